@@ -12,7 +12,14 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .config import ConfigError, resolve_config
 from .dataset import ParseConfig, ParseResult, parse_paths, write_records
+from .io import ReadLimits, atomic_writer, discover, read_source
+from .lint.engine import Linter, apply_baseline, read_baseline, rule_selected, write_baseline
+from .lint.fix import fix_source, unified_diff
+from .lint.loader import RuleFileError
+from .lint.model import SEVERITIES
+from .lint.render import RENDERERS, render_junit, summary
 
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
@@ -100,6 +107,155 @@ def run(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_cha
     path = write_records(result, out_dir, config)
     click.echo(f"parse: {result.table.num_rows} records -> {path} ({time.perf_counter() - t0:.2f}s)")
     sys.exit(2 if result.usage_errors else 0)
+
+
+def _split_codes(values: tuple[str, ...]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _make_linter(config, select: list[str], extend: list[str], ignore: list[str], rules_dirs: tuple[Path, ...]) -> Linter:
+    base = Linter.default(extra_rules=list(config.rules) + list(rules_dirs))
+    selectors = (select or list(config.select)) + list(config.extend_select) + extend
+    known = {r.code for r in base.all_rules} | {r.name for r in base.all_rules}
+    for sel in selectors + ignore + list(config.ignore):
+        if sel != "ALL" and sel not in known and not any(c.startswith(sel) for c in known if sel.isupper()):
+            raise click.UsageError(f"unknown rule code or name {sel!r} in --select/--ignore/config; see `qatool rules list`")
+    if selectors and not (select or config.select):
+        selectors = [r.code for r in base.all_rules if r.enabled] + selectors  # extend the default set
+    return Linter(base.all_rules, base.kb, select=selectors or None, ignore=ignore + list(config.ignore),
+                  per_file_ignores=config.per_file_ignores)
+
+
+def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    data = text.replace("\n", newline).encode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
+    with atomic_writer(path, "wb") as fh:
+        fh.write(data)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True,
+              help="Output format: text (path:line:col: CODE [name] message), json, sarif (SARIF 2.1.0), github (workflow annotations), junit (JUnit XML).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding at or above this severity remains. [default: error, or fail-on from config]")
+@click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (FC, FC1) or names, comma-separated. Also enables rules that are off by default.")
+@click.option("--extend-select", multiple=True, help="Add rules to the default (or configured) selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or names, comma-separated.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule files or folders of *.yaml rule files (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (qatool.toml or pyproject.toml). [default: found from the current folder upwards]")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "baseline_out", type=click.Path(dir_okay=False, path_type=Path), help="Write all current findings to a baseline file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place (leaked tokens, malformed bold labels, glued headings, punctuation width). Facts are never rewritten.")
+@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff instead of writing them.")
+@_parse_options
+def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs, config_path, baseline, baseline_out,
+         fix, diff, max_file_mb, max_line_chars) -> None:
+    """Lint Q&A Markdown files for factual slips and format damage.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 otherwise, 2 usage or input error (a bad
+    config or rule file, an unreadable input). Suppress in a document with
+    `<!-- qatool: disable=CODE -->` ... `<!-- qatool: enable=CODE -->` or
+    `<!-- qatool: disable-next-line=CODE -->`.
+    """
+    if diff and not fix:
+        raise click.UsageError("--diff only goes with --fix")
+    try:
+        config = resolve_config(config_path)
+        linter = _make_linter(config, _split_codes(select), _split_codes(extend_select), _split_codes(ignore), rules_dirs)
+        base = read_baseline(baseline) if baseline else None
+    except (ConfigError, RuleFileError, ValueError) as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    limits = _config(max_file_mb, max_line_chars).limits
+    if fix:
+        inputs, _ = discover(list(paths))
+        for inp in inputs:
+            src = read_source(inp, limits)
+            if not hasattr(src, "text"):
+                continue
+            fixed, n = fix_source(linter, src.text, src.source)
+            if n == 0:
+                continue
+            if diff:
+                click.echo(unified_diff(src.source, src.text, fixed), nl=False)
+            else:
+                _write_back(inp.path, inp.path.read_bytes(), src.encoding, fixed)
+                _echo_err(f"{src.source}: applied {n} fixes")
+        if diff:
+            sys.exit(0)
+    result = linter.lint_paths(list(paths), limits)
+    for p in result.problems:
+        _echo_err(str(p))
+    findings = result.findings
+    if baseline_out:
+        write_baseline(findings, baseline_out)
+        _echo_err(f"wrote {len(findings)} findings to baseline {baseline_out}")
+        sys.exit(2 if result.input_errors else 0)
+    if base is not None:
+        findings = apply_baseline(findings, base)
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        if fmt == "junit":
+            render_junit(findings, linter.rules, stream, paths=sorted(result.docs) or [])
+        else:
+            RENDERERS[fmt](findings, linter.rules, stream)
+    finally:
+        if output:
+            stream.close()
+    if fmt == "text":
+        _echo_err(summary(findings))
+    fail_level = fail_on or config.fail_on
+    if result.input_errors or not result.files:
+        if not result.files:
+            _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
+        sys.exit(2)
+    sys.exit(1 if [f for f in findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_level)] else 0)
+
+
+@main.group()
+def rules() -> None:
+    """List the rules and explain what each one checks."""
+
+
+@rules.command("list")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Include extra rule files or folders.")
+@click.option("--all", "show_all", is_flag=True, help="Also list rules that are off by default.")
+def rules_list(rules_dirs: tuple[Path, ...], show_all: bool) -> None:
+    """Print every rule: code, name, severity, kind, whether it can fix, and its message."""
+    try:
+        linter = Linter.default(extra_rules=list(rules_dirs))
+    except RuleFileError as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    for r in sorted(linter.all_rules, key=lambda r: r.code):
+        if not r.enabled and not show_all:
+            continue
+        flags = ("fix" if r.fixable else "   ") + ("" if r.enabled else " off")
+        click.echo(f"{r.code}  {r.name:<46} {r.severity:<8} {r.kind:<13} {flags}")
+
+
+@rules.command("explain")
+@click.argument("code")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Include extra rule files or folders.")
+def rules_explain(code: str, rules_dirs: tuple[Path, ...]) -> None:
+    """Explain one rule (by code or name): what it finds, why it matters, a failing and a passing example."""
+    try:
+        linter = Linter.default(extra_rules=list(rules_dirs))
+    except RuleFileError as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    rule = next((r for r in linter.all_rules if code in (r.code, r.name)), None)
+    if rule is None:
+        _echo_err(f"error: no rule {code!r}; see `qatool rules list`")
+        sys.exit(2)
+    click.echo(f"{rule.code} [{rule.name}]  severity: {rule.severity}  kind: {rule.kind}"
+               f"{'  fixable' if rule.fixable else ''}{'' if rule.enabled else '  (off by default)'}")
+    click.echo(f"defined at: {rule.origin}\n")
+    click.echo(f"What it does\n  {rule.docs.what}\n")
+    click.echo(f"Why it matters\n  {rule.docs.why}\n")
+    click.echo("Failing example\n" + "\n".join("  " + ln for ln in rule.docs.fail.splitlines()) + "\n")
+    click.echo("Passing example\n" + "\n".join("  " + ln for ln in rule.docs.passing.splitlines()))
 
 
 if __name__ == "__main__":

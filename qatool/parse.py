@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .io import InputProblem
-from .markdown import Line, fenced_blocks, scan
+from .markdown import Line, Scan, fenced_blocks, scan
 from .normalize import content_hash, sha256_hex
 
 # ---------------------------------------------------------------------------------------------- labels
@@ -281,6 +281,7 @@ class ParsedDoc:
     records: list[dict[str, Any]]
     problems: list[InputProblem]
     doc_title: str | None
+    scan: Scan | None = None
 
 
 def _count_labels(lines: list[Line], cats: tuple[str, ...] = ("question", "answer")) -> Counter[str]:
@@ -422,7 +423,7 @@ def parse_text(text: str, source: str) -> ParsedDoc:
         rec["id"] = sha256_hex(source, rec["content_hash"], str(occurrence))[:16]
     if not records:
         problems.append(InputProblem(source, "warning", "no Q&A items found (no numbered question headings, labelled answers or question lists); check that this is a Q&A article"))
-    return ParsedDoc(source, records, problems, doc_title)
+    return ParsedDoc(source, records, problems, doc_title, sc)
 
 
 def _section_items(lines: list[Line], heading: Line | None, items: list[Item], explanations: list[tuple[str | None, Field]], source: str) -> None:

@@ -1,0 +1,100 @@
+"""What rules see: a parsed file as scoped units of text with exact source positions.
+
+A unit is one logical line of the source, with inline code spans and HTML comments masked by
+spaces (so columns stay exact and nothing inside code is read as prose), tagged with its scope
+(question / answer / analysis / heading / other / code) and the record it belongs to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..markdown import Line, Scan, mask_inline_code
+from ..parse import parse_text
+
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
+SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    line: int
+    col: int  # 0-based offset of `text` in the source line
+    text: str  # masked
+    scope: str
+    record: dict[str, Any] | None = None
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of each sentence in `text` (a list item without 。 is one sentence)."""
+        spans, start = [], 0
+        for m in SENTENCE_END_RE.finditer(self.text):
+            spans.append((start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans
+
+
+@dataclass
+class LintDoc:
+    path: str
+    text: str
+    lines: list[str]
+    scan: Scan
+    records: list[dict[str, Any]]
+    units: list[Unit] = field(default_factory=list)
+
+    def record_at(self, line: int) -> dict[str, Any] | None:
+        for rec in self.records:
+            if rec["line_start"] <= line <= rec["line_end"]:
+                return rec
+            span = rec["spans"]["analysis"]
+            if span and span["start"] <= line <= span["end"]:
+                return rec
+        return None
+
+
+def _mask(s: str) -> str:
+    s = mask_inline_code(s)
+    if "<!--" in s:
+        s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
+    return s
+
+
+def _scope_map(records: list[dict[str, Any]]) -> dict[int, tuple[str, dict[str, Any]]]:
+    scopes: dict[int, tuple[str, dict[str, Any]]] = {}
+    for rec in records:
+        for no in range(rec["line_start"], rec["line_end"] + 1):
+            scopes[no] = ("answer", rec)
+        for fld in ("question", "answer", "analysis"):
+            span = rec["spans"][fld]
+            if span:
+                for no in range(span["start"], span["end"] + 1):
+                    scopes[no] = (fld, rec)
+    return scopes
+
+
+def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
+    scopes = _scope_map(records)
+    units = []
+    for ln in lines:
+        if ln.kind in ("blank", "fence"):
+            continue
+        scope, rec = scopes.get(ln.no, ("other", None))
+        if ln.kind == "code":
+            units.append(Unit(ln.no, ln.col, ln.text, "code", rec))
+        elif ln.kind == "heading":
+            units.append(Unit(ln.no, ln.col, _mask(ln.text), "heading", rec))
+        else:
+            units.append(Unit(ln.no, ln.col, _mask(ln.text), scope, rec))
+    return units
+
+
+def load_doc(text: str, path: str) -> LintDoc:
+    """Parse `text` (newlines normalised) and build its units."""
+    parsed = parse_text(text, path)
+    sc = parsed.scan
+    doc = LintDoc(path, text, text.split("\n"), sc, parsed.records)
+    doc.units = build_units(sc.lines, parsed.records)
+    return doc

@@ -1,0 +1,211 @@
+"""Running rules over documents: selection, suppression comments, baselines.
+
+>>> from qatool.lint.engine import Linter
+>>> linter = Linter.default()
+>>> [f.code for f in linter.lint_text("### 1. 什么是X？\\n\\n**答案：** X。<|endoftext|>\\n", "a.md")]
+['FM001']
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..io import InputProblem, ReadLimits, atomic_writer, discover, read_source
+from .document import LintDoc, Unit, load_doc
+from .kinds import KIND_CHECKS, Knowledge, RuleTimeout, make_finding
+from .loader import load_rules
+from .model import SEVERITY_RANK, Finding, Rule
+from .pyrules import PY_CHECKS
+
+SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
+UNUSED_SUPPRESSION = "QA900"
+
+
+def _matches(code_or_name: str, selectors: Iterable[str]) -> bool:
+    return any(code_or_name == s or (s.isupper() and code_or_name.startswith(s)) or s == "ALL" for s in selectors)
+
+
+def rule_selected(rule: Rule, select: list[str] | None, ignore: list[str] | None) -> bool:
+    if ignore and (_matches(rule.code, ignore) or rule.name in ignore):
+        return False
+    if select:
+        return _matches(rule.code, select) or rule.name in select
+    return rule.enabled
+
+
+@dataclass
+class Suppression:
+    kind: str
+    codes: tuple[str, ...] | None  # None: every rule
+    line: int
+    col: int
+    end_col: int
+    first: int = 0
+    last: int = 0
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, f: Finding) -> bool:
+        if not (self.first <= f.line <= self.last):
+            return False
+        return self.codes is None or any(f.code == c or f.name == c or (c.isupper() and f.code.startswith(c)) for c in self.codes)
+
+
+def suppressions(doc: LintDoc) -> list[Suppression]:
+    code_lines = {ln.no for ln in doc.scan.lines if ln.kind in ("code", "fence")}
+    out: list[Suppression] = []
+    open_: list[Suppression] = []
+    n = len(doc.lines)
+    for no, text in enumerate(doc.lines, 1):
+        if no in code_lines or "qatool" not in text:
+            continue
+        for m in SUPPRESS_RE.finditer(text):
+            kind = m.group(1)
+            codes = tuple(c.strip() for c in m.group(2).split(",") if c.strip()) if m.group(2) else None
+            s = Suppression(kind, codes, no, m.start() + 1, m.end() + 1)
+            if kind == "disable-next-line":
+                nxt = next((k for k in range(no + 1, n + 1) if doc.lines[k - 1].strip()), no + 1)
+                s.first = s.last = nxt
+                out.append(s)
+            elif kind == "disable":
+                s.first, s.last = no, n
+                open_.append(s)
+                out.append(s)
+            else:  # enable: closes the matching disables
+                for d in list(open_):
+                    if codes is None or d.codes is None or set(codes) & set(d.codes):
+                        d.last = no
+                        open_.remove(d)
+    return out
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    problems: list[InputProblem]
+    files: int
+    docs: dict[str, LintDoc] = field(default_factory=dict)
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
+
+    @property
+    def input_errors(self) -> list[InputProblem]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+class Linter:
+    """A selected set of rules with their knowledge; lints text, files and folders."""
+
+    def __init__(self, rules: list[Rule], kb: Knowledge, select: list[str] | None = None,
+                 ignore: list[str] | None = None, per_file_ignores: dict[str, list[str]] | None = None):
+        self.all_rules = rules
+        self.kb = kb
+        self.rules = [r for r in rules if rule_selected(r, select, ignore)]
+        self.per_file_ignores = per_file_ignores or {}
+        self.by_code = {r.code: r for r in rules}
+
+    @classmethod
+    def default(cls, extra_rules: list[Path] | None = None, **kw: Any) -> "Linter":
+        rules, kb = load_rules(extra_rules)
+        return cls(rules, kb, **kw)
+
+    def _rules_for(self, path: str) -> list[Rule]:
+        ignored = [c for pat, codes in self.per_file_ignores.items() if fnmatch.fnmatch(path, pat) for c in codes]
+        return [r for r in self.rules if not (ignored and (_matches(r.code, ignored) or r.name in ignored))]
+
+    def lint_doc(self, doc: LintDoc) -> list[Finding]:
+        rules = self._rules_for(doc.path)
+        found: list[Finding] = []
+        for rule in rules:
+            if rule.code == UNUSED_SUPPRESSION:
+                continue
+            fn = PY_CHECKS[rule.spec["check"]] if rule.kind == "python" else KIND_CHECKS[rule.kind]
+            found.extend(fn(rule, doc, self.kb))
+        found = sorted(set(found), key=Finding.sort_key)
+        sups = suppressions(doc)
+        kept = []
+        for f in found:
+            hit = next((s for s in sups if s.covers(f)), None)
+            if hit is None:
+                kept.append(f)
+            else:
+                hit.used.add(f.code)
+        unused_rule = self.by_code.get(UNUSED_SUPPRESSION)
+        if unused_rule is not None and unused_rule in rules:
+            selected = {r.code for r in rules}
+            for s in sups:
+                if s.codes and not any(self._selects(c, selected) for c in s.codes):
+                    continue  # it names only rules that are not running here: nothing to judge
+                if not s.used:
+                    unit = Unit(s.line, 0, doc.lines[s.line - 1], "other", None)
+                    what = ",".join(s.codes) if s.codes else "all rules"
+                    kept.append(make_finding(unused_rule, doc, unit, s.col - 1, s.end_col - 1, codes=what))
+        return sorted(kept, key=Finding.sort_key)
+
+    def _selects(self, code: str, selected: set[str]) -> bool:
+        return any(c == code or (code.isupper() and c.startswith(code)) or self.by_code[c].name == code for c in selected)
+
+    def lint_text(self, text: str, path: str) -> list[Finding]:
+        return self.lint_doc(load_doc(text.replace("\r\n", "\n").replace("\r", "\n"), path))
+
+    def lint_paths(self, paths: list[Path], limits: ReadLimits = ReadLimits(), keep_docs: bool = False) -> LintResult:
+        inputs, problems = discover(paths)
+        findings: list[Finding] = []
+        docs: dict[str, LintDoc] = {}
+        for inp in inputs:
+            src = read_source(inp, limits)
+            if isinstance(src, InputProblem):
+                problems.append(src)
+                continue
+            problems.extend(p for p in src.problems)
+            doc = load_doc(src.text, src.source)
+            try:
+                findings.extend(self.lint_doc(doc))
+            except RuleTimeout as err:
+                problems.append(InputProblem(src.source, "error", str(err)))
+                self.rules = [r for r in self.rules if r is not err.rule]
+            if keep_docs:
+                docs[src.source] = doc
+        return LintResult(findings, problems, len(inputs), docs)
+
+
+# ----------------------------------------------------------------------------------------- baseline
+
+
+def write_baseline(findings: list[Finding], path: Path) -> None:
+    entries = [{"code": f.code, "path": f.path, "fingerprint": f.fingerprint, "message": f.message} for f in findings]
+    entries.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
+    with atomic_writer(path) as fh:
+        json.dump({"version": 1, "tool": "qatool", "findings": entries}, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+
+
+def read_baseline(path: Path) -> Counter[tuple[str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Counter((e["code"], e["fingerprint"]) for e in data["findings"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ValueError(f"{path}: not a qatool baseline ({err}); create one with --write-baseline") from None
+
+
+def apply_baseline(findings: list[Finding], baseline: Counter[tuple[str, str]]) -> list[Finding]:
+    """Findings not in the baseline. Matching is by code + fingerprint (record content and matched
+    text, not line numbers), as a multiset: a second copy of a baselined finding is new."""
+    left = Counter(baseline)
+    out = []
+    for f in findings:
+        key = (f.code, f.fingerprint)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            out.append(f)
+    return out
+
+
+def iter_fixes(findings: list[Finding]) -> Iterator[Finding]:
+    return (f for f in findings if f.fix is not None)

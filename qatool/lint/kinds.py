@@ -1,0 +1,451 @@
+"""The closed set of rule kinds that YAML rule files may use: pattern, cooccurrence, definition,
+citation, plus `python` for the few checks data cannot express (see pyrules.py).
+
+Every regex search goes through `search`, which bounds it with a timeout: a user pattern that
+backtracks catastrophically raises `RuleTimeout` instead of hanging the linter.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+import regex
+
+from ..normalize import normalize_text
+from .document import LintDoc, Unit
+from .model import Finding, Fix, Rule
+
+REGEX_TIMEOUT = 0.25  # seconds per search call
+# ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
+FLAGS = regex.IGNORECASE | regex.ASCII | regex.VERSION0
+MAX_QUOTE = 40
+
+
+class RuleTimeout(Exception):
+    def __init__(self, rule: Rule, where: str):
+        super().__init__(f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; "
+                         "the pattern backtracks catastrophically, simplify it (avoid nested quantifiers like (a+)+)")
+        self.rule = rule
+
+
+def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    try:
+        return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        raise RuleTimeout(rule, repr(text[:60])) from None
+
+
+def finditer(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+    try:
+        return list(rx.finditer(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT))
+    except TimeoutError:
+        raise RuleTimeout(rule, repr(text[:60])) from None
+
+
+def fingerprint(code: str, path: str, unit_text: str, record: dict[str, Any] | None, matched: str) -> str:
+    basis = record["content_hash"] if record else normalize_text(unit_text)
+    h = hashlib.sha256("\x1f".join([code, path, basis, normalize_text(matched)]).encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, message: str | None = None,
+                 fix_text: str | None = None, **fmt: str) -> Finding:
+    """A finding for characters [start, end) of `unit.text`."""
+    matched = unit.text[start:end]
+    col = unit.col + start + 1
+    end_col = unit.col + max(end, start + 1) + 1
+    quote = matched.strip()
+    quote = quote if len(quote) <= MAX_QUOTE else quote[: MAX_QUOTE - 1] + "…"
+    msg = (message or rule.message).format_map(_Fields(match=quote, **fmt))
+    fix = Fix(unit.line, col, unit.col + end + 1, fix_text) if fix_text is not None else None
+    rec = unit.record
+    return Finding(rule.code, rule.name, rule.severity, msg, doc.path, unit.line, col, unit.line, end_col,
+                   rec["id"] if rec else None, fix, fingerprint(rule.code, doc.path, unit.text, rec, matched))
+
+
+def _units(rule: Rule, doc: LintDoc) -> Iterator[Unit]:
+    for u in doc.units:
+        if u.scope in rule.scope:
+            yield u
+
+
+def _context(unit: Unit) -> str:
+    rec = unit.record
+    return f"{rec['title']}\n{rec['question']}" if rec else ""
+
+
+def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
+    return [(0, len(unit.text))] if rule.spec.get("within") == "line" else unit.sentences()
+
+
+def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:
+    return any(search(rule, rx, unit.text, start, end) for rx in rule.spec.get("unless", ()))
+
+
+def _context_ok(rule: Rule, unit: Unit) -> bool:
+    ctx_rx = rule.spec.get("context", ())
+    if not ctx_rx:
+        return True
+    ctx = _context(unit)
+    return all(search(rule, rx, ctx) for rx in ctx_rx)
+
+
+# ------------------------------------------------------------------------------------------ pattern
+
+
+def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
+    fix_tpl = rule.spec.get("fix")
+    for unit in _units(rule, doc):
+        taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
+        for rx in rule.spec["patterns"]:
+            for m in finditer(rule, rx, unit.text):
+                if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                region = next(((s, e) for s, e in _regions(rule, unit) if s <= m.start() < e), (0, len(unit.text)))
+                if _unless(rule, unit, *region) or not _context_ok(rule, unit):
+                    continue
+                if fix_tpl is None and any(region[0] <= s < region[1] for s, _ in taken):
+                    continue  # a claim is reported once per sentence; fixable matches each get their own fix
+                taken.append((m.start(), m.end()))
+                fix_text = m.expand(fix_tpl) if fix_tpl is not None else None
+                yield make_finding(rule, doc, unit, m.start(), m.end(), fix_text=fix_text)
+
+
+# ------------------------------------------------------------------------------------- cooccurrence
+
+
+def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
+    claims: list[tuple[regex.Pattern, str]] = rule.spec["all"]
+    for unit in _units(rule, doc):
+        ctx = None
+        for start, end in _regions(rule, unit):
+            spans = []
+            ok = True
+            for rx, where in claims:
+                m = search(rule, rx, unit.text, start, end) if where in ("unit", "either") else None
+                if m:
+                    spans.append((m.start(), m.end()))
+                    continue
+                if where in ("context", "either"):
+                    ctx = _context(unit) if ctx is None else ctx
+                    if search(rule, rx, ctx):
+                        continue
+                ok = False
+                break
+            if not ok or not spans or _unless(rule, unit, start, end) or not _context_ok(rule, unit):
+                continue
+            yield make_finding(rule, doc, unit, min(s for s, _ in spans), max(e for _, e in spans))
+
+
+# --------------------------------------------------------------------------------------- definition
+
+
+@dataclass
+class Term:
+    key: str
+    label: str  # how messages name it (Chinese)
+    names: regex.Pattern
+    definition: regex.Pattern
+
+
+@dataclass
+class Knowledge:
+    """Data shared by rules: the glossary (for definition rules) and the citation knowledge table."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    papers: list[dict[str, Any]] = field(default_factory=list)
+    repos: list[dict[str, Any]] = field(default_factory=list)
+    books: list[dict[str, Any]] = field(default_factory=list)
+    _names_rx: regex.Pattern | None = None
+
+    def names_rx(self) -> regex.Pattern:
+        if self._names_rx is None:
+            alts = [f"(?P<t{i}>{t.names.pattern})" for i, t in enumerate(self.terms.values())]
+            self._names_rx = regex.compile("|".join(alts) or "(?!)", FLAGS)
+        return self._names_rx
+
+    def term_hits(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        keys = list(self.terms)
+        hits: list[tuple[int, int, str]] = []
+        for m in self.names_rx().finditer(text, start, len(text) if end is None else end):
+            idx = int(m.lastgroup[1:])
+            key = keys[idx]
+            # "精确率（Precision）": an alias in brackets right after the same term is not a new term
+            if hits and hits[-1][2] == key and regex.fullmatch(r"\s*(\*\*)?\s*[（(]\s*", text[hits[-1][1]:m.start()]):
+                continue
+            hits.append((m.start(), m.end(), key))
+        return hits
+
+    def definitions_in(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for key, t in self.terms.items():
+            for m in t.definition.finditer(text):
+                found.append((m.start(), m.end(), key))
+        return sorted(found)
+
+
+RESPECTIVELY_RE = regex.compile(r"分别(?:表示|是|为|指|代表|衡量|对应|用于衡量|定义为)?\s*[:：]?")
+BINDING_RE = regex.compile(
+    r"^\s*(?:\*\*)?\s*(?:[（(][^）)]{0,40}[）)])?\s*(?:\*\*)?\s*(?:[:：]|(?:的定义)?\s*(?:是指|指的是|是|指|表示|定义为|衡量(?:的是)?|即|代表|描述(?:的是)?|计算(?:的是)?)|=)"
+)
+CLAUSE_END_RE = regex.compile(r"[。；;！？!?\n]")
+PART_SPLIT_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及其)\s*")
+PART_SPLIT_LOOSE_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及|和|与)\s*")
+
+
+@dataclass(frozen=True)
+class Binding:
+    term: str
+    defs: frozenset[str]
+    start: int  # offsets of the definition text in the unit
+    end: int
+    text: str
+    form: str  # direct | respectively
+
+
+def _split_parts(text: str, base: int, n: int) -> list[tuple[int, int]] | None:
+    for rx in (PART_SPLIT_RE, PART_SPLIT_LOOSE_RE):
+        parts, pos = [], 0
+        for m in rx.finditer(text):
+            parts.append((pos, m.start()))
+            pos = m.end()
+        parts.append((pos, len(text)))
+        parts = [(s, e) for s, e in parts if text[s:e].strip()]
+        if len(parts) == n:
+            return [(base + s, base + e) for s, e in parts]
+    return None
+
+
+def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
+    """Every (term, definition) pair stated in a unit, in the direct or the "respectively" form."""
+    out: list[Binding] = []
+    text = unit.text
+    covered: list[tuple[int, int]] = []
+    for s_start, s_end in unit.sentences():
+        m = RESPECTIVELY_RE.search(text, s_start, s_end)
+        if not m:
+            continue
+        terms = [h for h in kb.term_hits(text, s_start, m.start())]
+        keys = []
+        for h in terms:
+            if not keys or keys[-1] != h[2]:
+                keys.append(h[2])
+        tail_end = s_end - (1 if text[s_end - 1:s_end] in "。；;！？!?" else 0)
+        parts = _split_parts(text[m.end():tail_end], m.end(), len(keys)) if len(keys) >= 2 else None
+        if not parts:
+            continue
+        covered.append((s_start, s_end))
+        for key, (ps, pe) in zip(keys, parts):
+            part = text[ps:pe]
+            defs = frozenset(k for _, _, k in kb.definitions_in(part))
+            out.append(Binding(key, defs, ps, pe, part, "respectively"))
+    hits = kb.term_hits(text)
+    for i, (hs, he, key) in enumerate(hits):
+        if any(a <= hs < b for a, b in covered):
+            continue
+        b = BINDING_RE.match(text[he:])
+        if not b:
+            continue
+        seg_start = he + b.end()
+        nxt = CLAUSE_END_RE.search(text, seg_start)
+        seg_end = nxt.start() if nxt else len(text)
+        for hs2, _, key2 in hits[i + 1:]:
+            if hs2 >= seg_start and key2 != key and hs2 < seg_end:
+                seg_end = hs2
+                break
+        seg = text[seg_start:seg_end]
+        found = kb.definitions_in(seg)
+        if not found:
+            continue
+        first_start = found[0][0]
+        defs = frozenset(k for s, _, k in found if s == first_start)
+        out.append(Binding(key, defs, seg_start + found[0][0], seg_start + found[0][1], seg, "direct"))
+    return out
+
+
+def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    term, given = rule.spec.get("term"), rule.spec.get("given")
+    duplicate = rule.spec.get("duplicate", False)
+    for unit in _units(rule, doc):
+        if not kb.names_rx().search(unit.text):
+            continue
+        bs = bindings(unit, kb)
+        if duplicate:
+            resp = [b for b in bs if b.form == "respectively"]
+            for i, a in enumerate(resp):
+                for b in resp[i + 1:]:
+                    same_text = normalize_text(a.text) and normalize_text(a.text) == normalize_text(b.text)
+                    same_meaning = a.defs and a.defs == b.defs
+                    if a.term != b.term and a.start != b.start and (same_text or same_meaning):
+                        yield make_finding(rule, doc, unit, b.start, b.end,
+                                           a=kb.terms[a.term].label, b=kb.terms[b.term].label)
+            continue
+        for b in bs:
+            if b.term == term and given in b.defs and term not in b.defs:
+                yield make_finding(rule, doc, unit, b.start, b.end,
+                                   term=kb.terms[term].label, given=kb.terms[given].label)
+
+
+# ----------------------------------------------------------------------------------------- citation
+
+ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv\s*[:：]?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)
+YEAR_RE = regex.compile(r"[（(]\s*((?:19|20)\d{2})[a-z]?\s*[）)]")
+GITHUB_RE = regex.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\]#?]|$)", FLAGS)
+BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*(?:\*\*)?\s*[（(]([^）)]{2,120})[）)]")
+LINK_TEXT_RE = regex.compile(r"\[([^\]]{3,300})\]\(")
+
+
+def norm_title(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return regex.sub(r"[^\w]+", " ", s).strip()
+
+
+def _title_candidate(text: str, paper_start: int) -> str | None:
+    """The title a citation line gives: its link text, or the sentence after "(year)." """
+    m = LINK_TEXT_RE.search(text)
+    if m:
+        return m.group(1)
+    y = YEAR_RE.search(text)
+    if y:
+        rest = text[y.end():].lstrip(" .,")
+        t = regex.match(r"([^.。]{6,300})", rest)
+        if t:
+            return t.group(1)
+    return None
+
+
+def _same_title(cited: str, known: str) -> bool:
+    """Equal up to case and punctuation; a cited title that contains the known one, or is cut short
+    of it, counts as the same (one changed word does not)."""
+    a, b = norm_title(cited), norm_title(known)
+    return a == b or b in a or (len(a) >= 12 and a in b)
+
+
+def identify_paper(text: str, kb: Knowledge) -> tuple[dict[str, Any], regex.Match | None] | None:
+    m = ARXIV_RE.search(text)
+    if m:
+        for p in kb.papers:
+            if p.get("arxiv") == m.group(1):
+                return p, m
+    nt = f" {norm_title(text)} "
+    for p in kb.papers:
+        if f" {norm_title(p['title'])} " in nt:
+            return p, None
+    return None
+
+
+def check_citation(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    checker = CITATION_CHECKS[rule.spec["check"]]
+    for unit in _units(rule, doc):
+        yield from checker(rule, doc, kb, unit)
+
+
+def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
+    for m in ARXIV_RE.finditer(unit.text):
+        paper = next((p for p in kb.papers if p.get("arxiv") == m.group(1)), None)
+        if paper is None:
+            continue
+        cand = _title_candidate(unit.text, m.start())
+        if cand and not _same_title(cand, paper["title"]):
+            s = unit.text.find(cand)
+            yield make_finding(rule, doc, unit, s, s + len(cand), arxiv=m.group(1), expected=paper["title"], found=cand.strip())
+
+
+def _cite_year(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
+    found = identify_paper(unit.text, kb)
+    y = YEAR_RE.search(unit.text)
+    if not found or not y:
+        return
+    paper, _ = found
+    if int(y.group(1)) not in paper["years"]:
+        yield make_finding(rule, doc, unit, y.start(1), y.end(1), title=paper["title"],
+                           expected="/".join(map(str, paper["years"])), found=y.group(1))
+
+
+def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
+    found = identify_paper(unit.text, kb)
+    if not found:
+        return
+    paper, _ = found
+    m = regex.match(r"\s*(?:\d+[.、]\s*)?(?:[-*]\s*)?(?:\*\*[^*]{0,40}\*\*\s*[:：]?\s*)?([A-Z][A-Za-z'\-]+),\s*[A-Z]\.", unit.text)
+    if not m:
+        return
+    first = m.group(1)
+    if first.casefold() != paper["authors"][0].casefold():
+        yield make_finding(rule, doc, unit, m.start(1), m.end(1), title=paper["title"], expected=paper["authors"][0], found=first)
+
+
+def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
+    for m in GITHUB_RE.finditer(unit.text):
+        slug = f"{m.group(1)}/{m.group(2)}".casefold()
+        before = unit.text[: m.start()]
+        for repo in kb.repos:
+            if not regex.search(repo["names"], before, FLAGS):
+                continue
+            canonical = [c.casefold() for c in repo["canonical"]]
+            if slug not in canonical:
+                yield make_finding(rule, doc, unit, m.start(), m.end(), project=repo["project"],
+                                   expected=" 或 ".join(repo["canonical"]), found=f"{m.group(1)}/{m.group(2)}")
+            break
+
+
+def _book_authors(authors: str) -> set[str]:
+    parts = regex.split(r"[,，、&;；]|\band\b|和", authors)
+    return {norm_title(p) for p in parts if norm_title(p)}
+
+
+def _same_author(cited: str, known: str) -> bool:
+    """'goodfellow i' ~ 'goodfellow'; CJK names match as substrings ('李沐' in '李沐等')."""
+    if regex.search(r"\p{Han}", known):
+        return known in cited
+    return known in cited.split()
+
+
+def _book_matches_authors(book: dict[str, Any], cited: set[str]) -> int:
+    known = {norm_title(a) for a in book["authors"]}
+    return sum(1 for c in cited if any(_same_author(c, k) for k in known))
+
+
+def _cite_book_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
+    for m in BOOK_RE.finditer(unit.text):
+        title, cited = m.group(1), _book_authors(m.group(2))
+        book = next((b for b in kb.books if any(norm_title(title) == norm_title(t) for t in b["titles"])), None)
+        if book and _book_matches_authors(book, cited) == 0:
+            yield make_finding(rule, doc, unit, m.start(2), m.end(2), title=title,
+                               expected=", ".join(book["authors"][:4]), found=m.group(2).strip())
+
+
+def _cite_book_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
+    for m in BOOK_RE.finditer(unit.text):
+        title, cited = m.group(1), _book_authors(m.group(2))
+        if any(any(norm_title(title) == norm_title(t) for t in b["titles"]) for b in kb.books):
+            continue
+        for book in kb.books:
+            if len(cited) >= 2 and _book_matches_authors(book, cited) >= min(2, len(book["authors"])):
+                yield make_finding(rule, doc, unit, m.start(1), m.end(1), found=title,
+                                   expected="》或《".join(book["titles"]), authors=m.group(2).strip())
+                break
+
+
+CITATION_CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {
+    "arxiv-title": _cite_title,
+    "year": _cite_year,
+    "first-author": _cite_author,
+    "repository": _cite_repo,
+    "book-authors": _cite_book_author,
+    "book-title": _cite_book_title,
+}
+
+KIND_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {
+    "pattern": check_pattern,
+    "cooccurrence": check_cooccurrence,
+    "definition": check_definition,
+    "citation": check_citation,
+}

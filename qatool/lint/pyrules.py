@@ -1,0 +1,287 @@
+"""Checks that YAML cannot express. Each is registered by name with `@check`; a YAML rule of kind
+`python` names it in `check:` and supplies the code, severity, message and docs."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any, Callable, Iterator
+
+from ..markdown import Line
+from ..normalize import normalize_text
+from ..parse import LABEL_RE, match_label
+from .document import LintDoc, Unit
+from .kinds import Knowledge, make_finding
+from .model import Finding, Fix, Rule
+
+PY_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {}
+
+
+def check(name: str):
+    def register(fn):
+        PY_CHECKS[name] = fn
+        return fn
+    return register
+
+
+def _unit_for(doc: LintDoc, line: Line) -> Unit:
+    rec = doc.record_at(line.no)
+    return Unit(line.no, line.col, line.text, "heading" if line.kind == "heading" else "other", rec)
+
+
+@check("heading-glued")
+def heading_glued(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for ln in doc.scan.lines:
+        if ln.glued:
+            unit = _unit_for(doc, ln)
+            hashes = len(ln.text) - len(ln.text.lstrip("#"))
+            found = make_finding(rule, doc, unit, 0, hashes)
+            # the fix puts the heading on its own line, after a blank line
+            yield replace(found, fix=Fix(ln.no, found.col, found.col, "\n\n"))
+
+
+@check("malformed-bold-label")
+def malformed_bold_label(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for ln in doc.scan.lines:
+        lab = match_label(ln)
+        if lab is None or not lab.malformed:
+            continue
+        m = LABEL_RE.match(ln.text)
+        indent = m["indent"] + (m["bullet"] or "")
+        colon = "：" if "：" in ln.text else ":"
+        fixed = f"{indent}**{lab.word}{colon}**" + (f" {lab.rest}" if lab.rest else "")
+        unit = Unit(ln.no, ln.col, ln.text, "other", doc.record_at(ln.no))
+        yield make_finding(rule, doc, unit, len(m["indent"]), len(ln.text.rstrip()), fix_text=fixed[len(m["indent"]):])
+
+
+# `**` with white space on both sides can open or close nothing (CommonMark flanking rules): `2 ** 3`.
+BOLD_RE = re.compile(r"(?<!\s)\*\*|\*\*(?!\s)")
+
+
+@check("unbalanced-bold")
+def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for unit in doc.units:
+        if unit.scope == "code":
+            continue
+        marks = [m.start() for m in BOLD_RE.finditer(unit.text)]
+        if len(marks) % 2 == 0:
+            continue
+        lab = match_label(Line(unit.line, unit.text, kind="heading" if unit.scope == "heading" else "text"))
+        if lab is not None and lab.malformed:
+            continue  # reported as malformed-bold-label, with a fix
+        yield make_finding(rule, doc, unit, marks[-1], marks[-1] + 2)
+
+
+ENUM_ITEM = r"[^\s、，,。；;：:（）()\[\]【】「」“”\"']"
+ENUM_PAIR_RE = re.compile(rf"({ENUM_ITEM}+)、({ENUM_ITEM}+?)(?=[、，,。；;）)]|等|$)")
+EMPTY_ITEM_RE = re.compile(r"、\s*(?=[、，,。；;])")
+
+
+@check("truncated-enumeration")
+def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for unit in doc.units:
+        if unit.scope == "code" or "、" not in unit.text:
+            continue
+        pos = 0
+        while True:
+            m = ENUM_PAIR_RE.search(unit.text, pos)
+            if not m:
+                break
+            a, b = m.group(1), m.group(2)
+            if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b):
+                yield make_finding(rule, doc, unit, m.start(2), m.end(2), full=a)
+            pos = m.start(2)
+        for m in EMPTY_ITEM_RE.finditer(unit.text):
+            yield make_finding(rule, doc, unit, m.start(), m.end(), full="")
+
+
+LIST_TERM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+\*\*([\u4e00-\u9fffA-Za-z0-9]{4,20})(?:[（(][^）)]*[）)])?\s*[:：]?\s*\*\*")
+TRUNCATION_FOLLOWERS = "可以|可|能够|能|通过|是|的|和|与|则|将|会|，|、|；|。"
+
+
+@check("truncated-term-in-analysis")
+def truncated_term_in_analysis(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    by_record: dict[str, list[Unit]] = defaultdict(list)
+    for unit in doc.units:
+        if unit.scope == "analysis" and unit.record:
+            by_record[unit.record["id"]].append(unit)
+    for rec in doc.records:
+        units = by_record.get(rec["id"])
+        if not units:
+            continue
+        terms = {m.group(1) for ln in rec["answer"].split("\n") if (m := LIST_TERM_RE.match(ln))}
+        for term in sorted(terms):
+            head = re.escape(term[:-1])
+            rx = re.compile(rf"(?<![\u4e00-\u9fff]){head}(?!{re.escape(term[-1])})(?={TRUNCATION_FOLLOWERS})")
+            if any(t != term and t.startswith(term[:-1]) for t in terms):
+                continue
+            for unit in units:
+                for m in rx.finditer(unit.text):
+                    yield make_finding(rule, doc, unit, m.start(), m.end(), term=term)
+
+
+PLACEHOLDER_RE = re.compile(r"^(?:todo|tbd|fixme|待补充|待完善|待定|待更新|待续|略|暂无|无|同上|空|placeholder|n/?a|\.{3,}|…+)[.。!！]*$", re.I)
+
+
+def _record_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
+    span = rec["spans"]["answer"] or {"start": rec["line_start"]}
+    line = span["start"]
+    text = doc.lines[line - 1] if 0 < line <= len(doc.lines) else ""
+    return Unit(line, 0, text, "answer", rec)
+
+
+@check("empty-answer")
+def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for rec in doc.records:
+        if not normalize_text(rec["answer"]):
+            unit = _record_unit(doc, rec)
+            yield make_finding(rule, doc, unit, 0, len(unit.text.rstrip()), title=rec["title"])
+
+
+@check("placeholder-answer")
+def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for rec in doc.records:
+        text = rec["answer"].strip().strip("*_` ")
+        if text and PLACEHOLDER_RE.match(text):
+            unit = _record_unit(doc, rec)
+            s = unit.text.find(text)
+            s = max(s, 0)
+            yield make_finding(rule, doc, unit, s, s + len(text) if s else len(unit.text.rstrip()), found=text)
+
+
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def number_value(num: str | None) -> int | None:
+    """'12' '１２' '题目 3' 'Q4' '第7题' '十二' -> int; None when there is no number."""
+    if not num:
+        return None
+    digits = re.search(r"[0-9０-９]+", num)
+    if digits:
+        return int(digits.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    cn = re.search(r"[零〇一二两三四五六七八九十百]+", num)
+    if not cn:
+        return None
+    total, cur = 0, 0
+    for ch in cn.group(0):
+        if ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = _CN[ch]
+    return total + cur
+
+
+def _sequences(doc: LintDoc) -> Iterator[list[dict[str, Any]]]:
+    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for rec in doc.records:
+        if number_value(rec["number"]) is not None:
+            style = re.sub(r"[0-9０-９零〇一二两三四五六七八九十百]+", "#", rec["number"])
+            groups[(rec["section"], rec["kind"], style)].append(rec)
+    yield from groups.values()
+
+
+def _heading_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
+    text = doc.lines[rec["line_start"] - 1]
+    return Unit(rec["line_start"], 0, text, "heading", rec)
+
+
+@check("numbering-gap")
+def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for seq in _sequences(doc):
+        prev = 0
+        for rec in seq:
+            n = number_value(rec["number"])
+            if n > prev + 1 and not (prev > 1 and n == 1):
+                unit = _heading_unit(doc, rec)
+                s = max(unit.text.find(rec["number"]), 0)
+                yield make_finding(rule, doc, unit, s, s + len(rec["number"]), expected=str(prev + 1), found=rec["number"])
+            prev = n
+
+
+@check("numbering-repeat")
+def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for seq in _sequences(doc):
+        seen: dict[int, int] = {}
+        prev = 0
+        for rec in seq:
+            n = number_value(rec["number"])
+            if n == 1 and prev > 1:
+                seen = {}  # a new list restarting at 1
+            if n in seen:
+                unit = _heading_unit(doc, rec)
+                s = max(unit.text.find(rec["number"]), 0)
+                yield make_finding(rule, doc, unit, s, s + len(rec["number"]), found=rec["number"], first=str(seen[n]))
+            else:
+                seen[n] = rec["line_start"]
+            prev = n
+
+
+LIST_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+(.+)$")
+
+
+@check("duplicate-list-item")
+def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    seen: dict[tuple[str, str], int] = {}
+    for unit in doc.units:
+        if unit.scope not in ("answer", "analysis") or unit.record is None:
+            continue
+        m = LIST_ITEM_LINE_RE.match(unit.text)
+        if not m:
+            continue
+        key = (unit.record["id"], normalize_text(m.group(1)))
+        if not key[1]:
+            continue
+        if key in seen:
+            yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[key]))
+        else:
+            seen[key] = unit.line
+
+
+@check("unclosed-code-fence")
+def unclosed_code_fence(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for no in doc.scan.unclosed_fences:
+        text = doc.lines[no - 1]
+        unit = Unit(no, 0, text, "other", doc.record_at(no))
+        s = len(text) - len(text.lstrip())
+        yield make_finding(rule, doc, unit, s, len(text.rstrip()))
+
+
+HALFWIDTH_RE = re.compile(r"(?<=[\u4e00-\u9fff])([,;:!?])(?=\s?[\u4e00-\u9fff])")
+TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+@check("halfwidth-punctuation")
+def halfwidth_punctuation(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for unit in doc.units:
+        if unit.scope == "code":
+            continue
+        for m in HALFWIDTH_RE.finditer(unit.text):
+            end = m.end() + (1 if unit.text[m.end():m.end() + 1] == " " else 0)
+            full = TO_FULLWIDTH[m.group(1)]
+            yield make_finding(rule, doc, unit, m.start(), end, fix_text=full, expected=full)
+
+
+FULLWIDTH_ALNUM_RE = re.compile(r"[Ａ-Ｚａ-ｚ０-９]+")
+
+
+@check("fullwidth-alphanumeric")
+def fullwidth_alphanumeric(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for unit in doc.units:
+        if unit.scope in ("code", "heading"):
+            continue  # headings keep their numbering as written (１２．) and are parsed as such
+        for m in FULLWIDTH_ALNUM_RE.finditer(unit.text):
+            half = m.group(0).translate(_FULL_TO_HALF)
+            yield make_finding(rule, doc, unit, m.start(), m.end(), fix_text=half, expected=half)
+
+
+_FULL_TO_HALF = {c: c - 0xFEE0 for c in range(ord("！"), ord("～") + 1)}
+
+
+@check("unused-suppression")
+def unused_suppression(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    """Computed by the engine after every other rule has run (it needs their findings)."""
+    return iter(())
