@@ -13,13 +13,13 @@ import click
 
 from . import __version__
 from .config import ConfigError, resolve_config
-from .dataset import ParseConfig, ParseResult, parse_paths, write_records
+from .dataset import ParseConfig, ParseResult, parse_paths, write_parquet, write_records
 from .io import ReadLimits, atomic_writer, discover, read_source
 from .lint.engine import Linter, apply_baseline, read_baseline, rule_selected, write_baseline
 from .lint.fix import fix_source, unified_diff
 from .lint.loader import RuleFileError
-from .lint.model import SEVERITIES
-from .lint.render import RENDERERS, render_junit, summary
+from .lint.model import SEVERITIES, findings_table
+from .lint.render import RENDERERS, render_junit, rules_markdown, summary
 
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
@@ -90,23 +90,42 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
               show_default=True, help="Output folder for every stage's results.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a lint finding at or above this severity exists. Without it, findings are data and the job exits 0.")
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule files or folders.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (qatool.toml or pyproject.toml).")
 @_parse_options
-def run(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_chars: int) -> None:
-    """Run the whole job: parse every input (default: corpus/) into OUT (default: out/).
+def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
+        max_file_mb: float, max_line_chars: int) -> None:
+    """Run the whole job: parse and lint every input (default: corpus/) into OUT (default: out/).
 
-    Exits 0 when the job completed, 2 on usage or input errors (nothing to read).
+    Writes OUT/records.parquet and OUT/findings.parquet (findings joined to record ids). Exits 0
+    when the job completed, 1 only when --fail-on is given and met, 2 on usage or input errors.
     """
     inputs = list(paths) or [DEFAULT_INPUT]
     config = _config(max_file_mb, max_line_chars)
+    try:
+        lint_config = resolve_config(config_path)
+        linter = _make_linter(lint_config, [], [], [], rules_dirs)
+    except (ConfigError, RuleFileError) as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     t0 = time.perf_counter()
-    result = parse_paths(inputs, config)
+    result = parse_paths(inputs, config, linter)
     _report_parse(result, quiet=False)
     if not result.files:
         _echo_err(f"error: no input files found under {', '.join(map(str, inputs))} (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
     path = write_records(result, out_dir, config)
-    click.echo(f"parse: {result.table.num_rows} records -> {path} ({time.perf_counter() - t0:.2f}s)")
-    sys.exit(2 if result.usage_errors else 0)
+    t_parse = time.perf_counter() - t0
+    fpath = out_dir / "findings.parquet"
+    write_parquet(findings_table(result.findings), fpath)
+    click.echo(f"parse+lint: {result.table.num_rows} records -> {path}; {summary(result.findings)} -> {fpath} ({t_parse:.2f}s)")
+    if result.usage_errors:
+        sys.exit(2)
+    if fail_on and [f for f in result.findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)]:
+        sys.exit(1)
+    sys.exit(0)
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:
@@ -197,7 +216,7 @@ def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs,
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         if fmt == "junit":
-            render_junit(findings, linter.rules, stream, paths=sorted(result.docs) or [])
+            render_junit(findings, linter.rules, stream, paths=result.sources)
         else:
             RENDERERS[fmt](findings, linter.rules, stream)
     finally:
@@ -221,13 +240,17 @@ def rules() -> None:
 @rules.command("list")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Include extra rule files or folders.")
 @click.option("--all", "show_all", is_flag=True, help="Also list rules that are off by default.")
-def rules_list(rules_dirs: tuple[Path, ...], show_all: bool) -> None:
-    """Print every rule: code, name, severity, kind, whether it can fix, and its message."""
+@click.option("--markdown", is_flag=True, help="Print the full rule reference as Markdown (docs/rules.md is made this way).")
+def rules_list(rules_dirs: tuple[Path, ...], show_all: bool, markdown: bool) -> None:
+    """Print every rule: code, name, severity, kind, whether it can fix, and whether it is on by default."""
     try:
         linter = Linter.default(extra_rules=list(rules_dirs))
     except RuleFileError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
+    if markdown:
+        click.echo(rules_markdown(linter.all_rules), nl=False)
+        return
     for r in sorted(linter.all_rules, key=lambda r: r.code):
         if not r.enabled and not show_all:
             continue

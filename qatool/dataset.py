@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .io import InputFile, InputProblem, ReadLimits, SourceText, atomic_path, atomic_writer, discover, read_source
+from .lint.document import doc_from_parsed
 from .parse import parse_text
 from .schema import arrow_schema, validation_errors
 
@@ -49,6 +50,7 @@ class ParseResult:
     files: list[FileReport]
     problems: list[InputProblem]
     invalid: list[dict[str, Any]]  # {"record": …, "errors": […]}
+    findings: list[Any] = field(default_factory=list)  # lint findings, when a linter was given
     usage_errors: list[InputProblem] = field(default_factory=list)  # paths that do not exist
 
     @property
@@ -63,9 +65,11 @@ class ParseResult:
         return 1 if self.failed_files or self.invalid else 0
 
 
-def parse_source(text: SourceText) -> tuple[list[dict[str, Any]], list[InputProblem]]:
+def parse_source(text: SourceText, linter: Any = None) -> tuple[list[dict[str, Any]], list[InputProblem], list[Any]]:
+    """Parse one decoded file; with a linter, lint the same parse (records and raw lines)."""
     doc = parse_text(text.text, text.source)
-    return doc.records, text.problems + doc.problems
+    findings = linter.lint_doc(doc_from_parsed(doc, text.text)) if linter is not None else []
+    return doc.records, text.problems + doc.problems, findings
 
 
 def validate(records: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -85,17 +89,19 @@ def records_table(records: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(records, schema=arrow_schema())
 
 
-def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig()) -> ParseResult:
-    """Discover, read, parse and validate every input. Problems with one file never stop the others."""
+def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig(), linter: Any = None) -> ParseResult:
+    """Discover, read, parse and validate every input (and lint it, given a linter). Problems with
+    one file never stop the others."""
     inputs, usage_errors = discover(paths)
-    result = parse_inputs(inputs, config)
+    result = parse_inputs(inputs, config, linter)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     return result
 
 
-def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig()) -> ParseResult:
+def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), linter: Any = None) -> ParseResult:
     problems: list[InputProblem] = []
+    findings: list[Any] = []
     reports: list[FileReport] = []
     all_records: list[dict[str, Any]] = []
     for inp in inputs:
@@ -104,8 +110,9 @@ def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig()) -
             problems.append(src)
             reports.append(FileReport(inp.source, "error", messages=[str(src)]))
             continue
-        records, file_problems = parse_source(src)
+        records, file_problems, file_findings = parse_source(src, linter)
         problems.extend(file_problems)
+        findings.extend(file_findings)
         status = "warning" if file_problems else "ok"
         reports.append(FileReport(inp.source, status, src.encoding, len(records),
                                   dict(sorted(Counter(r["kind"] for r in records).items())),
@@ -118,7 +125,7 @@ def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig()) -
             problems.append(InputProblem(rec.get("source", "?"), "error",
                                          f"record {rec.get('id')!r} ({rec.get('title')!r}) fails the schema: {err}; it was written to invalid_records.jsonl",
                                          line=rec.get("line_start")))
-    return ParseResult(records_table(valid), reports, problems, invalid)
+    return ParseResult(records_table(valid), reports, problems, invalid, findings)
 
 
 def parquet_metadata(stage: str, config: Any) -> dict[bytes, bytes]:

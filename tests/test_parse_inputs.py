@@ -98,10 +98,10 @@ def test_invalid_record_is_reported_not_dropped(tmp_path: Path):
 
     original = ds.parse_source
 
-    def broken(text):
-        records, problems = original(text)
+    def broken(text, linter=None):
+        records, problems, findings = original(text, linter)
         records[0]["kind"] = "essay"
-        return records, problems
+        return records, problems, findings
 
     ds.parse_source = broken
     try:

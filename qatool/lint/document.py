@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..markdown import Line, Scan, mask_inline_code
-from ..parse import parse_text
+from ..parse import ParsedDoc, parse_text
 
 HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
@@ -91,10 +91,13 @@ def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
     return units
 
 
+def doc_from_parsed(parsed: ParsedDoc, text: str) -> LintDoc:
+    """The lint view of an already parsed document (no second parse)."""
+    doc = LintDoc(parsed.source, text, text.split("\n"), parsed.scan, parsed.records)
+    doc.units = build_units(parsed.scan.lines, parsed.records)
+    return doc
+
+
 def load_doc(text: str, path: str) -> LintDoc:
     """Parse `text` (newlines normalised) and build its units."""
-    parsed = parse_text(text, path)
-    sc = parsed.scan
-    doc = LintDoc(path, text, text.split("\n"), sc, parsed.records)
-    doc.units = build_units(sc.lines, parsed.records)
-    return doc
+    return doc_from_parsed(parse_text(text, path), text)

@@ -89,6 +89,7 @@ class LintResult:
     problems: list[InputProblem]
     files: int
     docs: dict[str, LintDoc] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # every file that was linted
 
     def failing(self, fail_on: str) -> list[Finding]:
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
@@ -157,6 +158,7 @@ class Linter:
         inputs, problems = discover(paths)
         findings: list[Finding] = []
         docs: dict[str, LintDoc] = {}
+        sources: list[str] = []
         for inp in inputs:
             src = read_source(inp, limits)
             if isinstance(src, InputProblem):
@@ -164,6 +166,7 @@ class Linter:
                 continue
             problems.extend(p for p in src.problems)
             doc = load_doc(src.text, src.source)
+            sources.append(src.source)
             try:
                 findings.extend(self.lint_doc(doc))
             except RuleTimeout as err:
@@ -171,7 +174,7 @@ class Linter:
                 self.rules = [r for r in self.rules if r is not err.rule]
             if keep_docs:
                 docs[src.source] = doc
-        return LintResult(findings, problems, len(inputs), docs)
+        return LintResult(findings, problems, len(inputs), docs, sources)
 
 
 # ----------------------------------------------------------------------------------------- baseline

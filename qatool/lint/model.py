@@ -81,3 +81,25 @@ class Finding:
             "fix": self.fix.as_dict() if self.fix else None,
             "fingerprint": self.fingerprint,
         }
+
+
+def findings_arrow_schema():
+    """Schema of findings.parquet: one row per finding, joined to records by `record_id`."""
+    import pyarrow as pa
+
+    fix = pa.struct([pa.field("line", pa.int64(), False), pa.field("column", pa.int64(), False),
+                     pa.field("end_column", pa.int64(), False), pa.field("replacement", pa.string(), False)])
+    return pa.schema([
+        pa.field("code", pa.string(), False), pa.field("name", pa.string(), False),
+        pa.field("severity", pa.string(), False), pa.field("message", pa.string(), False),
+        pa.field("path", pa.string(), False), pa.field("line", pa.int64(), False),
+        pa.field("column", pa.int64(), False), pa.field("end_line", pa.int64(), False),
+        pa.field("end_column", pa.int64(), False), pa.field("record_id", pa.string(), True),
+        pa.field("fix", fix, True), pa.field("fingerprint", pa.string(), False),
+    ])
+
+
+def findings_table(findings: list[Finding]):
+    import pyarrow as pa
+
+    return pa.Table.from_pylist([f.as_dict() for f in findings], schema=findings_arrow_schema())
