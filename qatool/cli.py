@@ -13,7 +13,8 @@ import click
 
 from . import __version__
 from .config import ConfigError, resolve_config
-from .dataset import ParseConfig, ParseResult, parse_paths, write_parquet, write_records
+from .dataset import ParseConfig, ParseResult, parse_paths, read_records, write_parquet, write_records
+from .dedup import DedupConfig, dedup_records, default_jobs, write_dedup
 from .io import ReadLimits, atomic_writer, discover, read_source
 from .lint.engine import Linter, apply_baseline, read_baseline, rule_selected, write_baseline
 from .lint.fix import fix_source, unified_diff
@@ -35,6 +36,26 @@ def _parse_options(f):
     f = click.option("--max-file-mb", type=click.FloatRange(min=0.001), default=ParseConfig.max_file_bytes / 2**20,
                      show_default=True, help="Largest file read, in MiB; larger files are reported and skipped.")(f)
     return f
+
+
+def _dedup_options(f):
+    f = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes for tokenising and signing. [default: all cores] Output is identical for any value.")(f)
+    f = click.option("--rows", type=click.IntRange(min=1), default=None, help="LSH rows per band (with --bands), instead of choosing them from --threshold.")(f)
+    f = click.option("--bands", type=click.IntRange(min=1), default=None, help="LSH bands (with --rows).")(f)
+    f = click.option("--num-perm", type=click.IntRange(min=8, max=1024), default=128, show_default=True, help="MinHash permutations.")(f)
+    f = click.option("--shingle", default="word:3", show_default=True, help="word:N (n-grams of jieba tokens) or char:N.")(f)
+    f = click.option("--scope", type=click.Choice(["qa", "question", "answer"]), default="qa", show_default=True, help="Which text is compared.")(f)
+    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity at which two records are near duplicates.")(f)
+    f = click.option("--user-dict", "user_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra jieba user dictionary (word [freq] [tag] per line).")(f)
+    return f
+
+
+def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> DedupConfig:
+    try:
+        return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows,
+                           jobs=jobs or default_jobs(), user_dicts=tuple(str(p) for p in user_dicts))
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def _config(max_file_mb: float, max_line_chars: int) -> ParseConfig:
@@ -94,12 +115,17 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
               help="Exit 1 when a lint finding at or above this severity exists. Without it, findings are data and the job exits 0.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule files or folders.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (qatool.toml or pyproject.toml).")
+@click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Existing datasets (e.g. an evaluation set) whose duplicates are reported.")
+@_dedup_options
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
+        against: tuple[Path, ...], threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
-    """Run the whole job: parse and lint every input (default: corpus/) into OUT (default: out/).
+    """Run the whole job: parse, lint and dedup every input (default: corpus/) into OUT (default: out/).
 
-    Writes OUT/records.parquet and OUT/findings.parquet (findings joined to record ids). Exits 0
+    Writes OUT/records.parquet, OUT/findings.parquet (findings joined to record ids) and the dedup
+    outputs (dups.parquet, clusters.parquet, dedup_report.md/.json). Exits 0
     when the job completed, 1 only when --fail-on is given and met, 2 on usage or input errors.
     """
     inputs = list(paths) or [DEFAULT_INPUT]
@@ -121,11 +147,65 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     fpath = out_dir / "findings.parquet"
     write_parquet(findings_table(result.findings), fpath)
     click.echo(f"parse+lint: {result.table.num_rows} records -> {path}; {summary(result.findings)} -> {fpath} ({t_parse:.2f}s)")
+    t1 = time.perf_counter()
+    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    res, counts = dedup_records(result.table.to_pylist(), cfg, result.findings, list(against))
+    write_dedup(res, out_dir, counts)
+    click.echo(_dedup_line(res) + f" ({time.perf_counter() - t1:.2f}s)")
     if result.usage_errors:
         sys.exit(2)
     if fail_on and [f for f in result.findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)]:
         sys.exit(1)
     sys.exit(0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--records", "records_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A records.parquet from `qatool parse` (instead of PATHs). Lint counts come from findings.parquet beside it, if present.")
+@click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An existing dataset (Parquet or JSONL: messages, alpaca, sharegpt or question/answer) whose duplicates in these records are listed (test leakage).")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
+@_dedup_options
+def dedup(paths, records_path, against, out_dir, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> None:
+    """Find exact and near-duplicate records, identical answers and same-question conflicts.
+
+    Writes OUT/dups.parquet (verified pairs), OUT/clusters.parquet (clusters with their canonical
+    member), OUT/dedup_report.md and .json (evidence for review) and, with --against,
+    OUT/against.parquet. Exit 0 on success, 2 on usage or input errors.
+    """
+    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    findings: list = []
+    if records_path:
+        if paths:
+            raise click.UsageError("give PATHs or --records, not both")
+        records = read_records(records_path).to_pylist()
+        fpath = records_path.parent / "findings.parquet"
+        if fpath.exists():
+            findings = read_records(fpath).to_pylist()
+    else:
+        if not paths:
+            raise click.UsageError("give PATHs to parse or --records FILE")
+        result = parse_paths(list(paths))
+        for p in result.problems:
+            _echo_err(str(p))
+        if not result.files:
+            sys.exit(2)
+        records = result.table.to_pylist()
+    try:
+        res, counts = dedup_records(records, cfg, findings, list(against))
+    except ValueError as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    written = write_dedup(res, out_dir, counts)
+    click.echo(_dedup_line(res) + f" -> {', '.join(str(p) for p in written)}")
+
+
+def _dedup_line(res) -> str:
+    s = res.stats
+    return (f"dedup: {s['clusters']} clusters remove {s['removed']} of {s['records']} records; {s['verified_pairs']} verified pairs "
+            f"from {s['candidates']} candidates ({s['bands']}x{s['rows']} bands); {s['conflicts']} same-question conflicts"
+            + (f"; {s['against_hits']} records duplicate --against data" if "against_hits" in s else ""))
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:
