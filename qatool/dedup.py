@@ -35,15 +35,21 @@ import pyarrow as pa
 from .minhash import ShingleSets, band_keys, candidate_pairs, char_shingles, jaccard, minhash, optimal_bands, word_shingles
 from .tokenize import get_segmenter
 
-_MARKUP = re.compile(r"```[^\n]*|`+|\*\*|__|~~|<[^>\n]{1,80}>|^\s{0,3}#{1,6}\s+|^\s*(?:[-*+]|\d+[.)、])\s+|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)", re.M)
-_SPACE = re.compile(r"\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML = re.compile(r"<[^>\n]{1,80}>")
+_LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}|[-+]|\d+[.)、])[ \t]+", re.M)
+_DROP = str.maketrans({c: " " for c in "*_`~"})
 
 
 def normalize_for_dedup(text: str) -> str:
     """NFKC (full-width to half-width), Markdown markup stripped, white space collapsed, case folded."""
     text = unicodedata.normalize("NFKC", text or "")
-    text = _MARKUP.sub(lambda m: f" {m.group(1) or ''} ", text)
-    return _SPACE.sub(" ", text).strip().casefold()
+    if "](" in text:
+        text = _LINK.sub(r" \1 ", text)
+    if "<" in text:
+        text = _HTML.sub(" ", text)
+    text = _LINE_MARK.sub(" ", text).translate(_DROP)
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class DedupConfig:
     min_same_answer_chars: int = 20  # identical answers shorter than this are not reported
     jobs: int = 1
     user_dicts: tuple[str, ...] = ()
+    segmenter: str = "auto"  # auto | jieba | rjieba
 
     def __post_init__(self):
         kind, _, n = self.shingle.partition(":")
@@ -86,6 +93,11 @@ class DedupConfig:
 # ------------------------------------------------------------------------------------- signatures
 
 
+def scoped(qnorm: str, anorm: str, scope: str) -> str:
+    """The compared text from the normalised question and answer."""
+    return qnorm if scope == "question" else anorm if scope == "answer" else f"{qnorm} {anorm}"
+
+
 def scope_text(rec: dict[str, Any], scope: str) -> str:
     if scope == "question":
         return rec["question"]
@@ -94,12 +106,12 @@ def scope_text(rec: dict[str, Any], scope: str) -> str:
     return f"{rec['question']}\n{rec['answer']}"
 
 
-def _shingle_batch(texts: list[str], spec: str, min_shingles: int, user_dicts: tuple[str, ...]) -> ShingleSets:
+def _shingle_batch(texts: list[str], spec: str, min_shingles: int, user_dicts: tuple[str, ...], backend: str = "auto") -> ShingleSets:
     kind, _, n = spec.partition(":")
     n = int(n)
     if kind == "char":
         return char_shingles(texts, n)
-    seg = get_segmenter(tuple(Path(p) for p in user_dicts))
+    seg = get_segmenter(tuple(Path(p) for p in user_dicts), backend)
     docs = [seg.cut(t) for t in texts]
     sets = word_shingles(docs, n)
     short = [i for i, s in enumerate(sets.sizes()) if s < min_shingles]
@@ -119,19 +131,30 @@ def _shingle_batch(texts: list[str], spec: str, min_shingles: int, user_dicts: t
 
 
 def _sign_batch(args: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    texts, spec, min_shingles, user_dicts, num_perm, seed = args
-    sets = _shingle_batch(texts, spec, min_shingles, user_dicts)
+    texts, spec, min_shingles, user_dicts, num_perm, seed, backend = args
+    sets = _shingle_batch(texts, spec, min_shingles, user_dicts, backend)
     return minhash(sets, num_perm, seed), sets.values, sets.offsets
 
 
-def sign_texts(texts: list[str], spec: str, cfg: DedupConfig, batch: int = 2000) -> tuple[np.ndarray, ShingleSets]:
-    """Signatures and shingle sets of normalised texts, in batches, on `cfg.jobs` processes.
-    The output does not depend on the number of jobs."""
-    chunks = [(texts[i:i + batch], spec, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed)
+def resolved_backend(cfg: DedupConfig) -> str:
+    """Check the fast segmenter once, here; workers then trust the answer instead of re-probing."""
+    if cfg.shingle.startswith("char"):
+        return cfg.segmenter
+    return get_segmenter(tuple(Path(p) for p in cfg.user_dicts), cfg.segmenter).backend
+
+
+def sign_texts(texts: list[str], spec: str, cfg: DedupConfig, batch: int = 2000, pool: ProcessPoolExecutor | None = None,
+               backend: str | None = None) -> tuple[np.ndarray, ShingleSets]:
+    """Signatures and shingle sets of normalised texts, in batches, on a process pool when given.
+    The output does not depend on the number of processes."""
+    backend = backend or resolved_backend(cfg)
+    chunks = [(texts[i:i + batch], spec, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed, backend)
               for i in range(0, len(texts), batch)]
-    if cfg.jobs > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(max_workers=cfg.jobs) as pool:
-            results = list(pool.map(_sign_batch, chunks))
+    if pool is not None and len(chunks) > 1:
+        results = list(pool.map(_sign_batch, chunks))
+    elif cfg.jobs > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=cfg.jobs) as own:
+            results = list(own.map(_sign_batch, chunks))
     else:
         results = [_sign_batch(c) for c in chunks]
     if not results:
@@ -169,6 +192,7 @@ class DedupResult:
     config: DedupConfig
     against: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step; not written to outputs
 
     @property
     def removed(self) -> int:
@@ -176,6 +200,17 @@ class DedupResult:
 
     def duplicate_of(self) -> dict[str, str]:
         return {m: c["canonical"] for c in self.clusters for m in c["members"] if m != c["canonical"]}
+
+
+class _SubsetSets:
+    """Shingle sets of only the records that need them (answers of candidate pairs), in one batch."""
+
+    def __init__(self, texts: list[str], need: Iterable[int], cfg: DedupConfig, backend: str):
+        self.index = {i: k for k, i in enumerate(sorted(set(need)))}
+        self.sets = _shingle_batch([texts[i] for i in sorted(self.index)], cfg.shingle, cfg.min_shingles, cfg.user_dicts, backend)
+
+    def get(self, i: int) -> np.ndarray:
+        return self.sets.get(self.index[i])
 
 
 class _UnionFind:
@@ -214,9 +249,22 @@ def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig) -> np.ndarray:
 def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfig(),
                     finding_counts: dict[str, tuple[int, int]] | None = None) -> DedupResult:
     """The global dedup step over a list of records (in source order)."""
+    import time
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
     n = len(records)
-    norm = [normalize_for_dedup(scope_text(r, cfg.scope)) for r in records]
-    sig, sets = sign_texts(norm, cfg.shingle, cfg)
+    backend = resolved_backend(cfg)
+    qnorm = [normalize_for_dedup(r["question"]) for r in records]
+    anorm = [normalize_for_dedup(r["answer"]) for r in records]
+    norm = [scoped(q, a, cfg.scope) for q, a in zip(qnorm, anorm)]
+    if cfg.jobs > 1 and n > 2000:
+        with ProcessPoolExecutor(max_workers=cfg.jobs) as pool:
+            sig, sets = sign_texts(norm, cfg.shingle, cfg, pool=pool, backend=backend)
+    else:
+        sig, sets = sign_texts(norm, cfg.shingle, cfg, backend=backend)
+    timings["sign"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     pairs: dict[tuple[int, int], Pair] = {}
 
     # exact duplicates of the scoped text
@@ -236,12 +284,14 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
             est = float(np.mean(sig[i] == sig[j]))
             pairs[(i, j)] = Pair(i, j, "near", "near-text", est, jac)
 
+    timings["lsh_verify"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     # question and answer similarity, for identical answers and same-question conflicts
-    qnorm = [normalize_for_dedup(r["question"]) for r in records]
-    anorm = [normalize_for_dedup(r["answer"]) for r in records]
-    qsig, qsets = sign_texts(qnorm, cfg.question_shingle, cfg)
-    _, asets = sign_texts(anorm, cfg.shingle, cfg)
-
+    qsig, qsets = sign_texts(qnorm, cfg.question_shingle, cfg, batch=len(qnorm) or 1, backend=backend)
+    qcand = {(i, j) for i, j in _lsh_pairs(qsig, cfg).tolist()}
+    for g in _groups([_sha(t) if t else None for t in qnorm]):
+        qcand.update((g[x], g[y]) for x in range(len(g)) for y in range(x + 1, len(g)))
+    qcand = {(i, j) for i, j in qcand if jaccard(qsets.get(i), qsets.get(j)) >= cfg.question_threshold}
     if cfg.scope == "qa":
         akeys = [_sha(t) if len(t.replace(" ", "")) >= cfg.min_same_answer_chars else None for t in anorm]
         for g in _groups(akeys):
@@ -252,10 +302,9 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
                         pairs[(i, j)] = Pair(i, j, "near", "same-answer", float(np.mean(sig[i] == sig[j])),
                                              jaccard(sets.get(i), sets.get(j)))
 
+    asets = _SubsetSets(anorm, [x for p in list(pairs) + list(qcand) for x in p], cfg, backend)
+
     conflicts: list[Pair] = []
-    qcand = {(i, j) for i, j in _lsh_pairs(qsig, cfg).tolist()}
-    for g in _groups([_sha(t) if t else None for t in qnorm]):
-        qcand.update((g[x], g[y]) for x in range(len(g)) for y in range(x + 1, len(g)))
     for i, j in sorted(qcand):
         qj = jaccard(qsets.get(i), qsets.get(j))
         if qj < cfg.question_threshold:
@@ -270,12 +319,15 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
             p.question_jaccard = jaccard(qsets.get(p.a), qsets.get(p.b))
             p.answer_jaccard = jaccard(asets.get(p.a), asets.get(p.b))
 
+    timings["questions_answers"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
     ordered = [pairs[k] for k in sorted(pairs)]
     clusters = _clusters(records, ordered, finding_counts or {}, norm)
+    timings["cluster"] = time.perf_counter() - t0
     stats = {"records": n, "candidates": n_candidates, "verified_pairs": len(ordered), "clusters": len(clusters),
              "removed": sum(len(c["members"]) - 1 for c in clusters), "conflicts": len(conflicts),
              "bands": cfg.bands_rows()[0], "rows": cfg.bands_rows()[1]}
-    return DedupResult(records, ordered, clusters, conflicts, cfg, stats=stats)
+    return DedupResult(records, ordered, clusters, conflicts, cfg, stats=stats, timings=timings)
 
 
 def canonical_key(rec: dict[str, Any], counts: dict[str, tuple[int, int]], order: int) -> tuple:

@@ -8,8 +8,8 @@ Python `hash()`, no process state), so signatures are identical across processes
   once with `np.add.reduceat`, then mixed (murmur3 finaliser);
 * shingle hash: word n-grams combine n consecutive token hashes; character n-grams combine n
   consecutive code points; then mixed;
-* MinHash: multiply-shift hashing ((a*x + b) mod 2^64) >> 32 with per-permutation 64-bit a (odd), b,
-  min-reduced per record with `np.minimum.reduceat`.
+* MinHash: per permutation x -> (a*x + b) mod 2^32 (a odd) on the mixed shingle hashes, min-reduced
+  per record with `np.minimum.reduceat` (permutations x shingles, so the reduction is contiguous).
 
 >>> sig = signatures([["预训练", "模型", "很", "重要"]], num_perm=16, ngram=2)[0]
 >>> sig.shape
@@ -25,7 +25,7 @@ import numpy as np
 
 M32 = np.uint32(0xFFFFFFFF)
 _P = np.uint32(0x01000193)  # FNV prime as the polynomial base
-CHUNK_SHINGLES = 1 << 16
+CHUNK_SHINGLES = 1 << 13
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -58,7 +58,9 @@ class ShingleSets:
 
 def _unique_per_record(rec: np.ndarray, sh: np.ndarray, n_records: int) -> ShingleSets:
     key = (rec.astype(np.uint64) << np.uint64(32)) | sh.astype(np.uint64)
-    key = np.unique(key)
+    key.sort()
+    if len(key) > 1:
+        key = key[np.concatenate(([True], key[1:] != key[:-1]))]
     rec_u = (key >> np.uint64(32)).astype(np.int64)
     vals = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
     offsets = np.searchsorted(rec_u, np.arange(n_records + 1), side="left").astype(np.int64)
@@ -145,40 +147,39 @@ def char_shingles(texts: list[str], n: int) -> ShingleSets:
 
 
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """64-bit (a odd, b) for each permutation, derived from sha256(seed, i): stable everywhere."""
-    a = np.empty(num_perm, dtype=np.uint64)
-    b = np.empty(num_perm, dtype=np.uint64)
+    """32-bit (a odd, b) for each permutation, derived from sha256(seed, i): stable everywhere."""
+    a = np.empty(num_perm, dtype=np.uint32)
+    b = np.empty(num_perm, dtype=np.uint32)
     for i in range(num_perm):
         d = hashlib.sha256(f"qatool-minhash:{seed}:{i}".encode()).digest()
-        a[i] = int.from_bytes(d[:8], "little") | 1
-        b[i] = int.from_bytes(d[8:16], "little")
+        a[i] = int.from_bytes(d[:4], "little") | 1
+        b[i] = int.from_bytes(d[4:8], "little")
     return a, b
 
 
 def minhash(sets: ShingleSets, num_perm: int, seed: int) -> np.ndarray:
-    """(n_records, num_perm) uint32 signatures. An empty record gets all-max (matches nothing)."""
+    """(n_records, num_perm) uint32 signatures. An empty record gets all-max (matches nothing).
+
+    Each permutation is x -> a*x + b mod 2^32 (a odd: a bijection) applied to shingle hashes that are
+    already avalanche-mixed. The work is laid out permutations x shingles so that the min-reduction
+    per record runs along contiguous memory; chunks of ~8K shingles stay in cache."""
     a, b = permutations(num_perm, seed)
+    a, b = a[:, None], b[:, None]
     n = len(sets)
     sig = np.full((n, num_perm), 0xFFFFFFFF, dtype=np.uint32)
     sizes = sets.sizes()
     nonempty = np.flatnonzero(sizes > 0)
-    if len(nonempty) == 0:
-        return sig
-    # walk records in chunks of about CHUNK_SHINGLES shingles
     i = 0
     while i < len(nonempty):
-        j = i
-        total = 0
+        j, total = i, 0
         while j < len(nonempty) and (total == 0 or total + sizes[nonempty[j]] <= CHUNK_SHINGLES):
             total += sizes[nonempty[j]]
             j += 1
         recs = nonempty[i:j]
         lo, hi = sets.offsets[recs[0]], sets.offsets[recs[-1] + 1]
-        x = sets.values[lo:hi].astype(np.uint64)[:, None]
-        with np.errstate(over="ignore"):
-            hv = ((x * a[None, :] + b[None, :]) >> np.uint64(32)).astype(np.uint32)
-        starts = sets.offsets[recs] - lo
-        sig[recs] = np.minimum.reduceat(hv, starts, axis=0)
+        hv = a * sets.values[lo:hi][None, :]
+        hv += b
+        sig[recs] = np.minimum.reduceat(hv, sets.offsets[recs] - lo, axis=1).T
         i = j
     return sig
 

@@ -40,25 +40,24 @@ def domain_words(extra: tuple[Path, ...] = ()) -> list[str]:
     return words
 
 
-_BOUNDARY = re.compile(
-    r"(?<=[\u3400-\u9fff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff])|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])"
-)
+_ALNUM_RUN = re.compile(r"[a-z]+|[0-9]+")
 _NOT_WORD = re.compile(r"[^\u3400-\u9fffa-z0-9\x00]+")
 
 
 def normalise_tokens(raw: list[str]) -> list[str]:
     """Lower-case, split Latin words on anything but letters and digits, split CJK from Latin, drop
     punctuation and spaces. Whole-string regex passes, no per-token Python work beyond the filter."""
-    joined = _NOT_WORD.sub("\x00", _BOUNDARY.sub("\x00", "\x00".join(raw).lower()))
+    joined = _NOT_WORD.sub("\x00", _ALNUM_RUN.sub("\x00\\g<0>\x00", "\x00".join(raw).lower()))
     return [t for t in joined.split("\x00") if t]
 
 
 class Segmenter:
     def __init__(self, user_dicts: tuple[Path, ...] = (), backend: str = "auto"):
+        """backend: "auto" (rjieba if it agrees with jieba on a probe text, else jieba), "jieba", or
+        "rjieba" (trusted without the probe: what worker processes get once the parent has checked)."""
         words = domain_words(user_dicts)
-        self._jieba = jieba.Tokenizer()
-        for w in words:
-            self._jieba.add_word(w)
+        self._words = words
+        self._jieba_tok: jieba.Tokenizer | None = None
         self._fast = None
         self.backend = "jieba"
         if backend in ("auto", "rjieba"):
@@ -70,12 +69,22 @@ class Segmenter:
                 fast = rjieba.Jieba()
                 for w in words:
                     fast.add_word(w, None, None)
-                agree = normalise_tokens(fast.cut(PROBE, True)) == normalise_tokens(self._jieba.lcut(PROBE, HMM=True))
+                agree = backend == "rjieba" or normalise_tokens(fast.cut(PROBE, True)) == normalise_tokens(self._jieba.lcut(PROBE, HMM=True))
                 if backend == "rjieba" or agree:
                     self._fast = fast
                     self.backend = "rjieba"
         elif backend != "jieba":
             raise ValueError(f"unknown segmenter backend {backend!r}; use auto, jieba or rjieba")
+
+    @property
+    def _jieba(self) -> jieba.Tokenizer:
+        """Pure-Python jieba, loaded only when needed (its dictionary takes ~1.5 s to load)."""
+        if self._jieba_tok is None:
+            tok = jieba.Tokenizer()
+            for w in self._words:
+                tok.add_word(w)
+            self._jieba_tok = tok
+        return self._jieba_tok
 
     def cut(self, text: str) -> list[str]:
         """Normalised tokens of `text` (see `normalise_tokens`)."""

@@ -44,6 +44,21 @@ class LintDoc:
     scan: Scan
     records: list[dict[str, Any]]
     units: list[Unit] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules
+    _joined: str | None = None
+    _starts: list[int] | None = None
+
+    def joined(self) -> tuple[str, list[int]]:
+        """All units' masked text joined by newlines, and where each unit starts in it: one regex
+        pass over this finds the few units a rule needs to look at."""
+        if self._joined is None:
+            starts, pos = [], 0
+            for u in self.units:
+                starts.append(pos)
+                pos += len(u.text) + 1
+            self._joined = "\n".join(u.text for u in self.units)
+            self._starts = starts
+        return self._joined, self._starts
 
     def record_at(self, line: int) -> dict[str, Any] | None:
         for rec in self.records:

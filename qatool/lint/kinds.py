@@ -6,6 +6,7 @@ backtracks catastrophically raises `RuleTimeout` instead of hanging the linter.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,8 +71,26 @@ def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, mes
                    rec["id"] if rec else None, fix, fingerprint(rule.code, doc.path, unit.text, rec, matched))
 
 
-def _units(rule: Rule, doc: LintDoc) -> Iterator[Unit]:
-    for u in doc.units:
+def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | None = None) -> Iterator[Unit]:
+    """Units in the rule's scope; with a gate pattern, only those where it can match: one pass of the
+    gate over the joined document, keeping the unit of each match's start and end (a match that
+    crosses units can hide a real one only inside the unit where it ends)."""
+    if gate is None:
+        for u in doc.units:
+            if u.scope in rule.scope:
+                yield u
+        return
+    key = ("gate", gate.pattern)
+    hits = doc.cache.get(key)
+    if hits is None:  # rules that share a gate (the definition rules) scan once per document
+        text, starts = doc.joined()
+        found: set[int] = set()
+        for m in finditer(rule, gate, text):
+            found.add(bisect.bisect_right(starts, m.start()) - 1)
+            found.add(bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+        hits = doc.cache[key] = sorted(found)
+    for k in hits:
+        u = doc.units[k]
         if u.scope in rule.scope:
             yield u
 
@@ -102,7 +121,7 @@ def _context_ok(rule: Rule, unit: Unit) -> bool:
 
 def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     fix_tpl = rule.spec.get("fix")
-    for unit in _units(rule, doc):
+    for unit in _units(rule, doc, rule.spec.get("gate")):
         taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
         for rx in rule.spec["patterns"]:
             for m in finditer(rule, rx, unit.text):
@@ -123,7 +142,8 @@ def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding
 
 def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     claims: list[tuple[regex.Pattern, str]] = rule.spec["all"]
-    for unit in _units(rule, doc):
+    gate = next(rx for rx, where in claims if where == "unit") if any(w == "unit" for _, w in claims) else None
+    for unit in _units(rule, doc, gate):
         ctx = None
         for start, end in _regions(rule, unit):
             spans = []
@@ -164,6 +184,12 @@ class Knowledge:
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
     _names_rx: regex.Pattern | None = None
+    _titles: list[tuple[dict[str, Any], str]] | None = None
+
+    def normed_titles(self) -> list[tuple[dict[str, Any], str]]:
+        if self._titles is None or len(self._titles) != len(self.papers):
+            self._titles = [(p, f" {norm_title(p['title'])} ") for p in self.papers]
+        return self._titles
 
     def names_rx(self) -> regex.Pattern:
         if self._names_rx is None:
@@ -273,10 +299,12 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
 def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
-    for unit in _units(rule, doc):
-        if not kb.names_rx().search(unit.text):
-            continue
-        bs = bindings(unit, kb)
+    cache = doc.cache.setdefault("bindings", {})
+    for unit in _units(rule, doc, kb.names_rx()):
+        key = (unit.line, unit.col)
+        if key not in cache:
+            cache[key] = bindings(unit, kb)
+        bs = cache[key]
         if duplicate:
             resp = [b for b in bs if b.form == "respectively"]
             for i, a in enumerate(resp):
@@ -302,9 +330,12 @@ BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*(?:\*\*)?\s*[（(]([^）)]{2,12
 LINK_TEXT_RE = regex.compile(r"\[([^\]]{3,300})\]\(")
 
 
+_NON_WORD = regex.compile(r"[^\w]+")
+
+
 def norm_title(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).casefold()
-    return regex.sub(r"[^\w]+", " ", s).strip()
+    return _NON_WORD.sub(" ", s).strip()
 
 
 def _title_candidate(text: str, paper_start: int) -> str | None:
@@ -335,15 +366,15 @@ def identify_paper(text: str, kb: Knowledge) -> tuple[dict[str, Any], regex.Matc
             if p.get("arxiv") == m.group(1):
                 return p, m
     nt = f" {norm_title(text)} "
-    for p in kb.papers:
-        if f" {norm_title(p['title'])} " in nt:
+    for p, title in kb.normed_titles():
+        if title in nt:
             return p, None
     return None
 
 
 def check_citation(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     checker = CITATION_CHECKS[rule.spec["check"]]
-    for unit in _units(rule, doc):
+    for unit in _units(rule, doc, CITATION_GATES[rule.spec["check"]]):
         yield from checker(rule, doc, kb, unit)
 
 
@@ -441,6 +472,16 @@ CITATION_CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {
     "repository": _cite_repo,
     "book-authors": _cite_book_author,
     "book-title": _cite_book_title,
+}
+
+# what a line must contain for each citation check to have anything to look at
+CITATION_GATES: dict[str, regex.Pattern] = {
+    "arxiv-title": ARXIV_RE,
+    "year": YEAR_RE,
+    "first-author": regex.compile(r"[A-Z][A-Za-z'\-]+,\s*[A-Z]\."),
+    "repository": regex.compile(r"github\.com/", FLAGS),
+    "book-authors": BOOK_RE,
+    "book-title": BOOK_RE,
 }
 
 KIND_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {

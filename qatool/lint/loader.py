@@ -122,6 +122,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         spec[key] = [compile_regex(p, where(key, i)) for i, p in enumerate(_as_list(entry.get(key)))]
     if kind == "pattern":
         spec["patterns"] = [compile_regex(p, where("pattern", i)) for i, p in enumerate(_as_list(entry["pattern"]))]
+        spec["gate"] = regex.compile("|".join(f"(?:{p.pattern})" for p in spec["patterns"]), FLAGS)
         if "fix" in entry:
             spec["fix"] = entry["fix"]
     elif kind == "cooccurrence":

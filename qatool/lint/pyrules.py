@@ -120,6 +120,7 @@ def truncated_term_in_analysis(rule: Rule, doc: LintDoc, kb: Knowledge) -> Itera
                     yield make_finding(rule, doc, unit, m.start(), m.end(), term=term)
 
 
+_HAS_WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 PLACEHOLDER_RE = re.compile(r"^(?:todo|tbd|fixme|待补充|待完善|待定|待更新|待续|略|暂无|无|同上|空|placeholder|n/?a|\.{3,}|…+)[.。!！]*$", re.I)
 
 
@@ -133,6 +134,8 @@ def _record_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
 @check("empty-answer")
 def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for rec in doc.records:
+        if _HAS_WORD.search(rec["answer"]):
+            continue
         if not normalize_text(rec["answer"]):
             unit = _record_unit(doc, rec)
             yield make_finding(rule, doc, unit, 0, len(unit.text.rstrip()), title=rec["title"])
@@ -220,6 +223,7 @@ def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
             prev = n
 
 
+_LIST_KEY = re.compile(r"[\s*_`]+")
 LIST_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+(.+)$")
 
 
@@ -232,7 +236,7 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
         m = LIST_ITEM_LINE_RE.match(unit.text)
         if not m:
             continue
-        key = (unit.record["id"], normalize_text(m.group(1)))
+        key = (unit.record["id"], _LIST_KEY.sub("", m.group(1)).casefold())
         if not key[1]:
             continue
         if key in seen:

@@ -1,0 +1,129 @@
+"""Benchmark every stage on synthetic corpora and print a table (also written to bench/RESULTS.md).
+
+    python bench/run.py                      # 10k and 100k records
+    python bench/run.py --sizes 10000 --stages parse,lint,dedup,datasketch
+
+For each size it generates the corpus once (bench/data/, git-ignored), then runs each stage in a
+fresh process and reports records/s, MB/s, peak RSS, and the quality figures: pair recall on planted
+near duplicates with true Jaccard >= 0.85 (and >= 0.8), pair precision, factual-slip recall. The
+obvious datasketch script (character 5-grams, MinHash.bulk, 2 processes, LSH at 0.8) runs on the same
+records in the same run, and qatool's dedup speed is printed as a ratio to it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def run_stage(name: str, data: Path, work: Path, jobs: int) -> dict:
+    out = subprocess.run([sys.executable, str(HERE / "stage.py"), name, str(data), str(work), str(jobs)],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"stage {name} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
+    import pyarrow.parquet as pq
+
+    from qatool.dedup import DedupConfig, _shingle_batch, normalize_for_dedup
+    from qatool.minhash import jaccard
+
+    records = pq.read_table(work / "records.parquet", columns=["question", "answer"]).to_pylist()
+    cfg = DedupConfig()
+    need = sorted({i for p in pairs for i in p})
+    texts = [normalize_for_dedup(records[i]["question"] + "\n" + records[i]["answer"]) for i in need]
+    sets = _shingle_batch(texts, cfg.shingle, cfg.min_shingles, ())
+    pos = {i: k for k, i in enumerate(need)}
+    return [jaccard(sets.get(pos[a]), sets.get(pos[b])) for a, b in pairs]
+
+
+def quality(found: list[list[int]], planted: list[list[int]], jac: list[float]) -> dict:
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in planted:
+        parent[find(a)] = find(b)
+    fset = {tuple(sorted(p)) for p in found}
+    out = {}
+    for t in (0.85, 0.8):
+        target = [tuple(sorted(p)) for p, j in zip(planted, jac) if j >= t]
+        out[f"recall@{t}"] = sum(1 for p in target if p in fset) / max(1, len(target))
+        out[f"planted@{t}"] = len(target)
+    correct = sum(1 for a, b in fset if find(a) == find(b))
+    out["precision"] = correct / max(1, len(fset))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--stages", default="parse,lint,dedup,datasketch,run")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--lint-max", type=int, default=100000, help="skip lint and run above this many records")
+    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = ap.parse_args()
+    from generate import generate
+
+    stages = args.stages.split(",")
+    rows, notes = [], []
+    for n in (int(s) for s in args.sizes.split(",")):
+        data = HERE / "data" / f"{n}"
+        if not (data / "truth.json").exists():
+            generate(n, data)
+        truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
+        mb = truth["bytes"] / 1e6
+        work = HERE / "data" / f"{n}_work"
+        work.mkdir(exist_ok=True)
+        res = {}
+        for st in ["parse"] + [s for s in stages if s != "parse"]:
+            if st in ("lint", "run") and n > args.lint_max:
+                continue
+            res[st] = r = run_stage(st, data, work, args.jobs)
+            extra = ""
+            if st == "lint":
+                extra = f"slip recall {r['slips_found']}/{r['slips']} = {r['slips_found'] / max(1, r['slips']):.3f}"
+            if st in ("dedup", "datasketch"):
+                jac = true_jaccards(work, truth["planted_pairs"])
+                q = quality(r["pairs"], truth["planted_pairs"], jac)
+                r["quality"] = q
+                extra = (f"recall {q['recall@0.85']:.3f} (J>=0.85, n={q['planted@0.85']}), {q['recall@0.8']:.3f} (J>=0.8), "
+                         f"precision {q['precision']:.3f}")
+                if st == "dedup":
+                    tm = r["timings"]
+                    extra += "; " + ", ".join(f"{k} {v:.1f}s" for k, v in tm.items())
+            rows.append((n, st, r["seconds"], n / r["seconds"], mb / r["seconds"], r["peak_rss_mb"], extra))
+            print(f"{n:>8} {st:<10} {r['seconds']:8.2f}s {n / r['seconds']:10.0f} rec/s {mb / r['seconds']:7.2f} MB/s "
+                  f"{r['peak_rss_mb']:8.0f} MB  {extra}", flush=True)
+        if "dedup" in res and "datasketch" in res:
+            ratio = res["datasketch"]["seconds"] / res["dedup"]["seconds"]
+            notes.append(f"{n} records: qatool dedup is {ratio:.2f}x the speed of the datasketch script "
+                         f"({res['dedup']['seconds']:.1f}s vs {res['datasketch']['seconds']:.1f}s)")
+            print(notes[-1], flush=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    lines = ["# Benchmark results", "", f"Machine: {machine}; jobs={args.jobs}.", "",
+             "Reproduce: `make bench` (or `python bench/run.py --sizes 10000,100000`).", "",
+             "| records | stage | seconds | records/s | MB/s | peak RSS MB | quality / notes |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | --- |"]
+    lines += [f"| {n} | {st} | {s:.2f} | {rps:.0f} | {mbs:.2f} | {rss:.0f} | {ex} |" for n, st, s, rps, mbs, rss, ex in rows]
+    lines += [""] + [f"- {x}" for x in notes]
+    args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.results}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Run one benchmark stage in this process and print a JSON line with its figures (and peak RSS).
+
+Used by bench/run.py, which starts a fresh process per stage so that each peak RSS is its own.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def stage_parse(data: Path, work: Path) -> dict:
+    from qatool.dataset import parse_paths, write_records
+
+    t = time.perf_counter()
+    res = parse_paths([data])
+    write_records(res, work)
+    return {"seconds": time.perf_counter() - t, "records": res.table.num_rows}
+
+
+def stage_lint(data: Path, work: Path) -> dict:
+    import pyarrow.parquet as pq
+
+    from qatool.lint.engine import Linter
+    from qatool.lint.model import findings_table
+    from qatool.dataset import write_parquet
+
+    linter = Linter.default()
+    t = time.perf_counter()
+    res = linter.lint_paths([data])
+    secs = time.perf_counter() - t
+    write_parquet(findings_table(res.findings), work / "findings.parquet")
+    truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
+    ids = pq.read_table(work / "records.parquet", columns=["id"]).column("id").to_pylist()
+    found = {(f.record_id, f.code) for f in res.findings}
+    hit = sum(1 for k, code in truth["slips"] if (ids[k], code) in found)
+    return {"seconds": secs, "findings": len(res.findings), "slips": len(truth["slips"]), "slips_found": hit}
+
+
+def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
+    import pyarrow.parquet as pq
+
+    from qatool.dedup import DedupConfig, dedup_records, write_dedup
+
+    records = pq.read_table(work / "records.parquet").to_pylist()
+    findings = pq.read_table(work / "findings.parquet").to_pylist() if (work / "findings.parquet").exists() else []
+    t = time.perf_counter()
+    res, counts = dedup_records(records, DedupConfig(jobs=jobs), findings)
+    secs = time.perf_counter() - t
+    write_dedup(res, work / "dedup", counts)
+    idx = {r["id"]: i for i, r in enumerate(records)}
+    found = [(idx[a], idx[b]) for a, b in ((records[p.a]["id"], records[p.b]["id"]) for p in res.pairs)]
+    return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats}
+
+
+def stage_datasketch(data: Path, work: Path, jobs: int) -> dict:
+    """The obvious datasketch script: character 5-grams, MinHash.bulk, `jobs` processes, LSH at 0.8."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pyarrow.parquet as pq
+    from datasketch import MinHashLSH
+
+    records = pq.read_table(work / "records.parquet", columns=["question", "answer"]).to_pylist()
+    t = time.perf_counter()
+    texts = [r["question"] + "\n" + r["answer"] for r in records]
+    chunks = [texts[i:i + 2000] for i in range(0, len(texts), 2000)]
+    with ProcessPoolExecutor(jobs) as pool:
+        sigs = [hv for part in pool.map(_ds_sign, chunks) for hv in part]
+    lsh = MinHashLSH(threshold=0.8, num_perm=128)
+    mhs = sigs
+    with lsh.insertion_session() as session:
+        for i, m in enumerate(mhs):
+            session.insert(i, m, check_duplication=False)
+    pairs = set()
+    for i, m in enumerate(mhs):
+        for j in lsh.query(m):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return {"seconds": time.perf_counter() - t, "pairs": sorted(pairs)}
+
+
+def _ds_sign(texts: list[str]):
+    from datasketch import LeanMinHash, MinHash
+
+    sets = [[t[i:i + 5].encode("utf-8") for i in range(max(1, len(t) - 4))] for t in texts]
+    return [LeanMinHash(m) for m in MinHash.bulk(sets, num_perm=128, seed=1)]
+
+
+def stage_run(data: Path, work: Path, jobs: int) -> dict:
+    from click.testing import CliRunner
+
+    from qatool.cli import main
+
+    t = time.perf_counter()
+    res = CliRunner().invoke(main, ["run", str(data), "-o", str(work / "run"), "--jobs", str(jobs)])
+    assert res.exit_code == 0, res.output[-2000:]
+    return {"seconds": time.perf_counter() - t}
+
+
+if __name__ == "__main__":
+    name, data, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    jobs = int(sys.argv[4]) if len(sys.argv) > 4 else 2
+    fn = globals()[f"stage_{name}"]
+    out = fn(data, work) if name in ("parse", "lint") else fn(data, work, jobs)
+    out["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(out))
