@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install browser run test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,18 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/qatool run
 
+## browser: Debian's chromium + chromium-driver for the review page's browser test (skipped without them,
+## unless QATOOL_REQUIRE_BROWSER=1, as in CI)
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif command -v apt-get >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+	  || echo "warning: could not install chromium; the browser test will be skipped" >&2; \
+	else echo "warning: no apt-get; install chromium and chromedriver for the browser test" >&2; fi
+
 ## test: the whole test suite
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 ## bench: throughput per stage on synthetic corpora (see bench/README.md)

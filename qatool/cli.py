@@ -5,6 +5,7 @@ not be parsed), 2 usage or input error.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -15,6 +16,10 @@ from . import __version__
 from .config import ConfigError, resolve_config
 from .dataset import ParseConfig, ParseResult, parse_paths, read_records, write_parquet, write_records
 from .dedup import DedupConfig, dedup_records, default_jobs, write_dedup
+from .decisions import DecisionsError
+from .export import ANALYSIS_MODES, FORMATS, ExportConfig, ExportInputError, export_records, load_inputs, write_export
+from .pipeline import NoProgress, run_job
+from .review import DECISIONS_FILE, make_server, write_review
 from .io import ReadLimits, atomic_writer, discover, read_source
 from .lint.engine import Linter, apply_baseline, read_baseline, rule_selected, write_baseline
 from .lint.fix import fix_source, unified_diff
@@ -76,6 +81,34 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
                + (f", {len(result.invalid)} invalid records" if result.invalid else ""))
 
 
+def _export_options(f):
+    f = click.option("--no-meta", is_flag=True, help="Leave out the id and source fields of each exported line.")(f)
+    f = click.option("--keep-flagged", is_flag=True, help="Export records with lint findings at or above error too (they are still counted in DATASET.md).")(f)
+    f = click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Review decisions (saved from review.html) to honour; stale ones are reported, not applied.")(f)
+    f = click.option("--val-ratio", type=click.FloatRange(0.0, 1.0, max_open=True), default=0.05, show_default=True,
+                     help="Share of records (by a hash of their group) that go to val.jsonl.")(f)
+    f = click.option("--with-analysis", type=click.Choice(ANALYSIS_MODES), default="merge", show_default=True,
+                     help="merge: append the analysis to the answer; drop: leave it out; field: an `analysis` field of its own.")(f)
+    f = click.option("--system", default=None, help="System prompt for every example (messages: a system turn; alpaca/sharegpt: a `system` field).")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="messages", show_default=True,
+                     help="messages (OpenAI/TRL chat), alpaca (instruction/input/output) or sharegpt (conversations from/value).")(f)
+    return f
+
+
+def _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta) -> ExportConfig:
+    return ExportConfig(format=fmt, system=system, with_analysis=with_analysis, val_ratio=val_ratio,
+                        keep_flagged=keep_flagged, meta=not no_meta)
+
+
+def _export_line(res) -> str:
+    s = res.stats
+    why = ", ".join(f"{k} {v}" for k, v in s["reasons"].items()) or "none"
+    return (f"export: {s['records']} records = {s['exported']} exported ({s['train']} train, {s['val']} val) + "
+            f"{s['quarantined']} quarantined ({why})"
+            + (f"; {s['decisions_applied']} review decisions applied, {s['decisions_stale']} stale" if s["decisions_applied"] or s["decisions_stale"] else ""))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qatool")
 def main() -> None:
@@ -117,46 +150,161 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (qatool.toml or pyproject.toml).")
 @click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Existing datasets (e.g. an evaluation set) whose duplicates are reported.")
+@click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Most groups (clusters and conflicts, most consequential first) shown on review.html.")
+@click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
+@_export_options
 @_dedup_options
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
+        against: tuple[Path, ...], review_limit: int, no_progress: bool, fmt, system, with_analysis, val_ratio, decisions_path,
+        keep_flagged, no_meta, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
-    """Run the whole job: parse, lint and dedup every input (default: corpus/) into OUT (default: out/).
+    """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
+    parse -> lint -> dedup -> export -> review page.
 
-    Writes OUT/records.parquet, OUT/findings.parquet (findings joined to record ids) and the dedup
-    outputs (dups.parquet, clusters.parquet, dedup_report.md/.json). Exits 0
-    when the job completed, 1 only when --fail-on is given and met, 2 on usage or input errors.
+    Writes records.parquet, findings.parquet, dups.parquet, clusters.parquet, dedup_report.md/.json,
+    train.jsonl, val.jsonl, quarantine.jsonl, dataset_info.json, DATASET.md and review.html, then
+    prints a summary table. Review decisions are read from --decisions, or from OUT/decisions.json
+    when it exists. Exits 0 when the job completed (findings are data: they are in the summary,
+    findings.parquet and the quarantine), 1 only when --fail-on is given and met, 2 on usage or
+    input errors.
     """
     inputs = list(paths) or [DEFAULT_INPUT]
-    config = _config(max_file_mb, max_line_chars)
     try:
         lint_config = resolve_config(config_path)
         linter = _make_linter(lint_config, [], [], [], rules_dirs)
-    except (ConfigError, RuleFileError) as err:
+        export_cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta)
+    except (ConfigError, RuleFileError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
+    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
     t0 = time.perf_counter()
-    result = parse_paths(inputs, config, linter)
+    try:
+        with _progress(disabled=no_progress) as progress:
+            job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
+                          list(against), decisions_path, review_limit, progress)
+    except DecisionsError as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    result = job.parse
     _report_parse(result, quiet=False)
     if not result.files:
         _echo_err(f"error: no input files found under {', '.join(map(str, inputs))} (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    path = write_records(result, out_dir, config)
-    t_parse = time.perf_counter() - t0
-    fpath = out_dir / "findings.parquet"
-    write_parquet(findings_table(result.findings), fpath)
-    click.echo(f"parse+lint: {result.table.num_rows} records -> {path}; {summary(result.findings)} -> {fpath} ({t_parse:.2f}s)")
-    t1 = time.perf_counter()
-    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
-    res, counts = dedup_records(result.table.to_pylist(), cfg, result.findings, list(against))
-    write_dedup(res, out_dir, counts)
-    click.echo(_dedup_line(res) + f" ({time.perf_counter() - t1:.2f}s)")
+    if job.decisions_path is not None:
+        click.echo(f"review decisions: {job.decisions_path}")
+    for st in job.export.stale:
+        _echo_err(f"{job.decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids'])}): {st['why']}; not applied")
+    click.echo(_dedup_line(job.dedup))
+    click.echo(_export_line(job.export))
+    _summary_table(job, time.perf_counter() - t0, out_dir)
     if result.usage_errors:
         sys.exit(2)
     if fail_on and [f for f in result.findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)]:
         sys.exit(1)
     sys.exit(0)
+
+
+class _RichProgress:
+    """A bar per stage on standard error, only when it is a terminal."""
+
+    def __init__(self, bar):
+        self.bar = bar
+        self.task = None
+
+    def start(self, stage: str, total: int | None) -> None:
+        self.task = self.bar.add_task(stage, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        self.bar.advance(self.task, n)
+
+    def done(self) -> None:
+        t = self.bar.tasks[-1]
+        self.bar.update(self.task, total=t.total or 1, completed=t.total or 1)
+
+
+@contextlib.contextmanager
+def _progress(disabled: bool):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if disabled or not console.is_terminal:
+        yield NoProgress()
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as bar:
+        yield _RichProgress(bar)
+
+
+def _summary_table(job, total_s: float, out_dir: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"qatool run -> {out_dir}", show_header=True, header_style="bold")
+    table.add_column("", style="bold")
+    table.add_column("value", justify="right")
+    s, ex = job.dedup.stats, job.export.stats
+    sev = job.findings_by_severity()
+    rows = [
+        ("files", f"{len(job.parse.files) - job.parse.failed_files}/{len(job.parse.files)} parsed"),
+        ("records", str(ex["records"])),
+        ("findings", f"{sev['error']} error, {sev['warning']} warning, {sev['info']} info"),
+        ("clusters", f"{s['clusters']} (remove {s['removed']} records)"),
+        ("conflicts", str(s["conflicts"])),
+        ("exported", f"{ex['exported']} ({ex['train']} train, {ex['val']} val)"),
+        ("quarantined", str(ex["quarantined"])),
+    ]
+    rows += [(f"time: {k}", f"{v:.2f}s") for k, v in job.timings.items()]
+    rows.append(("time: total", f"{total_s:.2f}s"))
+    for k, v in rows:
+        table.add_row(k, v)
+    Console(width=100).print(table)
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Output folder: review.html is written here (and decisions.json when served).")
+@click.option("--from", "in_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with the outputs of `qatool run`. [default: OUT]")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Decisions to show (and, with --serve, to write). [default: OUT/decisions.json]")
+@click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Most groups shown, most consequential first.")
+@click.option("--serve", is_flag=True, help="Serve the page on localhost; its Save button then writes the decisions file directly.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address to bind (keep it local).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="With --serve: port (0 picks a free one).")
+def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limit: int, serve: bool, host: str, port: int) -> None:
+    """Write OUT/review.html: one self-contained page to decide what each duplicate cluster and
+    same-question conflict keeps (keep the proposed canonical, keep another member, keep all, drop all).
+
+    Save downloads decisions.json (or, with --serve, writes it into OUT); pass it to
+    `qatool export --decisions FILE`. Decisions are keyed by content hash; ones whose records changed
+    are reported as stale. Exit 0 on success, 2 on missing or bad inputs.
+    """
+    target = decisions_path or out_dir / DECISIONS_FILE
+    try:
+        inputs = load_inputs(in_dir or out_dir, target if target.exists() else None)
+    except (ExportInputError, DecisionsError) as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    path, data = write_review(inputs, out_dir, limit)
+    click.echo(f"review: {len(data['groups'])} of {data['total_groups']} groups -> {path}"
+               + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
+    if not serve:
+        return
+    try:
+        server = make_server(out_dir, host, port, target)
+    except OSError as err:
+        _echo_err(f"error: cannot serve on {host}:{port} ({err}); try another --port")
+        sys.exit(2)
+    click.echo(f"serving http://{host}:{server.server_address[1]}/ ; Save writes {target}. Ctrl-C to stop.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.command()
@@ -206,6 +354,34 @@ def _dedup_line(res) -> str:
     return (f"dedup: {s['clusters']} clusters remove {s['removed']} of {s['records']} records; {s['verified_pairs']} verified pairs "
             f"from {s['candidates']} candidates ({s['bands']}x{s['rows']} bands); {s['conflicts']} same-question conflicts"
             + (f"; {s['against_hits']} records duplicate --against data" if "against_hits" in s else ""))
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Output folder: train.jsonl, val.jsonl, quarantine.jsonl, dataset_info.json, DATASET.md.")
+@click.option("--from", "in_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder holding records.parquet, findings.parquet, clusters.parquet and dups.parquet (what `qatool run` writes). [default: OUT]")
+@_export_options
+def export(out_dir: Path, in_dir: Path | None, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta) -> None:
+    """Export cleaned fine-tuning data from the outputs of `qatool run`.
+
+    Leaked tokens, blog chatter, malformed bold labels, unbalanced bold and glued headings are
+    repaired; non-canonical duplicates, records with lint errors (unless --keep-flagged),
+    schema-invalid records and what a reviewer dropped go to OUT/quarantine.jsonl with their
+    reasons: records = exported + quarantined. The train/val split is by a hash of each record's
+    group, so related records stay on one side. Exit 0 on success, 2 on missing or bad inputs.
+    """
+    try:
+        cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta)
+        inputs = load_inputs(in_dir or out_dir, decisions_path)
+    except (ExportInputError, DecisionsError, ValueError) as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
+    res = export_records(inputs, cfg)
+    for st in res.stale:
+        _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
+    write_export(res, out_dir)
+    click.echo(_export_line(res) + f" -> {out_dir}")
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:

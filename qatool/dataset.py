@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -99,7 +99,8 @@ def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig(), linter: 
     return result
 
 
-def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), linter: Any = None) -> ParseResult:
+def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), linter: Any = None,
+                 on_file: Callable[[int], None] | None = None) -> ParseResult:
     problems: list[InputProblem] = []
     findings: list[Any] = []
     reports: list[FileReport] = []
@@ -109,6 +110,8 @@ def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), l
         if isinstance(src, InputProblem):
             problems.append(src)
             reports.append(FileReport(inp.source, "error", messages=[str(src)]))
+            if on_file is not None:
+                on_file(1)
             continue
         records, file_problems, file_findings = parse_source(src, linter)
         problems.extend(file_problems)
@@ -118,6 +121,8 @@ def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), l
                                   dict(sorted(Counter(r["kind"] for r in records).items())),
                                   [str(p) for p in file_problems]))
         all_records.extend(records)
+        if on_file is not None:
+            on_file(1)
     valid, invalid = validate(all_records)
     for bad in invalid:
         rec = bad["record"]
