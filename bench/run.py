@@ -72,7 +72,7 @@ def quality(found: list[list[int]], planted: list[list[int]], jac: list[float]) 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000")
-    ap.add_argument("--stages", default="parse,lint,dedup,datasketch,run")
+    ap.add_argument("--stages", default="parse,lint,dedup,export,datasketch,run")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--lint-max", type=int, default=100000, help="skip lint and run above this many records")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
@@ -91,10 +91,13 @@ def main() -> None:
         work.mkdir(exist_ok=True)
         res = {}
         for st in ["parse"] + [s for s in stages if s != "parse"]:
-            if st in ("lint", "run") and n > args.lint_max:
+            if st in ("lint", "export", "run") and n > args.lint_max:
                 continue
             res[st] = r = run_stage(st, data, work, args.jobs)
             extra = ""
+            if st == "export":
+                extra = (f"exported {r['exported']}, quarantined {r['quarantined']} "
+                         f"({', '.join(f'{k} {v}' for k, v in r['reasons'].items())}, finding {r['finding_drops']})")
             if st == "lint":
                 extra = f"slip recall {r['slips_found']}/{r['slips']} = {r['slips_found'] / max(1, r['slips']):.3f}"
             if st in ("dedup", "datasketch"):

@@ -94,6 +94,26 @@ def _ds_sign(texts: list[str]):
     return [LeanMinHash(m) for m in MinHash.bulk(sets, num_perm=128, seed=1)]
 
 
+def stage_export(data: Path, work: Path, jobs: int) -> dict:
+    """Export over the parse, lint and dedup outputs of the earlier stages (cleaning, quarantine, split)."""
+    import pyarrow.parquet as pq
+
+    from qatool.export import ExportInputs, export_records, write_export
+
+    records = pq.read_table(work / "records.parquet").to_pylist()
+    findings = pq.read_table(work / "findings.parquet", columns=["code", "severity", "record_id", "message", "line"]).to_pylist()
+    clusters = pq.read_table(work / "dedup" / "clusters.parquet").to_pylist()
+    dups = pq.read_table(work / "dedup" / "dups.parquet").to_pylist()
+    conflicts = [(d["id_a"], d["id_b"]) for d in dups if d["kind"] == "same-question"]
+    t = time.perf_counter()
+    res = export_records(ExportInputs(records, findings, clusters, conflicts, [], None, dups))
+    write_export(res, work / "export")
+    s = res.stats
+    return {"seconds": time.perf_counter() - t, "exported": s["exported"], "quarantined": s["quarantined"],
+            "reasons": {k: v for k, v in s["reasons"].items() if not k.startswith("finding:")},
+            "finding_drops": sum(v for k, v in s["reasons"].items() if k.startswith("finding:"))}
+
+
 def stage_run(data: Path, work: Path, jobs: int) -> dict:
     from click.testing import CliRunner
 

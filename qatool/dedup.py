@@ -136,6 +136,34 @@ def _sign_batch(args: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return minhash(sets, num_perm, seed), sets.values, sets.offsets
 
 
+def _prepare_batch(args: tuple) -> tuple:
+    """One batch of records, in a worker: normalise question and answer, sign the scoped text and
+    the question. Everything per record happens here, so it runs on every core."""
+    questions, answers, cfg, backend = args
+    qnorm = [normalize_for_dedup(q) for q in questions]
+    anorm = [normalize_for_dedup(a) for a in answers]
+    norm = [scoped(q, a, cfg.scope) for q, a in zip(qnorm, anorm)]
+    sig, values, offsets = _sign_batch((norm, cfg.shingle, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed, backend))
+    qsig, qvalues, qoffsets = _sign_batch((qnorm, cfg.question_shingle, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed, backend))
+    return qnorm, anorm, norm, sig, values, offsets, qsig, qvalues, qoffsets
+
+
+def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> ShingleSets:
+    if not parts:
+        return ShingleSets(np.zeros(0, np.uint32), np.zeros(1, np.int64))
+    offs, base = [np.zeros(1, np.int64)], 0
+    for _, o in parts:
+        offs.append(o[1:] + base)
+        base += int(o[-1])
+    return ShingleSets(np.concatenate([v for v, _ in parts]).astype(np.uint32), np.concatenate(offs))
+
+
+def _shingle_only(args: tuple) -> tuple[np.ndarray, np.ndarray]:
+    texts, spec, min_shingles, user_dicts, backend = args
+    sets = _shingle_batch(texts, spec, min_shingles, user_dicts, backend)
+    return sets.values, sets.offsets
+
+
 def resolved_backend(cfg: DedupConfig) -> str:
     """Check the fast segmenter once, here; workers then trust the answer instead of re-probing."""
     if cfg.shingle.startswith("char"):
@@ -203,11 +231,17 @@ class DedupResult:
 
 
 class _SubsetSets:
-    """Shingle sets of only the records that need them (answers of candidate pairs), in one batch."""
+    """Shingle sets of only the records that need them (answers of candidate pairs), in batches on
+    the pool when there is one."""
 
-    def __init__(self, texts: list[str], need: Iterable[int], cfg: DedupConfig, backend: str):
-        self.index = {i: k for k, i in enumerate(sorted(set(need)))}
-        self.sets = _shingle_batch([texts[i] for i in sorted(self.index)], cfg.shingle, cfg.min_shingles, cfg.user_dicts, backend)
+    def __init__(self, texts: list[str], need: Iterable[int], cfg: DedupConfig, backend: str,
+                 pool: ProcessPoolExecutor | None = None, batch: int = 2000):
+        order = sorted(set(need))
+        self.index = {i: k for k, i in enumerate(order)}
+        chunks = [([texts[i] for i in order[k:k + batch]], cfg.shingle, cfg.min_shingles, cfg.user_dicts, backend)
+                  for k in range(0, len(order), batch)]
+        parts = list(pool.map(_shingle_only, chunks)) if pool is not None and len(chunks) > 1 else [_shingle_only(c) for c in chunks]
+        self.sets = _concat_sets(parts)
 
     def get(self, i: int) -> np.ndarray:
         return self.sets.get(self.index[i])
@@ -247,7 +281,7 @@ def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig) -> np.ndarray:
 
 
 def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfig(),
-                    finding_counts: dict[str, tuple[int, int]] | None = None) -> DedupResult:
+                    finding_counts: dict[str, tuple[int, int]] | None = None, batch: int = 2000) -> DedupResult:
     """The global dedup step over a list of records (in source order)."""
     import time
 
@@ -255,14 +289,29 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
     t0 = time.perf_counter()
     n = len(records)
     backend = resolved_backend(cfg)
-    qnorm = [normalize_for_dedup(r["question"]) for r in records]
-    anorm = [normalize_for_dedup(r["answer"]) for r in records]
-    norm = [scoped(q, a, cfg.scope) for q, a in zip(qnorm, anorm)]
-    if cfg.jobs > 1 and n > 2000:
-        with ProcessPoolExecutor(max_workers=cfg.jobs) as pool:
-            sig, sets = sign_texts(norm, cfg.shingle, cfg, pool=pool, backend=backend)
-    else:
-        sig, sets = sign_texts(norm, cfg.shingle, cfg, backend=backend)
+    pool = ProcessPoolExecutor(max_workers=cfg.jobs) if cfg.jobs > 1 and n > batch else None
+    try:
+        return _find_duplicates(records, cfg, finding_counts or {}, backend, pool, timings, t0, batch)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
+                     backend: str, pool: ProcessPoolExecutor | None, timings: dict[str, float], t0: float, batch: int) -> DedupResult:
+    import time
+
+    n = len(records)
+    chunks = [([r["question"] for r in records[i:i + batch]], [r["answer"] for r in records[i:i + batch]], cfg, backend)
+              for i in range(0, n, batch)]
+    results = list(pool.map(_prepare_batch, chunks)) if pool is not None else [_prepare_batch(c) for c in chunks]
+    qnorm = [q for r in results for q in r[0]]
+    anorm = [a for r in results for a in r[1]]
+    norm = [t for r in results for t in r[2]]
+    sig = np.concatenate([r[3] for r in results]) if results else np.zeros((0, cfg.num_perm), np.uint32)
+    sets = _concat_sets([(r[4], r[5]) for r in results])
+    qsig = np.concatenate([r[6] for r in results]) if results else np.zeros((0, cfg.num_perm), np.uint32)
+    qsets = _concat_sets([(r[7], r[8]) for r in results])
     timings["sign"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     pairs: dict[tuple[int, int], Pair] = {}
@@ -287,7 +336,6 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
     timings["lsh_verify"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     # question and answer similarity, for identical answers and same-question conflicts
-    qsig, qsets = sign_texts(qnorm, cfg.question_shingle, cfg, batch=len(qnorm) or 1, backend=backend)
     qcand = {(i, j) for i, j in _lsh_pairs(qsig, cfg).tolist()}
     for g in _groups([_sha(t) if t else None for t in qnorm]):
         qcand.update((g[x], g[y]) for x in range(len(g)) for y in range(x + 1, len(g)))
@@ -302,7 +350,7 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
                         pairs[(i, j)] = Pair(i, j, "near", "same-answer", float(np.mean(sig[i] == sig[j])),
                                              jaccard(sets.get(i), sets.get(j)))
 
-    asets = _SubsetSets(anorm, [x for p in list(pairs) + list(qcand) for x in p], cfg, backend)
+    asets = _SubsetSets(anorm, [x for p in list(pairs) + list(qcand) for x in p], cfg, backend, pool)
 
     conflicts: list[Pair] = []
     for i, j in sorted(qcand):
@@ -322,7 +370,7 @@ def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfi
     timings["questions_answers"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     ordered = [pairs[k] for k in sorted(pairs)]
-    clusters = _clusters(records, ordered, finding_counts or {}, norm)
+    clusters = _clusters(records, ordered, finding_counts, norm)
     timings["cluster"] = time.perf_counter() - t0
     stats = {"records": n, "candidates": n_candidates, "verified_pairs": len(ordered), "clusters": len(clusters),
              "removed": sum(len(c["members"]) - 1 for c in clusters), "conflicts": len(conflicts),
@@ -350,7 +398,10 @@ def _clusters(records: list[dict[str, Any]], pairs: list[Pair], counts: dict[str
             comps[r].append(i)
     out = []
     by_pair = {(p.a, p.b): p for p in pairs}
-    for members in comps.values():
+    reasons_of: dict[int, set[str]] = {}
+    for p in pairs:
+        reasons_of.setdefault(uf.find(p.a), set()).add(p.reason)
+    for root, members in comps.items():
         members = sorted(set(members))
         canon = min(members, key=lambda i: canonical_key(records[i], counts, i))
         sims = []
@@ -359,7 +410,7 @@ def _clusters(records: list[dict[str, Any]], pairs: list[Pair], counts: dict[str
                 continue
             p = by_pair.get((min(m, canon), max(m, canon)))
             sims.append(p.jaccard if p else None)
-        reasons = sorted({p.reason for p in pairs if p.a in members})
+        reasons = sorted(reasons_of[root])
         out.append({
             "members_idx": members,
             "canonical_idx": canon,
