@@ -44,7 +44,7 @@ def _parse_options(f):
 
 
 def _dedup_options(f):
-    f = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes for tokenising and signing. [default: all cores] Output is identical for any value.")(f)
+    f = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes (parse and lint files, tokenise and sign records). [default: all cores] Output is identical for any value.")(f)
     f = click.option("--rows", type=click.IntRange(min=1), default=None, help="LSH rows per band (with --bands), instead of choosing them from --threshold.")(f)
     f = click.option("--bands", type=click.IntRange(min=1), default=None, help="LSH bands (with --rows).")(f)
     f = click.option("--num-perm", type=click.IntRange(min=8, max=1024), default=128, show_default=True, help="MinHash permutations.")(f)
@@ -121,7 +121,8 @@ def main() -> None:
               show_default=True, help="Output folder; records go to OUT/records.parquet.")
 @_parse_options
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no per-file summary.")
-def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_chars: int, quiet: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes parsing files. [default: all cores] Output is identical for any value.")
+def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_chars: int, quiet: bool, jobs: int | None) -> None:
     """Parse Markdown Q&A files (or folders of *.md, *.markdown, *.txt) into OUT/records.parquet.
 
     Every record is validated against schemas/qa_record.schema.json; invalid ones are reported and
@@ -129,7 +130,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
     parsed, 2 on a usage error or when there is nothing to read.
     """
     config = _config(max_file_mb, max_line_chars)
-    result = parse_paths(list(paths), config)
+    result = parse_paths(list(paths), config, jobs=jobs or default_jobs())
     _report_parse(result, quiet)
     if not result.files:
         _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")

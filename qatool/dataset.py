@@ -89,41 +89,69 @@ def records_table(records: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(records, schema=arrow_schema())
 
 
-def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig(), linter: Any = None) -> ParseResult:
+def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig(), linter: Any = None, jobs: int = 1) -> ParseResult:
     """Discover, read, parse and validate every input (and lint it, given a linter). Problems with
     one file never stop the others."""
     inputs, usage_errors = discover(paths)
-    result = parse_inputs(inputs, config, linter)
+    result = parse_inputs(inputs, config, linter, jobs=jobs)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     return result
 
 
+def _process_file(inp: InputFile, config: ParseConfig, linter: Any) -> tuple[FileReport, list, list, list, list]:
+    """Read, parse, lint and validate one file: (report, valid records, invalid, problems, findings)."""
+    src = read_source(inp, config.limits)
+    if isinstance(src, InputProblem):
+        return FileReport(inp.source, "error", messages=[str(src)]), [], [], [src], []
+    records, file_problems, file_findings = parse_source(src, linter)
+    status = "warning" if file_problems else "ok"
+    report = FileReport(inp.source, status, src.encoding, len(records),
+                        dict(sorted(Counter(r["kind"] for r in records).items())), [str(p) for p in file_problems])
+    valid, invalid = validate(records)
+    return report, valid, invalid, file_problems, file_findings
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: ParseConfig, linter: Any) -> None:
+    _WORKER["config"], _WORKER["linter"] = config, linter
+
+
+def _process_in_worker(inp: InputFile) -> tuple[FileReport, list, list, list, list]:
+    return _process_file(inp, _WORKER["config"], _WORKER["linter"])
+
+
 def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), linter: Any = None,
-                 on_file: Callable[[int], None] | None = None) -> ParseResult:
+                 on_file: Callable[[int], None] | None = None, jobs: int = 1) -> ParseResult:
+    """Files are independent: with `jobs` > 1 they are parsed (and linted) on a process pool, and
+    the result is the same as with one process (results are taken in input order)."""
     problems: list[InputProblem] = []
     findings: list[Any] = []
     reports: list[FileReport] = []
-    all_records: list[dict[str, Any]] = []
-    for inp in inputs:
-        src = read_source(inp, config.limits)
-        if isinstance(src, InputProblem):
-            problems.append(src)
-            reports.append(FileReport(inp.source, "error", messages=[str(src)]))
+    valid: list[dict[str, Any]] = []
+    invalid: list[dict[str, Any]] = []
+    if jobs > 1 and len(inputs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), initializer=_init_worker, initargs=(config, linter))
+        results = pool.map(_process_in_worker, inputs)
+    else:
+        pool = None
+        results = (_process_file(inp, config, linter) for inp in inputs)
+    try:
+        for report, ok, bad, file_problems, file_findings in results:
+            reports.append(report)
+            valid.extend(ok)
+            invalid.extend(bad)
+            problems.extend(file_problems)
+            findings.extend(file_findings)
             if on_file is not None:
                 on_file(1)
-            continue
-        records, file_problems, file_findings = parse_source(src, linter)
-        problems.extend(file_problems)
-        findings.extend(file_findings)
-        status = "warning" if file_problems else "ok"
-        reports.append(FileReport(inp.source, status, src.encoding, len(records),
-                                  dict(sorted(Counter(r["kind"] for r in records).items())),
-                                  [str(p) for p in file_problems]))
-        all_records.extend(records)
-        if on_file is not None:
-            on_file(1)
-    valid, invalid = validate(all_records)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     for bad in invalid:
         rec = bad["record"]
         for err in bad["errors"]:

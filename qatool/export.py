@@ -235,6 +235,10 @@ def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleane
             continue
         cleaned[rec["id"]] = new
 
+    findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in inp.findings:
+        if f.get("record_id") in flagged:
+            findings_of[f["record_id"]].append(f)
     group = _groups([r["id"] for r in records], inp.clusters, inp.conflicts)
     train, val, quarantine = [], [], []
     for rec in records:
@@ -243,7 +247,7 @@ def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleane
             line = format_line(cleaned[rid], cfg)
             (val if cfg.val_ratio and _bucket(group[rid], cfg.split_seed) < cfg.val_ratio else train).append(line)
         else:
-            quarantine.append(_quarantine_line(rec, reasons[rid], flagged.get(rid, set()), inp.findings))
+            quarantine.append(_quarantine_line(rec, reasons[rid], flagged.get(rid, set()), findings_of.get(rid, ())))
     for bad in inp.invalid:
         rec = bad.get("record") or {}
         quarantine.append({"id": rec.get("id"), "source": rec.get("source"), "line_start": rec.get("line_start"),
@@ -273,8 +277,7 @@ def reason_key(reason: str) -> str:
 
 
 def _quarantine_line(rec: dict[str, Any], why: list[str], flagged: set[str], findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    details = [f"{f['code']} line {f['line']}: {f['message']}" for f in findings
-               if f.get("record_id") == rec["id"] and f["code"] in flagged]
+    details = [f"{f['code']} line {f['line']}: {f['message']}" for f in findings if f["code"] in flagged]
     return {"id": rec["id"], "source": rec["source"], "line_start": rec["line_start"], "line_end": rec["line_end"],
             "question": rec["question"], "reasons": list(dict.fromkeys(why)), "details": details}
 

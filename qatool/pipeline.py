@@ -67,7 +67,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     t0 = time.perf_counter()
     inputs, usage_errors = discover(paths)
     progress.start("parse + lint", len(inputs))
-    result = parse_inputs(inputs, parse_cfg, linter, on_file=progress.advance)
+    result = parse_inputs(inputs, parse_cfg, linter, on_file=progress.advance, jobs=dedup_cfg.jobs)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     progress.done()

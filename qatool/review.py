@@ -23,7 +23,6 @@ from .export import ExportInputs
 from .io import atomic_writer
 
 DECISIONS_FILE = "decisions.json"
-MAX_DIFF_CHARS = 20_000  # longer texts are compared line by line
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -34,30 +33,43 @@ def member_text(rec: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def diff_segments(a: str, b: str) -> tuple[list[list[Any]], list[list[Any]]]:
-    """Both sides as [text, changed] runs: character-level for normal texts, by line for huge ones."""
-    if len(a) + len(b) > MAX_DIFF_CHARS:
-        sa, sb = a.splitlines(keepends=True), b.splitlines(keepends=True)
+REFINE_CHARS = 1200  # a changed block of lines shorter than this is compared character by character
+
+
+def _push(side: list[list[Any]], text: str, changed: bool) -> None:
+    if not text:
+        return
+    if side and side[-1][1] == changed:
+        side[-1][0] += text
     else:
-        sa, sb = list(a), list(b)
-    sm = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
-    left: list[list[Any]] = []
-    right: list[list[Any]] = []
+        side.append([text, changed])
 
-    def push(side: list[list[Any]], text: str, changed: bool) -> None:
-        if not text:
-            return
-        if side and side[-1][1] == changed:
-            side[-1][0] += text
-        else:
-            side.append([text, changed])
 
-    ops = sm.get_opcodes()
+def _char_diff(a: str, b: str, left: list[list[Any]], right: list[list[Any]]) -> None:
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         # a one-character match between two changes is noise: show the run as one change
         changed = op != "equal" or (i2 - i1 == 1 and 0 < k < len(ops) - 1)
-        push(left, "".join(sa[i1:i2]), changed)
-        push(right, "".join(sb[j1:j2]), changed)
+        _push(left, a[i1:i2], changed)
+        _push(right, b[j1:j2], changed)
+
+
+def diff_segments(a: str, b: str) -> tuple[list[list[Any]], list[list[Any]]]:
+    """Both sides as [text, changed] runs: lines first, then characters inside changed blocks that
+    are not too long (a wholly different long block is marked changed as a whole)."""
+    la, lb = a.splitlines(keepends=True), b.splitlines(keepends=True)
+    left: list[list[Any]] = []
+    right: list[list[Any]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
+        x, y = "".join(la[i1:i2]), "".join(lb[j1:j2])
+        if op == "equal":
+            _push(left, x, False)
+            _push(right, y, False)
+        elif x and y and len(x) + len(y) <= REFINE_CHARS:
+            _char_diff(x, y, left, right)
+        else:
+            _push(left, x, True)
+            _push(right, y, True)
     return left, right
 
 
@@ -88,22 +100,22 @@ def review_data(inp: ExportInputs, limit: int = 1000) -> dict[str, Any]:
             p = jac.get(frozenset((canon, m)))
             ms.append(_member(by_id[m], fby.get(m, []), m == canon, None if m == canon else (p["jaccard"] if p else None)))
             if m != canon:
-                left, right = diff_segments(member_text(by_id[canon]), member_text(by_id[m]))
                 pairs.append({"left": canon, "right": m, "jaccard": p["jaccard"] if p else None,
-                              "reason": p["reason"] if p else None, "left_segments": left, "right_segments": right})
+                              "reason": p["reason"] if p else None})
         groups.append({"group": "cluster", "key": c["cluster_id"], "reasons": list(c["reasons"]), "canonical": canon,
                        "min_jaccard": c["min_jaccard"], "max_jaccard": c["max_jaccard"],
                        "members_key": sorted(by_id[m]["content_hash"] for m in members), "members": ms, "pairs": pairs})
     for a, b in inp.conflicts:
         p = jac.get(frozenset((a, b))) or {}
-        left, right = diff_segments(member_text(by_id[a]), member_text(by_id[b]))
         groups.append({"group": "conflict", "key": f"{a}|{b}", "reasons": ["same-question"], "canonical": None,
                        "question_jaccard": p.get("question_jaccard"), "answer_jaccard": p.get("answer_jaccard"),
                        "members_key": sorted([by_id[a]["content_hash"], by_id[b]["content_hash"]]),
                        "members": [_member(by_id[a], fby.get(a, []), False, None), _member(by_id[b], fby.get(b, []), False, None)],
-                       "pairs": [{"left": a, "right": b, "jaccard": p.get("jaccard"), "reason": "same-question",
-                                  "left_segments": left, "right_segments": right}]})
+                       "pairs": [{"left": a, "right": b, "jaccard": p.get("jaccard"), "reason": "same-question"}]})
     shown = groups[:limit]
+    for g in shown:  # diffs only for what the page shows
+        for pair in g["pairs"]:
+            pair["left_segments"], pair["right_segments"] = diff_segments(member_text(by_id[pair["left"]]), member_text(by_id[pair["right"]]))
     shown_keys = {group_key(g["group"], g["members_key"]) for g in shown}
     existing = inp.decisions.items if inp.decisions else {}
     applied = apply_decisions(inp.records, inp.clusters, inp.conflicts, inp.decisions)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -185,3 +186,18 @@ def test_parser_edge_cases(text):
     doc = parse_text(text, "e.md")
     for rec in doc.records:
         assert validation_errors(rec) == []
+
+
+def test_parallel_parse_and_lint_equal_one_process(tmp_path):
+    from qatool.lint.engine import Linter
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    shutil.copytree(corpus, tmp_path / "c")
+    (tmp_path / "c" / "empty.md").write_bytes(b"")  # a bad file among good ones, in both modes
+    linter = Linter.default()
+    one = parse_paths([tmp_path / "c"], linter=linter, jobs=1)
+    two = parse_paths([tmp_path / "c"], linter=linter, jobs=2)
+    assert one.table.equals(two.table)
+    assert one.findings == two.findings
+    assert [str(p) for p in one.problems] == [str(p) for p in two.problems]
+    assert [f.source for f in one.files] == [f.source for f in two.files]
