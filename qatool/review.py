@@ -18,19 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .dedup import member_text
 from .decisions import Decisions, DecisionsError, apply_decisions, group_key
 from .export import ExportInputs
 from .io import atomic_writer
 
 DECISIONS_FILE = "decisions.json"
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def member_text(rec: dict[str, Any]) -> str:
-    parts = [f"问：{rec['question']}", f"答：{rec['answer']}"]
-    if rec.get("analysis"):
-        parts.append(f"解析：{rec['analysis']}")
-    return "\n".join(parts)
 
 
 REFINE_CHARS = 1200  # a changed block of lines shorter than this is compared character by character
