@@ -187,13 +187,7 @@ def sign_texts(texts: list[str], spec: str, cfg: DedupConfig, batch: int = 2000,
         results = [_sign_batch(c) for c in chunks]
     if not results:
         return np.zeros((0, cfg.num_perm), np.uint32), ShingleSets(np.zeros(0, np.uint32), np.zeros(1, np.int64))
-    sig = np.concatenate([r[0] for r in results])
-    values = np.concatenate([r[1] for r in results])
-    offs, base = [np.zeros(1, np.int64)], 0
-    for r in results:
-        offs.append(r[2][1:] + base)
-        base += int(r[2][-1])
-    return sig, ShingleSets(values, np.concatenate(offs))
+    return np.concatenate([r[0] for r in results]), _concat_sets([(r[1], r[2]) for r in results])
 
 
 # ------------------------------------------------------------------------------------------ result
