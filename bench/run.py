@@ -34,14 +34,14 @@ def run_stage(name: str, data: Path, work: Path, jobs: int) -> dict:
 def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
     import pyarrow.parquet as pq
 
-    from qatool.dedup import DedupConfig, _shingle_batch, normalize_for_dedup
+    from qatool.dedup import DedupConfig, normalize_for_dedup, text_sets
     from qatool.minhash import jaccard
 
     records = pq.read_table(work / "records.parquet", columns=["question", "answer"]).to_pylist()
     cfg = DedupConfig()
     need = sorted({i for p in pairs for i in p})
     texts = [normalize_for_dedup(records[i]["question"] + "\n" + records[i]["answer"]) for i in need]
-    sets = _shingle_batch(texts, cfg.shingle, cfg.min_shingles, ())
+    sets = text_sets(texts, cfg)
     pos = {i: k for k, i in enumerate(need)}
     return [jaccard(sets.get(pos[a]), sets.get(pos[b])) for a, b in pairs]
 

@@ -48,16 +48,16 @@ def stage_lint(data: Path, work: Path) -> dict:
 def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
-    from qatool.dedup import DedupConfig, dedup_records, write_dedup
+    from qatool.dedup import DedupConfig, ParquetRows, dedup_records, write_dedup
 
-    records = pq.read_table(work / "records.parquet").to_pylist()
-    findings = pq.read_table(work / "findings.parquet").to_pylist() if (work / "findings.parquet").exists() else []
+    # as `qatool dedup --records`: the records file is streamed, findings give the canonical policy
     t = time.perf_counter()
-    res, counts = dedup_records(records, DedupConfig(jobs=jobs), findings)
+    findings = pq.read_table(work / "findings.parquet", columns=["record_id", "severity"]).to_pylist() \
+        if (work / "findings.parquet").exists() else []
+    res, counts = dedup_records(ParquetRows(work / "records.parquet"), DedupConfig(jobs=jobs), findings)
     secs = time.perf_counter() - t
     write_dedup(res, work / "dedup", counts)
-    idx = {r["id"]: i for i, r in enumerate(records)}
-    found = [(idx[a], idx[b]) for a, b in ((records[p.a]["id"], records[p.b]["id"]) for p in res.pairs)]
+    found = [(p.a, p.b) for p in res.pairs]
     return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats}
 
 

@@ -11,11 +11,13 @@ import time
 from pathlib import Path
 
 import click
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from . import __version__
 from .config import ConfigError, resolve_config
-from .dataset import ParseConfig, ParseResult, parse_paths, read_records, write_parquet, write_records
-from .dedup import DedupConfig, dedup_records, default_jobs, write_dedup
+from .dataset import ParseConfig, ParseResult, parse_paths, write_parquet, write_records
+from .dedup import DedupConfig, ParquetRows, dedup_records, default_jobs, write_dedup
 from .decisions import DecisionsError
 from .export import ANALYSIS_MODES, FORMATS, ExportConfig, ExportInputError, export_records, load_inputs, write_export
 from .pipeline import NoProgress, run_job
@@ -328,10 +330,14 @@ def dedup(paths, records_path, against, out_dir, threshold, scope, shingle, num_
     if records_path:
         if paths:
             raise click.UsageError("give PATHs or --records, not both")
-        records = read_records(records_path).to_pylist()
+        try:
+            records = ParquetRows(records_path)  # streamed: texts in batches, whole rows only for what the report shows
+        except (OSError, pa.ArrowException) as err:
+            _echo_err(f"error: {records_path}: not a readable records Parquet file ({err}); make one with `qatool parse`")
+            sys.exit(2)
         fpath = records_path.parent / "findings.parquet"
         if fpath.exists():
-            findings = read_records(fpath).to_pylist()
+            findings = pq.read_table(fpath, columns=["record_id", "severity"]).to_pylist()
     else:
         if not paths:
             raise click.UsageError("give PATHs to parse or --records FILE")

@@ -23,32 +23,37 @@ import hashlib
 import json
 import os
 import re
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pyarrow as pa
 
-from .minhash import ShingleSets, band_keys, candidate_pairs, char_shingles, jaccard, minhash, optimal_bands, word_shingles
+from .minhash import (ShingleSets, _codepoints, band_keys, candidate_pairs, char_ngram_hashes, char_shingles, jaccard_many,
+                      joined_token_hashes, minhash, optimal_bands, sets_from, word_sets)
+from .normalize import nfkc
 from .tokenize import get_segmenter
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML = re.compile(r"<[^>\n]{1,80}>")
 _LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}|[-+]|\d+[.)、])[ \t]+", re.M)
-_DROP = str.maketrans({c: " " for c in "*_`~"})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # never content; the segmenter batches use some as markers
 
 
 def normalize_for_dedup(text: str) -> str:
-    """NFKC (full-width to half-width), Markdown markup stripped, white space collapsed, case folded."""
-    text = unicodedata.normalize("NFKC", text or "")
+    """NFKC (full-width to half-width), Markdown markup and control characters stripped, white space
+    collapsed, case folded."""
+    text = nfkc(text or "")
     if "](" in text:
         text = _LINK.sub(r" \1 ", text)
     if "<" in text:
         text = _HTML.sub(" ", text)
-    text = _LINE_MARK.sub(" ", text).translate(_DROP)
+    text = _CONTROL.sub(" ", _LINE_MARK.sub(" ", text))
+    for mark in "*_`~":
+        if mark in text:
+            text = text.replace(mark, " ")
     return " ".join(text.split()).casefold()
 
 
@@ -106,46 +111,116 @@ def scope_text(rec: dict[str, Any], scope: str) -> str:
     return f"{rec['question']}\n{rec['answer']}"
 
 
-def _shingle_batch(texts: list[str], spec: str, min_shingles: int, user_dicts: tuple[str, ...], backend: str = "auto") -> ShingleSets:
-    kind, _, n = spec.partition(":")
-    n = int(n)
+_NONE = bytes(16)
+
+
+def _digests(texts: list[str], ok: Iterable[bool]) -> np.ndarray:
+    """(n, 2) uint64: 128-bit blake2b of each text with spaces removed; all zero where not `ok`."""
+    buf = b"".join(hashlib.blake2b(t.replace(" ", "").encode("utf-8"), digest_size=16).digest() if k else _NONE
+                   for t, k in zip(texts, ok))
+    return np.frombuffer(buf, dtype=np.uint64).reshape(-1, 2).copy()
+
+
+def _sets_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray] | None, min_shingles: int) -> ShingleSets:
+    """Shingle sets of texts: char n-grams, or word n-grams of their (token hash, record) arrays;
+    a text with fewer than `min_shingles` word shingles falls back to character 5-grams."""
+    kind, _, k = spec.partition(":")
+    n = len(texts)
     if kind == "char":
-        return char_shingles(texts, n)
-    seg = get_segmenter(tuple(Path(p) for p in user_dicts), backend)
-    docs = [seg.cut(t) for t in texts]
-    sets = word_shingles(docs, n)
-    short = [i for i, s in enumerate(sets.sizes()) if s < min_shingles]
-    if not short:
+        return char_shingles(texts, int(k))
+    th, rec = tokens
+    sets = word_sets(th, rec, n, int(k))
+    short = np.flatnonzero(sets.sizes() < min_shingles)
+    if not len(short):
         return sets
-    # very short texts: character 5-grams say more than one or two word trigrams
-    fallback = char_shingles([texts[i] for i in short], 5)
-    parts, offsets, pos = [], [0], 0
-    fb = {i: k for k, i in enumerate(short)}
-    for i in range(len(texts)):
-        arr = fallback.get(fb[i]) if i in fb else sets.get(i)
-        parts.append(arr)
-        pos += len(arr)
-        offsets.append(pos)
-    values = np.concatenate(parts) if parts else np.zeros(0, np.uint32)
-    return ShingleSets(values.astype(np.uint32), np.array(offsets, dtype=np.int64))
+    keep = np.ones(n, dtype=bool)
+    keep[short] = False
+    rec_all = np.repeat(np.arange(n, dtype=np.int64), sets.sizes())
+    m = keep[rec_all]
+    frec, fsh = char_ngram_hashes([texts[i] for i in short], 5)
+    return sets_from([(rec_all[m], sets.values[m]), (short[frec], fsh)], n)
 
 
-def _sign_batch(args: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    texts, spec, min_shingles, user_dicts, num_perm, seed, backend = args
-    sets = _shingle_batch(texts, spec, min_shingles, user_dicts, backend)
-    return minhash(sets, num_perm, seed), sets.values, sets.offsets
+def _segment(seg, left: list[str], right: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Token hashes of a batch, their record index, and whether each token is on the right side
+    (the answer). The segmenter's raw tokens of all texts are joined into one string (NUL between
+    tokens, 0x02 between the sides, 0x01 between records) and hashed as numpy code points."""
+    if right is None:
+        parts = ["\x00".join(seg.raw_cut(t)) for t in left]
+    else:
+        parts = ["\x00".join(seg.raw_cut(q)) + "\x02" + "\x00".join(seg.raw_cut(a)) for q, a in zip(left, right)]
+    cp = _codepoints("\x01".join(parts))
+    th, start = joined_token_hashes(cp)
+    rec = np.searchsorted(np.flatnonzero(cp == 1), start)
+    side = np.searchsorted(np.flatnonzero(cp == 2), start) > rec if right is not None else np.zeros(len(start), bool)
+    return th, rec.astype(np.int64), side
 
 
-def _prepare_batch(args: tuple) -> tuple:
-    """One batch of records, in a worker: normalise question and answer, sign the scoped text and
-    the question. Everything per record happens here, so it runs on every core."""
-    questions, answers, cfg, backend = args
-    qnorm = [normalize_for_dedup(q) for q in questions]
-    anorm = [normalize_for_dedup(a) for a in answers]
-    norm = [scoped(q, a, cfg.scope) for q, a in zip(qnorm, anorm)]
-    sig, values, offsets = _sign_batch((norm, cfg.shingle, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed, backend))
-    qsig, qvalues, qoffsets = _sign_batch((qnorm, cfg.question_shingle, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed, backend))
-    return qnorm, anorm, norm, sig, values, offsets, qsig, qvalues, qoffsets
+@dataclass
+class Sketch:
+    """What the global dedup step needs of records, and no text: digests for exact matches (all zero
+    = none), MinHash signatures, and shingle sets for the exact Jaccard of the scoped text, the
+    answer and the question."""
+
+    exact: np.ndarray  # (n, 2) uint64, scoped text
+    answer: np.ndarray  # (n, 2) uint64, answers of at least min_same_answer_chars
+    question: np.ndarray  # (n, 2) uint64, non-empty questions
+    completeness: np.ndarray  # (n,) int64: characters of normalised answer + analysis
+    sig: np.ndarray  # (n, num_perm) uint32, scoped text
+    qsig: np.ndarray  # (n, num_perm) uint32, question
+    sets: ShingleSets
+    asets: ShingleSets
+    qsets: ShingleSets
+
+    def __len__(self) -> int:
+        return len(self.completeness)
+
+    @staticmethod
+    def concat(parts: list["Sketch"], num_perm: int) -> "Sketch":
+        """One sketch of many, in order. Empties `parts` field by field as it goes, so that the peak
+        is one field's copy, not the whole sketch twice."""
+        if not parts:
+            z2, zs = np.zeros((0, 2), np.uint64), np.zeros((0, num_perm), np.uint32)
+            return Sketch(z2, z2, z2, np.zeros(0, np.int64), zs, zs, *(_concat_sets([]) for _ in range(3)))
+        out: dict[str, Any] = {}
+        shared = parts[0].asets is parts[0].sets  # scope "answer": the answer sets are the compared sets
+        for name in ("exact", "answer", "question", "completeness", "sig", "qsig", "sets", "asets", "qsets"):
+            if name == "asets" and shared:
+                out[name] = out["sets"]
+            elif name.endswith("sets"):
+                out[name] = _concat_sets([(getattr(p, name).values, getattr(p, name).offsets) for p in parts])
+            else:
+                out[name] = np.concatenate([getattr(p, name) for p in parts])
+            for p in parts:
+                setattr(p, name, None)
+        return Sketch(**out)
+
+
+def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | None], cfg: "DedupConfig", backend: str) -> Sketch:
+    """The batch-local dedup map: normalise, segment once, hash, sign. Runs in the workers."""
+    qn = [normalize_for_dedup(q) for q in questions]
+    an = [normalize_for_dedup(a) for a in answers]
+    norm = [scoped(q, a, cfg.scope) for q, a in zip(qn, an)]
+    completeness = np.array([len(a) - a.count(" ") + (len(x) - x.count(" ") if (x := normalize_for_dedup(y) if y else "") else 0)
+                             for a, y in zip(an, analyses)], dtype=np.int64)
+    exact = _digests(norm, (t.strip() != "" for t in norm))
+    answer = _digests(an, (len(a) - a.count(" ") >= cfg.min_same_answer_chars for a in an))
+    question = _digests(qn, (q != "" for q in qn))
+    tokens = None
+    if "word" in (cfg.shingle.partition(":")[0], cfg.question_shingle.partition(":")[0]):
+        th, rec, side = _segment(get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend), qn, an)
+        pick = lambda mask: (th[mask], rec[mask])  # noqa: E731
+        tokens = {"qa": (th, rec), "question": pick(~side), "answer": pick(side)}
+    tok = (lambda scope: tokens[scope]) if tokens else (lambda scope: None)  # noqa: E731
+    sets = _sets_for(cfg.shingle, norm, tok(cfg.scope), cfg.min_shingles)
+    asets = sets if cfg.scope == "answer" else _sets_for(cfg.shingle, an, tok("answer"), cfg.min_shingles)
+    qsets = _sets_for(cfg.question_shingle, qn, tok("question"), cfg.min_shingles)
+    return Sketch(exact, answer, question, completeness, minhash(sets, cfg.num_perm, cfg.seed),
+                  minhash(qsets, cfg.num_perm, cfg.seed), sets, asets, qsets)
+
+
+def _sketch_args(args: tuple) -> Sketch:
+    return sketch_batch(*args)
 
 
 def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> ShingleSets:
@@ -158,36 +233,41 @@ def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> ShingleSets:
     return ShingleSets(np.concatenate([v for v, _ in parts]).astype(np.uint32), np.concatenate(offs))
 
 
-def _shingle_only(args: tuple) -> tuple[np.ndarray, np.ndarray]:
-    texts, spec, min_shingles, user_dicts, backend = args
-    sets = _shingle_batch(texts, spec, min_shingles, user_dicts, backend)
-    return sets.values, sets.offsets
-
-
 def resolved_backend(cfg: DedupConfig) -> str:
     """Check the fast segmenter once, here; workers then trust the answer instead of re-probing."""
-    if cfg.shingle.startswith("char"):
+    if "word" not in (cfg.shingle.partition(":")[0], cfg.question_shingle.partition(":")[0]):
         return cfg.segmenter
     return get_segmenter(tuple(Path(p) for p in cfg.user_dicts), cfg.segmenter).backend
 
 
-def sign_texts(texts: list[str], spec: str, cfg: DedupConfig, batch: int = 2000, pool: ProcessPoolExecutor | None = None,
-               backend: str | None = None) -> tuple[np.ndarray, ShingleSets]:
-    """Signatures and shingle sets of normalised texts, in batches, on a process pool when given.
-    The output does not depend on the number of processes."""
-    backend = backend or resolved_backend(cfg)
-    chunks = [(texts[i:i + batch], spec, cfg.min_shingles, cfg.user_dicts, cfg.num_perm, cfg.seed, backend)
-              for i in range(0, len(texts), batch)]
-    if pool is not None and len(chunks) > 1:
-        results = list(pool.map(_sign_batch, chunks))
-    elif cfg.jobs > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(max_workers=cfg.jobs) as own:
-            results = list(own.map(_sign_batch, chunks))
-    else:
-        results = [_sign_batch(c) for c in chunks]
-    if not results:
-        return np.zeros((0, cfg.num_perm), np.uint32), ShingleSets(np.zeros(0, np.uint32), np.zeros(1, np.int64))
-    return np.concatenate([r[0] for r in results]), _concat_sets([(r[1], r[2]) for r in results])
+def text_sets(texts: list[str], cfg: DedupConfig, spec: str | None = None, backend: str | None = None) -> ShingleSets:
+    """Shingle sets of already normalised texts, as dedup compares them (`spec` defaults to
+    cfg.shingle). Used by the benchmark to compute the true Jaccard of planted pairs."""
+    spec = spec or cfg.shingle
+    tokens = None
+    if spec.startswith("word"):
+        th, rec, _ = _segment(get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend or resolved_backend(cfg)), texts)
+        tokens = (th, rec)
+    return _sets_for(spec, texts, tokens, cfg.min_shingles)
+
+
+def map_ordered(fn, args: Iterable[tuple], pool: ProcessPoolExecutor | None, window: int = 4) -> Iterable[Any]:
+    """fn over args, in order, on the pool when given, with at most `window` tasks per worker in
+    flight, so that inputs are produced (and memory used) only as fast as the workers consume them."""
+    if pool is None:
+        for a in args:
+            yield fn(a)
+        return
+    from collections import deque
+
+    pending: deque = deque()
+    limit = window * max(1, getattr(pool, "_max_workers", 1))
+    for a in args:
+        pending.append(pool.submit(fn, a))
+        if len(pending) >= limit:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 # ------------------------------------------------------------------------------------------ result
@@ -224,21 +304,88 @@ class DedupResult:
         return {m: c["canonical"] for c in self.clusters for m in c["members"] if m != c["canonical"]}
 
 
-class _SubsetSets:
-    """Shingle sets of only the records that need them (answers of candidate pairs), in batches on
-    the pool when there is one."""
+class TableRows(Sequence):
+    """The records of a pyarrow Table as a sequence of dicts, built only for the rows read (dedup
+    needs the text of cluster members and conflicts, not of every record)."""
 
-    def __init__(self, texts: list[str], need: Iterable[int], cfg: DedupConfig, backend: str,
-                 pool: ProcessPoolExecutor | None = None, batch: int = 2000):
-        order = sorted(set(need))
-        self.index = {i: k for k, i in enumerate(order)}
-        chunks = [([texts[i] for i in order[k:k + batch]], cfg.shingle, cfg.min_shingles, cfg.user_dicts, backend)
-                  for k in range(0, len(order), batch)]
-        parts = list(pool.map(_shingle_only, chunks)) if pool is not None and len(chunks) > 1 else [_shingle_only(c) for c in chunks]
-        self.sets = _concat_sets(parts)
+    def __init__(self, table: pa.Table):
+        self.table = table
+        self._rows: dict[int, dict[str, Any]] = {}
 
-    def get(self, i: int) -> np.ndarray:
-        return self.sets.get(self.index[i])
+    def __len__(self) -> int:
+        return self.table.num_rows
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i not in self._rows:
+            self.prefetch([i])
+        return self._rows[i]
+
+    def prefetch(self, idx: Iterable[int]) -> None:
+        need = sorted(set(int(i) for i in idx) - self._rows.keys())
+        if need:
+            self._rows.update(zip(need, self.table.take(pa.array(need, pa.int64())).to_pylist()))
+
+
+class ParquetRows(TableRows):
+    """The records of a Parquet file, streamed: texts are read batch by batch for the sketches, and
+    whole rows only for the records the outputs show (a second pass picks them out)."""
+
+    TEXT = ("question", "answer", "analysis")
+
+    def __init__(self, path: Path):
+        import pyarrow.parquet as pq
+
+        self.path = Path(path)
+        self.file = pq.ParquetFile(self.path)
+        self.names = self.file.schema_arrow.names
+        self._rows = {}
+
+    def __len__(self) -> int:
+        return self.file.metadata.num_rows
+
+    def batches(self, size: int, columns: Sequence[str]) -> Iterable[pa.RecordBatch]:
+        yield from self.file.iter_batches(batch_size=size, columns=[c for c in columns if c in self.names], use_threads=False)
+
+    def prefetch(self, idx: Iterable[int]) -> None:
+        need = np.array(sorted(set(int(i) for i in idx) - self._rows.keys()), dtype=np.int64)
+        lo = 0
+        for b in self.batches(8192, self.names):
+            if not len(need):
+                break
+            hi = lo + b.num_rows
+            here = need[(need >= lo) & (need < hi)]
+            if len(here):
+                self._rows.update(zip(here.tolist(), b.take(pa.array(here - lo)).to_pylist()))
+            lo = hi
+
+
+def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> Iterable[tuple[list, list, list]]:
+    """(questions, answers, analyses) of consecutive batches of records."""
+    if isinstance(records, ParquetRows):
+        for b in records.batches(batch, ParquetRows.TEXT):
+            names = b.schema.names
+            yield tuple(b.column(c).to_pylist() if c in names else [None] * b.num_rows for c in ParquetRows.TEXT)
+        return
+    if isinstance(records, TableRows):
+        records = records.table
+    if isinstance(records, pa.Table):
+        cols = [c if c in records.column_names else None for c in ("question", "answer", "analysis")]
+        for lo in range(0, records.num_rows, batch):
+            t = records.slice(lo, batch)
+            yield tuple(t.column(c).to_pylist() if c else [None] * t.num_rows for c in cols)
+        return
+    for lo in range(0, len(records), batch):
+        part = records[lo:lo + batch]
+        yield [r["question"] for r in part], [r["answer"] for r in part], [r.get("analysis") for r in part]
+
+
+def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfig, backend: str,
+                   pool: ProcessPoolExecutor | None = None, batch: int = 2000) -> Sketch:
+    """Sketches of all records, batch by batch on the pool (bounded in flight); identical for any pool."""
+    args = ((q, a, y, cfg, backend) for q, a, y in _text_batches(records, batch))
+    return Sketch.concat(list(map_ordered(_sketch_args, args, pool)), cfg.num_perm)
 
 
 class _UnionFind:
@@ -257,16 +404,33 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.replace(" ", "").encode("utf-8")).hexdigest()
+def key_groups(keys: np.ndarray) -> list[np.ndarray]:
+    """Index groups (ascending, two or more members) of equal non-zero 128-bit keys, in order of
+    their first member."""
+    valid = np.flatnonzero(keys.any(axis=1))
+    if len(valid) < 2:
+        return []
+    k = keys[valid]
+    order = np.lexsort((k[:, 1], k[:, 0]))
+    ks = k[order]
+    bounds = np.concatenate(([0], np.flatnonzero((ks[1:] != ks[:-1]).any(axis=1)) + 1, [len(ks)]))
+    groups = [valid[order[lo:hi]] for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist()) if hi - lo > 1]
+    return sorted(groups, key=lambda g: int(g[0]))
 
 
-def _groups(keys: list[str | None]) -> Iterable[list[int]]:
-    by: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if k is not None:
-            by.setdefault(k, []).append(i)
-    return (g for g in by.values() if len(g) > 1)
+def _all_pairs(groups: list[np.ndarray]) -> np.ndarray:
+    """Every (i, j), i < j, within each group."""
+    parts = [np.stack([g[ii], g[jj]], axis=1) for g in groups for ii, jj in [np.triu_indices(len(g), k=1)]]
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros((0, 2), np.int64)
+
+
+def _est(sig: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """MinHash estimate of the Jaccard of each pair."""
+    out = np.empty(len(pairs))
+    for lo in range(0, len(pairs), 8192):
+        p = pairs[lo:lo + 8192]
+        out[lo:lo + len(p)] = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
+    return out
 
 
 def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig) -> np.ndarray:
@@ -274,97 +438,96 @@ def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig) -> np.ndarray:
     return candidate_pairs(band_keys(sig, bands, rows))
 
 
-def find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig = DedupConfig(),
-                    finding_counts: dict[str, tuple[int, int]] | None = None, batch: int = 2000) -> DedupResult:
-    """The global dedup step over a list of records (in source order)."""
+def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig = DedupConfig(),
+                    finding_counts: dict[str, tuple[int, int]] | None = None, batch: int = 2000,
+                    external: dict[str, list[dict[str, Any]]] | None = None) -> DedupResult:
+    """The whole dedup step over records in source order (a list of dicts, a pyarrow Table, or the
+    path of a records Parquet file, which is streamed): the batch-local sketches on `cfg.jobs`
+    processes, then the global step; with `external` datasets, also the records that duplicate them."""
     import time
 
-    timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    n = len(records)
+    if isinstance(records, pa.Table):
+        records = TableRows(records)
+    elif isinstance(records, (str, Path)):
+        records = ParquetRows(Path(records))
     backend = resolved_backend(cfg)
-    pool = ProcessPoolExecutor(max_workers=cfg.jobs) if cfg.jobs > 1 and n > batch else None
+    pool = ProcessPoolExecutor(max_workers=cfg.jobs) if cfg.jobs > 1 and len(records) > batch else None
     try:
-        return _find_duplicates(records, cfg, finding_counts or {}, backend, pool, timings, t0, batch)
+        sk = sketch_records(records, cfg, backend, pool, batch)
     finally:
         if pool is not None:
             pool.shutdown()
+    timings = {"sign": time.perf_counter() - t0}
+    res = global_step(records, sk, cfg, finding_counts or {}, timings)
+    if external:
+        res.against = find_against(records, external, cfg, sk)
+        res.stats["against_hits"] = len(res.against)
+    return res
 
 
-def _find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
-                     backend: str, pool: ProcessPoolExecutor | None, timings: dict[str, float], t0: float, batch: int) -> DedupResult:
+def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
+                timings: dict[str, float] | None = None) -> DedupResult:
+    """Exact groups, LSH candidates verified by exact Jaccard, identical answers, same-question
+    conflicts and clusters, from the sketches alone (record text is read only for the outputs)."""
     import time
 
-    n = len(records)
-    chunks = [([r["question"] for r in records[i:i + batch]], [r["answer"] for r in records[i:i + batch]], cfg, backend)
-              for i in range(0, n, batch)]
-    results = list(pool.map(_prepare_batch, chunks)) if pool is not None else [_prepare_batch(c) for c in chunks]
-    qnorm = [q for r in results for q in r[0]]
-    anorm = [a for r in results for a in r[1]]
-    norm = [t for r in results for t in r[2]]
-    sig = np.concatenate([r[3] for r in results]) if results else np.zeros((0, cfg.num_perm), np.uint32)
-    sets = _concat_sets([(r[4], r[5]) for r in results])
-    qsig = np.concatenate([r[6] for r in results]) if results else np.zeros((0, cfg.num_perm), np.uint32)
-    qsets = _concat_sets([(r[7], r[8]) for r in results])
-    timings["sign"] = time.perf_counter() - t0
+    timings = {} if timings is None else timings
     t0 = time.perf_counter()
+    n = len(records)
     pairs: dict[tuple[int, int], Pair] = {}
 
-    # exact duplicates of the scoped text
-    exact_keys = [_sha(t) if t else None for t in norm]
-    for g in _groups(exact_keys):
-        for j in g[1:]:
-            pairs[(g[0], j)] = Pair(g[0], j, "exact", "exact-text", 1.0, 1.0)
+    # exact duplicates of the scoped text: each member paired with the group's first
+    for g in key_groups(sk.exact):
+        for j in g[1:].tolist():
+            pairs[(int(g[0]), j)] = Pair(int(g[0]), j, "exact", "exact-text", 1.0, 1.0)
 
     # near duplicates: LSH proposes, the exact Jaccard decides
-    cand = _lsh_pairs(sig, cfg)
+    cand = _lsh_pairs(sk.sig, cfg)
     n_candidates = len(cand)
-    for i, j in cand.tolist():
-        if (i, j) in pairs or exact_keys[i] == exact_keys[j] and exact_keys[i] is not None:
-            continue
-        jac = jaccard(sets.get(i), sets.get(j))
-        if jac >= cfg.threshold:
-            est = float(np.mean(sig[i] == sig[j]))
-            pairs[(i, j)] = Pair(i, j, "near", "near-text", est, jac)
-
+    same = (sk.exact[cand[:, 0]] == sk.exact[cand[:, 1]]).all(axis=1) & sk.exact[cand[:, 0]].any(axis=1)
+    cand = cand[~same]
+    jac = jaccard_many(sk.sets, cand[:, 0], sk.sets, cand[:, 1])
+    near = cand[jac >= cfg.threshold]
+    for (i, j), est, jv in zip(near.tolist(), _est(sk.sig, near).tolist(), jac[jac >= cfg.threshold].tolist()):
+        pairs[(i, j)] = Pair(i, j, "near", "near-text", est, jv)
     timings["lsh_verify"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    # question and answer similarity, for identical answers and same-question conflicts
-    qcand = {(i, j) for i, j in _lsh_pairs(qsig, cfg).tolist()}
-    for g in _groups([_sha(t) if t else None for t in qnorm]):
-        qcand.update((g[x], g[y]) for x in range(len(g)) for y in range(x + 1, len(g)))
-    qcand = {(i, j) for i, j in qcand if jaccard(qsets.get(i), qsets.get(j)) >= cfg.question_threshold}
-    if cfg.scope == "qa":
-        akeys = [_sha(t) if len(t.replace(" ", "")) >= cfg.min_same_answer_chars else None for t in anorm]
-        for g in _groups(akeys):
-            for x in range(len(g)):
-                for y in range(x + 1, len(g)):
-                    i, j = g[x], g[y]
-                    if (i, j) not in pairs:
-                        pairs[(i, j)] = Pair(i, j, "near", "same-answer", float(np.mean(sig[i] == sig[j])),
-                                             jaccard(sets.get(i), sets.get(j)))
 
-    asets = _SubsetSets(anorm, [x for p in list(pairs) + list(qcand) for x in p], cfg, backend, pool)
+    # same question: LSH over question signatures plus equal questions, kept above question_threshold
+    qcand = np.concatenate([_lsh_pairs(sk.qsig, cfg), _all_pairs(key_groups(sk.question))])
+    if len(qcand):
+        qcand = np.unique(qcand, axis=0)
+    qj = jaccard_many(sk.qsets, qcand[:, 0], sk.qsets, qcand[:, 1])
+    keep = qj >= cfg.question_threshold
+    qcand, qj = qcand[keep], qj[keep]
+
+    if cfg.scope == "qa":  # identical answers under different questions
+        same_answer = np.array([p for p in _all_pairs(key_groups(sk.answer)).tolist() if tuple(p) not in pairs], dtype=np.int64).reshape(-1, 2)
+        for (i, j), est, jv in zip(same_answer.tolist(), _est(sk.sig, same_answer).tolist(),
+                                   jaccard_many(sk.sets, same_answer[:, 0], sk.sets, same_answer[:, 1]).tolist()):
+            pairs[(i, j)] = Pair(i, j, "near", "same-answer", est, jv)
 
     conflicts: list[Pair] = []
-    for i, j in sorted(qcand):
-        qj = jaccard(qsets.get(i), qsets.get(j))
-        if qj < cfg.question_threshold:
-            continue
-        aj = jaccard(asets.get(i), asets.get(j))
+    aj = jaccard_many(sk.asets, qcand[:, 0], sk.asets, qcand[:, 1])
+    qest = _est(sk.qsig, qcand)
+    for (i, j), q, a, e in zip(qcand.tolist(), qj.tolist(), aj.tolist(), qest.tolist()):
         if (i, j) in pairs:
-            pairs[(i, j)].question_jaccard, pairs[(i, j)].answer_jaccard = qj, aj
-        elif aj < cfg.threshold:
-            conflicts.append(Pair(i, j, "same-question", "same-question", float(np.mean(qsig[i] == qsig[j])), qj, qj, aj))
-    for p in pairs.values():
-        if p.question_jaccard is None:
-            p.question_jaccard = jaccard(qsets.get(p.a), qsets.get(p.b))
-            p.answer_jaccard = jaccard(asets.get(p.a), asets.get(p.b))
-
+            pairs[(i, j)].question_jaccard, pairs[(i, j)].answer_jaccard = q, a
+        elif a < cfg.threshold:
+            conflicts.append(Pair(i, j, "same-question", "same-question", e, q, q, a))
+    rest = [p for p in pairs.values() if p.question_jaccard is None]
+    if rest:
+        ia, ib = np.array([p.a for p in rest]), np.array([p.b for p in rest])
+        for p, q, a in zip(rest, jaccard_many(sk.qsets, ia, sk.qsets, ib).tolist(), jaccard_many(sk.asets, ia, sk.asets, ib).tolist()):
+            p.question_jaccard, p.answer_jaccard = q, a
     timings["questions_answers"] = time.perf_counter() - t0
+
     t0 = time.perf_counter()
     ordered = [pairs[k] for k in sorted(pairs)]
-    clusters = _clusters(records, ordered, finding_counts, norm)
+    if isinstance(records, TableRows):
+        records.prefetch(x for p in ordered + conflicts for x in (p.a, p.b))
+    clusters = _clusters(records, ordered, finding_counts, sk.completeness)
     timings["cluster"] = time.perf_counter() - t0
     stats = {"records": n, "candidates": n_candidates, "verified_pairs": len(ordered), "clusters": len(clusters),
              "removed": sum(len(c["members"]) - 1 for c in clusters), "conflicts": len(conflicts),
@@ -372,46 +535,41 @@ def _find_duplicates(records: list[dict[str, Any]], cfg: DedupConfig, finding_co
     return DedupResult(records, ordered, clusters, conflicts, cfg, stats=stats, timings=timings)
 
 
-def canonical_key(rec: dict[str, Any], counts: dict[str, tuple[int, int]], order: int) -> tuple:
+def canonical_key(rec: dict[str, Any], counts: dict[str, tuple[int, int]], order: int, completeness: int) -> tuple:
+    """The canonical policy as a sort key: fewest errors, then warnings, then most complete, then earliest."""
     errors, warnings = counts.get(rec["id"], (0, 0))
-    completeness = len(normalize_for_dedup(rec["answer"]).replace(" ", "")) + len(normalize_for_dedup(rec.get("analysis") or "").replace(" ", ""))
     return (errors, warnings, -completeness, order)
 
 
-def _clusters(records: list[dict[str, Any]], pairs: list[Pair], counts: dict[str, tuple[int, int]], norm: list[str]) -> list[dict[str, Any]]:
+def _clusters(records: Sequence[dict[str, Any]], pairs: list[Pair], counts: dict[str, tuple[int, int]],
+              completeness: np.ndarray) -> list[dict[str, Any]]:
     uf = _UnionFind(len(records))
     for p in pairs:
         uf.union(p.a, p.b)
-    comps: dict[int, list[int]] = {}
-    for p in pairs:
-        for x in (p.a, p.b):
-            comps.setdefault(uf.find(x), [])
-    for i in range(len(records)):
-        r = uf.find(i)
-        if r in comps:
-            comps[r].append(i)
-    out = []
-    by_pair = {(p.a, p.b): p for p in pairs}
+    comps: dict[int, set[int]] = {}
     reasons_of: dict[int, set[str]] = {}
     for p in pairs:
-        reasons_of.setdefault(uf.find(p.a), set()).add(p.reason)
+        root = uf.find(p.a)
+        comps.setdefault(root, set()).update((p.a, p.b))
+        reasons_of.setdefault(root, set()).add(p.reason)
+    out = []
+    by_pair = {(p.a, p.b): p for p in pairs}
     for root, members in comps.items():
-        members = sorted(set(members))
-        canon = min(members, key=lambda i: canonical_key(records[i], counts, i))
+        members = sorted(members)
+        canon = min(members, key=lambda i: canonical_key(records[i], counts, i, int(completeness[i])))
         sims = []
         for m in members:
             if m == canon:
                 continue
             p = by_pair.get((min(m, canon), max(m, canon)))
             sims.append(p.jaccard if p else None)
-        reasons = sorted(reasons_of[root])
         out.append({
             "members_idx": members,
             "canonical_idx": canon,
             "members": [records[i]["id"] for i in members],
             "canonical": records[canon]["id"],
             "size": len(members),
-            "reasons": reasons,
+            "reasons": sorted(reasons_of[root]),
             "min_jaccard": min((s for s in sims if s is not None), default=None),
             "max_jaccard": max((s for s in sims if s is not None), default=None),
         })
@@ -459,30 +617,31 @@ def load_external(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def find_against(records: list[dict[str, Any]], external: dict[str, list[dict[str, Any]]], cfg: DedupConfig) -> list[dict[str, Any]]:
-    """Records that duplicate (exactly or near) a record of an existing dataset."""
+def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dict[str, Any]]], cfg: DedupConfig,
+                 sk: Sketch | None = None) -> list[dict[str, Any]]:
+    """Records that duplicate (exactly or near) a record of an existing dataset. `sk`: the records'
+    sketches when the caller has them already."""
     out = []
-    norm = [normalize_for_dedup(scope_text(r, cfg.scope)) for r in records]
-    sig, sets = sign_texts(norm, cfg.shingle, cfg)
+    backend = resolved_backend(cfg)
+    sk = sk if sk is not None else sketch_records(records, cfg, backend)
+    n = len(sk)
     for src, rows in sorted(external.items()):
-        enorm = [normalize_for_dedup(scope_text(r, cfg.scope)) for r in rows]
-        esig, esets = sign_texts(enorm, cfg.shingle, cfg)
-        allsig = np.concatenate([sig, esig]) if len(esig) else sig
-        cand = _lsh_pairs(allsig, cfg)
-        n = len(records)
+        ext = sketch_records(rows, cfg, backend)
         hits: dict[tuple[int, int], float] = {}
-        ekeys = {_sha(t): k for k, t in enumerate(enorm) if t}
-        for i, t in enumerate(norm):
-            k = ekeys.get(_sha(t)) if t else None
-            if k is not None:
-                hits[(i, k)] = 1.0
-        for i, j in cand.tolist():
-            if i < n <= j and (i, j - n) not in hits:
-                jac = jaccard(sets.get(i), esets.get(j - n))
-                if jac >= cfg.threshold:
-                    hits[(i, j - n)] = jac
-        for (i, k), jac in sorted(hits.items()):
-            out.append({"id": records[i]["id"], "against": src, "against_id": rows[k]["id"],
+        first = {tuple(k): e for e, k in reversed(list(enumerate(ext.exact.tolist()))) if any(k)}
+        for i, k in enumerate(sk.exact.tolist()):
+            e = first.get(tuple(k)) if any(k) else None
+            if e is not None:
+                hits[(i, e)] = 1.0
+        cand = _lsh_pairs(np.concatenate([sk.sig, ext.sig]), cfg)
+        cand = np.array([(i, j - n) for i, j in cand.tolist() if i < n <= j and (i, j - n) not in hits], dtype=np.int64).reshape(-1, 2)
+        for (i, e), jac in zip(cand.tolist(), jaccard_many(sk.sets, cand[:, 0], ext.sets, cand[:, 1]).tolist()):
+            if jac >= cfg.threshold:
+                hits[(i, e)] = jac
+        if hasattr(records, "prefetch"):
+            records.prefetch(i for i, _ in hits)
+        for (i, e), jac in sorted(hits.items()):
+            out.append({"id": records[i]["id"], "against": src, "against_id": rows[e]["id"],
                         "kind": "exact" if jac == 1.0 else "near", "jaccard": jac})
     return out
 
@@ -655,11 +814,9 @@ def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, in
     return paths
 
 
-def dedup_records(records: list[dict[str, Any]], cfg: DedupConfig, findings: Iterable[Any] = (),
+def dedup_records(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig, findings: Iterable[Any] = (),
                   against: list[Path] = ()) -> tuple[DedupResult, dict[str, tuple[int, int]]]:
+    """find_duplicates with lint findings (for the canonical policy) and --against files."""
     counts = finding_counts(findings)
-    res = find_duplicates(records, cfg, counts)
-    if against:
-        res.against = find_against(records, {str(p): load_external(p) for p in against}, cfg)
-        res.stats["against_hits"] = len(res.against)
-    return res, counts
+    external = {str(p): load_external(p) for p in against} if against else None
+    return find_duplicates(records, cfg, counts, external=external), counts

@@ -71,64 +71,120 @@ def _codepoints(s: str) -> np.ndarray:
     return np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32)
 
 
+_POWERS = np.ones(1, dtype=np.uint32)
+
+
+def _powers(n: int) -> np.ndarray:
+    """_P**k mod 2^32 for k < n (cached; uint32 products wrap, which is the modulus we want)."""
+    global _POWERS
+    if len(_POWERS) < n:
+        size = max(n, 2 * len(_POWERS))
+        _POWERS = np.concatenate(([np.uint32(1)], np.cumprod(np.full(size - 1, _P, dtype=np.uint32), dtype=np.uint32)))
+    return _POWERS[:n]
+
+
+def _hash_runs(cp: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Polynomial hash of each run cp[starts[k]:starts[k+1]] (the last run to the end), mixed."""
+    pos = np.arange(len(cp), dtype=np.int64) - np.repeat(starts, np.diff(np.append(starts, len(cp))))
+    h = np.add.reduceat(cp * _powers(int(pos.max()) + 1)[pos], starts).astype(np.uint32)
+    return _fmix32(h ^ np.uint32(0x9E3779B9))
+
+
 def token_hashes(docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     """(hash of every token, record index of every token) for a batch of token lists."""
     lens = [len(d) for d in docs]
     if sum(lens) == 0:
         return np.zeros(0, np.uint32), np.zeros(0, np.int64)
-    joined = "\x00".join("\x00".join(d) for d in docs if d)
-    cp = _codepoints(joined)
-    is_sep = cp == 0
-    # start index of each token in cp
-    starts = np.flatnonzero(np.concatenate(([True], is_sep[:-1])))
-    tok_of = np.cumsum(is_sep) - is_sep  # token index of each code point (separators belong to previous)
-    pos = np.arange(len(cp)) - starts[tok_of]
-    powers = np.ones(int(pos.max()) + 1 if len(pos) else 1, dtype=np.uint32)
-    for i in range(1, len(powers)):
-        powers[i] = (int(powers[i - 1]) * int(_P)) & 0xFFFFFFFF
-    contrib = np.where(is_sep, np.uint32(0), cp * powers[pos])
-    h = np.add.reduceat(contrib, starts).astype(np.uint32)
-    h = _fmix32(h ^ np.uint32(0x9E3779B9))
+    toks = [t for d in docs for t in d]
+    cp = _codepoints("".join(toks))
+    starts = np.cumsum([0] + [len(t) for t in toks[:-1]], dtype=np.int64)
+    empty = np.array([len(t) == 0 for t in toks])
+    h = _hash_runs(cp, starts[~empty]) if len(cp) else np.zeros(0, np.uint32)
+    out = np.full(len(toks), _fmix32(np.array([0x9E3779B9], dtype=np.uint32))[0], dtype=np.uint32)
+    out[~empty] = h
     rec = np.repeat(np.arange(len(docs), dtype=np.int64), lens)
-    return h, rec
+    return out, rec
+
+
+def _class_table() -> np.ndarray:
+    t = np.zeros(0x10000, dtype=np.int8)
+    t[0x3400:0xA000] = 1  # CJK
+    t[ord("a"):ord("z") + 1] = 2
+    t[ord("0"):ord("9") + 1] = 3
+    t[ord("A"):ord("Z") + 1] = 4  # folded to a-z below
+    return t
+
+
+_CLASS = _class_table()
+
+
+def joined_token_hashes(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the normalised tokens in the code points of raw segmenter output joined by NUL (and
+    by other control characters used as markers), with the position where each token starts.
+
+    A token is a maximal run of one class of word characters, CJK (U+3400-U+9FFF), a-z or 0-9, not
+    crossing a NUL: exactly the tokens `tokenize.normalise_tokens` gives for text that is already
+    case-folded (A-Z are folded here too), hashed as `token_hashes` hashes them, with no Python object
+    per token."""
+    cls = _CLASS[np.minimum(cp, 0xFFFF)]
+    upper = cls == 4
+    if upper.any():
+        cp = cp + upper.astype(np.uint32) * np.uint32(32)
+        cls[upper] = 2
+    word = cls > 0
+    start = word.copy()
+    start[1:] &= cls[1:] != cls[:-1]
+    start_pos = np.flatnonzero(start)
+    if len(start_pos) == 0:
+        return np.zeros(0, np.uint32), start_pos.astype(np.int64)
+    return _hash_runs(cp[word], np.flatnonzero(start[word])), start_pos.astype(np.int64)
 
 
 def word_shingles(docs: list[list[str]], n: int) -> ShingleSets:
     """Word n-grams; a record with fewer than n tokens gets its whole token sequence as one shingle."""
     th, rec = token_hashes(docs)
-    if len(th) == 0:
-        return _unique_per_record(rec, th, len(docs))
-    if n == 1:
-        return _unique_per_record(rec, th, len(docs))
+    return word_sets(th, rec, len(docs), n)
+
+
+def ngram_hashes(th: np.ndarray, rec: np.ndarray, n_records: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(record, hash) of every word n-gram of token hashes `th` grouped by record `rec` (ascending);
+    a record with fewer than n tokens gets one shingle of its whole token sequence."""
+    if n == 1 or len(th) == 0:
+        return rec, th
     m = len(th) - n + 1
     sh = np.zeros(max(m, 0), dtype=np.uint32)
     ok = np.ones(max(m, 0), dtype=bool)
     for k in range(n if m > 0 else 0):
-        part = th[k:k + m]
-        sh = _fmix32(sh * np.uint32(0x27D4EB2F) + part)
+        sh = _fmix32(sh * np.uint32(0x27D4EB2F) + th[k:k + m])
         ok &= rec[k:k + m] == rec[:m]
     sh, srec = sh[ok], rec[:max(m, 0)][ok]
-    # records shorter than n tokens: one shingle of all their tokens
-    lens = np.bincount(rec, minlength=len(docs))
+    lens = np.bincount(rec, minlength=n_records)
     short = np.flatnonzero((lens > 0) & (lens < n))
     if len(short):
         extra = []
-        for r in short:
-            acc = np.uint32(0)
-            for v in th[rec == r]:
-                acc = _fmix32(np.array([acc * np.uint32(0x27D4EB2F) + v], dtype=np.uint32))[0]
-            extra.append(acc)
+        with np.errstate(over="ignore"):
+            for r in short:
+                acc = np.uint32(0)
+                for v in th[rec == r]:
+                    acc = _fmix32(np.array([acc * np.uint32(0x27D4EB2F) + v], dtype=np.uint32))[0]
+                extra.append(acc)
         sh = np.concatenate([sh, np.array(extra, dtype=np.uint32)])
         srec = np.concatenate([srec, short])
-    return _unique_per_record(srec, sh, len(docs))
+    return srec, sh
 
 
-def char_shingles(texts: list[str], n: int) -> ShingleSets:
-    """Character n-grams of texts (white space removed); a text shorter than n is one shingle."""
+def word_sets(th: np.ndarray, rec: np.ndarray, n_records: int, n: int) -> ShingleSets:
+    srec, sh = ngram_hashes(th, rec, n_records, n)
+    return _unique_per_record(srec, sh, n_records)
+
+
+def char_ngram_hashes(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(record, hash) of every character n-gram of texts (white space removed); a text shorter than
+    n is one shingle."""
     texts = ["".join(t.split()) for t in texts]
     lens = np.array([len(t) for t in texts], dtype=np.int64)
     if lens.sum() == 0:
-        return _unique_per_record(np.zeros(0, np.int64), np.zeros(0, np.uint32), len(texts))
+        return np.zeros(0, np.int64), np.zeros(0, np.uint32)
     cp = _codepoints("".join(texts))
     rec = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
     m = len(cp) - n + 1
@@ -143,7 +199,19 @@ def char_shingles(texts: list[str], n: int) -> ShingleSets:
         extra = [np.uint32(int(hashlib.blake2b(texts[r].encode("utf-8"), digest_size=4).hexdigest(), 16)) for r in short]
         sh = np.concatenate([sh, np.array(extra, dtype=np.uint32)])
         srec = np.concatenate([srec, short])
+    return srec, sh
+
+
+def char_shingles(texts: list[str], n: int) -> ShingleSets:
+    """Character n-grams of texts (white space removed); a text shorter than n is one shingle."""
+    srec, sh = char_ngram_hashes(texts, n)
     return _unique_per_record(srec, sh, len(texts))
+
+
+def sets_from(parts: list[tuple[np.ndarray, np.ndarray]], n_records: int) -> ShingleSets:
+    """ShingleSets from several (record, hash) arrays."""
+    return _unique_per_record(np.concatenate([p[0] for p in parts]).astype(np.int64),
+                              np.concatenate([p[1] for p in parts]).astype(np.uint32), n_records)
 
 
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -197,6 +265,31 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def _gather(sets: ShingleSets, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Elements of the sets idx[0], idx[1], ... one after another, as (pair number << 32 | value),
+    which is ascending because each set is sorted. Also the sizes."""
+    lens = sets.sizes()[idx]
+    first = sets.offsets[idx]
+    pid = np.repeat(np.arange(len(idx), dtype=np.uint64), lens)
+    pos = np.arange(int(lens.sum()), dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(first, lens)
+    return (pid << np.uint64(32)) | sets.values[pos].astype(np.uint64), lens
+
+
+def jaccard_many(sets_a: ShingleSets, ia: np.ndarray, sets_b: ShingleSets, ib: np.ndarray, chunk: int = 4096) -> np.ndarray:
+    """Exact Jaccard of sets_a[ia[k]] and sets_b[ib[k]] for every k, vectorised in chunks of pairs
+    (two empty sets: 1.0, as `jaccard`)."""
+    out = np.empty(len(ia), dtype=np.float64)
+    for lo in range(0, len(ia), chunk):
+        a, la = _gather(sets_a, np.asarray(ia[lo:lo + chunk]))
+        b, lb = _gather(sets_b, np.asarray(ib[lo:lo + chunk]))
+        pos = np.minimum(np.searchsorted(b, a), max(len(b) - 1, 0))
+        hit = b[pos] == a if len(b) else np.zeros(len(a), bool)
+        inter = np.bincount((a[hit] >> np.uint64(32)).astype(np.int64), minlength=len(la))
+        union = la + lb - inter
+        out[lo:lo + len(la)] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+    return out
+
+
 def _integrate(f, lo: float, hi: float, steps: int = 200) -> float:
     xs = np.linspace(lo, hi, steps + 1)
     ys = f(xs)
@@ -232,28 +325,32 @@ def band_keys(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def candidate_pairs(keys: np.ndarray, max_group: int = 64) -> np.ndarray:
-    """Unique (i, j), i < j, that share a band key. Buckets larger than `max_group` are linked as a
-    star (each member with the bucket's first), which is enough for clustering and keeps pairs linear."""
+def bucket_pairs(keys: np.ndarray, max_group: int = 64) -> np.ndarray:
+    """Unique (i, j), i < j, of the records that share a key in one column of `keys` (n x columns).
+    Buckets larger than `max_group` are linked as a star (each member with the bucket's first),
+    which is enough for clustering and keeps pairs linear. Vectorised per distinct bucket size."""
+    n = keys.shape[0]
     pairs: list[np.ndarray] = []
-    n, bands = keys.shape
-    for band in range(bands):
-        k = keys[:, band]
-        order = np.argsort(k, kind="stable")
-        ks = k[order]
-        edge = np.flatnonzero(np.diff(ks) != 0) + 1
+    for col in range(keys.shape[1]):
+        order = np.argsort(keys[:, col], kind="stable")
+        ks = keys[order, col]
+        edge = np.flatnonzero(ks[1:] != ks[:-1]) + 1
         starts = np.concatenate(([0], edge))
-        ends = np.concatenate((edge, [n]))
-        multi = np.flatnonzero(ends - starts >= 2)
-        for g in multi:
-            members = np.sort(order[starts[g]:ends[g]])
-            if len(members) > max_group:
-                pairs.append(np.stack([np.full(len(members) - 1, members[0]), members[1:]], axis=1))
+        sizes = np.diff(np.concatenate((starts, [n])))
+        for size in np.unique(sizes[sizes >= 2]).tolist():
+            first = starts[sizes == size]
+            members = np.sort(order[first[:, None] + np.arange(size)[None, :]], axis=1)
+            if size > max_group:
+                pairs.append(np.stack([np.repeat(members[:, 0], size - 1), members[:, 1:].ravel()], axis=1))
             else:
-                ii, jj = np.triu_indices(len(members), k=1)
-                pairs.append(np.stack([members[ii], members[jj]], axis=1))
+                ii, jj = np.triu_indices(size, k=1)
+                pairs.append(np.stack([members[:, ii].ravel(), members[:, jj].ravel()], axis=1))
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
-    allp = np.concatenate(pairs).astype(np.int64)
-    code = np.unique(allp[:, 0] * n + allp[:, 1])
+    code = np.unique(np.concatenate(pairs).astype(np.int64) @ np.array([n, 1], dtype=np.int64))
     return np.stack([code // n, code % n], axis=1)
+
+
+def candidate_pairs(keys: np.ndarray, max_group: int = 64) -> np.ndarray:
+    """Unique (i, j), i < j, that share an LSH band key (see `bucket_pairs`)."""
+    return bucket_pairs(keys, max_group)

@@ -86,10 +86,13 @@ class Segmenter:
             self._jieba_tok = tok
         return self._jieba_tok
 
+    def raw_cut(self, text: str) -> list[str]:
+        """The segmenter's own tokens, not normalised (punctuation and spaces included)."""
+        return self._fast.cut(text, True) if self._fast is not None else self._jieba.lcut(text, HMM=True)
+
     def cut(self, text: str) -> list[str]:
         """Normalised tokens of `text` (see `normalise_tokens`)."""
-        raw = self._fast.cut(text, True) if self._fast is not None else self._jieba.lcut(text, HMM=True)
-        return normalise_tokens(raw)
+        return normalise_tokens(self.raw_cut(text))
 
     def cut_jieba(self, text: str) -> list[str]:
         """Always pure-Python jieba (the reference the fast backend is checked against)."""
