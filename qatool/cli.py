@@ -78,7 +78,7 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
         click.echo(f"{f.source:<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
-    total = result.table.num_rows
+    total = result.num_records
     click.echo(f"parsed {len(result.files) - result.failed_files}/{len(result.files)} files, {total} records"
                + (f", {len(result.invalid)} invalid records" if result.invalid else ""))
 
@@ -187,7 +187,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         with _progress(disabled=no_progress) as progress:
             job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
                           list(against), decisions_path, review_limit, progress)
-    except DecisionsError as err:
+    except (DecisionsError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
     result = job.parse
@@ -204,7 +204,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     _summary_table(job, time.perf_counter() - t0, out_dir)
     if result.usage_errors:
         sys.exit(2)
-    if fail_on and [f for f in result.findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on)]:
+    if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
         sys.exit(1)
     sys.exit(0)
 

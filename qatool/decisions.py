@@ -80,9 +80,11 @@ class Applied:
 
 
 def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]], conflicts: list[tuple[str, str]],
-                    decisions: Decisions | None) -> Applied:
+                    decisions: Decisions | None, present: set[str] | None = None) -> Applied:
     """Which records the duplicate clusters and conflicts leave out, with decisions applied where
-    they still match, and dedup's canonical policy elsewhere."""
+    they still match, and dedup's canonical policy elsewhere. `records` needs only the members of
+    the clusters and conflicts (id and content_hash); `present`: the content hashes of the decisions
+    that some record of the dataset still has (default: those of `records`)."""
     by_id = {r["id"]: r for r in records}
     chash = {r["id"]: r["content_hash"] for r in records}
     items = decisions.items if decisions else {}
@@ -132,7 +134,7 @@ def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]
         elif d["action"] == "keep-member":
             keep = a if chash[a] == d["keep"] else b
             drop(b if keep == a else a, f"review:conflict-keep:{keep}")
-    present = set(chash.values())
+    present = set(chash.values()) if present is None else present | set(chash.values())
     stale = []
     for key, d in items.items():
         if key in used:

@@ -33,6 +33,8 @@ import pyarrow as pa
 
 from .minhash import (ShingleSets, _codepoints, band_keys, candidate_pairs, char_ngram_hashes, char_shingles, jaccard_many,
                       joined_token_hashes, minhash, optimal_bands, sets_from, word_sets)
+from .dataset import ParquetRows, TableRows
+from .parallel import map_ordered
 from .normalize import nfkc
 from .tokenize import get_segmenter
 
@@ -251,25 +253,6 @@ def text_sets(texts: list[str], cfg: DedupConfig, spec: str | None = None, backe
     return _sets_for(spec, texts, tokens, cfg.min_shingles)
 
 
-def map_ordered(fn, args: Iterable[tuple], pool: ProcessPoolExecutor | None, window: int = 4) -> Iterable[Any]:
-    """fn over args, in order, on the pool when given, with at most `window` tasks per worker in
-    flight, so that inputs are produced (and memory used) only as fast as the workers consume them."""
-    if pool is None:
-        for a in args:
-            yield fn(a)
-        return
-    from collections import deque
-
-    pending: deque = deque()
-    limit = window * max(1, getattr(pool, "_max_workers", 1))
-    for a in args:
-        pending.append(pool.submit(fn, a))
-        if len(pending) >= limit:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
 # ------------------------------------------------------------------------------------------ result
 
 
@@ -304,77 +287,17 @@ class DedupResult:
         return {m: c["canonical"] for c in self.clusters for m in c["members"] if m != c["canonical"]}
 
 
-class TableRows(Sequence):
-    """The records of a pyarrow Table as a sequence of dicts, built only for the rows read (dedup
-    needs the text of cluster members and conflicts, not of every record)."""
-
-    def __init__(self, table: pa.Table):
-        self.table = table
-        self._rows: dict[int, dict[str, Any]] = {}
-
-    def __len__(self) -> int:
-        return self.table.num_rows
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i not in self._rows:
-            self.prefetch([i])
-        return self._rows[i]
-
-    def prefetch(self, idx: Iterable[int]) -> None:
-        need = sorted(set(int(i) for i in idx) - self._rows.keys())
-        if need:
-            self._rows.update(zip(need, self.table.take(pa.array(need, pa.int64())).to_pylist()))
-
-
-class ParquetRows(TableRows):
-    """The records of a Parquet file, streamed: texts are read batch by batch for the sketches, and
-    whole rows only for the records the outputs show (a second pass picks them out)."""
-
-    TEXT = ("question", "answer", "analysis")
-
-    def __init__(self, path: Path):
-        import pyarrow.parquet as pq
-
-        self.path = Path(path)
-        self.file = pq.ParquetFile(self.path)
-        self.names = self.file.schema_arrow.names
-        self._rows = {}
-
-    def __len__(self) -> int:
-        return self.file.metadata.num_rows
-
-    def batches(self, size: int, columns: Sequence[str]) -> Iterable[pa.RecordBatch]:
-        yield from self.file.iter_batches(batch_size=size, columns=[c for c in columns if c in self.names], use_threads=False)
-
-    def prefetch(self, idx: Iterable[int]) -> None:
-        need = np.array(sorted(set(int(i) for i in idx) - self._rows.keys()), dtype=np.int64)
-        lo = 0
-        for b in self.batches(8192, self.names):
-            if not len(need):
-                break
-            hi = lo + b.num_rows
-            here = need[(need >= lo) & (need < hi)]
-            if len(here):
-                self._rows.update(zip(here.tolist(), b.take(pa.array(here - lo)).to_pylist()))
-            lo = hi
+_TEXT = ("question", "answer", "analysis")
 
 
 def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> Iterable[tuple[list, list, list]]:
     """(questions, answers, analyses) of consecutive batches of records."""
-    if isinstance(records, ParquetRows):
-        for b in records.batches(batch, ParquetRows.TEXT):
-            names = b.schema.names
-            yield tuple(b.column(c).to_pylist() if c in names else [None] * b.num_rows for c in ParquetRows.TEXT)
-        return
-    if isinstance(records, TableRows):
-        records = records.table
     if isinstance(records, pa.Table):
-        cols = [c if c in records.column_names else None for c in ("question", "answer", "analysis")]
-        for lo in range(0, records.num_rows, batch):
-            t = records.slice(lo, batch)
-            yield tuple(t.column(c).to_pylist() if c else [None] * t.num_rows for c in cols)
+        records = TableRows(records)
+    if isinstance(records, TableRows):
+        for b in records.batches(batch, _TEXT):
+            names = b.schema.names
+            yield tuple(b.column(c).to_pylist() if c in names else [None] * b.num_rows for c in _TEXT)
         return
     for lo in range(0, len(records), batch):
         part = records[lo:lo + batch]

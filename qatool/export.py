@@ -24,10 +24,14 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Protocol, Sequence
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import __version__
 from .clean import REPAIRED, Cleaner
+from .dataset import ParquetRows, TableRows, record_batches, values_by_id
 from .decisions import Decisions, apply_decisions
 from .io import atomic_writer
 from .lint.model import SEVERITIES
@@ -63,17 +67,58 @@ class ExportConfig:
             raise ValueError(f"drop level must be one of {', '.join(SEVERITIES)}")
 
 
+FINDING_COLUMNS = ["code", "severity", "record_id", "message", "line"]
+
+
 @dataclass
 class ExportInputs:
-    """What the export reads: the outputs of parse, lint and dedup (see `load_inputs`)."""
+    """What the export reads: the outputs of parse, lint and dedup (see `load_inputs`). `records` is
+    a list of dicts or a (streamed) `TableRows`; `findings` a list of dicts or an Arrow table."""
 
-    records: list[dict[str, Any]]
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    records: Sequence[dict[str, Any]]
+    findings: list[dict[str, Any]] | pa.Table = field(default_factory=list)
     clusters: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     invalid: list[dict[str, Any]] = field(default_factory=list)
     decisions: Decisions | None = None
     pairs: list[dict[str, Any]] = field(default_factory=list)  # dups.parquet rows (evidence for review)
+
+    def findings_where(self, ids: Iterable[str] | None = None, min_level: int = 0) -> list[dict[str, Any]]:
+        """Findings of records with these ids (default: any record), at or above a severity index."""
+        wanted = None if ids is None else set(ids)
+        if isinstance(self.findings, pa.Table):
+            t = self.findings
+            mask = pc.is_in(t.column("severity"), value_set=pa.array(SEVERITIES[min_level:]))
+            if wanted is not None:
+                mask = pc.and_(mask, pc.is_in(t.column("record_id"), value_set=pa.array(sorted(wanted), pa.string())))
+            return t.filter(mask).select(FINDING_COLUMNS).to_pylist()
+        return [f for f in self.findings if SEVERITIES.index(f["severity"]) >= min_level
+                and (wanted is None or f.get("record_id") in wanted)]
+
+    def code_counts(self, ids: set[str]) -> dict[str, int]:
+        """Findings per code, over the records with these ids."""
+        if isinstance(self.findings, pa.Table):
+            t = self.findings.filter(pc.is_in(self.findings.column("record_id"), value_set=pa.array(sorted(ids), pa.string())))
+            return {d["values"]: d["counts"] for d in pc.value_counts(t.column("code")).to_pylist()}
+        return dict(Counter(f["code"] for f in self.findings if f.get("record_id") in ids))
+
+    def member_ids(self) -> set[str]:
+        return {m for c in self.clusters for m in c["members"]} | {x for pair in self.conflicts for x in pair}
+
+    def applied_decisions(self) -> Any:
+        """The review decisions applied to the clusters and conflicts (see `apply_decisions`)."""
+        chash = values_by_id(self.records, self.member_ids(), "content_hash")
+        present = None
+        if self.decisions and self.decisions.items:
+            wanted = {h for key in self.decisions.items for h in key[1]}
+            hashes = self.records.column("content_hash") if isinstance(self.records, TableRows) else (r["content_hash"] for r in self.records)
+            present = {h for h in hashes if h in wanted}
+        members = [{"id": i, "content_hash": h} for i, h in chash.items()]
+        return apply_decisions(members, self.clusters, self.conflicts, self.decisions, present)
+
+
+class ExportSink(Protocol):
+    def add(self, split: str, line: dict[str, Any]) -> None: ...
 
 
 @dataclass
@@ -87,14 +132,17 @@ class ExportResult:
 
     @property
     def exported(self) -> int:
-        return len(self.train) + len(self.val)
+        return self.stats["exported"]
+
+    def add(self, split: str, line: dict[str, Any]) -> None:
+        getattr(self, split).append(line)
 
 
 # ------------------------------------------------------------------------------------------ reading
 
 def load_inputs(in_dir: Path, decisions: Path | None = None) -> ExportInputs:
-    """Read records.parquet, findings.parquet, clusters.parquet, dups.parquet and
-    invalid_records.jsonl from `in_dir` (what `qatool run` writes)."""
+    """Read records.parquet (streamed, not loaded), findings.parquet, clusters.parquet, dups.parquet
+    and invalid_records.jsonl from `in_dir` (what `qatool run` writes)."""
     import pyarrow.parquet as pq
 
     def need(name: str, made_by: str) -> Path:
@@ -108,8 +156,9 @@ def load_inputs(in_dir: Path, decisions: Path | None = None) -> ExportInputs:
     clus_path = need("clusters.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
     dups_path = need("dups.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
     try:
-        records = pq.read_table(rec_path).to_pylist()
-        findings = pq.read_table(find_path, columns=["code", "severity", "record_id", "message", "line"]).to_pylist()
+        records = ParquetRows(rec_path)  # streamed: whole rows are read batch by batch, or for the few records shown
+        ids = set(records.column("id"))
+        findings = pq.read_table(find_path, columns=FINDING_COLUMNS)
         clusters = pq.read_table(clus_path).to_pylist()
         dups = pq.read_table(dups_path).to_pylist()
     except Exception as err:  # pyarrow raises several types for damaged files
@@ -123,8 +172,7 @@ def load_inputs(in_dir: Path, decisions: Path | None = None) -> ExportInputs:
                     invalid.append(json.loads(line))
                 except json.JSONDecodeError as err:
                     raise ExportInputError(f"{inv_path}:{no}: not JSON ({err.msg}); re-run `qatool run`") from None
-    known = {r["id"] for r in records}
-    conflicts = [(d["id_a"], d["id_b"]) for d in dups if d["kind"] == "same-question" and d["id_a"] in known and d["id_b"] in known]
+    conflicts = [(d["id_a"], d["id_b"]) for d in dups if d["kind"] == "same-question" and d["id_a"] in ids and d["id_b"] in ids]
     return ExportInputs(records, findings, clusters, conflicts, invalid,
                         Decisions.load(decisions) if decisions is not None else None, dups)
 
@@ -136,9 +184,10 @@ def _bucket(key: str, seed: str) -> float:
     return int.from_bytes(h[:8], "big") / 2**64
 
 
-def _groups(ids: list[str], clusters: list[dict[str, Any]], conflicts: list[tuple[str, str]]) -> dict[str, str]:
-    """id -> smallest id of its connected group (clusters and conflicts joined)."""
-    parent = {i: i for i in ids}
+def _groups(clusters: list[dict[str, Any]], conflicts: list[tuple[str, str]], known: set[str]) -> dict[str, str]:
+    """id -> smallest id of its connected group (clusters and conflicts joined), for the known ids
+    that are in a group; any other record is a group of its own."""
+    parent = {i: i for i in known}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -157,7 +206,7 @@ def _groups(ids: list[str], clusters: list[dict[str, Any]], conflicts: list[tupl
             union(c["members"][0], m)
     for a, b in conflicts:
         union(a, b)
-    return {i: find(i) for i in ids}
+    return {i: find(i) for i in parent}
 
 
 def _user_assistant(rec: dict[str, Any], cfg: ExportConfig) -> tuple[str, str, str | None]:
@@ -191,81 +240,98 @@ def format_line(rec: dict[str, Any], cfg: ExportConfig) -> dict[str, Any]:
     return line
 
 
-def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleaner: Cleaner | None = None) -> ExportResult:
-    """Clean, filter and split. Pure: no I/O."""
+def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleaner: Cleaner | None = None,
+                   sink: ExportSink | None = None) -> ExportResult:
+    """Clean, filter and split, one batch of records at a time. Lines go to `sink` (e.g. the files
+    of `ExportWriter`) as they are made, or, without one, into the result's lists. Pure but for
+    what the sink does."""
     cleaner = cleaner or Cleaner()
-    records = inp.records
-    by_id = {r["id"]: r for r in records}
-    reasons: dict[str, list[str]] = defaultdict(list)
+    res = ExportResult([], [], [], {}, [], cfg)
+    out: ExportSink = sink or res
 
     # duplicates and conflicts: reviewer decisions first, dedup's canonical policy otherwise
-    applied = apply_decisions(records, inp.clusters, inp.conflicts, inp.decisions)
+    applied = inp.applied_decisions()
+    reasons: dict[str, list[str]] = defaultdict(list)
     for rid, why in applied.drops.items():
         reasons[rid].extend(why)
 
     # findings at or above the drop level that cleaning does not repair
-    level = SEVERITIES.index(cfg.drop_level)
     flagged: dict[str, set[str]] = defaultdict(set)
-    for f in inp.findings:
-        rid = f.get("record_id")
-        if rid in by_id and f["code"] not in REPAIRED and SEVERITIES.index(f["severity"]) >= level:
-            flagged[rid].add(f["code"])
-    if not cfg.keep_flagged:
-        for rid, codes in flagged.items():
-            reasons[rid].extend(f"finding:{c}" for c in sorted(codes))
-
-    cleaned: dict[str, dict[str, Any]] = {}
-    repaired: Counter[str] = Counter()
-    for rec in records:
-        if reasons.get(rec["id"]):
-            continue
-        new = dict(rec)
-        fixed: set[str] = set()
-        for key in ("question", "answer", "analysis"):
-            new[key], codes = cleaner.clean(rec.get(key))
-            fixed.update(codes)
-        repaired.update(fixed)
-        if not new["answer"] and not (cfg.with_analysis == "merge" and new.get("analysis")):
-            reasons[rec["id"]].append("empty:answer")
-            continue
-        left = {f.code for key in ("question", "answer", "analysis") if new.get(key)
-                for f in cleaner.findings(new[key]) if f.code in ("FM001", "FM007")}
-        if left:
-            reasons[rec["id"]].extend(f"unclean:{c}" for c in sorted(left))
-            continue
-        cleaned[rec["id"]] = new
-
     findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for f in inp.findings:
-        if f.get("record_id") in flagged:
-            findings_of[f["record_id"]].append(f)
-    group = _groups([r["id"] for r in records], inp.clusters, inp.conflicts)
-    train, val, quarantine = [], [], []
-    for rec in records:
-        rid = rec["id"]
-        if rid in cleaned:
-            line = format_line(cleaned[rid], cfg)
-            (val if cfg.val_ratio and _bucket(group[rid], cfg.split_seed) < cfg.val_ratio else train).append(line)
-        else:
-            quarantine.append(_quarantine_line(rec, reasons[rid], flagged.get(rid, set()), findings_of.get(rid, ())))
+    for f in inp.findings_where(min_level=SEVERITIES.index(cfg.drop_level)):
+        rid = f.get("record_id")
+        if rid and f["code"] not in REPAIRED:
+            flagged[rid].add(f["code"])
+            findings_of[rid].append(f)
+
+    ids = set(inp.records.column("id")) if isinstance(inp.records, TableRows) else {r["id"] for r in inp.records}
+    group = _groups(inp.clusters, inp.conflicts, inp.member_ids() & ids)
+    repaired: Counter[str] = Counter()
+    per_source: dict[str, dict[str, int]] = {}
+    counts: Counter[str] = Counter()
+    for batch in record_batches(inp.records):
+        for rec in batch:
+            rid = rec["id"]
+            why = list(reasons.get(rid, ()))
+            if not cfg.keep_flagged and rid in flagged:
+                why.extend(f"finding:{c}" for c in sorted(flagged[rid]))
+            line = None if why else _clean(rec, cfg, cleaner, why, repaired)
+            src = per_source.setdefault(rec["source"], {"records": 0, "exported": 0, "quarantined": 0})
+            src["records"] += 1
+            if line is not None:
+                split = "val" if cfg.val_ratio and _bucket(group.get(rid, rid), cfg.split_seed) < cfg.val_ratio else "train"
+                out.add(split, line)
+                counts[split] += 1
+                src["exported"] += 1
+            else:
+                q = _quarantine_line(rec, why, flagged.get(rid, set()), findings_of.get(rid, ()))
+                out.add("quarantine", q)
+                counts.update(reason_key(r) for r in q["reasons"])
+                counts["quarantine"] += 1
+                src["quarantined"] += 1
     for bad in inp.invalid:
         rec = bad.get("record") or {}
-        quarantine.append({"id": rec.get("id"), "source": rec.get("source"), "line_start": rec.get("line_start"),
-                           "line_end": rec.get("line_end"), "question": rec.get("question"),
-                           "reasons": ["invalid:schema"], "details": list(bad.get("errors", []))})
+        out.add("quarantine", {"id": rec.get("id"), "source": rec.get("source"), "line_start": rec.get("line_start"),
+                               "line_end": rec.get("line_end"), "question": rec.get("question"),
+                               "reasons": ["invalid:schema"], "details": list(bad.get("errors", []))})
+        counts["invalid:schema"] += 1
+        counts["quarantine"] += 1
+        src = per_source.setdefault(rec.get("source") or "?", {"records": 0, "exported": 0, "quarantined": 0})
+        src["records"] += 1
+        src["quarantined"] += 1
 
-    reason_counts = Counter(reason_key(r) for q in quarantine for r in q["reasons"])
-    total = len(records) + len(inp.invalid)
-    stats = {
-        "records": total, "exported": len(train) + len(val), "train": len(train), "val": len(val),
-        "quarantined": len(quarantine), "reasons": dict(sorted(reason_counts.items())),
+    records = sum(s["records"] for s in per_source.values())
+    reason_counts = {k: v for k, v in counts.items() if k not in ("train", "val", "quarantine")}
+    res.stats = {
+        "records": records, "exported": counts["train"] + counts["val"], "train": counts["train"], "val": counts["val"],
+        "quarantined": counts["quarantine"], "reasons": dict(sorted(reason_counts.items())),
         "repaired": dict(sorted(repaired.items())), "decisions_applied": applied.applied,
-        "decisions_stale": len(applied.stale),
-        "per_source": _per_source(records, inp.invalid, cleaned),
-        "findings": dict(sorted(Counter(f["code"] for f in inp.findings if f.get("record_id") in by_id).items())),
+        "decisions_stale": len(applied.stale), "per_source": dict(sorted(per_source.items())),
+        "findings": dict(sorted(inp.code_counts(ids).items())),
     }
-    assert stats["records"] == stats["exported"] + stats["quarantined"], "every record is exported or quarantined"
-    return ExportResult(train, val, quarantine, stats, applied.stale, cfg)
+    res.stale = applied.stale
+    assert res.stats["records"] == res.stats["exported"] + res.stats["quarantined"], "every record is exported or quarantined"
+    return res
+
+
+def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[str], repaired: Counter[str]) -> dict[str, Any] | None:
+    """The exported line of a record, cleaned; None (with the reason added to `why`) when nothing
+    is left of the answer or cleaning could not make it clean."""
+    new = dict(rec)
+    fixed: set[str] = set()
+    for key in ("question", "answer", "analysis"):
+        new[key], codes = cleaner.clean(rec.get(key))
+        fixed.update(codes)
+    repaired.update(fixed)
+    if not new["answer"] and not (cfg.with_analysis == "merge" and new.get("analysis")):
+        why.append("empty:answer")
+        return None
+    left = {f.code for key in ("question", "answer", "analysis") if new.get(key)
+            for f in cleaner.findings(new[key]) if f.code in ("FM001", "FM007")}
+    if left:
+        why.extend(f"unclean:{c}" for c in sorted(left))
+        return None
+    return format_line(new, cfg)
 
 
 def reason_key(reason: str) -> str:
@@ -280,19 +346,6 @@ def _quarantine_line(rec: dict[str, Any], why: list[str], flagged: set[str], fin
     details = [f"{f['code']} line {f['line']}: {f['message']}" for f in findings if f["code"] in flagged]
     return {"id": rec["id"], "source": rec["source"], "line_start": rec["line_start"], "line_end": rec["line_end"],
             "question": rec["question"], "reasons": list(dict.fromkeys(why)), "details": details}
-
-
-def _per_source(records: list[dict[str, Any]], invalid: list[dict[str, Any]], cleaned: dict[str, Any]) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {}
-    for rec in records:
-        s = out.setdefault(rec["source"], {"records": 0, "exported": 0, "quarantined": 0})
-        s["records"] += 1
-        s["exported" if rec["id"] in cleaned else "quarantined"] += 1
-    for bad in invalid:
-        s = out.setdefault((bad.get("record") or {}).get("source") or "?", {"records": 0, "exported": 0, "quarantined": 0})
-        s["records"] += 1
-        s["quarantined"] += 1
-    return dict(sorted(out.items()))
 
 
 # ------------------------------------------------------------------------------------------ writing
@@ -318,10 +371,40 @@ def dataset_info(cfg: ExportConfig, has_val: bool) -> dict[str, Any]:
     return info
 
 
-def _jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
-    with atomic_writer(path) as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
+def _line(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+SPLIT_FILES = {"train": "train.jsonl", "val": "val.jsonl", "quarantine": "quarantine.jsonl"}
+
+
+class ExportWriter:
+    """An export sink that writes train.jsonl, val.jsonl and quarantine.jsonl as lines come (each
+    atomically: the files appear when the writer closes without an error)."""
+
+    def __init__(self, out_dir: Path):
+        import contextlib
+
+        self._stack = contextlib.ExitStack()
+        self._fh = {k: self._stack.enter_context(atomic_writer(out_dir / name)) for k, name in SPLIT_FILES.items()}
+
+    def add(self, split: str, line: dict[str, Any]) -> None:
+        self._fh[split].write(_line(line))
+
+    def __enter__(self) -> "ExportWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> bool:
+        return self._stack.__exit__(*exc)
+
+
+def export_to_dir(inp: ExportInputs, out_dir: Path, cfg: ExportConfig = ExportConfig()) -> tuple[ExportResult, list[Path]]:
+    """`export_records` streamed into OUT's files (memory does not grow with the records); the
+    files are byte-identical to `write_export` of the in-memory result."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with ExportWriter(out_dir) as sink:
+        res = export_records(inp, cfg, sink=sink)
+    return res, [out_dir / n for n in SPLIT_FILES.values()] + _write_meta(res, out_dir)
 
 
 def data_card(res: ExportResult) -> str:
@@ -351,14 +434,21 @@ def data_card(res: ExportResult) -> str:
 
 
 def write_export(res: ExportResult, out_dir: Path) -> list[Path]:
+    """The in-memory result's files (see `export_to_dir` for the streamed way)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [out_dir / n for n in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md")]
-    _jsonl(paths[0], res.train)
-    _jsonl(paths[1], res.val)
-    _jsonl(paths[2], res.quarantine)
-    with atomic_writer(paths[3]) as fh:
-        json.dump(dataset_info(res.config, bool(res.val)), fh, ensure_ascii=False, indent=2)
+    paths = []
+    for split, name in SPLIT_FILES.items():
+        with atomic_writer(out_dir / name) as fh:
+            fh.writelines(_line(row) for row in getattr(res, split))
+        paths.append(out_dir / name)
+    return paths + _write_meta(res, out_dir)
+
+
+def _write_meta(res: ExportResult, out_dir: Path) -> list[Path]:
+    paths = [out_dir / "dataset_info.json", out_dir / "DATASET.md"]
+    with atomic_writer(paths[0]) as fh:
+        json.dump(dataset_info(res.config, res.stats["val"] > 0), fh, ensure_ascii=False, indent=2)
         fh.write("\n")
-    with atomic_writer(paths[4]) as fh:
+    with atomic_writer(paths[1]) as fh:
         fh.write(data_card(res))
     return paths

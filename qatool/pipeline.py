@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .dataset import ParseConfig, ParseResult, parse_inputs, write_parquet, write_records
+import pyarrow.parquet as pq
+
+from .dataset import ParquetRows, ParseConfig, ParseResult, parse_to_parquet
 from .decisions import Decisions
-from .dedup import DedupConfig, DedupResult, clusters_table, dedup_records, dups_table, write_dedup
-from .export import ExportConfig, ExportInputs, ExportResult, export_records, write_export
+from .dedup import DedupConfig, DedupResult, clusters_table, dups_table, find_duplicates, load_external, write_dedup
+from .export import FINDING_COLUMNS, ExportConfig, ExportInputs, ExportResult, export_to_dir
 from .io import discover
-from .lint.model import SEVERITIES, findings_table
+from .lint.model import SEVERITIES
 from .review import DECISIONS_FILE, write_review
 
 
@@ -47,58 +49,54 @@ class JobResult:
     written: list[Path] = field(default_factory=list)
 
     def findings_by_severity(self) -> dict[str, int]:
-        out = {s: 0 for s in reversed(SEVERITIES)}
-        for f in self.parse.findings:
-            out[f.severity] += 1
-        return out
+        return {s: self.parse.severity_counts.get(s, 0) for s in reversed(SEVERITIES)}
 
 
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
             export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
             review_limit: int = 1000, progress: Progress | None = None) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists.
-    Raises DecisionsError for an unusable decisions file (before any stage runs)."""
+    Raises DecisionsError for an unusable decisions file and ValueError for an unreadable --against
+    file (before any stage runs)."""
     progress = progress or NoProgress()
     if decisions is None and (out_dir / DECISIONS_FILE).exists():
         decisions = out_dir / DECISIONS_FILE
     loaded = Decisions.load(decisions) if decisions is not None else None
+    external = {str(p): load_external(p) for p in against} if against else None  # a bad file fails before any stage
     timings: dict[str, float] = {}
 
     t0 = time.perf_counter()
     inputs, usage_errors = discover(paths)
+    job = JobResult(ParseResult(None, [], list(usage_errors), [], usage_errors=usage_errors), decisions_path=decisions)
+    if not inputs:
+        return job
+    # records and findings stream from the parser to the files; later stages read them back in batches
     progress.start("parse + lint", len(inputs))
-    result = parse_inputs(inputs, parse_cfg, linter, on_file=progress.advance, jobs=dedup_cfg.jobs)
+    result = parse_to_parquet(inputs, out_dir, parse_cfg, linter, on_file=progress.advance, jobs=dedup_cfg.jobs)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     progress.done()
-    job = JobResult(result, decisions_path=decisions)
-    if not result.files:
-        return job
-    job.written.append(write_records(result, out_dir, parse_cfg))
-    findings_path = out_dir / "findings.parquet"
-    write_parquet(findings_table(result.findings), findings_path)
-    job.written.append(findings_path)
+    job.parse = result
+    job.written += [out_dir / "records.parquet", out_dir / "findings.parquet"]
     timings["parse + lint"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     progress.start("dedup", None)
-    records = result.table.to_pylist()
-    res, counts = dedup_records(records, dedup_cfg, result.findings, list(against))
-    job.written += write_dedup(res, out_dir, counts)
+    records = ParquetRows(out_dir / "records.parquet")
+    res = find_duplicates(records, dedup_cfg, result.record_counts, external=external)
+    job.written += write_dedup(res, out_dir, result.record_counts)
     job.dedup = res
     progress.done()
     timings["dedup"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     progress.start("export", None)
-    finding_rows = [{"code": f.code, "severity": f.severity, "record_id": f.record_id, "message": f.message, "line": f.line}
-                    for f in result.findings]
     pairs = dups_table(res).to_pylist()
-    inp = ExportInputs(records, finding_rows, clusters_table(res).to_pylist(),
-                       [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
+    inp = ExportInputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
+                       clusters_table(res).to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
                        result.invalid, loaded, pairs)
-    job.export = export_records(inp, export_cfg)
-    job.written += write_export(job.export, out_dir)
+    job.export, written = export_to_dir(inp, out_dir, export_cfg)
+    job.written += written
     progress.done()
     timings["export"] = time.perf_counter() - t0
 

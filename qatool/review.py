@@ -19,7 +19,8 @@ from typing import Any
 
 from . import __version__
 from .dedup import member_text
-from .decisions import Decisions, DecisionsError, apply_decisions, group_key
+from .dataset import rows_by_id, values_by_id
+from .decisions import Decisions, DecisionsError, group_key
 from .export import ExportInputs
 from .io import atomic_writer
 
@@ -75,44 +76,49 @@ def _member(rec: dict[str, Any], findings: list[dict[str, Any]], canonical: bool
 
 
 def review_data(inp: ExportInputs, limit: int = 1000) -> dict[str, Any]:
-    """Everything the page shows, most consequential groups first (largest clusters, then conflicts)."""
-    by_id = {r["id"]: r for r in inp.records}
-    fby: dict[str, list[dict[str, Any]]] = {}
-    for f in inp.findings:
-        if f.get("record_id"):
-            fby.setdefault(f["record_id"], []).append(f)
+    """Everything the page shows, most consequential groups first (largest clusters, then conflicts).
+    Whole records and their findings are read only for the groups shown."""
+    chash = values_by_id(inp.records, inp.member_ids(), "content_hash")
     jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups: list[dict[str, Any]] = []
     for c in sorted(inp.clusters, key=lambda c: (-len(c["members"]), c["cluster_id"])):
-        members = [m for m in c["members"] if m in by_id]
+        members = [m for m in c["members"] if m in chash]
         if len(members) < 2:
             continue
         canon = c["canonical"]
-        order = [canon] + [m for m in members if m != canon]
-        ms, pairs = [], []
-        for m in order:
-            p = jac.get(frozenset((canon, m)))
-            ms.append(_member(by_id[m], fby.get(m, []), m == canon, None if m == canon else (p["jaccard"] if p else None)))
-            if m != canon:
-                pairs.append({"left": canon, "right": m, "jaccard": p["jaccard"] if p else None,
-                              "reason": p["reason"] if p else None})
         groups.append({"group": "cluster", "key": c["cluster_id"], "reasons": list(c["reasons"]), "canonical": canon,
                        "min_jaccard": c["min_jaccard"], "max_jaccard": c["max_jaccard"],
-                       "members_key": sorted(by_id[m]["content_hash"] for m in members), "members": ms, "pairs": pairs})
+                       "members_key": sorted(chash[m] for m in members), "ids": [canon] + [m for m in members if m != canon]})
     for a, b in inp.conflicts:
         p = jac.get(frozenset((a, b))) or {}
         groups.append({"group": "conflict", "key": f"{a}|{b}", "reasons": ["same-question"], "canonical": None,
                        "question_jaccard": p.get("question_jaccard"), "answer_jaccard": p.get("answer_jaccard"),
-                       "members_key": sorted([by_id[a]["content_hash"], by_id[b]["content_hash"]]),
-                       "members": [_member(by_id[a], fby.get(a, []), False, None), _member(by_id[b], fby.get(b, []), False, None)],
-                       "pairs": [{"left": a, "right": b, "jaccard": p.get("jaccard"), "reason": "same-question"}]})
+                       "members_key": sorted([chash[a], chash[b]]), "ids": [a, b]})
     shown = groups[:limit]
-    for g in shown:  # diffs only for what the page shows
-        for pair in g["pairs"]:
+    need = {i for g in shown for i in g["ids"]}
+    by_id = rows_by_id(inp.records, need)
+    fby: dict[str, list[dict[str, Any]]] = {}
+    for f in inp.findings_where(need):
+        fby.setdefault(f["record_id"], []).append(f)
+    for g in shown:
+        ids = g.pop("ids")
+        if g["group"] == "cluster":
+            canon = g["canonical"]
+            g["members"] = [_member(by_id[m], fby.get(m, []), m == canon, None if m == canon else _pair_value(jac, canon, m, "jaccard"))
+                            for m in ids]
+            g["pairs"] = [{"left": canon, "right": m, "jaccard": _pair_value(jac, canon, m, "jaccard"),
+                           "reason": _pair_value(jac, canon, m, "reason")} for m in ids[1:]]
+        else:
+            a, b = ids
+            g["members"] = [_member(by_id[a], fby.get(a, []), False, None), _member(by_id[b], fby.get(b, []), False, None)]
+            g["pairs"] = [{"left": a, "right": b, "jaccard": _pair_value(jac, a, b, "jaccard"), "reason": "same-question"}]
+        for pair in g["pairs"]:  # diffs only for what the page shows
             pair["left_segments"], pair["right_segments"] = diff_segments(member_text(by_id[pair["left"]]), member_text(by_id[pair["right"]]))
+    for g in groups[limit:]:
+        g.pop("ids")
     shown_keys = {group_key(g["group"], g["members_key"]) for g in shown}
     existing = inp.decisions.items if inp.decisions else {}
-    applied = apply_decisions(inp.records, inp.clusters, inp.conflicts, inp.decisions)
+    applied = inp.applied_decisions()
     stale_keys = {group_key(s["group"], s["members"]) for s in applied.stale}
     return {
         "tool": f"qatool {__version__}", "total_groups": len(groups), "groups": shown,
@@ -120,6 +126,11 @@ def review_data(inp: ExportInputs, limit: int = 1000) -> dict[str, Any]:
         "hidden_decisions": [d for k, d in existing.items() if k not in shown_keys and k not in stale_keys],
         "stale": applied.stale, "decisions_file": inp.decisions.path if inp.decisions else None,
     }
+
+
+def _pair_value(jac: dict[frozenset, dict[str, Any]], a: str, b: str, key: str) -> Any:
+    p = jac.get(frozenset((a, b)))
+    return p.get(key) if p else None
 
 
 def _script_json(data: Any) -> str:
