@@ -19,7 +19,7 @@ from .config import ConfigError, resolve_config
 from .dataset import ParseConfig, ParseResult, parse_paths, write_parquet, write_records
 from .dedup import DedupConfig, ParquetRows, dedup_records, default_jobs, write_dedup
 from .decisions import DecisionsError
-from .export import ANALYSIS_MODES, FORMATS, ExportConfig, ExportInputError, export_records, load_inputs, write_export
+from .export import ANALYSIS_MODES, FORMATS, ExportConfig, ExportInputError, export_to_dir, load_inputs
 from .pipeline import NoProgress, run_job
 from .review import DECISIONS_FILE, make_server, write_review
 from .io import ReadLimits, atomic_writer, discover, read_source
@@ -46,7 +46,7 @@ def _parse_options(f):
 
 
 def _dedup_options(f):
-    f = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes (parse and lint files, tokenise and sign records). [default: all cores] Output is identical for any value.")(f)
+    f = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes (parse and lint files, tokenise and sign records, clean exported records). [default: all cores] Output is identical for any value.")(f)
     f = click.option("--rows", type=click.IntRange(min=1), default=None, help="LSH rows per band (with --bands), instead of choosing them from --threshold.")(f)
     f = click.option("--bands", type=click.IntRange(min=1), default=None, help="LSH bands (with --rows).")(f)
     f = click.option("--num-perm", type=click.IntRange(min=8, max=1024), default=128, show_default=True, help="MinHash permutations.")(f)
@@ -368,8 +368,9 @@ def _dedup_line(res) -> str:
               help="Output folder: train.jsonl, val.jsonl, quarantine.jsonl, dataset_info.json, DATASET.md.")
 @click.option("--from", "in_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder holding records.parquet, findings.parquet, clusters.parquet and dups.parquet (what `qatool run` writes). [default: OUT]")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes that clean records. [default: all cores] Output is identical for any value.")
 @_export_options
-def export(out_dir: Path, in_dir: Path | None, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta) -> None:
+def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta) -> None:
     """Export cleaned fine-tuning data from the outputs of `qatool run`.
 
     Leaked tokens, blog chatter, malformed bold labels, unbalanced bold and glued headings are
@@ -384,10 +385,9 @@ def export(out_dir: Path, in_dir: Path | None, fmt, system, with_analysis, val_r
     except (ExportInputError, DecisionsError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    res = export_records(inputs, cfg)
+    res, _ = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
     for st in res.stale:
         _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
-    write_export(res, out_dir)
     click.echo(_export_line(res) + f" -> {out_dir}")
 
 

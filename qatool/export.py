@@ -24,6 +24,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Iterable, Protocol, Sequence
 
 import pyarrow as pa
@@ -35,6 +36,7 @@ from .dataset import ParquetRows, TableRows, record_batches, values_by_id
 from .decisions import Decisions, apply_decisions
 from .io import atomic_writer
 from .lint.model import SEVERITIES
+from .parallel import map_ordered
 
 FORMATS = ("messages", "alpaca", "sharegpt")
 ANALYSIS_MODES = ("merge", "drop", "field")
@@ -240,12 +242,29 @@ def format_line(rec: dict[str, Any], cfg: ExportConfig) -> dict[str, Any]:
     return line
 
 
+_WORKER: dict[str, Cleaner] = {}
+_QUARANTINE_FIELDS = ("id", "source", "line_start", "line_end", "question")
+
+
+def _clean_batch(args: tuple) -> tuple[list[tuple[str, str, dict[str, Any] | None, list[str], dict[str, Any] | None]], Counter[str]]:
+    """One batch of records: (id, source, exported line or None, reasons, the fields a quarantine
+    line shows) per record, and the repairs made. Runs in the workers (or in-process)."""
+    batch, prior, cfg, cleaner = args
+    if cleaner is None:
+        cleaner = _WORKER.get("cleaner") or _WORKER.setdefault("cleaner", Cleaner())
+    repaired: Counter[str] = Counter()
+    out = []
+    for rec, why in zip(batch, prior):
+        line = None if why else _clean(rec, cfg, cleaner, why, repaired)
+        out.append((rec["id"], rec["source"], line, why, None if line is not None else {k: rec[k] for k in _QUARANTINE_FIELDS}))
+    return out, repaired
+
+
 def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleaner: Cleaner | None = None,
-                   sink: ExportSink | None = None) -> ExportResult:
-    """Clean, filter and split, one batch of records at a time. Lines go to `sink` (e.g. the files
-    of `ExportWriter`) as they are made, or, without one, into the result's lists. Pure but for
-    what the sink does."""
-    cleaner = cleaner or Cleaner()
+                   sink: ExportSink | None = None, jobs: int = 1) -> ExportResult:
+    """Clean, filter and split, one batch of records at a time, cleaning on `jobs` processes (the
+    result is the same for any number). Lines go to `sink` (e.g. the files of `ExportWriter`) as
+    they are made, or, without one, into the result's lists. Pure but for what the sink does."""
     res = ExportResult([], [], [], {}, [], cfg)
     out: ExportSink = sink or res
 
@@ -264,31 +283,40 @@ def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleane
             flagged[rid].add(f["code"])
             findings_of[rid].append(f)
 
+    def prior(rid: str) -> list[str]:
+        why = list(reasons.get(rid, ()))
+        if not cfg.keep_flagged and rid in flagged:
+            why.extend(f"finding:{c}" for c in sorted(flagged[rid]))
+        return why
+
     ids = set(inp.records.column("id")) if isinstance(inp.records, TableRows) else {r["id"] for r in inp.records}
     group = _groups(inp.clusters, inp.conflicts, inp.member_ids() & ids)
     repaired: Counter[str] = Counter()
     per_source: dict[str, dict[str, int]] = {}
     counts: Counter[str] = Counter()
-    for batch in record_batches(inp.records):
-        for rec in batch:
-            rid = rec["id"]
-            why = list(reasons.get(rid, ()))
-            if not cfg.keep_flagged and rid in flagged:
-                why.extend(f"finding:{c}" for c in sorted(flagged[rid]))
-            line = None if why else _clean(rec, cfg, cleaner, why, repaired)
-            src = per_source.setdefault(rec["source"], {"records": 0, "exported": 0, "quarantined": 0})
-            src["records"] += 1
-            if line is not None:
-                split = "val" if cfg.val_ratio and _bucket(group.get(rid, rid), cfg.split_seed) < cfg.val_ratio else "train"
-                out.add(split, line)
-                counts[split] += 1
-                src["exported"] += 1
-            else:
-                q = _quarantine_line(rec, why, flagged.get(rid, set()), findings_of.get(rid, ()))
-                out.add("quarantine", q)
-                counts.update(reason_key(r) for r in q["reasons"])
-                counts["quarantine"] += 1
-                src["quarantined"] += 1
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    in_process = None if pool is not None else (cleaner or Cleaner())
+    args = ((b, [prior(r["id"]) for r in b], cfg, in_process) for b in record_batches(inp.records, 1000))
+    try:
+        for batch_out, batch_repaired in map_ordered(_clean_batch, args, pool):
+            repaired.update(batch_repaired)
+            for rid, source, line, why, qrec in batch_out:
+                src = per_source.setdefault(source, {"records": 0, "exported": 0, "quarantined": 0})
+                src["records"] += 1
+                if line is not None:
+                    split = "val" if cfg.val_ratio and _bucket(group.get(rid, rid), cfg.split_seed) < cfg.val_ratio else "train"
+                    out.add(split, line)
+                    counts[split] += 1
+                    src["exported"] += 1
+                else:
+                    q = _quarantine_line(qrec, why, flagged.get(rid, set()), findings_of.get(rid, ()))
+                    out.add("quarantine", q)
+                    counts.update(reason_key(r) for r in q["reasons"])
+                    counts["quarantine"] += 1
+                    src["quarantined"] += 1
+    finally:
+        if pool is not None:
+            pool.shutdown()
     for bad in inp.invalid:
         rec = bad.get("record") or {}
         out.add("quarantine", {"id": rec.get("id"), "source": rec.get("source"), "line_start": rec.get("line_start"),
@@ -398,12 +426,12 @@ class ExportWriter:
         return self._stack.__exit__(*exc)
 
 
-def export_to_dir(inp: ExportInputs, out_dir: Path, cfg: ExportConfig = ExportConfig()) -> tuple[ExportResult, list[Path]]:
+def export_to_dir(inp: ExportInputs, out_dir: Path, cfg: ExportConfig = ExportConfig(), jobs: int = 1) -> tuple[ExportResult, list[Path]]:
     """`export_records` streamed into OUT's files (memory does not grow with the records); the
     files are byte-identical to `write_export` of the in-memory result."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with ExportWriter(out_dir) as sink:
-        res = export_records(inp, cfg, sink=sink)
+        res = export_records(inp, cfg, sink=sink, jobs=jobs)
     return res, [out_dir / n for n in SPLIT_FILES.values()] + _write_meta(res, out_dir)
 
 

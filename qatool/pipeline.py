@@ -95,7 +95,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     inp = ExportInputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
                        clusters_table(res).to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
                        result.invalid, loaded, pairs)
-    job.export, written = export_to_dir(inp, out_dir, export_cfg)
+    job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs)
     job.written += written
     progress.done()
     timings["export"] = time.perf_counter() - t0

@@ -72,7 +72,7 @@ def test_streamed_export_and_review_equal_the_in_memory_ones(tmp_path):
                              streamed.invalid, streamed.decisions, streamed.pairs)
     mem_res = export_records(in_memory)
     write_export(mem_res, tmp_path / "mem")
-    stream_res, _ = export_to_dir(streamed, tmp_path / "stream")
+    stream_res, _ = export_to_dir(streamed, tmp_path / "stream", jobs=2)  # cleaning on two processes
     assert mem_res.stats == stream_res.stats and stream_res.stats["decisions_applied"] == 1 and stream_res.stats["decisions_stale"] == 1
     for name in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md"):
         assert (tmp_path / "mem" / name).read_bytes() == (tmp_path / "stream" / name).read_bytes(), name
