@@ -31,7 +31,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 
-from .minhash import (ShingleSets, _codepoints, band_keys, candidate_pairs, char_ngram_hashes, char_shingles, jaccard_many,
+from .minhash import (ShingleSets, _codepoints, band_keys, bands_for_recall, candidate_pairs, char_ngram_hashes, char_shingles, jaccard_many,
                       joined_token_hashes, minhash, optimal_bands, sets_from, word_sets)
 from .dataset import ParquetRows, TableRows
 from .parallel import map_ordered
@@ -95,6 +95,11 @@ class DedupConfig:
         if self.bands:
             return self.bands, self.rows
         return optimal_bands(self.threshold, self.num_perm)
+
+    def question_bands_rows(self) -> tuple[int, int]:
+        """Question LSH: banded for question_threshold with recall >= 0.99 there (equal questions are
+        paired by their digest anyway)."""
+        return bands_for_recall(self.question_threshold, self.num_perm, 0.99)
 
 
 # ------------------------------------------------------------------------------------- signatures
@@ -222,7 +227,10 @@ def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | 
 
 
 def _sketch_args(args: tuple) -> Sketch:
-    return sketch_batch(*args)
+    texts, cfg, backend = args
+    if isinstance(texts, pa.RecordBatch):  # Arrow buffers cross the process boundary; the text is decoded here
+        texts = tuple(texts.column(c).to_pylist() if c in texts.schema.names else [None] * texts.num_rows for c in _TEXT)
+    return sketch_batch(*texts, cfg, backend)
 
 
 def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> ShingleSets:
@@ -232,7 +240,7 @@ def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> ShingleSets:
     for _, o in parts:
         offs.append(o[1:] + base)
         base += int(o[-1])
-    return ShingleSets(np.concatenate([v for v, _ in parts]).astype(np.uint32), np.concatenate(offs))
+    return ShingleSets(np.concatenate([v for v, _ in parts]).astype(np.uint32, copy=False), np.concatenate(offs))
 
 
 def resolved_backend(cfg: DedupConfig) -> str:
@@ -290,14 +298,18 @@ class DedupResult:
 _TEXT = ("question", "answer", "analysis")
 
 
-def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> Iterable[tuple[list, list, list]]:
-    """(questions, answers, analyses) of consecutive batches of records."""
+def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> Iterable[tuple[list, list, list] | pa.RecordBatch]:
+    """(questions, answers, analyses) of consecutive batches of records; from a Parquet file, record
+    batches of those columns, which own their buffers (see `_sketch_args`). A slice of an in-memory
+    table would pickle its whole parent buffer, so that one is read into lists here."""
     if isinstance(records, pa.Table):
         records = TableRows(records)
+    if isinstance(records, ParquetRows):
+        yield from records.batches(batch, _TEXT)
+        return
     if isinstance(records, TableRows):
         for b in records.batches(batch, _TEXT):
-            names = b.schema.names
-            yield tuple(b.column(c).to_pylist() if c in names else [None] * b.num_rows for c in _TEXT)
+            yield tuple(b.column(c).to_pylist() if c in b.schema.names else [None] * b.num_rows for c in _TEXT)
         return
     for lo in range(0, len(records), batch):
         part = records[lo:lo + batch]
@@ -307,7 +319,7 @@ def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> I
 def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfig, backend: str,
                    pool: ProcessPoolExecutor | None = None, batch: int = 2000) -> Sketch:
     """Sketches of all records, batch by batch on the pool (bounded in flight); identical for any pool."""
-    args = ((q, a, y, cfg, backend) for q, a, y in _text_batches(records, batch))
+    args = ((texts, cfg, backend) for texts in _text_batches(records, batch))
     return Sketch.concat(list(map_ordered(_sketch_args, args, pool)), cfg.num_perm)
 
 
@@ -356,8 +368,8 @@ def _est(sig: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig) -> np.ndarray:
-    bands, rows = cfg.bands_rows()
+def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig, question: bool = False) -> np.ndarray:
+    bands, rows = cfg.question_bands_rows() if question else cfg.bands_rows()
     return candidate_pairs(band_keys(sig, bands, rows))
 
 
@@ -418,7 +430,7 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
     t0 = time.perf_counter()
 
     # same question: LSH over question signatures plus equal questions, kept above question_threshold
-    qcand = np.concatenate([_lsh_pairs(sk.qsig, cfg), _all_pairs(key_groups(sk.question))])
+    qcand = np.concatenate([_lsh_pairs(sk.qsig, cfg, question=True), _all_pairs(key_groups(sk.question))])
     if len(qcand):
         qcand = np.unique(qcand, axis=0)
     qj = jaccard_many(sk.qsets, qcand[:, 0], sk.qsets, qcand[:, 1])
@@ -454,7 +466,8 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
     timings["cluster"] = time.perf_counter() - t0
     stats = {"records": n, "candidates": n_candidates, "verified_pairs": len(ordered), "clusters": len(clusters),
              "removed": sum(len(c["members"]) - 1 for c in clusters), "conflicts": len(conflicts),
-             "bands": cfg.bands_rows()[0], "rows": cfg.bands_rows()[1]}
+             "bands": cfg.bands_rows()[0], "rows": cfg.bands_rows()[1],
+             "question_bands": cfg.question_bands_rows()[0], "question_rows": cfg.question_bands_rows()[1]}
     return DedupResult(records, ordered, clusters, conflicts, cfg, stats=stats, timings=timings)
 
 
@@ -666,7 +679,8 @@ def report_markdown(rep: dict[str, Any]) -> str:
     s = rep["summary"]
     out = ["# Dedup report", "",
            f"{s['records']} records; {s['verified_pairs']} verified pairs from {s['candidates']} LSH candidates "
-           f"({s['bands']} bands x {s['rows']} rows); **{s['clusters']} clusters remove {s['removed']} records**; "
+           f"({s['bands']} bands x {s['rows']} rows; questions {s['question_bands']} x {s['question_rows']}); "
+           f"**{s['clusters']} clusters remove {s['removed']} records**; "
            f"{s['conflicts']} same-question conflicts.", "",
            f"Canonical policy: {rep['policy']}.", "",
            "Settings: " + ", ".join(f"{k}={v}" for k, v in rep["config"].items() if k != "user_dicts"), ""]

@@ -312,6 +312,21 @@ def optimal_bands(threshold: float, num_perm: int, fn_weight: float = 0.95) -> t
     return best[1], best[2]
 
 
+def bands_for_recall(threshold: float, num_perm: int, recall: float = 0.99) -> tuple[int, int]:
+    """The longest bands (fewest false candidates) that still make a pair with Jaccard `threshold`
+    a candidate with probability >= `recall`: rows r as large as possible, bands = num_perm // r.
+
+    >>> bands_for_recall(0.9, 128)
+    (12, 10)
+    """
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if bands and 1 - (1 - threshold ** rows) ** bands >= recall:
+            best = (bands, rows)
+    return best
+
+
 def band_keys(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """(n_records, bands) uint64 keys: each band's rows folded into one 64-bit value."""
     n = sig.shape[0]

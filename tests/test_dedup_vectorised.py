@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from qatool.cli import main
 from qatool.dataset import parse_paths, write_records
 from qatool.dedup import DedupConfig, ParquetRows, find_duplicates, normalize_for_dedup
-from qatool.minhash import (_codepoints, bucket_pairs, jaccard, jaccard_many, joined_token_hashes, token_hashes,
+from qatool.minhash import (_codepoints, bands_for_recall, bucket_pairs, jaccard, jaccard_many, joined_token_hashes, token_hashes,
                             word_shingles)
 from qatool.normalize import nfkc
 from qatool.tokenize import normalise_tokens
@@ -122,3 +122,12 @@ def test_scopes_and_character_shingles():
 
 def test_control_characters_are_not_content():
     assert normalize_for_dedup("预训练\x01模型\x02") == normalize_for_dedup("预训练 模型")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.5, 0.97), st.sampled_from([64, 128, 256]))
+def test_bands_for_recall_are_the_longest_that_keep_the_recall(threshold, num_perm):
+    bands, rows = bands_for_recall(threshold, num_perm, 0.99)
+    recall = lambda b, r: 1 - (1 - threshold ** r) ** b  # noqa: E731
+    assert bands * rows <= num_perm and recall(bands, rows) >= 0.99
+    assert all(recall(num_perm // r, r) < 0.99 for r in range(rows + 1, num_perm + 1))
