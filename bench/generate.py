@@ -98,7 +98,7 @@ def generate(n: int, out: Path, seed: int = 7, per_file: int = 1000, chars: int 
     out.mkdir(parents=True, exist_ok=True)
     truth = {"records": n, "planted_pairs": [], "conflicts": [], "slips": []}
     made: list[tuple[str, list[str]]] = []
-    files: dict[int, list[str]] = {}
+    items: list[str] = []  # the current file's items; each file is written when it is complete
     total_bytes = 0
     for k in range(n):
         fidx, number = divmod(k, per_file)
@@ -123,11 +123,12 @@ def generate(n: int, out: Path, seed: int = 7, per_file: int = 1000, chars: int 
             truth["slips"].append([k, code])
         made.append((question, sents))
         text = render(number + 1, question, sents, fidx % 2)
-        files.setdefault(fidx, []).append(text)
+        items.append(text)
         truth.setdefault("locations", []).append(loc)
         total_bytes += len(text.encode("utf-8"))
-    for fidx, items in files.items():
-        (out / f"part_{fidx:05d}.md").write_text(f"## 合成面试题集 {fidx}\n\n" + "".join(items), encoding="utf-8")
+        if number + 1 == per_file or k == n - 1:
+            (out / f"part_{fidx:05d}.md").write_text(f"## 合成面试题集 {fidx}\n\n" + "".join(items), encoding="utf-8")
+            items = []
     truth["bytes"] = total_bytes
     (out / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return truth

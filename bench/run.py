@@ -37,10 +37,12 @@ def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
     from qatool.dedup import DedupConfig, normalize_for_dedup, text_sets
     from qatool.minhash import jaccard
 
-    records = pq.read_table(work / "records.parquet", columns=["question", "answer"]).to_pylist()
+    import pyarrow as pa
+
     cfg = DedupConfig()
     need = sorted({i for p in pairs for i in p})
-    texts = [normalize_for_dedup(records[i]["question"] + "\n" + records[i]["answer"]) for i in need]
+    records = pq.read_table(work / "records.parquet", columns=["question", "answer"]).take(pa.array(need, pa.int64())).to_pylist()
+    texts = [normalize_for_dedup(r["question"] + "\n" + r["answer"]) for r in records]
     sets = text_sets(texts, cfg)
     pos = {i: k for k, i in enumerate(need)}
     return [jaccard(sets.get(pos[a]), sets.get(pos[b])) for a, b in pairs]
@@ -74,7 +76,10 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--stages", default="parse,lint,dedup,export,datasketch,run")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--lint-max", type=int, default=100000, help="skip lint and run above this many records")
+    ap.add_argument("--lint-max", type=int, default=100000,
+                    help="above this many records, skip the one-process lint stage and the stand-alone export (the run stage does both)")
+    ap.add_argument("--datasketch-max", type=int, default=100000,
+                    help="skip the datasketch script above this many records (its LeanMinHash objects took 3.3 GB at 100k)")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = ap.parse_args()
     from generate import generate
@@ -91,7 +96,8 @@ def main() -> None:
         work.mkdir(exist_ok=True)
         res = {}
         for st in ["parse"] + [s for s in stages if s != "parse"]:
-            if st in ("lint", "export", "run") and n > args.lint_max:
+            if st in ("lint", "export") and n > args.lint_max or st == "datasketch" and n > args.datasketch_max:
+                notes.append(f"{n} records: {st} not run (above --{'lint' if st != 'datasketch' else 'datasketch'}-max)")
                 continue
             res[st] = r = run_stage(st, data, work, args.jobs)
             extra = ""
@@ -109,6 +115,8 @@ def main() -> None:
                 if st == "dedup":
                     tm = r["timings"]
                     extra += "; " + ", ".join(f"{k} {v:.1f}s" for k, v in tm.items())
+            if st == "run":
+                extra = ", ".join(f"{k} {v:.1f}s" for k, v in r["timings"].items())
             rows.append((n, st, r["seconds"], n / r["seconds"], mb / r["seconds"], r["peak_rss_mb"], extra))
             print(f"{n:>8} {st:<10} {r['seconds']:8.2f}s {n / r['seconds']:10.0f} rec/s {mb / r['seconds']:7.2f} MB/s "
                   f"{r['peak_rss_mb']:8.0f} MB  {extra}", flush=True)

@@ -119,10 +119,14 @@ def stage_run(data: Path, work: Path, jobs: int) -> dict:
 
     from qatool.cli import main
 
+    import re
+
     t = time.perf_counter()
-    res = CliRunner().invoke(main, ["run", str(data), "-o", str(work / "run"), "--jobs", str(jobs)])
+    res = CliRunner().invoke(main, ["run", str(data), "-o", str(work / "run"), "--jobs", str(jobs), "--no-progress"])
     assert res.exit_code == 0, res.output[-2000:]
-    return {"seconds": time.perf_counter() - t}
+    secs = time.perf_counter() - t
+    steps = {m[1].strip(): float(m[2]) for m in re.finditer(r"time: ([^│|]+?)\s*[│|]\s*([\d.]+)s", res.output) if m[1].strip() != "total"}
+    return {"seconds": secs, "timings": steps}
 
 
 if __name__ == "__main__":

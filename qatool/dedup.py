@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import re
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -182,25 +183,60 @@ class Sketch:
     def __len__(self) -> int:
         return len(self.completeness)
 
-    @staticmethod
-    def concat(parts: list["Sketch"], num_perm: int) -> "Sketch":
-        """One sketch of many, in order. Empties `parts` field by field as it goes, so that the peak
-        is one field's copy, not the whole sketch twice."""
-        if not parts:
-            z2, zs = np.zeros((0, 2), np.uint64), np.zeros((0, num_perm), np.uint32)
-            return Sketch(z2, z2, z2, np.zeros(0, np.int64), zs, zs, *(_concat_sets([]) for _ in range(3)))
-        out: dict[str, Any] = {}
-        shared = parts[0].asets is parts[0].sets  # scope "answer": the answer sets are the compared sets
-        for name in ("exact", "answer", "question", "completeness", "sig", "qsig", "sets", "asets", "qsets"):
-            if name == "asets" and shared:
-                out[name] = out["sets"]
-            elif name.endswith("sets"):
-                out[name] = _concat_sets([(getattr(p, name).values, getattr(p, name).offsets) for p in parts])
-            else:
-                out[name] = np.concatenate([getattr(p, name) for p in parts])
-            for p in parts:
-                setattr(p, name, None)
-        return Sketch(**out)
+
+class SketchSpool:
+    """Batch sketches kept on disk as they arrive (a temporary folder), then assembled into one
+    Sketch with every array allocated once: the peak is the whole sketch plus one batch, where
+    holding the batches and concatenating them would need the whole sketch twice."""
+
+    ARRAYS = ("exact", "answer", "question", "completeness", "sig", "qsig")
+    SETS = ("sets", "asets", "qsets")
+
+    def __init__(self, num_perm: int):
+        self.num_perm = num_perm
+        self._dir = tempfile.TemporaryDirectory(prefix="qatool-sketch-")
+        self._parts: list[tuple[Path, int, dict[str, int]]] = []  # file, records, set values per set
+        self._first: dict[str, np.ndarray] = {}
+        self._shared = False
+
+    def add(self, sk: Sketch) -> None:
+        self._shared = sk.asets is sk.sets  # scope "answer": the answer sets are the compared sets
+        arrays = {name: getattr(sk, name) for name in self.ARRAYS}
+        for name in self.SETS:
+            if not (name == "asets" and self._shared):
+                arrays[f"{name}.values"], arrays[f"{name}.offsets"] = getattr(sk, name).values, getattr(sk, name).offsets
+        if not self._first:
+            self._first = {k: v[:0] for k, v in arrays.items()}  # dtypes and row shapes
+        path = Path(self._dir.name) / f"{len(self._parts):06d}.npz"
+        np.savez(path, **arrays)
+        self._parts.append((path, len(sk), {n: len(arrays[f"{n}.values"]) for n in self.SETS if f"{n}.values" in arrays}))
+
+    def assemble(self) -> Sketch:
+        try:
+            n = sum(k for _, k, _ in self._parts)
+            if not self._parts:
+                z2, zs = np.zeros((0, 2), np.uint64), np.zeros((0, self.num_perm), np.uint32)
+                empty = ShingleSets(np.zeros(0, np.uint32), np.zeros(1, np.int64))
+                return Sketch(z2, z2, z2, np.zeros(0, np.int64), zs, zs, empty, empty, empty)
+            out: dict[str, Any] = {name: np.empty((n,) + self._first[name].shape[1:], self._first[name].dtype) for name in self.ARRAYS}
+            names = [m for m in self.SETS if f"{m}.values" in self._first]
+            sets = {m: ShingleSets(np.empty(sum(p[2][m] for p in self._parts), np.uint32), np.empty(n + 1, np.int64)) for m in names}
+            row, pos = 0, dict.fromkeys(names, 0)
+            for path, k, sizes in self._parts:
+                with np.load(path) as z:
+                    for name in self.ARRAYS:
+                        out[name][row:row + k] = z[name]
+                    for m in names:
+                        sets[m].values[pos[m]:pos[m] + sizes[m]] = z[f"{m}.values"]
+                        sets[m].offsets[row:row + k + 1] = z[f"{m}.offsets"] + pos[m]
+                        pos[m] += sizes[m]
+                row += k
+            out.update(sets)
+            if self._shared:
+                out["asets"] = out["sets"]
+            return Sketch(**out)
+        finally:
+            self._dir.cleanup()
 
 
 def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | None], cfg: "DedupConfig", backend: str) -> Sketch:
@@ -231,16 +267,6 @@ def _sketch_args(args: tuple) -> Sketch:
     if isinstance(texts, pa.RecordBatch):  # Arrow buffers cross the process boundary; the text is decoded here
         texts = tuple(texts.column(c).to_pylist() if c in texts.schema.names else [None] * texts.num_rows for c in _TEXT)
     return sketch_batch(*texts, cfg, backend)
-
-
-def _concat_sets(parts: list[tuple[np.ndarray, np.ndarray]]) -> ShingleSets:
-    if not parts:
-        return ShingleSets(np.zeros(0, np.uint32), np.zeros(1, np.int64))
-    offs, base = [np.zeros(1, np.int64)], 0
-    for _, o in parts:
-        offs.append(o[1:] + base)
-        base += int(o[-1])
-    return ShingleSets(np.concatenate([v for v, _ in parts]).astype(np.uint32, copy=False), np.concatenate(offs))
 
 
 def resolved_backend(cfg: DedupConfig) -> str:
@@ -320,7 +346,10 @@ def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfi
                    pool: ProcessPoolExecutor | None = None, batch: int = 2000) -> Sketch:
     """Sketches of all records, batch by batch on the pool (bounded in flight); identical for any pool."""
     args = ((texts, cfg, backend) for texts in _text_batches(records, batch))
-    return Sketch.concat(list(map_ordered(_sketch_args, args, pool)), cfg.num_perm)
+    spool = SketchSpool(cfg.num_perm)
+    for part in map_ordered(_sketch_args, args, pool):
+        spool.add(part)
+    return spool.assemble()
 
 
 class _UnionFind:
