@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from . import __version__
 from .config import ConfigError, resolve_config
 from .dataset import ParseConfig, ParseResult, parse_paths, write_parquet, write_records
-from .dedup import DedupConfig, ParquetRows, dedup_records, default_jobs, write_dedup
+from .dedup import REPORT_DIFFS, DedupConfig, ParquetRows, dedup_records, default_jobs, write_dedup
 from .decisions import DecisionsError
 from .export import ANALYSIS_MODES, FORMATS, ExportConfig, ExportInputError, export_to_dir, load_inputs
 from .pipeline import NoProgress, run_job
@@ -55,6 +55,12 @@ def _dedup_options(f):
     f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity at which two records are near duplicates.")(f)
     f = click.option("--user-dict", "user_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra jieba user dictionary (word [freq] [tag] per line).")(f)
     return f
+
+
+_report_diffs_option = click.option(
+    "--report-diffs", type=click.IntRange(min=0), default=REPORT_DIFFS, show_default=True,
+    help="Clusters and conflicts (most consequential first) whose text diffs dedup_report.md/.json show; "
+         "every cluster is listed, and all of them are in clusters.parquet and dups.parquet.")
 
 
 def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> DedupConfig:
@@ -156,11 +162,12 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Most groups (clusters and conflicts, most consequential first) shown on review.html.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
+@_report_diffs_option
 @_export_options
 @_dedup_options
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], review_limit: int, no_progress: bool, fmt, system, with_analysis, val_ratio, decisions_path,
+        against: tuple[Path, ...], review_limit: int, no_progress: bool, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
         keep_flagged, no_meta, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
@@ -186,7 +193,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     try:
         with _progress(disabled=no_progress) as progress:
             job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
-                          list(against), decisions_path, review_limit, progress)
+                          list(against), decisions_path, review_limit, progress, report_diffs)
     except (DecisionsError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
@@ -317,8 +324,9 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
 @click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An existing dataset (Parquet or JSONL: messages, alpaca, sharegpt or question/answer) whose duplicates in these records are listed (test leakage).")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
+@_report_diffs_option
 @_dedup_options
-def dedup(paths, records_path, against, out_dir, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> None:
+def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> None:
     """Find exact and near-duplicate records, identical answers and same-question conflicts.
 
     Writes OUT/dups.parquet (verified pairs), OUT/clusters.parquet (clusters with their canonical
@@ -352,7 +360,7 @@ def dedup(paths, records_path, against, out_dir, threshold, scope, shingle, num_
     except ValueError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    written = write_dedup(res, out_dir, counts)
+    written = write_dedup(res, out_dir, counts, report_diffs)
     click.echo(_dedup_line(res) + f" -> {', '.join(str(p) for p in written)}")
 
 

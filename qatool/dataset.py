@@ -326,9 +326,14 @@ class TableRows(Sequence):
         yield from t.to_batches(max_chunksize=size)
 
     def prefetch(self, idx: Iterable[int]) -> None:
-        need = sorted(set(int(i) for i in idx) - self._rows.keys())
-        if need:
-            self._rows.update(zip(need, self.table.take(pa.array(need, pa.int64())).to_pylist()))
+        """Keep whole rows of these records for `records[i]`."""
+        self._rows.update(self.take(set(int(i) for i in idx) - self._rows.keys()))
+
+    def take(self, idx: Iterable[int], columns: Sequence[str] | None = None) -> dict[int, dict[str, Any]]:
+        """index -> row (of these columns only, if given) for these records; nothing is kept."""
+        need = sorted(set(int(i) for i in idx))
+        t = self.table.select(list(columns)) if columns else self.table
+        return dict(zip(need, t.take(pa.array(need, pa.int64())).to_pylist())) if need else {}
 
     def by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Whole rows of the records with these ids (unknown ids are left out)."""
@@ -342,6 +347,8 @@ class TableRows(Sequence):
 class ParquetRows(TableRows):
     """The records of a Parquet file, streamed: columns are read in batches, whole rows only for the
     records asked for (a second pass picks them out), so memory does not grow with the file."""
+
+    take_batch = 8192  # rows read at a time while picking rows out
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -360,17 +367,19 @@ class ParquetRows(TableRows):
         cols = [c for c in columns if c in self.names] if columns else None
         yield from self.file.iter_batches(batch_size=size, columns=cols, use_threads=False)
 
-    def prefetch(self, idx: Iterable[int]) -> None:
-        need = np.array(sorted(set(int(i) for i in idx) - self._rows.keys()), dtype=np.int64)
-        lo = 0
-        for b in self.batches(8192):
-            if not len(need):
+    def take(self, idx: Iterable[int], columns: Sequence[str] | None = None) -> dict[int, dict[str, Any]]:
+        need = np.array(sorted(set(int(i) for i in idx)), dtype=np.int64)
+        out: dict[int, dict[str, Any]] = {}
+        lo, last = 0, int(need[-1]) if len(need) else -1
+        for b in self.batches(self.take_batch, columns):
+            if lo > last:
                 break
             hi = lo + b.num_rows
             here = need[(need >= lo) & (need < hi)]
             if len(here):
-                self._rows.update(zip(here.tolist(), b.take(pa.array(here - lo)).to_pylist()))
+                out.update(zip(here.tolist(), b.take(pa.array(here - lo)).to_pylist()))
             lo = hi
+        return out
 
 
 def record_batches(records: Sequence[dict[str, Any]], size: int = 2000) -> Iterator[list[dict[str, Any]]]:
@@ -381,6 +390,13 @@ def record_batches(records: Sequence[dict[str, Any]], size: int = 2000) -> Itera
         return
     for lo in range(0, len(records), size):
         yield list(records[lo:lo + size])
+
+
+def rows_at(records: Sequence[dict[str, Any]], idx: Iterable[int], columns: Sequence[str] | None = None) -> dict[int, dict[str, Any]]:
+    """index -> row (only these columns, if given) of some records, from a list or a (streamed) table."""
+    if isinstance(records, TableRows):
+        return records.take(idx, columns)
+    return {i: ({c: records[i][c] for c in columns} if columns else records[i]) for i in sorted(set(int(i) for i in idx))}
 
 
 def values_by_id(records: Sequence[dict[str, Any]], ids: Iterable[str], column: str) -> dict[str, Any]:

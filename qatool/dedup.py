@@ -34,7 +34,7 @@ import pyarrow as pa
 
 from .minhash import (ShingleSets, _codepoints, band_keys, bands_for_recall, candidate_pairs, char_ngram_hashes, char_shingles, jaccard_many,
                       joined_token_hashes, minhash, optimal_bands, sets_from, word_sets)
-from .dataset import ParquetRows, TableRows
+from .dataset import ParquetRows, TableRows, rows_at
 from .parallel import map_ordered
 from .normalize import nfkc
 from .tokenize import get_segmenter
@@ -312,6 +312,7 @@ class DedupResult:
     against: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step; not written to outputs
+    ids: dict[int, str] = field(default_factory=dict)  # record index -> id, for the records in pairs and conflicts
 
     @property
     def removed(self) -> int:
@@ -489,26 +490,26 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
 
     t0 = time.perf_counter()
     ordered = [pairs[k] for k in sorted(pairs)]
-    if isinstance(records, TableRows):
-        records.prefetch(x for p in ordered + conflicts for x in (p.a, p.b))
-    clusters = _clusters(records, ordered, finding_counts, sk.completeness)
+    # only the ids of the paired records are read here; the report reads what it shows
+    ids = {i: r["id"] for i, r in rows_at(records, (x for p in ordered + conflicts for x in (p.a, p.b)), ["id"]).items()}
+    clusters = _clusters(n, ids, ordered, finding_counts, sk.completeness)
     timings["cluster"] = time.perf_counter() - t0
     stats = {"records": n, "candidates": n_candidates, "verified_pairs": len(ordered), "clusters": len(clusters),
              "removed": sum(len(c["members"]) - 1 for c in clusters), "conflicts": len(conflicts),
              "bands": cfg.bands_rows()[0], "rows": cfg.bands_rows()[1],
              "question_bands": cfg.question_bands_rows()[0], "question_rows": cfg.question_bands_rows()[1]}
-    return DedupResult(records, ordered, clusters, conflicts, cfg, stats=stats, timings=timings)
+    return DedupResult(records, ordered, clusters, conflicts, cfg, stats=stats, timings=timings, ids=ids)
 
 
-def canonical_key(rec: dict[str, Any], counts: dict[str, tuple[int, int]], order: int, completeness: int) -> tuple:
+def canonical_key(rid: str, counts: dict[str, tuple[int, int]], order: int, completeness: int) -> tuple:
     """The canonical policy as a sort key: fewest errors, then warnings, then most complete, then earliest."""
-    errors, warnings = counts.get(rec["id"], (0, 0))
+    errors, warnings = counts.get(rid, (0, 0))
     return (errors, warnings, -completeness, order)
 
 
-def _clusters(records: Sequence[dict[str, Any]], pairs: list[Pair], counts: dict[str, tuple[int, int]],
+def _clusters(n: int, ids: dict[int, str], pairs: list[Pair], counts: dict[str, tuple[int, int]],
               completeness: np.ndarray) -> list[dict[str, Any]]:
-    uf = _UnionFind(len(records))
+    uf = _UnionFind(n)
     for p in pairs:
         uf.union(p.a, p.b)
     comps: dict[int, set[int]] = {}
@@ -521,7 +522,7 @@ def _clusters(records: Sequence[dict[str, Any]], pairs: list[Pair], counts: dict
     by_pair = {(p.a, p.b): p for p in pairs}
     for root, members in comps.items():
         members = sorted(members)
-        canon = min(members, key=lambda i: canonical_key(records[i], counts, i, int(completeness[i])))
+        canon = min(members, key=lambda i: canonical_key(ids[i], counts, i, int(completeness[i])))
         sims = []
         for m in members:
             if m == canon:
@@ -531,8 +532,8 @@ def _clusters(records: Sequence[dict[str, Any]], pairs: list[Pair], counts: dict
         out.append({
             "members_idx": members,
             "canonical_idx": canon,
-            "members": [records[i]["id"] for i in members],
-            "canonical": records[canon]["id"],
+            "members": [ids[i] for i in members],
+            "canonical": ids[canon],
             "size": len(members),
             "reasons": sorted(reasons_of[root]),
             "min_jaccard": min((s for s in sims if s is not None), default=None),
@@ -603,10 +604,9 @@ def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dic
         for (i, e), jac in zip(cand.tolist(), jaccard_many(sk.sets, cand[:, 0], ext.sets, cand[:, 1]).tolist()):
             if jac >= cfg.threshold:
                 hits[(i, e)] = jac
-        if hasattr(records, "prefetch"):
-            records.prefetch(i for i, _ in hits)
+        ids = rows_at(records, (i for i, _ in hits), ["id"])
         for (i, e), jac in sorted(hits.items()):
-            out.append({"id": records[i]["id"], "against": src, "against_id": rows[e]["id"],
+            out.append({"id": ids[i]["id"], "against": src, "against_id": rows[e]["id"],
                         "kind": "exact" if jac == 1.0 else "near", "jaccard": jac})
     return out
 
@@ -641,7 +641,7 @@ def dups_table(res: DedupResult) -> pa.Table:
     cid = {m: c["cluster_id"] for c in res.clusters for m in c["members"]}
     rows = []
     for p in res.pairs + res.conflicts:
-        a, b = res.records[p.a]["id"], res.records[p.b]["id"]
+        a, b = res.ids[p.a], res.ids[p.b]
         rows.append({"id_a": a, "id_b": b, "kind": p.kind, "reason": p.reason, "est_jaccard": _r(p.est_jaccard),
                      "jaccard": _r(p.jaccard), "question_jaccard": _r(p.question_jaccard),
                      "answer_jaccard": _r(p.answer_jaccard), "cluster_id": cid.get(a) if p.kind != "same-question" else None})
@@ -669,13 +669,24 @@ def text_diff(a: dict[str, Any], b: dict[str, Any]) -> str:
                                         fromfile=f"{a['id']} (canonical)", tofile=b["id"], n=1))
 
 
-def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+REPORT_DIFFS = 1000  # clusters and conflicts whose diffs the report shows, most consequential first
+_MEMBER_COLUMNS = ("id", "source", "line_start", "question", "content_hash")
+_TEXT_COLUMNS = ("id", "question", "answer", "analysis")
+
+
+def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None, diffs: int = REPORT_DIFFS) -> dict[str, Any]:
+    """The review evidence: every cluster's members (source, line, question, similarity, findings) and
+    every conflict; text diffs for the first `diffs` clusters and conflicts only, so that the report
+    (and the rows read for it) stays bounded on large corpora."""
     counts = counts or {}
-    recs = res.records
     by_pair = {(p.a, p.b): p for p in res.pairs}
+    light = rows_at(res.records, [i for c in res.clusters for i in c["members_idx"]]
+                    + [x for p in res.conflicts for x in (p.a, p.b)], _MEMBER_COLUMNS)
+    text = rows_at(res.records, [i for c in res.clusters[:diffs] for i in c["members_idx"]]
+                   + [x for p in res.conflicts[:diffs] for x in (p.a, p.b)], _TEXT_COLUMNS)
 
     def member(i: int, canon: int) -> dict[str, Any]:
-        r = recs[i]
+        r = light[i]
         p = by_pair.get((min(i, canon), max(i, canon)))
         e, w = counts.get(r["id"], (0, 0))
         return {"id": r["id"], "source": r["source"], "line": r["line_start"], "question": r["question"],
@@ -683,25 +694,29 @@ def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None) -
                 "reason": None if i == canon or not p else p.reason, "findings": {"error": e, "warning": w},
                 "content_hash": r["content_hash"]}
 
+    def side(i: int, shown: bool) -> dict[str, Any]:
+        r = light[i]
+        return {"id": r["id"], "source": r["source"], "line": r["line_start"], "question": r["question"],
+                "answer": text[i]["answer"] if shown else None, "content_hash": r["content_hash"]}
+
     clusters = []
-    for c in res.clusters:
+    for k, c in enumerate(res.clusters):
         canon = c["canonical_idx"]
         clusters.append({
             "cluster_id": c["cluster_id"], "size": c["size"], "removes": c["size"] - 1, "canonical": c["canonical"],
             "reasons": c["reasons"], "min_jaccard": _r(c["min_jaccard"]), "max_jaccard": _r(c["max_jaccard"]),
-            "members": [member(i, canon) for i in c["members_idx"]],
-            "diffs": [{"id": recs[i]["id"], "diff": text_diff(recs[canon], recs[i])} for i in c["members_idx"] if i != canon],
+            "members": [member(i, canon) for i in c["members_idx"]], "diff_shown": k < diffs,
+            "diffs": [{"id": text[i]["id"], "diff": text_diff(text[canon], text[i])} for i in c["members_idx"] if i != canon] if k < diffs else [],
         })
     conflicts = [{
-        "a": {"id": recs[p.a]["id"], "source": recs[p.a]["source"], "line": recs[p.a]["line_start"], "question": recs[p.a]["question"], "answer": recs[p.a]["answer"], "content_hash": recs[p.a]["content_hash"]},
-        "b": {"id": recs[p.b]["id"], "source": recs[p.b]["source"], "line": recs[p.b]["line_start"], "question": recs[p.b]["question"], "answer": recs[p.b]["answer"], "content_hash": recs[p.b]["content_hash"]},
+        "a": side(p.a, k < diffs), "b": side(p.b, k < diffs),
         "question_jaccard": _r(p.question_jaccard), "answer_jaccard": _r(p.answer_jaccard),
-        "diff": text_diff(recs[p.a], recs[p.b]),
-    } for p in res.conflicts]
+        "diff": text_diff(text[p.a], text[p.b]) if k < diffs else None,
+    } for k, p in enumerate(res.conflicts)]
     cfg = asdict(res.config)
     cfg.pop("jobs", None)
     return {"config": cfg, "summary": res.stats, "policy": "canonical = fewest lint findings (errors, then warnings), then most complete answer, then earliest in source order",
-            "clusters": clusters, "conflicts": conflicts, "against": res.against}
+            "diff_limit": diffs, "clusters": clusters, "conflicts": conflicts, "against": res.against}
 
 
 def report_markdown(rep: dict[str, Any]) -> str:
@@ -712,6 +727,9 @@ def report_markdown(rep: dict[str, Any]) -> str:
            f"**{s['clusters']} clusters remove {s['removed']} records**; "
            f"{s['conflicts']} same-question conflicts.", "",
            f"Canonical policy: {rep['policy']}.", "",
+           *([f"Diffs are shown for the first {rep['diff_limit']} clusters and the first {rep['diff_limit']} conflicts "
+              "(--report-diffs); every pair and cluster is in dups.parquet and clusters.parquet.", ""]
+             if s["clusters"] > rep["diff_limit"] or s["conflicts"] > rep["diff_limit"] else []),
            "Settings: " + ", ".join(f"{k}={v}" for k, v in rep["config"].items() if k != "user_dicts"), ""]
     for c in rep["clusters"]:
         out += [f"## {c['cluster_id']}: {c['size']} members, removes {c['removes']} ({', '.join(c['reasons'])})", "",
@@ -729,8 +747,9 @@ def report_markdown(rep: dict[str, Any]) -> str:
         for k, cf in enumerate(rep["conflicts"], 1):
             out += [f"### conflict {k}: question Jaccard {cf['question_jaccard']:.3f}, answer Jaccard {cf['answer_jaccard']:.3f}", "",
                     f"- `{cf['a']['id']}` {cf['a']['source']}:{cf['a']['line']} — {cf['a']['question']}",
-                    f"- `{cf['b']['id']}` {cf['b']['source']}:{cf['b']['line']} — {cf['b']['question']}", "",
-                    "```diff", cf["diff"].rstrip("\n"), "```", ""]
+                    f"- `{cf['b']['id']}` {cf['b']['source']}:{cf['b']['line']} — {cf['b']['question']}", ""]
+            if cf["diff"] is not None:
+                out += ["```diff", cf["diff"].rstrip("\n"), "```", ""]
     if rep["against"]:
         out += ["## Records that duplicate an existing dataset", "", "| id | dataset | its id | kind | Jaccard |", "| --- | --- | --- | --- | --- |"]
         out += [f"| `{a['id']}` | {a['against']} | {a['against_id']} | {a['kind']} | {a['jaccard']:.3f} |" for a in rep["against"]]
@@ -753,8 +772,10 @@ def finding_counts(findings: Iterable[Any]) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
-def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, int]] | None = None) -> list[Path]:
-    """dups.parquet, clusters.parquet, dedup_report.json, dedup_report.md (+ against.parquet), atomically."""
+def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, int]] | None = None,
+                report_diffs: int = REPORT_DIFFS) -> list[Path]:
+    """dups.parquet, clusters.parquet, dedup_report.json, dedup_report.md (+ against.parquet), atomically;
+    the report shows diffs for the first `report_diffs` clusters and conflicts."""
     from .dataset import write_parquet
     from .io import atomic_writer
 
@@ -764,7 +785,7 @@ def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, in
     paths = [out_dir / "dups.parquet", out_dir / "clusters.parquet"]
     write_parquet(dups_table(res), paths[0], meta)
     write_parquet(clusters_table(res), paths[1], meta)
-    rep = report(res, counts)
+    rep = report(res, counts, report_diffs)
     with atomic_writer(out_dir / "dedup_report.json") as fh:
         json.dump(rep, fh, ensure_ascii=False, indent=1, sort_keys=True)
         fh.write("\n")

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 
 from .dataset import ParquetRows, ParseConfig, ParseResult, parse_to_parquet
 from .decisions import Decisions
-from .dedup import DedupConfig, DedupResult, clusters_table, dups_table, find_duplicates, load_external, write_dedup
+from .dedup import REPORT_DIFFS, DedupConfig, DedupResult, clusters_table, dups_table, find_duplicates, load_external, write_dedup
 from .export import FINDING_COLUMNS, ExportConfig, ExportInputs, ExportResult, export_to_dir
 from .io import discover
 from .lint.model import SEVERITIES
@@ -54,7 +54,7 @@ class JobResult:
 
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
             export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
-            review_limit: int = 1000, progress: Progress | None = None) -> JobResult:
+            review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists.
     Raises DecisionsError for an unusable decisions file and ValueError for an unreadable --against
     file (before any stage runs)."""
@@ -84,7 +84,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     progress.start("dedup", None)
     records = ParquetRows(out_dir / "records.parquet")
     res = find_duplicates(records, dedup_cfg, result.record_counts, external=external)
-    job.written += write_dedup(res, out_dir, result.record_counts)
+    job.written += write_dedup(res, out_dir, result.record_counts, report_diffs)
     job.dedup = res
     progress.done()
     timings["dedup"] = time.perf_counter() - t0

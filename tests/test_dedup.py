@@ -182,3 +182,26 @@ def test_user_dictionary(tmp_path):
     d.write_text("双塔召回模型\n", encoding="utf-8")
     assert "双塔召回模型" in Segmenter((d,)).cut("我们使用双塔召回模型")
     assert "双塔召回模型" not in Segmenter().cut("我们使用双塔召回模型")
+
+
+def test_report_diffs_are_bounded_but_every_cluster_and_conflict_is_listed(tmp_path):
+    full = tmp_path / "full"
+    res = CliRunner().invoke(main, ["dedup", str(CORPUS), "-o", str(full), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    cut = tmp_path / "cut"
+    res = CliRunner().invoke(main, ["dedup", str(CORPUS), "-o", str(cut), "--jobs", "1", "--report-diffs", "2"])
+    assert res.exit_code == 0, res.output
+    for name in ("dups.parquet", "clusters.parquet"):  # the data does not depend on the report's bound
+        assert (full / name).read_bytes() == (cut / name).read_bytes()
+    whole, part = (json.loads((d / "dedup_report.json").read_text(encoding="utf-8")) for d in (full, cut))
+    assert len(part["clusters"]) == len(whole["clusters"]) == 10 and len(part["conflicts"]) == len(whole["conflicts"]) > 2
+    assert [c["diff_shown"] for c in part["clusters"]] == [True, True] + [False] * 8
+    assert part["clusters"][:2] == whole["clusters"][:2]
+    assert all(c["diffs"] == [] and c["members"] == w["members"] for c, w in zip(part["clusters"][2:], whole["clusters"][2:]))
+    assert part["conflicts"][:2] == whole["conflicts"][:2]
+    late = part["conflicts"][2]
+    assert late["diff"] is None and late["a"]["answer"] is None and late["a"]["question"] == whole["conflicts"][2]["a"]["question"]
+    md = (cut / "dedup_report.md").read_text(encoding="utf-8")
+    assert "Diffs are shown for the first 2 clusters and the first 2 conflicts" in md
+    assert md.count("```diff") < (full / "dedup_report.md").read_text(encoding="utf-8").count("```diff")
+    assert "Diffs are shown" not in (full / "dedup_report.md").read_text(encoding="utf-8")

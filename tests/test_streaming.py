@@ -79,3 +79,18 @@ def test_streamed_export_and_review_equal_the_in_memory_ones(tmp_path):
     assert review_data(in_memory) == review_data(streamed)
     small = review_data(streamed, limit=2)
     assert len(small["groups"]) == 2 and small["total_groups"] == review_data(streamed)["total_groups"]
+
+
+def test_rows_at_reads_the_same_columns_from_a_list_a_table_and_a_file(tmp_path, monkeypatch):
+    from qatool.dataset import ParquetRows, TableRows, parse_paths, rows_at, write_records
+
+    monkeypatch.setattr(ParquetRows, "take_batch", 4)  # rows picked out of several batches
+    res = parse_paths([CORPUS])
+    write_records(res, tmp_path)
+    records = res.table.to_pylist()
+    idx = [len(records) - 1, 0, 7, 7, 3]
+    want = {i: {"id": records[i]["id"], "question": records[i]["question"]} for i in sorted(set(idx))}
+    for src in (records, TableRows(res.table), ParquetRows(tmp_path / "records.parquet")):
+        assert rows_at(src, idx, ["id", "question"]) == want
+        assert rows_at(src, [5])[5] == records[5]
+        assert rows_at(src, []) == {}
