@@ -18,12 +18,14 @@ def peak_rss_mb() -> float:
 
 
 def stage_parse(data: Path, work: Path) -> dict:
-    from qatool.dataset import parse_paths, write_records
+    """Parse on one process, streamed into records.parquet as `qatool run` does (no lint)."""
+    from qatool.dataset import parse_to_parquet
+    from qatool.io import discover
 
     t = time.perf_counter()
-    res = parse_paths([data])
-    write_records(res, work)
-    return {"seconds": time.perf_counter() - t, "records": res.table.num_rows}
+    inputs, _ = discover([data])
+    res = parse_to_parquet(inputs, work)
+    return {"seconds": time.perf_counter() - t, "records": res.num_records}
 
 
 def stage_lint(data: Path, work: Path) -> dict:
@@ -52,11 +54,14 @@ def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
 
     # as `qatool dedup --records`: the records file is streamed, findings give the canonical policy
     t = time.perf_counter()
-    findings = pq.read_table(work / "findings.parquet", columns=["record_id", "severity"]).to_pylist() \
+    findings = pq.read_table(work / "findings.parquet", columns=["record_id", "severity"]) \
         if (work / "findings.parquet").exists() else []
     res, counts = dedup_records(ParquetRows(work / "records.parquet"), DedupConfig(jobs=jobs), findings)
-    secs = time.perf_counter() - t
+    (work / "dedup").mkdir(exist_ok=True)
+    t_write = time.perf_counter()
     write_dedup(res, work / "dedup", counts)
+    secs = time.perf_counter() - t
+    res.timings["write"] = time.perf_counter() - t_write
     found = [(p.a, p.b) for p in res.pairs]
     return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats}
 

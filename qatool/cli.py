@@ -334,7 +334,7 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     OUT/against.parquet. Exit 0 on success, 2 on usage or input errors.
     """
     cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
-    findings: list = []
+    findings: list | pa.Table = []
     if records_path:
         if paths:
             raise click.UsageError("give PATHs or --records, not both")
@@ -345,7 +345,7 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
             sys.exit(2)
         fpath = records_path.parent / "findings.parquet"
         if fpath.exists():
-            findings = pq.read_table(fpath, columns=["record_id", "severity"]).to_pylist()
+            findings = pq.read_table(fpath, columns=["record_id", "severity"])
     else:
         if not paths:
             raise click.UsageError("give PATHs to parse or --records FILE")

@@ -760,9 +760,19 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def finding_counts(findings: Iterable[Any]) -> dict[str, tuple[int, int]]:
-    """record id -> (errors, warnings), from Finding objects or findings.parquet rows."""
+def finding_counts(findings: Iterable[Any] | pa.Table) -> dict[str, tuple[int, int]]:
+    """record id -> (errors, warnings), from Finding objects, findings.parquet rows, or a findings
+    table (counted in Arrow, without a dict per finding)."""
     out: dict[str, list[int]] = {}
+    if isinstance(findings, pa.Table):
+        import pyarrow.compute as pc
+
+        t = findings.select(["record_id", "severity"])
+        t = t.filter(pc.and_(pc.is_in(t["severity"], pa.array(["error", "warning"])), pc.greater(pc.utf8_length(t["record_id"]), 0)))
+        g = t.group_by(["record_id", "severity"]).aggregate([([], "count_all")])
+        for rid, sev, k in zip(*(g[c].to_pylist() for c in ("record_id", "severity", "count_all"))):
+            out.setdefault(rid, [0, 0])[0 if sev == "error" else 1] = k
+        return {k: (v[0], v[1]) for k, v in out.items()}
     for f in findings:
         rid = f["record_id"] if isinstance(f, dict) else f.record_id
         sev = f["severity"] if isinstance(f, dict) else f.severity
@@ -801,7 +811,7 @@ def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, in
     return paths
 
 
-def dedup_records(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig, findings: Iterable[Any] = (),
+def dedup_records(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig, findings: Iterable[Any] | pa.Table = (),
                   against: list[Path] = ()) -> tuple[DedupResult, dict[str, tuple[int, int]]]:
     """find_duplicates with lint findings (for the canonical policy) and --against files."""
     counts = finding_counts(findings)

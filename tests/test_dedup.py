@@ -205,3 +205,19 @@ def test_report_diffs_are_bounded_but_every_cluster_and_conflict_is_listed(tmp_p
     assert "Diffs are shown for the first 2 clusters and the first 2 conflicts" in md
     assert md.count("```diff") < (full / "dedup_report.md").read_text(encoding="utf-8").count("```diff")
     assert "Diffs are shown" not in (full / "dedup_report.md").read_text(encoding="utf-8")
+
+
+def test_finding_counts_are_the_same_from_rows_and_from_a_table():
+    import pyarrow as pa
+
+    from qatool.dedup import finding_counts
+
+    rows = [{"record_id": "r1", "severity": "error"}, {"record_id": "r1", "severity": "warning"},
+            {"record_id": "r1", "severity": "error"}, {"record_id": "r2", "severity": "info"},
+            {"record_id": "r3", "severity": "warning"}, {"record_id": "", "severity": "error"},
+            {"record_id": None, "severity": "error"}]
+    want = {"r1": (2, 1), "r3": (0, 1)}
+    assert finding_counts(rows) == want
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("record_id", pa.string()), ("severity", pa.string())]))
+    assert finding_counts(table) == want
+    assert finding_counts(table.slice(0, 0)) == {}
