@@ -162,12 +162,16 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Most groups (clusters and conflicts, most consequential first) shown on review.html.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the batch work runs: local processes, or Ray Data (needs `pip install 'qatool[ray]'`). The outputs are the same.")
+@click.option("--ray-address", default=None, metavar="ADDR",
+              help="With --engine ray: an existing Ray cluster (e.g. ray://head:10001, or auto). Without it a local Ray instance with --jobs CPUs is started.")
 @_report_diffs_option
 @_export_options
 @_dedup_options
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], review_limit: int, no_progress: bool, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
+        against: tuple[Path, ...], review_limit: int, no_progress: bool, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
         keep_flagged, no_meta, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
@@ -189,14 +193,26 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         _echo_err(f"error: {err}")
         sys.exit(2)
     dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    if ray_address and engine != "ray":
+        raise click.UsageError("--ray-address needs --engine ray")
     t0 = time.perf_counter()
-    try:
-        with _progress(disabled=no_progress) as progress:
-            job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
-                          list(against), decisions_path, review_limit, progress, report_diffs)
-    except (DecisionsError, ValueError) as err:
-        _echo_err(f"error: {err}")
-        sys.exit(2)
+    with contextlib.ExitStack() as stack:
+        try:
+            runner = None
+            if engine == "ray":
+                from .engine_ray import EngineError, RayEngine
+
+                try:
+                    runner = stack.enter_context(RayEngine(ray_address, num_cpus=dedup_cfg.jobs))
+                except EngineError as err:
+                    _echo_err(f"error: {err}")
+                    sys.exit(2)
+            with _progress(disabled=no_progress) as progress:
+                job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
+                              list(against), decisions_path, review_limit, progress, report_diffs, runner)
+        except (DecisionsError, ValueError) as err:
+            _echo_err(f"error: {err}")
+            sys.exit(2)
     result = job.parse
     _report_parse(result, quiet=False)
     if not result.files:

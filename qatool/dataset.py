@@ -196,17 +196,19 @@ def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), l
 
 
 def parse_to_parquet(inputs: list[InputFile], out_dir: Path, config: ParseConfig = ParseConfig(), linter: Any = None,
-                     on_file: Callable[[int], None] | None = None, jobs: int = 1) -> ParseResult:
+                     on_file: Callable[[int], None] | None = None, jobs: int = 1, engine: Any = None) -> ParseResult:
     """`parse_inputs`, streamed: each file's records and findings are appended to OUT/records.parquet
     and OUT/findings.parquet as it is done, so memory does not grow with the corpus. The files are
     byte-identical to `write_records` / `write_parquet` of the in-memory result. The result keeps
-    reports, problems, invalid records and finding counts, not the rows."""
+    reports, problems, invalid records and finding counts, not the rows. With an `engine`
+    (qatool.engine_ray) the files are parsed and linted there, and written here in the same order."""
     from .lint.model import findings_arrow_schema
 
     tally = _Tally()
     with ParquetStream(out_dir / "records.parquet", arrow_schema(), parquet_metadata("parse", config)) as rec_out, \
             ParquetStream(out_dir / "findings.parquet", findings_arrow_schema()) as find_out:
-        for report, ok, bad, file_problems, file_findings in _file_results(inputs, config, linter, jobs):
+        results = engine.file_results(inputs, config, linter) if engine is not None else _file_results(inputs, config, linter, jobs)
+        for report, ok, bad, file_problems, file_findings in results:
             tally.add(report, ok, bad, file_problems, file_findings)
             rec_out.write(ok)
             find_out.write([f.as_dict() for f in file_findings])

@@ -264,7 +264,7 @@ def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | 
 
 def _sketch_args(args: tuple) -> Sketch:
     texts, cfg, backend = args
-    if isinstance(texts, pa.RecordBatch):  # Arrow buffers cross the process boundary; the text is decoded here
+    if isinstance(texts, (pa.RecordBatch, pa.Table)):  # Arrow buffers cross the process boundary; the text is decoded here
         texts = tuple(texts.column(c).to_pylist() if c in texts.schema.names else [None] * texts.num_rows for c in _TEXT)
     return sketch_batch(*texts, cfg, backend)
 
@@ -344,11 +344,15 @@ def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> I
 
 
 def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfig, backend: str,
-                   pool: ProcessPoolExecutor | None = None, batch: int = 2000) -> Sketch:
-    """Sketches of all records, batch by batch on the pool (bounded in flight); identical for any pool."""
-    args = ((texts, cfg, backend) for texts in _text_batches(records, batch))
+                   pool: ProcessPoolExecutor | None = None, batch: int = 2000, engine: Any = None) -> Sketch:
+    """Sketches of all records, batch by batch on the pool (bounded in flight) or on `engine`
+    (see qatool.engine_ray); identical for any pool and engine."""
+    if engine is not None and isinstance(records, ParquetRows):
+        parts = engine.sketches(records.path, cfg, backend, batch)
+    else:
+        parts = map_ordered(_sketch_args, ((texts, cfg, backend) for texts in _text_batches(records, batch)), pool)
     spool = SketchSpool(cfg.num_perm)
-    for part in map_ordered(_sketch_args, args, pool):
+    for part in parts:
         spool.add(part)
     return spool.assemble()
 
@@ -398,17 +402,19 @@ def _est(sig: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig, question: bool = False) -> np.ndarray:
+def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig, question: bool = False, engine: Any = None) -> np.ndarray:
     bands, rows = cfg.question_bands_rows() if question else cfg.bands_rows()
-    return candidate_pairs(band_keys(sig, bands, rows))
+    keys = band_keys(sig, bands, rows)
+    return engine.candidates(keys) if engine is not None else candidate_pairs(keys)
 
 
 def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig = DedupConfig(),
                     finding_counts: dict[str, tuple[int, int]] | None = None, batch: int = 2000,
-                    external: dict[str, list[dict[str, Any]]] | None = None) -> DedupResult:
+                    external: dict[str, list[dict[str, Any]]] | None = None, engine: Any = None) -> DedupResult:
     """The whole dedup step over records in source order (a list of dicts, a pyarrow Table, or the
     path of a records Parquet file, which is streamed): the batch-local sketches on `cfg.jobs`
-    processes, then the global step; with `external` datasets, also the records that duplicate them."""
+    processes, then the global step; with `external` datasets, also the records that duplicate them.
+    With an `engine` (qatool.engine_ray), a streamed file is sketched and the band keys are grouped there."""
     import time
 
     t0 = time.perf_counter()
@@ -417,14 +423,14 @@ def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: De
     elif isinstance(records, (str, Path)):
         records = ParquetRows(Path(records))
     backend = resolved_backend(cfg)
-    pool = ProcessPoolExecutor(max_workers=cfg.jobs) if cfg.jobs > 1 and len(records) > batch else None
+    pool = ProcessPoolExecutor(max_workers=cfg.jobs) if engine is None and cfg.jobs > 1 and len(records) > batch else None
     try:
-        sk = sketch_records(records, cfg, backend, pool, batch)
+        sk = sketch_records(records, cfg, backend, pool, batch, engine)
     finally:
         if pool is not None:
             pool.shutdown()
     timings = {"sign": time.perf_counter() - t0}
-    res = global_step(records, sk, cfg, finding_counts or {}, timings)
+    res = global_step(records, sk, cfg, finding_counts or {}, timings, engine)
     if external:
         res.against = find_against(records, external, cfg, sk)
         res.stats["against_hits"] = len(res.against)
@@ -432,7 +438,7 @@ def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: De
 
 
 def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
-                timings: dict[str, float] | None = None) -> DedupResult:
+                timings: dict[str, float] | None = None, engine: Any = None) -> DedupResult:
     """Exact groups, LSH candidates verified by exact Jaccard, identical answers, same-question
     conflicts and clusters, from the sketches alone (record text is read only for the outputs)."""
     import time
@@ -448,7 +454,7 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
             pairs[(int(g[0]), j)] = Pair(int(g[0]), j, "exact", "exact-text", 1.0, 1.0)
 
     # near duplicates: LSH proposes, the exact Jaccard decides
-    cand = _lsh_pairs(sk.sig, cfg)
+    cand = _lsh_pairs(sk.sig, cfg, engine=engine)
     n_candidates = len(cand)
     same = (sk.exact[cand[:, 0]] == sk.exact[cand[:, 1]]).all(axis=1) & sk.exact[cand[:, 0]].any(axis=1)
     cand = cand[~same]
@@ -460,7 +466,7 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
     t0 = time.perf_counter()
 
     # same question: LSH over question signatures plus equal questions, kept above question_threshold
-    qcand = np.concatenate([_lsh_pairs(sk.qsig, cfg, question=True), _all_pairs(key_groups(sk.question))])
+    qcand = np.concatenate([_lsh_pairs(sk.qsig, cfg, question=True, engine=engine), _all_pairs(key_groups(sk.question))])
     if len(qcand):
         qcand = np.unique(qcand, axis=0)
     qj = jaccard_many(sk.qsets, qcand[:, 0], sk.qsets, qcand[:, 1])

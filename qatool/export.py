@@ -243,6 +243,7 @@ def format_line(rec: dict[str, Any], cfg: ExportConfig) -> dict[str, Any]:
 
 
 _WORKER: dict[str, Cleaner] = {}
+CLEAN_BATCH = 1000  # records cleaned per task
 _QUARANTINE_FIELDS = ("id", "source", "line_start", "line_end", "question")
 
 
@@ -261,10 +262,11 @@ def _clean_batch(args: tuple) -> tuple[list[tuple[str, str, dict[str, Any] | Non
 
 
 def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleaner: Cleaner | None = None,
-                   sink: ExportSink | None = None, jobs: int = 1) -> ExportResult:
+                   sink: ExportSink | None = None, jobs: int = 1, engine: Any = None) -> ExportResult:
     """Clean, filter and split, one batch of records at a time, cleaning on `jobs` processes (the
-    result is the same for any number). Lines go to `sink` (e.g. the files of `ExportWriter`) as
-    they are made, or, without one, into the result's lists. Pure but for what the sink does."""
+    result is the same for any number) or, for records streamed from a file, on `engine`
+    (qatool.engine_ray). Lines go to `sink` (e.g. the files of `ExportWriter`) as they are made,
+    or, without one, into the result's lists. Pure but for what the sink does."""
     res = ExportResult([], [], [], {}, [], cfg)
     out: ExportSink = sink or res
 
@@ -288,17 +290,23 @@ def export_records(inp: ExportInputs, cfg: ExportConfig = ExportConfig(), cleane
         if not cfg.keep_flagged and rid in flagged:
             why.extend(f"finding:{c}" for c in sorted(flagged[rid]))
         return why
+    prior_of = {rid: why for rid in sorted(reasons.keys() | flagged.keys()) if (why := prior(rid))}  # the rest: none
 
     ids = set(inp.records.column("id")) if isinstance(inp.records, TableRows) else {r["id"] for r in inp.records}
     group = _groups(inp.clusters, inp.conflicts, inp.member_ids() & ids)
     repaired: Counter[str] = Counter()
     per_source: dict[str, dict[str, int]] = {}
     counts: Counter[str] = Counter()
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    on_engine = engine is not None and isinstance(inp.records, ParquetRows)
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and not on_engine else None
     in_process = None if pool is not None else (cleaner or Cleaner())
-    args = ((b, [prior(r["id"]) for r in b], cfg, in_process) for b in record_batches(inp.records, 1000))
+    if on_engine:
+        cleaned = engine.clean_batches(inp.records.path, prior_of, cfg)
+    else:
+        args = ((b, [prior_of.get(r["id"], []) for r in b], cfg, in_process) for b in record_batches(inp.records, CLEAN_BATCH))
+        cleaned = map_ordered(_clean_batch, args, pool)
     try:
-        for batch_out, batch_repaired in map_ordered(_clean_batch, args, pool):
+        for batch_out, batch_repaired in cleaned:
             repaired.update(batch_repaired)
             for rid, source, line, why, qrec in batch_out:
                 src = per_source.setdefault(source, {"records": 0, "exported": 0, "quarantined": 0})
@@ -426,12 +434,13 @@ class ExportWriter:
         return self._stack.__exit__(*exc)
 
 
-def export_to_dir(inp: ExportInputs, out_dir: Path, cfg: ExportConfig = ExportConfig(), jobs: int = 1) -> tuple[ExportResult, list[Path]]:
+def export_to_dir(inp: ExportInputs, out_dir: Path, cfg: ExportConfig = ExportConfig(), jobs: int = 1,
+                  engine: Any = None) -> tuple[ExportResult, list[Path]]:
     """`export_records` streamed into OUT's files (memory does not grow with the records); the
     files are byte-identical to `write_export` of the in-memory result."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with ExportWriter(out_dir) as sink:
-        res = export_records(inp, cfg, sink=sink, jobs=jobs)
+        res = export_records(inp, cfg, sink=sink, jobs=jobs, engine=engine)
     return res, [out_dir / n for n in SPLIT_FILES.values()] + _write_meta(res, out_dir)
 
 

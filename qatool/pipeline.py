@@ -54,8 +54,11 @@ class JobResult:
 
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
             export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
-            review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS) -> JobResult:
-    """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists.
+            review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
+            engine: Any = None) -> JobResult:
+    """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an
+    `engine` (qatool.engine_ray.RayEngine), parse + lint, signatures, band-key grouping and export
+    cleaning run there; the outputs are the same as without one.
     Raises DecisionsError for an unusable decisions file and ValueError for an unreadable --against
     file (before any stage runs)."""
     progress = progress or NoProgress()
@@ -72,7 +75,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
         return job
     # records and findings stream from the parser to the files; later stages read them back in batches
     progress.start("parse + lint", len(inputs))
-    result = parse_to_parquet(inputs, out_dir, parse_cfg, linter, on_file=progress.advance, jobs=dedup_cfg.jobs)
+    result = parse_to_parquet(inputs, out_dir, parse_cfg, linter, on_file=progress.advance, jobs=dedup_cfg.jobs, engine=engine)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     progress.done()
@@ -83,7 +86,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     t0 = time.perf_counter()
     progress.start("dedup", None)
     records = ParquetRows(out_dir / "records.parquet")
-    res = find_duplicates(records, dedup_cfg, result.record_counts, external=external)
+    res = find_duplicates(records, dedup_cfg, result.record_counts, external=external, engine=engine)
     job.written += write_dedup(res, out_dir, result.record_counts, report_diffs)
     job.dedup = res
     progress.done()
@@ -95,7 +98,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     inp = ExportInputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
                        clusters_table(res).to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
                        result.invalid, loaded, pairs)
-    job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs)
+    job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs, engine=engine)
     job.written += written
     progress.done()
     timings["export"] = time.perf_counter() - t0
