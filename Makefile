@@ -32,7 +32,7 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-## bench: throughput per stage on synthetic corpora (see bench/README.md)
+## bench: throughput per stage on synthetic corpora (see Performance in README.md)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

@@ -1,13 +1,18 @@
 """Benchmark every stage on synthetic corpora and print a table (also written to bench/RESULTS.md).
 
     python bench/run.py                      # 10k and 100k records
+    python bench/run.py --sizes 10000,100000,1000000   # also 1M (about 40 minutes in all on 2 cores)
     python bench/run.py --sizes 10000 --stages parse,lint,dedup,datasketch
 
 For each size it generates the corpus once (bench/data/, git-ignored), then runs each stage in a
 fresh process and reports records/s, MB/s, peak RSS, and the quality figures: pair recall on planted
 near duplicates with true Jaccard >= 0.85 (and >= 0.8), pair precision, factual-slip recall. The
 obvious datasketch script (character 5-grams, MinHash.bulk, 2 processes, LSH at 0.8) runs on the same
-records in the same run, and qatool's dedup speed is printed as a ratio to it.
+records in the same run, and qatool's dedup speed is printed as a ratio to it. The `run` stage is the
+whole `qatool run`; the `ray` stage is `qatool run --engine ray` on a local Ray, whose files are
+compared byte for byte with the local run's. Above --lint-max, --datasketch-max and --ray-max records
+the stand-alone lint and export, the datasketch script and the Ray run are skipped (noted in the table).
+Peak RSS is the stage process's or its largest child's; for the Ray stage, only the driver's.
 """
 from __future__ import annotations
 
@@ -74,12 +79,14 @@ def quality(found: list[list[int]], planted: list[list[int]], jac: list[float]) 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000")
-    ap.add_argument("--stages", default="parse,lint,dedup,export,datasketch,run")
+    ap.add_argument("--stages", default="parse,lint,dedup,export,datasketch,run,ray")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--lint-max", type=int, default=100000,
                     help="above this many records, skip the one-process lint stage and the stand-alone export (the run stage does both)")
     ap.add_argument("--datasketch-max", type=int, default=100000,
                     help="skip the datasketch script above this many records (its LeanMinHash objects took 3.3 GB at 100k)")
+    ap.add_argument("--ray-max", type=int, default=100000,
+                    help="above this many records, skip `qatool run --engine ray` (a local Ray on this machine; it is for clusters)")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = ap.parse_args()
     from generate import generate
@@ -96,8 +103,9 @@ def main() -> None:
         work.mkdir(exist_ok=True)
         res = {}
         for st in ["parse"] + [s for s in stages if s != "parse"]:
-            if st in ("lint", "export") and n > args.lint_max or st == "datasketch" and n > args.datasketch_max:
-                notes.append(f"{n} records: {st} not run (above --{'lint' if st != 'datasketch' else 'datasketch'}-max)")
+            limit = {"lint": "lint", "export": "lint", "datasketch": "datasketch", "ray": "ray"}.get(st)
+            if limit and n > getattr(args, f"{limit}_max"):
+                notes.append(f"{n} records: {st} not run (above --{limit}-max)")
                 continue
             res[st] = r = run_stage(st, data, work, args.jobs)
             extra = ""
@@ -115,8 +123,11 @@ def main() -> None:
                 if st == "dedup":
                     tm = r["timings"]
                     extra += "; " + ", ".join(f"{k} {v:.1f}s" for k, v in tm.items())
-            if st == "run":
+            if st in ("run", "ray"):
                 extra = ", ".join(f"{k} {v:.1f}s" for k, v in r["timings"].items())
+            if st == "ray" and "compared" in r:
+                extra += (f"; outputs identical to the local run ({r['compared']} files)" if not r["differ"]
+                          else f"; DIFFERENT from the local run: {', '.join(r['differ'])}")
             rows.append((n, st, r["seconds"], n / r["seconds"], mb / r["seconds"], r["peak_rss_mb"], extra))
             print(f"{n:>8} {st:<10} {r['seconds']:8.2f}s {n / r['seconds']:10.0f} rec/s {mb / r['seconds']:7.2f} MB/s "
                   f"{r['peak_rss_mb']:8.0f} MB  {extra}", flush=True)

@@ -119,19 +119,32 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
             "finding_drops": sum(v for k, v in s["reasons"].items() if k.startswith("finding:"))}
 
 
-def stage_run(data: Path, work: Path, jobs: int) -> dict:
+def stage_run(data: Path, work: Path, jobs: int, engine: str = "local") -> dict:
     from click.testing import CliRunner
 
     from qatool.cli import main
 
     import re
 
+    out = work / ("run" if engine == "local" else f"run_{engine}")
     t = time.perf_counter()
-    res = CliRunner().invoke(main, ["run", str(data), "-o", str(work / "run"), "--jobs", str(jobs), "--no-progress"])
+    res = CliRunner().invoke(main, ["run", str(data), "-o", str(out), "--jobs", str(jobs), "--no-progress", "--engine", engine])
     assert res.exit_code == 0, res.output[-2000:]
     secs = time.perf_counter() - t
     steps = {m[1].strip(): float(m[2]) for m in re.finditer(r"time: ([^│|]+?)\s*[│|]\s*([\d.]+)s", res.output) if m[1].strip() != "total"}
     return {"seconds": secs, "timings": steps}
+
+
+def stage_ray(data: Path, work: Path, jobs: int) -> dict:
+    """`qatool run --engine ray` on a local Ray with `jobs` CPUs; its files are compared with the
+    local run's (the run stage's output, when it ran first)."""
+    r = stage_run(data, work, jobs, "ray")
+    local, ray = work / "run", work / "run_ray"
+    if local.is_dir():
+        names = sorted(p.name for p in local.iterdir() if p.is_file())
+        r["differ"] = [n for n in names if not (ray / n).is_file() or (ray / n).read_bytes() != (local / n).read_bytes()]
+        r["compared"] = len(names)
+    return r
 
 
 if __name__ == "__main__":
