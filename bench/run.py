@@ -12,7 +12,7 @@ records in the same run, and qatool's dedup speed is printed as a ratio to it. T
 whole `qatool run`; the `ray` stage is `qatool run --engine ray` on a local Ray, whose files are
 compared byte for byte with the local run's. Above --lint-max, --datasketch-max and --ray-max records
 the stand-alone lint and export, the datasketch script and the Ray run are skipped (noted in the table).
-Peak RSS is the stage process's or its largest child's; for the Ray stage, only the driver's.
+Peak memory is the largest PSS of a stage's process tree (workers and Ray's processes included).
 """
 from __future__ import annotations
 
@@ -22,18 +22,62 @@ import os
 import platform
 import subprocess
 import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
+def _tree(root: int) -> list[int]:
+    """root and its descendants (pool workers, Ray's processes), from /proc."""
+    parent: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                parent[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(c for c, p in parent.items() if p == pid)
+    return out
+
+
+def _pss_mb(pids: list[int]) -> float:
+    """Proportional set size of these processes together (shared pages counted once)."""
+    kb = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    kb += int(line.split()[1])
+                    break
+        except (OSError, ValueError):
+            pass
+    return kb / 1024
+
+
 def run_stage(name: str, data: Path, work: Path, jobs: int) -> dict:
-    out = subprocess.run([sys.executable, str(HERE / "stage.py"), name, str(data), str(work), str(jobs)],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        raise SystemExit(f"stage {name} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    """One stage in a fresh process; its peak memory is the largest PSS of the process and all its
+    descendants together, sampled every 0.2 s (ru_maxrss would carry this harness's own size over
+    the exec, and counts the pages workers share with their parent once per worker)."""
+    peak = 0.0
+    with subprocess.Popen([sys.executable, str(HERE / "stage.py"), name, str(data), str(work), str(jobs)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc, ThreadPoolExecutor(1) as reader:
+        talk = reader.submit(proc.communicate)
+        while not talk.done():
+            peak = max(peak, _pss_mb(_tree(proc.pid)))
+            time.sleep(0.2)
+        out, err = talk.result()
+    if proc.returncode != 0:
+        raise SystemExit(f"stage {name} failed:\n{err[-3000:]}")
+    res = json.loads(out.strip().splitlines()[-1])
+    res["peak_rss_mb"] = peak
+    return res
 
 
 def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
@@ -139,7 +183,7 @@ def main() -> None:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     lines = ["# Benchmark results", "", f"Machine: {machine}; jobs={args.jobs}.", "",
              "Reproduce: `make bench` (or `python bench/run.py --sizes 10000,100000`).", "",
-             "| records | stage | seconds | records/s | MB/s | peak RSS MB | quality / notes |",
+             "| records | stage | seconds | records/s | MB/s | peak memory MB (PSS) | quality / notes |",
              "| ---: | --- | ---: | ---: | ---: | ---: | --- |"]
     lines += [f"| {n} | {st} | {s:.2f} | {rps:.0f} | {mbs:.2f} | {rss:.0f} | {ex} |" for n, st, s, rps, mbs, rss, ex in rows]
     lines += [""] + [f"- {x}" for x in notes]
