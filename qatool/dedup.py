@@ -348,7 +348,7 @@ def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfi
     """Sketches of all records, batch by batch on the pool (bounded in flight) or on `engine`
     (see qatool.engine_ray); identical for any pool and engine."""
     if engine is not None and isinstance(records, ParquetRows):
-        parts = engine.sketches(records.path, cfg, backend, batch)
+        parts = engine.sketches(records.path, cfg, backend)
     else:
         parts = map_ordered(_sketch_args, ((texts, cfg, backend) for texts in _text_batches(records, batch)), pool)
     spool = SketchSpool(cfg.num_perm)

@@ -68,7 +68,7 @@ def _bucket_pairs(part: pa.Table, max_group: int) -> pa.Table:
 def _clean(batch: pa.Table, prior_ref: Any, cfg: Any) -> pa.Table:
     from .export import _clean_batch
 
-    prior_of = prior_ref if isinstance(prior_ref, dict) else _get(prior_ref)
+    prior_of = _get(prior_ref)  # Ray Data passes an ObjectRef in fn_args through as it is
     rows = batch.to_pylist()
     return _blob(_clean_batch((rows, [prior_of.get(r["id"], []) for r in rows], cfg, None)))
 
@@ -137,7 +137,7 @@ class RayEngine:
         for per_file in self._results(ds, _parse_files, self.files_per_task, config, linter):
             yield from per_file
 
-    def sketches(self, records: Path, cfg: Any, backend: str, batch: int) -> Iterator[Any]:
+    def sketches(self, records: Path, cfg: Any, backend: str) -> Iterator[Any]:
         ds = self.ray.data.read_parquet(str(records)).select_columns(["question", "answer", "analysis"])
         yield from self._results(ds, _sketch, self.sketch_rows, cfg, backend)
 
