@@ -81,20 +81,19 @@ def run_stage(name: str, data: Path, work: Path, jobs: int) -> dict:
 
 
 def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
-    import pyarrow.parquet as pq
-
+    from qatool.dataset import ParquetRows
     from qatool.dedup import DedupConfig, normalize_for_dedup, text_sets
     from qatool.minhash import jaccard
 
-    import pyarrow as pa
-
     cfg = DedupConfig()
     need = sorted({i for p in pairs for i in p})
-    records = pq.read_table(work / "records.parquet", columns=["question", "answer"]).take(pa.array(need, pa.int64())).to_pylist()
-    texts = [normalize_for_dedup(r["question"] + "\n" + r["answer"]) for r in records]
-    sets = text_sets(texts, cfg)
-    pos = {i: k for k, i in enumerate(need)}
-    return [jaccard(sets.get(pos[a]), sets.get(pos[b])) for a, b in pairs]
+    rows = ParquetRows(work / "records.parquet").take(need, ["question", "answer"])  # batch by batch: no 2 GB string column
+    shingles = {}
+    for lo in range(0, len(need), 20000):  # in slices: one giant batch would hold every code point at once
+        part = need[lo:lo + 20000]
+        sets = text_sets([normalize_for_dedup(rows[i]["question"] + "\n" + rows[i]["answer"]) for i in part], cfg)
+        shingles.update((i, sets.get(k)) for k, i in enumerate(part))
+    return [jaccard(shingles[a], shingles[b]) for a, b in pairs]
 
 
 def quality(found: list[list[int]], planted: list[list[int]], jac: list[float]) -> dict:
@@ -146,7 +145,9 @@ def main() -> None:
         work = HERE / "data" / f"{n}_work"
         work.mkdir(exist_ok=True)
         res = {}
-        for st in ["parse"] + [s for s in stages if s != "parse"]:
+        # parse first (the other stages read its records.parquet), unless left out and already there
+        first = ["parse"] if "parse" in stages or not (work / "records.parquet").exists() else []
+        for st in first + [s for s in stages if s != "parse"]:
             limit = {"lint": "lint", "export": "lint", "datasketch": "datasketch", "ray": "ray"}.get(st)
             if limit and n > getattr(args, f"{limit}_max"):
                 notes.append(f"{n} records: {st} not run (above --{limit}-max)")
