@@ -5,6 +5,7 @@ DataType(string)
 """
 from __future__ import annotations
 
+import copy
 import json
 from functools import lru_cache
 from importlib import resources
@@ -30,8 +31,30 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
+@lru_cache(maxsize=None)
+def fast_check() -> Any:
+    """The record schema compiled to Python by fastjsonschema (about 20x jsonschema's speed), which
+    decides validity; jsonschema explains the failures. The schema uses only keywords both read the
+    same way (a test checks that they agree)."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(copy.deepcopy(record_schema()))  # compile rewrites $refs in place
+
+
+def is_valid(record: dict[str, Any]) -> bool:
+    import fastjsonschema
+
+    try:
+        fast_check()(record)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def validation_errors(record: dict[str, Any]) -> list[str]:
     """Human-readable validation errors of one record, `[]` when it is valid."""
+    if is_valid(record):
+        return []
     errors = []
     for err in sorted(validator().iter_errors(record), key=lambda e: list(map(str, e.absolute_path))):
         where = "/".join(str(p) for p in err.absolute_path) or "(record)"
