@@ -28,14 +28,13 @@ def nfkc(text: str) -> str:
 
 
 _MARKUP = re.compile(r"(\*\*|__|`+|~~|^#{1,6}\s|^\s*(?:[-*+]|\d+[.)])\s+|<[^>\n]{1,80}>)", re.M)
-_SPACE = re.compile(r"\s+")
 
 
 def normalize_text(text: str) -> str:
     """NFKC (folds full-width to half-width), Markdown markup and all whitespace removed, case-folded."""
     text = nfkc(text)
     text = _MARKUP.sub(" ", text)
-    return _SPACE.sub("", text).casefold()
+    return "".join(text.split()).casefold()  # str.split and the regex \s agree on what white space is
 
 
 def sha256_hex(*parts: str) -> str:

@@ -201,3 +201,12 @@ def test_parallel_parse_and_lint_equal_one_process(tmp_path):
     assert one.findings == two.findings
     assert [str(p) for p in one.problems] == [str(p) for p in two.problems]
     assert [f.source for f in one.files] == [f.source for f in two.files]
+
+
+def test_content_normalisation_drops_every_unicode_white_space():
+    import re
+
+    from qatool.normalize import normalize_text
+
+    spaces = "".join(chr(c) for c in range(0x110000) if re.match(r"\s", chr(c)))
+    assert len(spaces) > 20 and normalize_text(f"预训练{spaces}模型 **BERT**\u3000ｏｋ") == "预训练模型bertok"

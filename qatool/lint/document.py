@@ -61,13 +61,16 @@ class LintDoc:
         return self._joined, self._starts
 
     def record_at(self, line: int) -> dict[str, Any] | None:
-        for rec in self.records:
-            if rec["line_start"] <= line <= rec["line_end"]:
-                return rec
-            span = rec["spans"]["analysis"]
-            if span and span["start"] <= line <= span["end"]:
-                return rec
-        return None
+        """The first record (in source order) whose lines or analysis span hold this line."""
+        at = self.cache.get("record_at")
+        if at is None:
+            at = self.cache["record_at"] = {}
+            for rec in self.records:
+                span = rec["spans"]["analysis"]
+                for lo, hi in ((rec["line_start"], rec["line_end"]),) + (((span["start"], span["end"]),) if span else ()):
+                    for no in range(lo, hi + 1):
+                        at.setdefault(no, rec)
+        return at.get(line)
 
 
 def _mask(s: str) -> str:
