@@ -44,7 +44,8 @@ class LintDoc:
     scan: Scan
     records: list[dict[str, Any]]
     units: list[Unit] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)  # per-document results shared by rules
+    cache: dict[Any, Any] = field(default_factory=dict)  # per-document results shared by rules
+    literals: Any = None  # the linter's LiteralIndex of its rules' gates (lint/literals.py), if any
     _joined: str | None = None
     _starts: list[int] | None = None
 

@@ -17,7 +17,8 @@ from typing import Any, Iterable, Iterator
 
 from ..io import InputProblem, ReadLimits, atomic_writer, discover, read_source
 from .document import LintDoc, Unit, load_doc
-from .kinds import KIND_CHECKS, Knowledge, RuleTimeout, make_finding
+from .kinds import KIND_CHECKS, Knowledge, RuleTimeout, gate_of, make_finding
+from .literals import LiteralIndex
 from .loader import load_rules
 from .model import SEVERITY_RANK, Finding, Rule
 from .pyrules import PY_CHECKS
@@ -109,6 +110,8 @@ class Linter:
         self.rules = [r for r in rules if rule_selected(r, select, ignore)]
         self.per_file_ignores = per_file_ignores or {}
         self.by_code = {r.code: r for r in rules}
+        # one literal pass per document finds the units every gated rule needs to look at
+        self.literals = LiteralIndex.build(g for g in (gate_of(r, kb) for r in self.rules) if g is not None)
 
     @classmethod
     def default(cls, extra_rules: list[Path] | None = None, **kw: Any) -> "Linter":
@@ -122,6 +125,7 @@ class Linter:
     def lint_doc(self, doc: LintDoc) -> list[Finding]:
         rules = self._rules_for(doc.path)
         found: list[Finding] = []
+        doc.literals = self.literals
         for rule in rules:
             if rule.code == UNUSED_SUPPRESSION:
                 continue

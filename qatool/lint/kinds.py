@@ -71,24 +71,45 @@ def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, mes
                    rec["id"] if rec else None, fix, fingerprint(rule.code, doc.path, unit.text, rec, matched))
 
 
+def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | None:
+    """What a unit must match for the rule to find anything in it (None: every unit is looked at)."""
+    if rule.kind == "definition":
+        return kb.names_rx()
+    if rule.kind == "citation":
+        return CITATION_GATES[rule.spec["check"]]
+    return rule.spec.get("gate")
+
+
+def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
+    """Indices of the units where `gate` can match. With the linter's literal index (literals.py),
+    the units holding one of the gate's required literals, found for all gates by one pass;
+    otherwise one pass of the gate over the joined document, keeping the unit of each match's start
+    and end (a match that crosses units can hide a real one only inside the unit where it ends)."""
+    text, starts = doc.joined()
+    index = doc.literals
+    if index is not None and index.covers(gate):
+        by_gate = doc.cache.get("literal_hits")
+        if by_gate is None:
+            by_gate = doc.cache["literal_hits"] = index.scan(text, starts)
+        return index.hits(by_gate, gate)
+    found: set[int] = set()
+    for m in finditer(rule, gate, text):
+        found.add(bisect.bisect_right(starts, m.start()) - 1)
+        found.add(bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+    return sorted(found)
+
+
 def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | None = None) -> Iterator[Unit]:
-    """Units in the rule's scope; with a gate pattern, only those where it can match: one pass of the
-    gate over the joined document, keeping the unit of each match's start and end (a match that
-    crosses units can hide a real one only inside the unit where it ends)."""
+    """Units in the rule's scope; with a gate pattern, only those where it can match."""
     if gate is None:
         for u in doc.units:
             if u.scope in rule.scope:
                 yield u
         return
-    key = ("gate", gate.pattern)
+    key = ("gate", gate.pattern, gate.flags)
     hits = doc.cache.get(key)
-    if hits is None:  # rules that share a gate (the definition rules) scan once per document
-        text, starts = doc.joined()
-        found: set[int] = set()
-        for m in finditer(rule, gate, text):
-            found.add(bisect.bisect_right(starts, m.start()) - 1)
-            found.add(bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1)
-        hits = doc.cache[key] = sorted(found)
+    if hits is None:  # rules that share a gate (the definition rules) look once per document
+        hits = doc.cache[key] = _gate_hits(rule, doc, gate)
     for k in hits:
         u = doc.units[k]
         if u.scope in rule.scope:
@@ -121,7 +142,7 @@ def _context_ok(rule: Rule, unit: Unit) -> bool:
 
 def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     fix_tpl = rule.spec.get("fix")
-    for unit in _units(rule, doc, rule.spec.get("gate")):
+    for unit in _units(rule, doc, gate_of(rule, kb)):
         taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
         for rx in rule.spec["patterns"]:
             for m in finditer(rule, rx, unit.text):
@@ -142,8 +163,7 @@ def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding
 
 def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     claims: list[tuple[regex.Pattern, str]] = rule.spec["all"]
-    gate = next(rx for rx, where in claims if where == "unit") if any(w == "unit" for _, w in claims) else None
-    for unit in _units(rule, doc, gate):
+    for unit in _units(rule, doc, gate_of(rule, kb)):
         ctx = None
         for start, end in _regions(rule, unit):
             spans = []
@@ -300,7 +320,7 @@ def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
     term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
     cache = doc.cache.setdefault("bindings", {})
-    for unit in _units(rule, doc, kb.names_rx()):
+    for unit in _units(rule, doc, gate_of(rule, kb)):
         key = (unit.line, unit.col)
         if key not in cache:
             cache[key] = bindings(unit, kb)
@@ -374,7 +394,7 @@ def identify_paper(text: str, kb: Knowledge) -> tuple[dict[str, Any], regex.Matc
 
 def check_citation(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     checker = CITATION_CHECKS[rule.spec["check"]]
-    for unit in _units(rule, doc, CITATION_GATES[rule.spec["check"]]):
+    for unit in _units(rule, doc, gate_of(rule, kb)):
         yield from checker(rule, doc, kb, unit)
 
 

@@ -133,6 +133,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         if not any(p in ("unit", "either") for _, p in claims):
             raise RuleFileError(f"{where('all')}: a co-occurrence needs at least one claim matched in the text (in: unit or either)")
         spec["all"] = claims
+        spec["gate"] = next((rx for rx, place in claims if place == "unit"), None)
     elif kind == "definition":
         if entry.get("duplicate"):
             spec["duplicate"] = True

@@ -73,8 +73,27 @@ def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
 
 
 ENUM_ITEM = r"[^\s、，,。；;：:（）()\[\]【】「」“”\"']"
-ENUM_PAIR_RE = re.compile(rf"({ENUM_ITEM}+)、({ENUM_ITEM}+?)(?=[、，,。；;）)]|等|$)")
+ENUM_RUN_RE = re.compile(rf"{ENUM_ITEM}+")
+ENUM_ENDS = frozenset("、，,。；;）)")
 EMPTY_ITEM_RE = re.compile(r"、\s*(?=[、，,。；;])")
+
+
+def enumeration_pairs(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start of A, start of B, end of B) for each `A、B` in `text`: A the whole run of item
+    characters before a 、, B the shortest run after it that ends before 等, one of 、，,。；;）) or the
+    end of the text. Runs are found once, so a long sentence costs one pass, not one per start."""
+    runs = [(m.start(), m.end()) for m in ENUM_RUN_RE.finditer(text)]
+    n = len(text)
+    for (a_start, a_end), (b_start, b_run_end) in zip(runs, runs[1:]):
+        if b_start != a_end + 1 or text[a_end] != "、":
+            continue
+        stop = text.find("等", b_start + 1, b_run_end)
+        if stop < 0:
+            at_end = b_run_end == n or (b_run_end == n - 1 and text[-1] == "\n")  # where `$` matches
+            if not at_end and text[b_run_end] not in ENUM_ENDS:
+                continue
+            stop = b_run_end
+        yield a_start, b_start, stop
 
 
 @check("truncated-enumeration")
@@ -82,16 +101,12 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
     for unit in doc.units:
         if unit.scope == "code" or "、" not in unit.text:
             continue
-        pos = 0
-        while True:
-            m = ENUM_PAIR_RE.search(unit.text, pos)
-            if not m:
-                break
-            a, b = m.group(1), m.group(2)
+        text = unit.text
+        for a_start, b_start, b_end in enumeration_pairs(text):
+            a, b = text[a_start:b_start - 1], text[b_start:b_end]
             if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b):
-                yield make_finding(rule, doc, unit, m.start(2), m.end(2), full=a)
-            pos = m.start(2)
-        for m in EMPTY_ITEM_RE.finditer(unit.text):
+                yield make_finding(rule, doc, unit, b_start, b_end, full=a)
+        for m in EMPTY_ITEM_RE.finditer(text):
             yield make_finding(rule, doc, unit, m.start(), m.end(), full="")
 
 

@@ -1,0 +1,214 @@
+"""A literal prefilter for rule gates: one Aho-Corasick pass per document instead of one regex pass
+per rule.
+
+Most rule patterns cannot match without one of a few literal strings (`梯度裁剪|梯度截断|gradient`):
+`required_literals` reads them off the pattern's syntax tree. A unit that contains none of a gate's
+literals cannot hold a match of it, so the units a rule looks at are the units where one of its
+literals occurs: a superset of the units where the gate matches, found for every rule at once by
+one pass of an Aho-Corasick automaton (pyahocorasick) over the document. The rules then match
+their real patterns on those units only, so findings are exactly those of a full regex scan.
+
+A gate whose literals are too weak to filter (single characters) or that uses syntax this reader
+does not vouch for (fuzzy matching, POSIX classes, properties) keeps its own regex pass.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from typing import Any, Iterable
+
+import ahocorasick
+import regex
+
+try:  # the standard library's own regex parser (private, stable since 3.11; sre_parse before it)
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+MAX_SET = 64  # largest set of alternative strings followed through a concatenation
+MIN_WEIGHT = 2  # weakest literal a gate may be filtered by: a CJK character counts 2, others 1
+MAX_CLASS = 8  # a character class of at most this many literals is followed as alternatives
+# syntax of the `regex` module that the standard parser would read differently: leave such gates alone
+_FOREIGN = re.compile(r"\{\s*[a-zA-Z]|\[:\^?[a-zA-Z]+:\]|\\[pPLmMXGNhHKV]|\(\?[a-zA-Z]*[VvfbewrpLu]|\(\?\||\(\?&|\(\?R|\(\?\d|\(\?\+|\(\?-\d")
+
+
+def _weight(s: str) -> int:
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in s)
+
+
+def _score(lits: frozenset[str]) -> tuple[int, int, float]:
+    """Rarer first: the weakest literal's weight, then fewer literals, then longer ones on average."""
+    weights = [_weight(s) for s in lits]
+    return (min(weights), -len(lits), sum(weights) / len(weights))
+
+
+@dataclass
+class _Info:
+    exact: frozenset[str] | None  # every string the node can match, when that set is small
+    factors: frozenset[str] | None  # every match contains one of these (None: nothing known)
+
+
+def _minimal(lits: frozenset[str]) -> frozenset[str]:
+    """Without the strings that contain another one of the set (they add nothing to a filter)."""
+    return frozenset(s for s in lits if not any(t != s and t in s for t in lits))
+
+
+def _best(*cands: frozenset[str] | None) -> frozenset[str] | None:
+    ok = [_minimal(c) for c in cands if c and "" not in c]
+    return max(ok, key=_score) if ok else None
+
+
+def _cased(ch: int) -> str | None:
+    """The character as the lower-cased text holds it; None for a non-ASCII cased letter (its case
+    variants under full case folding are more than lower() gives)."""
+    c = chr(ch)
+    if not c.isascii() and c.lower() != c.upper():
+        return None
+    return c.lower()
+
+
+def _seq(items: Iterable[Any]) -> _Info:
+    """A concatenation: runs of exactly known parts multiply into longer literals."""
+    cur: frozenset[str] | None = frozenset({""})
+    all_exact = True
+    cands: list[frozenset[str] | None] = []
+    for op, av in items:
+        info = _node(op, av)
+        cands.append(info.factors)
+        if info.exact is not None and cur is not None and len(cur) * len(info.exact) <= MAX_SET:
+            cur = frozenset(a + b for a, b in product(cur, info.exact))
+            continue
+        all_exact = False
+        cands.append(cur)
+        cur = info.exact if info.exact is not None else frozenset({""})
+    cands.append(cur)
+    return _Info(cur if all_exact else None, _best(*cands))
+
+
+def _node(op: Any, av: Any) -> _Info:
+    if op is _c.LITERAL:
+        c = _cased(av)
+        s = frozenset({c}) if c is not None else None
+        return _Info(s, s)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _Info(frozenset({""}), None)  # zero width: part of no match text
+    if op is _c.SUBPATTERN:
+        return _seq(av[-1])
+    if op is _c.ATOMIC_GROUP:
+        return _seq(av)
+    if op is _c.IN:
+        chars = [_cased(ch) if o is _c.LITERAL else None for o, ch in av]
+        if len(chars) <= MAX_CLASS and None not in chars:
+            s = frozenset(chars)
+            return _Info(s, s)
+        return _Info(None, None)
+    if op is _c.BRANCH:
+        infos = [_seq(branch) for branch in av[1]]
+        exact = None
+        if all(i.exact is not None for i in infos) and sum(len(i.exact) for i in infos) <= MAX_SET:
+            exact = frozenset().union(*(i.exact for i in infos))
+        parts = [_best(i.exact, i.factors) for i in infos]
+        factors = frozenset().union(*parts) if all(p is not None for p in parts) else None
+        return _Info(exact, _best(exact, factors))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        inner = _seq(sub)
+        if lo == 0:
+            if hi == 1 and inner.exact is not None:
+                return _Info(inner.exact | {""}, None)
+            return _Info(None, None)
+        exact = None
+        if lo == hi and inner.exact is not None and len(inner.exact) ** lo <= MAX_SET:
+            exact = frozenset("".join(p) for p in product(sorted(inner.exact), repeat=lo))
+        return _Info(exact, _best(exact, inner.factors))
+    return _Info(None, None)  # any character, classes, back references, conditionals
+
+
+@lru_cache(maxsize=4096)
+def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of `pattern` contains, or None when there is no
+    such set strong enough to filter by.
+
+    >>> sorted(required_literals(r"(?:请)?在评论区(?:留言|分享)"))
+    ['在评论区分享', '在评论区留言']
+    >>> sorted(required_literals(r"(?:梯度裁剪|gradient\\s+clipping)[^。]{0,9}梯度"))
+    ['gradient', '梯度裁剪']
+    >>> required_literals(r"[（(]\\d{4}[）)]") is None
+    True
+    """
+    if _FOREIGN.search(pattern) or (flags & regex.IGNORECASE and not flags & regex.ASCII):
+        return None  # Unicode case folding (ſ ~ s, K ~ k) is more than lower() mirrors
+    std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
+    try:
+        tree = _sre_parse.parse(pattern, std)
+    except Exception:  # noqa: BLE001 - any syntax the standard parser refuses: no prefilter
+        return None
+    info = _seq(tree)
+    lits = _best(info.exact, info.factors)
+    if lits is None or _score(lits)[0] < MIN_WEIGHT:
+        return None
+    return lits
+
+
+@dataclass
+class LiteralIndex:
+    """The literal sets of many gates in one automaton: `scan` finds, for every gate at once, the
+    document units that contain one of its literals."""
+
+    gates: dict[tuple[str, int], int] = field(default_factory=dict)  # (pattern, flags) -> index
+    automaton: Any = None
+
+    @classmethod
+    def build(cls, gates: Iterable[regex.Pattern]) -> "LiteralIndex":
+        index = cls()
+        owners: dict[str, set[int]] = {}
+        for rx in gates:
+            key = (rx.pattern, rx.flags)
+            if key in index.gates:
+                continue
+            lits = required_literals(rx.pattern, rx.flags)
+            if lits is None:
+                continue
+            k = index.gates[key] = len(index.gates)
+            for lit in lits:
+                owners.setdefault(lit, set()).add(k)
+        if owners:
+            auto = ahocorasick.Automaton()
+            for lit in sorted(owners):
+                auto.add_word(lit, (len(lit), tuple(sorted(owners[lit]))))
+            auto.make_automaton()
+            index.automaton = auto
+        return index
+
+    def covers(self, gate: regex.Pattern) -> bool:
+        return (gate.pattern, gate.flags) in self.gates
+
+    def hits(self, scanned: list[list[int]], gate: regex.Pattern) -> list[int]:
+        return scanned[self.gates[(gate.pattern, gate.flags)]]
+
+    def scan(self, text: str, starts: list[int]) -> list[list[int]]:
+        """Per gate, the sorted indices of the units (starting at `starts` in `text`) that hold one
+        of its literals."""
+        found: list[set[int]] = [set() for _ in self.gates]
+        if self.automaton is None or not starts:
+            return [[] for _ in self.gates]
+        low = text.lower()
+        if len(low) != len(text):  # some character lower-cases to more than one: fold ASCII only
+            low = text.translate(_ASCII_LOWER)
+        unit, unit_end = -1, -1
+        for end, (size, owners) in self.automaton.iter(low):
+            start = end - size + 1
+            if not (0 <= unit and starts[unit] <= start < unit_end):
+                unit = bisect.bisect_right(starts, start) - 1
+                unit_end = starts[unit + 1] if unit + 1 < len(starts) else len(text) + 1
+            for k in owners:
+                found[k].add(unit)
+        return [sorted(s) for s in found]
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
