@@ -159,3 +159,24 @@ def test_enumeration_pairs_examples():
     text = "常见方法有卷积神经网络、神经网络、循环网络等。"
     assert [(text[a:b - 1], text[b:e]) for a, b, e in enumeration_pairs(text)] == [
         ("常见方法有卷积神经网络", "神经网络"), ("神经网络", "循环网络")]
+
+
+# ------------------------------------------------------------------------------ garbage collector
+
+
+def test_lint_paths_hands_frozen_objects_back(tmp_path):
+    import gc
+
+    for i in range(3):
+        (tmp_path / f"a{i}.md").write_text("### 1. 什么是X？\n\n**答案：** X。<|endoftext|>\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    res = LINTER.lint_paths([tmp_path])
+    assert [f.code for f in res.findings] == ["FM001"] * 3
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        LINTER.lint_paths([tmp_path])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import fnmatch
+import gc
 import json
 import re
 from collections import Counter
@@ -163,21 +164,31 @@ class Linter:
         findings: list[Finding] = []
         docs: dict[str, LintDoc] = {}
         sources: list[str] = []
-        for inp in inputs:
-            src = read_source(inp, limits)
-            if isinstance(src, InputProblem):
-                problems.append(src)
-                continue
-            problems.extend(p for p in src.problems)
-            doc = load_doc(src.text, src.source)
-            sources.append(src.source)
-            try:
-                findings.extend(self.lint_doc(doc))
-            except RuleTimeout as err:
-                problems.append(InputProblem(src.source, "error", str(err)))
-                self.rules = [r for r in self.rules if r is not err.rule]
-            if keep_docs:
-                docs[src.source] = doc
+        # The findings kept so far are only ever added to: after each file, every object alive is
+        # moved out of the cyclic garbage collector's sight (gc.freeze), so that its full collections
+        # do not walk them again and again (5-10% of a 100-file lint); they are handed back at the end.
+        settle = gc.get_freeze_count() == 0  # unless a caller froze objects of its own
+        try:
+            for inp in inputs:
+                src = read_source(inp, limits)
+                if isinstance(src, InputProblem):
+                    problems.append(src)
+                    continue
+                problems.extend(p for p in src.problems)
+                doc = load_doc(src.text, src.source)
+                sources.append(src.source)
+                try:
+                    findings.extend(self.lint_doc(doc))
+                except RuleTimeout as err:
+                    problems.append(InputProblem(src.source, "error", str(err)))
+                    self.rules = [r for r in self.rules if r is not err.rule]
+                if keep_docs:
+                    docs[src.source] = doc
+                if settle:
+                    gc.freeze()
+        finally:
+            if settle:
+                gc.unfreeze()
         return LintResult(findings, problems, len(inputs), docs, sources)
 
 
