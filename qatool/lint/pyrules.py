@@ -61,7 +61,7 @@ BOLD_RE = re.compile(r"(?<!\s)\*\*|\*\*(?!\s)")
 @check("unbalanced-bold")
 def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for unit in doc.units:
-        if unit.scope == "code":
+        if unit.scope == "code" or "**" not in unit.text:
             continue
         marks = [m.start() for m in BOLD_RE.finditer(unit.text)]
         if len(marks) % 2 == 0:
