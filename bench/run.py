@@ -124,7 +124,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--stages", default="parse,lint,dedup,export,datasketch,run,ray")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--lint-max", type=int, default=100000,
+    ap.add_argument("--lint-max", type=int, default=1000000,
                     help="above this many records, skip the one-process lint stage and the stand-alone export (the run stage does both)")
     ap.add_argument("--datasketch-max", type=int, default=100000,
                     help="skip the datasketch script above this many records (its LeanMinHash objects took 3.3 GB at 100k)")
@@ -183,7 +183,7 @@ def main() -> None:
             print(notes[-1], flush=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     lines = ["# Benchmark results", "", f"Machine: {machine}; jobs={args.jobs}.", "",
-             "Reproduce: `make bench` (or `python bench/run.py --sizes 10000,100000`).", "",
+             f"Reproduce: `{' '.join(['python bench/run.py', *sys.argv[1:]])}` (`make bench` runs 10k and 100k).", "",
              "| records | stage | seconds | records/s | MB/s | peak memory MB (PSS) | quality / notes |",
              "| ---: | --- | ---: | ---: | ---: | ---: | --- |"]
     lines += [f"| {n} | {st} | {s:.2f} | {rps:.0f} | {mbs:.2f} | {rss:.0f} | {ex} |" for n, st, s, rps, mbs, rss, ex in rows]
