@@ -789,9 +789,10 @@ def finding_counts(findings: Iterable[Any] | pa.Table) -> dict[str, tuple[int, i
 
 
 def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, int]] | None = None,
-                report_diffs: int = REPORT_DIFFS) -> list[Path]:
+                report_diffs: int = REPORT_DIFFS, tables: tuple[pa.Table, pa.Table] | None = None) -> list[Path]:
     """dups.parquet, clusters.parquet, dedup_report.json, dedup_report.md (+ against.parquet), atomically;
-    the report shows diffs for the first `report_diffs` clusters and conflicts."""
+    the report shows diffs for the first `report_diffs` clusters and conflicts. `tables`: the
+    (dups_table, clusters_table) of `res` when the caller has built them already."""
     from .dataset import write_parquet
     from .io import atomic_writer
 
@@ -799,8 +800,9 @@ def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, in
     cfg.pop("jobs", None)
     meta = {b"qatool": json.dumps({"stage": "dedup", "config": cfg}, sort_keys=True, ensure_ascii=False).encode("utf-8")}
     paths = [out_dir / "dups.parquet", out_dir / "clusters.parquet"]
-    write_parquet(dups_table(res), paths[0], meta)
-    write_parquet(clusters_table(res), paths[1], meta)
+    dups, clusters = tables if tables is not None else (dups_table(res), clusters_table(res))
+    write_parquet(dups, paths[0], meta)
+    write_parquet(clusters, paths[1], meta)
     rep = report(res, counts, report_diffs)
     with atomic_writer(out_dir / "dedup_report.json") as fh:
         json.dump(rep, fh, ensure_ascii=False, indent=1, sort_keys=True)

@@ -87,16 +87,17 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     progress.start("dedup", None)
     records = ParquetRows(out_dir / "records.parquet")
     res = find_duplicates(records, dedup_cfg, result.record_counts, external=external, engine=engine)
-    job.written += write_dedup(res, out_dir, result.record_counts, report_diffs)
+    tables = dups_table(res), clusters_table(res)  # written here, and what the export reads
+    job.written += write_dedup(res, out_dir, result.record_counts, report_diffs, tables)
     job.dedup = res
     progress.done()
     timings["dedup"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     progress.start("export", None)
-    pairs = dups_table(res).to_pylist()
+    pairs = tables[0].to_pylist()
     inp = ExportInputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
-                       clusters_table(res).to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
+                       tables[1].to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
                        result.invalid, loaded, pairs)
     job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs, engine=engine)
     job.written += written
