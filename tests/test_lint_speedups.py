@@ -60,6 +60,9 @@ def test_unicode_case_folding_is_not_prefiltered():
     # without ASCII, IGNORECASE folds ſ to s and K (Kelvin) to k: lower() cannot mirror that
     assert required_literals("start", regex.IGNORECASE) is None
     assert required_literals("start", regex.IGNORECASE | regex.ASCII) == {"start"}
+    assert required_literals("(?i)start", 0) is None and required_literals("x(?i:start)", 0) is None
+    assert required_literals("(?i)start", regex.ASCII) == {"start"}
+    assert regex.search("(?i)start", "ſtart")  # what the prefilter would otherwise have missed
 
 
 def _gates():

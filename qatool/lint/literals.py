@@ -36,6 +36,8 @@ MAX_CLASS = 8  # a character class of at most this many literals is followed as 
 # syntax of the `regex` module that the standard parser would read differently: leave such gates alone
 _FOREIGN = re.compile(r"\{\s*[a-zA-Z]|\[:\^?[a-zA-Z]+:\]|\\[pPLmMXGNhHKV]|\(\?[a-zA-Z]*[VvfbewrpLu]|\(\?\||\(\?&|\(\?R|\(\?\d|\(\?\+|\(\?-\d")
 
+_INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")  # (?i) or (?i:...): case-insensitive from inside the pattern
+
 
 def _weight(s: str) -> int:
     return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in s)
@@ -141,7 +143,8 @@ def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] 
     >>> required_literals(r"[（(]\\d{4}[）)]") is None
     True
     """
-    if _FOREIGN.search(pattern) or (flags & regex.IGNORECASE and not flags & regex.ASCII):
+    unicode_case = not flags & regex.ASCII and (flags & regex.IGNORECASE or _INLINE_I.search(pattern))
+    if _FOREIGN.search(pattern) or unicode_case:
         return None  # Unicode case folding (ſ ~ s, K ~ k) is more than lower() mirrors
     std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
     try:
