@@ -183,3 +183,15 @@ def test_lint_paths_hands_frozen_objects_back(tmp_path):
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_document_linted_by_two_linters_uses_each_ones_literal_index():
+    from qatool.lint.document import load_doc
+
+    text = "### 1. 什么是X？\n\n**答案：** 欢迎在评论区留言。BERT是一种双向模型，推理时也会随机丢弃神经元。\n"
+    only_dropout = Linter.default(select=["FC136"])
+    doc = load_doc(text, "t.md")
+    assert [f.code for f in only_dropout.lint_doc(doc)] == ["FC136"]  # its index: one gate
+    found = LINTER.lint_doc(doc)  # the full index must not read the one-gate scan
+    assert found == LINTER.lint_text(text, "t.md")
+    assert {"FM007", "FC136"} <= {f.code for f in found}

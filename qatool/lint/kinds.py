@@ -88,10 +88,10 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
     text, starts = doc.joined()
     index = doc.literals
     if index is not None and index.covers(gate):
-        by_gate = doc.cache.get("literal_hits")
-        if by_gate is None:
-            by_gate = doc.cache["literal_hits"] = index.scan(text, starts)
-        return index.hits(by_gate, gate)
+        scanned = doc.cache.get("literal_hits")
+        if scanned is None or scanned[0] is not index:  # per index: its gates are numbered its own way
+            scanned = doc.cache["literal_hits"] = (index, index.scan(text, starts))
+        return index.hits(scanned[1], gate)
     found: set[int] = set()
     for m in finditer(rule, gate, text):
         found.add(bisect.bisect_right(starts, m.start()) - 1)
