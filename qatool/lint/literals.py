@@ -8,7 +8,7 @@ literals occurs: a superset of the units where the gate matches, found for every
 one pass of an Aho-Corasick automaton (pyahocorasick) over the document. The rules then match
 their real patterns on those units only, so findings are exactly those of a full regex scan.
 
-A gate whose literals are too weak to filter (single characters) or that uses syntax this reader
+A gate whose literals are too weak to filter (a single ASCII character) or that uses syntax this reader
 does not vouch for (fuzzy matching, POSIX classes, properties) keeps its own regex pass.
 """
 from __future__ import annotations
