@@ -81,9 +81,10 @@ def run_stage(name: str, data: Path, work: Path, jobs: int) -> dict:
 
 
 def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
-    from qatool.dataset import ParquetRows
-    from qatool.dedup import DedupConfig, normalize_for_dedup, text_sets
-    from qatool.minhash import jaccard
+    from qatool.common.records import ParquetRows
+    from qatool.dedup import DedupConfig, normalize_for_dedup
+    from qatool.dedup.sketch import text_sets
+    from qatool.dedup.minhash import jaccard
 
     cfg = DedupConfig()
     need = sorted({i for p in pairs for i in p})

@@ -22,8 +22,8 @@ def peak_rss_mb() -> float:
 
 def stage_parse(data: Path, work: Path) -> dict:
     """Parse on one process, streamed into records.parquet as `qatool run` does (no lint)."""
-    from qatool.dataset import parse_to_parquet
-    from qatool.io import discover
+    from qatool.parse import parse_to_parquet
+    from qatool.common.io import discover
 
     t = time.perf_counter()
     inputs, _ = discover([data])
@@ -36,7 +36,7 @@ def stage_lint(data: Path, work: Path) -> dict:
 
     from qatool.lint.engine import Linter
     from qatool.lint.model import findings_table
-    from qatool.dataset import write_parquet
+    from qatool.common.records import write_parquet
 
     linter = Linter.default()
     t = time.perf_counter()
@@ -53,7 +53,8 @@ def stage_lint(data: Path, work: Path) -> dict:
 def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
-    from qatool.dedup import DedupConfig, ParquetRows, dedup_records, write_dedup
+    from qatool.dedup import DedupConfig, dedup_records, write_dedup
+    from qatool.common.records import ParquetRows
 
     # as `qatool dedup --records`: the records file is streamed, findings give the canonical policy
     t = time.perf_counter()

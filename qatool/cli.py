@@ -14,20 +14,28 @@ import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__
-from .config import ConfigError, resolve_config
-from .dataset import ParseConfig, ParseResult, parse_paths, write_parquet, write_records
-from .dedup import REPORT_DIFFS, DedupConfig, ParquetRows, dedup_records, default_jobs, write_dedup
-from .decisions import DecisionsError
-from .export import ANALYSIS_MODES, FORMATS, ExportConfig, ExportInputError, export_to_dir, load_inputs
-from .pipeline import NoProgress, run_job
-from .review import DECISIONS_FILE, make_server, write_review
-from .io import ReadLimits, atomic_writer, discover, read_source
-from .lint.engine import Linter, apply_baseline, read_baseline, rule_selected, write_baseline
-from .lint.fix import fix_source, unified_diff
-from .lint.loader import RuleFileError
-from .lint.model import SEVERITIES, findings_table
-from .lint.render import RENDERERS, render_junit, rules_markdown, summary
+from qatool.common.config import ConfigError, resolve_config
+from qatool.common.io import atomic_writer, discover, read_source
+from qatool.common.outputs import OutputsError
+from qatool.common.parallel import default_jobs
+from qatool.common.records import ParquetRows
+from qatool.common.schema import SEVERITIES
+from qatool.common.version import __version__
+from qatool.dedup.config import DedupConfig
+from qatool.dedup.report import REPORT_DIFFS, write_dedup
+from qatool.dedup.stage import dedup_records
+from qatool.engines.ray import EngineError, RayEngine
+from qatool.export.model import ANALYSIS_MODES, FORMATS, ExportConfig
+from qatool.export.stage import export_to_dir, load_inputs
+from qatool.lint.engine import Linter, apply_baseline, read_baseline, write_baseline
+from qatool.lint.fix import fix_source, unified_diff
+from qatool.lint.loader import RuleFileError
+from qatool.lint.render import RENDERERS, render_junit, rules_markdown, summary
+from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
+from qatool.pipeline import NoProgress, run_job
+from qatool.review.decisions import DecisionsError
+from qatool.review.page import DECISIONS_FILE, write_review
+from qatool.review.server import make_server
 
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
@@ -200,7 +208,6 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         try:
             runner = None
             if engine == "ray":
-                from .engine_ray import EngineError, RayEngine
 
                 try:
                     runner = stack.enter_context(RayEngine(ray_address, num_cpus=dedup_cfg.jobs))
@@ -311,7 +318,7 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
     target = decisions_path or out_dir / DECISIONS_FILE
     try:
         inputs = load_inputs(in_dir or out_dir, target if target.exists() else None)
-    except (ExportInputError, DecisionsError) as err:
+    except (OutputsError, DecisionsError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
     path, data = write_review(inputs, out_dir, limit)
@@ -406,7 +413,7 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
     try:
         cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta)
         inputs = load_inputs(in_dir or out_dir, decisions_path)
-    except (ExportInputError, DecisionsError, ValueError) as err:
+    except (OutputsError, DecisionsError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
     res, _ = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())

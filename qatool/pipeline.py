@@ -12,13 +12,20 @@ from typing import Any, Protocol
 
 import pyarrow.parquet as pq
 
-from .dataset import ParquetRows, ParseConfig, ParseResult, parse_to_parquet
-from .decisions import Decisions
-from .dedup import REPORT_DIFFS, DedupConfig, DedupResult, clusters_table, dups_table, find_duplicates, load_external, write_dedup
-from .export import FINDING_COLUMNS, ExportConfig, ExportInputs, ExportResult, export_to_dir
-from .io import discover
-from .lint.model import SEVERITIES
-from .review import DECISIONS_FILE, write_review
+from qatool.common.io import discover
+from qatool.common.outputs import FINDING_COLUMNS, RunOutputs
+from qatool.common.records import ParquetRows
+from qatool.common.schema import SEVERITIES
+from qatool.dedup.against import load_external
+from qatool.dedup.config import DedupConfig
+from qatool.dedup.model import DedupResult
+from qatool.dedup.report import REPORT_DIFFS, clusters_table, dups_table, write_dedup
+from qatool.dedup.stage import find_duplicates
+from qatool.export.model import ExportConfig, ExportResult
+from qatool.export.stage import export_to_dir
+from qatool.parse.stage import ParseConfig, ParseResult, parse_to_parquet
+from qatool.review.decisions import Decisions
+from qatool.review.page import DECISIONS_FILE, write_review
 
 
 class Progress(Protocol):
@@ -96,7 +103,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     t0 = time.perf_counter()
     progress.start("export", None)
     pairs = tables[0].to_pylist()
-    inp = ExportInputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
+    inp = RunOutputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
                        tables[1].to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
                        result.invalid, loaded, pairs)
     job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs, engine=engine)

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..markdown import Line, Scan, mask_inline_code
-from ..parse import ParsedDoc, parse_text
+from qatool.parse.extract import ParsedDoc, parse_text
+from qatool.parse.markdown import Line, Scan, mask_inline_code
 
 HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")

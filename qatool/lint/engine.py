@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..io import InputProblem, ReadLimits, atomic_writer, discover, read_source
-from .document import LintDoc, Unit, load_doc
-from .kinds import KIND_CHECKS, Knowledge, RuleTimeout, gate_of, make_finding
-from .literals import LiteralIndex
-from .loader import load_rules
-from .model import SEVERITY_RANK, Finding, Rule
-from .pyrules import PY_CHECKS
+from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover, read_source
+from qatool.common.schema import SEVERITY_RANK
+from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
+from qatool.lint.kinds import KIND_CHECKS, Knowledge, RuleTimeout, gate_of, make_finding
+from qatool.lint.literals import LiteralIndex
+from qatool.lint.loader import load_rules
+from qatool.lint.model import Finding, Rule
+from qatool.lint.pyrules import PY_CHECKS
+from qatool.parse.extract import ParsedDoc
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
 UNUSED_SUPPRESSION = "QA900"
@@ -122,6 +124,10 @@ class Linter:
     def _rules_for(self, path: str) -> list[Rule]:
         ignored = [c for pat, codes in self.per_file_ignores.items() if fnmatch.fnmatch(path, pat) for c in codes]
         return [r for r in self.rules if not (ignored and (_matches(r.code, ignored) or r.name in ignored))]
+
+    def lint_parsed(self, parsed: ParsedDoc, text: str) -> list[Finding]:
+        """Lint a document the parse stage has already parsed (the same parse, not a second one)."""
+        return self.lint_doc(doc_from_parsed(parsed, text))
 
     def lint_doc(self, doc: LintDoc) -> list[Finding]:
         rules = self._rules_for(doc.path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 
-from .model import Finding, Fix
+from qatool.lint.model import Finding, Fix
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:

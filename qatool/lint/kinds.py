@@ -14,9 +14,9 @@ from typing import Any, Callable, Iterator
 
 import regex
 
-from ..normalize import normalize_text
-from .document import LintDoc, Unit
-from .model import Finding, Fix, Rule
+from qatool.common.normalize import normalize_text
+from qatool.lint.document import LintDoc, Unit
+from qatool.lint.model import Finding, Fix, Rule
 
 REGEX_TIMEOUT = 0.25  # seconds per search call
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).

@@ -15,9 +15,9 @@ import jsonschema
 import regex
 import yaml
 
-from .kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
-from .model import PROSE_SCOPES, Rule, RuleDocs
-from .pyrules import PY_CHECKS
+from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
+from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
+from qatool.lint.pyrules import PY_CHECKS
 
 BUILTIN_RULE_FILES = ("format.yaml", "structure.yaml", "metrics.yaml", "training.yaml", "models.yaml", "citations.yaml")
 PROBE_TIMEOUT = 0.2

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SEVERITIES = ("info", "warning", "error")
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+from qatool.common.schema import findings_arrow_schema
+
 SCOPES = ("question", "answer", "analysis", "heading", "other", "code")
 PROSE_SCOPES = ("question", "answer", "analysis", "heading", "other")
 
@@ -81,22 +81,6 @@ class Finding:
             "fix": self.fix.as_dict() if self.fix else None,
             "fingerprint": self.fingerprint,
         }
-
-
-def findings_arrow_schema():
-    """Schema of findings.parquet: one row per finding, joined to records by `record_id`."""
-    import pyarrow as pa
-
-    fix = pa.struct([pa.field("line", pa.int64(), False), pa.field("column", pa.int64(), False),
-                     pa.field("end_column", pa.int64(), False), pa.field("replacement", pa.string(), False)])
-    return pa.schema([
-        pa.field("code", pa.string(), False), pa.field("name", pa.string(), False),
-        pa.field("severity", pa.string(), False), pa.field("message", pa.string(), False),
-        pa.field("path", pa.string(), False), pa.field("line", pa.int64(), False),
-        pa.field("column", pa.int64(), False), pa.field("end_line", pa.int64(), False),
-        pa.field("end_column", pa.int64(), False), pa.field("record_id", pa.string(), True),
-        pa.field("fix", fix, True), pa.field("fingerprint", pa.string(), False),
-    ])
 
 
 def findings_table(findings: list[Finding]):

@@ -7,12 +7,12 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Callable, Iterator
 
-from ..markdown import Line
-from ..normalize import normalize_text
-from ..parse import LABEL_RE, match_label
-from .document import LintDoc, Unit
-from .kinds import Knowledge, make_finding
-from .model import Finding, Fix, Rule
+from qatool.common.normalize import normalize_text
+from qatool.lint.document import LintDoc, Unit
+from qatool.lint.kinds import Knowledge, make_finding
+from qatool.lint.model import Finding, Fix, Rule
+from qatool.parse.labels import LABEL_RE, match_label
+from qatool.parse.markdown import Line
 
 PY_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {}
 

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, TextIO
 
-from .. import __version__
-from .model import Finding, Rule
+from qatool.common.version import __version__
+from qatool.lint.model import Finding, Rule
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}

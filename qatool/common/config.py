@@ -1,0 +1,123 @@
+"""Configuration: `[tool.qatool]` in pyproject.toml, or a qatool.toml, found from the current folder
+upwards (or given with --config). Command-line options override it.
+
+    [tool.qatool]
+    select = ["FC", "FM"]
+    ignore = ["TY002"]
+    fail-on = "warning"
+    rules = ["my_rules/"]          # extra rule files or folders, relative to the config file
+
+    [tool.qatool.per-file-ignores]
+    "drafts/*.md" = ["QA003"]
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qatool.common.schema import SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "fail-on", "rules"}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    fail_on: str = "error"
+    rules: tuple[Path, ...] = ()
+
+
+def _line_of(text: str, key: str) -> int | None:
+    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of rule codes or names, e.g. [\"FC\", \"FM001\"]")
+    return tuple(v.strip() for v in value)
+
+
+def load_config(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config ({err.strerror}); check the path") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: invalid TOML ({err}); fix the syntax") from None
+    table = data.get("tool", {}).get("qatool") if path.name == "pyproject.toml" else data.get("tool", {}).get("qatool", data)
+    if table is None:
+        return Config(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.qatool] must be a table")
+    for key in table:
+        if key not in KEYS:
+            line = _line_of(text, key)
+            raise ConfigError(f"{path}:{line or '?'}: unknown setting {key!r}; known settings: {', '.join(sorted(KEYS))}")
+
+    def where(key: str) -> str:
+        return f"{path}:{_line_of(text, key) or '?'}: {key}"
+
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"{where('fail-on')}: must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
+    pfi = table.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [codes]")
+    rules = table.get("rules", [])
+    if isinstance(rules, str):
+        rules = [rules]
+    if not isinstance(rules, list):
+        raise ConfigError(f"{where('rules')}: expected a list of rule files or folders")
+    return Config(
+        path=path,
+        select=_codes(table.get("select", []), where("select")),
+        extend_select=_codes(table.get("extend-select", []), where("extend-select")),
+        ignore=_codes(table.get("ignore", []), where("ignore")),
+        per_file_ignores={k: list(_codes(v, where(k))) for k, v in pfi.items()},
+        fail_on=fail_on,
+        rules=tuple((path.parent / r) for r in rules),
+    )
+
+
+def find_config(start: Path) -> Path | None:
+    """qatool.toml, or a pyproject.toml with [tool.qatool], in `start` or its parents."""
+    for folder in [start, *start.parents]:
+        q = folder / "qatool.toml"
+        if q.is_file():
+            return q
+        p = folder / "pyproject.toml"
+        if p.is_file():
+            try:
+                if "qatool" in tomllib.loads(p.read_text(encoding="utf-8")).get("tool", {}):
+                    return p
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+                return p  # let load_config report the problem
+    return None
+
+
+def resolve_config(explicit: Path | None, cwd: Path | None = None) -> Config:
+    if explicit is not None:
+        return load_config(explicit)
+    found = find_config((cwd or Path.cwd()).resolve())
+    return load_config(found) if found else Config()

@@ -1,0 +1,100 @@
+"""A run's output folder as the later stages read it: records (streamed), findings, clusters,
+same-question conflicts, invalid records and verified pairs, with the review decisions to apply.
+The export and the review page both read it.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from qatool.common.records import ParquetRows
+from qatool.common.schema import SEVERITIES
+
+
+class OutputsError(ValueError):
+    """A missing or unreadable input of the export; the message says what to run first."""
+
+
+FINDING_COLUMNS = ["code", "severity", "record_id", "message", "line"]
+
+
+@dataclass
+class RunOutputs:
+    """What the export reads: the outputs of parse, lint and dedup (see `load_inputs`). `records` is
+    a list of dicts or a (streamed) `TableRows`; `findings` a list of dicts or an Arrow table."""
+
+    records: Sequence[dict[str, Any]]
+    findings: list[dict[str, Any]] | pa.Table = field(default_factory=list)
+    clusters: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    invalid: list[dict[str, Any]] = field(default_factory=list)
+    decisions: Any = None  # qatool.review.decisions.Decisions
+    pairs: list[dict[str, Any]] = field(default_factory=list)  # dups.parquet rows (evidence for review)
+
+    def findings_where(self, ids: Iterable[str] | None = None, min_level: int = 0) -> list[dict[str, Any]]:
+        """Findings of records with these ids (default: any record), at or above a severity index."""
+        wanted = None if ids is None else set(ids)
+        if isinstance(self.findings, pa.Table):
+            t = self.findings
+            mask = pc.is_in(t.column("severity"), value_set=pa.array(SEVERITIES[min_level:]))
+            if wanted is not None:
+                mask = pc.and_(mask, pc.is_in(t.column("record_id"), value_set=pa.array(sorted(wanted), pa.string())))
+            return t.filter(mask).select(FINDING_COLUMNS).to_pylist()
+        return [f for f in self.findings if SEVERITIES.index(f["severity"]) >= min_level
+                and (wanted is None or f.get("record_id") in wanted)]
+
+    def code_counts(self, ids: set[str]) -> dict[str, int]:
+        """Findings per code, over the records with these ids."""
+        if isinstance(self.findings, pa.Table):
+            t = self.findings.filter(pc.is_in(self.findings.column("record_id"), value_set=pa.array(sorted(ids), pa.string())))
+            return {d["values"]: d["counts"] for d in pc.value_counts(t.column("code")).to_pylist()}
+        return dict(Counter(f["code"] for f in self.findings if f.get("record_id") in ids))
+
+    def member_ids(self) -> set[str]:
+        return {m for c in self.clusters for m in c["members"]} | {x for pair in self.conflicts for x in pair}
+
+
+# ------------------------------------------------------------------------------------------ reading
+
+def load_outputs(in_dir: Path, decisions: Any = None) -> RunOutputs:
+    """Read records.parquet (streamed, not loaded), findings.parquet, clusters.parquet, dups.parquet
+    and invalid_records.jsonl from `in_dir` (what `qatool run` writes); `decisions`: the review
+    decisions to apply (`qatool.review.Decisions`), if any."""
+    import pyarrow.parquet as pq
+
+    def need(name: str, made_by: str) -> Path:
+        p = in_dir / name
+        if not p.exists():
+            raise OutputsError(f"{p}: not found; {made_by}")
+        return p
+
+    rec_path = need("records.parquet", "run `qatool run` (or `qatool parse`) with this output folder first")
+    find_path = need("findings.parquet", "run `qatool run` with this output folder first: it lints and writes the findings the export honours")
+    clus_path = need("clusters.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
+    dups_path = need("dups.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
+    try:
+        records = ParquetRows(rec_path)  # streamed: whole rows are read batch by batch, or for the few records shown
+        ids = set(records.column("id"))
+        findings = pq.read_table(find_path, columns=FINDING_COLUMNS)
+        clusters = pq.read_table(clus_path).to_pylist()
+        dups = pq.read_table(dups_path).to_pylist()
+    except Exception as err:  # pyarrow raises several types for damaged files
+        raise OutputsError(f"{in_dir}: cannot read the Parquet inputs ({err}); re-run `qatool run`") from None
+    invalid: list[dict[str, Any]] = []
+    inv_path = in_dir / "invalid_records.jsonl"
+    if inv_path.exists():
+        for no, line in enumerate(inv_path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    invalid.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise OutputsError(f"{inv_path}:{no}: not JSON ({err.msg}); re-run `qatool run`") from None
+    conflicts = [(d["id_a"], d["id_b"]) for d in dups if d["kind"] == "same-question" and d["id_a"] in ids and d["id_b"] in ids]
+    return RunOutputs(records, findings, clusters, conflicts, invalid,
+                        decisions, dups)

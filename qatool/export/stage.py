@@ -1,0 +1,227 @@
+"""Export cleaned fine-tuning data: every record either goes to train/val or to the quarantine with
+its reasons, so `records = exported + quarantined`, always.
+
+Reasons a record is left out (a record can have several):
+
+- `duplicate_of:ID`   not the kept member of its duplicate cluster (dedup's canonical, or the
+                      member a reviewer kept),
+- `finding:CODE`      a lint finding at or above the drop level (default `error`) that cleaning does
+                      not repair (unless `keep_flagged`),
+- `invalid:schema`    the record failed `schemas/qa_record.schema.json` when it was parsed,
+- `review:drop-all`   a reviewer dropped the whole cluster or conflict,
+- `review:conflict-keep:ID`  a reviewer kept the other side of a same-question conflict,
+- `empty:answer`      nothing left of the answer after cleaning,
+- `unclean:CODE`      cleaning could not remove a leaked token or chatter (never exported dirty).
+
+The train/val split hashes a group key (the smallest id of the record's duplicate cluster and
+conflicts, or its own id), so adding records does not move old ones and related records never
+straddle the split.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Iterable
+
+from qatool.common.io import atomic_writer
+from qatool.common.outputs import RunOutputs, load_outputs
+from qatool.common.parallel import map_ordered
+from qatool.common.records import ParquetRows, TableRows, record_batches
+from qatool.common.schema import SEVERITIES
+from qatool.export.card import _write_meta
+from qatool.export.clean import REPAIRED, Cleaner
+from qatool.export.formats import _line, format_line
+from qatool.export.model import ExportConfig, ExportResult, ExportSink
+from qatool.export.split import _bucket, _groups
+from qatool.review.decisions import Decisions, applied_decisions
+
+_WORKER: dict[str, Cleaner] = {}
+CLEAN_BATCH = 1000  # records cleaned per task
+_QUARANTINE_FIELDS = ("id", "source", "line_start", "line_end", "question")
+
+
+def _clean_batch(args: tuple) -> tuple[list[tuple[str, str, dict[str, Any] | None, list[str], dict[str, Any] | None]], Counter[str]]:
+    """One batch of records: (id, source, exported line or None, reasons, the fields a quarantine
+    line shows) per record, and the repairs made. Runs in the workers (or in-process)."""
+    batch, prior, cfg, cleaner = args
+    if cleaner is None:
+        cleaner = _WORKER.get("cleaner") or _WORKER.setdefault("cleaner", Cleaner())
+    repaired: Counter[str] = Counter()
+    out = []
+    for rec, why in zip(batch, prior):
+        line = None if why else _clean(rec, cfg, cleaner, why, repaired)
+        out.append((rec["id"], rec["source"], line, why, None if line is not None else {k: rec[k] for k in _QUARANTINE_FIELDS}))
+    return out, repaired
+
+
+def load_inputs(in_dir: Path, decisions: Path | None = None) -> RunOutputs:
+    """A run folder (see `load_outputs`) with the review decisions of a decisions file, if given."""
+    return load_outputs(in_dir, Decisions.load(decisions) if decisions is not None else None)
+
+
+def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner: Cleaner | None = None,
+                   sink: ExportSink | None = None, jobs: int = 1, engine: Any = None) -> ExportResult:
+    """Clean, filter and split, one batch of records at a time, cleaning on `jobs` processes (the
+    result is the same for any number) or, for records streamed from a file, on `engine`
+    (qatool.engine_ray). Lines go to `sink` (e.g. the files of `ExportWriter`) as they are made,
+    or, without one, into the result's lists. Pure but for what the sink does."""
+    res = ExportResult([], [], [], {}, [], cfg)
+    out: ExportSink = sink or res
+
+    # duplicates and conflicts: reviewer decisions first, dedup's canonical policy otherwise
+    applied = applied_decisions(inp)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for rid, why in applied.drops.items():
+        reasons[rid].extend(why)
+
+    # findings at or above the drop level that cleaning does not repair
+    flagged: dict[str, set[str]] = defaultdict(set)
+    findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f in inp.findings_where(min_level=SEVERITIES.index(cfg.drop_level)):
+        rid = f.get("record_id")
+        if rid and f["code"] not in REPAIRED:
+            flagged[rid].add(f["code"])
+            findings_of[rid].append(f)
+
+    def prior(rid: str) -> list[str]:
+        why = list(reasons.get(rid, ()))
+        if not cfg.keep_flagged and rid in flagged:
+            why.extend(f"finding:{c}" for c in sorted(flagged[rid]))
+        return why
+    prior_of = {rid: why for rid in sorted(reasons.keys() | flagged.keys()) if (why := prior(rid))}  # the rest: none
+
+    ids = set(inp.records.column("id")) if isinstance(inp.records, TableRows) else {r["id"] for r in inp.records}
+    group = _groups(inp.clusters, inp.conflicts, inp.member_ids() & ids)
+    repaired: Counter[str] = Counter()
+    per_source: dict[str, dict[str, int]] = {}
+    counts: Counter[str] = Counter()
+    on_engine = engine is not None and isinstance(inp.records, ParquetRows)
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and not on_engine else None
+    in_process = None if pool is not None else (cleaner or Cleaner())
+    if on_engine:
+        cleaned = engine.clean_batches(inp.records.path, prior_of, cfg)
+    else:
+        args = ((b, [prior_of.get(r["id"], []) for r in b], cfg, in_process) for b in record_batches(inp.records, CLEAN_BATCH))
+        cleaned = map_ordered(_clean_batch, args, pool)
+    try:
+        for batch_out, batch_repaired in cleaned:
+            repaired.update(batch_repaired)
+            for rid, source, line, why, qrec in batch_out:
+                src = per_source.setdefault(source, {"records": 0, "exported": 0, "quarantined": 0})
+                src["records"] += 1
+                if line is not None:
+                    split = "val" if cfg.val_ratio and _bucket(group.get(rid, rid), cfg.split_seed) < cfg.val_ratio else "train"
+                    out.add(split, line)
+                    counts[split] += 1
+                    src["exported"] += 1
+                else:
+                    q = _quarantine_line(qrec, why, flagged.get(rid, set()), findings_of.get(rid, ()))
+                    out.add("quarantine", q)
+                    counts.update(reason_key(r) for r in q["reasons"])
+                    counts["quarantine"] += 1
+                    src["quarantined"] += 1
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    for bad in inp.invalid:
+        rec = bad.get("record") or {}
+        out.add("quarantine", {"id": rec.get("id"), "source": rec.get("source"), "line_start": rec.get("line_start"),
+                               "line_end": rec.get("line_end"), "question": rec.get("question"),
+                               "reasons": ["invalid:schema"], "details": list(bad.get("errors", []))})
+        counts["invalid:schema"] += 1
+        counts["quarantine"] += 1
+        src = per_source.setdefault(rec.get("source") or "?", {"records": 0, "exported": 0, "quarantined": 0})
+        src["records"] += 1
+        src["quarantined"] += 1
+
+    records = sum(s["records"] for s in per_source.values())
+    reason_counts = {k: v for k, v in counts.items() if k not in ("train", "val", "quarantine")}
+    res.stats = {
+        "records": records, "exported": counts["train"] + counts["val"], "train": counts["train"], "val": counts["val"],
+        "quarantined": counts["quarantine"], "reasons": dict(sorted(reason_counts.items())),
+        "repaired": dict(sorted(repaired.items())), "decisions_applied": applied.applied,
+        "decisions_stale": len(applied.stale), "per_source": dict(sorted(per_source.items())),
+        "findings": dict(sorted(inp.code_counts(ids).items())),
+    }
+    res.stale = applied.stale
+    assert res.stats["records"] == res.stats["exported"] + res.stats["quarantined"], "every record is exported or quarantined"
+    return res
+
+
+def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[str], repaired: Counter[str]) -> dict[str, Any] | None:
+    """The exported line of a record, cleaned; None (with the reason added to `why`) when nothing
+    is left of the answer or cleaning could not make it clean."""
+    new = dict(rec)
+    fixed: set[str] = set()
+    for key in ("question", "answer", "analysis"):
+        new[key], codes = cleaner.clean(rec.get(key))
+        fixed.update(codes)
+    repaired.update(fixed)
+    if not new["answer"] and not (cfg.with_analysis == "merge" and new.get("analysis")):
+        why.append("empty:answer")
+        return None
+    left = {f.code for key in ("question", "answer", "analysis") if new.get(key)
+            for f in cleaner.findings(new[key]) if f.code in ("FM001", "FM007")}
+    if left:
+        why.extend(f"unclean:{c}" for c in sorted(left))
+        return None
+    return format_line(new, cfg)
+
+
+def reason_key(reason: str) -> str:
+    """`duplicate_of:ID` -> `duplicate_of`; reasons that name a rule keep it (`finding:FC101`)."""
+    for prefix in ("duplicate_of:", "review:conflict-keep:"):
+        if reason.startswith(prefix):
+            return prefix[:-1]
+    return reason
+
+
+def _quarantine_line(rec: dict[str, Any], why: list[str], flagged: set[str], findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    details = [f"{f['code']} line {f['line']}: {f['message']}" for f in findings if f["code"] in flagged]
+    return {"id": rec["id"], "source": rec["source"], "line_start": rec["line_start"], "line_end": rec["line_end"],
+            "question": rec["question"], "reasons": list(dict.fromkeys(why)), "details": details}
+
+
+SPLIT_FILES = {"train": "train.jsonl", "val": "val.jsonl", "quarantine": "quarantine.jsonl"}
+
+
+class ExportWriter:
+    """An export sink that writes train.jsonl, val.jsonl and quarantine.jsonl as lines come (each
+    atomically: the files appear when the writer closes without an error)."""
+
+    def __init__(self, out_dir: Path):
+        import contextlib
+
+        self._stack = contextlib.ExitStack()
+        self._fh = {k: self._stack.enter_context(atomic_writer(out_dir / name)) for k, name in SPLIT_FILES.items()}
+
+    def add(self, split: str, line: dict[str, Any]) -> None:
+        self._fh[split].write(_line(line))
+
+    def __enter__(self) -> "ExportWriter":
+        return self
+
+    def __exit__(self, *exc: Any) -> bool:
+        return self._stack.__exit__(*exc)
+
+
+def export_to_dir(inp: RunOutputs, out_dir: Path, cfg: ExportConfig = ExportConfig(), jobs: int = 1,
+                  engine: Any = None) -> tuple[ExportResult, list[Path]]:
+    """`export_records` streamed into OUT's files (memory does not grow with the records); the
+    files are byte-identical to `write_export` of the in-memory result."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with ExportWriter(out_dir) as sink:
+        res = export_records(inp, cfg, sink=sink, jobs=jobs, engine=engine)
+    return res, [out_dir / n for n in SPLIT_FILES.values()] + _write_meta(res, out_dir)
+
+
+def write_export(res: ExportResult, out_dir: Path) -> list[Path]:
+    """The in-memory result's files (see `export_to_dir` for the streamed way)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for split, name in SPLIT_FILES.items():
+        with atomic_writer(out_dir / name) as fh:
+            fh.writelines(_line(row) for row in getattr(res, split))
+        paths.append(out_dir / name)
+    return paths + _write_meta(res, out_dir)

@@ -1,0 +1,196 @@
+"""The linter's shortcuts give exactly what the plain way gives: the literal prefilter of rule gates
+(lint/literals.py) and the one-pass enumeration pairs of truncated-enumeration (FM005)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qatool.lint.engine import Linter
+from qatool.lint.kinds import gate_of
+from qatool.lint.literals import LiteralIndex, required_literals
+from qatool.lint.pyrules import ENUM_ITEM, enumeration_pairs
+
+ROOT = Path(__file__).resolve().parents[2]
+LINTER = Linter.default()
+
+
+# ------------------------------------------------------------------------------ required literals
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("在评论区(?:留言|分享)", {"在评论区留言", "在评论区分享"}),
+    ("(?:请)?在评论区", {"在评论区"}),
+    ("(?:梯度裁剪|gradient\\s+clipping)[^。]{0,9}?梯度", {"梯度裁剪", "gradient"}),
+    ("\\bBERT\\b", {"bert"}),
+    ("L(?:1|2)正则", {"l1正则", "l2正则"}),
+    ("[和与]更多数据", {"和更多数据", "与更多数据"}),
+    ("(?:ab){2}cd", {"ababcd"}),
+    ("x+更少的?数据", {"更少数据", "更少的数据"}),
+    ("精确率(?=[:：])", {"精确率"}),
+    ("(?:精确率|\\w+)是", {"是"}),
+    ("[[:alpha:]]{3}召回", None),
+    ("[:：]召回率", {":召回率", "：召回率"}),
+    ("(?P<a>召回)(?P=a)?", {"召回"}),  # the group's own text is still required
+])
+def test_required_literals(pattern, expected):
+    assert required_literals(pattern) == (frozenset(expected) if expected is not None else None)
+
+
+@pytest.mark.parametrize("pattern", [
+    "[（(]\\d{4}[）)]",  # only single characters to filter by
+    "\\d+%",
+    "(?:精确率|\\w+)x",  # one branch has nothing required, and one ASCII letter is too weak
+    "(?:召回率){e<=1}",  # fuzzy matching (regex module): the literal need not appear
+    "[[:alpha:]]{3}召回",  # a POSIX class the standard parser would read as a set
+    "\\p{Han}{2}召回",
+    "(\\w+)\\1",  # a back reference requires nothing known in advance
+    "ſt",  # a cased non-ASCII letter (ſ folds to s) leaves only a weak "t"
+])
+def test_no_literals_where_none_are_sure(pattern):
+    assert required_literals(pattern) is None
+
+
+def test_unicode_case_folding_is_not_prefiltered():
+    # without ASCII, IGNORECASE folds ſ to s and K (Kelvin) to k: lower() cannot mirror that
+    assert required_literals("start", regex.IGNORECASE) is None
+    assert required_literals("start", regex.IGNORECASE | regex.ASCII) == {"start"}
+    assert required_literals("(?i)start", 0) is None and required_literals("x(?i:start)", 0) is None
+    assert required_literals("(?i)start", regex.ASCII) == {"start"}
+    assert regex.search("(?i)start", "ſtart")  # what the prefilter would otherwise have missed
+
+
+def _gates():
+    seen = {}
+    for rule in LINTER.rules:
+        g = gate_of(rule, LINTER.kb)
+        if g is not None and required_literals(g.pattern, g.flags) is not None:
+            seen[(g.pattern, g.flags)] = (rule.code, g)
+    return sorted(seen.values(), key=lambda t: t[0])
+
+
+GATES = _gates()
+
+
+def test_most_gates_are_prefiltered():
+    assert len(GATES) >= 50
+    assert LINTER.literals.covers(gate_of(LINTER.by_code["FC141"], LINTER.kb))
+
+
+@pytest.mark.parametrize("code, gate", GATES, ids=[c for c, _ in GATES])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_holds_a_literal(code, gate, data):
+    """Soundness on the shipped rules: text generated to match the gate (in any case) contains one
+    of its literals, so no unit with a match is filtered out."""
+    try:
+        std = re.compile(gate.pattern, re.IGNORECASE | re.ASCII)
+    except re.error:
+        pytest.skip("pattern not in the standard library's syntax")
+    text = data.draw(st.from_regex(std, fullmatch=True).filter(lambda s: gate.fullmatch(s) is not None))
+    lits = required_literals(gate.pattern, gate.flags)
+    assert any(lit in text.lower() for lit in lits), (text, sorted(lits)[:10])
+
+
+# ---------------------------------------------------------------------- prefilter == regex pass
+
+
+def _without_prefilter() -> Linter:
+    plain = Linter.default()
+    plain.literals = LiteralIndex()  # no gate is covered: every gate makes its own regex pass
+    return plain
+
+
+PLAIN = _without_prefilter()
+
+
+def test_prefilter_gives_the_findings_of_the_regex_pass_on_corpus_and_fixtures():
+    for path in (ROOT / "corpus", ROOT / "tests" / "fixtures"):
+        fast = LINTER.lint_paths([path]).findings
+        assert fast and fast == PLAIN.lint_paths([path]).findings
+
+
+PROSE = st.lists(st.sampled_from([
+    "精确率", "召回率", "是", "指", "、", "，", "。", "Precision", "RECALL", "F1", "预测为正", "实际为正",
+    "梯度裁剪", "可以", "避免", "梯度消失", "推理时", "也", "随机丢弃", "L1", "正则化", "权重衰减", "BERT",
+    "GPT", "双向", "减少训练数据", "防止过拟合", "(2017)", "arXiv:1706.03762", " ", "**", "`code`",
+    "欢迎在评论区留言", "github.com/google/bert", "《深度学习》（李航）", "等", "\n", "- ", "### 1. ",
+    "**答案：**", "**解析：**",
+]), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=PROSE)
+def test_prefilter_agrees_with_the_regex_pass_on_generated_documents(text):
+    assert LINTER.lint_text(text, "g.md") == PLAIN.lint_text(text, "g.md")
+
+
+def test_lower_casing_that_changes_length_falls_back_to_ascii_folding():
+    # "İ".lower() is two characters: unit offsets must still be right
+    text = "### 1. 什么是X？\n\n**答案：** İİİ 欢迎在评论区留言。 ＢＥＲＴ是双向的。\n"
+    assert LINTER.lint_text(text, "t.md") == PLAIN.lint_text(text, "t.md")
+    assert "FM007" in {f.code for f in LINTER.lint_text(text, "t.md")}
+
+
+# ------------------------------------------------------------------------------ enumeration pairs
+
+ENUM_PAIR_RE = re.compile(rf"({ENUM_ITEM}+)、({ENUM_ITEM}+?)(?=[、，,。；;）)]|等|$)")
+
+
+def _pairs_by_regex(text: str) -> list[tuple[int, int, int]]:
+    """The regex FM005 used: a search restarted at each B, quadratic on long runs."""
+    out, pos = [], 0
+    while (m := ENUM_PAIR_RE.search(text, pos)) is not None:
+        out.append((m.start(1), m.start(2), m.end(2)))
+        pos = m.start(2)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(list("模型网络、，,。；;）)（(等 \nab：\"'【】") + ["神经网络", "网络", "卷积"]),
+                     max_size=40).map("".join))
+def test_enumeration_pairs_equal_the_regex_search(text):
+    assert list(enumeration_pairs(text)) == _pairs_by_regex(text)
+
+
+def test_enumeration_pairs_examples():
+    text = "常见方法有卷积神经网络、神经网络、循环网络等。"
+    assert [(text[a:b - 1], text[b:e]) for a, b, e in enumeration_pairs(text)] == [
+        ("常见方法有卷积神经网络", "神经网络"), ("神经网络", "循环网络")]
+
+
+# ------------------------------------------------------------------------------ garbage collector
+
+
+def test_lint_paths_hands_frozen_objects_back(tmp_path):
+    import gc
+
+    for i in range(3):
+        (tmp_path / f"a{i}.md").write_text("### 1. 什么是X？\n\n**答案：** X。<|endoftext|>\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    res = LINTER.lint_paths([tmp_path])
+    assert [f.code for f in res.findings] == ["FM001"] * 3
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        LINTER.lint_paths([tmp_path])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_a_document_linted_by_two_linters_uses_each_ones_literal_index():
+    from qatool.lint.document import load_doc
+
+    text = "### 1. 什么是X？\n\n**答案：** 欢迎在评论区留言。BERT是一种双向模型，推理时也会随机丢弃神经元。\n"
+    only_dropout = Linter.default(select=["FC136"])
+    doc = load_doc(text, "t.md")
+    assert [f.code for f in only_dropout.lint_doc(doc)] == ["FC136"]  # its index: one gate
+    found = LINTER.lint_doc(doc)  # the full index must not read the one-gate scan
+    assert found == LINTER.lint_text(text, "t.md")
+    assert {"FM007", "FC136"} <= {f.code for f in found}

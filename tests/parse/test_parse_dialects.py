@@ -1,0 +1,317 @@
+"""Every dialect the parser supports, each with a fixture document of our own."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from qatool.common.io import decode
+from qatool.parse import parse_text
+from qatool.common.schema import validation_errors
+
+
+def parse(md: str, source: str = "doc.md"):
+    doc = parse_text(textwrap.dedent(md).lstrip("\n"), source)
+    for rec in doc.records:
+        assert validation_errors(rec) == [], rec
+    return doc
+
+
+def fields(doc, *names):
+    return [tuple(r[n] for n in names) for r in doc.records]
+
+
+def test_seed_dialect_interview_labels_inline():
+    doc = parse("""
+        ### 1. 什么是过拟合？
+
+        **面试题：** 请解释过拟合。
+
+        **答案：** 模型在训练集上好、测试集上差。
+
+        **解析：** 常用正则化缓解。
+
+        ### 2. 什么是欠拟合？
+
+        **面试题：** 请解释欠拟合。
+
+        **答案：**
+
+        * **现象：** 训练误差也高。
+        * **对策：** 增加模型容量。
+        """)
+    assert fields(doc, "number", "title", "question") == [
+        ("1", "什么是过拟合？", "请解释过拟合。"),
+        ("2", "什么是欠拟合？", "请解释欠拟合。"),
+    ]
+    assert doc.records[0]["answer"] == "模型在训练集上好、测试集上差。"
+    assert doc.records[0]["analysis"] == "常用正则化缓解。"
+    assert doc.records[1]["answer"] == "* **现象：** 训练误差也高。\n* **对策：** 增加模型容量。"
+    assert doc.records[1]["analysis"] is None
+    r = doc.records[0]
+    assert (r["line_start"], r["line_end"]) == (1, 7)
+    assert r["spans"] == {"question": {"start": 3, "end": 3}, "answer": {"start": 5, "end": 5}, "analysis": {"start": 7, "end": 7}}
+
+
+def test_title_label_heading_numbering_and_malformed_analysis_heading():
+    doc = parse("""
+        ### 训练的关键步骤
+
+        #### 题目 1：什么是梯度裁剪？
+
+        **答案：**
+
+        梯度裁剪限制梯度的范数。
+
+        #### 解析：**
+
+        用于防止梯度爆炸。
+
+        #### 题目 2：什么是早停？
+
+        **答案：**
+
+        验证集指标不再提升时停止训练。
+        """)
+    assert fields(doc, "number", "question", "answer", "analysis") == [
+        ("题目 1", "什么是梯度裁剪？", "梯度裁剪限制梯度的范数。", "用于防止梯度爆炸。"),
+        ("题目 2", "什么是早停？", "验证集指标不再提升时停止训练。", None),
+    ]
+    assert doc.records[0]["section"] == "训练的关键步骤"
+    assert doc.records[0]["doc_title"] == "训练的关键步骤"
+    assert any("malformed label" in w for w in doc.records[0]["parse_warnings"])
+
+
+def test_list_style_items_coding_with_later_explanations_and_exercises():
+    doc = parse("""
+        ### 典型面试题
+
+        1. **什么是 Dropout？**
+           - **答案**：训练时随机丢弃神经元，推理时不丢弃。
+
+        2. **什么是 BatchNorm？**
+           - **答案**：按批次统计量归一化。
+
+        ### 算法编程题
+
+        1. **编写一个 softmax 函数。**
+           - **答案**：实现如下：
+
+        ```python
+        import numpy as np
+        def softmax(x):
+            e = np.exp(x - x.max())
+            return e / e.sum()
+        ```
+
+        ### 答案解析
+
+        1. **softmax 实现**
+           - **解析说明**：减去最大值防止溢出。
+           - **源代码实例**：`softmax` 返回概率分布。
+
+        ### 练习
+
+        1. **尝试实现 log-softmax。**
+           - **拓展**：注意数值稳定性。
+
+        感谢阅读，这段结尾不属于任何题目。
+        """)
+    assert fields(doc, "number", "kind", "question") == [
+        ("1", "qa", "什么是 Dropout？"),
+        ("2", "qa", "什么是 BatchNorm？"),
+        ("1", "coding", "编写一个 softmax 函数。"),
+        ("1", "exercise", "尝试实现 log-softmax。"),
+    ]
+    coding = doc.records[2]
+    assert coding["code"] == [{"lang": "python", "text": "import numpy as np\ndef softmax(x):\n    e = np.exp(x - x.max())\n    return e / e.sum()"}]
+    assert coding["answer"].startswith("实现如下：\n\n```python")
+    assert coding["analysis"] == "减去最大值防止溢出。\n`softmax` 返回概率分布。"
+    assert coding["spans"]["analysis"]["start"] > coding["line_end"]
+    assert doc.records[3]["answer"] == "注意数值稳定性。"
+    assert "感谢阅读" not in doc.records[3]["answer"]
+
+
+def test_non_qa_sections_make_no_records():
+    doc = parse("""
+        ### 主题概述
+
+        本文介绍预训练。
+
+        ### 1. 什么是预训练？
+
+        **答案：** 在大规模数据上先训练。
+
+        ### 2. 总结
+
+        预训练很重要。
+
+        ### 附录
+
+        1. **学习资源**：
+           - 《深度学习》
+
+        ### 参考文献
+
+        1. Devlin, J. (2019). BERT.
+        """)
+    assert fields(doc, "number", "question") == [("1", "什么是预训练？")]
+
+
+def test_heading_glued_behind_leaked_token_is_still_a_heading():
+    doc = parse("""
+        ### 1. 什么是微调？
+
+        **答案：** 在下游任务上继续训练。感谢您的阅读！<|vq_14174|>### 2. 什么是蒸馏？
+
+        **答案：** 用教师模型指导学生模型。
+        """)
+    assert fields(doc, "number", "question") == [("1", "什么是微调？"), ("2", "什么是蒸馏？")]
+    assert doc.records[0]["answer"] == "在下游任务上继续训练。感谢您的阅读！<|vq_14174|>"
+    assert doc.records[1]["line_start"] == 3
+    assert any(p.line == 3 and "glued" in p.message for p in doc.problems)
+
+
+@pytest.mark.parametrize("heading,number,title", [
+    ("## 1、什么是注意力？", "1", "什么是注意力？"),
+    ("### 问题 3：什么是注意力？", "问题 3", "什么是注意力？"),
+    ("### Q4. 什么是注意力？", "Q4", "什么是注意力？"),
+    ("### Q5 什么是注意力？", "Q5", "什么是注意力？"),
+    ("## 一、什么是注意力？", "一", "什么是注意力？"),
+    ("### １２．什么是注意力？", "１２", "什么是注意力？"),
+    ("### 第7题 什么是注意力？", "第7题", "什么是注意力？"),
+    ("##### 8) **什么是注意力？**", "8", "什么是注意力？"),
+    ("### 什么是注意力？", None, "什么是注意力？"),
+])
+def test_heading_numbering_variants(heading, number, title):
+    doc = parse(f"{heading}\n\n**答案**：一种加权机制。\n")
+    assert fields(doc, "number", "title", "answer") == [(number, title, "一种加权机制。")]
+
+
+@pytest.mark.parametrize("q_label,a_label", [
+    ("问：", "答："),
+    ("Q：", "A："),
+    ("Q:", "A:"),
+    ("**问题：**", "**回答：**"),
+    ("**问题**:", "**参考答案**:"),
+    ("问题：", "解答："),
+    ("__Question:__", "__Answer:__"),
+])
+def test_label_only_items_without_headings(q_label, a_label):
+    doc = parse(f"""
+        ## 常见问题
+
+        {q_label} 什么是 ReLU？
+        {a_label} 一种激活函数，max(0, x)。
+
+        {q_label} 什么是 GELU？
+        {a_label} 高斯误差线性单元。
+        """)
+    assert fields(doc, "question", "answer") == [
+        ("什么是 ReLU？", "一种激活函数，max(0, x)。"),
+        ("什么是 GELU？", "高斯误差线性单元。"),
+    ]
+
+
+def test_labels_with_either_colon_and_without_bold_under_headings():
+    doc = parse("""
+        ### 1. 什么是交叉熵？
+        题目: 解释交叉熵。
+        答案：衡量两个分布的差异。
+        解析: 分类任务常用。
+        """)
+    assert fields(doc, "question", "answer", "analysis") == [("解释交叉熵。", "衡量两个分布的差异。", "分类任务常用。")]
+
+
+def test_unlabelled_answer_and_subheading_kept_in_answer():
+    doc = parse("""
+        ### 1. 为什么需要归一化？
+
+        归一化让各特征尺度一致。
+
+        #### 代码示例
+
+        ```python
+        x = (x - mu) / sigma
+        ```
+
+        ### 2. 如何选择学习率？
+
+        先做学习率范围测试。
+        """)
+    assert fields(doc, "number", "kind") == [("1", "qa"), ("2", "qa")]
+    assert "#### 代码示例" in doc.records[0]["answer"]
+    assert doc.records[0]["code"] == [{"lang": "python", "text": "x = (x - mu) / sigma"}]
+    assert doc.records[1]["answer"] == "先做学习率范围测试。"
+
+
+def test_math_tables_and_html_inside_answers_are_kept():
+    answer = textwrap.dedent("""\
+        F1 的定义：$F_1 = \\frac{2PR}{P+R}$
+
+        | 指标 | 含义 |
+        | --- | --- |
+        | P | 精确率 |
+
+        <details><summary>展开</summary>调和平均</details>""")
+    doc = parse("### 1. 什么是 F1？\n\n**答案：**\n\n" + answer + "\n")
+    assert doc.records[0]["answer"] == answer
+
+
+def test_crlf_and_bom_are_normalised():
+    raw = "\ufeff### 1. 什么是 BN？\r\n\r\n**答案：** 批归一化。\r\n".encode("utf-8")
+    src = decode(None, "a.md", raw)
+    assert src.encoding == "utf-8-sig"
+    doc = parse_text(src.text, "a.md")
+    assert fields(doc, "question", "answer", "line_start") == [("什么是 BN？", "批归一化。", 1)]
+
+
+def test_code_fences_hide_headings_and_labels():
+    doc = parse("""
+        ### 1. 如何写注释？
+
+        **答案：**
+
+        ```python
+        # 不是标题
+        ### 也不是标题
+        答案：这也不是标签
+        ```
+        """)
+    assert len(doc.records) == 1
+    assert "### 也不是标题" in doc.records[0]["answer"]
+    assert "答案：这也不是标签" in doc.records[0]["code"][0]["text"]
+
+
+def test_unclosed_fence_is_recovered_at_next_heading_and_reported():
+    doc = parse("""
+        ### 1. 什么是 A？
+
+        **答案：**
+
+        ```python
+        print("a")
+
+        ### 2. 什么是 B？
+
+        **答案：** B。
+        """)
+    assert fields(doc, "number") == [("1",), ("2",)]
+    assert any("never closed" in p.message and p.line == 5 for p in doc.problems)
+
+
+def test_no_qa_is_a_warning_with_no_records():
+    doc = parse("# 随笔\n\n今天天气不错。\n")
+    assert doc.records == []
+    assert [p.level for p in doc.problems] == ["warning"]
+    assert "no Q&A items" in doc.problems[0].message
+
+
+def test_identical_items_get_distinct_stable_ids():
+    md = "### 1. 什么是 X？\n\n**答案：** X。\n\n### 2. 什么是 X？\n\n**答案：** X。\n"
+    a = parse_text(md, "a.md").records
+    b = parse_text(md, "a.md").records
+    assert a[0]["content_hash"] == a[1]["content_hash"]
+    assert a[0]["id"] != a[1]["id"]
+    assert [r["id"] for r in a] == [r["id"] for r in b]
+    assert parse_text(md, "other.md").records[0]["id"] != a[0]["id"]
