@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -15,8 +16,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from qatool.common.config import ConfigError, resolve_config
-from qatool.common.io import atomic_writer, discover, read_source
-from qatool.common.outputs import OutputsError
+from qatool.common.io import atomic_writer, discover, display_name, read_source
+from qatool.common.manifest import FolderBusy, OutputFolder, reading
+from qatool.common.outputs import INPUT_FILES, OutputsError
 from qatool.common.parallel import default_jobs
 from qatool.common.records import ParquetRows
 from qatool.common.schema import SEVERITIES
@@ -37,6 +39,7 @@ from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
 from qatool.review.server import make_server
 
+EXPORT_FILES = ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md")
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
 
@@ -88,10 +91,10 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
         _echo_err(str(p))
     if quiet:
         return
-    width = max([len(f.source) for f in result.files] + [4])
+    width = max([len(display_name(f.source)) for f in result.files] + [4])
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
-        click.echo(f"{f.source:<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
+        click.echo(f"{display_name(f.source):<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
     total = result.num_records
     click.echo(f"parsed {len(result.files) - result.failed_files}/{len(result.files)} files, {total} records"
                + (f", {len(result.invalid)} invalid records" if result.invalid else ""))
@@ -151,7 +154,17 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
     if not result.files:
         _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    path = write_records(result, out_dir, config)
+    try:
+        with OutputFolder(out_dir, "parse") as folder:
+            folder.invalidate(["records.parquet", "invalid_records.jsonl"])
+            path = write_records(result, out_dir, config)
+            folder.record("records.parquet")
+            if (out_dir / "invalid_records.jsonl").exists():
+                folder.record("invalid_records.jsonl")
+            folder.commit({"parse": asdict(config)})
+    except FolderBusy as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     if not quiet:
         click.echo(f"wrote {path}")
     sys.exit(result.exit_code)
@@ -217,7 +230,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
             with _progress(disabled=no_progress) as progress:
                 job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
                               list(against), decisions_path, review_limit, progress, report_diffs, runner)
-        except (DecisionsError, ValueError) as err:
+        except (DecisionsError, ValueError, FolderBusy) as err:
             _echo_err(f"error: {err}")
             sys.exit(2)
     result = job.parse
@@ -234,6 +247,10 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     _summary_table(job, time.perf_counter() - t0, out_dir)
     if result.usage_errors:
         sys.exit(2)
+    unread = [p for p in result.problems if p.level == "error"]
+    if unread:  # like `parse`: an input that could not be read (or fully linted) fails the run
+        _echo_err(f"error: {len(unread)} input problem(s) above (files skipped or not fully checked); exit 1")
+        sys.exit(1)
     if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
         sys.exit(1)
     sys.exit(0)
@@ -316,12 +333,17 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
     are reported as stale. Exit 0 on success, 2 on missing or bad inputs.
     """
     target = decisions_path or out_dir / DECISIONS_FILE
+    source = in_dir or out_dir
     try:
-        inputs = load_inputs(in_dir or out_dir, target if target.exists() else None)
-    except (OutputsError, DecisionsError) as err:
+        with OutputFolder(out_dir, "review") as folder, reading(source, "review", out_dir):
+            inputs = load_inputs(source, target if target.exists() else None)
+            folder.invalidate(["review.html"])
+            path, data = write_review(inputs, out_dir, limit)
+            folder.record("review.html", [source / n for n in INPUT_FILES] + ([target] if target.exists() else []))
+            folder.commit({"review": {"limit": limit}})
+    except (OutputsError, DecisionsError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    path, data = write_review(inputs, out_dir, limit)
     click.echo(f"review: {len(data['groups'])} of {data['total_groups']} groups -> {path}"
                + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
     if not serve:
@@ -383,7 +405,18 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     except ValueError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    written = write_dedup(res, out_dir, counts, report_diffs)
+    try:
+        with OutputFolder(out_dir, "dedup") as folder:
+            folder.invalidate(["dups.parquet", "clusters.parquet", "dedup_report.json", "dedup_report.md", "against.parquet"])
+            written = write_dedup(res, out_dir, counts, report_diffs)
+            for p in written:
+                folder.record(p.name, [records_path] if records_path else [])
+            dcfg = asdict(cfg)
+            dcfg.pop("jobs", None)
+            folder.commit({"dedup": dcfg})
+    except FolderBusy as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     click.echo(_dedup_line(res) + f" -> {', '.join(str(p) for p in written)}")
 
 
@@ -410,13 +443,19 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
     reasons: records = exported + quarantined. The train/val split is by a hash of each record's
     group, so related records stay on one side. Exit 0 on success, 2 on missing or bad inputs.
     """
+    source = in_dir or out_dir
     try:
         cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta)
-        inputs = load_inputs(in_dir or out_dir, decisions_path)
-    except (OutputsError, DecisionsError, ValueError) as err:
+        with OutputFolder(out_dir, "export") as folder, reading(source, "export", out_dir):
+            inputs = load_inputs(source, decisions_path)
+            folder.invalidate(EXPORT_FILES)
+            res, written = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
+            for p in written:
+                folder.record(p.name, [source / n for n in INPUT_FILES] + ([decisions_path] if decisions_path else []))
+            folder.commit({"export": asdict(cfg)})
+    except (OutputsError, DecisionsError, ValueError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    res, _ = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
     for st in res.stale:
         _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
     click.echo(_export_line(res) + f" -> {out_dir}")

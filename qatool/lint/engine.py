@@ -30,6 +30,14 @@ SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable
 UNUSED_SUPPRESSION = "QA900"
 
 
+TIMEOUTS = "rule_timeouts"  # LintDoc.cache key: the RuleTimeouts of rules skipped for that document
+
+
+def timeout_problems(doc: LintDoc) -> list[InputProblem]:
+    """One error per rule that ran out of time on `doc` (its findings for the document are missing)."""
+    return [InputProblem(doc.path, "error", str(err)) for err in doc.cache.get(TIMEOUTS, [])]
+
+
 def _matches(code_or_name: str, selectors: Iterable[str]) -> bool:
     return any(code_or_name == s or (s.isupper() and code_or_name.startswith(s)) or s == "ALL" for s in selectors)
 
@@ -126,8 +134,12 @@ class Linter:
         return [r for r in self.rules if not (ignored and (_matches(r.code, ignored) or r.name in ignored))]
 
     def lint_parsed(self, parsed: ParsedDoc, text: str) -> list[Finding]:
-        """Lint a document the parse stage has already parsed (the same parse, not a second one)."""
-        return self.lint_doc(doc_from_parsed(parsed, text))
+        """Lint a document the parse stage has already parsed (the same parse, not a second one). A
+        rule that runs out of time is reported among the parse's problems (an error about the file)."""
+        doc = doc_from_parsed(parsed, text)
+        findings = self.lint_doc(doc)
+        parsed.problems.extend(timeout_problems(doc))
+        return findings
 
     def lint_doc(self, doc: LintDoc) -> list[Finding]:
         rules = self._rules_for(doc.path)
@@ -137,7 +149,10 @@ class Linter:
             if rule.code == UNUSED_SUPPRESSION:
                 continue
             fn = PY_CHECKS[rule.spec["check"]] if rule.kind == "python" else KIND_CHECKS[rule.kind]
-            found.extend(fn(rule, doc, self.kb))
+            try:
+                found.extend(list(fn(rule, doc, self.kb)))  # all of a rule's findings, or none
+            except RuleTimeout as err:  # this rule is skipped for this document; see timeout_problems
+                doc.cache.setdefault(TIMEOUTS, []).append(err)
         found = sorted(set(found), key=Finding.sort_key)
         sups = suppressions(doc)
         kept = []
@@ -183,11 +198,8 @@ class Linter:
                 problems.extend(p for p in src.problems)
                 doc = load_doc(src.text, src.source)
                 sources.append(src.source)
-                try:
-                    findings.extend(self.lint_doc(doc))
-                except RuleTimeout as err:
-                    problems.append(InputProblem(src.source, "error", str(err)))
-                    self.rules = [r for r in self.rules if r is not err.rule]
+                findings.extend(self.lint_doc(doc))
+                problems.extend(timeout_problems(doc))
                 if keep_docs:
                     docs[src.source] = doc
                 if settle:

@@ -25,10 +25,19 @@ MAX_QUOTE = 40
 
 
 class RuleTimeout(Exception):
-    def __init__(self, rule: Rule, where: str):
-        super().__init__(f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; "
-                         "the pattern backtracks catastrophically, simplify it (avoid nested quantifiers like (a+)+)")
-        self.rule = rule
+    """A rule's pattern ran out of time on some text. Plain data (the rule's code and the message),
+    so it pickles across a process pool; the linter turns it into an error about the file."""
+
+    def __init__(self, rule: Rule | None, where: str = "", message: str | None = None, code: str | None = None):
+        if message is None:
+            message = (f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; its findings "
+                       "for this file are missing: the pattern backtracks catastrophically, simplify it (avoid nested "
+                       "quantifiers like (a+)+ and adjacent ones over the same characters like \\s*\\s*)")
+        super().__init__(message)
+        self.code = code if code is not None else (rule.code if rule is not None else "")
+
+    def __reduce__(self):
+        return (RuleTimeout, (None, "", str(self), self.code))
 
 
 def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
