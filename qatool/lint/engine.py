@@ -225,7 +225,7 @@ def read_baseline(path: Path) -> Counter[tuple[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Counter((e["code"], e["fingerprint"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as err:
         raise ValueError(f"{path}: not a qatool baseline ({err}); create one with --write-baseline") from None
 
 
