@@ -37,7 +37,7 @@ from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_reco
 from qatool.pipeline import NoProgress, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
-from qatool.review.server import make_server
+from qatool.review.server import is_loopback, make_server
 
 EXPORT_FILES = ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md")
 DEFAULT_INPUT = Path("corpus")
@@ -322,7 +322,7 @@ def _summary_table(job, total_s: float, out_dir: Path) -> None:
               help="Decisions to show (and, with --serve, to write). [default: OUT/decisions.json]")
 @click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Most groups shown, most consequential first.")
 @click.option("--serve", is_flag=True, help="Serve the page on localhost; its Save button then writes the decisions file directly.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address to bind (keep it local).")
+@click.option("--host", default=None, help="With --serve: address to bind. [default: 127.0.0.1, this machine only] Another address lets other machines reach the page (with its token); a warning says so.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="With --serve: port (0 picks a free one).")
 def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limit: int, serve: bool, host: str, port: int) -> None:
     """Write OUT/review.html: one self-contained page to decide what each duplicate cluster and
@@ -348,12 +348,18 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
                + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
     if not serve:
         return
+    if host is None:
+        host = "127.0.0.1"
+    elif not is_loopback(host):
+        _echo_err(f"warning: --host {host} serves the review page beyond this machine: anyone who can reach {host}:{port} "
+                  "and learns the address with its token can read the corpus and write decisions; use the default "
+                  "(127.0.0.1) unless you mean it")
     try:
         server = make_server(out_dir, host, port, target)
     except OSError as err:
         _echo_err(f"error: cannot serve on {host}:{port} ({err}); try another --port")
         sys.exit(2)
-    click.echo(f"serving http://{host}:{server.server_address[1]}/ ; Save writes {target}. Ctrl-C to stop.")
+    click.echo(f"serving {server.url}\nopen that address (it carries this session's token); Save merges into {target}. Ctrl-C to stop.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -65,7 +65,8 @@ def test_serve_rejects_invalid_decisions(out):
     serve_in_thread(server)
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/decisions"
-        req = urllib.request.Request(url, data=b'{"qatool_decisions": 2, "decisions": []}', method="POST")
+        req = urllib.request.Request(url, data=b'{"qatool_decisions": 2, "decisions": []}', method="POST",
+                                     headers={"Content-Type": "application/json", "X-Qatool-Token": server.token})
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(req)
         assert err.value.code == 400
@@ -126,7 +127,7 @@ def test_browser_decide_save_export(out):
     serve_in_thread(server)
     driver = _driver()
     try:
-        driver.get(f"http://127.0.0.1:{server.server_address[1]}/")
+        driver.get(server.url)
         _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "section.group"))
         # hostile HTML from the corpus is shown as text and does nothing
         with pytest.raises(NoAlertPresentException):
