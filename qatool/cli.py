@@ -30,7 +30,7 @@ from qatool.engines.ray import EngineError, RayEngine
 from qatool.export.model import ANALYSIS_MODES, FORMATS, ExportConfig
 from qatool.export.stage import export_to_dir, load_inputs
 from qatool.lint.engine import Linter, apply_baseline, read_baseline, write_baseline
-from qatool.lint.fix import fix_source, unified_diff
+from qatool.lint.fix import fix_source_exact, unified_diff
 from qatool.lint.loader import RuleFileError
 from qatool.lint.render import RENDERERS, render_junit, rules_markdown, summary
 from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
@@ -484,11 +484,31 @@ def _make_linter(config, select: list[str], extend: list[str], ignore: list[str]
                   per_file_ignores=config.per_file_ignores)
 
 
-def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
-    newline = "\r\n" if b"\r\n" in raw else "\n"
-    data = text.replace("\n", newline).encode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
-    with atomic_writer(path, "wb") as fh:
-        fh.write(data)
+def _fix_in_place(linter, inp, src, diff: bool) -> int:
+    """--fix for one file: its mode, encoding, byte-order mark and each line's ending are kept (a
+    symlink is written through, to its target). Returns the fixes applied."""
+    import os
+
+    real = Path(os.path.realpath(inp.path))
+    data = real.read_bytes()
+    codec = "utf-8" if src.encoding == "utf-8-sig" else src.encoding
+    raw = data[len(src.bom):].decode(codec)
+    fixed, n = fix_source_exact(linter, raw, src.source)
+    if n == 0:
+        return 0
+    if diff:
+        click.echo(unified_diff(src.source, raw.replace("\r\n", "\n").replace("\r", "\n"),
+                                fixed.replace("\r\n", "\n").replace("\r", "\n")), nl=False)
+        return n
+    try:
+        out = src.encode(fixed)
+    except UnicodeEncodeError as err:
+        _echo_err(f"{display_name(src.source)}: warning: a fix writes {err.object[err.start:err.end]!r}, which {src.encoding} "
+                  "cannot hold; the file was left unchanged (convert it to UTF-8 to apply the fixes)")
+        return 0
+    with atomic_writer(real, "wb", file_mode=real.stat().st_mode & 0o7777) as fh:
+        fh.write(out)
+    return n
 
 
 @main.command()
@@ -532,14 +552,9 @@ def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs,
             src = read_source(inp, limits)
             if not hasattr(src, "text"):
                 continue
-            fixed, n = fix_source(linter, src.text, src.source)
-            if n == 0:
-                continue
-            if diff:
-                click.echo(unified_diff(src.source, src.text, fixed), nl=False)
-            else:
-                _write_back(inp.path, inp.path.read_bytes(), src.encoding, fixed)
-                _echo_err(f"{src.source}: applied {n} fixes")
+            n = _fix_in_place(linter, inp, src, diff)
+            if n and not diff:
+                _echo_err(f"{display_name(src.source)}: applied {n} fixes")
         if diff:
             sys.exit(0)
     result = linter.lint_paths(list(paths), limits)
