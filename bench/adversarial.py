@@ -89,6 +89,14 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "html-comment": (lambda n: _doc("<!--" * (n // 4)), 20_000),
     "links": (lambda n: _doc("[a](" * (n // 4)), 20_000),
     "blank-lines": (lambda n: _doc(" \n" * n), 20_000),
+    # the linter's own patterns: a trigger word followed by a long run its pattern may scan
+    "suppress-spaces": (lambda n: _doc("<!-- qatool: disable=FM001" + " " * n + "x"), 20_000),
+    "arxiv-spaces": (lambda n: _doc("见 arxiv" + " " * n + "x 论文"), 20_000),
+    "respectively-spaces": (lambda n: _doc("精确率和召回率分别为" + " " * n + "x。"), 20_000),
+    "author-letters": (lambda n: _doc("Vaswani 等人在 Attention Is All You Need (2017) 中提出 " + "A" * n + " 模型。"), 20_000),
+    "term-spaces": (lambda n: _doc("召回率" + " " * n + "是x。"), 20_000),
+    "paren-run": (lambda n: _doc("均方误差(" * (n // 5) + "适合分类"), 20_000),
+    "term-run": (lambda n: _doc("模型" * (n // 2) + "。无需"), 20_000),
 }
 
 

@@ -27,6 +27,25 @@ from qatool.lint.pyrules import PY_CHECKS
 from qatool.parse.extract import ParsedDoc
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
+# the body of one comment (between `<!--` and `-->`, see `suppression_comments`): linear, unlike
+# SUPPRESS_RE's search, whose adjacent \s* and lazy codes are quadratic in a run of spaces
+_SUPPRESS_BODY = re.compile(r"\s*qatool\s*:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\s,-]*[\w,-]))?\s*")
+
+
+def suppression_comments(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, kind, codes) of each suppression comment on a line: what SUPPRESS_RE finds, in
+    one pass over the line (each comment is read from the last `<!--` before its `-->`)."""
+    pos = 0
+    while True:
+        b = text.find("-->", pos)
+        if b < 0:
+            return
+        a = text.rfind("<!--", pos, b)
+        if a >= 0:
+            m = _SUPPRESS_BODY.fullmatch(text, a + 4, b)
+            if m:
+                yield a, b + 3, m.group(1), m.group(2)
+        pos = b + 3
 UNUSED_SUPPRESSION = "QA900"
 
 
@@ -75,10 +94,9 @@ def suppressions(doc: LintDoc) -> list[Suppression]:
     for no, text in enumerate(doc.lines, 1):
         if no in code_lines or "qatool" not in text:
             continue
-        for m in SUPPRESS_RE.finditer(text):
-            kind = m.group(1)
-            codes = tuple(c.strip() for c in m.group(2).split(",") if c.strip()) if m.group(2) else None
-            s = Suppression(kind, codes, no, m.start() + 1, m.end() + 1)
+        for start, end, kind, listed in suppression_comments(text):
+            codes = tuple(c.strip() for c in listed.split(",") if c.strip()) if listed else None
+            s = Suppression(kind, codes, no, start + 1, end + 1)
             if kind == "disable-next-line":
                 nxt = next((k for k in range(no + 1, n + 1) if doc.lines[k - 1].strip()), no + 1)
                 s.first = s.last = nxt
