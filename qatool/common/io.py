@@ -289,13 +289,22 @@ def _read_regular(path: Path, source: str, limit: int) -> bytes | InputProblem:
     return data
 
 
+def _resolved(path: Path) -> Path:
+    """The real path of an input; for a link that leads nowhere (broken, a loop) or to something
+    that is not a regular file, the link itself in its real folder, so it is named by its own path."""
+    if not_regular(path, "") is None:
+        return path.resolve()
+    return Path(os.path.realpath(path.parent)) / path.name
+
+
 def read_source(inp: InputFile, limits: ReadLimits = ReadLimits()) -> SourceText | InputProblem:
     """Read and decode one input file; every failure is returned as an `InputProblem`."""
     try:
         data = _read_regular(inp.path, inp.source, limits.max_file_bytes)
     except (OSError, ValueError) as err:
-        if isinstance(err, OSError) and err.errno == errno.ELOOP:
-            return InputProblem(inp.source, "error", "symlink loop (too many levels of symbolic links); skipped: fix or remove the link")
+        special = not_regular(inp.path, inp.source) if isinstance(err, OSError) else None
+        if special is not None:
+            return special
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         return InputProblem(inp.source, "error", f"cannot read file ({reason}); check that it exists and is readable")
     if isinstance(data, InputProblem):
@@ -307,38 +316,27 @@ def discover(paths: list[Path], extensions: tuple[str, ...] = TEXT_EXTENSIONS) -
     """Expand files and folders into input files, sorted, each with its path relative to the input root.
 
     The input root is the folder given, or for several paths their common parent folder. Only
-    regular files are read: pipes, sockets, devices, broken symlinks and symlink loops are reported
-    (by the path where they were found) and skipped.
+    regular files are read: pipes, sockets, devices, broken symlinks and symlink loops are inputs
+    that `read_source` reports (by the path where they were found, not where a link points) and
+    skips; the returned problems are the usage errors (a path that does not exist).
     """
     problems: list[InputProblem] = []
     found: list[Path] = []
     for p in paths:
-        if not p.exists():
-            if os.path.lexists(p):
-                problems.append(not_regular(p, source_name(str(p))) or InputProblem(source_name(str(p)), "error", "cannot read; check the path"))
-            else:
-                problems.append(InputProblem(source_name(str(p)), "error", "no such file or folder; check the path"))
+        if not p.exists() and not os.path.lexists(p):
+            problems.append(InputProblem(source_name(str(p)), "error", "no such file or folder; check the path"))
         elif p.is_dir():
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
                     if name.lower().endswith(extensions) and not name.startswith("."):
-                        full = Path(dirpath) / name
-                        bad = not_regular(full, source_name(str(full)))
-                        if bad is not None:
-                            problems.append(bad)
-                        else:
-                            found.append(full)
+                        found.append(Path(dirpath) / name)
         else:
-            bad = not_regular(p, source_name(str(p)))
-            if bad is not None:
-                problems.append(bad)
-            else:
-                found.append(p)
+            found.append(p)
     if not found:
         return [], problems
-    resolved = [f.resolve() for f in found]
-    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths if p.exists()]
+    resolved = [_resolved(f) for f in found]
+    roots = [p.resolve() if p.is_dir() else _resolved(p).parent for p in paths if os.path.lexists(p)]
     root = Path(os.path.commonpath(roots)) if roots else Path.cwd()
     seen: set[str] = set()
     files = []
