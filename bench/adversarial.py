@@ -224,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown case(s) {', '.join(unknown)}; known: {', '.join(CASES)}")
     rows, flagged = [], []
+    if args.markdown:
+        print(f"| case | n -> {args.factor:g}n | " + " | ".join(STAGES) + " |")
+        print("| --- | --- | " + " | ".join("---" for _ in STAGES) + " |", flush=True)
     for case in cases:
         n1 = max(1, int(CASES[case][1] * args.scale))
         n2 = int(n1 * args.factor)
@@ -236,14 +239,11 @@ def main(argv: list[str] | None = None) -> int:
             if label == "timeout" or (e is not None and e > args.max_exponent):
                 flagged.append(f"{case}/{s}")
         rows.append(row)
-        if not args.markdown:
+        if args.markdown:  # a row as soon as it is measured (a long bench can be read while it runs)
+            print(f"| {case} | {n1:,} -> {n2:,} | " + " | ".join(_cell(row["stages"][s]) for s in STAGES) + " |", flush=True)
+        else:
             cells = "  ".join(f"{s} {_cell(row['stages'][s])}" for s in STAGES)
             print(f"{case:<16} n={n1:>7}->{n2:<7} {cells}", flush=True)
-    if args.markdown:
-        print(f"| case | n -> {args.factor:g}n | " + " | ".join(STAGES) + " |")
-        print("| --- | --- | " + " | ".join("---" for _ in STAGES) + " |")
-        for row in rows:
-            print(f"| {row['case']} | {row['n']:,} -> {row['n_large']:,} | " + " | ".join(_cell(row["stages"][s]) for s in STAGES) + " |")
     if args.json:
         args.json.write_text(json.dumps({"factor": args.factor, "timeout": args.timeout, "rows": rows}, indent=1) + "\n", encoding="utf-8")
     if flagged:
