@@ -14,8 +14,9 @@ import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from qatool.common.config import ConfigError, resolve_config
-from qatool.common.io import atomic_writer, discover, read_source
+from qatool.common.config import ConfigError, project_root, resolve_config
+from qatool.common.io import atomic_writer, decode, discover, read_source
+from qatool.common.pathfilter import PathFilter
 from qatool.common.outputs import OutputsError
 from qatool.common.parallel import default_jobs
 from qatool.common.records import ParquetRows
@@ -27,10 +28,11 @@ from qatool.dedup.stage import dedup_records
 from qatool.engines.ray import EngineError, RayEngine
 from qatool.export.model import ANALYSIS_MODES, FORMATS, ExportConfig
 from qatool.export.stage import export_to_dir, load_inputs
-from qatool.lint.engine import Linter, apply_baseline, read_baseline, write_baseline
+from qatool.lint.document import load_doc
+from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
 from qatool.lint.fix import fix_source, unified_diff
 from qatool.lint.loader import RuleFileError
-from qatool.lint.render import RENDERERS, render_junit, rules_markdown, summary
+from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary
 from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
 from qatool.pipeline import NoProgress, run_job
 from qatool.review.decisions import DecisionsError
@@ -428,6 +430,7 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 
 def _make_linter(config, select: list[str], extend: list[str], ignore: list[str], rules_dirs: tuple[Path, ...]) -> Linter:
     base = Linter.default(extra_rules=list(config.rules) + list(rules_dirs))
+    root = project_root(config)
     selectors = (select or list(config.select)) + list(config.extend_select) + extend
     known = {r.code for r in base.all_rules} | {r.name for r in base.all_rules}
     for sel in selectors + ignore + list(config.ignore):
@@ -436,7 +439,7 @@ def _make_linter(config, select: list[str], extend: list[str], ignore: list[str]
     if selectors and not (select or config.select):
         selectors = [r.code for r in base.all_rules if r.enabled] + selectors  # extend the default set
     return Linter(base.all_rules, base.kb, select=selectors or None, ignore=ignore + list(config.ignore),
-                  per_file_ignores=config.per_file_ignores)
+                  per_file_ignores=config.per_file_ignores, root=root)
 
 
 def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
@@ -446,12 +449,74 @@ def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
         fh.write(data)
 
 
+def _file_options(f):
+    f = click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
+                     help="Also take files that .gitignore files leave out (they are honoured by default).")(f)
+    f = click.option("--extend-exclude", "extend_exclude", multiple=True, metavar="PATTERN",
+                     help="Also leave out files and folders matching this gitignore-style pattern (repeatable; "
+                          "added to exclude/extend-exclude from the config).")(f)
+    return f
+
+
+def _path_filter(config, extend_exclude: tuple[str, ...], no_gitignore: bool, force_exclude: bool = False,
+                 extra: tuple[Path, ...] = ()) -> PathFilter:
+    files = config.files
+    return PathFilter(project_root(config), files.exclude, tuple(files.extend_exclude) + tuple(extend_exclude),
+                      files.respect_gitignore and not no_gitignore, force_exclude, extra)
+
+
+def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limits, diff: bool) -> int:
+    """Apply (or, with diff, print) the safe fixes of every file; returns how many files have fixes."""
+    inputs, _ = discover(paths, path_filter=path_filter)
+    cwd = Path.cwd()
+    changed = 0
+    for inp in inputs:
+        src = read_source(inp, limits)
+        if not hasattr(src, "text"):
+            continue  # reported by the lint pass below
+        shown = relative_path(inp.path, cwd)
+        fixed, n = fix_source(linter, src.text, linter.project_key(inp.path))
+        if n == 0:
+            continue
+        changed += 1
+        if diff:
+            click.echo(unified_diff(shown, src.text, fixed), nl=False)
+        else:
+            _write_back(inp.path, inp.path.read_bytes(), src.encoding, fixed)
+            _echo_err(f"{shown}: applied {n} fixes")
+    return changed
+
+
+def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool):
+    """Lint standard input as the file `name` (for per-file-ignores and the paths shown): returns
+    a LintResult, or exits when --fix --diff has said everything."""
+    raw = click.get_binary_stream("stdin").read()
+    shown = relative_path(Path(name), Path.cwd()) if name else "-"
+    src = decode(Path(name or "-"), shown, raw, limits)
+    if not hasattr(src, "text"):
+        return LintResult([], [src], 1)
+    key = linter.project_key(Path(name)) if name else "-"
+    text = src.text
+    if fix:
+        fixed, n = fix_source(linter, text, key)
+        if diff:
+            click.echo(unified_diff(shown, text, fixed), nl=False)
+            sys.exit(1 if n else 0)
+        click.echo(fixed, nl=False)  # ruff's behaviour: the fixed text on standard output
+        text = fixed
+    findings = linter.lint_doc_as(load_doc(text, key), key, shown)
+    return LintResult(findings, list(src.problems), 1, sources=[shown])
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True,
               help="Output format: text (path:line:col: CODE [name] message), json, sarif (SARIF 2.1.0), github (workflow annotations), junit (JUnit XML).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding at or above this severity remains. [default: error, or fail-on from config]")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings at or above --fail-on remain (2 still means a usage or input error).")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has (text, or json with --format json) instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no 'applied N fixes' messages.")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (FC, FC1) or names, comma-separated. Also enables rules that are off by default.")
 @click.option("--extend-select", multiple=True, help="Add rules to the default (or configured) selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or names, comma-separated.")
@@ -460,19 +525,34 @@ def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "baseline_out", type=click.Path(dir_okay=False, path_type=Path), help="Write all current findings to a baseline file and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place (leaked tokens, malformed bold labels, glued headings, punctuation width). Facts are never rewritten.")
-@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff instead of writing them.")
+@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff instead of writing them; exit 1 when there are fixes to apply, 0 when none.")
+@click.option("--stdin-filename", metavar="PATH", help="Read the document from standard input (also `-` as PATH) and report it under this name; per-file-ignores match it.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude/extend-exclude also to paths named on the command line (what a pre-commit hook wants).")
+@_file_options
 @_parse_options
-def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs, config_path, baseline, baseline_out,
-         fix, diff, max_file_mb, max_line_chars) -> None:
-    """Lint Q&A Markdown files for factual slips and format damage.
+def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, extend_select, ignore, rules_dirs, config_path,
+         baseline, baseline_out, fix, diff, stdin_filename, force_exclude, extend_exclude, no_gitignore, max_file_mb, max_line_chars) -> None:
+    """Lint Q&A Markdown files (or folders of *.md, *.markdown, *.txt; `-` for standard input) for
+    factual slips and format damage.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 otherwise, 2 usage or input error (a bad
-    config or rule file, an unreadable input). Suppress in a document with
-    `<!-- qatool: disable=CODE -->` ... `<!-- qatool: enable=CODE -->` or
-    `<!-- qatool: disable-next-line=CODE -->`.
+    Paths are printed relative to the current folder. Folders are walked without hidden files,
+    the default excludes (build, dist, out, *.egg-info, ...), exclude/extend-exclude patterns from
+    the config and what .gitignore files leave out.
+
+    Exit codes: 0 no finding at or above --fail-on (or --exit-zero), 1 otherwise (or, with
+    --fix --diff, fixes to apply), 2 usage or input error (a bad config or rule file, an
+    unreadable input). Suppress in a document with `<!-- qatool: disable=CODE -->` ...
+    `<!-- qatool: enable=CODE -->` or `<!-- qatool: disable-next-line=CODE -->`.
     """
     if diff and not fix:
         raise click.UsageError("--diff only goes with --fix")
+    use_stdin = paths == (Path("-"),) or (not paths and stdin_filename is not None)
+    if not paths and not use_stdin:
+        raise click.UsageError("give PATHs to lint, or `-` (or --stdin-filename NAME) to read standard input")
+    if not use_stdin and Path("-") in paths:
+        raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError("--statistics prints text or json; leave out --format or use --format json")
     try:
         config = resolve_config(config_path)
         linter = _make_linter(config, _split_codes(select), _split_codes(extend_select), _split_codes(ignore), rules_dirs)
@@ -481,23 +561,15 @@ def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs,
         _echo_err(f"error: {err}")
         sys.exit(2)
     limits = _config(max_file_mb, max_line_chars).limits
-    if fix:
-        inputs, _ = discover(list(paths))
-        for inp in inputs:
-            src = read_source(inp, limits)
-            if not hasattr(src, "text"):
-                continue
-            fixed, n = fix_source(linter, src.text, src.source)
-            if n == 0:
-                continue
+    path_filter = _path_filter(config, extend_exclude, no_gitignore, force_exclude)
+    if use_stdin:
+        result = _lint_stdin(linter, stdin_filename, limits, fix, diff)
+    else:
+        if fix:
+            changed = _fix_files(linter, list(paths), path_filter, limits, diff)
             if diff:
-                click.echo(unified_diff(src.source, src.text, fixed), nl=False)
-            else:
-                _write_back(inp.path, inp.path.read_bytes(), src.encoding, fixed)
-                _echo_err(f"{src.source}: applied {n} fixes")
-        if diff:
-            sys.exit(0)
-    result = linter.lint_paths(list(paths), limits)
+                sys.exit(1 if changed else 0)
+        result = linter.lint_paths(list(paths), limits, relative_to=Path.cwd(), path_filter=path_filter)
     for p in result.problems:
         _echo_err(str(p))
     findings = result.findings
@@ -507,23 +579,27 @@ def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs,
         sys.exit(2 if result.input_errors else 0)
     if base is not None:
         findings = apply_baseline(findings, base)
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    report = sys.stderr if use_stdin and fix and not output else sys.stdout  # stdout holds the fixed text
+    stream = open(output, "w", encoding="utf-8") if output else report  # noqa: SIM115
     try:
-        if fmt == "junit":
+        if statistics:
+            RENDER_STATISTICS[fmt](findings, stream)
+        elif fmt == "junit":
             render_junit(findings, linter.rules, stream, paths=result.sources)
         else:
             RENDERERS[fmt](findings, linter.rules, stream)
     finally:
         if output:
             stream.close()
-    if fmt == "text":
+    if fmt == "text" and not quiet:
         _echo_err(summary(findings))
     fail_level = fail_on or config.fail_on
     if result.input_errors or not result.files:
         if not result.files:
             _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    sys.exit(1 if [f for f in findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_level)] else 0)
+    failing = [f for f in findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_level)]
+    sys.exit(1 if failing and not exit_zero else 0)
 
 
 @main.group()

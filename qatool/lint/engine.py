@@ -7,9 +7,11 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import gc
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -107,8 +109,12 @@ class Linter:
     """A selected set of rules with their knowledge; lints text, files and folders."""
 
     def __init__(self, rules: list[Rule], kb: Knowledge, select: list[str] | None = None,
-                 ignore: list[str] | None = None, per_file_ignores: dict[str, list[str]] | None = None):
+                 ignore: list[str] | None = None, per_file_ignores: dict[str, list[str]] | None = None,
+                 root: Path | None = None):
         self.all_rules = rules
+        # the project root (config file's folder or git root): per-file-ignores globs and finding
+        # fingerprints use paths relative to it, so they do not depend on which files were passed
+        self.root = root
         self.kb = kb
         self.rules = [r for r in rules if rule_selected(r, select, ignore)]
         self.per_file_ignores = per_file_ignores or {}
@@ -125,9 +131,26 @@ class Linter:
         ignored = [c for pat, codes in self.per_file_ignores.items() if fnmatch.fnmatch(path, pat) for c in codes]
         return [r for r in self.rules if not (ignored and (_matches(r.code, ignored) or r.name in ignored))]
 
-    def lint_parsed(self, parsed: ParsedDoc, text: str) -> list[Finding]:
-        """Lint a document the parse stage has already parsed (the same parse, not a second one)."""
-        return self.lint_doc(doc_from_parsed(parsed, text))
+    def lint_parsed(self, parsed: ParsedDoc, text: str, path: Path | None = None) -> list[Finding]:
+        """Lint a document the parse stage has already parsed (the same parse, not a second one).
+        Given the file's `path`, per-file-ignores and fingerprints use its project path (see
+        `project_key`); the findings keep the parsed document's source as their path."""
+        doc = doc_from_parsed(parsed, text)
+        if path is None:
+            return self.lint_doc(doc)
+        return self.lint_doc_as(doc, self.project_key(path), parsed.source)
+
+    def project_key(self, path: Path) -> str:
+        """`path` relative to the project root (forward slashes); the absolute path outside it."""
+        return relative_path(path, self.root if self.root is not None else Path.cwd())
+
+    def lint_doc_as(self, doc: LintDoc, key: str, shown: str) -> list[Finding]:
+        """Lint `doc` as the file `key` (project path: per-file-ignores, fingerprints) and report its
+        findings under the path `shown` (what the user reads, e.g. relative to the working directory)."""
+        doc.path = key
+        found = self.lint_doc(doc)
+        doc.path = shown
+        return found if key == shown else [dataclasses.replace(f, path=shown) for f in found]
 
     def lint_doc(self, doc: LintDoc) -> list[Finding]:
         rules = self._rules_for(doc.path)
@@ -165,8 +188,12 @@ class Linter:
     def lint_text(self, text: str, path: str) -> list[Finding]:
         return self.lint_doc(load_doc(text.replace("\r\n", "\n").replace("\r", "\n"), path))
 
-    def lint_paths(self, paths: list[Path], limits: ReadLimits = ReadLimits(), keep_docs: bool = False) -> LintResult:
-        inputs, problems = discover(paths)
+    def lint_paths(self, paths: list[Path], limits: ReadLimits = ReadLimits(), keep_docs: bool = False,
+                   relative_to: Path | None = None, path_filter: Any = None) -> LintResult:
+        """Lint files and folders. Findings and problems name each file relative to `relative_to`
+        (the CLI passes the working directory, as ruff does), or by default relative to the
+        inputs' common folder; fingerprints always use the project path (`project_key`)."""
+        inputs, problems = discover(paths, path_filter=path_filter)
         findings: list[Finding] = []
         docs: dict[str, LintDoc] = {}
         sources: list[str] = []
@@ -176,26 +203,46 @@ class Linter:
         settle = gc.get_freeze_count() == 0  # unless a caller froze objects of its own
         try:
             for inp in inputs:
+                shown = relative_path(inp.path, relative_to) if relative_to is not None else inp.source
                 src = read_source(inp, limits)
                 if isinstance(src, InputProblem):
-                    problems.append(src)
+                    problems.append(_shown_as(src, shown))
                     continue
-                problems.extend(p for p in src.problems)
-                doc = load_doc(src.text, src.source)
-                sources.append(src.source)
+                problems.extend(_shown_as(p, shown) for p in src.problems)
+                key = self.project_key(inp.path)
+                doc = load_doc(src.text, key)
+                sources.append(shown)
                 try:
-                    findings.extend(self.lint_doc(doc))
+                    findings.extend(self.lint_doc_as(doc, key, shown))
                 except RuleTimeout as err:
-                    problems.append(InputProblem(src.source, "error", str(err)))
+                    problems.append(InputProblem(shown, "error", str(err)))
                     self.rules = [r for r in self.rules if r is not err.rule]
                 if keep_docs:
-                    docs[src.source] = doc
+                    docs[shown] = doc
                 if settle:
                     gc.freeze()
         finally:
             if settle:
                 gc.unfreeze()
         return LintResult(findings, problems, len(inputs), docs, sources)
+
+
+def relative_path(path: Path, base: Path) -> str:
+    """`path` relative to `base` with forward slashes when it lies under `base`, else its absolute
+    path (as ruff and sqlfluff print paths).
+
+    >>> relative_path(Path("/repo/corpus/a.md"), Path("/repo"))
+    'corpus/a.md'
+    >>> relative_path(Path("/elsewhere/a.md"), Path("/repo"))
+    '/elsewhere/a.md'
+    """
+    path = Path(os.path.abspath(path))
+    base = Path(os.path.abspath(base))
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+
+
+def _shown_as(problem: InputProblem, shown: str) -> InputProblem:
+    return problem if problem.path == shown else dataclasses.replace(problem, path=shown)
 
 
 # ----------------------------------------------------------------------------------------- baseline
