@@ -490,7 +490,7 @@ def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limit
 def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool):
     """Lint standard input as the file `name` (for per-file-ignores and the paths shown): returns
     a LintResult, or exits when --fix --diff has said everything."""
-    raw = click.get_binary_stream("stdin").read()
+    raw = sys.stdin.buffer.read()
     shown = relative_path(Path(name), Path.cwd()) if name else "-"
     src = decode(Path(name or "-"), shown, raw, limits)
     if not hasattr(src, "text"):

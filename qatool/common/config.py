@@ -80,10 +80,22 @@ def project_root(config: Config, cwd: Path | None = None) -> Path:
     cwd = (cwd or Path.cwd()).resolve()
     if config.path is not None:
         return config.path.resolve().parent
-    for folder in [cwd, *cwd.parents]:
+    return _git_root(cwd) or cwd
+
+
+def _git_root(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
         if (folder / ".git").exists():
             return folder
-    return cwd
+    return None
+
+
+def project_root_of(path: Path) -> Path | None:
+    """The project a file outside the working project belongs to: the folder of the nearest config
+    file above it, else its git root; None when it has neither."""
+    folder = path.resolve().parent
+    found = find_config(folder)
+    return found.parent if found is not None else _git_root(folder)
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from qatool.common.config import project_root_of
 from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover, read_source
 from qatool.common.schema import SEVERITY_RANK
 from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
@@ -141,8 +142,14 @@ class Linter:
         return self.lint_doc_as(doc, self.project_key(path), parsed.source)
 
     def project_key(self, path: Path) -> str:
-        """`path` relative to the project root (forward slashes); the absolute path outside it."""
-        return relative_path(path, self.root if self.root is not None else Path.cwd())
+        """`path` relative to the project root (forward slashes). A file outside it is keyed
+        relative to its own project (the nearest config file's folder or git root above it), else
+        by its absolute path."""
+        root = self.root if self.root is not None else Path.cwd()
+        path = Path(os.path.abspath(path))
+        if not path.is_relative_to(root):
+            root = project_root_of(path) or root
+        return relative_path(path, root)
 
     def lint_doc_as(self, doc: LintDoc, key: str, shown: str) -> list[Finding]:
         """Lint `doc` as the file `key` (project path: per-file-ignores, fingerprints) and report its
