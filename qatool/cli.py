@@ -38,6 +38,7 @@ from qatool.pipeline import NoProgress, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
 from qatool.review.server import make_server
+from qatool.summary import FILES_TABLE_MAX, per_file_findings, print_files, print_problems, print_summary, record_count_line, write_details
 
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
@@ -53,6 +54,22 @@ def _parse_options(f):
     f = click.option("--max-file-mb", type=click.FloatRange(min=0.001), default=ParseConfig.max_file_bytes / 2**20,
                      show_default=True, help="Largest file read, in MiB; larger files are reported and skipped.")(f)
     return f
+
+
+def _file_options(f):
+    f = click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
+                     help="Also take files that .gitignore files leave out (they are honoured by default).")(f)
+    f = click.option("--extend-exclude", "extend_exclude", multiple=True, metavar="PATTERN",
+                     help="Also leave out files and folders matching this gitignore-style pattern (repeatable; "
+                          "added to exclude/extend-exclude from the config).")(f)
+    return f
+
+
+def _path_filter(config, extend_exclude: tuple[str, ...], no_gitignore: bool, force_exclude: bool = False,
+                 extra: tuple[Path, ...] = ()) -> PathFilter:
+    files = config.files
+    return PathFilter(project_root(config), files.exclude, tuple(files.extend_exclude) + tuple(extend_exclude),
+                      files.respect_gitignore and not no_gitignore, force_exclude, extra)
 
 
 def _dedup_options(f):
@@ -94,9 +111,21 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
         click.echo(f"{f.source:<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
-    total = result.num_records
-    click.echo(f"parsed {len(result.files) - result.failed_files}/{len(result.files)} files, {total} records"
-               + (f", {len(result.invalid)} invalid records" if result.invalid else ""))
+    click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
+
+
+def _report_run(job, out_dir: Path, quiet: bool) -> list[Path]:
+    """Problems grouped by kind (stderr), the file table for small runs, the per-file details in OUT."""
+    cwd = Path.cwd()
+    shown = {inp.source: relative_path(inp.path, cwd) for inp in job.inputs}
+    result = job.parse
+    details = write_details(out_dir, result.files, result.problems, shown, per_file_findings(out_dir / "findings.parquet")) if result.files else []
+    print_problems(result.problems, shown, out_dir, quiet=quiet)
+    if not quiet:
+        if len(result.files) <= FILES_TABLE_MAX:
+            print_files(result.files, shown)
+        click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
+    return details
 
 
 def _export_options(f):
@@ -172,6 +201,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Most groups (clusters and conflicts, most consequential first) shown on review.html.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (grouped by kind) and no summary; everything is still in OUT (files.jsonl, problems.txt, DATASET.md).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where the batch work runs: local processes, or Ray Data (needs `pip install 'qatool[ray]'`). The outputs are the same.")
 @click.option("--ray-address", default=None, metavar="ADDR",
@@ -179,9 +209,10 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @_report_diffs_option
 @_export_options
 @_dedup_options
+@_file_options
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], review_limit: int, no_progress: bool, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
+        against: tuple[Path, ...], review_limit: int, no_progress: bool, quiet: bool, extend_exclude, no_gitignore, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
         keep_flagged, no_meta, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
@@ -202,6 +233,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     except (ConfigError, RuleFileError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
+    path_filter = _path_filter(lint_config, extend_exclude, no_gitignore, extra=(out_dir,))  # never read our own outputs
     dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
     if ray_address and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
@@ -218,22 +250,23 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
                     sys.exit(2)
             with _progress(disabled=no_progress) as progress:
                 job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
-                              list(against), decisions_path, review_limit, progress, report_diffs, runner)
+                              list(against), decisions_path, review_limit, progress, report_diffs, runner, path_filter)
         except (DecisionsError, ValueError) as err:
             _echo_err(f"error: {err}")
             sys.exit(2)
     result = job.parse
-    _report_parse(result, quiet=False)
+    details = _report_run(job, out_dir, quiet)
     if not result.files:
         _echo_err(f"error: no input files found under {', '.join(map(str, inputs))} (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    if job.decisions_path is not None:
+    if job.decisions_path is not None and not quiet:
         click.echo(f"review decisions: {job.decisions_path}")
     for st in job.export.stale:
         _echo_err(f"{job.decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids'])}): {st['why']}; not applied")
-    click.echo(_dedup_line(job.dedup))
-    click.echo(_export_line(job.export))
-    _summary_table(job, time.perf_counter() - t0, out_dir)
+    if not quiet:
+        click.echo(_dedup_line(job.dedup))
+        click.echo(_export_line(job.export))
+        print_summary(job, time.perf_counter() - t0, out_dir, details)
     if result.usage_errors:
         sys.exit(2)
     if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
@@ -271,31 +304,6 @@ def _progress(disabled: bool):
     with Progress(SpinnerColumn(), TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=False) as bar:
         yield _RichProgress(bar)
-
-
-def _summary_table(job, total_s: float, out_dir: Path) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"qatool run -> {out_dir}", show_header=True, header_style="bold")
-    table.add_column("", style="bold")
-    table.add_column("value", justify="right")
-    s, ex = job.dedup.stats, job.export.stats
-    sev = job.findings_by_severity()
-    rows = [
-        ("files", f"{len(job.parse.files) - job.parse.failed_files}/{len(job.parse.files)} parsed"),
-        ("records", str(ex["records"])),
-        ("findings", f"{sev['error']} error, {sev['warning']} warning, {sev['info']} info"),
-        ("clusters", f"{s['clusters']} (remove {s['removed']} records)"),
-        ("conflicts", str(s["conflicts"])),
-        ("exported", f"{ex['exported']} ({ex['train']} train, {ex['val']} val)"),
-        ("quarantined", str(ex["quarantined"])),
-    ]
-    rows += [(f"time: {k}", f"{v:.2f}s") for k, v in job.timings.items()]
-    rows.append(("time: total", f"{total_s:.2f}s"))
-    for k, v in rows:
-        table.add_row(k, v)
-    Console(width=100).print(table)
 
 
 @main.command()
@@ -447,22 +455,6 @@ def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
     data = text.replace("\n", newline).encode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
     with atomic_writer(path, "wb") as fh:
         fh.write(data)
-
-
-def _file_options(f):
-    f = click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
-                     help="Also take files that .gitignore files leave out (they are honoured by default).")(f)
-    f = click.option("--extend-exclude", "extend_exclude", multiple=True, metavar="PATTERN",
-                     help="Also leave out files and folders matching this gitignore-style pattern (repeatable; "
-                          "added to exclude/extend-exclude from the config).")(f)
-    return f
-
-
-def _path_filter(config, extend_exclude: tuple[str, ...], no_gitignore: bool, force_exclude: bool = False,
-                 extra: tuple[Path, ...] = ()) -> PathFilter:
-    files = config.files
-    return PathFilter(project_root(config), files.exclude, tuple(files.extend_exclude) + tuple(extend_exclude),
-                      files.respect_gitignore and not no_gitignore, force_exclude, extra)
 
 
 def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limits, diff: bool) -> int:

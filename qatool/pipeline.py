@@ -54,6 +54,7 @@ class JobResult:
     decisions_path: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    inputs: list[Any] = field(default_factory=list)  # the InputFiles read (their paths name them to the user)
 
     def findings_by_severity(self) -> dict[str, int]:
         return {s: self.parse.severity_counts.get(s, 0) for s in reversed(SEVERITIES)}
@@ -62,7 +63,7 @@ class JobResult:
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
             export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
             review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
-            engine: Any = None) -> JobResult:
+            engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an
     `engine` (qatool.engine_ray.RayEngine), parse + lint, signatures, band-key grouping and export
     cleaning run there; the outputs are the same as without one.
@@ -76,8 +77,8 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     timings: dict[str, float] = {}
 
     t0 = time.perf_counter()
-    inputs, usage_errors = discover(paths)
-    job = JobResult(ParseResult(None, [], list(usage_errors), [], usage_errors=usage_errors), decisions_path=decisions)
+    inputs, usage_errors = discover(paths, path_filter=path_filter)
+    job = JobResult(ParseResult(None, [], list(usage_errors), [], usage_errors=usage_errors), decisions_path=decisions, inputs=inputs)
     if not inputs:
         return job
     # records and findings stream from the parser to the files; later stages read them back in batches
