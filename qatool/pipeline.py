@@ -19,7 +19,7 @@ from qatool.common.schema import SEVERITIES
 from qatool.dedup.against import load_external
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.model import DedupResult
-from qatool.dedup.report import REPORT_DIFFS, clusters_table, dups_table, write_dedup
+from qatool.dedup.report import REPORT_DIFFS, clusters_table, conflicts_table, dups_table, write_dedup
 from qatool.dedup.stage import find_duplicates
 from qatool.export.model import ExportConfig, ExportResult
 from qatool.export.stage import export_to_dir
@@ -104,9 +104,10 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     t0 = time.perf_counter()
     progress.start("export", None)
     pairs = tables[0].to_pylist()
+    conflict_rows = conflicts_table(res).to_pylist()
     inp = RunOutputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
-                       tables[1].to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
-                       result.invalid, loaded, pairs)
+                       tables[1].to_pylist(), [tuple(c["members"]) for c in conflict_rows],
+                       result.invalid, loaded, pairs, conflict_rows)
     job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs, engine=engine)
     job.written += written
     progress.done()

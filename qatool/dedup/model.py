@@ -14,12 +14,13 @@ from qatool.dedup.config import DedupConfig
 class Pair:
     a: int
     b: int
-    kind: str  # exact | near | same-question
-    reason: str  # exact-text | near-text | same-answer | same-question
+    kind: str  # exact | near
+    reason: str  # exact-text | near-text | same-answer | near-answer
     est_jaccard: float | None
     jaccard: float
     question_jaccard: float | None = None
     answer_jaccard: float | None = None
+    answer_containment: float | None = None  # mutual containment of the answers in answer + analysis (same question only)
 
 
 @dataclass
@@ -27,7 +28,7 @@ class DedupResult:
     records: list[dict[str, Any]]
     pairs: list[Pair]
     clusters: list[dict[str, Any]]
-    conflicts: list[Pair]
+    conflicts: list[dict[str, Any]]  # same-question groups with two or more distinct answers
     config: DedupConfig
     against: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
