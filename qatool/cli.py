@@ -199,7 +199,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Existing datasets (e.g. an evaluation set) whose duplicates are reported.")
 @click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Most groups (clusters and conflicts, most consequential first) shown on review.html.")
+              help="Groups whose text review.html carries (conflicts, then near and identical clusters); every group is on the page, paged.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only (grouped by kind) and no summary; everything is still in OUT (files.jsonl, problems.txt, DATASET.md).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -313,7 +313,8 @@ def _progress(disabled: bool):
               help="Folder with the outputs of `qatool run`. [default: OUT]")
 @click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Decisions to show (and, with --serve, to write). [default: OUT/decisions.json]")
-@click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Most groups shown, most consequential first.")
+@click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Groups whose text the page carries (what needs judgement first); every group is on the page, paged, the rest by id and place.")
 @click.option("--serve", is_flag=True, help="Serve the page on localhost; its Save button then writes the decisions file directly.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address to bind (keep it local).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="With --serve: port (0 picks a free one).")
@@ -332,7 +333,9 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
         _echo_err(f"error: {err}")
         sys.exit(2)
     path, data = write_review(inputs, out_dir, limit)
-    click.echo(f"review: {len(data['groups'])} of {data['total_groups']} groups -> {path}"
+    c = data["counts"]
+    click.echo(f"review: {data['total_groups']} groups ({c['conflict']} conflicts, {c['near']} near, {c['exact']} identical), "
+               f"text for the first {min(limit, data['total_groups'])} -> {path}"
                + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
     if not serve:
         return
