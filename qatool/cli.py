@@ -77,9 +77,11 @@ def _dedup_options(f):
     f = click.option("--rows", type=click.IntRange(min=1), default=None, help="LSH rows per band (with --bands), instead of choosing them from --threshold.")(f)
     f = click.option("--bands", type=click.IntRange(min=1), default=None, help="LSH bands (with --rows).")(f)
     f = click.option("--num-perm", type=click.IntRange(min=8, max=1024), default=128, show_default=True, help="MinHash permutations.")(f)
-    f = click.option("--shingle", default="word:3", show_default=True, help="word:N (n-grams of jieba tokens) or char:N.")(f)
+    f = click.option("--minhash-scheme", "scheme", type=click.Choice(["affine32", "legacy"]), default="affine32", show_default=True,
+                     help="datasketch's permutation scheme the signatures follow: affine32 (datasketch >= 2.0) or legacy (datasketch < 2.0; slower).")(f)
+    f = click.option("--shingle", default="char:5", show_default=True, help="char:N (character n-grams) or word:N (n-grams of jieba tokens).")(f)
     f = click.option("--scope", type=click.Choice(["qa", "question", "answer"]), default="qa", show_default=True, help="Which text is compared.")(f)
-    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity at which two records are near duplicates.")(f)
+    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity of the shingle sets (default: character 5-grams of question + answer) at which two records are near duplicates; also the answer similarity at which two records asking the same question are duplicates.")(f)
     f = click.option("--user-dict", "user_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra jieba user dictionary (word [freq] [tag] per line).")(f)
     return f
 
@@ -90,9 +92,9 @@ _report_diffs_option = click.option(
          "every cluster is listed, and all of them are in clusters.parquet and dups.parquet.")
 
 
-def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> DedupConfig:
+def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme="affine32") -> DedupConfig:
     try:
-        return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows,
+        return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows, scheme=scheme,
                            jobs=jobs or default_jobs(), user_dicts=tuple(str(p) for p in user_dicts))
     except ValueError as err:
         raise click.UsageError(str(err)) from None
@@ -196,8 +198,9 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
               help="Exit 1 when a lint finding at or above this severity exists. Without it, findings are data and the job exits 0.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule files or folders.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (qatool.toml or pyproject.toml).")
-@click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Existing datasets (e.g. an evaluation set) whose duplicates are reported.")
+@click.option("--against", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Existing data whose duplicates are reported: a dataset (Parquet or JSONL; e.g. an evaluation set), or an "
+                   "earlier run's folder or signatures.parquet (read as stored, not recomputed). Repeatable.")
 @click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Groups whose text review.html carries (conflicts, then near and identical clusters); every group is on the page, paged.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
@@ -213,12 +216,13 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
         against: tuple[Path, ...], review_limit: int, no_progress: bool, quiet: bool, extend_exclude, no_gitignore, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
-        keep_flagged, no_meta, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
+        keep_flagged, no_meta, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
     parse -> lint -> dedup -> export -> review page.
 
-    Writes records.parquet, findings.parquet, dups.parquet, clusters.parquet, dedup_report.md/.json,
+    Writes records.parquet, findings.parquet, dups.parquet, clusters.parquet, conflicts.parquet,
+    signatures.parquet, dedup_report.md/.json,
     train.jsonl, val.jsonl, quarantine.jsonl, dataset_info.json, DATASET.md and review.html, then
     prints a summary table. Review decisions are read from --decisions, or from OUT/decisions.json
     when it exists. Exits 0 when the job completed (findings are data: they are in the summary,
@@ -234,7 +238,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         _echo_err(f"error: {err}")
         sys.exit(2)
     path_filter = _path_filter(lint_config, extend_exclude, no_gitignore, extra=(out_dir,))  # never read our own outputs
-    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
     if ray_address and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
     t0 = time.perf_counter()
@@ -357,19 +361,23 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--records", "records_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A records.parquet from `qatool parse` (instead of PATHs). Lint counts come from findings.parquet beside it, if present.")
-@click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An existing dataset (Parquet or JSONL: messages, alpaca, sharegpt or question/answer) whose duplicates in these records are listed (test leakage).")
+@click.option("--against", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Existing data whose duplicates in these records are listed: a dataset (Parquet or JSONL: messages, alpaca, "
+                   "sharegpt or question/answer; e.g. test leakage), or an earlier run's folder or signatures.parquet "
+                   "(its stored signatures are used as they are). Repeatable.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
 @_report_diffs_option
 @_dedup_options
-def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> None:
+def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts) -> None:
     """Find exact and near-duplicate records, identical answers and same-question conflicts.
 
-    Writes OUT/dups.parquet (verified pairs), OUT/clusters.parquet (clusters with their canonical
-    member), OUT/dedup_report.md and .json (evidence for review) and, with --against,
-    OUT/against.parquet. Exit 0 on success, 2 on usage or input errors.
+    Writes OUT/dups.parquet (verified duplicate pairs), OUT/clusters.parquet (clusters with their
+    canonical member), OUT/conflicts.parquet (one row per same-question group with distinct answers),
+    OUT/signatures.parquet (datasketch-compatible MinHash signatures, reusable with --against),
+    OUT/dedup_report.md and .json (evidence for review) and, with --against, OUT/against.parquet.
+    Exit 0 on success, 2 on usage or input errors.
     """
-    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
     findings: list | pa.Table = []
     if records_path:
         if paths:
@@ -403,7 +411,7 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
 def _dedup_line(res) -> str:
     s = res.stats
     return (f"dedup: {s['clusters']} clusters remove {s['removed']} of {s['records']} records; {s['verified_pairs']} verified pairs "
-            f"from {s['candidates']} candidates ({s['bands']}x{s['rows']} bands); {s['conflicts']} same-question conflicts"
+            f"from {s['candidates']} candidates ({s['bands']}x{s['rows']} bands); {s['conflicts']} same-question conflict groups ({s['conflict_records']} records)"
             + (f"; {s['against_hits']} records duplicate --against data" if "against_hits" in s else ""))
 
 

@@ -28,6 +28,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -223,10 +224,19 @@ def word_sets(th: np.ndarray, rec: np.ndarray, n_records: int, n: int) -> Shingl
     return _unique_per_record(srec, sh, n_records)
 
 
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_chars(text: str) -> str:
+    """What character shingles see: letters, digits and CJK characters; white space, punctuation and
+    symbols removed (`。` or `！` at a sentence's end is not a difference in content)."""
+    return _NOT_CONTENT.sub("", text)
+
+
 def char_ngram_hashes(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(record, hash) of every character n-gram of texts (white space removed); a text shorter than
-    n is one shingle."""
-    texts = ["".join(t.split()) for t in texts]
+    """(record, hash) of every character n-gram of texts (`content_chars`: white space and punctuation
+    removed); a text shorter than n is one shingle."""
+    texts = [content_chars(t) for t in texts]
     lens = np.array([len(t) for t in texts], dtype=np.int64)
     if lens.sum() == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.uint32)
@@ -248,7 +258,7 @@ def char_ngram_hashes(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]
 
 
 def char_shingles(texts: list[str], n: int) -> ShingleSets:
-    """Character n-grams of texts (white space removed); a text shorter than n is one shingle."""
+    """Character n-grams of texts (`content_chars`); a text shorter than n is one shingle."""
     srec, sh = char_ngram_hashes(texts, n)
     return _unique_per_record(srec, sh, len(texts))
 

@@ -34,6 +34,8 @@ class DedupResult:
     stats: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step; not written to outputs
     ids: dict[int, str] = field(default_factory=dict)  # record index -> id, for the records in pairs and conflicts
+    signatures: Any = None  # (sig (n, num_perm) uint32, exact digests (n, 2) uint64) of every record, for signatures.parquet
+    record_ids: Any = None  # (ids, content hashes) of every record, in order
 
     @property
     def removed(self) -> int:

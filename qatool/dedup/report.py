@@ -11,6 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from qatool.common.io import atomic_writer
@@ -44,8 +45,9 @@ CLUSTERS_SCHEMA = pa.schema([
 AGAINST_SCHEMA = pa.schema([
     pa.field("id", pa.string(), False), pa.field("against", pa.string(), False),
     pa.field("against_id", pa.string(), False), pa.field("kind", pa.string(), False),
-    pa.field("jaccard", pa.float64(), False),
+    pa.field("jaccard", pa.float64(), False), pa.field("estimated", pa.bool_(), False),
 ])
+SIGNATURES_FILE = "signatures.parquet"
 
 
 def _r(x: float | None) -> float | None:
@@ -73,6 +75,22 @@ def conflicts_table(res: DedupResult) -> pa.Table:
 def clusters_table(res: DedupResult) -> pa.Table:
     rows = [{k: (_r(c[k]) if k.endswith("jaccard") else c[k]) for k in CLUSTERS_SCHEMA.names} for c in res.clusters]
     return pa.Table.from_pylist(rows, schema=CLUSTERS_SCHEMA)
+
+
+def signatures_table(res: DedupResult) -> pa.Table:
+    """One row per record: id, content hash, the digest of its normalised compared text (exact
+    matches) and its MinHash signature, which `datasketch.LeanMinHash(seed=seed, hashvalues=signature,
+    scheme=scheme)` takes as it is (settings in the file's metadata)."""
+    sig, exact = res.signatures
+    n, num_perm = sig.shape
+    ids, hashes = res.record_ids
+    ok = exact.any(axis=1)
+    raw = exact.view(np.uint8).reshape(n, 16)
+    return pa.table({
+        "id": pa.array(ids, pa.string()), "content_hash": pa.array(hashes, pa.string()),
+        "exact": pa.array([bytes(raw[i]) if ok[i] else None for i in range(n)], pa.binary(16)),
+        "signature": pa.FixedSizeListArray.from_arrays(pa.array(sig.ravel(), pa.uint32()), num_perm),
+    })
 
 
 def against_table(res: DedupResult) -> pa.Table:
@@ -218,6 +236,13 @@ def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, in
     write_parquet(dups, paths[0], meta)
     write_parquet(clusters, paths[1], meta)
     write_parquet(conflicts_table(res), paths[2], meta)
+    if res.signatures is not None:
+        sig_meta = {b"qatool": json.dumps({"stage": "signatures", "config": cfg, "hashfunc": "qatool.dedup.shingle_hash32",
+                                           "shingles": "qatool.dedup.record_shingles",
+                                           "datasketch": f"LeanMinHash(seed={res.config.seed}, hashvalues=signature, scheme={res.config.scheme!r})"},
+                                          sort_keys=True, ensure_ascii=False).encode("utf-8")}
+        write_parquet(signatures_table(res), out_dir / SIGNATURES_FILE, sig_meta)
+        paths.append(out_dir / SIGNATURES_FILE)
     rep = report(res, counts, report_diffs)
     with atomic_writer(out_dir / "dedup_report.json") as fh:
         json.dump(rep, fh, ensure_ascii=False, indent=1, sort_keys=True)

@@ -19,7 +19,7 @@ from qatool.common.normalize import nfkc
 from qatool.common.parallel import map_ordered
 from qatool.common.records import ParquetRows, TableRows
 from qatool.dedup.config import DedupConfig
-from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, joined_token_hashes, minhash, ngram_hashes, sets_from
+from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, content_chars, joined_token_hashes, minhash, ngram_hashes, sets_from
 from qatool.dedup.tokenize import get_segmenter
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -328,7 +328,7 @@ def record_shingles(title: str | None, question: str, answer: str, cfg: DedupCon
                 if len(set(grams)) >= cfg.min_shingles:
                     return grams
             kind, k = "char", 5
-        t = "".join(text.split())
+        t = content_chars(text)
         return [t[i:i + k] for i in range(len(t) - k + 1)] or ([t] if t else [])
 
     qn, an = normalize_for_dedup(question), normalize_for_dedup(answer)
