@@ -195,8 +195,10 @@ def word_shingles(docs: list[list[str]], n: int) -> ShingleSets:
 def ngram_hashes(th: np.ndarray, rec: np.ndarray, n_records: int, n: int) -> tuple[np.ndarray, np.ndarray]:
     """(record, hash) of every word n-gram of token hashes `th` grouped by record `rec` (ascending);
     a record with fewer than n tokens gets one shingle of its whole token sequence."""
-    if n == 1 or len(th) == 0:
+    if len(th) == 0:
         return rec, th
+    if n == 1:
+        return rec, _fmix32(th)  # the fold of one token hash
     m = len(th) - n + 1
     sh = np.zeros(max(m, 0), dtype=np.uint32)
     ok = np.ones(max(m, 0), dtype=bool)

@@ -279,7 +279,8 @@ def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | 
     sets = asets if cfg.scope == "answer" else qmain if cfg.scope == "question" else sets_from([qpart, apart], n)
     xall = sets_from([xpart], n)
     xsets = _minus(xall, asets)
-    qtext = [question_text(t, q) for t, q in zip(titles, questions)]
+    # a record whose heading and question line are both generic (`如何计算`) asks nothing by itself
+    qtext = [question_text(t, q) if a or b else "" for t, q, a, b in zip(titles, questions, tk, qk)]
     if cfg.question_shingle.startswith("word"):
         qtok = get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend)
         qth, qrec, _ = _segment(qtok, qtext)
@@ -333,7 +334,8 @@ def record_shingles(title: str | None, question: str, answer: str, cfg: DedupCon
 
     qn, an = normalize_for_dedup(question), normalize_for_dedup(answer)
     if part == "question":
-        return sorted(set(of(question_text(title, question), cfg.question_shingle)), key=repr)
+        asks = title_key(title, question) or question_key(question)
+        return sorted(set(of(question_text(title, question), cfg.question_shingle)), key=repr) if asks else []
     if part == "answer" or cfg.scope == "answer":
         return sorted(set(of(an, cfg.shingle)), key=repr)
     if cfg.scope == "question":
