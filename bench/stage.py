@@ -67,7 +67,10 @@ def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     secs = time.perf_counter() - t
     res.timings["write"] = time.perf_counter() - t_write
     found = [(p.a, p.b) for p in res.pairs]
-    return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats}
+    sizes = {p.name: p.stat().st_size for p in (work / "dedup").iterdir()}
+    out_mb = sum(v for k, v in sizes.items() if k != "signatures.parquet") / 1e6
+    report_mb = (sizes.get("dedup_report.json", 0) + sizes.get("dedup_report.md", 0)) / 1e6
+    return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats, "output_mb": out_mb, "report_mb": report_mb}
 
 
 def stage_datasketch(data: Path, work: Path, jobs: int) -> dict:
@@ -110,7 +113,8 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
 
     src = work / "export_in"  # the layout `qatool run` leaves, made of the earlier stages' files
     src.mkdir(exist_ok=True)
-    for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup")):
+    for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup"),
+                     ("conflicts.parquet", work / "dedup")):
         (src / name).unlink(missing_ok=True)
         (src / name).symlink_to(at / name)
     t = time.perf_counter()
