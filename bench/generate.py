@@ -131,7 +131,8 @@ def generate(n: int, out: Path, seed: int = 7, per_file: int = 1000, chars: int 
         elif mode == "popular" and r < dup_rate + conflict_rate + popular_rate:
             question, sents = rng.choice(POPULAR), make_answer(rng, pool, chars)
         else:
-            question = f"{rng.choice(SUBJECTS)}的{rng.choice(ASPECTS)}是什么？（{k}）" if rng.random() < 0.7 else f"{rng.choice(qpool)[:-1]}（{k}）？"
+            # a distinct question: the marker names it (a bare "（123）" would read as a gloss of the same question)
+            question = f"{rng.choice(SUBJECTS)}的{rng.choice(ASPECTS)}是什么？（第{k}问）" if rng.random() < 0.7 else f"{rng.choice(qpool)[:-1]}（第{k}问）？"
             sents = make_answer(rng, pool, chars)
         if rng.random() < slip_rate:
             code, slip = rng.choice(SLIPS)
