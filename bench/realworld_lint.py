@@ -15,7 +15,8 @@ under the git-ignored bench/data/ (the default).
 
 A finding is matched to a verdict by path + code + hash of the matched text, so a verdict survives lines
 moving; when several verdicts share that key, the one with the same source-line hash, then the nearest
-line, is taken. The script prints findings and false alarms per 200 records (all, and without the
+line, is taken. A matched text of fewer than 4 characters (`**`) must also come from the same source
+line (by hash), wherever that line moved. The script prints findings and false alarms per 200 records (all, and without the
 `structure` tag), and exits 1 when a finding judged false comes back, or when a finding judged true is
 no longer reported (a real find lost); with --strict also while any finding is unjudged.
 """
@@ -38,8 +39,20 @@ VERDICTS = ("true", "false", "debatable", "?")
 STRUCTURE = "structure"
 
 
+WEAK = 4  # a matched text shorter than this (`**`) says little: its source line must match too
+
+
 def short_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def match_key(matched: str) -> str:
+    """Hash and length of the matched text."""
+    return f"{short_hash(matched)}:{len(matched.strip())}"
+
+
+def weak(match: str) -> bool:
+    return int(match.rsplit(":", 1)[-1]) < WEAK
 
 
 @dataclass
@@ -99,7 +112,7 @@ def lint_corpus(root: Path) -> tuple[list[Row], int, int]:
         matched = source[f.col - 1:f.end_col - 1] if f.end_line == f.line else source[f.col - 1:]
         # sources are named relative to the folder given (qatool.common.io.discover)
         rel = Path(os.path.relpath(f.path, root)).as_posix() if os.path.isabs(f.path) else f.path
-        rows.append(Row(rel, f.line, f.code, short_hash(matched), short_hash(source),
+        rows.append(Row(rel, f.line, f.code, match_key(matched), short_hash(source),
                         severity=f.severity, message=f.message, source=source))
     records = sum(len(d.records) for d in result.docs.values())
     return rows, records, result.files
@@ -113,11 +126,13 @@ def match_verdicts(found: list[Row], judged: list[Row]) -> tuple[list[tuple[Row,
     pairs = []
     for f in found:
         cands = by_key.get(f.key())
+        if cands and weak(f.match):
+            cands = [v for v in cands if v.context == f.context] or None
         if not cands:
             pairs.append((f, None))
             continue
         best = min(cands, key=lambda v: (v.context != f.context, abs(v.line - f.line)))
-        cands.remove(best)
+        by_key[f.key()].remove(best)
         pairs.append((f, best))
     left = [v for vs in by_key.values() for v in vs]
     return pairs, left

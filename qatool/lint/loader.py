@@ -118,6 +118,8 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
 
     kind = entry["kind"]
     spec: dict[str, Any] = {"within": entry.get("within", "sentence")}
+    # a claim rule judges statements: questions are never read as claims (kinds.asks)
+    spec["claim"] = entry.get("claim", entry["code"].startswith("FC") and kind in CLAIM_KINDS)
     for key in ("unless", "context"):
         spec[key] = [compile_regex(p, where(key, i)) for i, p in enumerate(_as_list(entry.get(key)))]
     if kind == "pattern":
@@ -160,6 +162,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
     )
 
 
+CLAIM_KINDS = ("pattern", "cooccurrence", "definition")
 FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric"}
 
 
