@@ -595,7 +595,7 @@ def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, exte
         if output:
             stream.close()
     if fmt == "text" and not quiet:
-        _echo_err(summary(findings))
+        _echo_err(summary(findings, result.hidden))
     fail_level = fail_on or config.fail_on
     if result.input_errors or not result.files:
         if not result.files:

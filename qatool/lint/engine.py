@@ -97,6 +97,9 @@ class LintResult:
     files: int
     docs: dict[str, LintDoc] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)  # every file that was linted
+    # findings of the rules left out of the default set whose fixes --fix applies (typography), by
+    # code: counted, not reported, so that the summary can say they exist and how to see them
+    hidden: Counter[str] = field(default_factory=Counter)
 
     def failing(self, fail_on: str) -> list[Finding]:
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
@@ -117,7 +120,10 @@ class Linter:
         # fingerprints use paths relative to it, so they do not depend on which files were passed
         self.root = root
         self.kb = kb
+        self.select, self.ignore = select, ignore
         self.rules = [r for r in rules if rule_selected(r, select, ignore)]
+        self._fixer: Linter | None = None
+        self._hidden: Linter | None = None
         self.per_file_ignores = per_file_ignores or {}
         self.by_code = {r.code: r for r in rules}
         # one literal pass per document finds the units every gated rule needs to look at
@@ -127,6 +133,37 @@ class Linter:
     def default(cls, extra_rules: list[Path] | None = None, **kw: Any) -> "Linter":
         rules, kb = load_rules(extra_rules)
         return cls(rules, kb, **kw)
+
+    def _defaults_kept(self) -> bool:
+        """Whether the selection still holds the whole default set (no --select narrowed it)."""
+        chosen = {r.code for r in self.rules}
+        return all(r.code in chosen or not rule_selected(r, None, self.ignore)
+                   for r in self.all_rules if r.enabled)
+
+    def _unselected_autofix(self) -> list[Rule]:
+        if not self._defaults_kept():
+            return []
+        return [r for r in self.all_rules if r.autofix and r not in self.rules and rule_selected(r, [r.code], self.ignore)]
+
+    def fixer(self) -> "Linter":
+        """The linter `--fix` runs: the selected rules plus, unless --select narrowed the selection,
+        the rules off by default whose fixes are on (typography: TY002, TY003), so that style fixes
+        are applied without their findings crowding the default report (as ruff keeps style rules
+        out of its default set)."""
+        if self._fixer is None:
+            extra = self._unselected_autofix()
+            self._fixer = self if not extra else Linter(
+                self.all_rules, self.kb, select=[r.code for r in self.rules + extra], ignore=self.ignore,
+                per_file_ignores=self.per_file_ignores, root=self.root)
+        return self._fixer
+
+    def hidden_counter(self) -> "Linter | None":
+        """A linter of the autofix rules left out of this selection (None when there are none)."""
+        if self._hidden is None:
+            extra = self._unselected_autofix()
+            self._hidden = Linter(self.all_rules, self.kb, select=[r.code for r in extra],
+                                  per_file_ignores=self.per_file_ignores, root=self.root) if extra else False  # type: ignore[assignment]
+        return self._hidden or None
 
     def _rules_for(self, path: str) -> list[Rule]:
         ignored = [c for pat, codes in self.per_file_ignores.items() if fnmatch.fnmatch(path, pat) for c in codes]
@@ -202,6 +239,8 @@ class Linter:
         inputs' common folder; fingerprints always use the project path (`project_key`)."""
         inputs, problems = discover(paths, path_filter=path_filter)
         findings: list[Finding] = []
+        hidden: Counter[str] = Counter()
+        counter = self.hidden_counter()
         docs: dict[str, LintDoc] = {}
         sources: list[str] = []
         # The findings kept so far are only ever added to: after each file, every object alive is
@@ -221,6 +260,8 @@ class Linter:
                 sources.append(shown)
                 try:
                     findings.extend(self.lint_doc_as(doc, key, shown))
+                    if counter is not None:
+                        hidden.update(f.code for f in counter.lint_doc_as(doc, key, shown))
                 except RuleTimeout as err:
                     problems.append(InputProblem(shown, "error", str(err)))
                     self.rules = [r for r in self.rules if r is not err.rule]
@@ -231,7 +272,7 @@ class Linter:
         finally:
             if settle:
                 gc.unfreeze()
-        return LintResult(findings, problems, len(inputs), docs, sources)
+        return LintResult(findings, problems, len(inputs), docs, sources, hidden)
 
 
 def relative_path(path: Path, base: Path) -> str:

@@ -152,18 +152,21 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
         spec["check"] = entry["check"]
+    if entry.get("autofix") and not ("fix" in entry or (kind == "python" and entry["check"] in FIXABLE_PY_CHECKS)):
+        raise RuleFileError(f"{where('autofix')}: autofix needs a rule that can fix (a `fix:` template); remove autofix or add the fix")
     docs = entry["docs"]
     return Rule(
         code=entry["code"], name=entry["name"], severity=entry["severity"], kind=kind, message=entry["message"],
         docs=RuleDocs(docs["what"], docs["why"], docs["fail"], docs["pass"]),
         scope=tuple(entry.get("scope", PROSE_SCOPES)), enabled=entry.get("enabled", True),
         fixable="fix" in entry or (kind == "python" and entry["check"] in FIXABLE_PY_CHECKS),
+        autofix=entry.get("autofix", False),
         spec=spec, origin=origin,
     )
 
 
 CLAIM_KINDS = ("pattern", "cooccurrence", "definition")
-FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric"}
+FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric", "cjk-lookalike"}
 
 
 def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Knowledge) -> None:

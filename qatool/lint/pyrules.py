@@ -2,6 +2,7 @@
 `python` names it in `check:` and supplies the code, severity, message and docs."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -9,6 +10,7 @@ from typing import Any, Callable, Iterator
 
 from qatool.common.normalize import normalize_text
 from qatool.lint.document import LintDoc, Unit
+from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
 from qatool.lint.document import HTML_COMMENT_RE
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
@@ -106,7 +108,7 @@ def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
 ENUM_ITEM = r"[^\s、，,。；;：:（）()\[\]【】「」“”\"']"
 ENUM_RUN_RE = re.compile(rf"{ENUM_ITEM}+")
 ENUM_ENDS = frozenset("、，,。；;）)")
-EMPTY_ITEM_RE = re.compile(r"、\s*(?=[、，,。；;])")
+EMPTY_ITEM_RE = re.compile(r"、\s*[、，,。；;]")
 
 
 def enumeration_pairs(text: str) -> Iterator[tuple[int, int, int]]:
@@ -148,7 +150,7 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
             yield make_finding(rule, doc, unit, m.start(), m.end(), message=EMPTY_ITEM_MESSAGE)
 
 
-EMPTY_ITEM_MESSAGE = "列举中有空项：“{match}”之间什么也没有"
+EMPTY_ITEM_MESSAGE = "列举中有空项：“{match}”之间什么也没有，像是丢了一项"
 
 
 LIST_TERM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+\*\*([\u4e00-\u9fffA-Za-z0-9]{4,20})(?:[（(][^）)]*[）)])?\s*[:：]?\s*\*\*")
@@ -359,6 +361,73 @@ def fullwidth_alphanumeric(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[
 
 
 _FULL_TO_HALF = {c: c - 0xFEE0 for c in range(ord("！"), ord("～") + 1)}
+
+
+def _joined_hits(doc: LintDoc, rx: re.Pattern) -> list[int]:
+    """Indices of the prose units where `rx` matches, by one pass over the joined document."""
+    text, starts = doc.joined()
+    return sorted({bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(text)})
+
+
+@check("cjk-lookalike")
+def cjk_lookalike(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    """One finding per line (PDF copies spread look-alikes over whole paragraphs), whose fix replaces
+    every look-alike of the line in prose by its standard character."""
+    for k in _joined_hits(doc, LOOKALIKE_RE):
+        unit = doc.units[k]
+        if unit.scope == "code":
+            continue
+        runs = list(lookalike_runs(unit.text))
+        if not runs:
+            continue
+        start, end = runs[0][0], runs[-1][1]
+        fixed = list(source_text(doc, unit, start, end))
+        for s_, e, std in runs:
+            fixed[s_ - start:e - start] = [None] * (e - s_)
+            fixed[s_ - start] = std
+        chars = "".join(dict.fromkeys(c for s_, e, _ in runs for c in unit.text[s_:e]))
+        expected = "".join(standard_char(c) or c for c in chars)
+        codes = " ".join(f"U+{ord(c):04X}" for c in chars[:MAX_LOOKALIKES])
+        more = "…" if len(chars) > MAX_LOOKALIKES else ""
+        yield make_finding(rule, doc, unit, start, end, fix_text="".join(c for c in fixed if c is not None),
+                           chars=chars[:MAX_LOOKALIKES] + more, expected=expected[:MAX_LOOKALIKES] + more, codes=codes + (" …" if more else ""))
+
+
+MAX_LOOKALIKES = 6
+
+
+MOJIBAKE_WHY = {
+    "replacement": "替换字符：这里的原文在解码时丢失了，无法恢复",
+    "residue": "典型的编码错误残留（锟斤拷/烫烫烫/屯屯屯）",
+    "gbk": "UTF-8 文字被当作 GBK 解码，原文应是“{was}”",
+    "latin1": "UTF-8 文字被当作 Latin-1/Windows-1252 解码，原文应是“{was}”",
+}
+MOJIBAKE_RANK = ("gbk", "latin1", "residue", "replacement")
+MOJIBAKE_GAP = 3  # spans closer than this on one line are one finding
+
+
+@check("mojibake")
+def mojibake(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    text, _ = doc.joined()
+    if not MOJIBAKE_HINT_RE.search(text):
+        return
+    for unit in doc.units:
+        if unit.scope == "code" or not MOJIBAKE_HINT_RE.search(unit.text):
+            continue
+        merged: list[list] = []
+        for s_, e, kind, was in mojibake_spans(unit.text):
+            if merged and s_ - merged[-1][1] <= MOJIBAKE_GAP:
+                last = merged[-1]
+                last[1] = e
+                last[2] = min(last[2], kind, key=MOJIBAKE_RANK.index)
+                last[3] = last[3] + was
+            else:
+                merged.append([s_, e, kind, was])
+        for s_, e, kind, was in merged:
+            yield make_finding(rule, doc, unit, s_, e, why=MOJIBAKE_WHY[kind].format(was=was[:MAX_WAS]))
+
+
+MAX_WAS = 30
 
 
 @check("unused-suppression")
