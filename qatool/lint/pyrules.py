@@ -71,6 +71,9 @@ OUTLINE_LINE_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s|[-*+]\s|\d+[.)、]\s)")
 def _content_line(doc: LintDoc, unit: Unit) -> str:
     """The unit's source text with inline code as content (`X` for each character: bold around
     `` `code` `` flanks code, not spaces), HTML comments and backslash escapes blanked."""
+    line = doc.lines[unit.line - 1] if 0 < unit.line <= len(doc.lines) else ""
+    if "`" not in line and "\\" not in line:
+        return unit.text  # nothing masked but HTML comments, which unit.text blanks already
     s = source_text(doc, unit, 0, len(unit.text))
     if "`" in s:
         s = INLINE_CODE_RE.sub(lambda m: "X" * len(m.group(0)), s)
@@ -85,10 +88,8 @@ def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
         if unit.scope == "code" or "**" not in unit.text:
             continue
         text = _content_line(doc, unit)
-        if THEMATIC_BREAK_RE.match(text):
-            continue
         marks = [m.start() for m in BOLD_RE.finditer(text)]
-        if len(marks) % 2 == 0:
+        if len(marks) % 2 == 0 or THEMATIC_BREAK_RE.match(text):
             continue
         unpacked = UNPACKING_RE.sub("  ", text)
         if unpacked != text:  # an odd count that `**kwargs` accounts for is not broken bold
@@ -138,8 +139,8 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
         if unit.scope == "code" or "、" not in unit.text:
             continue
         text = unit.text
-        if "`" in source_text(doc, unit, 0, len(text)):  # code spans are items, not gaps
-            src = source_text(doc, unit, 0, len(text))
+        line = doc.lines[unit.line - 1] if 0 < unit.line <= len(doc.lines) else ""
+        if "`" in line and "`" in (src := source_text(doc, unit, 0, len(text))):  # code spans are items, not gaps
             text = INLINE_CODE_RE.sub(lambda m: CODE_ITEM * len(m.group(0)), src)
             text = "".join(c if c == CODE_ITEM else u for c, u in zip(text, unit.text))
         for a_start, b_start, b_end in enumeration_pairs(text):
