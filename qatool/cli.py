@@ -79,7 +79,7 @@ def _dedup_options(f):
     f = click.option("--num-perm", type=click.IntRange(min=8, max=1024), default=128, show_default=True, help="MinHash permutations.")(f)
     f = click.option("--minhash-scheme", "scheme", type=click.Choice(["affine32", "legacy"]), default="affine32", show_default=True,
                      help="datasketch's permutation scheme the signatures follow: affine32 (datasketch >= 2.0) or legacy (datasketch < 2.0; slower).")(f)
-    f = click.option("--shingle", default="char:5", show_default=True, help="char:N (character n-grams) or word:N (n-grams of jieba tokens).")(f)
+    f = click.option("--shingle", default="word:2", show_default=True, help="word:N (n-grams of jieba tokens) or char:N (character n-grams).")(f)
     f = click.option("--scope", type=click.Choice(["qa", "question", "answer"]), default="qa", show_default=True, help="Which text is compared.")(f)
     f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity of the shingle sets (default: character 5-grams of question + answer) at which two records are near duplicates; also the answer similarity at which two records asking the same question are duplicates.")(f)
     f = click.option("--user-dict", "user_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra jieba user dictionary (word [freq] [tag] per line).")(f)

@@ -17,7 +17,7 @@ class DedupConfig:
 
     threshold: float = 0.8  # Jaccard of the shingle sets (default: character 5-grams of question + answer)
     num_perm: int = 128
-    shingle: str = "char:5"  # char:N, or word:N over jieba tokens
+    shingle: str = "word:2"  # word:N over jieba tokens (the design card's MinHash over jieba tokens), or char:N
     scope: str = "qa"  # qa | question | answer
     seed: int = 1
     scheme: str = "affine32"  # datasketch's permutation scheme: affine32 (datasketch >= 2.0) or legacy

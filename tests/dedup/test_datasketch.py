@@ -119,8 +119,8 @@ def test_against_an_earlier_run_reads_its_signatures_without_recomputing(tmp_pat
         assert not any(h["estimated"] for h in hits)
     assert all(n < 10 for n in sketched)  # only candidate rows of the earlier run were read, never all of it
     # signatures made with other settings are refused with a message that says what to do
-    res = CliRunner().invoke(main, ["dedup", str(week), "--against", str(old), "-o", str(tmp_path / "x"), "--shingle", "word:3"])
-    assert res.exit_code == 2 and "shingle='char:5'" in res.stderr and "same settings" in res.stderr
+    res = CliRunner().invoke(main, ["dedup", str(week), "--against", str(old), "-o", str(tmp_path / "x"), "--shingle", "char:5"])
+    assert res.exit_code == 2 and "shingle='word:2'" in res.stderr and "same settings" in res.stderr
 
 
 def test_against_signatures_alone_uses_the_estimate(tmp_path):
