@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import regex
+
 from qatool.lint.text import Span, TextLayer
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
@@ -78,7 +80,7 @@ class Glossary:
                 by_name.setdefault(_fold(n), set()).add(t.key)
         self._keys = {k: frozenset(v) for k, v in by_name.items()}
         names = sorted(by_name, key=lambda n: (-len(n), n))
-        self._rx = re.compile("|".join(f"(?:{name_pattern(n)})" for n in names) or "(?!)", re.I)
+        self._rx = regex.compile("|".join(f"(?:{name_pattern(n)})" for n in names) or "(?!)", regex.I | regex.V0)
 
     @property
     def words(self) -> list[str]:
@@ -88,9 +90,9 @@ class Glossary:
         names = sorted({n for k in keys for n in self.terms[k].names}, key=lambda n: (-len(n), n))
         return "|".join(f"(?:{name_pattern(n)})" for n in names)
 
-    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    def mentions(self, text: str, start: int = 0, end: int | None = None, timeout: float | None = None) -> list[Mention]:
         out = []
-        for m in self._rx.finditer(text, start, len(text) if end is None else end):
+        for m in self._rx.finditer(text, start, len(text) if end is None else end, timeout=timeout):
             keys = self._keys.get(_fold(m.group(0)))
             if keys is None:  # white space inside the name differs from the listed form
                 keys = next((v for k, v in self._keys.items() if _squash(k) == _squash(m.group(0))), frozenset())
@@ -107,8 +109,8 @@ def _squash(s: str) -> str:
     return "".join(s.split()).casefold()
 
 
-def compile_predicates(phrasings: Sequence[str]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in phrasings)
+def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p, regex.I | regex.V0) for p in phrasings)
 
 
 @dataclass(frozen=True)
@@ -118,14 +120,14 @@ class NumberSpec:
 
     value: float
     tolerance: float = 0.1
-    quantity: re.Pattern | None = None
+    quantity: regex.Pattern | None = None
     scaled: bool = True  # read 亿/万/B/M/K after the number
 
 
 @dataclass(frozen=True)
 class ClaimSpec:
     subjects: tuple[str, ...]
-    predicates: tuple[re.Pattern, ...] = ()
+    predicates: tuple[regex.Pattern, ...] = ()
     wrong: str = "affirm"  # affirm: stating the property of the subject is the slip; deny: denying it is
     number: NumberSpec | None = None
 
@@ -136,7 +138,9 @@ _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似)")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or)\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
-_CONTINUES_RE = re.compile(r"^\s*(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样)")
+_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
+_ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
@@ -155,28 +159,44 @@ class _Clause:
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
-    def __init__(self, glossary: Glossary, layer: TextLayer | None = None):
+    def __init__(self, glossary: Glossary, layer: TextLayer | None = None, timeout: float | None = None):
+        """`timeout`: seconds per regex search (a rule pack's patterns are bounded like every other rule's);
+        a search that takes longer raises TimeoutError."""
         self.glossary = glossary
         self.layer = layer or TextLayer(glossary.words)
+        self.timeout = timeout
 
-    def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """[start, end) spans of `text` that state the spec's wrong claim, one per sentence."""
+    def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
+                 topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
+        term(s) the text is about when it names none (an answer under a question that names one term)."""
         out = []
         for sent in self.layer.sentences(text, start, end):
             if sent.kind != "statement":
                 continue
-            hit = self._sentence(text, sent, spec)
+            hit = self._sentence(text, sent, spec, topic)
             if hit:
                 out.append(hit)
         return out
 
-    def _sentence(self, text: str, sent: Span, spec: ClaimSpec) -> tuple[int, int] | None:
-        prev: list[Mention] = []
+    def question_polarity(self, text: str, spec: ClaimSpec) -> bool | None:
+        """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
+        affirmatively, False when negated (`…不会…吗`), None when it does not ask it."""
+        for sent in self.layer.sentences(text):
+            for clause in self.layer.clauses(text, sent):
+                mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+                hit = self._predicates(text, Span(clause.start, clause.end), mentions, [], spec, None, polarity=True)
+                if hit is not None:
+                    return hit
+        return None
+
+    def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None) -> tuple[int, int] | None:
+        prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
         for clause in self.layer.clauses(text, sent):
-            mentions = self.glossary.mentions(text, clause.start, clause.end)
+            mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
             if clause.kind == "statement":
                 hit = (self._number(text, clause, mentions, spec) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec))
+                       self._predicates(text, clause, mentions, prev, spec, topic))
                 if hit:
                     return hit
             if mentions:
@@ -185,10 +205,11 @@ class ClaimReader:
 
     # -------------------------------------------------------------------------------- properties
 
-    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec) -> tuple[int, int] | None:
+    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
+                    topic: frozenset[str] | None = None, polarity: bool = False):
         preds = []
         for rx in spec.predicates:
-            for m in rx.finditer(text, clause.start, clause.end):
+            for m in rx.finditer(text, clause.start, clause.end, timeout=self.timeout):
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end):
                     preds.append((m.start(), m.end()))
         if not preds:
@@ -201,7 +222,8 @@ class ClaimReader:
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             bound = self._bind(text, clause, live, ps, pe)
             if bound is None and not live and len({k for m in prev for k in m.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ps]):
-                bound = ([Mention(clause.start, clause.start, prev[-1].keys)], clause.start)  # said of the previous clause's term
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
             if bound is None:
                 continue
             group, anchor = bound
@@ -210,7 +232,13 @@ class ClaimReader:
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
             if self.layer.hedged(text, lo, hi):
                 continue
-            affirmed = self.layer.negations(text, lo, hi) % 2 == 0
+            negs = self.layer.negations(text, lo, hi)
+            tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
+            if tail:  # "稀疏性：不具备" — the property named as a label, then said of
+                negs += self.layer.negations(text, tail.end(), clause.end)
+            affirmed = negs % 2 == 0
+            if polarity:
+                return affirmed
             if affirmed == (spec.wrong == "affirm"):
                 first = min([ps] + [m.start for m in group])
                 last = max([pe] + [m.end for m in group])
@@ -309,7 +337,7 @@ class ClaimReader:
         return None
 
     @staticmethod
-    def _near_quantity(text: str, clause: Span, m: re.Match, quantity: re.Pattern) -> bool:
+    def _near_quantity(text: str, clause: Span, m: re.Match, quantity: regex.Pattern) -> bool:
         after = quantity.match(text, m.end(), min(clause.end, m.end() + 8)) or quantity.search(text, m.end(), min(clause.end, m.end() + 6))
         if after:
             return True
@@ -317,6 +345,7 @@ class ClaimReader:
         return bool(quantity.search(window))
 
 
+_LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")

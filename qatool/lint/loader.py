@@ -15,6 +15,7 @@ import jsonschema
 import regex
 import yaml
 
+from qatool.lint import claims as claim_kind
 from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
 from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
 from qatool.lint.pyrules import PY_CHECKS
@@ -146,6 +147,18 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         if entry["check"] not in CITATION_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown citation check {entry['check']!r}; one of {', '.join(CITATION_CHECKS)}")
         spec["check"] = entry["check"]
+    elif kind == "claim":
+        subjects = tuple(_as_list(entry["subject"]))
+        for s in subjects:
+            if s not in kb.claim_terms:
+                raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
+        preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
+        number = None
+        if "number" in entry:
+            n = entry["number"]
+            qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
+            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
+        spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
     elif kind == "python":
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
@@ -154,12 +167,13 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
     return Rule(
         code=entry["code"], name=entry["name"], severity=entry["severity"], kind=kind, message=entry["message"],
         docs=RuleDocs(docs["what"], docs["why"], docs["fail"], docs["pass"]),
-        scope=tuple(entry.get("scope", PROSE_SCOPES)), enabled=entry.get("enabled", True),
+        scope=tuple(entry.get("scope", CLAIM_SCOPES if kind == "claim" else PROSE_SCOPES)), enabled=entry.get("enabled", True),
         fixable="fix" in entry or (kind == "python" and entry["check"] in FIXABLE_PY_CHECKS),
         spec=spec, origin=origin,
     )
 
 
+CLAIM_SCOPES = tuple(s for s in PROSE_SCOPES if s != "question")  # the question field asks; it states nothing
 FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric"}
 
 
@@ -168,6 +182,12 @@ def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Know
         at = f"{path}:{_line(_node_at(node, ['glossary', key]))}: glossary term {key}"
         kb.terms[key] = Term(key, t["label"], compile_regex(t["names"], at), compile_regex(t["definition"], at))
         kb._names_rx = None
+    for key, t in (data.get("terms") or {}).items():
+        if key in kb.claim_terms:
+            at = f"{path}:{_line(_node_at(node, ['terms', key]))}"
+            raise RuleFileError(f"{at}: term {key!r} is already defined; a term is defined once across rule files")
+        kb.claim_terms[key] = claim_kind.Term(key, t["label"], tuple(t["names"]))
+        kb._reader = None
     kb.papers.extend(data.get("papers") or [])
     kb.books.extend(data.get("books") or [])
     for i, r in enumerate(data.get("repos") or []):

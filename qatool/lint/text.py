@@ -46,7 +46,8 @@ NEGATIONS = frozenset(
     "不可能 不该 不应 不应该 不要 别 勿 难以 不至于 不致 不会再 不得 没法 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
     "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带".split()
 )
-NEGATIONS_EN = frozenset("not no never cannot can't don't doesn't isn't aren't won't without neither nor".split())
+_NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
+_LATIN_RE = re.compile(r"[A-Za-z]")
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
 
@@ -137,11 +138,9 @@ class TextLayer:
     def negations(self, text: str, start: int = 0, end: int | None = None) -> int:
         """How many negation words stand in text[start:end]."""
         piece = text[start:len(text) if end is None else end]
-        n = 0
-        for _, _, tok in self.tokens(piece):
-            low = tok.lower()
-            if tok in NEGATIONS or low in NEGATIONS_EN or low.endswith("n't"):
-                n += 1
+        n = len(_NEGATION_EN_RE.findall(piece)) if piece.isascii() or _LATIN_RE.search(piece) else 0
+        if not piece.isascii():
+            n += sum(1 for _, _, tok in self.tokens(piece) if tok in NEGATIONS)
         return n
 
     def inside_word(self, text: str, pos: int, start: int = 0, end: int | None = None) -> bool:
