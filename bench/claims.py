@@ -89,12 +89,13 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=sorted(SETS), default="heldback")
+    ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
     args = ap.parse_args()
     from qatool.lint.engine import Linter
 
-    rows = load(SETS[args.set])
+    rows = load(args.files or SETS[args.set])
     if not rows:
         raise SystemExit(f"no phrasings for --set {args.set} (looked for {', '.join(map(str, SETS[args.set])) or 'nothing'})")
     domains = {}
@@ -111,7 +112,7 @@ def main() -> None:
             table["all"][verdict] += 1
             if args.verbose and verdict in ("missed", "flagged"):
                 print(f"{verdict:7} {dialect:7} {mid} {rows[k]['where']} {','.join(codes)} {rows[k]['text'][:100]!r}")
-    print(f"set: {args.set} ({len(rows)} phrasings x {len(result)} dialects; {len({r['mid'] for r in rows})} misconceptions)")
+    print(f"set: {'files' if args.files else args.set} ({len(rows)} phrasings x {len(result)} dialects; {len({r['mid'] for r in rows})} misconceptions)")
     print(f"{'':16} {'recall':>7} {'caught':>7} {'wrong':>6} {'false alarms':>13} {'traps':>6}")
     for key in sorted(table, key=lambda k: (k == "all", k)):
         c = table[key]

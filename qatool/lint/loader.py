@@ -118,7 +118,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         return f"{path}:{_line(_node_at(node, sub))}: rule {entry['code']}"
 
     kind = entry["kind"]
-    spec: dict[str, Any] = {"within": entry.get("within", "sentence")}
+    spec: dict[str, Any] = {"within": entry.get("within", "sentence"), "misconceptions": tuple(_as_list(entry.get("misconception")))}
     for key in ("unless", "context"):
         spec[key] = [compile_regex(p, where(key, i)) for i, p in enumerate(_as_list(entry.get(key)))]
     if kind == "pattern":
@@ -183,10 +183,9 @@ def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Know
         kb.terms[key] = Term(key, t["label"], compile_regex(t["names"], at), compile_regex(t["definition"], at))
         kb._names_rx = None
     for key, t in (data.get("terms") or {}).items():
-        if key in kb.claim_terms:
-            at = f"{path}:{_line(_node_at(node, ['terms', key]))}"
-            raise RuleFileError(f"{at}: term {key!r} is already defined; a term is defined once across rule files")
-        kb.claim_terms[key] = claim_kind.Term(key, t["label"], tuple(t["names"]))
+        old = kb.claim_terms.get(key)  # a term named in several files gets the names of all (the first label)
+        names = tuple(dict.fromkeys((old.names if old else ()) + tuple(t["names"])))
+        kb.claim_terms[key] = claim_kind.Term(key, old.label if old else t["label"], names)
         kb._reader = None
     kb.papers.extend(data.get("papers") or [])
     kb.books.extend(data.get("books") or [])
