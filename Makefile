@@ -1,21 +1,32 @@
-# The two commands a newcomer needs: `make run` and `make test`. Both install into .venv first.
+# The two commands a newcomer needs: `make run` and `make test`. Both install into .venv first:
+# `make run` the runtime dependencies only (no Ray, no test tools); `make test` adds the test extra
+# and Ray (the suite checks that the Ray engine writes the same files). Ray for your own runs:
+# `pip install 'qatool[ray]'`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: install browser run test bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
-	touch $(STAMP)
 
-install: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,ray]'
+	touch $(RUN_STAMP) $(TEST_STAMP)
+
+## install: everything a developer needs (runtime, test extra, Ray)
+install: $(TEST_STAMP)
 
 ## run: parse, lint, dedup and export corpus/ into out/
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/qatool run
 
 ## browser: Debian's chromium + chromium-driver for the review page's browser test (skipped without them,
@@ -28,12 +39,12 @@ browser:
 	  || echo "warning: could not install chromium; the browser test will be skipped" >&2; \
 	else echo "warning: no apt-get; install chromium and chromedriver for the browser test" >&2; fi
 
-## test: the whole test suite
-test: $(STAMP) browser
+## test: the whole test suite (QATOOL_RUN_SLOW=1 adds the slow packaging test, as CI does)
+test: $(TEST_STAMP) browser
 	$(BIN)/python -m pytest
 
 ## bench: throughput per stage on synthetic corpora (see Performance in README.md)
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:

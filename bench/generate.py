@@ -8,7 +8,14 @@ looks like the real thing to jieba while unrelated records share little. Planted
 * same-question conflicts: an earlier question with a new, unrelated answer;
 * factual slips: one sentence from a list of known slips (truth: the rule code that should catch it).
 
+Question repetition (`--mode`): `plain` (the planted conflicts only), `popular` (a few popular questions,
+"什么是过拟合？" and the like, asked by `--popular-rate` of the records with their own answers: about
+1,000 times each at 100k records, as scraped collections repeat them), `hundred` (every fresh record
+answers one of about 100 questions: many sampled answers per prompt, as SFT and rejection-sampling
+sets look).
+
     python bench/generate.py --records 100000 --out bench/data/100k
+    python bench/generate.py --records 100000 --mode popular --out bench/data/100000_popular
 """
 from __future__ import annotations
 
@@ -91,12 +98,18 @@ def edit(rng: random.Random, sentences: list[str], pool: list[str], strength: fl
     return out
 
 
+POPULAR = ["什么是过拟合？", "什么是梯度消失？", "什么是注意力机制？", "什么是知识蒸馏？", "什么是正则化？"]
+MODES = ("plain", "popular", "hundred")
+
+
 def generate(n: int, out: Path, seed: int = 7, per_file: int = 1000, chars: int = 1100,
-             dup_rate: float = 0.2, conflict_rate: float = 0.02, slip_rate: float = 0.05) -> dict:
+             dup_rate: float = 0.2, conflict_rate: float = 0.02, slip_rate: float = 0.05,
+             mode: str = "plain", popular_rate: float = 0.05, questions: int = 100) -> dict:
     rng = random.Random(seed)
     pool, qpool = sentence_pool()
+    fixed = [f"{s}的{a}是什么？" for s in SUBJECTS for a in ASPECTS][:questions]
     out.mkdir(parents=True, exist_ok=True)
-    truth = {"records": n, "planted_pairs": [], "conflicts": [], "slips": []}
+    truth = {"records": n, "mode": mode, "planted_pairs": [], "conflicts": [], "slips": []}
     made: list[tuple[str, list[str]]] = []
     items: list[str] = []  # the current file's items; each file is written when it is complete
     total_bytes = 0
@@ -113,8 +126,13 @@ def generate(n: int, out: Path, seed: int = 7, per_file: int = 1000, chars: int 
             base = rng.randrange(len(made))
             question, sents = made[base][0], make_answer(rng, pool, chars)
             truth["conflicts"].append([base, k])
+        elif mode == "hundred":
+            question, sents = rng.choice(fixed), make_answer(rng, pool, chars)
+        elif mode == "popular" and r < dup_rate + conflict_rate + popular_rate:
+            question, sents = rng.choice(POPULAR), make_answer(rng, pool, chars)
         else:
-            question = f"{rng.choice(SUBJECTS)}的{rng.choice(ASPECTS)}是什么？（{k}）" if rng.random() < 0.7 else f"{rng.choice(qpool)[:-1]}（{k}）？"
+            # a distinct question: the marker names it (a bare "（123）" would read as a gloss of the same question)
+            question = f"{rng.choice(SUBJECTS)}的{rng.choice(ASPECTS)}是什么？（第{k}问）" if rng.random() < 0.7 else f"{rng.choice(qpool)[:-1]}（第{k}问）？"
             sents = make_answer(rng, pool, chars)
         if rng.random() < slip_rate:
             code, slip = rng.choice(SLIPS)
@@ -139,8 +157,9 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=10000)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--mode", choices=MODES, default="plain")
     args = ap.parse_args()
-    t = generate(args.records, args.out, args.seed)
+    t = generate(args.records, args.out, args.seed, mode=args.mode)
     print(f"{args.records} records, {t['bytes'] / 1e6:.1f} MB, {len(t['planted_pairs'])} planted pairs, "
           f"{len(t['conflicts'])} conflicts, {len(t['slips'])} slips -> {args.out}")
 

@@ -3,12 +3,16 @@
     python bench/run.py                      # 10k and 100k records
     python bench/run.py --sizes 10000,100000,1000000   # also 1M (about 40 minutes in all on 2 cores)
     python bench/run.py --sizes 10000 --stages parse,lint,dedup,datasketch
+    python bench/run.py --sizes 100000 --corpora popular,hundred --stages parse,dedup,datasketch   # repeated questions
 
 For each size it generates the corpus once (bench/data/, git-ignored), then runs each stage in a
 fresh process and reports records/s, MB/s, peak RSS, and the quality figures: pair recall on planted
 near duplicates with true Jaccard >= 0.85 (and >= 0.8), pair precision, factual-slip recall. The
 obvious datasketch script (character 5-grams, MinHash.bulk, 2 processes, LSH at 0.8) runs on the same
-records in the same run, and qatool's dedup speed is printed as a ratio to it. The `run` stage is the
+records in the same run, and qatool's dedup speed is printed as a ratio to it. The true Jaccard of a
+planted pair is the character 5-gram Jaccard of its normalised question + answer (what the default
+threshold measures). `--corpora` picks the question repetition of the generated corpora (plain,
+popular, hundred; see generate.py); the dedup stage also reports its output size per 10k records. The `run` stage is the
 whole `qatool run`; the `ray` stage is `qatool run --engine ray` on a local Ray, whose files are
 compared byte for byte with the local run's. Above --lint-max, --datasketch-max and --ray-max records
 the stand-alone lint and export, the datasketch script and the Ray run are skipped (noted in the table).
@@ -86,13 +90,13 @@ def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
     from qatool.dedup.sketch import text_sets
     from qatool.dedup.minhash import jaccard
 
-    cfg = DedupConfig()
+    cfg = DedupConfig(shingle="char:5")
     need = sorted({i for p in pairs for i in p})
     rows = ParquetRows(work / "records.parquet").take(need, ["question", "answer"])  # batch by batch: no 2 GB string column
     shingles = {}
     for lo in range(0, len(need), 20000):  # in slices: one giant batch would hold every code point at once
         part = need[lo:lo + 20000]
-        sets = text_sets([normalize_for_dedup(rows[i]["question"] + "\n" + rows[i]["answer"]) for i in part], cfg)
+        sets = text_sets([normalize_for_dedup(rows[i]["question"] + "\n" + rows[i]["answer"]) for i in part], cfg, "char:5")
         shingles.update((i, sets.get(k)) for k, i in enumerate(part))
     return [jaccard(shingles[a], shingles[b]) for a, b in pairs]
 
@@ -123,6 +127,7 @@ def quality(found: list[list[int]], planted: list[list[int]], jac: list[float]) 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--corpora", default="plain", help="comma-separated: plain, popular, hundred (question repetition, see generate.py)")
     ap.add_argument("--stages", default="parse,lint,dedup,export,datasketch,run,ray")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--lint-max", type=int, default=1000000,
@@ -137,13 +142,13 @@ def main() -> None:
 
     stages = args.stages.split(",")
     rows, notes = [], []
-    for n in (int(s) for s in args.sizes.split(",")):
-        data = HERE / "data" / f"{n}"
+    for n, mode in ((int(s), m) for s in args.sizes.split(",") for m in args.corpora.split(",")):
+        data = HERE / "data" / (f"{n}" if mode == "plain" else f"{n}_{mode}")
         if not (data / "truth.json").exists():
-            generate(n, data)
+            generate(n, data, mode=mode)
         truth = json.loads((data / "truth.json").read_text(encoding="utf-8"))
         mb = truth["bytes"] / 1e6
-        work = HERE / "data" / f"{n}_work"
+        work = data.parent / f"{data.name}_work"
         work.mkdir(exist_ok=True)
         res = {}
         # parse first (the other stages read its records.parquet), unless left out and already there
@@ -169,17 +174,21 @@ def main() -> None:
                 if st == "dedup":
                     tm = r["timings"]
                     extra += "; " + ", ".join(f"{k} {v:.1f}s" for k, v in tm.items())
+                    extra += (f"; {r['stats']['conflicts']} conflict groups ({r['stats']['conflict_records']} records), "
+                              f"outputs {r['output_mb'] / (n / 1e4):.2f} MB per 10k records (report {r['report_mb'] / (n / 1e4):.2f})")
             if st in ("run", "ray"):
                 extra = ", ".join(f"{k} {v:.1f}s" for k, v in r["timings"].items())
             if st == "ray" and "compared" in r:
                 extra += (f"; outputs identical to the local run ({r['compared']} files)" if not r["differ"]
                           else f"; DIFFERENT from the local run: {', '.join(r['differ'])}")
+            if mode != "plain":
+                extra = f"[{mode}] " + extra
             rows.append((n, st, r["seconds"], n / r["seconds"], mb / r["seconds"], r["peak_rss_mb"], extra))
             print(f"{n:>8} {st:<10} {r['seconds']:8.2f}s {n / r['seconds']:10.0f} rec/s {mb / r['seconds']:7.2f} MB/s "
                   f"{r['peak_rss_mb']:8.0f} MB  {extra}", flush=True)
         if "dedup" in res and "datasketch" in res:
             ratio = res["datasketch"]["seconds"] / res["dedup"]["seconds"]
-            notes.append(f"{n} records: qatool dedup is {ratio:.2f}x the speed of the datasketch script "
+            notes.append(f"{n} records ({mode}): qatool dedup is {ratio:.2f}x the speed of the datasketch script "
                          f"({res['dedup']['seconds']:.1f}s vs {res['datasketch']['seconds']:.1f}s)")
             print(notes[-1], flush=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"

@@ -67,7 +67,10 @@ def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     secs = time.perf_counter() - t
     res.timings["write"] = time.perf_counter() - t_write
     found = [(p.a, p.b) for p in res.pairs]
-    return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats}
+    sizes = {p.name: p.stat().st_size for p in (work / "dedup").iterdir()}
+    out_mb = sum(v for k, v in sizes.items() if k != "signatures.parquet") / 1e6
+    report_mb = (sizes.get("dedup_report.json", 0) + sizes.get("dedup_report.md", 0)) / 1e6
+    return {"seconds": secs, "timings": res.timings, "pairs": found, "stats": res.stats, "output_mb": out_mb, "report_mb": report_mb}
 
 
 def stage_datasketch(data: Path, work: Path, jobs: int) -> dict:
@@ -113,7 +116,8 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
     from qatool.common.manifest import OutputFolder
 
     with OutputFolder(src, "bench") as folder:  # the manifest `qatool run` would have written (export --from checks it)
-        for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup")):
+        for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup"),
+                         ("conflicts.parquet", work / "dedup")):
             (src / name).unlink(missing_ok=True)
             (src / name).symlink_to(at / name)
             folder.record(name, [] if name == "records.parquet" else ["records.parquet"])

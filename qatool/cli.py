@@ -15,10 +15,11 @@ import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from qatool.common.config import ConfigError, resolve_config
-from qatool.common.io import atomic_writer, discover, display_name, read_source
+from qatool.common.config import ConfigError, project_root, resolve_config
+from qatool.common.io import atomic_writer, decode, discover, display_name, read_source
 from qatool.common.manifest import FolderBusy, OutputFolder, reading
-from qatool.common.outputs import INPUT_FILES, OutputsError
+from qatool.common.pathfilter import PathFilter
+from qatool.common.outputs import INPUT_FILES, OPTIONAL_INPUT_FILES, OutputsError
 from qatool.common.parallel import default_jobs
 from qatool.common.records import ParquetRows
 from qatool.common.schema import SEVERITIES
@@ -29,15 +30,17 @@ from qatool.dedup.stage import dedup_records
 from qatool.engines.ray import EngineError, RayEngine
 from qatool.export.model import ANALYSIS_MODES, FORMATS, ExportConfig
 from qatool.export.stage import export_to_dir, load_inputs
-from qatool.lint.engine import Linter, apply_baseline, read_baseline, write_baseline
-from qatool.lint.fix import fix_source_exact, unified_diff
+from qatool.lint.document import load_doc
+from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
+from qatool.lint.fix import fix_source, fix_source_exact, unified_diff
 from qatool.lint.loader import RuleFileError
-from qatool.lint.render import RENDERERS, render_junit, rules_markdown, summary
+from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary
 from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
 from qatool.pipeline import NoProgress, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
 from qatool.review.server import is_loopback, make_server
+from qatool.summary import FILES_TABLE_MAX, per_file_findings, print_files, print_problems, print_summary, record_count_line, write_details
 
 EXPORT_FILES = ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md")
 DEFAULT_INPUT = Path("corpus")
@@ -56,14 +59,32 @@ def _parse_options(f):
     return f
 
 
+def _file_options(f):
+    f = click.option("--no-respect-gitignore", "no_gitignore", is_flag=True,
+                     help="Also take files that .gitignore files leave out (they are honoured by default).")(f)
+    f = click.option("--extend-exclude", "extend_exclude", multiple=True, metavar="PATTERN",
+                     help="Also leave out files and folders matching this gitignore-style pattern (repeatable; "
+                          "added to exclude/extend-exclude from the config).")(f)
+    return f
+
+
+def _path_filter(config, extend_exclude: tuple[str, ...], no_gitignore: bool, force_exclude: bool = False,
+                 extra: tuple[Path, ...] = ()) -> PathFilter:
+    files = config.files
+    return PathFilter(project_root(config), files.exclude, tuple(files.extend_exclude) + tuple(extend_exclude),
+                      files.respect_gitignore and not no_gitignore, force_exclude, extra)
+
+
 def _dedup_options(f):
     f = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes (parse and lint files, tokenise and sign records, clean exported records). [default: all cores] Output is identical for any value.")(f)
     f = click.option("--rows", type=click.IntRange(min=1), default=None, help="LSH rows per band (with --bands), instead of choosing them from --threshold.")(f)
     f = click.option("--bands", type=click.IntRange(min=1), default=None, help="LSH bands (with --rows).")(f)
     f = click.option("--num-perm", type=click.IntRange(min=8, max=1024), default=128, show_default=True, help="MinHash permutations.")(f)
-    f = click.option("--shingle", default="word:3", show_default=True, help="word:N (n-grams of jieba tokens) or char:N.")(f)
+    f = click.option("--minhash-scheme", "scheme", type=click.Choice(["affine32", "legacy"]), default="affine32", show_default=True,
+                     help="datasketch's permutation scheme the signatures follow: affine32 (datasketch >= 2.0) or legacy (datasketch < 2.0; slower).")(f)
+    f = click.option("--shingle", default="word:2", show_default=True, help="word:N (n-grams of jieba tokens) or char:N (character n-grams).")(f)
     f = click.option("--scope", type=click.Choice(["qa", "question", "answer"]), default="qa", show_default=True, help="Which text is compared.")(f)
-    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity at which two records are near duplicates.")(f)
+    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity of the shingle sets (default: character 5-grams of question + answer) at which two records are near duplicates; also the answer similarity at which two records asking the same question are duplicates.")(f)
     f = click.option("--user-dict", "user_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra jieba user dictionary (word [freq] [tag] per line).")(f)
     return f
 
@@ -74,9 +95,9 @@ _report_diffs_option = click.option(
          "every cluster is listed, and all of them are in clusters.parquet and dups.parquet.")
 
 
-def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> DedupConfig:
+def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme="affine32") -> DedupConfig:
     try:
-        return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows,
+        return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows, scheme=scheme,
                            jobs=jobs or default_jobs(), user_dicts=tuple(str(p) for p in user_dicts))
     except ValueError as err:
         raise click.UsageError(str(err)) from None
@@ -95,9 +116,21 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
         click.echo(f"{display_name(f.source):<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
-    total = result.num_records
-    click.echo(f"parsed {len(result.files) - result.failed_files}/{len(result.files)} files, {total} records"
-               + (f", {len(result.invalid)} invalid records" if result.invalid else ""))
+    click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
+
+
+def _report_run(job, out_dir: Path, quiet: bool) -> list[Path]:
+    """Problems grouped by kind (stderr), the file table for small runs, the per-file details in OUT."""
+    cwd = Path.cwd()
+    shown = {inp.source: relative_path(inp.path, cwd) for inp in job.inputs}
+    result = job.parse
+    details = write_details(out_dir, result.files, result.problems, shown, per_file_findings(out_dir / "findings.parquet")) if result.files else []
+    print_problems(result.problems, shown, out_dir, quiet=quiet)
+    if not quiet:
+        if len(result.files) <= FILES_TABLE_MAX:
+            print_files(result.files, shown)
+        click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
+    return details
 
 
 def _export_options(f):
@@ -178,11 +211,13 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
               help="Exit 1 when a lint finding at or above this severity exists. Without it, findings are data and the job exits 0.")
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Extra rule files or folders.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Config file (qatool.toml or pyproject.toml).")
-@click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Existing datasets (e.g. an evaluation set) whose duplicates are reported.")
+@click.option("--against", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Existing data whose duplicates are reported: a dataset (Parquet or JSONL; e.g. an evaluation set), or an "
+                   "earlier run's folder or signatures.parquet (read as stored, not recomputed). Repeatable.")
 @click.option("--review-limit", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Most groups (clusters and conflicts, most consequential first) shown on review.html.")
+              help="Groups whose text review.html carries (conflicts, then near and identical clusters); every group is on the page, paged.")
 @click.option("--no-progress", is_flag=True, help="No progress bars (they are drawn only on a terminal anyway).")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only (grouped by kind) and no summary; everything is still in OUT (files.jsonl, problems.txt, DATASET.md).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where the batch work runs: local processes, or Ray Data (needs `pip install 'qatool[ray]'`). The outputs are the same.")
 @click.option("--ray-address", default=None, metavar="ADDR",
@@ -190,15 +225,17 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @_report_diffs_option
 @_export_options
 @_dedup_options
+@_file_options
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], review_limit: int, no_progress: bool, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
-        keep_flagged, no_meta, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts,
+        against: tuple[Path, ...], review_limit: int, no_progress: bool, quiet: bool, extend_exclude, no_gitignore, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
+        keep_flagged, no_meta, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
     parse -> lint -> dedup -> export -> review page.
 
-    Writes records.parquet, findings.parquet, dups.parquet, clusters.parquet, dedup_report.md/.json,
+    Writes records.parquet, findings.parquet, dups.parquet, clusters.parquet, conflicts.parquet,
+    signatures.parquet, dedup_report.md/.json,
     train.jsonl, val.jsonl, quarantine.jsonl, dataset_info.json, DATASET.md and review.html, then
     prints a summary table. Review decisions are read from --decisions, or from OUT/decisions.json
     when it exists. Exits 0 when the job completed (findings are data: they are in the summary,
@@ -213,7 +250,8 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     except (ConfigError, RuleFileError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    path_filter = _path_filter(lint_config, extend_exclude, no_gitignore, extra=(out_dir,))  # never read our own outputs
+    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
     if ray_address and engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
     t0 = time.perf_counter()
@@ -229,22 +267,23 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
                     sys.exit(2)
             with _progress(disabled=no_progress) as progress:
                 job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
-                              list(against), decisions_path, review_limit, progress, report_diffs, runner)
+                              list(against), decisions_path, review_limit, progress, report_diffs, runner, path_filter)
         except (DecisionsError, ValueError, FolderBusy) as err:
             _echo_err(f"error: {err}")
             sys.exit(2)
     result = job.parse
-    _report_parse(result, quiet=False)
+    details = _report_run(job, out_dir, quiet)
     if not result.files:
         _echo_err(f"error: no input files found under {', '.join(map(str, inputs))} (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    if job.decisions_path is not None:
+    if job.decisions_path is not None and not quiet:
         click.echo(f"review decisions: {job.decisions_path}")
     for st in job.export.stale:
         _echo_err(f"{job.decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids'])}): {st['why']}; not applied")
-    click.echo(_dedup_line(job.dedup))
-    click.echo(_export_line(job.export))
-    _summary_table(job, time.perf_counter() - t0, out_dir)
+    if not quiet:
+        click.echo(_dedup_line(job.dedup))
+        click.echo(_export_line(job.export))
+        print_summary(job, time.perf_counter() - t0, out_dir, details)
     if result.usage_errors:
         sys.exit(2)
     unread = [p for p in result.problems if p.level == "error"]
@@ -288,31 +327,6 @@ def _progress(disabled: bool):
         yield _RichProgress(bar)
 
 
-def _summary_table(job, total_s: float, out_dir: Path) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"qatool run -> {out_dir}", show_header=True, header_style="bold")
-    table.add_column("", style="bold")
-    table.add_column("value", justify="right")
-    s, ex = job.dedup.stats, job.export.stats
-    sev = job.findings_by_severity()
-    rows = [
-        ("files", f"{len(job.parse.files) - job.parse.failed_files}/{len(job.parse.files)} parsed"),
-        ("records", str(ex["records"])),
-        ("findings", f"{sev['error']} error, {sev['warning']} warning, {sev['info']} info"),
-        ("clusters", f"{s['clusters']} (remove {s['removed']} records)"),
-        ("conflicts", str(s["conflicts"])),
-        ("exported", f"{ex['exported']} ({ex['train']} train, {ex['val']} val)"),
-        ("quarantined", str(ex["quarantined"])),
-    ]
-    rows += [(f"time: {k}", f"{v:.2f}s") for k, v in job.timings.items()]
-    rows.append(("time: total", f"{total_s:.2f}s"))
-    for k, v in rows:
-        table.add_row(k, v)
-    Console(width=100).print(table)
-
-
 @main.command()
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True,
               help="Output folder: review.html is written here (and decisions.json when served).")
@@ -320,7 +334,8 @@ def _summary_table(job, total_s: float, out_dir: Path) -> None:
               help="Folder with the outputs of `qatool run`. [default: OUT]")
 @click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Decisions to show (and, with --serve, to write). [default: OUT/decisions.json]")
-@click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True, help="Most groups shown, most consequential first.")
+@click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Groups whose text the page carries (what needs judgement first); every group is on the page, paged, the rest by id and place.")
 @click.option("--serve", is_flag=True, help="Serve the page on localhost; its Save button then writes the decisions file directly.")
 @click.option("--host", default=None, help="With --serve: address to bind. [default: 127.0.0.1, this machine only] Another address lets other machines reach the page (with its token); a warning says so.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="With --serve: port (0 picks a free one).")
@@ -339,12 +354,14 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
             inputs = load_inputs(source, target if target.exists() else None)
             folder.invalidate(["review.html"])
             path, data = write_review(inputs, out_dir, limit)
-            folder.record("review.html", [source / n for n in INPUT_FILES] + ([target] if target.exists() else []))
+            folder.record("review.html", [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([target] if target.exists() else []))
             folder.commit({"review": {"limit": limit}})
     except (OutputsError, DecisionsError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    click.echo(f"review: {len(data['groups'])} of {data['total_groups']} groups -> {path}"
+    c = data["counts"]
+    click.echo(f"review: {data['total_groups']} groups ({c['conflict']} conflicts, {c['near']} near, {c['exact']} identical), "
+               f"text for the first {min(limit, data['total_groups'])} -> {path}"
                + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
     if not serve:
         return
@@ -372,19 +389,23 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--records", "records_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A records.parquet from `qatool parse` (instead of PATHs). Lint counts come from findings.parquet beside it, if present.")
-@click.option("--against", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An existing dataset (Parquet or JSONL: messages, alpaca, sharegpt or question/answer) whose duplicates in these records are listed (test leakage).")
+@click.option("--against", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Existing data whose duplicates in these records are listed: a dataset (Parquet or JSONL: messages, alpaca, "
+                   "sharegpt or question/answer; e.g. test leakage), or an earlier run's folder or signatures.parquet "
+                   "(its stored signatures are used as they are). Repeatable.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
 @_report_diffs_option
 @_dedup_options
-def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts) -> None:
+def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts) -> None:
     """Find exact and near-duplicate records, identical answers and same-question conflicts.
 
-    Writes OUT/dups.parquet (verified pairs), OUT/clusters.parquet (clusters with their canonical
-    member), OUT/dedup_report.md and .json (evidence for review) and, with --against,
-    OUT/against.parquet. Exit 0 on success, 2 on usage or input errors.
+    Writes OUT/dups.parquet (verified duplicate pairs), OUT/clusters.parquet (clusters with their
+    canonical member), OUT/conflicts.parquet (one row per same-question group with distinct answers),
+    OUT/signatures.parquet (datasketch-compatible MinHash signatures, reusable with --against),
+    OUT/dedup_report.md and .json (evidence for review) and, with --against, OUT/against.parquet.
+    Exit 0 on success, 2 on usage or input errors.
     """
-    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts)
+    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
     findings: list | pa.Table = []
     if records_path:
         if paths:
@@ -429,7 +450,7 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
 def _dedup_line(res) -> str:
     s = res.stats
     return (f"dedup: {s['clusters']} clusters remove {s['removed']} of {s['records']} records; {s['verified_pairs']} verified pairs "
-            f"from {s['candidates']} candidates ({s['bands']}x{s['rows']} bands); {s['conflicts']} same-question conflicts"
+            f"from {s['candidates']} candidates ({s['bands']}x{s['rows']} bands); {s['conflicts']} same-question conflict groups ({s['conflict_records']} records)"
             + (f"; {s['against_hits']} records duplicate --against data" if "against_hits" in s else ""))
 
 
@@ -457,7 +478,7 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
             folder.invalidate(EXPORT_FILES)
             res, written = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
             for p in written:
-                folder.record(p.name, [source / n for n in INPUT_FILES] + ([decisions_path] if decisions_path else []))
+                folder.record(p.name, [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([decisions_path] if decisions_path else []))
             folder.commit({"export": asdict(cfg)})
     except (OutputsError, DecisionsError, ValueError, FolderBusy) as err:
         _echo_err(f"error: {err}")
@@ -473,6 +494,7 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 
 def _make_linter(config, select: list[str], extend: list[str], ignore: list[str], rules_dirs: tuple[Path, ...]) -> Linter:
     base = Linter.default(extra_rules=list(config.rules) + list(rules_dirs))
+    root = project_root(config)
     selectors = (select or list(config.select)) + list(config.extend_select) + extend
     known = {r.code for r in base.all_rules} | {r.name for r in base.all_rules}
     for sel in selectors + ignore + list(config.ignore):
@@ -481,10 +503,10 @@ def _make_linter(config, select: list[str], extend: list[str], ignore: list[str]
     if selectors and not (select or config.select):
         selectors = [r.code for r in base.all_rules if r.enabled] + selectors  # extend the default set
     return Linter(base.all_rules, base.kb, select=selectors or None, ignore=ignore + list(config.ignore),
-                  per_file_ignores=config.per_file_ignores)
+                  per_file_ignores=config.per_file_ignores, root=root)
 
 
-def _fix_in_place(linter, inp, src, diff: bool) -> int:
+def _fix_in_place(linter, inp, src, diff: bool, key: str | None = None, shown: str | None = None) -> int:
     """--fix for one file: its mode, encoding, byte-order mark and each line's ending are kept (a
     symlink is written through, to its target). Returns the fixes applied."""
     import os
@@ -493,17 +515,18 @@ def _fix_in_place(linter, inp, src, diff: bool) -> int:
     data = real.read_bytes()
     codec = "utf-8" if src.encoding == "utf-8-sig" else src.encoding
     raw = data[len(src.bom):].decode(codec)
-    fixed, n = fix_source_exact(linter, raw, src.source)
+    shown = shown or src.source
+    fixed, n = fix_source_exact(linter, raw, key or src.source)
     if n == 0:
         return 0
     if diff:
-        click.echo(unified_diff(src.source, raw.replace("\r\n", "\n").replace("\r", "\n"),
+        click.echo(unified_diff(shown, raw.replace("\r\n", "\n").replace("\r", "\n"),
                                 fixed.replace("\r\n", "\n").replace("\r", "\n")), nl=False)
         return n
     try:
         out = src.encode(fixed)
     except UnicodeEncodeError as err:
-        _echo_err(f"{display_name(src.source)}: warning: a fix writes {err.object[err.start:err.end]!r}, which {src.encoding} "
+        _echo_err(f"{display_name(shown)}: warning: a fix writes {err.object[err.start:err.end]!r}, which {src.encoding} "
                   "cannot hold; the file was left unchanged (convert it to UTF-8 to apply the fixes)")
         return 0
     with atomic_writer(real, "wb", file_mode=real.stat().st_mode & 0o7777) as fh:
@@ -511,12 +534,55 @@ def _fix_in_place(linter, inp, src, diff: bool) -> int:
     return n
 
 
+def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limits, diff: bool) -> int:
+    """Apply (or, with diff, print) the safe fixes of every file; returns how many files have fixes."""
+    inputs, _ = discover(paths, path_filter=path_filter)
+    cwd = Path.cwd()
+    changed = 0
+    for inp in inputs:
+        src = read_source(inp, limits)
+        if not hasattr(src, "text"):
+            continue  # reported by the lint pass below
+        shown = relative_path(inp.path, cwd)
+        n = _fix_in_place(linter, inp, src, diff, linter.project_key(inp.path), shown)
+        if n == 0:
+            continue
+        changed += 1
+        if not diff:
+            _echo_err(f"{display_name(shown)}: applied {n} fixes")
+    return changed
+
+
+def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool):
+    """Lint standard input as the file `name` (for per-file-ignores and the paths shown): returns
+    a LintResult, or exits when --fix --diff has said everything."""
+    raw = sys.stdin.buffer.read()
+    shown = relative_path(Path(name), Path.cwd()) if name else "-"
+    src = decode(Path(name or "-"), shown, raw, limits)
+    if not hasattr(src, "text"):
+        return LintResult([], [src], 1)
+    key = linter.project_key(Path(name)) if name else "-"
+    text = src.text
+    if fix:
+        fixed, n = fix_source(linter, text, key)
+        if diff:
+            click.echo(unified_diff(shown, text, fixed), nl=False)
+            sys.exit(1 if n else 0)
+        click.echo(fixed, nl=False)  # ruff's behaviour: the fixed text on standard output
+        text = fixed
+    findings = linter.lint_doc_as(load_doc(text, key), key, shown)
+    return LintResult(findings, list(src.problems), 1, sources=[shown])
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(list(RENDERERS)), default="text", show_default=True,
               help="Output format: text (path:line:col: CODE [name] message), json, sarif (SARIF 2.1.0), github (workflow annotations), junit (JUnit XML).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding at or above this severity remains. [default: error, or fail-on from config]")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings at or above --fail-on remain (2 still means a usage or input error).")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has (text, or json with --format json) instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no 'applied N fixes' messages.")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (FC, FC1) or names, comma-separated. Also enables rules that are off by default.")
 @click.option("--extend-select", multiple=True, help="Add rules to the default (or configured) selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes or names, comma-separated.")
@@ -525,19 +591,34 @@ def _fix_in_place(linter, inp, src, diff: bool) -> int:
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "baseline_out", type=click.Path(dir_okay=False, path_type=Path), help="Write all current findings to a baseline file and exit 0.")
 @click.option("--fix", is_flag=True, help="Apply safe mechanical fixes in place (leaked tokens, malformed bold labels, glued headings, punctuation width). Facts are never rewritten.")
-@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff instead of writing them.")
+@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff instead of writing them; exit 1 when there are fixes to apply, 0 when none.")
+@click.option("--stdin-filename", metavar="PATH", help="Read the document from standard input (also `-` as PATH) and report it under this name; per-file-ignores match it.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude/extend-exclude also to paths named on the command line (what a pre-commit hook wants).")
+@_file_options
 @_parse_options
-def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs, config_path, baseline, baseline_out,
-         fix, diff, max_file_mb, max_line_chars) -> None:
-    """Lint Q&A Markdown files for factual slips and format damage.
+def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, extend_select, ignore, rules_dirs, config_path,
+         baseline, baseline_out, fix, diff, stdin_filename, force_exclude, extend_exclude, no_gitignore, max_file_mb, max_line_chars) -> None:
+    """Lint Q&A Markdown files (or folders of *.md, *.markdown, *.txt; `-` for standard input) for
+    factual slips and format damage.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 otherwise, 2 usage or input error (a bad
-    config or rule file, an unreadable input). Suppress in a document with
-    `<!-- qatool: disable=CODE -->` ... `<!-- qatool: enable=CODE -->` or
-    `<!-- qatool: disable-next-line=CODE -->`.
+    Paths are printed relative to the current folder. Folders are walked without hidden files,
+    the default excludes (build, dist, out, *.egg-info, ...), exclude/extend-exclude patterns from
+    the config and what .gitignore files leave out.
+
+    Exit codes: 0 no finding at or above --fail-on (or --exit-zero), 1 otherwise (or, with
+    --fix --diff, fixes to apply), 2 usage or input error (a bad config or rule file, an
+    unreadable input). Suppress in a document with `<!-- qatool: disable=CODE -->` ...
+    `<!-- qatool: enable=CODE -->` or `<!-- qatool: disable-next-line=CODE -->`.
     """
     if diff and not fix:
         raise click.UsageError("--diff only goes with --fix")
+    use_stdin = paths == (Path("-"),) or (not paths and stdin_filename is not None)
+    if not paths and not use_stdin:
+        raise click.UsageError("give PATHs to lint, or `-` (or --stdin-filename NAME) to read standard input")
+    if not use_stdin and Path("-") in paths:
+        raise click.UsageError("`-` (standard input) cannot be combined with other paths")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError("--statistics prints text or json; leave out --format or use --format json")
     try:
         config = resolve_config(config_path)
         linter = _make_linter(config, _split_codes(select), _split_codes(extend_select), _split_codes(ignore), rules_dirs)
@@ -546,18 +627,15 @@ def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs,
         _echo_err(f"error: {err}")
         sys.exit(2)
     limits = _config(max_file_mb, max_line_chars).limits
-    if fix:
-        inputs, _ = discover(list(paths))
-        for inp in inputs:
-            src = read_source(inp, limits)
-            if not hasattr(src, "text"):
-                continue
-            n = _fix_in_place(linter, inp, src, diff)
-            if n and not diff:
-                _echo_err(f"{display_name(src.source)}: applied {n} fixes")
-        if diff:
-            sys.exit(0)
-    result = linter.lint_paths(list(paths), limits)
+    path_filter = _path_filter(config, extend_exclude, no_gitignore, force_exclude)
+    if use_stdin:
+        result = _lint_stdin(linter, stdin_filename, limits, fix, diff)
+    else:
+        if fix:
+            changed = _fix_files(linter, list(paths), path_filter, limits, diff)
+            if diff:
+                sys.exit(1 if changed else 0)
+        result = linter.lint_paths(list(paths), limits, relative_to=Path.cwd(), path_filter=path_filter)
     for p in result.problems:
         _echo_err(str(p))
     findings = result.findings
@@ -567,23 +645,27 @@ def lint(paths, fmt, output, fail_on, select, extend_select, ignore, rules_dirs,
         sys.exit(2 if result.input_errors else 0)
     if base is not None:
         findings = apply_baseline(findings, base)
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    report = sys.stderr if use_stdin and fix and not output else sys.stdout  # stdout holds the fixed text
+    stream = open(output, "w", encoding="utf-8") if output else report  # noqa: SIM115
     try:
-        if fmt == "junit":
+        if statistics:
+            RENDER_STATISTICS[fmt](findings, stream)
+        elif fmt == "junit":
             render_junit(findings, linter.rules, stream, paths=result.sources)
         else:
             RENDERERS[fmt](findings, linter.rules, stream)
     finally:
         if output:
             stream.close()
-    if fmt == "text":
-        _echo_err(summary(findings))
+    if fmt == "text" and not quiet:
+        _echo_err(summary(findings, result.hidden))
     fail_level = fail_on or config.fail_on
     if result.input_errors or not result.files:
         if not result.files:
             _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    sys.exit(1 if [f for f in findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_level)] else 0)
+    failing = [f for f in findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_level)]
+    sys.exit(1 if failing and not exit_zero else 0)
 
 
 @main.group()

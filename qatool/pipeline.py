@@ -20,7 +20,7 @@ from qatool.common.schema import SEVERITIES
 from qatool.dedup.against import load_external
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.model import DedupResult
-from qatool.dedup.report import REPORT_DIFFS, clusters_table, dups_table, write_dedup
+from qatool.dedup.report import REPORT_DIFFS, clusters_table, conflicts_table, dups_table, write_dedup
 from qatool.dedup.stage import find_duplicates
 from qatool.export.model import ExportConfig, ExportResult
 from qatool.export.stage import export_to_dir
@@ -55,15 +55,17 @@ class JobResult:
     decisions_path: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
+    inputs: list[Any] = field(default_factory=list)  # the InputFiles read (their paths name them to the user)
 
     def findings_by_severity(self) -> dict[str, int]:
         return {s: self.parse.severity_counts.get(s, 0) for s in reversed(SEVERITIES)}
 
 
 # what each file of a run is computed from (manifest.json's `made_from`)
-RUN_TABLES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet")
+RUN_TABLES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet", "conflicts.parquet")
 RUN_MADE_FROM = {"records.parquet": (), "invalid_records.jsonl": (), "findings.parquet": ("records.parquet",),
                  "dups.parquet": ("records.parquet",), "clusters.parquet": ("records.parquet",),
+                 "conflicts.parquet": ("records.parquet",),
                  "dedup_report.json": ("records.parquet",), "dedup_report.md": ("records.parquet",),
                  "against.parquet": ("records.parquet",)}
 
@@ -71,7 +73,7 @@ RUN_MADE_FROM = {"records.parquet": (), "invalid_records.jsonl": (), "findings.p
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
             export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
             review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
-            engine: Any = None) -> JobResult:
+            engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage into `out_dir` while holding its lock (`qatool.common.manifest`): the old
     manifest.json goes first, the new one, listing every file written, comes last, so a run that
     is killed halfway leaves a folder that `export --from` and `review` refuse.
@@ -79,7 +81,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     with OutputFolder(out_dir, "run") as folder:
         folder.start_fresh()
         job = _run_stages(paths, out_dir, linter, parse_cfg, dedup_cfg, export_cfg, against, decisions, review_limit,
-                          progress, report_diffs, engine)
+                          progress, report_diffs, engine, path_filter)
         if job.export is not None:
             _commit_run(folder, job, linter, parse_cfg, dedup_cfg, export_cfg, against, review_limit, report_diffs)
     return job
@@ -107,7 +109,7 @@ def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, parse_cfg: Pa
 def _run_stages(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
                 export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
                 review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
-                engine: Any = None) -> JobResult:
+                engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an
     `engine` (qatool.engine_ray.RayEngine), parse + lint, signatures, band-key grouping and export
     cleaning run there; the outputs are the same as without one.
@@ -121,8 +123,8 @@ def _run_stages(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseC
     timings: dict[str, float] = {}
 
     t0 = time.perf_counter()
-    inputs, usage_errors = discover(paths)
-    job = JobResult(ParseResult(None, [], list(usage_errors), [], usage_errors=usage_errors), decisions_path=decisions)
+    inputs, usage_errors = discover(paths, path_filter=path_filter)
+    job = JobResult(ParseResult(None, [], list(usage_errors), [], usage_errors=usage_errors), decisions_path=decisions, inputs=inputs)
     if not inputs:
         return job
     # records and findings stream from the parser to the files; later stages read them back in batches
@@ -148,9 +150,10 @@ def _run_stages(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseC
     t0 = time.perf_counter()
     progress.start("export", None)
     pairs = tables[0].to_pylist()
+    conflict_rows = conflicts_table(res).to_pylist()
     inp = RunOutputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
-                       tables[1].to_pylist(), [(p["id_a"], p["id_b"]) for p in pairs if p["kind"] == "same-question"],
-                       result.invalid, loaded, pairs)
+                       tables[1].to_pylist(), [tuple(c["members"]) for c in conflict_rows],
+                       result.invalid, loaded, pairs, conflict_rows)
     job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs, engine=engine)
     job.written += written
     progress.done()

@@ -71,7 +71,7 @@ def test_streamed_export_and_review_equal_the_in_memory_ones(tmp_path):
         {"group": "cluster", "members": ["0" * 64, "1" * 64], "action": "drop-all"}]}), encoding="utf-8")
     streamed.decisions = Decisions.load(dec)
     in_memory = RunOutputs(list(streamed.records), streamed.findings.to_pylist(), streamed.clusters, streamed.conflicts,
-                             streamed.invalid, streamed.decisions, streamed.pairs)
+                             streamed.invalid, streamed.decisions, streamed.pairs, streamed.conflict_rows)
     mem_res = export_records(in_memory)
     write_export(mem_res, tmp_path / "mem")
     stream_res, _ = export_to_dir(streamed, tmp_path / "stream", jobs=2)  # cleaning on two processes
@@ -79,8 +79,9 @@ def test_streamed_export_and_review_equal_the_in_memory_ones(tmp_path):
     for name in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md"):
         assert (tmp_path / "mem" / name).read_bytes() == (tmp_path / "stream" / name).read_bytes(), name
     assert review_data(in_memory) == review_data(streamed)
-    small = review_data(streamed, limit=2)
-    assert len(small["groups"]) == 2 and small["total_groups"] == review_data(streamed)["total_groups"]
+    small = review_data(streamed, limit=2)  # every group is on the page; only the first two carry their text
+    assert len(small["groups"]) == small["total_groups"] == review_data(streamed)["total_groups"]
+    assert [g["text"] for g in small["groups"]] == [True, True] + [False] * (small["total_groups"] - 2)
 
 
 def test_rows_at_reads_the_same_columns_from_a_list_a_table_and_a_file(tmp_path, monkeypatch):

@@ -6,6 +6,9 @@ upwards (or given with --config). Command-line options override it.
     ignore = ["TY002"]
     fail-on = "warning"
     rules = ["my_rules/"]          # extra rule files or folders, relative to the config file
+    extend-exclude = ["tests/fixtures/", "drafts/*.txt"]   # gitignore patterns, relative to the config file
+    # exclude = [...]              # replaces the default excludes (build, dist, out, *.egg-info, …)
+    # respect-gitignore = false    # .gitignore files are honoured by default
 
     [tool.qatool.per-file-ignores]
     "drafts/*.md" = ["QA003"]
@@ -26,7 +29,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "fail-on", "rules"}
+KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "fail-on", "rules", "exclude", "extend-exclude", "respect-gitignore"}
 
 
 class ConfigError(Exception):
@@ -42,6 +45,57 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: str = "error"
     rules: tuple[Path, ...] = ()
+    files: "FileSettings" = field(default_factory=lambda: FileSettings())
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """Which files a folder walk takes (`exclude`, `extend-exclude`, `respect-gitignore`)."""
+
+    exclude: tuple[str, ...] | None = None  # None: qatool.common.pathfilter.DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+
+
+def _file_settings(table: dict[str, Any], where: Any) -> FileSettings:
+    def patterns(key: str) -> tuple[str, ...] | None:
+        if key not in table:
+            return None
+        value = table[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where(key)}: expected a list of gitignore-style patterns, e.g. [\"tests/fixtures/\", \"*.txt\"]")
+        return tuple(value)
+
+    respect = table.get("respect-gitignore", True)
+    if not isinstance(respect, bool):
+        raise ConfigError(f"{where('respect-gitignore')}: expected true or false, got {respect!r}")
+    return FileSettings(patterns("exclude"), patterns("extend-exclude") or (), respect)
+
+
+def project_root(config: Config, cwd: Path | None = None) -> Path:
+    """Where project paths start: the config file's folder, else the git root, else `cwd`.
+    Fingerprints, per-file-ignores and exclude patterns use paths relative to it."""
+    cwd = (cwd or Path.cwd()).resolve()
+    if config.path is not None:
+        return config.path.resolve().parent
+    return _git_root(cwd) or cwd
+
+
+def _git_root(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def project_root_of(path: Path) -> Path | None:
+    """The project a file outside the working project belongs to: the folder of the nearest config
+    file above it, else its git root; None when it has neither."""
+    folder = path.resolve().parent
+    found = find_config(folder)
+    return found.parent if found is not None else _git_root(folder)
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -98,6 +152,7 @@ def load_config(path: Path) -> Config:
         per_file_ignores={k: list(_codes(v, f"{where('per-file-ignores')}.{k!r}")) for k, v in pfi.items()},
         fail_on=fail_on,
         rules=_paths(table.get("rules", []), where("rules"), path.parent),
+        files=_file_settings(table, where),
     )
 
 

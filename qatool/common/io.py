@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterator
 
+from qatool.common.pathfilter import PathFilter
+
 TEXT_EXTENSIONS = (".md", ".markdown", ".txt")
 
 
@@ -312,25 +314,28 @@ def read_source(inp: InputFile, limits: ReadLimits = ReadLimits()) -> SourceText
     return decode(inp.path, inp.source, data, limits)
 
 
-def discover(paths: list[Path], extensions: tuple[str, ...] = TEXT_EXTENSIONS) -> tuple[list[InputFile], list[InputProblem]]:
+def discover(paths: list[Path], extensions: tuple[str, ...] = TEXT_EXTENSIONS,
+             path_filter: PathFilter | None = None) -> tuple[list[InputFile], list[InputProblem]]:
     """Expand files and folders into input files, sorted, each with its path relative to the input root.
 
-    The input root is the folder given, or for several paths their common parent folder. Only
-    regular files are read: pipes, sockets, devices, broken symlinks and symlink loops are inputs
-    that `read_source` reports (by the path where they were found, not where a link points) and
-    skips; the returned problems are the usage errors (a path that does not exist).
+    The input root is the folder given, or for several paths their common parent folder. Folders
+    are walked without hidden, excluded and git-ignored entries (`path_filter`; by default
+    DEFAULT_EXCLUDE anchored at the working directory, .gitignore respected). Only regular files
+    are read: pipes, sockets, devices, broken symlinks and symlink loops are inputs that
+    `read_source` reports (by the path where they were found, not where a link points) and skips;
+    the returned problems are the usage errors (a path that does not exist).
     """
     problems: list[InputProblem] = []
     found: list[Path] = []
+    path_filter = path_filter if path_filter is not None else PathFilter()
     for p in paths:
         if not p.exists() and not os.path.lexists(p):
             problems.append(InputProblem(source_name(str(p)), "error", "no such file or folder; check the path"))
+        elif path_filter.given_excluded(p):
+            continue
         elif p.is_dir():
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if name.lower().endswith(extensions) and not name.startswith("."):
-                        found.append(Path(dirpath) / name)
+            for dirpath, _, filenames in path_filter.walk(p):
+                found.extend(dirpath / name for name in filenames if name.lower().endswith(extensions))
         else:
             found.append(p)
     if not found:

@@ -241,6 +241,8 @@ class OutputFolder:
         for src in made_from:
             p = src if isinstance(src, Path) else self.folder / src
             key = p.name
+            if not p.exists():
+                continue  # an optional input that this folder does not have
             entry = self.manifest["files"].get(key) if p.parent.resolve() == self.folder.resolve() else None
             deps[key] = entry["sha256"] if entry else sha256_file(p)
         self.manifest["files"][name] = {"size": path.stat().st_size, "sha256": sha256_file(path), "made_from": dict(sorted(deps.items()))}

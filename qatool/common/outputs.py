@@ -33,10 +33,11 @@ class RunOutputs:
     records: Sequence[dict[str, Any]]
     findings: list[dict[str, Any]] | pa.Table = field(default_factory=list)
     clusters: list[dict[str, Any]] = field(default_factory=list)
-    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, ...]] = field(default_factory=list)  # same-question groups: member ids
     invalid: list[dict[str, Any]] = field(default_factory=list)
     decisions: Any = None  # qatool.review.decisions.Decisions
     pairs: list[dict[str, Any]] = field(default_factory=list)  # dups.parquet rows (evidence for review)
+    conflict_rows: list[dict[str, Any]] = field(default_factory=list)  # conflicts.parquet rows (the review page's)
 
     def findings_where(self, ids: Iterable[str] | None = None, min_level: int = 0) -> list[dict[str, Any]]:
         """Findings of records with these ids (default: any record), at or above a severity index."""
@@ -58,18 +59,19 @@ class RunOutputs:
         return dict(Counter(f["code"] for f in self.findings if f.get("record_id") in ids))
 
     def member_ids(self) -> set[str]:
-        return {m for c in self.clusters for m in c["members"]} | {x for pair in self.conflicts for x in pair}
+        return {m for c in self.clusters for m in c["members"]} | {x for group in self.conflicts for x in group}
 
 
 # ------------------------------------------------------------------------------------------ reading
 
 INPUT_FILES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet")
+OPTIONAL_INPUT_FILES = ("conflicts.parquet", "invalid_records.jsonl")
 
 
 def trusted_folder(in_dir: Path) -> None:
     """The run folder's tables are the ones its manifest.json lists, made together (see
     `qatool.common.manifest`); OutputsError otherwise."""
-    names = list(INPUT_FILES) + (["invalid_records.jsonl"] if (in_dir / "invalid_records.jsonl").exists() else [])
+    names = list(INPUT_FILES) + [n for n in OPTIONAL_INPUT_FILES if (in_dir / n).exists()]
     try:
         verify_folder(in_dir, names)
     except FolderError as err:
@@ -110,6 +112,23 @@ def load_outputs(in_dir: Path, decisions: Any = None) -> RunOutputs:
                     invalid.append(json.loads(line))
                 except json.JSONDecodeError as err:
                     raise OutputsError(f"{inv_path}:{no}: not JSON ({err.msg}); re-run `qatool run`") from None
-    conflicts = [(d["id_a"], d["id_b"]) for d in dups if d["kind"] == "same-question" and d["id_a"] in ids and d["id_b"] in ids]
+    conflict_rows = read_conflicts(in_dir, dups)
+    conflicts = [g for g in (tuple(m for m in c["members"] if m in ids) for c in conflict_rows) if len(g) > 1]
     return RunOutputs(records, findings, clusters, conflicts, invalid,
-                        decisions, dups)
+                        decisions, [d for d in dups if d["kind"] != "same-question"], conflict_rows)
+
+
+def read_conflicts(in_dir: Path, dups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """conflicts.parquet rows; a run folder made before it existed has same-question pairs in
+    dups.parquet instead, read as groups of two."""
+    import pyarrow.parquet as pq
+
+    path = in_dir / "conflicts.parquet"
+    if path.exists():
+        try:
+            return pq.read_table(path).to_pylist()
+        except Exception as err:  # pyarrow raises several types for damaged files
+            raise OutputsError(f"{path}: cannot read it ({err}); re-run `qatool run`") from None
+    return [{"conflict_id": f"{d['id_a']}|{d['id_b']}", "members": [d["id_a"], d["id_b"]], "answers": [d["id_a"], d["id_b"]],
+             "answer_counts": [1, 1], "size": 2, "distinct_answers": 2, "question": "", "linked_by": []}
+            for d in dups if d["kind"] == "same-question"]

@@ -15,11 +15,13 @@ from qatool.dedup.minhash import bands_for_recall, optimal_bands
 class DedupConfig:
     """One knob (`threshold`) with escape hatches (`bands`, `rows`). Written into the outputs' metadata."""
 
-    threshold: float = 0.8
+    threshold: float = 0.8  # Jaccard of the shingle sets (default: character 5-grams of question + answer)
     num_perm: int = 128
-    shingle: str = "word:3"  # word:N over jieba tokens, or char:N
+    shingle: str = "word:2"  # word:N over jieba tokens (the design card's MinHash over jieba tokens), or char:N
     scope: str = "qa"  # qa | question | answer
     seed: int = 1
+    scheme: str = "affine32"  # datasketch's permutation scheme: affine32 (datasketch >= 2.0) or legacy
+    representatives: int = 8  # distinct answers each same-question group is compared against (work per member)
     bands: int | None = None
     rows: int | None = None
     min_shingles: int = 3  # texts with fewer word shingles fall back to char:5
@@ -36,6 +38,10 @@ class DedupConfig:
             raise ValueError(f"--shingle must be word:N or char:N, got {self.shingle!r}")
         if self.scope not in ("qa", "question", "answer"):
             raise ValueError(f"--scope must be qa, question or answer, got {self.scope!r}")
+        if self.scheme not in ("affine32", "legacy"):
+            raise ValueError(f"--minhash-scheme must be affine32 or legacy, got {self.scheme!r}")
+        if self.representatives < 1:
+            raise ValueError("representatives must be at least 1")
         if not 0 < self.threshold <= 1:
             raise ValueError("--threshold must be in (0, 1]")
         if (self.bands is None) != (self.rows is None):

@@ -8,16 +8,27 @@ Python `hash()`, no process state), so signatures are identical across processes
   once with `np.add.reduceat`, then mixed (murmur3 finaliser);
 * shingle hash: word n-grams combine n consecutive token hashes; character n-grams combine n
   consecutive code points; then mixed;
-* MinHash: per permutation x -> (a*x + b) mod 2^32 (a odd) on the mixed shingle hashes, min-reduced
-  per record with `np.minimum.reduceat` (permutations x shingles, so the reduction is contiguous).
+* MinHash: datasketch's permutation family and parameters (`permutations`): with the default scheme
+  "affine32" each permutation is a * fmix32(h) + b mod 2^32 (a odd), with "legacy" it is
+  (a * h + b) mod (2^61 - 1) masked to 32 bits; min-reduced per record with `np.minimum.reduceat`
+  (permutations x shingles, so the reduction is contiguous).
+
+`shingle_hash32` is the same shingle hash for one shingle as a Python object (a str for a character
+n-gram, a tuple of tokens for a word n-gram): passed to datasketch as `hashfunc`, datasketch's MinHash
+over the same shingles equals qatool's signature.
 
 >>> sig = signatures([["预训练", "模型", "很", "重要"]], num_perm=16, ngram=2)[0]
 >>> sig.shape
 (1, 16)
+>>> from datasketch import MinHash
+>>> m = MinHash(num_perm=16, seed=1, hashfunc=shingle_hash32)
+>>> m.update_batch([("预训练", "模型"), ("模型", "很"), ("很", "重要")])
+>>> bool((m.hashvalues == sig[0]).all())
+True
 """
 from __future__ import annotations
 
-import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +48,41 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     h *= np.uint32(0xC2B2AE35)
     h ^= h >> np.uint32(16)
     return h
+
+
+_C_FOLD = 0x27D4EB2F  # n-gram fold multiplier
+_TOKEN_SALT = 0x9E3779B9
+_P_INT = 0x01000193
+
+
+def _fmix32_int(h: int) -> int:
+    h &= 0xFFFFFFFF
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+def token_hash32(token: str) -> int:
+    """The hash of one normalised token (a polynomial over its code points, mixed), as
+    `token_hashes` computes it for a whole batch."""
+    h, p = 0, 1
+    for ch in token:
+        h = (h + ord(ch) * p) & 0xFFFFFFFF
+        p = (p * _P_INT) & 0xFFFFFFFF
+    return _fmix32_int(h ^ _TOKEN_SALT)
+
+
+def shingle_hash32(shingle: "str | tuple[str, ...] | list[str]") -> int:
+    """The 32-bit hash qatool gives one shingle: a str is a character n-gram (folded over its code
+    points), a tuple or list of tokens a word n-gram (folded over the token hashes). Pass it to
+    datasketch as `hashfunc` to get qatool's signatures from datasketch (see the module doc)."""
+    values = [ord(c) for c in shingle] if isinstance(shingle, str) else [token_hash32(t) for t in shingle]
+    acc = 0
+    for v in values:
+        acc = _fmix32_int(acc * _C_FOLD + v)
+    return acc
 
 
 @dataclass
@@ -149,8 +195,10 @@ def word_shingles(docs: list[list[str]], n: int) -> ShingleSets:
 def ngram_hashes(th: np.ndarray, rec: np.ndarray, n_records: int, n: int) -> tuple[np.ndarray, np.ndarray]:
     """(record, hash) of every word n-gram of token hashes `th` grouped by record `rec` (ascending);
     a record with fewer than n tokens gets one shingle of its whole token sequence."""
-    if n == 1 or len(th) == 0:
+    if len(th) == 0:
         return rec, th
+    if n == 1:
+        return rec, _fmix32(th)  # the fold of one token hash
     m = len(th) - n + 1
     sh = np.zeros(max(m, 0), dtype=np.uint32)
     ok = np.ones(max(m, 0), dtype=bool)
@@ -178,10 +226,19 @@ def word_sets(th: np.ndarray, rec: np.ndarray, n_records: int, n: int) -> Shingl
     return _unique_per_record(srec, sh, n_records)
 
 
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_chars(text: str) -> str:
+    """What character shingles see: letters, digits and CJK characters; white space, punctuation and
+    symbols removed (`。` or `！` at a sentence's end is not a difference in content)."""
+    return _NOT_CONTENT.sub("", text)
+
+
 def char_ngram_hashes(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(record, hash) of every character n-gram of texts (white space removed); a text shorter than
-    n is one shingle."""
-    texts = ["".join(t.split()) for t in texts]
+    """(record, hash) of every character n-gram of texts (`content_chars`: white space and punctuation
+    removed); a text shorter than n is one shingle."""
+    texts = [content_chars(t) for t in texts]
     lens = np.array([len(t) for t in texts], dtype=np.int64)
     if lens.sum() == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.uint32)
@@ -196,14 +253,14 @@ def char_ngram_hashes(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]
     sh, srec = sh[ok], rec[:max(m, 0)][ok]
     short = np.flatnonzero((lens > 0) & (lens < n))
     if len(short):
-        extra = [np.uint32(int(hashlib.blake2b(texts[r].encode("utf-8"), digest_size=4).hexdigest(), 16)) for r in short]
+        extra = [np.uint32(shingle_hash32(texts[r])) for r in short]  # the whole short text is the shingle
         sh = np.concatenate([sh, np.array(extra, dtype=np.uint32)])
         srec = np.concatenate([srec, short])
     return srec, sh
 
 
 def char_shingles(texts: list[str], n: int) -> ShingleSets:
-    """Character n-grams of texts (white space removed); a text shorter than n is one shingle."""
+    """Character n-grams of texts (`content_chars`); a text shorter than n is one shingle."""
     srec, sh = char_ngram_hashes(texts, n)
     return _unique_per_record(srec, sh, len(texts))
 
@@ -214,25 +271,60 @@ def sets_from(parts: list[tuple[np.ndarray, np.ndarray]], n_records: int) -> Shi
                               np.concatenate([p[1] for p in parts]).astype(np.uint32), n_records)
 
 
-def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """32-bit (a odd, b) for each permutation, derived from sha256(seed, i): stable everywhere."""
-    a = np.empty(num_perm, dtype=np.uint32)
-    b = np.empty(num_perm, dtype=np.uint32)
-    for i in range(num_perm):
-        d = hashlib.sha256(f"qatool-minhash:{seed}:{i}".encode()).digest()
-        a[i] = int.from_bytes(d[:4], "little") | 1
-        b[i] = int.from_bytes(d[4:8], "little")
+SCHEMES = ("affine32", "legacy")
+MERSENNE = np.uint64((1 << 61) - 1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+@lru_cache(maxsize=16)
+def permutations(num_perm: int, seed: int, scheme: str = "affine32") -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of each permutation, drawn exactly as datasketch draws them from its seed
+    (`numpy.random.RandomState(seed)`), so signatures are datasketch's:
+
+    * "affine32" (datasketch >= 2.0's default): a odd, b in [0, 2^32), uint32;
+    * "legacy" (datasketch < 2.0, or `scheme="legacy"`): a in [1, p), b in [0, p), p = 2^61 - 1, uint64.
+    """
+    gen = np.random.RandomState(seed)
+    if scheme == "legacy":
+        ab = np.array([(gen.randint(1, MERSENNE, dtype=np.uint64), gen.randint(0, MERSENNE, dtype=np.uint64))
+                       for _ in range(num_perm)], dtype=np.uint64).T
+        return ab[0].copy(), ab[1].copy()
+    if scheme != "affine32":
+        raise ValueError(f"unknown MinHash scheme {scheme!r}; use one of {', '.join(SCHEMES)}")
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
     return a, b
 
 
-def minhash(sets: ShingleSets, num_perm: int, seed: int) -> np.ndarray:
-    """(n_records, num_perm) uint32 signatures. An empty record gets all-max (matches nothing).
+def _permute(values: np.ndarray, a: np.ndarray, b: np.ndarray, scheme: str) -> np.ndarray:
+    """(permutations x values) uint32 permuted hashes of 32-bit shingle hashes, as datasketch computes
+    them: affine32 `a * fmix32(h) + b mod 2^32`; legacy `((a * h + b) mod 2^64 mod (2^61 - 1)) & (2^32 - 1)`
+    (numpy's uint64 products wrap as datasketch's do; the Mersenne modulus is a shift-and-add fold)."""
+    if scheme == "affine32":
+        hv = a[:, None] * _fmix32(values)[None, :]
+        hv += b[:, None]
+        return hv
+    hv = a[:, None] * values.astype(np.uint64)[None, :]
+    hv += b[:, None]
+    x = hv & MERSENNE
+    hv >>= np.uint64(61)
+    x += hv
+    np.subtract(x, MERSENNE, out=x, where=x >= MERSENNE)
+    x &= _MASK32
+    return x.astype(np.uint32)
 
-    Each permutation is x -> a*x + b mod 2^32 (a odd: a bijection) applied to shingle hashes that are
-    already avalanche-mixed. The work is laid out permutations x shingles so that the min-reduction
-    per record runs along contiguous memory; chunks of ~8K shingles stay in cache."""
-    a, b = permutations(num_perm, seed)
-    a, b = a[:, None], b[:, None]
+
+def minhash(sets: ShingleSets, num_perm: int, seed: int, scheme: str = "affine32", first: int | None = None) -> np.ndarray:
+    """(n_records, num_perm) uint32 signatures, equal to datasketch's `MinHash(num_perm, seed,
+    hashfunc=shingle_hash32, scheme=scheme)` over the same shingles. An empty record gets all-max
+    (matches nothing; datasketch's empty MinHash).
+
+    The work is laid out permutations x shingles so that the min-reduction per record runs along
+    contiguous memory; chunks of ~8K shingles stay in cache. `first`: only the leading permutations
+    (a prefix of the full signature)."""
+    a, b = permutations(num_perm, seed, scheme)
+    if first is not None:
+        a, b, num_perm = a[:first], b[:first], first
     n = len(sets)
     sig = np.full((n, num_perm), 0xFFFFFFFF, dtype=np.uint32)
     sizes = sets.sizes()
@@ -245,16 +337,16 @@ def minhash(sets: ShingleSets, num_perm: int, seed: int) -> np.ndarray:
             j += 1
         recs = nonempty[i:j]
         lo, hi = sets.offsets[recs[0]], sets.offsets[recs[-1] + 1]
-        hv = a * sets.values[lo:hi][None, :]
-        hv += b
+        hv = _permute(sets.values[lo:hi], a, b, scheme)
         sig[recs] = np.minimum.reduceat(hv, sets.offsets[recs] - lo, axis=1).T
         i = j
     return sig
 
 
-def signatures(docs: list[list[str]], num_perm: int = 128, seed: int = 1, ngram: int = 3) -> tuple[np.ndarray, ShingleSets]:
+def signatures(docs: list[list[str]], num_perm: int = 128, seed: int = 1, ngram: int = 3,
+               scheme: str = "affine32") -> tuple[np.ndarray, ShingleSets]:
     sets = word_shingles(docs, ngram)
-    return minhash(sets, num_perm, seed), sets
+    return minhash(sets, num_perm, seed, scheme), sets
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -275,19 +367,26 @@ def _gather(sets: ShingleSets, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return (pid << np.uint64(32)) | sets.values[pos].astype(np.uint64), lens
 
 
-def jaccard_many(sets_a: ShingleSets, ia: np.ndarray, sets_b: ShingleSets, ib: np.ndarray, chunk: int = 4096) -> np.ndarray:
-    """Exact Jaccard of sets_a[ia[k]] and sets_b[ib[k]] for every k, vectorised in chunks of pairs
-    (two empty sets: 1.0, as `jaccard`)."""
-    out = np.empty(len(ia), dtype=np.float64)
+def overlap_many(sets_a: ShingleSets, ia: np.ndarray, sets_b: ShingleSets, ib: np.ndarray, chunk: int = 4096) -> np.ndarray:
+    """|sets_a[ia[k]] & sets_b[ib[k]]| for every k (int64), vectorised in chunks of pairs."""
+    out = np.zeros(len(ia), dtype=np.int64)
     for lo in range(0, len(ia), chunk):
         a, la = _gather(sets_a, np.asarray(ia[lo:lo + chunk]))
         b, lb = _gather(sets_b, np.asarray(ib[lo:lo + chunk]))
-        pos = np.minimum(np.searchsorted(b, a), max(len(b) - 1, 0))
-        hit = b[pos] == a if len(b) else np.zeros(len(a), bool)
-        inter = np.bincount((a[hit] >> np.uint64(32)).astype(np.int64), minlength=len(la))
-        union = la + lb - inter
-        out[lo:lo + len(la)] = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+        if len(a) and len(b):
+            pos = np.minimum(np.searchsorted(b, a), len(b) - 1)
+            hit = b[pos] == a
+            out[lo:lo + len(la)] = np.bincount((a[hit] >> np.uint64(32)).astype(np.int64), minlength=len(la))
     return out
+
+
+def jaccard_many(sets_a: ShingleSets, ia: np.ndarray, sets_b: ShingleSets, ib: np.ndarray, chunk: int = 4096) -> np.ndarray:
+    """Exact Jaccard of sets_a[ia[k]] and sets_b[ib[k]] for every k, vectorised in chunks of pairs
+    (two empty sets: 1.0, as `jaccard`)."""
+    ia, ib = np.asarray(ia, dtype=np.int64), np.asarray(ib, dtype=np.int64)
+    inter = overlap_many(sets_a, ia, sets_b, ib, chunk)
+    union = sets_a.sizes()[ia] + sets_b.sizes()[ib] - inter
+    return np.where(union > 0, inter / np.maximum(union, 1), 1.0)
 
 
 def _integrate(f, lo: float, hi: float, steps: int = 200) -> float:

@@ -14,12 +14,13 @@ from qatool.dedup.config import DedupConfig
 class Pair:
     a: int
     b: int
-    kind: str  # exact | near | same-question
-    reason: str  # exact-text | near-text | same-answer | same-question
+    kind: str  # exact | near
+    reason: str  # exact-text | near-text | same-answer | near-answer
     est_jaccard: float | None
     jaccard: float
     question_jaccard: float | None = None
     answer_jaccard: float | None = None
+    answer_containment: float | None = None  # mutual containment of the answers in answer + analysis (same question only)
 
 
 @dataclass
@@ -27,12 +28,14 @@ class DedupResult:
     records: list[dict[str, Any]]
     pairs: list[Pair]
     clusters: list[dict[str, Any]]
-    conflicts: list[Pair]
+    conflicts: list[dict[str, Any]]  # same-question groups with two or more distinct answers
     config: DedupConfig
     against: list[dict[str, Any]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step; not written to outputs
     ids: dict[int, str] = field(default_factory=dict)  # record index -> id, for the records in pairs and conflicts
+    signatures: Any = None  # (sig (n, num_perm) uint32, exact digests (n, 2) uint64) of every record, for signatures.parquet
+    record_ids: Any = None  # (ids, content hashes) of every record, in order
 
     @property
     def removed(self) -> int:

@@ -19,7 +19,7 @@ from qatool.common.normalize import nfkc
 from qatool.common.parallel import map_ordered
 from qatool.common.records import ParquetRows, TableRows
 from qatool.dedup.config import DedupConfig
-from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, char_shingles, joined_token_hashes, minhash, sets_from, word_sets
+from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, content_chars, joined_token_hashes, minhash, ngram_hashes, sets_from
 from qatool.dedup.tokenize import get_segmenter
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -59,6 +59,61 @@ def scope_text(rec: dict[str, Any], scope: str) -> str:
     return f"{rec['question']}\n{rec['answer']}"
 
 
+# ------------------------------------------------------------------------------- question identity
+
+_NUMBERING = re.compile(r"^\s*(?:(?:第\s*)?\d+(?:\.\d+)*\s*[题问]|(?:题目|问题|面试题|问|题|q|question)\s*\d+|\d+(?:\.\d+)*"
+                        r"|[一二三四五六七八九十百]+|[(（]\s*\d+\s*[)）])\s*(?:[.、:：)）\-]|\s)\s*", re.I)
+_GLOSS = re.compile(r"[(（][^()（）\u3400-\u9fff]*[)）]")  # a parenthesised gloss with no CJK: (Knowledge Distillation)
+_NOT_KEY = re.compile(r"[^\u3400-\u9fffa-z0-9]+")
+_GENERIC = re.compile(r"如何理解|是什么|什么样|什么|如何|怎么样|怎么|怎样|为什么|为何|有哪些|哪些|哪个|哪种|请|简述|简要|"
+                      r"简单|介绍|解释|说明|描述|列举|一下|一般|能够|可以|解决|问题|计算|作用|意义|原理|方法|步骤|区别|联系|"
+                      r"优缺点|优点|缺点|应用|场景|定义|概念|表达式|主要|常见|常用|进行|使用|实现|理解|吗|呢|的|了|是|有|和|与|及|样")
+_ASKS = re.compile(r"[?？]|什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|多少|是否|吗|呢|区别|异同|优缺点|作用|原理|"
+                   r"\b(?:what|why|how|when|which|who|explain|describe)\b", re.I)
+MIN_KEY_CHARS = 4  # a question key shorter than this (after normalisation) identifies nothing
+MIN_SPECIFIC_CHARS = 2  # ... nor one with fewer characters than this left once generic question words are removed
+
+
+def question_key(text: str | None) -> str:
+    """The identity of a question line or heading: normalised (`normalize_for_dedup`), without a
+    numbering prefix (`1.`, `1.1`, `题目 3：`, `Q2:`, `一、`), without parenthesised glosses that carry no
+    Chinese (`（Knowledge Distillation）`), punctuation and spaces; "" when what is left is too short
+    or only generic question words (`如何计算`, `能够解决什么样的问题`), which name no question by themselves.
+
+    >>> question_key("### 9. 什么是知识蒸馏（Knowledge Distillation）？")
+    '什么是知识蒸馏'
+    >>> question_key("题目 3：如何计算？")
+    ''
+    """
+    t = normalize_for_dedup(text or "")
+    t = _GLOSS.sub(" ", _NUMBERING.sub("", t, count=1))
+    key = _NOT_KEY.sub("", t)
+    if len(key) < MIN_KEY_CHARS or len(_GENERIC.sub("", key)) < MIN_SPECIFIC_CHARS:
+        return ""
+    return key
+
+
+def title_key(title: str | None, question: str | None) -> str:
+    """The heading's question key, when the heading asks something (a question mark or a question
+    word): a topic heading such as `代码实现` or `微调策略` is a section name, not a question."""
+    key = question_key(title)
+    if key and (key == question_key(question) or _ASKS.search(normalize_for_dedup(title or ""))):
+        return key
+    return ""
+
+
+def question_text(title: str | None, question: str | None) -> str:
+    """The combined question text compared by the question threshold: the heading's and the question
+    line's identity text (each once)."""
+    parts = []
+    for t in (title, question):
+        t = _GLOSS.sub(" ", _NUMBERING.sub("", normalize_for_dedup(t or ""), count=1))
+        t = " ".join(t.split())
+        if t and t not in parts:
+            parts.append(t)
+    return " ".join(parts)
+
+
 _NONE = bytes(16)
 
 
@@ -69,55 +124,63 @@ def _digests(texts: list[str], ok: Iterable[bool]) -> np.ndarray:
     return np.frombuffer(buf, dtype=np.uint64).reshape(-1, 2).copy()
 
 
-def _sets_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray] | None, min_shingles: int) -> ShingleSets:
-    """Shingle sets of texts: char n-grams, or word n-grams of their (token hash, record) arrays;
-    a text with fewer than `min_shingles` word shingles falls back to character 5-grams."""
+def _parts_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray] | None, min_shingles: int) -> tuple[np.ndarray, np.ndarray]:
+    """(record, hash) of the shingles of texts: char n-grams, or word n-grams of their (token hash,
+    record) arrays; a text with fewer than `min_shingles` word shingles gets character 5-grams instead."""
     kind, _, k = spec.partition(":")
     n = len(texts)
     if kind == "char":
-        return char_shingles(texts, int(k))
+        return char_ngram_hashes(texts, int(k))
     th, rec = tokens
-    sets = word_sets(th, rec, n, int(k))
-    short = np.flatnonzero(sets.sizes() < min_shingles)
+    srec, sh = ngram_hashes(th, rec, n, int(k))
+    counts = sets_from([(srec, sh)], n).sizes()
+    short = np.flatnonzero(counts < min_shingles)
     if not len(short):
-        return sets
+        return srec, sh
     keep = np.ones(n, dtype=bool)
     keep[short] = False
-    rec_all = np.repeat(np.arange(n, dtype=np.int64), sets.sizes())
-    m = keep[rec_all]
+    m = keep[srec]
     frec, fsh = char_ngram_hashes([texts[i] for i in short], 5)
-    return sets_from([(rec_all[m], sets.values[m]), (short[frec], fsh)], n)
+    return np.concatenate([srec[m], short[frec]]), np.concatenate([sh[m], fsh])
 
 
-def _segment(seg, left: list[str], right: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Token hashes of a batch, their record index, and whether each token is on the right side
-    (the answer). The segmenter's raw tokens of all texts are joined into one string (NUL between
-    tokens, 0x02 between the sides, 0x01 between records) and hashed as numpy code points."""
-    if right is None:
-        parts = ["\x00".join(seg.raw_cut(t)) for t in left]
-    else:
-        parts = ["\x00".join(seg.raw_cut(q)) + "\x02" + "\x00".join(seg.raw_cut(a)) for q, a in zip(left, right)]
+def _sets_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray] | None, min_shingles: int) -> ShingleSets:
+    srec, sh = _parts_for(spec, texts, tokens, min_shingles)
+    return sets_from([(srec, sh)], len(texts))
+
+
+def _segment(seg, *sides: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Token hashes of a batch, their record index, and the side (0, 1, ...: question, answer,
+    analysis) each token is on. The segmenter's raw tokens of all texts are joined into one string
+    (NUL between tokens, 0x02 between the sides, 0x01 between records) and hashed as numpy code points."""
+    parts = ["\x02".join("\x00".join(seg.raw_cut(t)) for t in texts) for texts in zip(*sides)]
     cp = _codepoints("\x01".join(parts))
     th, start = joined_token_hashes(cp)
     rec = np.searchsorted(np.flatnonzero(cp == 1), start)
-    side = np.searchsorted(np.flatnonzero(cp == 2), start) > rec if right is not None else np.zeros(len(start), bool)
+    side = np.searchsorted(np.flatnonzero(cp == 2), start) - rec * (len(sides) - 1)
     return th, rec.astype(np.int64), side
+
+
+ANSWER_PERM = 64  # leading permutations of the answer signatures that estimate answer similarity
 
 
 @dataclass
 class Sketch:
     """What the global dedup step needs of records, and no text: digests for exact matches (all zero
-    = none), MinHash signatures, and shingle sets for the exact Jaccard of the scoped text, the
-    answer and the question."""
+    = none), question keys, MinHash signatures, and shingle sets for exact Jaccards: of the scoped
+    text, the answer, the analysis' own shingles (those not in the answer) and the question text."""
 
     exact: np.ndarray  # (n, 2) uint64, scoped text
     answer: np.ndarray  # (n, 2) uint64, answers of at least min_same_answer_chars
-    question: np.ndarray  # (n, 2) uint64, non-empty questions
+    qkeys: np.ndarray  # (n, 2, 2) uint64: title key, question-line key (all zero = none)
     completeness: np.ndarray  # (n,) int64: characters of normalised answer + analysis
-    sig: np.ndarray  # (n, num_perm) uint32, scoped text
-    qsig: np.ndarray  # (n, num_perm) uint32, question
+    sig: np.ndarray  # (n, num_perm) uint32, scoped text (datasketch-compatible)
+    qsig: np.ndarray  # (n, num_perm) uint32, combined question text (question_shingle)
+    asig: np.ndarray  # (n, ANSWER_PERM) uint32, answer
+    fsig: np.ndarray  # (n, ANSWER_PERM) uint32, answer + analysis
     sets: ShingleSets
     asets: ShingleSets
+    xsets: ShingleSets  # analysis shingles not in the answer
     qsets: ShingleSets
 
     def __len__(self) -> int:
@@ -129,8 +192,8 @@ class SketchSpool:
     Sketch with every array allocated once: the peak is the whole sketch plus one batch, where
     holding the batches and concatenating them would need the whole sketch twice."""
 
-    ARRAYS = ("exact", "answer", "question", "completeness", "sig", "qsig")
-    SETS = ("sets", "asets", "qsets")
+    ARRAYS = ("exact", "answer", "qkeys", "completeness", "sig", "qsig", "asig", "fsig")
+    SETS = ("sets", "asets", "xsets", "qsets")
 
     def __init__(self, num_perm: int):
         self.num_perm = num_perm
@@ -155,9 +218,9 @@ class SketchSpool:
         try:
             n = sum(k for _, k, _ in self._parts)
             if not self._parts:
-                z2, zs = np.zeros((0, 2), np.uint64), np.zeros((0, self.num_perm), np.uint32)
+                z2, zs, za = np.zeros((0, 2), np.uint64), np.zeros((0, self.num_perm), np.uint32), np.zeros((0, ANSWER_PERM), np.uint32)
                 empty = ShingleSets(np.zeros(0, np.uint32), np.zeros(1, np.int64))
-                return Sketch(z2, z2, z2, np.zeros(0, np.int64), zs, zs, empty, empty, empty)
+                return Sketch(z2, z2, np.zeros((0, 2, 2), np.uint64), np.zeros(0, np.int64), zs, zs, za, za, empty, empty, empty, empty)
             out: dict[str, Any] = {name: np.empty((n,) + self._first[name].shape[1:], self._first[name].dtype) for name in self.ARRAYS}
             names = [m for m in self.SETS if f"{m}.values" in self._first]
             sets = {m: ShingleSets(np.empty(sum(p[2][m] for p in self._parts), np.uint32), np.empty(n + 1, np.int64)) for m in names}
@@ -179,34 +242,113 @@ class SketchSpool:
             self._dir.cleanup()
 
 
-def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | None], cfg: "DedupConfig", backend: str) -> Sketch:
-    """The batch-local dedup map: normalise, segment once, hash, sign. Runs in the workers."""
+def _nchars(t: str) -> int:
+    return len(t) - t.count(" ")
+
+
+def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | None], cfg: "DedupConfig", backend: str,
+                 titles: list[str | None] | None = None) -> Sketch:
+    """The batch-local dedup map: normalise, segment once, hash, sign. Runs in the workers.
+
+    The compared set of a record is the union of its question's and its answer's shingles (scope qa),
+    so its signature is the element-wise minimum of theirs; the answer signature serves the
+    same-question answer comparison, the answer + analysis one (the minimum with the analysis')
+    the containment of one record's answer in another's answer and analysis."""
+    n = len(questions)
+    titles = titles if titles is not None else [None] * n
     qn = [normalize_for_dedup(q) for q in questions]
     an = [normalize_for_dedup(a) for a in answers]
+    xn = [normalize_for_dedup(x) if x else "" for x in analyses]
     norm = [scoped(q, a, cfg.scope) for q, a in zip(qn, an)]
-    completeness = np.array([len(a) - a.count(" ") + (len(x) - x.count(" ") if (x := normalize_for_dedup(y) if y else "") else 0)
-                             for a, y in zip(an, analyses)], dtype=np.int64)
+    completeness = np.array([_nchars(a) + _nchars(x) for a, x in zip(an, xn)], dtype=np.int64)
     exact = _digests(norm, (t.strip() != "" for t in norm))
-    answer = _digests(an, (len(a) - a.count(" ") >= cfg.min_same_answer_chars for a in an))
-    question = _digests(qn, (q != "" for q in qn))
+    answer = _digests(an, (_nchars(a) >= cfg.min_same_answer_chars for a in an))
+    tk = [title_key(t, q) for t, q in zip(titles, questions)]
+    qk = [question_key(q) for q in questions]
+    qkeys = np.stack([_digests(tk, (bool(k) for k in tk)), _digests(qk, (bool(k) for k in qk))], axis=1)
     tokens = None
-    if "word" in (cfg.shingle.partition(":")[0], cfg.question_shingle.partition(":")[0]):
-        th, rec, side = _segment(get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend), qn, an)
-        pick = lambda mask: (th[mask], rec[mask])  # noqa: E731
-        tokens = {"qa": (th, rec), "question": pick(~side), "answer": pick(side)}
-    tok = (lambda scope: tokens[scope]) if tokens else (lambda scope: None)  # noqa: E731
-    sets = _sets_for(cfg.shingle, norm, tok(cfg.scope), cfg.min_shingles)
-    asets = sets if cfg.scope == "answer" else _sets_for(cfg.shingle, an, tok("answer"), cfg.min_shingles)
-    qsets = _sets_for(cfg.question_shingle, qn, tok("question"), cfg.min_shingles)
-    return Sketch(exact, answer, question, completeness, minhash(sets, cfg.num_perm, cfg.seed),
-                  minhash(qsets, cfg.num_perm, cfg.seed), sets, asets, qsets)
+    if cfg.shingle.startswith("word") or cfg.question_shingle.startswith("word"):
+        th, rec, side = _segment(get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend), qn, an, xn)
+        tokens = [(th[side == k], rec[side == k]) for k in range(3)]
+    tok = (lambda k: tokens[k]) if tokens else (lambda k: None)  # noqa: E731
+    qpart = _parts_for(cfg.shingle, qn, tok(0), cfg.min_shingles)
+    apart = _parts_for(cfg.shingle, an, tok(1), cfg.min_shingles)
+    xpart = _parts_for(cfg.shingle, xn, tok(2), cfg.min_shingles)
+    asets = sets_from([apart], n)
+    qmain = sets_from([qpart], n)
+    sets = asets if cfg.scope == "answer" else qmain if cfg.scope == "question" else sets_from([qpart, apart], n)
+    xall = sets_from([xpart], n)
+    xsets = _minus(xall, asets)
+    # a record whose heading and question line are both generic (`如何计算`) asks nothing by itself
+    qtext = [question_text(t, q) if a or b else "" for t, q, a, b in zip(titles, questions, tk, qk)]
+    if cfg.question_shingle.startswith("word"):
+        qtok = get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend)
+        qth, qrec, _ = _segment(qtok, qtext)
+        qsets = _sets_for(cfg.question_shingle, qtext, (qth, qrec), cfg.min_shingles)
+    else:
+        qsets = _sets_for(cfg.question_shingle, qtext, None, cfg.min_shingles)
+    asig_full = minhash(asets, cfg.num_perm, cfg.seed, cfg.scheme)
+    if cfg.scope == "answer":
+        sig = asig_full
+    else:
+        qsig_main = minhash(qmain, cfg.num_perm, cfg.seed, cfg.scheme)
+        sig = qsig_main if cfg.scope == "question" else np.minimum(qsig_main, asig_full)
+    asig = np.ascontiguousarray(asig_full[:, :ANSWER_PERM])
+    fsig = np.minimum(asig, minhash(xsets, cfg.num_perm, cfg.seed, cfg.scheme, first=ANSWER_PERM))
+    return Sketch(exact, answer, qkeys, completeness, sig, minhash(qsets, cfg.num_perm, cfg.seed, cfg.scheme),
+                  asig, fsig, sets, asets, xsets, qsets)
+
+
+def _minus(a: ShingleSets, b: ShingleSets) -> ShingleSets:
+    """Per record, the elements of a not in b (both sorted, unique)."""
+    n = len(a)
+    ra = np.repeat(np.arange(n, dtype=np.uint64), a.sizes())
+    rb = np.repeat(np.arange(n, dtype=np.uint64), b.sizes())
+    ka = (ra << np.uint64(32)) | a.values.astype(np.uint64)
+    kb = (rb << np.uint64(32)) | b.values.astype(np.uint64)
+    keep = ~np.isin(ka, kb, assume_unique=True)
+    rec = ra[keep].astype(np.int64)
+    return ShingleSets(a.values[keep], np.searchsorted(rec, np.arange(n + 1), side="left").astype(np.int64))
+
+
+def record_shingles(title: str | None, question: str, answer: str, cfg: DedupConfig, part: str = "scope") -> list:
+    """The shingles of one record as Python objects (a str per character n-gram, a tuple of tokens per
+    word n-gram), exactly as dedup hashes them: `part` "scope" (the compared text: question and answer
+    shingles for scope qa), "answer" or "question" (the combined question text, question_shingle).
+    With `minhash.shingle_hash32` as datasketch's hashfunc, datasketch's MinHash over these equals
+    dedup's signature (see signatures.parquet)."""
+    seg = lambda: get_segmenter(tuple(Path(p) for p in cfg.user_dicts))  # noqa: E731
+
+    def of(text: str, spec: str) -> list:
+        kind, _, k = spec.partition(":")
+        k = int(k)
+        if kind == "word":
+            toks = seg().cut(text)
+            if toks:
+                grams = [tuple(toks[i:i + k]) for i in range(len(toks) - k + 1)] or [tuple(toks)]
+                if len(set(grams)) >= cfg.min_shingles:
+                    return grams
+            kind, k = "char", 5
+        t = content_chars(text)
+        return [t[i:i + k] for i in range(len(t) - k + 1)] or ([t] if t else [])
+
+    qn, an = normalize_for_dedup(question), normalize_for_dedup(answer)
+    if part == "question":
+        asks = title_key(title, question) or question_key(question)
+        return sorted(set(of(question_text(title, question), cfg.question_shingle)), key=repr) if asks else []
+    if part == "answer" or cfg.scope == "answer":
+        return sorted(set(of(an, cfg.shingle)), key=repr)
+    if cfg.scope == "question":
+        return sorted(set(of(qn, cfg.shingle)), key=repr)
+    return sorted(set(of(qn, cfg.shingle)) | set(of(an, cfg.shingle)), key=repr)
 
 
 def _sketch_args(args: tuple) -> Sketch:
     texts, cfg, backend = args
     if isinstance(texts, (pa.RecordBatch, pa.Table)):  # Arrow buffers cross the process boundary; the text is decoded here
         texts = tuple(texts.column(c).to_pylist() if c in texts.schema.names else [None] * texts.num_rows for c in _TEXT)
-    return sketch_batch(*texts, cfg, backend)
+    question, answer, analysis, title = texts
+    return sketch_batch(question, answer, analysis, cfg, backend, title)
 
 
 def resolved_backend(cfg: DedupConfig) -> str:
@@ -227,11 +369,11 @@ def text_sets(texts: list[str], cfg: DedupConfig, spec: str | None = None, backe
     return _sets_for(spec, texts, tokens, cfg.min_shingles)
 
 
-_TEXT = ("question", "answer", "analysis")
+_TEXT = ("question", "answer", "analysis", "title")
 
 
 def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> Iterable[tuple[list, list, list] | pa.RecordBatch]:
-    """(questions, answers, analyses) of consecutive batches of records; from a Parquet file, record
+    """(questions, answers, analyses, titles) of consecutive batches of records; from a Parquet file, record
     batches of those columns, which own their buffers (see `_sketch_args`). A slice of an in-memory
     table would pickle its whole parent buffer, so that one is read into lists here."""
     if isinstance(records, pa.Table):
@@ -245,7 +387,8 @@ def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> I
         return
     for lo in range(0, len(records), batch):
         part = records[lo:lo + batch]
-        yield [r["question"] for r in part], [r["answer"] for r in part], [r.get("analysis") for r in part]
+        yield ([r["question"] for r in part], [r["answer"] for r in part], [r.get("analysis") for r in part],
+               [r.get("title") for r in part])
 
 
 def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfig, backend: str,

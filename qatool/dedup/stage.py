@@ -42,10 +42,18 @@ def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: De
             pool.shutdown()
     timings = {"sign": time.perf_counter() - t0}
     res = global_step(records, sk, cfg, finding_counts or {}, timings, engine)
+    res.signatures = (sk.sig, sk.exact)
+    res.record_ids = _record_ids(records)
     if external:
         res.against = find_against(records, external, cfg, sk)
         res.stats["against_hits"] = len(res.against)
     return res
+
+
+def _record_ids(records: Any) -> tuple[list[str], list[str]]:
+    if isinstance(records, TableRows):
+        return records.column("id"), records.column("content_hash")
+    return [r["id"] for r in records], [r.get("content_hash") or "" for r in records]
 
 
 def dedup_records(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig, findings: Iterable[Any] | pa.Table = (),

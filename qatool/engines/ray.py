@@ -31,7 +31,7 @@ import numpy as np
 import pyarrow as pa
 
 from qatool.dedup.minhash import bucket_pairs
-from qatool.dedup.sketch import _sketch_args
+from qatool.dedup.sketch import _TEXT, _sketch_args
 from qatool.export.stage import _clean_batch
 from qatool.parse.stage import _process_file
 
@@ -139,7 +139,7 @@ class RayEngine:
             yield from per_file
 
     def sketches(self, records: Path, cfg: Any, backend: str) -> Iterator[Any]:
-        ds = self.ray.data.read_parquet(str(records)).select_columns(["question", "answer", "analysis"])
+        ds = self.ray.data.read_parquet(str(records)).select_columns(list(_TEXT))  # the texts dedup reads, title included
         yield from self._results(ds, _sketch, self.sketch_rows, cfg, backend)
 
     def candidates(self, keys: np.ndarray, max_group: int = 64) -> np.ndarray:

@@ -14,7 +14,7 @@ def _bucket(key: str, seed: str) -> float:
     return int.from_bytes(h[:8], "big") / 2**64
 
 
-def _groups(clusters: list[dict[str, Any]], conflicts: list[tuple[str, str]], known: set[str]) -> dict[str, str]:
+def _groups(clusters: list[dict[str, Any]], conflicts: list[tuple[str, ...]], known: set[str]) -> dict[str, str]:
     """id -> smallest id of its connected group (clusters and conflicts joined), for the known ids
     that are in a group; any other record is a group of its own."""
     parent = {i: i for i in known}
@@ -34,6 +34,7 @@ def _groups(clusters: list[dict[str, Any]], conflicts: list[tuple[str, str]], kn
     for c in clusters:
         for m in c["members"][1:]:
             union(c["members"][0], m)
-    for a, b in conflicts:
-        union(a, b)
+    for group in conflicts:  # same-question groups (member ids)
+        for m in group[1:]:
+            union(group[0], m)
     return {i: find(i) for i in parent}

@@ -7,15 +7,18 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import gc
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from qatool.common.config import project_root_of
 from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover, read_source
 from qatool.common.schema import SEVERITY_RANK
 from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
@@ -120,6 +123,9 @@ class LintResult:
     files: int
     docs: dict[str, LintDoc] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)  # every file that was linted
+    # findings of the rules left out of the default set whose fixes --fix applies (typography), by
+    # code: counted, not reported, so that the summary can say they exist and how to see them
+    hidden: Counter[str] = field(default_factory=Counter)
 
     def failing(self, fail_on: str) -> list[Finding]:
         return [f for f in self.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
@@ -133,10 +139,17 @@ class Linter:
     """A selected set of rules with their knowledge; lints text, files and folders."""
 
     def __init__(self, rules: list[Rule], kb: Knowledge, select: list[str] | None = None,
-                 ignore: list[str] | None = None, per_file_ignores: dict[str, list[str]] | None = None):
+                 ignore: list[str] | None = None, per_file_ignores: dict[str, list[str]] | None = None,
+                 root: Path | None = None):
         self.all_rules = rules
+        # the project root (config file's folder or git root): per-file-ignores globs and finding
+        # fingerprints use paths relative to it, so they do not depend on which files were passed
+        self.root = root
         self.kb = kb
+        self.select, self.ignore = select, ignore
         self.rules = [r for r in rules if rule_selected(r, select, ignore)]
+        self._fixer: Linter | None = None
+        self._hidden: Linter | None = None
         self.per_file_ignores = per_file_ignores or {}
         self.by_code = {r.code: r for r in rules}
         # one literal pass per document finds the units every gated rule needs to look at
@@ -147,17 +160,71 @@ class Linter:
         rules, kb = load_rules(extra_rules)
         return cls(rules, kb, **kw)
 
+    def _defaults_kept(self) -> bool:
+        """Whether the selection still holds the whole default set (no --select narrowed it)."""
+        chosen = {r.code for r in self.rules}
+        return all(r.code in chosen or not rule_selected(r, None, self.ignore)
+                   for r in self.all_rules if r.enabled)
+
+    def _unselected_autofix(self) -> list[Rule]:
+        if not self._defaults_kept():
+            return []
+        return [r for r in self.all_rules if r.autofix and r not in self.rules and rule_selected(r, [r.code], self.ignore)]
+
+    def fixer(self) -> "Linter":
+        """The linter `--fix` runs: the selected rules plus, unless --select narrowed the selection,
+        the rules off by default whose fixes are on (typography: TY002, TY003), so that style fixes
+        are applied without their findings crowding the default report (as ruff keeps style rules
+        out of its default set)."""
+        if self._fixer is None:
+            extra = self._unselected_autofix()
+            self._fixer = self if not extra else Linter(
+                self.all_rules, self.kb, select=[r.code for r in self.rules + extra], ignore=self.ignore,
+                per_file_ignores=self.per_file_ignores, root=self.root)
+        return self._fixer
+
+    def hidden_counter(self) -> "Linter | None":
+        """A linter of the autofix rules left out of this selection (None when there are none)."""
+        if self._hidden is None:
+            extra = self._unselected_autofix()
+            self._hidden = Linter(self.all_rules, self.kb, select=[r.code for r in extra],
+                                  per_file_ignores=self.per_file_ignores, root=self.root) if extra else False  # type: ignore[assignment]
+        return self._hidden or None
+
     def _rules_for(self, path: str) -> list[Rule]:
         ignored = [c for pat, codes in self.per_file_ignores.items() if fnmatch.fnmatch(path, pat) for c in codes]
         return [r for r in self.rules if not (ignored and (_matches(r.code, ignored) or r.name in ignored))]
 
-    def lint_parsed(self, parsed: ParsedDoc, text: str) -> list[Finding]:
-        """Lint a document the parse stage has already parsed (the same parse, not a second one). A
-        rule that runs out of time is reported among the parse's problems (an error about the file)."""
+    def lint_parsed(self, parsed: ParsedDoc, text: str, path: Path | None = None) -> list[Finding]:
+        """Lint a document the parse stage has already parsed (the same parse, not a second one).
+        Given the file's `path`, per-file-ignores and fingerprints use its project path (see
+        `project_key`); the findings keep the parsed document's source as their path. A rule that
+        runs out of time is reported among the parse's problems (an error about the file)."""
         doc = doc_from_parsed(parsed, text)
-        findings = self.lint_doc(doc)
+        if path is None:
+            findings = self.lint_doc(doc)
+        else:
+            findings = self.lint_doc_as(doc, self.project_key(path), parsed.source)
         parsed.problems.extend(timeout_problems(doc))
         return findings
+
+    def project_key(self, path: Path) -> str:
+        """`path` relative to the project root (forward slashes). A file outside it is keyed
+        relative to its own project (the nearest config file's folder or git root above it), else
+        by its absolute path."""
+        root = self.root if self.root is not None else Path.cwd()
+        path = Path(os.path.abspath(path))
+        if not path.is_relative_to(root):
+            root = project_root_of(path) or root
+        return relative_path(path, root)
+
+    def lint_doc_as(self, doc: LintDoc, key: str, shown: str) -> list[Finding]:
+        """Lint `doc` as the file `key` (project path: per-file-ignores, fingerprints) and report its
+        findings under the path `shown` (what the user reads, e.g. relative to the working directory)."""
+        doc.path = key
+        found = self.lint_doc(doc)
+        doc.path = shown
+        return found if key == shown else [dataclasses.replace(f, path=shown) for f in found]
 
     def lint_doc(self, doc: LintDoc) -> list[Finding]:
         rules = self._rules_for(doc.path)
@@ -198,9 +265,15 @@ class Linter:
     def lint_text(self, text: str, path: str) -> list[Finding]:
         return self.lint_doc(load_doc(text.replace("\r\n", "\n").replace("\r", "\n"), path))
 
-    def lint_paths(self, paths: list[Path], limits: ReadLimits = ReadLimits(), keep_docs: bool = False) -> LintResult:
-        inputs, problems = discover(paths)
+    def lint_paths(self, paths: list[Path], limits: ReadLimits = ReadLimits(), keep_docs: bool = False,
+                   relative_to: Path | None = None, path_filter: Any = None) -> LintResult:
+        """Lint files and folders. Findings and problems name each file relative to `relative_to`
+        (the CLI passes the working directory, as ruff does), or by default relative to the
+        inputs' common folder; fingerprints always use the project path (`project_key`)."""
+        inputs, problems = discover(paths, path_filter=path_filter)
         findings: list[Finding] = []
+        hidden: Counter[str] = Counter()
+        counter = self.hidden_counter()
         docs: dict[str, LintDoc] = {}
         sources: list[str] = []
         # The findings kept so far are only ever added to: after each file, every object alive is
@@ -209,23 +282,45 @@ class Linter:
         settle = gc.get_freeze_count() == 0  # unless a caller froze objects of its own
         try:
             for inp in inputs:
+                shown = relative_path(inp.path, relative_to) if relative_to is not None else inp.source
                 src = read_source(inp, limits)
                 if isinstance(src, InputProblem):
-                    problems.append(src)
+                    problems.append(_shown_as(src, shown))
                     continue
-                problems.extend(p for p in src.problems)
-                doc = load_doc(src.text, src.source)
-                sources.append(src.source)
-                findings.extend(self.lint_doc(doc))
+                problems.extend(_shown_as(p, shown) for p in src.problems)
+                key = self.project_key(inp.path)
+                doc = load_doc(src.text, key)
+                sources.append(shown)
+                findings.extend(self.lint_doc_as(doc, key, shown))
                 problems.extend(timeout_problems(doc))
+                if counter is not None:
+                    hidden.update(f.code for f in counter.lint_doc_as(doc, key, shown))
                 if keep_docs:
-                    docs[src.source] = doc
+                    docs[shown] = doc
                 if settle:
                     gc.freeze()
         finally:
             if settle:
                 gc.unfreeze()
-        return LintResult(findings, problems, len(inputs), docs, sources)
+        return LintResult(findings, problems, len(inputs), docs, sources, hidden)
+
+
+def relative_path(path: Path, base: Path) -> str:
+    """`path` relative to `base` with forward slashes when it lies under `base`, else its absolute
+    path (as ruff and sqlfluff print paths).
+
+    >>> relative_path(Path("/repo/corpus/a.md"), Path("/repo"))
+    'corpus/a.md'
+    >>> relative_path(Path("/elsewhere/a.md"), Path("/repo"))
+    '/elsewhere/a.md'
+    """
+    path = Path(os.path.abspath(path))
+    base = Path(os.path.abspath(base))
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+
+
+def _shown_as(problem: InputProblem, shown: str) -> InputProblem:
+    return problem if problem.path == shown else dataclasses.replace(problem, path=shown)
 
 
 # ----------------------------------------------------------------------------------------- baseline

@@ -1,5 +1,5 @@
-"""Applying safe mechanical fixes (leaked tokens, malformed bold labels, glued headings, punctuation
-width). Facts are never rewritten: only rules whose YAML gives a `fix` (or the few fixable Python
+"""Applying safe mechanical fixes (leaked tokens, malformed bold labels, glued headings, look-alike CJK
+characters, punctuation and letter width). Facts are never rewritten: only rules whose YAML gives a `fix` (or the few fixable Python
 checks) produce fixes."""
 from __future__ import annotations
 
@@ -87,7 +87,10 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def fix_source(linter, text: str, path: str, passes: int = 5) -> tuple[str, int]:
-    """Lint, fix, re-lint until no fix applies (a fix can uncover another). Returns (text, fixes applied)."""
+    """Lint, fix, re-lint until no fix applies (a fix can uncover another). Returns (text, fixes applied).
+    The fixes are those of `linter.fixer()`: the selected rules and the typography rules whose fixes
+    are on by default though their findings are not reported."""
+    linter = linter.fixer()
     total = 0
     for _ in range(passes):
         findings = linter.lint_text(text, path)

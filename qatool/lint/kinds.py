@@ -1,5 +1,5 @@
 """The closed set of rule kinds that YAML rule files may use: pattern, cooccurrence, definition,
-citation, plus `python` for the few checks data cannot express (see pyrules.py).
+citation, claim (see claims.py), plus `python` for the few checks data cannot express (see pyrules.py).
 
 Every regex search goes through `search`, which bounds it with a timeout: a user pattern that
 backtracks catastrophically raises `RuleTimeout` instead of hanging the linter.
@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
+from qatool.lint import claims
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 
@@ -65,10 +66,20 @@ class _Fields(dict):
         return "{" + key + "}"
 
 
+def source_text(doc: LintDoc, unit: Unit, start: int, end: int) -> str:
+    """Characters [start, end) of `unit.text` as the source has them: inline code is content, so a
+    finding that covers a code span quotes the code, not the spaces that mask it from prose rules."""
+    if 0 < unit.line <= len(doc.lines):
+        seg = doc.lines[unit.line - 1][unit.col + start:unit.col + end]
+        if len(seg) == end - start:
+            return seg
+    return unit.text[start:end]
+
+
 def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, message: str | None = None,
                  fix_text: str | None = None, **fmt: str) -> Finding:
-    """A finding for characters [start, end) of `unit.text`."""
-    matched = unit.text[start:end]
+    """A finding for characters [start, end) of `unit.text`; the message quotes the source text."""
+    matched = source_text(doc, unit, start, end)
     col = unit.col + start + 1
     end_col = unit.col + max(end, start + 1) + 1
     quote = matched.strip()
@@ -86,6 +97,8 @@ def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | None:
         return kb.names_rx()
     if rule.kind == "citation":
         return CITATION_GATES[rule.spec["check"]]
+    if rule.kind == "claim":
+        return kb.claim_gate(rule.spec["claim"].subjects)
     return rule.spec.get("gate")
 
 
@@ -146,11 +159,43 @@ def _context_ok(rule: Rule, unit: Unit) -> bool:
     return all(search(rule, rx, ctx) for rx in ctx_rx)
 
 
+# ---------------------------------------------------------------------------- questions are not claims
+
+# A sentence that asks: it ends in a question mark, or in 吗/呢 (a full stop after them is a slip).
+QUESTION_END_RE = regex.compile(r"(?:[?？]|[吗呢][。.！!]?)[\s*_`）)」』”\"'’】\]]*$")
+# A claim posed as a yes/no question: A-not-A (能不能, 是不是, 有没有, 可以不可以) or 是否 inside it.
+YES_NO_RE = regex.compile(r"(\p{Han}{1,2})[不没]\1|是否")
+
+
+def _sentence_start(unit: Unit, pos: int) -> int:
+    return next((s for s, e in unit.sentences() if s <= pos < e), 0)
+
+
+def judges_statements(rule: Rule) -> bool:
+    return bool(rule.spec.get("statement"))
+
+
+def asks(unit: Unit, start: int, end: int) -> bool:
+    """Whether text [start, end) of `unit` is part of a question rather than a statement: the unit is
+    an item's question (its question field or the heading that titles it), the sentence around it
+    ends in ？/?/吗/呢, or the matched claim itself is a yes/no question (LSTM 能不能…, 是否…)."""
+    if unit.scope == "question":
+        return True
+    rec = unit.record
+    if unit.scope == "heading" and rec is not None and unit.line == rec["line_start"]:
+        return True
+    sentence = next(((s, e) for s, e in unit.sentences() if s <= start < e), (0, len(unit.text)))
+    if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
+        return True
+    return YES_NO_RE.search(unit.text, start, end) is not None
+
+
 # ------------------------------------------------------------------------------------------ pattern
 
 
 def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     fix_tpl = rule.spec.get("fix")
+    statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
         taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
         for rx in rule.spec["patterns"]:
@@ -159,6 +204,8 @@ def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding
                     continue
                 region = next(((s, e) for s, e in _regions(rule, unit) if s <= m.start() < e), (0, len(unit.text)))
                 if _unless(rule, unit, *region) or not _context_ok(rule, unit):
+                    continue
+                if statements and asks(unit, m.start(), m.end()):
                     continue
                 if fix_tpl is None and any(region[0] <= s < region[1] for s, _ in taken):
                     continue  # a claim is reported once per sentence; fixable matches each get their own fix
@@ -171,13 +218,14 @@ def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding
 
 
 def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
-    claims: list[tuple[regex.Pattern, str]] = rule.spec["all"]
+    parts: list[tuple[regex.Pattern, str]] = rule.spec["all"]
+    statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
         ctx = None
         for start, end in _regions(rule, unit):
             spans = []
             ok = True
-            for rx, where in claims:
+            for rx, where in parts:
                 m = search(rule, rx, unit.text, start, end) if where in ("unit", "either") else None
                 if m:
                     spans.append((m.start(), m.end()))
@@ -190,7 +238,10 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
                 break
             if not ok or not spans or _unless(rule, unit, start, end) or not _context_ok(rule, unit):
                 continue
-            yield make_finding(rule, doc, unit, min(s for s, _ in spans), max(e for _, e in spans))
+            first, last = min(s for s, _ in spans), max(e for _, e in spans)
+            if statements and asks(unit, first, last):
+                continue
+            yield make_finding(rule, doc, unit, first, last)
 
 
 # --------------------------------------------------------------------------------------- definition
@@ -209,11 +260,34 @@ class Knowledge:
     """Data shared by rules: the glossary (for definition rules) and the citation knowledge table."""
 
     terms: dict[str, Term] = field(default_factory=dict)
+    claim_terms: dict[str, claims.Term] = field(default_factory=dict)
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
     _names_rx: regex.Pattern | None = None
+    _reader: claims.ClaimReader | None = None
+    _claim_gates: dict[tuple[str, ...], regex.Pattern] = field(default_factory=dict)
     _titles: list[tuple[dict[str, Any], str]] | None = None
+    _title_rxs: dict[str, regex.Pattern] = field(default_factory=dict)
+
+    def title_rx(self, paper: dict[str, Any]) -> regex.Pattern:
+        key = paper["title"]
+        rx = self._title_rxs.get(key)
+        if rx is None:
+            rx = self._title_rxs[key] = _title_rx(key)
+        return rx
+
+    def claim_reader(self) -> claims.ClaimReader:
+        if self._reader is None:
+            self._reader = claims.ClaimReader(claims.Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
+        return self._reader
+
+    def claim_gate(self, subjects: tuple[str, ...]) -> regex.Pattern:
+        """Where a claim about these terms can be: one of their names."""
+        rx = self._claim_gates.get(subjects)
+        if rx is None:
+            rx = self._claim_gates[subjects] = regex.compile(self.claim_reader().glossary.names_pattern(subjects), FLAGS)
+        return rx
 
     def normed_titles(self) -> list[tuple[dict[str, Any], str]]:
         if self._titles is None or len(self._titles) != len(self.papers):
@@ -352,12 +426,13 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
 def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
+    statements = judges_statements(rule)
     cache = doc.cache.setdefault("bindings", {})
     for unit in _units(rule, doc, gate_of(rule, kb)):
         key = (unit.line, unit.col)
         if key not in cache:
             cache[key] = bindings(unit, kb)
-        bs = cache[key]
+        bs = [b for b in cache[key] if not (statements and asks(unit, _sentence_start(unit, b.start), b.end))]
         if duplicate:
             resp = [b for b in bs if b.form == "respectively"]
             for i, a in enumerate(resp):
@@ -374,15 +449,99 @@ def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
                                    term=kb.terms[term].label, given=kb.terms[given].label)
 
 
+# -------------------------------------------------------------------------------------------- claim
+
+
+def _topic(kb: Knowledge, rec: dict[str, Any] | None) -> frozenset[str] | None:
+    """The one term a record's question (or title) names, if it names exactly one."""
+    if rec is None:
+        return None
+    glossary = kb.claim_reader().glossary
+    for text in (rec.get("question") or "", rec.get("title") or ""):
+        keys = {k for m in glossary.mentions(text) for k in m.keys}
+        if len(keys) == 1:
+            return frozenset(keys)
+        if keys:
+            return None
+    return None
+
+
+_ANSWER_LABEL = r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:参考)?答案|回答|答|A|Answer)?\s*[:：]?\s*(?:\*\*)?\s*"
+YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>是的|是|对的|对|正确|没错|能|可以|会的|会|当然|肯定|yes)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
+NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
+
+
+def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
+    begins with yes or no to a question asking the claim states it too."""
+    reader = kb.claim_reader()
+    spec: claims.ClaimSpec = rule.spec["claim"]
+    label = kb.claim_terms[spec.subjects[0]].label
+    gate = gate_of(rule, kb)
+    found: set[tuple[int, int]] = set()
+    try:
+        about = {r["id"] for r in doc.records if search(rule, gate, f"{r.get('question') or ''}\n{r.get('title') or ''}")}
+        hits = {(u.line, u.col) for u in _units(rule, doc, gate)}
+        for unit in doc.units:
+            if unit.scope not in rule.scope:
+                continue
+            if (unit.line, unit.col) not in hits and not (unit.record and unit.record["id"] in about and unit.scope in ("answer", "analysis")):
+                continue
+            topic = _topic(kb, unit.record) if unit.scope in ("answer", "analysis") else None
+            for s, e in reader.findings(unit.text, spec, topic=topic):
+                found.add((unit.line, unit.col))
+                yield make_finding(rule, doc, unit, s, e, term=label)
+        if "answer" in rule.scope and spec.predicates:
+            for f in _yes_no_answers(rule, doc, kb, reader, spec, label):
+                if (f.line, f.col) not in found and all(f.line != line for line, _ in found):
+                    yield f
+    except TimeoutError:
+        raise RuleTimeout(rule, f"{doc.path}") from None
+
+
+def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: claims.ClaimReader, spec: claims.ClaimSpec,
+                    label: str) -> Iterator[Finding]:
+    gate = gate_of(rule, kb)
+    first: dict[str, Unit] = {}
+    for u in doc.units:
+        if u.scope == "answer" and u.record is not None and u.text.strip():
+            first.setdefault(u.record["id"], u)
+    for rec in doc.records:
+        unit = first.get(rec["id"])
+        q = rec.get("question") or ""
+        if unit is None or not search(rule, gate, q):
+            continue
+        yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
+        if not (yes or no):
+            continue
+        asked = reader.question_polarity(q, spec)
+        if asked is None:
+            continue
+        asserted = asked if yes else not asked
+        if asserted == (spec.wrong == "affirm"):
+            m = yes or no
+            yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
+
+
 # ----------------------------------------------------------------------------------------- citation
+#
+# A citation's fields are read from that citation only: a line can hold several (a table row, a list of
+# links), so each field is bound to the paper it belongs to (the link whose target holds the arXiv id,
+# the year nearest the paper within one clause, the title of the same reference entry), never to
+# the first one the line happens to contain.
 
 ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv(?:\s*[:：])?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)  # one \s* run at a time
 YEAR_RE = regex.compile(r"[（(]\s*((?:19|20)\d{2})[a-z]?\s*[）)]")
 GITHUB_RE = regex.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\]#?]|$)", FLAGS)
 BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*(?:\*\*)?\s*[（(]([^）)]{2,120})[）)]")
-LINK_TEXT_RE = regex.compile(r"\[([^\]]{3,300})\]\(")
-
-
+# [text](target) or [text](target "title") (also the slip `(target, "title")`)
+LINK_RE = regex.compile(r"\[([^\[\]]{1,300})\]\(\s*<?([^\s)<>,]+)>?(?:[\s,]+[\"“']([^\"”']{1,300})[\"”'])?\s*\)")
+URL_RE = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|net|io|cn)/\S*", FLAGS)
+# clause boundaries that end one citation: Chinese punctuation, semicolons, table cells
+CLAUSE_RE = regex.compile(r"[；;|。，、]")
+# link texts that describe a link instead of naming the work
+DESCRIPTION_RE = regex.compile(r"\b(?:paper|papers|et\s+al|link|here|pdf|arxiv|article|blog|original|slides?)\b|论文|原文|链接|地址|这里|点击|下载|代码", FLAGS)
+_LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _NON_WORD = regex.compile(r"[^\w]+")
 
 
@@ -391,18 +550,17 @@ def norm_title(s: str) -> str:
     return _NON_WORD.sub(" ", s).strip()
 
 
-def _title_candidate(text: str, paper_start: int) -> str | None:
-    """The title a citation line gives: its link text, or the sentence after "(year)." """
-    m = LINK_TEXT_RE.search(text)
-    if m:
-        return m.group(1)
-    y = YEAR_RE.search(text)
-    if y:
-        rest = text[y.end():].lstrip(" .,")
-        t = regex.match(r"([^.。]{6,300})", rest)
-        if t:
-            return t.group(1)
-    return None
+def looks_like_title(text: str) -> bool:
+    """Whether a link text (or the sentence of a reference entry) can be compared with a paper title:
+    at least three Latin words, mostly Latin, not a URL, not a short name (`VGG`) and not a
+    description of the link (`原始论文地址`, `the original paper`)."""
+    t = text.strip().strip("*_`\"“”'’ ")
+    if not t or URL_RE.search(t) or DESCRIPTION_RE.search(t):
+        return False
+    words = _LATIN_WORD.findall(t)
+    if len(words) < 3:
+        return False
+    return sum(len(w) for w in words) >= 0.6 * len(regex.sub(r"\s", "", t))
 
 
 def _same_title(cited: str, known: str) -> bool:
@@ -412,77 +570,225 @@ def _same_title(cited: str, known: str) -> bool:
     return a == b or b in a or (len(a) >= 12 and a in b)
 
 
-def identify_paper(text: str, kb: Knowledge) -> tuple[dict[str, Any], regex.Match | None] | None:
-    m = ARXIV_RE.search(text)
-    if m:
-        for p in kb.papers:
-            if p.get("arxiv") == m.group(1):
-                return p, m
+@dataclass(frozen=True)
+class Link:
+    start: int
+    end: int
+    text: tuple[int, int]
+    target: tuple[int, int]
+    title: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a unit names a work: an arXiv id, a known paper's title, or any other link."""
+
+    start: int
+    end: int
+    paper: dict[str, Any] | None
+    how: str  # arxiv | title | link
+
+
+def links(text: str) -> list[Link]:
+    return [Link(m.start(), m.end(), m.span(1), m.span(2), m.span(3) if m.group(3) else None) for m in LINK_RE.finditer(text)]
+
+
+def _title_rx(title: str) -> regex.Pattern:
+    """A known title with any punctuation between its words, bounded on both sides by something that
+    cannot continue a title (`Deep Learning` is not read inside `Deep Learning with Differential Privacy`)."""
+    words = norm_title(title).split()
+    body = r"[\W_]+".join(regex.escape(w) for w in words)
+    return regex.compile(rf"(?<![A-Za-z0-9][\s\-]*)(?:{body})(?![\s\-:]*[A-Za-z0-9])", regex.IGNORECASE)
+
+
+def _corroborated(paper: dict[str, Any], text: str) -> bool:
+    """A short title (three words or fewer: `Deep Learning`, `Layer Normalization`) is a common phrase;
+    it names the paper only next to one of its authors or its venue."""
+    if len(norm_title(paper["title"]).split()) > 3:
+        return True
+    names = list(paper["authors"]) + ([paper["venue"]] if paper.get("venue") else [])
+    return any(regex.search(rf"\b{regex.escape(n)}\b", text, regex.IGNORECASE) for n in names)
+
+
+def anchors(text: str, kb: Knowledge) -> list[Anchor]:
+    """Every place `text` names a work, in order: arXiv ids (with their paper, when known), known
+    titles, and the other links (they separate one citation from the next)."""
+    out: list[Anchor] = []
+    for m in ARXIV_RE.finditer(text):
+        out.append(Anchor(m.start(), m.end(), next((p for p in kb.papers if p.get("arxiv") == m.group(1)), None), "arxiv"))
     nt = f" {norm_title(text)} "
     for p, title in kb.normed_titles():
-        if title in nt:
-            return p, None
-    return None
+        if title not in nt:
+            continue
+        for m in kb.title_rx(p).finditer(text):
+            if _corroborated(p, text):
+                out.append(Anchor(m.start(), m.end(), p, "title"))
+    # a link names one work: the arXiv id in its target and the title in its text are one anchor, the link
+    for ln in links(text):
+        inside = [a for a in out if ln.start <= a.start < ln.end]
+        paper = next((a.paper for a in inside if a.paper is not None), None)
+        out = [a for a in out if a not in inside] + [Anchor(ln.start, ln.end, paper, inside[0].how if inside else "link")]
+    return sorted(out, key=lambda a: (a.start, a.end))
 
 
-def check_citation(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    checker = CITATION_CHECKS[rule.spec["check"]]
-    for unit in _units(rule, doc, gate_of(rule, kb)):
-        yield from checker(rule, doc, kb, unit)
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: between the clause boundaries (，、；。|) before and after it."""
+    start = 0
+    for m in CLAUSE_RE.finditer(text, 0, pos):
+        start = m.end()
+    nxt = CLAUSE_RE.search(text, pos)
+    return start, nxt.start() if nxt else len(text)
+
+
+def _between(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return (min(a[1], b[1]), max(a[0], b[0]))
+
+
+def year_of(text: str, anchor: Anchor, others: list[Anchor]) -> regex.Match | None:
+    """The year that belongs to `anchor`: in its clause, nearest to it, with no other work named in between."""
+    lo, hi = _clause(text, anchor.start)
+    best = None
+    for y in YEAR_RE.finditer(text, lo, max(hi, anchor.end)):
+        gap = _between((y.start(), y.end()), (anchor.start, anchor.end))
+        if any(o.paper is not anchor.paper and gap[0] <= o.start < gap[1] for o in others):
+            continue
+        dist = max(0, gap[1] - gap[0])
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else None
 
 
 def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
-    for m in ARXIV_RE.finditer(unit.text):
+    text = unit.text
+    lks = links(text)
+    for m in ARXIV_RE.finditer(text):
         paper = next((p for p in kb.papers if p.get("arxiv") == m.group(1)), None)
         if paper is None:
             continue
-        cand = _title_candidate(unit.text, m.start())
-        if cand and not _same_title(cand, paper["title"]):
-            s = unit.text.find(cand)
-            yield make_finding(rule, doc, unit, s, s + len(cand), arxiv=m.group(1), expected=paper["title"], found=cand.strip())
+        cand = None
+        link = next((ln for ln in lks if ln.target[0] <= m.start() < ln.target[1]), None)
+        if link is not None:  # the link whose target holds the id: its title attribute, else its text
+            for span in (link.title, link.text):
+                if span and looks_like_title(text[span[0]:span[1]]):
+                    cand = span
+                    break
+        else:  # a reference entry: `Authors (year). Title. … arXiv:id`, all in one clause
+            lo, _ = _clause(text, m.start())
+            years = [y for y in YEAR_RE.finditer(text, lo, m.start())]
+            if years:
+                t = regex.match(r"[\s.,]*([^.。]{6,300})", text[years[-1].end():m.start()])
+                if t and looks_like_title(t.group(1)):
+                    cand = (years[-1].end() + t.start(1), years[-1].end() + t.end(1))
+        if cand is None:
+            continue
+        found = text[cand[0]:cand[1]]
+        if not _same_title(found, paper["title"]):
+            yield make_finding(rule, doc, unit, cand[0], cand[1], arxiv=m.group(1), expected=paper["title"], found=found.strip())
 
 
 def _cite_year(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
-    found = identify_paper(unit.text, kb)
-    y = YEAR_RE.search(unit.text)
-    if not found or not y:
-        return
-    paper, _ = found
-    if int(y.group(1)) not in paper["years"]:
-        yield make_finding(rule, doc, unit, y.start(1), y.end(1), title=paper["title"],
-                           expected="/".join(map(str, paper["years"])), found=y.group(1))
+    found = anchors(unit.text, kb)
+    done: set[tuple[str, int]] = set()
+    for a in found:
+        if a.paper is None:
+            continue
+        y = year_of(unit.text, a, found)
+        if y is None or (a.paper["title"], y.start()) in done:
+            continue
+        done.add((a.paper["title"], y.start()))
+        if int(y.group(1)) not in a.paper["years"]:
+            yield make_finding(rule, doc, unit, y.start(1), y.end(1), title=a.paper["title"],
+                               expected="/".join(map(str, a.paper["years"])), found=y.group(1))
+
+
+AUTHOR_RE = regex.compile(r"\s*(?:\d+[.、]\s*)?(?:[-*]\s*)?(?:\*\*[^*]{0,40}\*\*\s*[:：]?\s*)?([A-Z][A-Za-z'\-]+),\s*[A-Z]\.")
 
 
 def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
-    found = identify_paper(unit.text, kb)
-    if not found:
-        return
-    paper, _ = found
-    m = regex.match(r"\s*(?:\d+[.、]\s*)?(?:[-*]\s*)?(?:\*\*[^*]{0,40}\*\*\s*[:：]?\s*)?([A-Z][A-Za-z'\-]+),\s*[A-Z]\.", unit.text)
+    m = AUTHOR_RE.match(unit.text)
     if not m:
         return
-    first = m.group(1)
-    if first.casefold() != paper["authors"][0].casefold():
-        yield make_finding(rule, doc, unit, m.start(1), m.end(1), title=paper["title"], expected=paper["authors"][0], found=first)
+    # the work this author list belongs to: the first one named after it in the same reference entry
+    _, hi = _clause(unit.text, m.end())
+    first = next((a for a in anchors(unit.text, kb) if a.start >= m.end() and a.start < hi), None)
+    if first is None or first.paper is None:
+        return
+    if m.group(1).casefold() != first.paper["authors"][0].casefold():
+        yield make_finding(rule, doc, unit, m.start(1), m.end(1), title=first.paper["title"],
+                           expected=first.paper["authors"][0], found=m.group(1))
+
+
+# The text says a link is the work's own repository: `官方代码/official implementation/源码` (not a
+# reading of it: `源码解读`), or `<name> (GitHub) 仓库/repo/项目地址`, or the link is named by the bare
+# project name and goes to a repository's root.
+_NOT_THE_REPO = r"(?!\s*(?:解读|分析|阅读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明))"
+OFFICIAL_RE = regex.compile(
+    r"(?:(?<!非)官方|原作者|作者)\s*的?\s*(?:GitHub\s*)?(?:仓库|代码库|代码|实现|源码|源代码|repo(?:sitory)?|地址|开源(?:代码|实现|项目)?|项目)" + _NOT_THE_REPO
+    + r"|(?<!un)official\s+(?:GitHub\s+)?(?:repo(?:sitory)?|implementation|code(?:base)?|source)|原始(?:代码|实现)" + _NOT_THE_REPO
+    + r"|(?:源码|源代码)" + _NOT_THE_REPO + r"|\bsource\s+code\b|original\s+(?:code|implementation|repo(?:sitory)?)", FLAGS)
+REPO_NOUN = r"\s*(?:的)?\s*(?:GitHub\s*|Github\s*)?(?:仓库|代码库|repo(?:sitory)?\b|项目(?:地址|主页)|主页|homepage)" + _NOT_THE_REPO
+BARE_LABEL_RE = regex.compile(r"^[\s\-*+>#\d.、:：\[\]()（）`_]*|[\s\-*+>:：\[\]()（）`_]*$")
+
+
+def _repo_root(text: str, m: regex.Match) -> bool:
+    """A link to a repository itself (github.com/owner/repo[/] [#readme]), not to a file, folder or issue in it."""
+    return regex.match(r"/?(?:#\S*)?(?:[)\s\]]|$)", text[m.end():]) is not None
 
 
 def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
-    for m in GITHUB_RE.finditer(unit.text):
+    text = unit.text
+    lks = links(text)
+    last_end = 0
+    for m in GITHUB_RE.finditer(text):
+        link = next((ln for ln in lks if ln.start <= m.start() < ln.end), None)
+        if link is not None and link.text[0] <= m.start() < link.text[1]:
+            target = GITHUB_RE.search(text, link.target[0], link.target[1])
+            if target and target.group(0).casefold() == m.group(0).casefold():
+                continue  # the same URL as the link's target: reported once, there
+        url_start = m.start() - len(regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS).group(0))
+        lo = max(_clause(text, link.start if link else url_start)[0], last_end)
+        label = text[lo:link.start] + text[link.text[0]:link.text[1]] if link else text[lo:url_start]
+        last_end = link.end if link else m.end()
+        label = URL_RE.sub(" ", label)
+        # the label's last part (`**答案：** - **fastText**：` -> `fastText`), without markup
+        bare = next((b for b in (BARE_LABEL_RE.sub("", part) for part in reversed(regex.split(r"[：:]", label))) if b), "")
+        # the project the label names closest to the link
+        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in regex.finditer(repo["names"], label, FLAGS)]
+        if not named:
+            continue
+        _, i, name = max(named, key=lambda t: (t[0], -t[1]))
+        repo = kb.repos[i]
+        claim = (OFFICIAL_RE.search(label) is not None
+                 or regex.search(f"(?:{repo['names']}){REPO_NOUN}", label, FLAGS) is not None
+                 or (_repo_root(text, m) and name.group(0) == bare))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
-        before = unit.text[: m.start()]
-        for repo in kb.repos:
-            if not regex.search(repo["names"], before, FLAGS):
-                continue
-            canonical = [c.casefold() for c in repo["canonical"]]
-            if slug not in canonical:
-                yield make_finding(rule, doc, unit, m.start(), m.end(), project=repo["project"],
-                                   expected=" 或 ".join(repo["canonical"]), found=f"{m.group(1)}/{m.group(2)}")
-            break
+        if claim and slug not in [c.casefold() for c in repo["canonical"]]:
+            yield make_finding(rule, doc, unit, m.start(), m.end(), project=repo["project"],
+                               expected=" 或 ".join(repo["canonical"]), found=f"{m.group(1)}/{m.group(2)}")
+
+
+# What a book's brackets hold when they are not its authors: a nickname (花书, 西瓜书), an edition,
+# a publisher, a year, a translation.
+NOT_AUTHORS_RE = regex.compile(r"书$|版|出版|社|第|卷|册|译|年|课程|教材|影印|原书|中文|英文|^\d+$|\bPress\b|\bEdition\b|\bed\.", FLAGS)
+PERSON_RE = regex.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?\s*)+$|^\p{Han}{2,4}$|^[\p{Han}·・.]{3,16}$")
+
+
+def _book_parts(authors: str) -> list[str]:
+    parts = regex.split(r"[,，、&;；]|\band\b|和|与", authors)
+    return [regex.sub(r"\s*(?:等|等人|著|编著|主编|编|et\s+al\.?)\s*$", "", p).strip() for p in parts if p.strip()]
+
+
+def looks_like_authors(text: str) -> bool:
+    """Whether brackets after a book title list its authors (`Goodfellow, Bengio`, `李航`), not a
+    nickname (`花书`), an edition (`第二版`) or a publisher."""
+    parts = _book_parts(text)
+    if not parts or any(NOT_AUTHORS_RE.search(p) for p in parts):
+        return False
+    return any(PERSON_RE.match(p) for p in parts)
 
 
 def _book_authors(authors: str) -> set[str]:
-    parts = regex.split(r"[,，、&;；]|\band\b|和", authors)
-    return {norm_title(p) for p in parts if norm_title(p)}
+    return {norm_title(p) for p in _book_parts(authors) if norm_title(p)}
 
 
 def _same_author(cited: str, known: str) -> bool:
@@ -499,6 +805,8 @@ def _book_matches_authors(book: dict[str, Any], cited: set[str]) -> int:
 
 def _cite_book_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
     for m in BOOK_RE.finditer(unit.text):
+        if not looks_like_authors(m.group(2)):
+            continue
         title, cited = m.group(1), _book_authors(m.group(2))
         book = next((b for b in kb.books if any(norm_title(title) == norm_title(t) for t in b["titles"])), None)
         if book and _book_matches_authors(book, cited) == 0:
@@ -508,6 +816,8 @@ def _cite_book_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> It
 
 def _cite_book_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
     for m in BOOK_RE.finditer(unit.text):
+        if not looks_like_authors(m.group(2)):
+            continue
         title, cited = m.group(1), _book_authors(m.group(2))
         if any(any(norm_title(title) == norm_title(t) for t in b["titles"]) for b in kb.books):
             continue
@@ -516,6 +826,12 @@ def _cite_book_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Ite
                 yield make_finding(rule, doc, unit, m.start(1), m.end(1), found=title,
                                    expected="》或《".join(book["titles"]), authors=m.group(2).strip())
                 break
+
+
+def check_citation(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    checker = CITATION_CHECKS[rule.spec["check"]]
+    for unit in _units(rule, doc, gate_of(rule, kb)):
+        yield from checker(rule, doc, kb, unit)
 
 
 CITATION_CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {
@@ -542,4 +858,5 @@ KIND_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] 
     "cooccurrence": check_cooccurrence,
     "definition": check_definition,
     "citation": check_citation,
+    "claim": check_claim,
 }

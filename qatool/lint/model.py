@@ -31,6 +31,7 @@ class Rule:
     scope: tuple[str, ...] = PROSE_SCOPES
     enabled: bool = True
     fixable: bool = False
+    autofix: bool = False  # off by default, yet --fix applies its fixes (the typography rules)
     spec: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     origin: str = ""  # file:line where the rule is defined
 

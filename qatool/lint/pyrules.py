@@ -2,6 +2,7 @@
 `python` names it in `check:` and supplies the code, severity, message and docs."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -9,10 +10,12 @@ from typing import Any, Callable, Iterator
 
 from qatool.common.normalize import normalize_text
 from qatool.lint.document import LintDoc, Unit
-from qatool.lint.kinds import Knowledge, make_finding
+from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
+from qatool.lint.document import HTML_COMMENT_RE
+from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.parse.labels import LABEL_RE, match_label
-from qatool.parse.markdown import Line
+from qatool.parse.markdown import INLINE_CODE_RE, Line
 
 PY_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {}
 
@@ -56,6 +59,27 @@ def malformed_bold_label(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fi
 
 # `**` with white space on both sides can open or close nothing (CommonMark flanking rules): `2 ** 3`.
 BOLD_RE = re.compile(r"(?<!\s)\*\*|\*\*(?!\s)")
+THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:>\s*)*(?:\*[ \t]*){3,}$")
+# `**kwargs` written in prose: Python's keyword unpacking of a lower-case identifier, not bold
+UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$))")
+# a run of asterisks closing a heading, a list item or a link text: an importance mark (`重点***`)
+# that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
+TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")
+OUTLINE_LINE_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s|[-*+]\s|\d+[.)、]\s)")
+
+
+def _content_line(doc: LintDoc, unit: Unit) -> str:
+    """The unit's source text with inline code as content (`X` for each character: bold around
+    `` `code` `` flanks code, not spaces), HTML comments and backslash escapes blanked."""
+    line = doc.lines[unit.line - 1] if 0 < unit.line <= len(doc.lines) else ""
+    if "`" not in line and "\\" not in line:
+        return unit.text  # nothing masked but HTML comments, which unit.text blanks already
+    s = source_text(doc, unit, 0, len(unit.text))
+    if "`" in s:
+        s = INLINE_CODE_RE.sub(lambda m: "X" * len(m.group(0)), s)
+    if "<!--" in s:
+        s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
+    return s.replace("\\*", "  ")
 
 
 @check("unbalanced-bold")
@@ -63,9 +87,19 @@ def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
     for unit in doc.units:
         if unit.scope == "code" or "**" not in unit.text:
             continue
-        marks = [m.start() for m in BOLD_RE.finditer(unit.text)]
-        if len(marks) % 2 == 0:
+        text = _content_line(doc, unit)
+        marks = [m.start() for m in BOLD_RE.finditer(text)]
+        if len(marks) % 2 == 0 or THEMATIC_BREAK_RE.match(text):
             continue
+        unpacked = UNPACKING_RE.sub("  ", text)
+        if unpacked != text:  # an odd count that `**kwargs` accounts for is not broken bold
+            text = unpacked
+            marks = [m.start() for m in BOLD_RE.finditer(text)]
+            if len(marks) % 2 == 0:
+                continue
+        outline = unit.scope == "heading" or OUTLINE_LINE_RE.match(text) is not None
+        if any(outline or m.end() < len(text.rstrip()) for m in TRAILING_STARS_RE.finditer(text)):
+            continue  # an importance mark after a heading, list item or link text
         lab = match_label(Line(unit.line, unit.text, kind="heading" if unit.scope == "heading" else "text"))
         if lab is not None and lab.malformed:
             continue  # reported as malformed-bold-label, with a fix
@@ -75,7 +109,7 @@ def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
 ENUM_ITEM = r"[^\s、，,。；;：:（）()\[\]【】「」“”\"']"
 ENUM_RUN_RE = re.compile(rf"{ENUM_ITEM}+")
 ENUM_ENDS = frozenset("、，,。；;）)")
-EMPTY_ITEM_RE = re.compile(r"、\s*(?=[、，,。；;])")
+EMPTY_ITEM_RE = re.compile(r"、\s*[、，,。；;]")
 
 
 def enumeration_pairs(text: str) -> Iterator[tuple[int, int, int]]:
@@ -96,18 +130,28 @@ def enumeration_pairs(text: str) -> Iterator[tuple[int, int, int]]:
         yield a_start, b_start, stop
 
 
+CODE_ITEM = "\ue000"  # stands for an inline code span: an item of its own, never a CJK fragment
+
+
 @check("truncated-enumeration")
 def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for unit in doc.units:
         if unit.scope == "code" or "、" not in unit.text:
             continue
         text = unit.text
+        line = doc.lines[unit.line - 1] if 0 < unit.line <= len(doc.lines) else ""
+        if "`" in line and "`" in (src := source_text(doc, unit, 0, len(text))):  # code spans are items, not gaps
+            text = INLINE_CODE_RE.sub(lambda m: CODE_ITEM * len(m.group(0)), src)
+            text = "".join(c if c == CODE_ITEM else u for c, u in zip(text, unit.text))
         for a_start, b_start, b_end in enumeration_pairs(text):
             a, b = text[a_start:b_start - 1], text[b_start:b_end]
             if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b):
-                yield make_finding(rule, doc, unit, b_start, b_end, full=a)
+                yield make_finding(rule, doc, unit, b_start, b_end, full=source_text(doc, unit, a_start, b_start - 1))
         for m in EMPTY_ITEM_RE.finditer(text):
-            yield make_finding(rule, doc, unit, m.start(), m.end(), full="")
+            yield make_finding(rule, doc, unit, m.start(), m.end(), message=EMPTY_ITEM_MESSAGE)
+
+
+EMPTY_ITEM_MESSAGE = "列举中有空项：“{match}”之间什么也没有，像是丢了一项"
 
 
 LIST_TERM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+\*\*([\u4e00-\u9fffA-Za-z0-9]{4,20})(?:[（(][^）)]*[）)])?\s*[:：]?\s*\*\*")
@@ -242,22 +286,42 @@ _LIST_KEY = re.compile(r"[\s*_`]+")
 LIST_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+(.+)$")
 
 
+def _list_blocks(doc: LintDoc) -> Iterator[list[tuple[Unit, re.Match]]]:
+    """The list items of each answer or analysis, one contiguous list at a time: a paragraph,
+    heading or another field between items starts a new list (blank lines and indented
+    continuation lines do not)."""
+    block: list[tuple[Unit, re.Match]] = []
+    owner: tuple[str, str] | None = None
+    for unit in doc.units:
+        where = (unit.record["id"], unit.scope) if unit.record is not None else None
+        # matched on the source: a masked code span at the start of an item is not white space
+        m = LIST_ITEM_LINE_RE.match(source_text(doc, unit, 0, len(unit.text))) if unit.scope in ("answer", "analysis") and where else None
+        if m and where == owner:
+            block.append((unit, m))
+            continue
+        continuation = where == owner and unit.scope != "heading" and unit.text[:1] in (" ", "\t")
+        if continuation:
+            continue
+        if block:
+            yield block
+        block, owner = ([(unit, m)], where) if m else ([], None)
+    if block:
+        yield block
+
+
 @check("duplicate-list-item")
 def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], int] = {}
-    for unit in doc.units:
-        if unit.scope not in ("answer", "analysis") or unit.record is None:
-            continue
-        m = LIST_ITEM_LINE_RE.match(unit.text)
-        if not m:
-            continue
-        key = (unit.record["id"], _LIST_KEY.sub("", m.group(1)).casefold())
-        if not key[1]:
-            continue
-        if key in seen:
-            yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[key]))
-        else:
-            seen[key] = unit.line
+    for block in _list_blocks(doc):
+        seen: dict[str, int] = {}
+        for unit, m in block:
+            # code is content: `CPU` 密集型 and `IO` 密集型 are different items
+            key = _LIST_KEY.sub("", m.group(1)).casefold()
+            if not key:
+                continue
+            if key in seen:
+                yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[key]))
+            else:
+                seen[key] = unit.line
 
 
 @check("unclosed-code-fence")
@@ -298,6 +362,73 @@ def fullwidth_alphanumeric(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[
 
 
 _FULL_TO_HALF = {c: c - 0xFEE0 for c in range(ord("！"), ord("～") + 1)}
+
+
+def _joined_hits(doc: LintDoc, rx: re.Pattern) -> list[int]:
+    """Indices of the prose units where `rx` matches, by one pass over the joined document."""
+    text, starts = doc.joined()
+    return sorted({bisect.bisect_right(starts, m.start()) - 1 for m in rx.finditer(text)})
+
+
+@check("cjk-lookalike")
+def cjk_lookalike(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    """One finding per line (PDF copies spread look-alikes over whole paragraphs), whose fix replaces
+    every look-alike of the line in prose by its standard character."""
+    for k in _joined_hits(doc, LOOKALIKE_RE):
+        unit = doc.units[k]
+        if unit.scope == "code":
+            continue
+        runs = list(lookalike_runs(unit.text))
+        if not runs:
+            continue
+        start, end = runs[0][0], runs[-1][1]
+        fixed = list(source_text(doc, unit, start, end))
+        for s_, e, std in runs:
+            fixed[s_ - start:e - start] = [None] * (e - s_)
+            fixed[s_ - start] = std
+        chars = "".join(dict.fromkeys(c for s_, e, _ in runs for c in unit.text[s_:e]))
+        expected = "".join(standard_char(c) or c for c in chars)
+        codes = " ".join(f"U+{ord(c):04X}" for c in chars[:MAX_LOOKALIKES])
+        more = "…" if len(chars) > MAX_LOOKALIKES else ""
+        yield make_finding(rule, doc, unit, start, end, fix_text="".join(c for c in fixed if c is not None),
+                           chars=chars[:MAX_LOOKALIKES] + more, expected=expected[:MAX_LOOKALIKES] + more, codes=codes + (" …" if more else ""))
+
+
+MAX_LOOKALIKES = 6
+
+
+MOJIBAKE_WHY = {
+    "replacement": "替换字符：这里的原文在解码时丢失了，无法恢复",
+    "residue": "典型的编码错误残留（锟斤拷/烫烫烫/屯屯屯）",
+    "gbk": "UTF-8 文字被当作 GBK 解码，原文应是“{was}”",
+    "latin1": "UTF-8 文字被当作 Latin-1/Windows-1252 解码，原文应是“{was}”",
+}
+MOJIBAKE_RANK = ("gbk", "latin1", "residue", "replacement")
+MOJIBAKE_GAP = 3  # spans closer than this on one line are one finding
+
+
+@check("mojibake")
+def mojibake(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    text, _ = doc.joined()
+    if not MOJIBAKE_HINT_RE.search(text):
+        return
+    for unit in doc.units:
+        if unit.scope == "code" or not MOJIBAKE_HINT_RE.search(unit.text):
+            continue
+        merged: list[list] = []
+        for s_, e, kind, was in mojibake_spans(unit.text):
+            if merged and s_ - merged[-1][1] <= MOJIBAKE_GAP:
+                last = merged[-1]
+                last[1] = e
+                last[2] = min(last[2], kind, key=MOJIBAKE_RANK.index)
+                last[3] = last[3] + was
+            else:
+                merged.append([s_, e, kind, was])
+        for s_, e, kind, was in merged:
+            yield make_finding(rule, doc, unit, s_, e, why=MOJIBAKE_WHY[kind].format(was=was[:MAX_WAS]))
+
+
+MAX_WAS = 30
 
 
 @check("unused-suppression")

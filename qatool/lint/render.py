@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
+from pathlib import PurePosixPath
+from urllib.parse import quote
 from typing import Callable, Iterable, TextIO
 
-from qatool.common.version import __version__
+from qatool.common.version import PROJECT_URL, __version__
 from qatool.lint.model import Finding, Rule
 
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -38,13 +40,21 @@ def render_github(findings: list[Finding], rules: Iterable[Rule], out: TextIO) -
         out.write(f"::{GITHUB_LEVEL[f.severity]} {props}::{_gh_escape(f.message)}\n")
 
 
+def _artifact(path: str) -> dict:
+    """A SARIF artifact location: a path relative to the working directory (where a CI job runs from
+    the repository root, so code scanning puts it on the repository's file), or a file URI."""
+    if path.startswith("/"):
+        return {"uri": PurePosixPath(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": "SRCROOT"}
+
+
 def sarif_log(findings: list[Finding], rules: Iterable[Rule]) -> dict:
     rules = sorted({r.code: r for r in rules}.values(), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     driver = {
         "name": "qatool",
         "version": __version__,
-        "informationUri": "https://github.com/qatool/qatool",
+        "informationUri": PROJECT_URL,
         "rules": [{
             "id": r.code,
             "name": r.name,
@@ -62,7 +72,7 @@ def sarif_log(findings: list[Finding], rules: Iterable[Rule]) -> dict:
             "level": SARIF_LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.path, "uriBaseId": "SRCROOT"},
+                "artifactLocation": _artifact(f.path),
                 "region": {"startLine": f.line, "startColumn": f.col, "endLine": f.end_line, "endColumn": f.end_col},
             }}],
             "partialFingerprints": {"qatool/v1": f.fingerprint},
@@ -75,7 +85,7 @@ def sarif_log(findings: list[Finding], rules: Iterable[Rule]) -> dict:
             res["fixes"] = [{
                 "description": {"text": "qatool --fix"},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": f.path, "uriBaseId": "SRCROOT"},
+                    "artifactLocation": _artifact(f.path),
                     "replacements": [{
                         "deletedRegion": {"startLine": f.fix.line, "startColumn": f.fix.col, "endLine": f.fix.line, "endColumn": f.fix.end_col},
                         "insertedContent": {"text": f.fix.text},
@@ -132,12 +142,49 @@ RENDERERS: dict[str, Callable[..., None]] = {
 }
 
 
-def summary(findings: list[Finding]) -> str:
+def statistics(findings: list[Finding]) -> list[dict]:
+    """Findings per rule, most frequent first (ruff's --statistics)."""
+    by: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by[f.code].append(f)
+    rows = [{"code": code, "name": fs[0].name, "severity": fs[0].severity, "count": len(fs),
+             "fixable": sum(1 for f in fs if f.fix is not None)} for code, fs in by.items()]
+    return sorted(rows, key=lambda r: (-r["count"], r["code"]))
+
+
+def render_statistics_text(findings: list[Finding], out: TextIO) -> None:
+    rows = statistics(findings)
+    width = max([len(str(r["count"])) for r in rows] + [1])
+    for r in rows:
+        fix = f"  [{r['fixable']} fixable]" if r["fixable"] else ""
+        out.write(f"{r['count']:>{width}}  {r['code']}  {r['severity']:<7}  {r['name']}{fix}\n")
+
+
+def render_statistics_json(findings: list[Finding], out: TextIO) -> None:
+    json.dump(statistics(findings), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+RENDER_STATISTICS: dict[str, Callable[[list[Finding], TextIO], None]] = {
+    "text": render_statistics_text,
+    "json": render_statistics_json,
+}
+
+
+def summary(findings: list[Finding], hidden: Counter[str] | None = None) -> str:
+    """`12 findings (3 error, 9 warning); 2 fixable with --fix`, and when rules off by default found
+    something: how many findings, of which rules, and how to see them."""
     by = Counter(f.severity for f in findings)
     fixable = sum(1 for f in findings if f.fix)
     parts = ", ".join(f"{by[s]} {s}" for s in ("error", "warning", "info") if by[s])
     text = f"{len(findings)} findings" + (f" ({parts})" if parts else "")
-    return text + (f"; {fixable} fixable with --fix" if fixable else "")
+    text += f"; {fixable} fixable with --fix" if fixable else ""
+    if hidden and sum(hidden.values()):
+        codes = sorted(c for c, n in hidden.items() if n)
+        each = ", ".join(f"{c} {hidden[c]}" for c in codes)
+        text += (f"\n{sum(hidden.values())} more findings of rules off by default are not shown ({each}): "
+                 f"see them with --select {','.join(codes)}; --fix applies their fixes")
+    return text
 
 
 def rules_markdown(rules: Iterable[Rule]) -> str:

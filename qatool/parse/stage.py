@@ -75,7 +75,7 @@ class ParseResult:
 def parse_source(text: SourceText, linter: Any = None) -> tuple[list[dict[str, Any]], list[InputProblem], list[Any]]:
     """Parse one decoded file; with a linter, lint the same parse (records and raw lines)."""
     doc = parse_text(text.text, text.source)
-    findings = linter.lint_parsed(doc, text.text) if linter is not None else []
+    findings = linter.lint_parsed(doc, text.text, text.path) if linter is not None else []
     return doc.records, text.problems + doc.problems, findings
 
 

@@ -89,7 +89,7 @@ class Applied:
     actions: dict[str, str] = field(default_factory=dict)  # cluster id or "a|b" -> action applied
 
 
-def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]], conflicts: list[tuple[str, str]],
+def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]], conflicts: list[tuple[str, ...]],
                     decisions: Decisions | None, present: set[str] | None = None) -> Applied:
     """Which records the duplicate clusters and conflicts leave out, with decisions applied where
     they still match, and dedup's canonical policy elsewhere. `records` needs only the members of
@@ -129,21 +129,24 @@ def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]
             for m in members:
                 if m != keep:
                     drop(m, f"duplicate_of:{keep}")
-    for a, b in conflicts:
-        if a not in by_id or b not in by_id:
+    for group in conflicts:  # same-question groups: flagged, never dropped, unless a reviewer decides
+        members = [m for m in group if m in by_id]
+        if len(members) < 2:
             continue
-        key = group_key("conflict", [chash[a], chash[b]])
+        key = group_key("conflict", [chash[m] for m in members])
         d = items.get(key)
         if not d:
-            continue  # conflicts are flagged, never dropped, unless a reviewer decides
+            continue
         used.add(key)
-        actions[f"{a}|{b}"] = d["action"]
+        actions["|".join(members)] = d["action"]
         if d["action"] == "drop-all":
-            drop(a, "review:drop-all")
-            drop(b, "review:drop-all")
+            for m in members:
+                drop(m, "review:drop-all")
         elif d["action"] == "keep-member":
-            keep = a if chash[a] == d["keep"] else b
-            drop(b if keep == a else a, f"review:conflict-keep:{keep}")
+            keep = next(m for m in members if chash[m] == d["keep"])
+            for m in members:
+                if chash[m] != d["keep"]:
+                    drop(m, f"review:conflict-keep:{keep}")
     present = set(chash.values()) if present is None else present | set(chash.values())
     stale = []
     for key, d in items.items():

@@ -1,6 +1,8 @@
 """The review page: one self-contained HTML file (no network, no CDN) where a person decides what each
-duplicate cluster and same-question conflict keeps, and `--serve`, a localhost server that writes
-the decisions file directly.
+duplicate cluster and same-question conflict group keeps, and `--serve`, a localhost server that writes
+the decisions file directly. Every group is on the page, what needs judgement first (conflict groups,
+then near-duplicate clusters, then identical ones), a page of groups at a time; the text of the first
+`limit` groups is carried, the rest by id, place and content hash.
 
 Corpus text is untrusted. It reaches the page only as JSON inside a `<script type="application/json">`
 block with `<`, `>` and `&` escaped, and the page's script puts it into the DOM with `textContent`
@@ -76,57 +78,119 @@ def _member(rec: dict[str, Any], findings: list[dict[str, Any]], canonical: bool
             "findings": [{"code": f["code"], "severity": f["severity"], "message": f["message"], "line": f["line"]} for f in findings]}
 
 
-def review_data(inp: RunOutputs, limit: int = 1000) -> dict[str, Any]:
-    """Everything the page shows, most consequential groups first (largest clusters, then conflicts).
-    Whole records and their findings are read only for the groups shown."""
-    chash = values_by_id(inp.records, inp.member_ids(), "content_hash")
+KINDS = ("conflict", "near", "exact")  # the order a person needs them in: judgement first
+
+
+def _cluster_kind(c: dict[str, Any]) -> str:
+    return "exact" if list(c["reasons"]) == ["exact-text"] else "near"
+
+
+def review_groups(inp: RunOutputs, chash: dict[str, str]) -> list[dict[str, Any]]:
+    """Every group, light (ids, content hashes, similarity), in the order a person needs them:
+    same-question conflict groups (largest first), then near-duplicate clusters, then clusters of
+    identical text (the canonical policy can decide those alone)."""
     jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups: list[dict[str, Any]] = []
-    for c in sorted(inp.clusters, key=lambda c: (-len(c["members"]), c["cluster_id"])):
+    info = {tuple(c["members"]): c for c in inp.conflict_rows}
+    for members in inp.conflicts:
+        members = [m for m in members if m in chash]
+        if len(members) < 2:
+            continue
+        row = info.get(tuple(members)) or next((c for c in inp.conflict_rows if set(members) <= set(c["members"])), {})
+        answers = [a for a in row.get("answers", members[:2]) if a in chash] or members[:2]
+        counts = row.get("answer_counts") or [1] * len(answers)
+        groups.append({"group": "conflict", "kind": "conflict", "key": row.get("conflict_id") or "|".join(members),
+                       "question": row.get("question", ""), "reasons": ["same-question"], "canonical": None,
+                       "distinct_answers": row.get("distinct_answers", len(answers)), "linked_by": row.get("linked_by", []),
+                       "answer_similarity_min": row.get("answer_similarity_min"), "answer_similarity_max": row.get("answer_similarity_max"),
+                       "answers": [{"id": a, "count": n} for a, n in zip(answers, counts)],
+                       "members_key": sorted(chash[m] for m in members), "ids": members})
+    clusters = sorted(inp.clusters, key=lambda c: (KINDS.index(_cluster_kind(c)), -len(c["members"]), c["cluster_id"]))
+    for c in clusters:
         members = [m for m in c["members"] if m in chash]
         if len(members) < 2:
             continue
         canon = c["canonical"]
-        groups.append({"group": "cluster", "key": c["cluster_id"], "reasons": list(c["reasons"]), "canonical": canon,
-                       "min_jaccard": c["min_jaccard"], "max_jaccard": c["max_jaccard"],
+        groups.append({"group": "cluster", "kind": _cluster_kind(c), "key": c["cluster_id"], "reasons": list(c["reasons"]),
+                       "canonical": canon, "min_jaccard": c["min_jaccard"], "max_jaccard": c["max_jaccard"],
                        "members_key": sorted(chash[m] for m in members), "ids": [canon] + [m for m in members if m != canon]})
-    for a, b in inp.conflicts:
-        p = jac.get(frozenset((a, b))) or {}
-        groups.append({"group": "conflict", "key": f"{a}|{b}", "reasons": ["same-question"], "canonical": None,
-                       "question_jaccard": p.get("question_jaccard"), "answer_jaccard": p.get("answer_jaccard"),
-                       "members_key": sorted([chash[a], chash[b]]), "ids": [a, b]})
+    groups.sort(key=lambda g: KINDS.index(g["kind"]))  # stable: each kind keeps its order
+    return groups
+
+
+def _light_members(ids: list[str], chash: dict[str, str], where: dict[str, tuple[str, int]]) -> list[dict[str, Any]]:
+    return [{"id": m, "content_hash": chash[m], "source": where.get(m, ("", 0))[0], "line_start": where.get(m, ("", 0))[1]} for m in ids]
+
+
+def review_data(inp: RunOutputs, limit: int = 1000) -> dict[str, Any]:
+    """Everything the page shows: every group (the page pages through them), with the text, findings
+    and diffs of the first `limit` groups; the others carry their members' ids, places and content
+    hashes, enough to decide them. Whole records and their findings are read only for the groups
+    whose text is carried."""
+    chash = values_by_id(inp.records, inp.member_ids(), "content_hash")
+    jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
+    groups = review_groups(inp, chash)
     shown = groups[:limit]
-    need = {i for g in shown for i in g["ids"]}
+    need = {i for g in shown for i in (g["ids"] if g["group"] == "cluster" else [a["id"] for a in g["answers"]])}
     by_id = rows_by_id(inp.records, need)
+    rest_ids = {i for g in groups[limit:] for i in g["ids"]} | {i for g in shown if g["group"] == "conflict" for i in g["ids"]}
+    where = {r: (s, ln) for r, s, ln in _places(inp.records, rest_ids - need)}
+    where.update({r: (by_id[r]["source"], by_id[r]["line_start"]) for r in need})
     fby: dict[str, list[dict[str, Any]]] = {}
     for f in inp.findings_where(need):
         fby.setdefault(f["record_id"], []).append(f)
     for g in shown:
         ids = g.pop("ids")
+        g["text"] = True
         if g["group"] == "cluster":
             canon = g["canonical"]
             g["members"] = [_member(by_id[m], fby.get(m, []), m == canon, None if m == canon else _pair_value(jac, canon, m, "jaccard"))
                             for m in ids]
             g["pairs"] = [{"left": canon, "right": m, "jaccard": _pair_value(jac, canon, m, "jaccard"),
                            "reason": _pair_value(jac, canon, m, "reason")} for m in ids[1:]]
+            for pair in g["pairs"]:  # diffs only for what the page shows
+                pair["left_segments"], pair["right_segments"] = diff_segments(member_text(by_id[pair["left"]]), member_text(by_id[pair["right"]]))
         else:
-            a, b = ids
-            g["members"] = [_member(by_id[a], fby.get(a, []), False, None), _member(by_id[b], fby.get(b, []), False, None)]
-            g["pairs"] = [{"left": a, "right": b, "jaccard": _pair_value(jac, a, b, "jaccard"), "reason": "same-question"}]
-        for pair in g["pairs"]:  # diffs only for what the page shows
-            pair["left_segments"], pair["right_segments"] = diff_segments(member_text(by_id[pair["left"]]), member_text(by_id[pair["right"]]))
+            _conflict_text(g, ids, by_id, fby, chash, where)
     for g in groups[limit:]:
-        g.pop("ids")
-    shown_keys = {group_key(g["group"], g["members_key"]) for g in shown}
+        ids = g.pop("ids")
+        g["text"] = False
+        g["members"] = _light_members(ids, chash, where)
+    shown_keys = {group_key(g["group"], g["members_key"]) for g in groups}
     existing = inp.decisions.items if inp.decisions else {}
     applied = applied_decisions(inp)
     stale_keys = {group_key(s["group"], s["members"]) for s in applied.stale}
+    counts = {k: sum(1 for g in groups if g["kind"] == k) for k in KINDS}
     return {
-        "tool": f"qatool {__version__}", "total_groups": len(groups), "groups": shown,
+        "tool": f"qatool {__version__}", "total_groups": len(groups), "counts": counts, "text_limit": limit,
+        "groups": groups,
         "decisions": [d for k, d in existing.items() if k in shown_keys],
         "hidden_decisions": [d for k, d in existing.items() if k not in shown_keys and k not in stale_keys],
         "stale": applied.stale, "decisions_file": inp.decisions.path if inp.decisions else None,
     }
+
+
+def _conflict_text(g: dict[str, Any], ids: list[str], by_id: dict[str, dict[str, Any]], fby: dict[str, list[dict[str, Any]]],
+                   chash: dict[str, str], where: dict[str, tuple[str, int]]) -> None:
+    """A conflict group's distinct answers side by side (each with its record and findings; with two
+    answers, the differing spans marked), and every member light (id, place, content hash)."""
+    answers = [a["id"] for a in g["answers"]]
+    g["members"] = _light_members(ids, chash, where)
+    g["answer_members"] = [_member(by_id[a], fby.get(a, []), False, None) for a in answers]
+    texts = [member_text(by_id[a]) for a in answers]
+    if len(texts) == 2:
+        g["answer_segments"] = list(diff_segments(texts[0], texts[1]))
+    else:
+        g["answer_segments"] = [[[t, False]] for t in texts]
+
+
+def _places(records: Any, ids: set[str]) -> list[tuple[str, str, int]]:
+    """(id, source, line) of some records, reading three columns."""
+    if not ids:
+        return []
+    src = values_by_id(records, ids, "source")
+    line = values_by_id(records, ids, "line_start")
+    return [(i, src[i], line[i]) for i in ids if i in src]
 
 
 def _pair_value(jac: dict[frozenset, dict[str, Any]], a: str, b: str, key: str) -> Any:

@@ -45,20 +45,29 @@ def test_corpus_clusters_are_exactly_the_repeated_items(corpus_result):
     }
     assert clusters == expected
     assert res.removed == 10
-    same_answer = next(c for c in res.clusters if "same-answer" in c["reasons"])
+    same_answer = next(c for c in res.clusters if frozenset(key(records[i]) for i in c["members_idx"]) == frozenset({("000", "10"), ("000", "18")}))
     assert {records[i]["question"] for i in same_answer["members_idx"]} == {"请列举微调模型的评估方法。", "请简要介绍如何评估预训练和微调的效果。"}
+    assert records[same_answer["members_idx"][0]]["answer"] == records[same_answer["members_idx"][1]]["answer"]
 
 
-def test_corpus_same_question_conflicts(corpus_result):
+def test_corpus_same_question_groups(corpus_result):
+    """Every group of records asking one question with different answers, once: the four within-file
+    repeats, the three cross-file headings the issue names (001 #4 / 002 #3, 000 #11 / 002 #9,
+    002 #7 / 004 #9), and 002 #2 什么是迁移学习？, which 004 asks as 什么是迁移学习（Transfer Learning）？."""
     records, res = corpus_result
-    got = {frozenset({key(records[p.a]), key(records[p.b])}) for p in res.conflicts}
+    got = {frozenset(key(records[i]) for i in c["members_idx"]) for c in res.conflicts}
     assert got == {
         frozenset({("001", "14"), ("001", "22")}),  # 如何进行预训练模型的迁移学习？ answered twice, differently
-        frozenset({("004", "题目 7"), ("004", "题目 27")}),  # 迁移学习
+        frozenset({("004", "题目 7"), ("004", "题目 27"), ("002", "2")}),  # 迁移学习 (gloss does not count)
         frozenset({("004", "题目 8"), ("004", "题目 28")}),  # 模型压缩
-        frozenset({("004", "题目 9"), ("004", "题目 29")}),  # 知识蒸馏
+        frozenset({("004", "题目 9"), ("004", "题目 29"), ("002", "7")}),  # 知识蒸馏, 002 under the same heading
+        frozenset({("001", "4"), ("001", "27"), ("002", "3")}),  # 如何评估预训练模型的质量？ (001 prints its item twice)
+        frozenset({("000", "11"), ("002", "9")}),  # 如何选择合适的预训练模型？
     }
-    assert all(p.answer_jaccard < 0.8 <= p.question_jaccard for p in res.conflicts)
+    evaluate = next(c for c in res.conflicts if ("002", "3") in {key(records[i]) for i in c["members_idx"]})
+    assert evaluate["distinct_answers"] == 2 and sorted(evaluate["answer_counts"]) == [1, 2]
+    assert all(c["distinct_answers"] == len(c["answers"]) and c["size"] == len(c["members"]) for c in res.conflicts)
+    assert not [p for p in res.pairs if p.reason == "near-answer"]  # no pair beyond the ten duplicates
 
 
 def test_canonical_policy_prefers_fewer_findings_then_completeness_then_order():
@@ -93,6 +102,8 @@ def test_near_duplicates_with_light_edits_and_unrelated_items(tmp_path):
     assert [(p.a, p.b, p.kind) for p in res.pairs] == [(0, 1, "near")]
     assert 0.8 <= res.pairs[0].jaccard < 1.0 and res.pairs[0].est_jaccard is not None
     assert res.conflicts == []
+    word = find_duplicates(recs, DedupConfig(shingle="word:3"))  # the jieba word shingles still work
+    assert [(p.a, p.b) for p in word.pairs] == [(0, 1)]
 
 
 def test_exact_duplicates_ignore_markup_width_and_spacing():
@@ -106,7 +117,7 @@ def test_exact_duplicates_ignore_markup_width_and_spacing():
 
 def test_short_texts_fall_back_to_character_shingles():
     recs = parse_text(item(1, "什么是过拟合？", "训练好，测试差。") + item(2, "什么是过拟合？", "训练好，测试差！") + item(3, "什么是欠拟合？", "训练测试都差。"), "a.md").records
-    res = find_duplicates(recs, DedupConfig())
+    res = find_duplicates(recs, DedupConfig(shingle="word:3"))
     assert {(p.a, p.b) for p in res.pairs} == {(0, 1)}
 
 
@@ -135,10 +146,12 @@ def test_outputs_are_identical_for_any_jobs_and_twice(tmp_path):
         assert res.exit_code == 0, res.output
         outs.append({p.name: p.read_bytes() for p in (tmp_path / name).iterdir()})
     assert outs[0] == outs[1] == outs[2]
-    assert set(outs[0]) == {"dups.parquet", "clusters.parquet", "dedup_report.json", "dedup_report.md"}
+    assert set(outs[0]) == {"dups.parquet", "clusters.parquet", "conflicts.parquet", "signatures.parquet", "dedup_report.json", "dedup_report.md"}
     rep = json.loads(outs[0]["dedup_report.json"])
     assert rep["summary"]["clusters"] == 10 and rep["clusters"][0]["members"][0]["source"].endswith(".txt")
-    assert "## Same question, different answer" in outs[0]["dedup_report.md"].decode("utf-8")
+    md = outs[0]["dedup_report.md"].decode("utf-8")
+    assert md.index("## Same question, different answers") < md.index("## Duplicate clusters")  # judgement first
+    assert {d["kind"] for d in pq.read_table(tmp_path / "a" / "dups.parquet").to_pylist()} <= {"exact", "near"}
 
 
 def test_signatures_are_stable_across_processes():
@@ -196,13 +209,15 @@ def test_report_diffs_are_bounded_but_every_cluster_and_conflict_is_listed(tmp_p
     whole, part = (json.loads((d / "dedup_report.json").read_text(encoding="utf-8")) for d in (full, cut))
     assert len(part["clusters"]) == len(whole["clusters"]) == 10 and len(part["conflicts"]) == len(whole["conflicts"]) > 2
     assert [c["diff_shown"] for c in part["clusters"]] == [True, True] + [False] * 8
+    assert [c["reasons"] != ["exact-text"] for c in part["clusters"]] == [True, True] + [False] * 8  # near clusters first
     assert part["clusters"][:2] == whole["clusters"][:2]
     assert all(c["diffs"] == [] and c["members"] == w["members"] for c, w in zip(part["clusters"][2:], whole["clusters"][2:]))
     assert part["conflicts"][:2] == whole["conflicts"][:2]
     late = part["conflicts"][2]
-    assert late["diff"] is None and late["a"]["answer"] is None and late["a"]["question"] == whole["conflicts"][2]["a"]["question"]
+    assert not late["text_shown"] and late["answers"][0]["answer"] is None
+    assert late["answers"][0]["question"] == whole["conflicts"][2]["answers"][0]["question"] and late["members"] == whole["conflicts"][2]["members"]
     md = (cut / "dedup_report.md").read_text(encoding="utf-8")
-    assert "Diffs are shown for the first 2 clusters and the first 2 conflicts" in md
+    assert "Diffs are shown for the first 2 clusters and answers for the first 2 conflict groups" in md
     assert md.count("```diff") < (full / "dedup_report.md").read_text(encoding="utf-8").count("```diff")
     assert "Diffs are shown" not in (full / "dedup_report.md").read_text(encoding="utf-8")
 

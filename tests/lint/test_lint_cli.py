@@ -3,6 +3,7 @@ user rule files and their errors."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tarfile
@@ -23,19 +24,14 @@ LEAK = "### 1. 什么是微调？\n\n**答案：** 在下游任务上继续训�
 CLEAN = "### 1. 什么是召回率？\n\n**答案：** 召回率是指实际为正的样本中被预测为正的比例。\n"
 
 
-def run(*args: str, cwd: Path | None = None):
-    runner = CliRunner()
-    if cwd is None:
-        return runner.invoke(main, list(args), catch_exceptions=False)
-    with runner.isolated_filesystem(temp_dir=None):
-        import os
-
-        old = os.getcwd()
-        os.chdir(cwd)
-        try:
-            return runner.invoke(main, list(args), catch_exceptions=False)
-        finally:
-            os.chdir(old)
+def run(*args: str, cwd: Path | None = None, input: str | bytes | None = None):
+    """`qatool ARGS` in `cwd` (default: the repository root, as a user runs it from their project)."""
+    old = os.getcwd()
+    os.chdir(cwd or ROOT)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False, input=input)
+    finally:
+        os.chdir(old)
 
 
 def write(tmp: Path, name: str, text: str) -> Path:
@@ -49,10 +45,10 @@ def write(tmp: Path, name: str, text: str) -> Path:
 
 
 def test_text_format_and_exit_code_on_corpus():
-    res = run("lint", str(CORPUS))
+    res = run("lint", "corpus/")
     assert res.exit_code == 1
     first = res.stdout.splitlines()[0]
-    assert first.startswith("000_899eff923a9e5d5d.txt:87:5: FC131 [less-data-reduces-overfitting] ")
+    assert first.startswith("corpus/000_899eff923a9e5d5d.txt:87:5: FC131 [less-data-reduces-overfitting] ")
     assert "findings" in res.stderr
 
 
@@ -104,7 +100,7 @@ def test_sarif_is_valid_against_the_official_schema(sarif_schema):
 
 def test_github_annotations(tmp_path):
     write(tmp_path, "d/a,b.md", SLIP)
-    res = run("lint", str(tmp_path), "--format", "github")
+    res = run("lint", ".", "--format", "github", cwd=tmp_path)
     (line,) = res.stdout.splitlines()
     assert line.startswith("::error file=d/a%2Cb.md,line=3,col=")
     assert "title=FC101 [recall-defined-as-precision]::召回率被赋予了精确率的定义" in line
@@ -113,7 +109,7 @@ def test_github_annotations(tmp_path):
 def test_junit_xml(tmp_path):
     write(tmp_path, "bad.md", SLIP)
     write(tmp_path, "good.md", CLEAN)
-    res = run("lint", str(tmp_path), "--format", "junit", "-o", str(tmp_path / "report.xml"))
+    res = run("lint", ".", "--format", "junit", "-o", str(tmp_path / "report.xml"), cwd=tmp_path)
     assert res.exit_code == 1
     root = ET.parse(tmp_path / "report.xml").getroot()
     assert root.tag == "testsuites" and root.get("failures") == "1" and root.get("tests") == "2"
@@ -233,10 +229,15 @@ def test_fix_diff_previews_without_writing(tmp_path):
     f = tmp_path / "a.md"
     f.write_bytes(BROKEN.encode("utf-8"))
     res = run("lint", str(f), "--fix", "--diff")
-    assert res.exit_code == 0
+    assert res.exit_code == 1  # fixes are pending (ruff's --diff)
     assert f.read_bytes() == BROKEN.encode("utf-8")
     assert "-#### 解析：**" in res.stdout and "+**解析：**" in res.stdout
     assert "+限制梯度范数，防止梯度爆炸。" in res.stdout
+    assert res.stdout.startswith(f"--- a/{f.as_posix()}\n")  # outside the working directory: the absolute path
+    # after the fixes nothing is pending: exit 0 and no diff
+    assert run("lint", "a.md", "--fix", cwd=tmp_path).exit_code == 1  # FC101 remains (facts are not rewritten)
+    again = run("lint", "a.md", "--fix", "--diff", cwd=tmp_path)
+    assert again.exit_code == 0 and again.stdout == ""
 
 
 def test_fix_applies_safe_fixes_only_and_keeps_crlf(tmp_path):

@@ -161,7 +161,7 @@ def test_run_with_no_arguments_uses_corpus_into_out(tmp_path: Path, monkeypatch)
     (tmp_path / "corpus" / "x.md").write_text(GOOD, encoding="utf-8")
     res = run_cli("run")
     assert res.exit_code == 0, res.output
-    assert "x.md" in res.output and "1 items" in res.output
+    assert "x.md" in res.output and "parsed 1/1 files, 1 records" in res.output
     assert pq.read_table(tmp_path / "out" / "records.parquet").num_rows == 1
 
 
