@@ -186,7 +186,7 @@ def test_run_exits_1_when_an_input_could_not_be_read(tmp_path):
     (d / "binary.md").write_bytes(b"\x00\x01\x02PNG" * 50)
     res = run_cli("run", str(d), "-o", str(tmp_path / "out"), "--no-progress", "--jobs", "1")
     assert res.exit_code == 1, res.output
-    assert "binary.md: error: file looks binary" in res.stderr and "1 input problem(s)" in res.stderr
+    assert "file looks binary" in res.stderr and "1 input problem(s)" in res.stderr
     assert (tmp_path / "out" / "train.jsonl").exists()  # the rest was still processed, and the folder is whole
     assert (tmp_path / "out" / "manifest.json").exists()
     assert run_cli("parse", str(d), "-o", str(tmp_path / "p")).exit_code == 1
