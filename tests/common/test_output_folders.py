@@ -180,7 +180,7 @@ def test_manifest_lists_every_file_with_size_hash_version_and_settings(tmp_path)
         data = (out / name).read_bytes()
         assert entry["size"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
     assert m["files"]["findings.parquet"]["made_from"] == {"records.parquet": m["files"]["records.parquet"]["sha256"]}
-    assert set(m["files"]["train.jsonl"]["made_from"]) == {"records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet"}
+    assert set(m["files"]["train.jsonl"]["made_from"]) == {"records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet", "conflicts.parquet"}
     from qatool.common.version import __version__
 
     assert m["qatool"] == __version__
