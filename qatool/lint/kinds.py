@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint import claims
+import qatool.lint.claims as claims  # the module itself: `from qatool.lint import` reads as a cycle through the package
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 
