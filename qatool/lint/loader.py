@@ -15,7 +15,7 @@ import jsonschema
 import regex
 import yaml
 
-from qatool.lint import claims as claim_kind
+import qatool.lint.claims as claim_kind
 from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
 from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
 from qatool.lint.pyrules import PY_CHECKS
