@@ -120,7 +120,7 @@ def view(answer: str) -> View:
     b = blocks(text)
     lines = text.split("\n")
     chunk: list[str] = []
-    for line, kind in zip(lines + [""], b.kinds + ["blank"]):
+    for line, kind in zip(lines + [""], b.kinds + ("blank",)):
         if kind in ("text", "table", "html"):
             chunk.append(line)
             continue
@@ -278,9 +278,19 @@ def answer_defect(answer: str | None, question: str | None = None, *, min_chars:
     if images and v.images and FIGURE_REF_RE.search(own):
         if content_chars(FIGURE_REF_RE.sub("", own)) < IMAGE_DEPENDENT_CHARS:
             return Defect("image-dependent", found)
-    if min_chars > 0 and content_chars(own) < min_chars and not _is_choice(compact(own), question):
+    if min_chars > 0 and too_short(own, question, min_chars):
         return Defect("too-short", found)
     return None
+
+
+def too_short(text: str, question: str | None, min_chars: int) -> bool:
+    """Fewer than `min_chars` letters, digits and CJK characters, unless a choice letter answers a
+    question with lettered options (`B` to "… A. SGD B. ReLU C. Adam")."""
+    if len(text) > 4 * min_chars + 200:
+        return False
+    v = view(text)
+    own = v.text + v.link_text
+    return content_chars(own) < min_chars and not _is_choice(compact(own), question)
 
 
 def _same(answer: str, question: str | None, compact_answer: str | None = None) -> Defect | None:

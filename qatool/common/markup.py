@@ -121,24 +121,42 @@ def formula_of(url: str) -> str | None:
 def _block_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").use(dollarmath_plugin).use(footnote_plugin)
     md.core.ruler.disable(["inline", "footnote_tail", "text_join"])  # block structure only: much faster
+    md.block.ruler.disable(["lheading"])  # a setext heading or a paragraph: text either way
     return md
 
 
-@dataclass
+@dataclass(frozen=True)
 class Blocks:
     """Per line (0-based) its kind: text | blank | code | math | table | html | refdef | footnote;
-    and the link reference definitions (normalised label -> destination)."""
+    and the link reference definitions (normalised label -> destination). Shared: do not mutate."""
 
-    kinds: list[str]
+    kinds: tuple[str, ...]
     refs: dict[str, str]
 
 
 def blocks(text: str) -> Blocks:
-    """Classify the lines of `text` with markdown-it's block parser.
+    """Classify the lines of `text` with markdown-it's block parser. The answer gates, the cleaner
+    and the audit look at the same texts, so the last results are kept.
 
     >>> blocks("段落\\n\\n```\\n<br>\\n```\\n[a]: http://x\\n| a |\\n| - |").kinds
-    ['text', 'blank', 'code', 'code', 'code', 'refdef', 'table', 'table']
+    ('text', 'blank', 'code', 'code', 'code', 'refdef', 'table', 'table')
     """
+    if not _MAY_HAVE_BLOCKS.search(text):
+        return Blocks(tuple("text" if ln.strip() else "blank" for ln in text.split("\n")), {})
+    return _blocks_cached(text) if len(text) < 100_000 else _blocks(text)
+
+
+# A text none of whose lines could open a fence, a `$$` block, a table, an HTML block, a reference
+# or footnote definition or an indented code block is all paragraphs: no need to parse it.
+_MAY_HAVE_BLOCKS = re.compile(
+    r"```|~~~|\$\$"
+    r"|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*<[A-Za-z/!?]"
+    r"|^[ \t>]*\[[^\]\n]+\]:"
+    r"|^[ \t>|:-]*\|[ \t>|:-]*-[ \t>|:-]*$|^[ \t>|:-]*-[ \t>|:-]*\|[ \t>|:-]*$"
+    r"|(?:\A|\n[ \t>]*\n)[ \t>]*(?: {4}|\t)", re.M)
+
+
+def _blocks(text: str) -> Blocks:
     lines = text.split("\n")
     kinds = ["text" if ln.strip() else "blank" for ln in lines]
     env: dict = {}
@@ -161,7 +179,10 @@ def blocks(text: str) -> Blocks:
         start, end = ref["map"]
         for i in range(start, min(end, len(lines))):
             kinds[i] = "refdef"
-    return Blocks(kinds, refs)
+    return Blocks(tuple(kinds), refs)
+
+
+_blocks_cached = lru_cache(maxsize=64)(_blocks)
 
 
 def reference_key(label: str) -> str:

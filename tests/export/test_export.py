@@ -183,7 +183,7 @@ def test_exported_files_load_with_datasets(fixture_out, tmp_path, fmt):
 # ----------------------------------------------------------------------------------------------- split
 
 def _inputs(n: int) -> RunOutputs:
-    recs = [{"id": f"{i:016x}", "source": "s.md", "question": f"问题{i}？", "answer": f"答案{i}。", "analysis": None,
+    recs = [{"id": f"{i:016x}", "source": "s.md", "question": f"问题{i}？", "answer": f"第{i}题的答案是一句完整的话。", "analysis": None,
              "content_hash": f"{i:064x}", "line_start": i, "line_end": i} for i in range(n)]
     return RunOutputs(recs)
 
@@ -210,7 +210,7 @@ def test_empty_answer_after_cleaning_is_quarantined():
     inp = _inputs(2)
     inp.records[0]["answer"] = "<|endoftext|>"
     res = export_records(inp, ExportConfig(with_analysis="drop"))
-    assert res.quarantine[0]["reasons"] == ["empty:answer"]
+    assert res.quarantine[0]["reasons"] == ["answer:empty"]
 
 
 # ------------------------------------------------------------------------------------------- decisions
