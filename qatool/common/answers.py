@@ -256,7 +256,7 @@ def answer_defect(answer: str | None, question: str | None = None, *, min_chars:
             return _same(text, question)
     v = view(text)
     c = compact(v.text)
-    found = _shorten(text)
+    found = _shorten(v.text) if c and "<" in text and not (v.images or v.links) else _shorten(text)  # quote what is inside HTML wrappers
     if not c and not v.link_text.strip() and not v.images and not v.links:
         # "……", "...", "？", "-": something stands in for the answer; "**", "" or a lone label: nothing does
         stand_in = v.unchecked_task or bool(_MARKUP_ONLY.sub("", v.text))

@@ -43,6 +43,7 @@ _GARBAGE = re.compile("\ufffd|锟斤拷|烫烫烫|屯屯屯")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uff00-\uffef\u3000-\u303f]{6,}")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+$")
 _CP1252 = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_CP1252_SET = frozenset("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
 _LATIN_RUN = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252}][\u0080-\u00ff{_CP1252}]*")
 
 
@@ -61,13 +62,14 @@ def _gbk_mojibake(run: str) -> bool:
 
 
 def _cp1252_mojibake(run: str) -> bool:
-    for enc in ("cp1252", "latin-1"):
-        try:
-            out = run.encode(enc).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        return len(out) < len(run)
-    return False
+    """UTF-8 bytes decoded as cp1252 or Latin-1 (`ä¸­æ–‡` for 中文): they re-encode to valid UTF-8."""
+    b = run.encode("cp1252", errors="ignore") if all(ord(c) < 256 or c in _CP1252_SET for c in run) else b""
+    b = b or run.encode("latin-1", errors="ignore")
+    try:
+        out = b.decode("utf-8")
+    except UnicodeDecodeError as err:
+        out = b[:err.start].decode("utf-8") if err.start >= 4 else ""
+    return bool(out) and len(out) < len(run) and any(ord(c) > 0x7F for c in out)
 
 
 def mojibake_spans(text: str) -> list[tuple[int, int]]:

@@ -135,6 +135,20 @@ class _Html(MarkdownConverter):
     def convert_hr(self, el, text, parent_tags):
         return "\n\n"
 
+    def convert_sup(self, el, text, parent_tags):
+        return _script("^", text)
+
+    def convert_sub(self, el, text, parent_tags):
+        return _script("_", text)
+
+
+def _script(mark: str, text: str) -> str:
+    """`x<sup>2</sup>` -> `x^2`, `x<sub>ij</sub>` -> `x_{ij}`: how people type them in plain text."""
+    text = text.strip()
+    if not text:
+        return ""
+    return f"{mark}{text}" if len(text) == 1 else f"{mark}{{{text}}}"
+
 
 def _summary(text: str) -> str:
     s = _UI_HINT.sub("", text).strip().strip("*").strip()
@@ -168,6 +182,11 @@ class MarkupCleaner:
         out = self._blocks(text, steps, {})
         if _PRIVATE.search(out):
             out = _finish(out, steps)
+        if steps["entity"] and "&" in out and ENTITY_RE.search(out):
+            again, more = self.clean(out)  # escaped twice (`&amp;nbsp;`), as scrapers leave it
+            if again != out:
+                steps.update(more)
+                out = again
         return out, steps
 
     # ------------------------------------------------------------------------------------- blocks

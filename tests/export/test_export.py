@@ -16,9 +16,10 @@ from qatool.export import ExportConfig, RunOutputs, export_records, format_line,
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-FIXTURE = ROOT / "tests" / "fixtures" / "export"
+FIXTURE = ROOT / "tests" / "fixtures" / "export" / "basic"
 OUT_FILES = ["records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "dedup_report.md",
-             "dedup_report.json", "train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md", "review.html"]
+             "dedup_report.json", "train.jsonl", "val.jsonl", "quarantine.jsonl", "export_audit.json", "dataset_info.json",
+             "DATASET.md", "review.html"]
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -305,7 +306,7 @@ def test_run_is_byte_identical_twice(corpus_out, tmp_path):
 def test_export_command_reproduces_run(corpus_out, tmp_path):
     code, _, err = run_cli("export", "-o", str(tmp_path), "--from", str(corpus_out))
     assert code == 0, err
-    for name in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md"):
+    for name in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "export_audit.json", "dataset_info.json", "DATASET.md"):
         assert (tmp_path / name).read_bytes() == (corpus_out / name).read_bytes(), name
 
 
