@@ -241,9 +241,9 @@ class MarkupCleaner:
             without = _COMMENT.sub("", joined)
             if without != joined:
                 steps["html"] += len(_COMMENT.findall(joined))
-                if not without.strip():
+                group = [line for line in without.split("\n") if line.strip()]
+                if not group:
                     return ""
-                return self._blocks(without, steps, refs)
         first = HTML_TAG_RE.match(group[0].lstrip())
         name = tag_name(first.group(0))[0] if first else ""
         if name in ("table", "ul", "ol", "dl", "pre"):
