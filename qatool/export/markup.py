@@ -88,10 +88,10 @@ _UI_HINT = re.compile(r"[（(]?\s*(?:点击展开|点击查看|点击显示|点�
 @lru_cache(maxsize=1)
 def radical_map() -> dict[int, str]:
     """Look-alike radical -> the unified ideograph it stands for (Unicode 15.0
-    EquivalentUnifiedIdeograph.txt, shipped in qatool/export/data), plus compatibility ideographs ->
+    EquivalentUnifiedIdeograph.txt, shipped in qatool/export/unicode), plus compatibility ideographs ->
     their canonical ideograph (NFC)."""
     table: dict[int, str] = {}
-    text = resources.files("qatool.export").joinpath("data/EquivalentUnifiedIdeograph.txt").read_text(encoding="utf-8")
+    text = resources.files("qatool.export").joinpath("unicode/EquivalentUnifiedIdeograph.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
