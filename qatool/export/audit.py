@@ -15,11 +15,11 @@ counts say what cleaning left behind (and a non-zero count can fail CI: `--fail-
 | `image`          | Markdown images and `<img>` tags (expected with `--images keep`) |
 | `relative-link`  | links into the source repository (`../a.md`, `img/x.png`, `#section`) |
 | `placeholder`    | answers that are placeholders, and placeholder lines (`- [ ] TODO`, `待补充`) in answers |
-| `mojibake`       | U+FFFD, 锟斤拷-style garbage, UTF-8 read as GBK (`鏈哄櫒瀛︿範`) or as cp1252 (`ä¸­æ–‡`) |
+| `mojibake`       | U+FFFD, 锟斤拷-style residues, UTF-8 read as GBK (`鏈哄櫒瀛︿範`) or as cp1252 (`ä¸­æ–‡`) |
 | `radical`        | look-alike CJK radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) and compatibility ideographs |
 
-The mojibake and radical checks are this module's own small helpers (the linter's rules for them
-were being written at the same time); the leaked-token and chatter counts are the linter's rules.
+Leaked tokens and chatter are the linter's FM001/FM007, mojibake and look-alikes its FM010/FM009
+definitions (`qatool.lint.chars`), so the audit and the linter count the same things.
 """
 from __future__ import annotations
 
@@ -32,65 +32,44 @@ from typing import Any, Iterable
 from qatool.common.answers import answer_defect, is_placeholder_line
 from qatool.common.io import atomic_writer
 from qatool.common.markup import blocks, is_html_tag, is_relative, scan_inline, tag_name
+from qatool.lint.chars import LOOKALIKE_RE, standard_char
+from qatool.lint.chars import mojibake_spans as lint_mojibake
 
 ARTIFACT_KINDS = ("leaked-token", "chatter", "html-tag", "br", "details", "html-entity", "toc", "footnote",
                   "ref-definition", "image", "relative-link", "placeholder", "mojibake", "radical")
 EXAMPLES = 3
 _TOC = re.compile(r"^\s*(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\](?:\([^)\n]*\))?)\s*$", re.I)
 _MARKUP_CHARS = re.compile(r"[<&\[]|^\s*@\[", re.M)
-_RADICALS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
-_GARBAGE = re.compile("\ufffd|锟斤拷|烫烫烫|屯屯屯")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uff00-\uffef\u3000-\u303f]{6,}")
-_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+$")
-_CP1252 = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-_CP1252_SET = frozenset("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
-_LATIN_RUN = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252}][\u0080-\u00ff{_CP1252}]*")
-
-
-def _gbk_mojibake(run: str) -> bool:
-    """UTF-8 bytes that were decoded as GBK: re-encoding gives UTF-8 for at least three CJK
-    characters (real Chinese text practically never does: no hit in 28,000 runs of the dev corpora)."""
-    b = run.encode("gbk", errors="ignore")
-    for start in range(min(3, len(b))):
-        try:
-            out = b[start:].decode("utf-8")
-        except UnicodeDecodeError as err:
-            out = b[start:start + err.start].decode("utf-8") if err.start >= 9 else ""
-        if len(out) >= 3 and _CJK_ONLY.match(out):
-            return True
-    return False
-
-
-def _cp1252_mojibake(run: str) -> bool:
-    """UTF-8 bytes decoded as cp1252 or Latin-1 (`ä¸­æ–‡` for 中文): they re-encode to valid UTF-8."""
-    b = run.encode("cp1252", errors="ignore") if all(ord(c) < 256 or c in _CP1252_SET for c in run) else b""
-    b = b or run.encode("latin-1", errors="ignore")
-    try:
-        out = b.decode("utf-8")
-    except UnicodeDecodeError as err:
-        out = b[:err.start].decode("utf-8") if err.start >= 4 else ""
-    return bool(out) and len(out) < len(run) and any(ord(c) > 0x7F for c in out)
 
 
 def mojibake_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` has mojibake.
+    """Where `text` has mojibake: the linter's FM010 definition (`qatool.lint.chars`: U+FFFD,
+    锟斤拷-style residues, UTF-8 read as GBK verified by decoding back, UTF-8 read as cp1252/Latin-1
+    by ftfy's badness heuristic).
 
     >>> text = "中文编码测试，机器学习".encode("utf-8").decode("gbk", errors="replace")
-    >>> bool(mojibake_spans(text)), mojibake_spans("正常的中文句子，没有乱码。"), bool(mojibake_spans("ä¸­æ–‡"))
+    >>> bool(mojibake_spans(text)), mojibake_spans("正常的中文句子，没有乱码。"), bool(mojibake_spans("ä¸\xadæ–‡"))
     (True, [], True)
     """
-    out = [m.span() for m in _GARBAGE.finditer(text)]
-    out += [m.span() for m in _CJK_RUN.finditer(text) if _gbk_mojibake(m.group(0))]
-    out += [m.span() for m in _LATIN_RUN.finditer(text) if _cp1252_mojibake(m.group(0))]
-    return sorted(out)
+    return [(s, e) for s, e, *_ in lint_mojibake(text)]
+
+
+def lookalikes(text: str) -> list[tuple[int, int]]:
+    """Each look-alike radical (any in U+2E80–U+2FDF) and each compatibility ideograph that stands for
+    a unified one (the linter's FM009 characters; 﨎 and the other unified ones are text)."""
+    out = []
+    for m in LOOKALIKE_RE.finditer(text):
+        for i, ch in enumerate(m.group(0), m.start()):
+            if 0x2E80 <= ord(ch) <= 0x2FDF or standard_char(ch) is not None:
+                out.append((i, i + 1))
+    return out
 
 
 def scan_text(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every markup artifact in `text` outside code and LaTeX (not the
     linter-based kinds, not placeholders)."""
     found: list[tuple[str, int, int]] = []
-    for m in _RADICALS.finditer(text):
-        found.append(("radical", m.start(), m.end()))
+    found.extend(("radical", a, z) for a, z in lookalikes(text))
     found.extend(("mojibake", a, z) for a, z in mojibake_spans(text))
     if not _MARKUP_CHARS.search(text):
         return found

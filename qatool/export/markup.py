@@ -14,7 +14,7 @@ not one of these spans is copied as written, and code (fenced, indented, inline)
 | `relative-link`  | links into the source repository (`[text](../a.md)`, `[text](#sec)`) become their text |
 | `formula`        | formula images (`![](https://latex.codecogs.com/…?x^2)`, codecogs editor links) become `$x^2$` |
 | `image-alt` / `image-drop` | images (Markdown and `<img>`) per policy: `alt` keeps a meaningful alt text (not a file name, "image", "在这里插入图片描述"), `drop` removes them, `keep` leaves them |
-| `radical`        | look-alike CJK radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) and compatibility ideographs replaced by the ideograph they stand for (Unicode's EquivalentUnifiedIdeograph data and NFC) |
+| `radical`        | look-alike CJK radicals (U+2F00–U+2FDF, U+2E80–U+2EFF) and compatibility ideographs replaced by the ideograph they stand for: the linter's FM009 definition and fix (`qatool.lint.chars.standard_char`: NFKC, or Unicode's EquivalentUnifiedIdeograph for the supplement) |
 
 HTML is converted with markdownify (MIT, maintained, built on BeautifulSoup's tolerant parser, every
 element's conversion overridable) rather than html2text (GPL-3.0, which an MIT package should not
@@ -27,16 +27,14 @@ depend on) or regexes; markdown-it-py's CommonMark grammar (qatool.common.markup
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 
 from markdown_it.common.html_re import comment as comment_re
 from markdownify import MarkdownConverter
 
 from qatool.common.answers import compact
 from qatool.export.model import IMAGE_POLICIES
+from qatool.lint.chars import LOOKALIKE_RE, standard_char
 from qatool.common.markup import (
     ENTITY_RE,
     HTML_TAG_RE,
@@ -61,7 +59,6 @@ _LINE_PREFIX = re.compile(r"(?P<quote>[ \t]*(?:>[ \t]?)*)(?P<item>[ \t]*(?:[-*+]
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 _EMPTIED = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?$")
 _COMMENT = re.compile(comment_re)
-_RADICAL = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 # Private-use characters stand in for what must survive markdownify or be decided at the end; a
 # text that already holds them is converted without protection (they are never in real prose).
@@ -83,30 +80,6 @@ _LABEL_SUMMARY = re.compile(
     r"^(?:点击|点此|查看|展开|收起|显示|隐藏|答案|参考答案|解析|解答|详情|详解|更多|代码|示例|折叠|内容|"
     r"click|show|hide|view|expand|collapse|toggle|answer|answers|solution|details|detail|more|code|here|to|the|see|me)*$")
 _UI_HINT = re.compile(r"[（(]?\s*(?:点击展开|点击查看|点击显示|点击折叠|click to (?:expand|show|view))\s*[）)]?", re.I)
-
-
-@lru_cache(maxsize=1)
-def radical_map() -> dict[int, str]:
-    """Look-alike radical -> the unified ideograph it stands for (Unicode 15.0
-    EquivalentUnifiedIdeograph.txt, shipped in qatool/export/unicode), plus compatibility ideographs ->
-    their canonical ideograph (NFC)."""
-    table: dict[int, str] = {}
-    text = resources.files("qatool.export").joinpath("unicode/EquivalentUnifiedIdeograph.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        src, dst = (p.strip() for p in line.split(";"))
-        lo, _, hi = src.partition("..")
-        for cp in range(int(lo, 16), int(hi or lo, 16) + 1):
-            if 0x2E80 <= cp <= 0x2FDF:
-                table[cp] = chr(int(dst, 16))
-    for lo, hi in ((0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
-        for cp in range(lo, hi + 1):
-            nfc = unicodedata.normalize("NFC", chr(cp))
-            if nfc != chr(cp):
-                table[cp] = nfc
-    return table
 
 
 class _Html(MarkdownConverter):
@@ -271,7 +244,7 @@ class MarkupCleaner:
 
     def _inline(self, s: str, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
         spans = scan_inline(s)
-        if not spans and not _RADICAL.search(s):
+        if not spans and not LOOKALIKE_RE.search(s):
             return s
         items = _pair_html(spans, s)
         out: list[str] = []
@@ -290,8 +263,8 @@ class MarkupCleaner:
         return res
 
     def _gap(self, text: str, steps: Counter[str]) -> str:
-        if _RADICAL.search(text):
-            fixed = text.translate(radical_map())
+        if LOOKALIKE_RE.search(text):
+            fixed = LOOKALIKE_RE.sub(lambda m: "".join(standard_char(c) or c for c in m.group(0)), text)
             if fixed != text:
                 steps["radical"] += sum(1 for a, b in zip(text, fixed) if a != b)
                 return fixed
@@ -495,4 +468,4 @@ def _finish(text: str, steps: Counter[str]) -> str:
     return text.replace(_LT, "<").replace(_GT, ">")
 
 
-__all__ = ["ENTITY_RE", "IMAGE_POLICIES", "MarkupCleaner", "radical_map"]
+__all__ = ["ENTITY_RE", "IMAGE_POLICIES", "MarkupCleaner"]

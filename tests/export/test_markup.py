@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from qatool.common.markup import blocks, formula_of, is_html_tag, scan_inline
 from qatool.export.clean import Cleaner, normalize_whitespace
-from qatool.export.markup import MarkupCleaner, radical_map
+from qatool.export.markup import MarkupCleaner
 
 
 def clean(text: str, images: str = "alt") -> str:
@@ -138,9 +138,12 @@ def test_blocks_know_code_math_tables_and_definitions():
                      "html", "html", "html", "refdef", "footnote"]
 
 
-def test_radical_table_comes_from_unicode_data():
-    table = radical_map()
-    assert table[0x2F00] == "一" and table[0x2ED4] == "门" and table[0xF900] == "豈"
+def test_lookalikes_are_fixed_as_the_linter_fixes_them():
+    """FM009's standard characters (qatool.lint.chars): Kangxi radicals and compatibility ideographs by
+    NFKC, the supplement by Unicode's table; a radical with no ideograph (U+2E80) and a compatibility
+    ideograph that is a unified one (U+FA0E) stay."""
+    assert clean("\u2f00\u2ed4\uf900") == "一门豈"
+    assert clean("\u2e80 与 \ufa0e") == "\u2e80 与 \ufa0e"
 
 
 # ------------------------------------------------------------------------------------ the Cleaner
