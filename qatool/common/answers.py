@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from qatool.common.markup import Span, blocks, formula_of, is_html_tag, scan_inline, tag_name
 
 DEFAULT_MIN_ANSWER_CHARS = 8
@@ -49,6 +51,18 @@ _WEAK = ("略|省略|此处省略|无|暂无|没有|空|同上|同前|同上题|
          "同第\\d+题|见第\\d+题|同\\d+|none|null|nil|na|n|xxx|tbc")
 _SUBJECT = "(?:本题|此题|该题|本节|这题|这里|此处|这部分|这个|答案|内容|解析|暂时|目前|暂|还|尚)?"
 _TAIL = "(?:答案|内容|解析|中|了|\\d*)?"
+
+def _hint_automaton() -> ahocorasick.Automaton:
+    """Every strong placeholder word, to find in one pass whether a text can hold a placeholder line."""
+    auto = ahocorasick.Automaton()
+    words = set(_STRONG.split("|")) | {"to do", "to be", "coming soon", "tbc"}
+    for w in words:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_HINTS = _hint_automaton()
 _STRONG_RE = re.compile(f"^(?:{_SUBJECT}(?:{_STRONG}){_TAIL})+$")
 _ANY_PLACEHOLDER_RE = re.compile(f"^(?:{_SUBJECT}(?:{_STRONG}|{_WEAK}){_TAIL})+$")
 # "TODO: 补充 BN 的推导", "待补充：反向传播" - a marker, a separator and a short note
@@ -236,8 +250,15 @@ def is_placeholder_line(line: str) -> bool:
     >>> [is_placeholder_line(s) for s in ("- [ ] TODO", "（待补充）", "- 无", "TODO 注释用于标记待办")]
     [True, True, False, False]
     """
+    if not may_have_placeholder_lines(line):
+        return False
     c = compact(_TASK.sub(r"\1", line))
     return bool(c) and bool(_STRONG_RE.match(c))
+
+
+def may_have_placeholder_lines(text: str) -> bool:
+    """False when no line of `text` can be a placeholder line (a cheap test before looking at lines)."""
+    return next(_HINTS.iter(text.lower()), None) is not None
 
 
 def answer_defect(answer: str | None, question: str | None = None, *, min_chars: int = 0,
@@ -246,7 +267,7 @@ def answer_defect(answer: str | None, question: str | None = None, *, min_chars:
     image-dependent one (the export's gates; the linter checks neither)."""
     text = answer or ""
     if len(text) >= FAST_CHARS and min_chars <= FAST_CHARS:
-        quick = _QUICK_DROP.sub("", text)
+        quick = _QUICK_DROP.sub("", text) if ("](" in text or "http" in text or "<" in text or "&" in text) else text
         n = 0
         for _ in _WORD.finditer(quick):
             n += 1

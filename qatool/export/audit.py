@@ -3,8 +3,8 @@ counts say what cleaning left behind (and a non-zero count can fail CI: `--fail-
 
 | kind             | what is counted (outside code and LaTeX) |
 | ---------------- | ---------------------------------------- |
-| `leaked-token`   | `<|…|>` tokens (the linter's FM001) |
-| `chatter`        | blog chatter sentences (the linter's FM007) |
+| `leaked-token`   | `<|…|>` tokens (the linter's FM001 pattern) |
+| `chatter`        | blog chatter sentences (the linter's FM007: in the export the verification of each field, which quarantines what it finds as `unclean:FM007`; `audit_jsonl` runs it again on the files) |
 | `html-tag`       | raw HTML tags of real elements and comments (not `<br>`, `<details>`/`<summary>`, `<img>`: own kinds) |
 | `br`             | `<br>` tags |
 | `details`        | `<details>` / `<summary>` tags |
@@ -29,10 +29,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
-from qatool.common.answers import answer_defect, is_placeholder_line
+from qatool.common.answers import answer_defect, is_placeholder_line, may_have_placeholder_lines
 from qatool.common.io import atomic_writer
 from qatool.common.markup import blocks, is_html_tag, is_relative, scan_inline, tag_name
-from qatool.lint.chars import LOOKALIKE_RE, standard_char
+from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, standard_char
 from qatool.lint.chars import mojibake_spans as lint_mojibake
 
 ARTIFACT_KINDS = ("leaked-token", "chatter", "html-tag", "br", "details", "html-entity", "toc", "footnote",
@@ -40,6 +40,7 @@ ARTIFACT_KINDS = ("leaked-token", "chatter", "html-tag", "br", "details", "html-
 EXAMPLES = 3
 _TOC = re.compile(r"^\s*(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\](?:\([^)\n]*\))?)\s*$", re.I)
 _MARKUP_CHARS = re.compile(r"[<&\[]|^\s*@\[", re.M)
+LEAKED_TOKEN_RE = re.compile(r"<\|[^|<>\n]{0,80}\|>")  # the linter's FM001 pattern
 
 
 def mojibake_spans(text: str) -> list[tuple[int, int]]:
@@ -51,7 +52,7 @@ def mojibake_spans(text: str) -> list[tuple[int, int]]:
     >>> bool(mojibake_spans(text)), mojibake_spans("正常的中文句子，没有乱码。"), bool(mojibake_spans("ä¸\xadæ–‡"))
     (True, [], True)
     """
-    return [(s, e) for s, e, *_ in lint_mojibake(text)]
+    return [(s, e) for s, e, *_ in lint_mojibake(text)] if MOJIBAKE_HINT_RE.search(text) else []
 
 
 def lookalikes(text: str) -> list[tuple[int, int]]:
@@ -99,7 +100,13 @@ def scan_text(text: str) -> list[tuple[str, int, int]]:
 
 
 def _scan_chunk(s: str, base: int) -> Iterable[tuple[str, int, int]]:
-    for sp in scan_inline(s):
+    spans = scan_inline(s)
+    if "<|" in s:  # leaked tokens (FM001's pattern) outside code spans
+        code = [(sp.start, sp.end) for sp in spans if sp.kind in ("code", "math")]
+        for m in LEAKED_TOKEN_RE.finditer(s):
+            if not any(a <= m.start() < z for a, z in code):
+                yield "leaked-token", base + m.start(), base + m.end()
+    for sp in spans:
         raw = s[sp.start:sp.end]
         kind = None
         if sp.kind == "html" and is_html_tag(raw):
@@ -151,11 +158,9 @@ class Audit:
             for kind, a, z in scan_text(text):
                 by_kind.setdefault(kind, []).append((a, z))
             if cleaner is not None:
-                for f in cleaner.findings(text):
-                    k = {"FM001": "leaked-token", "FM007": "chatter"}.get(f.code)
-                    if k:
-                        a = _offset(text, f.line, f.col - 1)
-                        by_kind.setdefault(k, []).append((a, _offset(text, f.end_line, f.end_col - 1)))
+                for f in cleaner.chatter(text):
+                    a = _offset(text, f.line, f.col - 1)
+                    by_kind.setdefault("chatter", []).append((a, _offset(text, f.end_line, f.end_col - 1)))
             if field != "user":
                 defect = answer_defect(text) if field == "assistant" else None
                 if defect is not None and defect.kind == "placeholder":
@@ -192,7 +197,7 @@ class Audit:
 
 
 def _placeholder_lines(text: str) -> list[tuple[int, int]]:
-    if "\n" not in text and len(text) > 60:
+    if ("\n" not in text and len(text) > 60) or not may_have_placeholder_lines(text):
         return []
     out = []
     kinds = blocks(text).kinds if ("`" in text or "$" in text or "    " in text) else None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from qatool.common.answers import is_placeholder_line
+from qatool.common.answers import is_placeholder_line, may_have_placeholder_lines
 from qatool.common.markup import blocks
 from qatool.export.markup import MarkupCleaner
 from qatool.lint.engine import Linter
@@ -49,6 +49,12 @@ class Cleaner:
         """A cheap gate: most fields have nothing to clean and skip the linter."""
         return ("<|" in text or "**" in text or "#" in text or "__" in text
                 or (self._chatter is not None and self._chatter.search(text) is not None))
+
+    def chatter(self, text: str) -> list[Finding]:
+        """FM007's findings on `text` outside code; the linter runs only where the rule's gate matches."""
+        if self._chatter is None or self._chatter.search(text) is None:
+            return []
+        return [f for f in self.findings(text) if f.code == CHATTER]
 
     def findings(self, text: str) -> list[Finding]:
         """The REPAIRED rules' findings on `text` outside code (used to verify exported text)."""
@@ -92,6 +98,8 @@ class Cleaner:
 def drop_placeholder_lines(text: str) -> tuple[str, int]:
     """Lines holding only a placeholder (`- [ ] TODO`, `待补充`) go, outside code, when the text has
     other content; a text that is all placeholder stays whole for the answer gate to judge."""
+    if not may_have_placeholder_lines(text):
+        return text, 0
     lines = text.split("\n")
     drop = {i for i, line in enumerate(lines) if len(line) < 80 and line.strip() and is_placeholder_line(line)}
     if not drop:

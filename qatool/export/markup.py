@@ -51,9 +51,19 @@ from qatool.common.markup import (
 )
 
 
-_TRIGGER = re.compile(
-    r"<[A-Za-z/!]|&#?[A-Za-z0-9]+;|\]\(|\]\[|\[\^|\[\[?_?toc_?\]|@\[toc\]|^ {0,3}\[[^\]\n]+\]:|[\u2e80-\u2fdf\uf900-\ufaff]|[\U0002f800-\U0002fa1f]",
-    re.I | re.M)
+_TAG_START = re.compile(r"<[A-Za-z/!]")
+_TOC_HINT = re.compile(r"\[\[?_?toc_?\]|@\[toc\]", re.I)
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
+
+
+def _may_need(text: str) -> bool:
+    """Cheap tests, each a substring search first: most fields hold none of what cleaning changes."""
+    return bool(("<" in text and _TAG_START.search(text))
+                or ("&" in text and ENTITY_RE.search(text))
+                or "](" in text or "][" in text or "[^" in text
+                or ("]:" in text and _DEFINITION.search(text))
+                or (("toc" in text or "TOC" in text) and _TOC_HINT.search(text))
+                or LOOKALIKE_RE.search(text))
 _TOC_LINE = re.compile(r"^\s*(?:\[toc\]|\[\[_?toc_?\]\]|@\[toc\](?:\([^)\n]*\))?|\{:toc\}|\$\{toc\})\s*$", re.I)
 _LINE_PREFIX = re.compile(r"(?P<quote>[ \t]*(?:>[ \t]?)*)(?P<item>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
@@ -150,7 +160,7 @@ class MarkupCleaner:
     def clean(self, text: str) -> tuple[str, Counter[str]]:
         """(cleaned text, steps applied with how often)."""
         steps: Counter[str] = Counter()
-        if not _TRIGGER.search(text):
+        if not _may_need(text):
             return text, steps
         out = self._blocks(text, steps, {})
         if _PRIVATE.search(out):

@@ -66,8 +66,8 @@ def _clean_batch(args: tuple) -> tuple[list[tuple[str, str, dict[str, Any] | Non
     for rec, why in zip(batch, prior):
         details: list[str] = []
         line = None if why else _clean(rec, cfg, cleaner, why, repaired, details)
-        if line is not None:
-            audit.scan_line(rec["id"], line_fields(line), cleaner)
+        if line is not None:  # chatter: `_clean` ran FM007 on each field of this line (none, or it is quarantined)
+            audit.scan_line(rec["id"], line_fields(line))
         q = None if line is not None else {**{k: rec[k] for k in _QUARANTINE_FIELDS}, "gate_details": details}
         out.append((rec["id"], rec["source"], line, why, q))
     figures = {"repaired": Counter({k: v for k, v in repaired.items() if k in REPAIRED}),
@@ -191,8 +191,11 @@ def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[s
 
     # the answer as written: the linter's definition (so QA001/QA002 and the gates agree), and
     # whether it leans on an image that the policy takes away
+    # an empty answer with an analysis merged after it: the analysis stands in for it (the parser put
+    # the text under the analysis label), if it is an answer itself
+    stand_in = cfg.with_analysis == "merge" and bool((rec.get("analysis") or "").strip())
     raw = answer_defect(rec.get("answer"), rec.get("question"), images=cfg.images != "keep")
-    if raw is not None:
+    if raw is not None and not (raw.kind == "empty" and stand_in):
         gate(f"answer:{raw.kind}", raw.found)
         return None
     new = dict(rec)
@@ -205,15 +208,18 @@ def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[s
         gate("question:empty", rec.get("question") or "")
         return None
     after = answer_defect(new["answer"], new["question"])
+    if after is not None and after.kind == "empty" and stand_in and new.get("analysis"):
+        after = answer_defect(new["analysis"], new["question"], images=cfg.images != "keep")
+        new["answer"] = ""
     if after is not None:
         gate(f"answer:{after.kind}", after.found)
         return None
-    if new.get("analysis") and answer_defect(new["analysis"]) is not None:
+    if new["answer"] and new.get("analysis") and answer_defect(new["analysis"]) is not None:
         new["analysis"] = None  # an analysis that is only "待补充" or a link is left out, not the record
         repaired["placeholder-analysis"] += 1
     said = new["answer"] + (f"\n\n{new['analysis']}" if cfg.with_analysis == "merge" and new.get("analysis") else "")
     if cfg.min_answer_chars and too_short(said, new["question"], cfg.min_answer_chars):
-        gate("answer:too-short", " ".join(new["answer"].split())[:40])
+        gate("answer:too-short", " ".join(said.split())[:40])
         return None
     left = {f.code for key in ("question", "answer", "analysis") if new.get(key)
             for f in cleaner.findings(new[key]) if f.code in ("FM001", "FM007")}

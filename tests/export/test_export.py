@@ -207,6 +207,19 @@ def test_invalid_records_are_quarantined():
     assert res.quarantine[0]["reasons"] == ["invalid:schema"]
 
 
+def test_an_analysis_stands_in_for_an_empty_answer_when_merged():
+    """The parser can put the whole answer under an analysis label (`**答案：**` then `解析说明：…`): with
+    --with-analysis merge the analysis is exported as the answer, and judged by the gates itself."""
+    inp = _inputs(3)
+    inp.records[0]["answer"], inp.records[0]["analysis"] = "", "训练时随机丢弃一部分神经元，推理时使用全部神经元。"
+    inp.records[1]["answer"], inp.records[1]["analysis"] = "", "待补充"
+    res = export_records(inp, ExportConfig(val_ratio=0))
+    assert res.train[0]["messages"][1]["content"] == "训练时随机丢弃一部分神经元，推理时使用全部神经元。"
+    assert res.quarantine[0]["reasons"] == ["answer:placeholder"]
+    res = export_records(inp, ExportConfig(val_ratio=0, with_analysis="drop"))
+    assert [q["reasons"] for q in res.quarantine] == [["answer:empty"], ["answer:empty"]]
+
+
 def test_empty_answer_after_cleaning_is_quarantined():
     inp = _inputs(2)
     inp.records[0]["answer"] = "<|endoftext|>"

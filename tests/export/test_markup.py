@@ -138,6 +138,18 @@ def test_blocks_know_code_math_tables_and_definitions():
                      "html", "html", "html", "refdef", "footnote"]
 
 
+@pytest.mark.parametrize("text", [
+    "段落\n\n    缩进代码", "    开头就缩进", "- 列表\n\n    列表里的段落", "> 引用\n>\n>     引用里的代码",
+    "```\nx\n```", "~~~\nx\n~~~", "$$\nx\n$$", "| a |\n| - |", "a | b\n--- | ---", "<div>\n块\n</div>",
+    "- <div>列表里的块</div>", "[r]: http://x", "[^1]: 脚注", "普通段落\n第二行\n\n- 列表\n  - 嵌套", "a < b\n[CLS] 向量",
+])
+def test_the_no_parse_shortcut_agrees_with_the_parser(text):
+    from qatool.common.markup import _blocks, may_have_blocks
+    assert blocks(text).kinds == _blocks(text).kinds
+    if not may_have_blocks(text):
+        assert set(_blocks(text).kinds) <= {"text", "blank"}
+
+
 def test_lookalikes_are_fixed_as_the_linter_fixes_them():
     """FM009's standard characters (qatool.lint.chars): Kangxi radicals and compatibility ideographs by
     NFKC, the supplement by Unicode's table; a radical with no ideograph (U+2E80) and a compatibility
