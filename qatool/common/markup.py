@@ -42,7 +42,6 @@ AMBIGUOUS_NAMES = frozenset(
     "s img input output label title head body html main data time search select option link base param "
     "track menu dir frame q var col caption legend dialog address form nav section article header footer "
     "aside source video audio object embed svg".split())
-VOID_NAMES = frozenset("br hr img wbr input source track embed col base link param area meta".split())
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 _HAS_ATTR = re.compile(r"<[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z_:]")
 
@@ -445,34 +444,3 @@ def scan_inline(s: str) -> list[Span]:
 
 
 PROTECTED = frozenset({"code", "math", "autolink", "url"})
-
-
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in `text` that are code or math (fenced and indented code blocks, `$$`
-    blocks, code spans, `$…$`, `\\(…\\)`): what cleaning must never change."""
-    out: list[tuple[int, int]] = []
-    b = blocks(text)
-    offset = 0
-    lines = text.split("\n")
-    chunk_start = 0
-    chunk: list[str] = []
-
-    def flush() -> None:
-        if chunk:
-            para = "\n".join(chunk)
-            out.extend((chunk_start + sp.start, chunk_start + sp.end) for sp in scan_inline(para) if sp.kind in ("code", "math"))
-            chunk.clear()
-
-    for line, kind in zip(lines, b.kinds):
-        if kind in ("code", "math"):
-            flush()
-            out.append((offset, offset + len(line)))
-        elif kind in ("blank",):
-            flush()
-        else:
-            if not chunk:
-                chunk_start = offset
-            chunk.append(line)
-        offset += len(line) + 1
-    flush()
-    return out

@@ -263,7 +263,7 @@ class MarkupCleaner:
             out.append(self._gap(s[pos:start], steps))
             pos = end
             if element:
-                out.append(self._element(s[start:end], mode, steps, refs))
+                out.append(self._convert(s[start:end], mode, steps, refs))
             else:
                 out.append(self._span(s, sp, mode, steps, refs))
         out.append(self._gap(s[pos:], steps))
@@ -373,9 +373,6 @@ class MarkupCleaner:
         if sp.dest is None:
             return f"[{text}]({dest})"
         return "[" + text + s[sp.label[1]:sp.end] if text != label else raw
-
-    def _element(self, fragment: str, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
-        return self._convert(fragment, mode, steps, refs)
 
     def _convert(self, fragment: str, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
         """markdownify on raw HTML, with code, math, URLs, entities and non-HTML `<tokens>` held out of
