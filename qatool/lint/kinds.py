@@ -15,7 +15,8 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-import qatool.lint.claims as claims  # the module itself: `from qatool.lint import` reads as a cycle through the package
+from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary
+from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 
@@ -260,12 +261,12 @@ class Knowledge:
     """Data shared by rules: the glossary (for definition rules) and the citation knowledge table."""
 
     terms: dict[str, Term] = field(default_factory=dict)
-    claim_terms: dict[str, claims.Term] = field(default_factory=dict)
+    claim_terms: dict[str, ClaimTerm] = field(default_factory=dict)
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
     _names_rx: regex.Pattern | None = None
-    _reader: claims.ClaimReader | None = None
+    _reader: ClaimReader | None = None
     _claim_gates: dict[tuple[str, ...], regex.Pattern] = field(default_factory=dict)
     _titles: list[tuple[dict[str, Any], str]] | None = None
     _title_rxs: dict[str, regex.Pattern] = field(default_factory=dict)
@@ -277,9 +278,9 @@ class Knowledge:
             rx = self._title_rxs[key] = _title_rx(key)
         return rx
 
-    def claim_reader(self) -> claims.ClaimReader:
+    def claim_reader(self) -> ClaimReader:
         if self._reader is None:
-            self._reader = claims.ClaimReader(claims.Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
+            self._reader = ClaimReader(Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
         return self._reader
 
     def claim_gate(self, subjects: tuple[str, ...]) -> regex.Pattern:
@@ -475,7 +476,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
     begins with yes or no to a question asking the claim states it too."""
     reader = kb.claim_reader()
-    spec: claims.ClaimSpec = rule.spec["claim"]
+    spec: ClaimSpec = rule.spec["claim"]
     label = kb.claim_terms[spec.subjects[0]].label
     gate = gate_of(rule, kb)
     found: set[tuple[int, int]] = set()
@@ -499,7 +500,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         raise RuleTimeout(rule, f"{doc.path}") from None
 
 
-def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: claims.ClaimReader, spec: claims.ClaimSpec,
+def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader, spec: ClaimSpec,
                     label: str) -> Iterator[Finding]:
     gate = gate_of(rule, kb)
     first: dict[str, Unit] = {}

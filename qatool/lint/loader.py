@@ -15,7 +15,7 @@ import jsonschema
 import regex
 import yaml
 
-import qatool.lint.claims as claim_kind  # the module itself (`from qatool.lint import` reads as a cycle through the package)
+import qatool.lint.claims as claim_kind
 from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
 from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
 from qatool.lint.pyrules import PY_CHECKS
