@@ -61,7 +61,9 @@ def split_endings(text: str) -> tuple[list[str], list[str]]:
 def fix_source_exact(linter, raw: str, path: str, passes: int = 5) -> tuple[str, int]:
     """`fix_source` on text whose line endings are kept exactly, line by line (CRLF, LF and lone CR,
     mixed as they are): a line keeps its own ending, and a line a fix splits gives its ending to
-    every piece (the last line's pieces, which has none, take the file's most common one)."""
+    every piece (the last line's pieces, which has none, take the file's most common one). The
+    fixes are those of `linter.fixer()`, as in `fix_source`."""
+    linter = linter.fixer()
     lines, ends = split_endings(raw)
     common = Counter(e for e in ends if e).most_common(1)
     inner = common[0][0] if common else "\n"
