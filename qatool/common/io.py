@@ -175,6 +175,20 @@ def foreign_script(text: str, sample: int = 200_000) -> str | None:
     return None
 
 
+# what text in UTF-16 without a byte-order mark is made of: ASCII, CJK ideographs, kana, Hangul
+# and the punctuation and full-width forms around them (a foreign script is refused later, by name)
+_UTF16_TEXT = re.compile(r"[\t\n\r\x20-\x7e\u2000-\u206f\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def _reads_as_utf16_text(text: str) -> bool:
+    """Whether bytes decoded as UTF-16 without a byte-order mark are text rather than binary that
+    happens to decode (b"\\x00\\x01" is the one character U+0100): nine in ten characters must
+    be of the scripts above, and no control bytes."""
+    if not text or _looks_binary(text.encode("utf-8", "replace")):
+        return False
+    return len(_UTF16_TEXT.findall(text)) >= 0.9 * len(text)
+
+
 def _decode_bytes(source: str, data: bytes) -> tuple[str, str, bytes, list[InputProblem]] | InputProblem:
     """(text, encoding, byte-order mark, warnings) or the reason the bytes cannot be read as text."""
     for bom, name, codec in BOMS:
@@ -187,7 +201,7 @@ def _decode_bytes(source: str, data: bytes) -> tuple[str, str, bytes, list[Input
     if _looks_binary(data):
         if b"\x00" in data[:8192]:
             utf16 = detect_encoding(data, UTF16_ENCODINGS)
-            if utf16 is not None and not _looks_binary(utf16.text.encode("utf-8", "replace")):
+            if utf16 is not None and _reads_as_utf16_text(utf16.text):
                 return utf16.text, utf16.encoding, b"", []
         return InputProblem(source, "error", "file looks binary (NUL or control bytes in the first 8 KiB); only Markdown/text "
                             "in UTF-8, UTF-16, GB18030, Big5 or Shift-JIS is read, remove it from the input")
