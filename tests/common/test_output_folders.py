@@ -167,6 +167,45 @@ def test_outputs_get_the_umask_mode_and_replaced_files_keep_theirs(tmp_path):
         io._UMASK.clear()
 
 
+def test_files_are_flushed_to_disk_before_the_rename_and_the_folder_after(tmp_path, monkeypatch):
+    """Stale outputs came with no fsync before rename: a crash could leave a renamed, empty file."""
+    from qatool.common.io import atomic_path
+
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace, real_open = os.fsync, os.replace, os.open
+    opened: dict[int, str] = {}
+
+    def track_open(path, flags, *a, **k):
+        fd = real_open(path, flags, *a, **k)
+        opened[fd] = os.fspath(path)
+        return fd
+
+    def track_fsync(fd):
+        events.append(("fsync", opened.get(fd, "?")))
+        return real_fsync(fd)
+
+    def track_replace(src, dst):
+        events.append(("replace", os.fspath(dst)))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "open", track_open)
+    monkeypatch.setattr(os, "fsync", track_fsync)
+    monkeypatch.setattr(os, "replace", track_replace)
+    for name, writer in (("a.txt", lambda p: atomic_writer(p)), ("b.bin", lambda p: atomic_path(p))):
+        events.clear()
+        with writer(tmp_path / name) as fh:
+            if isinstance(fh, Path):
+                fh.write_bytes(b"x")
+            else:
+                fh.write("x")
+        kinds = [k for k, _ in events]
+        i = kinds.index("replace")
+        assert events[i] == ("replace", str(tmp_path / name))
+        assert any(k == "fsync" and Path(p).name.startswith(f".{name}.") for k, p in events[:i]), events  # the data
+        assert ("fsync", str(tmp_path)) in events[i + 1:], events  # the rename
+        assert (tmp_path / name).read_bytes() == b"x"
+
+
 def test_manifest_lists_every_file_with_size_hash_version_and_settings(tmp_path):
     out = tmp_path / "out"
     assert run_cli("run", str(CORPUS), "-o", str(out), "--no-progress", "--jobs", "1")[0] == 0
