@@ -63,6 +63,11 @@ CHANGED = [
     (r"\bF1(?:\s*[-‐]?\s*(?:分数|值|得分|score|measure))?", r"\bF1(?:\s*+[-‐]?\s*(?:分数|值|得分|score|measure))?"),
     (r"用\s*(?:当前)?\s*(?:批次|batch)", r"用\s*+(?:当前)?\s*(?:批次|batch)"),
     (r"(?:教师|teacher)\s*(?:模型|网络)?\s*(?:生成|输出)", r"(?:教师|teacher)\s*+(?:模型|网络)?\s*(?:生成|输出)"),
+    # FC108 and FC111 `unless` (from main after the first merge): every \s* possessive
+    (r"\b(?:macro|micro)\s*[-‐]?\s*(?:averaged?\s*)?F1|(?:宏|微)\s*(?:平均)?\s*[-‐]?\s*F1|F1\s*(?:值|分数|得分|scores?)?\s*(?:的|之)\s*(?:算术)?(?:平均|均值)|(?:各|每)(?:个|一)?(?:个)?类(?:别)?[^。；]{0,10}?F1",
+     r"\b(?:macro|micro)\s*+[-‐]?\s*+(?:averaged?\s*+)?F1|(?:宏|微)\s*+(?:平均)?\s*+[-‐]?\s*+F1|F1\s*+(?:值|分数|得分|scores?)?\s*+(?:的|之)\s*+(?:算术)?(?:平均|均值)|(?:各|每)(?:个|一)?(?:个)?类(?:别)?[^。；]{0,10}?F1"),
+    (r"负(?:对数)?\s*(?:困惑度|perplexity|\bPPL\b)|(?:困惑度|perplexity|\bPPL\b)\s*的?\s*(?:倒数|相反数|负值|负对数)|negative\s+(?:log[-\s]?)?perplexity|inverse\s+(?:of\s+)?perplexity|1\s*/\s*(?:PPL|perplexity|困惑度)",
+     r"负(?:对数)?\s*+(?:困惑度|perplexity|\bPPL\b)|(?:困惑度|perplexity|\bPPL\b)\s*+的?\s*+(?:倒数|相反数|负值|负对数)|negative\s+(?:log[-\s]?)?perplexity|inverse\s+(?:of\s+)?perplexity|1\s*+/\s*+(?:PPL|perplexity|困惑度)"),
 ]
 
 
@@ -70,7 +75,9 @@ CHANGED = [
 def test_changed_patterns_match_as_before(old, new):
     a, b = regex.compile(old, FLAGS), regex.compile(new, FLAGS)
     alphabet = [" ", "\t", "(", ")", "（", "/", "+", "-", "‐", "TP", "TN", "FP", "BERT", "as", "serving", "F1", "分数", "score",
-                "用", "当前", "批次", "batch", "教师", "teacher", "模型", "网络", "生成", "输出", "x", "的"]
+                "用", "当前", "批次", "batch", "教师", "teacher", "模型", "网络", "生成", "输出", "x", "的",
+                "macro", "micro", "averaged", "宏", "微", "平均", "值", "之", "算术", "均值", "负", "对数", "困惑度", "perplexity",
+                "PPL", "倒数", "negative", "log", "1"]
     rng = random.Random(19)
     for _ in range(30000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
