@@ -18,17 +18,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from re import _constants as _c  # the standard library's own regex parser: private, and stable
+from re import _parser as _sre_parse  # since 3.11, whose ATOMIC_GROUP and POSSESSIVE_REPEAT it reads
 from typing import Any, Iterable
 
 import ahocorasick
 import regex
-
-try:  # the standard library's own regex parser (private, stable since 3.11; sre_parse before it)
-    from re import _constants as _c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 MAX_SET = 64  # largest set of alternative strings followed through a concatenation
 MIN_WEIGHT = 2  # weakest literal a gate may be filtered by: a CJK character counts 2, others 1
@@ -117,7 +112,7 @@ def _node(op: Any, av: Any) -> _Info:
         parts = [_best(i.exact, i.factors) for i in infos]
         factors = frozenset().union(*parts) if all(p is not None for p in parts) else None
         return _Info(exact, _best(exact, factors))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         inner = _seq(sub)
         if lo == 0:
