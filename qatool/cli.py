@@ -14,11 +14,12 @@ import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.common.config import ConfigError, project_root, resolve_config
 from qatool.common.io import atomic_writer, decode, discover, read_source
-from qatool.common.pathfilter import PathFilter
 from qatool.common.outputs import OutputsError
 from qatool.common.parallel import default_jobs
+from qatool.common.pathfilter import PathFilter
 from qatool.common.records import ParquetRows
 from qatool.common.schema import SEVERITIES
 from qatool.common.version import __version__
@@ -26,11 +27,10 @@ from qatool.dedup.config import DedupConfig
 from qatool.dedup.report import REPORT_DIFFS, write_dedup
 from qatool.dedup.stage import dedup_records
 from qatool.engines.ray import EngineError, RayEngine
-from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.export.model import ANALYSIS_MODES, FORMATS, IMAGE_POLICIES, ExportConfig
 from qatool.export.stage import AUDIT_FILE, export_to_dir, load_inputs
 from qatool.lint.document import load_doc
-from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
+from qatool.lint.engine import Linter, LintResult, apply_baseline, read_baseline, relative_path, write_baseline
 from qatool.lint.fix import fix_source, unified_diff
 from qatool.lint.loader import RuleFileError
 from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary

@@ -33,8 +33,6 @@ from markdown_it.common.html_re import comment as comment_re
 from markdownify import MarkdownConverter
 
 from qatool.common.answers import compact
-from qatool.export.model import IMAGE_POLICIES
-from qatool.lint.chars import LOOKALIKE_RE, standard_char
 from qatool.common.markup import (
     ENTITY_RE,
     HTML_TAG_RE,
@@ -49,7 +47,8 @@ from qatool.common.markup import (
     scan_inline,
     tag_name,
 )
-
+from qatool.export.model import IMAGE_POLICIES
+from qatool.lint.chars import LOOKALIKE_RE, standard_char
 
 _TAG_START = re.compile(r"<[A-Za-z/!]")
 _TOC_HINT = re.compile(r"\[\[?_?toc_?\]|@\[toc\]", re.I)

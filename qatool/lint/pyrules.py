@@ -9,9 +9,8 @@ from dataclasses import replace
 from typing import Any, Callable, Iterator
 
 from qatool.common.answers import answer_defect
-from qatool.lint.document import LintDoc, Unit
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
-from qatool.lint.document import HTML_COMMENT_RE
+from qatool.lint.document import HTML_COMMENT_RE, LintDoc, Unit
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.parse.labels import LABEL_RE, match_label

@@ -5,8 +5,8 @@ import json
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
-from urllib.parse import quote
 from typing import Callable, Iterable, TextIO
+from urllib.parse import quote
 
 from qatool.common.version import PROJECT_URL, __version__
 from qatool.lint.model import Finding, Rule

@@ -86,7 +86,6 @@ def review_groups(inp: RunOutputs, chash: dict[str, str]) -> list[dict[str, Any]
     """Every group, light (ids, content hashes, similarity), in the order a person needs them:
     same-question conflict groups (largest first), then near-duplicate clusters, then clusters of
     identical text (the canonical policy can decide those alone)."""
-    jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups: list[dict[str, Any]] = []
     info = {tuple(c["members"]): c for c in inp.conflict_rows}
     for members in inp.conflicts:
