@@ -20,6 +20,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_blocks import block_names
@@ -349,97 +350,106 @@ def _link(s: str, i: int, image: bool, ticks: _Backticks) -> Span | None:
     return Span(kind, i, close + 1, label, None, s[label[0]:label[1]])  # shortcut: a link only if defined
 
 
+# What starts at s[i], for each character that can open a span: (the span or None, where to go on).
+# `ticks` gives the line's backtick runs, built on first use.
+_Step = tuple[Span | None, int]
+
+
+def _at_backslash(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    nxt = s[i + 1:i + 2]
+    if nxt in ("(", "["):
+        close = s.find("\\" + (")" if nxt == "(" else "]"), i + 2)
+        if close > i + 2:
+            return Span("math", i, close + 2), close + 2
+    return None, i + (2 if nxt in _ASCII_PUNCT else 1)
+
+
+def _at_backtick(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    end = _code_end(s, i, ticks())
+    return (Span("code", i, end) if end > 0 else None), abs(end)
+
+
+def _at_dollar(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    end = _math_end(s, i)
+    if end > 0:
+        return Span("math", i, end), end
+    return None, i + (2 if s.startswith("$$", i) else 1)
+
+
+def _at_angle(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    m = _AUTOLINK.match(s, i)
+    if m:
+        return Span("autolink", i, m.end()), m.end()
+    m = HTML_TAG_RE.match(s, i)
+    if not m:
+        return None, i + 1
+    tag = m.group(0)
+    if tag.startswith("<!--"):
+        return Span("comment", i, m.end()), m.end()
+    if tag[:2] in ("<?", "<!"):
+        return None, m.end()  # declarations and processing instructions: left as text
+    return Span("html", i, m.end()), m.end()
+
+
+def _at_ampersand(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    m = ENTITY_RE.match(s, i)
+    if m and decode_entity(m.group(0)) is not None:
+        return Span("entity", i, m.end()), m.end()
+    return None, i + 1
+
+
+def _at_bang(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    if s.startswith("[", i + 1):
+        sp = _link(s, i, True, ticks())
+        if sp is not None and (sp.dest is not None or sp.ref is not None):
+            return sp, sp.end
+    return None, i + 1
+
+
+def _at_bracket(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    m = _FOOTNOTE_REF.match(s, i)
+    if m:
+        return Span("footnote", i, m.end()), m.end()
+    sp = _link(s, i, False, ticks())
+    if sp is not None:
+        return sp, sp.end
+    return None, i + 1
+
+
+def _at_url_start(s: str, i: int, ticks: Callable[[], _Backticks]) -> _Step:
+    if i == 0 or not s[i - 1].isascii() or not s[i - 1].isalnum():
+        m = _URL.match(s, i)
+        if m:
+            return Span("url", i, m.end()), m.end()
+    return None, i + 1
+
+
+_AT: dict[str, Callable[[str, int, Callable[[], _Backticks]], _Step]] = {
+    "\\": _at_backslash, "`": _at_backtick, "$": _at_dollar, "<": _at_angle, "&": _at_ampersand,
+    "!": _at_bang, "[": _at_bracket, "h": _at_url_start, "w": _at_url_start,
+}
+
+
 def scan_inline(s: str) -> list[Span]:
     """The spans of one line or paragraph, in order, not overlapping. Linear in `s` but for the
     bounded look-aheads (a link label, an inline formula)."""
     spans: list[Span] = []
-    ticks = _Backticks(s) if "`" in s else None
+    built: list[_Backticks] = []
+
+    def ticks() -> _Backticks:
+        if not built:
+            built.append(_Backticks(s))
+        return built[0]
+
     i, n = 0, len(s)
     while i < n:
-        c = s[i]
-        if c == "\\":
-            nxt = s[i + 1:i + 2]
-            if nxt in ("(", "["):
-                close = s.find("\\" + (")" if nxt == "(" else "]"), i + 2)
-                if close > i + 2:
-                    spans.append(Span("math", i, close + 2))
-                    i = close + 2
-                    continue
-            i += 2 if nxt in _ASCII_PUNCT else 1
-            continue
-        if c == "`":
-            end = _code_end(s, i, ticks)
-            if end > 0:
-                spans.append(Span("code", i, end))
-            i = abs(end)
-            continue
-        if c == "$":
-            end = _math_end(s, i)
-            if end > 0:
-                spans.append(Span("math", i, end))
-                i = end
-                continue
-            i += 2 if s.startswith("$$", i) else 1
-            continue
-        if c == "<":
-            m = _AUTOLINK.match(s, i)
-            if m:
-                spans.append(Span("autolink", i, m.end()))
-                i = m.end()
-                continue
-            m = HTML_TAG_RE.match(s, i)
-            if m:
-                tag = m.group(0)
-                if tag.startswith("<!--"):
-                    spans.append(Span("comment", i, m.end()))
-                elif tag[:2] in ("<?", "<!"):
-                    pass  # declarations and processing instructions: left as text
-                else:
-                    spans.append(Span("html", i, m.end()))
-                i = m.end()
-                continue
+        at = _AT.get(s[i])
+        if at is None:
             i += 1
             continue
-        if c == "&":
-            m = ENTITY_RE.match(s, i)
-            if m and decode_entity(m.group(0)) is not None:
-                spans.append(Span("entity", i, m.end()))
-                i = m.end()
-                continue
-            i += 1
-            continue
-        if c == "!" and s.startswith("[", i + 1):
-            if ticks is None:
-                ticks = _Backticks(s)
-            sp = _link(s, i, True, ticks)
-            if sp is not None and (sp.dest is not None or sp.ref is not None):
-                spans.append(sp)
-                i = sp.end
-                continue
-            i += 1
-            continue
-        if c == "[":
-            m = _FOOTNOTE_REF.match(s, i)
-            if m:
-                spans.append(Span("footnote", i, m.end()))
-                i = m.end()
-                continue
-            if ticks is None:
-                ticks = _Backticks(s)
-            sp = _link(s, i, False, ticks)
-            if sp is not None:
-                spans.append(sp)
-                i = sp.end
-                continue
-            i += 1
-            continue
-        if c in "hw" and (i == 0 or not s[i - 1].isascii() or not s[i - 1].isalnum()):
-            m = _URL.match(s, i)
-            if m:
-                spans.append(Span("url", i, m.end()))
-                i = m.end()
-                continue
-        i += 1
+        sp, i = at(s, i, ticks)
+        if sp is not None:
+            spans.append(sp)
     return spans
 
 
