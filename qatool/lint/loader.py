@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
 import regex
@@ -109,6 +109,21 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _claim_spec(entry: dict[str, Any], kb: Knowledge, where: Callable[..., str]) -> claim_kind.ClaimSpec:
+    """A `claim` rule's subjects (known terms), predicates and number check."""
+    subjects = tuple(_as_list(entry["subject"]))
+    for s in subjects:
+        if s not in kb.claim_terms:
+            raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
+    preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
+    number = None
+    if "number" in entry:
+        n = entry["number"]
+        qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
+        number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
+    return claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
+
+
 def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb: Knowledge) -> Rule:
     rnode = _node_at(node, ["rules", idx])
     origin = f"{display_path(path)}:{_line(rnode)}"
@@ -150,17 +165,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
             raise RuleFileError(f"{where('check')}: unknown citation check {entry['check']!r}; one of {', '.join(CITATION_CHECKS)}")
         spec["check"] = entry["check"]
     elif kind == "claim":
-        subjects = tuple(_as_list(entry["subject"]))
-        for s in subjects:
-            if s not in kb.claim_terms:
-                raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
-        preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
-        number = None
-        if "number" in entry:
-            n = entry["number"]
-            qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
-            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
-        spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
+        spec["claim"] = _claim_spec(entry, kb, where)
     elif kind == "python":
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
