@@ -164,7 +164,8 @@ def may_have_blocks(text: str) -> bool:
             continue
         if after_blank and _INDENTED.match(line):
             return True
-        rest = line[_LINE_START.match(line).end():]
+        start = _LINE_START.match(line)  # matches every line (all its parts are optional)
+        rest = line[start.end() if start else 0:]
         if rest[:1] == "<" or (rest[:1] == "[" and "]:" in rest):
             return True
         if "|" in line and "-" in line and _DELIMITER_CHARS.issuperset(line):
@@ -220,6 +221,17 @@ class Span:
     label: tuple[int, int] | None = None
     dest: str | None = None
     ref: str | None = None
+
+    def label_range(self) -> tuple[int, int]:
+        """Where the label is (links and images have one)."""
+        if self.label is None:
+            raise ValueError(f"a {self.kind} span has no label")
+        return self.label
+
+    def label_of(self, s: str) -> str:
+        """The label's text in `s`."""
+        lo, hi = self.label_range()
+        return s[lo:hi]
 
 
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>")

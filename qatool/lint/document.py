@@ -52,7 +52,7 @@ class LintDoc:
     def joined(self) -> tuple[str, list[int]]:
         """All units' masked text joined by newlines, and where each unit starts in it: one regex
         pass over this finds the few units a rule needs to look at."""
-        if self._joined is None:
+        if self._joined is None or self._starts is None:
             starts, pos = [], 0
             for u in self.units:
                 starts.append(pos)
@@ -112,6 +112,8 @@ def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
 
 def doc_from_parsed(parsed: ParsedDoc, text: str) -> LintDoc:
     """The lint view of an already parsed document (no second parse)."""
+    if parsed.scan is None:
+        raise ValueError(f"{parsed.source}: the parse kept no line scan; parse it with parse_text")
     doc = LintDoc(parsed.source, text, text.split("\n"), parsed.scan, parsed.records)
     doc.units = build_units(parsed.scan.lines, parsed.records)
     return doc

@@ -66,17 +66,17 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleFileError(f"{where}: invalid YAML ({getattr(err, 'problem', err)}); fix the syntax") from None
-    if data is None:
+    if data is None or node is None:
         raise RuleFileError(f"{path}: rule file is empty; add a `rules:` list")
-    err = jsonschema.exceptions.best_match(_file_schema_validator().iter_errors(data))
-    if err is not None:
-        at = _node_at(node, list(err.absolute_path))
-        where = "/".join(map(str, err.absolute_path)) or "(file)"
+    bad = jsonschema.exceptions.best_match(_file_schema_validator().iter_errors(data))
+    if bad is not None:
+        at = _node_at(node, list(bad.absolute_path))
+        where = "/".join(map(str, bad.absolute_path)) or "(file)"
         code = ""
-        if len(err.absolute_path) >= 2 and err.absolute_path[0] == "rules":
-            rule = data["rules"][err.absolute_path[1]]
+        if len(bad.absolute_path) >= 2 and bad.absolute_path[0] == "rules":
+            rule = data["rules"][bad.absolute_path[1]]
             code = f" rule {rule.get('code', '?')}:" if isinstance(rule, dict) else ""
-        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {err.message}; see schemas/rule_file.schema.json")
+        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {bad.message}; see schemas/rule_file.schema.json")
     return data, node
 
 
