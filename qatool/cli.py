@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.common.config import ConfigError, project_root, resolve_config
-from qatool.common.io import atomic_writer, decode, discover, read_source
+from qatool.common.io import InputProblem, atomic_writer, decode, discover, read_source
 from qatool.common.outputs import OutputsError
 from qatool.common.parallel import default_jobs
 from qatool.common.pathfilter import PathFilter
@@ -292,7 +292,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         sys.exit(2)
     if job.decisions_path is not None and not quiet:
         click.echo(f"review decisions: {job.decisions_path}")
-    for st in job.export.stale:
+    for st in (job.export.stale if job.export is not None else []):
         _echo_err(f"{job.decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids'])}): {st['why']}; not applied")
     if not quiet:
         click.echo(_dedup_line(job.dedup))
@@ -428,7 +428,7 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
         result = parse_paths(list(paths))
         for p in result.problems:
             _echo_err(str(p))
-        if not result.files:
+        if not result.files or result.table is None:
             sys.exit(2)
         records = result.table.to_pylist()
     try:
@@ -516,7 +516,7 @@ def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limit
     changed = 0
     for inp in inputs:
         src = read_source(inp, limits)
-        if not hasattr(src, "text"):
+        if isinstance(src, InputProblem):
             continue  # reported by the lint pass below
         shown = relative_path(inp.path, cwd)
         fixed, n = fix_source(linter, src.text, linter.project_key(inp.path))
@@ -537,7 +537,7 @@ def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool)
     raw = sys.stdin.buffer.read()
     shown = relative_path(Path(name), Path.cwd()) if name else "-"
     src = decode(Path(name or "-"), shown, raw, limits)
-    if not hasattr(src, "text"):
+    if isinstance(src, InputProblem):
         return LintResult([], [src], 1)
     key = linter.project_key(Path(name)) if name else "-"
     text = src.text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Sequence
 
 import pyarrow.parquet as pq
 
@@ -61,7 +61,7 @@ class JobResult:
 
 
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
-            export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
+            export_cfg: ExportConfig, against: Sequence[Path] = (), decisions: Path | None = None,
             review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
             engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an

@@ -88,8 +88,8 @@ def review_groups(inp: RunOutputs, chash: dict[str, str]) -> list[dict[str, Any]
     identical text (the canonical policy can decide those alone)."""
     groups: list[dict[str, Any]] = []
     info = {tuple(c["members"]): c for c in inp.conflict_rows}
-    for members in inp.conflicts:
-        members = [m for m in members if m in chash]
+    for group in inp.conflicts:
+        members = [m for m in group if m in chash]
         if len(members) < 2:
             continue
         row = info.get(tuple(members)) or next((c for c in inp.conflict_rows if set(members) <= set(c["members"])), {})
