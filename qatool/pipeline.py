@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Sequence
 
 import pyarrow.parquet as pq
 
@@ -71,7 +71,7 @@ RUN_MADE_FROM = {"records.parquet": (), "invalid_records.jsonl": (), "findings.p
 
 
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
-            export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
+            export_cfg: ExportConfig, against: Sequence[Path] = (), decisions: Path | None = None,
             review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
             engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage into `out_dir` while holding its lock (`qatool.common.manifest`): the old
@@ -88,7 +88,7 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
 
 
 def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
-                export_cfg: ExportConfig, against: list[Path], review_limit: int, report_diffs: int) -> None:
+                export_cfg: ExportConfig, against: Sequence[Path], review_limit: int, report_diffs: int) -> None:
     names = [p.name for p in job.written]
     if (folder.folder / "invalid_records.jsonl").exists():
         names.append("invalid_records.jsonl")
@@ -107,7 +107,7 @@ def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, parse_cfg: Pa
 
 
 def _run_stages(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
-                export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
+                export_cfg: ExportConfig, against: Sequence[Path] = (), decisions: Path | None = None,
                 review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
                 engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an

@@ -66,7 +66,7 @@ class ParquetStream:
     def __enter__(self) -> "ParquetStream":
         return self
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: Any) -> bool | None:
         if exc[0] is None and self._rows:
             self._flush(self._rows)
         return self._stack.__exit__(*exc)
@@ -88,7 +88,7 @@ class TableRows(Sequence):
     def __len__(self) -> int:
         return self.table.num_rows
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         if not -len(self) <= i < len(self):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from qatool.dedup.config import DedupConfig
 
@@ -25,7 +25,7 @@ class Pair:
 
 @dataclass
 class DedupResult:
-    records: list[dict[str, Any]]
+    records: Sequence[dict[str, Any]]
     pairs: list[Pair]
     clusters: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]  # same-question groups with two or more distinct answers

@@ -131,6 +131,8 @@ def _parts_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray
     n = len(texts)
     if kind == "char":
         return char_ngram_hashes(texts, int(k))
+    if tokens is None:
+        raise ValueError(f"{spec} shingles need the texts' tokens")
     th, rec = tokens
     srec, sh = ngram_hashes(th, rec, n, int(k))
     counts = sets_from([(srec, sh)], n).sizes()
@@ -320,8 +322,8 @@ def record_shingles(title: str | None, question: str, answer: str, cfg: DedupCon
     seg = lambda: get_segmenter(tuple(Path(p) for p in cfg.user_dicts))  # noqa: E731
 
     def of(text: str, spec: str) -> list:
-        kind, _, k = spec.partition(":")
-        k = int(k)
+        kind, _, size = spec.partition(":")
+        k = int(size)
         if kind == "word":
             toks = seg().cut(text)
             if toks:

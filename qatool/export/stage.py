@@ -99,10 +99,10 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
     flagged: dict[str, set[str]] = defaultdict(set)
     findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in inp.findings_where(min_level=SEVERITIES.index(cfg.drop_level)):
-        rid = f.get("record_id")
-        if rid and f["code"] not in REPAIRED:
-            flagged[rid].add(f["code"])
-            findings_of[rid].append(f)
+        frid = f.get("record_id")
+        if frid and f["code"] not in REPAIRED:
+            flagged[frid].add(f["code"])
+            findings_of[frid].append(f)
 
     def prior(rid: str) -> list[str]:
         why = list(reasons.get(rid, ()))
@@ -119,11 +119,12 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
     examples: dict[str, list[dict[str, Any]]] = {}
     per_source: dict[str, dict[str, int]] = {}
     counts: Counter[str] = Counter()
-    on_engine = engine is not None and isinstance(inp.records, ParquetRows)
+    parquet = inp.records.path if isinstance(inp.records, ParquetRows) else None
+    on_engine = engine is not None and parquet is not None
     pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and not on_engine else None
     in_process = None if pool is not None else (cleaner or Cleaner())
     if on_engine:
-        cleaned = engine.clean_batches(inp.records.path, prior_of, cfg)
+        cleaned = engine.clean_batches(parquet, prior_of, cfg)
     else:
         args = ((b, [prior_of.get(r["id"], []) for r in b], cfg, in_process) for b in record_batches(inp.records, CLEAN_BATCH))
         cleaned = map_ordered(_clean_batch, args, pool)
@@ -273,7 +274,7 @@ class ExportWriter:
     def __enter__(self) -> "ExportWriter":
         return self
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: Any) -> bool | None:
         return self._stack.__exit__(*exc)
 
 

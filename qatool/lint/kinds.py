@@ -32,6 +32,7 @@ class RuleTimeout(Exception):
 
     def __init__(self, rule: Rule | None, where: str = "", message: str | None = None, code: str | None = None):
         if message is None:
+            assert rule is not None, "a RuleTimeout is made from its rule, or from its message and code when unpickled"
             message = (f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; its findings "
                        "for this file are missing: the pattern backtracks catastrophically, simplify it (avoid nested "
                        "quantifiers like (a+)+ and adjacent ones over the same characters like \\s*\\s*)")
@@ -305,7 +306,7 @@ class Knowledge:
         keys = list(self.terms)
         hits: list[tuple[int, int, str]] = []
         for m in self.names_rx().finditer(text, start, len(text) if end is None else end):
-            idx = int(m.lastgroup[1:])
+            idx = int((m.lastgroup or "")[1:])  # every alternative is a group t<index>
             key = keys[idx]
             # "精确率（Precision）": an alias in brackets right after the same term is not a new term
             if hits and hits[-1][2] == key and regex.fullmatch(r"\s*(\*\*)?\s*[（(]\s*", text[hits[-1][1]:m.start()]):
@@ -387,7 +388,7 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
         if not m:
             continue
         terms = [h for h in kb.term_hits(text, s_start, m.start())]
-        keys = []
+        keys: list[str] = []
         for h in terms:
             if not keys or keys[-1] != h[2]:
                 keys.append(h[2])
@@ -425,8 +426,9 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
 
 
 def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
+    term: str = rule.spec.get("term", "")  # both set unless `duplicate` (loader)
+    given: str = rule.spec.get("given", "")
     statements = judges_statements(rule)
     cache = doc.cache.setdefault("bindings", {})
     for unit in _units(rule, doc, gate_of(rule, kb)):
@@ -478,7 +480,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     reader = kb.claim_reader()
     spec: ClaimSpec = rule.spec["claim"]
     label = kb.claim_terms[spec.subjects[0]].label
-    gate = gate_of(rule, kb)
+    gate = kb.claim_gate(spec.subjects)  # gate_of for a claim rule
     found: set[tuple[int, int]] = set()
     try:
         about = {r["id"] for r in doc.records if search(rule, gate, f"{r.get('question') or ''}\n{r.get('title') or ''}")}
@@ -502,7 +504,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 
 def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader, spec: ClaimSpec,
                     label: str) -> Iterator[Finding]:
-    gate = gate_of(rule, kb)
+    gate = kb.claim_gate(spec.subjects)
     first: dict[str, Unit] = {}
     for u in doc.units:
         if u.scope == "answer" and u.record is not None and u.text.strip():
@@ -513,14 +515,14 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader
         if unit is None or not search(rule, gate, q):
             continue
         yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
-        if not (yes or no):
+        m = yes or no
+        if m is None:
             continue
         asked = reader.question_polarity(q, spec)
         if asked is None:
             continue
         asserted = asked if yes else not asked
         if asserted == (spec.wrong == "affirm"):
-            m = yes or no
             yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
 
 
@@ -746,7 +748,8 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
             target = GITHUB_RE.search(text, link.target[0], link.target[1])
             if target and target.group(0).casefold() == m.group(0).casefold():
                 continue  # the same URL as the link's target: reported once, there
-        url_start = m.start() - len(regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS).group(0))
+        scheme = regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS)  # matches at the end of any text
+        url_start = m.start() - (len(scheme.group(0)) if scheme else 0)
         lo = max(_clause(text, link.start if link else url_start)[0], last_end)
         label = text[lo:link.start] + text[link.text[0]:link.text[1]] if link else text[lo:url_start]
         last_end = link.end if link else m.end()

@@ -9,7 +9,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
 import regex
@@ -80,17 +80,17 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
         raise RuleFileError(f"{where}: invalid YAML ({getattr(err, 'problem', err)}); fix the syntax") from None
     except RecursionError:
         raise RuleFileError(f"{path}: YAML nested too deeply to be a rule file; fix the file") from None
-    if data is None:
+    if data is None or node is None:
         raise RuleFileError(f"{path}: rule file is empty; add a `rules:` list")
-    err = jsonschema.exceptions.best_match(_file_schema_validator().iter_errors(data))
-    if err is not None:
-        at = _node_at(node, list(err.absolute_path))
-        where = "/".join(map(str, err.absolute_path)) or "(file)"
+    bad = jsonschema.exceptions.best_match(_file_schema_validator().iter_errors(data))
+    if bad is not None:
+        at = _node_at(node, list(bad.absolute_path))
+        where = "/".join(map(str, bad.absolute_path)) or "(file)"
         code = ""
-        if len(err.absolute_path) >= 2 and err.absolute_path[0] == "rules":
-            rule = data["rules"][err.absolute_path[1]]
+        if len(bad.absolute_path) >= 2 and bad.absolute_path[0] == "rules":
+            rule = data["rules"][bad.absolute_path[1]]
             code = f" rule {rule.get('code', '?')}:" if isinstance(rule, dict) else ""
-        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {err.message}; see schemas/rule_file.schema.json")
+        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {bad.message}; see schemas/rule_file.schema.json")
     return data, node
 
 
@@ -121,6 +121,21 @@ def display_path(path: Path) -> str:
         return f"qatool/rules/{path.resolve().relative_to(builtin.resolve()).as_posix()}"
     except ValueError:
         return str(path)
+
+
+def _claim_spec(entry: dict[str, Any], kb: Knowledge, where: Callable[..., str]) -> claim_kind.ClaimSpec:
+    """A `claim` rule's subjects (known terms), predicates and number check."""
+    subjects = tuple(_as_list(entry["subject"]))
+    for s in subjects:
+        if s not in kb.claim_terms:
+            raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
+    preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
+    number = None
+    if "number" in entry:
+        n = entry["number"]
+        qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
+        number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
+    return claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
 
 
 def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb: Knowledge) -> Rule:
@@ -164,17 +179,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
             raise RuleFileError(f"{where('check')}: unknown citation check {entry['check']!r}; one of {', '.join(CITATION_CHECKS)}")
         spec["check"] = entry["check"]
     elif kind == "claim":
-        subjects = tuple(_as_list(entry["subject"]))
-        for s in subjects:
-            if s not in kb.claim_terms:
-                raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
-        preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
-        number = None
-        if "number" in entry:
-            n = entry["number"]
-            qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
-            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
-        spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
+        spec["claim"] = _claim_spec(entry, kb, where)
     elif kind == "python":
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
