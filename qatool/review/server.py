@@ -100,7 +100,9 @@ def _undecided(value: Any) -> list[dict[str, Any]]:
 class _Handler(BaseHTTPRequestHandler):
     server: "ReviewServer"
 
-    timeout = REQUEST_TIMEOUT  # every socket read and write
+    def setup(self) -> None:
+        self.timeout = self.server.request_timeout  # every socket read and write
+        super().setup()
     server_version = "qatool-review"
     sys_version = ""
 
@@ -144,15 +146,16 @@ class _Handler(BaseHTTPRequestHandler):
             n = -1
         if n <= 0 or n > MAX_BODY:
             raise _Refused(413, "empty or too large (or no Content-Length)")
-        deadline = time.monotonic() + REQUEST_TIMEOUT
+        limit = self.server.request_timeout
+        deadline = time.monotonic() + limit
         chunks, got = [], 0
         while got < n:
             if time.monotonic() > deadline:
-                raise _Refused(408, f"the request body took longer than {REQUEST_TIMEOUT:g}s")
+                raise _Refused(408, f"the request body took longer than {limit:g}s")
             try:
                 chunk = self.rfile.read1(min(65536, n - got)) if hasattr(self.rfile, "read1") else self.rfile.read(min(65536, n - got))
             except TimeoutError:
-                raise _Refused(408, f"the request body stalled for {REQUEST_TIMEOUT:g}s") from None
+                raise _Refused(408, f"the request body stalled for {limit:g}s") from None
             if not chunk:
                 raise _Refused(400, "the request body ended early")
             chunks.append(chunk)
@@ -235,6 +238,7 @@ class ReviewServer(ThreadingHTTPServer):
         self.target = decisions_path or out_dir / DECISIONS_FILE
         self.page = out_dir / "review.html"
         self.write_lock = threading.Lock()
+        self.request_timeout = REQUEST_TIMEOUT  # read when the server is made (a test lowers it)
         bound = self.server_address[1]
         self.port = bound
         self.allowed_hosts: set[str] | None
