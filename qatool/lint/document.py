@@ -14,7 +14,6 @@ from typing import Any, Iterator
 from qatool.parse.extract import ParsedDoc, parse_text
 from qatool.parse.markdown import Line, Scan, mask_inline_code
 
-HTML_COMMENT_RE = re.compile(r"<!--.*?-->")  # what `html_comments` finds, without its quadratic search
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 
 
@@ -90,15 +89,18 @@ def html_comments(s: str) -> Iterator[tuple[int, int]]:
         pos = b + 3
 
 
+def blank_comments(s: str) -> str:
+    """s with each HTML comment within it blanked (same length), in one forward pass."""
+    parts, pos = [], 0
+    for a, b in html_comments(s):
+        parts += [s[pos:a], " " * (b - a)]
+        pos = b
+    return "".join(parts) + s[pos:]
+
+
 def _mask(s: str) -> str:
     s = mask_inline_code(s)
-    if "<!--" in s:
-        parts, pos = [], 0
-        for a, b in html_comments(s):
-            parts += [s[pos:a], " " * (b - a)]
-            pos = b
-        s = "".join(parts) + s[pos:]
-    return s
+    return blank_comments(s) if "<!--" in s else s
 
 
 def _paragraph_close(lines: list[Line], k: int) -> int:
@@ -138,7 +140,7 @@ def _comment_masks(lines: list[Line]) -> dict[int, str]:
             s = " " * (j + 3) + s[j + 3:]
             open_, closed_here = False, True
         if "<!--" in s:
-            s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
+            s = blank_comments(s)
         j = s.find("<!--")
         if j >= 0 and not s[:j].strip():
             open_ = True  # a comment block

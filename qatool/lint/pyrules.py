@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 
 from qatool.common.answers import answer_defect
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
-from qatool.lint.document import HTML_COMMENT_RE, LintDoc, Unit
+from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.parse.labels import LABEL_RE, match_label
@@ -79,7 +79,7 @@ def _content_line(doc: LintDoc, unit: Unit) -> str:
     if "`" in s:
         s = INLINE_CODE_RE.sub(lambda m: "X" * len(m.group(0)), s)
     if "<!--" in s:
-        s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
+        s = blank_comments(s)
     return s.replace("\\*", "  ")
 
 

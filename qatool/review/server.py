@@ -101,8 +101,8 @@ class _Handler(BaseHTTPRequestHandler):
     server: "ReviewServer"
 
     def setup(self) -> None:
-        self.timeout = self.server.request_timeout  # every socket read and write
         super().setup()
+        self.connection.settimeout(self.server.request_timeout)  # every socket read and write
     server_version = "qatool-review"
     sys_version = ""
 
