@@ -53,7 +53,8 @@ def _est(sig: np.ndarray, pairs: np.ndarray) -> np.ndarray:
 def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig, question: bool = False, engine: Any = None) -> np.ndarray:
     bands, rows = cfg.question_bands_rows() if question else cfg.bands_rows()
     keys = band_keys(sig, bands, rows)
-    return engine.candidates(keys) if engine is not None else candidate_pairs(keys)
+    pairs = engine.candidates(keys) if engine is not None else None  # an executor may group them (Ray), else here
+    return candidate_pairs(keys) if pairs is None else pairs
 
 
 ESTIMATE_MARGIN = 0.2  # answer pairs estimated this far below the threshold are still checked exactly

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -16,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from qatool.common.normalize import nfkc
-from qatool.common.parallel import map_ordered
+from qatool.common.executor import Executor
 from qatool.common.records import ParquetRows, TableRows
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, content_chars, joined_token_hashes, minhash, ngram_hashes, sets_from
@@ -391,14 +390,16 @@ def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> I
                [r.get("title") for r in part])
 
 
+def _sketch_part(shared: tuple[DedupConfig, str], texts: Any) -> Sketch:
+    return _sketch_args((texts, *shared))
+
+
 def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfig, backend: str,
-                   pool: ProcessPoolExecutor | None = None, batch: int = 2000, engine: Any = None) -> Sketch:
-    """Sketches of all records, batch by batch on the pool (bounded in flight) or on `engine`
-    (see qatool.engine_ray); identical for any pool and engine."""
-    if engine is not None and isinstance(records, ParquetRows):
-        parts = engine.sketches(records.path, cfg, backend)
-    else:
-        parts = map_ordered(_sketch_args, ((texts, cfg, backend) for texts in _text_batches(records, batch)), pool)
+                   executor: Executor | None = None, batch: int = 2000) -> Sketch:
+    """Sketches of all records, batch by batch on `executor` (default: this process; bounded in
+    flight); identical for any executor."""
+    parts = (executor or Executor()).map_records(_sketch_part, records, batch, list(_TEXT), (cfg, backend),
+                                                 batches=_text_batches(records, batch))
     spool = SketchSpool(cfg.num_perm)
     for part in parts:
         spool.add(part)

@@ -27,10 +27,13 @@ MAX_QUOTE = 40
 
 
 class RuleTimeout(Exception):
-    def __init__(self, rule: Rule, where: str):
-        super().__init__(f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; "
+    def __init__(self, rule: Rule, where: str, message: str | None = None):
+        super().__init__(message or f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; "
                          "the pattern backtracks catastrophically, simplify it (avoid nested quantifiers like (a+)+)")
-        self.rule = rule
+        self.rule, self.where = rule, where
+
+    def __reduce__(self):  # crosses process boundaries whole (a worker's exception is pickled)
+        return (RuleTimeout, (self.rule, self.where, str(self)))
 
 
 def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
