@@ -408,10 +408,19 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
                    "sharegpt or question/answer; e.g. test leakage), or an earlier run's folder or signatures.parquet "
                    "(its stored signatures are used as they are). Repeatable.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="With PATHs: extra rule files or folders for the lint that ranks canonicals (as `qatool run --rules`).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="With PATHs: config file whose rule selection the lint uses (qatool.toml or pyproject.toml).")
 @_report_diffs_option
 @_dedup_options
-def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts) -> None:
+def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows,
+          jobs, user_dicts) -> None:
     """Find exact and near-duplicate records, identical answers and same-question conflicts.
+
+    PATHs are parsed and linted as `qatool run` does, so each cluster keeps the member with the
+    fewest lint findings (errors, then warnings) as its canonical; with --records the findings
+    come from findings.parquet beside it.
 
     Writes OUT/dups.parquet (verified duplicate pairs), OUT/clusters.parquet (clusters with their
     canonical member), OUT/conflicts.parquet (one row per same-question group with distinct answers),
@@ -436,12 +445,18 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     else:
         if not paths:
             raise click.UsageError("give PATHs to parse or --records FILE")
-        result = parse_paths(list(paths), executor=executor)
+        try:  # linted as `qatool run` lints them: the canonical policy ranks members by their findings
+            linter = _make_linter(resolve_config(config_path), [], [], [], rules_dirs)
+        except (ConfigError, RuleFileError, ValueError) as err:
+            _echo_err(f"error: {err}")
+            sys.exit(2)
+        result = parse_paths(list(paths), linter=linter, executor=executor)
         for p in result.problems:
             _echo_err(str(p))
         if not result.files:
             sys.exit(2)
         records = result.table.to_pylist()
+        findings = result.findings
     try:
         res, counts = dedup_records(records, cfg, findings, list(against), executor)
     except ValueError as err:

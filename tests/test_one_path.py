@@ -130,3 +130,33 @@ def test_a_timeout_crosses_a_process_boundary_whole():
     assert err.rule == rule and "backtracks catastrophically" in str(err)
     assert pickle.loads(pickle.dumps(RuleError(["a", "b"]))).messages == ["a", "b"]
 
+
+# ------------------------------------------------------------------ dedup PATHS ranks as run does
+
+TAIL = ("召回率衡量模型找出全部正样本的能力，在医疗诊断、欺诈检测等漏报代价很高的场景中尤其重要，"
+        "通常与精确率一起通过 F1 分数综合评价模型，二者往往此消彼长，需要结合业务需求来权衡分类阈值的选择。")
+# the first file states recall with precision's definition (FC101, an error); its answer is the
+# longer one and comes first, so only the lint counts make the second the canonical
+WRONG = "### 1. 什么是召回率？\n\n**答案：** 召回率是指预测为正的样本中真正为正样本的比例。" + TAIL + "\n"
+RIGHT = "### 1. 什么是召回率？\n\n**答案：** 召回率是指实际为正的样本中被预测为正的比例。" + TAIL + "\n"
+
+
+def test_dedup_paths_and_run_keep_the_same_canonical(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(WRONG, encoding="utf-8")
+    (docs / "b.md").write_text(RIGHT, encoding="utf-8")
+    (tmp_path / "qatool.toml").write_text("", encoding="utf-8")
+    run = _invoke(tmp_path, "run", "docs", "-o", str(tmp_path / "run"), "--jobs", "1", "--no-progress", "-q")
+    assert run.exit_code == 0, run.stderr
+    dedup = _invoke(tmp_path, "dedup", "docs", "-o", str(tmp_path / "dedup"), "--jobs", "1")
+    assert dedup.exit_code == 0, dedup.stderr
+
+    findings = pq.read_table(tmp_path / "run" / "findings.parquet").to_pylist()
+    wrong_id = next(f["record_id"] for f in findings if f["code"] == "FC101")
+    ids = {r["source"]: r["id"] for r in pq.read_table(tmp_path / "run" / "records.parquet").to_pylist()}
+    assert wrong_id == ids["a.md"]
+    for out in ("run", "dedup"):
+        (cluster,) = pq.read_table(tmp_path / out / "clusters.parquet").to_pylist()
+        assert sorted(cluster["members"]) == sorted(ids.values()), out
+        assert cluster["canonical"] == ids["b.md"], out
