@@ -21,7 +21,7 @@ from qatool.common.pathfilter import PathFilter
 from qatool.common.outputs import OutputsError
 from qatool.common.executor import LocalExecutor
 from qatool.common.parallel import default_jobs
-from qatool.common.records import ParquetRows
+from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
 from qatool.common.version import __version__
 from qatool.dedup.config import DedupConfig
@@ -435,7 +435,7 @@ def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report
         if paths:
             raise click.UsageError("give PATHs or --records, not both")
         try:
-            records = ParquetRows(records_path)  # streamed: texts in batches, whole rows only for what the report shows
+            records = Records(records_path)  # streamed: texts in batches, whole rows only for what the report shows
         except (OSError, pa.ArrowException) as err:
             _echo_err(f"error: {records_path}: not a readable records Parquet file ({err}); make one with `qatool parse`")
             sys.exit(2)
@@ -455,7 +455,7 @@ def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report
             _echo_err(str(p))
         if not result.files:
             sys.exit(2)
-        records = result.table.to_pylist()
+        records = Records(result.table)
         findings = result.findings
     try:
         res, counts = dedup_records(records, cfg, findings, list(against), executor)

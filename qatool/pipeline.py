@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.io import discover
 from qatool.common.outputs import FINDING_COLUMNS, RunOutputs
-from qatool.common.records import ParquetRows
+from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
 from qatool.dedup.against import load_external
 from qatool.dedup.config import DedupConfig
@@ -122,7 +122,7 @@ def run_job(cfg: RunConfig, linter: Any, progress: Progress | None = None, execu
 
     t0 = time.perf_counter()
     progress.start("dedup", None)
-    records = ParquetRows(out_dir / "records.parquet")
+    records = Records(out_dir / "records.parquet")
     res = find_duplicates(records, cfg.dedup, result.record_counts, external=external, executor=engine)
     tables = dups_table(res), clusters_table(res)  # written here, and what the export reads
     job.written += write_dedup(res, out_dir, result.record_counts, cfg.report_diffs, tables)

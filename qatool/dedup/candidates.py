@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from qatool.common.records import rows_at
+from qatool.common.records import Records, as_records
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.groups import _clusters, components
 from qatool.dedup.minhash import band_keys, candidate_pairs, jaccard_many, overlap_many
@@ -152,13 +152,14 @@ def answer_rounds(label: np.ndarray, members: np.ndarray, sk: Sketch, cfg: Dedup
     return (cat(0).astype(np.int64), cat(1).astype(np.int64), cat(2), cat(3), cat(4)), reps
 
 
-def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
+def global_step(records: Records | Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
                 timings: dict[str, float] | None = None, engine: Any = None) -> DedupResult:
     """Exact groups, LSH candidates verified by exact Jaccard, identical answers, same-question groups
     (duplicates by near answers, conflict groups) and clusters, from the sketches alone (record text
     is read only for the outputs)."""
     import time
 
+    records = as_records(records)
     timings = {} if timings is None else timings
     t0 = time.perf_counter()
     n = len(records)
@@ -215,7 +216,7 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
     t0 = time.perf_counter()
     ordered = [pairs[k] for k in sorted(pairs)]
     # only the ids of the records in pairs and groups are read here; the report reads what it shows
-    ids = {i: r["id"] for i, r in rows_at(records, sorted({x for p in ordered for x in (p.a, p.b)} | set(members.tolist())), ["id"]).items()}
+    ids = {i: r["id"] for i, r in records.take(sorted({x for p in ordered for x in (p.a, p.b)} | set(members.tolist())), ["id"]).items()}
     clusters = _clusters(n, ids, ordered, finding_counts, sk.completeness)
     conflicts = conflict_groups(records, sk, label, members, edges, edge_kind, rep_lab, rep_idx, clusters, ids)
     timings["cluster"] = time.perf_counter() - t0
@@ -275,7 +276,7 @@ def conflict_groups(records: Sequence[dict[str, Any]], sk: Sketch, label: np.nda
                     "answer_similarity_min": min(sims) if sims else None, "answer_similarity_max": max(sims) if sims else None,
                     "answer_similarity_mean": float(np.mean(sims)) if sims else None})
         firsts.append(mem[0])
-    text = rows_at(records, firsts, ["title", "question"])
+    text = records.take(firsts, ["title", "question"])
     for c in out:
         r = text[c["members_idx"][0]]
         c["question"] = (r.get("title") or r.get("question") or "").strip()

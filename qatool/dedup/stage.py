@@ -10,7 +10,7 @@ from typing import Any, Iterable, Sequence
 import pyarrow as pa
 
 from qatool.common.executor import Executor
-from qatool.common.records import ParquetRows, TableRows
+from qatool.common.records import Records, as_records
 from qatool.dedup.against import find_against, load_external
 from qatool.dedup.candidates import global_step
 from qatool.dedup.config import DedupConfig
@@ -30,10 +30,7 @@ def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: De
     import time
 
     t0 = time.perf_counter()
-    if isinstance(records, pa.Table):
-        records = TableRows(records)
-    elif isinstance(records, (str, Path)):
-        records = ParquetRows(Path(records))
+    records = as_records(records)
     backend = resolved_backend(cfg)
     sk = sketch_records(records, cfg, backend, executor, batch)
     timings = {"sign": time.perf_counter() - t0}
@@ -46,10 +43,9 @@ def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: De
     return res
 
 
-def _record_ids(records: Any) -> tuple[list[str], list[str]]:
-    if isinstance(records, TableRows):
-        return records.column("id"), records.column("content_hash")
-    return [r["id"] for r in records], [r.get("content_hash") or "" for r in records]
+def _record_ids(records: Records) -> tuple[list[str], list[str]]:
+    hashes = records.column("content_hash") if "content_hash" in records.names else [""] * len(records)
+    return records.column("id"), [h or "" for h in hashes]
 
 
 def dedup_records(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig, findings: Iterable[Any] | pa.Table = (),

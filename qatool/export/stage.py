@@ -35,7 +35,6 @@ from qatool.common.answers import answer_defect, too_short
 from qatool.common.io import atomic_writer
 from qatool.common.outputs import RunOutputs, load_outputs
 from qatool.common.executor import Executor, LocalExecutor
-from qatool.common.records import TableRows, record_batches
 from qatool.common.schema import SEVERITIES
 from qatool.export.audit import Audit, line_fields, write_audit
 from qatool.export.card import _write_meta
@@ -118,7 +117,7 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
         return why
     prior_of = {rid: why for rid in sorted(reasons.keys() | flagged.keys()) if (why := prior(rid))}  # the rest: none
 
-    ids = set(inp.records.column("id")) if isinstance(inp.records, TableRows) else {r["id"] for r in inp.records}
+    ids = set(inp.records.column("id"))
     group = _groups(inp.clusters, inp.conflicts, inp.member_ids() & ids)
     repaired: Counter[str] = Counter()
     cleaned_steps: Counter[str] = Counter()
@@ -130,7 +129,7 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
         executor = Executor()
     executor = executor or LocalExecutor(jobs)
     cleaned = executor.map_records(_clean_part, inp.records, CLEAN_BATCH, None, (prior_of, cfg, cleaner),
-                                   batches=record_batches(inp.records, CLEAN_BATCH))
+                                   batches=inp.records.row_batches(CLEAN_BATCH))
     for batch_out, figures in cleaned:
         repaired.update(figures["repaired"])
         cleaned_steps.update(figures["cleaned"])
