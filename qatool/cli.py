@@ -6,6 +6,7 @@ not be parsed), 2 usage or input error.
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -697,6 +698,14 @@ def rules_list(rules_dirs: tuple[Path, ...], show_all: bool, markdown: bool) -> 
             continue
         flags = ("fix" if r.fixable else "   ") + ("" if r.enabled else " off")
         click.echo(f"{r.code}  {r.name:<46} {r.severity:<8} {r.kind:<13} {flags}")
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files: the keys every rule has, and each registered kind's own."""
+    from qatool.lint.loader import rule_file_schema
+
+    click.echo(json.dumps(rule_file_schema(), ensure_ascii=False, indent=1))
 
 
 @rules.command("explain")

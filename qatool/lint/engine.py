@@ -22,11 +22,11 @@ from qatool.common.config import project_root_of
 from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover
 from qatool.common.schema import SEVERITY_RANK
 from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
-from qatool.lint.kinds import KIND_CHECKS, Knowledge, RuleTimeout, gate_of, make_finding
+from qatool.lint.kinds import Knowledge, RuleTimeout, gate_of, make_finding
 from qatool.lint.literals import LiteralIndex
 from qatool.lint.loader import load_rules
 from qatool.lint.model import Finding, Rule
-from qatool.lint.pyrules import PY_CHECKS
+from qatool.lint.registry import in_scope, rule_kind
 from qatool.parse.extract import ParsedDoc
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
@@ -227,11 +227,12 @@ class Linter:
 
     def _run_rule(self, rule: Rule, doc: LintDoc) -> tuple[list[Finding], str | None]:
         """One rule over one document, isolated: its findings, or none and why it failed."""
-        fn = PY_CHECKS[rule.spec["check"]] if rule.kind == "python" else KIND_CHECKS[rule.kind]
         try:
-            return list(fn(rule, doc, self.kb)), None
+            return in_scope(rule, doc, list(rule_kind(rule).check(rule, doc, self.kb))), None
         except RuleTimeout as err:
             return [], str(err)
+        except TimeoutError as err:  # a glossary, repository or claim pattern the rule reads (qatool.lint.patterns)
+            return [], f"rule {rule.code} ({rule.origin}): {err}"
         except Exception as err:  # noqa: BLE001 - a broken rule must not cost the document its other findings
             return [], (f"rule {rule.code} [{rule.name}] ({rule.origin}) failed on this file ({type(err).__name__}: {err}); "
                         "its findings here are missing, the other rules ran: fix or disable the rule (--ignore "
