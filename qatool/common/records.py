@@ -93,8 +93,8 @@ class Records(Sequence):
 
     def __init__(self, source: "Records | pa.Table | Path | str | Iterable[dict[str, Any]]"):
         self.path: Path | None = None
-        self.table: pa.Table | None = None
-        self.rows: list[dict[str, Any]] | None = None
+        self.table: Any = None  # pa.Table, when the records are held as one
+        self.rows: Any = None  # list[dict], when they are held as a list
         if isinstance(source, Records):
             self.path, self.table, self.rows = source.path, source.table, source.rows
         elif isinstance(source, pa.Table):
@@ -103,7 +103,7 @@ class Records(Sequence):
             self.path = Path(source)
         else:
             self.rows = source if isinstance(source, list) else list(source)
-        self.file = pq.ParquetFile(self.path) if self.path is not None else None
+        self.file: Any = pq.ParquetFile(self.path) if self.path is not None else None
         if self.file is not None:
             self.names = self.file.schema_arrow.names
         elif self.table is not None:
@@ -118,7 +118,7 @@ class Records(Sequence):
             return len(self.rows)
         return self.file.metadata.num_rows if self.file is not None else self.table.num_rows
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if self.rows is not None:
             return self.rows[i]
         if isinstance(i, slice):

@@ -232,7 +232,7 @@ def global_step(records: Records | Sequence[dict[str, Any]], sk: Sketch, cfg: De
 LINKS = ("title-or-question", "question-text")
 
 
-def conflict_groups(records: Sequence[dict[str, Any]], sk: Sketch, label: np.ndarray, members: np.ndarray, edges: np.ndarray,
+def conflict_groups(records: Records, sk: Sketch, label: np.ndarray, members: np.ndarray, edges: np.ndarray,
                     edge_kind: np.ndarray, rep_lab: np.ndarray, rep_idx: np.ndarray, clusters: list[dict[str, Any]],
                     ids: dict[int, str]) -> list[dict[str, Any]]:
     """Same-question groups whose members have two or more distinct answers (distinct duplicate

@@ -28,6 +28,7 @@ from qatool.lint.loader import load_rules
 from qatool.lint.model import Finding, Rule
 from qatool.lint.registry import in_scope, rule_kind
 from qatool.parse.extract import ParsedDoc
+from qatool.parse.stage import FileJob, ParseConfig, file_results
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
 UNUSED_SUPPRESSION = "QA900"
@@ -286,8 +287,6 @@ class Linter:
         problems name each file relative to `relative_to` (the CLI passes the working directory, as
         ruff does), or by default relative to the inputs' common folder; fingerprints always use
         the project path (`project_key`). A rule that fails on a file is an error problem of that file."""
-        from qatool.parse.stage import FileJob, ParseConfig, file_results
-
         inputs, problems = discover(paths, path_filter=path_filter)
         findings: list[Finding] = []
         hidden: Counter[str] = Counter()

@@ -249,8 +249,8 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
 class Term:
     key: str
     label: str  # how messages name it (Chinese)
-    names: regex.Pattern
-    definition: regex.Pattern
+    names: SafePattern
+    definition: SafePattern
 
 
 @dataclass

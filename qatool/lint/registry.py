@@ -269,11 +269,11 @@ class ClaimKind(RuleKind):
         for s in subjects:
             if s not in kb.claim_terms:
                 raise ctx.fail("subject", f"unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
-        preds = ctx.regexes("predicate")
+        preds: tuple[Any, ...] = ctx.regexes("predicate")  # claims.py reads them as Patterns; a SafePattern is one
         number = None
         if "number" in entry:
             n = entry["number"]
-            qty = ctx.regex("number", n["quantity"]) if "quantity" in n else None
+            qty: Any = ctx.regex("number", n["quantity"]) if "quantity" in n else None
             number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
         # where a phrasing of the property can be: the literal prefilter narrows the units to read
         pgate = compile_safe("|".join(f"(?:{p.pattern})" for p in preds), FLAGS, ctx.where("predicate")) if preds else None
