@@ -6,7 +6,7 @@ terminals; `JobResult` carries every stage's figures for the closing summary.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 
 from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.io import discover
+from qatool.common.manifest import OutputFolder, sha256_file
 from qatool.common.outputs import FINDING_COLUMNS, RunOutputs
 from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
@@ -93,11 +94,50 @@ class RunConfig:
         return LocalExecutor(self.jobs)
 
 
+# what each file of a run is computed from (manifest.json's `made_from`)
+RUN_TABLES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet", "conflicts.parquet")
+RUN_MADE_FROM = {"records.parquet": (), "invalid_records.jsonl": (), "findings.parquet": ("records.parquet",),
+                 "dups.parquet": ("records.parquet",), "clusters.parquet": ("records.parquet",),
+                 "conflicts.parquet": ("records.parquet",),
+                 "dedup_report.json": ("records.parquet",), "dedup_report.md": ("records.parquet",),
+                 "against.parquet": ("records.parquet",)}
+
+
 def run_job(cfg: RunConfig, linter: Any, progress: Progress | None = None, executor: Executor | None = None) -> JobResult:
-    """Run every stage as `cfg` says, on `executor` (default: `cfg.jobs` local processes; the outputs
-    are the same on any executor). Raises DecisionsError for an unusable decisions file and
-    ValueError for an unreadable --against file (before any stage runs)."""
-    out_dir, decisions, engine = cfg.out_dir, cfg.decisions, executor or LocalExecutor(cfg.jobs)
+    """Run every stage as `cfg` says into `cfg.out_dir` while holding its lock (`qatool.common.manifest`),
+    on `executor` (default: `cfg.jobs` local processes; the outputs are the same on any executor): the
+    old manifest.json goes first, the new one, listing every file written, comes last, so a run that
+    is killed halfway leaves a folder that `export --from` and `review` refuse.
+    Raises FolderBusy when another command is writing the folder; see `_run_stages` for the rest."""
+    with OutputFolder(cfg.out_dir, "run") as folder:
+        folder.start_fresh()
+        job = _run_stages(cfg, linter, progress, executor or LocalExecutor(cfg.jobs))
+        if job.export is not None:
+            _commit_run(folder, job, linter, cfg)
+    return job
+
+
+def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, cfg: RunConfig) -> None:
+    names = [p.name for p in job.written]
+    if (folder.folder / "invalid_records.jsonl").exists():
+        names.append("invalid_records.jsonl")
+    decisions = [job.decisions_path] if job.decisions_path is not None else []
+    for name in sorted(set(names)):
+        folder.record(name, RUN_MADE_FROM.get(name, RUN_TABLES + tuple(decisions)))
+    folder.commit({"run": {  # the files are the same for any number of processes: jobs is not recorded
+        "parse": asdict(cfg.parse), "dedup": asdict(cfg.dedup), "export": asdict(cfg.export),
+        "rules": sorted(r.code for r in getattr(linter, "rules", [])),
+        "against": {p.name: sha256_file(p) for p in cfg.against},
+        "decisions": {job.decisions_path.name: sha256_file(job.decisions_path)} if job.decisions_path is not None else {},
+        "review_limit": cfg.review_limit, "report_diffs": cfg.report_diffs,
+    }})
+
+
+def _run_stages(cfg: RunConfig, linter: Any, progress: Progress | None, engine: Executor) -> JobResult:
+    """Run every stage; `cfg.decisions` defaults to OUT/decisions.json when that file exists.
+    Raises DecisionsError for an unusable decisions file and ValueError for an unreadable --against
+    file (before any stage runs)."""
+    out_dir, decisions = cfg.out_dir, cfg.decisions
     progress = progress or NoProgress()
     if decisions is None and (out_dir / DECISIONS_FILE).exists():
         decisions = out_dir / DECISIONS_FILE

@@ -31,6 +31,25 @@ from qatool.parse.extract import ParsedDoc
 from qatool.parse.stage import FileJob, ParseConfig, file_results
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
+# the body of one comment (between `<!--` and `-->`, see `suppression_comments`): linear, unlike
+# SUPPRESS_RE's search, whose adjacent \s* and lazy codes are quadratic in a run of spaces
+_SUPPRESS_BODY = re.compile(r"\s*qatool\s*:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\s,-]*[\w,-]))?\s*")
+
+
+def suppression_comments(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, kind, codes) of each suppression comment on a line: what SUPPRESS_RE finds, in
+    one pass over the line (each comment is read from the last `<!--` before its `-->`)."""
+    pos = 0
+    while True:
+        b = text.find("-->", pos)
+        if b < 0:
+            return
+        a = text.rfind("<!--", pos, b)
+        if a >= 0:
+            m = _SUPPRESS_BODY.fullmatch(text, a + 4, b)
+            if m:
+                yield a, b + 3, m.group(1), m.group(2)
+        pos = b + 3
 UNUSED_SUPPRESSION = "QA900"
 
 
@@ -71,10 +90,9 @@ def suppressions(doc: LintDoc) -> list[Suppression]:
     for no, text in enumerate(doc.lines, 1):
         if no in code_lines or "qatool" not in text:
             continue
-        for m in SUPPRESS_RE.finditer(text):
-            kind = m.group(1)
-            codes = tuple(c.strip() for c in m.group(2).split(",") if c.strip()) if m.group(2) else None
-            s = Suppression(kind, codes, no, m.start() + 1, m.end() + 1)
+        for start, end, kind, listed in suppression_comments(text):
+            codes = tuple(c.strip() for c in listed.split(",") if c.strip()) if listed else None
+            s = Suppression(kind, codes, no, start + 1, end + 1)
             if kind == "disable-next-line":
                 nxt = next((k for k in range(no + 1, n + 1) if doc.lines[k - 1].strip()), no + 1)
                 s.first = s.last = nxt
@@ -174,10 +192,9 @@ class Linter:
         """Lint a document the parse stage has already parsed (the same parse, not a second one).
         Given the file's `path`, per-file-ignores and fingerprints use its project path (see
         `project_key`); the findings keep the parsed document's source as their path. A rule that
-        fails raises `RuleError` (see `lint_file` for the isolated form)."""
+        raises or runs out of time is reported among the parse's problems (an error about the file)."""
         res = self.lint_file(parsed, text, path)
-        if res.errors:
-            raise RuleError(res.errors)
+        parsed.problems.extend(InputProblem(parsed.source, "error", e) for e in res.errors)
         return res.findings
 
     def lint_file(self, parsed: ParsedDoc, text: str, path: Path | None = None, shown: str | None = None,
@@ -372,7 +389,7 @@ def read_baseline(path: Path) -> Counter[tuple[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Counter((e["code"], e["fingerprint"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as err:
         raise ValueError(f"{path}: not a qatool baseline ({err}); create one with --write-baseline") from None
 
 
