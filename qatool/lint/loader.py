@@ -135,19 +135,6 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
     return data, node
 
 
-# besides the fixed probes, runs of the pattern's own letters (`(x|xx)+z` backtracks on x's only)
-LITERAL_PROBES = True
-_PROBE_CHARS = regex.compile(r"(?<!\\)[\p{L}\p{N}]")
-
-
-def _probes(pattern: str) -> list[str]:
-    out = list(PROBES)
-    if LITERAL_PROBES:
-        chars = list(dict.fromkeys(_PROBE_CHARS.findall(pattern)))[:12]
-        out += [c * 3000 + "\x00" for c in chars]
-    return out
-
-
 def compile_regex(pattern: str, where: str) -> SafePattern:
     """A rule file's regex, compiled and probed for catastrophic backtracking, under the timeout policy
     (`qatool.lint.patterns.SafePattern`): every user and pack pattern is made here."""
@@ -155,7 +142,7 @@ def compile_regex(pattern: str, where: str) -> SafePattern:
         rx = regex.compile(pattern, FLAGS)
     except regex.error as err:
         raise RuleFileError(f"{where}: pattern {pattern!r} does not compile ({err}); fix the regular expression") from None
-    for probe in _probes(pattern):
+    for probe in PROBES:
         try:
             rx.search(probe, timeout=PROBE_TIMEOUT)
         except TimeoutError:
