@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make run` and `make test`. Both install into .venv first:
+# The two commands a newcomer needs: `make run` and `make test` (ruff and mypy first, then pytest). Both install into .venv first:
 # `make run` the runtime dependencies only (no Ray, no test tools); `make test` adds the test extra
 # and Ray (the suite checks that the Ray engine writes the same files). Ray for your own runs:
 # `pip install 'qatool[ray]'`.
@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install browser run test bench clean
+.PHONY: install browser lint run test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,14 @@ browser:
 	  || echo "warning: could not install chromium; the browser test will be skipped" >&2; \
 	else echo "warning: no apt-get; install chromium and chromedriver for the browser test" >&2; fi
 
-## test: the whole test suite (QATOOL_RUN_SLOW=1 adds the slow packaging test, as CI does)
-test: $(TEST_STAMP) browser
+## lint: ruff (pyflakes, pycodestyle, import order, complexity) and mypy, configured in pyproject.toml
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+## test: the linters, then the whole test suite (QATOOL_RUN_SLOW=1 adds the slow packaging test, as
+## CI does); pytest's own exit status is passed through
+test: lint $(TEST_STAMP) browser
 	$(BIN)/python -m pytest
 
 ## bench: throughput per stage on synthetic corpora (see Performance in README.md)

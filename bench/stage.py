@@ -22,8 +22,8 @@ def peak_rss_mb() -> float:
 
 def stage_parse(data: Path, work: Path) -> dict:
     """Parse on one process, streamed into records.parquet as `qatool run` does (no lint)."""
-    from qatool.parse import parse_to_parquet
     from qatool.common.io import discover
+    from qatool.parse import parse_to_parquet
 
     t = time.perf_counter()
     inputs, _ = discover([data])
@@ -34,9 +34,9 @@ def stage_parse(data: Path, work: Path) -> dict:
 def stage_lint(data: Path, work: Path) -> dict:
     import pyarrow.parquet as pq
 
+    from qatool.common.records import write_parquet
     from qatool.lint.engine import Linter
     from qatool.lint.model import findings_table
-    from qatool.common.records import write_parquet
 
     linter = Linter.default()
     t = time.perf_counter()
@@ -53,9 +53,9 @@ def stage_lint(data: Path, work: Path) -> dict:
 def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
-    from qatool.dedup import DedupConfig, dedup_records, write_dedup
     from qatool.common.executor import LocalExecutor
     from qatool.common.records import ParquetRows
+    from qatool.dedup import DedupConfig, dedup_records, write_dedup
 
     # as `qatool dedup --records`: the records file is streamed, findings give the canonical policy
     t = time.perf_counter()
@@ -132,11 +132,11 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
 
 
 def stage_run(data: Path, work: Path, jobs: int, engine: str = "local") -> dict:
+    import re
+
     from click.testing import CliRunner
 
     from qatool.cli import main
-
-    import re
 
     out = work / ("run" if engine == "local" else f"run_{engine}")
     t = time.perf_counter()

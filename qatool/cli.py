@@ -17,13 +17,14 @@ import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.common.config import ConfigError, project_root, resolve_config
 from qatool.common.executor import LocalExecutor
 from qatool.common.io import InputProblem, atomic_writer, decode, discover, display_name, read_source
 from qatool.common.manifest import FolderBusy, OutputFolder, reading
-from qatool.common.pathfilter import PathFilter
 from qatool.common.outputs import INPUT_FILES, OPTIONAL_INPUT_FILES, OutputsError
 from qatool.common.parallel import default_jobs
+from qatool.common.pathfilter import PathFilter
 from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
 from qatool.common.version import __version__
@@ -31,10 +32,9 @@ from qatool.dedup.config import DedupConfig
 from qatool.dedup.report import REPORT_DIFFS, write_dedup
 from qatool.dedup.stage import dedup_records
 from qatool.engines.ray import EngineError
-from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.export.model import ANALYSIS_MODES, FORMATS, IMAGE_POLICIES, ExportConfig
 from qatool.export.stage import AUDIT_FILE, export_to_dir, load_inputs
-from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
+from qatool.lint.engine import Linter, LintResult, apply_baseline, read_baseline, relative_path, write_baseline
 from qatool.lint.fix import fix_source, fix_source_exact, unified_diff
 from qatool.lint.loader import RuleFileError
 from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary
@@ -299,7 +299,7 @@ def run(**opts: Any) -> None:
         sys.exit(2)
     if job.decisions_path is not None and not quiet:
         click.echo(f"review decisions: {job.decisions_path}")
-    for st in job.export.stale:
+    for st in (job.export.stale if job.export is not None else []):
         _echo_err(f"{job.decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids'])}): {st['why']}; not applied")
     if not quiet:
         click.echo(_dedup_line(job.dedup))
@@ -482,7 +482,7 @@ def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report
         result = parse_paths(list(paths), linter=linter, executor=executor)
         for p in result.problems:
             _echo_err(str(p))
-        if not result.files:
+        if not result.files or result.table is None:
             sys.exit(2)
         records = Records(result.table)
         findings = result.findings
@@ -495,8 +495,8 @@ def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report
         with OutputFolder(out_dir, "dedup") as folder:
             folder.invalidate(["dups.parquet", "clusters.parquet", "dedup_report.json", "dedup_report.md", "against.parquet"])
             written = write_dedup(res, out_dir, counts, report_diffs)
-            for p in written:
-                folder.record(p.name, [records_path] if records_path else [])
+            for path in written:
+                folder.record(path.name, [records_path] if records_path else [])
             dcfg = asdict(cfg)
             dcfg.pop("jobs", None)
             folder.commit({"dedup": dcfg})
@@ -609,7 +609,7 @@ def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limit
     changed = 0
     for inp in inputs:
         src = read_source(inp, limits)
-        if not hasattr(src, "text"):
+        if isinstance(src, InputProblem):
             continue  # reported by the lint pass below
         shown = relative_path(inp.path, cwd)
         n = _fix_in_place(linter, inp, src, diff, linter.project_key(inp.path), shown)
@@ -627,7 +627,7 @@ def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool)
     raw = sys.stdin.buffer.read()
     shown = relative_path(Path(name), Path.cwd()) if name else "-"
     src = decode(Path(name or "-"), shown, raw, limits)
-    if not hasattr(src, "text"):
+    if isinstance(src, InputProblem):
         return LintResult([], [src], 1)
     key = linter.project_key(Path(name)) if name else "-"
     text = src.text

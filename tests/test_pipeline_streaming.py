@@ -9,15 +9,15 @@ import pyarrow.parquet as pq
 import pytest
 
 import qatool.common.records as records_io
-from qatool.common.schema import arrow_schema
-from qatool.common.records import Records, write_parquet
-from qatool.parse import parse_inputs, parse_to_parquet, write_records
-from qatool.review.decisions import Decisions
-from qatool.export import RunOutputs, export_records, export_to_dir, load_inputs, write_export
 from qatool.common.io import discover
+from qatool.common.records import Records, write_parquet
+from qatool.common.schema import arrow_schema
+from qatool.export import RunOutputs, export_records, export_to_dir, load_inputs, write_export
 from qatool.lint.engine import Linter
 from qatool.lint.model import findings_table
+from qatool.parse import parse_inputs, parse_to_parquet, write_records
 from qatool.review import review_data
+from qatool.review.decisions import Decisions
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -16,18 +16,12 @@ upwards (or given with --config). Command-line options override it.
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qatool.common.schema import SEVERITIES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "fail-on", "rules", "exclude", "extend-exclude", "respect-gitignore"}
 

@@ -170,7 +170,7 @@ def foreign_script(text: str, sample: int = 200_000) -> str | None:
         scripts = {"Korean": r"\p{Hangul}", "Cyrillic": r"\p{Cyrillic}", "Arabic": r"\p{Arabic}", "Greek": r"\p{Greek}",
                    "Hebrew": r"\p{Hebrew}", "Thai": r"\p{Thai}", "Devanagari": r"\p{Devanagari}"}
         counts = {name: len(regex.findall(rx, s)) for name, rx in scripts.items()}
-        name = max(counts, key=counts.get) if max(counts.values()) else "another script"
+        name = max(counts, key=lambda k: counts[k]) if max(counts.values()) else "another script"
         return f"{name} ({other / letters:.0%} of its letters are neither Chinese nor Latin)"
     return None
 
@@ -420,8 +420,7 @@ def atomic_writer(path: Path, mode: str = "w", file_mode: int | None = None) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
-        kwargs = {"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {}
-        with os.fdopen(fd, mode, **kwargs) as fh:
+        with (os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8", newline="\n")) as fh:
             yield fh
             fh.flush()
         _finish(tmp, path, file_mode)
@@ -455,7 +454,7 @@ def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete temporary files left in `folder` by a writer that was killed before its rename. Call it
     only while holding the folder's lock (`qatool.common.manifest.FolderLock`), when no writer can
     be at work there."""
-    removed = []
+    removed: list[Path] = []
     if not folder.is_dir():
         return removed
     for entry in os.scandir(folder):

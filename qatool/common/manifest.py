@@ -108,6 +108,8 @@ class FolderLock:
         return self
 
     def _holder(self) -> str:
+        if self._fd is None:
+            return ""
         try:
             text = os.pread(self._fd, 200, 0).decode("utf-8", "replace").strip()
         except OSError:

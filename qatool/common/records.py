@@ -66,7 +66,7 @@ class ParquetStream:
     def __enter__(self) -> "ParquetStream":
         return self
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: Any) -> bool | None:
         if exc[0] is None and self._rows:
             self._flush(self._rows)
         return self._stack.__exit__(*exc)

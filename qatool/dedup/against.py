@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -122,7 +122,7 @@ def load_external(path: Path) -> list[dict[str, Any]] | StoredSignatures:
     return rows
 
 
-def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dict[str, Any]] | StoredSignatures], cfg: DedupConfig,
+def find_against(records: Sequence[dict[str, Any]], external: Mapping[str, list[dict[str, Any]] | StoredSignatures], cfg: DedupConfig,
                  sk: Sketch | None = None) -> list[dict[str, Any]]:
     """Records that duplicate (exactly or near) a record of an existing dataset or of an earlier run's
     stored signatures. `sk`: the records' sketches when the caller has them already."""
@@ -131,8 +131,9 @@ def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dic
     sk = sk if sk is not None else sketch_records(records, cfg, backend)
     n = len(sk)
     for src, rows in sorted(external.items()):
-        stored = rows if isinstance(rows, StoredSignatures) else None
-        if stored is not None:
+        stored: StoredSignatures | None = None
+        if isinstance(rows, StoredSignatures):
+            stored = rows
             stored.check(cfg)
             ext_exact, ext_sig, ext_ids = stored.exact, stored.sig, stored.ids
         else:

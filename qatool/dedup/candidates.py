@@ -252,7 +252,7 @@ def conflict_groups(records: Records, sk: Sketch, label: np.ndarray, members: np
     linked: dict[int, set[str]] = {}
     for (a, _), k in zip(edges.tolist(), edge_kind.tolist()):
         linked.setdefault(int(label[a]), set()).add(LINKS[k])
-    out = []
+    out: list[dict[str, Any]] = []
     firsts = []
     for lab, mem in by_label.items():
         roots = root[mem]
@@ -277,9 +277,9 @@ def conflict_groups(records: Records, sk: Sketch, label: np.ndarray, members: np
                     "answer_similarity_mean": float(np.mean(sims)) if sims else None})
         firsts.append(mem[0])
     text = records.take(firsts, ["title", "question"])
-    for c in out:
-        r = text[c["members_idx"][0]]
-        c["question"] = (r.get("title") or r.get("question") or "").strip()
+    for group in out:
+        row = text[group["members_idx"][0]]
+        group["question"] = (row.get("title") or row.get("question") or "").strip()
     out.sort(key=lambda c: (-c["size"], c["members_idx"][0]))
     for k, c in enumerate(out, 1):
         c["conflict_id"] = f"q{k:05d}"

@@ -49,7 +49,7 @@ class DedupConfig:
             raise ValueError(f"--bands x --rows ({self.bands * self.rows}) exceeds --num-perm ({self.num_perm})")
 
     def bands_rows(self) -> tuple[int, int]:
-        if self.bands:
+        if self.bands and self.rows is not None:  # __post_init__: given together
             return self.bands, self.rows
         return optimal_bands(self.threshold, self.num_perm)
 

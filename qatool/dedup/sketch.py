@@ -14,8 +14,8 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 
-from qatool.common.normalize import nfkc
 from qatool.common.executor import Executor
+from qatool.common.normalize import nfkc
 from qatool.common.records import Records, as_records
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, content_chars, joined_token_hashes, minhash, ngram_hashes, sets_from
@@ -130,6 +130,8 @@ def _parts_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray
     n = len(texts)
     if kind == "char":
         return char_ngram_hashes(texts, int(k))
+    if tokens is None:
+        raise ValueError(f"{spec} shingles need the texts' tokens")
     th, rec = tokens
     srec, sh = ngram_hashes(th, rec, n, int(k))
     counts = sets_from([(srec, sh)], n).sizes()
@@ -319,8 +321,8 @@ def record_shingles(title: str | None, question: str, answer: str, cfg: DedupCon
     seg = lambda: get_segmenter(tuple(Path(p) for p in cfg.user_dicts))  # noqa: E731
 
     def of(text: str, spec: str) -> list:
-        kind, _, k = spec.partition(":")
-        k = int(k)
+        kind, _, size = spec.partition(":")
+        k = int(size)
         if kind == "word":
             toks = seg().cut(text)
             if toks:

@@ -5,13 +5,13 @@ and `--against` datasets.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import pyarrow as pa
 
 from qatool.common.executor import Executor
 from qatool.common.records import Records, as_records
-from qatool.dedup.against import find_against, load_external
+from qatool.dedup.against import StoredSignatures, find_against, load_external
 from qatool.dedup.candidates import global_step
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.groups import finding_counts
@@ -21,7 +21,7 @@ from qatool.dedup.sketch import resolved_backend, sketch_records
 
 def find_duplicates(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig = DedupConfig(),
                     finding_counts: dict[str, tuple[int, int]] | None = None, batch: int = 2000,
-                    external: dict[str, list[dict[str, Any]]] | None = None, executor: Executor | None = None) -> DedupResult:
+                    external: Mapping[str, list[dict[str, Any]] | StoredSignatures] | None = None, executor: Executor | None = None) -> DedupResult:
     """The whole dedup step over records in source order (a list of dicts, a pyarrow Table, or the
     path of a records Parquet file, which is streamed): the batch-local sketches on `executor`
     (default: this process), then the global step; with `external` datasets, also the records that
@@ -49,7 +49,7 @@ def _record_ids(records: Records) -> tuple[list[str], list[str]]:
 
 
 def dedup_records(records: Sequence[dict[str, Any]] | pa.Table | Path, cfg: DedupConfig, findings: Iterable[Any] | pa.Table = (),
-                  against: list[Path] = (), executor: Executor | None = None) -> tuple[DedupResult, dict[str, tuple[int, int]]]:
+                  against: Sequence[Path] = (), executor: Executor | None = None) -> tuple[DedupResult, dict[str, tuple[int, int]]]:
     """find_duplicates with lint findings (for the canonical policy) and --against files."""
     counts = finding_counts(findings)
     external = {str(p): load_external(p) for p in against} if against else None

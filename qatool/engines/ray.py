@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
@@ -144,9 +145,9 @@ class RayExecutor(Executor):
         rows = pa.table({"band": np.repeat(np.arange(bands, dtype=np.int32)[None, :], n, axis=0).ravel(),
                          "key": keys.ravel(), "row": np.repeat(np.arange(n, dtype=np.int64), bands)})
         ds = self.ray.data.from_arrow(rows).repartition(self.partitions, keys=["band", "key"])
-        parts = [np.stack([t.column("a").to_numpy(), t.column("b").to_numpy()], axis=1)
-                 for t in ds.map_batches(_bucket_pairs, batch_size=None, batch_format="pyarrow", fn_args=(max_group,)).iter_batches(
-                     batch_size=None, batch_format="pyarrow") if t.num_rows]
+        buckets = ds.map_batches(partial(_bucket_pairs, max_group=max_group), batch_size=None, batch_format="pyarrow")
+        tables = [t for t in buckets.iter_batches(batch_size=None, batch_format="pyarrow") if isinstance(t, pa.Table)]
+        parts = [np.stack([t.column("a").to_numpy(), t.column("b").to_numpy()], axis=1) for t in tables if t.num_rows]
         if not parts:
             return np.zeros((0, 2), np.int64)
         code = np.unique(np.concatenate(parts).astype(np.int64) @ np.array([n, 1], dtype=np.int64))

@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from qatool.common.answers import answer_defect, too_short
+from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.io import atomic_writer
 from qatool.common.outputs import RunOutputs, load_outputs
-from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.schema import SEVERITIES
 from qatool.export.audit import Audit, line_fields, write_audit
 from qatool.export.card import _write_meta
@@ -105,10 +105,10 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
     flagged: dict[str, set[str]] = defaultdict(set)
     findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in inp.findings_where(min_level=SEVERITIES.index(cfg.drop_level)):
-        rid = f.get("record_id")
-        if rid and f["code"] not in REPAIRED:
-            flagged[rid].add(f["code"])
-            findings_of[rid].append(f)
+        frid = f.get("record_id")
+        if frid and f["code"] not in REPAIRED:
+            flagged[frid].add(f["code"])
+            findings_of[frid].append(f)
 
     def prior(rid: str) -> list[str]:
         why = list(reasons.get(rid, ()))
@@ -272,7 +272,7 @@ class ExportWriter:
     def __enter__(self) -> "ExportWriter":
         return self
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: Any) -> bool | None:
         return self._stack.__exit__(*exc)
 
 

@@ -17,8 +17,8 @@ the pattern and the problem. It reads the pattern with Python's own regex parser
 from __future__ import annotations
 
 import re
-from re import _constants as c
-from re import _parser as sp
+from re import _constants as c  # type: ignore[attr-defined]  # the sre modules are private: no stubs
+from re import _parser as sp  # type: ignore[attr-defined]
 from typing import Any
 
 # characters that stand for the classes a pattern can repeat over
@@ -32,7 +32,7 @@ class Unreadable(ValueError):
 
 def _charset(sub: Any, flags: int) -> frozenset[str]:
     """The probe characters one repetition of `sub` can be (empty when it spans several characters)."""
-    from re import _compiler
+    from re import _compiler  # type: ignore[attr-defined]  # private: no stubs
 
     lo, hi = sub.getwidth()
     if not (lo == hi == 1):

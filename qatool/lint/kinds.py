@@ -35,6 +35,7 @@ class RuleTimeout(Exception):
 
     def __init__(self, rule: Rule | None, where: str = "", message: str | None = None, code: str | None = None):
         if message is None:
+            assert rule is not None, "a RuleTimeout is made from its rule, or from its message and code when unpickled"
             message = (f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; its findings "
                        "for this file are missing: the pattern backtracks catastrophically, simplify it (avoid nested "
                        "quantifiers like (a+)+ and adjacent ones over the same characters like \\s*\\s*)")
@@ -45,14 +46,14 @@ class RuleTimeout(Exception):
         return (RuleTimeout, (None, "", str(self), self.code))
 
 
-def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+def search(rule: Rule, rx: regex.Pattern | SafePattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT)
     except TimeoutError:
         raise RuleTimeout(rule, repr(text[:60])) from None
 
 
-def finditer(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+def finditer(rule: Rule, rx: regex.Pattern | SafePattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         return list(rx.finditer(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT))
     except TimeoutError:
@@ -99,14 +100,14 @@ def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, mes
 KIND_GATES: dict[str, Callable[[Rule, "Knowledge"], Any]] = {}
 
 
-def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | None:
+def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | SafePattern | None:
     """What a unit must match for the rule to find anything in it (None: every unit is looked at):
     the rule's kind says (qatool.lint.registry)."""
     fn = KIND_GATES.get(rule.kind)
     return fn(rule, kb) if fn is not None else rule.spec.get("gate")
 
 
-def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
+def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> list[int]:
     """Indices of the units where `gate` can match. With the linter's literal index (literals.py),
     the units holding one of the gate's required literals, found for all gates by one pass;
     otherwise one pass of the gate over the joined document, keeping the unit of each match's start
@@ -125,7 +126,7 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
     return sorted(found)
 
 
-def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | None = None) -> Iterator[Unit]:
+def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern | None = None) -> Iterator[Unit]:
     """Units in the rule's scope; with a gate pattern, only those where it can match."""
     if gate is None:
         for u in doc.units:
@@ -268,13 +269,13 @@ class Knowledge:
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
-    _names_rx: regex.Pattern | None = None
+    _names_rx: SafePattern | None = None
     _reader: ClaimReader | None = None
-    _claim_gates: dict[tuple[str, ...], regex.Pattern] = field(default_factory=dict)
+    _claim_gates: dict[tuple[str, ...], SafePattern] = field(default_factory=dict)
     _titles: list[tuple[dict[str, Any], str]] | None = None
-    _title_rxs: dict[str, regex.Pattern] = field(default_factory=dict)
+    _title_rxs: dict[str, SafePattern] = field(default_factory=dict)
 
-    def title_rx(self, paper: dict[str, Any]) -> regex.Pattern:
+    def title_rx(self, paper: dict[str, Any]) -> SafePattern:
         key = paper["title"]
         rx = self._title_rxs.get(key)
         if rx is None:
@@ -286,7 +287,7 @@ class Knowledge:
             self._reader = ClaimReader(Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
         return self._reader
 
-    def claim_gate(self, subjects: tuple[str, ...]) -> regex.Pattern:
+    def claim_gate(self, subjects: tuple[str, ...]) -> SafePattern:
         """Where a claim about these terms can be: one of their names."""
         rx = self._claim_gates.get(subjects)
         if rx is None:
@@ -299,7 +300,7 @@ class Knowledge:
             self._titles = [(p, f" {norm_title(p['title'])} ") for p in self.papers]
         return self._titles
 
-    def names_rx(self) -> regex.Pattern:
+    def names_rx(self) -> SafePattern:
         if self._names_rx is None:
             alts = [f"(?P<t{i}>{t.names.pattern})" for i, t in enumerate(self.terms.values())]
             self._names_rx = compile_safe("|".join(alts) or "(?!)", FLAGS, "glossary names")
@@ -309,7 +310,7 @@ class Knowledge:
         keys = list(self.terms)
         hits: list[tuple[int, int, str]] = []
         for m in self.names_rx().finditer(text, start, len(text) if end is None else end):
-            idx = int(m.lastgroup[1:])
+            idx = int((m.lastgroup or "")[1:])  # every alternative is a group t<index>
             key = keys[idx]
             # "精确率（Precision）": an alias in brackets right after the same term is not a new term
             if hits and hits[-1][2] == key and regex.fullmatch(r"\s*(\*\*)?\s*[（(]\s*", text[hits[-1][1]:m.start()]):
@@ -391,7 +392,7 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
         if not m:
             continue
         terms = [h for h in kb.term_hits(text, s_start, m.start())]
-        keys = []
+        keys: list[str] = []
         for h in terms:
             if not keys or keys[-1] != h[2]:
                 keys.append(h[2])
@@ -429,8 +430,9 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
 
 
 def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
+    term: str = rule.spec.get("term", "")  # both set unless `duplicate` (loader)
+    given: str = rule.spec.get("given", "")
     statements = judges_statements(rule)
     cache = doc.cache.setdefault("bindings", {})
     for unit in _units(rule, doc, gate_of(rule, kb)):
@@ -482,7 +484,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     reader = kb.claim_reader()
     spec: ClaimSpec = rule.spec["claim"]
     label = kb.claim_terms[spec.subjects[0]].label
-    gate = gate_of(rule, kb)
+    gate = kb.claim_gate(spec.subjects)  # gate_of for a claim rule
     found: set[tuple[int, int]] = set()
     try:
         about = {r["id"] for r in doc.records if search(rule, gate, f"{r.get('question') or ''}\n{r.get('title') or ''}")}
@@ -506,7 +508,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 
 def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader, spec: ClaimSpec,
                     label: str) -> Iterator[Finding]:
-    gate = gate_of(rule, kb)
+    gate = kb.claim_gate(spec.subjects)
     first: dict[str, Unit] = {}
     for u in doc.units:
         if u.scope == "answer" and u.record is not None and u.text.strip():
@@ -517,14 +519,14 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader
         if unit is None or not search(rule, gate, q):
             continue
         yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
-        if not (yes or no):
+        m = yes or no
+        if m is None:
             continue
         asked = reader.question_polarity(q, spec)
         if asked is None:
             continue
         asserted = asked if yes else not asked
         if asserted == (spec.wrong == "affirm"):
-            m = yes or no
             yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
 
 
@@ -758,7 +760,8 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
             target = GITHUB_RE.search(text, link.target[0], link.target[1])
             if target and target.group(0).casefold() == m.group(0).casefold():
                 continue  # the same URL as the link's target: reported once, there
-        url_start = m.start() - len(regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS).group(0))
+        scheme = regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS)  # matches at the end of any text
+        url_start = m.start() - (len(scheme.group(0)) if scheme else 0)
         lo = max(_clause(text, link.start if link else url_start)[0], last_end)
         label = text[lo:link.start] + text[link.text[0]:link.text[1]] if link else text[lo:url_start]
         last_end = link.end if link else m.end()

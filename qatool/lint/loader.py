@@ -118,20 +118,20 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
         raise RuleFileError(f"{where}: invalid YAML ({getattr(err, 'problem', err)}); fix the syntax") from None
     except RecursionError:
         raise RuleFileError(f"{path}: YAML nested too deeply to be a rule file; fix the file") from None
-    if data is None:
+    if data is None or node is None:
         raise RuleFileError(f"{path}: rule file is empty; add a `rules:` list")
     _check_kind_keys(path, node, data)
     errors = list(_file_schema_validator(tuple(KINDS)).iter_errors(data))
     # a key whose value fails its kind's fragment is also "unevaluated": report the failure itself
-    err = jsonschema.exceptions.best_match([e for e in errors if e.validator != "unevaluatedProperties"] or errors)
-    if err is not None:
-        at = _node_at(node, list(err.absolute_path))
-        where = "/".join(map(str, err.absolute_path)) or "(file)"
+    bad = jsonschema.exceptions.best_match([e for e in errors if e.validator != "unevaluatedProperties"] or errors)
+    if bad is not None:
+        at = _node_at(node, list(bad.absolute_path))
+        where = "/".join(map(str, bad.absolute_path)) or "(file)"
         code = ""
-        if len(err.absolute_path) >= 2 and err.absolute_path[0] == "rules":
-            rule = data["rules"][err.absolute_path[1]]
+        if len(bad.absolute_path) >= 2 and bad.absolute_path[0] == "rules":
+            rule = data["rules"][bad.absolute_path[1]]
             code = f" rule {rule.get('code', '?')}:" if isinstance(rule, dict) else ""
-        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {err.message}; see schemas/rule_file.schema.json")
+        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {bad.message}; see schemas/rule_file.schema.json")
     return data, node
 
 

@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from qatool.common.io import InputFile, InputProblem, ReadLimits, atomic_writer, discover, read_source
 from qatool.common.executor import Executor, LocalExecutor
+from qatool.common.io import InputFile, InputProblem, ReadLimits, atomic_writer, discover, read_source
 from qatool.common.records import ParquetStream, parquet_metadata, write_parquet
 from qatool.common.schema import arrow_schema, findings_arrow_schema, validation_errors
 from qatool.parse.extract import parse_text

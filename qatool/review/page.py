@@ -88,11 +88,10 @@ def review_groups(inp: RunOutputs, chash: dict[str, str]) -> list[dict[str, Any]
     """Every group, light (ids, content hashes, similarity), in the order a person needs them:
     same-question conflict groups (largest first), then near-duplicate clusters, then clusters of
     identical text (the canonical policy can decide those alone)."""
-    jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups: list[dict[str, Any]] = []
     info = {tuple(c["members"]): c for c in inp.conflict_rows}
-    for members in inp.conflicts:
-        members = [m for m in members if m in chash]
+    for group in inp.conflicts:
+        members = [m for m in group if m in chash]
         if len(members) < 2:
             continue
         row = info.get(tuple(members)) or next((c for c in inp.conflict_rows if set(members) <= set(c["members"])), {})

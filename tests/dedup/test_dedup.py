@@ -12,11 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from qatool.cli import main
-from qatool.parse import parse_paths
 from qatool.dedup import DedupConfig, find_duplicates, normalize_for_dedup
 from qatool.dedup.minhash import char_shingles, jaccard, minhash, optimal_bands, word_shingles
-from qatool.parse import parse_text
 from qatool.dedup.tokenize import Segmenter
+from qatool.parse import parse_paths, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from qatool.cli import main
-from qatool.parse import ParseConfig
 from qatool.dedup import DedupConfig
+from qatool.dedup.minhash import candidate_pairs
 from qatool.export import ExportConfig
 from qatool.lint.engine import Linter
-from qatool.dedup.minhash import candidate_pairs
+from qatool.parse import ParseConfig
 from qatool.pipeline import RunConfig, run_job
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qatool.export.clean import Cleaner
 from qatool.cli import main
-from qatool.review.decisions import Decisions, DecisionsError
 from qatool.export import ExportConfig, RunOutputs, export_records, format_line, load_inputs
+from qatool.export.clean import Cleaner
+from qatool.review.decisions import Decisions, DecisionsError
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

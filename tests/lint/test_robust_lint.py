@@ -3,7 +3,6 @@ be alias bombs, every config value is type-checked, deep JSON is refused cleanly
 file's bytes it does not fix, and the lint passes stay linear in a line's length."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys

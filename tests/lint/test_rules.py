@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from qatool.common.normalize import normalize_text
 from qatool.lint.engine import Linter
 from qatool.lint.loader import load_rules
-from qatool.common.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted((HERE / "rules").glob("*.yml"))

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -13,11 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qatool.cli import main
-from qatool.parse import parse_paths
-from qatool.parse.stage import records_table
 from qatool.common.records import write_parquet
-from qatool.parse import parse_text
 from qatool.common.schema import arrow_schema, column_names, record_schema, validation_errors
+from qatool.parse import parse_paths, parse_text
+from qatool.parse.stage import records_table
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

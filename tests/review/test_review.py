@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from qatool.cli import main
-from qatool.review.decisions import Decisions
 from qatool.export import load_inputs
 from qatool.review import diff_segments, make_server, serve_in_thread
+from qatool.review.decisions import Decisions
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "export" / "basic"  # export/ also holds the export's markup fixtures
