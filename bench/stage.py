@@ -53,6 +53,7 @@ def stage_lint(data: Path, work: Path) -> dict:
 def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
+    from qatool.common.executor import LocalExecutor
     from qatool.common.records import ParquetRows
     from qatool.dedup import DedupConfig, dedup_records, write_dedup
 
@@ -60,7 +61,7 @@ def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     t = time.perf_counter()
     findings = pq.read_table(work / "findings.parquet", columns=["record_id", "severity"]) \
         if (work / "findings.parquet").exists() else []
-    res, counts = dedup_records(ParquetRows(work / "records.parquet"), DedupConfig(jobs=jobs), findings)
+    res, counts = dedup_records(ParquetRows(work / "records.parquet"), DedupConfig(), findings, executor=LocalExecutor(jobs))
     (work / "dedup").mkdir(exist_ok=True)
     t_write = time.perf_counter()
     write_dedup(res, work / "dedup", counts)

@@ -6,10 +6,12 @@ not be parsed), 2 usage or input error.
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 import pyarrow as pa
@@ -17,27 +19,28 @@ import pyarrow.parquet as pq
 
 from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.common.config import ConfigError, project_root, resolve_config
+from qatool.common.executor import LocalExecutor
 from qatool.common.io import InputProblem, atomic_writer, decode, discover, display_name, read_source
 from qatool.common.manifest import FolderBusy, OutputFolder, reading
 from qatool.common.outputs import INPUT_FILES, OPTIONAL_INPUT_FILES, OutputsError
 from qatool.common.parallel import default_jobs
 from qatool.common.pathfilter import PathFilter
-from qatool.common.records import ParquetRows
+from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
 from qatool.common.version import __version__
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.report import REPORT_DIFFS, write_dedup
 from qatool.dedup.stage import dedup_records
-from qatool.engines.ray import EngineError, RayEngine
+from qatool.engines.ray import EngineError
 from qatool.export.model import ANALYSIS_MODES, FORMATS, IMAGE_POLICIES, ExportConfig
 from qatool.export.stage import AUDIT_FILE, export_to_dir, load_inputs
-from qatool.lint.document import load_doc
 from qatool.lint.engine import Linter, LintResult, apply_baseline, read_baseline, relative_path, write_baseline
 from qatool.lint.fix import fix_source, fix_source_exact, unified_diff
 from qatool.lint.loader import RuleFileError
 from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary
+from qatool.parse.extract import parse_text
 from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
-from qatool.pipeline import NoProgress, run_job
+from qatool.pipeline import NoProgress, RunConfig, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
 from qatool.review.server import is_loopback, make_server
@@ -96,10 +99,10 @@ _report_diffs_option = click.option(
          "every cluster is listed, and all of them are in clusters.parquet and dups.parquet.")
 
 
-def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme="affine32") -> DedupConfig:
+def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, user_dicts, scheme="affine32") -> DedupConfig:
     try:
         return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows, scheme=scheme,
-                           jobs=jobs or default_jobs(), user_dicts=tuple(str(p) for p in user_dicts))
+                           user_dicts=tuple(str(p) for p in user_dicts))
     except ValueError as err:
         raise click.UsageError(str(err)) from None
 
@@ -209,7 +212,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
     parsed, 2 on a usage error or when there is nothing to read.
     """
     config = _config(max_file_mb, max_line_chars)
-    result = parse_paths(list(paths), config, jobs=jobs or default_jobs())
+    result = parse_paths(list(paths), config, executor=LocalExecutor(jobs or default_jobs()))
     _report_parse(result, quiet)
     if not result.files:
         _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
@@ -254,10 +257,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @_dedup_options
 @_file_options
 @_parse_options
-def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], review_limit: int, no_progress: bool, quiet: bool, extend_exclude, no_gitignore, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
-        keep_flagged, no_meta, images, min_answer_chars, license_id, fail_on_artifacts, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts,
-        max_file_mb: float, max_line_chars: int) -> None:
+def run(**opts: Any) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
     parse -> lint -> dedup -> export -> review page.
 
@@ -269,39 +269,33 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     findings.parquet and the quarantine), 1 only when --fail-on is given and met, 2 on usage or
     input errors.
     """
-    inputs = list(paths) or [DEFAULT_INPUT]
     try:
-        lint_config = resolve_config(config_path)
-        linter = _make_linter(lint_config, [], [], [], rules_dirs)
-        export_cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images, min_answer_chars, license_id)
+        lint_config = resolve_config(opts["config_path"])
+        linter = _make_linter(lint_config, [], [], [], opts["rules_dirs"])
+        cfg = _run_config(opts, lint_config)
     except (ConfigError, RuleFileError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    path_filter = _path_filter(lint_config, extend_exclude, no_gitignore, extra=(out_dir,))  # never read our own outputs
-    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
-    if ray_address and engine != "ray":
+    if cfg.ray_address and cfg.engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
+    quiet = opts["quiet"]
     t0 = time.perf_counter()
     with contextlib.ExitStack() as stack:
         try:
-            runner = None
-            if engine == "ray":
-
-                try:
-                    runner = stack.enter_context(RayEngine(ray_address, num_cpus=dedup_cfg.jobs))
-                except EngineError as err:
-                    _echo_err(f"error: {err}")
-                    sys.exit(2)
-            with _progress(disabled=no_progress) as progress:
-                job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
-                              list(against), decisions_path, review_limit, progress, report_diffs, runner, path_filter)
+            try:
+                executor = stack.enter_context(cfg.executor())
+            except EngineError as err:
+                _echo_err(f"error: {err}")
+                sys.exit(2)
+            with _progress(disabled=opts["no_progress"]) as progress:
+                job = run_job(cfg, linter, progress, executor)
         except (DecisionsError, ValueError, FolderBusy) as err:
             _echo_err(f"error: {err}")
             sys.exit(2)
     result = job.parse
-    details = _report_run(job, out_dir, quiet)
+    details = _report_run(job, cfg.out_dir, quiet)
     if not result.files:
-        _echo_err(f"error: no input files found under {', '.join(map(str, inputs))} (looked for *.md, *.markdown, *.txt)")
+        _echo_err(f"error: no input files found under {', '.join(map(str, cfg.paths))} (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
     if job.decisions_path is not None and not quiet:
         click.echo(f"review decisions: {job.decisions_path}")
@@ -311,20 +305,37 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         click.echo(_dedup_line(job.dedup))
         click.echo(_export_line(job.export))
         click.echo(_audit_line(job.export))
-        print_summary(job, time.perf_counter() - t0, out_dir, details)
+        print_summary(job, time.perf_counter() - t0, cfg.out_dir, details)
     if result.usage_errors:
         sys.exit(2)
     unread = [p for p in result.problems if p.level == "error"]
     if unread:  # like `parse`: an input that could not be read (or fully linted) fails the run
         _echo_err(f"error: {len(unread)} input problem(s) above (files skipped or not fully checked); exit 1")
         sys.exit(1)
+    fail_on = cfg.fail_on
     if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
         sys.exit(1)
-    if fail_on_artifacts and _artifacts_fail(job.export):
+    if cfg.fail_on_artifacts and _artifacts_fail(job.export):
         if quiet:
             _echo_err(_audit_line(job.export))
         sys.exit(1)
     sys.exit(0)
+
+
+def _run_config(o: dict[str, Any], lint_config: Any) -> RunConfig:
+    """The RunConfig of `qatool run`'s options (the one place they are read)."""
+    out_dir = o["out_dir"]
+    return RunConfig(
+        paths=tuple(o["paths"]) or (DEFAULT_INPUT,), out_dir=out_dir,
+        parse=_config(o["max_file_mb"], o["max_line_chars"]),
+        dedup=_dedup_config(o["threshold"], o["scope"], o["shingle"], o["num_perm"], o["bands"], o["rows"], o["user_dicts"], o["scheme"]),
+        export=_export_config(o["fmt"], o["system"], o["with_analysis"], o["val_ratio"], o["keep_flagged"], o["no_meta"], o["images"],
+                              o["min_answer_chars"], o["license_id"]),
+        jobs=o["jobs"] or default_jobs(), engine=o["engine"], ray_address=o["ray_address"], against=tuple(o["against"]),
+        decisions=o["decisions_path"], review_limit=o["review_limit"], report_diffs=o["report_diffs"], fail_on=o["fail_on"],
+        fail_on_artifacts=o["fail_on_artifacts"],
+        path_filter=_path_filter(lint_config, o["extend_exclude"], o["no_gitignore"], extra=(out_dir,)),  # never read our own outputs
+    )
 
 
 class _RichProgress:
@@ -426,10 +437,19 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
                    "sharegpt or question/answer; e.g. test leakage), or an earlier run's folder or signatures.parquet "
                    "(its stored signatures are used as they are). Repeatable.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="With PATHs: extra rule files or folders for the lint that ranks canonicals (as `qatool run --rules`).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="With PATHs: config file whose rule selection the lint uses (qatool.toml or pyproject.toml).")
 @_report_diffs_option
 @_dedup_options
-def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts) -> None:
+def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows,
+          jobs, user_dicts) -> None:
     """Find exact and near-duplicate records, identical answers and same-question conflicts.
+
+    PATHs are parsed and linted as `qatool run` does, so each cluster keeps the member with the
+    fewest lint findings (errors, then warnings) as its canonical; with --records the findings
+    come from findings.parquet beside it.
 
     Writes OUT/dups.parquet (verified duplicate pairs), OUT/clusters.parquet (clusters with their
     canonical member), OUT/conflicts.parquet (one row per same-question group with distinct answers),
@@ -437,13 +457,14 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     OUT/dedup_report.md and .json (evidence for review) and, with --against, OUT/against.parquet.
     Exit 0 on success, 2 on usage or input errors.
     """
-    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
+    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, user_dicts, scheme)
+    executor = LocalExecutor(jobs or default_jobs())
     findings: list | pa.Table = []
     if records_path:
         if paths:
             raise click.UsageError("give PATHs or --records, not both")
         try:
-            records = ParquetRows(records_path)  # streamed: texts in batches, whole rows only for what the report shows
+            records = Records(records_path)  # streamed: texts in batches, whole rows only for what the report shows
         except (OSError, pa.ArrowException) as err:
             _echo_err(f"error: {records_path}: not a readable records Parquet file ({err}); make one with `qatool parse`")
             sys.exit(2)
@@ -453,14 +474,20 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     else:
         if not paths:
             raise click.UsageError("give PATHs to parse or --records FILE")
-        result = parse_paths(list(paths))
+        try:  # linted as `qatool run` lints them: the canonical policy ranks members by their findings
+            linter = _make_linter(resolve_config(config_path), [], [], [], rules_dirs)
+        except (ConfigError, RuleFileError, ValueError) as err:
+            _echo_err(f"error: {err}")
+            sys.exit(2)
+        result = parse_paths(list(paths), linter=linter, executor=executor)
         for p in result.problems:
             _echo_err(str(p))
         if not result.files or result.table is None:
             sys.exit(2)
-        records = result.table.to_pylist()
+        records = Records(result.table)
+        findings = result.findings
     try:
-        res, counts = dedup_records(records, cfg, findings, list(against))
+        res, counts = dedup_records(records, cfg, findings, list(against), executor)
     except ValueError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
@@ -514,7 +541,7 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
         with OutputFolder(out_dir, "export") as folder, reading(source, "export", out_dir):
             inputs = load_inputs(source, decisions_path)
             folder.invalidate(EXPORT_FILES)
-            res, written = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
+            res, written = export_to_dir(inputs, out_dir, cfg, executor=LocalExecutor(jobs or default_jobs()))
             for p in written:
                 folder.record(p.name, [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([decisions_path] if decisions_path else []))
             folder.commit({"export": asdict(cfg)})
@@ -611,8 +638,9 @@ def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool)
             sys.exit(1 if n else 0)
         click.echo(fixed, nl=False)  # ruff's behaviour: the fixed text on standard output
         text = fixed
-    findings = linter.lint_doc_as(load_doc(text, key), key, shown)
-    return LintResult(findings, list(src.problems), 1, sources=[shown])
+    res = linter.lint_file(parse_text(text, key), text, Path(name) if name else None, shown, count_hidden=True)
+    problems = list(src.problems) + [InputProblem(shown, "error", e) for e in res.errors]
+    return LintResult(res.findings, problems, 1, sources=[shown], hidden=res.hidden)
 
 
 @main.command()
@@ -733,6 +761,14 @@ def rules_list(rules_dirs: tuple[Path, ...], show_all: bool, markdown: bool) -> 
             continue
         flags = ("fix" if r.fixable else "   ") + ("" if r.enabled else " off")
         click.echo(f"{r.code}  {r.name:<46} {r.severity:<8} {r.kind:<13} {flags}")
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files: the keys every rule has, and each registered kind's own."""
+    from qatool.lint.loader import rule_file_schema
+
+    click.echo(json.dumps(rule_file_schema(), ensure_ascii=False, indent=1))
 
 
 @rules.command("explain")

@@ -119,15 +119,15 @@ def test_small_runs_list_their_files_large_ones_do_not(tmp_path):
 def test_the_record_counts_agree_when_records_are_schema_invalid(tmp_path, monkeypatch):
     import qatool.parse.stage as stage
 
-    original = stage.parse_source
+    original = stage.parse_text
 
-    def one_broken(text, linter=None):
-        records, problems, findings = original(text, linter)
-        if records:
-            records[0]["kind"] = "essay"
-        return records, problems, findings
+    def one_broken(text, source):
+        doc = original(text, source)
+        if doc.records:
+            doc.records[0]["kind"] = "essay"
+        return doc
 
-    monkeypatch.setattr(stage, "parse_source", one_broken)
+    monkeypatch.setattr(stage, "parse_text", one_broken)
     write(tmp_path, "c/a.md", GOOD)
     write(tmp_path, "c/b.md", GOOD.replace("召回率", "准确率"))
     res = run(tmp_path, "c", "-o", "out")

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from qatool.common.records import rows_at
+from qatool.common.records import Records, as_records
 from qatool.dedup.candidates import _lsh_pairs
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.minhash import jaccard_many
@@ -150,10 +150,8 @@ def find_against(records: Sequence[dict[str, Any]], external: Mapping[str, list[
         if stored is None:
             jac, estimated = jaccard_many(sk.sets, cand[:, 0], ext.sets, cand[:, 1]), False
         elif stored.records is not None:  # exact: sketch only the candidate rows of that run
-            from qatool.common.records import ParquetRows
-
             want = sorted(set(cand[:, 1].tolist()))
-            got = rows_at(ParquetRows(stored.records), want, ["id", "question", "answer", "analysis", "title"])
+            got = Records(stored.records).take(want, ["id", "question", "answer", "analysis", "title"])
             if any(got[e]["id"] != ext_ids[e] for e in want):
                 raise ValueError(f"{stored.records}: its records do not match {stored.path} (re-run that export)")
             csk = sketch_records([got[e] for e in want], cfg, backend)
@@ -164,7 +162,7 @@ def find_against(records: Sequence[dict[str, Any]], external: Mapping[str, list[
         for (i, e), j in zip(cand.tolist(), jac.tolist()):
             if j >= cfg.threshold:
                 hits[(i, e)] = (j, estimated)
-        ids = rows_at(records, (i for i, _ in hits), ["id"])
+        ids = as_records(records).take((i for i, _ in hits), ["id"])
         for (i, e), (jac_v, est) in sorted(hits.items()):
             out.append({"id": ids[i]["id"], "against": src, "against_id": ext_ids[e],
                         "kind": "exact" if jac_v == 1.0 and not est else "near", "jaccard": jac_v, "estimated": est})

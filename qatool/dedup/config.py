@@ -28,7 +28,6 @@ class DedupConfig:
     question_shingle: str = "char:3"  # questions are short: character trigrams
     question_threshold: float = 0.9  # "same question": stricter than near-duplicate text
     min_same_answer_chars: int = 20  # identical answers shorter than this are not reported
-    jobs: int = 1
     user_dicts: tuple[str, ...] = ()
     segmenter: str = "auto"  # auto | jieba | rjieba
 

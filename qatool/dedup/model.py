@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from qatool.dedup.config import DedupConfig
 
@@ -25,7 +25,7 @@ class Pair:
 
 @dataclass
 class DedupResult:
-    records: Sequence[dict[str, Any]]
+    records: Any  # qatool.common.records.Records
     pairs: list[Pair]
     clusters: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]  # same-question groups with two or more distinct answers

@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from qatool.common.io import atomic_writer
-from qatool.common.records import rows_at, write_parquet
+from qatool.common.records import write_parquet
 from qatool.dedup.model import DedupResult
 
 # ------------------------------------------------------------------------------------------- output
@@ -164,9 +164,9 @@ def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None, d
     counts = counts or {}
     by_pair = {(p.a, p.b): p for p in res.pairs}
     ordered = judgement_order(res.clusters)
-    light = rows_at(res.records, [i for c in res.clusters for i in c["members_idx"]]
+    light = res.records.take([i for c in res.clusters for i in c["members_idx"]]
                     + [i for c in res.conflicts for i in c["answers_idx"]], _MEMBER_COLUMNS)
-    text = rows_at(res.records, [i for c in ordered[:diffs] for i in c["members_idx"]]
+    text = res.records.take([i for c in ordered[:diffs] for i in c["members_idx"]]
                    + [i for c in res.conflicts[:diffs] for i in c["answers_idx"]], _TEXT_COLUMNS)
 
     def member(i: int, canon: int) -> dict[str, Any]:

@@ -1,8 +1,10 @@
-"""The closed set of rule kinds that YAML rule files may use: pattern, cooccurrence, definition,
-citation, claim (see claims.py), plus `python` for the few checks data cannot express (see pyrules.py).
+"""The checks of the data rule kinds: pattern, cooccurrence, definition, citation, claim (see
+claims.py); `python` checks are in pyrules.py. Each kind is registered, with its typed spec and
+schema fragment, in registry.py.
 
-Every regex search goes through `search`, which bounds it with a timeout: a user pattern that
-backtracks catastrophically raises `RuleTimeout` instead of hanging the linter.
+Every regex search goes through `search` or a `SafePattern` (patterns.py), which bound it with a
+timeout: a user pattern that backtracks catastrophically raises `RuleTimeout` / `PatternTimeout`
+instead of hanging the linter.
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
+from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 
-REGEX_TIMEOUT = 0.25  # seconds per search call
+REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
 FLAGS = regex.IGNORECASE | regex.ASCII | regex.VERSION0
 MAX_QUOTE = 40
@@ -43,14 +46,14 @@ class RuleTimeout(Exception):
         return (RuleTimeout, (None, "", str(self), self.code))
 
 
-def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+def search(rule: Rule, rx: regex.Pattern | SafePattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT)
     except TimeoutError:
         raise RuleTimeout(rule, repr(text[:60])) from None
 
 
-def finditer(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+def finditer(rule: Rule, rx: regex.Pattern | SafePattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         return list(rx.finditer(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT))
     except TimeoutError:
@@ -93,18 +96,18 @@ def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, mes
                    rec["id"] if rec else None, fix, fingerprint(rule.code, doc.path, unit.text, rec, matched))
 
 
-def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | None:
-    """What a unit must match for the rule to find anything in it (None: every unit is looked at)."""
-    if rule.kind == "definition":
-        return kb.names_rx()
-    if rule.kind == "citation":
-        return CITATION_GATES[rule.spec["check"]]
-    if rule.kind == "claim":
-        return kb.claim_gate(rule.spec["claim"].subjects)
-    return rule.spec.get("gate")
+# kind name -> its gate (filled by qatool.lint.registry.register_kind)
+KIND_GATES: dict[str, Callable[[Rule, "Knowledge"], Any]] = {}
 
 
-def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
+def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | SafePattern | None:
+    """What a unit must match for the rule to find anything in it (None: every unit is looked at):
+    the rule's kind says (qatool.lint.registry)."""
+    fn = KIND_GATES.get(rule.kind)
+    return fn(rule, kb) if fn is not None else rule.spec.get("gate")
+
+
+def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> list[int]:
     """Indices of the units where `gate` can match. With the linter's literal index (literals.py),
     the units holding one of the gate's required literals, found for all gates by one pass;
     otherwise one pass of the gate over the joined document, keeping the unit of each match's start
@@ -123,7 +126,7 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
     return sorted(found)
 
 
-def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | None = None) -> Iterator[Unit]:
+def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern | None = None) -> Iterator[Unit]:
     """Units in the rule's scope; with a gate pattern, only those where it can match."""
     if gate is None:
         for u in doc.units:
@@ -253,8 +256,8 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
 class Term:
     key: str
     label: str  # how messages name it (Chinese)
-    names: regex.Pattern
-    definition: regex.Pattern
+    names: SafePattern
+    definition: SafePattern
 
 
 @dataclass
@@ -266,17 +269,17 @@ class Knowledge:
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
-    _names_rx: regex.Pattern | None = None
+    _names_rx: SafePattern | None = None
     _reader: ClaimReader | None = None
-    _claim_gates: dict[tuple[str, ...], regex.Pattern] = field(default_factory=dict)
+    _claim_gates: dict[tuple[str, ...], SafePattern] = field(default_factory=dict)
     _titles: list[tuple[dict[str, Any], str]] | None = None
-    _title_rxs: dict[str, regex.Pattern] = field(default_factory=dict)
+    _title_rxs: dict[str, SafePattern] = field(default_factory=dict)
 
-    def title_rx(self, paper: dict[str, Any]) -> regex.Pattern:
+    def title_rx(self, paper: dict[str, Any]) -> SafePattern:
         key = paper["title"]
         rx = self._title_rxs.get(key)
         if rx is None:
-            rx = self._title_rxs[key] = _title_rx(key)
+            rx = self._title_rxs[key] = safe(_title_rx(key), f"title of {key!r}")
         return rx
 
     def claim_reader(self) -> ClaimReader:
@@ -284,11 +287,12 @@ class Knowledge:
             self._reader = ClaimReader(Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
         return self._reader
 
-    def claim_gate(self, subjects: tuple[str, ...]) -> regex.Pattern:
+    def claim_gate(self, subjects: tuple[str, ...]) -> SafePattern:
         """Where a claim about these terms can be: one of their names."""
         rx = self._claim_gates.get(subjects)
         if rx is None:
-            rx = self._claim_gates[subjects] = regex.compile(self.claim_reader().glossary.names_pattern(subjects), FLAGS)
+            rx = self._claim_gates[subjects] = compile_safe(self.claim_reader().glossary.names_pattern(subjects), FLAGS,
+                                                            f"names of {', '.join(subjects)}")
         return rx
 
     def normed_titles(self) -> list[tuple[dict[str, Any], str]]:
@@ -296,10 +300,10 @@ class Knowledge:
             self._titles = [(p, f" {norm_title(p['title'])} ") for p in self.papers]
         return self._titles
 
-    def names_rx(self) -> regex.Pattern:
+    def names_rx(self) -> SafePattern:
         if self._names_rx is None:
             alts = [f"(?P<t{i}>{t.names.pattern})" for i, t in enumerate(self.terms.values())]
-            self._names_rx = regex.compile("|".join(alts) or "(?!)", FLAGS)
+            self._names_rx = compile_safe("|".join(alts) or "(?!)", FLAGS, "glossary names")
         return self._names_rx
 
     def term_hits(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -733,6 +737,14 @@ REPO_NOUN = r"\s*(?:的)?\s*(?:GitHub\s*|Github\s*)?(?:仓库|代码库|repo(?:s
 BARE_LABEL_RE = regex.compile(r"^[\s\-*+>#\d.、:：\[\]()（）`_]*|[\s\-*+>:：\[\]()（）`_]*$")
 
 
+def _repo_rx(repo: dict[str, Any], key: str, pattern: str) -> SafePattern:
+    """A repository's names pattern (from a rule file), compiled once, under the timeout policy."""
+    rx = repo.get(key)
+    if rx is None:
+        rx = repo[key] = compile_safe(pattern, FLAGS, f"repository {repo.get('project', '?')}")
+    return rx
+
+
 def _repo_root(text: str, m: regex.Match) -> bool:
     """A link to a repository itself (github.com/owner/repo[/] [#readme]), not to a file, folder or issue in it."""
     return regex.match(r"/?(?:#\S*)?(?:[)\s\]]|$)", text[m.end():]) is not None
@@ -757,13 +769,13 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
         # the label's last part (`**答案：** - **fastText**：` -> `fastText`), without markup
         bare = next((b for b in (BARE_LABEL_RE.sub("", part) for part in reversed(regex.split(r"[：:]", label))) if b), "")
         # the project the label names closest to the link
-        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in regex.finditer(repo["names"], label, FLAGS)]
+        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in _repo_rx(repo, "names_rx", repo["names"]).finditer(label)]
         if not named:
             continue
         _, i, name = max(named, key=lambda t: (t[0], -t[1]))
         repo = kb.repos[i]
         claim = (OFFICIAL_RE.search(label) is not None
-                 or regex.search(f"(?:{repo['names']}){REPO_NOUN}", label, FLAGS) is not None
+                 or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
                  or (_repo_root(text, m) and name.group(0) == bare))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
         if claim and slug not in [c.casefold() for c in repo["canonical"]]:
@@ -855,12 +867,4 @@ CITATION_GATES: dict[str, regex.Pattern] = {
     "repository": regex.compile(r"github\.com/", FLAGS),
     "book-authors": BOOK_RE,
     "book-title": BOOK_RE,
-}
-
-KIND_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {
-    "pattern": check_pattern,
-    "cooccurrence": check_cooccurrence,
-    "definition": check_definition,
-    "citation": check_citation,
-    "claim": check_claim,
 }

@@ -25,6 +25,8 @@ from typing import Any, Iterable
 import ahocorasick
 import regex
 
+from qatool.lint.patterns import SafePattern
+
 MAX_SET = 64  # largest set of alternative strings followed through a concatenation
 MIN_WEIGHT = 2  # weakest literal a gate may be filtered by: a CJK character counts 2, others 1
 MAX_CLASS = 8  # a character class of at most this many literals is followed as alternatives
@@ -164,7 +166,7 @@ class LiteralIndex:
     automaton: Any = None
 
     @classmethod
-    def build(cls, gates: Iterable[regex.Pattern]) -> "LiteralIndex":
+    def build(cls, gates: Iterable[regex.Pattern | SafePattern]) -> "LiteralIndex":
         index = cls()
         owners: dict[str, set[int]] = {}
         for rx in gates:
@@ -185,10 +187,10 @@ class LiteralIndex:
             index.automaton = auto
         return index
 
-    def covers(self, gate: regex.Pattern) -> bool:
+    def covers(self, gate: regex.Pattern | SafePattern) -> bool:
         return (gate.pattern, gate.flags) in self.gates
 
-    def hits(self, scanned: list[list[int]], gate: regex.Pattern) -> list[int]:
+    def hits(self, scanned: list[list[int]], gate: regex.Pattern | SafePattern) -> list[int]:
         return scanned[self.gates[(gate.pattern, gate.flags)]]
 
     def scan(self, text: str, starts: list[int]) -> list[list[int]]:

@@ -23,7 +23,6 @@ from typing import Any
 import jsonschema
 
 from qatool.common.outputs import RunOutputs
-from qatool.common.records import TableRows, values_by_id
 
 ACTIONS = ("keep-canonical", "keep-member", "keep-all", "drop-all")
 
@@ -165,11 +164,11 @@ def _stale(key: tuple[str, tuple[str, ...]], d: dict[str, Any], present: set[str
 
 def applied_decisions(outputs: RunOutputs) -> Applied:
     """The review decisions of a run folder applied to its clusters and conflicts (see `apply_decisions`)."""
-    chash = values_by_id(outputs.records, outputs.member_ids(), "content_hash")
+    chash = outputs.records.values_by_id(outputs.member_ids(), "content_hash")
     present = None
     if outputs.decisions and outputs.decisions.items:
         wanted = {h for key in outputs.decisions.items for h in key[1]}
-        hashes = outputs.records.column("content_hash") if isinstance(outputs.records, TableRows) else (r["content_hash"] for r in outputs.records)
+        hashes = outputs.records.column("content_hash")
         present = {h for h in hashes if h in wanted}
     members = [{"id": i, "content_hash": h} for i, h in chash.items()]
     return apply_decisions(members, outputs.clusters, outputs.conflicts, outputs.decisions, present)

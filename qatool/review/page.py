@@ -22,7 +22,6 @@ from typing import Any
 
 from qatool.common.io import atomic_writer
 from qatool.common.outputs import RunOutputs
-from qatool.common.records import rows_by_id, values_by_id
 from qatool.common.version import __version__
 from qatool.dedup.report import member_text
 from qatool.review.decisions import applied_decisions, group_key
@@ -126,12 +125,12 @@ def review_data(inp: RunOutputs, limit: int = 1000) -> dict[str, Any]:
     and diffs of the first `limit` groups; the others carry their members' ids, places and content
     hashes, enough to decide them. Whole records and their findings are read only for the groups
     whose text is carried."""
-    chash = values_by_id(inp.records, inp.member_ids(), "content_hash")
+    chash = inp.records.values_by_id(inp.member_ids(), "content_hash")
     jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups = review_groups(inp, chash)
     shown = groups[:limit]
     need = {i for g in shown for i in (g["ids"] if g["group"] == "cluster" else [a["id"] for a in g["answers"]])}
-    by_id = rows_by_id(inp.records, need)
+    by_id = inp.records.by_id(need)
     rest_ids = {i for g in groups[limit:] for i in g["ids"]} | {i for g in shown if g["group"] == "conflict" for i in g["ids"]}
     where = {r: (s, ln) for r, s, ln in _places(inp.records, rest_ids - need)}
     where.update({r: (by_id[r]["source"], by_id[r]["line_start"]) for r in need})
@@ -187,8 +186,8 @@ def _places(records: Any, ids: set[str]) -> list[tuple[str, str, int]]:
     """(id, source, line) of some records, reading three columns."""
     if not ids:
         return []
-    src = values_by_id(records, ids, "source")
-    line = values_by_id(records, ids, "line_start")
+    src = records.values_by_id(ids, "source")
+    line = records.values_by_id(ids, "line_start")
     return [(i, src[i], line[i]) for i in ids if i in src]
 
 

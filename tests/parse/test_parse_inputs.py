@@ -98,18 +98,18 @@ def test_invalid_record_is_reported_not_dropped(tmp_path: Path):
     md.write_text(GOOD, encoding="utf-8")
     import qatool.parse.stage as ds
 
-    original = ds.parse_source
+    original = ds.parse_text
 
-    def broken(text, linter=None):
-        records, problems, findings = original(text, linter)
-        records[0]["kind"] = "essay"
-        return records, problems, findings
+    def broken(text, source):
+        doc = original(text, source)
+        doc.records[0]["kind"] = "essay"
+        return doc
 
-    ds.parse_source = broken
+    ds.parse_text = broken
     try:
         result = ds.parse_paths([md])
     finally:
-        ds.parse_source = original
+        ds.parse_text = original
     assert result.exit_code == 1
     assert result.table.num_rows == 0
     assert len(result.invalid) == 1
