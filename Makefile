@@ -54,6 +54,13 @@ test: lint $(TEST_STAMP) browser
 golden: $(TEST_STAMP)
 	$(BIN)/python -m tests.lint.update_golden --update
 
+## mutation: mutmut over the modules that decide what reaches a training set (split, accounting, canonical
+## policy, thresholds, suppressions, renderers, rule kinds), against the fast tests that cover them; prints the
+## score per module (tests/mutation/score.py names the functions; equivalent mutants in tests/mutation/equivalent.txt)
+mutation: $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	$(BIN)/python -m tests.mutation.score --run --max-children 2
+
 ## bench: throughput per stage on synthetic corpora (see Performance in README.md)
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py

@@ -68,6 +68,20 @@ def test_finding_counts_split_errors_and_warnings():
     assert finding_counts(fs) == {"a": (1, 2), "c": (1, 0)}
 
 
+def test_finding_counts_from_findings_objects_and_an_arrow_table():
+    import pyarrow as pa
+
+    from qatool.lint.model import Finding
+
+    rows = [("a", "error"), ("a", "warning"), ("a", "warning"), ("b", "info"), ("", "error"), ("c", "error"),
+            ("c", "error"), ("d", "warning")]
+    objs = [Finding("X1", "x", sev, "m", "p.md", 1, 1, 1, 2, rid or None) for rid, sev in rows]
+    want = {"a": (1, 2), "c": (2, 0), "d": (0, 1)}
+    assert finding_counts(objs) == want
+    table = pa.table({"record_id": [r for r, _ in rows], "severity": [s for _, s in rows], "code": ["X1"] * len(rows)})
+    assert finding_counts(table) == want
+
+
 # ---------------------------------------------------------------------------------------- thresholds
 
 BASE = ("预训练是指在大规模未标注语料上训练模型，使其学习通用的语言表示。常见的预训练目标包括掩码语言模型和自回归语言模型。"

@@ -90,6 +90,27 @@ def test_a_cluster_and_a_conflict_sharing_a_member_are_one_group():
     assert [q["reasons"] for q in res.quarantine] == [[f"duplicate_of:{b}"]]
 
 
+def test_a_clusters_canonical_takes_the_side_of_the_clusters_smallest_id():
+    recs = records(60)
+    for size in (2, 3):
+        group = _straddling(recs, 0.5, size)  # group[0] val-side and smallest; the rest train-side
+        canon = group[-1]
+        cluster = {"members": group, "canonical": canon, "cluster_id": "c00001", "size": size}
+        res = export_records(RunOutputs(recs, clusters=[cluster]), ExportConfig(val_ratio=0.5))
+        assert canon in ids(res.val) and canon not in ids(res.train), size
+        assert sorted(q["id"] for q in res.quarantine) == sorted(group[:-1])
+
+
+def test_group_ids_that_are_not_records_are_ignored():
+    """A cluster or conflict naming an id the records do not have (a stale run folder) neither
+    crashes the split nor pulls a record to another side."""
+    recs = records(40)
+    a, b = _straddling(recs, 0.5, 2)
+    res = export_records(RunOutputs(recs, conflicts=[("0", b), (a, "zzzz")]), ExportConfig(val_ratio=0.5))
+    assert b in ids(res.train) and a in ids(res.val)
+    assert sorted(ids(res.train) + ids(res.val)) == sorted(r["id"] for r in recs)
+
+
 SPLIT_SCRIPT = """
 import json, sys
 from qatool.export import ExportConfig, RunOutputs, export_records

@@ -73,7 +73,7 @@ def _with_locations(source: str, ats: list[list[str] | None]) -> str:
     items = [i for i in range(start + 1, end) if lines[i].startswith("- ")]
     if len(items) != len(ats):
         raise SystemExit(f"cannot place locations: {len(items)} items read, {len(ats)} cases")
-    out = lines[:start + 1]
+    out = lines[:items[0] if items else end]  # what comes before the first case (comments) stays
     for k, i in enumerate(items):
         stop = items[k + 1] if k + 1 < len(items) else end
         body = lines[i:stop]

@@ -98,3 +98,25 @@ def test_rule_pack_size_and_families():
     assert len(KB.papers) >= 30
     assert {r.kind for r in RULES} == {"pattern", "cooccurrence", "definition", "citation", "python"}
     assert len({r.code for r in RULES}) == len(RULES) == len({r.name for r in RULES})
+
+
+def test_case_files_without_locations_still_load_and_the_helper_proposes_them(tmp_path):
+    """A case file written with counts only (the format before locations) loads as counts; the
+    helper adds the locations the linter reports, keeping comments, and the result loads exactly."""
+    import io
+
+    from tests.lint.propose_locations import propose_file
+
+    path = tmp_path / "FM001.yml"
+    path.write_text("rule: FM001\nfail:\n# a leaked token\n- 答案到此为止。<|im_end|>\n- text: 一<|a|>二<|b|>三\n  count: 2\n"
+                    "pass:\n- 文本以 `<|endoftext|>` 标记结束。\n", encoding="utf-8")
+    before = list(cases_of(path))
+    assert [(c.kind, c.count, c.at) for c in before] == [("fail", 1, None), ("fail", 2, None), ("pass", 0, ())]
+    shown = io.StringIO()
+    assert propose_file(path, write=True, out=shown) == 0
+    assert "at 1:8-18 <|im_end|>" in shown.getvalue()
+    text = path.read_text(encoding="utf-8")
+    assert "# a leaked token" in text and "count:" not in text
+    after = list(cases_of(path))
+    assert [[a.span for a in c.at] for c in after[:2]] == [[(1, 8, 1, 18)], [(1, 2, 1, 7), (1, 8, 1, 13)]]
+    assert [c.text for c in after] == [c.text for c in before]
