@@ -157,3 +157,125 @@ def test_an_unused_suppression_is_reported_at_its_comment():
     text = "### 1. 问？\n\n**答案：** 好。\n\n<!-- qatool: disable-next-line=FM001 -->\n正常的一行。\n"
     (f,) = lint(text, ("FM001", "QA900"))
     assert (f.code, f.line, f.col, f.end_col) == ("QA900", 5, 1, 41)
+
+
+def test_suppression_edges():
+    """Comments in code are not suppressions; codes are split on commas with spaces; rule names
+    and upper-case prefixes select; a second enable does not reopen what the first one closed; the
+    comment's own line is in its range."""
+    text = ("### 1. 问？\n\n"
+            "```\n<!-- qatool: disable=FM001 -->\n```\n"                                # 3-5: in code, nothing
+            "正文<|a|>\n"                                                                 # 6: reported
+            "<|b|> <!-- qatool: disable= FM001 , FM007 -->\n"                             # 7: own line suppressed
+            "感谢大家的阅读！<|c|>\n"                                                     # 8: both suppressed
+            "<!-- qatool: enable=FM001,FM007 --><|d|>\n"                                  # 9: still in range
+            "<|e|>\n"                                                                     # 10: reported
+            "<!-- qatool: enable=FM001 -->\n"                                             # 11: closes nothing more
+            "<|f|>\n"                                                                     # 12: reported
+            "<!-- qatool: disable-next-line=leaked-special-token -->\n<|g|>\n"           # 13-14: by name
+            "<!-- qatool: disable-next-line=fm -->\n<|h|>\n"                             # 15-16: lower-case prefix: no
+            "<!-- qatool: disable-next-line=FM -->\n<|i|>\n")                            # 17-18: prefix FM
+    assert codes_lines(text) == [("FM001", 6), ("FM001", 10), ("FM001", 12), ("FM001", 16)]
+
+
+def test_a_bare_disable_is_closed_by_any_enable_and_next_line_means_the_next_line():
+    text = ("### 1. 问？\n\n"
+            "<!-- qatool: disable -->\n<|a|>\n<!-- qatool: enable=FM007 -->\n<|b|>\n"   # 3-6
+            "<!-- qatool: disable-next-line=FM001 -->\n<|c|>\n<|d|>\n"                    # 7-9
+            "  <!-- qatool: disable-next-line=FM001 -->\n"                               # 10: suppresses nothing
+            "<!-- qatool: disable=FM001 -->\n<|e|>\n\n<|f|>\n")                           # 11-14: unclosed, to the end
+    assert codes_lines(text) == [("FM001", 6), ("FM001", 9), ("QA900", 10)]
+    (unused,) = [f for f in lint(text, ("FM001", "QA900")) if f.code == "QA900"]
+    assert (unused.col, unused.end_col) == (3, 43)
+    assert "FM001" in unused.message
+
+
+# --------------------------------------------------------------------------------- whole documents
+
+def _findings():
+    from qatool.lint.model import Finding, Fix
+
+    rules = {r.code: r for r in RULES}
+    fm001, fc101 = rules["FM001"], rules["FC101"]
+    return [
+        Finding("FM001", fm001.name, "error", "泄漏 <|a|>", "d/a,b.md", 3, 5, 3, 10, "r1", Fix(3, 5, 10, ""), "fp1"),
+        Finding("FC101", fc101.name, "warning", "消息\n第二行 50%", "/abs/路径 x.md", 7, 2, 7, 9, None, None, "fp2"),
+    ]
+
+
+def test_sarif_log_in_full():
+    fs = _findings()
+    log = sarif_log(fs, [r for r in RULES if r.code in ("FC101", "FM001")])
+    run = log["runs"][0]
+    assert log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json" and log["version"] == "2.1.0"
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "qatool" and driver["informationUri"].startswith("https://")
+    from qatool.common.version import __version__
+
+    assert driver["version"] == __version__
+    rules = {r.code: r for r in RULES}
+    assert [r["id"] for r in driver["rules"]] == ["FC101", "FM001"]
+    r0 = driver["rules"][1]
+    fm = rules["FM001"]
+    assert r0 == {
+        "id": "FM001", "name": fm.name,
+        "shortDescription": {"text": f"{fm.name}: {fm.docs.what}"}, "fullDescription": {"text": fm.docs.what},
+        "help": {"text": f"{fm.docs.why}\n\n错误示例：{fm.docs.fail}\n正确示例：{fm.docs.passing}"},
+        "defaultConfiguration": {"level": "error", "enabled": True}, "properties": {"kind": fm.kind},
+    }
+    assert run["results"][0] == {
+        "ruleId": "FM001", "level": "error", "message": {"text": "泄漏 <|a|>"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "d/a%2Cb.md", "uriBaseId": "SRCROOT"},
+                                            "region": {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 10}}}],
+        "partialFingerprints": {"qatool/v1": "fp1"}, "ruleIndex": 1, "properties": {"record_id": "r1"},
+        "fixes": [{"description": {"text": "qatool --fix"}, "artifactChanges": [{
+            "artifactLocation": {"uri": "d/a%2Cb.md", "uriBaseId": "SRCROOT"},
+            "replacements": [{"deletedRegion": {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 10},
+                              "insertedContent": {"text": ""}}]}]}],
+    }
+    second = run["results"][1]
+    assert second["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///abs/%E8%B7%AF%E5%BE%84%20x.md"}
+    assert second["level"] == "warning" and second["ruleIndex"] == 0
+    assert "properties" not in second and "fixes" not in second
+    assert "ruleIndex" not in sarif_log(fs, [rules["FC101"]])["runs"][0]["results"][0]
+    out = io.StringIO()
+    RENDERERS["sarif"](fs, RULES, out)
+    assert json.loads(out.getvalue()) == sarif_log(fs, RULES) and out.getvalue().endswith("}\n")
+    assert "泄漏" in out.getvalue()  # not \\u-escaped
+
+
+def test_github_text_json_junit_in_full():
+    fs = _findings()
+    out = io.StringIO()
+    render_github(fs, RULES, out)
+    assert out.getvalue() == (
+        f"::error file=d/a%2Cb.md,line=3,col=5,endLine=3,endColumn=10,title=FM001 [{fs[0].name}]::泄漏 <|a|>\n"
+        f"::warning file=/abs/路径 x.md,line=7,col=2,endLine=7,endColumn=9,title=FC101 [{fs[1].name}]::消息%0A第二行 50%25\n")
+    out = io.StringIO()
+    render_text(fs, RULES, out)
+    assert out.getvalue() == (f"d/a,b.md:3:5: FM001 [{fs[0].name}] 泄漏 <|a|>\n"
+                              f"/abs/路径 x.md:7:2: FC101 [{fs[1].name}] 消息\n第二行 50%\n")
+    out = io.StringIO()
+    RENDERERS["json"](fs, RULES, out)
+    assert out.getvalue().endswith("]\n") and "泄漏" in out.getvalue() and '\n  {\n    "code"' in out.getvalue()
+    assert json.loads(out.getvalue()) == [f.as_dict() for f in fs]
+    out = io.StringIO()
+    render_junit(fs, RULES, out)
+    text = out.getvalue()
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="qatool" tests="2" failures="2">\n  <testsuite')
+    assert text.endswith("</testsuites>\n")
+    root = ET.fromstring(text.split("\n", 1)[1])
+    suites = root.findall("testsuite")
+    assert [(s.get("name"), s.get("tests"), s.get("failures")) for s in suites] == [("/abs/路径 x.md", "1", "1"), ("d/a,b.md", "1", "1")]
+    case = suites[1].find("testcase")
+    assert case.attrib == {"name": f"FM001 [{fs[0].name}] 3:5", "classname": "d/a,b.md"}
+    assert case.find("failure").attrib == {"message": "泄漏 <|a|>", "type": "error"}
+    assert case.find("failure").text == f"d/a,b.md:3:5: FM001 [{fs[0].name}] 泄漏 <|a|>"
+    out = io.StringIO()
+    render_junit([], RULES, out, paths=["ok.md"])
+    root = ET.fromstring(out.getvalue().split("\n", 1)[1])
+    assert (root.get("tests"), root.get("failures")) == ("1", "0")
+    (suite,) = root
+    assert (suite.get("tests"), suite.get("failures")) == ("1", "0")
+    assert suite.find("testcase").attrib == {"name": "no findings", "classname": "ok.md"}
