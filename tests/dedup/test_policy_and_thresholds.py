@@ -140,3 +140,53 @@ def test_question_threshold_boundary():
         sk = sketch_records(recs, cfg, resolved_backend(cfg), None, 2000, None)
         e, k, _ = question_edges(sk, cfg)
         assert ([0, 1] in [x for x, y in zip(e.tolist(), k.tolist()) if y == 1]) is linked, q
+
+
+# ------------------------------------------------------------------------------ same-question rounds
+
+CLIP = "梯度裁剪在梯度范数超过阈值时按比例缩小梯度，用来防止梯度爆炸，常用于训练循环神经网络和大型语言模型。"
+FT = "微调是在预训练模型的基础上，用下游任务的标注数据继续训练，使模型适应具体任务。"
+LORA = "LoRA 冻结原模型权重，只训练插入的低秩矩阵，用很少的参数量完成适配，显存占用也更低。"
+
+
+def _rounds_inputs():
+    from qatool.dedup.candidates import question_edges
+    from qatool.dedup.groups import components
+    from qatool.dedup.sketch import resolved_backend, sketch_records
+
+    md = (f"### 1. 什么是预训练？\n\n**答案：** {BASE}\n\n### 2. 什么是预训练？\n\n**答案：** {EDITED}\n\n"
+          f"### 3. 什么是预训练？\n\n**答案：** {CLIP}\n\n### 4. 什么是微调？\n\n**答案：** {FT}\n\n"
+          f"### 5. 什么是微调？\n\n**答案：** {LORA}\n\n### 6. 什么是 Dropout？\n\n**答案：** {DROPOUT}\n")
+    recs = parse_text(md, "a.md").records
+    cfg = DedupConfig()
+    sk = sketch_records(recs, cfg, resolved_backend(cfg), None, 2000, None)
+    edges, kind, _ = question_edges(sk, cfg)
+    label = components(len(recs), edges)
+    return recs, cfg, sk, edges, kind, label
+
+
+def test_question_edges_link_equal_questions_by_key():
+    recs, cfg, sk, edges, kind, label = _rounds_inputs()
+    assert label.tolist() == [0, 0, 0, 3, 3, 5]
+    assert edges.dtype == np.int64 and kind.dtype == np.int8
+    keyed = sorted(tuple(e) for e, k in zip(edges.tolist(), kind.tolist()) if k == 0)
+    assert keyed == [(0, 1), (0, 2), (3, 4)]  # a star from each question's first record
+
+
+def test_answer_rounds_compare_each_member_with_one_leader_per_round():
+    from qatool.dedup.candidates import answer_rounds
+
+    recs, cfg, sk, edges, kind, label = _rounds_inputs()
+    sizes = np.bincount(label, minlength=len(recs))
+    members = np.flatnonzero(sizes[label] > 1)
+    (rep, mem, jac, cont, est), (rep_lab, rep_idx) = answer_rounds(label, members, sk, cfg)
+    # round 1: records 0 and 3 lead their groups; 1 matches 0. Round 2: 2 and 4 are left and lead.
+    assert rep.tolist() == [0] and mem.tolist() == [1] and rep.dtype == np.int64 and mem.dtype == np.int64
+    assert jac[0] >= cfg.threshold or cont[0] >= cfg.threshold
+    assert len(jac) == len(cont) == len(est) == 1 and 0 < jac[0] <= cont[0] and est[0] > 0  # Jaccard <= containment
+    assert rep_lab.tolist() == [0, 3, 0, 3] and rep_idx.tolist() == [0, 3, 2, 4]
+    one = answer_rounds(label, members, sk, DedupConfig(representatives=1))
+    assert one[1][1].tolist() == [0, 3]
+    (rep, mem, jac, cont, est), (rep_lab, rep_idx) = answer_rounds(label, np.zeros(0, np.int64), sk, cfg)
+    assert [len(x) for x in (rep, mem, jac, cont, est, rep_lab, rep_idx)] == [0] * 7
+    assert rep.dtype == mem.dtype == rep_lab.dtype == rep_idx.dtype == np.int64
