@@ -12,7 +12,6 @@ import yaml
 from qatool.common.normalize import normalize_text
 from qatool.lint.engine import Linter
 from qatool.lint.loader import load_rules
-
 from tests.lint.cases import Location, as_document, cases_of, location_of, span_text
 
 HERE = Path(__file__).resolve().parent

@@ -1,6 +1,9 @@
 """Plant each bug named in issue 21 (one at a time), run the tests that must catch it, report CAUGHT or
 SURVIVED, and restore the file. `.venv/bin/python -m tests.mutation.plant_bugs [NAME-SUBSTRING...]`."""
-import subprocess, sys, pathlib
+import pathlib
+import subprocess
+import sys
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUGS = [
  ("split keyed by hash()", "qatool/export/stage.py",
