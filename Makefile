@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install browser lint run test bench clean
+.PHONY: install browser lint run test bench golden mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,18 @@ lint: $(TEST_STAMP)
 ## CI does); pytest's own exit status is passed through
 test: lint $(TEST_STAMP) browser
 	$(BIN)/python -m pytest
+
+## golden: rewrite tests/lint/golden/corpus_findings.txt from the current linter (a deliberate, human-run
+## step: the test only compares; review the printed diff line by line before committing)
+golden: $(TEST_STAMP)
+	$(BIN)/python -m tests.lint.update_golden --update
+
+## mutation: mutmut over the modules that decide what reaches a training set (split, accounting, canonical
+## policy, thresholds, suppressions, renderers, rule kinds), against the fast tests that cover them; prints the
+## score per module (tests/mutation/score.py names the functions; equivalent mutants in tests/mutation/equivalent.txt)
+mutation: $(TEST_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	$(BIN)/python -m tests.mutation.score --run --max-children 2
 
 ## bench: throughput per stage on synthetic corpora (see Performance in README.md)
 bench: $(TEST_STAMP)
