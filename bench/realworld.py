@@ -13,8 +13,10 @@ A file is parsed only when its git blob hash is the one the truth was made from 
 skipped with a note: the line numbers would not mean the same lines). A parsed record is right when
 its first line (`line_start`) is the item's `start` and its end is the item's `end`, where the
 record's end is its `line_end` moved up past trailing lines a reader does not count as answer:
-blank lines, thematic breaks (`---`, `***`, `___`), and navigation lines (only links to anchors in
-the same document, `[..](#..)`, or a line holding 返回目录 / 回到顶部 / 返回顶部 / 点击跳转 / back to top).
+blank lines, thematic breaks (`---`, `***`, `___`), and navigation lines: a line at column 0 (or a
+top-level `- ` / `> ` entry) made only of links to anchors in the same document, `[..](#..)`, or a
+line holding 返回目录 / 回到目录 / 回到顶部 / 返回顶部 / 点击跳转 / back to top. An indented anchor link
+(`  - [AdaBoost 算法](#adaboost-算法)` under `- 代表算法：`) is content, not navigation.
 Recall = right records / truth items; precision = right records / records emitted from those files
 (every record from a notes or TOC file is wrong).
 """
@@ -35,7 +37,7 @@ from qatool.common.io import InputProblem, decode  # noqa: E402
 from qatool.parse import parse_text  # noqa: E402
 
 THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-ANCHOR_LINKS_RE = re.compile(r"^\s*(?:[-*+>]\s*)*(?:\[[^\]\n]*\]\(#[^)\s]*\)[\s|·/,，、]*)+$")
+ANCHOR_LINKS_RE = re.compile(r"^(?:[-*+>] ?)?(?:\[[^\]\n]*\]\(#[^)\s]*\)[ \t|·/,，、]*)+$")
 NAV_WORDS_RE = re.compile(r"返回目录|回到目录|回到顶部|返回顶部|点击跳转|back to top", re.IGNORECASE)
 
 
