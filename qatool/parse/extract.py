@@ -438,7 +438,7 @@ class _Starter:
     head_end: int = 0
 
 
-def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
+def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool, prompts: bool = False) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
     """Items inside the body of a section that is not an item itself (or the text before the first
     heading): label items, list questions, bold question paragraphs, numbered question lines.
     Also returns explanations of coding problems ((number, start, end, text)) found there."""
@@ -451,6 +451,11 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     bold_ok = len(bold_qs) >= 2 and sum(1 for _, t in bold_qs if question_strength(split_number(t)[1]) == 2) * 2 >= len(bold_qs)
     bold_at = dict(bold_qs) if bold_ok else {}
     answered_lists = 0
+    # outside a question bank or a list of prompts, a list entry asks only with a question mark,
+    # unless two entries here do (then `解释一下…` next to them asks too)
+    marked = sum(1 for b in blocks if b.kind == "list" for it in b.children
+                 if item_head(it) is not None and ("?" in lines[it.start - 1] or "？" in lines[it.start - 1]))
+    loose = bank or prompts or marked >= 2
     for k, b in enumerate(blocks):
         if b.kind in ("paragraph", "quote"):
             lab = block_label(b, lines)
@@ -474,6 +479,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 if head is None:
                     continue
                 text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
+                text = _strip_marker(text)
                 rest = [c for c in it.children if c is not head]
                 nested_labels = [block_label(c, lines) for c in rest]
                 cats = {lab.cat for lab in nested_labels if lab is not None}
@@ -486,7 +492,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                     explanations.append(_explanation(it, rest, lines))
                 elif own is not None and own.cat == "question":
                     continue
-                elif question_strength(text) == 2 or text.lstrip().startswith("【"):
+                elif prompts or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
                     if rest and answer_like(rest, lines):
                         starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
                         answered_lists += 1
@@ -503,8 +509,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             following = blocks[k + 1:nxt] if last_in_list and not same_block_next else []
             if answer_blocks:
                 answer_blocks += _leading_code(following)
-            elif following and answered_lists >= 1 and answer_like(following, lines):
-                answer_blocks = _until_heading(following)
+            elif following and answered_lists >= 1 and answer_like(_following_answer(following), lines):
+                answer_blocks = _following_answer(following)
             if not answer_blocks or not answer_like(answer_blocks, lines):
                 non.append(NonItem(st.block.start, st.head_end, st.title[:80], "no-answer"))
                 continue
@@ -516,20 +522,24 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             continue
         after = blocks[k + 1:nxt]
         if st.kind == "label":
-            # the starter paragraph holds the question; an answer label may share it or follow
+            # the starter paragraph holds the question (a bare `**问题描述**` also the block after it);
+            # an answer label may share the paragraph or follow
             lines_in = lines[st.block.start - 1:st.block.end]
-            units = _units(after, lines)
+            q_end = st.block.end
+            if not st.label.rest and after and after[0].kind != "heading" and block_label(after[0], lines) is None:
+                q_end = after[0].end
+                st.label.rest = _dedent_text([unquote(s) if st.block.kind == "quote" else s for s in lines[after[0].start - 1:after[0].end]])
+                after = after[1:]
+            units = _units(_until_heading(after), lines)
             inline_answer = _answer_inside(st.block, lines)
             if inline_answer is not None:
                 units = [inline_answer] + units
                 q_end = inline_answer.block.start - 1
-            else:
-                q_end = st.block.end
-            spec = ItemSpec("label", st.block.start, q_end, st.number, st.title, sec_title, kind, units, starter_label=st.label)
-            if len(lines_in) > 1 and inline_answer is None:
+            elif len(lines_in) > 1:
                 st.label.rest = _dedent_text([st.label.rest] + [unquote(s) if st.block.kind == "quote" else s for s in lines_in[1:]])
+            spec = ItemSpec("label", st.block.start, q_end, st.number, st.title, sec_title, kind, units, starter_label=st.label)
             if not units or trivial_reason([u.block for u in units], lines) is not None:
-                non.append(NonItem(st.block.start, st.block.end, st.title[:80], "no-answer"))
+                non.append(NonItem(st.block.start, q_end, st.title[:80], "no-answer"))
                 continue
             items.append(spec)
             continue
@@ -567,6 +577,17 @@ def _until_heading(blocks: list[Block]) -> list[Block]:
     out = []
     for b in blocks:
         if b.kind == "heading":
+            break
+        out.append(b)
+    return out
+
+
+def _following_answer(blocks: list[Block]) -> list[Block]:
+    """What answers a list question from outside the list: the blocks after it up to the next
+    heading, thematic break or list (a new entry, numbered or not, starts something else)."""
+    out = []
+    for b in blocks:
+        if b.kind in ("heading", "hr", "list"):
             break
         out.append(b)
     return out
@@ -643,9 +664,10 @@ def parse_text(text: str, source: str) -> ParsedDoc:
         if sec.heading is not None and sec.role not in ("item",):
             non_items.append(NonItem(sec.start, sec.heading.end, sec.title[:80], sec.reason or sec.role))
         if sec.role in ("root", "title", "group", "container", "section", "nonitem"):
-            if sec.role == "nonitem" and sec.reason in ("toc", "link-only", "image-only", "placeholder", "empty", "reference"):
+            if sec.role == "nonitem" and sec.reason in ("toc", "link-only", "image-only", "placeholder", "empty", "reference", "no-answer", "untitled"):
                 continue
-            found, non, expl = body_items(sec.body, lines, sec.title if sec.heading is not None else None, bank)
+            found, non, expl = body_items(sec.body, lines, sec.title if sec.heading is not None else None, bank,
+                                          prompts=sec.role == "container" and sec.reason == "questions")
             specs.extend((s.start, s) for s in found)
             non_items.extend(non)
             explanations.extend(expl)

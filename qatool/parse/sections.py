@@ -21,6 +21,7 @@ The decision is made from evidence that holds across corpora, per document and p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from qatool.parse.evidence import (
@@ -171,12 +172,16 @@ def _link_rows(b: Block, lines: list[str]) -> bool:
     return linked * 10 >= len(rows) * 7 and sum(substance(r) for r in rows) <= 15 * len(rows)
 
 
+_OUTLINE_NUMBER_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+|[一二三四五六七八九十]+[、.．])")
+
+
 def _question_outline(b: Block, lines: list[str]) -> bool:
-    """A (nested) list of one-line entries, a quarter or more of them questions, none of them a
-    sentence: an outline of questions answered elsewhere, not an answer."""
+    """A (nested) list of one-line entries and no sentences, a quarter of them questions or half of
+    them numbered like a table of contents (`2.1`, `三、`): an outline of questions answered
+    elsewhere, not an answer."""
     if b.kind != "list":
         return False
-    entries = asks = 0
+    entries = asks = numbered = 0
     for leaf in b.walk():
         if leaf.kind in ("fence", "code", "table", "quote", "html"):
             return False
@@ -184,13 +189,14 @@ def _question_outline(b: Block, lines: list[str]) -> bool:
             continue
         if leaf.end != leaf.start:
             return False
-        text = strip_links(lines[leaf.start - 1]).strip()
-        if substance(text) > 40 or any(p in text for p in "。；;，,"):
-            if not (question_strength(text) == 2 and substance(text) <= 60):
-                return False
+        text = _strip_entry(strip_links(lines[leaf.start - 1]))
+        strength = question_strength(text)
+        if substance(text) > (60 if strength == 2 else 40) or any(p in text for p in "。；;"):
+            return False
         entries += 1
-        asks += question_strength(text) == 2
-    return entries >= 4 and asks * 4 >= entries
+        asks += strength == 2
+        numbered += bool(_OUTLINE_NUMBER_RE.match(text))
+    return entries >= 4 and (asks * 4 >= entries or numbered * 2 >= entries)
 
 
 def _has_value(text: str) -> bool:
@@ -259,7 +265,8 @@ def trivial_reason(blocks: list[Block], lines: list[str]) -> str | None:
 
 def answer_like(blocks: list[Block], lines: list[str]) -> bool:
     """Whether nested or following blocks answer a list question: code, or statements that are not
-    links, a placeholder, the candidate's narrative (`我说了…`) or an outline of further questions."""
+    links, a placeholder, the candidate's narrative (`我说了…`, `让我写出来`) or further questions
+    (an outline of follow-ups is not an answer). Read line by line."""
     for b in blocks:
         for leaf in b.walk():
             if leaf.kind in ("fence", "code", "table"):
@@ -270,17 +277,31 @@ def answer_like(blocks: list[Block], lines: list[str]) -> bool:
     long_statement = False
     for b in blocks:
         for leaf in _leaves(b):
-            text = unquote(first_line(leaf, lines)).strip()
-            body = "\n".join(unquote(ln) for ln in lines[leaf.start - 1:leaf.end])
-            sub = substance(body)
-            if sub <= 2 or NARRATIVE_RE.search(text) or is_sign_off(body):
-                continue
-            if question_strength(text) == 2 and sub <= 40:
-                asks += 1
-                continue
-            stated += 1
-            long_statement = long_statement or sub > 40
+            for raw in lines[leaf.start - 1:leaf.end]:
+                text = _strip_entry(unquote(raw))
+                sub = substance(text)
+                if sub <= 2 or NARRATIVE_RE.search(text) or is_sign_off(text):
+                    continue
+                strength = question_strength(text)
+                if (strength == 2 and sub <= 40) or (strength == 1 and sub <= 15):
+                    asks += 1
+                    continue
+                stated += 1
+                long_statement = long_statement or sub > 40
     return stated > 0 and (long_statement or stated * 2 > asks)
+
+
+def _strip_entry(s: str) -> str:
+    """A line without its list marker (`- `, `1. `, `2) `)."""
+    t = s.lstrip(" \t")
+    if t[:1] in ("-", "*", "+") and t[1:2] in (" ", "\t", ""):
+        return t[1:].strip()
+    i = 0
+    while i < len(t) and t[i].isdigit():
+        i += 1
+    if i and t[i:i + 1] in (".", ")") and t[i + 1:i + 2] in (" ", "\t", ""):
+        return t[i + 1:].strip()
+    return t.strip()
 
 
 def _leaves(b: Block):
@@ -324,9 +345,11 @@ def is_prompt_list(blocks: list[Block], lines: list[str], log: bool = False) -> 
         text = " ".join(s.strip() for s in lines[head.start - 1:head.end]) if head else ""
         sub = substance(text)
         strength = question_strength(text)
+        if text.lstrip(" \t-*+0123456789.").startswith("【"):
+            strength = 2  # a tagged problem: 【算法】…, 【编程题】…
         if sub > (80 if strength == 2 else 40) or (sub > 15 and strength < 2 and text.rstrip("*_ ").endswith(("。", "."))):
             return False
-        if strength >= 1 or text.lstrip(" \t-*+0123456789.").startswith("【") or (text and sub == 0 and has_reference(text)):
+        if strength >= 1 or (text and sub == 0 and has_reference(text)):
             asking += 1
         rest = [c for c in it.children if c is not head]
         if rest and answer_like(rest, lines):
@@ -351,7 +374,7 @@ def body_features(sec: Section, lines: list[str]) -> None:
     if reason is not None:
         sec.body_kind, sec.body_reason = "trivial", reason
         return
-    if not labels and sec.strength < 2 and is_prompt_list(blocks, lines, log=substance(sec.name) <= 6 and _in_log(sec)):
+    if not labels and sec.strength < 2 and is_prompt_list(blocks, lines, log=sec.number is None and substance(sec.name) <= 6 and _in_log(sec)):
         sec.body_kind, sec.body_reason = "prompts", "questions"
         return
     sec.body_kind = "content"
@@ -517,7 +540,9 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         sec.role, sec.reason = "nonitem", "toc" if sec.body_kind == "trivial" else "section"
         _decide_children(sec, lines, bank, title, levels)
         return
-    asks = sec.strength == 2 or bool(sec.labels)
+    # outside a question bank only an explicit question counts (a question mark, 题目 3 / Q4, labels):
+    # notes have headings like `判断奇偶` or `对比学习` that read as prompts but are not
+    asks = (sec.strength == 2 and (bank or _asks_with_mark(sec))) or bool(sec.labels)
     topic_ok = bank
     if not sec.name.strip(" ：:*_.．、)）0123456789０１２３４５６７８９") and not sec.labels:
         sec.role, sec.reason = "nonitem", "untitled"  # `# 14.` with no question at all
