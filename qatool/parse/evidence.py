@@ -33,8 +33,9 @@ _IMPERATIVE_RE = re.compile(
 # a prompt wherever it stands (`GBDT 解释一下`, `聊一下 X`)
 _PROMPT_ANYWHERE_RE = re.compile(
     r"(?:介绍|解释|说明|讲|说|谈|聊|描述|分析|比较|推导|理解)一下"
-    # a task: `Numpy实现bbox_iou`, `用 C++ 实现 NMS` (not the noun `X的实现原理`)
-    r"|(?<![的之])实现(?!原理|方式|细节|过程|方法|思路|机制|逻辑)[ \t]*[A-Za-z\u4e00-\u9fff]"
+    # a task: `Numpy实现bbox_iou`, `用 C++ 实现 NMS` near the start (not the noun `X的实现原理`,
+    # not `…，实现 X` inside a sentence)
+    r"|^[^，,。；;：:]{0,12}(?<![的之])实现(?!原理|方式|细节|过程|方法|思路|机制|逻辑)[ \t]*[A-Za-z\u4e00-\u9fff]"
 )
 _ENGLISH_Q_RE = re.compile(
     r"^(?:how|what|why|when|where|which|who|whom|whose|can|could|do|does|did|is|are|was|were|should|would|will|shall|may"

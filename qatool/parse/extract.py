@@ -303,6 +303,7 @@ def _fence_code(blocks: list[Block], lo: int, hi: int) -> list[dict[str, Any]]:
         for b in top.walk():
             if b.kind == "fence" and lo <= b.start <= hi:
                 text = b.content[:-1] if b.content.endswith("\n") else b.content
+                text = "\n".join(s.rstrip() for s in text.split("\n"))
                 code.append({"lang": (b.info.split() or [None])[0], "text": text})
     return code
 
@@ -436,6 +437,7 @@ class _Starter:
     label: Label | None = None
     nested: list[Block] = field(default_factory=list)  # list item: its blocks after the prompt
     head_end: int = 0
+    labelled: bool = False  # a list question whose nested answer carries a label
 
 
 def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool, prompts: bool = False) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
@@ -486,7 +488,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
                 prompt = strip_bold(_strip_marker(lines[it.start - 1]))
                 if cats & {"answer", "hint", "question"}:
-                    starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
+                    starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end, labelled=True)))
                     answered_lists += 1
                 elif cats & {"analysis", "code"} and not cats & {"answer"}:
                     explanations.append(_explanation(it, rest, lines))
@@ -511,7 +513,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 answer_blocks += _leading_code(following)
             elif following and answered_lists >= 1 and answer_like(_following_answer(following), lines):
                 answer_blocks = _following_answer(following)
-            if not answer_blocks or not answer_like(answer_blocks, lines):
+            if not answer_blocks or not (st.labelled or answer_like(answer_blocks, lines)):
                 non.append(NonItem(st.block.start, st.head_end, st.title[:80], "no-answer"))
                 continue
             units = _units(answer_blocks, lines)
@@ -605,14 +607,13 @@ def _answer_inside(b: Block, lines: list[str]) -> Unit | None:
 
 
 def _explanation(item: Block, rest: list[Block], lines: list[str]) -> tuple[str | None, int, int, str]:
-    parts: list[str] = []
-    for u in _units(rest, lines):
-        src = lines[u.block.start - 1:u.block.end]
-        if u.label is not None:
-            src = [u.label.rest] + src[1:]
-        parts.append(_dedent_text(src))
+    units = _units(rest, lines)
+    for u in units:
+        if u.label is not None and u.label.cat not in ("analysis", "code"):
+            u.label = None
+    text = Field("analysis", units).text(lines)
     end = max(b.end for b in rest)
-    return item.number, item.start, end, "\n".join(p for p in parts if p)
+    return item.number, item.start, end, text
 
 
 # ------------------------------------------------------------------------------------------ document

@@ -374,6 +374,9 @@ def body_features(sec: Section, lines: list[str]) -> None:
     if reason is not None:
         sec.body_kind, sec.body_reason = "trivial", reason
         return
+    if _labelled_entries(blocks, lines) >= 2:
+        sec.body_kind, sec.body_reason = "qa-list", "labelled list"
+        return
     if not labels and sec.strength < 2 and is_prompt_list(blocks, lines, log=sec.number is None and substance(sec.name) <= 6 and _in_log(sec)):
         sec.body_kind, sec.body_reason = "prompts", "questions"
         return
@@ -388,6 +391,21 @@ def _in_log(sec: Section) -> bool:
             return True
         p = p.parent
     return False
+
+
+def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
+    """List entries that carry their own field labels (`1. **问题？**` then `- **答案**：…`)."""
+    n = 0
+    for it in list_items_of(blocks):
+        head = item_head(it)
+        for c in it.children:
+            if c is head:
+                continue
+            lab = block_label(c, lines)
+            if lab is not None and lab.cat in FIELD_CATS + ("code",) and not (len(lab.word) <= 2 and lab.word.isascii()):
+                n += 1
+                break
+    return n
 
 
 def short_intro(sec: Section, lines: list[str]) -> bool:
@@ -532,7 +550,7 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         sec.role, sec.reason = "nonitem", "link-only"
         _decide_children(sec, lines, bank, title, levels)
         return
-    if sec.labels.get("question", 0) > 1:
+    if sec.labels.get("question", 0) > 1 or sec.body_kind == "qa-list":
         sec.role, sec.reason = "container", "labels"
         _decide_children(sec, lines, bank, title, levels)
         return
