@@ -47,6 +47,7 @@ from qatool.parse.sections import (
     first_line,
     is_comment,
     item_head,
+    split_at_labels,
     trivial_reason,
     unquote,
 )
@@ -127,8 +128,15 @@ def _units(blocks: list[Block], lines: list[str]) -> list[Unit]:
         lab = block_label(b, lines)
         if lab is not None and lab.indent > 3 and b.kind != "heading":
             lab = None
+        if b.kind in ("paragraph", "quote") and b.end > b.start:
+            out.extend(_split_at_labels(b, lab, lines))
+            continue
         out.append(Unit(b, lab, quote=b.kind == "quote"))
     return out
+
+
+def _split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[Unit]:
+    return [Unit(part, plab, quote=b.kind == "quote") for part, plab in split_at_labels(b, lab, lines)]
 
 
 def _flatten(sec: Section) -> list[Block]:
@@ -219,6 +227,8 @@ class Field:
         for k, u in enumerate(self.units):
             b = u.block
             src = lines[b.start - 1:b.end]
+            if b.cut:
+                src = src[:-1] + [src[-1][:b.cut]]
             if b.kind == "heading" and u.label is None:
                 src = [lines[b.start - 1][b.col:]]
             if u.quote:

@@ -66,6 +66,7 @@ class Block:
     col: int = 0  # column where a glued heading starts
     closed: bool = True  # fence: has a closing line
     content: str = ""  # fence / code block content (container prefixes removed)
+    cut: int = 0  # the last line ends at this column (a paragraph before a glued heading), 0: whole line
     children: list[Block] = field(default_factory=list)
 
     def walk(self):
@@ -315,7 +316,7 @@ def _split_glued(blocks: list[Block], lines: list[str]) -> list[int]:
                 continue
             col = m.end()
             hashes = len(s) - col - len(s[col:].lstrip("#"))
-            out.append(Block("paragraph", start, no))
+            out.append(Block("paragraph", start, no, cut=m.start() + len(m.group(0).rstrip(" \t"))))
             out.append(Block("heading", no, no, level=hashes, col=col))
             glued.append(no)
             start = no + 1

@@ -92,11 +92,15 @@ class Section:
 
 
 def block_text(b: Block, lines: list[str]) -> str:
-    return "\n".join(lines[b.start - 1:b.end])
+    src = lines[b.start - 1:b.end]
+    if b.cut and src:
+        src = src[:-1] + [src[-1][:b.cut]]
+    return "\n".join(src)
 
 
 def first_line(b: Block, lines: list[str]) -> str:
-    return lines[b.start - 1]
+    s = lines[b.start - 1]
+    return s[:b.cut] if b.cut and b.end == b.start else s
 
 
 def unquote(s: str) -> str:
@@ -139,6 +143,29 @@ def block_label(b: Block, lines: list[str]):
     if b.kind == "html":
         return details_label(b, lines)
     return None
+
+
+def split_at_labels(b: Block, lab, lines: list[str]) -> list[tuple[Block, object]]:
+    """A paragraph whose later lines start fields of their own (`题目: …` / `答案：…` / `解析: …` on
+    consecutive lines) as one (block, label) part per field."""
+    if b.kind not in ("paragraph", "quote") or b.end == b.start:
+        return [(b, lab)]
+    quote = b.kind == "quote"
+    cuts = []
+    for no in range(b.start + 1, b.end + 1):
+        s = unquote(lines[no - 1]) if quote else lines[no - 1]
+        nl = label_of(s)
+        if nl is not None and nl.cat in FIELD_CATS and nl.indent <= 3 and not (len(nl.word) <= 2 and nl.word.isascii() and not nl.rest):
+            cuts.append((no, nl))
+    if not cuts:
+        return [(b, lab)]
+    out = []
+    start, cur = b.start, lab
+    for no, nl in cuts:
+        out.append((Block(b.kind, start, no - 1), cur))
+        start, cur = no, nl
+    out.append((Block(b.kind, start, b.end, cut=b.cut), cur))
+    return out
 
 
 def details_label(b: Block, lines: list[str]):
@@ -219,6 +246,9 @@ def trivial_reason(blocks: list[Block], lines: list[str]) -> str | None:
         if b.kind in ("fence", "code"):
             return None
         text = block_text(b, lines)
+        lab = block_label(b, lines)
+        if lab is not None and lab.cat in FIELD_CATS and lab.rest:
+            return None  # a labelled field with text is content, whatever it says
         if b.kind in ("table", "list") and _link_rows(b, lines):
             seen.add("link-only")
             continue
@@ -363,9 +393,9 @@ def body_features(sec: Section, lines: list[str]) -> None:
     blocks = [b for b in sec.body if not is_comment(b, lines)]
     labels: dict[str, int] = {}
     for b in blocks:
-        lab = block_label(b, lines)
-        if lab is not None and lab.cat in FIELD_CATS and lab.indent <= 3:
-            labels[lab.cat] = labels.get(lab.cat, 0) + 1
+        for _, lab in split_at_labels(b, block_label(b, lines), lines):
+            if lab is not None and lab.cat in FIELD_CATS and lab.indent <= 3:
+                labels[lab.cat] = labels.get(lab.cat, 0) + 1
     sec.labels = labels
     if not blocks:
         sec.body_kind, sec.body_reason = "empty", "empty"
@@ -622,6 +652,9 @@ def _question_only(sec: Section, lines: list[str]) -> bool:
     """A body that states the question (a 问题描述 label and its block) and nothing else."""
     blocks = [b for b in sec.body if not is_comment(b, lines)]
     if not blocks:
+        return False
+    parts = split_at_labels(blocks[0], block_label(blocks[0], lines), lines)
+    if len(parts) > 1:
         return False
     lab = block_label(blocks[0], lines)
     if lab is None or lab.cat != "question":
