@@ -20,6 +20,7 @@ Headings and starters that do not become records are kept in `ParsedDoc.non_item
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,19 +116,19 @@ def _section_kind(title: str | None) -> str:
     return "qa"
 
 
-def _units(blocks: list[Block], lines: list[str]) -> list[Unit]:
+def _units(blocks: list[Block], lines: list[str], code_labels: bool = False) -> list[Unit]:
     out: list[Unit] = []
     for b in blocks:
         if b.kind == "list" and b.children:
             labs = [label_of(first_line(it, lines)) for it in b.children]
             labs = [lab if lab is not None and not (len(lab.word) <= 2 and lab.word.isascii()) else None for lab in labs]
-            if labs[0] is not None and labs[0].cat in FIELD_CATS + ("code",):
+            if labs[0] is not None and labs[0].cat in FIELD_CATS + (("code",) if code_labels else ()):
                 for it, lab in zip(b.children, labs):
-                    out.append(Unit(it, lab if lab is not None and lab.cat in FIELD_CATS + ("code",) else None))
+                    out.append(Unit(it, lab if lab is not None and lab.cat in FIELD_CATS + (("code",) if code_labels else ()) else None))
                 continue
         lab = block_label(b, lines)
-        if lab is not None and lab.indent > 3 and b.kind != "heading":
-            lab = None
+        if lab is not None and ((lab.cat == "code" and not code_labels) or (lab.indent > 3 and b.kind != "heading")):
+            lab = None  # `代码实现: …` in prose is text
         if b.kind in ("paragraph", "quote") and b.end > b.start:
             out.extend(_split_at_labels(b, lab, lines))
             continue
@@ -224,8 +225,11 @@ class Field:
 
     def text(self, lines: list[str]) -> str:
         out: list[str] = []
+        details = bool(self.units) and self.units[0].block.kind == "html" and self.label is not None
         for k, u in enumerate(self.units):
             b = u.block
+            if details and k and b.kind == "html" and block_text(b, lines).strip().lower() == "</details>":
+                continue
             src = lines[b.start - 1:b.end]
             if b.cut:
                 src = src[:-1] + [src[-1][:b.cut]]
@@ -294,7 +298,8 @@ _STEM_START = ("要求", "输入", "输出", "示例", "例如", "已知", "给�
 
 def _is_stem(units: list[Unit], lines: list[str]) -> bool:
     """Whether unlabelled text between a question and its answer label continues the question
-    (code, options, 要求/输入/示例, or a short statement) rather than answering it."""
+    (code, options, 要求/输入/示例, or a sentence that still asks or introduces something) rather
+    than answering it (then the answer label sits in the middle of the answer)."""
     if not units:
         return True
     texts = [block_text(u.block, lines) for u in units]
@@ -302,23 +307,27 @@ def _is_stem(units: list[Unit], lines: list[str]) -> bool:
         return True
     if any(t.lstrip("> \t*").startswith(_STEM_START) for t in texts):
         return True
-    return len(units) <= 2 and sum(substance(t) for t in texts) <= 200
+    last = texts[-1].rstrip(" \t*_")
+    return len(units) <= 2 and sum(substance(t) for t in texts) <= 200 and last.endswith(("？", "?", "：", ":"))
 
 
-def _fence_code(blocks: list[Block], lo: int, hi: int) -> list[dict[str, Any]]:
+def _fences(blocks: list[Block]) -> list[Block]:
+    """Every fenced code block of the document, in order of their first line."""
+    out = [b for top in blocks for b in top.walk() if b.kind == "fence"]
+    out.sort(key=lambda b: b.start)
+    return out
+
+
+def _fence_code(fences: list[Block], starts: list[int], lo: int, hi: int) -> list[dict[str, Any]]:
     code = []
-    for top in blocks:
-        if top.end < lo or top.start > hi:
-            continue
-        for b in top.walk():
-            if b.kind == "fence" and lo <= b.start <= hi:
-                text = b.content[:-1] if b.content.endswith("\n") else b.content
-                text = "\n".join(s.rstrip() for s in text.split("\n"))
-                code.append({"lang": (b.info.split() or [None])[0], "text": text})
+    for b in fences[bisect_left(starts, lo):bisect_right(starts, hi)]:
+        text = b.content[:-1] if b.content.endswith("\n") else b.content
+        text = "\n".join(s.rstrip() for s in text.split("\n"))
+        code.append({"lang": (b.info.split() or [None])[0], "text": text})
     return code
 
 
-def _build(spec: ItemSpec, source: str, lines: list[str], top_blocks: list[Block]) -> dict[str, Any] | None:
+def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], starts: list[int]) -> dict[str, Any] | None:
     warnings = list(spec.warnings)
     units, dropped = _trim_units(spec.units, lines, keep=1 if spec.units and spec.units[0].label is not None else 0)
     if dropped:
@@ -346,8 +355,10 @@ def _build(spec: ItemSpec, source: str, lines: list[str], top_blocks: list[Block
         answer_field, h = h, None
     if preamble:
         pre = Field("preamble", preamble)
-        if answer_field is None and q is None and spec.starter_label is None:
+        if answer_field is None and q is None:
             answer_field = pre  # the unlabelled answer under a question
+            if spec.starter_label is not None:
+                warnings.append(f"line {pre.start}: no answer label; the text after the question is the answer")
         elif q is None and spec.starter_label is None and answer_field is not None and not _is_stem(preamble, lines):
             # an answer label in the middle of the answer: keep it all as the answer
             warnings.append(f"line {answer_field.start}: {answer_field.label.word if answer_field.label else 'answer'} label inside the answer text was kept as text")
@@ -391,9 +402,9 @@ def _build(spec: ItemSpec, source: str, lines: list[str], top_blocks: list[Block
     last = max([u.block.end for u in units] + [spec.q_end])
     code = []
     if spans["answer"]:
-        code += _fence_code(top_blocks, spans["answer"]["start"], spans["answer"]["end"])
+        code += _fence_code(fences, starts, spans["answer"]["start"], spans["answer"]["end"])
     if spans["analysis"] and spec.analysis_extra is None:
-        code += _fence_code(top_blocks, spans["analysis"]["start"], spans["analysis"]["end"])
+        code += _fence_code(fences, starts, spans["analysis"]["start"], spans["analysis"]["end"])
     kind = "exercise" if spec.section_kind == "exercise" else "qa"
     if kind == "qa" and code and (spec.section_kind == "coding" or CODING_QUESTION_RE.search(question + title)):
         kind = "coding"
@@ -469,11 +480,12 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                  if item_head(it) is not None and ("?" in lines[it.start - 1] or "？" in lines[it.start - 1]))
     loose = bank or prompts or marked >= 2
     for k, b in enumerate(blocks):
-        if b.kind in ("paragraph", "quote"):
+        if b.kind in ("paragraph", "quote", "heading"):
             lab = block_label(b, lines)
-            if lab is not None and lab.cat == "question" and lab.indent <= 3 and not lab.in_list:
+            if lab is not None and lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list:
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
-                starters.append((k, _Starter("label", b, lab.number, title, label=lab, head_end=b.end if lab.rest else b.start)))
+                number = f"{lab.word}{lab.number}" if lab.number else None
+                starters.append((k, _Starter("label", b, number, title, label=lab, head_end=b.end if lab.rest else b.start)))
                 continue
         if k in bold_at:
             num, title, _ = split_number(bold_at[k])
@@ -617,7 +629,7 @@ def _answer_inside(b: Block, lines: list[str]) -> Unit | None:
 
 
 def _explanation(item: Block, rest: list[Block], lines: list[str]) -> tuple[str | None, int, int, str]:
-    units = _units(rest, lines)
+    units = _units(rest, lines, code_labels=True)
     for u in units:
         if u.label is not None and u.label.cat not in ("analysis", "code"):
             u.label = None
@@ -694,8 +706,10 @@ def parse_text(text: str, source: str) -> ParsedDoc:
 
     doc_title = _doc_title(root, items, source)
     records = []
+    fences = _fences(tree.blocks)
+    starts = [b.start for b in fences]
     for it in items:
-        rec = _build(it, source, lines, tree.blocks)
+        rec = _build(it, source, lines, fences, starts)
         if rec is not None:
             records.append(rec)
     seen: Counter[str] = Counter()

@@ -8,7 +8,9 @@ inline parsing is switched off (the extractor reads inline text from the source 
 Two repairs CommonMark does not make, both reported to the user:
 
 * an unclosed fence runs to the end of the document in CommonMark; here it ends before the next
-  level-2+ ATX heading at column 0 after it, so one missing ``` does not swallow the article;
+  level-2+ ATX heading at column 0 after it, so one missing ``` does not swallow the article; a
+  fence whose "code" would hold the opening line of another fence (```` ```python ````) was not
+  closed either, and ends there at the latest;
 * a bare ``` whose "code" would hold the opening line of another fence (```` ```c++ ````) is a
   stray: it is read as text, so the fence that follows opens where the author meant it to.
 
@@ -203,22 +205,27 @@ def _fence_prepass(lines: list[str]) -> _Fences:
             continue
         ch, length, has_info = op
         j = finders[ch].first(i, length)
-        if j is not None:
-            if not has_info:
-                inner = info_openers[ch]
-                k = bisect_right(inner, i)
-                if k < len(inner) and inner[k] < j:
-                    out.stray.append(i)  # its "code" would hold another fence's opening line
-                    i += 1
-                    continue
+        inner = info_openers[ch]
+        q = bisect_right(inner, i)
+        nested = inner[q] if q < len(inner) and (j is None or inner[q] < j) else None
+        if j is not None and nested is None:
             i = j + 1
             continue
+        if j is not None and not has_info:
+            out.stray.append(i)  # its "code" would hold another fence's opening line (```c++)
+            i += 1
+            continue
+        # never closed, or its "code" holds another fence's opening line: the closing ``` was
+        # forgotten; it ends before the next ##-heading (or before that opening line)
         out.unclosed.append(i)
         k = bisect_right(recovery, i)
-        if k >= len(recovery):
+        stop = recovery[k] if k < len(recovery) else None
+        if nested is not None and (stop is None or stop > nested):
+            stop = nested
+        if stop is None:
             break
-        out.splits.append(recovery[k])
-        i = recovery[k]
+        out.splits.append(stop)
+        i = stop
     return out
 
 

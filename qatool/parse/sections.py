@@ -404,7 +404,7 @@ def body_features(sec: Section, lines: list[str]) -> None:
     if reason is not None:
         sec.body_kind, sec.body_reason = "trivial", reason
         return
-    if _labelled_entries(blocks, lines) >= 2:
+    if _labelled_entries(blocks, lines) >= 2 or _question_paragraphs(blocks, lines) >= 2:
         sec.body_kind, sec.body_reason = "qa-list", "labelled list"
         return
     if not labels and sec.strength < 2 and is_prompt_list(blocks, lines, log=sec.number is None and substance(sec.name) <= 6 and _in_log(sec)):
@@ -435,6 +435,23 @@ def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
             if lab is not None and lab.cat in FIELD_CATS + ("code",) and not (len(lab.word) <= 2 and lab.word.isascii()):
                 n += 1
                 break
+    return n
+
+
+def _question_paragraphs(blocks: list[Block], lines: list[str]) -> int:
+    """Paragraphs that start items of their own: a numbered question line (`2.xxx?`,
+    `**1-1** QA：…`) or a one-line bold numbered or asking paragraph (`**3.如何…；**`)."""
+    n = 0
+    for b in blocks:
+        if b.kind != "paragraph":
+            continue
+        s = lines[b.start - 1].strip()
+        num, title, _ = split_number(s)
+        inner = strip_bold(s)
+        numbered_question = num is not None and question_strength(title) == 2
+        bold_question = b.start == b.end and inner != s and question_strength(inner) == 2 and split_number(inner)[0] is not None
+        if numbered_question or bold_question:
+            n += 1
     return n
 
 
