@@ -492,7 +492,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))
             continue
         para = _numbered_para(b, lines)
-        if para is not None and "。" not in para[1][:60] and question_strength(para[1]) == 2 and not lines[b.start - 1].lstrip().startswith(("-", "*", "+")):
+        if para is not None and "。" not in para[1][:60] and question_strength(para[1]) == 2:
             # `2.分类算法和回归算法有什么区别呢?` (no space after the number: not a list)
             if b.end == b.start or question_strength(lines[b.start - 1]) == 2:
                 starters.append((k, _Starter("para", b, para[0], para[1], head_end=b.start)))
