@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qatool.common.io import InputProblem
@@ -120,7 +120,8 @@ def _units(blocks: list[Block], lines: list[str], code_labels: bool = False) -> 
     out: list[Unit] = []
     for b in blocks:
         if b.kind == "list" and b.children:
-            labs = [label_of(first_line(it, lines)) for it in b.children]
+            first = label_of(first_line(b.children[0], lines))
+            labs = [first] + ([label_of(first_line(it, lines)) for it in b.children[1:]] if first is not None else [None] * (len(b.children) - 1))
             labs = [lab if lab is not None and not (len(lab.word) <= 2 and lab.word.isascii()) else None for lab in labs]
             if labs[0] is not None and labs[0].cat in FIELD_CATS + (("code",) if code_labels else ()):
                 for it, lab in zip(b.children, labs):
@@ -160,6 +161,8 @@ def _droppable(u: Unit, lines: list[str], after_rule: bool) -> bool:
     if b.kind in ("fence", "code", "table"):
         return False
     text = block_text(b, lines)
+    if len(text) > 600 and not after_rule:
+        return False  # navigation lines and sign-offs are short
     if all(is_navigation(ln) or not ln.strip() for ln in text.split("\n")):
         return True
     plain = "\n".join(unquote(ln) for ln in text.split("\n"))
@@ -483,6 +486,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
         if b.kind in ("paragraph", "quote", "heading"):
             lab = block_label(b, lines)
             if lab is not None and lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list:
+                lab = replace(lab)  # its text is completed below; the block keeps its own
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
                 number = f"{lab.word}{lab.number}" if lab.number else None
                 starters.append((k, _Starter("label", b, number, title, label=lab, head_end=b.end if lab.rest else b.start)))
@@ -706,7 +710,7 @@ def parse_text(text: str, source: str) -> ParsedDoc:
 
     doc_title = _doc_title(root, items, source)
     records = []
-    fences = _fences(tree.blocks)
+    fences = [b for b in tree.code if b.kind == "fence"]
     starts = [b.start for b in fences]
     for it in items:
         rec = _build(it, source, lines, fences, starts)

@@ -69,6 +69,7 @@ class Block:
     closed: bool = True  # fence: has a closing line
     content: str = ""  # fence / code block content (container prefixes removed)
     cut: int = 0  # the last line ends at this column (a paragraph before a glued heading), 0: whole line
+    label: object = None  # the field label that starts it, once looked up (parse.sections.block_label)
     children: list[Block] = field(default_factory=list)
 
     def walk(self):
@@ -100,14 +101,24 @@ class Line:
         return len(self.text) - len(self.text.lstrip(" \t"))
 
 
-@dataclass
 class Scan:
-    """The lint view of a document: its logical lines, and what the reader repaired."""
+    """The lint view of a document: its logical lines (built when first asked for: the parse stage
+    alone never needs them), and what the reader repaired."""
 
-    lines: list[Line]
-    unclosed_fences: list[int] = field(default_factory=list)  # line numbers of fences never closed
-    glued_headings: list[int] = field(default_factory=list)
-    stray_fences: list[int] = field(default_factory=list)  # bare ``` read as text
+    def __init__(self, lines: list[Line] | None = None, unclosed_fences: list[int] | None = None,
+                 glued_headings: list[int] | None = None, stray_fences: list[int] | None = None, build=None) -> None:
+        self._lines = lines
+        self._build = build
+        self.unclosed_fences = unclosed_fences or []  # line numbers of fences never closed
+        self.glued_headings = glued_headings or []
+        self.stray_fences = stray_fences or []  # bare ``` read as text
+
+    @property
+    def lines(self) -> list[Line]:
+        if self._lines is None:
+            self._lines = self._build() if self._build is not None else []
+            self._build = None
+        return self._lines
 
 
 @dataclass
@@ -115,6 +126,7 @@ class Tree:
     lines: list[str]  # source lines (no newline)
     blocks: list[Block]  # top-level blocks, in order
     scan: Scan
+    code: list[Block] = field(default_factory=list)  # every fenced and indented code block, in order
 
 
 # ------------------------------------------------------------------------------------- fence pre-pass
@@ -165,6 +177,7 @@ class _Fences:
     splits: list[int]  # 0-based lines where a new segment starts (recovery headings)
     unclosed: list[int]  # 0-based opener lines never closed
     stray: list[int]  # 0-based bare fence lines read as text
+    code: list[tuple[int, int]] = field(default_factory=list)  # 0-based [opener, end) of each fence
 
 
 def _fence_prepass(lines: list[str]) -> _Fences:
@@ -209,6 +222,7 @@ def _fence_prepass(lines: list[str]) -> _Fences:
         q = bisect_right(inner, i)
         nested = inner[q] if q < len(inner) and (j is None or inner[q] < j) else None
         if j is not None and nested is None:
+            out.code.append((i, j + 1))
             i = j + 1
             continue
         if j is not None and not has_info:
@@ -223,7 +237,9 @@ def _fence_prepass(lines: list[str]) -> _Fences:
         if nested is not None and (stop is None or stop > nested):
             stop = nested
         if stop is None:
+            out.code.append((i, n))
             break
+        out.code.append((i, stop))
         out.splits.append(stop)
         i = stop
     return out
@@ -239,8 +255,9 @@ _CONTAINERS = {
 _SKIP_INSIDE = {"table"}  # their inner tokens are not blocks of ours
 
 
-def _blocks_of(text: str, offset: int, lines: list[str]) -> list[Block]:
-    """Top-level blocks of one segment (its lines start at 0-based `offset`)."""
+def _blocks_of(text: str, offset: int, lines: list[str], code: list[Block]) -> list[Block]:
+    """Top-level blocks of one segment (its lines start at 0-based `offset`); its fenced and indented
+    code blocks are appended to `code`."""
     tokens = _MD.parse(text)
     root = Block("root", 1, 1)
     stack: list[Block] = [root]
@@ -293,7 +310,10 @@ def _blocks_of(text: str, offset: int, lines: list[str]) -> list[Block]:
                 b = Block("hr", s, e)
             else:
                 continue
+            if b.kind in ("fence", "code"):
+                code.append(b)
             stack[-1].children.append(b)
+    _trim(root.children, lines)
     return root.children
 
 
@@ -346,23 +366,22 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
     return s
 
 
-def _line_view(lines: list[str], blocks: list[Block], glued: list[int]) -> list[Line]:
+def _line_view(lines: list[str], blocks: list[Block], glued: list[int], code: list[Block]) -> list[Line]:
     kinds = ["text"] * len(lines)
     langs: dict[int, str | None] = {}
     headings: dict[int, Block] = {}
-    for top in blocks:
-        for b in top.walk():
-            if b.kind == "fence":
-                kinds[b.start - 1] = "fence"
-                langs[b.start] = (b.info.split() or [None])[0]
-                last = b.end if b.closed and b.end > b.start else b.end + 1
-                for no in range(b.start + 1, last):
-                    kinds[no - 1] = "code"
-                if b.closed and b.end > b.start:
-                    kinds[b.end - 1] = "fence"
-            elif b.kind == "code":
-                for no in range(b.start, b.end + 1):
-                    kinds[no - 1] = "code"
+    for b in code:
+        if b.kind == "fence":
+            kinds[b.start - 1] = "fence"
+            langs[b.start] = (b.info.split() or [None])[0]
+            last = b.end if b.closed and b.end > b.start else b.end + 1
+            for no in range(b.start + 1, last):
+                kinds[no - 1] = "code"
+            if b.closed and b.end > b.start:
+                kinds[b.end - 1] = "fence"
+        else:
+            for no in range(b.start, b.end + 1):
+                kinds[no - 1] = "code"
     for b in blocks:
         if b.kind == "heading" and not b.col:
             headings[b.start] = b
@@ -394,8 +413,151 @@ def _line_view(lines: list[str], blocks: list[Block], glued: list[int]) -> list[
     return out
 
 
-def parse_tree(text: str) -> Tree:
-    """Read `text` (newlines normalised to \\n) into top-level blocks and its lint view."""
+# ------------------------------------------------------------------------------------ plain runs
+#
+# Most of a Q&A article is plain: ATX headings over paragraphs and flat bullet lists, where CommonMark
+# leaves nothing to decide. Those runs are read here directly, and everything else by markdown-it;
+# `tests/parse/test_parse_plain.py` checks on corpora and generated text that both give the same
+# blocks. A run is cut only at a column-0 ATX heading outside code and HTML blocks, where CommonMark
+# always starts a new top-level block.
+
+_THEMATIC_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_ORDERED_RE = re.compile(r"^[0-9]{1,9}[.)](?:[ \t]|$)")
+_HTML_STARTS = (("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>"))
+_HTML_TAGS = ("pre", "script", "style", "textarea")
+
+
+def _plain_kind(s: str, bullet: bool = True) -> str | None:
+    """'blank', 'text' (a paragraph line nothing else can claim), '-' / '*' (a bullet whose content
+    is such text; only one level: `- - x` is not plain), or None (anything CommonMark might read
+    otherwise)."""
+    if not s.strip():
+        return "blank"
+    c = s[0]
+    if c in " \t>#`~<|=+[-" and not (c == "-" and s[1:2] == " "):
+        return None
+    if c.isdigit() and _ORDERED_RE.match(s):
+        return None
+    if c in "*_-":
+        if _THEMATIC_RE.match(s):
+            return None
+        if c in "*-" and s[1:2] == " ":
+            if not bullet:
+                return None
+            rest = s[2:]
+            return c if rest and _plain_kind(rest, bullet=False) == "text" else None
+        if s[1:2] in ("", "\t"):
+            return None
+    return "text"
+
+
+def _html_regions(lines: list[str]) -> list[bool]:
+    """Lines that may be inside an HTML block (from a line starting with `<` to its end marker for
+    comments, <pre>, <script>…, else to the next blank line): no run is cut there."""
+    inside = [False] * len(lines)
+    end: str | None = None
+    for i, s in enumerate(lines):
+        if end is not None:
+            inside[i] = True
+            if end == "" and not s.strip():
+                end = None
+            elif end and end in s.lower():
+                end = None
+            continue
+        t = s.lstrip(" \t")
+        if not t.startswith("<"):
+            continue
+        inside[i] = True
+        end = ""  # any other HTML block (<div>, <details>, </p>…) runs to the next blank line
+        low = t.lower()
+        for start, stop in _HTML_STARTS:
+            if low.startswith(start):
+                end = None if stop in low[len(start):] else stop
+                break
+        else:
+            for tag in _HTML_TAGS:
+                if low.startswith("<" + tag) and low[len(tag) + 1:len(tag) + 2] in ("", " ", ">", "\t"):
+                    end = None if f"</{tag}>" in low else f"</{tag}>"
+                    break
+            else:
+                if low[1:2] == "!" and low[2:3].isalpha():
+                    end = None if ">" in low[2:] else ">"
+    return inside
+
+
+def _plain_blocks(lines: list[str], a: int, b: int, kinds: list[str | None]) -> list[Block]:
+    """Blocks of lines[a:b] (0-based), every line of which is plain (after a leading ATX heading)."""
+    out: list[Block] = []
+    i = a
+    if i < b and ATX_RE.match(lines[i]):
+        level = len(lines[i]) - len(lines[i].lstrip("#"))
+        out.append(Block("heading", i + 1, i + 1, level=level))
+        i += 1
+    while i < b:
+        k = kinds[i]
+        if k == "blank":
+            i += 1
+            continue
+        if k == "text":
+            j = i + 1
+            while j < b and kinds[j] == "text":
+                j += 1
+            out.append(Block("paragraph", i + 1, j))
+            i = j
+            continue
+        marker = k
+        lst = Block("list", i + 1, i + 1)
+        while i < b and kinds[i] == marker:
+            j = i + 1
+            while j < b and kinds[j] == "text":  # lazy continuation of the item's paragraph
+                j += 1
+            item = Block("item", i + 1, j, info=marker, children=[Block("paragraph", i + 1, j)])
+            lst.children.append(item)
+            lst.end = j
+            k2 = j
+            while k2 < b and kinds[k2] == "blank":
+                k2 += 1
+            if k2 < b and kinds[k2] == marker:
+                i = k2
+                continue
+            i = j
+            break
+        out.append(lst)
+    return out
+
+
+def _runs(lines: list[str], parse_lines: list[str], fences: _Fences) -> list[tuple[int, int, bool]]:
+    """The document cut into (start, end, plain) runs (0-based, end exclusive): at recovery points
+    of unclosed fences (hard cuts) and at safe ATX headings; consecutive non-plain runs between hard
+    cuts are merged so markdown-it is called once for them."""
+    n = len(lines)
+    blocked = _html_regions(parse_lines)
+    for s0, e0 in fences.code:
+        for i in range(s0, min(e0, n)):
+            blocked[i] = True
+    kinds = [_plain_kind(s) for s in parse_lines]
+    hard = set(fences.splits)
+    cuts = [0]
+    for i in range(1, n):
+        if i in hard or (not blocked[i] and parse_lines[i][:1] == "#" and ATX_RE.match(parse_lines[i])):
+            cuts.append(i)
+    cuts.append(n)
+    runs: list[tuple[int, int, bool]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        first = a + 1 if ATX_RE.match(parse_lines[a]) and not blocked[a] else a
+        plain = all(kinds[i] is not None for i in range(first, b)) and not any(blocked[i] for i in range(a, b))
+        if runs and not plain and not runs[-1][2] and a not in hard:
+            runs[-1] = (runs[-1][0], b, False)
+        else:
+            runs.append((a, b, plain))
+    return runs, kinds
+
+
+def parse_tree(text: str, fast: bool = True) -> Tree:
+    """Read `text` (newlines normalised to \n) into top-level blocks and its lint view. With `fast`
+    (the default), plain runs are read directly instead of by markdown-it (the same blocks)."""
     lines = text.split("\n")
     fences = _fence_prepass(lines)
     parse_lines = lines
@@ -403,15 +565,25 @@ def parse_tree(text: str) -> Tree:
         parse_lines = list(lines)
         for i in fences.stray:
             parse_lines[i] = ""
-    bounds = [0] + fences.splits + [len(lines)]
     blocks: list[Block] = []
-    for a, b in zip(bounds, bounds[1:]):
-        if a < b:
-            blocks.extend(_blocks_of("\n".join(parse_lines[a:b]), a, lines))
-    _trim(blocks, lines)
+    code: list[Block] = []
+    if fast:
+        runs, kinds = _runs(lines, parse_lines, fences)
+        for a, b, plain in runs:
+            if plain:
+                blocks.extend(_plain_blocks(parse_lines, a, b, kinds))
+            else:
+                blocks.extend(_blocks_of("\n".join(parse_lines[a:b]), a, lines, code))
+    else:
+        bounds = [0] + fences.splits + [len(lines)]
+        for a, b in zip(bounds, bounds[1:]):
+            if a < b:
+                blocks.extend(_blocks_of("\n".join(parse_lines[a:b]), a, lines, code))
+    code.sort(key=lambda b: b.start)
     glued = _split_glued(blocks, lines)
-    scan = Scan(_line_view(lines, blocks, glued), [i + 1 for i in fences.unclosed], glued, [i + 1 for i in fences.stray])
-    return Tree(lines, blocks, scan)
+    scan = Scan(None, [i + 1 for i in fences.unclosed], glued, [i + 1 for i in fences.stray],
+                build=lambda: _line_view(lines, blocks, glued, code))
+    return Tree(lines, blocks, scan, code)
 
 
 # ----------------------------------------------------------------------------------------- inline code

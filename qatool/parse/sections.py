@@ -126,9 +126,19 @@ def label_heading(b: Block, lines: list[str]):
     return lab if lab is not None and lab.cat in FIELD_CATS else None
 
 
+_NO_LABEL = object()
+
+
 def block_label(b: Block, lines: list[str]):
     """The field label that starts a block: a paragraph, a label heading, a blockquote, a list whose
-    first item starts with a label, or `<details><summary>答案</summary>`."""
+    first item starts with a label, or `<details><summary>答案</summary>` (looked up once per block)."""
+    if b.label is None:
+        lab = _block_label(b, lines)
+        b.label = _NO_LABEL if lab is None else lab
+    return None if b.label is _NO_LABEL else b.label
+
+
+def _block_label(b: Block, lines: list[str]):
     if b.kind == "paragraph":
         return label_of(first_line(b, lines))
     if b.kind == "heading":
