@@ -152,3 +152,9 @@ def test_unclosed_and_stray_fences_are_repaired_and_reported():
     assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [("1", 3, 8), ("2", 10, 15), ("3", 17, 21)]
     assert [(p.line, "never closed" in p.message) for p in doc.problems] == [(5, True), (18, False)]
     assert doc.records[2]["code"] == [{"lang": "cpp", "text": "static_cast<int>(x);"}]
+
+
+def test_a_labelled_placeholder_answer_is_an_item_a_placeholder_body_is_not():
+    doc = parse_text("### 1. 什么是 X？\n\n**答案：** 待补充\n\n### 2. 什么是 Y？\n\n待补充\n\n### 3. 什么是 Z？\n\n", "p.md")
+    assert [(r["number"], r["answer"]) for r in doc.records] == [("1", "待补充")]
+    assert [(n.line, n.reason) for n in doc.non_items] == [(5, "placeholder"), (9, "empty")]
