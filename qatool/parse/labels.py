@@ -173,7 +173,3 @@ def split_number(heading: str) -> tuple[str | None, str, bool]:
                 return num, title, explicit
     return None, text, False
 
-
-# --------------------------------------------------------------------------------- list item lines
-
-LIST_NUMBER_RE = re.compile(rf"^[ \t]*(?P<num>{DIGITS})[.、)）]")

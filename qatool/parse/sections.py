@@ -69,17 +69,6 @@ class Section:
     def start(self) -> int:
         return self.heading.start if self.heading else 1
 
-    def last_line(self) -> int:
-        """Last line of this section and its sub-sections (before trimming)."""
-        s = self
-        while True:
-            if s.children:
-                s = s.children[-1]
-                continue
-            if s.body:
-                return s.body[-1].end
-            return s.heading.end if s.heading else 1
-
     def walk(self):
         stack = [self]
         while stack:
@@ -512,7 +501,7 @@ def _title_section(root: Section) -> Section | None:
     if not root.children:
         return None
     first = root.children[0]
-    if first.number is not None or root.body and any(b.kind not in ("html",) for b in root.body[:0]):
+    if first.number is not None:
         return None
     if first.level == 1 and (first.children or len(root.children) == 1):
         return first
