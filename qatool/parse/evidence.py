@@ -51,7 +51,7 @@ _WEAK_RE = re.compile(r"区别|异同|优缺点|优劣|利弊|作用|意义|原�
 def question_strength(text: str) -> int:
     """2: the text asks (question mark, interrogative, prompt to explain); 1: only a question-like
     noun (区别, 优缺点, 原理); 0: a statement or a topic name."""
-    t = strip_links(text).strip().strip("*_`").strip()
+    t = strip_links(text[:400]).strip().strip("*_`").strip()  # a question is read from its start
     if not t:
         return 0
     if _QMARK_RE.search(t) or _QWORDS_RE.search(t) or _IMPERATIVE_RE.match(t) or _PROMPT_ANYWHERE_RE.search(t):
@@ -183,7 +183,7 @@ SIGN_OFF_RE = re.compile(
 def is_sign_off(text: str) -> bool:
     """A paragraph that talks to the reader about the article rather than answering anything."""
     t = text.strip()
-    return bool(t) and bool(SIGN_OFF_RE.search(t)) and len(t) <= 400
+    return bool(t) and len(t) <= 400 and bool(SIGN_OFF_RE.search(t))
 
 
 # what a candidate says happened in an interview (`我说了两个思路`, `让我写出来`), not an answer

@@ -256,6 +256,9 @@ def trivial_reason(blocks: list[Block], lines: list[str]) -> str | None:
             continue
         if b.kind == "table":
             return None
+        if (len(text) > 300 and b.kind in ("paragraph", "quote", "list") and "](" not in text and "://" not in text
+                and substance(text[:300]) > 20):
+            return None  # a long text with words in its first lines: content (links and sign-offs are short)
         stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
         sub = substance(text)
         if b.kind == "html":
@@ -437,6 +440,9 @@ def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
     return n
 
 
+_NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９*_(（一二三四五六七八九十题问面习练第Qq")
+
+
 def _question_paragraphs(blocks: list[Block], lines: list[str]) -> int:
     """Paragraphs that start items of their own: a numbered question line (`2.xxx?`,
     `**1-1** QA：…`) or a one-line bold numbered or asking paragraph (`**3.如何…；**`)."""
@@ -445,6 +451,8 @@ def _question_paragraphs(blocks: list[Block], lines: list[str]) -> int:
         if b.kind != "paragraph":
             continue
         s = lines[b.start - 1].strip()
+        if s[:1] not in _NUMBER_STARTS:
+            continue
         num, title, _ = split_number(s)
         inner = strip_bold(s)
         numbered_question = num is not None and question_strength(title) == 2
