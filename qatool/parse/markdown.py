@@ -589,13 +589,12 @@ def parse_tree(text: str, fast: bool = True) -> Tree:
 # ----------------------------------------------------------------------------------------- inline code
 
 
-def mask_inline_code(s: str) -> str:
-    """Replace inline code spans (and their backticks) with spaces, keeping every other column in place.
-
-    A run of backticks opens a span that the next run of exactly the same length closes (CommonMark);
-    runs are paired in one left-to-right pass, so a line of many backticks costs linear time."""
+def inline_code_spans(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each inline code span of a line, backticks included: a run of backticks
+    opens a span that the next run of exactly the same length closes (CommonMark). Runs are paired
+    in one left-to-right pass, so a line of many backticks costs linear time."""
     if "`" not in s:
-        return s
+        return []
     runs = [(m.start(), m.end()) for m in _BACKTICKS_RE.finditer(s)]
     nxt: list[int | None] = [None] * len(runs)
     last: dict[int, int] = {}
@@ -603,21 +602,58 @@ def mask_inline_code(s: str) -> str:
         length = runs[k][1] - runs[k][0]
         nxt[k] = last.get(length)
         last[length] = k
-    out: list[str] = []
-    pos = 0
+    spans: list[tuple[int, int]] = []
     k = 0
     while k < len(runs):
         j = nxt[k]
-        if j is None or runs[j][0] == runs[k][1]:  # no closer, or nothing between
+        if j is None:
             k += 1
             continue
-        a, b = runs[k][0], runs[j][1]
-        out.append(s[pos:a])
-        out.append(" " * (b - a))
-        pos = b
+        spans.append((runs[k][0], runs[j][1]))
         k = j + 1
-    out.append(s[pos:])
-    return "".join(out)
+    return spans
 
 
+def mask_inline_code(s: str) -> str:
+    """Replace inline code spans (and their backticks) with spaces, keeping every other column in place."""
+    return INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), s)
+
+
+class _Span:
+    __slots__ = ("_s", "_a", "_b")
+
+    def __init__(self, s: str, a: int, b: int) -> None:
+        self._s, self._a, self._b = s, a, b
+
+    def group(self, n: int = 0) -> str:
+        return self._s[self._a:self._b]
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+
+class _InlineCode:
+    """`INLINE_CODE_RE.sub(repl, s)` and `.finditer(s)` over inline code spans, as a compiled pattern
+    would offer, but linear (see `inline_code_spans`)."""
+
+    def finditer(self, s: str):
+        return (_Span(s, a, b) for a, b in inline_code_spans(s))
+
+    def sub(self, repl, s: str) -> str:
+        spans = inline_code_spans(s)
+        if not spans:
+            return s
+        out, pos = [], 0
+        for a, b in spans:
+            out.append(s[pos:a])
+            out.append(repl(_Span(s, a, b)) if callable(repl) else repl)
+            pos = b
+        out.append(s[pos:])
+        return "".join(out)
+
+
+INLINE_CODE_RE = _InlineCode()
 _BACKTICKS_RE = re.compile(r"`+")
