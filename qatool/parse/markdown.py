@@ -321,7 +321,7 @@ def _trim(blocks: list[Block], lines: list[str]) -> None:
     """Move each block's end up past trailing blank lines (markdown-it's list maps include them)."""
     for top in blocks:
         for b in top.walk():
-            while b.end > b.start and not lines[b.end - 1].strip():
+            while b.end > b.start and not lines[b.end - 1].strip(" \t"):
                 b.end -= 1
 
 
@@ -427,27 +427,31 @@ _HTML_STARTS = (("<!--", "-->"), ("<?", "?>"), ("<![cdata[", "]]>"))
 _HTML_TAGS = ("pre", "script", "style", "textarea")
 
 
+_SPECIAL_START = frozenset(" \t>#`~<|=+[-*_0123456789")
+
+
 def _plain_kind(s: str, bullet: bool = True) -> str | None:
     """'blank', 'text' (a paragraph line nothing else can claim), '-' / '*' (a bullet whose content
     is such text; only one level: `- - x` is not plain), or None (anything CommonMark might read
     otherwise)."""
-    if not s.strip():
-        return "blank"
-    c = s[0]
+    c = s[:1]
+    if c not in _SPECIAL_START:
+        return "text" if c else "blank"  # the common case: a line that starts with a letter or 汉字
+    if not s.strip(" \t"):
+        return "blank"  # CommonMark: only spaces and tabs make a blank line
     if c in " \t>#`~<|=+[-" and not (c == "-" and s[1:2] == " "):
         return None
-    if c.isdigit() and _ORDERED_RE.match(s):
+    if c.isdigit():
+        return None if _ORDERED_RE.match(s) else "text"
+    if _THEMATIC_RE.match(s):
         return None
-    if c in "*_-":
-        if _THEMATIC_RE.match(s):
+    if c in "*-" and s[1:2] == " ":
+        if not bullet:
             return None
-        if c in "*-" and s[1:2] == " ":
-            if not bullet:
-                return None
-            rest = s[2:]
-            return c if rest and _plain_kind(rest, bullet=False) == "text" else None
-        if s[1:2] in ("", "\t"):
-            return None
+        rest = s[2:]
+        return c if rest and _plain_kind(rest, bullet=False) == "text" else None
+    if s[1:2] in ("", "\t"):
+        return None
     return "text"
 
 
@@ -459,7 +463,7 @@ def _html_regions(lines: list[str]) -> list[bool]:
     for i, s in enumerate(lines):
         if end is not None:
             inside[i] = True
-            if end == "" and not s.strip():
+            if end == "" and not s.strip(" \t"):
                 end = None
             elif end and end in s.lower():
                 end = None

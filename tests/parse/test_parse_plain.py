@@ -56,7 +56,7 @@ def test_plain_runs_equal_markdown_it_on_a_bench_document():
 
 LINES = ["# H", "## 1. 问题？", "#x", "text 一段", "**答案：** x", "*斜体*", "_x_", "* item", "- item", "+ item", "*", "-",
          "* * *", "---", "___", "***", "- - x", "* # h", "- > q", "1. one", "2) two", "10. ten", "  indented", "    code", "\tx",
-         "> quote", "```", "~~~", "<div>", "<!-- c", "-->", "| a | b |", "=== ", "[ref]: http://x", "text\\", "", "", ""]
+         "> quote", "```", "~~~", "<div>", "<!-- c", "-->", "| a | b |", "=== ", "[ref]: http://x", "text\\", "\x0c", " \x0c", "\u3000", "", "", ""]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
