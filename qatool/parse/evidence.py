@@ -107,12 +107,15 @@ def strip_links(text: str) -> str:
     return text
 
 
-def substance(text: str) -> int:
+def substance(text: str, cap: int | None = None) -> int:
     """How much text there is besides links, images, URLs, tags, paths and lead-ins (`参考链接：`
     before a link), in Chinese characters (a Latin word or a number counts as two): 0 for a line that
-    only points somewhere else."""
+    only points somewhere else. With `cap`, counting stops once the total passes it (enough to compare
+    with a threshold below it)."""
     total = 0
     for line in text.split("\n"):
+        if cap is not None and total > cap:
+            break
         s = line
         had_ref = False
         if "](" in s or "][" in s or "://" in s or "www." in s or "<" in s:

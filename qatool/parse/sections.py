@@ -260,7 +260,7 @@ def trivial_reason(blocks: list[Block], lines: list[str]) -> str | None:
                 and substance(text[:300]) > 20):
             return None  # a long text with words in its first lines: content (links and sign-offs are short)
         stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
-        sub = substance(text)
+        sub = substance(text, cap=20)  # compared with 0, 8 and 20 below
         if b.kind == "html":
             if has_image(text) and sub == 0:
                 seen.add("image-only")
@@ -311,7 +311,7 @@ def answer_like(blocks: list[Block], lines: list[str]) -> bool:
         for leaf in _leaves(b):
             for raw in lines[leaf.start - 1:leaf.end]:
                 text = _strip_entry(unquote(raw))
-                sub = substance(text)
+                sub = substance(text, cap=40)
                 if sub <= 2 or NARRATIVE_RE.search(text) or is_sign_off(text):
                     continue
                 strength = question_strength(text)
@@ -369,13 +369,13 @@ def is_prompt_list(blocks: list[Block], lines: list[str], log: bool = False) -> 
         if b.kind == "list":
             continue
         t = block_text(b, lines)
-        if b.kind in ("fence", "code", "table") or (substance(t) > 30 and not has_reference(t)):
+        if b.kind in ("fence", "code", "table") or (substance(t, cap=30) > 30 and not has_reference(t)):
             return False
     answered = asking = 0
     for it in items:
         head = item_head(it)
         text = " ".join(s.strip() for s in lines[head.start - 1:head.end]) if head else ""
-        sub = substance(text)
+        sub = substance(text, cap=80)
         strength = question_strength(text)
         if text.lstrip(" \t-*+0123456789.").startswith("【"):
             strength = 2  # a tagged problem: 【算法】…, 【编程题】…
@@ -469,7 +469,7 @@ def short_intro(sec: Section, lines: list[str]) -> bool:
         return True
     if len(blocks) > 2 or any(b.kind in ("fence", "code", "table") for b in blocks):
         return False
-    return sum(substance(block_text(b, lines)) for b in blocks) <= 60
+    return sum(substance(block_text(b, lines), cap=60) for b in blocks) <= 60
 
 
 # ------------------------------------------------------------------------------------------ building
