@@ -144,10 +144,9 @@ def _split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[Unit
 def _flatten(sec: Section) -> list[Block]:
     """A heading item's answer-side blocks: its body, then each sub-heading that is part of it."""
     out = list(sec.body)
-    if not sec.split:
-        for child in sec.children:
-            out.append(child.heading)
-            out.extend(_flatten(child))
+    for child in (sec.children[:sec.absorb] if sec.split else sec.children):
+        out.append(child.heading)
+        out.extend(_flatten(child))
     return out
 
 

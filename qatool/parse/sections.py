@@ -64,6 +64,7 @@ class Section:
     body_reason: str = ""
     labels: dict[str, int] = field(default_factory=dict)  # field labels at the top of the body
     split: bool = False  # item whose sub-headings are items of their own
+    absorb: int = 0  # split item: how many of its first sub-headings are still parts of its answer
 
     @property
     def start(self) -> int:
@@ -563,7 +564,7 @@ def _decide(root: Section, lines: list[str]) -> None:
     for pass_no in (1, 2):
         for s in root.walk():
             if s is not root:
-                s.role, s.reason, s.split = "", "", False
+                s.role, s.reason, s.split, s.absorb = "", "", False, 0
         _decide_children(root, lines, bank, title, levels if pass_no == 2 else set())
         if pass_no == 1:
             for s in root.walk():
@@ -586,12 +587,16 @@ def _mark_parts(sec: Section) -> None:
             s.role = "part"
 
 
-def _should_split(sec: Section, levels: set[int]) -> bool:
+def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
     kids = sec.children
     if not kids:
         return False
     if any(_asks_with_mark(k) for k in kids):
         return True
+    if _stated_problem(sec, lines):
+        # a stated problem (`**问题描述**` and its block) answered by the sub-headings below it
+        # (`### 思路 1`, `### 如果树是二叉搜索树`): one item, however the document numbers its levels
+        return False
     return any(k.level in levels and k.level > sec.level and (k.body_kind == "content" or k.children) for k in kids)
 
 
@@ -623,7 +628,7 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
     if TODO_RE.search(sec.name) and sec.body_kind in ("empty", "trivial") and not sec.children:
         sec.role, sec.reason = "nonitem", "placeholder"
         return
-    if sec.children and _should_split(sec, levels):
+    if sec.children and _should_split(sec, levels, lines):
         sec.split = True
         if sec.body_kind == "content" and (asks or topic_ok) and not short_intro(sec, lines):
             sec.role = "item"
@@ -631,7 +636,14 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
             sec.role = "item"
         else:
             sec.role, sec.reason = "group", "chapter"
-        _decide_children(sec, lines, bank, title, levels)
+        if sec.role == "item" and _stated_problem(sec, lines):
+            # the sub-headings before the first one that asks are the stated problem's answer
+            while sec.absorb < len(sec.children) and not _asks_with_mark(sec.children[sec.absorb]):
+                _mark_parts(sec.children[sec.absorb])
+                sec.children[sec.absorb].role = "part"
+                sec.absorb += 1
+        for kid in sec.children[sec.absorb:]:
+            _decide_one(kid, lines, bank, title, levels)
         return
     if asks:
         if sec.body_kind == "content" or (sec.children and sec.body_kind in ("empty", "trivial")
@@ -673,15 +685,24 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
 
 
 def _question_only(sec: Section, lines: list[str]) -> bool:
-    """A body that states the question (a 问题描述 label and its block) and nothing else."""
+    """A body that states the question (a 问题描述 label and its block) and nothing else; a short
+    note may come before the label (`> 《剑指 Offer》 7.2`)."""
     blocks = [b for b in sec.body if not is_comment(b, lines)]
     if not blocks:
         return False
-    parts = split_at_labels(blocks[0], block_label(blocks[0], lines), lines)
-    if len(parts) > 1:
-        return False
-    lab = block_label(blocks[0], lines)
+    first = 0
+    if len(blocks) > 1 and block_label(blocks[0], lines) is None and blocks[0].kind in ("quote", "paragraph") \
+            and blocks[0].end - blocks[0].start < 2 and len(block_text(blocks[0], lines)) <= 80:
+        first = 1
+    b = blocks[first]
+    lab = block_label(b, lines)
     if lab is None or lab.cat != "question":
         return False
-    rest = blocks[1:] if lab.rest else blocks[2:]
+    if len(split_at_labels(b, lab, lines)) > 1:
+        return False
+    rest = blocks[first + 1:] if lab.rest else blocks[first + 2:]
     return not rest or trivial_reason(rest, lines) is not None
+
+
+def _stated_problem(sec: Section, lines: list[str]) -> bool:
+    return bool(sec.labels.get("question")) and _question_only(sec, lines)

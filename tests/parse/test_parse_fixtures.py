@@ -158,3 +158,14 @@ def test_a_labelled_placeholder_answer_is_an_item_a_placeholder_body_is_not():
     doc = parse_text("### 1. 什么是 X？\n\n**答案：** 待补充\n\n### 2. 什么是 Y？\n\n待补充\n\n### 3. 什么是 Z？\n\n", "p.md")
     assert [(r["number"], r["answer"]) for r in doc.records] == [("1", "待补充")]
     assert [(n.line, n.reason) for n in doc.non_items] == [(5, "placeholder"), (9, "empty")]
+
+
+def test_a_stated_problem_keeps_the_sub_headings_that_answer_it():
+    # `## 最近公共祖先` states a problem under a 问题描述 label and answers it in `###` sub-headings, at the
+    # level where the document keeps its other items; the sub-heading with its own problem is an item
+    doc = parse("stated_problems")
+    spans = [(r["line_start"], r["line_end"]) for r in doc.records]
+    assert (24, 39) in spans and (41, 47) in spans
+    rec = next(r for r in doc.records if r["line_start"] == 24)
+    assert "普通二叉树" in rec["answer"] and rec["spans"]["answer"]["end"] == 39
+    assert not any(r["line_start"] in (30, 33, 36) for r in doc.records)
