@@ -31,6 +31,8 @@ from qatool.parse.evidence import (
     CODING_QUESTION_RE,
     CODING_SECTION_RE,
     EXERCISE_SECTION_RE,
+    LINK_RE,
+    has_reference,
     is_navigation,
     is_sign_off,
     question_strength,
@@ -463,6 +465,15 @@ class _Starter:
     labelled: bool = False  # a list question whose nested answer carries a label
 
 
+def _topic_link(text: str) -> bool:
+    """An entry that is only a link whose words do not ask (`[CNN 专题](./cnn.md)`): it points to a
+    page on a topic; whatever is nested under it outlines that page, it does not answer a question."""
+    if not has_reference(text) or substance(text):
+        return False
+    words = " ".join(m.group(0)[1:m.group(0).find("]")] for m in LINK_RE.finditer(text))
+    return question_strength(words) < 2
+
+
 def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool, prompts: bool = False) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
     """Items inside the body of a section that is not an item itself (or the text before the first
     heading): label items, list questions, bold question paragraphs, numbered question lines.
@@ -519,7 +530,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                     explanations.append(_explanation(it, rest, lines))
                 elif own is not None and own.cat == "question":
                     continue
-                elif prompts or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
+                elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
                     if rest and answer_like(rest, lines):
                         starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
                         answered_lists += 1
