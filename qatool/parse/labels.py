@@ -122,8 +122,9 @@ def match_label(line) -> Label | None:
 
 _SEP = r"[ \t]*[.．、:：)）]?[ \t]*"
 _NUMBERED = [
-    # 题目 1：, 问题3, 面试题 12., 题008, 第 7 题, 第三问
-    re.compile(rf"(?P<num>(?:题目|问题|面试题|习题|练习|题)[ \t]*(?:{DIGITS}|{CNUM})|第[ \t]*(?:{DIGITS}|{CNUM})[ \t]*[题问]?){_SEP}(?P<title>.*)$"),
+    # 题目 1：, 问题3, 面试题 12., 题008, 第 7 题, 第三问, 第2: (not `第二个问题…`, `第一章`: words of a sentence or a chapter)
+    re.compile(rf"(?P<num>(?:题目|问题|面试题|习题|练习|题)[ \t]*(?:{DIGITS}(?:[.．\-－]{DIGITS})*|{CNUM})"
+               rf"|第[ \t]*(?:{DIGITS}|{CNUM})(?:[ \t]*[题问]|(?=[ \t]*(?:[.．、:：)）\-－—]|[ \t]|$))))(?:[ \t]*(?:--|——|—|－－)[ \t]*|{_SEP})(?P<title>.*)$"),
     # Q1, Q10:, q 3.
     re.compile(rf"(?P<num>[Qq][ \t]*{DIGITS})(?![0-9０-９]){_SEP}(?P<title>.*)$"),
     # 1.2.3 / 3-1 / １．２ (kept as written), then a separator or a space
