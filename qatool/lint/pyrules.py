@@ -335,9 +335,10 @@ def _runs(entries: list[NumberedEntry]) -> Iterator[list[NumberedEntry]]:
     for seq in groups.values():
         run: list[NumberedEntry] = []
         for e in seq:
-            # a 1 after a higher number, under another heading, or in an ordered list (`1. 1. 1.` is
-            # how many write one) starts anew
-            if run and e.parts[-1] <= 1 and (run[-1].parts[-1] > 1 or e.where == "ordered-list" or e.section != run[-1].section):
+            # a 1 after a higher number or in an ordered list (`1. 1. 1.` is how many write one), and a
+            # number not above the last one under another heading, start anew
+            n, last = e.parts[-1], run[-1].parts[-1] if run else 0
+            if run and ((n <= 1 and (last > 1 or e.where == "ordered-list")) or (e.section != run[-1].section and n <= last)):
                 yield run
                 run = []
             run.append(e)
@@ -456,11 +457,17 @@ def _boundaries(doc: LintDoc) -> set[int]:
 
 
 def _body(doc: LintDoc, n: Any) -> list[int]:
-    """The lines after a non-item's starter up to the next heading or starter."""
+    """The lines after a non-item's starter up to the next starter; under a heading, up to the next
+    heading at its level or above (what its sub-headings hold is its body too)."""
+    heads = doc.cache["heading_levels"]
+    level = heads.get(n.line)
     stops = _boundaries(doc)
     out = []
     for no in range(n.end + 1, len(doc.lines) + 1):
-        if no in stops:
+        if level is not None:
+            if no in heads and heads[no] <= level:
+                break
+        elif no in stops:
             break
         out.append(no)
     return out
