@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Callable, Iterator
 
-from qatool.common.normalize import normalize_text
+from qatool.common.answers import answer_defect
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
 from qatool.lint.document import HTML_COMMENT_RE
@@ -179,10 +179,6 @@ def truncated_term_in_analysis(rule: Rule, doc: LintDoc, kb: Knowledge) -> Itera
                     yield make_finding(rule, doc, unit, m.start(), m.end(), term=term)
 
 
-_HAS_WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
-PLACEHOLDER_RE = re.compile(r"^(?:todo|tbd|fixme|待补充|待完善|待定|待更新|待续|略|暂无|无|同上|空|placeholder|n/?a|\.{3,}|…+)[.。!！]*$", re.I)
-
-
 def _record_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
     span = rec["spans"]["answer"] or {"start": rec["line_start"]}
     line = span["start"]
@@ -190,25 +186,39 @@ def _record_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
     return Unit(line, 0, text, "answer", rec)
 
 
+# QA001 and QA002 apply the one definition of a missing answer that the export's gates use too
+# (qatool.common.answers): what QA001/QA002 flag, the export quarantines, and nothing else.
+EMPTY_KINDS = {"empty": "", "same-as-question": "（答案只是重复了题目）"}
+PLACEHOLDER_KINDS = {"placeholder": "占位符", "link-only": "链接", "image-only": "图片"}
+
+
+def _answer_finding(rule: Rule, doc: LintDoc, rec: dict[str, Any], quote: str, **fmt: str) -> Finding:
+    unit = _record_unit(doc, rec)
+    line = unit.text
+    s = line.find(quote) if quote else -1
+    if s < 0:
+        s = len(line) - len(line.lstrip())
+        e = len(line.rstrip())
+    else:
+        e = s + len(quote)
+    return make_finding(rule, doc, unit, s, e, **fmt)
+
+
 @check("empty-answer")
 def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for rec in doc.records:
-        if _HAS_WORD.search(rec["answer"]):
-            continue
-        if not normalize_text(rec["answer"]):
-            unit = _record_unit(doc, rec)
-            yield make_finding(rule, doc, unit, 0, len(unit.text.rstrip()), title=rec["title"])
+        d = answer_defect(rec["answer"], rec["question"])
+        if d is not None and d.kind in EMPTY_KINDS:
+            yield _answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind])
 
 
 @check("placeholder-answer")
 def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for rec in doc.records:
-        text = rec["answer"].strip().strip("*_` ")
-        if text and PLACEHOLDER_RE.match(text):
-            unit = _record_unit(doc, rec)
-            s = unit.text.find(text)
-            s = max(s, 0)
-            yield make_finding(rule, doc, unit, s, s + len(text) if s else len(unit.text.rstrip()), found=text)
+        d = answer_defect(rec["answer"], rec["question"])
+        if d is not None and d.kind in PLACEHOLDER_KINDS:
+            yield _answer_finding(rule, doc, rec, d.found if "\n" not in rec["answer"].strip() else "",
+                                  found=d.found, what=PLACEHOLDER_KINDS[d.kind])
 
 
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
