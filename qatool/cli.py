@@ -26,8 +26,9 @@ from qatool.dedup.config import DedupConfig
 from qatool.dedup.report import REPORT_DIFFS, write_dedup
 from qatool.dedup.stage import dedup_records
 from qatool.engines.ray import EngineError, RayEngine
-from qatool.export.model import ANALYSIS_MODES, FORMATS, ExportConfig
-from qatool.export.stage import export_to_dir, load_inputs
+from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
+from qatool.export.model import ANALYSIS_MODES, FORMATS, IMAGE_POLICIES, ExportConfig
+from qatool.export.stage import AUDIT_FILE, export_to_dir, load_inputs
 from qatool.lint.document import load_doc
 from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
 from qatool.lint.fix import fix_source, unified_diff
@@ -131,6 +132,17 @@ def _report_run(job, out_dir: Path, quiet: bool) -> list[Path]:
 
 
 def _export_options(f):
+    f = click.option("--fail-on-artifacts", is_flag=True,
+                     help="Exit 1 when the export audit finds residual artifacts in the exported lines (HTML, entities, placeholders, "
+                          "mojibake, look-alike radicals…; images only when --images is not keep). For CI.")(f)
+    f = click.option("--license", "license_id", default="unknown", show_default=True,
+                     help="Licence identifier for the DATASET.md card's front matter (Hugging Face ids: mit, apache-2.0, cc-by-4.0, other…).")(f)
+    f = click.option("--min-answer-chars", type=click.IntRange(min=0), default=DEFAULT_MIN_ANSWER_CHARS, show_default=True,
+                     help="Quarantine answers (with a merged analysis) with fewer letters, digits and CJK characters (answer:too-short); "
+                          "0 turns the gate off. A choice letter answering a question with lettered options passes.")(f)
+    f = click.option("--images", type=click.Choice(IMAGE_POLICIES), default="alt", show_default=True,
+                     help="Images in exported text: alt (a meaningful alt text, else nothing), drop, or keep. Formula images become LaTeX "
+                          "unless keep; an answer that leans on a removed image (如图…) is quarantined as answer:image-dependent.")(f)
     f = click.option("--no-meta", is_flag=True, help="Leave out the id and source fields of each exported line.")(f)
     f = click.option("--keep-flagged", is_flag=True, help="Export records with lint findings at or above error too (they are still counted in DATASET.md).")(f)
     f = click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -145,9 +157,24 @@ def _export_options(f):
     return f
 
 
-def _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta) -> ExportConfig:
+def _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images="alt",
+                   min_answer_chars=DEFAULT_MIN_ANSWER_CHARS, license_id="unknown") -> ExportConfig:
     return ExportConfig(format=fmt, system=system, with_analysis=with_analysis, val_ratio=val_ratio,
-                        keep_flagged=keep_flagged, meta=not no_meta)
+                        keep_flagged=keep_flagged, meta=not no_meta, images=images, min_answer_chars=min_answer_chars,
+                        license=license_id)
+
+
+def _audit_line(res) -> str:
+    audit, cfg = res.audit, res.config
+    failing = audit.failing(cfg.allowed_artifacts)
+    kept = [f"{k} {audit.counts[k]} (--images keep)" for k in cfg.allowed_artifacts if audit.counts[k]]
+    return (f"audit: {sum(failing.values())} residual artifacts in {audit.scanned} exported lines"
+            + (f" ({', '.join(f'{k} {n}' for k, n in failing.items())})" if failing else "")
+            + (f"; {', '.join(kept)}" if kept else "") + f" -> {AUDIT_FILE}")
+
+
+def _artifacts_fail(res) -> bool:
+    return bool(res.audit.failing(res.config.allowed_artifacts))
 
 
 def _export_line(res) -> str:
@@ -216,7 +243,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @_parse_options
 def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
         against: tuple[Path, ...], review_limit: int, no_progress: bool, quiet: bool, extend_exclude, no_gitignore, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
-        keep_flagged, no_meta, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts,
+        keep_flagged, no_meta, images, min_answer_chars, license_id, fail_on_artifacts, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts,
         max_file_mb: float, max_line_chars: int) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
     parse -> lint -> dedup -> export -> review page.
@@ -233,7 +260,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     try:
         lint_config = resolve_config(config_path)
         linter = _make_linter(lint_config, [], [], [], rules_dirs)
-        export_cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta)
+        export_cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images, min_answer_chars, license_id)
     except (ConfigError, RuleFileError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
@@ -270,10 +297,15 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     if not quiet:
         click.echo(_dedup_line(job.dedup))
         click.echo(_export_line(job.export))
+        click.echo(_audit_line(job.export))
         print_summary(job, time.perf_counter() - t0, out_dir, details)
     if result.usage_errors:
         sys.exit(2)
     if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
+        sys.exit(1)
+    if fail_on_artifacts and _artifacts_fail(job.export):
+        if quiet:
+            _echo_err(_audit_line(job.export))
         sys.exit(1)
     sys.exit(0)
 
@@ -417,22 +449,28 @@ def _dedup_line(res) -> str:
 
 @main.command()
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Output folder: train.jsonl, val.jsonl, quarantine.jsonl, dataset_info.json, DATASET.md.")
+              help="Output folder: train.jsonl, val.jsonl, quarantine.jsonl, export_audit.json, dataset_info.json, DATASET.md.")
 @click.option("--from", "in_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder holding records.parquet, findings.parquet, clusters.parquet and dups.parquet (what `qatool run` writes). [default: OUT]")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes that clean records. [default: all cores] Output is identical for any value.")
 @_export_options
-def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta) -> None:
+def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta,
+           images, min_answer_chars, license_id, fail_on_artifacts) -> None:
     """Export cleaned fine-tuning data from the outputs of `qatool run`.
 
-    Leaked tokens, blog chatter, malformed bold labels, unbalanced bold and glued headings are
-    repaired; non-canonical duplicates, records with lint errors (unless --keep-flagged),
-    schema-invalid records and what a reviewer dropped go to OUT/quarantine.jsonl with their
-    reasons: records = exported + quarantined. The train/val split is by a hash of each record's
-    group, so related records stay on one side. Exit 0 on success, 2 on missing or bad inputs.
+    Markup people write is cleaned (HTML to Markdown, entities, <br>, <details>, [TOC], footnotes,
+    relative links, images per --images, look-alike radicals; code and LaTeX untouched); leaked
+    tokens, blog chatter, malformed bold labels, unbalanced bold and glued headings are repaired.
+    Non-canonical duplicates, records with lint errors (unless --keep-flagged), answers that are no
+    answer (empty, placeholder, link-only, image-only, image-dependent, too short, the question
+    again), schema-invalid records and what a reviewer dropped go to OUT/quarantine.jsonl with their
+    reasons: records = exported + quarantined. Every exported line is audited for residual artifacts
+    (OUT/export_audit.json). The train/val split is by a hash of each record's group, so related
+    records stay on one side. Exit 0 on success, 1 with --fail-on-artifacts when the audit finds any,
+    2 on missing or bad inputs.
     """
     try:
-        cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta)
+        cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images, min_answer_chars, license_id)
         inputs = load_inputs(in_dir or out_dir, decisions_path)
     except (OutputsError, DecisionsError, ValueError) as err:
         _echo_err(f"error: {err}")
@@ -441,6 +479,9 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
     for st in res.stale:
         _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
     click.echo(_export_line(res) + f" -> {out_dir}")
+    click.echo(_audit_line(res))
+    if fail_on_artifacts and _artifacts_fail(res):
+        sys.exit(1)
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:

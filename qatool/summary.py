@@ -192,6 +192,8 @@ def print_summary(job: Any, total_s: float, out_dir: Path, details: list[Path], 
         ("conflicts", str(s["conflicts"])),
         ("exported", f"{ex['exported']} ({ex['train']} train, {ex['val']} val)"),
         ("quarantined", str(ex["quarantined"])),
+        ("residual artifacts", str(sum(job.export.audit.failing(job.export.config.allowed_artifacts).values()))
+         if job.export.audit is not None else "-"),
         ("per-file details", ", ".join(escape(str(p)) for p in details)),
     ]
     rows += [(f"time: {k}", f"{v:.2f}s") for k, v in job.timings.items()]

@@ -1,6 +1,9 @@
-"""Cleaning record text for export with the linter's own rules: leaked tokens removed, malformed bold
-labels and glued headings repaired (the linter's safe fixes), blog-chatter sentences deleted,
-unbalanced bold repaired, white space normalised. Everything else of the author's Markdown is kept.
+"""Cleaning record text for export: first the Markdown people write (HTML, entities, `<details>`,
+images, relative links, `[TOC]`, footnotes, look-alike radicals: `qatool.export.markup`), then with the
+linter's own rules: leaked tokens removed, malformed bold labels and glued headings repaired (the
+linter's safe fixes), blog-chatter sentences deleted, unbalanced bold repaired; placeholder lines
+(`- [ ] TODO`) in an answer that has other content dropped; white space normalised. Everything else of
+the author's Markdown is kept.
 
 Code stays code: like the linter, the cleaner never touches inline code spans or fenced code, so
 `` `<|endoftext|>` `` survives as content.
@@ -13,6 +16,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from qatool.common.answers import is_placeholder_line, may_have_placeholder_lines
+from qatool.common.markup import blocks
+from qatool.export.markup import MarkupCleaner
 from qatool.lint.engine import Linter
 from qatool.lint.fix import apply_fixes
 from qatool.lint.model import Finding
@@ -25,13 +31,13 @@ CHATTER, UNBALANCED = "FM007", "FM003"
 _SENTENCE_END = "。！？!?；;"
 _LIST_BOLD_LABEL = re.compile(r"^(\s*(?:[-*+]|\d+[.)、])\s+)\*\*([^*\n]{1,40}?[：:])(?!\*\*)\s*")
 _ONLY_MARKUP = re.compile(r"^\s*(?:#{1,6}|[-*+>]|\d+[.)、])?\s*(?:\*\*|__)?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class Cleaner:
     """Cleans one field at a time. Build it once: it holds a linter restricted to REPAIRED."""
 
-    def __init__(self, linter: Linter | None = None, max_passes: int = 8):
+    def __init__(self, linter: Linter | None = None, max_passes: int = 8, images: str = "alt"):
+        self.markup = MarkupCleaner(images)
         base = linter or Linter.default()
         self.linter = Linter(base.all_rules, base.kb, select=list(REPAIRED))
         self.max_passes = max_passes
@@ -44,19 +50,27 @@ class Cleaner:
         return ("<|" in text or "**" in text or "#" in text or "__" in text
                 or (self._chatter is not None and self._chatter.search(text) is not None))
 
-    def findings(self, text: str) -> list[Finding]:
-        """The REPAIRED rules' findings on `text` (used to verify exported text)."""
-        return self.linter.lint_text(text, "<export>") if self._may_need(text) else []
+    def chatter(self, text: str) -> list[Finding]:
+        """FM007's findings on `text` outside code; the linter runs only where the rule's gate matches."""
+        if self._chatter is None or self._chatter.search(text) is None:
+            return []
+        return [f for f in self.findings(text) if f.code == CHATTER]
 
-    def clean(self, text: str | None) -> tuple[str | None, tuple[str, ...]]:
-        """Returns (cleaned text, codes of the rules whose damage was repaired)."""
+    def findings(self, text: str) -> list[Finding]:
+        """The REPAIRED rules' findings on `text` outside code (used to verify exported text)."""
+        return _outside_code(text, self.linter.lint_text(text, "<export>")) if self._may_need(text) else []
+
+    def clean(self, text: str | None, placeholders: bool = False) -> tuple[str | None, tuple[str, ...]]:
+        """Returns (cleaned text, what was repaired: the codes of the linter rules and the names of
+        the markup steps, see `qatool.export.markup`). `placeholders`: drop placeholder lines too."""
         if text is None:
             return None, ()
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        repaired: set[str] = set()
+        text, steps = self.markup.clean(text)
+        repaired: set[str] = set(steps)
         if self._may_need(text):
             for _ in range(self.max_passes):
-                found = self.linter.lint_text(text, "<export>")
+                found = _outside_code(text, self.linter.lint_text(text, "<export>"))
                 fixable = [f for f in found if f.code in FIXED_BY_LINTER and f.fix is not None]
                 if fixable:
                     text, n = apply_fixes(text, fixable)
@@ -74,7 +88,35 @@ class Cleaner:
                     repaired.add(UNBALANCED)
                     continue
                 break
+        if placeholders:
+            text, dropped = drop_placeholder_lines(text)
+            if dropped:
+                repaired.add("placeholder-line")
         return normalize_whitespace(text), tuple(sorted(repaired))
+
+
+def drop_placeholder_lines(text: str) -> tuple[str, int]:
+    """Lines holding only a placeholder (`- [ ] TODO`, `待补充`) go, outside code, when the text has
+    other content; a text that is all placeholder stays whole for the answer gate to judge."""
+    if not may_have_placeholder_lines(text):
+        return text, 0
+    lines = text.split("\n")
+    drop = {i for i, line in enumerate(lines) if len(line) < 80 and line.strip() and is_placeholder_line(line)}
+    if not drop:
+        return text, 0
+    kinds = blocks(text).kinds
+    drop = {i for i in drop if kinds[i] == "text"}
+    if not drop or all(i in drop or not line.strip() for i, line in enumerate(lines)):
+        return text, 0
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop), len(drop)
+
+
+def _outside_code(text: str, findings: list[Finding]) -> list[Finding]:
+    """The linter knows fenced code; an indented code block (CommonMark) is code too, and never repaired."""
+    if not findings or ("    " not in text and "\t" not in text):
+        return findings
+    kinds = blocks(text).kinds
+    return [f for f in findings if not (0 < f.line <= len(kinds) and kinds[f.line - 1] in ("code", "math"))]
 
 
 def _delete_sentences(text: str, findings: list[Finding]) -> str:
@@ -129,15 +171,24 @@ def _repair_bold(text: str, findings: list[Finding]) -> str:
 
 
 def normalize_whitespace(text: str) -> str:
-    """Trailing spaces removed, runs of blank lines collapsed to one (outside fenced code), ends trimmed."""
+    """Trailing spaces removed, runs of blank lines collapsed to one, ends trimmed; code and `$$`
+    blocks (fenced or indented, as CommonMark reads them) are kept as written."""
+    lines = text.split("\n")
+    kinds = blocks(text).kinds
     out: list[str] = []
-    in_fence = False
-    for line in text.split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        if not in_fence:
+    keep: list[bool] = []
+    for line, kind in zip(lines, kinds):
+        verbatim = kind in ("code", "math")
+        if not verbatim:
             line = line.rstrip()
-            if not line and out and not out[-1]:
+            if not line and out and not out[-1] and not keep[-1]:
                 continue
         out.append(line)
-    return "\n".join(out).strip("\n").strip() if not in_fence else "\n".join(out).strip("\n")
+        keep.append(verbatim)
+    while out and not out[-1].strip() and not keep[-1]:
+        out.pop(), keep.pop()
+    start = next((i for i, line in enumerate(out) if line.strip() or keep[i]), len(out))
+    out, keep = out[start:], keep[start:]
+    if out and not keep[0]:
+        out[0] = out[0].lstrip()
+    return "\n".join(out)

@@ -1,5 +1,5 @@
 """The closed set of rule kinds that YAML rule files may use: pattern, cooccurrence, definition,
-citation, plus `python` for the few checks data cannot express (see pyrules.py).
+citation, claim (see claims.py), plus `python` for the few checks data cannot express (see pyrules.py).
 
 Every regex search goes through `search`, which bounds it with a timeout: a user pattern that
 backtracks catastrophically raises `RuleTimeout` instead of hanging the linter.
@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
+from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary
+from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 
@@ -87,6 +89,8 @@ def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | None:
         return kb.names_rx()
     if rule.kind == "citation":
         return CITATION_GATES[rule.spec["check"]]
+    if rule.kind == "claim":
+        return kb.claim_gate(rule.spec["claim"].subjects)
     return rule.spec.get("gate")
 
 
@@ -159,8 +163,8 @@ def _sentence_start(unit: Unit, pos: int) -> int:
     return next((s for s, e in unit.sentences() if s <= pos < e), 0)
 
 
-def is_claim_rule(rule: Rule) -> bool:
-    return bool(rule.spec.get("claim"))
+def judges_statements(rule: Rule) -> bool:
+    return bool(rule.spec.get("statement"))
 
 
 def asks(unit: Unit, start: int, end: int) -> bool:
@@ -183,7 +187,7 @@ def asks(unit: Unit, start: int, end: int) -> bool:
 
 def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     fix_tpl = rule.spec.get("fix")
-    claims = is_claim_rule(rule)
+    statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
         taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
         for rx in rule.spec["patterns"]:
@@ -193,7 +197,7 @@ def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding
                 region = next(((s, e) for s, e in _regions(rule, unit) if s <= m.start() < e), (0, len(unit.text)))
                 if _unless(rule, unit, *region) or not _context_ok(rule, unit):
                     continue
-                if claims and asks(unit, m.start(), m.end()):
+                if statements and asks(unit, m.start(), m.end()):
                     continue
                 if fix_tpl is None and any(region[0] <= s < region[1] for s, _ in taken):
                     continue  # a claim is reported once per sentence; fixable matches each get their own fix
@@ -207,7 +211,7 @@ def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding
 
 def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     parts: list[tuple[regex.Pattern, str]] = rule.spec["all"]
-    claims = is_claim_rule(rule)
+    statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
         ctx = None
         for start, end in _regions(rule, unit):
@@ -227,7 +231,7 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
             if not ok or not spans or _unless(rule, unit, start, end) or not _context_ok(rule, unit):
                 continue
             first, last = min(s for s, _ in spans), max(e for _, e in spans)
-            if claims and asks(unit, first, last):
+            if statements and asks(unit, first, last):
                 continue
             yield make_finding(rule, doc, unit, first, last)
 
@@ -248,10 +252,13 @@ class Knowledge:
     """Data shared by rules: the glossary (for definition rules) and the citation knowledge table."""
 
     terms: dict[str, Term] = field(default_factory=dict)
+    claim_terms: dict[str, ClaimTerm] = field(default_factory=dict)
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
     _names_rx: regex.Pattern | None = None
+    _reader: ClaimReader | None = None
+    _claim_gates: dict[tuple[str, ...], regex.Pattern] = field(default_factory=dict)
     _titles: list[tuple[dict[str, Any], str]] | None = None
     _title_rxs: dict[str, regex.Pattern] = field(default_factory=dict)
 
@@ -260,6 +267,18 @@ class Knowledge:
         rx = self._title_rxs.get(key)
         if rx is None:
             rx = self._title_rxs[key] = _title_rx(key)
+        return rx
+
+    def claim_reader(self) -> ClaimReader:
+        if self._reader is None:
+            self._reader = ClaimReader(Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
+        return self._reader
+
+    def claim_gate(self, subjects: tuple[str, ...]) -> regex.Pattern:
+        """Where a claim about these terms can be: one of their names."""
+        rx = self._claim_gates.get(subjects)
+        if rx is None:
+            rx = self._claim_gates[subjects] = regex.compile(self.claim_reader().glossary.names_pattern(subjects), FLAGS)
         return rx
 
     def normed_titles(self) -> list[tuple[dict[str, Any], str]]:
@@ -375,13 +394,13 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
 def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
-    claims = is_claim_rule(rule)
+    statements = judges_statements(rule)
     cache = doc.cache.setdefault("bindings", {})
     for unit in _units(rule, doc, gate_of(rule, kb)):
         key = (unit.line, unit.col)
         if key not in cache:
             cache[key] = bindings(unit, kb)
-        bs = [b for b in cache[key] if not (claims and asks(unit, _sentence_start(unit, b.start), b.end))]
+        bs = [b for b in cache[key] if not (statements and asks(unit, _sentence_start(unit, b.start), b.end))]
         if duplicate:
             resp = [b for b in bs if b.form == "respectively"]
             for i, a in enumerate(resp):
@@ -396,6 +415,80 @@ def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
             if b.term == term and given in b.defs and term not in b.defs:
                 yield make_finding(rule, doc, unit, b.start, b.end,
                                    term=kb.terms[term].label, given=kb.terms[given].label)
+
+
+# -------------------------------------------------------------------------------------------- claim
+
+
+def _topic(kb: Knowledge, rec: dict[str, Any] | None) -> frozenset[str] | None:
+    """The one term a record's question (or title) names, if it names exactly one."""
+    if rec is None:
+        return None
+    glossary = kb.claim_reader().glossary
+    for text in (rec.get("question") or "", rec.get("title") or ""):
+        keys = {k for m in glossary.mentions(text) for k in m.keys}
+        if len(keys) == 1:
+            return frozenset(keys)
+        if keys:
+            return None
+    return None
+
+
+_ANSWER_LABEL = r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:参考)?答案|回答|答|A|Answer)?\s*[:：]?\s*(?:\*\*)?\s*"
+YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>是的|是|对的|对|正确|没错|能|可以|会的|会|当然|肯定|yes)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
+NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
+
+
+def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
+    begins with yes or no to a question asking the claim states it too."""
+    reader = kb.claim_reader()
+    spec: ClaimSpec = rule.spec["claim"]
+    label = kb.claim_terms[spec.subjects[0]].label
+    gate = gate_of(rule, kb)
+    found: set[tuple[int, int]] = set()
+    try:
+        about = {r["id"] for r in doc.records if search(rule, gate, f"{r.get('question') or ''}\n{r.get('title') or ''}")}
+        hits = {(u.line, u.col) for u in _units(rule, doc, gate)}
+        for unit in doc.units:
+            if unit.scope not in rule.scope:
+                continue
+            if (unit.line, unit.col) not in hits and not (unit.record and unit.record["id"] in about and unit.scope in ("answer", "analysis")):
+                continue
+            topic = _topic(kb, unit.record) if unit.scope in ("answer", "analysis") else None
+            for s, e in reader.findings(unit.text, spec, topic=topic):
+                found.add((unit.line, unit.col))
+                yield make_finding(rule, doc, unit, s, e, term=label)
+        if "answer" in rule.scope and spec.predicates:
+            for f in _yes_no_answers(rule, doc, kb, reader, spec, label):
+                if (f.line, f.col) not in found and all(f.line != line for line, _ in found):
+                    yield f
+    except TimeoutError:
+        raise RuleTimeout(rule, f"{doc.path}") from None
+
+
+def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader, spec: ClaimSpec,
+                    label: str) -> Iterator[Finding]:
+    gate = gate_of(rule, kb)
+    first: dict[str, Unit] = {}
+    for u in doc.units:
+        if u.scope == "answer" and u.record is not None and u.text.strip():
+            first.setdefault(u.record["id"], u)
+    for rec in doc.records:
+        unit = first.get(rec["id"])
+        q = rec.get("question") or ""
+        if unit is None or not search(rule, gate, q):
+            continue
+        yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
+        if not (yes or no):
+            continue
+        asked = reader.question_polarity(q, spec)
+        if asked is None:
+            continue
+        asserted = asked if yes else not asked
+        if asserted == (spec.wrong == "affirm"):
+            m = yes or no
+            yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
 
 
 # ----------------------------------------------------------------------------------------- citation
@@ -733,4 +826,5 @@ KIND_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] 
     "cooccurrence": check_cooccurrence,
     "definition": check_definition,
     "citation": check_citation,
+    "claim": check_claim,
 }

@@ -15,6 +15,7 @@ import jsonschema
 import regex
 import yaml
 
+import qatool.lint.claims as claim_kind
 from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
 from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
 from qatool.lint.pyrules import PY_CHECKS
@@ -117,9 +118,9 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         return f"{path}:{_line(_node_at(node, sub))}: rule {entry['code']}"
 
     kind = entry["kind"]
-    spec: dict[str, Any] = {"within": entry.get("within", "sentence")}
-    # a claim rule judges statements: questions are never read as claims (kinds.asks)
-    spec["claim"] = entry.get("claim", entry["code"].startswith("FC") and kind in CLAIM_KINDS)
+    spec: dict[str, Any] = {"within": entry.get("within", "sentence"), "misconceptions": tuple(_as_list(entry.get("misconception")))}
+    # a rule that judges statements never reads a question as one (kinds.asks; claim rules read sentences themselves)
+    spec["statement"] = entry.get("statement", entry["code"].startswith("FC") and kind in STATEMENT_KINDS)
     for key in ("unless", "context"):
         spec[key] = [compile_regex(p, where(key, i)) for i, p in enumerate(_as_list(entry.get(key)))]
     if kind == "pattern":
@@ -148,6 +149,18 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         if entry["check"] not in CITATION_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown citation check {entry['check']!r}; one of {', '.join(CITATION_CHECKS)}")
         spec["check"] = entry["check"]
+    elif kind == "claim":
+        subjects = tuple(_as_list(entry["subject"]))
+        for s in subjects:
+            if s not in kb.claim_terms:
+                raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
+        preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
+        number = None
+        if "number" in entry:
+            n = entry["number"]
+            qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
+            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
+        spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
     elif kind == "python":
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
@@ -158,14 +171,15 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
     return Rule(
         code=entry["code"], name=entry["name"], severity=entry["severity"], kind=kind, message=entry["message"],
         docs=RuleDocs(docs["what"], docs["why"], docs["fail"], docs["pass"]),
-        scope=tuple(entry.get("scope", PROSE_SCOPES)), enabled=entry.get("enabled", True),
+        scope=tuple(entry.get("scope", CLAIM_SCOPES if kind == "claim" else PROSE_SCOPES)), enabled=entry.get("enabled", True),
         fixable="fix" in entry or (kind == "python" and entry["check"] in FIXABLE_PY_CHECKS),
         autofix=entry.get("autofix", False),
         spec=spec, origin=origin,
     )
 
 
-CLAIM_KINDS = ("pattern", "cooccurrence", "definition")
+STATEMENT_KINDS = ("pattern", "cooccurrence", "definition")
+CLAIM_SCOPES = tuple(s for s in PROSE_SCOPES if s != "question")  # the question field asks; it states nothing
 FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric", "cjk-lookalike"}
 
 
@@ -174,6 +188,11 @@ def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Know
         at = f"{path}:{_line(_node_at(node, ['glossary', key]))}: glossary term {key}"
         kb.terms[key] = Term(key, t["label"], compile_regex(t["names"], at), compile_regex(t["definition"], at))
         kb._names_rx = None
+    for key, t in (data.get("terms") or {}).items():
+        old = kb.claim_terms.get(key)  # a term named in several files gets the names of all (the first label)
+        names = tuple(dict.fromkeys((old.names if old else ()) + tuple(t["names"])))
+        kb.claim_terms[key] = claim_kind.Term(key, old.label if old else t["label"], names)
+        kb._reader = None
     kb.papers.extend(data.get("papers") or [])
     kb.books.extend(data.get("books") or [])
     for i, r in enumerate(data.get("repos") or []):

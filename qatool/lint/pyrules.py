@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
-from qatool.common.normalize import normalize_text
+from qatool.common.answers import answer_defect
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
 from qatool.lint.document import HTML_COMMENT_RE
@@ -181,9 +181,6 @@ def truncated_term_in_analysis(rule: Rule, doc: LintDoc, kb: Knowledge) -> Itera
 
 
 _HAS_WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
-PLACEHOLDER_RE = re.compile(r"^(?:todo|tbd|fixme|待补充|待完善|待定|待更新|待续|略|暂无|无|同上|空|placeholder|n/?a|\.{3,}|…+)[.。!！]*$", re.I)
-# list bullets, task-list boxes, quote marks and emphasis around a placeholder answer (`- [ ] TODO`)
-_PLACEHOLDER_WRAP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\[[ xX]?\])\s*)+")
 
 
 def _record_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
@@ -198,13 +195,22 @@ def _line_unit(doc: LintDoc, no: int) -> Unit:
     return Unit(no, 0, text, "heading" if text.lstrip().startswith("#") else "other", None)
 
 
-def placeholder_text(answer: str) -> str | None:
-    """The placeholder an answer consists of (`TODO`, `待补充`, `- [ ] TODO`), or None."""
-    lines = [_PLACEHOLDER_WRAP_RE.sub("", ln).strip().strip("*_` ") for ln in answer.strip().splitlines()]
-    lines = [ln for ln in lines if ln]
-    if len(lines) == 1 and PLACEHOLDER_RE.match(lines[0]):
-        return lines[0]
-    return None
+# QA001 and QA002 apply the one definition of a missing answer that the export's gates use too
+# (qatool.common.answers): what QA001/QA002 flag, the export quarantines, and nothing else.
+EMPTY_KINDS = {"empty": "", "same-as-question": "（答案只是重复了题目）"}
+PLACEHOLDER_KINDS = {"placeholder": "占位符", "link-only": "链接", "image-only": "图片"}
+
+
+def _answer_finding(rule: Rule, doc: LintDoc, rec: dict[str, Any], quote: str, **fmt: str) -> Finding:
+    unit = _record_unit(doc, rec)
+    line = unit.text
+    s = line.find(quote) if quote else -1
+    if s < 0:
+        s = len(line) - len(line.lstrip())
+        e = len(line.rstrip())
+    else:
+        e = s + len(quote)
+    return make_finding(rule, doc, unit, s, e, **fmt)
 
 
 # --------------------------------------------------------------------------------- numbered entries
@@ -503,28 +509,39 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
 
 
 def _body_placeholder(doc: LintDoc, n: Any, body: list[int]) -> tuple[int, str] | None:
-    """The line and text of the placeholder under a non-item (`- [ ] TODO`), or in its heading (`X TODO`)."""
+    """The line and text of the placeholder under a non-item (`- [ ] TODO`, by the one definition of
+    a missing answer), or of a TODO mark ending its heading when nothing is under it."""
     texts = [(no, doc.lines[no - 1]) for no in body if doc.lines[no - 1].strip()]
     if texts:
-        found = placeholder_text("\n".join(t for _, t in texts))
-        return (texts[0][0], found) if found else None
+        d = answer_defect("\n".join(t for _, t in texts), n.title)
+        if d is None or d.kind != "placeholder":
+            return None
+        line = next((no for no, t in texts if d.found and d.found in t), texts[0][0])
+        return line, d.found
     m = re.search(r"(?:todo|tbd|待补充|待完善|待更新)\s*$", doc.lines[n.line - 1], re.I)
     return (n.line, m.group(0).strip()) if m else None
+
+
+def _whole_line(rule: Rule, doc: LintDoc, no: int, quote: str = "", **fmt: str) -> Finding:
+    unit = _line_unit(doc, no)
+    s = unit.text.find(quote) if quote else -1
+    if s < 0:
+        s, e = len(unit.text) - len(unit.text.lstrip()), len(unit.text.rstrip())
+    else:
+        e = s + len(quote)
+    return make_finding(rule, doc, unit, s, e, **fmt)
 
 
 @check("empty-answer")
 def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     for rec in doc.records:
-        if _HAS_WORD.search(rec["answer"]):
-            continue
-        if not normalize_text(rec["answer"]):
-            unit = _record_unit(doc, rec)
-            found.append(make_finding(rule, doc, unit, 0, len(unit.text.rstrip()), title=rec["title"]))
+        d = answer_defect(rec["answer"], rec["question"])
+        if d is not None and d.kind in EMPTY_KINDS:
+            found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     for n, title, _body_lines in unanswered(doc):
         if n.reason in _UNANSWERED:
-            unit = _line_unit(doc, n.line)
-            found.append(make_finding(rule, doc, unit, 0, len(unit.text.rstrip()), title=title))
+            found.append(_whole_line(rule, doc, n.line, title=title, why=""))
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 
@@ -532,20 +549,15 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     for rec in doc.records:
-        text = placeholder_text(rec["answer"])
-        if text:
-            unit = _record_unit(doc, rec)
-            s = unit.text.find(text)
-            s = max(s, 0)
-            found.append(make_finding(rule, doc, unit, s, s + len(text) if s else len(unit.text.rstrip()), found=text))
+        d = answer_defect(rec["answer"], rec["question"])
+        if d is not None and d.kind in PLACEHOLDER_KINDS:
+            found.append(_answer_finding(rule, doc, rec, d.found if "\n" not in rec["answer"].strip() else "",
+                                         found=d.found, what=PLACEHOLDER_KINDS[d.kind]))
     for n, _title, body in unanswered(doc):
         if n.reason == "placeholder":
             hit = _body_placeholder(doc, n, body)
-            if hit is None:
-                continue
-            unit = _line_unit(doc, hit[0])
-            s = max(unit.text.find(hit[1]), 0)
-            found.append(make_finding(rule, doc, unit, s, s + len(hit[1]), found=hit[1]))
+            if hit is not None:
+                found.append(_whole_line(rule, doc, hit[0], hit[1], found=hit[1], what=PLACEHOLDER_KINDS["placeholder"]))
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 

@@ -122,9 +122,10 @@ def match_label(line) -> Label | None:
 
 _SEP = r"[ \t]*[.．、:：)）]?[ \t]*"
 _NUMBERED = [
-    # 题目 1：, 问题3, 面试题 12., 题008, 第 7 题, 第三问, 第2: (not `第二个问题…`, `第一章`: words of a sentence or a chapter)
+    # 题目 1：, 问题3, 面试题 12., 题008, 第 7 题, 第三问, 第2:, 第四章 (a chapter's number, not a question's);
+    # not `第二个问题…` (words of a sentence)
     re.compile(rf"(?P<num>(?:题目|问题|面试题|习题|练习|题)[ \t]*(?:{DIGITS}(?:[.．\-－]{DIGITS})*|{CNUM})"
-               rf"|第[ \t]*(?:{DIGITS}|{CNUM})(?:[ \t]*[题问]|(?=[ \t]*(?:[.．、:：)）\-－—]|[ \t]|$))))(?:[ \t]*(?:--|——|—|－－)[ \t]*|{_SEP})(?P<title>.*)$"),
+               rf"|第[ \t]*(?:{DIGITS}|{CNUM})(?:[ \t]*(?:[题问章节篇讲课]|部分)|(?=[ \t]*(?:[.．、:：)）\-－—]|[ \t]|$))))(?:[ \t]*(?:--|——|—|－－)[ \t]*|{_SEP})(?P<title>.*)$"),
     # Q1, Q10:, q 3.
     re.compile(rf"(?P<num>[Qq][ \t]*{DIGITS})(?![0-9０-９]){_SEP}(?P<title>.*)$"),
     # 1.2.3 / 3-1 / １．２ (kept as written), then a separator or a space
@@ -138,6 +139,7 @@ _NUMBERED = [
 ]
 _BOLD_NUM = re.compile(rf"(\*\*|__)[ \t]*(?P<num>{DIGITS}(?:[.．\-－]{DIGITS})*)[ \t]*[.．、:：)）]?[ \t]*\1[ \t]*(?P<title>.*)$")
 _EXPLICIT_QUESTION_NUM = re.compile(r"^(?:题目|问题|面试题|习题|练习|题|第|[Qq])")
+_CHAPTER_NUM = re.compile(r"(?:[章节篇讲课]|部分)$")
 _LEADING_QLABEL = re.compile(r"(?:QA|Q&A|Q|问题|问|题目)[ \t]*[:：][ \t]*(?P<title>.*)$", re.IGNORECASE)
 
 
@@ -169,7 +171,7 @@ def split_number(heading: str) -> tuple[str | None, str, bool]:
         m = rx.match(text)
         if m:
             num, title = m["num"].strip(), strip_bold(m["title"])
-            explicit = bool(_EXPLICIT_QUESTION_NUM.match(num))
+            explicit = bool(_EXPLICIT_QUESTION_NUM.match(num)) and not _CHAPTER_NUM.search(num)
             if title or explicit:
                 return num, title, explicit
     return None, text, False

@@ -16,9 +16,10 @@ from qatool.export import ExportConfig, RunOutputs, export_records, format_line,
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-FIXTURE = ROOT / "tests" / "fixtures" / "export"
+FIXTURE = ROOT / "tests" / "fixtures" / "export" / "basic"
 OUT_FILES = ["records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "dedup_report.md",
-             "dedup_report.json", "train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md", "review.html"]
+             "dedup_report.json", "train.jsonl", "val.jsonl", "quarantine.jsonl", "export_audit.json", "dataset_info.json",
+             "DATASET.md", "review.html"]
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
@@ -183,7 +184,7 @@ def test_exported_files_load_with_datasets(fixture_out, tmp_path, fmt):
 # ----------------------------------------------------------------------------------------------- split
 
 def _inputs(n: int) -> RunOutputs:
-    recs = [{"id": f"{i:016x}", "source": "s.md", "question": f"问题{i}？", "answer": f"答案{i}。", "analysis": None,
+    recs = [{"id": f"{i:016x}", "source": "s.md", "question": f"问题{i}？", "answer": f"第{i}题的答案是一句完整的话。", "analysis": None,
              "content_hash": f"{i:064x}", "line_start": i, "line_end": i} for i in range(n)]
     return RunOutputs(recs)
 
@@ -206,11 +207,24 @@ def test_invalid_records_are_quarantined():
     assert res.quarantine[0]["reasons"] == ["invalid:schema"]
 
 
+def test_an_analysis_stands_in_for_an_empty_answer_when_merged():
+    """The parser can put the whole answer under an analysis label (`**答案：**` then `解析说明：…`): with
+    --with-analysis merge the analysis is exported as the answer, and judged by the gates itself."""
+    inp = _inputs(3)
+    inp.records[0]["answer"], inp.records[0]["analysis"] = "", "训练时随机丢弃一部分神经元，推理时使用全部神经元。"
+    inp.records[1]["answer"], inp.records[1]["analysis"] = "", "待补充"
+    res = export_records(inp, ExportConfig(val_ratio=0))
+    assert res.train[0]["messages"][1]["content"] == "训练时随机丢弃一部分神经元，推理时使用全部神经元。"
+    assert res.quarantine[0]["reasons"] == ["answer:placeholder"]
+    res = export_records(inp, ExportConfig(val_ratio=0, with_analysis="drop"))
+    assert [q["reasons"] for q in res.quarantine] == [["answer:empty"], ["answer:empty"]]
+
+
 def test_empty_answer_after_cleaning_is_quarantined():
     inp = _inputs(2)
     inp.records[0]["answer"] = "<|endoftext|>"
     res = export_records(inp, ExportConfig(with_analysis="drop"))
-    assert res.quarantine[0]["reasons"] == ["empty:answer"]
+    assert res.quarantine[0]["reasons"] == ["answer:empty"]
 
 
 # ------------------------------------------------------------------------------------------- decisions
@@ -305,7 +319,7 @@ def test_run_is_byte_identical_twice(corpus_out, tmp_path):
 def test_export_command_reproduces_run(corpus_out, tmp_path):
     code, _, err = run_cli("export", "-o", str(tmp_path), "--from", str(corpus_out))
     assert code == 0, err
-    for name in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "dataset_info.json", "DATASET.md"):
+    for name in ("train.jsonl", "val.jsonl", "quarantine.jsonl", "export_audit.json", "dataset_info.json", "DATASET.md"):
         assert (tmp_path / name).read_bytes() == (corpus_out / name).read_bytes(), name
 
 

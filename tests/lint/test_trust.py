@@ -99,7 +99,7 @@ def test_claim_can_be_turned_off_or_on_in_a_rule_file(tmp_path):
     name: moon-is-cheese
     kind: pattern
     severity: error
-    claim: {claim}
+    statement: {claim}
     pattern: '月亮是奶酪做的'
     message: '月亮不是奶酪：{{match}}'
     docs: {{what: w, why: y, fail: '月亮是奶酪做的。', pass: '月亮是岩石。'}}

@@ -17,7 +17,7 @@ from qatool.export import load_inputs
 from qatool.review import diff_segments, make_server, serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "export"
+FIXTURE = ROOT / "tests" / "fixtures" / "export" / "basic"  # export/ also holds the export's markup fixtures
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 

@@ -1,0 +1,125 @@
+"""Slip recall and false alarms of the factual rule pack on phrasings of misconceptions.
+
+Each phrasing (a wrong statement or a correct trap, written apart from the rules) is placed as the
+answer of a Q&A item in three Markdown dialects (heading + **答案：** label, bold `**Q：**`/`**A：**`
+labels, a numbered list question with a nested answer), and the documents are linted with the
+default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
+answer's lines; a trap counts as a false alarm when one does.
+
+    python bench/claims.py                                    # held-back sets (bench/claims/heldback_*.jsonl)
+    python bench/claims.py --set dev                          # the phrasings the rule tests use
+    python bench/claims.py --set heldback --by domain -v      # per domain, and every miss and false alarm
+
+The held-back phrasings are never used by the rule tests: they measure what the pack does on text
+it was not written from. Exit status 0 always (it is a measurement, not a gate).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {
+    "dev": sorted((ROOT / "tests" / "lint" / "phrasings").glob("dev_*.jsonl")),
+    "heldback": sorted((ROOT / "bench" / "claims").glob("heldback_*.jsonl")),
+}
+QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
+
+
+def load(paths: list[Path]) -> list[dict]:
+    rows = []
+    for p in paths:
+        for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                if row.get("kind") in ("wrong", "trap"):
+                    row["where"] = f"{p.name}:{no}"
+                    rows.append(row)
+    return rows
+
+
+def _answer_lines(text: str, indent: str = "") -> list[str]:
+    return [indent + ln if ln.strip() else "" for ln in text.strip().split("\n")]
+
+
+def documents(rows: list[dict]) -> list[tuple[str, str, list[tuple[int, int, int]]]]:
+    """(path, text, [(row index, first answer line, last answer line)]) for each dialect."""
+    docs = []
+    for dialect in ("heading", "bold", "list"):
+        lines: list[str] = [f"# 面试题合集（{dialect}）", ""]
+        spans = []
+        for k, row in enumerate(rows):
+            q = QUESTIONS[k % len(QUESTIONS)]
+            if dialect == "heading":
+                lines += [f"### {k + 1}. {q}", "", "**答案：**", ""]
+                body = _answer_lines(row["text"])
+            elif dialect == "bold":
+                lines += [f"**Q{k + 1}：{q}**", "", "**A：**"]
+                body = _answer_lines(row["text"])
+            else:
+                lines += [f"{k + 1}. {q}", ""]
+                body = _answer_lines(row["text"], "   ")
+            first = len(lines) + 1
+            lines += body
+            spans.append((k, first, len(lines)))
+            lines.append("")
+        docs.append((f"claims_{dialect}.md", "\n".join(lines) + "\n", spans))
+    return docs
+
+
+def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str]]]]:
+    """dialect -> [(row index, 'caught'|'missed'|'flagged'|'clean', codes)]."""
+    out = {}
+    for path, text, spans in documents(rows):
+        findings = [f for f in linter.lint_text(text, path) if f.code.startswith("FC")]
+        by_line = defaultdict(list)
+        for f in findings:
+            by_line[f.line].append(f.code)
+        res = []
+        for k, lo, hi in spans:
+            codes = sorted({c for no in range(lo, hi + 1) for c in by_line.get(no, [])})
+            wrong = rows[k]["kind"] == "wrong"
+            res.append((k, ("caught" if codes else "missed") if wrong else ("flagged" if codes else "clean"), codes))
+        out[path.removeprefix("claims_").removesuffix(".md")] = res
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback")
+    ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
+    ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
+    args = ap.parse_args()
+    from qatool.lint.engine import Linter
+
+    rows = load(args.files or SETS[args.set])
+    if not rows:
+        raise SystemExit(f"no phrasings for --set {args.set} (looked for {', '.join(map(str, SETS[args.set])) or 'nothing'})")
+    domains = {}
+    mis = ROOT / "bench" / "claims" / "misconceptions.jsonl"
+    if mis.exists():
+        domains = {d["id"]: d["domain"] for d in map(json.loads, mis.read_text(encoding="utf-8").splitlines())}
+    result = measure(rows, Linter.default())
+    table: dict[str, Counter] = defaultdict(Counter)
+    for dialect, res in result.items():
+        for k, verdict, codes in res:
+            mid = rows[k]["mid"]
+            key = {"dialect": dialect, "domain": domains.get(mid, "?"), "misconception": mid}[args.by]
+            table[key][verdict] += 1
+            table["all"][verdict] += 1
+            if args.verbose and verdict in ("missed", "flagged"):
+                print(f"{verdict:7} {dialect:7} {mid} {rows[k]['where']} {','.join(codes)} {rows[k]['text'][:100]!r}")
+    print(f"set: {'files' if args.files else args.set} ({len(rows)} phrasings x {len(result)} dialects; {len({r['mid'] for r in rows})} misconceptions)")
+    print(f"{'':16} {'recall':>7} {'caught':>7} {'wrong':>6} {'false alarms':>13} {'traps':>6}")
+    for key in sorted(table, key=lambda k: (k == "all", k)):
+        c = table[key]
+        wrong, traps = c["caught"] + c["missed"], c["flagged"] + c["clean"]
+        recall = c["caught"] / wrong if wrong else float("nan")
+        print(f"{key:16} {recall:7.3f} {c['caught']:7} {wrong:6} {c['flagged']:13} {traps:6}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,359 @@
+"""Claim rules: a rule states a claim, not a sentence.
+
+A claim binds a subject (a glossary term, known by all its names) to a property (a few phrasings) with
+a polarity; the rule says which polarity is wrong. The text is read sentence by sentence and clause by
+clause (split at ，；。！？): a sentence that asks, reports a belief to refute it, or supposes is
+skipped; in a statement clause each phrasing of the property is bound to the term it is said of (the
+nearest term before it that is not a comparison object such as `比 X` / `与 X 不同`, with the terms
+coordinated with it (`A 和 B 都…`); the nearest after it in a cleft (`…的是 X`); in a `A 和 B 分别 P 和 Q`
+clause, position by position), in any order and with words in between. The words between term and
+property decide the polarity: an odd number of negation words (`不`, `并非`, `无法`, `not`; read on
+jieba tokens, so `不同` and `无监督` are not negations) denies the property; a modal hedge (`可能`,
+`不一定`) asserts nothing. A clause without a term that continues the previous one (`…，使权重变得稀疏`)
+is said of that clause's one term.
+
+Numeric claims compare a stated value with a known one: `GPT-3 有 1750 亿参数` (units 亿/万/B/M/K and
+billion/million are read) against 175e9 with a relative tolerance.
+
+>>> g = Glossary({"l2": Term("l2", "L2 正则化", ("L2 正则化", "L2正则", "L2", "岭回归")),
+...               "l1": Term("l1", "L1 正则化", ("L1 正则化", "L1", "Lasso"))})
+>>> spec = ClaimSpec(subjects=("l2",), predicates=compile_predicates(["稀疏"]))
+>>> reader = ClaimReader(g)
+>>> [text[s:e] for text in ["L2 正则化会让权重变得稀疏。", "L2 正则化不会产生稀疏解。", "L2 正则会产生稀疏解吗？"]
+...  for s, e in reader.findings(text, spec)]
+['L2 正则化会让权重变得稀疏']
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import regex
+
+from qatool.lint.text import Span, TextLayer
+
+_NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
+_NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    label: str  # how messages name it
+    names: tuple[str, ...]  # literal names: Chinese, English, abbreviations, variants
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    keys: frozenset[str]
+
+
+def name_pattern(name: str) -> str:
+    """A literal name as a regex: case-insensitive by the caller, white space optional between words and
+    between CJK and Latin parts, Latin ends not inside a longer Latin word."""
+    parts = [p for p in re.split(r"\s+", name.strip()) if p]
+    body = r"\s*".join(_cjk_latin_flex(re.escape(p)) for p in parts)
+    if re.match(r"[A-Za-z0-9_]", name):
+        body = _NOT_WORD_BEFORE + body
+    if re.search(r"[A-Za-z0-9_]$", name):
+        body = body + _NOT_WORD_AFTER
+    return body
+
+
+def _cjk_latin_flex(escaped: str) -> str:
+    # "L2正则" and "L2 正则" are the same name
+    return re.sub(r"(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9\\])", r"\\s*", escaped)
+
+
+class Glossary:
+    """Terms and their names; one combined pattern finds every mention, the longest name first."""
+
+    def __init__(self, terms: dict[str, Term]):
+        self.terms = terms
+        by_name: dict[str, set[str]] = {}
+        for t in terms.values():
+            for n in t.names:
+                by_name.setdefault(_fold(n), set()).add(t.key)
+        self._keys = {k: frozenset(v) for k, v in by_name.items()}
+        names = sorted(by_name, key=lambda n: (-len(n), n))
+        self._rx = regex.compile("|".join(f"(?:{name_pattern(n)})" for n in names) or "(?!)", regex.I | regex.V0)
+
+    @property
+    def words(self) -> list[str]:
+        return [n for t in self.terms.values() for n in t.names]
+
+    def names_pattern(self, keys: Iterable[str]) -> str:
+        names = sorted({n for k in keys for n in self.terms[k].names}, key=lambda n: (-len(n), n))
+        return "|".join(f"(?:{name_pattern(n)})" for n in names)
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None, timeout: float | None = None) -> list[Mention]:
+        out = []
+        for m in self._rx.finditer(text, start, len(text) if end is None else end, timeout=timeout):
+            keys = self._keys.get(_fold(m.group(0)))
+            if keys is None:  # white space inside the name differs from the listed form
+                keys = next((v for k, v in self._keys.items() if _squash(k) == _squash(m.group(0))), frozenset())
+            if keys:
+                out.append(Mention(m.start(), m.end(), keys))
+        return out
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split()).casefold()
+
+
+def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(p, regex.I | regex.V0) for p in phrasings)
+
+
+@dataclass(frozen=True)
+class NumberSpec:
+    """A known value: `value` (in base units), compared within `tolerance` (relative); the number must
+    stand next to `quantity` (a regex: 参数|parameters) when given."""
+
+    value: float
+    tolerance: float = 0.1
+    quantity: regex.Pattern | None = None
+    scaled: bool = True  # read 亿/万/B/M/K after the number
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    subjects: tuple[str, ...]
+    predicates: tuple[regex.Pattern, ...] = ()
+    wrong: str = "affirm"  # affirm: stating the property of the subject is the slip; deny: denying it is
+    number: NumberSpec | None = None
+
+
+# words before a term that make it the object of a comparison, not the subject
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
+_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*$")
+_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似)")
+_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or)\s*(?:\*\*)?\s*$", re.I)
+# a clause that goes on with the previous clause's subject
+_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
+_ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样)")
+_RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
+_PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
+
+_NUMBER_RE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?", re.I)
+_SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3,
+          "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@dataclass
+class _Clause:
+    span: Span
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class ClaimReader:
+    """Reads the claims of prose against claim specs (see the module docstring)."""
+
+    def __init__(self, glossary: Glossary, layer: TextLayer | None = None, timeout: float | None = None):
+        """`timeout`: seconds per regex search (a rule pack's patterns are bounded like every other rule's);
+        a search that takes longer raises TimeoutError."""
+        self.glossary = glossary
+        self.layer = layer or TextLayer(glossary.words)
+        self.timeout = timeout
+
+    def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
+                 topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
+        term(s) the text is about when it names none (an answer under a question that names one term)."""
+        out = []
+        for sent in self.layer.sentences(text, start, end):
+            if sent.kind != "statement":
+                continue
+            hit = self._sentence(text, sent, spec, topic)
+            if hit:
+                out.append(hit)
+        return out
+
+    def question_polarity(self, text: str, spec: ClaimSpec) -> bool | None:
+        """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
+        affirmatively, False when negated (`…不会…吗`), None when it does not ask it."""
+        for sent in self.layer.sentences(text):
+            for clause in self.layer.clauses(text, sent):
+                mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+                hit = self._predicates(text, Span(clause.start, clause.end), mentions, [], spec, None, polarity=True)
+                if hit is not None:
+                    return hit
+        return None
+
+    def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None) -> tuple[int, int] | None:
+        prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
+        for clause in self.layer.clauses(text, sent):
+            mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+            if clause.kind == "statement":
+                hit = (self._number(text, clause, mentions, spec) if spec.number else
+                       self._predicates(text, clause, mentions, prev, spec, topic))
+                if hit:
+                    return hit
+            if mentions:
+                prev = mentions
+        return None
+
+    # -------------------------------------------------------------------------------- properties
+
+    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
+                    topic: frozenset[str] | None = None, polarity: bool = False):
+        preds = []
+        for rx in spec.predicates:
+            for m in rx.finditer(text, clause.start, clause.end, timeout=self.timeout):
+                if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end):
+                    preds.append((m.start(), m.end()))
+        if not preds:
+            return None
+        preds.sort()
+        resp = self._respectively(text, clause, mentions, preds, spec)
+        if resp is not None:
+            return resp or None
+        for ps, pe in preds:
+            live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
+            bound = self._bind(text, clause, live, ps, pe)
+            if bound is None and not live and len({k for m in prev for k in m.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ps]):
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
+            if bound is None:
+                continue
+            group, anchor = bound
+            if not any(k in spec.subjects for m in group for k in m.keys):
+                continue
+            lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            if self.layer.hedged(text, lo, hi):
+                continue
+            negs = self.layer.negations(text, lo, hi)
+            tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
+            if tail:  # "稀疏性：不具备" — the property named as a label, then said of
+                negs += self.layer.negations(text, tail.end(), clause.end)
+            affirmed = negs % 2 == 0
+            if polarity:
+                return affirmed
+            if affirmed == (spec.wrong == "affirm"):
+                first = min([ps] + [m.start for m in group])
+                last = max([pe] + [m.end for m in group])
+                return first, last
+        return None
+
+    def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int) -> tuple[list[Mention], int] | None:
+        """The term group a property at [ps, pe) is said of, and where the words that qualify it begin."""
+        before = [m for m in mentions if m.end <= ps]
+        for k in range(len(before) - 1, -1, -1):
+            m = before[k]
+            if self._is_object(text, clause, m):
+                continue
+            group = [m]
+            j = k
+            while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]):
+                group.insert(0, before[j - 1])
+                j -= 1
+            return group, m.end
+        after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
+        if after:
+            return [after[0]], after[0].start
+        return None
+
+    def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
+        left = text[clause.start:m.start]
+        if _OBJECT_BEFORE_RE.search(left):
+            return True
+        return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
+
+    def _respectively(self, text: str, clause: Span, mentions: list[Mention], preds: list[tuple[int, int]],
+                      spec: ClaimSpec) -> tuple[int, int] | tuple[()] | None:
+        """`A 和 B 分别 P 和 Q`: the i-th term gets the i-th part. None when the clause is not of that form,
+        () when it is and states nothing wrong."""
+        r = _RESPECTIVELY_RE.search(text, clause.start, clause.end)
+        if not r:
+            return None
+        terms: list[Mention] = []
+        for m in mentions:
+            if m.end <= r.start() and (not terms or terms[-1].keys != m.keys):
+                terms.append(m)
+        if len(terms) < 2:
+            return None
+        tail_end = clause.end - (1 if text[clause.end - 1] in "，,。；;！？!?" else 0)
+        parts, pos = [], r.end()
+        for m in _PART_SPLIT_RE.finditer(text, r.end(), tail_end):
+            if m.start() > pos:
+                parts.append((pos, m.start()))
+            pos = m.end()
+        if pos < tail_end:
+            parts.append((pos, tail_end))
+        if len(parts) != len(terms):
+            return None
+        for m, (a, b) in zip(terms, parts):
+            if not any(k in spec.subjects for k in m.keys):
+                continue
+            for ps, pe in preds:
+                if a <= ps and pe <= b:
+                    affirmed = self.layer.negations(text, a, ps) % 2 == 0
+                    if affirmed == (spec.wrong == "affirm") and not self.layer.hedged(text, a, ps):
+                        return m.start, pe
+        return ()
+
+    # ------------------------------------------------------------------------------------ numbers
+
+    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec) -> tuple[int, int] | None:
+        num = spec.number
+        for m in _NUMBER_RE.finditer(text, clause.start, clause.end):
+            value = float(m.group(1))
+            unit = (m.group(2) or "").lower()
+            if num.scaled and unit:
+                value *= _SCALE.get(unit, 1.0)
+            elif unit and not num.scaled:
+                continue
+            if num.quantity is not None and not self._near_quantity(text, clause, m, num.quantity):
+                continue
+            bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end())
+            if bound is None:
+                continue
+            group, anchor = bound
+            if len(group) != 1 or not any(k in spec.subjects for k in group[0].keys):
+                continue
+            if anchor <= m.start() and self.layer.negations(text, anchor, m.start()) % 2:
+                continue
+            before = text[max(clause.start, m.start() - 4):m.start()]
+            after = text[m.end():min(clause.end, m.end() + 8)]
+            if _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
+                wrong = num.value < value * (1 - num.tolerance)  # "超过 X": wrong only if the true value is below X
+            elif _UPPER_BOUND_RE.search(before) or _UPPER_AFTER_RE.match(after):
+                wrong = num.value > value * (1 + num.tolerance)
+            else:
+                tol = max(num.tolerance, 0.25) if _ABOUT_RE.search(before) else num.tolerance
+                wrong = not _close(value, num.value, tol)
+            if wrong:
+                return min(group[0].start, m.start()), max(group[0].end, m.end())
+        return None
+
+    @staticmethod
+    def _near_quantity(text: str, clause: Span, m: re.Match, quantity: regex.Pattern) -> bool:
+        after = quantity.match(text, m.end(), min(clause.end, m.end() + 8)) or quantity.search(text, m.end(), min(clause.end, m.end() + 6))
+        if after:
+            return True
+        window = text[max(clause.start, m.start() - 16):m.start()]
+        return bool(quantity.search(window))
+
+
+_LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
+_ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
+_LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
+_LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")
+_UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|不超过")
+_UPPER_AFTER_RE = re.compile(r"^\s*\S{0,4}?以[下内]")
+
+
+def _close(stated: float, known: float, tolerance: float) -> bool:
+    if known == 0:
+        return abs(stated) <= tolerance
+    return math.isclose(stated, known, rel_tol=tolerance)

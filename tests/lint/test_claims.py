@@ -1,0 +1,157 @@
+"""The claim kind: a claim is a term bound to a property with a polarity, read in any order, with words
+in between, negation understood on word tokens, and questions, reported beliefs and suppositions
+skipped. The examples are written for the mechanism (L2 and sparsity, AUC's direction, k-means'
+category, GPT-3's size stand for any claim of their kind); the rule pack's own cases live in
+tests/lint/rules/ and its generality is measured in bench/claims.py."""
+from __future__ import annotations
+
+import regex
+import pytest
+
+from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary, NumberSpec, Term, compile_predicates
+from qatool.lint.engine import Linter
+from qatool.lint.loader import RuleFileError, load_rule_files
+from qatool.lint.text import TextLayer, sentence_kind
+
+GLOSSARY = Glossary({
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2正则", "L2", "岭回归", "Ridge", "权重衰减")),
+    "l1": Term("l1", "L1 正则化", ("L1 正则化", "L1", "Lasso")),
+    "auc": Term("auc", "AUC", ("AUC", "ROC 曲线下面积")),
+    "kmeans": Term("kmeans", "k-means", ("k-means", "K均值")),
+    "knn": Term("knn", "KNN", ("KNN", "K近邻")),
+    "gpt3": Term("gpt3", "GPT-3", ("GPT-3", "GPT3")),
+    "gpt2": Term("gpt2", "GPT-2", ("GPT-2", "GPT2")),
+})
+READER = ClaimReader(GLOSSARY)
+SPECS = {
+    "l2-sparse": ClaimSpec(("l2",), compile_predicates(["稀疏", "sparse"])),
+    "l1-sparse-denied": ClaimSpec(("l1",), compile_predicates(["稀疏"]), wrong="deny"),
+    "auc-lower": ClaimSpec(("auc",), compile_predicates([r"越(?:小|低)(?:越好|说明[^，。]{0,8}?(?:越好|更好))"])),
+    "kmeans-supervised": ClaimSpec(("kmeans",), compile_predicates([r"监督(?:学习)?", "分类算法"])),
+    "gpt3-size": ClaimSpec(("gpt3",), number=NumberSpec(175e9, 0.1, regex.compile(r"参数|parameters?"))),
+}
+
+WRONG = [
+    ("l2-sparse", "L2 正则化会让权重变得稀疏。"),
+    ("l2-sparse", "岭回归的一个重要特点是能够产生稀疏解，因此常用于特征选择。"),  # words in between
+    ("l2-sparse", "- **L2 正则**：使模型参数稀疏，很多权重直接变为 0。"),  # list item, label form
+    ("l2-sparse", "L1 和 L2 正则化分别使权重平滑和稀疏。"),  # respectively, swapped
+    ("l2-sparse", "与 L1 不同，L2 正则可以得到稀疏的权重。"),  # comparison object first
+    ("l2-sparse", "L2 正则化惩罚权重的平方和，从而使得权重稀疏。"),  # the next clause goes on
+    ("l2-sparse", "L1 和 L2 都会产生稀疏解。"),  # coordination
+    ("l2-sparse", "L2 比 L1 更容易产生稀疏解。"),  # comparative
+    ("l2-sparse", "稀疏性是 L2 正则的主要特点。"),  # property first
+    ("l2-sparse", "L2 并非不会产生稀疏解。"),  # double negation
+    ("l1-sparse-denied", "L1 正则化不会产生稀疏解。"),
+    ("auc-lower", "AUC 越小说明模型越好。"),
+    ("auc-lower", "一般来说，ROC 曲线下面积越低越好。"),
+    ("kmeans-supervised", "k-means 是一种有监督的学习算法。"),
+    ("kmeans-supervised", "KNN 和 k-means 都是有监督的分类算法。"),
+    ("gpt3-size", "GPT-3 有 17.5B 参数。"),
+    ("gpt3-size", "GPT-3 的参数量达到了 1750 万。"),
+]
+CORRECT = [
+    ("l2-sparse", "L2 正则化不会产生稀疏解。"),  # negation
+    ("l2-sparse", "L2 正则会产生稀疏解吗？"),  # question
+    ("l2-sparse", "为什么 L2 正则化不能产生稀疏解"),  # question without a mark
+    ("l2-sparse", "很多人误以为 L2 正则会产生稀疏解，其实只有 L1 才会。"),  # reported to refute
+    ("l2-sparse", "“L2 正则会产生稀疏解”的说法是错误的。"),
+    ("l2-sparse", "如果 L2 正则能产生稀疏解，就不需要 L1 了。"),  # supposition
+    ("l2-sparse", "L1 和 L2 正则化分别使权重稀疏和平滑。"),  # respectively, right way round
+    ("l2-sparse", "L1 会产生稀疏解，而 L2 只会让权重整体变小。"),
+    ("l2-sparse", "L2 正则化并不是让权重稀疏，而是让权重变小。"),
+    ("l2-sparse", "产生稀疏解的是 L1 而不是 L2。"),  # cleft
+    ("l2-sparse", "L2 正则化和 L1 不同，它不会产生稀疏解。"),
+    ("l2-sparse", "相比 L2，L1 更容易得到稀疏解。"),
+    ("l2-sparse", "L2 正则化也可能带来一定的稀疏性。"),  # hedged
+    ("l1-sparse-denied", "L1 正则化会产生稀疏解。"),
+    ("l1-sparse-denied", "L1 正则化不是不能产生稀疏解。"),  # double negation
+    ("auc-lower", "AUC 越大越好，越小说明模型越差。"),
+    ("auc-lower", "AUC 并不是越小越好。"),
+    ("kmeans-supervised", "k-means 是无监督学习算法，而 KNN 是有监督的分类算法。"),  # 无监督 is a word, not a negation
+    ("kmeans-supervised", "KNN 是有监督的，k-means 是无监督的。"),
+    ("gpt3-size", "GPT-3 有 1750 亿参数。"),
+    ("gpt3-size", "GPT-3 的参数量为 175B，是 GPT-2（1.5B 参数）的 100 多倍。"),  # the other number is GPT-2's
+    ("gpt3-size", "GPT-3 拥有超过 1000 亿个参数。"),  # a bound, not a value
+    ("gpt3-size", "GPT-3 有 175 billion parameters。"),
+]
+
+
+@pytest.mark.parametrize("key,text", WRONG)
+def test_wrong_claims_are_found_where_they_are(key, text):
+    found = READER.findings(text, SPECS[key])
+    assert len(found) == 1, text
+    s, e = found[0]
+    assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize("key,text", CORRECT)
+def test_traps_are_not_claims(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+def test_one_finding_per_sentence_and_each_sentence_read():
+    text = "L2 正则化会让权重稀疏，L2 还会让解更稀疏。L2 正则也会产生稀疏解。"
+    assert len(READER.findings(text, SPECS["l2-sparse"])) == 2
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("L2 正则会产生稀疏解吗？", "question"),
+    ("**L2 正则会产生稀疏解吗**", "question"),
+    ("1. 简述 L2 正则的作用", "question"),
+    ("L2 是否会产生稀疏解", "question"),
+    ("有人认为 L2 会产生稀疏解", "reported"),
+    ("假如 L2 会产生稀疏解", "supposed"),
+    ("L2 会产生稀疏解。", "statement"),
+    ("L2 正则的效果不同于 L1。", "statement"),
+])
+def test_sentence_kinds(text, kind):
+    assert sentence_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,n", [("不会", 1), ("并不是不会", 2), ("不同", 0), ("无监督", 0), ("非线性", 0), ("无法", 1),
+                                    ("does not", 1), ("isn't", 1), ("不仅", 0)])
+def test_negation_is_read_on_words(text, n):
+    assert TextLayer().negations(text) == n
+
+
+RULES = """
+terms:
+  l2-reg: {label: L2 正则化, names: [L2 正则化, L2 正则, L2, 岭回归]}
+rules:
+  - code: FC990
+    name: test-l2-sparse
+    kind: claim
+    subject: l2-reg
+    predicate: 稀疏
+    severity: error
+    message: 'L2 不产生稀疏解：“{match}”（{term}）'
+    docs: {what: w, why: y, fail: 'L2 正则化会产生稀疏解。', pass: 'L2 正则化不会产生稀疏解。'}
+"""
+
+
+def _linter(tmp_path):
+    (tmp_path / "r.yaml").write_text(RULES, encoding="utf-8")
+    return Linter.default(extra_rules=[tmp_path / "r.yaml"], select=["FC990"])
+
+
+def test_a_claim_rule_in_a_document_reads_the_question_as_context(tmp_path):
+    doc = ("### 1. L2 正则会产生稀疏解吗？\n\n**答案：** 是的。\n\n"  # yes to a question that asks the claim
+           "### 2. 什么是岭回归？\n\n**答案：** 它会使参数稀疏。\n\n"  # "它" is the question's one term
+           "### 3. L2 正则能产生稀疏解吗？\n\n**答案：** 不能。\n\n"  # no: correct
+           "### 4. L2 正则化会让权重稀疏吗\n\n**答案：** 不会，它只会让权重变小。\n\n"
+           "### 5. 稀疏解有什么好处？\n\n**答案：** 稀疏解的可解释性更好。\n")  # no term at all
+    found = [(f.line, f.code, f.message) for f in _linter(tmp_path).lint_text(doc, "a.md")]
+    assert [(line, code) for line, code, _ in found] == [(3, "FC990"), (7, "FC990")]
+    assert "（L2 正则化）" in found[0][2] and "“是的”" in found[0][2]
+
+
+def test_the_question_field_and_headings_that_ask_are_not_claims(tmp_path):
+    doc = "### 1. 为什么说 L2 正则会产生稀疏解？\n\n**答案：** 这种说法不对。\n\n## L2 正则会产生稀疏解吗\n\n正文。\n"
+    assert _linter(tmp_path).lint_text(doc, "a.md") == []
+
+
+def test_an_unknown_term_is_a_rule_file_error(tmp_path):
+    (tmp_path / "r.yaml").write_text(RULES.replace("subject: l2-reg", "subject: l3-reg"), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="unknown term 'l3-reg'"):
+        load_rule_files([tmp_path / "r.yaml"])
