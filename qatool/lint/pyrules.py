@@ -383,8 +383,7 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
     for e in numbered_entries(doc):
         for k in range(1, len(e.parts) + 1):
             got[(e.family, e.parts[:k])].append((e.line, e.where))
-    _place(doc, 0)
-    heads = doc.cache["heading_levels"]
+    heads = _heading_levels(doc)
     for no, text in enumerate(doc.lines, 1):
         m = _LOOSE_NUMBER_RE.match(text)
         if m:
@@ -443,11 +442,17 @@ def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
 _UNANSWERED = ("empty", "no-answer")
 
 
-def _place(doc: LintDoc, no: int) -> str:
-    """Where a starter sits: `h3` for a level-3 heading, else the kind of block (`ordered-list`, `para`…)."""
+def _heading_levels(doc: LintDoc) -> dict[int, int]:
+    """Line -> level of every heading of the document (not glued ones: the reader split those)."""
     heads = doc.cache.get("heading_levels")
     if heads is None:
         heads = doc.cache["heading_levels"] = {ln.no: ln.level for ln in doc.scan.lines if ln.kind == "heading" and not ln.glued}
+    return heads
+
+
+def _place(doc: LintDoc, no: int) -> str:
+    """Where a starter sits: `h3` for a level-3 heading, else the kind of block (`ordered-list`, `para`…)."""
+    heads = _heading_levels(doc)
     if no in heads:
         return f"h{heads[no]}"
     return _block_where(doc.lines[no - 1] if 0 < no <= len(doc.lines) else "")
@@ -465,7 +470,7 @@ def _boundaries(doc: LintDoc) -> set[int]:
 def _body(doc: LintDoc, n: Any) -> list[int]:
     """The lines after a non-item's starter up to the next starter; under a heading, up to the next
     heading at its level or above (what its sub-headings hold is its body too)."""
-    heads = doc.cache["heading_levels"]
+    heads = _heading_levels(doc)
     level = heads.get(n.line)
     stops = _boundaries(doc)
     out = []
@@ -488,7 +493,6 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
     got = doc.cache.get("unanswered")
     if got is not None:
         return got
-    _place(doc, 0)  # fills the heading levels
     places = {_place(doc, rec["line_start"]) for rec in doc.records}
     in_runs = {e.line for run in _checked_runs(doc) for e in run}
     out = []
