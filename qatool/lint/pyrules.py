@@ -285,6 +285,10 @@ class NumberedEntry:
         return (self.where, self.family, self.parts[:-1])
 
 
+# the characters a number can start with (split_number's styles): a cheap test before reading it
+_NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９Qq题问面习练第(（*_零〇一二两三四五六七八九十百")
+
+
 def _block_where(text: str) -> str:
     if _ORDERED_RE.match(text):
         return "ordered-list"
@@ -301,6 +305,9 @@ def numbered_entries(doc: LintDoc) -> list[NumberedEntry]:
     got = doc.cache.get("numbered_entries")
     if got is not None:
         return got
+    if not doc.records:  # the rules check only sequences that number records
+        doc.cache["numbered_entries"] = []
+        return []
     starts = {rec["line_start"]: rec for rec in doc.records}
     non = {n.line for n in doc.non_items}
     heads = {ln.no: ln for ln in doc.scan.lines if ln.kind == "heading" and not ln.glued}
@@ -323,7 +330,12 @@ def numbered_entries(doc: LintDoc) -> list[NumberedEntry]:
             else:
                 written = _LIST_MARK_RE.sub("", text, count=1)
             where = _block_where(text)
-        num = rec["number"] if rec is not None and rec["number"] else split_number(written)[0]
+        if rec is not None and rec["number"]:
+            num = rec["number"]
+        elif written.lstrip()[:1] in _NUMBER_STARTS:
+            num = split_number(written)[0]
+        else:
+            continue
         parts = number_parts(num)
         if num is None or parts is None:
             continue
@@ -355,9 +367,10 @@ def _runs(entries: list[NumberedEntry]) -> Iterator[list[NumberedEntry]]:
 def _checked_runs(doc: LintDoc) -> Iterator[list[NumberedEntry]]:
     """The runs the numbering rules check: those that number records (a note's section numbering is
     not a question numbering)."""
-    for run in _runs(numbered_entries(doc)):
-        if any(e.record for e in run):
-            yield run
+    got = doc.cache.get("checked_runs")
+    if got is None:
+        got = doc.cache["checked_runs"] = [run for run in _runs(numbered_entries(doc)) if any(e.record for e in run)]
+    yield from got
 
 
 def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
@@ -408,13 +421,14 @@ def _written_before(written: dict, e: NumberedEntry, parts: tuple[int, ...]) -> 
 
 @check("numbering-gap")
 def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    written = _written_numbers(doc)
+    written = None  # read only when a number is skipped
     for run in _checked_runs(doc):
         top = run[0].parts[-1]  # a run may start anywhere (numbering continued from another file)
         for e in run[1:]:
             n = e.parts[-1]
             if n > top + 1 and e.question and n - top - 1 <= max(MAX_SKIP, len(run)):
                 head = e.parts[:-1]
+                written = written if written is not None else _written_numbers(doc)
                 missing = [v for v in range(top + 1, n) if not _written_before(written, e, head + (v,))]
                 if missing:
                     unit, s, t = _number_unit(doc, e)
@@ -493,12 +507,14 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
     got = doc.cache.get("unanswered")
     if got is not None:
         return got
+    out: list[tuple[Any, str, list[int]]] = []
+    candidates = [n for n in doc.non_items if n.reason in _UNANSWERED + ("placeholder",)]
+    if not candidates or not doc.records:
+        doc.cache["unanswered"] = out
+        return out
     places = {_place(doc, rec["line_start"]) for rec in doc.records}
     in_runs = {e.line for run in _checked_runs(doc) for e in run}
-    out = []
-    for n in doc.non_items:
-        if n.reason not in _UNANSWERED + ("placeholder",):
-            continue
+    for n in candidates:
         title = split_number(strip_bold(n.title))[1]
         place = _place(doc, n.line)
         if n.line not in in_runs and not (place.startswith("h") and place in places and question_strength(title) == 2):
@@ -536,11 +552,18 @@ def _whole_line(rule: Rule, doc: LintDoc, no: int, quote: str = "", **fmt: str) 
     return make_finding(rule, doc, unit, s, e, **fmt)
 
 
+def _answer_defects(doc: LintDoc) -> list[tuple[dict[str, Any], Any]]:
+    """Each record with its answer's defect (or None), read once for QA001 and QA002."""
+    got = doc.cache.get("answer_defects")
+    if got is None:
+        got = doc.cache["answer_defects"] = [(rec, answer_defect(rec["answer"], rec["question"])) for rec in doc.records]
+    return got
+
+
 @check("empty-answer")
 def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
-    for rec in doc.records:
-        d = answer_defect(rec["answer"], rec["question"])
+    for rec, d in _answer_defects(doc):
         if d is not None and d.kind in EMPTY_KINDS:
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     for n, title, _body_lines in unanswered(doc):
@@ -552,8 +575,7 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 @check("placeholder-answer")
 def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
-    for rec in doc.records:
-        d = answer_defect(rec["answer"], rec["question"])
+    for rec, d in _answer_defects(doc):
         if d is not None and d.kind in PLACEHOLDER_KINDS:
             found.append(_answer_finding(rule, doc, rec, d.found if "\n" not in rec["answer"].strip() else "",
                                          found=d.found, what=PLACEHOLDER_KINDS[d.kind]))
