@@ -113,10 +113,15 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
 
     src = work / "export_in"  # the layout `qatool run` leaves, made of the earlier stages' files
     src.mkdir(exist_ok=True)
-    for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup"),
-                     ("conflicts.parquet", work / "dedup")):
-        (src / name).unlink(missing_ok=True)
-        (src / name).symlink_to(at / name)
+    from qatool.common.manifest import OutputFolder
+
+    with OutputFolder(src, "bench") as folder:  # the manifest `qatool run` would have written (export --from checks it)
+        for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup"),
+                         ("conflicts.parquet", work / "dedup")):
+            (src / name).unlink(missing_ok=True)
+            (src / name).symlink_to(at / name)
+            folder.record(name, [] if name == "records.parquet" else ["records.parquet"])
+        folder.commit()
     t = time.perf_counter()
     res, _ = export_to_dir(load_inputs(src), work / "export", ExportConfig(), jobs=jobs)
     s = res.stats

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -15,9 +16,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from qatool.common.config import ConfigError, project_root, resolve_config
-from qatool.common.io import atomic_writer, decode, discover, read_source
+from qatool.common.io import atomic_writer, decode, discover, display_name, read_source
+from qatool.common.manifest import FolderBusy, OutputFolder, reading
 from qatool.common.pathfilter import PathFilter
-from qatool.common.outputs import OutputsError
+from qatool.common.outputs import INPUT_FILES, OPTIONAL_INPUT_FILES, OutputsError
 from qatool.common.parallel import default_jobs
 from qatool.common.records import ParquetRows
 from qatool.common.schema import SEVERITIES
@@ -31,16 +33,17 @@ from qatool.export.model import ANALYSIS_MODES, FORMATS, IMAGE_POLICIES, ExportC
 from qatool.export.stage import AUDIT_FILE, export_to_dir, load_inputs
 from qatool.lint.document import load_doc
 from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
-from qatool.lint.fix import fix_source, unified_diff
+from qatool.lint.fix import fix_source, fix_source_exact, unified_diff
 from qatool.lint.loader import RuleFileError
 from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary
 from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
 from qatool.pipeline import NoProgress, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
-from qatool.review.server import make_server
+from qatool.review.server import is_loopback, make_server
 from qatool.summary import FILES_TABLE_MAX, per_file_findings, print_files, print_problems, print_summary, record_count_line, write_details
 
+EXPORT_FILES = ("train.jsonl", "val.jsonl", "quarantine.jsonl", AUDIT_FILE, "dataset_info.json", "DATASET.md")
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
 
@@ -110,10 +113,10 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
         _echo_err(str(p))
     if quiet:
         return
-    width = max([len(f.source) for f in result.files] + [4])
+    width = max([len(display_name(f.source)) for f in result.files] + [4])
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
-        click.echo(f"{f.source:<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
+        click.echo(f"{display_name(f.source):<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
     click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
 
 
@@ -211,7 +214,17 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
     if not result.files:
         _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    path = write_records(result, out_dir, config)
+    try:
+        with OutputFolder(out_dir, "parse") as folder:
+            folder.invalidate(["records.parquet", "invalid_records.jsonl"])
+            path = write_records(result, out_dir, config)
+            folder.record("records.parquet")
+            if (out_dir / "invalid_records.jsonl").exists():
+                folder.record("invalid_records.jsonl")
+            folder.commit({"parse": asdict(config)})
+    except FolderBusy as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     if not quiet:
         click.echo(f"wrote {path}")
     sys.exit(result.exit_code)
@@ -282,7 +295,7 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
             with _progress(disabled=no_progress) as progress:
                 job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
                               list(against), decisions_path, review_limit, progress, report_diffs, runner, path_filter)
-        except (DecisionsError, ValueError) as err:
+        except (DecisionsError, ValueError, FolderBusy) as err:
             _echo_err(f"error: {err}")
             sys.exit(2)
     result = job.parse
@@ -301,6 +314,10 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
         print_summary(job, time.perf_counter() - t0, out_dir, details)
     if result.usage_errors:
         sys.exit(2)
+    unread = [p for p in result.problems if p.level == "error"]
+    if unread:  # like `parse`: an input that could not be read (or fully linted) fails the run
+        _echo_err(f"error: {len(unread)} input problem(s) above (files skipped or not fully checked); exit 1")
+        sys.exit(1)
     if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
         sys.exit(1)
     if fail_on_artifacts and _artifacts_fail(job.export):
@@ -352,7 +369,7 @@ def _progress(disabled: bool):
 @click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Groups whose text the page carries (what needs judgement first); every group is on the page, paged, the rest by id and place.")
 @click.option("--serve", is_flag=True, help="Serve the page on localhost; its Save button then writes the decisions file directly.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address to bind (keep it local).")
+@click.option("--host", default=None, help="With --serve: address to bind. [default: 127.0.0.1, this machine only] Another address lets other machines reach the page (with its token); a warning says so.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="With --serve: port (0 picks a free one).")
 def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limit: int, serve: bool, host: str, port: int) -> None:
     """Write OUT/review.html: one self-contained page to decide what each duplicate cluster and
@@ -363,24 +380,35 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
     are reported as stale. Exit 0 on success, 2 on missing or bad inputs.
     """
     target = decisions_path or out_dir / DECISIONS_FILE
+    source = in_dir or out_dir
     try:
-        inputs = load_inputs(in_dir or out_dir, target if target.exists() else None)
-    except (OutputsError, DecisionsError) as err:
+        with OutputFolder(out_dir, "review") as folder, reading(source, "review", out_dir):
+            inputs = load_inputs(source, target if target.exists() else None)
+            folder.invalidate(["review.html"])
+            path, data = write_review(inputs, out_dir, limit)
+            folder.record("review.html", [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([target] if target.exists() else []))
+            folder.commit({"review": {"limit": limit}})
+    except (OutputsError, DecisionsError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    path, data = write_review(inputs, out_dir, limit)
     c = data["counts"]
     click.echo(f"review: {data['total_groups']} groups ({c['conflict']} conflicts, {c['near']} near, {c['exact']} identical), "
                f"text for the first {min(limit, data['total_groups'])} -> {path}"
                + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
     if not serve:
         return
+    if host is None:
+        host = "127.0.0.1"
+    elif not is_loopback(host):
+        _echo_err(f"warning: --host {host} serves the review page beyond this machine: anyone who can reach {host}:{port} "
+                  "and learns the address with its token can read the corpus and write decisions; use the default "
+                  "(127.0.0.1) unless you mean it")
     try:
         server = make_server(out_dir, host, port, target)
     except OSError as err:
         _echo_err(f"error: cannot serve on {host}:{port} ({err}); try another --port")
         sys.exit(2)
-    click.echo(f"serving http://{host}:{server.server_address[1]}/ ; Save writes {target}. Ctrl-C to stop.")
+    click.echo(f"serving {server.url}\nopen that address (it carries this session's token); Save merges into {target}. Ctrl-C to stop.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -436,7 +464,18 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     except ValueError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    written = write_dedup(res, out_dir, counts, report_diffs)
+    try:
+        with OutputFolder(out_dir, "dedup") as folder:
+            folder.invalidate(["dups.parquet", "clusters.parquet", "dedup_report.json", "dedup_report.md", "against.parquet"])
+            written = write_dedup(res, out_dir, counts, report_diffs)
+            for p in written:
+                folder.record(p.name, [records_path] if records_path else [])
+            dcfg = asdict(cfg)
+            dcfg.pop("jobs", None)
+            folder.commit({"dedup": dcfg})
+    except FolderBusy as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     click.echo(_dedup_line(res) + f" -> {', '.join(str(p) for p in written)}")
 
 
@@ -469,13 +508,19 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
     records stay on one side. Exit 0 on success, 1 with --fail-on-artifacts when the audit finds any,
     2 on missing or bad inputs.
     """
+    source = in_dir or out_dir
     try:
         cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images, min_answer_chars, license_id)
-        inputs = load_inputs(in_dir or out_dir, decisions_path)
-    except (OutputsError, DecisionsError, ValueError) as err:
+        with OutputFolder(out_dir, "export") as folder, reading(source, "export", out_dir):
+            inputs = load_inputs(source, decisions_path)
+            folder.invalidate(EXPORT_FILES)
+            res, written = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
+            for p in written:
+                folder.record(p.name, [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([decisions_path] if decisions_path else []))
+            folder.commit({"export": asdict(cfg)})
+    except (OutputsError, DecisionsError, ValueError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    res, _ = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
     for st in res.stale:
         _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
     click.echo(_export_line(res) + f" -> {out_dir}")
@@ -502,11 +547,32 @@ def _make_linter(config, select: list[str], extend: list[str], ignore: list[str]
                   per_file_ignores=config.per_file_ignores, root=root)
 
 
-def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
-    newline = "\r\n" if b"\r\n" in raw else "\n"
-    data = text.replace("\n", newline).encode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
-    with atomic_writer(path, "wb") as fh:
-        fh.write(data)
+def _fix_in_place(linter, inp, src, diff: bool, key: str | None = None, shown: str | None = None) -> int:
+    """--fix for one file: its mode, encoding, byte-order mark and each line's ending are kept (a
+    symlink is written through, to its target). Returns the fixes applied."""
+    import os
+
+    real = Path(os.path.realpath(inp.path))
+    data = real.read_bytes()
+    codec = "utf-8" if src.encoding == "utf-8-sig" else src.encoding
+    raw = data[len(src.bom):].decode(codec)
+    shown = shown or src.source
+    fixed, n = fix_source_exact(linter, raw, key or src.source)
+    if n == 0:
+        return 0
+    if diff:
+        click.echo(unified_diff(shown, raw.replace("\r\n", "\n").replace("\r", "\n"),
+                                fixed.replace("\r\n", "\n").replace("\r", "\n")), nl=False)
+        return n
+    try:
+        out = src.encode(fixed)
+    except UnicodeEncodeError as err:
+        _echo_err(f"{display_name(shown)}: warning: a fix writes {err.object[err.start:err.end]!r}, which {src.encoding} "
+                  "cannot hold; the file was left unchanged (convert it to UTF-8 to apply the fixes)")
+        return 0
+    with atomic_writer(real, "wb", file_mode=real.stat().st_mode & 0o7777) as fh:
+        fh.write(out)
+    return n
 
 
 def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limits, diff: bool) -> int:
@@ -519,15 +585,12 @@ def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limit
         if not hasattr(src, "text"):
             continue  # reported by the lint pass below
         shown = relative_path(inp.path, cwd)
-        fixed, n = fix_source(linter, src.text, linter.project_key(inp.path))
+        n = _fix_in_place(linter, inp, src, diff, linter.project_key(inp.path), shown)
         if n == 0:
             continue
         changed += 1
-        if diff:
-            click.echo(unified_diff(shown, src.text, fixed), nl=False)
-        else:
-            _write_back(inp.path, inp.path.read_bytes(), src.encoding, fixed)
-            _echo_err(f"{shown}: applied {n} fixes")
+        if not diff:
+            _echo_err(f"{display_name(shown)}: applied {n} fixes")
     return changed
 
 

@@ -6,13 +6,14 @@ terminals; `JobResult` carries every stage's figures for the closing summary.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyarrow.parquet as pq
 
 from qatool.common.io import discover
+from qatool.common.manifest import OutputFolder, sha256_file
 from qatool.common.outputs import FINDING_COLUMNS, RunOutputs
 from qatool.common.records import ParquetRows
 from qatool.common.schema import SEVERITIES
@@ -60,10 +61,55 @@ class JobResult:
         return {s: self.parse.severity_counts.get(s, 0) for s in reversed(SEVERITIES)}
 
 
+# what each file of a run is computed from (manifest.json's `made_from`)
+RUN_TABLES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet", "conflicts.parquet")
+RUN_MADE_FROM = {"records.parquet": (), "invalid_records.jsonl": (), "findings.parquet": ("records.parquet",),
+                 "dups.parquet": ("records.parquet",), "clusters.parquet": ("records.parquet",),
+                 "conflicts.parquet": ("records.parquet",),
+                 "dedup_report.json": ("records.parquet",), "dedup_report.md": ("records.parquet",),
+                 "against.parquet": ("records.parquet",)}
+
+
 def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
             export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
             review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
             engine: Any = None, path_filter: Any = None) -> JobResult:
+    """Run every stage into `out_dir` while holding its lock (`qatool.common.manifest`): the old
+    manifest.json goes first, the new one, listing every file written, comes last, so a run that
+    is killed halfway leaves a folder that `export --from` and `review` refuse.
+    Raises FolderBusy when another command is writing `out_dir`; see `_run_stages` for the rest."""
+    with OutputFolder(out_dir, "run") as folder:
+        folder.start_fresh()
+        job = _run_stages(paths, out_dir, linter, parse_cfg, dedup_cfg, export_cfg, against, decisions, review_limit,
+                          progress, report_diffs, engine, path_filter)
+        if job.export is not None:
+            _commit_run(folder, job, linter, parse_cfg, dedup_cfg, export_cfg, against, review_limit, report_diffs)
+    return job
+
+
+def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
+                export_cfg: ExportConfig, against: list[Path], review_limit: int, report_diffs: int) -> None:
+    names = [p.name for p in job.written]
+    if (folder.folder / "invalid_records.jsonl").exists():
+        names.append("invalid_records.jsonl")
+    decisions = [job.decisions_path] if job.decisions_path is not None else []
+    for name in sorted(set(names)):
+        folder.record(name, RUN_MADE_FROM.get(name, RUN_TABLES + tuple(decisions)))
+    dedup = asdict(dedup_cfg)
+    dedup.pop("jobs", None)  # the files are the same for any number of processes
+    folder.commit({"run": {
+        "parse": asdict(parse_cfg), "dedup": dedup, "export": asdict(export_cfg),
+        "rules": sorted(r.code for r in getattr(linter, "rules", [])),
+        "against": {p.name: sha256_file(p) for p in against},
+        "decisions": {job.decisions_path.name: sha256_file(job.decisions_path)} if job.decisions_path is not None else {},
+        "review_limit": review_limit, "report_diffs": report_diffs,
+    }})
+
+
+def _run_stages(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
+                export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
+                review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
+                engine: Any = None, path_filter: Any = None) -> JobResult:
     """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an
     `engine` (qatool.engine_ray.RayEngine), parse + lint, signatures, band-key grouping and export
     cleaning run there; the outputs are the same as without one.

@@ -91,7 +91,8 @@ _FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,}).*$")
 _QUESTION_SENTENCE = re.compile(r"[^。！!？?\n；;]*[？?]")
 _CHOICE = re.compile(r"^[a-h]{1,4}$")
 _OPTION_MARK = re.compile(r"(?:^|[\s（(])[A-H]\s*[.．、:：)）]", re.M)
-_QUICK_DROP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://[^\s)]+|<[^>\n]*>|&#?\w+;")
+# no run here passes the opener of another piece, so a line of unclosed `<` or `[` stays linear
+_QUICK_DROP = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*\)|https?://[^\s)]+|<[^<>\n]*>|&#?\w+;")
 _MARKUP_ONLY = re.compile(r"[\s*_#>`~|:：=]+|^\s*(?:[-+]|\d+[.)])\s", re.M)
 _TRIGGER = re.compile(r"[<&\[!`$]|https?://|www\.")
 FAST_CHARS = 80  # with at least this many characters outside links, images and tags, only same-as-question can apply

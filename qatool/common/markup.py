@@ -349,18 +349,51 @@ def _link(s: str, i: int, image: bool, ticks: _Backticks) -> Span | None:
     return Span(kind, i, close + 1, label, None, s[label[0]:label[1]])  # shortcut: a link only if defined
 
 
+class _Next:
+    """`s.find(sub, start)` for starts that only grow, as `scan_inline` asks: each string is searched
+    once forward instead of once per opener (many unclosed `<!--` or `\\(` made a line quadratic)."""
+
+    def __init__(self, s: str):
+        self.s = s
+        self.found: dict[str, int] = {}
+
+    def find(self, sub: str, start: int) -> int:
+        at = self.found.get(sub)
+        if at is None or (at != -1 and at < start):
+            at = self.s.find(sub, start)
+            self.found[sub] = at
+        return at
+
+
+# the openers of HTML_TAG_RE that scan to their closer (a comment, a processing instruction, a
+# declaration, CDATA): the regex is run only up to the closer, found once per line by `_Next`
+_HTML_CLOSERS = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
+
+
+def _html_tag(s: str, i: int, nxt: _Next):
+    """HTML_TAG_RE.match(s, i), in time bounded by the distance to the tag's closer."""
+    for opener, closer in _HTML_CLOSERS:
+        if s.startswith(opener, i):
+            if opener == "<!--" and (s.startswith("<!-->", i) or s.startswith("<!--->", i)):
+                return HTML_TAG_RE.match(s, i, i + 6)
+            end = nxt.find(closer, i + len(opener))
+            return HTML_TAG_RE.match(s, i, end + len(closer)) if end >= 0 else None
+    return HTML_TAG_RE.match(s, i)
+
+
 def scan_inline(s: str) -> list[Span]:
     """The spans of one line or paragraph, in order, not overlapping. Linear in `s` but for the
     bounded look-aheads (a link label, an inline formula)."""
     spans: list[Span] = []
     ticks = _Backticks(s) if "`" in s else None
+    nxt_at = _Next(s)
     i, n = 0, len(s)
     while i < n:
         c = s[i]
         if c == "\\":
             nxt = s[i + 1:i + 2]
             if nxt in ("(", "["):
-                close = s.find("\\" + (")" if nxt == "(" else "]"), i + 2)
+                close = nxt_at.find("\\" + (")" if nxt == "(" else "]"), i + 2)
                 if close > i + 2:
                     spans.append(Span("math", i, close + 2))
                     i = close + 2
@@ -387,7 +420,7 @@ def scan_inline(s: str) -> list[Span]:
                 spans.append(Span("autolink", i, m.end()))
                 i = m.end()
                 continue
-            m = HTML_TAG_RE.match(s, i)
+            m = _html_tag(s, i, nxt_at)
             if m:
                 tag = m.group(0)
                 if tag.startswith("<!--"):
@@ -409,6 +442,9 @@ def scan_inline(s: str) -> list[Span]:
             i += 1
             continue
         if c == "!" and s.startswith("[", i + 1):
+            if nxt_at.find("]", i) < 0:  # no label can close: a line of unclosed `[` stays linear
+                i += 1
+                continue
             if ticks is None:
                 ticks = _Backticks(s)
             sp = _link(s, i, True, ticks)
@@ -423,6 +459,9 @@ def scan_inline(s: str) -> list[Span]:
             if m:
                 spans.append(Span("footnote", i, m.end()))
                 i = m.end()
+                continue
+            if nxt_at.find("]", i) < 0:
+                i += 1
                 continue
             if ticks is None:
                 ticks = _Backticks(s)

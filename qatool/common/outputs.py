@@ -13,6 +13,7 @@ from typing import Any, Iterable, Sequence
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from qatool.common.manifest import FolderError, verify_folder
 from qatool.common.records import ParquetRows
 from qatool.common.schema import SEVERITIES
 
@@ -63,6 +64,20 @@ class RunOutputs:
 
 # ------------------------------------------------------------------------------------------ reading
 
+INPUT_FILES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet")
+OPTIONAL_INPUT_FILES = ("conflicts.parquet", "invalid_records.jsonl")
+
+
+def trusted_folder(in_dir: Path) -> None:
+    """The run folder's tables are the ones its manifest.json lists, made together (see
+    `qatool.common.manifest`); OutputsError otherwise."""
+    names = list(INPUT_FILES) + [n for n in OPTIONAL_INPUT_FILES if (in_dir / n).exists()]
+    try:
+        verify_folder(in_dir, names)
+    except FolderError as err:
+        raise OutputsError(str(err)) from None
+
+
 def load_outputs(in_dir: Path, decisions: Any = None) -> RunOutputs:
     """Read records.parquet (streamed, not loaded), findings.parquet, clusters.parquet, dups.parquet
     and invalid_records.jsonl from `in_dir` (what `qatool run` writes); `decisions`: the review
@@ -79,6 +94,7 @@ def load_outputs(in_dir: Path, decisions: Any = None) -> RunOutputs:
     find_path = need("findings.parquet", "run `qatool run` with this output folder first: it lints and writes the findings the export honours")
     clus_path = need("clusters.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
     dups_path = need("dups.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
+    trusted_folder(in_dir)
     try:
         records = ParquetRows(rec_path)  # streamed: whole rows are read batch by batch, or for the few records shown
         ids = set(records.column("id"))

@@ -104,6 +104,10 @@ def load_external(path: Path) -> list[dict[str, Any]] | StoredSignatures:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 raise ValueError(f"{path}:{k}: not JSON ({err.msg}); --against takes Parquet or JSONL") from None
+            except RecursionError:
+                raise ValueError(f"{path}:{k}: JSON nested too deeply; --against takes Parquet or JSONL of records") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"{path}:{k}: expected a JSON object per line, got {type(obj).__name__}; --against takes JSONL of records") from None
             q = a = ""
             if "messages" in obj:
                 q = "\n".join(m.get("content", "") for m in obj["messages"] if m.get("role") == "user")

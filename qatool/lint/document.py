@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from qatool.parse.extract import ParsedDoc, parse_text
 from qatool.parse.markdown import Line, Scan, mask_inline_code
 
-HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->")  # what `html_comments` finds, without its quadratic search
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 
 
@@ -75,10 +75,29 @@ class LintDoc:
         return at.get(line)
 
 
+def html_comments(s: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each `<!-- … -->` on a line, as `<!--.*?-->` finds them, in one pass: the
+    regex searched to the end of the line again from every unclosed `<!--` (quadratic)."""
+    pos = 0
+    while True:
+        a = s.find("<!--", pos)
+        if a < 0:
+            return
+        b = s.find("-->", a + 4)
+        if b < 0:
+            return  # no comment closes after this one, so none after a later opener either
+        yield a, b + 3
+        pos = b + 3
+
+
 def _mask(s: str) -> str:
     s = mask_inline_code(s)
     if "<!--" in s:
-        s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
+        parts, pos = [], 0
+        for a, b in html_comments(s):
+            parts += [s[pos:a], " " * (b - a)]
+            pos = b
+        s = "".join(parts) + s[pos:]
     return s
 
 

@@ -30,7 +30,34 @@ from qatool.lint.pyrules import PY_CHECKS
 from qatool.parse.extract import ParsedDoc
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
+# the body of one comment (between `<!--` and `-->`, see `suppression_comments`): linear, unlike
+# SUPPRESS_RE's search, whose adjacent \s* and lazy codes are quadratic in a run of spaces
+_SUPPRESS_BODY = re.compile(r"\s*qatool\s*:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\s,-]*[\w,-]))?\s*")
+
+
+def suppression_comments(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, kind, codes) of each suppression comment on a line: what SUPPRESS_RE finds, in
+    one pass over the line (each comment is read from the last `<!--` before its `-->`)."""
+    pos = 0
+    while True:
+        b = text.find("-->", pos)
+        if b < 0:
+            return
+        a = text.rfind("<!--", pos, b)
+        if a >= 0:
+            m = _SUPPRESS_BODY.fullmatch(text, a + 4, b)
+            if m:
+                yield a, b + 3, m.group(1), m.group(2)
+        pos = b + 3
 UNUSED_SUPPRESSION = "QA900"
+
+
+TIMEOUTS = "rule_timeouts"  # LintDoc.cache key: the RuleTimeouts of rules skipped for that document
+
+
+def timeout_problems(doc: LintDoc) -> list[InputProblem]:
+    """One error per rule that ran out of time on `doc` (its findings for the document are missing)."""
+    return [InputProblem(doc.path, "error", str(err)) for err in doc.cache.get(TIMEOUTS, [])]
 
 
 def _matches(code_or_name: str, selectors: Iterable[str]) -> bool:
@@ -70,10 +97,9 @@ def suppressions(doc: LintDoc) -> list[Suppression]:
     for no, text in enumerate(doc.lines, 1):
         if no in code_lines or "qatool" not in text:
             continue
-        for m in SUPPRESS_RE.finditer(text):
-            kind = m.group(1)
-            codes = tuple(c.strip() for c in m.group(2).split(",") if c.strip()) if m.group(2) else None
-            s = Suppression(kind, codes, no, m.start() + 1, m.end() + 1)
+        for start, end, kind, listed in suppression_comments(text):
+            codes = tuple(c.strip() for c in listed.split(",") if c.strip()) if listed else None
+            s = Suppression(kind, codes, no, start + 1, end + 1)
             if kind == "disable-next-line":
                 nxt = next((k for k in range(no + 1, n + 1) if doc.lines[k - 1].strip()), no + 1)
                 s.first = s.last = nxt
@@ -172,11 +198,15 @@ class Linter:
     def lint_parsed(self, parsed: ParsedDoc, text: str, path: Path | None = None) -> list[Finding]:
         """Lint a document the parse stage has already parsed (the same parse, not a second one).
         Given the file's `path`, per-file-ignores and fingerprints use its project path (see
-        `project_key`); the findings keep the parsed document's source as their path."""
+        `project_key`); the findings keep the parsed document's source as their path. A rule that
+        runs out of time is reported among the parse's problems (an error about the file)."""
         doc = doc_from_parsed(parsed, text)
         if path is None:
-            return self.lint_doc(doc)
-        return self.lint_doc_as(doc, self.project_key(path), parsed.source)
+            findings = self.lint_doc(doc)
+        else:
+            findings = self.lint_doc_as(doc, self.project_key(path), parsed.source)
+        parsed.problems.extend(timeout_problems(doc))
+        return findings
 
     def project_key(self, path: Path) -> str:
         """`path` relative to the project root (forward slashes). A file outside it is keyed
@@ -204,7 +234,10 @@ class Linter:
             if rule.code == UNUSED_SUPPRESSION:
                 continue
             fn = PY_CHECKS[rule.spec["check"]] if rule.kind == "python" else KIND_CHECKS[rule.kind]
-            found.extend(fn(rule, doc, self.kb))
+            try:
+                found.extend(list(fn(rule, doc, self.kb)))  # all of a rule's findings, or none
+            except RuleTimeout as err:  # this rule is skipped for this document; see timeout_problems
+                doc.cache.setdefault(TIMEOUTS, []).append(err)
         found = sorted(set(found), key=Finding.sort_key)
         sups = suppressions(doc)
         kept = []
@@ -258,13 +291,10 @@ class Linter:
                 key = self.project_key(inp.path)
                 doc = load_doc(src.text, key)
                 sources.append(shown)
-                try:
-                    findings.extend(self.lint_doc_as(doc, key, shown))
-                    if counter is not None:
-                        hidden.update(f.code for f in counter.lint_doc_as(doc, key, shown))
-                except RuleTimeout as err:
-                    problems.append(InputProblem(shown, "error", str(err)))
-                    self.rules = [r for r in self.rules if r is not err.rule]
+                findings.extend(self.lint_doc_as(doc, key, shown))
+                problems.extend(timeout_problems(doc))
+                if counter is not None:
+                    hidden.update(f.code for f in counter.lint_doc_as(doc, key, shown))
                 if keep_docs:
                     docs[shown] = doc
                 if settle:
@@ -308,7 +338,7 @@ def read_baseline(path: Path) -> Counter[tuple[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Counter((e["code"], e["fingerprint"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as err:
         raise ValueError(f"{path}: not a qatool baseline ({err}); create one with --write-baseline") from None
 
 

@@ -27,10 +27,19 @@ MAX_QUOTE = 40
 
 
 class RuleTimeout(Exception):
-    def __init__(self, rule: Rule, where: str):
-        super().__init__(f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; "
-                         "the pattern backtracks catastrophically, simplify it (avoid nested quantifiers like (a+)+)")
-        self.rule = rule
+    """A rule's pattern ran out of time on some text. Plain data (the rule's code and the message),
+    so it pickles across a process pool; the linter turns it into an error about the file."""
+
+    def __init__(self, rule: Rule | None, where: str = "", message: str | None = None, code: str | None = None):
+        if message is None:
+            message = (f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; its findings "
+                       "for this file are missing: the pattern backtracks catastrophically, simplify it (avoid nested "
+                       "quantifiers like (a+)+ and adjacent ones over the same characters like \\s*\\s*)")
+        super().__init__(message)
+        self.code = code if code is not None else (rule.code if rule is not None else "")
+
+    def __reduce__(self):
+        return (RuleTimeout, (None, "", str(self), self.code))
 
 
 def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
@@ -313,12 +322,36 @@ class Knowledge:
 
 
 RESPECTIVELY_RE = regex.compile(r"分别(?:表示|是|为|指|代表|衡量|对应|用于衡量|定义为)?\s*[:：]?")
+# possessive \s*+: nothing after a run of white space can start with white space, so giving some back
+# never helps a match, and the four runs in a row stay linear (with \s* they were polynomial in a run)
 BINDING_RE = regex.compile(
-    r"^\s*(?:\*\*)?\s*(?:[（(][^）)]{0,40}[）)])?\s*(?:\*\*)?\s*(?:[:：]|(?:的定义)?\s*(?:是指|指的是|是|指|表示|定义为|衡量(?:的是)?|即|代表|描述(?:的是)?|计算(?:的是)?)|=)"
+    r"\s*+(?:\*\*)?\s*+(?:[（(][^）)]{0,40}[）)])?\s*+(?:\*\*)?\s*+(?:[:：]|(?:的定义)?\s*+(?:是指|指的是|是|指|表示|定义为|衡量(?:的是)?|即|代表|描述(?:的是)?|计算(?:的是)?)|=)"
 )
 CLAUSE_END_RE = regex.compile(r"[。；;！？!?\n]")
 PART_SPLIT_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及其)\s*")
 PART_SPLIT_LOOSE_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及|和|与)\s*")
+# the separators alone: `separators` finds what the two patterns above find, in one pass (their
+# leading \s* made a search quadratic in a run of white space)
+_PART_SEPS = {PART_SPLIT_RE: regex.compile(r"、|，|,|；|;|以及|及其"), PART_SPLIT_LOOSE_RE: regex.compile(r"、|，|,|；|;|以及|及|和|与")}
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def separators(rx: regex.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of PART_SPLIT_RE or PART_SPLIT_LOOSE_RE (`rx`) in `text`, as
+    finditer gives them, in linear time: a separator with the white space around it."""
+    run_start: dict[int, int] = {}
+    run_end: dict[int, int] = {}
+    for m in _SPACE_RUN.finditer(text):
+        run_start[m.end()] = m.start()
+        run_end[m.start()] = m.end()
+    pos = 0
+    for m in _PART_SEPS[rx].finditer(text):
+        if m.start() < pos:
+            continue
+        start = max(run_start.get(m.start(), m.start()), pos)
+        end = run_end.get(m.end(), m.end())
+        yield start, end
+        pos = end
 
 
 @dataclass(frozen=True)
@@ -334,9 +367,9 @@ class Binding:
 def _split_parts(text: str, base: int, n: int) -> list[tuple[int, int]] | None:
     for rx in (PART_SPLIT_RE, PART_SPLIT_LOOSE_RE):
         parts, pos = [], 0
-        for m in rx.finditer(text):
-            parts.append((pos, m.start()))
-            pos = m.end()
+        for start, end in separators(rx, text):
+            parts.append((pos, start))
+            pos = end
         parts.append((pos, len(text)))
         parts = [(s, e) for s, e in parts if text[s:e].strip()]
         if len(parts) == n:
@@ -371,10 +404,10 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
     for i, (hs, he, key) in enumerate(hits):
         if any(a <= hs < b for a, b in covered):
             continue
-        b = BINDING_RE.match(text[he:])
+        b = BINDING_RE.match(text, he)  # at `he`, without copying the rest of the text for every term
         if not b:
             continue
-        seg_start = he + b.end()
+        seg_start = b.end()
         nxt = CLAUSE_END_RE.search(text, seg_start)
         seg_end = nxt.start() if nxt else len(text)
         for hs2, _, key2 in hits[i + 1:]:
@@ -498,7 +531,7 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader
 # the year nearest the paper within one clause, the title of the same reference entry), never to
 # the first one the line happens to contain.
 
-ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv\s*[:：]?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)
+ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv(?:\s*[:：])?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)  # one \s* run at a time
 YEAR_RE = regex.compile(r"[（(]\s*((?:19|20)\d{2})[a-z]?\s*[）)]")
 GITHUB_RE = regex.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\]#?]|$)", FLAGS)
 BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*(?:\*\*)?\s*[（(]([^）)]{2,120})[）)]")

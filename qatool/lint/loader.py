@@ -53,6 +53,18 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+class _RuleLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: `*name` (and `<<: *name` merges) would let a few hundred bytes
+    expand into gigabytes once walked (a "billion laughs" file). Rule files spell values out."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed in rule files; "
+                                              "write the value out instead", event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any], yaml.Node]:
     """Parse and schema-validate one rule file; returns the data and its YAML node tree (for line numbers)."""
     try:
@@ -60,12 +72,14 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
     except (OSError, UnicodeDecodeError) as err:
         raise RuleFileError(f"{path}: cannot read rule file ({err}); check the path and that it is UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_RuleLoader)
+        data = yaml.load(text, Loader=_RuleLoader)  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleFileError(f"{where}: invalid YAML ({getattr(err, 'problem', err)}); fix the syntax") from None
+    except RecursionError:
+        raise RuleFileError(f"{path}: YAML nested too deeply to be a rule file; fix the file") from None
     if data is None:
         raise RuleFileError(f"{path}: rule file is empty; add a `rules:` list")
     err = jsonschema.exceptions.best_match(_file_schema_validator().iter_errors(data))

@@ -49,7 +49,10 @@ class Decisions:
 
     @classmethod
     def from_json(cls, data: Any, path: str) -> "Decisions":
-        errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        try:
+            errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        except RecursionError:
+            raise DecisionsError(f"{path}: nested too deeply to be a decisions file; save it again from review.html") from None
         if errors:
             err = errors[0]
             where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
@@ -71,6 +74,10 @@ class Decisions:
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             line = f":{err.lineno}" if isinstance(err, json.JSONDecodeError) else ""
             raise DecisionsError(f"{path}{line}: not a JSON decisions file ({err}); save it again from review.html") from None
+        except RecursionError:
+            raise DecisionsError(f"{path}: JSON nested too deeply to be a decisions file; save it again from review.html") from None
+        except OSError as err:
+            raise DecisionsError(f"{path}: cannot read ({err.strerror or err}); check the path") from None
         return cls.from_json(data, str(path))
 
 

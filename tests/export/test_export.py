@@ -132,7 +132,7 @@ def test_same_question_conflict_is_kept_and_stays_on_one_side(tmp_path):
 
 
 def test_keep_flagged_exports_flagged_records(fixture_out, tmp_path):
-    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet"):
+    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "manifest.json"):
         shutil.copy(fixture_out / name, tmp_path / name)
     code, stdout, err = run_cli("export", "-o", str(tmp_path), "--keep-flagged")
     assert code == 0, err
@@ -162,7 +162,7 @@ def test_formats():
 @pytest.mark.parametrize("fmt", ["messages", "alpaca", "sharegpt"])
 def test_exported_files_load_with_datasets(fixture_out, tmp_path, fmt):
     datasets = pytest.importorskip("datasets")
-    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet"):
+    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "manifest.json"):
         shutil.copy(fixture_out / name, tmp_path / name)
     code, _, err = run_cli("export", "-o", str(tmp_path), "--format", fmt, "--system", "你是面试官。", "--val-ratio", "0.3")
     assert code == 0, err
