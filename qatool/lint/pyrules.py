@@ -237,12 +237,6 @@ def _cn_value(cn: str) -> int:
     return total + cur
 
 
-def number_value(num: str | None) -> int | None:
-    """'12' '１２' '题目 3' 'Q4' '第7题' '十二' -> int (the first component of `3.2`); None when there is no number."""
-    parts = number_parts(num)
-    return parts[0] if parts else None
-
-
 def number_parts(num: str | None) -> tuple[int, ...] | None:
     """'3.2.1' -> (3, 2, 1); '题目 3-2' -> (3, 2); '十二' -> (12,); None when there is no number."""
     if not num:
