@@ -396,6 +396,8 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
         m = _LOOSE_NUMBER_RE.match(text)
         if m:
             parts = number_parts(m.group(1))
+            if parts is None:  # a loose prefix that does not read as a number
+                continue
             where = f"h{heads[no]}" if no in heads else "block"
             for k in range(1, len(parts) + 1):
                 got[("#", parts[:k])].append((no, where))

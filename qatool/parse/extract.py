@@ -39,7 +39,7 @@ from qatool.parse.evidence import (
     substance,
 )
 from qatool.parse.labels import Label, label_of, split_number, strip_bold
-from qatool.parse.markdown import Block, Scan, Tree, parse_tree
+from qatool.parse.markdown import Block, Scan, Tree, fence_lang, parse_tree
 from qatool.parse.sections import (
     FIELD_CATS,
     Section,
@@ -147,7 +147,8 @@ def _flatten(sec: Section) -> list[Block]:
     """A heading item's answer-side blocks: its body, then each sub-heading that is part of it."""
     out = list(sec.body)
     for child in (sec.children[:sec.absorb] if sec.split else sec.children):
-        out.append(child.heading)
+        if child.heading is not None:  # a sub-section always has its heading
+            out.append(child.heading)
         out.extend(_flatten(child))
     return out
 
@@ -230,6 +231,7 @@ class Field:
     def text(self, lines: list[str]) -> str:
         out: list[str] = []
         details = bool(self.units) and self.units[0].block.kind == "html" and self.label is not None
+        prev_end = 0  # the last line of the previous unit (read only once `out` holds one)
         for k, u in enumerate(self.units):
             b = u.block
             if details and k and b.kind == "html" and block_text(b, lines).strip().lower() == "</details>":
@@ -327,8 +329,44 @@ def _fence_code(fences: list[Block], starts: list[int], lo: int, hi: int) -> lis
     for b in fences[bisect_left(starts, lo):bisect_right(starts, hi)]:
         text = b.content[:-1] if b.content.endswith("\n") else b.content
         text = "\n".join(s.rstrip() for s in text.split("\n"))
-        code.append({"lang": (b.info.split() or [None])[0], "text": text})
+        code.append({"lang": fence_lang(b.info), "text": text})
     return code
+
+
+def _question_of(spec: ItemSpec, q: Field | None, lines: list[str], warnings: list[str]) -> tuple[str, dict[str, int]]:
+    """The question text and its span: a label starter's own text (问：…), else the question field,
+    else the title (heading or bold line)."""
+    whole = {"start": spec.start, "end": spec.q_end}
+    if spec.starter_label is not None:  # 问：… starts the item itself
+        return spec.starter_label.rest or spec.title, whole
+    if q is None:
+        return spec.title, whole
+    question = q.text(lines)
+    if not question:
+        warnings.append(f"line {q.start}: empty question label, the title is used")
+        question = spec.title
+    return question, {"start": q.start, "end": max(q.end, q.start)}
+
+
+def _answer_code(spec: ItemSpec, spans: dict[str, Any], fences: list[Block], starts: list[int]) -> list[dict[str, Any]]:
+    """The fenced code inside the answer span, then inside the analysis span (unless the analysis
+    was attached from an explanation elsewhere)."""
+    code = []
+    if spans["answer"]:
+        code += _fence_code(fences, starts, spans["answer"]["start"], spans["answer"]["end"])
+    if spans["analysis"] and spec.analysis_extra is None:
+        code += _fence_code(fences, starts, spans["analysis"]["start"], spans["analysis"]["end"])
+    return code
+
+
+def _record_kind(spec: ItemSpec, code: list[dict[str, Any]], text: str) -> str:
+    """exercise in an exercise section; coding when a Q&A item has code and sits in a coding
+    section or asks for code; else qa."""
+    if spec.section_kind == "exercise":
+        return "exercise"
+    if code and (spec.section_kind == "coding" or CODING_QUESTION_RE.search(text)):
+        return "coding"
+    return "qa"
 
 
 def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], starts: list[int]) -> dict[str, Any] | None:
@@ -341,18 +379,7 @@ def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], s
     q, a, n, h = (fields.get(k) for k in ("question", "answer", "analysis", "hint"))
     spans: dict[str, Any] = {"question": None, "answer": None, "analysis": None}
     title = spec.title
-    if spec.starter_label is not None:  # 问：… starts the item itself
-        question = spec.starter_label.rest or title
-        spans["question"] = {"start": spec.start, "end": spec.q_end}
-    elif q is not None:
-        question = q.text(lines)
-        spans["question"] = {"start": q.start, "end": max(q.end, q.start)}
-        if not question:
-            question = title
-            warnings.append(f"line {q.start}: empty question label, the title is used")
-    else:
-        question = title
-        spans["question"] = {"start": spec.start, "end": spec.q_end}
+    question, spans["question"] = _question_of(spec, q, lines, warnings)
 
     answer_field: Field | None = a
     if a is None and h is not None:
@@ -404,14 +431,8 @@ def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], s
         spans["analysis"] = {"start": s, "end": e}
         warnings.append(f"analysis attached from the explanation at line {s}")
     last = max([u.block.end for u in units] + [spec.q_end])
-    code = []
-    if spans["answer"]:
-        code += _fence_code(fences, starts, spans["answer"]["start"], spans["answer"]["end"])
-    if spans["analysis"] and spec.analysis_extra is None:
-        code += _fence_code(fences, starts, spans["analysis"]["start"], spans["analysis"]["end"])
-    kind = "exercise" if spec.section_kind == "exercise" else "qa"
-    if kind == "qa" and code and (spec.section_kind == "coding" or CODING_QUESTION_RE.search(question + title)):
-        kind = "coding"
+    code = _answer_code(spec, spans, fences, starts)
+    kind = _record_kind(spec, code, question + title)
     return {
         "id": "",
         "source": source,
@@ -474,6 +495,62 @@ def _topic_link(text: str) -> bool:
     return question_strength(words) < 2
 
 
+def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: bool,
+                   starters: list[tuple[int, _Starter]], explanations: list[tuple[str | None, int, int, str]]) -> int:
+    """The list questions of list `b` (top-level block `k`) appended to `starters` (coding
+    explanations to `explanations`); returns how many of them have a nested answer."""
+    answered = 0
+    for it in b.children:
+        head = item_head(it)
+        if head is None:
+            continue
+        text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
+        text = _strip_marker(text)
+        rest = [c for c in it.children if c is not head]
+        nested_labels = [block_label(c, lines) for c in rest]
+        cats = {lab.cat for lab in nested_labels if lab is not None}
+        own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
+        prompt = strip_bold(_strip_marker(lines[it.start - 1]))
+        if cats & {"answer", "hint", "question"}:
+            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end, labelled=True)))
+            answered += 1
+        elif cats & {"analysis", "code"} and not cats & {"answer"}:
+            explanations.append(_explanation(it, rest, lines))
+        elif own is not None and own.cat == "question":
+            continue
+        elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
+            if rest and answer_like(rest, lines):
+                starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
+                answered += 1
+            else:
+                starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
+    return answered
+
+
+def _label_item(st: _Starter, lab: Label, after: list[Block], lines: list[str], sec_title: str | None, kind: str) -> ItemSpec | NonItem:
+    """The item a label starter (`问：…`, `**题目**:`) opens, `after` being the blocks up to the next
+    starter; a NonItem when it has no answer."""
+    # the starter paragraph holds the question (a bare `**问题描述**` also the block after it);
+    # an answer label may share the paragraph or follow
+    lines_in = lines[st.block.start - 1:st.block.end]
+    q_end = st.block.end
+    if not lab.rest and after and after[0].kind != "heading" and block_label(after[0], lines) is None:
+        q_end = after[0].end
+        lab.rest = _dedent_text([unquote(s) if st.block.kind == "quote" else s for s in lines[after[0].start - 1:after[0].end]])
+        after = after[1:]
+    units = _units(_until_heading(after), lines)
+    inline_answer = _answer_inside(st.block, lines)
+    if inline_answer is not None:
+        units = [inline_answer] + units
+        q_end = inline_answer.block.start - 1
+    elif len(lines_in) > 1:
+        lab.rest = _dedent_text([lab.rest] + [unquote(s) if st.block.kind == "quote" else s for s in lines_in[1:]])
+    spec = ItemSpec("label", st.block.start, q_end, st.number, st.title, sec_title, kind, units, starter_label=lab)
+    if not units or trivial_reason([u.block for u in units], lines) is not None:
+        return NonItem(st.block.start, q_end, st.title[:80], "no-answer")
+    return spec
+
+
 def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool, prompts: bool = False) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
     """Items inside the body of a section that is not an item itself (or the text before the first
     heading): label items, list questions, bold question paragraphs, numbered question lines.
@@ -512,30 +589,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 starters.append((k, _Starter("para", b, para[0], para[1], head_end=b.start)))
                 continue
         if b.kind == "list":
-            for it in b.children:
-                head = item_head(it)
-                if head is None:
-                    continue
-                text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
-                text = _strip_marker(text)
-                rest = [c for c in it.children if c is not head]
-                nested_labels = [block_label(c, lines) for c in rest]
-                cats = {lab.cat for lab in nested_labels if lab is not None}
-                own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
-                prompt = strip_bold(_strip_marker(lines[it.start - 1]))
-                if cats & {"answer", "hint", "question"}:
-                    starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end, labelled=True)))
-                    answered_lists += 1
-                elif cats & {"analysis", "code"} and not cats & {"answer"}:
-                    explanations.append(_explanation(it, rest, lines))
-                elif own is not None and own.cat == "question":
-                    continue
-                elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
-                    if rest and answer_like(rest, lines):
-                        starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
-                        answered_lists += 1
-                    else:
-                        starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
+            answered_lists += _list_starters(k, b, lines, prompts, loose, starters, explanations)
     items: list[ItemSpec] = []
     non: list[NonItem] = []
     for pos, (k, st) in enumerate(starters):
@@ -559,27 +613,12 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             items.append(spec)
             continue
         after = blocks[k + 1:nxt]
-        if st.kind == "label":
-            # the starter paragraph holds the question (a bare `**问题描述**` also the block after it);
-            # an answer label may share the paragraph or follow
-            lines_in = lines[st.block.start - 1:st.block.end]
-            q_end = st.block.end
-            if not st.label.rest and after and after[0].kind != "heading" and block_label(after[0], lines) is None:
-                q_end = after[0].end
-                st.label.rest = _dedent_text([unquote(s) if st.block.kind == "quote" else s for s in lines[after[0].start - 1:after[0].end]])
-                after = after[1:]
-            units = _units(_until_heading(after), lines)
-            inline_answer = _answer_inside(st.block, lines)
-            if inline_answer is not None:
-                units = [inline_answer] + units
-                q_end = inline_answer.block.start - 1
-            elif len(lines_in) > 1:
-                st.label.rest = _dedent_text([st.label.rest] + [unquote(s) if st.block.kind == "quote" else s for s in lines_in[1:]])
-            spec = ItemSpec("label", st.block.start, q_end, st.number, st.title, sec_title, kind, units, starter_label=st.label)
-            if not units or trivial_reason([u.block for u in units], lines) is not None:
-                non.append(NonItem(st.block.start, q_end, st.title[:80], "no-answer"))
-                continue
-            items.append(spec)
+        if st.kind == "label" and st.label is not None:
+            got = _label_item(st, st.label, after, lines, sec_title, kind)
+            if isinstance(got, NonItem):
+                non.append(got)
+            else:
+                items.append(got)
             continue
         if not after or trivial_reason(_until_heading(after), lines) is not None:
             non.append(NonItem(st.block.start, st.block.end, st.title[:80], "no-answer"))

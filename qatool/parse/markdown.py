@@ -353,6 +353,12 @@ def _split_glued(blocks: list[Block], lines: list[str]) -> list[int]:
     return glued
 
 
+def fence_lang(info: str) -> str | None:
+    """The language of a fence: the first word of its info string (```` ```python title ```` -> python)."""
+    words = info.split()
+    return words[0] if words else None
+
+
 def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str:
     """The text of a heading block: ATX markers and closing #s removed, or the setext text lines."""
     if block.setext and lines is not None:
@@ -373,7 +379,7 @@ def _line_view(lines: list[str], blocks: list[Block], glued: list[int], code: li
     for b in code:
         if b.kind == "fence":
             kinds[b.start - 1] = "fence"
-            langs[b.start] = (b.info.split() or [None])[0]
+            langs[b.start] = fence_lang(b.info)
             last = b.end if b.closed and b.end > b.start else b.end + 1
             for no in range(b.start + 1, last):
                 kinds[no - 1] = "code"
@@ -509,7 +515,7 @@ def _plain_blocks(lines: list[str], a: int, b: int, kinds: list[str | None]) -> 
             out.append(Block("paragraph", i + 1, j))
             i = j
             continue
-        marker = k
+        marker = k or ""  # a list marker kind: every line of a plain run has a kind
         lst = Block("list", i + 1, i + 1)
         while i < b and kinds[i] == marker:
             j = i + 1
@@ -530,10 +536,10 @@ def _plain_blocks(lines: list[str], a: int, b: int, kinds: list[str | None]) -> 
     return out
 
 
-def _runs(lines: list[str], parse_lines: list[str], fences: _Fences) -> list[tuple[int, int, bool]]:
+def _runs(lines: list[str], parse_lines: list[str], fences: _Fences) -> tuple[list[tuple[int, int, bool]], list[str | None]]:
     """The document cut into (start, end, plain) runs (0-based, end exclusive): at recovery points
     of unclosed fences (hard cuts) and at safe ATX headings; consecutive non-plain runs between hard
-    cuts are merged so markdown-it is called once for them."""
+    cuts are merged so markdown-it is called once for them. Also returns each line's plain kind."""
     n = len(lines)
     blocked = _html_regions(parse_lines)
     for s0, e0 in fences.code:

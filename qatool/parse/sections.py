@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 
 from qatool.parse.evidence import (
     BANK_RE,
+    CROSS_REF_RE,
     LOG_RE,
+    NARRATIVE_RE,
     NON_QA_SECTION_RE,
     TODO_RE,
     has_image,
@@ -35,12 +37,10 @@ from qatool.parse.evidence import (
     is_placeholder,
     is_sign_off,
     question_strength,
-    substance,
-    CROSS_REF_RE,
-    NARRATIVE_RE,
     strip_links,
+    substance,
 )
-from qatool.parse.labels import label_of, split_number, strip_bold
+from qatool.parse.labels import Label, label_of, split_number, strip_bold
 from qatool.parse.markdown import Block, Tree, heading_text
 
 FIELD_CATS = ("question", "answer", "analysis", "hint")
@@ -119,16 +119,16 @@ def label_heading(b: Block, lines: list[str]):
 _NO_LABEL = object()
 
 
-def block_label(b: Block, lines: list[str]):
+def block_label(b: Block, lines: list[str]) -> Label | None:
     """The field label that starts a block: a paragraph, a label heading, a blockquote, a list whose
     first item starts with a label, or `<details><summary>答案</summary>` (looked up once per block)."""
     if b.label is None:
         lab = _block_label(b, lines)
         b.label = _NO_LABEL if lab is None else lab
-    return None if b.label is _NO_LABEL else b.label
+    return b.label if isinstance(b.label, Label) else None
 
 
-def _block_label(b: Block, lines: list[str]):
+def _block_label(b: Block, lines: list[str]) -> Label | None:
     if b.kind == "paragraph":
         return label_of(first_line(b, lines))
     if b.kind == "heading":
@@ -145,7 +145,7 @@ def _block_label(b: Block, lines: list[str]):
     return None
 
 
-def split_at_labels(b: Block, lab, lines: list[str]) -> list[tuple[Block, object]]:
+def split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[tuple[Block, Label | None]]:
     """A paragraph whose later lines start fields of their own (`题目: …` / `答案：…` / `解析: …` on
     consecutive lines) as one (block, label) part per field."""
     if b.kind not in ("paragraph", "quote") or b.end == b.start:
@@ -159,7 +159,7 @@ def split_at_labels(b: Block, lab, lines: list[str]) -> list[tuple[Block, object
             cuts.append((no, nl))
     if not cuts:
         return [(b, lab)]
-    out = []
+    out: list[tuple[Block, Label | None]] = []
     start, cur = b.start, lab
     for no, nl in cuts:
         out.append((Block(b.kind, start, no - 1), cur))
@@ -235,65 +235,78 @@ def _has_value(text: str) -> bool:
     return False
 
 
+_CONTENT = "content"  # a block verdict of _block_triviality: the block holds something to learn from
+
+
 def trivial_reason(blocks: list[Block], lines: list[str]) -> str | None:
     """Why these blocks hold nothing to learn from (links, images, a placeholder, a pointer to another
     item, navigation, a reader sign-off), or None when they hold content. Short captions between
     links (`**数据集下载：**`, `- 大语言模型`) do not make a list of links content."""
     seen: set[str] = set()
     for b in blocks:
-        if b.kind in ("hr",) or is_comment(b, lines):
-            continue
-        if b.kind in ("fence", "code"):
+        verdict = _block_triviality(b, lines)
+        if verdict == _CONTENT:
             return None
-        text = block_text(b, lines)
-        lab = block_label(b, lines)
-        if lab is not None and lab.cat in FIELD_CATS and lab.rest:
-            return None  # a labelled field with text is content, whatever it says
-        if b.kind in ("table", "list") and _link_rows(b, lines):
-            seen.add("link-only")
-            continue
-        if _question_outline(b, lines):
-            seen.add("toc")
-            continue
-        if b.kind == "table":
-            return None
-        if (len(text) > 300 and b.kind in ("paragraph", "quote", "list") and "](" not in text and "://" not in text
-                and substance(text[:300]) > 20):
-            return None  # a long text with words in its first lines: content (links and sign-offs are short)
-        stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
-        sub = substance(text, cap=20)  # compared with 0, 8 and 20 below
-        if b.kind == "html":
-            if has_image(text) and sub == 0:
-                seen.add("image-only")
-            elif sub > 20:
-                return None
-            elif sub:
-                seen.add("caption")
-            continue
-        if is_placeholder(text) or (TODO_RE.search(text) and substance(TODO_RE.sub(" ", text)) <= 2):
-            seen.add("placeholder")
-        elif CROSS_REF_RE.match(stripped.strip()) and "\n" not in stripped.strip():
-            seen.add("reference")
-        elif all(is_navigation(ln) or not ln.strip() for ln in text.split("\n")):
-            seen.add("link-only")
-        elif sub == 0 and has_image(text):
-            seen.add("image-only")
-        elif sub <= 8 and has_reference(text):
-            seen.add("link-only")
-        elif sub == 0:
-            continue
-        elif (b.kind == "list" and all(is_sign_off(block_text(it, lines)) for it in b.children)) or (b.kind != "list" and is_sign_off(stripped)):
-            seen.add("sign-off")
-        elif sub <= 20 and not stripped.rstrip("*_ ").endswith(("。", ".", "！", "!")) and not _has_value(stripped):
-            seen.add("caption")
-        else:
-            return None
+        if verdict:
+            seen.add(verdict)
     if "caption" in seen and not seen & {"link-only", "image-only"}:
         return None  # a short answer is still an answer
     for reason in ("placeholder", "reference", "toc", "link-only", "image-only", "sign-off"):
         if reason in seen:
             return reason
     return "empty"
+
+
+def _block_triviality(b: Block, lines: list[str]) -> str:
+    """One block as trivial_reason sees it: _CONTENT, a reason it holds nothing (`link-only`, `toc`,
+    `caption`…), or "" when it counts neither way (a rule, a comment, a line without words)."""
+    if b.kind in ("hr",) or is_comment(b, lines):
+        return ""
+    if b.kind in ("fence", "code"):
+        return _CONTENT
+    text = block_text(b, lines)
+    lab = block_label(b, lines)
+    if lab is not None and lab.cat in FIELD_CATS and lab.rest:
+        return _CONTENT  # a labelled field with text is content, whatever it says
+    if b.kind in ("table", "list") and _link_rows(b, lines):
+        return "link-only"
+    if _question_outline(b, lines):
+        return "toc"
+    if b.kind == "table":
+        return _CONTENT
+    if (len(text) > 300 and b.kind in ("paragraph", "quote", "list") and "](" not in text and "://" not in text
+            and substance(text[:300]) > 20):
+        return _CONTENT  # a long text with words in its first lines: content (links and sign-offs are short)
+    sub = substance(text, cap=20)  # compared with 0, 8 and 20 below
+    if b.kind == "html":
+        if has_image(text) and sub == 0:
+            return "image-only"
+        if sub > 20:
+            return _CONTENT
+        return "caption" if sub else ""
+    return _text_triviality(b, text, sub, lines)
+
+
+def _text_triviality(b: Block, text: str, sub: int, lines: list[str]) -> str:
+    """_block_triviality of a paragraph, quote, list or heading whose words `sub` were counted."""
+    stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
+    if is_placeholder(text) or (TODO_RE.search(text) and substance(TODO_RE.sub(" ", text)) <= 2):
+        return "placeholder"
+    if CROSS_REF_RE.match(stripped.strip()) and "\n" not in stripped.strip():
+        return "reference"
+    if all(is_navigation(ln) or not ln.strip() for ln in text.split("\n")):
+        return "link-only"
+    if sub == 0 and has_image(text):
+        return "image-only"
+    if sub <= 8 and has_reference(text):
+        return "link-only"
+    if sub == 0:
+        return ""
+    if (b.kind == "list" and all(is_sign_off(block_text(it, lines)) for it in b.children)) or (b.kind != "list" and is_sign_off(stripped)):
+        return "sign-off"
+    if sub <= 20 and not stripped.rstrip("*_ ").endswith(("。", ".", "！", "!")) and not _has_value(stripped):
+        return "caption"
+    return _CONTENT
 
 
 def answer_like(blocks: list[Block], lines: list[str]) -> bool:
@@ -344,7 +357,7 @@ def _leaves(b: Block):
 
 
 def list_items_of(blocks: list[Block]) -> list[Block]:
-    out = []
+    out: list[Block] = []
     for b in blocks:
         if b.kind == "list":
             out.extend(c for c in b.children if c.kind == "item")
@@ -600,6 +613,27 @@ def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
     return any(k.level in levels and k.level > sec.level and (k.body_kind == "content" or k.children) for k in kids)
 
 
+def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int], asks: bool) -> None:
+    """A section whose sub-headings are items of their own: it is an item itself when it asks (or
+    the document is a question bank) and has content, else a chapter; a stated problem's first
+    sub-headings that do not ask are parts of its answer."""
+    sec.split = True
+    if sec.body_kind == "content" and (asks or bank) and not short_intro(sec, lines):
+        sec.role = "item"
+    elif sec.body_kind == "content" and asks:
+        sec.role = "item"
+    else:
+        sec.role, sec.reason = "group", "chapter"
+    if sec.role == "item" and _stated_problem(sec, lines):
+        # the sub-headings before the first one that asks are the stated problem's answer
+        while sec.absorb < len(sec.children) and not _asks_with_mark(sec.children[sec.absorb]):
+            _mark_parts(sec.children[sec.absorb])
+            sec.children[sec.absorb].role = "part"
+            sec.absorb += 1
+    for kid in sec.children[sec.absorb:]:
+        _decide_one(kid, lines, bank, title, levels)
+
+
 def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:
     if sec is title:
         sec.role = "title"
@@ -629,21 +663,7 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         sec.role, sec.reason = "nonitem", "placeholder"
         return
     if sec.children and _should_split(sec, levels, lines):
-        sec.split = True
-        if sec.body_kind == "content" and (asks or topic_ok) and not short_intro(sec, lines):
-            sec.role = "item"
-        elif sec.body_kind == "content" and asks:
-            sec.role = "item"
-        else:
-            sec.role, sec.reason = "group", "chapter"
-        if sec.role == "item" and _stated_problem(sec, lines):
-            # the sub-headings before the first one that asks are the stated problem's answer
-            while sec.absorb < len(sec.children) and not _asks_with_mark(sec.children[sec.absorb]):
-                _mark_parts(sec.children[sec.absorb])
-                sec.children[sec.absorb].role = "part"
-                sec.absorb += 1
-        for kid in sec.children[sec.absorb:]:
-            _decide_one(kid, lines, bank, title, levels)
+        _decide_split(sec, lines, bank, title, levels, asks)
         return
     if asks:
         if sec.body_kind == "content" or (sec.children and sec.body_kind in ("empty", "trivial")
