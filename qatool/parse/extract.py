@@ -20,6 +20,7 @@ Headings and starters that do not become records are kept in `ParsedDoc.non_item
 """
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,7 @@ from qatool.parse.sections import (
     first_line,
     is_comment,
     item_head,
+    release,
     split_at_labels,
     trivial_reason,
     unquote,
@@ -706,21 +708,10 @@ def _enclosing(sec: Section) -> Section | None:
     return p if p is not None and p.heading is not None else None
 
 
-def parse_text(text: str, source: str) -> ParsedDoc:  # noqa: C901 (complexity 22: qatool/parse is being rewritten on parse14)
-    """Parse one article (newlines normalised). Never raises on any input text."""
-    tree = parse_tree(text)
-    lines = tree.lines
-    sc = tree.scan
-    problems: list[InputProblem] = []
-    for no in sc.unclosed_fences:
-        problems.append(InputProblem(source, "warning", "code fence is never closed; it is taken to end before the next heading, close it with ```", line=no))
-    for no in sc.stray_fences:
-        problems.append(InputProblem(source, "warning", "a ``` here would swallow the next code block's opening line; it was read as text (remove it or close the block above)", line=no))
-    for no in sc.glued_headings:
-        problems.append(InputProblem(source, "warning", "a heading is glued to the end of a paragraph; it was split off (put it on its own line)", line=no))
-
-    root = build_sections(tree)
-    bank = bool(getattr(root, "bank", False))
+def _item_specs(root: Section, lines: list[str], bank: bool) -> tuple[list[tuple[int, ItemSpec]], list[NonItem], list[tuple[str | None, int, int, str]]]:
+    """Every item of the section tree ((start line, spec), unsorted): the heading items, and the
+    items found in the bodies of sections that are not items; with the non-items and the coding
+    explanations met on the way."""
     specs: list[tuple[int, ItemSpec]] = []
     non_items: list[NonItem] = []
     explanations: list[tuple[str | None, int, int, str]] = []
@@ -747,6 +738,39 @@ def parse_text(text: str, source: str) -> ParsedDoc:  # noqa: C901 (complexity 2
             specs.extend((s.start, s) for s in found)
             non_items.extend(non)
             explanations.extend(expl)
+    return specs, non_items, explanations
+
+
+def parse_text(text: str, source: str) -> ParsedDoc:
+    """Parse one article (newlines normalised). Never raises on any input text.
+
+    The cyclic garbage collector is paused meanwhile: parsing allocates many small objects but
+    leaves no reference cycles behind (`release` drops the section tree's parent links), so
+    collections during it would only cost time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_text(text, source)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_text(text: str, source: str) -> ParsedDoc:
+    tree = parse_tree(text)
+    lines = tree.lines
+    sc = tree.scan
+    problems: list[InputProblem] = []
+    for no in sc.unclosed_fences:
+        problems.append(InputProblem(source, "warning", "code fence is never closed; it is taken to end before the next heading, close it with ```", line=no))
+    for no in sc.stray_fences:
+        problems.append(InputProblem(source, "warning", "a ``` here would swallow the next code block's opening line; it was read as text (remove it or close the block above)", line=no))
+    for no in sc.glued_headings:
+        problems.append(InputProblem(source, "warning", "a heading is glued to the end of a paragraph; it was split off (put it on its own line)", line=no))
+
+    root = build_sections(tree)
+    bank = bool(getattr(root, "bank", False))
+    specs, non_items, explanations = _item_specs(root, lines, bank)
     specs.sort(key=lambda p: p[0])
     items = [s for _, s in specs]
 
@@ -774,6 +798,7 @@ def parse_text(text: str, source: str) -> ParsedDoc:  # noqa: C901 (complexity 2
     if not records:
         problems.append(InputProblem(source, "warning", "no Q&A items found (no question headings, labelled answers or answered question lists); check that this is a Q&A article"))
     non_items.sort(key=lambda x: x.line)
+    release(root)
     return ParsedDoc(source, records, problems, doc_title, sc, non_items, tree, bank)
 
 

@@ -454,6 +454,8 @@ def _plain_kind(s: str, bullet: bool = True) -> str | None:
     if c in "*-" and s[1:2] == " ":
         if not bullet:
             return None
+        if s[2:3] and s[2] not in _SPECIAL_START:
+            return c  # the entry starts with a letter or 汉字 (what the call below would say, faster)
         rest = s[2:]
         return c if rest and _plain_kind(rest, bullet=False) == "text" else None
     if s[1:2] in ("", "\t"):
