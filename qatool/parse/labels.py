@@ -95,8 +95,8 @@ def label_of(text: str, heading: bool = False) -> Label | None:
     if (hashes or heading) and m["num"] is not None:
         return None  # "#### 题目 1：…" is a numbered item heading, not a label
     rest = m["rest"].rstrip()
-    if len(word) <= 2 and word.isascii() and (word.islower() or not (m["b1"] or rest.strip())):
-        return None  # "a:" or a bare "A:" is more likely prose than a label
+    if len(word) <= 2 and word.isascii() and (word.islower() or not (m["b1"] or rest.strip() or m["num"])):
+        return None  # "a:" or a bare "A:" is more likely prose than a label ("Q14:" is numbered: a label)
     b1, b2, b3 = m["b1"], m["b2"], m["b3"]
     malformed = False
     if b1 and not b2 and not b3:

@@ -349,3 +349,43 @@ def test_links_to_topic_pages_with_an_outline_are_not_questions():
     doc = parse(md)
     assert [r["question"] for r in doc.records] == ["[为什么要做归一化？](./norm.md)"]
     assert not any("优化方法" in r["question"] for r in doc.records)
+
+
+def test_numbered_question_labels_left_empty_end_the_previous_item():
+    """`Q14:` with nothing after it is an unfinished question of a Q1…Qn list, not text of the answer
+    before it: the previous question keeps only its own answer, and the empty ones give no records."""
+    doc = parse("""
+        # 常见问题
+
+        Q1:什么是梯度裁剪？
+
+        限制梯度的范数，防止梯度爆炸。
+
+        Q2:什么是学习率预热？
+
+        Q3:
+
+        Q4:
+
+        Q5:为什么要做归一化？
+
+        让各特征处在相近的尺度，训练更稳定。
+        """)
+    assert fields(doc, "number", "question", "answer") == [
+        ("Q1", "什么是梯度裁剪？", "限制梯度的范数，防止梯度爆炸。"),
+        ("Q5", "为什么要做归一化？", "让各特征处在相近的尺度，训练更稳定。"),
+    ]
+    assert [n.line for n in doc.non_items if n.reason == "no-answer"] == [7, 9, 11]
+
+
+def test_bare_short_ascii_labels_are_still_prose():
+    """Only a number makes a bare `Q14:` a label: `A:` alone on a line stays answer text."""
+    doc = parse("""
+        Q1:什么是过拟合？
+
+        A:
+
+        在训练集上好、测试集上差。
+        """)
+    assert fields(doc, "question") == [("什么是过拟合？",)]
+    assert "A:" in doc.records[0]["answer"]
