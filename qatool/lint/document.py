@@ -46,6 +46,7 @@ class LintDoc:
     units: list[Unit] = field(default_factory=list)
     cache: dict[Any, Any] = field(default_factory=dict)  # per-document results shared by rules
     literals: Any = None  # the linter's LiteralIndex of its rules' gates (lint/literals.py), if any
+    non_items: list[Any] = field(default_factory=list)  # parse.extract.NonItem: headings the parser did not make records, and why
     _joined: str | None = None
     _starts: list[int] | None = None
 
@@ -192,7 +193,7 @@ def doc_from_parsed(parsed: ParsedDoc, text: str) -> LintDoc:
     """The lint view of an already parsed document (no second parse)."""
     if parsed.scan is None:
         raise ValueError(f"{parsed.source}: the parse kept no line scan; parse it with parse_text")
-    doc = LintDoc(parsed.source, text, text.split("\n"), parsed.scan, parsed.records)
+    doc = LintDoc(parsed.source, text, text.split("\n"), parsed.scan, parsed.records, non_items=list(parsed.non_items))
     doc.units = build_units(parsed.scan.lines, parsed.records)
     return doc
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
 from qatool.common.answers import answer_defect
@@ -13,7 +13,8 @@ from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mo
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
-from qatool.parse.labels import LABEL_RE, match_label
+from qatool.parse.evidence import question_strength
+from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, Line
 
 PY_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {}
@@ -180,11 +181,19 @@ def truncated_term_in_analysis(rule: Rule, doc: LintDoc, kb: Knowledge) -> Itera
                     yield make_finding(rule, doc, unit, m.start(), m.end(), term=term)
 
 
+_HAS_WORD = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+
+
 def _record_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
     span = rec["spans"]["answer"] or {"start": rec["line_start"]}
     line = span["start"]
     text = doc.lines[line - 1] if 0 < line <= len(doc.lines) else ""
     return Unit(line, 0, text, "answer", rec)
+
+
+def _line_unit(doc: LintDoc, no: int) -> Unit:
+    text = doc.lines[no - 1] if 0 < no <= len(doc.lines) else ""
+    return Unit(no, 0, text, "heading" if text.lstrip().startswith("#") else "other", None)
 
 
 # QA001 and QA002 apply the one definition of a missing answer that the export's gates use too
@@ -205,38 +214,19 @@ def _answer_finding(rule: Rule, doc: LintDoc, rec: dict[str, Any], quote: str, *
     return make_finding(rule, doc, unit, s, e, **fmt)
 
 
-@check("empty-answer")
-def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for rec in doc.records:
-        d = answer_defect(rec["answer"], rec["question"])
-        if d is not None and d.kind in EMPTY_KINDS:
-            yield _answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind])
-
-
-@check("placeholder-answer")
-def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for rec in doc.records:
-        d = answer_defect(rec["answer"], rec["question"])
-        if d is not None and d.kind in PLACEHOLDER_KINDS:
-            yield _answer_finding(rule, doc, rec, d.found if "\n" not in rec["answer"].strip() else "",
-                                  found=d.found, what=PLACEHOLDER_KINDS[d.kind])
-
+# --------------------------------------------------------------------------------- numbered entries
 
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+_DIGITS_RE = re.compile(r"[0-9０-９]+")
+_CN_RE = re.compile(r"[零〇一二两三四五六七八九十百]+")
+_LIST_MARK_RE = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?")
+_ORDERED_RE = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)][ \t]")
 
 
-def number_value(num: str | None) -> int | None:
-    """'12' '１２' '题目 3' 'Q4' '第7题' '十二' -> int; None when there is no number."""
-    if not num:
-        return None
-    digits = re.search(r"[0-9０-９]+", num)
-    if digits:
-        return int(digits.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    cn = re.search(r"[零〇一二两三四五六七八九十百]+", num)
-    if not cn:
-        return None
+def _cn_value(cn: str) -> int:
     total, cur = 0, 0
-    for ch in cn.group(0):
+    for ch in cn:
         if ch == "百":
             total += (cur or 1) * 100
             cur = 0
@@ -248,53 +238,350 @@ def number_value(num: str | None) -> int | None:
     return total + cur
 
 
-def _sequences(doc: LintDoc) -> Iterator[list[dict[str, Any]]]:
-    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    for rec in doc.records:
-        if number_value(rec["number"]) is not None:
-            style = re.sub(r"[0-9０-９零〇一二两三四五六七八九十百]+", "#", rec["number"])
-            groups[(rec["section"], rec["kind"], style)].append(rec)
-    yield from groups.values()
+def number_parts(num: str | None) -> tuple[int, ...] | None:
+    """'3.2.1' -> (3, 2, 1); '题目 3-2' -> (3, 2); '十二' -> (12,); None when there is no number."""
+    if not num:
+        return None
+    digits = _DIGITS_RE.findall(num)
+    if digits:
+        return tuple(int(d.translate(_FW)) for d in digits)
+    cn = _CN_RE.search(num)
+    return (_cn_value(cn.group(0)),) if cn else None
 
 
-def _heading_unit(doc: LintDoc, rec: dict[str, Any]) -> Unit:
-    text = doc.lines[rec["line_start"] - 1]
-    return Unit(rec["line_start"], 0, text, "heading", rec)
+def number_family(num: str, written: str) -> str:
+    """The numbering style a number belongs to, whatever its depth and separator: `1.` `1、` `01` `3.2`
+    are one family; `Q1`, `题目 1`, `第1题`, `一、`, `(1)` are others."""
+    fam = _DIGITS_RE.sub("#", num)
+    fam = _CN_RE.sub("C", fam)
+    fam = re.sub(r"#(?:[ \t]*[.．\-－][ \t]*#)+", "#", fam)
+    fam = re.sub(r"[ \t]+", "", fam)
+    if written.lstrip("*_ \t").startswith(("(", "（")):
+        fam = "(" + fam + ")"
+    return fam
+
+
+@dataclass(frozen=True)
+class NumberedEntry:
+    """A numbered heading, record starter or non-item of a document: `where` is its place (heading
+    level, or the kind of block it starts), `family` its numbering style, `parts` its number."""
+
+    line: int
+    number: str  # as written
+    parts: tuple[int, ...]
+    family: str
+    where: str
+    section: int  # line of the nearest heading above at a shallower level (0: none)
+    question: bool  # a record's or non-item's starter (not a heading inside an answer)
+    record: bool
+
+    def key(self) -> tuple[str, str, tuple[int, ...]]:
+        """Entries of one sequence: same place, same style, same parent number (`3.1` `3.2` under 3)."""
+        return (self.where, self.family, self.parts[:-1])
+
+
+# the characters a number can start with (split_number's styles): a cheap test before reading it
+_NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９Qq题问面习练第(（*_零〇一二两三四五六七八九十百")
+
+
+def _block_where(text: str) -> str:
+    if _ORDERED_RE.match(text):
+        return "ordered-list"
+    stripped = _LIST_MARK_RE.sub("", text, count=1)
+    kind = "list" if len(stripped) != len(text.lstrip(" \t>")) else "para"
+    return ("quote-" if text.lstrip().startswith(">") else "") + kind
+
+
+def numbered_entries(doc: LintDoc) -> list[NumberedEntry]:
+    """Every numbered heading of the document (records, headings the parser did not make records,
+    headings inside answers) and every numbered record or non-item starter, in source order. The
+    numbering rules read sequences from these, so a number the parser did not turn into a record
+    (a statement heading, a chapter heading, a question left without an answer) still counts."""
+    got = doc.cache.get("numbered_entries")
+    if got is not None:
+        return got
+    if not doc.records:  # the rules check only sequences that number records
+        doc.cache["numbered_entries"] = []
+        return []
+    starts = {rec["line_start"]: rec for rec in doc.records}
+    non = {n.line for n in doc.non_items}
+    heads = {ln.no: ln for ln in doc.scan.lines if ln.kind == "heading" and not ln.glued}
+    entries: list[NumberedEntry] = []
+    stack: list[tuple[int, int]] = []  # (level, line) of the headings above
+    for no in sorted(set(heads) | set(starts) | non):
+        rec = starts.get(no)
+        ln = heads.get(no)
+        text = doc.lines[no - 1] if 0 < no <= len(doc.lines) else ""
+        if ln is not None:
+            while stack and stack[-1][0] >= ln.level:
+                stack.pop()
+            section = stack[-1][1] if stack else 0
+            stack.append((ln.level, no))
+            where, written = f"h{ln.level}", ln.heading
+        else:
+            section = stack[-1][1] if stack else 0
+            if _ORDERED_RE.match(text):
+                written = text.strip(" \t>")
+            else:
+                written = _LIST_MARK_RE.sub("", text, count=1)
+            where = _block_where(text)
+        if rec is not None and rec["number"]:
+            num = rec["number"]
+        elif written.lstrip()[:1] in _NUMBER_STARTS:
+            num = split_number(written)[0]
+        else:
+            continue
+        parts = number_parts(num)
+        if num is None or parts is None:
+            continue
+        entries.append(NumberedEntry(no, num, parts, number_family(num, written), where, section,
+                                     rec is not None or no in non, rec is not None))
+    doc.cache["numbered_entries"] = entries
+    return entries
+
+
+def _runs(entries: list[NumberedEntry]) -> Iterator[list[NumberedEntry]]:
+    """Each uniform numbered sequence, cut where it restarts at 1 (a new list)."""
+    groups: dict[tuple, list[NumberedEntry]] = defaultdict(list)
+    for e in entries:
+        groups[e.key()].append(e)
+    for seq in groups.values():
+        run: list[NumberedEntry] = []
+        for e in seq:
+            # a 1 after a higher number or in an ordered list (`1. 1. 1.` is how many write one), and a
+            # number not above the last one under another heading, start anew
+            n, last = e.parts[-1], run[-1].parts[-1] if run else 0
+            if run and ((n <= 1 and (last > 1 or e.where == "ordered-list")) or (e.section != run[-1].section and n <= last)):
+                yield run
+                run = []
+            run.append(e)
+        if run:
+            yield run
+
+
+def _checked_runs(doc: LintDoc) -> Iterator[list[NumberedEntry]]:
+    """The runs the numbering rules check: those that number records (a note's section numbering is
+    not a question numbering)."""
+    got = doc.cache.get("checked_runs")
+    if got is None:
+        got = doc.cache["checked_runs"] = [run for run in _runs(numbered_entries(doc)) if any(e.record for e in run)]
+    yield from got
+
+
+def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
+    text = doc.lines[e.line - 1]
+    unit = Unit(e.line, 0, text, "heading" if e.where.startswith("h") else "other", doc.record_at(e.line))
+    s = max(text.find(e.number), 0)
+    return unit, s, s + len(e.number)
+
+
+# a number written at the start of a heading or a list/paragraph line, however loosely (`## 28 对称的二叉树`)
+_LOOSE_NUMBER_RE = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]*([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
+MAX_SKIP = 10  # a jump over more numbers than this, and than the run holds, is another numbering (problem ids), not a gap
+
+
+def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tuple[int, str]]]:
+    """Where each number is written in the file: (family, parts) -> [(line, place)], counting the
+    parents a number implies (10.1 says there is a 10) and numbers written loosely at the start of
+    any heading or list/paragraph line (`## 28 对称的二叉树`, a list item the parser did not read)."""
+    got = doc.cache.get("written_numbers")
+    if got is not None:
+        return got
+    got = defaultdict(list)
+    for e in numbered_entries(doc):
+        for k in range(1, len(e.parts) + 1):
+            got[(e.family, e.parts[:k])].append((e.line, e.where))
+    heads = _heading_levels(doc)
+    for no, text in enumerate(doc.lines, 1):
+        m = _LOOSE_NUMBER_RE.match(text)
+        if m:
+            parts = number_parts(m.group(1))
+            if parts is None:  # a loose prefix that does not read as a number
+                continue
+            where = f"h{heads[no]}" if no in heads else "block"
+            for k in range(1, len(parts) + 1):
+                got[("#", parts[:k])].append((no, where))
+    doc.cache["written_numbers"] = got
+    return got
+
+
+def _written_before(written: dict, e: NumberedEntry, parts: tuple[int, ...]) -> bool:
+    """Whether a number is written before `e` in the file, or anywhere at another place (a statement
+    heading at another level, a list item): then it is not a lost question. The same number written
+    later at the same place is a second series or a misplaced item: the gap stands."""
+    block = not e.where.startswith("h")
+    for line, where in written.get((e.family, parts), ()):
+        if line < e.line or (where != e.where and not (block and where == "block")):
+            return True
+    return False
 
 
 @check("numbering-gap")
 def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for seq in _sequences(doc):
-        prev = 0
-        for rec in seq:
-            n = number_value(rec["number"])
-            if n is None:  # _sequences keeps numbered records only
-                continue
-            if n > prev + 1 and not (prev > 1 and n == 1):
-                unit = _heading_unit(doc, rec)
-                s = max(unit.text.find(rec["number"]), 0)
-                yield make_finding(rule, doc, unit, s, s + len(rec["number"]), expected=str(prev + 1), found=rec["number"])
-            prev = n
+    written = None  # read only when a number is skipped
+    for run in _checked_runs(doc):
+        top = run[0].parts[-1]  # a run may start anywhere (numbering continued from another file)
+        for e in run[1:]:
+            n = e.parts[-1]
+            if n > top + 1 and e.question and n - top - 1 <= max(MAX_SKIP, len(run)):
+                head = e.parts[:-1]
+                written = written if written is not None else _written_numbers(doc)
+                missing = [v for v in range(top + 1, n) if not _written_before(written, e, head + (v,))]
+                if missing:
+                    unit, s, t = _number_unit(doc, e)
+                    expected = ".".join(map(str, head + (missing[0],)))
+                    yield make_finding(rule, doc, unit, s, t, expected=expected, found=e.number)
+            top = max(top, n)
 
 
 @check("numbering-repeat")
 def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for seq in _sequences(doc):
-        seen: dict[int, int] = {}
-        prev = 0
-        for rec in seq:
-            n = number_value(rec["number"])
-            if n is None:  # _sequences keeps numbered records only
+    for run in _checked_runs(doc):
+        seen: dict[tuple[int, ...], int] = {}
+        for e in run:
+            if not e.question:
                 continue
-            if n == 1 and prev > 1:
-                seen = {}  # a new list restarting at 1
-            if n in seen:
-                unit = _heading_unit(doc, rec)
-                s = max(unit.text.find(rec["number"]), 0)
-                yield make_finding(rule, doc, unit, s, s + len(rec["number"]), found=rec["number"], first=str(seen[n]))
+            if e.parts in seen:
+                unit, s, t = _number_unit(doc, e)
+                yield make_finding(rule, doc, unit, s, t, found=e.number, first=str(seen[e.parts]))
             else:
-                seen[n] = rec["line_start"]
-            prev = n
+                seen[e.parts] = e.line
+
+
+# ------------------------------------------------------------------------------ unanswered questions
+
+_UNANSWERED = ("empty", "no-answer")
+
+
+def _heading_levels(doc: LintDoc) -> dict[int, int]:
+    """Line -> level of every heading of the document (not glued ones: the reader split those)."""
+    heads = doc.cache.get("heading_levels")
+    if heads is None:
+        heads = doc.cache["heading_levels"] = {ln.no: ln.level for ln in doc.scan.lines if ln.kind == "heading" and not ln.glued}
+    return heads
+
+
+def _place(doc: LintDoc, no: int) -> str:
+    """Where a starter sits: `h3` for a level-3 heading, else the kind of block (`ordered-list`, `para`…)."""
+    heads = _heading_levels(doc)
+    if no in heads:
+        return f"h{heads[no]}"
+    return _block_where(doc.lines[no - 1] if 0 < no <= len(doc.lines) else "")
+
+
+def _boundaries(doc: LintDoc) -> set[int]:
+    """Lines where something new starts: headings, record starters, non-item starters."""
+    got = doc.cache.get("starter_lines")
+    if got is None:
+        got = doc.cache["starter_lines"] = ({ln.no for ln in doc.scan.lines if ln.kind == "heading"}
+                                            | {rec["line_start"] for rec in doc.records} | {n.line for n in doc.non_items})
+    return got
+
+
+def _body(doc: LintDoc, n: Any) -> list[int]:
+    """The lines after a non-item's starter up to the next starter; under a heading, up to the next
+    heading at its level or above (what its sub-headings hold is its body too)."""
+    heads = _heading_levels(doc)
+    level = heads.get(n.line)
+    stops = _boundaries(doc)
+    out = []
+    for no in range(n.end + 1, len(doc.lines) + 1):
+        if level is not None:
+            if no in heads and heads[no] <= level:
+                break
+        elif no in stops:
+            break
+        out.append(no)
+    return out
+
+
+def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
+    """Questions left without an answer: non-items the parser did not make records because nothing
+    (or only a placeholder) follows them, with their title and body lines. Only where the document's
+    other questions at that place are records: a numbered starter in a run of numbered records
+    (`Q8:` between answered `Q7:` and `Q13:`), or a heading that asks at a heading level where the
+    document keeps its items. A list of prompts that are all unanswered is not a defect."""
+    got = doc.cache.get("unanswered")
+    if got is not None:
+        return got
+    out: list[tuple[Any, str, list[int]]] = []
+    candidates = [n for n in doc.non_items if n.reason in _UNANSWERED + ("placeholder",)]
+    if not candidates or not doc.records:
+        doc.cache["unanswered"] = out
+        return out
+    places = {_place(doc, rec["line_start"]) for rec in doc.records}
+    in_runs = {e.line for run in _checked_runs(doc) for e in run}
+    for n in candidates:
+        title = split_number(strip_bold(n.title))[1]
+        place = _place(doc, n.line)
+        if n.line not in in_runs and not (place.startswith("h") and place in places and question_strength(title) == 2):
+            continue
+        body = _body(doc, n)
+        words = [no for no in body if _HAS_WORD.search(doc.lines[no - 1])]
+        if n.reason in _UNANSWERED and words:
+            continue  # something follows it after all: not an empty answer
+        out.append((n, title, body))
+    doc.cache["unanswered"] = out
+    return out
+
+
+def _body_placeholder(doc: LintDoc, n: Any, body: list[int]) -> tuple[int, str] | None:
+    """The line and text of the placeholder under a non-item (`- [ ] TODO`, by the one definition of
+    a missing answer), or of a TODO mark ending its heading when nothing is under it."""
+    texts = [(no, doc.lines[no - 1]) for no in body if doc.lines[no - 1].strip()]
+    if texts:
+        d = answer_defect("\n".join(t for _, t in texts), n.title)
+        if d is None or d.kind != "placeholder":
+            return None
+        line = next((no for no, t in texts if d.found and d.found in t), texts[0][0])
+        return line, d.found
+    m = re.search(r"(?:todo|tbd|待补充|待完善|待更新)\s*$", doc.lines[n.line - 1], re.I)
+    return (n.line, m.group(0).strip()) if m else None
+
+
+def _whole_line(rule: Rule, doc: LintDoc, no: int, quote: str = "", **fmt: str) -> Finding:
+    unit = _line_unit(doc, no)
+    s = unit.text.find(quote) if quote else -1
+    if s < 0:
+        s, e = len(unit.text) - len(unit.text.lstrip()), len(unit.text.rstrip())
+    else:
+        e = s + len(quote)
+    return make_finding(rule, doc, unit, s, e, **fmt)
+
+
+def _answer_defects(doc: LintDoc) -> list[tuple[dict[str, Any], Any]]:
+    """Each record with its answer's defect (or None), read once for QA001 and QA002."""
+    got = doc.cache.get("answer_defects")
+    if got is None:
+        got = doc.cache["answer_defects"] = [(rec, answer_defect(rec["answer"], rec["question"])) for rec in doc.records]
+    return got
+
+
+@check("empty-answer")
+def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    found = []
+    for rec, d in _answer_defects(doc):
+        if d is not None and d.kind in EMPTY_KINDS:
+            found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
+    for n, title, _body_lines in unanswered(doc):
+        if n.reason in _UNANSWERED:
+            found.append(_whole_line(rule, doc, n.line, title=title, why=""))
+    yield from sorted(found, key=lambda f: (f.line, f.col))
+
+
+@check("placeholder-answer")
+def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    found = []
+    for rec, d in _answer_defects(doc):
+        if d is not None and d.kind in PLACEHOLDER_KINDS:
+            found.append(_answer_finding(rule, doc, rec, d.found if "\n" not in rec["answer"].strip() else "",
+                                         found=d.found, what=PLACEHOLDER_KINDS[d.kind]))
+    for n, _title, body in unanswered(doc):
+        if n.reason == "placeholder":
+            hit = _body_placeholder(doc, n, body)
+            if hit is not None:
+                found.append(_whole_line(rule, doc, hit[0], hit[1], found=hit[1], what=PLACEHOLDER_KINDS["placeholder"]))
+    yield from sorted(found, key=lambda f: (f.line, f.col))
 
 
 _LIST_KEY = re.compile(r"[\s*_`]+")

@@ -1,57 +1,205 @@
 """Markdown Q&A articles -> one record per item.
 
-The parser recognises the family of interview-article dialects rather than a fixed template:
+The document is read as a CommonMark tree (`markdown`), its headings as sections whose roles are
+decided from evidence (`sections`), and the records are assembled here:
 
-* item headings at any level, numbered ``1.`` ``1、`` ``１．`` ``一、`` ``题目 1：`` ``问题1`` ``第3题``
-  ``Q1`` or unnumbered questions ending in ``？``;
-* field labels (面试题/题目/问题/问/Q, 答案/回答/参考答案/解答/答/A, 解析/分析/答案解析/解析说明,
-  代码/源代码实例, 拓展/提示) with or without bold, either colon, inline or followed by content,
-  also inside list items (``- **答案**：``) and in malformed headings (``#### 解析：**``);
-* list-style items (``1. **问题？**`` then an indented labelled answer);
-* label-only items (``问：…`` / ``答：…``) under a plain heading;
-* coding problems whose explanations sit in a later section (attached by number);
-* sections that are not Q&A (overview, summary, appendix, references) become no record.
+* heading items (`### 1. 什么是X？`, `## Q3: …`, `### 平均绝对误差(MAE)` in a question bank), whose
+  answer runs over the section body and the sub-headings that belong to it;
+* items inside a section that is not one: label items (`问：…` / `**题目**: …` / `> **题目**:`),
+  list questions with a nested or following answer (`1. 简述 BN 的作用`), bold question paragraphs
+  (`**Q1：…**`, `**3.如何…；**`) and numbered question lines (`2.xxx?`) each followed by an answer;
+* field labels (题目/面试题/问题/问/Q, 答案/参考答案/回答/答/A, 解析/答案解析/分析, 拓展/提示) with or
+  without bold, either colon, in or out of blockquotes and list items, in `<details><summary>答案`;
+* coding problems whose explanations sit in a later section (attached by number), exercises.
 
->>> doc = parse_text("### 1. 什么是X？\n\n**答案：** X 是 Y。\n", "a.md")
+Headings and starters that do not become records are kept in `ParsedDoc.non_items` with the reason.
+
+>>> doc = parse_text("### 1. 什么是X？\\n\\n**答案：** X 是 Y。\\n", "a.md")
 >>> [(r["number"], r["question"], r["answer"]) for r in doc.records]
 [('1', '什么是X？', 'X 是 Y。')]
 """
 from __future__ import annotations
 
+import gc
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from qatool.common.io import InputProblem
 from qatool.common.normalize import content_hash, sha256_hex
-from qatool.parse.labels import (
+from qatool.parse.evidence import (
     CODING_QUESTION_RE,
     CODING_SECTION_RE,
     EXERCISE_SECTION_RE,
-    LABEL_RE,
-    LIST_ITEM_RE,
-    NON_QA_SECTION_RE,
-    QUESTION_WORDS_RE,
-    _strip_bold,
-    match_label,
-    split_number,
+    LINK_RE,
+    has_reference,
+    is_navigation,
+    is_sign_off,
+    question_strength,
+    substance,
 )
-from qatool.parse.markdown import Line, Scan, fenced_blocks, scan
-
-# ------------------------------------------------------------------------------------------- fields
+from qatool.parse.labels import Label, label_of, split_number, strip_bold
+from qatool.parse.markdown import Block, Scan, Tree, fence_lang, parse_tree
+from qatool.parse.sections import (
+    FIELD_CATS,
+    Section,
+    answer_like,
+    block_label,
+    block_text,
+    build_sections,
+    first_line,
+    is_comment,
+    item_head,
+    release,
+    split_at_labels,
+    trivial_reason,
+    unquote,
+)
 
 
 @dataclass
-class Field:
-    cat: str
-    start: int  # line number of the label (or first content line)
-    lines: list[str] = field(default_factory=list)
-    end: int = 0
+class NonItem:
+    """A heading or question that did not become a record, and why (`group`, `title`, `toc`,
+    `link-only`, `image-only`, `placeholder`, `reference`, `empty`, `no-answer`, `questions`,
+    `labels`, `section`)."""
 
-    def add(self, line: Line) -> None:
-        self.lines.append(line.text)
-        if line.text.strip():
-            self.end = line.no
+    line: int
+    end: int
+    title: str
+    reason: str
+
+
+@dataclass
+class ParsedDoc:
+    source: str
+    records: list[dict[str, Any]]
+    problems: list[InputProblem]
+    doc_title: str | None
+    scan: Scan | None = None
+    non_items: list[NonItem] = field(default_factory=list)
+    tree: Tree | None = None
+    bank: bool = False  # read as a question bank
+
+
+# ---------------------------------------------------------------------------------------- item specs
+
+
+@dataclass
+class Unit:
+    """One block of an item as the field reader sees it (a list whose first item is a label is read
+    item by item)."""
+
+    block: Block
+    label: Label | None
+    quote: bool = False
+
+
+@dataclass
+class ItemSpec:
+    kind_hint: str  # heading | list | label | bold | para
+    start: int  # first line of the item
+    q_end: int  # last line of the question starter
+    number: str | None
+    title: str
+    section: str | None
+    section_kind: str  # qa | coding | exercise
+    units: list[Unit]
+    starter_label: Label | None = None  # a label starter's own label (问：…)
+    warnings: list[str] = field(default_factory=list)
+    analysis_extra: tuple[int, int, str] | None = None  # (start, end, text)
+
+
+def _section_kind(title: str | None) -> str:
+    if not title:
+        return "qa"
+    if EXERCISE_SECTION_RE.search(title):
+        return "exercise"
+    if CODING_SECTION_RE.search(title):
+        return "coding"
+    return "qa"
+
+
+def _units(blocks: list[Block], lines: list[str], code_labels: bool = False) -> list[Unit]:
+    out: list[Unit] = []
+    for b in blocks:
+        if b.kind == "list" and b.children:
+            first = label_of(first_line(b.children[0], lines))
+            labs = [first] + ([label_of(first_line(it, lines)) for it in b.children[1:]] if first is not None else [None] * (len(b.children) - 1))
+            labs = [lab if lab is not None and not (len(lab.word) <= 2 and lab.word.isascii()) else None for lab in labs]
+            if labs[0] is not None and labs[0].cat in FIELD_CATS + (("code",) if code_labels else ()):
+                for it, lab in zip(b.children, labs):
+                    out.append(Unit(it, lab if lab is not None and lab.cat in FIELD_CATS + (("code",) if code_labels else ()) else None))
+                continue
+        lab = block_label(b, lines)
+        if lab is not None and ((lab.cat == "code" and not code_labels) or (lab.indent > 3 and b.kind != "heading")):
+            lab = None  # `代码实现: …` in prose is text
+        if b.kind in ("paragraph", "quote") and b.end > b.start:
+            out.extend(_split_at_labels(b, lab, lines))
+            continue
+        out.append(Unit(b, lab, quote=b.kind == "quote"))
+    return out
+
+
+def _split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[Unit]:
+    return [Unit(part, plab, quote=b.kind == "quote") for part, plab in split_at_labels(b, lab, lines)]
+
+
+def _flatten(sec: Section) -> list[Block]:
+    """A heading item's answer-side blocks: its body, then each sub-heading that is part of it."""
+    out = list(sec.body)
+    for child in (sec.children[:sec.absorb] if sec.split else sec.children):
+        if child.heading is not None:  # a sub-section always has its heading
+            out.append(child.heading)
+        out.extend(_flatten(child))
+    return out
+
+
+# --------------------------------------------------------------------------------------- trimming
+
+
+def _droppable(u: Unit, lines: list[str], after_rule: bool) -> bool:
+    b = u.block
+    if b.kind == "hr" or is_comment(b, lines):
+        return True
+    if b.kind in ("fence", "code", "table"):
+        return False
+    text = block_text(b, lines)
+    if len(text) > 600 and not after_rule:
+        return False  # navigation lines and sign-offs are short
+    if all(is_navigation(ln) or not ln.strip() for ln in text.split("\n")):
+        return True
+    plain = "\n".join(unquote(ln) for ln in text.split("\n"))
+    if is_sign_off(plain):
+        return True
+    if after_rule and (substance(plain) <= 8 or "作者" in plain):
+        return True
+    return False
+
+
+def _trim_units(units: list[Unit], lines: list[str], keep: int) -> tuple[list[Unit], list[int]]:
+    """Drop trailing rules, comments, navigation, reader sign-offs and a footer after a rule; never
+    the first `keep` units. Returns the kept units and the first lines of what was dropped."""
+    rules = [k for k, u in enumerate(units) if u.block.kind == "hr" and k >= keep]
+    cut = len(units)
+    if rules:
+        r = rules[-1]
+        if all(_droppable(u, lines, True) for u in units[r + 1:]):
+            cut = r
+    while cut > keep:
+        u = units[cut - 1]
+        if _droppable(u, lines, False):
+            cut -= 1
+            continue
+        if u.block.kind == "heading" and u.label is None:
+            cut -= 1  # a sub-heading left with nothing under it
+            continue
+        break
+    dropped = [u.block.start for u in units[cut:] if u.block.kind not in ("hr",) and not is_comment(u.block, lines)]
+    return units[:cut], dropped
+
+
+# ------------------------------------------------------------------------------------------ fields
 
 
 def _dedent_text(lines: list[str]) -> str:
@@ -69,261 +217,578 @@ def _dedent_text(lines: list[str]) -> str:
 
 
 @dataclass
-class Item:
-    """An item while it is being assembled."""
+class Field:
+    cat: str
+    units: list[Unit] = field(default_factory=list)
+    label: Label | None = None
 
-    kind_hint: str  # heading | list | label
-    start: Line
-    number: str | None
-    title: str
-    section: str | None
-    section_kind: str  # qa | coding | exercise
-    body: list[Line] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    analysis_extra: Field | None = None
+    @property
+    def start(self) -> int:
+        return self.units[0].block.start
 
+    @property
+    def end(self) -> int:
+        return max(u.block.end for u in self.units)
 
-def _fields(item: Item) -> tuple[dict[str, Field], list[str]]:
-    fields: dict[str, Field] = {}
-    warnings: list[str] = []
-    current: Field | None = None
-    preamble = Field("preamble", item.start.no)
-    for line in item.body:
-        lab = match_label(line)
-        if lab and (lab.cat not in fields or lab.cat == "code"):
-            if lab.malformed:
-                warnings.append(f"line {line.no}: malformed label {line.text.strip()!r}, read as {lab.word}")
-            if lab.cat == "code":
-                target = current if current is not None else fields.setdefault("answer", Field("answer", line.no))
-                target.lines.append(lab.rest)
-                target.end = max(target.end, line.no)
+    def text(self, lines: list[str]) -> str:
+        out: list[str] = []
+        details = bool(self.units) and self.units[0].block.kind == "html" and self.label is not None
+        prev_end = 0  # the last line of the previous unit (read only once `out` holds one)
+        for k, u in enumerate(self.units):
+            b = u.block
+            if details and k and b.kind == "html" and block_text(b, lines).strip().lower() == "</details>":
                 continue
-            current = Field(lab.cat, line.no, [lab.rest], line.no)
+            src = lines[b.start - 1:b.end]
+            if b.cut:
+                src = src[:-1] + [src[-1][:b.cut]]
+            if b.kind == "heading" and u.label is None:
+                src = [lines[b.start - 1][b.col:]]
+            if u.quote:
+                src = [unquote(s) for s in src]
+            if b.kind == "html" and u.label is not None and u.label.cat in ("answer", "analysis"):
+                src = _unwrap_details(src)
+            elif u.label is not None and (k == 0 or u.label.cat == "code"):
+                src = [u.label.rest] + src[1:]
+            if out:
+                gap = b.start - prev_end - 1
+                out.extend([""] * max(gap, 0))
+            out.extend(src)
+            prev_end = b.end
+        return _dedent_text(out)
+
+
+def _unwrap_details(src: list[str]) -> list[str]:
+    text = "\n".join(src)
+    low = text.lower()
+    i = low.find("</summary>")
+    j = low.rfind("</details>")
+    inner = text[i + 10 if i >= 0 else 0:j if j >= 0 else len(text)]
+    return inner.strip("\n").split("\n")
+
+
+def _read_fields(units: list[Unit], warnings: list[str], lines: list[str]) -> tuple[dict[str, Field], list[Unit], list[Unit]]:
+    """Split an item's units into labelled fields. Returns (fields, preamble before any label, text
+    after a question statement that no answer label claimed)."""
+    fields: dict[str, Field] = {}
+    preamble: list[Unit] = []
+    after_q: list[Unit] = []
+    current: Field | None = None
+    q_open = False  # the question field still takes the block after a bare label
+    for u in units:
+        lab = u.label
+        if lab is not None and lab.cat in FIELD_CATS and lab.cat not in fields:
+            if lab.malformed:
+                warnings.append(f"line {u.block.start}: malformed label {first_line(u.block, lines).strip()!r}, read as {lab.word}")
+            if lab.cat != "question" and after_q:
+                fields["question"].units.extend(after_q)  # the stem went on until the answer label
+                after_q = []
+            current = Field(lab.cat, [u], lab)
             fields[lab.cat] = current
+            q_open = lab.cat == "question" and not lab.rest
             continue
-        if lab and lab.cat in fields:
-            warnings.append(f"line {line.no}: second {lab.word} label kept as text of the {current.cat if current else lab.cat}")
-        (current if current is not None else preamble).add(line)
-    if any(s.strip() for s in preamble.lines):
-        fields["preamble"] = preamble
-    return fields, warnings
-
-
-def _build(item: Item, source: str) -> dict[str, Any]:
-    fields, warnings = _fields(item)
-    warnings = item.warnings + warnings
-    q, a, n, h, pre = (fields.get(k) for k in ("question", "answer", "analysis", "hint", "preamble"))
-    title = item.title
-    spans: dict[str, Any] = {"question": None, "answer": None, "analysis": None}
-    if q is not None:
-        question = _dedent_text(q.lines)
-        spans["question"] = {"start": q.start, "end": max(q.end, q.start)}
-        if not question:
-            question = title
-            warnings.append(f"line {q.start}: empty question label, the title is used")
-    else:
-        question = title
-        spans["question"] = {"start": item.start.no, "end": item.start.no}
-    if a is None and h is not None:
-        a, h = h, None
-    if pre is not None:
-        pre_text = _dedent_text(pre.lines)
-        if a is None and q is None:
-            a = pre  # unlabelled answer under a question heading
-            a.start = next(ln.no for ln in item.body if ln.kind != "blank")
-        elif q is None:
-            question = f"{question}\n\n{pre_text}"  # a question description before the answer label
-            spans["question"]["end"] = pre.end
+        if lab is not None and lab.cat in FIELD_CATS:
+            warnings.append(f"line {u.block.start}: second {lab.word} label kept as text of the {current.cat if current else lab.cat}")
+        if current is None:
+            preamble.append(u)
+        elif current.cat == "question":
+            if q_open:
+                current.units.append(u)
+                q_open = False
+            else:
+                after_q.append(u)
         else:
-            warnings.append(f"line {pre.start}: text before the question label was added to the question")
-            question = f"{question}\n\n{pre_text}"
-    answer = ""
-    if a is not None:
-        answer = _dedent_text(a.lines)
-        spans["answer"] = {"start": a.start, "end": max(a.end, a.start)}
-    if h is not None:
-        answer = f"{answer}\n\n{_dedent_text(h.lines)}".strip()
-    if not answer:
-        warnings.append(f"line {item.start.no}: no answer found")
-    analysis = None
-    if n is not None:
-        analysis = _dedent_text(n.lines)
-        spans["analysis"] = {"start": n.start, "end": max(n.end, n.start)}
-    if item.analysis_extra is not None:
-        extra = _dedent_text(item.analysis_extra.lines)
-        analysis = f"{analysis}\n\n{extra}" if analysis else extra
-        spans["analysis"] = {"start": item.analysis_extra.start, "end": item.analysis_extra.end}
-        warnings.append(f"analysis attached from the explanation at line {item.analysis_extra.start}")
-    code = [{"lang": lang, "text": body} for lang, body in fenced_blocks(answer)]
-    if analysis:
-        code += [{"lang": lang, "text": body} for lang, body in fenced_blocks(analysis)]
-    kind = "exercise" if item.section_kind == "exercise" else "qa"
-    if kind == "qa" and code and (item.section_kind == "coding" or CODING_QUESTION_RE.search(question + title)):
-        kind = "coding"
-    last = max([ln.no for ln in item.body if ln.kind != "blank"] + [item.start.no])
-    return {
-        "id": "",  # assigned once the whole file is known
-        "source": source,
-        "doc_title": None,
-        "section": item.section,
-        "number": item.number,
-        "kind": kind,
-        "title": title or question.split("\n", 1)[0][:200],
-        "question": question,
-        "answer": answer,
-        "analysis": analysis,
-        "code": code,
-        "line_start": item.start.no,
-        "line_end": last,
-        "spans": spans,
-        "content_hash": content_hash(question, answer),
-        "parse_warnings": warnings,
-    }
+            current.units.append(u)
+    return fields, preamble, after_q
 
 
-# -------------------------------------------------------------------------------------------- document
+_STEM_START = ("要求", "输入", "输出", "示例", "例如", "已知", "给定", "如下", "选项", "A.", "A、", "A．", "（A）", "(A)")
 
 
-@dataclass
-class ParsedDoc:
-    source: str
-    records: list[dict[str, Any]]
-    problems: list[InputProblem]
-    doc_title: str | None
-    scan: Scan | None = None
+def _is_stem(units: list[Unit], lines: list[str]) -> bool:
+    """Whether unlabelled text between a question and its answer label continues the question
+    (code, options, 要求/输入/示例, or a sentence that still asks or introduces something) rather
+    than answering it (then the answer label sits in the middle of the answer)."""
+    if not units:
+        return True
+    texts = [block_text(u.block, lines) for u in units]
+    if any(u.block.kind in ("fence", "code") for u in units):
+        return True
+    if any(t.lstrip("> \t*").startswith(_STEM_START) for t in texts):
+        return True
+    last = texts[-1].rstrip(" \t*_")
+    return len(units) <= 2 and sum(substance(t) for t in texts) <= 200 and last.endswith(("？", "?", "：", ":"))
 
 
-def _count_labels(lines: list[Line], cats: tuple[str, ...] = ("question", "answer")) -> Counter[str]:
-    """Top-level labels in a heading's body, by category (labels inside list items belong to list-style items)."""
-    found: Counter[str] = Counter()
-    for ln in lines:
-        lab = match_label(ln)
-        if lab and lab.cat in cats and not lab.in_list and lab.indent <= 3:
-            found[lab.cat] += 1
-    return found
+def _fences(blocks: list[Block]) -> list[Block]:
+    """Every fenced code block of the document, in order of their first line."""
+    out = [b for top in blocks for b in top.walk() if b.kind == "fence"]
+    out.sort(key=lambda b: b.start)
+    return out
 
 
-def _section_kind(title: str | None) -> str:
-    if not title:
-        return "qa"
-    if EXERCISE_SECTION_RE.search(title):
+def _fence_code(fences: list[Block], starts: list[int], lo: int, hi: int) -> list[dict[str, Any]]:
+    code = []
+    for b in fences[bisect_left(starts, lo):bisect_right(starts, hi)]:
+        text = b.content[:-1] if b.content.endswith("\n") else b.content
+        text = "\n".join(s.rstrip() for s in text.split("\n"))
+        code.append({"lang": fence_lang(b.info), "text": text})
+    return code
+
+
+def _question_of(spec: ItemSpec, q: Field | None, lines: list[str], warnings: list[str]) -> tuple[str, dict[str, int]]:
+    """The question text and its span: a label starter's own text (问：…), else the question field,
+    else the title (heading or bold line)."""
+    whole = {"start": spec.start, "end": spec.q_end}
+    if spec.starter_label is not None:  # 问：… starts the item itself
+        return spec.starter_label.rest or spec.title, whole
+    if q is None:
+        return spec.title, whole
+    question = q.text(lines)
+    if not question:
+        warnings.append(f"line {q.start}: empty question label, the title is used")
+        question = spec.title
+    return question, {"start": q.start, "end": max(q.end, q.start)}
+
+
+def _answer_code(spec: ItemSpec, spans: dict[str, Any], fences: list[Block], starts: list[int]) -> list[dict[str, Any]]:
+    """The fenced code inside the answer span, then inside the analysis span (unless the analysis
+    was attached from an explanation elsewhere)."""
+    code = []
+    if spans["answer"]:
+        code += _fence_code(fences, starts, spans["answer"]["start"], spans["answer"]["end"])
+    if spans["analysis"] and spec.analysis_extra is None:
+        code += _fence_code(fences, starts, spans["analysis"]["start"], spans["analysis"]["end"])
+    return code
+
+
+def _record_kind(spec: ItemSpec, code: list[dict[str, Any]], text: str) -> str:
+    """exercise in an exercise section; coding when a Q&A item has code and sits in a coding
+    section or asks for code; else qa."""
+    if spec.section_kind == "exercise":
         return "exercise"
-    if CODING_SECTION_RE.search(title):
+    if code and (spec.section_kind == "coding" or CODING_QUESTION_RE.search(text)):
         return "coding"
     return "qa"
 
 
-def _is_heading(ln: Line) -> bool:
-    return ln.kind == "heading" and match_label(ln) is None
+def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], starts: list[int]) -> dict[str, Any] | None:
+    warnings = list(spec.warnings)
+    units, dropped = _trim_units(spec.units, lines, keep=1 if spec.units and spec.units[0].label is not None else 0)
+    if dropped:
+        warnings.append("left out of the answer as reader sign-off, navigation or footer: line" + ("s " if len(dropped) > 1 else " ")
+                        + ", ".join(str(d) for d in dropped))
+    fields, preamble, after_q = _read_fields(units, warnings, lines)
+    q, a, n, h = (fields.get(k) for k in ("question", "answer", "analysis", "hint"))
+    spans: dict[str, Any] = {"question": None, "answer": None, "analysis": None}
+    title = spec.title
+    question, spans["question"] = _question_of(spec, q, lines, warnings)
+
+    answer_field: Field | None = a
+    if a is None and h is not None:
+        answer_field, h = h, None
+    if preamble:
+        pre = Field("preamble", preamble)
+        if answer_field is None and q is None:
+            answer_field = pre  # the unlabelled answer under a question
+            if spec.starter_label is not None:
+                warnings.append(f"line {pre.start}: no answer label; the text after the question is the answer")
+        elif q is None and spec.starter_label is None and answer_field is not None and not _is_stem(preamble, lines):
+            # an answer label in the middle of the answer: keep it all as the answer
+            warnings.append(f"line {answer_field.start}: {answer_field.label.word if answer_field.label else 'answer'} label inside the answer text was kept as text")
+            merged = Field("answer", preamble + [Unit(u.block, None, u.quote) for u in answer_field.units])
+            answer_field = merged
+        elif q is None and spec.starter_label is None:
+            question = f"{question}\n\n{pre.text(lines)}"  # the question goes on before the answer label
+            spans["question"]["end"] = pre.end
+            warnings.append(f"lines {pre.start}-{pre.end}: text between the question and its answer label was taken as part of the question")
+        else:
+            warnings.append(f"line {pre.start}: text before the question label was added to the question")
+            question = f"{question}\n\n{pre.text(lines)}"
+    if after_q and answer_field is None and n is None:
+        answer_field = Field("answer", after_q)
+        warnings.append(f"line {after_q[0].block.start}: no answer label; the text after the question statement is the answer")
+    elif after_q:
+        # the question statement went on without an answer label claiming anything after it
+        question = f"{question}\n\n{Field('question', after_q).text(lines)}"
+    analysis_field = n
+    if answer_field is None and n is not None:
+        answer_field, analysis_field = n, None
+        warnings.append(f"line {n.start}: no 答案 label; the {n.label.word if n.label else '解析'} text is used as the answer")
+
+    answer = ""
+    if answer_field is not None:
+        answer = answer_field.text(lines)
+        spans["answer"] = {"start": answer_field.start, "end": max(answer_field.end, answer_field.start)}
+    if h is not None:
+        answer = f"{answer}\n\n{h.text(lines)}".strip()
+    if not answer:
+        warnings.append(f"line {spec.start}: no answer found")
+    analysis = None
+    if analysis_field is not None:
+        analysis = analysis_field.text(lines)
+        spans["analysis"] = {"start": analysis_field.start, "end": max(analysis_field.end, analysis_field.start)}
+    if spec.analysis_extra is not None:
+        s, e, extra = spec.analysis_extra
+        analysis = f"{analysis}\n\n{extra}" if analysis else extra
+        spans["analysis"] = {"start": s, "end": e}
+        warnings.append(f"analysis attached from the explanation at line {s}")
+    last = max([u.block.end for u in units] + [spec.q_end])
+    code = _answer_code(spec, spans, fences, starts)
+    kind = _record_kind(spec, code, question + title)
+    return {
+        "id": "",
+        "source": source,
+        "doc_title": None,
+        "section": spec.section,
+        "number": spec.number,
+        "kind": kind,
+        "title": title or question.split("\n", 1)[0][:200] or "(untitled)",
+        "question": question or title or "(untitled)",
+        "answer": answer,
+        "analysis": analysis,
+        "code": code,
+        "line_start": spec.start,
+        "line_end": last,
+        "spans": spans,
+        "content_hash": content_hash(question or title, answer),
+        "parse_warnings": warnings,
+    }
 
 
-def _heading_blocks(lines: list[Line]) -> list[tuple[int, int]]:
-    """(index of heading, index after its direct body) for each real heading."""
-    idx = [i for i, ln in enumerate(lines) if _is_heading(ln)]
-    return [(i, idx[k + 1] if k + 1 < len(idx) else len(lines)) for k, i in enumerate(idx)]
+# -------------------------------------------------------------------------------- items in a body
 
 
-def _is_item_heading(ln: Line, body: list[Line]) -> bool:
-    num, title, explicit = split_number(ln.heading)
-    if not title and not explicit:
+def _bold_para(b: Block, lines: list[str]) -> str | None:
+    """The text of a paragraph that is all bold on one line (`**1.多模态业务简单介绍；**`)."""
+    if b.kind != "paragraph" or b.end != b.start:
+        return None
+    s = lines[b.start - 1].strip()
+    inner = strip_bold(s)
+    return inner if inner != s else None
+
+
+def _numbered_para(b: Block, lines: list[str]) -> tuple[str, str] | None:
+    if b.kind != "paragraph":
+        return None
+    num, title, _ = split_number(lines[b.start - 1].strip())
+    if num is None or not title:
+        return None
+    return num, title
+
+
+@dataclass
+class _Starter:
+    kind: str  # label | bold | para | list
+    block: Block  # the starter block (paragraph / quote / list item)
+    number: str | None
+    title: str
+    label: Label | None = None
+    nested: list[Block] = field(default_factory=list)  # list item: its blocks after the prompt
+    head_end: int = 0
+    labelled: bool = False  # a list question whose nested answer carries a label
+
+
+def _topic_link(text: str) -> bool:
+    """An entry that is only a link whose words do not ask (`[CNN 专题](./cnn.md)`): it points to a
+    page on a topic; whatever is nested under it outlines that page, it does not answer a question."""
+    if not has_reference(text) or substance(text):
         return False
-    if NON_QA_SECTION_RE.fullmatch(title.strip(" ：:")) or (num is None and NON_QA_SECTION_RE.search(title) and not QUESTION_WORDS_RE.search(title)):
-        return False
-    labels = _count_labels(body)
-    if labels["question"] > 1:
-        return False  # a plain heading over several 问/答 pairs: a section of label-only items
-    if labels:
-        return True
-    has_body = any(b.kind != "blank" for b in body)
-    if explicit:
-        return True
-    if QUESTION_WORDS_RE.search(title) and (has_body or num is not None):
-        return True
-    return False
+    words = " ".join(m.group(0)[1:m.group(0).find("]")] for m in LINK_RE.finditer(text))
+    return question_strength(words) < 2
 
 
-def parse_text(text: str, source: str) -> ParsedDoc:  # noqa: C901 (complexity 22: qatool/parse is being rewritten on parse14)
-    """Parse one article (newlines normalised). Never raises on any input text."""
-    sc = scan(text)
-    lines = sc.lines
+def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: bool,
+                   starters: list[tuple[int, _Starter]], explanations: list[tuple[str | None, int, int, str]]) -> int:
+    """The list questions of list `b` (top-level block `k`) appended to `starters` (coding
+    explanations to `explanations`); returns how many of them have a nested answer."""
+    answered = 0
+    for it in b.children:
+        head = item_head(it)
+        if head is None:
+            continue
+        text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
+        text = _strip_marker(text)
+        rest = [c for c in it.children if c is not head]
+        nested_labels = [block_label(c, lines) for c in rest]
+        cats = {lab.cat for lab in nested_labels if lab is not None}
+        own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
+        prompt = strip_bold(_strip_marker(lines[it.start - 1]))
+        if cats & {"answer", "hint", "question"}:
+            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end, labelled=True)))
+            answered += 1
+        elif cats & {"analysis", "code"} and not cats & {"answer"}:
+            explanations.append(_explanation(it, rest, lines))
+        elif own is not None and own.cat == "question":
+            continue
+        elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
+            if rest and answer_like(rest, lines):
+                starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
+                answered += 1
+            else:
+                starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
+    return answered
+
+
+def _label_item(st: _Starter, lab: Label, after: list[Block], lines: list[str], sec_title: str | None, kind: str) -> ItemSpec | NonItem:
+    """The item a label starter (`问：…`, `**题目**:`) opens, `after` being the blocks up to the next
+    starter; a NonItem when it has no answer."""
+    # the starter paragraph holds the question (a bare `**问题描述**` also the block after it);
+    # an answer label may share the paragraph or follow
+    lines_in = lines[st.block.start - 1:st.block.end]
+    q_end = st.block.end
+    if not lab.rest and after and after[0].kind != "heading" and block_label(after[0], lines) is None:
+        q_end = after[0].end
+        lab.rest = _dedent_text([unquote(s) if st.block.kind == "quote" else s for s in lines[after[0].start - 1:after[0].end]])
+        after = after[1:]
+    units = _units(_until_heading(after), lines)
+    inline_answer = _answer_inside(st.block, lines)
+    if inline_answer is not None:
+        units = [inline_answer] + units
+        q_end = inline_answer.block.start - 1
+    elif len(lines_in) > 1:
+        lab.rest = _dedent_text([lab.rest] + [unquote(s) if st.block.kind == "quote" else s for s in lines_in[1:]])
+    spec = ItemSpec("label", st.block.start, q_end, st.number, st.title, sec_title, kind, units, starter_label=lab)
+    if not units or trivial_reason([u.block for u in units], lines) is not None:
+        return NonItem(st.block.start, q_end, st.title[:80], "no-answer")
+    return spec
+
+
+def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool, prompts: bool = False) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
+    """Items inside the body of a section that is not an item itself (or the text before the first
+    heading): label items, list questions, bold question paragraphs, numbered question lines.
+    Also returns explanations of coding problems ((number, start, end, text)) found there."""
+    kind = _section_kind(sec_title)
+    starters: list[tuple[int, _Starter]] = []  # (index of the top-level block, starter)
+    explanations: list[tuple[str | None, int, int, str]] = []
+    bolds = [(k, _bold_para(b, lines)) for k, b in enumerate(blocks)]
+    bold_qs = [(k, t) for k, t in bolds if t is not None and not is_sign_off(t)
+               and (question_strength(t) == 2 or split_number(t)[0] is not None)]
+    bold_ok = len(bold_qs) >= 2 and sum(1 for _, t in bold_qs if question_strength(split_number(t)[1]) == 2) * 2 >= len(bold_qs)
+    bold_at = dict(bold_qs) if bold_ok else {}
+    answered_lists = 0
+    # outside a question bank or a list of prompts, a list entry asks only with a question mark,
+    # unless two entries here do (then `解释一下…` next to them asks too)
+    marked = sum(1 for b in blocks if b.kind == "list" for it in b.children
+                 if item_head(it) is not None and ("?" in lines[it.start - 1] or "？" in lines[it.start - 1]))
+    loose = bank or prompts or marked >= 2
+    for k, b in enumerate(blocks):
+        if b.kind in ("paragraph", "quote", "heading"):
+            lab = block_label(b, lines)
+            if lab is not None and lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list:
+                lab = replace(lab)  # its text is completed below; the block keeps its own
+                title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
+                number = f"{lab.word}{lab.number}" if lab.number else None
+                starters.append((k, _Starter("label", b, number, title, label=lab, head_end=b.end if lab.rest else b.start)))
+                continue
+        if k in bold_at:
+            num, title, _ = split_number(bold_at[k])
+            starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))
+            continue
+        para = _numbered_para(b, lines)
+        if para is not None and "。" not in para[1][:60] and question_strength(para[1]) == 2:
+            # `2.分类算法和回归算法有什么区别呢?` (no space after the number: not a list)
+            if b.end == b.start or question_strength(lines[b.start - 1]) == 2:
+                starters.append((k, _Starter("para", b, para[0], para[1], head_end=b.start)))
+                continue
+        if b.kind == "list":
+            answered_lists += _list_starters(k, b, lines, prompts, loose, starters, explanations)
+    items: list[ItemSpec] = []
+    non: list[NonItem] = []
+    for pos, (k, st) in enumerate(starters):
+        nxt = starters[pos + 1][0] if pos + 1 < len(starters) else len(blocks)
+        same_block_next = pos + 1 < len(starters) and starters[pos + 1][0] == k
+        if st.kind == "list":
+            answer_blocks = list(st.nested)
+            last_in_list = st.block is blocks[k].children[-1]
+            following = blocks[k + 1:nxt] if last_in_list and not same_block_next else []
+            if answer_blocks:
+                answer_blocks += _leading_code(following)
+            elif following and answered_lists >= 1 and answer_like(_following_answer(following), lines):
+                answer_blocks = _following_answer(following)
+            if not answer_blocks or not (st.labelled or answer_like(answer_blocks, lines)):
+                non.append(NonItem(st.block.start, st.head_end, st.title[:80], "no-answer"))
+                continue
+            units = _units(answer_blocks, lines)
+            spec = ItemSpec("list", st.block.start, st.head_end, st.number, st.title, sec_title, kind, units)
+            if not st.nested:
+                spec.warnings.append(f"line {answer_blocks[0].start}: the answer follows the list question instead of being nested in it")
+            items.append(spec)
+            continue
+        after = blocks[k + 1:nxt]
+        if st.kind == "label" and st.label is not None:
+            got = _label_item(st, st.label, after, lines, sec_title, kind)
+            if isinstance(got, NonItem):
+                non.append(got)
+            else:
+                items.append(got)
+            continue
+        if not after or trivial_reason(_until_heading(after), lines) is not None:
+            non.append(NonItem(st.block.start, st.block.end, st.title[:80], "no-answer"))
+            continue
+        units = _units(_until_heading(after), lines)
+        items.append(ItemSpec(st.kind, st.block.start, st.block.end, st.number, st.title, sec_title, kind, units))
+    return items, non, explanations
+
+
+def _strip_marker(s: str) -> str:
+    t = s.lstrip(" \t")
+    i = 0
+    while i < len(t) and (t[i].isdigit() or t[i] in "０１２３４５６７８９"):
+        i += 1
+    if i and t[i:i + 1] in (".", ")", "、", "）"):
+        return t[i + 1:].strip()
+    if t[:1] in ("-", "*", "+"):
+        return t[1:].strip()
+    return t.strip()
+
+
+def _leading_code(blocks: list[Block]) -> list[Block]:
+    out = []
+    for b in blocks:
+        if b.kind in ("fence", "code"):
+            out.append(b)
+        else:
+            break
+    return out
+
+
+def _until_heading(blocks: list[Block]) -> list[Block]:
+    out = []
+    for b in blocks:
+        if b.kind == "heading":
+            break
+        out.append(b)
+    return out
+
+
+def _following_answer(blocks: list[Block]) -> list[Block]:
+    """What answers a list question from outside the list: the blocks after it up to the next
+    heading, thematic break or list (a new entry, numbered or not, starts something else)."""
+    out = []
+    for b in blocks:
+        if b.kind in ("heading", "hr", "list"):
+            break
+        out.append(b)
+    return out
+
+
+def _answer_inside(b: Block, lines: list[str]) -> Unit | None:
+    """An answer label on a later line of the question paragraph (`问：…` / `答：…` without a blank
+    line between them): the rest of the paragraph from that line is an answer unit."""
+    for no in range(b.start + 1, b.end + 1):
+        s = lines[no - 1]
+        lab = label_of(unquote(s) if b.kind == "quote" else s)
+        if lab is not None and lab.cat in ("answer", "analysis", "hint"):
+            return Unit(Block("paragraph", no, b.end), lab, quote=b.kind == "quote")
+    return None
+
+
+def _explanation(item: Block, rest: list[Block], lines: list[str]) -> tuple[str | None, int, int, str]:
+    units = _units(rest, lines, code_labels=True)
+    for u in units:
+        if u.label is not None and u.label.cat not in ("analysis", "code"):
+            u.label = None
+    text = Field("analysis", units).text(lines)
+    end = max(b.end for b in rest)
+    return item.number, item.start, end, text
+
+
+# ------------------------------------------------------------------------------------------ document
+
+
+def _section_title(sec: Section | None) -> str | None:
+    return sec.title if sec is not None and sec.heading is not None else None
+
+
+def _enclosing(sec: Section) -> Section | None:
+    """The nearest enclosing heading that is not an item."""
+    p = sec.parent
+    while p is not None and p.heading is not None and p.role in ("item", "part"):
+        p = p.parent
+    return p if p is not None and p.heading is not None else None
+
+
+def _item_specs(root: Section, lines: list[str], bank: bool) -> tuple[list[tuple[int, ItemSpec]], list[NonItem], list[tuple[str | None, int, int, str]]]:
+    """Every item of the section tree ((start line, spec), unsorted): the heading items, and the
+    items found in the bodies of sections that are not items; with the non-items and the coding
+    explanations met on the way."""
+    specs: list[tuple[int, ItemSpec]] = []
+    non_items: list[NonItem] = []
+    explanations: list[tuple[str | None, int, int, str]] = []
+    for sec in root.walk():
+        if sec.role == "item":
+            encl = _enclosing(sec)
+            sec_title = _section_title(encl)
+            units = _units(_flatten(sec), lines)
+            spec = ItemSpec("heading", sec.start, sec.heading.end, sec.number, sec.name or sec.title, sec_title,
+                            _section_kind(sec_title), units)
+            if sec.strength < 2 and not sec.labels and not sec.explicit:
+                spec.warnings.append(f"line {sec.start}: topic heading read as a question (the document is a question bank)")
+            specs.append((sec.start, spec))
+            continue
+        if sec.role == "part":
+            continue
+        if sec.heading is not None and sec.role not in ("item",):
+            non_items.append(NonItem(sec.start, sec.heading.end, sec.title[:80], sec.reason or sec.role))
+        if sec.role in ("root", "title", "group", "container", "section", "nonitem"):
+            if sec.role == "nonitem" and sec.reason in ("toc", "link-only", "image-only", "placeholder", "empty", "reference", "no-answer", "untitled"):
+                continue
+            found, non, expl = body_items(sec.body, lines, sec.title if sec.heading is not None else None, bank,
+                                          prompts=sec.role == "container" and sec.reason == "questions")
+            specs.extend((s.start, s) for s in found)
+            non_items.extend(non)
+            explanations.extend(expl)
+    return specs, non_items, explanations
+
+
+def parse_text(text: str, source: str) -> ParsedDoc:
+    """Parse one article (newlines normalised). Never raises on any input text.
+
+    The cyclic garbage collector is paused meanwhile: parsing allocates many small objects but
+    leaves no reference cycles behind (`release` drops the section tree's parent links), so
+    collections during it would only cost time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_text(text, source)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_text(text: str, source: str) -> ParsedDoc:
+    tree = parse_tree(text)
+    lines = tree.lines
+    sc = tree.scan
     problems: list[InputProblem] = []
     for no in sc.unclosed_fences:
         problems.append(InputProblem(source, "warning", "code fence is never closed; it is taken to end before the next heading, close it with ```", line=no))
+    for no in sc.stray_fences:
+        problems.append(InputProblem(source, "warning", "a ``` here would swallow the next code block's opening line; it was read as text (remove it or close the block above)", line=no))
     for no in sc.glued_headings:
         problems.append(InputProblem(source, "warning", "a heading is glued to the end of a paragraph; it was split off (put it on its own line)", line=no))
 
-    blocks = _heading_blocks(lines)
-    item_heads: set[int] = set()
-    for i, end in blocks:
-        if _is_item_heading(lines[i], lines[i + 1:end]):
-            item_heads.add(i)
+    root = build_sections(tree)
+    bank = bool(getattr(root, "bank", False))
+    specs, non_items, explanations = _item_specs(root, lines, bank)
+    specs.sort(key=lambda p: p[0])
+    items = [s for _, s in specs]
 
-    items: list[Item] = []
-    explanations: list[tuple[str | None, Field]] = []
-    section_stack: list[Line] = []  # non-item headings
-    doc_title: str | None = None
-    first_item_level: int | None = None
-    first_heading_title: str | None = None
-
-    k = 0
-    n = len(lines)
-    while k < n:
-        ln = lines[k]
-        if _is_heading(ln):
-            if first_heading_title is None and ln.level == 1:
-                first_heading_title = ln.heading
-            if k in item_heads:
-                num, title, _ = split_number(ln.heading)
-                sec = next((s for s in reversed(section_stack) if s.level < ln.level), None)
-                if first_item_level is None:
-                    first_item_level = ln.level
-                    if doc_title is None and sec is not None:
-                        doc_title = sec.heading
-                # the item runs to the next heading of the same or higher level, or the next item,
-                # keeping deeper headings that are part of the answer
-                j = k + 1
-                while j < n:
-                    lj = lines[j]
-                    if _is_heading(lj) and (lj.level <= ln.level or j in item_heads or NON_QA_SECTION_RE.search(lj.heading)):
-                        break
-                    j += 1
-                kind = _section_kind(sec.heading if sec else None)
-                items.append(Item("heading", ln, num, title, sec.heading if sec else None, kind, lines[k + 1:j]))
-                k = j
-                continue
-            while section_stack and section_stack[-1].level >= ln.level:
-                section_stack.pop()
-            section_stack.append(ln)
-            k += 1
-            # plain section: list items and label items inside it
-            j = k
-            while j < n and not _is_heading(lines[j]):
-                j += 1
-            _section_items(lines[k:j], ln, items, explanations, source)
-            k = j
-            continue
-        # content before any heading
-        j = k
-        while j < n and not _is_heading(lines[j]):
-            j += 1
-        _section_items(lines[k:j], None, items, explanations, source)
-        k = j
-
-    # attach explanations (coding answers explained in a later section) by number
-    for num, fld in explanations:
-        target = next((it for it in reversed(items) if it.section_kind == "coding" and it.number == num and it.start.no < fld.start and it.analysis_extra is None), None)
+    for num, start, end, text_ in explanations:
+        target = next((it for it in reversed(items) if it.section_kind == "coding" and it.number == num and it.start < start and it.analysis_extra is None), None)
         if target is None:
-            problems.append(InputProblem(source, "warning", f"explanation item {num} matches no earlier coding problem; it was not attached to any record", line=fld.start))
+            problems.append(InputProblem(source, "warning", f"explanation item {num} matches no earlier coding problem; it was not attached to any record", line=start))
         else:
-            target.analysis_extra = fld
+            target.analysis_extra = (start, end, text_)
 
-    if doc_title is None:
-        doc_title = first_heading_title
-    if doc_title is None:
-        stem = source.rsplit("/", 1)[-1]
-        doc_title = stem.rsplit(".", 1)[0] if "." in stem else stem
-
-    records = [_build(it, source) for it in items]
+    doc_title = _doc_title(root, items, source)
+    records = []
+    fences = [b for b in tree.code if b.kind == "fence"]
+    starts = [b.start for b in fences]
+    for it in items:
+        rec = _build(it, source, lines, fences, starts)
+        if rec is not None:
+            records.append(rec)
     seen: Counter[str] = Counter()
     for rec in records:
         rec["doc_title"] = doc_title
@@ -331,62 +796,20 @@ def parse_text(text: str, source: str) -> ParsedDoc:  # noqa: C901 (complexity 2
         seen[rec["content_hash"]] += 1
         rec["id"] = sha256_hex(source, rec["content_hash"], str(occurrence))[:16]
     if not records:
-        problems.append(InputProblem(source, "warning", "no Q&A items found (no numbered question headings, labelled answers or question lists); check that this is a Q&A article"))
-    return ParsedDoc(source, records, problems, doc_title, sc)
+        problems.append(InputProblem(source, "warning", "no Q&A items found (no question headings, labelled answers or answered question lists); check that this is a Q&A article"))
+    non_items.sort(key=lambda x: x.line)
+    release(root)
+    return ParsedDoc(source, records, problems, doc_title, sc, non_items, tree, bank)
 
 
-def _section_items(lines: list[Line], heading: Line | None, items: list[Item], explanations: list[tuple[str | None, Field]], source: str) -> None:
-    """Find list-style items and label-only items in the body of a plain (non-item) section."""
-    sec_title = heading.heading if heading else None
-    kind = _section_kind(sec_title)
-    i = 0
-    n = len(lines)
-    while i < n:
-        ln = lines[i]
-        li = LIST_ITEM_RE.match(ln.text) if ln.kind == "text" else None
-        lab = match_label(ln)
-        if li:
-            base = len(li["indent"])
-            j = i + 1
-            while j < n:
-                lj = lines[j]
-                if lj.kind == "text" and LIST_ITEM_RE.match(lj.text) and lj.indent <= base:
-                    break
-                if lj.kind == "text" and lj.indent <= base and lines[j - 1].kind == "blank" and not LABEL_RE.match(lj.text):
-                    break  # an unindented paragraph ends the list item
-                j += 1
-            body = lines[i + 1:j]
-            while body and body[-1].kind == "blank":
-                body.pop()
-            labels = [lb for lb in (match_label(b) for b in body) if lb]
-            cats = {lb.cat for lb in labels}
-            if cats & {"answer", "hint", "question"}:
-                title = _strip_bold(li["text"])
-                items.append(Item("list", ln, li["num"], title, sec_title, kind, body))
-            elif cats & {"analysis", "code"}:
-                fld = Field("analysis", ln.no)
-                for b in body:
-                    lb = match_label(b)
-                    if lb:
-                        fld.lines.append(lb.rest)
-                        fld.end = b.no
-                    else:
-                        fld.add(b)
-                explanations.append((li["num"], fld))
-            i = j
-            continue
-        if lab and lab.cat == "question" and lab.indent == 0 and not lab.in_list:
-            j = i + 1
-            while j < n:
-                nxt = match_label(lines[j])
-                if nxt and nxt.cat == "question" and nxt.indent == 0 and not nxt.in_list:
-                    break
-                j += 1
-            body = lines[i:j]
-            while body and body[-1].kind == "blank":
-                body.pop()
-            title = lab.rest.split("\n", 1)[0]
-            items.append(Item("label", ln, lab.number, _strip_bold(title) or lab.word, sec_title, kind, body))
-            i = j
-            continue
-        i += 1
+def _doc_title(root: Section, items: list[ItemSpec], source: str) -> str:
+    first_item = next((s for s in root.walk() if s.role == "item"), None)
+    if first_item is not None:
+        encl = _enclosing(first_item)
+        if encl is not None:
+            return encl.title
+    for s in root.walk():
+        if s.heading is not None and s.level == 1 and s.role != "item":
+            return s.title
+    stem = source.rsplit("/", 1)[-1]
+    return stem.rsplit(".", 1)[0] if "." in stem else stem

@@ -1,102 +1,103 @@
-"""Field labels and numbering of Q&A items: which line is a 问/答/解析 label, and how a heading's number
-(`1.`, `1、`, `一、`, `Q1`, `第3题`) is split from its text.
+"""Field labels and numbering of Q&A items: which line starts a 问/答/解析 field, and how an item's number
+(`1.`, `1、`, `1.2.3`, `一、`, `Q10`, `问题 3`, `题目008`, `第3题`, `（2）`, `**1-1**`) is split from its text.
+
+Every pattern here is anchored and has no two adjacent quantifiers over the same characters, so a
+line costs linear time whatever it holds (a line of 200,000 spaces, `*`, `#` or label words).
+
+>>> split_number("### 3.2.5 实例理解反向传播".lstrip("# "))
+('3.2.5', '实例理解反向传播', False)
+>>> label_of("**答案**：模型更大。").cat
+'answer'
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from qatool.parse.markdown import Line
-
 # ---------------------------------------------------------------------------------------------- labels
 
 LABEL_WORDS: dict[str, tuple[str, ...]] = {
-    "question": ("面试题", "题目描述", "问题描述", "题目", "问题", "提问", "问", "Question", "Q"),
-    "answer": ("参考答案", "标准答案", "答案", "回答", "解答", "答", "Answer", "A"),
+    "question": ("面试题", "题目描述", "问题描述", "题目", "问题", "提问", "问", "Question", "QA", "Q"),
+    "answer": ("参考答案", "标准答案", "参考回答", "答案", "回答", "解答", "答", "Answer", "A"),
     "analysis": ("答案解析", "解析说明", "解析", "分析", "解释", "详解", "Explanation", "Analysis"),
     "code": ("源代码实例", "参考代码", "代码实现", "代码示例", "源代码", "代码", "Code"),
     "hint": ("拓展", "提示", "Hint"),
 }
-_WORD_TO_CAT = {w: cat for cat, words in LABEL_WORDS.items() for w in words}
+_WORD_TO_CAT = {w.lower(): cat for cat, words in LABEL_WORDS.items() for w in words}
 _WORDS_RE = "|".join(sorted((re.escape(w) for w in _WORD_TO_CAT), key=len, reverse=True))
-_DIGITS = r"[0-9０-９]+"
-_CNUM = r"[一二三四五六七八九十百零〇两]+"
+DIGITS = r"[0-9０-９]+"
+CNUM = r"[一二三四五六七八九十百零〇两]+"
+# applied after the indent, heading marks and bullet have been taken off (see `label_of`)
+_LABEL_RE = re.compile(
+    rf"(?P<b1>\*\*|__)?[ \t]*(?P<word>{_WORDS_RE})[ \t]*(?:(?P<num>{DIGITS})[ \t]*)?(?:(?P<b2>\*\*|__)[ \t]*)?[:：]"
+    rf"[ \t]*(?:(?P<b3>\*\*|__)[ \t]*)?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# a paragraph that is only a bold label: `**问题描述**`, `**答案：**`
+_BOLD_LABEL_RE = re.compile(rf"(\*\*|__)(?P<word>{_WORDS_RE})[:：]?\1[:：]?$", re.IGNORECASE)
+# kept for the linter (malformed-bold-label builds its fix from these groups)
 LABEL_RE = re.compile(
-    rf"^(?P<indent>\s*)(?P<hashes>#{{1,6}}\s*)?(?P<bullet>[-*+]\s+)?"
-    rf"(?P<b1>\*\*|__)?\s*(?P<word>{_WORDS_RE})\s*(?P<num>{_DIGITS})?\s*(?P<b2>\*\*|__)?\s*[:：]"
-    rf"\s*(?P<b3>\*\*|__)?[ \t]*(?P<rest>.*)$",
+    rf"^(?P<indent>[ \t]*)(?P<hashes>#{{1,6}}[ \t]*)?(?P<bullet>[-*+][ \t]+)?"
+    rf"(?:(?P<b1>\*\*|__)[ \t]*)?(?P<word>{_WORDS_RE})",
     re.IGNORECASE,
 )
-
-# ---------------------------------------------------------------------------------------- numbering
-
-_NUMBERED = [
-    re.compile(rf"^(?P<num>(?:题目|问题|面试题|习题|练习|第)\s*(?:{_DIGITS}|{_CNUM})\s*[题问]?)\s*[.．、:：)）]?\s*(?P<title>.*)$"),
-    re.compile(rf"^(?P<num>[Qq]\s*{_DIGITS})\s*[.．、:：)）]?\s*(?P<title>.*)$"),
-    re.compile(rf"^(?P<num>{_DIGITS})\s*(?:[.．](?![0-9])|[、)）:：])\s*(?P<title>.+)$"),
-    re.compile(rf"^(?P<num>{_CNUM})\s*[、.．]\s*(?P<title>.+)$"),
-]
-_EXPLICIT_QUESTION_NUM = re.compile(r"^(?:题目|问题|面试题|习题|练习|第|[Qq])")
-_NUM_ONLY = re.compile(rf"{_DIGITS}|{_CNUM}")
-LIST_ITEM_RE = re.compile(rf"^(?P<indent> {{0,3}})(?P<num>{_DIGITS})[.、)）]\s+(?P<text>\S.*)$")
-QUESTION_WORDS_RE = re.compile(r"[?？]\s*(\*\*)?\s*$|什么|如何|为什么|为何|怎么|怎样|哪些|哪种|是否|吗[?？]?$|区别|异同")
-NON_QA_SECTION_RE = re.compile(
-    r"总结|小结|结语|结论|概述|简介|引言|前言|附录|参考|资料|延伸阅读|推荐阅读|相关阅读|写在最后|致谢|目录|Summary|Conclusion|References|Appendix",
-    re.IGNORECASE,
-)
-CODING_SECTION_RE = re.compile(r"编程|代码|算法题|coding|programming|leetcode", re.IGNORECASE)
-CODING_QUESTION_RE = re.compile(r"编写|实现|写一个|写出|代码|编程|算法题|implement|write a", re.IGNORECASE)
-EXERCISE_SECTION_RE = re.compile(r"练习|习题|拓展|exercise", re.IGNORECASE)
-
-_CN_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def _strip_bold(s: str) -> str:
-    s = s.strip()
-    m = re.fullmatch(r"(\*\*|__)(.+?)\1\s*[:：]?", s)
-    return m.group(2).strip() if m else s
-
-
-def split_number(heading: str) -> tuple[str | None, str, bool]:
-    """(number as written, title, whether the numbering names a question explicitly)."""
-    text = _strip_bold(heading)
-    for rx in _NUMBERED:
-        m = rx.match(text)
-        if m:
-            num, title = m["num"].strip(), _strip_bold(m["title"])
-            explicit = bool(_EXPLICIT_QUESTION_NUM.match(num))
-            if title or explicit:
-                return num, title, explicit
-    return None, text, False
 
 
 @dataclass
 class Label:
-    cat: str
+    cat: str  # question | answer | analysis | code | hint
     word: str
-    rest: str
+    rest: str  # the text after the label on the same line
     number: str | None
     malformed: bool
     indent: int
     in_list: bool
+    bare: bool = False  # a bold label alone on its line, without a colon (`**问题描述**`)
 
 
-def match_label(line: Line) -> Label | None:
-    if line.kind not in ("text", "heading"):
+def _prefix(s: str) -> tuple[int, bool, bool, str]:
+    """(indent, heading marks, bullet, rest) of a line, taken off by hand (no regex backtracking)."""
+    t = s.lstrip(" \t")
+    indent = len(s) - len(t)
+    hashes = False
+    if t.startswith("#"):
+        h = len(t) - len(t.lstrip("#"))
+        if h <= 6:
+            t, hashes = t[h:].lstrip(" \t"), True
+    bullet = False
+    if t[:1] in ("-", "*", "+") and t[1:2] in (" ", "\t"):
+        t, bullet = t[1:].lstrip(" \t"), True
+    return indent, hashes, bullet, t
+
+
+def label_of(text: str, heading: bool = False) -> Label | None:
+    """The field label that starts `text` (one source line), if any."""
+    indent, hashes, bullet, t = _prefix(text)
+    if not t:
         return None
-    m = LABEL_RE.match(line.text)
-    if not m:
+    first = t[0]
+    if not (first in "*_" or first.isalpha()):
         return None
+    m = _LABEL_RE.match(t)
+    if m is None:
+        b = _BOLD_LABEL_RE.match(t.rstrip())
+        if b is None:
+            return None
+        word = b["word"]
+        cat = _WORD_TO_CAT.get(word.lower())
+        if cat is None or (len(word) <= 2 and word.isascii()):
+            return None
+        return Label(cat, word, "", None, False, indent, bullet, bare=True)
     word = m["word"]
-    cat = _WORD_TO_CAT.get(word) or _WORD_TO_CAT.get(word.capitalize()) or _WORD_TO_CAT.get(word.upper())
+    cat = _WORD_TO_CAT.get(word.lower())
     if cat is None:
         return None
-    if line.kind == "heading" and m["num"] is not None:
+    if (hashes or heading) and m["num"] is not None:
         return None  # "#### 题目 1：…" is a numbered item heading, not a label
-    if len(word) == 1 and word.isascii() and (word.islower() or not (m["b1"] or m["rest"].strip())):
-        return None  # "a:" or a bare "A:" is more likely prose than a label
-    b1, b2, b3 = m["b1"], m["b2"], m["b3"]
     rest = m["rest"].rstrip()
+    if len(word) <= 2 and word.isascii() and (word.islower() or not (m["b1"] or rest.strip() or m["num"])):
+        return None  # "a:" or a bare "A:" is more likely prose than a label ("Q14:" is numbered: a label)
+    b1, b2, b3 = m["b1"], m["b2"], m["b3"]
     malformed = False
     if b1 and not b2 and not b3:
         if rest.endswith(b1):
@@ -107,4 +108,71 @@ def match_label(line: Line) -> Label | None:
         malformed = True
     elif b1 and b2 and b3:
         malformed = True
-    return Label(cat, word, rest, m["num"], malformed, len(m["indent"]), bool(m["bullet"]))
+    return Label(cat, word, rest, m["num"], malformed, indent, bullet)
+
+
+def match_label(line) -> Label | None:
+    """The label of a scanned line (`markdown.Line`) of kind text or heading."""
+    if line.kind not in ("text", "heading"):
+        return None
+    return label_of(line.text, heading=line.kind == "heading")
+
+
+# ---------------------------------------------------------------------------------------- numbering
+
+_SEP = r"[ \t]*[.．、:：)）]?[ \t]*"
+_NUMBERED = [
+    # 题目 1：, 问题3, 面试题 12., 题008, 第 7 题, 第三问, 第2:, 第四章 (a chapter's number, not a question's);
+    # not `第二个问题…` (words of a sentence)
+    re.compile(rf"(?P<num>(?:题目|问题|面试题|习题|练习|题)[ \t]*(?:{DIGITS}(?:[.．\-－]{DIGITS})*|{CNUM})"
+               rf"|第[ \t]*(?:{DIGITS}|{CNUM})(?:[ \t]*(?:[题问章节篇讲课]|部分)|(?=[ \t]*(?:[.．、:：)）\-－—]|[ \t]|$))))(?:[ \t]*(?:--|——|—|－－)[ \t]*|{_SEP})(?P<title>.*)$"),
+    # Q1, Q10:, q 3.
+    re.compile(rf"(?P<num>[Qq][ \t]*{DIGITS})(?![0-9０-９]){_SEP}(?P<title>.*)$"),
+    # 1.2.3 / 3-1 / １．２ (kept as written), then a separator or a space
+    re.compile(rf"(?P<num>{DIGITS}(?:[.．\-－]{DIGITS})+)(?:[.．、:：)）][ \t]*|[ \t]+|$)(?P<title>.*)$"),
+    # 1. 1、 1) 1： 05.Pytorch (a dot followed by a digit is a decimal, not a number's end)
+    re.compile(rf"(?P<num>{DIGITS})[ \t]*(?:[.．](?![0-9０-９])|[、)）:：])[ \t]*(?P<title>.*)$"),
+    # (1) （一）
+    re.compile(rf"[(（][ \t]*(?P<num>{DIGITS}|{CNUM})[ \t]*[)）][ \t]*(?P<title>.*)$"),
+    # 一、 十二．
+    re.compile(rf"(?P<num>{CNUM})[ \t]*[、.．][ \t]*(?P<title>.*)$"),
+]
+_BOLD_NUM = re.compile(rf"(\*\*|__)[ \t]*(?P<num>{DIGITS}(?:[.．\-－]{DIGITS})*)[ \t]*[.．、:：)）]?[ \t]*\1[ \t]*(?P<title>.*)$")
+_EXPLICIT_QUESTION_NUM = re.compile(r"^(?:题目|问题|面试题|习题|练习|题|第|[Qq])")
+_CHAPTER_NUM = re.compile(r"(?:[章节篇讲课]|部分)$")
+_LEADING_QLABEL = re.compile(r"(?:QA|Q&A|Q|问题|问|题目)[ \t]*[:：][ \t]*(?P<title>.*)$", re.IGNORECASE)
+
+
+def strip_bold(s: str) -> str:
+    """`**text**` / `__text__` (optionally followed by a colon) -> text; anything else unchanged."""
+    s = s.strip()
+    for mark in ("**", "__"):
+        if s.startswith(mark):
+            t = s.rstrip(" \t")
+            t = t[:-1].rstrip(" \t") if t.endswith((":", "：")) else t
+            if t.endswith(mark) and len(t) > 2 * len(mark):
+                body = t[len(mark):-len(mark)]
+                if mark not in body:
+                    return body.strip()
+    return s
+
+
+def split_number(heading: str) -> tuple[str | None, str, bool]:
+    """(number as written, title, whether the numbering names a question explicitly)."""
+    text = strip_bold(heading)
+    bn = _BOLD_NUM.match(text)
+    if bn:
+        title = bn["title"].strip()
+        q = _LEADING_QLABEL.match(title)
+        if q:
+            title = q["title"]
+        return bn["num"], strip_bold(title), False
+    for rx in _NUMBERED:
+        m = rx.match(text)
+        if m:
+            num, title = m["num"].strip(), strip_bold(m["title"])
+            explicit = bool(_EXPLICIT_QUESTION_NUM.match(num)) and not _CHAPTER_NUM.search(num)
+            if title or explicit:
+                return num, title, explicit
+    return None, text, False
+

@@ -180,6 +180,12 @@ def test_heading_glued_behind_leaked_token_is_still_a_heading():
     ("## 一、什么是注意力？", "一", "什么是注意力？"),
     ("### １２．什么是注意力？", "１２", "什么是注意力？"),
     ("### 第7题 什么是注意力？", "第7题", "什么是注意力？"),
+    ("### 第三问：什么是注意力？", "第三问", "什么是注意力？"),
+    ("### 第二题——什么是注意力？", "第二题", "什么是注意力？"),
+    ("### 问题 3-2 什么是注意力？", "问题 3-2", "什么是注意力？"),
+    ("### 第3节 什么是注意力？", "第3节", "什么是注意力？"),
+    # 第N followed by a word is a sentence (`第二个问题`), not a number
+    ("### 第二个问题，什么是注意力？", None, "第二个问题，什么是注意力？"),
     ("##### 8) **什么是注意力？**", "8", "什么是注意力？"),
     ("### 什么是注意力？", None, "什么是注意力？"),
 ])
@@ -315,3 +321,71 @@ def test_identical_items_get_distinct_stable_ids():
     assert a[0]["id"] != a[1]["id"]
     assert [r["id"] for r in a] == [r["id"] for r in b]
     assert parse_text(md, "other.md").records[0]["id"] != a[0]["id"]
+
+
+def test_links_to_topic_pages_with_an_outline_are_not_questions():
+    # a list of links to other pages (read as prompts answered elsewhere); the outline nested under
+    # one of them does not make it a question, while a linked entry that asks, with an answer, is one
+    md = """
+        # 深度学习
+
+        相关页面
+        ---
+        - [卷积网络](./cnn.md)
+        - [循环网络](./rnn.md)
+        - [优化方法](./optim.md)
+            - 随机梯度下降
+            - 动量方法
+            - 自适应学习率方法
+
+        ## 常见问题
+
+        - [什么是梯度消失？](./vanish.md)
+        - [为什么要做归一化？](./norm.md)
+            - 让各层输入的分布保持稳定，缓解内部协变量偏移，训练收敛更快。
+            - 对学习率和初始化不那么敏感，也有一定的正则化效果。
+        - [怎样选择学习率？](./lr.md)
+        """
+    doc = parse(md)
+    assert [r["question"] for r in doc.records] == ["[为什么要做归一化？](./norm.md)"]
+    assert not any("优化方法" in r["question"] for r in doc.records)
+
+
+def test_numbered_question_labels_left_empty_end_the_previous_item():
+    """`Q14:` with nothing after it is an unfinished question of a Q1…Qn list, not text of the answer
+    before it: the previous question keeps only its own answer, and the empty ones give no records."""
+    doc = parse("""
+        # 常见问题
+
+        Q1:什么是梯度裁剪？
+
+        限制梯度的范数，防止梯度爆炸。
+
+        Q2:什么是学习率预热？
+
+        Q3:
+
+        Q4:
+
+        Q5:为什么要做归一化？
+
+        让各特征处在相近的尺度，训练更稳定。
+        """)
+    assert fields(doc, "number", "question", "answer") == [
+        ("Q1", "什么是梯度裁剪？", "限制梯度的范数，防止梯度爆炸。"),
+        ("Q5", "为什么要做归一化？", "让各特征处在相近的尺度，训练更稳定。"),
+    ]
+    assert [n.line for n in doc.non_items if n.reason == "no-answer"] == [7, 9, 11]
+
+
+def test_bare_short_ascii_labels_are_still_prose():
+    """Only a number makes a bare `Q14:` a label: `A:` alone on a line stays answer text."""
+    doc = parse("""
+        Q1:什么是过拟合？
+
+        A:
+
+        在训练集上好、测试集上差。
+        """)
+    assert fields(doc, "question") == [("什么是过拟合？",)]
+    assert "A:" in doc.records[0]["answer"]

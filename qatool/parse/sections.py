@@ -1,0 +1,736 @@
+"""A document's headings as a tree of sections, and what each section is: a Q&A item, a chapter that
+groups items, a part of an item's answer, or something else (table of contents, links, notes).
+
+The decision is made from evidence that holds across corpora, per document and per section:
+
+* the heading asks (question mark, interrogative, a prompt such as 简述/介绍/解释/推导/比较, a
+  numbering that names a question: `题目 3`, `Q4`, `第5题`), or carries field labels (题目/答案/解析);
+* the document is a question bank: its title or a chapter says so (面试/问答/题库/FAQ/…), its
+  sections carry labels, or enough of its headings ask: then a topic heading that carries its own
+  explanation (`### 平均绝对误差(MAE)`, `### 3.2.5 实例理解反向传播`) is an item too;
+* a heading whose own body is empty or a one-line intro and whose children are items is a chapter;
+* an item's sub-headings are part of its answer, unless one of them asks with a question mark or
+  carries labels, or they sit at a level where the document keeps its items elsewhere;
+* a body that is only links, images, a placeholder (TODO, 待补充) or a list of unanswered prompts
+  makes no item; a title that names a part of an article (总结, 参考文献, 目录) makes none either.
+
+>>> from qatool.parse.markdown import parse_tree
+>>> tree = parse_tree("# 第一章\\n\\n## 1. 什么是 X？\\n\\nX 是 Y。\\n\\n## 2. 代码\\n\\n[链接](http://a)\\n")
+>>> [(s.title, s.role, s.reason) for s in build_sections(tree).walk()][1:]
+[('第一章', 'title', ''), ('1. 什么是 X？', 'item', ''), ('2. 代码', 'nonitem', 'link-only')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qatool.parse.evidence import (
+    BANK_RE,
+    CROSS_REF_RE,
+    LOG_RE,
+    NARRATIVE_RE,
+    NON_QA_SECTION_RE,
+    TODO_RE,
+    has_image,
+    has_reference,
+    is_navigation,
+    is_placeholder,
+    is_sign_off,
+    question_strength,
+    strip_links,
+    substance,
+)
+from qatool.parse.labels import Label, label_of, split_number, strip_bold
+from qatool.parse.markdown import Block, Tree, heading_text
+
+FIELD_CATS = ("question", "answer", "analysis", "hint")
+
+
+@dataclass
+class Section:
+    heading: Block | None  # None for the document root
+    level: int
+    title: str  # heading text as written (without #)
+    number: str | None = None
+    name: str = ""  # title without its number
+    explicit: bool = False  # numbering that names a question (题目 3, Q4, 第5题)
+    body: list[Block] = field(default_factory=list)  # blocks before the first child heading
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = None
+    role: str = ""  # title | item | group | part | container | section | nonitem | root
+    reason: str = ""  # why a section is not an item
+    strength: int = 0  # question strength of the name (0, 1, 2)
+    body_kind: str = ""  # empty | trivial | prompts | content
+    body_reason: str = ""
+    labels: dict[str, int] = field(default_factory=dict)  # field labels at the top of the body
+    split: bool = False  # item whose sub-headings are items of their own
+    absorb: int = 0  # split item: how many of its first sub-headings are still parts of its answer
+
+    @property
+    def start(self) -> int:
+        return self.heading.start if self.heading else 1
+
+    def walk(self):
+        stack = [self]
+        while stack:
+            s = stack.pop()
+            yield s
+            stack.extend(reversed(s.children))
+
+
+# ---------------------------------------------------------------------------------------- block text
+
+
+def block_text(b: Block, lines: list[str]) -> str:
+    src = lines[b.start - 1:b.end]
+    if b.cut and src:
+        src = src[:-1] + [src[-1][:b.cut]]
+    return "\n".join(src)
+
+
+def first_line(b: Block, lines: list[str]) -> str:
+    s = lines[b.start - 1]
+    return s[:b.cut] if b.cut and b.end == b.start else s
+
+
+def unquote(s: str) -> str:
+    """A line with its blockquote markers (`> `, `>> `) taken off."""
+    t = s.lstrip(" \t")
+    while t.startswith(">"):
+        t = t[1:]
+        if t[:1] == " ":
+            t = t[1:]
+        t = t.lstrip(" \t") if t.lstrip(" \t").startswith(">") else t
+    return t
+
+
+def is_comment(b: Block, lines: list[str]) -> bool:
+    return b.kind == "html" and first_line(b, lines).lstrip().startswith("<!--")
+
+
+def label_heading(b: Block, lines: list[str]):
+    """The field label of a heading block (`#### 解析：**`), if it is one."""
+    if b.kind != "heading":
+        return None
+    lab = label_of(lines[b.start - 1][b.col:], heading=True)
+    return lab if lab is not None and lab.cat in FIELD_CATS else None
+
+
+_NO_LABEL = object()
+
+
+def block_label(b: Block, lines: list[str]) -> Label | None:
+    """The field label that starts a block: a paragraph, a label heading, a blockquote, a list whose
+    first item starts with a label, or `<details><summary>答案</summary>` (looked up once per block)."""
+    if b.label is None:
+        lab = _block_label(b, lines)
+        b.label = _NO_LABEL if lab is None else lab
+    return b.label if isinstance(b.label, Label) else None
+
+
+def _block_label(b: Block, lines: list[str]) -> Label | None:
+    if b.kind == "paragraph":
+        return label_of(first_line(b, lines))
+    if b.kind == "heading":
+        return label_heading(b, lines)
+    if b.kind == "quote":
+        return label_of(unquote(first_line(b, lines)))
+    if b.kind == "list" and b.children:
+        lab = label_of(first_line(b.children[0], lines))
+        if lab is not None and len(lab.word) <= 2 and lab.word.isascii():
+            return None  # `- A: 14岁…` is a list entry, not an answer label
+        return lab
+    if b.kind == "html":
+        return details_label(b, lines)
+    return None
+
+
+def split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[tuple[Block, Label | None]]:
+    """A paragraph whose later lines start fields of their own (`题目: …` / `答案：…` / `解析: …` on
+    consecutive lines) as one (block, label) part per field."""
+    if b.kind not in ("paragraph", "quote") or b.end == b.start:
+        return [(b, lab)]
+    quote = b.kind == "quote"
+    cuts = []
+    for no in range(b.start + 1, b.end + 1):
+        s = unquote(lines[no - 1]) if quote else lines[no - 1]
+        nl = label_of(s)
+        if nl is not None and nl.cat in FIELD_CATS and nl.indent <= 3 and not (len(nl.word) <= 2 and nl.word.isascii() and not nl.rest):
+            cuts.append((no, nl))
+    if not cuts:
+        return [(b, lab)]
+    out: list[tuple[Block, Label | None]] = []
+    start, cur = b.start, lab
+    for no, nl in cuts:
+        out.append((Block(b.kind, start, no - 1), cur))
+        start, cur = no, nl
+    out.append((Block(b.kind, start, b.end, cut=b.cut), cur))
+    return out
+
+
+def details_label(b: Block, lines: list[str]):
+    s = first_line(b, lines)
+    low = s.lower()
+    i = low.find("<summary>")
+    if i < 0 or "<details" not in low:
+        return None
+    j = low.find("</summary>", i)
+    inner = s[i + 9:j if j >= 0 else len(s)]
+    lab = label_of(strip_bold(inner.strip()) + "：")
+    if lab is not None and lab.cat in ("answer", "analysis") and not lab.rest:
+        return lab
+    return None
+
+
+# ------------------------------------------------------------------------------------- body features
+
+
+def _link_rows(b: Block, lines: list[str]) -> bool:
+    """A table or list whose rows are mostly links with a few words each (a table of contents)."""
+    if b.kind == "table":
+        rows = [ln for ln in lines[b.start - 1:b.end] if ln.strip() and not set(ln.strip()) <= set("|-: \t")]
+    elif b.kind == "list":
+        rows = ["\n".join(lines[it.start - 1:it.end]) for it in b.walk() if it.kind == "item"]
+    else:
+        return False
+    if not rows:
+        return False
+    linked = sum(1 for r in rows if has_reference(r))
+    return linked * 10 >= len(rows) * 7 and sum(substance(r) for r in rows) <= 15 * len(rows)
+
+
+_OUTLINE_NUMBER_RE = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)+|[一二三四五六七八九十]+[、.．])")
+
+
+def _question_outline(b: Block, lines: list[str]) -> bool:
+    """A (nested) list of one-line entries and no sentences, a quarter of them questions or half of
+    them numbered like a table of contents (`2.1`, `三、`): an outline of questions answered
+    elsewhere, not an answer."""
+    if b.kind != "list":
+        return False
+    entries = asks = numbered = 0
+    for leaf in b.walk():
+        if leaf.kind in ("fence", "code", "table", "quote", "html"):
+            return False
+        if leaf.kind != "paragraph":
+            continue
+        if leaf.end != leaf.start:
+            return False
+        text = _strip_entry(strip_links(lines[leaf.start - 1]))
+        strength = question_strength(text)
+        if substance(text) > (60 if strength == 2 else 40) or any(p in text for p in "。；;"):
+            return False
+        entries += 1
+        asks += strength == 2
+        numbered += bool(_OUTLINE_NUMBER_RE.match(text))
+    return entries >= 4 and (asks * 4 >= entries or numbered * 2 >= entries)
+
+
+def _has_value(text: str) -> bool:
+    """`名称：内容` — a colon with text after it (a caption ends at its colon)."""
+    for colon in ("：", ":"):
+        i = text.find(colon)
+        if i >= 0 and strip_links(text[i + 1:]).strip(" *_\t"):
+            return True
+    return False
+
+
+_CONTENT = "content"  # a block verdict of _block_triviality: the block holds something to learn from
+
+
+def trivial_reason(blocks: list[Block], lines: list[str]) -> str | None:
+    """Why these blocks hold nothing to learn from (links, images, a placeholder, a pointer to another
+    item, navigation, a reader sign-off), or None when they hold content. Short captions between
+    links (`**数据集下载：**`, `- 大语言模型`) do not make a list of links content."""
+    seen: set[str] = set()
+    for b in blocks:
+        verdict = _block_triviality(b, lines)
+        if verdict == _CONTENT:
+            return None
+        if verdict:
+            seen.add(verdict)
+    if "caption" in seen and not seen & {"link-only", "image-only"}:
+        return None  # a short answer is still an answer
+    for reason in ("placeholder", "reference", "toc", "link-only", "image-only", "sign-off"):
+        if reason in seen:
+            return reason
+    return "empty"
+
+
+def _block_triviality(b: Block, lines: list[str]) -> str:
+    """One block as trivial_reason sees it: _CONTENT, a reason it holds nothing (`link-only`, `toc`,
+    `caption`…), or "" when it counts neither way (a rule, a comment, a line without words)."""
+    if b.kind in ("hr",) or is_comment(b, lines):
+        return ""
+    if b.kind in ("fence", "code"):
+        return _CONTENT
+    text = block_text(b, lines)
+    lab = block_label(b, lines)
+    if lab is not None and lab.cat in FIELD_CATS and lab.rest:
+        return _CONTENT  # a labelled field with text is content, whatever it says
+    if b.kind in ("table", "list") and _link_rows(b, lines):
+        return "link-only"
+    if _question_outline(b, lines):
+        return "toc"
+    if b.kind == "table":
+        return _CONTENT
+    if (len(text) > 300 and b.kind in ("paragraph", "quote", "list") and "](" not in text and "://" not in text
+            and substance(text[:300]) > 20):
+        return _CONTENT  # a long text with words in its first lines: content (links and sign-offs are short)
+    sub = substance(text, cap=20)  # compared with 0, 8 and 20 below
+    if b.kind == "html":
+        if has_image(text) and sub == 0:
+            return "image-only"
+        if sub > 20:
+            return _CONTENT
+        return "caption" if sub else ""
+    return _text_triviality(b, text, sub, lines)
+
+
+def _text_triviality(b: Block, text: str, sub: int, lines: list[str]) -> str:
+    """_block_triviality of a paragraph, quote, list or heading whose words `sub` were counted."""
+    stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
+    if is_placeholder(text) or (TODO_RE.search(text) and substance(TODO_RE.sub(" ", text)) <= 2):
+        return "placeholder"
+    if CROSS_REF_RE.match(stripped.strip()) and "\n" not in stripped.strip():
+        return "reference"
+    if all(is_navigation(ln) or not ln.strip() for ln in text.split("\n")):
+        return "link-only"
+    if sub == 0 and has_image(text):
+        return "image-only"
+    if sub <= 8 and has_reference(text):
+        return "link-only"
+    if sub == 0:
+        return ""
+    if (b.kind == "list" and all(is_sign_off(block_text(it, lines)) for it in b.children)) or (b.kind != "list" and is_sign_off(stripped)):
+        return "sign-off"
+    if sub <= 20 and not stripped.rstrip("*_ ").endswith(("。", ".", "！", "!")) and not _has_value(stripped):
+        return "caption"
+    return _CONTENT
+
+
+def answer_like(blocks: list[Block], lines: list[str]) -> bool:
+    """Whether nested or following blocks answer a list question: code, or statements that are not
+    links, a placeholder, the candidate's narrative (`我说了…`, `让我写出来`) or further questions
+    (an outline of follow-ups is not an answer). Read line by line."""
+    for b in blocks:
+        for leaf in b.walk():
+            if leaf.kind in ("fence", "code", "table"):
+                return True
+    if trivial_reason(blocks, lines) is not None:
+        return False
+    asks = stated = 0
+    long_statement = False
+    for b in blocks:
+        for leaf in _leaves(b):
+            for raw in lines[leaf.start - 1:leaf.end]:
+                text = _strip_entry(unquote(raw))
+                sub = substance(text, cap=40)
+                if sub <= 2 or NARRATIVE_RE.search(text) or is_sign_off(text):
+                    continue
+                strength = question_strength(text)
+                if (strength == 2 and sub <= 40) or (strength == 1 and sub <= 15):
+                    asks += 1
+                    continue
+                stated += 1
+                long_statement = long_statement or sub > 40
+    return stated > 0 and (long_statement or stated * 2 > asks)
+
+
+def _strip_entry(s: str) -> str:
+    """A line without its list marker (`- `, `1. `, `2) `)."""
+    t = s.lstrip(" \t")
+    if t[:1] in ("-", "*", "+") and t[1:2] in (" ", "\t", ""):
+        return t[1:].strip()
+    i = 0
+    while i < len(t) and t[i].isdigit():
+        i += 1
+    if i and t[i:i + 1] in (".", ")") and t[i + 1:i + 2] in (" ", "\t", ""):
+        return t[i + 1:].strip()
+    return t.strip()
+
+
+def _leaves(b: Block):
+    for x in b.walk():
+        if x.kind in ("paragraph", "fence", "code", "table", "html", "heading"):
+            yield x
+
+
+def list_items_of(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind == "list":
+            out.extend(c for c in b.children if c.kind == "item")
+    return out
+
+
+def item_head(item: Block) -> Block | None:
+    """The first paragraph of a list item (its prompt), if it starts with one."""
+    if item.children and item.children[0].kind == "paragraph" and item.children[0].start == item.start:
+        return item.children[0]
+    return None
+
+
+def is_prompt_list(blocks: list[Block], lines: list[str], log: bool = False) -> bool:
+    """A body that is a list of prompts nobody answers here: interview questions listed with links
+    to answers elsewhere, or the rounds of an interview log (`自我介绍`, `【算法】手写 K-Means`):
+    at least half of the entries ask (or point to a page), or, under a bare label such as `一面` in an
+    interview log, three or more short entries, few of them answered."""
+    items = list_items_of(blocks)
+    if len(items) < 2:
+        return False
+    for b in blocks:
+        if b.kind == "list":
+            continue
+        t = block_text(b, lines)
+        if b.kind in ("fence", "code", "table") or (substance(t, cap=30) > 30 and not has_reference(t)):
+            return False
+    answered = asking = 0
+    for it in items:
+        head = item_head(it)
+        text = " ".join(s.strip() for s in lines[head.start - 1:head.end]) if head else ""
+        sub = substance(text, cap=80)
+        strength = question_strength(text)
+        if text.lstrip(" \t-*+0123456789.").startswith("【"):
+            strength = 2  # a tagged problem: 【算法】…, 【编程题】…
+        if sub > (80 if strength == 2 else 40) or (sub > 15 and strength < 2 and text.rstrip("*_ ").endswith(("。", "."))):
+            return False
+        if strength >= 1 or (text and sub == 0 and has_reference(text)):
+            asking += 1
+        rest = [c for c in it.children if c is not head]
+        if rest and answer_like(rest, lines):
+            answered += 1
+    if answered * 3 > len(items):
+        return False
+    return asking * 2 >= len(items) or (log and len(items) >= 3)
+
+
+def body_features(sec: Section, lines: list[str]) -> None:
+    blocks = [b for b in sec.body if not is_comment(b, lines)]
+    labels: dict[str, int] = {}
+    for b in blocks:
+        for _, lab in split_at_labels(b, block_label(b, lines), lines):
+            if lab is not None and lab.cat in FIELD_CATS and lab.indent <= 3:
+                labels[lab.cat] = labels.get(lab.cat, 0) + 1
+    sec.labels = labels
+    if not blocks:
+        sec.body_kind, sec.body_reason = "empty", "empty"
+        return
+    reason = trivial_reason(blocks, lines)
+    if reason is not None:
+        sec.body_kind, sec.body_reason = "trivial", reason
+        return
+    if _labelled_entries(blocks, lines) >= 2 or _question_paragraphs(blocks, lines) >= 2:
+        sec.body_kind, sec.body_reason = "qa-list", "labelled list"
+        return
+    if not labels and sec.strength < 2 and is_prompt_list(blocks, lines, log=sec.number is None and substance(sec.name) <= 6 and _in_log(sec)):
+        sec.body_kind, sec.body_reason = "prompts", "questions"
+        return
+    sec.body_kind = "content"
+
+
+def _in_log(sec: Section) -> bool:
+    """Whether a section sits in an interview log or exam write-up (面经, 笔试, 面试记录)."""
+    p = sec.parent
+    while p is not None and p.heading is not None:
+        if LOG_RE.search(p.title):
+            return True
+        p = p.parent
+    return False
+
+
+def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
+    """List entries that carry their own field labels (`1. **问题？**` then `- **答案**：…`)."""
+    n = 0
+    for it in list_items_of(blocks):
+        head = item_head(it)
+        for c in it.children:
+            if c is head:
+                continue
+            lab = block_label(c, lines)
+            if lab is not None and lab.cat in FIELD_CATS + ("code",) and not (len(lab.word) <= 2 and lab.word.isascii()):
+                n += 1
+                break
+    return n
+
+
+_NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９*_(（一二三四五六七八九十题问面习练第Qq")
+
+
+def _question_paragraphs(blocks: list[Block], lines: list[str]) -> int:
+    """Paragraphs that start items of their own: a numbered question line (`2.xxx?`,
+    `**1-1** QA：…`) or a one-line bold numbered or asking paragraph (`**3.如何…；**`)."""
+    n = 0
+    for b in blocks:
+        if b.kind != "paragraph":
+            continue
+        s = lines[b.start - 1].strip()
+        if s[:1] not in _NUMBER_STARTS:
+            continue
+        num, title, _ = split_number(s)
+        inner = strip_bold(s)
+        numbered_question = num is not None and question_strength(title) == 2
+        bold_question = b.start == b.end and inner != s and question_strength(inner) == 2 and split_number(inner)[0] is not None
+        if numbered_question or bold_question:
+            n += 1
+    return n
+
+
+def short_intro(sec: Section, lines: list[str]) -> bool:
+    """A body that only introduces the sub-sections: at most two short blocks, no code."""
+    blocks = [b for b in sec.body if not is_comment(b, lines)]
+    if sec.body_kind in ("empty", "trivial"):
+        return True
+    if len(blocks) > 2 or any(b.kind in ("fence", "code", "table") for b in blocks):
+        return False
+    return sum(substance(block_text(b, lines), cap=60) for b in blocks) <= 60
+
+
+# ------------------------------------------------------------------------------------------ building
+
+
+def _section_heading(b: Block, lines: list[str]) -> bool:
+    return b.kind == "heading" and label_heading(b, lines) is None
+
+
+def build_sections(tree: Tree) -> Section:
+    """The section tree of a document, each section's role decided."""
+    lines = tree.lines
+    root = Section(None, 0, "", role="root")
+    stack = [root]
+    for b in tree.blocks:
+        if _section_heading(b, lines):
+            while stack[-1].level >= b.level:
+                stack.pop()
+            title = heading_text(lines[b.start - 1], b, lines)
+            num, name, explicit = split_number(title)
+            sec = Section(b, b.level, title, num, name, explicit, parent=stack[-1])
+            stack[-1].children.append(sec)
+            stack.append(sec)
+        else:
+            stack[-1].body.append(b)
+    for sec in root.walk():
+        if sec.heading is not None:
+            sec.strength = 2 if sec.explicit else question_strength(sec.name)
+        body_features(sec, lines)
+    _decide(root, lines)
+    return root
+
+
+def release(root: Section) -> None:
+    """Drop the parent links, the only reference cycles of a section tree, once it has been read: the
+    tree and its blocks are then freed by reference counting when parsing ends instead of waiting
+    for (and slowing down) the cyclic garbage collector."""
+    for sec in root.walk():
+        sec.parent = None
+
+
+def _title_section(root: Section) -> Section | None:
+    """The document's title: its first heading, when it is unnumbered and either of level 1 or the
+    only heading at its level and above."""
+    if not root.children:
+        return None
+    first = root.children[0]
+    if first.number is not None:
+        return None
+    if first.level == 1 and (first.children or len(root.children) == 1):
+        return first
+    if len(root.children) == 1 and first.children:
+        return first
+    return None
+
+
+def _is_non_qa_title(sec: Section) -> bool:
+    if sec.strength == 2:
+        return False
+    name = sec.name.strip(" ：:*")
+    if not NON_QA_SECTION_RE.search(name):
+        return False
+    return len(name) <= 12 or sec.number is None
+
+
+def _link_title(sec: Section) -> bool:
+    return has_reference(sec.title) and substance(sec.title) <= 8
+
+
+def _asks_with_mark(sec: Section) -> bool:
+    return sec.explicit or "？" in sec.name or "?" in sec.name or bool(sec.labels.get("question"))
+
+
+def _doc_is_bank(root: Section, title: Section | None) -> bool:
+    """Whether the document collects questions (then topic headings with a body are items): two or
+    more sections carry field labels, or a quarter or more of its headings ask (two at least), or
+    its title or a chapter says it is a question bank (面试题, FAQ, 笔试…) and one heading asks or
+    one section carries labels. A project README titled `…Interview…` whose headings are 简介,
+    社群, 目录 is not one."""
+    heads = [s for s in root.walk() if s.heading is not None]
+    if not heads:
+        return False
+    labelled = sum(1 for s in heads if s.labels.get("question") or s.labels.get("answer"))
+    if labelled >= 2:
+        return True
+    named = [s for s in heads if s is not title and not _is_non_qa_title(s) and not _link_title(s)]
+    asking = [s for s in named if s.strength == 2]
+    if len(asking) >= 2 and len(asking) * 4 >= len(named):
+        return True
+    titled = any((s is title or s.children) and BANK_RE.search(s.name) and not _link_title(s) for s in heads)
+    return titled and (len(asking) + labelled) >= 1
+
+
+def _decide(root: Section, lines: list[str]) -> None:
+    title = _title_section(root)
+    bank = _doc_is_bank(root, title)
+    root.bank = bank  # type: ignore[attr-defined]
+    levels: set[int] = set()
+    for pass_no in (1, 2):
+        for s in root.walk():
+            if s is not root:
+                s.role, s.reason, s.split, s.absorb = "", "", False, 0
+        _decide_children(root, lines, bank, title, levels if pass_no == 2 else set())
+        if pass_no == 1:
+            for s in root.walk():
+                if s.role == "item" and s.parent is not None and s.parent.role in ("root", "title", "group", "section", "nonitem", "container"):
+                    levels.add(s.level)
+    # a question-bank file with one question: its title is the item
+    if title is not None and title.strength == 2 and not any(s.role == "item" for s in root.walk()):
+        if title.body_kind == "content":
+            title.role = "item"
+
+
+def _decide_children(parent: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:
+    for sec in parent.children:
+        _decide_one(sec, lines, bank, title, levels)
+
+
+def _mark_parts(sec: Section) -> None:
+    for s in sec.walk():
+        if s is not sec:
+            s.role = "part"
+
+
+def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
+    kids = sec.children
+    if not kids:
+        return False
+    if any(_asks_with_mark(k) for k in kids):
+        return True
+    if _stated_problem(sec, lines):
+        # a stated problem (`**问题描述**` and its block) answered by the sub-headings below it
+        # (`### 思路 1`, `### 如果树是二叉搜索树`): one item, however the document numbers its levels
+        return False
+    return any(k.level in levels and k.level > sec.level and (k.body_kind == "content" or k.children) for k in kids)
+
+
+def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int], asks: bool) -> None:
+    """A section whose sub-headings are items of their own: it is an item itself when it asks (or
+    the document is a question bank) and has content, else a chapter; a stated problem's first
+    sub-headings that do not ask are parts of its answer."""
+    sec.split = True
+    if sec.body_kind == "content" and (asks or bank) and not short_intro(sec, lines):
+        sec.role = "item"
+    elif sec.body_kind == "content" and asks:
+        sec.role = "item"
+    else:
+        sec.role, sec.reason = "group", "chapter"
+    if sec.role == "item" and _stated_problem(sec, lines):
+        # the sub-headings before the first one that asks are the stated problem's answer
+        while sec.absorb < len(sec.children) and not _asks_with_mark(sec.children[sec.absorb]):
+            _mark_parts(sec.children[sec.absorb])
+            sec.children[sec.absorb].role = "part"
+            sec.absorb += 1
+    for kid in sec.children[sec.absorb:]:
+        _decide_one(kid, lines, bank, title, levels)
+
+
+def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:
+    if sec is title:
+        sec.role = "title"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    if _link_title(sec):
+        sec.role, sec.reason = "nonitem", "link-only"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    if sec.labels.get("question", 0) > 1 or sec.body_kind == "qa-list":
+        sec.role, sec.reason = "container", "labels"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    if _is_non_qa_title(sec) and not sec.labels:
+        sec.role, sec.reason = "nonitem", "toc" if sec.body_kind == "trivial" else "section"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    # outside a question bank only an explicit question counts (a question mark, 题目 3 / Q4, labels):
+    # notes have headings like `判断奇偶` or `对比学习` that read as prompts but are not
+    asks = (sec.strength == 2 and (bank or _asks_with_mark(sec))) or bool(sec.labels)
+    topic_ok = bank
+    if not sec.name.strip(" ：:*_.．、)）0123456789０１２３４５６７８９") and not sec.labels:
+        sec.role, sec.reason = "nonitem", "untitled"  # `# 14.` with no question at all
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    if TODO_RE.search(sec.name) and sec.body_kind in ("empty", "trivial") and not sec.children:
+        sec.role, sec.reason = "nonitem", "placeholder"
+        return
+    if sec.children and _should_split(sec, levels, lines):
+        _decide_split(sec, lines, bank, title, levels, asks)
+        return
+    if asks:
+        if sec.body_kind == "content" or (sec.children and sec.body_kind in ("empty", "trivial")
+                                          and any(k.body_kind == "content" or k.children for k in sec.children)):
+            if sec.body_kind == "content" and _question_only(sec, lines) and not sec.children:
+                sec.role, sec.reason = "nonitem", "no-answer"
+                return
+            sec.role = "item"
+            _mark_parts(sec)
+            return
+        if sec.body_kind == "prompts":
+            sec.role, sec.reason = "container", "questions"
+            _decide_children(sec, lines, bank, title, levels)
+            return
+        sec.role, sec.reason = "nonitem", sec.body_reason or "empty"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    # a topic heading
+    if sec.children and (short_intro(sec, lines) or sec.body_kind != "content"):
+        sec.role, sec.reason = "group", "chapter"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    if sec.body_kind == "prompts":
+        sec.role, sec.reason = "container", "questions"
+        _decide_children(sec, lines, bank, title, levels)
+        return
+    if topic_ok and sec.body_kind == "content":
+        if _question_only(sec, lines) and not sec.children:
+            sec.role, sec.reason = "nonitem", "no-answer"
+            return
+        sec.role = "item"
+        _mark_parts(sec)
+        return
+    if sec.body_kind in ("empty", "trivial"):
+        sec.role, sec.reason = "nonitem", sec.body_reason
+    else:
+        sec.role, sec.reason = "section", "not a question"
+    _decide_children(sec, lines, bank, title, levels)
+
+
+def _question_only(sec: Section, lines: list[str]) -> bool:
+    """A body that states the question (a 问题描述 label and its block) and nothing else; a short
+    note may come before the label (`> 《剑指 Offer》 7.2`)."""
+    blocks = [b for b in sec.body if not is_comment(b, lines)]
+    if not blocks:
+        return False
+    first = 0
+    if len(blocks) > 1 and block_label(blocks[0], lines) is None and blocks[0].kind in ("quote", "paragraph") \
+            and blocks[0].end - blocks[0].start < 2 and len(block_text(blocks[0], lines)) <= 80:
+        first = 1
+    b = blocks[first]
+    lab = block_label(b, lines)
+    if lab is None or lab.cat != "question":
+        return False
+    if len(split_at_labels(b, lab, lines)) > 1:
+        return False
+    rest = blocks[first + 1:] if lab.rest else blocks[first + 2:]
+    return not rest or trivial_reason(rest, lines) is not None
+
+
+def _stated_problem(sec: Section, lines: list[str]) -> bool:
+    return bool(sec.labels.get("question")) and _question_only(sec, lines)

@@ -1,0 +1,60 @@
+"""Structure rules on the tree parser's output: where the findings land and what they say, beyond the
+counts of the case files (tests/lint/rules/QA00x.yml)."""
+from __future__ import annotations
+
+from qatool.lint.document import load_doc
+from qatool.lint.engine import Linter
+from qatool.lint.loader import load_rules
+from qatool.lint.pyrules import number_family, number_parts, numbered_entries
+
+RULES, KB = load_rules()
+
+
+def lint(text: str, *codes: str):
+    return [(f.code, f.line, f.message) for f in Linter(RULES, KB, select=list(codes)).lint_text(text, "t.md")]
+
+
+def test_number_parts_and_family():
+    assert number_parts("3.2.1") == (3, 2, 1)
+    assert number_parts("题目 3-2") == (3, 2)
+    assert number_parts("十二") == (12,)
+    assert number_parts("１２") == (12,)
+    assert number_parts(None) is None
+    # depth and separator do not change the family; a prefix word or parentheses do
+    assert number_family("3.2", "3.2 甲") == number_family("4", "4. 乙") == number_family("01", "01、丙")
+    assert len({number_family("1", "1. 甲"), number_family("Q1", "Q1 甲"), number_family("题目 1", "题目 1：甲"),
+                number_family("一", "一、甲"), number_family("1", "(1) 甲")}) == 5
+
+
+def test_entries_include_headings_that_are_not_records():
+    text = "## 1. 什么是甲？\n\n甲。\n\n## 2. 乙的计算过程\n\n### 2.1 什么是前向？\n\n前向。\n\n## 3. 什么是丙？\n\n丙。\n"
+    got = [(e.line, e.parts, e.where, e.record) for e in numbered_entries(load_doc(text, "t.md"))]
+    assert (5, (2,), "h2", False) in got  # the chapter heading the parser did not make a record
+    assert (7, (2, 1), "h3", True) in got
+
+
+def test_gap_lands_on_the_number_after_the_missing_one_and_names_it():
+    text = "### 1. 甲？\n\n**答案：** 甲。\n\n### 2. 乙？\n\n**答案：** 乙。\n\n### 4. 丁？\n\n**答案：** 丁。\n\n### 5. 戊？\n\n**答案：** 戊。\n"
+    assert lint(text, "QA003") == [("QA003", 9, "题号跳跃：应为 3，这里是 4")]
+
+
+def test_gap_under_a_parent_number_names_the_full_number():
+    text = "## 3.1 什么是甲？\n\n甲。\n\n## 3.2 什么是乙？\n\n乙。\n\n## 3.4 什么是丁？\n\n丁。\n"
+    assert lint(text, "QA003") == [("QA003", 9, "题号跳跃：应为 3.3，这里是 3.4")]
+
+
+def test_repeat_names_the_first_line():
+    text = "### 1. 甲？\n\n**答案：** 甲。\n\n### 2. 乙？\n\n**答案：** 乙。\n\n### 2. 丙？\n\n**答案：** 丙。\n"
+    assert lint(text, "QA004") == [("QA004", 9, "题号 2 重复（第一次出现在第 5 行）")]
+
+
+def test_unanswered_numbered_question_is_reported_on_its_own_line():
+    text = "## 面试题\n\nQ1：什么是甲？\n\n甲是一种方法。\n\nQ2：什么是乙？\n\nQ3：什么是丙？\n\n丙是第三种方法。\n"
+    assert lint(text, "QA001", "QA002") == [("QA001", 7, "题目“什么是乙？”没有答案")]
+
+
+def test_todo_body_under_a_question_heading_is_a_placeholder_not_an_empty_answer():
+    text = ("### 1. 什么是甲？\n\n**答案：** 甲是一种方法。\n\n### 2. 如何计算乙？\n\n- [ ] TODO\n\n"
+            "### 3. 什么是丙？\n\n**答案：** 丙是第三种方法。\n")
+    found = lint(text, "QA001", "QA002")
+    assert [(c, ln) for c, ln, _ in found] == [("QA002", 7)]
