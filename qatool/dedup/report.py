@@ -106,7 +106,8 @@ def member_text(rec: dict[str, Any]) -> str:
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
-DIFF_CHARS = 2000  # the most of one diff the report shows; the rest is counted, the texts are in records.parquet
+DIFF_CHARS = 1500  # the most of one diff the report shows; the rest is counted, the texts are in records.parquet
+DIFFS_PER_CLUSTER = 3  # members of one cluster diffed against its canonical (the most similar first); the rest counted
 ANSWER_CHARS = 600  # the most of one conflict answer the report shows
 
 
@@ -192,7 +193,8 @@ def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None, d
             "cluster_id": c["cluster_id"], "size": c["size"], "removes": c["size"] - 1, "canonical": c["canonical"],
             "reasons": c["reasons"], "min_jaccard": _r(c["min_jaccard"]), "max_jaccard": _r(c["max_jaccard"]),
             "members": [member(i, canon) for i in c["members_idx"]], "diff_shown": k < diffs,
-            "diffs": [{"id": text[i]["id"], "diff": text_diff(text[canon], text[i])} for i in c["members_idx"] if i != canon] if k < diffs else [],
+            "diffs": [{"id": text[i]["id"], "diff": text_diff(text[canon], text[i])} for i in _diffed(c, by_pair)] if k < diffs else [],
+            "diffs_omitted": max(c["size"] - 1 - DIFFS_PER_CLUSTER, 0) if k < diffs else 0,
         })
     conflicts = [{
         "conflict_id": c["conflict_id"], "question": c["question"], "size": c["size"], "distinct_answers": c["distinct_answers"],
@@ -205,6 +207,19 @@ def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None, d
     cfg.pop("jobs", None)
     return {"config": cfg, "summary": res.stats, "policy": "canonical = fewest lint findings (errors, then warnings), then most complete answer, then earliest in source order",
             "diff_limit": diffs, "clusters": clusters, "conflicts": conflicts, "against": res.against}
+
+
+def _diffed(c: dict[str, Any], by_pair: dict[tuple[int, int], Any]) -> list[int]:
+    """The members of cluster `c` whose diff against its canonical the report shows: the
+    DIFFS_PER_CLUSTER most similar (highest Jaccard, then source order); identical texts need none."""
+    canon = c["canonical_idx"]
+
+    def jac(i: int) -> float:
+        p = by_pair.get((min(i, canon), max(i, canon)))
+        return p.jaccard if p is not None else 0.0
+
+    others = [i for i in c["members_idx"] if i != canon]
+    return sorted(sorted(others, key=lambda i: (-jac(i), i))[:DIFFS_PER_CLUSTER])
 
 
 def report_markdown(rep: dict[str, Any]) -> str:
@@ -248,6 +263,8 @@ def report_markdown(rep: dict[str, Any]) -> str:
         for d in c["diffs"]:
             if d["diff"]:
                 out += ["", "```diff", d["diff"].rstrip("\n"), "```"]
+        if c.get("diffs_omitted"):
+            out += ["", f"({c['diffs_omitted']} more members not diffed: clusters.parquet and records.parquet have them)"]
         out.append("")
     if rep["against"]:
         out += ["## Records that duplicate an existing dataset", "", "| id | dataset | its id | kind | Jaccard |", "| --- | --- | --- | --- | --- |"]

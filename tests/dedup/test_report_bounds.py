@@ -41,3 +41,16 @@ def test_excerpt_bounds():
     assert excerpt(exact) == exact
     long = "字" * (ANSWER_CHARS + 1)
     assert excerpt(long) == "字" * ANSWER_CHARS + " …"
+
+
+def test_a_large_cluster_diffs_its_most_similar_members_only():
+    from types import SimpleNamespace
+
+    from qatool.dedup.report import DIFFS_PER_CLUSTER, _diffed
+
+    cluster = {"canonical_idx": 3, "members_idx": [1, 3, 5, 7, 9, 11, 13]}
+    jac = {1: 0.81, 5: 0.99, 7: 0.85, 9: 0.99, 11: 0.90, 13: 0.80}
+    by_pair = {(min(i, 3), max(i, 3)): SimpleNamespace(jaccard=j) for i, j in jac.items()}
+    assert DIFFS_PER_CLUSTER == 3
+    assert _diffed(cluster, by_pair) == [5, 9, 11]  # the three most similar, shown in source order
+    assert _diffed({"canonical_idx": 3, "members_idx": [3, 4]}, {}) == [4]
