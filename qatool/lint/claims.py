@@ -70,17 +70,34 @@ def _cjk_latin_flex(escaped: str) -> str:
 
 
 class Glossary:
-    """Terms and their names; one combined pattern finds every mention, the longest name first."""
+    """Terms and their names; mentions are found by a scan that tries, at each position, the names that
+    begin with the two characters there, the longest first (a dictionary look-up per position, so the
+    cost does not grow with the number of names). A name matches case-insensitively, with white space
+    optional between its words and between CJK and Latin parts, and a name that begins (ends) with a
+    Latin letter or digit does not match inside a longer Latin word (nor before `.5` in `GPT-3.5`)."""
 
     def __init__(self, terms: dict[str, Term]):
         self.terms = terms
         by_name: dict[str, set[str]] = {}
         for t in terms.values():
             for n in t.names:
-                by_name.setdefault(_fold(n), set()).add(t.key)
+                key = _squash(n)
+                if key:
+                    by_name.setdefault(key, set()).add(t.key)
         self._keys = {k: frozenset(v) for k, v in by_name.items()}
-        names = sorted(by_name, key=lambda n: (-len(n), n))
-        self._rx = regex.compile("|".join(f"(?:{name_pattern(n)})" for n in names) or "(?!)", regex.I | regex.V0)
+        # the spaced forms: where a listed name has white space between two Latin characters
+        self._gaps: dict[str, set[int]] = {}
+        for t in terms.values():
+            for n in t.names:
+                self._gaps.setdefault(_squash(n), set()).update(_latin_gaps(n))
+        self._by_prefix: dict[str, list[int]] = {}
+        for k in self._keys:
+            self._by_prefix.setdefault(k[:2], []).append(len(k))
+        for lens in self._by_prefix.values():
+            lens.sort(reverse=True)
+        self._short = {k for k in self._keys if len(k) == 1}
+        firsts = sorted({k[0] for k in self._keys})
+        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
 
     @property
     def words(self) -> list[str]:
@@ -91,14 +108,66 @@ class Glossary:
         return "|".join(f"(?:{name_pattern(n)})" for n in names)
 
     def mentions(self, text: str, start: int = 0, end: int | None = None, timeout: float | None = None) -> list[Mention]:
-        out = []
-        for m in self._rx.finditer(text, start, len(text) if end is None else end, timeout=timeout):
-            keys = self._keys.get(_fold(m.group(0)))
-            if keys is None:  # white space inside the name differs from the listed form
-                keys = next((v for k, v in self._keys.items() if _squash(k) == _squash(m.group(0))), frozenset())
-            if keys:
-                out.append(Mention(m.start(), m.end(), keys))
+        """Mentions in text[start:end], left to right, the longest name at each position, not overlapping.
+        (`timeout` is accepted for the regex-based callers' signature; the scan is linear.)"""
+        end = len(text) if end is None else end
+        seg = text[start:end]
+        low = seg.lower()
+        if len(low) != len(seg):  # a character whose lower case is longer (İ): fold it alone
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
+        if _SPACE.search(low):
+            parts = [(m.start(), m.group()) for m in _NONSPACE.finditer(low)]
+            s = "".join(p for _, p in parts)
+            where = [start + a + k for a, p in parts for k in range(len(p))]
+        else:
+            s, where = low, range(start, end)
+        out: list[Mention] = []
+        pos = 0
+        for m in self._first.finditer(s):
+            i = m.start()
+            if i < pos:
+                continue
+            hit = 0
+            for ln in self._by_prefix.get(s[i:i + 2], ()):
+                if self._accept(text, s, where, i, ln, start, end):
+                    hit = ln
+                    break
+            if not hit and s[i] in self._short and self._accept(text, s, where, i, 1, start, end):
+                hit = 1
+            if hit:
+                out.append(Mention(where[i], where[i + hit - 1] + 1, self._keys[s[i:i + hit]]))
+                pos = i + hit
         return out
+
+    def _accept(self, text: str, s: str, where: list[int], i: int, ln: int, start: int, end: int) -> bool:
+        key = s[i:i + ln]
+        if len(key) != ln or key not in self._keys:
+            return False
+        a, b = where[i], where[i + ln - 1] + 1
+        if _WORDISH.match(key[0]) and a > start and _WORDISH.match(text[a - 1]):
+            return False
+        if _WORDISH.match(key[-1]) and b < end and (_WORDISH.match(text[b]) or (text[b] == "." and b + 1 < end and text[b + 1].isdigit())):
+            return False
+        gaps = self._gaps.get(key, ())
+        for j in range(i + 1, i + ln):  # white space between two Latin characters only where the name has it
+            if where[j] != where[j - 1] + 1 and _WORDISH.match(s[j - 1]) and _WORDISH.match(s[j]) and (j - i) not in gaps:
+                return False
+        return True
+
+
+_WORDISH = re.compile(r"[A-Za-z0-9_]")
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
+
+
+def _latin_gaps(name: str) -> set[int]:
+    """Offsets (in the squashed name) where the listed name has white space between two Latin characters."""
+    out, pos = set(), 0
+    for k, part in enumerate(name.split()):
+        if k:
+            out.add(pos)
+        pos += len(part)
+    return out
 
 
 def _fold(s: str) -> str:
@@ -106,7 +175,7 @@ def _fold(s: str) -> str:
 
 
 def _squash(s: str) -> str:
-    return "".join(s.split()).casefold()
+    return "".join(s.split()).lower()
 
 
 def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
@@ -171,6 +240,9 @@ class ClaimReader:
         """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
         term(s) the text is about when it names none (an answer under a question that names one term)."""
         out = []
+        if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
+                                       for rx in spec.predicates):
+            return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
         for sent in self.layer.sentences(text, start, end):
             if sent.kind != "statement":
                 continue

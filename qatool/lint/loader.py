@@ -159,6 +159,8 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
             qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
             number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
         spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
+        if preds:  # where a phrasing of the property can be: the literal prefilter narrows the units to read
+            spec["pgate"] = regex.compile("|".join(f"(?:{p.pattern})" for p in preds), FLAGS)
     elif kind == "python":
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
