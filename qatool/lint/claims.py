@@ -203,14 +203,17 @@ class ClaimSpec:
 
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
-_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*$")
+_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似)")
-_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or)\s*(?:\*\*)?\s*$", re.I)
+_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样)")
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+                          r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
+_FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
+_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -264,21 +267,40 @@ class ClaimReader:
 
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None) -> tuple[int, int] | None:
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
-        for clause in self.layer.clauses(text, sent):
+        frame: frozenset[str] | None = None
+        for k, clause in enumerate(self.layer.clauses(text, sent)):
             mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
             if clause.kind == "statement":
-                hit = (self._number(text, clause, mentions, spec) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic))
+                hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
+                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame))
                 if hit:
                     return hit
+            if k == 0:
+                frame = self._frame(text, clause, mentions)
             if mentions:
                 prev = mentions
+        return None
+
+    def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
+        """The topic a sentence's first clause sets for its later clauses that name no term: the term it
+        opens with (`BPE 从字符开始，每次合并…`, `- **GRU**：…，…`), or the one term of a frame clause
+        (`在 PPO 阶段，…`, `Adapter 和 LoRA 一样，…`); None when it sets none."""
+        subj = [m for m in mentions if not self._is_object(text, clause, m)]
+        if not subj:
+            return None
+        lead = re.compile(_ANSWER_LEAD + _FRAME_LEAD).match(text, clause.start).end()
+        first = subj[0]
+        group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
+        if first.start == lead and len({k for m in group for k in m.keys}) == 1:
+            return first.keys
+        if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
+            return first.keys
         return None
 
     # -------------------------------------------------------------------------------- properties
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
-                    topic: frozenset[str] | None = None, polarity: bool = False):
+                    topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None):
         preds = []
         for rx in spec.predicates:
             for m in rx.finditer(text, clause.start, clause.end, timeout=self.timeout):
@@ -296,12 +318,19 @@ class ClaimReader:
             if bound is None and not live and len({k for m in prev for k in m.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ps]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
+            if bound is None and not live and frame:
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                if text[at:ps].strip(" *"):  # a phrasing that opens the clause is its own subject, not a property
+                    bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
+            if colon >= 0 and text[lo:colon].strip(" *"):
+                lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
             if self.layer.hedged(text, lo, hi):
                 continue
             negs = self.layer.negations(text, lo, hi)
@@ -376,7 +405,8 @@ class ClaimReader:
 
     # ------------------------------------------------------------------------------------ numbers
 
-    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec) -> tuple[int, int] | None:
+    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec, prev: list[Mention] = (),
+                frame: frozenset[str] | None = None) -> tuple[int, int] | None:
         num = spec.number
         for m in _NUMBER_RE.finditer(text, clause.start, clause.end):
             value = float(m.group(1))
@@ -388,10 +418,19 @@ class ClaimReader:
             if num.quantity is not None and not self._near_quantity(text, clause, m, num.quantity):
                 continue
             bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end())
+            if bound is None and not mentions:
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                keys = prev[-1].keys if len({k for x in prev for k in x.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:m.start()]) else frame
+                if keys:
+                    bound = ([Mention(at, at, keys)], at)  # said of the previous clause's or the sentence's term
             if bound is None:
                 continue
             group, anchor = bound
-            if len(group) != 1 or not any(k in spec.subjects for k in group[0].keys):
+            keys = set(group[0].keys)
+            owner = [x for x in mentions if x.end <= group[0].start and _OWNER_RE.fullmatch(text[x.end:group[0].start])]
+            if owner:  # "BERT 的 position embedding 有 512 个位置": the number is BERT's too
+                keys |= owner[-1].keys
+            if len(group) != 1 or not keys & set(spec.subjects):
                 continue
             if anchor <= m.start() and self.layer.negations(text, anchor, m.start()) % 2:
                 continue
@@ -413,11 +452,15 @@ class ClaimReader:
         after = quantity.match(text, m.end(), min(clause.end, m.end() + 8)) or quantity.search(text, m.end(), min(clause.end, m.end() + 6))
         if after:
             return True
+        if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
+            return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
         window = text[max(clause.start, m.start() - 16):m.start()]
         return bool(quantity.search(window))
 
 
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
+_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*")
+_OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")
