@@ -70,17 +70,34 @@ def _cjk_latin_flex(escaped: str) -> str:
 
 
 class Glossary:
-    """Terms and their names; one combined pattern finds every mention, the longest name first."""
+    """Terms and their names; mentions are found by a scan that tries, at each position, the names that
+    begin with the two characters there, the longest first (a dictionary look-up per position, so the
+    cost does not grow with the number of names). A name matches case-insensitively, with white space
+    optional between its words and between CJK and Latin parts, and a name that begins (ends) with a
+    Latin letter or digit does not match inside a longer Latin word (nor before `.5` in `GPT-3.5`)."""
 
     def __init__(self, terms: dict[str, Term]):
         self.terms = terms
         by_name: dict[str, set[str]] = {}
         for t in terms.values():
             for n in t.names:
-                by_name.setdefault(_fold(n), set()).add(t.key)
+                key = _squash(n)
+                if key:
+                    by_name.setdefault(key, set()).add(t.key)
         self._keys = {k: frozenset(v) for k, v in by_name.items()}
-        names = sorted(by_name, key=lambda n: (-len(n), n))
-        self._rx = regex.compile("|".join(f"(?:{name_pattern(n)})" for n in names) or "(?!)", regex.I | regex.V0)
+        # the spaced forms: where a listed name has white space between two Latin characters
+        self._gaps: dict[str, set[int]] = {}
+        for t in terms.values():
+            for n in t.names:
+                self._gaps.setdefault(_squash(n), set()).update(_latin_gaps(n))
+        self._by_prefix: dict[str, list[int]] = {}
+        for k in self._keys:
+            self._by_prefix.setdefault(k[:2], []).append(len(k))
+        for lens in self._by_prefix.values():
+            lens.sort(reverse=True)
+        self._short = {k for k in self._keys if len(k) == 1}
+        firsts = sorted({k[0] for k in self._keys})
+        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
 
     @property
     def words(self) -> list[str]:
@@ -91,14 +108,66 @@ class Glossary:
         return "|".join(f"(?:{name_pattern(n)})" for n in names)
 
     def mentions(self, text: str, start: int = 0, end: int | None = None, timeout: float | None = None) -> list[Mention]:
-        out = []
-        for m in self._rx.finditer(text, start, len(text) if end is None else end, timeout=timeout):
-            keys = self._keys.get(_fold(m.group(0)))
-            if keys is None:  # white space inside the name differs from the listed form
-                keys = next((v for k, v in self._keys.items() if _squash(k) == _squash(m.group(0))), frozenset())
-            if keys:
-                out.append(Mention(m.start(), m.end(), keys))
+        """Mentions in text[start:end], left to right, the longest name at each position, not overlapping.
+        (`timeout` is accepted for the regex-based callers' signature; the scan is linear.)"""
+        end = len(text) if end is None else end
+        seg = text[start:end]
+        low = seg.lower()
+        if len(low) != len(seg):  # a character whose lower case is longer (İ): fold it alone
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
+        if _SPACE.search(low):
+            parts = [(m.start(), m.group()) for m in _NONSPACE.finditer(low)]
+            s = "".join(p for _, p in parts)
+            where = [start + a + k for a, p in parts for k in range(len(p))]
+        else:
+            s, where = low, range(start, end)
+        out: list[Mention] = []
+        pos = 0
+        for m in self._first.finditer(s):
+            i = m.start()
+            if i < pos:
+                continue
+            hit = 0
+            for ln in self._by_prefix.get(s[i:i + 2], ()):
+                if self._accept(text, s, where, i, ln, start, end):
+                    hit = ln
+                    break
+            if not hit and s[i] in self._short and self._accept(text, s, where, i, 1, start, end):
+                hit = 1
+            if hit:
+                out.append(Mention(where[i], where[i + hit - 1] + 1, self._keys[s[i:i + hit]]))
+                pos = i + hit
         return out
+
+    def _accept(self, text: str, s: str, where: list[int], i: int, ln: int, start: int, end: int) -> bool:
+        key = s[i:i + ln]
+        if len(key) != ln or key not in self._keys:
+            return False
+        a, b = where[i], where[i + ln - 1] + 1
+        if _WORDISH.match(key[0]) and a > start and _WORDISH.match(text[a - 1]):
+            return False
+        if _WORDISH.match(key[-1]) and b < end and (_WORDISH.match(text[b]) or (text[b] == "." and b + 1 < end and text[b + 1].isdigit())):
+            return False
+        gaps = self._gaps.get(key, ())
+        for j in range(i + 1, i + ln):  # white space between two Latin characters only where the name has it
+            if where[j] != where[j - 1] + 1 and _WORDISH.match(s[j - 1]) and _WORDISH.match(s[j]) and (j - i) not in gaps:
+                return False
+        return True
+
+
+_WORDISH = re.compile(r"[A-Za-z0-9_]")
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
+
+
+def _latin_gaps(name: str) -> set[int]:
+    """Offsets (in the squashed name) where the listed name has white space between two Latin characters."""
+    out, pos = set(), 0
+    for k, part in enumerate(name.split()):
+        if k:
+            out.add(pos)
+        pos += len(part)
+    return out
 
 
 def _fold(s: str) -> str:
@@ -106,7 +175,7 @@ def _fold(s: str) -> str:
 
 
 def _squash(s: str) -> str:
-    return "".join(s.split()).casefold()
+    return "".join(s.split()).lower()
 
 
 def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
@@ -134,14 +203,17 @@ class ClaimSpec:
 
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
-_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*$")
+_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似)")
-_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or)\s*(?:\*\*)?\s*$", re.I)
+_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样)")
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+                          r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
+_FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
+_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -171,6 +243,9 @@ class ClaimReader:
         """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
         term(s) the text is about when it names none (an answer under a question that names one term)."""
         out = []
+        if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
+                                       for rx in spec.predicates):
+            return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
         for sent in self.layer.sentences(text, start, end):
             if sent.kind != "statement":
                 continue
@@ -192,21 +267,40 @@ class ClaimReader:
 
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None) -> tuple[int, int] | None:
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
-        for clause in self.layer.clauses(text, sent):
+        frame: frozenset[str] | None = None
+        for k, clause in enumerate(self.layer.clauses(text, sent)):
             mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
             if clause.kind == "statement":
-                hit = (self._number(text, clause, mentions, spec) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic))
+                hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
+                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame))
                 if hit:
                     return hit
+            if k == 0:
+                frame = self._frame(text, clause, mentions)
             if mentions:
                 prev = mentions
+        return None
+
+    def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
+        """The topic a sentence's first clause sets for its later clauses that name no term: the term it
+        opens with (`BPE 从字符开始，每次合并…`, `- **GRU**：…，…`), or the one term of a frame clause
+        (`在 PPO 阶段，…`, `Adapter 和 LoRA 一样，…`); None when it sets none."""
+        subj = [m for m in mentions if not self._is_object(text, clause, m)]
+        if not subj:
+            return None
+        lead = re.compile(_ANSWER_LEAD + _FRAME_LEAD).match(text, clause.start).end()
+        first = subj[0]
+        group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
+        if first.start == lead and len({k for m in group for k in m.keys}) == 1:
+            return first.keys
+        if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
+            return first.keys
         return None
 
     # -------------------------------------------------------------------------------- properties
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
-                    topic: frozenset[str] | None = None, polarity: bool = False):
+                    topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None):
         preds = []
         for rx in spec.predicates:
             for m in rx.finditer(text, clause.start, clause.end, timeout=self.timeout):
@@ -224,12 +318,19 @@ class ClaimReader:
             if bound is None and not live and len({k for m in prev for k in m.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ps]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
+            if bound is None and not live and frame:
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                if text[at:ps].strip(" *"):  # a phrasing that opens the clause is its own subject, not a property
+                    bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
+            if colon >= 0 and text[lo:colon].strip(" *"):
+                lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
             if self.layer.hedged(text, lo, hi):
                 continue
             negs = self.layer.negations(text, lo, hi)
@@ -304,7 +405,8 @@ class ClaimReader:
 
     # ------------------------------------------------------------------------------------ numbers
 
-    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec) -> tuple[int, int] | None:
+    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec, prev: list[Mention] = (),
+                frame: frozenset[str] | None = None) -> tuple[int, int] | None:
         num = spec.number
         for m in _NUMBER_RE.finditer(text, clause.start, clause.end):
             value = float(m.group(1))
@@ -316,10 +418,19 @@ class ClaimReader:
             if num.quantity is not None and not self._near_quantity(text, clause, m, num.quantity):
                 continue
             bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end())
+            if bound is None and not mentions:
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                keys = prev[-1].keys if len({k for x in prev for k in x.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:m.start()]) else frame
+                if keys:
+                    bound = ([Mention(at, at, keys)], at)  # said of the previous clause's or the sentence's term
             if bound is None:
                 continue
             group, anchor = bound
-            if len(group) != 1 or not any(k in spec.subjects for k in group[0].keys):
+            keys = set(group[0].keys)
+            owner = [x for x in mentions if x.end <= group[0].start and _OWNER_RE.fullmatch(text[x.end:group[0].start])]
+            if owner:  # "BERT 的 position embedding 有 512 个位置": the number is BERT's too
+                keys |= owner[-1].keys
+            if len(group) != 1 or not keys & set(spec.subjects):
                 continue
             if anchor <= m.start() and self.layer.negations(text, anchor, m.start()) % 2:
                 continue
@@ -341,11 +452,15 @@ class ClaimReader:
         after = quantity.match(text, m.end(), min(clause.end, m.end() + 8)) or quantity.search(text, m.end(), min(clause.end, m.end() + 6))
         if after:
             return True
+        if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
+            return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
         window = text[max(clause.start, m.start() - 16):m.start()]
         return bool(quantity.search(window))
 
 
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
+_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*")
+_OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")

@@ -20,7 +20,8 @@ from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Te
 from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
 from qatool.lint.pyrules import PY_CHECKS
 
-BUILTIN_RULE_FILES = ("format.yaml", "structure.yaml", "metrics.yaml", "training.yaml", "models.yaml", "citations.yaml")
+BUILTIN_RULE_FILES = ("format.yaml", "structure.yaml", "metrics.yaml", "training.yaml", "models.yaml", "citations.yaml",
+                      "claims_models.yaml")
 PROBE_TIMEOUT = 0.2
 PROBES = ("a" * 3000 + "!", "啊" * 3000 + "！", " " * 3000 + "x", "ab" * 1500 + "!", "*" * 3000 + "x", "，" * 3000 + "。", "1" * 3000 + "a")
 
@@ -161,6 +162,8 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
             qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
             number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
         spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
+        if preds:  # where a phrasing of the property can be: the literal prefilter narrows the units to read
+            spec["pgate"] = regex.compile("|".join(f"(?:{p.pattern})" for p in preds), FLAGS)
     elif kind == "python":
         if entry["check"] not in PY_CHECKS:
             raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")

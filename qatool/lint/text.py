@@ -35,9 +35,13 @@ QUESTION_WORD_RE = re.compile(
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
-    r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)",
+    r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
+    r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
+    r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)",
     re.I,
 )
+# a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法)")
 # supposition: a clause that begins like this states nothing
 SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|if\b|suppose)", re.I)
 
@@ -88,13 +92,25 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None) ->
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses end at "，" and at a "," that is followed by white space or CJK (not inside `PE(pos,2i)`)."""
+    out = []
+    for a, b in split_spans(text, CLAUSE_SEP, start, end):
+        glue = out and text[out[-1][1] - 1] == "," and not (text[a].isspace() or "\u3400" <= text[a] <= "\u9fff")
+        if glue and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)  # glue the piece after an ASCII comma inside a formula or a word list
+        else:
+            out.append((a, b))
+    return out
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
     lead = _LEAD_RE.sub("", core)
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead):
         return "question"
-    if REPORTED_RE.search(core):
+    if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
         return "reported"
     if SUPPOSE_RE.match(lead):
         return "supposed"
@@ -115,7 +131,7 @@ class TextLayer:
 
     def clauses(self, text: str, sentence: Span) -> list[Span]:
         out = []
-        for a, b in split_spans(text, CLAUSE_SEP, sentence.start, sentence.end):
+        for a, b in _clause_spans(text, sentence.start, sentence.end):
             kind = sentence.kind
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")

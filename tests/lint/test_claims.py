@@ -155,3 +155,30 @@ def test_an_unknown_term_is_a_rule_file_error(tmp_path):
     (tmp_path / "r.yaml").write_text(RULES.replace("subject: l2-reg", "subject: l3-reg"), encoding="utf-8")
     with pytest.raises(RuleFileError, match="unknown term 'l3-reg'"):
         load_rule_files([tmp_path / "r.yaml"])
+
+
+SCAN = Glossary({
+    "bert": Term("bert", "BERT", ("BERT",)),
+    "bert-base": Term("bert-base", "BERT-base", ("BERT-base", "BERT base")),
+    "gpt3": Term("gpt3", "GPT-3", ("GPT-3", "GPT3")),
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2")),
+    "pt": Term("pt", "Prompt tuning", ("Prompt tuning",)),
+})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BERT-base 有 12 层", ["BERT-base"]),  # the longest name at a position
+    ("bert base 与 BERTbase", ["bert base", "BERTbase"]),  # case and the listed gap are optional
+    ("RoBERTa 和 DistilBERT 不是 BERT", ["BERT"]),  # not inside a longer Latin word
+    ("GPT-3.5 不是 GPT-3，GPT3 也不是", ["GPT-3", "GPT3"]),  # nor before ".5"
+    ("L2正则化、L2 正则化和 L2", ["L2正则化", "L2 正则化", "L2"]),  # white space optional between CJK and Latin
+    ("Prompt  tuning 与 Prompttuning，但不是 Pro mpt tuning", ["Prompt  tuning", "Prompttuning"]),  # nor inside a Latin word
+])
+def test_mentions_are_found_by_name_with_the_name_rules(text, expected):
+    assert [text[m.start:m.end] for m in SCAN.mentions(text)] == expected
+
+
+def test_mentions_within_a_range_keep_offsets_of_the_whole_text():
+    text = "前文 BERT-base。后文 GPT-3"
+    found = SCAN.mentions(text, text.index("后"))
+    assert [(text[m.start:m.end], sorted(m.keys)) for m in found] == [("GPT-3", ["gpt3"])]
