@@ -21,7 +21,7 @@ from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
 from qatool.lint.pyrules import PY_CHECKS
 
 BUILTIN_RULE_FILES = ("format.yaml", "structure.yaml", "metrics.yaml", "training.yaml", "models.yaml", "citations.yaml",
-                      "claims_models.yaml")
+                      "claims_training.yaml", "claims_models.yaml", "claims_methods.yaml")
 PROBE_TIMEOUT = 0.2
 PROBES = ("a" * 3000 + "!", "啊" * 3000 + "！", " " * 3000 + "x", "ab" * 1500 + "!", "*" * 3000 + "x", "，" * 3000 + "。", "1" * 3000 + "a")
 
