@@ -215,7 +215,10 @@ _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
-                          r"|没|而|而是|以此|借此|在|属于|因为|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候))")
+                          r"|没|而|而是|以此|借此|在|属于|因为|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
+                          # a clause that begins with its verb, an adverb or a preposition has no subject of its own
+                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在"
+                          r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
@@ -229,8 +232,17 @@ _MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
 _COMMA_RE = re.compile(r"[，,]")
 _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
-_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)\*\*\s*[:：]|^\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+# (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
+_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)\*\*\s*[:：]|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+# "A 和 B 一样 P": B is compared with A, and has P too
+_LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
+# a sentence that opens with a pronoun is about the previous sentence's subject
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外))")
+_FORMER_LATTER_RE = re.compile(r"前者|后者")
+# a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
+_MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
+_MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -332,14 +344,20 @@ class ClaimReader:
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
                   carry: frozenset[str] | None = None) -> tuple[int, int] | None:
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
+        if carry and _ANAPHOR_RE.match(text, sent.start, sent.end):  # `其…` / `该…`: the previous sentence's subject
+            prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
+        seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
         for i, clause in enumerate(self._clauses(text, sent)):
-            mentions = self._mentions(text, clause.start, clause.end)
+            mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
+            seen.extend(m for m in mentions if m.end > m.start)
             if i == 0:
                 mentions = self._pronoun(text, clause, mentions, carry)
             elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
                 mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
+            elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
+                mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
                 hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
                        self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label))
@@ -349,9 +367,39 @@ class ClaimReader:
                 frame = self._frame(text, clause, mentions)
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
-            elif mentions:  # what the next clause may go on with: the clause's terms that are not compared
-                prev = [m for m in mentions if not self._is_object(text, clause, m)] or mentions
+            else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
+                subj = self._subjects(text, clause, mentions)
+                if subj:
+                    prev = subj
         return None
+
+    def _subjects(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        """The clause's mentions that can be what it is about: not a comparison object (`与 BERT 不同`), not a
+        term that only qualifies the next one (`PyTorch 中的 nn.Dropout`); terms compared as alike
+        (`A 和 B 一样`) are kept."""
+        out = []
+        for k, m in enumerate(mentions):
+            if self._is_object(text, clause, m) and not self._is_like(text, clause, m):
+                continue
+            if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
+                continue
+            out.append(m)
+        return out
+
+    def _former_latter(self, text: str, clause: Span, mentions: list[Mention], seen: list[Mention]) -> list[Mention]:
+        """`A 与 B 相比，前者…，后者…`: 前者 names the sentence's first term, 后者 its last."""
+        if not seen or not _FORMER_LATTER_RE.search(text, clause.start, clause.end):
+            return mentions
+        distinct: list[frozenset[str]] = []
+        for m in seen:
+            if m.keys not in distinct:
+                distinct.append(m.keys)
+        if len(distinct) < 2:
+            return mentions
+        extra = [Mention(r.start(), r.end(), distinct[0] if r.group() == "前者" else distinct[-1])
+                 for r in _FORMER_LATTER_RE.finditer(text, clause.start, clause.end)
+                 if not any(m.start <= r.start() < m.end for m in mentions)]
+        return sorted(mentions + extra, key=lambda m: m.start)
 
     def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
         """The topic a sentence's first clause sets for its later clauses that name no term: the term it
@@ -414,10 +462,11 @@ class ClaimReader:
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
                 bound = self._bind(text, clause, live, ps, pe)
-            if bound is None and not live and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
+            compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
+            if bound is None and compared and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
-            elif bound is None and not live and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
+            elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             if bound is None and not live and frame:
@@ -438,7 +487,8 @@ class ClaimReader:
                 continue
             negs = self.layer.negations(text, lo, hi, within)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
-            if tail:  # "稀疏性：不具备" — the property named as a label, then said of
+            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
+                # "稀疏性：不具备": the property named as a label right after the term, then said of it
                 negs += self.layer.negations(text, tail.end(), clause.end, within)
             affirmed = negs % 2 == 0
             if polarity:
@@ -461,11 +511,18 @@ class ClaimReader:
             while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]):
                 group.insert(0, before[j - 1])
                 j -= 1
+            group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
             return group, m.end
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
         if after and not _COMMA_RE.search(text, pe, after[0].start):  # `稀疏性是 L2 的特点`, not across a comma
             return [after[0]], after[0].start
         return None
+
+    def _is_like(self, text: str, clause: Span, m: Mention) -> bool:
+        """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property."""
+        left = text[clause.start:m.start]
+        return bool(_OBJECT_AROUND_RE.search(left) and not left.rstrip(" *").endswith("不像")
+                    and _LIKE_AFTER_RE.match(text[m.end:clause.end]))
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
