@@ -206,7 +206,8 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除"
+                               r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样)")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
@@ -215,7 +216,7 @@ _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
-                          r"|没|而|而是|以此|借此|在|属于|因为|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
+                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
@@ -243,6 +244,12 @@ _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
+# a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
+_TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
+_TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
+_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
+_DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -471,7 +478,9 @@ class ClaimReader:
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             if bound is None and not live and frame:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-                if text[at:ps].strip(" *"):  # a phrasing that opens the clause is its own subject, not a property
+                # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
+                # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
+                if text[at:ps].strip(" *") and not _OWN_TOPIC_RE.match(text, at, ps):
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
@@ -479,6 +488,11 @@ class ClaimReader:
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
+                # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
+                # 把 denies the whole predicate: read from the term (or the clause start) before it
+                lo = max([clause.start] + [m.end for m in mentions if m.end <= group[0].start and m is not group[0]])
+                lo = min(lo, group[0].start)
             colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
             if colon >= 0 and text[lo:colon].strip(" *"):
                 lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
@@ -502,9 +516,13 @@ class ClaimReader:
     def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int) -> tuple[list[Mention], int] | None:
         """The term group a property at [ps, pe) is said of, and where the words that qualify it begin."""
         before = [m for m in mentions if m.end <= ps]
+        frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if self._is_object(text, clause, m):
+                continue
+            if self._is_time_frame(text, clause, m):
+                frame = frame or ([m], m.end)
                 continue
             group = [m]
             j = k
@@ -513,10 +531,19 @@ class ClaimReader:
                 j -= 1
             group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
             return group, m.end
+        if frame:
+            return frame
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
         if after and not _COMMA_RE.search(text, pe, after[0].start):  # `稀疏性是 L2 的特点`, not across a comma
             return [after[0]], after[0].start
         return None
+
+    @staticmethod
+    def _is_time_frame(text: str, clause: Span, m: Mention) -> bool:
+        """`在预训练时` / `预训练阶段，`: a term that names when something happens, not what it is said of."""
+        if not (_TIME_AFTER_RE.match(text, m.end, clause.end) or _TIME_TAIL_RE.search(text, m.start, m.end)):
+            return False
+        return bool(_FRAME_BEFORE_RE.search(text[clause.start:m.start]))
 
     def _is_like(self, text: str, clause: Span, m: Mention) -> bool:
         """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property."""
