@@ -2,15 +2,19 @@
 
 A claim binds a subject (a glossary term, known by all its names) to a property (a few phrasings) with
 a polarity; the rule says which polarity is wrong. The text is read sentence by sentence and clause by
-clause (split at ，；。！？): a sentence that asks, reports a belief to refute it, or supposes is
-skipped; in a statement clause each phrasing of the property is bound to the term it is said of (the
+clause (split at ，；。！？, not inside brackets; a frame such as `…时，` or a change such as `X 越大，` is read
+with the clause it conditions): a sentence that asks or reports a belief to refute it is skipped, and of a
+supposition only the consequent is read; in a statement clause each phrasing of the property is bound to
+the term it is said of (the
 nearest term before it that is not a comparison object such as `比 X` / `与 X 不同`, with the terms
 coordinated with it (`A 和 B 都…`); the nearest after it in a cleft (`…的是 X`); in a `A 和 B 分别 P 和 Q`
 clause, position by position), in any order and with words in between. The words between term and
 property decide the polarity: an odd number of negation words (`不`, `并非`, `无法`, `not`; read on
 jieba tokens, so `不同` and `无监督` are not negations) denies the property; a modal hedge (`可能`,
 `不一定`) asserts nothing. A clause without a term that continues the previous one (`…，使权重变得稀疏`)
-is said of that clause's one term.
+is said of that clause's one term; the clauses of a list item with a bold label (`- **L2 正则**：…`) are
+said of the label's term; a sentence whose first clause says 它 before any term is said of the previous
+sentence's subject. A phrasing never begins inside a term's name.
 
 Numeric claims compare a stated value with a known one: `GPT-3 有 1750 亿参数` (units 亿/万/B/M/K and
 billion/million are read) against 175e9 with a relative tolerance.
@@ -203,17 +207,30 @@ class ClaimSpec:
 
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
-_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同)\s*(?:\*\*)?\s*$")
-_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似)")
+_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
+_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样)")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
-                          r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后)")
+                          r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
+                          r"|没|而|而是|以此|借此|在|属于|因为|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候))")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
+# a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
+_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
+# a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
+_PRONOUN_RE = re.compile(r"它们?")
+# in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
+# that term, not a claim about the term before it
+_MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
+_COMMA_RE = re.compile(r"[，,]")
+_COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
+# a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
+_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)\*\*\s*[:：]|^\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+_BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -237,6 +254,7 @@ class ClaimReader:
         self.glossary = glossary
         self.layer = layer or TextLayer(glossary.words)
         self.timeout = timeout
+        self._cache: dict[tuple, object] = {}
 
     def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
                  topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -246,39 +264,93 @@ class ClaimReader:
         if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
                                        for rx in spec.predicates):
             return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
-        for sent in self.layer.sentences(text, start, end):
-            if sent.kind != "statement":
-                continue
-            hit = self._sentence(text, sent, spec, topic)
-            if hit:
-                out.append(hit)
+        carry = topic  # what a sentence that begins with 它 is about: the previous sentence's subject
+        for sent in self._sentences(text, start, end):
+            if sent.kind in ("statement", "supposed"):  # a supposition's consequent states a claim
+                hit = self._sentence(text, sent, spec, topic, carry)
+                if hit:
+                    out.append(hit)
+            carry = self._subject(text, sent, carry) or carry
         return out
+
+    def _sentences(self, text: str, start: int, end: int | None) -> list[Span]:
+        key = ("s", text, start, end)
+        if key not in self._cache:
+            self._remember(key, self.layer.sentences(text, start, end))
+        return self._cache[key]
+
+    def _clauses(self, text: str, sent: Span) -> list[Span]:
+        key = ("c", text, sent)
+        if key not in self._cache:
+            self._remember(key, self.layer.clauses(text, sent))
+        return self._cache[key]
+
+    def _mentions(self, text: str, start: int, end: int) -> list[Mention]:
+        """The glossary's mentions in text[start:end], remembered: every rule of a pack reads the same text."""
+        key = ("m", text, start, end)
+        if key not in self._cache:
+            self._remember(key, self.glossary.mentions(text, start, end, self.timeout))
+        return self._cache[key]
+
+    def _remember(self, key: tuple, value) -> None:
+        if len(self._cache) >= 20000:
+            self._cache.clear()
+        self._cache[key] = value
+
+    def _subject(self, text: str, sent: Span, carry: frozenset[str] | None) -> frozenset[str] | None:
+        """The keys of a sentence's subject: its first term that is not a comparison object (or what its
+        leading 它 stands for)."""
+        for clause in self._clauses(text, sent):
+            mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
+            for m in mentions:
+                if not self._is_object(text, clause, m):
+                    return m.keys
+        return None
+
+    def _pronoun(self, text: str, clause: Span, mentions: list[Mention], carry: frozenset[str] | None) -> list[Mention]:
+        """`它`/`它们` before the first term of a clause stands for `carry`; the clause is then read from its
+        start (`训练不会让它们变得不同`: the negation before the pronoun counts)."""
+        if not carry:
+            return mentions
+        first = mentions[0].start if mentions else clause.end
+        if not _PRONOUN_RE.search(text, clause.start, first):
+            return mentions
+        at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+        return [Mention(at, at, carry)] + mentions
 
     def question_polarity(self, text: str, spec: ClaimSpec) -> bool | None:
         """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
         affirmatively, False when negated (`…不会…吗`), None when it does not ask it."""
         for sent in self.layer.sentences(text):
-            for clause in self.layer.clauses(text, sent):
-                mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+            for clause in self._clauses(text, sent):
+                mentions = self._mentions(text, clause.start, clause.end)
                 hit = self._predicates(text, Span(clause.start, clause.end), mentions, [], spec, None, polarity=True)
                 if hit is not None:
                     return hit
         return None
 
-    def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None) -> tuple[int, int] | None:
+    def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
+                  carry: frozenset[str] | None = None) -> tuple[int, int] | None:
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
+        label = self._label(text, sent)
         frame: frozenset[str] | None = None
-        for k, clause in enumerate(self.layer.clauses(text, sent)):
-            mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+        for i, clause in enumerate(self._clauses(text, sent)):
+            mentions = self._mentions(text, clause.start, clause.end)
+            if i == 0:
+                mentions = self._pronoun(text, clause, mentions, carry)
+            elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
+                mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
             if clause.kind == "statement":
                 hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame))
+                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label))
                 if hit:
                     return hit
-            if k == 0:
+            if i == 0:
                 frame = self._frame(text, clause, mentions)
-            if mentions:
-                prev = mentions
+            if clause.kind == "supposed":
+                prev = []  # a supposed term is not the subject of the consequence
+            elif mentions:  # what the next clause may go on with: the clause's terms that are not compared
+                prev = [m for m in mentions if not self._is_object(text, clause, m)] or mentions
         return None
 
     def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
@@ -297,15 +369,36 @@ class ClaimReader:
             return first.keys
         return None
 
+    def _label(self, text: str, sent: Span) -> list[Mention]:
+        """The one term a sentence's leading label names (`- **Leaky ReLU**：…`), as a mention at the label."""
+        m = _LABEL_RE.match(text, sent.start, sent.end)
+        if not m:
+            return []
+        g = "label" if m.group("label") is not None else "plain"
+        mentions = self._mentions(text, m.start(g), m.end(g))
+        keys = {k for x in mentions for k in x.keys}
+        return [Mention(mentions[0].start, mentions[0].end, mentions[0].keys)] if len({x.keys for x in mentions}) == 1 and keys else []
+
     # -------------------------------------------------------------------------------- properties
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
-                    topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None):
+                    topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
+                    label: list[Mention] | None = None):
         preds = []
+        inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
         for rx in spec.predicates:
-            for m in rx.finditer(text, clause.start, clause.end, timeout=self.timeout):
+            pos = clause.start
+            while pos < clause.end:
+                m = rx.search(text, pos, clause.end, timeout=self.timeout)
+                if m is None:
+                    break
+                into = next((e for s, e in inside if s < m.start() < e), None)
+                if into is not None:  # a phrasing never begins inside a term's name (`简短惩罚` is no `惩罚…`)
+                    pos = m.start() + 1
+                    continue
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end):
                     preds.append((m.start(), m.end()))
+                pos = max(m.end(), m.start() + 1)
         if not preds:
             return None
         preds.sort()
@@ -314,10 +407,19 @@ class ClaimReader:
             return resp or None
         for ps, pe in preds:
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
-            bound = self._bind(text, clause, live, ps, pe)
-            if bound is None and not live and len({k for m in prev for k in m.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ps]):
+            nxt = next((m for m in live if m.start >= pe), None)
+            if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and _COMPARED_RE.search(text, clause.start, ps):
+                bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
+            elif label and label[0].end <= clause.start and not any(m.end <= ps for m in live):
+                bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
+            else:
+                bound = self._bind(text, clause, live, ps, pe)
+            if bound is None and not live and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
+            elif bound is None and not live and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             if bound is None and not live and frame:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 if text[at:ps].strip(" *"):  # a phrasing that opens the clause is its own subject, not a property
@@ -331,12 +433,13 @@ class ClaimReader:
             colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
             if colon >= 0 and text[lo:colon].strip(" *"):
                 lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
-            if self.layer.hedged(text, lo, hi):
+            within = (clause.start, clause.end)
+            if self.layer.hedged(text, lo, hi, within):
                 continue
-            negs = self.layer.negations(text, lo, hi)
+            negs = self.layer.negations(text, lo, hi, within)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
             if tail:  # "稀疏性：不具备" — the property named as a label, then said of
-                negs += self.layer.negations(text, tail.end(), clause.end)
+                negs += self.layer.negations(text, tail.end(), clause.end, within)
             affirmed = negs % 2 == 0
             if polarity:
                 return affirmed
@@ -360,7 +463,7 @@ class ClaimReader:
                 j -= 1
             return group, m.end
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
-        if after:
+        if after and not _COMMA_RE.search(text, pe, after[0].start):  # `稀疏性是 L2 的特点`, not across a comma
             return [after[0]], after[0].start
         return None
 
@@ -377,10 +480,16 @@ class ClaimReader:
         r = _RESPECTIVELY_RE.search(text, clause.start, clause.end)
         if not r:
             return None
-        terms: list[Mention] = []
-        for m in mentions:
-            if m.end <= r.start() and (not terms or terms[-1].keys != m.keys):
-                terms.append(m)
+        before = [m for m in mentions if m.end <= r.start()]
+        terms: list[Mention] = before[-1:]  # the coordinated terms right before 分别
+        left = terms[0].start if terms else 0
+        for m in reversed(before[:-1]):
+            gap = _BRACKETED_RE.sub("", text[m.end:left]).strip(" \t（()）")
+            if gap and not _COORD_RE.match(gap):
+                break
+            if gap and m.keys != terms[0].keys:  # no gap: an alias in brackets, `LN（层归一化）`
+                terms.insert(0, m)
+            left = m.start
         if len(terms) < 2:
             return None
         tail_end = clause.end - (1 if text[clause.end - 1] in "，,。；;！？!?" else 0)
@@ -391,15 +500,18 @@ class ClaimReader:
             pos = m.end()
         if pos < tail_end:
             parts.append((pos, tail_end))
+        if len(parts) > len(terms):  # `分别沿 batch 维度和特征维度统计均值与方差`: the tail is shared
+            parts = parts[:len(terms) - 1] + [(parts[len(terms) - 1][0], parts[-1][1])]
         if len(parts) != len(terms):
-            return None
+            return ()  # a respectively clause whose parts cannot be paired states nothing that can be read
         for m, (a, b) in zip(terms, parts):
             if not any(k in spec.subjects for k in m.keys):
                 continue
             for ps, pe in preds:
                 if a <= ps and pe <= b:
-                    affirmed = self.layer.negations(text, a, ps) % 2 == 0
-                    if affirmed == (spec.wrong == "affirm") and not self.layer.hedged(text, a, ps):
+                    within = (clause.start, clause.end)
+                    affirmed = self.layer.negations(text, a, ps, within) % 2 == 0
+                    if affirmed == (spec.wrong == "affirm") and not self.layer.hedged(text, a, ps, within):
                         return m.start, pe
         return ()
 
@@ -432,7 +544,7 @@ class ClaimReader:
                 keys |= owner[-1].keys
             if len(group) != 1 or not keys & set(spec.subjects):
                 continue
-            if anchor <= m.start() and self.layer.negations(text, anchor, m.start()) % 2:
+            if anchor <= m.start() and self.layer.negations(text, anchor, m.start(), (clause.start, clause.end)) % 2:
                 continue
             before = text[max(clause.start, m.start() - 4):m.start()]
             after = text[m.end():min(clause.end, m.end() + 8)]

@@ -420,25 +420,28 @@ def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
 # -------------------------------------------------------------------------------------------- claim
 
 
-def _record_terms(kb: Knowledge, doc: LintDoc) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Record id -> (terms its question names, terms its title names), read once per document for all
+def _record_terms(kb: Knowledge, doc: LintDoc) -> dict[str, tuple[frozenset, ...]]:
+    """Record id -> (terms its question names, terms its title names, the same as sets of the key sets of
+    their mentions), read once per document for all
     claim rules (the glossary's mentions, so a name inside a longer one counts as the longer term)."""
     glossary = kb.claim_reader().glossary
     cached = doc.cache.get("claim_record_terms")
     if cached is None or cached[0] is not glossary:
         out = {}
         for r in doc.records:
-            out[r["id"]] = tuple(frozenset(k for m in glossary.mentions(r.get(f) or "") for k in m.keys) for f in ("question", "title"))
+            named = [{m.keys for m in glossary.mentions(r.get(f) or "")} for f in ("question", "title")]
+            out[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
         cached = doc.cache["claim_record_terms"] = (glossary, out)
     return cached[1]
 
 
-def _topic(terms: tuple[frozenset[str], frozenset[str]] | None) -> frozenset[str] | None:
-    """The one term a record's question (or title) names, if it names exactly one."""
-    for keys in terms or ():
-        if len(keys) == 1:
-            return keys
-        if keys:
+def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
+    """The one term a record's question (or title) names, if it names exactly one (a name that belongs to
+    several terms, as `岭回归` of both L2 regularisation and ridge regression, names them all at once)."""
+    for named in (terms or ())[2:]:
+        if len(named) == 1:
+            return next(iter(named))
+        if named:
             return None
     return None
 
@@ -459,7 +462,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     try:
         terms = _record_terms(kb, doc)
         subjects = set(spec.subjects)
-        about = {rid for rid, (q, t) in terms.items() if subjects & (q | t)}
+        about = {rid for rid, (q, t, *_) in terms.items() if subjects & (q | t)}
         hits = {(u.line, u.col) for u in _units(rule, doc, gate)}
         pgate = rule.spec.get("pgate")  # units without a literal of any property phrasing cannot state the claim
         phits = set(_gate_hits(rule, doc, pgate)) if pgate is not None and doc.literals is not None and doc.literals.covers(pgate) else None

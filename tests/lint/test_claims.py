@@ -104,15 +104,93 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("假如 L2 会产生稀疏解", "supposed"),
     ("L2 会产生稀疏解。", "statement"),
     ("L2 正则的效果不同于 L1。", "statement"),
+    ("说 L2 会产生稀疏解，是把 L1 和 L2 弄反了。", "reported"),
+    ("L2 和权重衰减没什么区别。", "statement"),  # 没什么区别 asks nothing
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
 
 
 @pytest.mark.parametrize("text,n", [("不会", 1), ("并不是不会", 2), ("不同", 0), ("无监督", 0), ("非线性", 0), ("无法", 1),
-                                    ("does not", 1), ("isn't", 1), ("不仅", 0)])
+                                    ("does not", 1), ("isn't", 1), ("不仅", 0),
+                                    ("不需要、也不应该", 1), ("不会，也不可能", 1), ("也不是不能", 2),  # coordinated, not double
+                                    ("并不比", 1), ("不像", 1)])
 def test_negation_is_read_on_words(text, n):
     assert TextLayer().negations(text) == n
+
+
+# the clause layer: frames and changes are read with the clause they condition, commas inside brackets
+# separate nothing, a supposition's consequent is a statement, `不一定` hedges
+CLAUSE_WRONG = [
+    ("l2-sparse", "使用 L2 正则时，很多权重会变得稀疏。"),  # `…时，` frame
+    ("l2-sparse", "在岭回归中，权重往往是稀疏的。"),  # `在…中，` frame
+    ("l2-sparse", "L2 正则越强，权重就越稀疏。"),  # `X 越…，` change
+    ("l2-sparse", "L2 正则（例如 λ = 0.1，0.01）会让权重稀疏。"),  # comma inside brackets
+    ("l2-sparse", "如果特征很多，L2 正则也会产生稀疏解。"),  # consequent of a supposition
+    ("l2-sparse", "由于岭回归惩罚平方和，权重会变得稀疏。"),  # cause clause
+    ("l2-sparse", "L1 惩罚绝对值。由于岭回归惩罚平方和，权重也会变得稀疏。"),  # not only at the start of the text
+    ("l2-sparse", "L1 惩罚绝对值。如果特征很多，那么 L2 正则也会产生稀疏解。"),
+    ("l2-sparse", "L1 惩罚绝对值。增大 L2 正则，权重就会变得稀疏。"),  # a short change clause
+]
+CLAUSE_CORRECT = [
+    ("l2-sparse", "如果 L2 正则会产生稀疏解，就会有很多权重为零。"),  # the antecedent is supposed
+    ("l2-sparse", "L2 正则化不会、也不可能产生稀疏解。"),  # coordinated negations
+    ("l1-sparse-denied", "L1 正则化不一定会产生稀疏解。"),  # hedged, not denied
+    ("l2-sparse", "在 L1 正则中，权重往往是稀疏的。"),
+]
+
+
+@pytest.mark.parametrize("key,text", CLAUSE_WRONG)
+def test_frames_changes_and_consequents_are_read_with_their_clause(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", CLAUSE_CORRECT)
+def test_suppositions_coordinated_negations_and_hedges_state_nothing_wrong(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+# binding: a list item's label, a sentence that begins with 它, `像 X 那样`, a relative clause on the
+# term after the property, the coordinated terms right before 分别, no cleft across a comma
+BIND_WRONG = [
+    ("l2-sparse", "- **岭回归**：惩罚权重的平方和，很多权重会变得稀疏。"),  # label
+    ("l2-sparse", "岭回归惩罚权重的平方和。它会让权重变得稀疏。"),  # 它 = the previous sentence's subject
+    ("l2-sparse", "L2 正则会像 L1 那样产生稀疏解。"),  # 像 X 那样: X is compared
+    ("l1-sparse-denied", "L1 正则化惩罚绝对值，但没法产生稀疏解。"),  # 但 goes on with L1
+    ("l2-sparse", "L2 正则化惩罚平方和，训练会让它们变得稀疏。"),  # 它们 = the previous clause's term
+]
+BIND_CORRECT = [
+    ("l2-sparse", "L2 正则惩罚平方和。训练不会让它变得稀疏。"),  # the negation before 它 counts
+    ("l2-sparse", "岭回归和能产生稀疏解的 L1 正则不同。"),  # the property qualifies L1
+    ("l2-sparse", "在 Lasso 回归中，L1 和 L2 分别带来稀疏和平滑。"),  # Lasso is not one of the pair
+    ("l2-sparse", "L1 和 L2 分别让权重稀疏和整体变小、更稳定。"),  # the shared tail is L2's
+    ("l2-sparse", "模型变得稀疏以后，L2 正则的作用会变小。"),  # no cleft across the comma
+    ("l2-sparse", "L2 不像 L1 那样产生稀疏解。"),
+]
+
+
+@pytest.mark.parametrize("key,text", BIND_WRONG)
+def test_labels_pronouns_and_comparisons_bind_the_property(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", BIND_CORRECT)
+def test_relative_clauses_respectively_pairs_and_commas_bind_nothing_wrong(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+def test_a_negation_is_read_on_the_clause_words_even_when_a_phrasing_starts_inside_one():
+    g = Glossary({"rms": Term("rms", "RMSNorm", ("RMSNorm",))})
+    spec = ClaimSpec(("rms",), compile_predicates(["减去均值", "去均值"]))  # 去均值 starts inside 减去
+    assert ClaimReader(g).findings("RMSNorm 不减去均值。", spec) == []
+    assert len(ClaimReader(g).findings("RMSNorm 也会减去均值。", spec)) == 1
+
+
+def test_a_phrasing_never_begins_inside_a_term_name():
+    g = Glossary({"bp": Term("bp", "BP", ("简短惩罚", "BP")), "x": Term("x", "X", ("候选译文",))})
+    spec = ClaimSpec(("bp",), compile_predicates([r"惩罚[^，。]{0,8}?冗长"]))
+    assert ClaimReader(g).findings("简短惩罚的作用是惩罚冗长的候选译文。", spec) != []
+    assert ClaimReader(g).findings("简短惩罚的作用是保留冗长的候选译文。", spec) == []  # not `惩罚的作用是保留冗长`
 
 
 RULES = """
@@ -149,6 +227,15 @@ def test_a_claim_rule_in_a_document_reads_the_question_as_context(tmp_path):
 def test_the_question_field_and_headings_that_ask_are_not_claims(tmp_path):
     doc = "### 1. 为什么说 L2 正则会产生稀疏解？\n\n**答案：** 这种说法不对。\n\n## L2 正则会产生稀疏解吗\n\n正文。\n"
     assert _linter(tmp_path).lint_text(doc, "a.md") == []
+
+
+def test_a_question_names_one_term_even_when_its_name_belongs_to_two(tmp_path):
+    # rule files merge names: 岭回归 may be a name of l2-reg here and of a ridge term in another file
+    rules = RULES.replace("terms:\n", "terms:\n  ridge-x: {label: 岭回归, names: [岭回归, Ridge]}\n")
+    (tmp_path / "r.yaml").write_text(rules, encoding="utf-8")
+    linter = Linter.default(extra_rules=[tmp_path / "r.yaml"], select=["FC990"])
+    doc = "### 1. 什么是岭回归？\n\n**答案：** 它会使参数稀疏。\n"
+    assert [f.line for f in linter.lint_text(doc, "a.md")] == [3]
 
 
 def test_an_unknown_term_is_a_rule_file_error(tmp_path):
