@@ -206,7 +206,8 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除"
+                               r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样)")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
@@ -215,7 +216,10 @@ _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
-                          r"|没|而|而是|以此|借此|在|属于|因为|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候))")
+                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
+                          # a clause that begins with its verb, an adverb or a preposition has no subject of its own
+                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在"
+                          r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
@@ -229,8 +233,23 @@ _MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
 _COMMA_RE = re.compile(r"[，,]")
 _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
-_LABEL_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)\*\*\s*[:：]|^\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+# (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
+_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)\*\*\s*[:：]|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+# "A 和 B 一样 P": B is compared with A, and has P too
+_LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
+# a sentence that opens with a pronoun is about the previous sentence's subject
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外))")
+_FORMER_LATTER_RE = re.compile(r"前者|后者")
+# a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
+_MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
+_MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
+# a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
+_TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
+_TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
+_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
+_DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -332,14 +351,20 @@ class ClaimReader:
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
                   carry: frozenset[str] | None = None) -> tuple[int, int] | None:
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
+        if carry and _ANAPHOR_RE.match(text, sent.start, sent.end):  # `其…` / `该…`: the previous sentence's subject
+            prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
+        seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
         for i, clause in enumerate(self._clauses(text, sent)):
-            mentions = self._mentions(text, clause.start, clause.end)
+            mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
+            seen.extend(m for m in mentions if m.end > m.start)
             if i == 0:
                 mentions = self._pronoun(text, clause, mentions, carry)
             elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
                 mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
+            elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
+                mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
                 hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
                        self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label))
@@ -349,9 +374,39 @@ class ClaimReader:
                 frame = self._frame(text, clause, mentions)
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
-            elif mentions:  # what the next clause may go on with: the clause's terms that are not compared
-                prev = [m for m in mentions if not self._is_object(text, clause, m)] or mentions
+            else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
+                subj = self._subjects(text, clause, mentions)
+                if subj:
+                    prev = subj
         return None
+
+    def _subjects(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        """The clause's mentions that can be what it is about: not a comparison object (`与 BERT 不同`), not a
+        term that only qualifies the next one (`PyTorch 中的 nn.Dropout`); terms compared as alike
+        (`A 和 B 一样`) are kept."""
+        out = []
+        for k, m in enumerate(mentions):
+            if self._is_object(text, clause, m) and not self._is_like(text, clause, m):
+                continue
+            if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
+                continue
+            out.append(m)
+        return out
+
+    def _former_latter(self, text: str, clause: Span, mentions: list[Mention], seen: list[Mention]) -> list[Mention]:
+        """`A 与 B 相比，前者…，后者…`: 前者 names the sentence's first term, 后者 its last."""
+        if not seen or not _FORMER_LATTER_RE.search(text, clause.start, clause.end):
+            return mentions
+        distinct: list[frozenset[str]] = []
+        for m in seen:
+            if m.keys not in distinct:
+                distinct.append(m.keys)
+        if len(distinct) < 2:
+            return mentions
+        extra = [Mention(r.start(), r.end(), distinct[0] if r.group() == "前者" else distinct[-1])
+                 for r in _FORMER_LATTER_RE.finditer(text, clause.start, clause.end)
+                 if not any(m.start <= r.start() < m.end for m in mentions)]
+        return sorted(mentions + extra, key=lambda m: m.start)
 
     def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
         """The topic a sentence's first clause sets for its later clauses that name no term: the term it
@@ -414,15 +469,18 @@ class ClaimReader:
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
                 bound = self._bind(text, clause, live, ps, pe)
-            if bound is None and not live and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
+            compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
+            if bound is None and compared and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
-            elif bound is None and not live and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
+            elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             if bound is None and not live and frame:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-                if text[at:ps].strip(" *"):  # a phrasing that opens the clause is its own subject, not a property
+                # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
+                # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
+                if text[at:ps].strip(" *") and not _OWN_TOPIC_RE.match(text, at, ps):
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
@@ -430,6 +488,11 @@ class ClaimReader:
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
+                # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
+                # 把 denies the whole predicate: read from the term (or the clause start) before it
+                lo = max([clause.start] + [m.end for m in mentions if m.end <= group[0].start and m is not group[0]])
+                lo = min(lo, group[0].start)
             colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
             if colon >= 0 and text[lo:colon].strip(" *"):
                 lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
@@ -438,7 +501,8 @@ class ClaimReader:
                 continue
             negs = self.layer.negations(text, lo, hi, within)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
-            if tail:  # "稀疏性：不具备" — the property named as a label, then said of
+            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
+                # "稀疏性：不具备": the property named as a label right after the term, then said of it
                 negs += self.layer.negations(text, tail.end(), clause.end, within)
             affirmed = negs % 2 == 0
             if polarity:
@@ -452,20 +516,40 @@ class ClaimReader:
     def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int) -> tuple[list[Mention], int] | None:
         """The term group a property at [ps, pe) is said of, and where the words that qualify it begin."""
         before = [m for m in mentions if m.end <= ps]
+        frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if self._is_object(text, clause, m):
+                continue
+            if self._is_time_frame(text, clause, m):
+                frame = frame or ([m], m.end)
                 continue
             group = [m]
             j = k
             while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]):
                 group.insert(0, before[j - 1])
                 j -= 1
+            group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
             return group, m.end
+        if frame:
+            return frame
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
         if after and not _COMMA_RE.search(text, pe, after[0].start):  # `稀疏性是 L2 的特点`, not across a comma
             return [after[0]], after[0].start
         return None
+
+    @staticmethod
+    def _is_time_frame(text: str, clause: Span, m: Mention) -> bool:
+        """`在预训练时` / `预训练阶段，`: a term that names when something happens, not what it is said of."""
+        if not (_TIME_AFTER_RE.match(text, m.end, clause.end) or _TIME_TAIL_RE.search(text, m.start, m.end)):
+            return False
+        return bool(_FRAME_BEFORE_RE.search(text[clause.start:m.start]))
+
+    def _is_like(self, text: str, clause: Span, m: Mention) -> bool:
+        """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property."""
+        left = text[clause.start:m.start]
+        return bool(_OBJECT_AROUND_RE.search(left) and not left.rstrip(" *").endswith("不像")
+                    and _LIKE_AFTER_RE.match(text[m.end:clause.end]))
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]

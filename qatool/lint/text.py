@@ -38,7 +38,15 @@ REPORTED_RE = re.compile(
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
     r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
-    r"|(?:弄|搞|说|记|写|理解|想)反了|颠倒了|本末倒置",
+    r"|(?:弄|搞|说|记|写|理解|想)反了|颠倒了|本末倒置"
+    # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
+    r"|(?:说法|观点|理解|看法|认识|结论|叫法|表述)[^，。；]{0,4}?(?:混淆|言过其实|不严谨|站不住)|混为一谈"
+    r"|(?:有人|有些人|很多人|不少人|许多人|常有人)(?:会|常|常常|经常)?(?:把|将)"
+
+    # a statement said to be the wrong way round, mixed up, miscounted or overstated; a belief others hold
+    r"|(?:弄|搞|说|记|写|理解)反了?|颠倒了|(?:混淆|搞混|弄混|记混)了|记错了?|算错了?|笔误|口误|夸大了"
+    r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
+    r"|(?:说|记|写)成了?|误(?:作|当)",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
@@ -49,7 +57,9 @@ SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即�
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
     "不可能 不该 不应 不应该 不要 别 勿 难以 不至于 不致 不会再 不得 没法 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
-    "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾".split()
+    "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾 "
+
+    "避免 免去 省去 绕过 绕开 很难 不容易 不易".split()
 )
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -58,6 +68,8 @@ _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以�
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
 _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
+# negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
+_SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 
 # words whose tail reads like another word: a property phrasing must not begin inside one of them
 # ("监督" inside "无监督", "线性" inside "非线性"); a rule pack adds its own term names
@@ -65,6 +77,7 @@ COMPOUNDS = tuple(sorted(set("""
 无监督 有监督 半监督 自监督 弱监督 非监督 非线性 非参数 无参数 无偏 有偏 非凸 非对称 不对称 非稀疏 无损 有损 无序 有序 非负 非零
 不可导 不可微 可导 可微 不可逆 非平稳 非独立 不独立 非确定性 不确定性 非自回归 自回归 双向 单向 反向传播 逆向 无放回 有放回
 不平衡 非均匀 不均匀 非结构化 结构化 非对齐 未登录词 非端到端 端到端 不饱和 非饱和 无限 有限 无界 有界 非因果 因果
+类别 各类别 每类别 区别 分别 判别 识别 级别 差别 个别 特别 无关 不同 非零
 """.split()), key=len, reverse=True))
 
 GUARD_PREFIXES = "无非不未半自弱"  # compounds whose tail must not be read alone
@@ -85,7 +98,18 @@ _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|开启|打开|启用|引入|加入|去掉|去除|移除)")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
-_OPEN, _CLOSE = "([{（【［", ")]}）】］"
+_OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
+# a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
+_SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
+                       r"|(?:时|之后|以后|之前|以前|的时候|后)\s*[，,]?\s*$")
+_CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
+
+
+def _joins(before: str, piece: str) -> bool:
+    """Whether the clause `piece` is one with the clause before it (see TextLayer.clauses)."""
+    if _CORRELATIVE_RE.search(before) and _CORRELATIVE_RE.search(piece):
+        return True
+    return bool(_SCENE_RE.search(before))
 
 
 @dataclass(frozen=True)
@@ -176,13 +200,15 @@ class TextLayer:
         return [Span(a, b, sentence_kind(text[a:b])) for a, b in split_spans(text, SENTENCE_END, start, end)]
 
     def clauses(self, text: str, sentence: Span) -> list[Span]:
-        """The clauses of a sentence: a frame or change clause is joined to the next one; in a supposition
-        (`如果 A，（那么）C`) the antecedent is `supposed` and the consequent a statement."""
+        """The clauses of a sentence: a frame, scene or change clause (`在 X 中，`, `X 之后，`, `由于…，`,
+        `增大 λ，`) and the first half of a correlative (`k 越小，模型越复杂`) are joined to the next one; in a
+        supposition (`如果 A，（那么）C`) the antecedent is `supposed` and the consequent a statement."""
         pieces: list[list[int]] = []
         for a, b in clause_spans(text, sentence.start, sentence.end):
             if pieces and (_FRAME_END_RE.search(text[pieces[-1][0]:pieces[-1][1]])
                            or _FRAME_START_RE.match(text, pieces[-1][0])
-                           or _change(text, pieces[-1][0], pieces[-1][1])):
+                           or _change(text, pieces[-1][0], pieces[-1][1])
+                           or _joins(text[pieces[-1][0]:pieces[-1][1]], text[a:b])):
                 pieces[-1][1] = b
             else:
                 pieces.append([a, b])
@@ -222,7 +248,8 @@ class TextLayer:
             prev = None  # the token before the current one, and whether a negation was counted already
             counted = False
             for s, e, tok in self._words(text, start, end, within):
-                if tok in NEGATIONS and not (counted and prev in _NEG_COORD):
+                split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
+                if (tok in NEGATIONS or split) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok

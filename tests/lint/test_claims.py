@@ -179,6 +179,68 @@ def test_relative_clauses_respectively_pairs_and_commas_bind_nothing_wrong(key, 
     assert READER.findings(text, SPECS[key]) == [], text
 
 
+# who a clause without a subject of its own is about: terms compared as alike share the property, 前者/后者
+# name the sentence's first and last term, a sentence that opens with 其/该 goes on with the previous
+# sentence's subject, a term that only locates the next one (`X 中的 Y`) is not the subject, and a compared
+# term (`与 X 不同，它…`) is never what 它 stands for
+SUBJECT_WRONG = [
+    ("l2-sparse", "岭回归和 Lasso 一样会产生稀疏解。"),  # A 和 B 一样: both
+    ("l2-sparse", "L1 正则和 L2 正则相比，前者惩罚绝对值，后者能产生稀疏解。"),  # 后者 = L2
+    ("l2-sparse", "岭回归惩罚权重的平方和。其结果是很多权重变得稀疏。"),  # 其 = the previous sentence's subject
+    ("l2-sparse", "sklearn 中的 Ridge 惩罚平方和，因此得到的权重是稀疏的。"),  # sklearn only locates Ridge
+    ("l1-sparse-denied", "Lasso 和 Ridge 不同，不会产生稀疏解。"),  # Ridge is compared, the clause goes on with Lasso
+    ("l2-sparse", "L1 惩罚绝对值。\n- **岭回归**：惩罚平方和，权重会变得稀疏。"),  # a label that does not open the text
+]
+SUBJECT_CORRECT = [
+    ("l2-sparse", "L2 正则和 L1 正则相比，前者让权重整体变小，后者能产生稀疏解。"),  # 后者 = L1
+    ("l2-sparse", "Lasso 会产生稀疏解。与 L2 正则不同，它把部分权重压到 0，所以是稀疏的。"),  # 它 = Lasso, not the compared L2
+    ("l2-sparse", "L2 正则不像 Lasso 一样产生稀疏解。"),  # 不像: not alike
+    ("l2-sparse", "Lasso 惩罚绝对值。其结果是很多权重变得稀疏。"),
+]
+
+
+@pytest.mark.parametrize("key,text", SUBJECT_WRONG)
+def test_alike_terms_former_latter_and_anaphora_bind_the_property(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", SUBJECT_CORRECT)
+def test_compared_terms_and_the_other_of_two_are_not_the_subject(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+# a negation before 把/将 denies what is said of the disposed term; a clause with a topic of its own before
+# 则/却 is not said of the sentence's first term; a replaced term (`用 X 替换 Y`) and a time frame
+# (`在 X 时`) are not what the property is said of when another term is there
+SCOPE_WRONG = [
+    ("l2-sparse", "训练时把 L2 正则加进损失，会让权重变得稀疏。"),
+    ("l2-sparse", "用岭回归替换 Lasso 以后，权重变得稀疏。"),
+    ("l2-sparse", "在 Lasso 训练阶段，岭回归也让权重稀疏。"),
+    ("l2-sparse", "有人说 L1 会稀疏。岭回归也会产生稀疏解。"),  # the report is one sentence, the claim another
+]
+SCOPE_CORRECT = [
+    ("l2-sparse", "正则化并不是把 L2 惩罚项变得稀疏，而是让权重变小。"),  # 并不是 before 把 denies it
+    ("l2-sparse", "L2 正则让权重整体变小，L1 则让权重稀疏。"),
+    ("l2-sparse", "岭回归让权重变小，Lasso 正则化则会让权重变得稀疏。"),
+    ("l2-sparse", "L2 正则化惩罚平方和，稀疏化则要靠 L1。"),  # a topic of its own before 则
+    ("l2-sparse", "用 Lasso 替换岭回归以后，权重变得稀疏。"),  # 岭回归 is replaced
+    ("l2-sparse", "常有人把 L1 和 L2 混为一谈，以为 L2 也会产生稀疏解。"),  # a belief attributed to others
+    ("l2-sparse", "“L2 正则会产生稀疏解”的说法言过其实。"),  # a quoted statement judged
+    ("l2-sparse", "L2 正则化很难得到稀疏解。"),  # 很难 denies
+    ("l2-sparse", "L2 正则化的核函数写作 ⟨w, w⟩，不会让权重稀疏。"),  # a comma inside ⟨⟩ ends no clause
+]
+
+
+@pytest.mark.parametrize("key,text", SCOPE_WRONG)
+def test_replaced_terms_time_frames_and_reports_leave_the_claim_bound(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", SCOPE_CORRECT)
+def test_negated_disposals_own_topics_and_reports_state_nothing_wrong(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
 def test_a_negation_is_read_on_the_clause_words_even_when_a_phrasing_starts_inside_one():
     g = Glossary({"rms": Term("rms", "RMSNorm", ("RMSNorm",))})
     spec = ClaimSpec(("rms",), compile_predicates(["减去均值", "去均值"]))  # 去均值 starts inside 减去
