@@ -209,7 +209,12 @@ class ClaimSpec:
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除"
                                r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
-_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样)")
+_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
+                             r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处))")
+# a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
+_BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
+_BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
+_INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
@@ -246,10 +251,18 @@ _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
 _TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
+_IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
+_TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如)\s*(?:\*\*)?\s*"
+                       r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
+                       r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
+                       r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
+_DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -390,6 +403,8 @@ class ClaimReader:
                 continue
             if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
                 continue
+            if _INSTRUMENT_RE.search(text, clause.start, m.start):
+                continue  # `通过 ResNet 等模型把每一帧转成特征，然后…`: the instrument is not what goes on
             out.append(m)
         return out
 
@@ -418,8 +433,9 @@ class ClaimReader:
         lead = re.compile(_ANSWER_LEAD + _FRAME_LEAD).match(text, clause.start).end()
         first = subj[0]
         group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
+        like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
         if first.start == lead and len({k for m in group for k in m.keys}) == 1:
-            return first.keys
+            return first.keys.union(*(m.keys for m in like))
         if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
             return first.keys
         return None
@@ -461,6 +477,8 @@ class ClaimReader:
         if resp is not None:
             return resp or None
         for ps, pe in preds:
+            if _OBJECT_BEFORE_RE.search(text, clause.start, ps) and _COMPARED_PROPERTY_RE.search(text, clause.start, ps):
+                continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and _COMPARED_RE.search(text, clause.start, ps):
@@ -513,8 +531,10 @@ class ClaimReader:
                 return first, last
         return None
 
-    def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int) -> tuple[list[Mention], int] | None:
-        """The term group a property at [ps, pe) is said of, and where the words that qualify it begin."""
+    def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int,
+              extend: bool = True) -> tuple[list[Mention], int] | None:
+        """The term group a property at [ps, pe) is said of, and where the words that qualify it begin
+        (`extend`: with the agent of a 把 phrase and the owner of a part, `X 的 Y`)."""
         before = [m for m in mentions if m.end <= ps]
         frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
@@ -530,11 +550,25 @@ class ClaimReader:
                 group.insert(0, before[j - 1])
                 j -= 1
             group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
-            return group, m.end
+            anchor = m.end
+            if not extend:
+                return group, anchor
+            agent = next((x for x in reversed(before[:j]) if not self._is_object(text, clause, x)
+                          and _DISPOSAL_IN_RE.search(text, x.end, group[0].start)), None)
+            if agent is not None:
+                # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
+                # before it is a candidate too, and the words after the agent qualify the property
+                group, anchor = [agent] + group, agent.end
+            owner = next((x for x in before if x.end < group[0].start and _OWNER_RE.fullmatch(text, x.end, group[0].start)), None)
+            if owner is not None:  # `U-Net 的跳跃连接`: what is said of the part is said of its owner too
+                group = [owner] + group
+            return group, anchor
         if frame:
             return frame
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
-        if after and not _COMMA_RE.search(text, pe, after[0].start):  # `稀疏性是 L2 的特点`, not across a comma
+        if after and _CLEFT_RE.fullmatch(text, pe, after[0].start):
+            # `稀疏性是 L2 的特点`, `单向的 GPT`: a cleft or a property that qualifies the term, not across a comma
+            # and not `AR（单向缺点）和 BERT…` or `用自回归的特点克服 BERT 的缺点`
             return [after[0]], after[0].start
         return None
 
@@ -555,6 +589,10 @@ class ClaimReader:
         left = text[clause.start:m.start]
         if _OBJECT_BEFORE_RE.search(left):
             return True
+        if _BASIS_RE.search(left) and _BASIS_AFTER_RE.match(text, m.end, clause.end):
+            return True
+        if _IN_BEFORE_RE.search(left) and not _TIME_AFTER_RE.match(text, m.end, clause.end) and _TIME_LATER_RE.match(text, m.end, clause.end):
+            return True  # `在 ELMO／BERT 出来之前，…`: the term of a time frame is not the subject
         return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
 
     def _respectively(self, text: str, clause: Span, mentions: list[Mention], preds: list[tuple[int, int]],
@@ -613,7 +651,8 @@ class ClaimReader:
                 continue
             if num.quantity is not None and not self._near_quantity(text, clause, m, num.quantity):
                 continue
-            bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end())
+            bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end(),
+                               extend=False)
             if bound is None and not mentions:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 keys = prev[-1].keys if len({k for x in prev for k in x.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:m.start()]) else frame

@@ -241,6 +241,37 @@ def test_negated_disposals_own_topics_and_reports_state_nothing_wrong(key, text)
     assert READER.findings(text, SPECS[key]) == [], text
 
 
+# what a property after its term, a compared property and frame-like terms bind to: a property before the
+# term binds to it only as a cleft (`…是 X`), a qualifier (`…的 X`), a label or an attribution (`…提出了 X`);
+# a property after 比 describes the compared thing; a term a clause builds on, uses as an instrument or
+# names in a time frame is not its subject; the owner of a part and the agent of 把 are candidates
+BIND_MORE_WRONG = [
+    ("l2-sparse", "稀疏性是岭回归的特点。"),  # cleft
+    ("l2-sparse", "会产生稀疏解的 L2 正则。"),  # qualifier
+    ("l2-sparse", "岭回归的惩罚项把很多权重变得稀疏。"),  # owner of a part; 把
+    ("l2-sparse", "Lasso 和岭回归一样，很多权重会变得稀疏。"),  # the frame of two alike terms
+]
+BIND_MORE_CORRECT = [
+    ("l2-sparse", "稀疏解（L1 的特点）和岭回归都常被提到。"),  # a property in brackets is not said of a later term
+    ("l2-sparse", "用稀疏的特点去区分岭回归的作用。"),  # no cleft between them
+    ("l2-sparse", "岭回归收敛得比稀疏模型慢。"),  # the compared thing is sparse
+    ("l2-sparse", "Lasso 在岭回归的基础上把很多权重变得稀疏。"),  # built on
+    ("l2-sparse", "通过岭回归得到初值，然后用 Lasso 让权重稀疏。"),  # an instrument does not go on
+    ("l2-sparse", "在岭回归出现之前，人们就用过稀疏模型。"),  # a time frame
+    ("l2-sparse", "正则化并不是把 L2 惩罚项变得稀疏。"),  # the negation before 把 counts for the agent too
+]
+
+
+@pytest.mark.parametrize("key,text", BIND_MORE_WRONG)
+def test_clefts_qualifiers_owners_and_agents_bind_the_property(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", BIND_MORE_CORRECT)
+def test_compared_properties_bases_instruments_and_time_frames_bind_nothing(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
 def test_a_negation_is_read_on_the_clause_words_even_when_a_phrasing_starts_inside_one():
     g = Glossary({"rms": Term("rms", "RMSNorm", ("RMSNorm",))})
     spec = ClaimSpec(("rms",), compile_predicates(["减去均值", "去均值"]))  # 去均值 starts inside 减去
