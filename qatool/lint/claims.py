@@ -239,7 +239,7 @@ _COMMA_RE = re.compile(r"[，,]")
 _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
 # (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
-_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)\*\*\s*[:：]|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*[:：]|\s*[:：]\s*\*\*)|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -258,6 +258,7 @@ _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEA
 _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如)\s*(?:\*\*)?\s*"
                        r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
+                       r"|\s*[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")

@@ -98,6 +98,8 @@ _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|开启|打开|启用|引入|加入|去掉|去除|移除)")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
+# a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
+_EXAMPLES_RE = re.compile(r"\s*(?:如|例如|比如|诸如|譬如)(?![何此果今同])")
 _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 # a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
 _SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
@@ -208,7 +210,8 @@ class TextLayer:
             if pieces and (_FRAME_END_RE.search(text[pieces[-1][0]:pieces[-1][1]])
                            or _FRAME_START_RE.match(text, pieces[-1][0])
                            or _change(text, pieces[-1][0], pieces[-1][1])
-                           or _joins(text[pieces[-1][0]:pieces[-1][1]], text[a:b])):
+                           or _joins(text[pieces[-1][0]:pieces[-1][1]], text[a:b])
+                           or _EXAMPLES_RE.match(text, a, b)):
                 pieces[-1][1] = b
             else:
                 pieces.append([a, b])
