@@ -471,6 +471,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 continue
             if (unit.line, unit.col) not in hits and not (unit.record and unit.record["id"] in about and unit.scope in ("answer", "analysis")):
                 continue
+            if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
+                continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
             topic = _topic(terms.get(unit.record["id"]) if unit.record else None) if unit.scope in ("answer", "analysis") else None
             for s, e in reader.findings(unit.text, spec, topic=topic):
                 found.add((unit.line, unit.col))
