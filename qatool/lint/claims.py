@@ -258,7 +258,7 @@ _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEA
 _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如)\s*(?:\*\*)?\s*"
                        r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
-                       r"|\s*[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
+                       r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
@@ -399,13 +399,16 @@ class ClaimReader:
         term that only qualifies the next one (`PyTorch 中的 nn.Dropout`); terms compared as alike
         (`A 和 B 一样`) are kept."""
         out = []
+        instrument = False
         for k, m in enumerate(mentions):
+            coordinated = k > 0 and _COORD_RE.match(text[mentions[k - 1].end:m.start]) is not None
+            instrument = bool(_INSTRUMENT_RE.search(text, clause.start, m.start)) or (instrument and coordinated)
+            if instrument:
+                continue  # `通过 ResNet 等模型把每一帧转成特征，然后…`: the instrument (and what is coordinated with it) does not go on
             if self._is_object(text, clause, m) and not self._is_like(text, clause, m):
                 continue
             if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
                 continue
-            if _INSTRUMENT_RE.search(text, clause.start, m.start):
-                continue  # `通过 ResNet 等模型把每一帧转成特征，然后…`: the instrument is not what goes on
             out.append(m)
         return out
 

@@ -250,6 +250,9 @@ BIND_MORE_WRONG = [
     ("l2-sparse", "会产生稀疏解的 L2 正则。"),  # qualifier
     ("l2-sparse", "岭回归的惩罚项把很多权重变得稀疏。"),  # owner of a part; 把
     ("l2-sparse", "Lasso 和岭回归一样，很多权重会变得稀疏。"),  # the frame of two alike terms
+    ("l2-sparse", "- **岭回归：** 惩罚平方和，让权重变得稀疏。"),  # the colon inside the bold label
+    ("l2-sparse", "常见的稀疏方法，如岭回归、Lasso，都很常用。"),  # a clause of examples is read with its noun
+    ("l2-sparse", "岭回归通过 Lasso 和 KNN 初始化权重，从而让权重变得稀疏。"),  # coordinated instruments do not go on
 ]
 BIND_MORE_CORRECT = [
     ("l2-sparse", "稀疏解（L1 的特点）和岭回归都常被提到。"),  # a property in brackets is not said of a later term
