@@ -264,6 +264,7 @@ _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同�
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
+_POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的")  # `把 B 的 X`: what follows the disposed term is its part
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -559,6 +560,9 @@ class ClaimReader:
                 return group, anchor
             agent = next((x for x in reversed(before[:j]) if not self._is_object(text, clause, x)
                           and _DISPOSAL_IN_RE.search(text, x.end, group[0].start)), None)
+            if agent is not None and _POSSESSED_RE.match(text, group[-1].end, ps):
+                # `A 把 B 的 X 降为 Y`: Y is what A makes of B's part X; it is said neither of A nor of B as it is
+                return None
             if agent is not None:
                 # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
                 # before it is a candidate too, and the words after the agent qualify the property

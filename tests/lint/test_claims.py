@@ -253,6 +253,7 @@ BIND_MORE_WRONG = [
     ("l2-sparse", "- **岭回归：** 惩罚平方和，让权重变得稀疏。"),  # the colon inside the bold label
     ("l2-sparse", "常见的稀疏方法，如岭回归、Lasso，都很常用。"),  # a clause of examples is read with its noun
     ("l2-sparse", "岭回归通过 Lasso 和 KNN 初始化权重，从而让权重变得稀疏。"),  # coordinated instruments do not go on
+    ("l2-sparse", "KNN 把岭回归变得稀疏。"),  # the disposed term itself (no part of it) is still a candidate
 ]
 BIND_MORE_CORRECT = [
     ("l2-sparse", "稀疏解（L1 的特点）和岭回归都常被提到。"),  # a property in brackets is not said of a later term
@@ -262,6 +263,8 @@ BIND_MORE_CORRECT = [
     ("l2-sparse", "通过岭回归得到初值，然后用 Lasso 让权重稀疏。"),  # an instrument does not go on
     ("l2-sparse", "在岭回归出现之前，人们就用过稀疏模型。"),  # a time frame
     ("l2-sparse", "正则化并不是把 L2 惩罚项变得稀疏。"),  # the negation before 把 counts for the agent too
+    ("l2-sparse", "Lasso 把岭回归的权重压得很稀疏。"),  # `A 把 B 的 X …`: what A makes of B's part, said of neither
+    ("l2-sparse", "岭回归把 Lasso 的权重变得稀疏。"),  # nor of the agent A
 ]
 
 
