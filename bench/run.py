@@ -87,8 +87,8 @@ def run_stage(name: str, data: Path, work: Path, jobs: int) -> dict:
 def true_jaccards(work: Path, pairs: list[list[int]]) -> list[float]:
     from qatool.common.records import ParquetRows
     from qatool.dedup import DedupConfig, normalize_for_dedup
-    from qatool.dedup.sketch import text_sets
     from qatool.dedup.minhash import jaccard
+    from qatool.dedup.sketch import text_sets
 
     cfg = DedupConfig(shingle="char:5")
     need = sorted({i for p in pairs for i in p})

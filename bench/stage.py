@@ -22,8 +22,8 @@ def peak_rss_mb() -> float:
 
 def stage_parse(data: Path, work: Path) -> dict:
     """Parse on one process, streamed into records.parquet as `qatool run` does (no lint)."""
-    from qatool.parse import parse_to_parquet
     from qatool.common.io import discover
+    from qatool.parse import parse_to_parquet
 
     t = time.perf_counter()
     inputs, _ = discover([data])
@@ -34,9 +34,9 @@ def stage_parse(data: Path, work: Path) -> dict:
 def stage_lint(data: Path, work: Path) -> dict:
     import pyarrow.parquet as pq
 
+    from qatool.common.records import write_parquet
     from qatool.lint.engine import Linter
     from qatool.lint.model import findings_table
-    from qatool.common.records import write_parquet
 
     linter = Linter.default()
     t = time.perf_counter()
@@ -53,14 +53,15 @@ def stage_lint(data: Path, work: Path) -> dict:
 def stage_dedup(data: Path, work: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
-    from qatool.dedup import DedupConfig, dedup_records, write_dedup
+    from qatool.common.executor import LocalExecutor
     from qatool.common.records import ParquetRows
+    from qatool.dedup import DedupConfig, dedup_records, write_dedup
 
     # as `qatool dedup --records`: the records file is streamed, findings give the canonical policy
     t = time.perf_counter()
     findings = pq.read_table(work / "findings.parquet", columns=["record_id", "severity"]) \
         if (work / "findings.parquet").exists() else []
-    res, counts = dedup_records(ParquetRows(work / "records.parquet"), DedupConfig(jobs=jobs), findings)
+    res, counts = dedup_records(ParquetRows(work / "records.parquet"), DedupConfig(), findings, executor=LocalExecutor(jobs))
     (work / "dedup").mkdir(exist_ok=True)
     t_write = time.perf_counter()
     write_dedup(res, work / "dedup", counts)
@@ -113,10 +114,15 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
 
     src = work / "export_in"  # the layout `qatool run` leaves, made of the earlier stages' files
     src.mkdir(exist_ok=True)
-    for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup"),
-                     ("conflicts.parquet", work / "dedup")):
-        (src / name).unlink(missing_ok=True)
-        (src / name).symlink_to(at / name)
+    from qatool.common.manifest import OutputFolder
+
+    with OutputFolder(src, "bench") as folder:  # the manifest `qatool run` would have written (export --from checks it)
+        for name, at in (("records.parquet", work), ("findings.parquet", work), ("clusters.parquet", work / "dedup"), ("dups.parquet", work / "dedup"),
+                         ("conflicts.parquet", work / "dedup")):
+            (src / name).unlink(missing_ok=True)
+            (src / name).symlink_to(at / name)
+            folder.record(name, [] if name == "records.parquet" else ["records.parquet"])
+        folder.commit()
     t = time.perf_counter()
     res, _ = export_to_dir(load_inputs(src), work / "export", ExportConfig(), jobs=jobs)
     s = res.stats
@@ -126,11 +132,11 @@ def stage_export(data: Path, work: Path, jobs: int) -> dict:
 
 
 def stage_run(data: Path, work: Path, jobs: int, engine: str = "local") -> dict:
+    import re
+
     from click.testing import CliRunner
 
     from qatool.cli import main
-
-    import re
 
     out = work / ("run" if engine == "local" else f"run_{engine}")
     t = time.perf_counter()

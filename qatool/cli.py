@@ -6,41 +6,47 @@ not be parsed), 2 usage or input error.
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import click
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
 from qatool.common.config import ConfigError, project_root, resolve_config
-from qatool.common.io import atomic_writer, decode, discover, read_source
-from qatool.common.pathfilter import PathFilter
-from qatool.common.outputs import OutputsError
+from qatool.common.executor import LocalExecutor
+from qatool.common.io import InputProblem, atomic_writer, decode, discover, display_name, read_source
+from qatool.common.manifest import FolderBusy, OutputFolder, reading
+from qatool.common.outputs import INPUT_FILES, OPTIONAL_INPUT_FILES, OutputsError
 from qatool.common.parallel import default_jobs
-from qatool.common.records import ParquetRows
+from qatool.common.pathfilter import PathFilter
+from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
 from qatool.common.version import __version__
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.report import REPORT_DIFFS, write_dedup
 from qatool.dedup.stage import dedup_records
-from qatool.engines.ray import EngineError, RayEngine
-from qatool.common.answers import DEFAULT_MIN_ANSWER_CHARS
+from qatool.engines.ray import EngineError
 from qatool.export.model import ANALYSIS_MODES, FORMATS, IMAGE_POLICIES, ExportConfig
 from qatool.export.stage import AUDIT_FILE, export_to_dir, load_inputs
-from qatool.lint.document import load_doc
-from qatool.lint.engine import LintResult, Linter, apply_baseline, read_baseline, relative_path, write_baseline
-from qatool.lint.fix import fix_source, unified_diff
+from qatool.lint.engine import Linter, LintResult, apply_baseline, read_baseline, relative_path, write_baseline
+from qatool.lint.fix import fix_source, fix_source_exact, unified_diff
 from qatool.lint.loader import RuleFileError
 from qatool.lint.render import RENDER_STATISTICS, RENDERERS, render_junit, rules_markdown, summary
+from qatool.parse.extract import parse_text
 from qatool.parse.stage import ParseConfig, ParseResult, parse_paths, write_records
-from qatool.pipeline import NoProgress, run_job
+from qatool.pipeline import NoProgress, RunConfig, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
-from qatool.review.server import make_server
+from qatool.review.server import is_loopback, make_server
 from qatool.summary import FILES_TABLE_MAX, per_file_findings, print_files, print_problems, print_summary, record_count_line, write_details
 
+EXPORT_FILES = ("train.jsonl", "val.jsonl", "quarantine.jsonl", AUDIT_FILE, "dataset_info.json", "DATASET.md")
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("out")
 
@@ -93,10 +99,10 @@ _report_diffs_option = click.option(
          "every cluster is listed, and all of them are in clusters.parquet and dups.parquet.")
 
 
-def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme="affine32") -> DedupConfig:
+def _dedup_config(threshold, scope, shingle, num_perm, bands, rows, user_dicts, scheme="affine32") -> DedupConfig:
     try:
         return DedupConfig(threshold=threshold, num_perm=num_perm, shingle=shingle, scope=scope, bands=bands, rows=rows, scheme=scheme,
-                           jobs=jobs or default_jobs(), user_dicts=tuple(str(p) for p in user_dicts))
+                           user_dicts=tuple(str(p) for p in user_dicts))
     except ValueError as err:
         raise click.UsageError(str(err)) from None
 
@@ -110,10 +116,10 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
         _echo_err(str(p))
     if quiet:
         return
-    width = max([len(f.source) for f in result.files] + [4])
+    width = max([len(display_name(f.source)) for f in result.files] + [4])
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
-        click.echo(f"{f.source:<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
+        click.echo(f"{display_name(f.source):<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
     click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
 
 
@@ -206,12 +212,22 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
     parsed, 2 on a usage error or when there is nothing to read.
     """
     config = _config(max_file_mb, max_line_chars)
-    result = parse_paths(list(paths), config, jobs=jobs or default_jobs())
+    result = parse_paths(list(paths), config, executor=LocalExecutor(jobs or default_jobs()))
     _report_parse(result, quiet)
     if not result.files:
         _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
-    path = write_records(result, out_dir, config)
+    try:
+        with OutputFolder(out_dir, "parse") as folder:
+            folder.invalidate(["records.parquet", "invalid_records.jsonl"])
+            path = write_records(result, out_dir, config)
+            folder.record("records.parquet")
+            if (out_dir / "invalid_records.jsonl").exists():
+                folder.record("invalid_records.jsonl")
+            folder.commit({"parse": asdict(config)})
+    except FolderBusy as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     if not quiet:
         click.echo(f"wrote {path}")
     sys.exit(result.exit_code)
@@ -241,10 +257,7 @@ def parse(paths: tuple[Path, ...], out_dir: Path, max_file_mb: float, max_line_c
 @_dedup_options
 @_file_options
 @_parse_options
-def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs: tuple[Path, ...], config_path: Path | None,
-        against: tuple[Path, ...], review_limit: int, no_progress: bool, quiet: bool, extend_exclude, no_gitignore, engine: str, ray_address: str | None, report_diffs: int, fmt, system, with_analysis, val_ratio, decisions_path,
-        keep_flagged, no_meta, images, min_answer_chars, license_id, fail_on_artifacts, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts,
-        max_file_mb: float, max_line_chars: int) -> None:
+def run(**opts: Any) -> None:
     """Run the whole job on PATHs (default: corpus/) into OUT (default: out/):
     parse -> lint -> dedup -> export -> review page.
 
@@ -256,58 +269,73 @@ def run(paths: tuple[Path, ...], out_dir: Path, fail_on: str | None, rules_dirs:
     findings.parquet and the quarantine), 1 only when --fail-on is given and met, 2 on usage or
     input errors.
     """
-    inputs = list(paths) or [DEFAULT_INPUT]
     try:
-        lint_config = resolve_config(config_path)
-        linter = _make_linter(lint_config, [], [], [], rules_dirs)
-        export_cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images, min_answer_chars, license_id)
+        lint_config = resolve_config(opts["config_path"])
+        linter = _make_linter(lint_config, [], [], [], opts["rules_dirs"])
+        cfg = _run_config(opts, lint_config)
     except (ConfigError, RuleFileError, ValueError) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    path_filter = _path_filter(lint_config, extend_exclude, no_gitignore, extra=(out_dir,))  # never read our own outputs
-    dedup_cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
-    if ray_address and engine != "ray":
+    if cfg.ray_address and cfg.engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
+    quiet = opts["quiet"]
     t0 = time.perf_counter()
     with contextlib.ExitStack() as stack:
         try:
-            runner = None
-            if engine == "ray":
-
-                try:
-                    runner = stack.enter_context(RayEngine(ray_address, num_cpus=dedup_cfg.jobs))
-                except EngineError as err:
-                    _echo_err(f"error: {err}")
-                    sys.exit(2)
-            with _progress(disabled=no_progress) as progress:
-                job = run_job(inputs, out_dir, linter, _config(max_file_mb, max_line_chars), dedup_cfg, export_cfg,
-                              list(against), decisions_path, review_limit, progress, report_diffs, runner, path_filter)
-        except (DecisionsError, ValueError) as err:
+            try:
+                executor = stack.enter_context(cfg.executor())
+            except EngineError as err:
+                _echo_err(f"error: {err}")
+                sys.exit(2)
+            with _progress(disabled=opts["no_progress"]) as progress:
+                job = run_job(cfg, linter, progress, executor)
+        except (DecisionsError, ValueError, FolderBusy) as err:
             _echo_err(f"error: {err}")
             sys.exit(2)
     result = job.parse
-    details = _report_run(job, out_dir, quiet)
+    details = _report_run(job, cfg.out_dir, quiet)
     if not result.files:
-        _echo_err(f"error: no input files found under {', '.join(map(str, inputs))} (looked for *.md, *.markdown, *.txt)")
+        _echo_err(f"error: no input files found under {', '.join(map(str, cfg.paths))} (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
     if job.decisions_path is not None and not quiet:
         click.echo(f"review decisions: {job.decisions_path}")
-    for st in job.export.stale:
+    for st in (job.export.stale if job.export is not None else []):
         _echo_err(f"{job.decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids'])}): {st['why']}; not applied")
     if not quiet:
         click.echo(_dedup_line(job.dedup))
         click.echo(_export_line(job.export))
         click.echo(_audit_line(job.export))
-        print_summary(job, time.perf_counter() - t0, out_dir, details)
+        print_summary(job, time.perf_counter() - t0, cfg.out_dir, details)
     if result.usage_errors:
         sys.exit(2)
+    unread = [p for p in result.problems if p.level == "error"]
+    if unread:  # like `parse`: an input that could not be read (or fully linted) fails the run
+        _echo_err(f"error: {len(unread)} input problem(s) above (files skipped or not fully checked); exit 1")
+        sys.exit(1)
+    fail_on = cfg.fail_on
     if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
         sys.exit(1)
-    if fail_on_artifacts and _artifacts_fail(job.export):
+    if cfg.fail_on_artifacts and _artifacts_fail(job.export):
         if quiet:
             _echo_err(_audit_line(job.export))
         sys.exit(1)
     sys.exit(0)
+
+
+def _run_config(o: dict[str, Any], lint_config: Any) -> RunConfig:
+    """The RunConfig of `qatool run`'s options (the one place they are read)."""
+    out_dir = o["out_dir"]
+    return RunConfig(
+        paths=tuple(o["paths"]) or (DEFAULT_INPUT,), out_dir=out_dir,
+        parse=_config(o["max_file_mb"], o["max_line_chars"]),
+        dedup=_dedup_config(o["threshold"], o["scope"], o["shingle"], o["num_perm"], o["bands"], o["rows"], o["user_dicts"], o["scheme"]),
+        export=_export_config(o["fmt"], o["system"], o["with_analysis"], o["val_ratio"], o["keep_flagged"], o["no_meta"], o["images"],
+                              o["min_answer_chars"], o["license_id"]),
+        jobs=o["jobs"] or default_jobs(), engine=o["engine"], ray_address=o["ray_address"], against=tuple(o["against"]),
+        decisions=o["decisions_path"], review_limit=o["review_limit"], report_diffs=o["report_diffs"], fail_on=o["fail_on"],
+        fail_on_artifacts=o["fail_on_artifacts"],
+        path_filter=_path_filter(lint_config, o["extend_exclude"], o["no_gitignore"], extra=(out_dir,)),  # never read our own outputs
+    )
 
 
 class _RichProgress:
@@ -352,7 +380,7 @@ def _progress(disabled: bool):
 @click.option("--limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Groups whose text the page carries (what needs judgement first); every group is on the page, paged, the rest by id and place.")
 @click.option("--serve", is_flag=True, help="Serve the page on localhost; its Save button then writes the decisions file directly.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="With --serve: address to bind (keep it local).")
+@click.option("--host", default=None, help="With --serve: address to bind. [default: 127.0.0.1, this machine only] Another address lets other machines reach the page (with its token); a warning says so.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="With --serve: port (0 picks a free one).")
 def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limit: int, serve: bool, host: str, port: int) -> None:
     """Write OUT/review.html: one self-contained page to decide what each duplicate cluster and
@@ -363,24 +391,35 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
     are reported as stale. Exit 0 on success, 2 on missing or bad inputs.
     """
     target = decisions_path or out_dir / DECISIONS_FILE
+    source = in_dir or out_dir
     try:
-        inputs = load_inputs(in_dir or out_dir, target if target.exists() else None)
-    except (OutputsError, DecisionsError) as err:
+        with OutputFolder(out_dir, "review") as folder, reading(source, "review", out_dir):
+            inputs = load_inputs(source, target if target.exists() else None)
+            folder.invalidate(["review.html"])
+            path, data = write_review(inputs, out_dir, limit)
+            folder.record("review.html", [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([target] if target.exists() else []))
+            folder.commit({"review": {"limit": limit}})
+    except (OutputsError, DecisionsError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    path, data = write_review(inputs, out_dir, limit)
     c = data["counts"]
     click.echo(f"review: {data['total_groups']} groups ({c['conflict']} conflicts, {c['near']} near, {c['exact']} identical), "
                f"text for the first {min(limit, data['total_groups'])} -> {path}"
                + (f"; {len(data['stale'])} stale decisions in {target}" if data["stale"] else ""))
     if not serve:
         return
+    if host is None:
+        host = "127.0.0.1"
+    elif not is_loopback(host):
+        _echo_err(f"warning: --host {host} serves the review page beyond this machine: anyone who can reach {host}:{port} "
+                  "and learns the address with its token can read the corpus and write decisions; use the default "
+                  "(127.0.0.1) unless you mean it")
     try:
         server = make_server(out_dir, host, port, target)
     except OSError as err:
         _echo_err(f"error: cannot serve on {host}:{port} ({err}); try another --port")
         sys.exit(2)
-    click.echo(f"serving http://{host}:{server.server_address[1]}/ ; Save writes {target}. Ctrl-C to stop.")
+    click.echo(f"serving {server.url}\nopen that address (it carries this session's token); Save merges into {target}. Ctrl-C to stop.")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -398,10 +437,19 @@ def review(out_dir: Path, in_dir: Path | None, decisions_path: Path | None, limi
                    "sharegpt or question/answer; e.g. test leakage), or an earlier run's folder or signatures.parquet "
                    "(its stored signatures are used as they are). Repeatable.")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True)
+@click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="With PATHs: extra rule files or folders for the lint that ranks canonicals (as `qatool run --rules`).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="With PATHs: config file whose rule selection the lint uses (qatool.toml or pyproject.toml).")
 @_report_diffs_option
 @_dedup_options
-def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows, jobs, user_dicts) -> None:
+def dedup(paths, records_path, against, out_dir, rules_dirs, config_path, report_diffs, threshold, scope, shingle, scheme, num_perm, bands, rows,
+          jobs, user_dicts) -> None:
     """Find exact and near-duplicate records, identical answers and same-question conflicts.
+
+    PATHs are parsed and linted as `qatool run` does, so each cluster keeps the member with the
+    fewest lint findings (errors, then warnings) as its canonical; with --records the findings
+    come from findings.parquet beside it.
 
     Writes OUT/dups.parquet (verified duplicate pairs), OUT/clusters.parquet (clusters with their
     canonical member), OUT/conflicts.parquet (one row per same-question group with distinct answers),
@@ -409,13 +457,14 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     OUT/dedup_report.md and .json (evidence for review) and, with --against, OUT/against.parquet.
     Exit 0 on success, 2 on usage or input errors.
     """
-    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, jobs, user_dicts, scheme)
+    cfg = _dedup_config(threshold, scope, shingle, num_perm, bands, rows, user_dicts, scheme)
+    executor = LocalExecutor(jobs or default_jobs())
     findings: list | pa.Table = []
     if records_path:
         if paths:
             raise click.UsageError("give PATHs or --records, not both")
         try:
-            records = ParquetRows(records_path)  # streamed: texts in batches, whole rows only for what the report shows
+            records = Records(records_path)  # streamed: texts in batches, whole rows only for what the report shows
         except (OSError, pa.ArrowException) as err:
             _echo_err(f"error: {records_path}: not a readable records Parquet file ({err}); make one with `qatool parse`")
             sys.exit(2)
@@ -425,18 +474,35 @@ def dedup(paths, records_path, against, out_dir, report_diffs, threshold, scope,
     else:
         if not paths:
             raise click.UsageError("give PATHs to parse or --records FILE")
-        result = parse_paths(list(paths))
+        try:  # linted as `qatool run` lints them: the canonical policy ranks members by their findings
+            linter = _make_linter(resolve_config(config_path), [], [], [], rules_dirs)
+        except (ConfigError, RuleFileError, ValueError) as err:
+            _echo_err(f"error: {err}")
+            sys.exit(2)
+        result = parse_paths(list(paths), linter=linter, executor=executor)
         for p in result.problems:
             _echo_err(str(p))
-        if not result.files:
+        if not result.files or result.table is None:
             sys.exit(2)
-        records = result.table.to_pylist()
+        records = Records(result.table)
+        findings = result.findings
     try:
-        res, counts = dedup_records(records, cfg, findings, list(against))
+        res, counts = dedup_records(records, cfg, findings, list(against), executor)
     except ValueError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    written = write_dedup(res, out_dir, counts, report_diffs)
+    try:
+        with OutputFolder(out_dir, "dedup") as folder:
+            folder.invalidate(["dups.parquet", "clusters.parquet", "dedup_report.json", "dedup_report.md", "against.parquet"])
+            written = write_dedup(res, out_dir, counts, report_diffs)
+            for path in written:
+                folder.record(path.name, [records_path] if records_path else [])
+            dcfg = asdict(cfg)
+            dcfg.pop("jobs", None)
+            folder.commit({"dedup": dcfg})
+    except FolderBusy as err:
+        _echo_err(f"error: {err}")
+        sys.exit(2)
     click.echo(_dedup_line(res) + f" -> {', '.join(str(p) for p in written)}")
 
 
@@ -469,13 +535,19 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
     records stay on one side. Exit 0 on success, 1 with --fail-on-artifacts when the audit finds any,
     2 on missing or bad inputs.
     """
+    source = in_dir or out_dir
     try:
         cfg = _export_config(fmt, system, with_analysis, val_ratio, keep_flagged, no_meta, images, min_answer_chars, license_id)
-        inputs = load_inputs(in_dir or out_dir, decisions_path)
-    except (OutputsError, DecisionsError, ValueError) as err:
+        with OutputFolder(out_dir, "export") as folder, reading(source, "export", out_dir):
+            inputs = load_inputs(source, decisions_path)
+            folder.invalidate(EXPORT_FILES)
+            res, written = export_to_dir(inputs, out_dir, cfg, executor=LocalExecutor(jobs or default_jobs()))
+            for p in written:
+                folder.record(p.name, [source / n for n in INPUT_FILES + OPTIONAL_INPUT_FILES] + ([decisions_path] if decisions_path else []))
+            folder.commit({"export": asdict(cfg)})
+    except (OutputsError, DecisionsError, ValueError, FolderBusy) as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    res, _ = export_to_dir(inputs, out_dir, cfg, jobs=jobs or default_jobs())
     for st in res.stale:
         _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
     click.echo(_export_line(res) + f" -> {out_dir}")
@@ -502,11 +574,32 @@ def _make_linter(config, select: list[str], extend: list[str], ignore: list[str]
                   per_file_ignores=config.per_file_ignores, root=root)
 
 
-def _write_back(path: Path, raw: bytes, encoding: str, text: str) -> None:
-    newline = "\r\n" if b"\r\n" in raw else "\n"
-    data = text.replace("\n", newline).encode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
-    with atomic_writer(path, "wb") as fh:
-        fh.write(data)
+def _fix_in_place(linter, inp, src, diff: bool, key: str | None = None, shown: str | None = None) -> int:
+    """--fix for one file: its mode, encoding, byte-order mark and each line's ending are kept (a
+    symlink is written through, to its target). Returns the fixes applied."""
+    import os
+
+    real = Path(os.path.realpath(inp.path))
+    data = real.read_bytes()
+    codec = "utf-8" if src.encoding == "utf-8-sig" else src.encoding
+    raw = data[len(src.bom):].decode(codec)
+    shown = shown or src.source
+    fixed, n = fix_source_exact(linter, raw, key or src.source)
+    if n == 0:
+        return 0
+    if diff:
+        click.echo(unified_diff(shown, raw.replace("\r\n", "\n").replace("\r", "\n"),
+                                fixed.replace("\r\n", "\n").replace("\r", "\n")), nl=False)
+        return n
+    try:
+        out = src.encode(fixed)
+    except UnicodeEncodeError as err:
+        _echo_err(f"{display_name(shown)}: warning: a fix writes {err.object[err.start:err.end]!r}, which {src.encoding} "
+                  "cannot hold; the file was left unchanged (convert it to UTF-8 to apply the fixes)")
+        return 0
+    with atomic_writer(real, "wb", file_mode=real.stat().st_mode & 0o7777) as fh:
+        fh.write(out)
+    return n
 
 
 def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limits, diff: bool) -> int:
@@ -516,18 +609,15 @@ def _fix_files(linter: Linter, paths: list[Path], path_filter: PathFilter, limit
     changed = 0
     for inp in inputs:
         src = read_source(inp, limits)
-        if not hasattr(src, "text"):
+        if isinstance(src, InputProblem):
             continue  # reported by the lint pass below
         shown = relative_path(inp.path, cwd)
-        fixed, n = fix_source(linter, src.text, linter.project_key(inp.path))
+        n = _fix_in_place(linter, inp, src, diff, linter.project_key(inp.path), shown)
         if n == 0:
             continue
         changed += 1
-        if diff:
-            click.echo(unified_diff(shown, src.text, fixed), nl=False)
-        else:
-            _write_back(inp.path, inp.path.read_bytes(), src.encoding, fixed)
-            _echo_err(f"{shown}: applied {n} fixes")
+        if not diff:
+            _echo_err(f"{display_name(shown)}: applied {n} fixes")
     return changed
 
 
@@ -537,7 +627,7 @@ def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool)
     raw = sys.stdin.buffer.read()
     shown = relative_path(Path(name), Path.cwd()) if name else "-"
     src = decode(Path(name or "-"), shown, raw, limits)
-    if not hasattr(src, "text"):
+    if isinstance(src, InputProblem):
         return LintResult([], [src], 1)
     key = linter.project_key(Path(name)) if name else "-"
     text = src.text
@@ -548,8 +638,9 @@ def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool)
             sys.exit(1 if n else 0)
         click.echo(fixed, nl=False)  # ruff's behaviour: the fixed text on standard output
         text = fixed
-    findings = linter.lint_doc_as(load_doc(text, key), key, shown)
-    return LintResult(findings, list(src.problems), 1, sources=[shown])
+    res = linter.lint_file(parse_text(text, key), text, Path(name) if name else None, shown, count_hidden=True)
+    problems = list(src.problems) + [InputProblem(shown, "error", e) for e in res.errors]
+    return LintResult(res.findings, problems, 1, sources=[shown], hidden=res.hidden)
 
 
 @main.command()
@@ -670,6 +761,14 @@ def rules_list(rules_dirs: tuple[Path, ...], show_all: bool, markdown: bool) -> 
             continue
         flags = ("fix" if r.fixable else "   ") + ("" if r.enabled else " off")
         click.echo(f"{r.code}  {r.name:<46} {r.severity:<8} {r.kind:<13} {flags}")
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule files: the keys every rule has, and each registered kind's own."""
+    from qatool.lint.loader import rule_file_schema
+
+    click.echo(json.dumps(rule_file_schema(), ensure_ascii=False, indent=1))
 
 
 @rules.command("explain")

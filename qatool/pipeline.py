@@ -6,15 +6,17 @@ terminals; `JobResult` carries every stage's figures for the closing summary.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyarrow.parquet as pq
 
+from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.io import discover
+from qatool.common.manifest import OutputFolder, sha256_file
 from qatool.common.outputs import FINDING_COLUMNS, RunOutputs
-from qatool.common.records import ParquetRows
+from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
 from qatool.dedup.against import load_external
 from qatool.dedup.config import DedupConfig
@@ -60,30 +62,97 @@ class JobResult:
         return {s: self.parse.severity_counts.get(s, 0) for s in reversed(SEVERITIES)}
 
 
-def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfig, dedup_cfg: DedupConfig,
-            export_cfg: ExportConfig, against: list[Path] = (), decisions: Path | None = None,
-            review_limit: int = 1000, progress: Progress | None = None, report_diffs: int = REPORT_DIFFS,
-            engine: Any = None, path_filter: Any = None) -> JobResult:
-    """Run every stage; `decisions` defaults to OUT/decisions.json when that file exists. With an
-    `engine` (qatool.engine_ray.RayEngine), parse + lint, signatures, band-key grouping and export
-    cleaning run there; the outputs are the same as without one.
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything `qatool run` was asked to do, built once by the CLI and passed down: the inputs
+    and output folder, each stage's config, where the work runs (`jobs`, `engine`), what the
+    run reads besides the inputs and when it fails."""
+
+    paths: tuple[Path, ...]
+    out_dir: Path
+    parse: ParseConfig = ParseConfig()
+    dedup: DedupConfig = DedupConfig()
+    export: ExportConfig = ExportConfig()
+    jobs: int = 1  # processes (or, with engine ray and no address, the CPUs of the local Ray instance)
+    engine: str = "local"  # local | ray
+    ray_address: str | None = None
+    against: tuple[Path, ...] = ()
+    decisions: Path | None = None  # default: OUT/decisions.json when it exists
+    review_limit: int = 1000
+    report_diffs: int = REPORT_DIFFS
+    fail_on: str | None = None
+    fail_on_artifacts: bool = False
+    path_filter: Any = field(default=None, compare=False)  # qatool.common.pathfilter.PathFilter
+
+    def executor(self) -> Executor:
+        """Where the batch work runs (close it when done; `with cfg.executor() as ex:`). Raises
+        qatool.engines.ray.EngineError when Ray is asked for and missing or unreachable."""
+        if self.engine == "ray":
+            from qatool.engines.ray import RayExecutor
+
+            return RayExecutor(self.ray_address, num_cpus=self.jobs)
+        return LocalExecutor(self.jobs)
+
+
+# what each file of a run is computed from (manifest.json's `made_from`)
+RUN_TABLES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet", "conflicts.parquet")
+RUN_MADE_FROM = {"records.parquet": (), "invalid_records.jsonl": (), "findings.parquet": ("records.parquet",),
+                 "dups.parquet": ("records.parquet",), "clusters.parquet": ("records.parquet",),
+                 "conflicts.parquet": ("records.parquet",),
+                 "dedup_report.json": ("records.parquet",), "dedup_report.md": ("records.parquet",),
+                 "against.parquet": ("records.parquet",)}
+
+
+def run_job(cfg: RunConfig, linter: Any, progress: Progress | None = None, executor: Executor | None = None) -> JobResult:
+    """Run every stage as `cfg` says into `cfg.out_dir` while holding its lock (`qatool.common.manifest`),
+    on `executor` (default: `cfg.jobs` local processes; the outputs are the same on any executor): the
+    old manifest.json goes first, the new one, listing every file written, comes last, so a run that
+    is killed halfway leaves a folder that `export --from` and `review` refuse.
+    Raises FolderBusy when another command is writing the folder; see `_run_stages` for the rest."""
+    with OutputFolder(cfg.out_dir, "run") as folder:
+        folder.start_fresh()
+        job = _run_stages(cfg, linter, progress, executor or LocalExecutor(cfg.jobs))
+        if job.export is not None:
+            _commit_run(folder, job, linter, cfg)
+    return job
+
+
+def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, cfg: RunConfig) -> None:
+    names = [p.name for p in job.written]
+    if (folder.folder / "invalid_records.jsonl").exists():
+        names.append("invalid_records.jsonl")
+    decisions = [job.decisions_path] if job.decisions_path is not None else []
+    for name in sorted(set(names)):
+        folder.record(name, RUN_MADE_FROM.get(name, RUN_TABLES + tuple(decisions)))
+    folder.commit({"run": {  # the files are the same for any number of processes: jobs is not recorded
+        "parse": asdict(cfg.parse), "dedup": asdict(cfg.dedup), "export": asdict(cfg.export),
+        "rules": sorted(r.code for r in getattr(linter, "rules", [])),
+        "against": {p.name: sha256_file(p) for p in cfg.against},
+        "decisions": {job.decisions_path.name: sha256_file(job.decisions_path)} if job.decisions_path is not None else {},
+        "review_limit": cfg.review_limit, "report_diffs": cfg.report_diffs,
+    }})
+
+
+def _run_stages(cfg: RunConfig, linter: Any, progress: Progress | None, engine: Executor) -> JobResult:
+    """Run every stage; `cfg.decisions` defaults to OUT/decisions.json when that file exists.
     Raises DecisionsError for an unusable decisions file and ValueError for an unreadable --against
     file (before any stage runs)."""
+    out_dir, decisions = cfg.out_dir, cfg.decisions
     progress = progress or NoProgress()
     if decisions is None and (out_dir / DECISIONS_FILE).exists():
         decisions = out_dir / DECISIONS_FILE
     loaded = Decisions.load(decisions) if decisions is not None else None
-    external = {str(p): load_external(p) for p in against} if against else None  # a bad file fails before any stage
+    external = {str(p): load_external(p) for p in cfg.against} if cfg.against else None  # a bad file fails before any stage
     timings: dict[str, float] = {}
 
     t0 = time.perf_counter()
-    inputs, usage_errors = discover(paths, path_filter=path_filter)
+    inputs, usage_errors = discover(list(cfg.paths), path_filter=cfg.path_filter)
     job = JobResult(ParseResult(None, [], list(usage_errors), [], usage_errors=usage_errors), decisions_path=decisions, inputs=inputs)
     if not inputs:
         return job
     # records and findings stream from the parser to the files; later stages read them back in batches
     progress.start("parse + lint", len(inputs))
-    result = parse_to_parquet(inputs, out_dir, parse_cfg, linter, on_file=progress.advance, jobs=dedup_cfg.jobs, engine=engine)
+    result = parse_to_parquet(inputs, out_dir, cfg.parse, linter, on_file=progress.advance, executor=engine)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     progress.done()
@@ -93,10 +162,10 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
 
     t0 = time.perf_counter()
     progress.start("dedup", None)
-    records = ParquetRows(out_dir / "records.parquet")
-    res = find_duplicates(records, dedup_cfg, result.record_counts, external=external, engine=engine)
+    records = Records(out_dir / "records.parquet")
+    res = find_duplicates(records, cfg.dedup, result.record_counts, external=external, executor=engine)
     tables = dups_table(res), clusters_table(res)  # written here, and what the export reads
-    job.written += write_dedup(res, out_dir, result.record_counts, report_diffs, tables)
+    job.written += write_dedup(res, out_dir, result.record_counts, cfg.report_diffs, tables)
     job.dedup = res
     progress.done()
     timings["dedup"] = time.perf_counter() - t0
@@ -108,14 +177,14 @@ def run_job(paths: list[Path], out_dir: Path, linter: Any, parse_cfg: ParseConfi
     inp = RunOutputs(records, pq.read_table(out_dir / "findings.parquet", columns=FINDING_COLUMNS),
                        tables[1].to_pylist(), [tuple(c["members"]) for c in conflict_rows],
                        result.invalid, loaded, pairs, conflict_rows)
-    job.export, written = export_to_dir(inp, out_dir, export_cfg, jobs=dedup_cfg.jobs, engine=engine)
+    job.export, written = export_to_dir(inp, out_dir, cfg.export, executor=engine)
     job.written += written
     progress.done()
     timings["export"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     progress.start("review page", None)
-    job.review_path, _ = write_review(inp, out_dir, review_limit)
+    job.review_path, _ = write_review(inp, out_dir, cfg.review_limit)
     job.written.append(job.review_path)
     progress.done()
     timings["review page"] = time.perf_counter() - t0

@@ -66,9 +66,6 @@ def test_runtime_dependencies_are_what_the_code_imports():
     optional = {_norm(n) for n in _requirement_names(extras["ray"])}
     imported: dict[str, str] = {}
     for mod in _imported_top_modules(ROOT / "qatool"):
-        if mod == "tomli":  # the Python < 3.11 fallback for tomllib, declared with that marker
-            imported["tomli"] = mod
-            continue
         names = dists.get(mod)
         assert names, f"qatool imports {mod!r}, which no installed distribution provides"
         imported[_norm(names[0])] = mod

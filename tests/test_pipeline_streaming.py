@@ -9,15 +9,15 @@ import pyarrow.parquet as pq
 import pytest
 
 import qatool.common.records as records_io
-from qatool.common.schema import arrow_schema
-from qatool.common.records import ParquetRows, write_parquet
-from qatool.parse import parse_inputs, parse_to_parquet, write_records
-from qatool.review.decisions import Decisions
-from qatool.export import RunOutputs, export_records, export_to_dir, load_inputs, write_export
 from qatool.common.io import discover
+from qatool.common.records import Records, write_parquet
+from qatool.common.schema import arrow_schema
+from qatool.export import RunOutputs, export_records, export_to_dir, load_inputs, write_export
 from qatool.lint.engine import Linter
 from qatool.lint.model import findings_table
+from qatool.parse import parse_inputs, parse_to_parquet, write_records
 from qatool.review import review_data
+from qatool.review.decisions import Decisions
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -61,7 +61,7 @@ def test_streamed_export_and_review_equal_the_in_memory_ones(tmp_path):
     res = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(out), "--no-progress", "--jobs", "1"])
     assert res.exit_code == 0, res.output
     streamed = load_inputs(out)
-    assert isinstance(streamed.records, ParquetRows)
+    assert isinstance(streamed.records, Records) and streamed.records.path is not None
     member = streamed.clusters[0]["members"][1]
     chash = next(r["content_hash"] for r in streamed.records if r["id"] == member)
     dec = tmp_path / "decisions.json"
@@ -84,17 +84,21 @@ def test_streamed_export_and_review_equal_the_in_memory_ones(tmp_path):
     assert [g["text"] for g in small["groups"]] == [True, True] + [False] * (small["total_groups"] - 2)
 
 
-def test_rows_at_reads_the_same_columns_from_a_list_a_table_and_a_file(tmp_path, monkeypatch):
-    from qatool.common.records import ParquetRows, TableRows, rows_at
+def test_one_record_store_reads_the_same_rows_from_a_list_a_table_and_a_file(tmp_path, monkeypatch):
     from qatool.parse import parse_paths, write_records
 
-    monkeypatch.setattr(ParquetRows, "take_batch", 4)  # rows picked out of several batches
+    monkeypatch.setattr(Records, "take_batch", 4)  # rows picked out of several batches
     res = parse_paths([CORPUS])
     write_records(res, tmp_path)
     records = res.table.to_pylist()
     idx = [len(records) - 1, 0, 7, 7, 3]
     want = {i: {"id": records[i]["id"], "question": records[i]["question"]} for i in sorted(set(idx))}
-    for src in (records, TableRows(res.table), ParquetRows(tmp_path / "records.parquet")):
-        assert rows_at(src, idx, ["id", "question"]) == want
-        assert rows_at(src, [5])[5] == records[5]
-        assert rows_at(src, []) == {}
+    for src in (records, res.table, tmp_path / "records.parquet"):
+        store = Records(src)
+        assert store.take(idx, ["id", "question"]) == want
+        assert store.take([5])[5] == records[5] == store[5]
+        assert store.take([]) == {}
+        assert store.column("id") == [r["id"] for r in records]
+        assert store.by_id([records[7]["id"], "nope"]) == {records[7]["id"]: records[7]}
+        assert store.values_by_id([records[3]["id"]], "line_start") == {records[3]["id"]: records[3]["line_start"]}
+        assert [r for b in store.row_batches(50) for r in b] == records

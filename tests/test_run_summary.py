@@ -45,7 +45,7 @@ def big_corpus(tmp: Path) -> None:
 def test_problems_are_grouped_with_examples_and_details_go_to_files(tmp_path):
     big_corpus(tmp_path)
     res = run(tmp_path, "docs", "-o", "out")
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # the two empty files could not be read: like `parse`, the run says so (issue 19)
     err = res.stderr
     assert "input problems: 2 errors, 30 warnings in 32 files (all of them: out/problems.txt)" in err
     assert "… and 27 more (see out/problems.txt)" in err
@@ -69,7 +69,7 @@ def test_details_are_byte_identical_across_runs(tmp_path):
     big_corpus(tmp_path)
     blobs = []
     for name in ("a", "b"):
-        assert run(tmp_path, "docs", "-o", name).exit_code == 0
+        assert run(tmp_path, "docs", "-o", name).exit_code == 1  # two unreadable (empty) inputs
         blobs.append([(tmp_path / name / f).read_bytes() for f in ("files.jsonl", "problems.txt")])
     assert blobs[0] == blobs[1]
 
@@ -77,7 +77,7 @@ def test_details_are_byte_identical_across_runs(tmp_path):
 def test_quiet_prints_errors_only(tmp_path):
     big_corpus(tmp_path)
     res = run(tmp_path, "docs", "-o", "out", "-q")
-    assert res.exit_code == 0
+    assert res.exit_code == 1  # two unreadable (empty) inputs
     assert res.stdout == ""
     assert "file is empty" in res.stderr and "no Q&A items found" not in res.stderr
     assert "30 warnings not shown (-q); all problems: out/problems.txt" in res.stderr
@@ -119,15 +119,15 @@ def test_small_runs_list_their_files_large_ones_do_not(tmp_path):
 def test_the_record_counts_agree_when_records_are_schema_invalid(tmp_path, monkeypatch):
     import qatool.parse.stage as stage
 
-    original = stage.parse_source
+    original = stage.parse_text
 
-    def one_broken(text, linter=None):
-        records, problems, findings = original(text, linter)
-        if records:
-            records[0]["kind"] = "essay"
-        return records, problems, findings
+    def one_broken(text, source):
+        doc = original(text, source)
+        if doc.records:
+            doc.records[0]["kind"] = "essay"
+        return doc
 
-    monkeypatch.setattr(stage, "parse_source", one_broken)
+    monkeypatch.setattr(stage, "parse_text", one_broken)
     write(tmp_path, "c/a.md", GOOD)
     write(tmp_path, "c/b.md", GOOD.replace("召回率", "准确率"))
     res = run(tmp_path, "c", "-o", "out")

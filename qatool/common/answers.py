@@ -91,7 +91,8 @@ _FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,}).*$")
 _QUESTION_SENTENCE = re.compile(r"[^。！!？?\n；;]*[？?]")
 _CHOICE = re.compile(r"^[a-h]{1,4}$")
 _OPTION_MARK = re.compile(r"(?:^|[\s（(])[A-H]\s*[.．、:：)）]", re.M)
-_QUICK_DROP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|https?://[^\s)]+|<[^>\n]*>|&#?\w+;")
+# no run here passes the opener of another piece, so a line of unclosed `<` or `[` stays linear
+_QUICK_DROP = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*\)|https?://[^\s)]+|<[^<>\n]*>|&#?\w+;")
 _MARKUP_ONLY = re.compile(r"[\s*_#>`~|:：=]+|^\s*(?:[-+]|\d+[.)])\s", re.M)
 _TRIGGER = re.compile(r"[<&\[!`$]|https?://|www\.")
 FAST_CHARS = 80  # with at least this many characters outside links, images and tags, only same-as-question can apply
@@ -181,19 +182,19 @@ class _Acc:
         elif sp.kind == "html":
             self.html(raw)
         elif sp.kind == "image":
-            if sp.dest is not None and formula_of(sp.dest):
+            if sp.dest is not None and (formula := formula_of(sp.dest)):
                 self.formulas += 1
-                self.emit(formula_of(sp.dest))
+                self.emit(formula)
             else:
                 self.images += 1
         elif sp.kind == "link":
-            label = s[sp.label[0]:sp.label[1]]
+            label = sp.label_of(s)
             if sp.dest is None and sp.ref == label:  # `[CLS]`: brackets, not a link
                 self.emit(raw)
                 return
-            if sp.dest is not None and formula_of(sp.dest):
+            if sp.dest is not None and (formula := formula_of(sp.dest)):
                 self.formulas += 1
-                self.emit(formula_of(sp.dest))
+                self.emit(formula)
                 return
             before = self.images
             was, self.anchor = self.anchor, True
@@ -212,9 +213,9 @@ class _Acc:
             self.skip = None if closing else name
         elif name == "img" and not closing:
             src = re.search(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", tag)
-            if src and formula_of(src.group(1)):
+            if src and (formula := formula_of(src.group(1))):
                 self.formulas += 1
-                self.emit(formula_of(src.group(1)))
+                self.emit(formula)
             else:
                 self.images += 1
         elif name == "a":

@@ -16,18 +16,12 @@ upwards (or given with --config). Command-line options override it.
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qatool.common.schema import SEVERITIES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 KEYS = {"select", "ignore", "extend-select", "per-file-ignores", "fail-on", "rules", "exclude", "extend-exclude", "respect-gitignore"}
 
@@ -107,7 +101,8 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of rule codes or names, e.g. [\"FC\", \"FM001\"]")
+        bad = value if not isinstance(value, list) else next(v for v in value if not isinstance(v, str))
+        raise ConfigError(f"{where}: expected a list of rule codes or names, e.g. [\"FC\", \"FM001\"], got {bad!r} ({_type(bad)})")
     return tuple(v.strip() for v in value)
 
 
@@ -119,11 +114,16 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}: cannot read config ({err.strerror}); check the path") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{path}: invalid TOML ({err}); fix the syntax") from None
-    table = data.get("tool", {}).get("qatool") if path.name == "pyproject.toml" else data.get("tool", {}).get("qatool", data)
+    except RecursionError:
+        raise ConfigError(f"{path}: TOML nested too deeply to be a config file; fix the file") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}:{_line_of(text, 'tool') or '?'}: tool: must be a table ([tool.qatool]), got {_type(tool)}")
+    table = tool.get("qatool") if path.name == "pyproject.toml" else tool.get("qatool", data)
     if table is None:
         return Config(path)
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.qatool] must be a table")
+        raise ConfigError(f"{path}: [tool.qatool] must be a table, got {_type(table)}")
     for key in table:
         if key not in KEYS:
             line = _line_of(text, key)
@@ -133,26 +133,38 @@ def load_config(path: Path) -> Config:
         return f"{path}:{_line_of(text, key) or '?'}: {key}"
 
     fail_on = table.get("fail-on", "error")
-    if fail_on not in SEVERITIES:
+    if not isinstance(fail_on, str) or fail_on not in SEVERITIES:
         raise ConfigError(f"{where('fail-on')}: must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     pfi = table.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
-        raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [codes]")
-    rules = table.get("rules", [])
-    if isinstance(rules, str):
-        rules = [rules]
-    if not isinstance(rules, list):
-        raise ConfigError(f"{where('rules')}: expected a list of rule files or folders")
+        raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [codes], got {_type(pfi)}")
     return Config(
         path=path,
         select=_codes(table.get("select", []), where("select")),
         extend_select=_codes(table.get("extend-select", []), where("extend-select")),
         ignore=_codes(table.get("ignore", []), where("ignore")),
-        per_file_ignores={k: list(_codes(v, where(k))) for k, v in pfi.items()},
+        per_file_ignores={k: list(_codes(v, f"{where('per-file-ignores')}.{k!r}")) for k, v in pfi.items()},
         fail_on=fail_on,
-        rules=tuple((path.parent / r) for r in rules),
+        rules=_paths(table.get("rules", []), where("rules"), path.parent),
         files=_file_settings(table, where),
     )
+
+
+def _type(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__)
+
+
+def _paths(value: Any, where: str, base: Path) -> tuple[Path, ...]:
+    """A list of rule files or folders (strings), relative to the config file's folder."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: expected a list of rule files or folders (strings), got {_type(value)}")
+    for i, v in enumerate(value):
+        if not isinstance(v, str) or not v.strip():
+            raise ConfigError(f"{where}[{i}]: expected a rule file or folder path (a non-empty string), got {v!r} ({_type(v)})")
+    return tuple(base / v for v in value)
 
 
 def find_config(start: Path) -> Path | None:
@@ -166,7 +178,7 @@ def find_config(start: Path) -> Path | None:
             try:
                 if "qatool" in tomllib.loads(p.read_text(encoding="utf-8")).get("tool", {}):
                     return p
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError, RecursionError):
                 return p  # let load_config report the problem
     return None
 

@@ -20,6 +20,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_blocks import block_names
@@ -163,7 +164,8 @@ def may_have_blocks(text: str) -> bool:
             continue
         if after_blank and _INDENTED.match(line):
             return True
-        rest = line[_LINE_START.match(line).end():]
+        start = _LINE_START.match(line)  # matches every line (all its parts are optional)
+        rest = line[start.end() if start else 0:]
         if rest[:1] == "<" or (rest[:1] == "[" and "]:" in rest):
             return True
         if "|" in line and "-" in line and _DELIMITER_CHARS.issuperset(line):
@@ -219,6 +221,17 @@ class Span:
     label: tuple[int, int] | None = None
     dest: str | None = None
     ref: str | None = None
+
+    def label_range(self) -> tuple[int, int]:
+        """Where the label is (links and images have one)."""
+        if self.label is None:
+            raise ValueError(f"a {self.kind} span has no label")
+        return self.label
+
+    def label_of(self, s: str) -> str:
+        """The label's text in `s`."""
+        lo, hi = self.label_range()
+        return s[lo:hi]
 
 
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>")
@@ -349,97 +362,141 @@ def _link(s: str, i: int, image: bool, ticks: _Backticks) -> Span | None:
     return Span(kind, i, close + 1, label, None, s[label[0]:label[1]])  # shortcut: a link only if defined
 
 
+class _Line:
+    """`s.find(sub, start)` for starts that only grow, as `scan_inline` asks: each string is searched
+    once forward instead of once per opener (many unclosed `<!--` or `\\(` made a line quadratic)."""
+
+    def __init__(self, s: str):
+        self.s = s
+        self.found: dict[str, int] = {}
+        self._ticks: _Backticks | None = None
+
+    def ticks(self) -> "_Backticks":
+        """The line's backtick runs, built on first use."""
+        if self._ticks is None:
+            self._ticks = _Backticks(self.s)
+        return self._ticks
+
+    def find(self, sub: str, start: int) -> int:
+        at = self.found.get(sub)
+        if at is None or (at != -1 and at < start):
+            at = self.s.find(sub, start)
+            self.found[sub] = at
+        return at
+
+
+# the openers of HTML_TAG_RE that scan to their closer (a comment, a processing instruction, a
+# declaration, CDATA): the regex is run only up to the closer, found once per line by `_Line.find`
+_HTML_CLOSERS = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
+
+
+def _html_tag(s: str, i: int, nxt: _Line):
+    """HTML_TAG_RE.match(s, i), in time bounded by the distance to the tag's closer."""
+    for opener, closer in _HTML_CLOSERS:
+        if s.startswith(opener, i):
+            if opener == "<!--" and (s.startswith("<!-->", i) or s.startswith("<!--->", i)):
+                return HTML_TAG_RE.match(s, i, i + 6)
+            end = nxt.find(closer, i + len(opener))
+            return HTML_TAG_RE.match(s, i, end + len(closer)) if end >= 0 else None
+    return HTML_TAG_RE.match(s, i)
+
+
+# What starts at s[i], for each character that can open a span: (the span or None, where to go on).
+# `line` gives the line's backtick runs (built on first use) and forward searches (`_Line.find`).
+_Step = tuple[Span | None, int]
+
+
+def _at_backslash(s: str, i: int, line: "_Line") -> _Step:
+    nxt = s[i + 1:i + 2]
+    if nxt in ("(", "["):
+        close = line.find("\\" + (")" if nxt == "(" else "]"), i + 2)
+        if close > i + 2:
+            return Span("math", i, close + 2), close + 2
+    return None, i + (2 if nxt in _ASCII_PUNCT else 1)
+
+
+def _at_backtick(s: str, i: int, line: "_Line") -> _Step:
+    end = _code_end(s, i, line.ticks())
+    return (Span("code", i, end) if end > 0 else None), abs(end)
+
+
+def _at_dollar(s: str, i: int, line: "_Line") -> _Step:
+    end = _math_end(s, i)
+    if end > 0:
+        return Span("math", i, end), end
+    return None, i + (2 if s.startswith("$$", i) else 1)
+
+
+def _at_angle(s: str, i: int, line: "_Line") -> _Step:
+    m = _AUTOLINK.match(s, i)
+    if m:
+        return Span("autolink", i, m.end()), m.end()
+    m = _html_tag(s, i, line)
+    if not m:
+        return None, i + 1
+    tag = m.group(0)
+    if tag.startswith("<!--"):
+        return Span("comment", i, m.end()), m.end()
+    if tag[:2] in ("<?", "<!"):
+        return None, m.end()  # declarations and processing instructions: left as text
+    return Span("html", i, m.end()), m.end()
+
+
+def _at_ampersand(s: str, i: int, line: "_Line") -> _Step:
+    m = ENTITY_RE.match(s, i)
+    if m and decode_entity(m.group(0)) is not None:
+        return Span("entity", i, m.end()), m.end()
+    return None, i + 1
+
+
+def _at_bang(s: str, i: int, line: "_Line") -> _Step:
+    if s.startswith("[", i + 1) and line.find("]", i) >= 0:  # no label can close: a line of unclosed `[` stays linear
+        sp = _link(s, i, True, line.ticks())
+        if sp is not None and (sp.dest is not None or sp.ref is not None):
+            return sp, sp.end
+    return None, i + 1
+
+
+def _at_bracket(s: str, i: int, line: "_Line") -> _Step:
+    m = _FOOTNOTE_REF.match(s, i)
+    if m:
+        return Span("footnote", i, m.end()), m.end()
+    if line.find("]", i) < 0:
+        return None, i + 1
+    sp = _link(s, i, False, line.ticks())
+    if sp is not None:
+        return sp, sp.end
+    return None, i + 1
+
+
+def _at_url_start(s: str, i: int, line: "_Line") -> _Step:
+    if i == 0 or not s[i - 1].isascii() or not s[i - 1].isalnum():
+        m = _URL.match(s, i)
+        if m:
+            return Span("url", i, m.end()), m.end()
+    return None, i + 1
+
+
+_AT: dict[str, Callable[[str, int, "_Line"], _Step]] = {
+    "\\": _at_backslash, "`": _at_backtick, "$": _at_dollar, "<": _at_angle, "&": _at_ampersand,
+    "!": _at_bang, "[": _at_bracket, "h": _at_url_start, "w": _at_url_start,
+}
+
+
 def scan_inline(s: str) -> list[Span]:
     """The spans of one line or paragraph, in order, not overlapping. Linear in `s` but for the
     bounded look-aheads (a link label, an inline formula)."""
     spans: list[Span] = []
-    ticks = _Backticks(s) if "`" in s else None
+    line = _Line(s)
     i, n = 0, len(s)
     while i < n:
-        c = s[i]
-        if c == "\\":
-            nxt = s[i + 1:i + 2]
-            if nxt in ("(", "["):
-                close = s.find("\\" + (")" if nxt == "(" else "]"), i + 2)
-                if close > i + 2:
-                    spans.append(Span("math", i, close + 2))
-                    i = close + 2
-                    continue
-            i += 2 if nxt in _ASCII_PUNCT else 1
-            continue
-        if c == "`":
-            end = _code_end(s, i, ticks)
-            if end > 0:
-                spans.append(Span("code", i, end))
-            i = abs(end)
-            continue
-        if c == "$":
-            end = _math_end(s, i)
-            if end > 0:
-                spans.append(Span("math", i, end))
-                i = end
-                continue
-            i += 2 if s.startswith("$$", i) else 1
-            continue
-        if c == "<":
-            m = _AUTOLINK.match(s, i)
-            if m:
-                spans.append(Span("autolink", i, m.end()))
-                i = m.end()
-                continue
-            m = HTML_TAG_RE.match(s, i)
-            if m:
-                tag = m.group(0)
-                if tag.startswith("<!--"):
-                    spans.append(Span("comment", i, m.end()))
-                elif tag[:2] in ("<?", "<!"):
-                    pass  # declarations and processing instructions: left as text
-                else:
-                    spans.append(Span("html", i, m.end()))
-                i = m.end()
-                continue
+        at = _AT.get(s[i])
+        if at is None:
             i += 1
             continue
-        if c == "&":
-            m = ENTITY_RE.match(s, i)
-            if m and decode_entity(m.group(0)) is not None:
-                spans.append(Span("entity", i, m.end()))
-                i = m.end()
-                continue
-            i += 1
-            continue
-        if c == "!" and s.startswith("[", i + 1):
-            if ticks is None:
-                ticks = _Backticks(s)
-            sp = _link(s, i, True, ticks)
-            if sp is not None and (sp.dest is not None or sp.ref is not None):
-                spans.append(sp)
-                i = sp.end
-                continue
-            i += 1
-            continue
-        if c == "[":
-            m = _FOOTNOTE_REF.match(s, i)
-            if m:
-                spans.append(Span("footnote", i, m.end()))
-                i = m.end()
-                continue
-            if ticks is None:
-                ticks = _Backticks(s)
-            sp = _link(s, i, False, ticks)
-            if sp is not None:
-                spans.append(sp)
-                i = sp.end
-                continue
-            i += 1
-            continue
-        if c in "hw" and (i == 0 or not s[i - 1].isascii() or not s[i - 1].isalnum()):
-            m = _URL.match(s, i)
-            if m:
-                spans.append(Span("url", i, m.end()))
-                i = m.end()
-                continue
-        i += 1
+        sp, i = at(s, i, line)
+        if sp is not None:
+            spans.append(sp)
     return spans
 
 

@@ -8,12 +8,13 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from qatool.common.records import ParquetRows
+from qatool.common.manifest import FolderError, verify_folder
+from qatool.common.records import Records, as_records
 from qatool.common.schema import SEVERITIES
 
 
@@ -26,10 +27,11 @@ FINDING_COLUMNS = ["code", "severity", "record_id", "message", "line"]
 
 @dataclass
 class RunOutputs:
-    """What the export reads: the outputs of parse, lint and dedup (see `load_inputs`). `records` is
-    a list of dicts or a (streamed) `TableRows`; `findings` a list of dicts or an Arrow table."""
+    """What the export reads: the outputs of parse, lint and dedup (see `load_inputs`). `records`: a
+    record store (`Records`; a list of dicts or an Arrow table given here becomes one); `findings` a
+    list of dicts or an Arrow table."""
 
-    records: Sequence[dict[str, Any]]
+    records: Records
     findings: list[dict[str, Any]] | pa.Table = field(default_factory=list)
     clusters: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[tuple[str, ...]] = field(default_factory=list)  # same-question groups: member ids
@@ -37,6 +39,9 @@ class RunOutputs:
     decisions: Any = None  # qatool.review.decisions.Decisions
     pairs: list[dict[str, Any]] = field(default_factory=list)  # dups.parquet rows (evidence for review)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)  # conflicts.parquet rows (the review page's)
+
+    def __post_init__(self) -> None:
+        self.records = as_records(self.records)
 
     def findings_where(self, ids: Iterable[str] | None = None, min_level: int = 0) -> list[dict[str, Any]]:
         """Findings of records with these ids (default: any record), at or above a severity index."""
@@ -63,6 +68,20 @@ class RunOutputs:
 
 # ------------------------------------------------------------------------------------------ reading
 
+INPUT_FILES = ("records.parquet", "findings.parquet", "clusters.parquet", "dups.parquet")
+OPTIONAL_INPUT_FILES = ("conflicts.parquet", "invalid_records.jsonl")
+
+
+def trusted_folder(in_dir: Path) -> None:
+    """The run folder's tables are the ones its manifest.json lists, made together (see
+    `qatool.common.manifest`); OutputsError otherwise."""
+    names = list(INPUT_FILES) + [n for n in OPTIONAL_INPUT_FILES if (in_dir / n).exists()]
+    try:
+        verify_folder(in_dir, names)
+    except FolderError as err:
+        raise OutputsError(str(err)) from None
+
+
 def load_outputs(in_dir: Path, decisions: Any = None) -> RunOutputs:
     """Read records.parquet (streamed, not loaded), findings.parquet, clusters.parquet, dups.parquet
     and invalid_records.jsonl from `in_dir` (what `qatool run` writes); `decisions`: the review
@@ -79,8 +98,9 @@ def load_outputs(in_dir: Path, decisions: Any = None) -> RunOutputs:
     find_path = need("findings.parquet", "run `qatool run` with this output folder first: it lints and writes the findings the export honours")
     clus_path = need("clusters.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
     dups_path = need("dups.parquet", "run `qatool run` (or `qatool dedup --records records.parquet`) with this output folder first")
+    trusted_folder(in_dir)
     try:
-        records = ParquetRows(rec_path)  # streamed: whole rows are read batch by batch, or for the few records shown
+        records = Records(rec_path)  # streamed: whole rows are read batch by batch, or for the few records shown
         ids = set(records.column("id"))
         findings = pq.read_table(find_path, columns=FINDING_COLUMNS)
         clusters = pq.read_table(clus_path).to_pylist()

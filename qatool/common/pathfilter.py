@@ -136,9 +136,9 @@ class PathFilter:
             if groot is not None:
                 chain = [top, *top.parents]
                 for folder in reversed(chain[: chain.index(groot) + 1]):
-                    rules = self._ignore_file(folder) if folder != top else None
-                    if rules is not None:
-                        outer.append(rules.sparing(top))
+                    found = self._ignore_file(folder) if folder != top else None
+                    if found is not None:
+                        outer.append(found.sparing(top))
         stack: dict[Path, list[_Rules]] = {}
         for dirpath, dirnames, filenames in os.walk(top):
             here = Path(dirpath)

@@ -15,11 +15,10 @@ from __future__ import annotations
 from qatool.dedup.against import load_external
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.groups import finding_counts
-from qatool.dedup.model import DedupResult, Pair
 from qatool.dedup.minhash import shingle_hash32
+from qatool.dedup.model import DedupResult, Pair
 from qatool.dedup.report import REPORT_DIFFS, clusters_table, conflicts_table, dups_table, report, write_dedup
-from qatool.dedup.sketch import record_shingles
-from qatool.dedup.sketch import normalize_for_dedup
+from qatool.dedup.sketch import normalize_for_dedup, record_shingles
 from qatool.dedup.stage import dedup_records, find_duplicates
 
 __all__ = ["REPORT_DIFFS", "DedupConfig", "DedupResult", "Pair", "clusters_table", "conflicts_table", "dedup_records", "dups_table",

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from qatool.common.records import rows_at
+from qatool.common.records import Records, as_records
 from qatool.dedup.candidates import _lsh_pairs
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.minhash import jaccard_many
@@ -104,6 +104,10 @@ def load_external(path: Path) -> list[dict[str, Any]] | StoredSignatures:
                 obj = json.loads(line)
             except json.JSONDecodeError as err:
                 raise ValueError(f"{path}:{k}: not JSON ({err.msg}); --against takes Parquet or JSONL") from None
+            except RecursionError:
+                raise ValueError(f"{path}:{k}: JSON nested too deeply; --against takes Parquet or JSONL of records") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"{path}:{k}: expected a JSON object per line, got {type(obj).__name__}; --against takes JSONL of records") from None
             q = a = ""
             if "messages" in obj:
                 q = "\n".join(m.get("content", "") for m in obj["messages"] if m.get("role") == "user")
@@ -118,7 +122,7 @@ def load_external(path: Path) -> list[dict[str, Any]] | StoredSignatures:
     return rows
 
 
-def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dict[str, Any]] | StoredSignatures], cfg: DedupConfig,
+def find_against(records: Sequence[dict[str, Any]], external: Mapping[str, list[dict[str, Any]] | StoredSignatures], cfg: DedupConfig,
                  sk: Sketch | None = None) -> list[dict[str, Any]]:
     """Records that duplicate (exactly or near) a record of an existing dataset or of an earlier run's
     stored signatures. `sk`: the records' sketches when the caller has them already."""
@@ -127,8 +131,9 @@ def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dic
     sk = sk if sk is not None else sketch_records(records, cfg, backend)
     n = len(sk)
     for src, rows in sorted(external.items()):
-        stored = rows if isinstance(rows, StoredSignatures) else None
-        if stored is not None:
+        stored: StoredSignatures | None = None
+        if isinstance(rows, StoredSignatures):
+            stored = rows
             stored.check(cfg)
             ext_exact, ext_sig, ext_ids = stored.exact, stored.sig, stored.ids
         else:
@@ -145,10 +150,8 @@ def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dic
         if stored is None:
             jac, estimated = jaccard_many(sk.sets, cand[:, 0], ext.sets, cand[:, 1]), False
         elif stored.records is not None:  # exact: sketch only the candidate rows of that run
-            from qatool.common.records import ParquetRows
-
             want = sorted(set(cand[:, 1].tolist()))
-            got = rows_at(ParquetRows(stored.records), want, ["id", "question", "answer", "analysis", "title"])
+            got = Records(stored.records).take(want, ["id", "question", "answer", "analysis", "title"])
             if any(got[e]["id"] != ext_ids[e] for e in want):
                 raise ValueError(f"{stored.records}: its records do not match {stored.path} (re-run that export)")
             csk = sketch_records([got[e] for e in want], cfg, backend)
@@ -159,7 +162,7 @@ def find_against(records: Sequence[dict[str, Any]], external: dict[str, list[dic
         for (i, e), j in zip(cand.tolist(), jac.tolist()):
             if j >= cfg.threshold:
                 hits[(i, e)] = (j, estimated)
-        ids = rows_at(records, (i for i, _ in hits), ["id"])
+        ids = as_records(records).take((i for i, _ in hits), ["id"])
         for (i, e), (jac_v, est) in sorted(hits.items()):
             out.append({"id": ids[i]["id"], "against": src, "against_id": ext_ids[e],
                         "kind": "exact" if jac_v == 1.0 and not est else "near", "jaccard": jac_v, "estimated": est})

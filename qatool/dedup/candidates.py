@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from qatool.common.records import rows_at
+from qatool.common.records import Records, as_records
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.groups import _clusters, components
 from qatool.dedup.minhash import band_keys, candidate_pairs, jaccard_many, overlap_many
@@ -53,7 +53,8 @@ def _est(sig: np.ndarray, pairs: np.ndarray) -> np.ndarray:
 def _lsh_pairs(sig: np.ndarray, cfg: DedupConfig, question: bool = False, engine: Any = None) -> np.ndarray:
     bands, rows = cfg.question_bands_rows() if question else cfg.bands_rows()
     keys = band_keys(sig, bands, rows)
-    return engine.candidates(keys) if engine is not None else candidate_pairs(keys)
+    pairs = engine.candidates(keys) if engine is not None else None  # an executor may group them (Ray), else here
+    return candidate_pairs(keys) if pairs is None else pairs
 
 
 ESTIMATE_MARGIN = 0.2  # answer pairs estimated this far below the threshold are still checked exactly
@@ -151,13 +152,14 @@ def answer_rounds(label: np.ndarray, members: np.ndarray, sk: Sketch, cfg: Dedup
     return (cat(0).astype(np.int64), cat(1).astype(np.int64), cat(2), cat(3), cat(4)), reps
 
 
-def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
+def global_step(records: Records | Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig, finding_counts: dict[str, tuple[int, int]],
                 timings: dict[str, float] | None = None, engine: Any = None) -> DedupResult:
     """Exact groups, LSH candidates verified by exact Jaccard, identical answers, same-question groups
     (duplicates by near answers, conflict groups) and clusters, from the sketches alone (record text
     is read only for the outputs)."""
     import time
 
+    records = as_records(records)
     timings = {} if timings is None else timings
     t0 = time.perf_counter()
     n = len(records)
@@ -214,7 +216,7 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
     t0 = time.perf_counter()
     ordered = [pairs[k] for k in sorted(pairs)]
     # only the ids of the records in pairs and groups are read here; the report reads what it shows
-    ids = {i: r["id"] for i, r in rows_at(records, sorted({x for p in ordered for x in (p.a, p.b)} | set(members.tolist())), ["id"]).items()}
+    ids = {i: r["id"] for i, r in records.take(sorted({x for p in ordered for x in (p.a, p.b)} | set(members.tolist())), ["id"]).items()}
     clusters = _clusters(n, ids, ordered, finding_counts, sk.completeness)
     conflicts = conflict_groups(records, sk, label, members, edges, edge_kind, rep_lab, rep_idx, clusters, ids)
     timings["cluster"] = time.perf_counter() - t0
@@ -230,7 +232,7 @@ def global_step(records: Sequence[dict[str, Any]], sk: Sketch, cfg: DedupConfig,
 LINKS = ("title-or-question", "question-text")
 
 
-def conflict_groups(records: Sequence[dict[str, Any]], sk: Sketch, label: np.ndarray, members: np.ndarray, edges: np.ndarray,
+def conflict_groups(records: Records, sk: Sketch, label: np.ndarray, members: np.ndarray, edges: np.ndarray,
                     edge_kind: np.ndarray, rep_lab: np.ndarray, rep_idx: np.ndarray, clusters: list[dict[str, Any]],
                     ids: dict[int, str]) -> list[dict[str, Any]]:
     """Same-question groups whose members have two or more distinct answers (distinct duplicate
@@ -250,7 +252,7 @@ def conflict_groups(records: Sequence[dict[str, Any]], sk: Sketch, label: np.nda
     linked: dict[int, set[str]] = {}
     for (a, _), k in zip(edges.tolist(), edge_kind.tolist()):
         linked.setdefault(int(label[a]), set()).add(LINKS[k])
-    out = []
+    out: list[dict[str, Any]] = []
     firsts = []
     for lab, mem in by_label.items():
         roots = root[mem]
@@ -274,10 +276,10 @@ def conflict_groups(records: Sequence[dict[str, Any]], sk: Sketch, label: np.nda
                     "answer_similarity_min": min(sims) if sims else None, "answer_similarity_max": max(sims) if sims else None,
                     "answer_similarity_mean": float(np.mean(sims)) if sims else None})
         firsts.append(mem[0])
-    text = rows_at(records, firsts, ["title", "question"])
-    for c in out:
-        r = text[c["members_idx"][0]]
-        c["question"] = (r.get("title") or r.get("question") or "").strip()
+    text = records.take(firsts, ["title", "question"])
+    for group in out:
+        row = text[group["members_idx"][0]]
+        group["question"] = (row.get("title") or row.get("question") or "").strip()
     out.sort(key=lambda c: (-c["size"], c["members_idx"][0]))
     for k, c in enumerate(out, 1):
         c["conflict_id"] = f"q{k:05d}"

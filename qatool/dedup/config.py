@@ -28,7 +28,6 @@ class DedupConfig:
     question_shingle: str = "char:3"  # questions are short: character trigrams
     question_threshold: float = 0.9  # "same question": stricter than near-duplicate text
     min_same_answer_chars: int = 20  # identical answers shorter than this are not reported
-    jobs: int = 1
     user_dicts: tuple[str, ...] = ()
     segmenter: str = "auto"  # auto | jieba | rjieba
 
@@ -50,7 +49,7 @@ class DedupConfig:
             raise ValueError(f"--bands x --rows ({self.bands * self.rows}) exceeds --num-perm ({self.num_perm})")
 
     def bands_rows(self) -> tuple[int, int]:
-        if self.bands:
+        if self.bands and self.rows is not None:  # __post_init__: given together
             return self.bands, self.rows
         return optimal_bands(self.threshold, self.num_perm)
 

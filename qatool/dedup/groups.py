@@ -81,17 +81,17 @@ def _clusters(n: int, ids: dict[int, str], pairs: list[Pair], counts: dict[str, 
         root = uf.find(p.a)
         comps.setdefault(root, set()).update((p.a, p.b))
         reasons_of.setdefault(root, set()).add(p.reason)
-    out = []
+    out: list[dict[str, Any]] = []
     by_pair = {(p.a, p.b): p for p in pairs}
-    for root, members in comps.items():
-        members = sorted(members)
+    for root, member_set in comps.items():
+        members = sorted(member_set)
         canon = min(members, key=lambda i: canonical_key(ids[i], counts, i, int(completeness[i])))
         sims = []
         for m in members:
             if m == canon:
                 continue
-            p = by_pair.get((min(m, canon), max(m, canon)))
-            sims.append(p.jaccard if p else None)
+            pair = by_pair.get((min(m, canon), max(m, canon)))
+            sims.append(pair.jaccard if pair else None)
         out.append({
             "members_idx": members,
             "canonical_idx": canon,

@@ -392,7 +392,7 @@ def jaccard_many(sets_a: ShingleSets, ia: np.ndarray, sets_b: ShingleSets, ib: n
 def _integrate(f, lo: float, hi: float, steps: int = 200) -> float:
     xs = np.linspace(lo, hi, steps + 1)
     ys = f(xs)
-    return float(np.trapezoid(ys, xs) if hasattr(np, "trapezoid") else np.trapz(ys, xs))
+    return float(np.trapezoid(ys, xs) if hasattr(np, "trapezoid") else np.trapz(ys, xs))  # type: ignore[attr-defined]  # numpy < 2.0
 
 
 @lru_cache(maxsize=64)
@@ -408,6 +408,8 @@ def optimal_bands(threshold: float, num_perm: int, fn_weight: float = 0.95) -> t
             err = (1 - fn_weight) * fp + fn_weight * fn
             if best is None or err < best[0] - 1e-12:
                 best = (err, bands, rows)
+    if best is None:
+        raise ValueError(f"num_perm must be at least 1, not {num_perm}")
     return best[1], best[2]
 
 

@@ -25,7 +25,7 @@ class Pair:
 
 @dataclass
 class DedupResult:
-    records: list[dict[str, Any]]
+    records: Any  # qatool.common.records.Records
     pairs: list[Pair]
     clusters: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]  # same-question groups with two or more distinct answers

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from qatool.common.io import atomic_writer
-from qatool.common.records import rows_at, write_parquet
+from qatool.common.records import write_parquet
 from qatool.dedup.model import DedupResult
 
 # ------------------------------------------------------------------------------------------- output
@@ -104,9 +105,38 @@ def member_text(rec: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def text_diff(a: dict[str, Any], b: dict[str, Any]) -> str:
-    return "".join(difflib.unified_diff(member_text(a).splitlines(keepends=True), member_text(b).splitlines(keepends=True),
-                                        fromfile=f"{a['id']} (canonical)", tofile=b["id"], n=1))
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;])")
+DIFF_CHARS = 2000  # the most of one diff the report shows; the rest is counted, the texts are in records.parquet
+ANSWER_CHARS = 600  # the most of one conflict answer the report shows
+
+
+def diff_lines(text: str) -> list[str]:
+    """The text's lines, each also cut after its sentence ends (。！？；!?;), so that a diff of two
+    one-paragraph answers shows the sentences that differ, not the whole paragraph twice."""
+    out = []
+    for line in text.splitlines():
+        out += [part + "\n" for part in _SENTENCE_END_RE.split(line) if part] or ["\n"]
+    return out
+
+
+def text_diff(a: dict[str, Any], b: dict[str, Any], limit: int = DIFF_CHARS) -> str:
+    """A unified diff of two members' texts by sentence (see diff_lines), at most `limit` characters of
+    it; a cut diff ends with a line that says how many diff lines were left out."""
+    lines = list(difflib.unified_diff(diff_lines(member_text(a)), diff_lines(member_text(b)),
+                                      fromfile=f"{a['id']} (canonical)", tofile=b["id"], n=1))
+    out, size = [], 0
+    for k, line in enumerate(lines):
+        if size + len(line) > limit and k > 2:
+            out.append(f"… {len(lines) - k} more diff lines (full texts of {a['id']} and {b['id']} in records.parquet)\n")
+            break
+        out.append(line)
+        size += len(line)
+    return "".join(out)
+
+
+def excerpt(text: str, limit: int = ANSWER_CHARS) -> str:
+    """At most `limit` characters of text, cut at a character boundary and marked with an ellipsis."""
+    return text if len(text) <= limit else text[:limit].rstrip() + " …"
 
 
 REPORT_DIFFS = 1000  # clusters and conflicts whose diffs the report shows, most consequential first
@@ -128,14 +158,15 @@ def judgement_order(clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None, diffs: int = REPORT_DIFFS) -> dict[str, Any]:
     """The review evidence: every cluster's members (source, line, question, similarity, findings) and
     every conflict group once (its member ids, and its representative answers with how many members
-    share each); text diffs and answers for the first `diffs` clusters and conflict groups only, so
-    that the report (and the rows read for it) stays bounded on large corpora."""
+    share each); text diffs and answers for the first `diffs` clusters and conflict groups only, each
+    diff at most DIFF_CHARS and each answer at most ANSWER_CHARS characters, so that the report (and
+    the rows read for it) stays bounded on large corpora and long records."""
     counts = counts or {}
     by_pair = {(p.a, p.b): p for p in res.pairs}
     ordered = judgement_order(res.clusters)
-    light = rows_at(res.records, [i for c in res.clusters for i in c["members_idx"]]
+    light = res.records.take([i for c in res.clusters for i in c["members_idx"]]
                     + [i for c in res.conflicts for i in c["answers_idx"]], _MEMBER_COLUMNS)
-    text = rows_at(res.records, [i for c in ordered[:diffs] for i in c["members_idx"]]
+    text = res.records.take([i for c in ordered[:diffs] for i in c["members_idx"]]
                    + [i for c in res.conflicts[:diffs] for i in c["answers_idx"]], _TEXT_COLUMNS)
 
     def member(i: int, canon: int) -> dict[str, Any]:
@@ -149,8 +180,10 @@ def report(res: DedupResult, counts: dict[str, tuple[int, int]] | None = None, d
 
     def answer(i: int, count: int, shown: bool) -> dict[str, Any]:
         r = light[i]
+        full = text[i]["answer"] if shown else None
         return {"id": r["id"], "source": r["source"], "line": r["line_start"], "question": r["question"], "members": count,
-                "answer": text[i]["answer"] if shown else None, "content_hash": r["content_hash"]}
+                "answer": None if full is None else excerpt(full), "answer_chars": None if full is None else len(full),
+                "content_hash": r["content_hash"]}
 
     clusters = []
     for k, c in enumerate(ordered):
@@ -245,7 +278,7 @@ def write_dedup(res: DedupResult, out_dir: Path, counts: dict[str, tuple[int, in
         paths.append(out_dir / SIGNATURES_FILE)
     rep = report(res, counts, report_diffs)
     with atomic_writer(out_dir / "dedup_report.json") as fh:
-        json.dump(rep, fh, ensure_ascii=False, indent=1, sort_keys=True)
+        json.dump(rep, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         fh.write("\n")
     with atomic_writer(out_dir / "dedup_report.md") as fh:
         fh.write(report_markdown(rep))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -15,9 +14,9 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 
+from qatool.common.executor import Executor
 from qatool.common.normalize import nfkc
-from qatool.common.parallel import map_ordered
-from qatool.common.records import ParquetRows, TableRows
+from qatool.common.records import Records, as_records
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.minhash import ShingleSets, _codepoints, char_ngram_hashes, content_chars, joined_token_hashes, minhash, ngram_hashes, sets_from
 from qatool.dedup.tokenize import get_segmenter
@@ -131,6 +130,8 @@ def _parts_for(spec: str, texts: list[str], tokens: tuple[np.ndarray, np.ndarray
     n = len(texts)
     if kind == "char":
         return char_ngram_hashes(texts, int(k))
+    if tokens is None:
+        raise ValueError(f"{spec} shingles need the texts' tokens")
     th, rec = tokens
     srec, sh = ngram_hashes(th, rec, n, int(k))
     counts = sets_from([(srec, sh)], n).sizes()
@@ -320,8 +321,8 @@ def record_shingles(title: str | None, question: str, answer: str, cfg: DedupCon
     seg = lambda: get_segmenter(tuple(Path(p) for p in cfg.user_dicts))  # noqa: E731
 
     def of(text: str, spec: str) -> list:
-        kind, _, k = spec.partition(":")
-        k = int(k)
+        kind, _, size = spec.partition(":")
+        k = int(size)
         if kind == "word":
             toks = seg().cut(text)
             if toks:
@@ -372,33 +373,28 @@ def text_sets(texts: list[str], cfg: DedupConfig, spec: str | None = None, backe
 _TEXT = ("question", "answer", "analysis", "title")
 
 
-def _text_batches(records: Sequence[dict[str, Any]] | pa.Table, batch: int) -> Iterable[tuple[list, list, list] | pa.RecordBatch]:
+def _text_batches(records: Records, batch: int) -> Iterable[tuple[list, list, list, list] | pa.RecordBatch]:
     """(questions, answers, analyses, titles) of consecutive batches of records; from a Parquet file, record
     batches of those columns, which own their buffers (see `_sketch_args`). A slice of an in-memory
     table would pickle its whole parent buffer, so that one is read into lists here."""
-    if isinstance(records, pa.Table):
-        records = TableRows(records)
-    if isinstance(records, ParquetRows):
-        yield from records.batches(batch, _TEXT)
-        return
-    if isinstance(records, TableRows):
-        for b in records.batches(batch, _TEXT):
+    for b in records.batches(batch, _TEXT):
+        if records.path is not None:
+            yield b
+        else:
             yield tuple(b.column(c).to_pylist() if c in b.schema.names else [None] * b.num_rows for c in _TEXT)
-        return
-    for lo in range(0, len(records), batch):
-        part = records[lo:lo + batch]
-        yield ([r["question"] for r in part], [r["answer"] for r in part], [r.get("analysis") for r in part],
-               [r.get("title") for r in part])
+
+
+def _sketch_part(shared: tuple[DedupConfig, str], texts: Any) -> Sketch:
+    return _sketch_args((texts, *shared))
 
 
 def sketch_records(records: Sequence[dict[str, Any]] | pa.Table, cfg: DedupConfig, backend: str,
-                   pool: ProcessPoolExecutor | None = None, batch: int = 2000, engine: Any = None) -> Sketch:
-    """Sketches of all records, batch by batch on the pool (bounded in flight) or on `engine`
-    (see qatool.engine_ray); identical for any pool and engine."""
-    if engine is not None and isinstance(records, ParquetRows):
-        parts = engine.sketches(records.path, cfg, backend)
-    else:
-        parts = map_ordered(_sketch_args, ((texts, cfg, backend) for texts in _text_batches(records, batch)), pool)
+                   executor: Executor | None = None, batch: int = 2000) -> Sketch:
+    """Sketches of all records, batch by batch on `executor` (default: this process; bounded in
+    flight); identical for any executor."""
+    records = as_records(records)
+    parts = (executor or Executor()).map_records(_sketch_part, records, batch, list(_TEXT), (cfg, backend),
+                                                 batches=_text_batches(records, batch))
     spool = SketchSpool(cfg.num_perm)
     for part in parts:
         spool.add(part)

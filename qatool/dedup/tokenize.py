@@ -64,7 +64,7 @@ class Segmenter:
             try:
                 import rjieba
             except ImportError:
-                rjieba = None
+                rjieba = None  # type: ignore[assignment]  # where rjieba cannot be installed, jieba alone
             if rjieba is not None:
                 fast = rjieba.Jieba()
                 for w in words:

@@ -81,7 +81,7 @@ def scan_text(text: str) -> list[tuple[str, int, int]]:
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
-    chunk_start, chunk = -1, []
+    chunk_start, chunk = -1, list[str]()
     for i, (line, kind) in enumerate(zip(lines + [""], b.kinds + ("blank",))):
         if kind in ("text", "table", "html"):
             if _TOC.match(line):
@@ -121,7 +121,7 @@ def _scan_chunk(s: str, base: int) -> Iterable[tuple[str, int, int]]:
         elif sp.kind == "image":
             kind = "image"
         elif sp.kind == "link":
-            label = s[sp.label[0]:sp.label[1]]
+            label = sp.label_of(s)
             if "![" in label or "<img" in label:
                 kind = "image"
             elif sp.dest is not None and is_relative(sp.dest):

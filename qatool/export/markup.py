@@ -33,8 +33,6 @@ from markdown_it.common.html_re import comment as comment_re
 from markdownify import MarkdownConverter
 
 from qatool.common.answers import compact
-from qatool.export.model import IMAGE_POLICIES
-from qatool.lint.chars import LOOKALIKE_RE, standard_char
 from qatool.common.markup import (
     ENTITY_RE,
     HTML_TAG_RE,
@@ -49,7 +47,8 @@ from qatool.common.markup import (
     scan_inline,
     tag_name,
 )
-
+from qatool.export.model import IMAGE_POLICIES
+from qatool.lint.chars import LOOKALIKE_RE, standard_char
 
 _TAG_START = re.compile(r"<[A-Za-z/!]")
 _TOC_HINT = re.compile(r"\[\[?_?toc_?\]|@\[toc\]", re.I)
@@ -259,10 +258,10 @@ class MarkupCleaner:
         items = _pair_html(spans, s)
         out: list[str] = []
         pos = 0
-        for start, end, sp, element in items:
+        for start, end, sp, _element in items:
             out.append(self._gap(s[pos:start], steps))
             pos = end
-            if element:
+            if sp is None:  # an element, both tags here
                 out.append(self._convert(s[start:end], mode, steps, refs))
             else:
                 out.append(self._span(s, sp, mode, steps, refs))
@@ -329,8 +328,8 @@ class MarkupCleaner:
         if not s[end:nl if nl >= 0 else len(s)].strip():
             return ""  # already at a line's end
         line_start = s.rfind("\n", 0, start) + 1
-        m = _LINE_PREFIX.match(s, line_start)
-        indent = m.group("quote") + " " * len(m.group("item") or "")
+        m = _LINE_PREFIX.match(s, line_start)  # matches everywhere (all its parts are optional)
+        indent = (m.group("quote") + " " * len(m.group("item") or "")) if m else ""
         return "\n" + indent
 
     def _image(self, s: str, sp: Span, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
@@ -342,7 +341,7 @@ class MarkupCleaner:
             return _formula(tex, s, sp, mode)
         if self.images == "keep":
             return raw
-        alt = s[sp.label[0]:sp.label[1]].strip()
+        alt = sp.label_of(s).strip()
         if self.images == "drop" or not alt or _NO_ALT.search(alt):
             steps["image-drop"] += 1
             return ""
@@ -351,7 +350,7 @@ class MarkupCleaner:
 
     def _link(self, s: str, sp: Span, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
         raw = s[sp.start:sp.end]
-        label = s[sp.label[0]:sp.label[1]]
+        label = sp.label_of(s)
         dest = sp.dest
         if dest is None:
             dest = refs.get(reference_key(sp.ref or ""))
@@ -372,7 +371,7 @@ class MarkupCleaner:
             return ""  # a link around an image that went
         if sp.dest is None:
             return f"[{text}]({dest})"
-        return "[" + text + s[sp.label[1]:sp.end] if text != label else raw
+        return "[" + text + s[sp.label_range()[1]:sp.end] if text != label else raw
 
     def _convert(self, fragment: str, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
         """markdownify on raw HTML, with code, math, URLs, entities and non-HTML `<tokens>` held out of
@@ -406,7 +405,7 @@ class MarkupCleaner:
 
     def _markdown(self, md: str, mode: str, steps: Counter[str], refs: dict[str, str]) -> str:
         """The Markdown that markdownify made, with the image and link policies applied."""
-        inner = Counter()
+        inner: Counter[str] = Counter()
         res = self._inline(md, mode, inner, refs) if mode == "table" else self._blocks(md, inner, refs)
         for k in ("image-alt", "image-drop", "formula", "relative-link", "radical"):
             if inner[k]:

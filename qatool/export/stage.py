@@ -28,15 +28,13 @@ straddle the split.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Iterable
 
 from qatool.common.answers import answer_defect, too_short
+from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.io import atomic_writer
 from qatool.common.outputs import RunOutputs, load_outputs
-from qatool.common.parallel import map_ordered
-from qatool.common.records import ParquetRows, TableRows, record_batches
 from qatool.common.schema import SEVERITIES
 from qatool.export.audit import Audit, line_fields, write_audit
 from qatool.export.card import _write_meta
@@ -75,16 +73,24 @@ def _clean_batch(args: tuple) -> tuple[list[tuple[str, str, dict[str, Any] | Non
     return out, figures
 
 
+def _clean_part(shared: tuple[dict[str, list[str]], ExportConfig, Cleaner | None], batch: Any):
+    """`_clean_batch` of one batch of records (a list of rows, or an Arrow batch read by Ray), with
+    what dedup, lint and review decided about each (`prior_of`) shared by every batch."""
+    prior_of, cfg, cleaner = shared
+    rows = batch if isinstance(batch, list) else batch.to_pylist()
+    return _clean_batch((rows, [prior_of.get(r["id"], []) for r in rows], cfg, cleaner))
+
+
 def load_inputs(in_dir: Path, decisions: Path | None = None) -> RunOutputs:
     """A run folder (see `load_outputs`) with the review decisions of a decisions file, if given."""
     return load_outputs(in_dir, Decisions.load(decisions) if decisions is not None else None)
 
 
 def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner: Cleaner | None = None,
-                   sink: ExportSink | None = None, jobs: int = 1, engine: Any = None) -> ExportResult:
-    """Clean, filter and split, one batch of records at a time, cleaning on `jobs` processes (the
-    result is the same for any number) or, for records streamed from a file, on `engine`
-    (qatool.engine_ray). Lines go to `sink` (e.g. the files of `ExportWriter`) as they are made,
+                   sink: ExportSink | None = None, jobs: int = 1, executor: Executor | None = None) -> ExportResult:
+    """Clean, filter and split, one batch of records at a time, cleaning on `executor` (default:
+    `jobs` local processes; the result is the same for any executor and number; Ray reads records
+    streamed from a file itself). Lines go to `sink` (e.g. the files of `ExportWriter`) as they are made,
     or, without one, into the result's lists. Pure but for what the sink does."""
     res = ExportResult([], [], [], {}, [], cfg)
     out: ExportSink = sink or res
@@ -99,10 +105,10 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
     flagged: dict[str, set[str]] = defaultdict(set)
     findings_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in inp.findings_where(min_level=SEVERITIES.index(cfg.drop_level)):
-        rid = f.get("record_id")
-        if rid and f["code"] not in REPAIRED:
-            flagged[rid].add(f["code"])
-            findings_of[rid].append(f)
+        frid = f.get("record_id")
+        if frid and f["code"] not in REPAIRED:
+            flagged[frid].add(f["code"])
+            findings_of[frid].append(f)
 
     def prior(rid: str) -> list[str]:
         why = list(reasons.get(rid, ()))
@@ -111,7 +117,7 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
         return why
     prior_of = {rid: why for rid in sorted(reasons.keys() | flagged.keys()) if (why := prior(rid))}  # the rest: none
 
-    ids = set(inp.records.column("id")) if isinstance(inp.records, TableRows) else {r["id"] for r in inp.records}
+    ids = set(inp.records.column("id"))
     group = _groups(inp.clusters, inp.conflicts, inp.member_ids() & ids)
     repaired: Counter[str] = Counter()
     cleaned_steps: Counter[str] = Counter()
@@ -119,37 +125,30 @@ def export_records(inp: RunOutputs, cfg: ExportConfig = ExportConfig(), cleaner:
     examples: dict[str, list[dict[str, Any]]] = {}
     per_source: dict[str, dict[str, int]] = {}
     counts: Counter[str] = Counter()
-    on_engine = engine is not None and isinstance(inp.records, ParquetRows)
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and not on_engine else None
-    in_process = None if pool is not None else (cleaner or Cleaner())
-    if on_engine:
-        cleaned = engine.clean_batches(inp.records.path, prior_of, cfg)
-    else:
-        args = ((b, [prior_of.get(r["id"], []) for r in b], cfg, in_process) for b in record_batches(inp.records, CLEAN_BATCH))
-        cleaned = map_ordered(_clean_batch, args, pool)
-    try:
-        for batch_out, figures in cleaned:
-            repaired.update(figures["repaired"])
-            cleaned_steps.update(figures["cleaned"])
-            audit.merge(figures["audit"])
-            for rid, source, line, why, qrec in batch_out:
-                src = per_source.setdefault(source, {"records": 0, "exported": 0, "quarantined": 0})
-                src["records"] += 1
-                if line is not None:
-                    split = "val" if cfg.val_ratio and _bucket(group.get(rid, rid), cfg.split_seed) < cfg.val_ratio else "train"
-                    out.add(split, line)
-                    counts[split] += 1
-                    src["exported"] += 1
-                else:
-                    q = _quarantine_line(qrec, why, flagged.get(rid, set()), findings_of.get(rid, ()))
-                    out.add("quarantine", q)
-                    counts.update(reason_key(r) for r in q["reasons"])
-                    _add_examples(examples, q)
-                    counts["quarantine"] += 1
-                    src["quarantined"] += 1
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    if cleaner is not None:  # a caller's own cleaner object works here, in this process
+        executor = Executor()
+    executor = executor or LocalExecutor(jobs)
+    cleaned = executor.map_records(_clean_part, inp.records, CLEAN_BATCH, None, (prior_of, cfg, cleaner),
+                                   batches=inp.records.row_batches(CLEAN_BATCH))
+    for batch_out, figures in cleaned:
+        repaired.update(figures["repaired"])
+        cleaned_steps.update(figures["cleaned"])
+        audit.merge(figures["audit"])
+        for rid, source, line, why, qrec in batch_out:
+            src = per_source.setdefault(source, {"records": 0, "exported": 0, "quarantined": 0})
+            src["records"] += 1
+            if line is not None:
+                split = "val" if cfg.val_ratio and _bucket(group.get(rid, rid), cfg.split_seed) < cfg.val_ratio else "train"
+                out.add(split, line)
+                counts[split] += 1
+                src["exported"] += 1
+            else:
+                q = _quarantine_line(qrec, why, flagged.get(rid, set()), findings_of.get(rid, ()))
+                out.add("quarantine", q)
+                counts.update(reason_key(r) for r in q["reasons"])
+                _add_examples(examples, q)
+                counts["quarantine"] += 1
+                src["quarantined"] += 1
     for bad in inp.invalid:
         rec = bad.get("record") or {}
         q = {"id": rec.get("id"), "source": rec.get("source"), "line_start": rec.get("line_start"),
@@ -273,17 +272,17 @@ class ExportWriter:
     def __enter__(self) -> "ExportWriter":
         return self
 
-    def __exit__(self, *exc: Any) -> bool:
+    def __exit__(self, *exc: Any) -> bool | None:
         return self._stack.__exit__(*exc)
 
 
 def export_to_dir(inp: RunOutputs, out_dir: Path, cfg: ExportConfig = ExportConfig(), jobs: int = 1,
-                  engine: Any = None) -> tuple[ExportResult, list[Path]]:
+                  executor: Executor | None = None) -> tuple[ExportResult, list[Path]]:
     """`export_records` streamed into OUT's files (memory does not grow with the records); the
     files are byte-identical to `write_export` of the in-memory result."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with ExportWriter(out_dir) as sink:
-        res = export_records(inp, cfg, sink=sink, jobs=jobs, engine=engine)
+        res = export_records(inp, cfg, sink=sink, jobs=jobs, executor=executor)
     audit = write_audit(res.audit, out_dir / AUDIT_FILE, cfg.allowed_artifacts)
     return res, [out_dir / n for n in SPLIT_FILES.values()] + [audit] + _write_meta(res, out_dir)
 

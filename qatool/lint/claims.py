@@ -457,7 +457,7 @@ class ClaimReader:
 
     # -------------------------------------------------------------------------------- properties
 
-    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
+    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,  # noqa: C901 (one pass over the properties; split pending)
                     topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
                     label: list[Mention] | None = None):
         preds = []

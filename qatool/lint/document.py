@@ -1,19 +1,19 @@
 """What rules see: a parsed file as scoped units of text with exact source positions.
 
-A unit is one logical line of the source, with inline code spans and HTML comments masked by
-spaces (so columns stay exact and nothing inside code is read as prose), tagged with its scope
+A unit is one logical line of the source, with inline code spans and HTML comments (also those
+spanning lines) masked by spaces (so columns stay exact and nothing inside code or a comment is read
+as prose; a line wholly inside a comment has no unit), tagged with its scope
 (question / answer / analysis / heading / other / code) and the record it belongs to.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from qatool.parse.extract import ParsedDoc, parse_text
 from qatool.parse.markdown import Line, Scan, mask_inline_code
 
-HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
 SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 
 
@@ -52,7 +52,7 @@ class LintDoc:
     def joined(self) -> tuple[str, list[int]]:
         """All units' masked text joined by newlines, and where each unit starts in it: one regex
         pass over this finds the few units a rule needs to look at."""
-        if self._joined is None:
+        if self._joined is None or self._starts is None:
             starts, pos = [], 0
             for u in self.units:
                 starts.append(pos)
@@ -74,11 +74,85 @@ class LintDoc:
         return at.get(line)
 
 
+def html_comments(s: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each `<!-- … -->` on a line, as `<!--.*?-->` finds them, in one pass: the
+    regex searched to the end of the line again from every unclosed `<!--` (quadratic)."""
+    pos = 0
+    while True:
+        a = s.find("<!--", pos)
+        if a < 0:
+            return
+        b = s.find("-->", a + 4)
+        if b < 0:
+            return  # no comment closes after this one, so none after a later opener either
+        yield a, b + 3
+        pos = b + 3
+
+
+def blank_comments(s: str) -> str:
+    """s with each HTML comment within it blanked (same length), in one forward pass."""
+    parts, pos = [], 0
+    for a, b in html_comments(s):
+        parts += [s[pos:a], " " * (b - a)]
+        pos = b
+    return "".join(parts) + s[pos:]
+
+
 def _mask(s: str) -> str:
     s = mask_inline_code(s)
-    if "<!--" in s:
-        s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
-    return s
+    return blank_comments(s) if "<!--" in s else s
+
+
+def _paragraph_close(lines: list[Line], k: int) -> int:
+    """The index of the first line after k, in k's paragraph, that holds `-->`; else -(the index
+    where the paragraph ends: a blank line, a heading, code, the end of the file)."""
+    for i in range(k + 1, len(lines)):
+        if lines[i].kind != "text":
+            return -i
+        if "-->" in lines[i].text:
+            return i
+    return -len(lines)
+
+
+def _comment_masks(lines: list[Line]) -> dict[int, str]:
+    """The text of each line that a comment spanning lines touches, the comment blanked (by index
+    into `lines`).
+
+    As CommonMark reads them: a comment that starts a line runs to the next `-->`, blank lines
+    included, or to the end of the file; one opened inside a paragraph is a comment only when it
+    closes before the paragraph ends (else it is text). Comments within one line are `_mask`'s."""
+    out: dict[int, str] = {}
+    open_ = False
+    unclosed_until = 0  # lines before this are in a paragraph known to hold no `-->`
+    for k, ln in enumerate(lines):
+        if ln.kind in ("code", "fence"):
+            # code stays code, but a `-->` on it closes the comment (`<!-- ```py` … ``` -->`: the
+            # scanner, unaware of comments, takes the fences inside one for fences)
+            open_ = open_ and "-->" not in ln.text
+            continue
+        s = mask_inline_code(ln.text)
+        closed_here = False
+        if open_:
+            j = s.find("-->")
+            if j < 0:
+                out[k] = " " * len(s)
+                continue
+            s = " " * (j + 3) + s[j + 3:]
+            open_, closed_here = False, True
+        if "<!--" in s:
+            s = blank_comments(s)
+        j = s.find("<!--")
+        if j >= 0 and not s[:j].strip():
+            open_ = True  # a comment block
+        elif j >= 0 and ln.kind == "text" and k >= unclosed_until:
+            close = _paragraph_close(lines, k)
+            open_ = close > 0
+            unclosed_until = 0 if open_ else -close
+        if open_:
+            s = s[:j] + " " * (len(s) - j)
+        if open_ or closed_here:
+            out[k] = s
+    return out
 
 
 def _scope_map(records: list[dict[str, Any]]) -> dict[int, tuple[str, dict[str, Any]]]:
@@ -96,22 +170,28 @@ def _scope_map(records: list[dict[str, Any]]) -> dict[int, tuple[str, dict[str, 
 
 def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
     scopes = _scope_map(records)
+    spanning = _comment_masks(lines) if any("<!--" in ln.text for ln in lines) else {}
     units = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.kind in ("blank", "fence"):
             continue
         scope, rec = scopes.get(ln.no, ("other", None))
         if ln.kind == "code":
             units.append(Unit(ln.no, ln.col, ln.text, "code", rec))
-        elif ln.kind == "heading":
-            units.append(Unit(ln.no, ln.col, _mask(ln.text), "heading", rec))
-        else:
-            units.append(Unit(ln.no, ln.col, _mask(ln.text), scope, rec))
+            continue
+        text = spanning.get(k)
+        if text is None:
+            text = _mask(ln.text)
+        elif not text.strip():
+            continue  # wholly inside a comment: nothing to read
+        units.append(Unit(ln.no, ln.col, text, "heading" if ln.kind == "heading" else scope, rec))
     return units
 
 
 def doc_from_parsed(parsed: ParsedDoc, text: str) -> LintDoc:
     """The lint view of an already parsed document (no second parse)."""
+    if parsed.scan is None:
+        raise ValueError(f"{parsed.source}: the parse kept no line scan; parse it with parse_text")
     doc = LintDoc(parsed.source, text, text.split("\n"), parsed.scan, parsed.records)
     doc.units = build_units(parsed.scan.lines, parsed.records)
     return doc

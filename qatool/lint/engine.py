@@ -19,17 +19,37 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from qatool.common.config import project_root_of
-from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover, read_source
+from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover
 from qatool.common.schema import SEVERITY_RANK
 from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
-from qatool.lint.kinds import KIND_CHECKS, Knowledge, RuleTimeout, gate_of, make_finding
+from qatool.lint.kinds import Knowledge, RuleTimeout, gate_of, make_finding
 from qatool.lint.literals import LiteralIndex
 from qatool.lint.loader import load_rules
 from qatool.lint.model import Finding, Rule
-from qatool.lint.pyrules import PY_CHECKS
+from qatool.lint.registry import in_scope, rule_kind
 from qatool.parse.extract import ParsedDoc
+from qatool.parse.stage import FileJob, ParseConfig, file_results
 
 SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
+# the body of one comment (between `<!--` and `-->`, see `suppression_comments`): linear, unlike
+# SUPPRESS_RE's search, whose adjacent \s* and lazy codes are quadratic in a run of spaces
+_SUPPRESS_BODY = re.compile(r"\s*qatool\s*:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\s,-]*[\w,-]))?\s*")
+
+
+def suppression_comments(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, kind, codes) of each suppression comment on a line: what SUPPRESS_RE finds, in
+    one pass over the line (each comment is read from the last `<!--` before its `-->`)."""
+    pos = 0
+    while True:
+        b = text.find("-->", pos)
+        if b < 0:
+            return
+        a = text.rfind("<!--", pos, b)
+        if a >= 0:
+            m = _SUPPRESS_BODY.fullmatch(text, a + 4, b)
+            if m:
+                yield a, b + 3, m.group(1), m.group(2)
+        pos = b + 3
 UNUSED_SUPPRESSION = "QA900"
 
 
@@ -70,10 +90,9 @@ def suppressions(doc: LintDoc) -> list[Suppression]:
     for no, text in enumerate(doc.lines, 1):
         if no in code_lines or "qatool" not in text:
             continue
-        for m in SUPPRESS_RE.finditer(text):
-            kind = m.group(1)
-            codes = tuple(c.strip() for c in m.group(2).split(",") if c.strip()) if m.group(2) else None
-            s = Suppression(kind, codes, no, m.start() + 1, m.end() + 1)
+        for start, end, kind, listed in suppression_comments(text):
+            codes = tuple(c.strip() for c in listed.split(",") if c.strip()) if listed else None
+            s = Suppression(kind, codes, no, start + 1, end + 1)
             if kind == "disable-next-line":
                 nxt = next((k for k in range(no + 1, n + 1) if doc.lines[k - 1].strip()), no + 1)
                 s.first = s.last = nxt
@@ -172,11 +191,32 @@ class Linter:
     def lint_parsed(self, parsed: ParsedDoc, text: str, path: Path | None = None) -> list[Finding]:
         """Lint a document the parse stage has already parsed (the same parse, not a second one).
         Given the file's `path`, per-file-ignores and fingerprints use its project path (see
-        `project_key`); the findings keep the parsed document's source as their path."""
+        `project_key`); the findings keep the parsed document's source as their path. A rule that
+        raises or runs out of time is reported among the parse's problems (an error about the file)."""
+        res = self.lint_file(parsed, text, path)
+        parsed.problems.extend(InputProblem(parsed.source, "error", e) for e in res.errors)
+        return res.findings
+
+    def lint_file(self, parsed: ParsedDoc, text: str, path: Path | None = None, shown: str | None = None,
+                  count_hidden: bool = False, keep_doc: bool = False) -> "FileLint":
+        """The one way a file is linted (`qatool lint`, `qatool run`, `qatool dedup PATHS`): the parsed
+        document's findings, reported under `shown` (default: its source), with per-file-ignores
+        and fingerprints keyed by its project path. A rule that raises or times out is one error
+        message naming the rule and the file; the document's other findings are kept."""
         doc = doc_from_parsed(parsed, text)
-        if path is None:
-            return self.lint_doc(doc)
-        return self.lint_doc_as(doc, self.project_key(path), parsed.source)
+        shown = parsed.source if shown is None else shown
+        key = self.project_key(path) if path is not None else parsed.source
+        doc.path = key
+        findings, errors = self.check_doc(doc)
+        hidden: Counter[str] = Counter()
+        counter = self.hidden_counter() if count_hidden else None
+        if counter is not None:
+            found, _ = counter.check_doc(doc)  # its rules' failures are the selected rules' too, reported above
+            hidden.update(f.code for f in found)
+        doc.path = shown
+        if key != shown:
+            findings = [dataclasses.replace(f, path=shown) for f in findings]
+        return FileLint(findings, errors, hidden, doc if keep_doc else None)
 
     def project_key(self, path: Path) -> str:
         """`path` relative to the project root (forward slashes). A file outside it is keyed
@@ -197,14 +237,39 @@ class Linter:
         return found if key == shown else [dataclasses.replace(f, path=shown) for f in found]
 
     def lint_doc(self, doc: LintDoc) -> list[Finding]:
+        """The findings of `doc`; raises `RuleError` when a rule fails on it (`check_doc` keeps going)."""
+        found, errors = self.check_doc(doc)
+        if errors:
+            raise RuleError(errors)
+        return found
+
+    def _run_rule(self, rule: Rule, doc: LintDoc) -> tuple[list[Finding], str | None]:
+        """One rule over one document, isolated: its findings, or none and why it failed."""
+        try:
+            return in_scope(rule, doc, list(rule_kind(rule).check(rule, doc, self.kb))), None
+        except RuleTimeout as err:
+            return [], str(err)
+        except TimeoutError as err:  # a glossary, repository or claim pattern the rule reads (qatool.lint.patterns)
+            return [], f"rule {rule.code} ({rule.origin}): {err}"
+        except Exception as err:  # noqa: BLE001 - a broken rule must not cost the document its other findings
+            return [], (f"rule {rule.code} [{rule.name}] ({rule.origin}) failed on this file ({type(err).__name__}: {err}); "
+                        "its findings here are missing, the other rules ran: fix or disable the rule (--ignore "
+                        f"{rule.code}) and report the bug with this file")
+
+    def check_doc(self, doc: LintDoc) -> tuple[list[Finding], list[str]]:
+        """Every selected rule over `doc`, each isolated from the others: the findings (suppressions
+        applied) and one message per rule that raised or timed out."""
         rules = self._rules_for(doc.path)
         found: list[Finding] = []
+        errors: list[str] = []
         doc.literals = self.literals
         for rule in rules:
             if rule.code == UNUSED_SUPPRESSION:
                 continue
-            fn = PY_CHECKS[rule.spec["check"]] if rule.kind == "python" else KIND_CHECKS[rule.kind]
-            found.extend(fn(rule, doc, self.kb))
+            got, err = self._run_rule(rule, doc)
+            found.extend(got)
+            if err is not None:
+                errors.append(err)
         found = sorted(set(found), key=Finding.sort_key)
         sups = suppressions(doc)
         kept = []
@@ -224,7 +289,7 @@ class Linter:
                     unit = Unit(s.line, 0, doc.lines[s.line - 1], "other", None)
                     what = ",".join(s.codes) if s.codes else "all rules"
                     kept.append(make_finding(unused_rule, doc, unit, s.col - 1, s.end_col - 1, codes=what))
-        return sorted(kept, key=Finding.sort_key)
+        return sorted(kept, key=Finding.sort_key), errors
 
     def _selects(self, code: str, selected: set[str]) -> bool:
         return any(c == code or (code.isupper() and c.startswith(code)) or self.by_code[c].name == code for c in selected)
@@ -233,46 +298,62 @@ class Linter:
         return self.lint_doc(load_doc(text.replace("\r\n", "\n").replace("\r", "\n"), path))
 
     def lint_paths(self, paths: list[Path], limits: ReadLimits = ReadLimits(), keep_docs: bool = False,
-                   relative_to: Path | None = None, path_filter: Any = None) -> LintResult:
-        """Lint files and folders. Findings and problems name each file relative to `relative_to`
-        (the CLI passes the working directory, as ruff does), or by default relative to the
-        inputs' common folder; fingerprints always use the project path (`project_key`)."""
+                   relative_to: Path | None = None, path_filter: Any = None, executor: Any = None) -> LintResult:
+        """Lint files and folders, each file by the per-file path `qatool run` takes too
+        (`qatool.parse.stage.process_file`), on `executor` (default: this process). Findings and
+        problems name each file relative to `relative_to` (the CLI passes the working directory, as
+        ruff does), or by default relative to the inputs' common folder; fingerprints always use
+        the project path (`project_key`). A rule that fails on a file is an error problem of that file."""
         inputs, problems = discover(paths, path_filter=path_filter)
         findings: list[Finding] = []
         hidden: Counter[str] = Counter()
-        counter = self.hidden_counter()
         docs: dict[str, LintDoc] = {}
         sources: list[str] = []
+        shown = [relative_path(inp.path, relative_to) if relative_to is not None else inp.source for inp in inputs]
+        job = FileJob(ParseConfig(limits.max_file_bytes, limits.max_line_chars), self, validate=False, parse_problems=False,
+                      count_hidden=True, keep_doc=keep_docs)
         # The findings kept so far are only ever added to: after each file, every object alive is
         # moved out of the cyclic garbage collector's sight (gc.freeze), so that its full collections
         # do not walk them again and again (5-10% of a 100-file lint); they are handed back at the end.
         settle = gc.get_freeze_count() == 0  # unless a caller froze objects of its own
         try:
-            for inp in inputs:
-                shown = relative_path(inp.path, relative_to) if relative_to is not None else inp.source
-                src = read_source(inp, limits)
-                if isinstance(src, InputProblem):
-                    problems.append(_shown_as(src, shown))
-                    continue
-                problems.extend(_shown_as(p, shown) for p in src.problems)
-                key = self.project_key(inp.path)
-                doc = load_doc(src.text, key)
-                sources.append(shown)
-                try:
-                    findings.extend(self.lint_doc_as(doc, key, shown))
-                    if counter is not None:
-                        hidden.update(f.code for f in counter.lint_doc_as(doc, key, shown))
-                except RuleTimeout as err:
-                    problems.append(InputProblem(shown, "error", str(err)))
-                    self.rules = [r for r in self.rules if r is not err.rule]
-                if keep_docs:
-                    docs[shown] = doc
+            for name, res in zip(shown, file_results(inputs, job, executor, shown)):
+                problems.extend(_shown_as(p, name) for p in res.problems)
+                if not res.read:
+                    continue  # not read: no document to lint
+                sources.append(name)
+                findings.extend(res.findings)
+                hidden.update(res.hidden)
+                if keep_docs and res.doc is not None:
+                    docs[name] = res.doc
                 if settle:
                     gc.freeze()
         finally:
             if settle:
                 gc.unfreeze()
         return LintResult(findings, problems, len(inputs), docs, sources, hidden)
+
+
+class RuleError(Exception):
+    """Rules failed on a document (raised or timed out); one message per rule, naming it."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+    def __reduce__(self):
+        return (RuleError, (self.messages,))
+
+
+@dataclass
+class FileLint:
+    """What linting one file gives: findings, one message per rule that failed on it, the counts of
+    the off-by-default autofix rules (`qatool lint`'s summary), and the document when asked for."""
+
+    findings: list[Finding]
+    errors: list[str] = field(default_factory=list)
+    hidden: Counter[str] = field(default_factory=Counter)
+    doc: LintDoc | None = None
 
 
 def relative_path(path: Path, base: Path) -> str:
@@ -308,7 +389,7 @@ def read_baseline(path: Path) -> Counter[tuple[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Counter((e["code"], e["fingerprint"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as err:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as err:
         raise ValueError(f"{path}: not a qatool baseline ({err}); create one with --write-baseline") from None
 
 

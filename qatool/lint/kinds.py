@@ -1,8 +1,10 @@
-"""The closed set of rule kinds that YAML rule files may use: pattern, cooccurrence, definition,
-citation, claim (see claims.py), plus `python` for the few checks data cannot express (see pyrules.py).
+"""The checks of the data rule kinds: pattern, cooccurrence, definition, citation, claim (see
+claims.py); `python` checks are in pyrules.py. Each kind is registered, with its typed spec and
+schema fragment, in registry.py.
 
-Every regex search goes through `search`, which bounds it with a timeout: a user pattern that
-backtracks catastrophically raises `RuleTimeout` instead of hanging the linter.
+Every regex search goes through `search` or a `SafePattern` (patterns.py), which bound it with a
+timeout: a user pattern that backtracks catastrophically raises `RuleTimeout` / `PatternTimeout`
+instead of hanging the linter.
 """
 from __future__ import annotations
 
@@ -19,28 +21,39 @@ from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
+from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 
-REGEX_TIMEOUT = 0.25  # seconds per search call
+REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
 FLAGS = regex.IGNORECASE | regex.ASCII | regex.VERSION0
 MAX_QUOTE = 40
 
 
 class RuleTimeout(Exception):
-    def __init__(self, rule: Rule, where: str):
-        super().__init__(f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; "
-                         "the pattern backtracks catastrophically, simplify it (avoid nested quantifiers like (a+)+)")
-        self.rule = rule
+    """A rule's pattern ran out of time on some text. Plain data (the rule's code and the message),
+    so it pickles across a process pool; the linter turns it into an error about the file."""
+
+    def __init__(self, rule: Rule | None, where: str = "", message: str | None = None, code: str | None = None):
+        if message is None:
+            assert rule is not None, "a RuleTimeout is made from its rule, or from its message and code when unpickled"
+            message = (f"rule {rule.code} ({rule.origin}): a pattern took longer than {REGEX_TIMEOUT}s on {where}; its findings "
+                       "for this file are missing: the pattern backtracks catastrophically, simplify it (avoid nested "
+                       "quantifiers like (a+)+ and adjacent ones over the same characters like \\s*\\s*)")
+        super().__init__(message)
+        self.code = code if code is not None else (rule.code if rule is not None else "")
+
+    def __reduce__(self):
+        return (RuleTimeout, (None, "", str(self), self.code))
 
 
-def search(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+def search(rule: Rule, rx: regex.Pattern | SafePattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT)
     except TimeoutError:
         raise RuleTimeout(rule, repr(text[:60])) from None
 
 
-def finditer(rule: Rule, rx: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+def finditer(rule: Rule, rx: regex.Pattern | SafePattern, text: str, pos: int = 0, endpos: int | None = None):
     try:
         return list(rx.finditer(text, pos, len(text) if endpos is None else endpos, timeout=REGEX_TIMEOUT))
     except TimeoutError:
@@ -83,18 +96,18 @@ def make_finding(rule: Rule, doc: LintDoc, unit: Unit, start: int, end: int, mes
                    rec["id"] if rec else None, fix, fingerprint(rule.code, doc.path, unit.text, rec, matched))
 
 
-def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | None:
-    """What a unit must match for the rule to find anything in it (None: every unit is looked at)."""
-    if rule.kind == "definition":
-        return kb.names_rx()
-    if rule.kind == "citation":
-        return CITATION_GATES[rule.spec["check"]]
-    if rule.kind == "claim":
-        return kb.claim_gate(rule.spec["claim"].subjects)
-    return rule.spec.get("gate")
+# kind name -> its gate (filled by qatool.lint.registry.register_kind)
+KIND_GATES: dict[str, Callable[[Rule, "Knowledge"], Any]] = {}
 
 
-def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
+def gate_of(rule: Rule, kb: "Knowledge") -> regex.Pattern | SafePattern | None:
+    """What a unit must match for the rule to find anything in it (None: every unit is looked at):
+    the rule's kind says (qatool.lint.registry)."""
+    fn = KIND_GATES.get(rule.kind)
+    return fn(rule, kb) if fn is not None else rule.spec.get("gate")
+
+
+def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> list[int]:
     """Indices of the units where `gate` can match. With the linter's literal index (literals.py),
     the units holding one of the gate's required literals, found for all gates by one pass;
     otherwise one pass of the gate over the joined document, keeping the unit of each match's start
@@ -113,7 +126,7 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern) -> list[int]:
     return sorted(found)
 
 
-def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | None = None) -> Iterator[Unit]:
+def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern | None = None) -> Iterator[Unit]:
     """Units in the rule's scope; with a gate pattern, only those where it can match."""
     if gate is None:
         for u in doc.units:
@@ -243,8 +256,8 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
 class Term:
     key: str
     label: str  # how messages name it (Chinese)
-    names: regex.Pattern
-    definition: regex.Pattern
+    names: SafePattern
+    definition: SafePattern
 
 
 @dataclass
@@ -256,17 +269,17 @@ class Knowledge:
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
-    _names_rx: regex.Pattern | None = None
+    _names_rx: SafePattern | None = None
     _reader: ClaimReader | None = None
-    _claim_gates: dict[tuple[str, ...], regex.Pattern] = field(default_factory=dict)
+    _claim_gates: dict[tuple[str, ...], SafePattern] = field(default_factory=dict)
     _titles: list[tuple[dict[str, Any], str]] | None = None
-    _title_rxs: dict[str, regex.Pattern] = field(default_factory=dict)
+    _title_rxs: dict[str, SafePattern] = field(default_factory=dict)
 
-    def title_rx(self, paper: dict[str, Any]) -> regex.Pattern:
+    def title_rx(self, paper: dict[str, Any]) -> SafePattern:
         key = paper["title"]
         rx = self._title_rxs.get(key)
         if rx is None:
-            rx = self._title_rxs[key] = _title_rx(key)
+            rx = self._title_rxs[key] = safe(_title_rx(key), f"title of {key!r}")
         return rx
 
     def claim_reader(self) -> ClaimReader:
@@ -274,11 +287,12 @@ class Knowledge:
             self._reader = ClaimReader(Glossary(self.claim_terms), timeout=REGEX_TIMEOUT)
         return self._reader
 
-    def claim_gate(self, subjects: tuple[str, ...]) -> regex.Pattern:
+    def claim_gate(self, subjects: tuple[str, ...]) -> SafePattern:
         """Where a claim about these terms can be: one of their names."""
         rx = self._claim_gates.get(subjects)
         if rx is None:
-            rx = self._claim_gates[subjects] = regex.compile(self.claim_reader().glossary.names_pattern(subjects), FLAGS)
+            rx = self._claim_gates[subjects] = compile_safe(self.claim_reader().glossary.names_pattern(subjects), FLAGS,
+                                                            f"names of {', '.join(subjects)}")
         return rx
 
     def normed_titles(self) -> list[tuple[dict[str, Any], str]]:
@@ -286,17 +300,17 @@ class Knowledge:
             self._titles = [(p, f" {norm_title(p['title'])} ") for p in self.papers]
         return self._titles
 
-    def names_rx(self) -> regex.Pattern:
+    def names_rx(self) -> SafePattern:
         if self._names_rx is None:
             alts = [f"(?P<t{i}>{t.names.pattern})" for i, t in enumerate(self.terms.values())]
-            self._names_rx = regex.compile("|".join(alts) or "(?!)", FLAGS)
+            self._names_rx = compile_safe("|".join(alts) or "(?!)", FLAGS, "glossary names")
         return self._names_rx
 
     def term_hits(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         keys = list(self.terms)
         hits: list[tuple[int, int, str]] = []
         for m in self.names_rx().finditer(text, start, len(text) if end is None else end):
-            idx = int(m.lastgroup[1:])
+            idx = int((m.lastgroup or "")[1:])  # every alternative is a group t<index>
             key = keys[idx]
             # "精确率（Precision）": an alias in brackets right after the same term is not a new term
             if hits and hits[-1][2] == key and regex.fullmatch(r"\s*(\*\*)?\s*[（(]\s*", text[hits[-1][1]:m.start()]):
@@ -313,12 +327,36 @@ class Knowledge:
 
 
 RESPECTIVELY_RE = regex.compile(r"分别(?:表示|是|为|指|代表|衡量|对应|用于衡量|定义为)?\s*[:：]?")
+# possessive \s*+: nothing after a run of white space can start with white space, so giving some back
+# never helps a match, and the four runs in a row stay linear (with \s* they were polynomial in a run)
 BINDING_RE = regex.compile(
-    r"^\s*(?:\*\*)?\s*(?:[（(][^）)]{0,40}[）)])?\s*(?:\*\*)?\s*(?:[:：]|(?:的定义)?\s*(?:是指|指的是|是|指|表示|定义为|衡量(?:的是)?|即|代表|描述(?:的是)?|计算(?:的是)?)|=)"
+    r"\s*+(?:\*\*)?\s*+(?:[（(][^）)]{0,40}[）)])?\s*+(?:\*\*)?\s*+(?:[:：]|(?:的定义)?\s*+(?:是指|指的是|是|指|表示|定义为|衡量(?:的是)?|即|代表|描述(?:的是)?|计算(?:的是)?)|=)"
 )
 CLAUSE_END_RE = regex.compile(r"[。；;！？!?\n]")
 PART_SPLIT_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及其)\s*")
 PART_SPLIT_LOOSE_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及|和|与)\s*")
+# the separators alone: `separators` finds what the two patterns above find, in one pass (their
+# leading \s* made a search quadratic in a run of white space)
+_PART_SEPS = {PART_SPLIT_RE: regex.compile(r"、|，|,|；|;|以及|及其"), PART_SPLIT_LOOSE_RE: regex.compile(r"、|，|,|；|;|以及|及|和|与")}
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+def separators(rx: regex.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of PART_SPLIT_RE or PART_SPLIT_LOOSE_RE (`rx`) in `text`, as
+    finditer gives them, in linear time: a separator with the white space around it."""
+    run_start: dict[int, int] = {}
+    run_end: dict[int, int] = {}
+    for m in _SPACE_RUN.finditer(text):
+        run_start[m.end()] = m.start()
+        run_end[m.start()] = m.end()
+    pos = 0
+    for m in _PART_SEPS[rx].finditer(text):
+        if m.start() < pos:
+            continue
+        start = max(run_start.get(m.start(), m.start()), pos)
+        end = run_end.get(m.end(), m.end())
+        yield start, end
+        pos = end
 
 
 @dataclass(frozen=True)
@@ -334,9 +372,9 @@ class Binding:
 def _split_parts(text: str, base: int, n: int) -> list[tuple[int, int]] | None:
     for rx in (PART_SPLIT_RE, PART_SPLIT_LOOSE_RE):
         parts, pos = [], 0
-        for m in rx.finditer(text):
-            parts.append((pos, m.start()))
-            pos = m.end()
+        for start, end in separators(rx, text):
+            parts.append((pos, start))
+            pos = end
         parts.append((pos, len(text)))
         parts = [(s, e) for s, e in parts if text[s:e].strip()]
         if len(parts) == n:
@@ -354,7 +392,7 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
         if not m:
             continue
         terms = [h for h in kb.term_hits(text, s_start, m.start())]
-        keys = []
+        keys: list[str] = []
         for h in terms:
             if not keys or keys[-1] != h[2]:
                 keys.append(h[2])
@@ -371,10 +409,10 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
     for i, (hs, he, key) in enumerate(hits):
         if any(a <= hs < b for a, b in covered):
             continue
-        b = BINDING_RE.match(text[he:])
+        b = BINDING_RE.match(text, he)  # at `he`, without copying the rest of the text for every term
         if not b:
             continue
-        seg_start = he + b.end()
+        seg_start = b.end()
         nxt = CLAUSE_END_RE.search(text, seg_start)
         seg_end = nxt.start() if nxt else len(text)
         for hs2, _, key2 in hits[i + 1:]:
@@ -392,8 +430,9 @@ def bindings(unit: Unit, kb: Knowledge) -> list[Binding]:
 
 
 def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    term, given = rule.spec.get("term"), rule.spec.get("given")
     duplicate = rule.spec.get("duplicate", False)
+    term: str = rule.spec.get("term", "")  # both set unless `duplicate` (loader)
+    given: str = rule.spec.get("given", "")
     statements = judges_statements(rule)
     cache = doc.cache.setdefault("bindings", {})
     for unit in _units(rule, doc, gate_of(rule, kb)):
@@ -457,7 +496,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     reader = kb.claim_reader()
     spec: ClaimSpec = rule.spec["claim"]
     label = kb.claim_terms[spec.subjects[0]].label
-    gate = gate_of(rule, kb)
+    gate = kb.claim_gate(spec.subjects)  # gate_of for a claim rule
     found: set[tuple[int, int]] = set()
     try:
         terms = _record_terms(kb, doc)
@@ -499,14 +538,14 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader
         if unit is None or not subjects & terms[rec["id"]][0]:
             continue
         yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
-        if not (yes or no):
+        m = yes or no
+        if m is None:
             continue
         asked = reader.question_polarity(q, spec)
         if asked is None:
             continue
         asserted = asked if yes else not asked
         if asserted == (spec.wrong == "affirm"):
-            m = yes or no
             yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
 
 
@@ -517,7 +556,7 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader
 # the year nearest the paper within one clause, the title of the same reference entry), never to
 # the first one the line happens to contain.
 
-ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv\s*[:：]?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)
+ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv(?:\s*[:：])?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)  # one \s* run at a time
 YEAR_RE = regex.compile(r"[（(]\s*((?:19|20)\d{2})[a-z]?\s*[）)]")
 GITHUB_RE = regex.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\]#?]|$)", FLAGS)
 BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*(?:\*\*)?\s*[（(]([^）)]{2,120})[）)]")
@@ -717,6 +756,14 @@ REPO_NOUN = r"\s*(?:的)?\s*(?:GitHub\s*|Github\s*)?(?:仓库|代码库|repo(?:s
 BARE_LABEL_RE = regex.compile(r"^[\s\-*+>#\d.、:：\[\]()（）`_]*|[\s\-*+>:：\[\]()（）`_]*$")
 
 
+def _repo_rx(repo: dict[str, Any], key: str, pattern: str) -> SafePattern:
+    """A repository's names pattern (from a rule file), compiled once, under the timeout policy."""
+    rx = repo.get(key)
+    if rx is None:
+        rx = repo[key] = compile_safe(pattern, FLAGS, f"repository {repo.get('project', '?')}")
+    return rx
+
+
 def _repo_root(text: str, m: regex.Match) -> bool:
     """A link to a repository itself (github.com/owner/repo[/] [#readme]), not to a file, folder or issue in it."""
     return regex.match(r"/?(?:#\S*)?(?:[)\s\]]|$)", text[m.end():]) is not None
@@ -732,7 +779,8 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
             target = GITHUB_RE.search(text, link.target[0], link.target[1])
             if target and target.group(0).casefold() == m.group(0).casefold():
                 continue  # the same URL as the link's target: reported once, there
-        url_start = m.start() - len(regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS).group(0))
+        scheme = regex.search(r"(?:https?://)?(?:www\.)?$", text[:m.start()], FLAGS)  # matches at the end of any text
+        url_start = m.start() - (len(scheme.group(0)) if scheme else 0)
         lo = max(_clause(text, link.start if link else url_start)[0], last_end)
         label = text[lo:link.start] + text[link.text[0]:link.text[1]] if link else text[lo:url_start]
         last_end = link.end if link else m.end()
@@ -740,13 +788,13 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
         # the label's last part (`**答案：** - **fastText**：` -> `fastText`), without markup
         bare = next((b for b in (BARE_LABEL_RE.sub("", part) for part in reversed(regex.split(r"[：:]", label))) if b), "")
         # the project the label names closest to the link
-        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in regex.finditer(repo["names"], label, FLAGS)]
+        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in _repo_rx(repo, "names_rx", repo["names"]).finditer(label)]
         if not named:
             continue
         _, i, name = max(named, key=lambda t: (t[0], -t[1]))
         repo = kb.repos[i]
         claim = (OFFICIAL_RE.search(label) is not None
-                 or regex.search(f"(?:{repo['names']}){REPO_NOUN}", label, FLAGS) is not None
+                 or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
                  or (_repo_root(text, m) and name.group(0) == bare))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
         if claim and slug not in [c.casefold() for c in repo["canonical"]]:
@@ -838,12 +886,4 @@ CITATION_GATES: dict[str, regex.Pattern] = {
     "repository": regex.compile(r"github\.com/", FLAGS),
     "book-authors": BOOK_RE,
     "book-title": BOOK_RE,
-}
-
-KIND_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {
-    "pattern": check_pattern,
-    "cooccurrence": check_cooccurrence,
-    "definition": check_definition,
-    "citation": check_citation,
-    "claim": check_claim,
 }

@@ -18,17 +18,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from re import _constants as _c  # type: ignore[attr-defined]  # the stdlib regex parser: private, no stubs;
+from re import _parser as _sre_parse  # type: ignore[attr-defined]  # stable since 3.11 (ATOMIC_GROUP etc.)
 from typing import Any, Iterable
 
 import ahocorasick
 import regex
 
-try:  # the standard library's own regex parser (private, stable since 3.11; sre_parse before it)
-    from re import _constants as _c
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+from qatool.lint.patterns import SafePattern
 
 MAX_SET = 64  # largest set of alternative strings followed through a concatenation
 MIN_WEIGHT = 2  # weakest literal a gate may be filtered by: a CJK character counts 2, others 1
@@ -105,19 +102,21 @@ def _node(op: Any, av: Any) -> _Info:
         return _seq(av)
     if op is _c.IN:
         chars = [_cased(ch) if o is _c.LITERAL else None for o, ch in av]
-        if len(chars) <= MAX_CLASS and None not in chars:
-            s = frozenset(chars)
+        known = [ch for ch in chars if ch is not None]
+        if len(chars) <= MAX_CLASS and len(known) == len(chars):
+            s = frozenset(known)
             return _Info(s, s)
         return _Info(None, None)
     if op is _c.BRANCH:
         infos = [_seq(branch) for branch in av[1]]
+        exacts = [i.exact for i in infos if i.exact is not None]
         exact = None
-        if all(i.exact is not None for i in infos) and sum(len(i.exact) for i in infos) <= MAX_SET:
-            exact = frozenset().union(*(i.exact for i in infos))
-        parts = [_best(i.exact, i.factors) for i in infos]
-        factors = frozenset().union(*parts) if all(p is not None for p in parts) else None
+        if len(exacts) == len(infos) and sum(len(e) for e in exacts) <= MAX_SET:
+            exact = frozenset[str]().union(*exacts)
+        parts = [p for i in infos if (p := _best(i.exact, i.factors)) is not None]
+        factors = frozenset[str]().union(*parts) if len(parts) == len(infos) else None
         return _Info(exact, _best(exact, factors))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         inner = _seq(sub)
         if lo == 0:
@@ -167,7 +166,7 @@ class LiteralIndex:
     automaton: Any = None
 
     @classmethod
-    def build(cls, gates: Iterable[regex.Pattern]) -> "LiteralIndex":
+    def build(cls, gates: Iterable[regex.Pattern | SafePattern]) -> "LiteralIndex":
         index = cls()
         owners: dict[str, set[int]] = {}
         for rx in gates:
@@ -188,10 +187,10 @@ class LiteralIndex:
             index.automaton = auto
         return index
 
-    def covers(self, gate: regex.Pattern) -> bool:
+    def covers(self, gate: regex.Pattern | SafePattern) -> bool:
         return (gate.pattern, gate.flags) in self.gates
 
-    def hits(self, scanned: list[list[int]], gate: regex.Pattern) -> list[int]:
+    def hits(self, scanned: list[list[int]], gate: regex.Pattern | SafePattern) -> list[int]:
         return scanned[self.gates[(gate.pattern, gate.flags)]]
 
     def scan(self, text: str, starts: list[int]) -> list[list[int]]:

@@ -16,9 +16,11 @@ import regex
 import yaml
 
 import qatool.lint.claims as claim_kind
-from qatool.lint.kinds import CITATION_CHECKS, FLAGS, KIND_CHECKS, Knowledge, Term
-from qatool.lint.model import PROSE_SCOPES, Rule, RuleDocs
-from qatool.lint.pyrules import PY_CHECKS
+import qatool.lint.registry as registry
+from qatool.lint.kinds import FLAGS, Knowledge, Term
+from qatool.lint.model import Rule, RuleDocs
+from qatool.lint.patterns import SafePattern
+from qatool.lint.registry import KINDS, BuildContext, build_spec
 
 BUILTIN_RULE_FILES = ("format.yaml", "structure.yaml", "metrics.yaml", "training.yaml", "models.yaml", "citations.yaml",
                       "claims_training.yaml", "claims_models.yaml", "claims_methods.yaml")
@@ -30,10 +32,46 @@ class RuleFileError(Exception):
     pass
 
 
-@lru_cache(maxsize=None)
-def _file_schema_validator() -> jsonschema.Draft202012Validator:
-    text = resources.files("qatool").joinpath("schemas", "rule_file.schema.json").read_text(encoding="utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text))
+def _base_schema() -> dict[str, Any]:
+    return json.loads(resources.files("qatool").joinpath("schemas", "rule_file.schema.json").read_text(encoding="utf-8"))
+
+
+COMMON_KEYS = frozenset(_base_schema()["$defs"]["rule"]["properties"])
+
+
+def rule_file_schema() -> dict[str, Any]:
+    """The rule file schema: schemas/rule_file.schema.json (knowledge and the keys every rule has)
+    with each registered kind's fragment (qatool.lint.registry) applied when `kind` names it."""
+    schema = _base_schema()
+    rule = schema["$defs"]["rule"]
+    rule["properties"]["kind"] = {"enum": list(KINDS)}
+    rule["allOf"] = [{"if": {"properties": {"kind": {"const": name}}, "required": ["kind"]}, "then": kind.schema}
+                     for name, kind in KINDS.items()]
+    rule["unevaluatedProperties"] = False
+    return schema
+
+
+@lru_cache(maxsize=8)
+def _file_schema_validator(kinds: tuple[str, ...]) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(rule_file_schema())
+
+
+def _check_kind_keys(path: Path, node: yaml.Node, data: dict[str, Any]) -> None:
+    """A key that is not one of the rule's kind is an error naming the file, line and key (the
+    schema would only say it was unexpected)."""
+    for idx, entry in enumerate(data.get("rules") or [] if isinstance(data, dict) else []):
+        if not isinstance(entry, dict) or entry.get("kind") not in KINDS:
+            continue
+        kind = KINDS[entry["kind"]]
+        for key in entry:
+            if key in COMMON_KEYS or key in kind.keys:
+                continue
+            owners = [name for name, k in KINDS.items() if key in k.keys]
+            whose = f"a key of kind {' and '.join(owners)}" if owners else "a key of no rule kind"
+            raise RuleFileError(
+                f"{path}:{_line(_node_at(node, ['rules', idx, key]))}: rule {entry.get('code', '?')}: key {key!r} is {whose}, "
+                f"not of kind {kind.name}; remove it or change the kind (keys of {kind.name}: "
+                f"{', '.join(sorted(kind.keys)) or 'none'}, besides the common ones)")
 
 
 def _node_at(node: yaml.Node, path: list[Any]) -> yaml.Node:
@@ -54,6 +92,18 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+class _RuleLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: `*name` (and `<<: *name` merges) would let a few hundred bytes
+    expand into gigabytes once walked (a "billion laughs" file). Rule files spell values out."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed in rule files; "
+                                              "write the value out instead", event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any], yaml.Node]:
     """Parse and schema-validate one rule file; returns the data and its YAML node tree (for line numbers)."""
     try:
@@ -61,27 +111,34 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
     except (OSError, UnicodeDecodeError) as err:
         raise RuleFileError(f"{path}: cannot read rule file ({err}); check the path and that it is UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_RuleLoader)
+        data = yaml.load(text, Loader=_RuleLoader)  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleFileError(f"{where}: invalid YAML ({getattr(err, 'problem', err)}); fix the syntax") from None
-    if data is None:
+    except RecursionError:
+        raise RuleFileError(f"{path}: YAML nested too deeply to be a rule file; fix the file") from None
+    if data is None or node is None:
         raise RuleFileError(f"{path}: rule file is empty; add a `rules:` list")
-    err = jsonschema.exceptions.best_match(_file_schema_validator().iter_errors(data))
-    if err is not None:
-        at = _node_at(node, list(err.absolute_path))
-        where = "/".join(map(str, err.absolute_path)) or "(file)"
+    _check_kind_keys(path, node, data)
+    errors = list(_file_schema_validator(tuple(KINDS)).iter_errors(data))
+    # a key whose value fails its kind's fragment is also "unevaluated": report the failure itself
+    bad = jsonschema.exceptions.best_match([e for e in errors if e.validator != "unevaluatedProperties"] or errors)
+    if bad is not None:
+        at = _node_at(node, list(bad.absolute_path))
+        where = "/".join(map(str, bad.absolute_path)) or "(file)"
         code = ""
-        if len(err.absolute_path) >= 2 and err.absolute_path[0] == "rules":
-            rule = data["rules"][err.absolute_path[1]]
+        if len(bad.absolute_path) >= 2 and bad.absolute_path[0] == "rules":
+            rule = data["rules"][bad.absolute_path[1]]
             code = f" rule {rule.get('code', '?')}:" if isinstance(rule, dict) else ""
-        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {err.message}; see schemas/rule_file.schema.json")
+        raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {bad.message}; see schemas/rule_file.schema.json")
     return data, node
 
 
-def compile_regex(pattern: str, where: str) -> regex.Pattern:
+def compile_regex(pattern: str, where: str) -> SafePattern:
+    """A rule file's regex, compiled and probed for catastrophic backtracking, under the timeout policy
+    (`qatool.lint.patterns.SafePattern`): every user and pack pattern is made here."""
     try:
         rx = regex.compile(pattern, FLAGS)
     except regex.error as err:
@@ -92,7 +149,7 @@ def compile_regex(pattern: str, where: str) -> regex.Pattern:
         except TimeoutError:
             raise RuleFileError(f"{where}: pattern {pattern!r} backtracks catastrophically (over {PROBE_TIMEOUT}s on a "
                                 "3,000-character probe); remove nested quantifiers such as (a+)+ or (.*)*") from None
-    return rx
+    return SafePattern(rx, where)
 
 
 def _as_list(v: str | list[str] | None) -> list[str]:
@@ -118,72 +175,28 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         sub = ["rules", idx, key] + ([i] if i is not None else [])
         return f"{path}:{_line(_node_at(node, sub))}: rule {entry['code']}"
 
-    kind = entry["kind"]
-    spec: dict[str, Any] = {"within": entry.get("within", "sentence"), "misconceptions": tuple(_as_list(entry.get("misconception")))}
-    # a rule that judges statements never reads a question as one (kinds.asks; claim rules read sentences themselves)
-    spec["statement"] = entry.get("statement", entry["code"].startswith("FC") and kind in STATEMENT_KINDS)
-    for key in ("unless", "context"):
-        spec[key] = [compile_regex(p, where(key, i)) for i, p in enumerate(_as_list(entry.get(key)))]
-    if kind == "pattern":
-        spec["patterns"] = [compile_regex(p, where("pattern", i)) for i, p in enumerate(_as_list(entry["pattern"]))]
-        spec["gate"] = regex.compile("|".join(f"(?:{p.pattern})" for p in spec["patterns"]), FLAGS)
-        if "fix" in entry:
-            spec["fix"] = entry["fix"]
-    elif kind == "cooccurrence":
-        claims = []
-        for i, c in enumerate(entry["all"]):
-            pat, place = (c, "unit") if isinstance(c, str) else (c["pattern"], c.get("in", "unit"))
-            claims.append((compile_regex(pat, where("all", i)), place))
-        if not any(p in ("unit", "either") for _, p in claims):
-            raise RuleFileError(f"{where('all')}: a co-occurrence needs at least one claim matched in the text (in: unit or either)")
-        spec["all"] = claims
-        spec["gate"] = next((rx for rx, place in claims if place == "unit"), None)
-    elif kind == "definition":
-        if entry.get("duplicate"):
-            spec["duplicate"] = True
-        else:
-            for key in ("term", "given"):
-                if entry[key] not in kb.terms:
-                    raise RuleFileError(f"{where(key)}: unknown glossary term {entry[key]!r}; known: {', '.join(sorted(kb.terms))}")
-            spec["term"], spec["given"] = entry["term"], entry["given"]
-    elif kind == "citation":
-        if entry["check"] not in CITATION_CHECKS:
-            raise RuleFileError(f"{where('check')}: unknown citation check {entry['check']!r}; one of {', '.join(CITATION_CHECKS)}")
-        spec["check"] = entry["check"]
-    elif kind == "claim":
-        subjects = tuple(_as_list(entry["subject"]))
-        for s in subjects:
-            if s not in kb.claim_terms:
-                raise RuleFileError(f"{where('subject')}: unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
-        preds = tuple(compile_regex(p, where("predicate", i)) for i, p in enumerate(_as_list(entry.get("predicate"))))
-        number = None
-        if "number" in entry:
-            n = entry["number"]
-            qty = compile_regex(n["quantity"], where("number")) if "quantity" in n else None
-            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
-        spec["claim"] = claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number)
-        if preds:  # where a phrasing of the property can be: the literal prefilter narrows the units to read
-            spec["pgate"] = regex.compile("|".join(f"(?:{p.pattern})" for p in preds), FLAGS)
-    elif kind == "python":
-        if entry["check"] not in PY_CHECKS:
-            raise RuleFileError(f"{where('check')}: unknown python check {entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
-        spec["check"] = entry["check"]
-    if entry.get("autofix") and not ("fix" in entry or (kind == "python" and entry["check"] in FIXABLE_PY_CHECKS)):
+    kind = KINDS[entry["kind"]]
+    ctx = BuildContext(entry, kb, where, compile_regex, RuleFileError)
+    common = {
+        "within": entry.get("within", "sentence"), "misconceptions": tuple(_as_list(entry.get("misconception"))),
+        # a rule that judges statements never reads a question as one (kinds.asks; claim rules read sentences themselves)
+        "statement": entry.get("statement", entry["code"].startswith("FC") and kind.judges_statements),
+        "unless": ctx.regexes("unless"), "context": ctx.regexes("context"),
+    }
+    spec = build_spec(kind, ctx, common)
+    fixable = kind.fixable(entry)
+    if entry.get("autofix") and not fixable:
         raise RuleFileError(f"{where('autofix')}: autofix needs a rule that can fix (a `fix:` template); remove autofix or add the fix")
     docs = entry["docs"]
     return Rule(
-        code=entry["code"], name=entry["name"], severity=entry["severity"], kind=kind, message=entry["message"],
+        code=entry["code"], name=entry["name"], severity=entry["severity"], kind=kind.name, message=entry["message"],
         docs=RuleDocs(docs["what"], docs["why"], docs["fail"], docs["pass"]),
-        scope=tuple(entry.get("scope", CLAIM_SCOPES if kind == "claim" else PROSE_SCOPES)), enabled=entry.get("enabled", True),
-        fixable="fix" in entry or (kind == "python" and entry["check"] in FIXABLE_PY_CHECKS),
-        autofix=entry.get("autofix", False),
-        spec=spec, origin=origin,
+        scope=tuple(entry.get("scope", kind.default_scope)), enabled=entry.get("enabled", True),
+        fixable=fixable, autofix=entry.get("autofix", False), spec=spec, origin=origin,
     )
 
 
-STATEMENT_KINDS = ("pattern", "cooccurrence", "definition")
-CLAIM_SCOPES = tuple(s for s in PROSE_SCOPES if s != "question")  # the question field asks; it states nothing
-FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric", "cjk-lookalike"}
+FIXABLE_PY_CHECKS = registry.FIXABLE_PY_CHECKS
 
 
 def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Knowledge) -> None:
@@ -222,7 +235,6 @@ def load_rule_files(paths: list[Path], texts: dict[Path, str] | None = None) -> 
                                         "pick another code/name")
                 seen[key] = rule.origin
             rules.append(rule)
-    assert set(KIND_CHECKS) | {"python"} >= {r.kind for r in rules}
     return rules, kb
 
 

@@ -32,7 +32,7 @@ class Rule:
     enabled: bool = True
     fixable: bool = False
     autofix: bool = False  # off by default, yet --fix applies its fixes (the typography rules)
-    spec: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    spec: Any = field(default_factory=dict, compare=False, hash=False)  # the kind's typed spec (qatool.lint.registry)
     origin: str = ""  # file:line where the rule is defined
 
 

@@ -9,9 +9,8 @@ from dataclasses import replace
 from typing import Any, Callable, Iterator
 
 from qatool.common.answers import answer_defect
-from qatool.lint.document import LintDoc, Unit
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
-from qatool.lint.document import HTML_COMMENT_RE
+from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.parse.labels import LABEL_RE, match_label
@@ -50,6 +49,8 @@ def malformed_bold_label(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fi
         if lab is None or not lab.malformed:
             continue
         m = LABEL_RE.match(ln.text)
+        if m is None:  # match_label found one: the same pattern
+            continue
         indent = m["indent"] + (m["bullet"] or "")
         colon = "：" if "：" in ln.text else ":"
         fixed = f"{indent}**{lab.word}{colon}**" + (f" {lab.rest}" if lab.rest else "")
@@ -78,7 +79,7 @@ def _content_line(doc: LintDoc, unit: Unit) -> str:
     if "`" in s:
         s = INLINE_CODE_RE.sub(lambda m: "X" * len(m.group(0)), s)
     if "<!--" in s:
-        s = HTML_COMMENT_RE.sub(lambda m: " " * len(m.group(0)), s)
+        s = blank_comments(s)
     return s.replace("\\*", "  ")
 
 
@@ -267,6 +268,8 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         prev = 0
         for rec in seq:
             n = number_value(rec["number"])
+            if n is None:  # _sequences keeps numbered records only
+                continue
             if n > prev + 1 and not (prev > 1 and n == 1):
                 unit = _heading_unit(doc, rec)
                 s = max(unit.text.find(rec["number"]), 0)
@@ -281,6 +284,8 @@ def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
         prev = 0
         for rec in seq:
             n = number_value(rec["number"])
+            if n is None:  # _sequences keeps numbered records only
+                continue
             if n == 1 and prev > 1:
                 seen = {}  # a new list restarting at 1
             if n in seen:
@@ -392,7 +397,7 @@ def cjk_lookalike(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if not runs:
             continue
         start, end = runs[0][0], runs[-1][1]
-        fixed = list(source_text(doc, unit, start, end))
+        fixed: list[str | None] = list(source_text(doc, unit, start, end))
         for s_, e, std in runs:
             fixed[s_ - start:e - start] = [None] * (e - s_)
             fixed[s_ - start] = std

@@ -5,8 +5,8 @@ import json
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
+from typing import Any, Callable, Iterable, TextIO
 from urllib.parse import quote
-from typing import Callable, Iterable, TextIO
 
 from qatool.common.version import PROJECT_URL, __version__
 from qatool.lint.model import Finding, Rule
@@ -67,7 +67,7 @@ def sarif_log(findings: list[Finding], rules: Iterable[Rule]) -> dict:
     }
     results = []
     for f in findings:
-        res = {
+        res: dict[str, Any] = {
             "ruleId": f.code,
             "level": SARIF_LEVEL[f.severity],
             "message": {"text": f.message},

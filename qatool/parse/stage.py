@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from qatool.common.io import InputFile, InputProblem, ReadLimits, SourceText, atomic_writer, discover, read_source
-from qatool.common.parallel import map_ordered
+from qatool.common.executor import Executor, LocalExecutor
+from qatool.common.io import InputFile, InputProblem, ReadLimits, atomic_writer, discover, read_source
 from qatool.common.records import ParquetStream, parquet_metadata, write_parquet
 from qatool.common.schema import arrow_schema, findings_arrow_schema, validation_errors
 from qatool.parse.extract import parse_text
@@ -72,13 +72,6 @@ class ParseResult:
         return 1 if self.failed_files or self.invalid else 0
 
 
-def parse_source(text: SourceText, linter: Any = None) -> tuple[list[dict[str, Any]], list[InputProblem], list[Any]]:
-    """Parse one decoded file; with a linter, lint the same parse (records and raw lines)."""
-    doc = parse_text(text.text, text.source)
-    findings = linter.lint_parsed(doc, text.text, text.path) if linter is not None else []
-    return doc.records, text.problems + doc.problems, findings
-
-
 def validate(records: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Split records into (valid, invalid-with-errors). Nothing is dropped: invalid ones are returned."""
     valid, invalid = [], []
@@ -96,51 +89,77 @@ def records_table(records: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(records, schema=arrow_schema())
 
 
-def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig(), linter: Any = None, jobs: int = 1) -> ParseResult:
-    """Discover, read, parse and validate every input (and lint it, given a linter). Problems with
-    one file never stop the others."""
+def parse_paths(paths: list[Path], config: ParseConfig = ParseConfig(), linter: Any = None, jobs: int = 1,
+                executor: Executor | None = None) -> ParseResult:
+    """Discover, read, parse and validate every input (and lint it, given a linter), on `executor`
+    (default: `jobs` local processes). Problems with one file never stop the others."""
     inputs, usage_errors = discover(paths)
-    result = parse_inputs(inputs, config, linter, jobs=jobs)
+    result = parse_inputs(inputs, config, linter, jobs=jobs, executor=executor)
     result.usage_errors = usage_errors
     result.problems[:0] = usage_errors
     return result
 
 
-def _process_file(inp: InputFile, config: ParseConfig, linter: Any) -> tuple[FileReport, list, list, list, list]:
-    """Read, parse, lint and validate one file: (report, valid records, invalid, problems, findings)."""
-    src = read_source(inp, config.limits)
+@dataclass(frozen=True)
+class FileJob:
+    """What is done to every input file: read it (within `config`'s limits), parse it, lint the same
+    parse when there is a linter, validate its records. `qatool parse`, `lint`, `run` and
+    `dedup PATHS` all take this one path (`process_file`), so they see a file the same way."""
+
+    config: ParseConfig = ParseConfig()
+    linter: Any = None  # a qatool.lint.Linter (duck-typed: parse sits below lint)
+    validate: bool = True  # schema-validate records (`qatool lint` does not need them)
+    parse_problems: bool = True  # report the parser's warnings (`qatool lint` has rules for what they say)
+    count_hidden: bool = False  # count the findings of off-by-default autofix rules (`qatool lint`'s summary)
+    keep_doc: bool = False  # keep the lint view of the document (bench/realworld_lint.py)
+
+
+@dataclass
+class FileResult:
+    """One file done: its report, valid and invalid records, problems (reading, parsing, failed
+    rules), lint findings; `read` is False when the file could not be read at all."""
+
+    report: FileReport
+    valid: list[dict[str, Any]] = field(default_factory=list)
+    invalid: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    findings: list[Any] = field(default_factory=list)
+    hidden: Counter[str] = field(default_factory=Counter)
+    doc: Any = None
+    read: bool = True
+
+
+def process_file(job: FileJob, inp: InputFile, shown: str | None = None) -> FileResult:
+    """Read, parse, lint and validate one file. `shown`: the name findings carry (default: the
+    file's source). A rule that raises or times out is one error problem naming the rule; the
+    file's records and other findings are kept."""
+    src = read_source(inp, job.config.limits)
     if isinstance(src, InputProblem):
-        return FileReport(inp.source, "error", messages=[str(src)]), [], [], [src], []
-    records, file_problems, file_findings = parse_source(src, linter)
-    status = "warning" if file_problems else "ok"
-    report = FileReport(inp.source, status, src.encoding, len(records),
-                        dict(sorted(Counter(r["kind"] for r in records).items())), [str(p) for p in file_problems])
-    valid, invalid = validate(records)
-    return report, valid, invalid, file_problems, file_findings
+        return FileResult(FileReport(inp.source, "error", messages=[str(src)]), problems=[src], read=False)
+    doc = parse_text(src.text, src.source)
+    records = doc.records
+    file_problems = src.problems + (doc.problems if job.parse_problems else [])
+    res = FileResult(FileReport(inp.source, "ok"), problems=file_problems)
+    if job.linter is not None:
+        lint = job.linter.lint_file(doc, src.text, src.path, shown, count_hidden=job.count_hidden, keep_doc=job.keep_doc)
+        file_problems.extend(InputProblem(src.source, "error", e) for e in lint.errors)
+        res.findings, res.hidden, res.doc = lint.findings, lint.hidden, lint.doc
+    res.report = FileReport(inp.source, "warning" if file_problems else "ok", src.encoding, len(records),
+                            dict(sorted(Counter(r["kind"] for r in records).items())), [str(p) for p in file_problems])
+    res.valid, res.invalid = validate(records) if job.validate else (records, [])
+    return res
 
 
-_WORKER: dict[str, Any] = {}
+def _process_item(job: FileJob, item: tuple[InputFile, str | None]) -> FileResult:
+    return process_file(job, *item)
 
 
-def _init_worker(config: ParseConfig, linter: Any) -> None:
-    _WORKER["config"], _WORKER["linter"] = config, linter
-
-
-def _process_in_worker(inp: InputFile) -> tuple[FileReport, list, list, list, list]:
-    return _process_file(inp, _WORKER["config"], _WORKER["linter"])
-
-
-def _file_results(inputs: list[InputFile], config: ParseConfig, linter: Any, jobs: int) -> Iterator[tuple]:
-    """(report, valid, invalid, problems, findings) per file, in input order; on a process pool
-    (at most a few files ahead of the consumer) when jobs > 1."""
-    if jobs > 1 and len(inputs) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(inputs)), initializer=_init_worker, initargs=(config, linter)) as pool:
-            yield from map_ordered(_process_in_worker, inputs, pool)
-    else:
-        for inp in inputs:
-            yield _process_file(inp, config, linter)
+def file_results(inputs: list[InputFile], job: FileJob, executor: Executor | None = None,
+                 shown: list[str] | None = None) -> Iterator[FileResult]:
+    """`process_file` of every input, in input order, on `executor` (default: this process; a
+    process pool or Ray keep at most a few files ahead of the consumer)."""
+    items = list(zip(inputs, shown if shown is not None else [None] * len(inputs)))
+    yield from (executor or Executor()).map(_process_item, items, shared=job)
 
 
 class _Tally:
@@ -155,12 +174,12 @@ class _Tally:
         self.per_record: dict[str, list[int]] = {}
         self.records = 0
 
-    def add(self, report: FileReport, valid: list, bad: list, file_problems: list, file_findings: list) -> None:
-        self.reports.append(report)
-        self.invalid.extend(bad)
-        self.problems.extend(file_problems)
-        self.records += len(valid)
-        for f in file_findings:
+    def add(self, res: FileResult) -> None:
+        self.reports.append(res.report)
+        self.invalid.extend(res.invalid)
+        self.problems.extend(res.problems)
+        self.records += len(res.valid)
+        for f in res.findings:
             self.severity[f.severity] += 1
             if f.record_id and f.severity in ("error", "warning"):
                 self.per_record.setdefault(f.record_id, [0, 0])[0 if f.severity == "error" else 1] += 1
@@ -177,37 +196,36 @@ class _Tally:
 
 
 def parse_inputs(inputs: list[InputFile], config: ParseConfig = ParseConfig(), linter: Any = None,
-                 on_file: Callable[[int], None] | None = None, jobs: int = 1) -> ParseResult:
-    """Files are independent: with `jobs` > 1 they are parsed (and linted) on a process pool, and
-    the result is the same as with one process (results are taken in input order)."""
+                 on_file: Callable[[int], None] | None = None, jobs: int = 1, executor: Executor | None = None) -> ParseResult:
+    """Files are independent: on `executor` (default: `jobs` local processes) they are parsed (and
+    linted) in parallel, and the result is the same as with one process (results are taken in input order)."""
     tally = _Tally()
     findings: list[Any] = []
     valid: list[dict[str, Any]] = []
-    for report, ok, bad, file_problems, file_findings in _file_results(inputs, config, linter, jobs):
-        tally.add(report, ok, bad, file_problems, file_findings)
-        valid.extend(ok)
-        findings.extend(file_findings)
+    for res in file_results(inputs, FileJob(config, linter), executor or LocalExecutor(jobs)):
+        tally.add(res)
+        valid.extend(res.valid)
+        findings.extend(res.findings)
         if on_file is not None:
             on_file(1)
     return tally.result(records_table(valid), findings)
 
 
 def parse_to_parquet(inputs: list[InputFile], out_dir: Path, config: ParseConfig = ParseConfig(), linter: Any = None,
-                     on_file: Callable[[int], None] | None = None, jobs: int = 1, engine: Any = None) -> ParseResult:
+                     on_file: Callable[[int], None] | None = None, jobs: int = 1, executor: Executor | None = None) -> ParseResult:
     """`parse_inputs`, streamed: each file's records and findings are appended to OUT/records.parquet
     and OUT/findings.parquet as it is done, so memory does not grow with the corpus. The files are
     byte-identical to `write_records` / `write_parquet` of the in-memory result. The result keeps
-    reports, problems, invalid records and finding counts, not the rows. With an `engine`
-    (qatool.engine_ray) the files are parsed and linted there, and written here in the same order."""
+    reports, problems, invalid records and finding counts, not the rows. The files are parsed and
+    linted on `executor` (default: `jobs` local processes; or Ray) and written here in input order."""
 
     tally = _Tally()
     with ParquetStream(out_dir / "records.parquet", arrow_schema(), parquet_metadata("parse", config)) as rec_out, \
             ParquetStream(out_dir / "findings.parquet", findings_arrow_schema()) as find_out:
-        results = engine.file_results(inputs, config, linter) if engine is not None else _file_results(inputs, config, linter, jobs)
-        for report, ok, bad, file_problems, file_findings in results:
-            tally.add(report, ok, bad, file_problems, file_findings)
-            rec_out.write(ok)
-            find_out.write([f.as_dict() for f in file_findings])
+        for res in file_results(inputs, FileJob(config, linter), executor or LocalExecutor(jobs)):
+            tally.add(res)
+            rec_out.write(res.valid)
+            find_out.write([f.as_dict() for f in res.findings])
             if on_file is not None:
                 on_file(1)
     result = tally.result(None, [])

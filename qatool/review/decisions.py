@@ -23,7 +23,6 @@ from typing import Any
 import jsonschema
 
 from qatool.common.outputs import RunOutputs
-from qatool.common.records import TableRows, values_by_id
 
 ACTIONS = ("keep-canonical", "keep-member", "keep-all", "drop-all")
 
@@ -49,7 +48,10 @@ class Decisions:
 
     @classmethod
     def from_json(cls, data: Any, path: str) -> "Decisions":
-        errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        try:
+            errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        except RecursionError:
+            raise DecisionsError(f"{path}: nested too deeply to be a decisions file; save it again from review.html") from None
         if errors:
             err = errors[0]
             where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
@@ -71,6 +73,10 @@ class Decisions:
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             line = f":{err.lineno}" if isinstance(err, json.JSONDecodeError) else ""
             raise DecisionsError(f"{path}{line}: not a JSON decisions file ({err}); save it again from review.html") from None
+        except RecursionError:
+            raise DecisionsError(f"{path}: JSON nested too deeply to be a decisions file; save it again from review.html") from None
+        except OSError as err:
+            raise DecisionsError(f"{path}: cannot read ({err.strerror or err}); check the path") from None
         return cls.from_json(data, str(path))
 
 
@@ -88,42 +94,23 @@ def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]
     they still match, and dedup's canonical policy elsewhere. `records` needs only the members of
     the clusters and conflicts (id and content_hash); `present`: the content hashes of the decisions
     that some record of the dataset still has (default: those of `records`)."""
-    by_id = {r["id"]: r for r in records}
     chash = {r["id"]: r["content_hash"] for r in records}
     items = decisions.items if decisions else {}
     used: set[tuple[str, tuple[str, ...]]] = set()
     drops: dict[str, list[str]] = {}
     actions: dict[str, str] = {}
-
-    def drop(rid: str, why: str) -> None:
-        drops.setdefault(rid, []).append(why)
-
-    def kept_member(members: list[str], keep_hash: str, canonical: str) -> str:
-        same = [m for m in members if chash[m] == keep_hash]
-        return canonical if canonical in same else same[0]
-
     for c in clusters:
-        members = [m for m in c["members"] if m in by_id]
+        members = [m for m in c["members"] if m in chash]
         if len(members) < 2:
             continue
         key = group_key("cluster", [chash[m] for m in members])
         d = items.get(key)
-        action = d["action"] if d else None
         if d:
             used.add(key)
-            actions[c["cluster_id"]] = action
-        keep = c["canonical"]
-        if action == "keep-member":
-            keep = kept_member(members, d["keep"], c["canonical"])
-        if action == "drop-all":
-            for m in members:
-                drop(m, "review:drop-all")
-        elif action != "keep-all":
-            for m in members:
-                if m != keep:
-                    drop(m, f"duplicate_of:{keep}")
+            actions[c["cluster_id"]] = d["action"]
+        _drop_cluster(members, c["canonical"], d, chash, drops)
     for group in conflicts:  # same-question groups: flagged, never dropped, unless a reviewer decides
-        members = [m for m in group if m in by_id]
+        members = [m for m in group if m in chash]
         if len(members) < 2:
             continue
         key = group_key("conflict", [chash[m] for m in members])
@@ -132,33 +119,56 @@ def apply_decisions(records: list[dict[str, Any]], clusters: list[dict[str, Any]
             continue
         used.add(key)
         actions["|".join(members)] = d["action"]
-        if d["action"] == "drop-all":
-            for m in members:
-                drop(m, "review:drop-all")
-        elif d["action"] == "keep-member":
-            keep = next(m for m in members if chash[m] == d["keep"])
-            for m in members:
-                if chash[m] != d["keep"]:
-                    drop(m, f"review:conflict-keep:{keep}")
+        _drop_conflict(members, d, chash, drops)
     present = set(chash.values()) if present is None else present | set(chash.values())
-    stale = []
-    for key, d in items.items():
-        if key in used:
-            continue
-        gone = [h for h in key[1] if h not in present]
-        why = (f"{len(gone)} of {len(key[1])} members changed or are gone since the decision" if gone
-               else "the group's members changed since the decision (records joined or left it)")
-        stale.append({"group": key[0], "members": list(key[1]), "ids": d.get("ids", []), "action": d["action"], "why": why})
+    stale = [_stale(key, d, present) for key, d in items.items() if key not in used]
     return Applied(drops, len(used), stale, actions)
+
+
+def _drop_cluster(members: list[str], canonical: str, d: dict[str, Any] | None, chash: dict[str, str],
+                  drops: dict[str, list[str]]) -> None:
+    """A duplicate cluster's drops: the reviewer's decision `d`, or all but the canonical member."""
+    action = d["action"] if d else None
+    keep = canonical
+    if d is not None and action == "keep-member":
+        same = [m for m in members if chash[m] == d["keep"]]
+        keep = canonical if canonical in same else same[0]
+    if action == "drop-all":
+        for m in members:
+            drops.setdefault(m, []).append("review:drop-all")
+    elif action != "keep-all":
+        for m in members:
+            if m != keep:
+                drops.setdefault(m, []).append(f"duplicate_of:{keep}")
+
+
+def _drop_conflict(members: list[str], d: dict[str, Any], chash: dict[str, str], drops: dict[str, list[str]]) -> None:
+    """A same-question conflict group's drops under the reviewer's decision `d`."""
+    if d["action"] == "drop-all":
+        for m in members:
+            drops.setdefault(m, []).append("review:drop-all")
+    elif d["action"] == "keep-member":
+        keep = next(m for m in members if chash[m] == d["keep"])
+        for m in members:
+            if chash[m] != d["keep"]:
+                drops.setdefault(m, []).append(f"review:conflict-keep:{keep}")
+
+
+def _stale(key: tuple[str, tuple[str, ...]], d: dict[str, Any], present: set[str]) -> dict[str, Any]:
+    """A decision that matched no current group, and why."""
+    gone = [h for h in key[1] if h not in present]
+    why = (f"{len(gone)} of {len(key[1])} members changed or are gone since the decision" if gone
+           else "the group's members changed since the decision (records joined or left it)")
+    return {"group": key[0], "members": list(key[1]), "ids": d.get("ids", []), "action": d["action"], "why": why}
 
 
 def applied_decisions(outputs: RunOutputs) -> Applied:
     """The review decisions of a run folder applied to its clusters and conflicts (see `apply_decisions`)."""
-    chash = values_by_id(outputs.records, outputs.member_ids(), "content_hash")
+    chash = outputs.records.values_by_id(outputs.member_ids(), "content_hash")
     present = None
     if outputs.decisions and outputs.decisions.items:
         wanted = {h for key in outputs.decisions.items for h in key[1]}
-        hashes = outputs.records.column("content_hash") if isinstance(outputs.records, TableRows) else (r["content_hash"] for r in outputs.records)
+        hashes = outputs.records.column("content_hash")
         present = {h for h in hashes if h in wanted}
     members = [{"id": i, "content_hash": h} for i, h in chash.items()]
     return apply_decisions(members, outputs.clusters, outputs.conflicts, outputs.decisions, present)

@@ -11,15 +11,17 @@ itself.
 """
 from __future__ import annotations
 
+import base64
 import difflib
+import hashlib
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from qatool.common.io import atomic_writer
 from qatool.common.outputs import RunOutputs
-from qatool.common.records import rows_by_id, values_by_id
 from qatool.common.version import __version__
 from qatool.dedup.report import member_text
 from qatool.review.decisions import applied_decisions, group_key
@@ -86,11 +88,10 @@ def review_groups(inp: RunOutputs, chash: dict[str, str]) -> list[dict[str, Any]
     """Every group, light (ids, content hashes, similarity), in the order a person needs them:
     same-question conflict groups (largest first), then near-duplicate clusters, then clusters of
     identical text (the canonical policy can decide those alone)."""
-    jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups: list[dict[str, Any]] = []
     info = {tuple(c["members"]): c for c in inp.conflict_rows}
-    for members in inp.conflicts:
-        members = [m for m in members if m in chash]
+    for group in inp.conflicts:
+        members = [m for m in group if m in chash]
         if len(members) < 2:
             continue
         row = info.get(tuple(members)) or next((c for c in inp.conflict_rows if set(members) <= set(c["members"])), {})
@@ -124,12 +125,12 @@ def review_data(inp: RunOutputs, limit: int = 1000) -> dict[str, Any]:
     and diffs of the first `limit` groups; the others carry their members' ids, places and content
     hashes, enough to decide them. Whole records and their findings are read only for the groups
     whose text is carried."""
-    chash = values_by_id(inp.records, inp.member_ids(), "content_hash")
+    chash = inp.records.values_by_id(inp.member_ids(), "content_hash")
     jac = {frozenset((p["id_a"], p["id_b"])): p for p in inp.pairs}
     groups = review_groups(inp, chash)
     shown = groups[:limit]
     need = {i for g in shown for i in (g["ids"] if g["group"] == "cluster" else [a["id"] for a in g["answers"]])}
-    by_id = rows_by_id(inp.records, need)
+    by_id = inp.records.by_id(need)
     rest_ids = {i for g in groups[limit:] for i in g["ids"]} | {i for g in shown if g["group"] == "conflict" for i in g["ids"]}
     where = {r: (s, ln) for r, s, ln in _places(inp.records, rest_ids - need)}
     where.update({r: (by_id[r]["source"], by_id[r]["line_start"]) for r in need})
@@ -185,8 +186,8 @@ def _places(records: Any, ids: set[str]) -> list[tuple[str, str, int]]:
     """(id, source, line) of some records, reading three columns."""
     if not ids:
         return []
-    src = values_by_id(records, ids, "source")
-    line = values_by_id(records, ids, "line_start")
+    src = records.values_by_id(ids, "source")
+    line = records.values_by_id(ids, "line_start")
     return [(i, src[i], line[i]) for i in ids if i in src]
 
 
@@ -204,7 +205,27 @@ def _script_json(data: Any) -> str:
 
 def render_page(data: dict[str, Any]) -> str:
     template = resources.files("qatool.review").joinpath("review.html").read_text(encoding="utf-8")
-    return template.replace("__QATOOL_DATA__", _script_json(data)).replace("__QATOOL_TOOL__", data["tool"])
+    page = template.replace("__QATOOL_DATA__", _script_json(data)).replace("__QATOOL_TOOL__", data["tool"])
+    return with_script_hashes(page)
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+
+
+def script_hashes(page: str) -> list[str]:
+    """CSP sources (`'sha256-…'`) of the page's own inline scripts (not its JSON data block)."""
+    out = []
+    for m in _INLINE_SCRIPT.finditer(page):
+        if "src=" in m["attrs"] or "application/json" in m["attrs"]:
+            continue
+        out.append("'sha256-" + base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode("ascii") + "'")
+    return out
+
+
+def with_script_hashes(page: str) -> str:
+    """The page with its Content-Security-Policy allowing exactly its own inline scripts, by hash:
+    no 'unsafe-inline' script, so nothing injected into the page could run."""
+    return page.replace("__QATOOL_SCRIPT_SRC__", " ".join(script_hashes(page)) or "'none'")
 
 
 def write_review(inp: RunOutputs, out_dir: Path, limit: int = 1000) -> tuple[Path, dict[str, Any]]:

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qatool.parse import parse_paths
 from qatool.common.schema import is_valid, record_schema, validation_errors, validator
+from qatool.parse import parse_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 RECORDS = parse_paths([CORPUS]).table.to_pylist()

@@ -12,11 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from qatool.cli import main
-from qatool.parse import parse_paths
 from qatool.dedup import DedupConfig, find_duplicates, normalize_for_dedup
 from qatool.dedup.minhash import char_shingles, jaccard, minhash, optimal_bands, word_shingles
-from qatool.parse import parse_text
 from qatool.dedup.tokenize import Segmenter
+from qatool.parse import parse_paths, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -144,9 +143,10 @@ def test_outputs_are_identical_for_any_jobs_and_twice(tmp_path):
     for name, jobs in (("a", "1"), ("b", "2"), ("c", "2")):
         res = CliRunner().invoke(main, ["dedup", str(CORPUS), "-o", str(tmp_path / name), "--jobs", jobs])
         assert res.exit_code == 0, res.output
-        outs.append({p.name: p.read_bytes() for p in (tmp_path / name).iterdir()})
+        outs.append({p.name: p.read_bytes() for p in (tmp_path / name).iterdir() if not p.name.startswith(".")})  # not the folder's lock
     assert outs[0] == outs[1] == outs[2]
-    assert set(outs[0]) == {"dups.parquet", "clusters.parquet", "conflicts.parquet", "signatures.parquet", "dedup_report.json", "dedup_report.md"}
+    assert set(outs[0]) == {"dups.parquet", "clusters.parquet", "conflicts.parquet", "signatures.parquet", "dedup_report.json", "dedup_report.md",
+                            "manifest.json"}
     rep = json.loads(outs[0]["dedup_report.json"])
     assert rep["summary"]["clusters"] == 10 and rep["clusters"][0]["members"][0]["source"].endswith(".txt")
     md = outs[0]["dedup_report.md"].decode("utf-8")

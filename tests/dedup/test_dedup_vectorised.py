@@ -8,19 +8,17 @@ import unicodedata
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qatool.cli import main
-from qatool.parse import parse_paths, write_records
-from qatool.dedup import DedupConfig, find_duplicates, normalize_for_dedup
-from qatool.common.records import ParquetRows
-from qatool.dedup.minhash import (_codepoints, bands_for_recall, bucket_pairs, jaccard, jaccard_many, joined_token_hashes, token_hashes,
-                            word_shingles)
 from qatool.common.normalize import nfkc
+from qatool.common.records import ParquetRows
+from qatool.dedup import DedupConfig, find_duplicates, normalize_for_dedup
+from qatool.dedup.minhash import _codepoints, bands_for_recall, bucket_pairs, jaccard, jaccard_many, joined_token_hashes, token_hashes, word_shingles
 from qatool.dedup.tokenize import normalise_tokens
+from qatool.parse import parse_paths, write_records
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

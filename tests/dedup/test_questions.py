@@ -11,7 +11,6 @@ import pytest
 from qatool.dedup import DedupConfig, conflicts_table, dups_table, find_duplicates, report
 from qatool.dedup import candidates as cand_mod
 from qatool.dedup.sketch import question_key, title_key
-from qatool.parse import parse_text
 
 ANS = {
     "a": "知识蒸馏用一个大的教师模型的输出概率作为软标签，训练一个小的学生模型去模仿它，学生因此学到类别之间的相似关系，在参数少得多的情况下保留大部分精度。",

@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from qatool.cli import main
-from qatool.parse import ParseConfig
 from qatool.dedup import DedupConfig
+from qatool.dedup.minhash import candidate_pairs
 from qatool.export import ExportConfig
 from qatool.lint.engine import Linter
-from qatool.dedup.minhash import candidate_pairs
-from qatool.pipeline import run_job
+from qatool.parse import ParseConfig
+from qatool.pipeline import RunConfig, run_job
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -25,10 +25,10 @@ CORPUS = ROOT / "corpus"
 
 @pytest.fixture(scope="module")
 def engine():
-    from qatool.engines.ray import RayEngine
+    from qatool.engines.ray import RayExecutor
 
     # small batches and several partitions, so that order and bucket boundaries are exercised
-    with RayEngine(num_cpus=2, files_per_task=2, sketch_rows=16, clean_rows=16, partitions=3) as eng:
+    with RayExecutor(num_cpus=2, items_per_task=2, rows_per_task=16, partitions=3) as eng:
         yield eng
 
 
@@ -43,7 +43,8 @@ def test_ray_run_writes_the_same_bytes_as_the_local_run(tmp_path, engine):
     (data / "empty.md").write_text("", encoding="utf-8")
     jobs = {}
     for name, eng in (("local", None), ("ray", engine)):
-        jobs[name] = run_job([data], tmp_path / name, Linter.default(), ParseConfig(), DedupConfig(jobs=2), ExportConfig(), engine=eng)
+        cfg = RunConfig((data,), tmp_path / name, ParseConfig(), DedupConfig(), ExportConfig(), jobs=2)
+        jobs[name] = run_job(cfg, Linter.default(), executor=eng)
     local, ray = _outputs(tmp_path / "local"), _outputs(tmp_path / "ray")
     assert set(local) >= {"records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "dedup_report.json",
                           "train.jsonl", "val.jsonl", "quarantine.jsonl", "review.html"}

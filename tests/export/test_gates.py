@@ -132,7 +132,7 @@ def test_fixture_gates(md_out):
 def test_gates_apply_to_flagged_records_too(md_out, tmp_path):
     """With --keep-flagged the linter's errors do not quarantine; the gates still do, with the same
     verdicts the linter gave (one definition)."""
-    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet"):
+    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "manifest.json"):
         shutil.copy(md_out / name, tmp_path / name)
     code, stdout, err = run("export", "-o", str(tmp_path), "--keep-flagged")
     assert code == 0, err
@@ -150,7 +150,7 @@ def test_gates_apply_to_flagged_records_too(md_out, tmp_path):
 
 
 def test_min_answer_chars_and_images_options(md_out, tmp_path):
-    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet"):
+    for name in ("records.parquet", "findings.parquet", "dups.parquet", "clusters.parquet", "manifest.json"):
         shutil.copy(md_out / name, tmp_path / name)
     code, _, err = run("export", "-o", str(tmp_path), "--min-answer-chars", "0", "--images", "keep")
     assert code == 0, err

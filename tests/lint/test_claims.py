@@ -5,8 +5,8 @@ category, GPT-3's size stand for any claim of their kind); the rule pack's own c
 tests/lint/rules/ and its generality is measured in bench/claims.py."""
 from __future__ import annotations
 
-import regex
 import pytest
+import regex
 
 from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary, NumberSpec, Term, compile_predicates
 from qatool.lint.engine import Linter

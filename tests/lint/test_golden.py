@@ -1,33 +1,38 @@
 """The shipped corpus has a golden findings file: every finding `qatool lint corpus/` reports, in
 vale's line format `path:line:col: CODE [name] message`. Each line was checked by hand as a real
-problem. Regenerate after a deliberate change with `QATOOL_UPDATE_GOLDEN=1 pytest tests/test_golden.py`
-and review the diff line by line."""
+problem. This test only compares; after a deliberate change a person regenerates the file with
+`make golden` (`python -m tests.lint.update_golden --update`) and reviews the diff line by line."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from qatool.lint.engine import Linter
+from tests.lint.update_golden import CORPUS, GOLDEN, current, golden
 
 HERE = Path(__file__).resolve().parent
-GOLDEN = HERE / "golden" / "corpus_findings.txt"
-CORPUS = HERE.parents[1] / "corpus"
-HEADER = "# qatool lint corpus/ (default rule set). Each line checked by hand as a real problem.\n"
-
-
-def current() -> list[str]:
-    result = Linter.default().lint_paths([CORPUS])
-    assert not result.input_errors
-    return [f"{f.path}:{f.line}:{f.col}: {f.code} [{f.name}] {f.message}" for f in result.findings]
 
 
 def test_corpus_findings_match_golden_file():
-    lines = current()
-    if os.environ.get("QATOOL_UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
-    golden = [ln for ln in GOLDEN.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    assert lines == golden
+    before = GOLDEN.read_bytes()
+    assert current() == golden(), "findings changed: review, then `make golden` (python -m tests.lint.update_golden --update)"
+    assert GOLDEN.read_bytes() == before  # nothing in the test run may rewrite the golden file
+
+
+def test_the_golden_file_is_not_rewritten_by_the_environment(monkeypatch, tmp_path):
+    """The old escape hatch (QATOOL_UPDATE_GOLDEN=1 inside pytest) is gone: with it set, a stale
+    golden file still fails and is left as it was."""
+    import tests.lint.test_golden as me
+
+    monkeypatch.setenv("QATOOL_UPDATE_GOLDEN", "1")
+    stale = tmp_path / "corpus_findings.txt"
+    stale.write_text("# header\ncorpus/x.txt:1:1: FC999 [made-up] 不存在\n", encoding="utf-8")
+    monkeypatch.setattr("tests.lint.update_golden.GOLDEN", stale)
+    monkeypatch.setattr(me, "GOLDEN", stale)
+    import pytest
+
+    with pytest.raises(AssertionError):
+        me.test_corpus_findings_match_golden_file()
+    assert "FC999" in stale.read_text(encoding="utf-8")
 
 
 def test_golden_file_covers_the_known_slips():

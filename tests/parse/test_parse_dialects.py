@@ -6,8 +6,8 @@ import textwrap
 import pytest
 
 from qatool.common.io import decode
-from qatool.parse import parse_text
 from qatool.common.schema import validation_errors
+from qatool.parse import parse_text
 
 
 def parse(md: str, source: str = "doc.md"):

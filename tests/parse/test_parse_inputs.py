@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -13,11 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qatool.cli import main
-from qatool.parse import parse_paths
-from qatool.parse.stage import records_table
 from qatool.common.records import write_parquet
-from qatool.parse import parse_text
 from qatool.common.schema import arrow_schema, column_names, record_schema, validation_errors
+from qatool.parse import parse_paths, parse_text
+from qatool.parse.stage import records_table
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -99,18 +98,18 @@ def test_invalid_record_is_reported_not_dropped(tmp_path: Path):
     md.write_text(GOOD, encoding="utf-8")
     import qatool.parse.stage as ds
 
-    original = ds.parse_source
+    original = ds.parse_text
 
-    def broken(text, linter=None):
-        records, problems, findings = original(text, linter)
-        records[0]["kind"] = "essay"
-        return records, problems, findings
+    def broken(text, source):
+        doc = original(text, source)
+        doc.records[0]["kind"] = "essay"
+        return doc
 
-    ds.parse_source = broken
+    ds.parse_text = broken
     try:
         result = ds.parse_paths([md])
     finally:
-        ds.parse_source = original
+        ds.parse_text = original
     assert result.exit_code == 1
     assert result.table.num_rows == 0
     assert len(result.invalid) == 1

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from qatool.cli import main
-from qatool.review.decisions import Decisions
 from qatool.export import load_inputs
 from qatool.review import diff_segments, make_server, serve_in_thread
+from qatool.review.decisions import Decisions
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "export" / "basic"  # export/ also holds the export's markup fixtures
@@ -65,7 +65,8 @@ def test_serve_rejects_invalid_decisions(out):
     serve_in_thread(server)
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/decisions"
-        req = urllib.request.Request(url, data=b'{"qatool_decisions": 2, "decisions": []}', method="POST")
+        req = urllib.request.Request(url, data=b'{"qatool_decisions": 2, "decisions": []}', method="POST",
+                                     headers={"Content-Type": "application/json", "X-Qatool-Token": server.token})
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(req)
         assert err.value.code == 400
@@ -126,7 +127,7 @@ def test_browser_decide_save_export(out):
     serve_in_thread(server)
     driver = _driver()
     try:
-        driver.get(f"http://127.0.0.1:{server.server_address[1]}/")
+        driver.get(server.url)
         _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "section.group"))
         # hostile HTML from the corpus is shown as text and does nothing
         with pytest.raises(NoAlertPresentException):
@@ -197,3 +198,238 @@ def test_browser_download_without_server(out, tmp_path):
     assert code == 0, err
     q = [json.loads(line) for line in (out / "quarantine.jsonl").read_text(encoding="utf-8").splitlines()]
     assert not [x for x in q if x["reasons"][0].startswith("duplicate_of:")]  # keep all: not duplicates
+
+
+# ------------------------------------------------------------------------------ server security (issue 19)
+
+def _request(server, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+    """(status, JSON body) of one request to the review server, without urllib's own header choices."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        res = conn.getresponse()
+        data = res.read()
+        return res.status, (json.loads(data) if data.startswith(b"{") else data)
+    finally:
+        conn.close()
+
+
+def _decision(out, action: str = "keep-all", group: str = "cluster") -> dict:
+    inp = load_inputs(out)
+    chash = {r["id"]: r["content_hash"] for r in inp.records}
+    members = inp.clusters[0]["members"] if group == "cluster" else list(inp.conflicts[0])
+    return {"group": group, "members": sorted(chash[m] for m in members), "action": action}
+
+
+@pytest.fixture()
+def served(out):
+    server = make_server(out, port=0)
+    serve_in_thread(server)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_every_request_needs_the_session_token(out, served):
+    body = json.dumps({"qatool_decisions": 1, "decisions": [_decision(out)]}).encode()
+    host = f"127.0.0.1:{served.server_address[1]}"
+    good = {"Host": host, "Content-Type": "application/json", "X-Qatool-Token": served.token}
+    assert _request(served, "GET", "/")[0] == 403  # the page itself: only with the token in its URL
+    assert _request(served, "GET", "/?token=" + served.token)[0] == 200
+    assert served.url.endswith("/?token=" + served.token) and served.url.startswith("http://127.0.0.1:")
+    for headers, code in (
+        ({k: v for k, v in good.items() if k != "X-Qatool-Token"}, 403),  # no token
+        ({**good, "X-Qatool-Token": "x" * 32}, 403),  # a wrong one
+        ({**good, "Origin": "http://evil.example"}, 403),  # another origin, even with the token
+        ({**good, "Origin": "null"}, 403),  # a sandboxed frame or a file:// page
+        ({**good, "Host": "evil.example:80"}, 403),  # DNS rebinding: the attacker's host name
+        ({**good, "Content-Type": "text/plain"}, 415),  # what a cross-origin form can send
+        ({**good, "Content-Type": "application/x-www-form-urlencoded"}, 415),
+    ):
+        status, reply = _request(served, "POST", "/decisions", body, headers)
+        assert status == code, (headers, reply)
+        assert reply["ok"] is False and reply["error"]
+    assert not (out / "decisions.json").exists()
+    status, reply = _request(served, "POST", "/decisions", body, {**good, "Origin": f"http://{host}"})
+    assert status == 200 and reply["ok"] and reply["decisions"] == 1
+    assert Decisions.load(out / "decisions.json").items
+
+
+def test_saves_merge_instead_of_replacing(out, served):
+    a, b = _decision(out, "keep-all"), _decision(out, "drop-all", "conflict")
+    headers = {"Content-Type": "application/json", "X-Qatool-Token": served.token}
+
+    def post(decisions, undecided=None):
+        payload = {"qatool_decisions": 1, "decisions": decisions}
+        if undecided is not None:
+            payload["undecided"] = undecided
+        status, reply = _request(served, "POST", "/decisions", json.dumps(payload).encode(), headers)
+        assert status == 200, reply
+        return sorted(d["action"] for d in json.loads((out / "decisions.json").read_text(encoding="utf-8"))["decisions"])
+
+    assert post([a]) == ["keep-all"]
+    assert post([b]) == ["drop-all", "keep-all"]  # a page reloaded from an older review.html keeps the first
+    assert post([{**a, "action": "keep-canonical"}]) == ["drop-all", "keep-canonical"]  # the same group: replaced
+    assert post([], undecided=[{"group": "conflict", "members": b["members"]}]) == ["keep-canonical"]  # made undecided
+    status, saved = _request(served, "GET", "/decisions?token=" + served.token)
+    assert status == 200 and [d["action"] for d in saved["decisions"]] == ["keep-canonical"]
+
+
+def test_a_stalled_upload_does_not_hold_the_server(out, monkeypatch):
+    import socket
+
+    import qatool.review.server as srv
+
+    monkeypatch.setattr(srv, "REQUEST_TIMEOUT", 1.0)
+    server = make_server(out, port=0)
+    serve_in_thread(server)
+    try:
+        port = server.server_address[1]
+        stalled = socket.create_connection(("127.0.0.1", port), timeout=10)
+        stalled.sendall(b"POST /decisions HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/json\r\n"
+                        b"X-Qatool-Token: %s\r\nContent-Length: 1000\r\n\r\n{\"qatool" % (port, server.token.encode()))
+        t0 = time.monotonic()
+        reply = stalled.recv(4096)  # the server gives up on the body after its time limit
+        assert time.monotonic() - t0 < 8
+        assert reply.startswith(b"HTTP/1.0 408") or reply == b""
+        stalled.close()
+        assert _request(server, "GET", "/?token=" + server.token)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_review_serve_warns_when_bound_beyond_this_machine(out, monkeypatch):
+    import qatool.cli as cli
+
+    class Fake:
+        url = "http://0.0.0.0:1/?token=t"
+
+        def serve_forever(self):
+            raise KeyboardInterrupt
+
+        def server_close(self):
+            pass
+
+    seen = {}
+    monkeypatch.setattr(cli, "make_server", lambda out_dir, host, port, target: seen.setdefault("host", host) and Fake())
+    code, stdout, err = run_cli("review", "-o", str(out), "--serve", "--host", "0.0.0.0")
+    assert code == 0 and seen["host"] == "0.0.0.0" and "warning: --host 0.0.0.0 serves the review page beyond this machine" in err
+    seen.clear()
+    code, stdout, err = run_cli("review", "-o", str(out), "--serve")
+    assert code == 0 and seen["host"] == "127.0.0.1" and "warning" not in err and "token=t" in stdout
+
+
+def test_page_csp_allows_only_its_own_script_by_hash(out):
+    import base64
+    import hashlib
+    import re
+
+    page = (out / "review.html").read_text(encoding="utf-8")
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)[1]
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()[1:]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    bodies = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(bodies) == 1
+    digest = base64.b64encode(hashlib.sha256(bodies[0].encode("utf-8")).digest()).decode()
+    assert script_src == [f"'sha256-{digest}'"]
+
+
+def test_browser_cross_origin_post_is_rejected_and_decisions_survive_reloads(out, tmp_path):
+    """An attacker's page in the same browser cannot write decisions; the reviewer's decisions
+    survive save, reload, a second save, and an unsaved reload."""
+    import http.server
+    import threading
+
+    from selenium.webdriver.common.by import By
+
+    server = make_server(out, port=0)
+    serve_in_thread(server)
+    target = f"http://127.0.0.1:{server.server_address[1]}/decisions"
+    body = json.dumps({"qatool_decisions": 1, "decisions": [_decision(out, "drop-all")]})
+    evil = tmp_path / "evil"
+    evil.mkdir()
+    (evil / "index.html").write_text(f"""<!DOCTYPE html><html><body>
+<form id="f" method="POST" action="{target}" enctype="text/plain"><input name='{body[:-1]}' value='}}'></form>
+<script>
+fetch("{target}", {{method: "POST", mode: "no-cors", headers: {{"Content-Type": "text/plain"}}, body: {json.dumps(body)}}})
+  .finally(() => {{ document.title = "fetched"; document.getElementById("f").submit(); }});
+</script></body></html>""", encoding="utf-8")
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(evil), **k)  # noqa: E731
+    attacker = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=attacker.serve_forever, daemon=True).start()
+    driver = _driver()
+    try:
+        driver.get(f"http://localhost:{attacker.server_address[1]}/index.html")
+        _wait(lambda: server.refused >= 2)  # the fetch and the form post both arrived, and were refused
+        assert not (out / "decisions.json").exists() and server.saved == 0
+
+        driver.get(server.url)
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        card, conflict_card = _cards(driver)
+        card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").click()
+        assert driver.find_element(By.ID, "unsaved").text == "1 unsaved"
+        assert driver.execute_script(
+            "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")
+        driver.find_element(By.ID, "save").click()
+        _wait(lambda: "ok" in driver.find_element(By.ID, "status").get_attribute("class"))
+        assert driver.find_element(By.ID, "unsaved").text == ""
+        assert not driver.execute_script(
+            "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")
+
+        driver.get(server.url)  # reload: review.html was written before the save, the server knows better
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        card, conflict_card = _cards(driver)
+        assert card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").is_selected()
+        conflict_card.find_element(By.CSS_SELECTOR, "input[value='drop-all']").click()
+        driver.find_element(By.ID, "save").click()
+        _wait(lambda: "ok" in driver.find_element(By.ID, "status").get_attribute("class"))
+        saved = json.loads((out / "decisions.json").read_text(encoding="utf-8"))["decisions"]
+        assert sorted((d["group"], d["action"]) for d in saved) == [("cluster", "keep-all"), ("conflict", "drop-all")]
+
+        # decided but not saved: the browser keeps it through a reload
+        card, conflict_card = _cards(driver)
+        conflict_card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").click()
+        driver.execute_script("window.onbeforeunload = null;")
+        driver.get(server.url)
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        card, conflict_card = _cards(driver)
+        assert conflict_card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").is_selected()
+        assert "restored" in driver.find_element(By.ID, "status").text
+        driver.find_element(By.ID, "save").click()
+        _wait(lambda: "ok" in driver.find_element(By.ID, "status").get_attribute("class"))
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
+        attacker.shutdown()
+        attacker.server_close()
+    saved = json.loads((out / "decisions.json").read_text(encoding="utf-8"))["decisions"]
+    assert sorted((d["group"], d["action"]) for d in saved) == [("cluster", "keep-all"), ("conflict", "keep-all")]
+    assert server.refused >= 2
+
+
+def test_browser_file_page_keeps_undownloaded_decisions(out):
+    from selenium.webdriver.common.by import By
+
+    driver = _driver()
+    try:
+        driver.get((out / "review.html").as_uri())
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        card, _ = _cards(driver)
+        card.find_element(By.CSS_SELECTOR, "input[value='drop-all']").click()
+        assert driver.execute_script(
+            "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")
+        driver.get((out / "review.html").as_uri())  # closed and opened again, nothing downloaded
+        try:
+            driver.switch_to.alert.accept()  # Chrome may ask first (the page warned)
+        except Exception:
+            pass
+        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        card, _ = _cards(driver)
+        assert card.find_element(By.CSS_SELECTOR, "input[value='drop-all']").is_selected()
+        assert driver.execute_script("return window.qatoolReview.collect().decisions.map(d => d.action)") == ["drop-all"]
+    finally:
+        driver.quit()

@@ -1,0 +1,98 @@
+"""The safe-pattern wrapper: every regex a rule file brings (rule patterns, glossary names and
+definitions, repository names, claim predicates) and every pattern built from them is a
+`SafePattern`, so that one timeout policy bounds every search. A search that takes longer than
+`TIMEOUT` raises `PatternTimeout` (a `TimeoutError`) naming the pattern and where it is defined;
+the linter reports it as an error of that rule and file instead of hanging.
+
+>>> rx = safe(regex.compile(r"(x|xx)+z"), "glossary term demo")
+>>> rx.search("x" * 36 + "!")  # doctest: +IGNORE_EXCEPTION_DETAIL
+Traceback (most recent call last):
+...
+qatool.lint.patterns.PatternTimeout: pattern '(x|xx)+z' (glossary term demo) took longer than 0.25s on 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx!'; it backtracks catastrophically: simplify it (avoid nested quantifiers such as (a+)+ or (x|xx)+)
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+TIMEOUT = 0.25  # seconds per search call: the one policy for user and pack patterns
+
+
+class PatternTimeout(TimeoutError):
+    def __init__(self, pattern: str, where: str, text: str, timeout: float):
+        super().__init__(f"pattern {pattern!r}{f' ({where})' if where else ''} took longer than {timeout}s on {text[:60]!r}; "
+                         "it backtracks catastrophically: simplify it (avoid nested quantifiers such as (a+)+ or (x|xx)+)")
+        self.pattern, self.where, self.text, self.timeout = pattern, where, text, timeout
+
+    def __reduce__(self):  # crosses process boundaries whole
+        return (PatternTimeout, (self.pattern, self.where, self.text, self.timeout))
+
+
+class SafePattern:
+    """A compiled `regex` pattern whose searches are bounded by `TIMEOUT` (or the `timeout` a caller
+    passes). Offers the Pattern methods the rules use; `finditer` and `findall` return lists (the
+    whole iteration runs under the bound)."""
+
+    __slots__ = ("rx", "where")
+
+    def __init__(self, rx: regex.Pattern, where: str = ""):
+        self.rx, self.where = rx, where
+
+    pattern = property(lambda self: self.rx.pattern)
+    flags = property(lambda self: self.rx.flags)
+    groups = property(lambda self: self.rx.groups)
+    groupindex = property(lambda self: self.rx.groupindex)
+
+    def _run(self, method: str, string: str, pos: int, endpos: int | None, timeout: float | None) -> Any:
+        t = TIMEOUT if timeout is None else timeout
+        try:
+            out = getattr(self.rx, method)(string, pos, len(string) if endpos is None else endpos, timeout=t)
+            return list(out) if method in ("finditer",) else out
+        except TimeoutError:
+            raise PatternTimeout(self.rx.pattern, self.where, string[pos:pos + 60], t) from None
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
+        return self._run("search", string, pos, endpos, timeout)
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
+        return self._run("match", string, pos, endpos, timeout)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
+        return self._run("fullmatch", string, pos, endpos, timeout)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> list[Any]:
+        return self._run("finditer", string, pos, endpos, timeout)
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> list[Any]:
+        return self._run("findall", string, pos, endpos, timeout)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        try:
+            return self.rx.sub(repl, string, count, timeout=TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.rx.pattern, self.where, string, TIMEOUT) from None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SafePattern) and (self.rx.pattern, self.rx.flags) == (other.rx.pattern, other.rx.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.rx.pattern, self.rx.flags))
+
+    def __repr__(self) -> str:
+        return f"SafePattern({self.rx.pattern!r})"
+
+    def __getstate__(self) -> tuple[Any, str]:
+        return (self.rx, self.where)
+
+    def __setstate__(self, state: tuple[Any, str]) -> None:
+        self.rx, self.where = state
+
+
+def safe(rx: "regex.Pattern | SafePattern", where: str = "") -> SafePattern:
+    """`rx` under the timeout policy (a SafePattern stays as it is)."""
+    return rx if isinstance(rx, SafePattern) else SafePattern(rx, where)
+
+
+def compile_safe(pattern: str, flags: int = 0, where: str = "") -> SafePattern:
+    return SafePattern(regex.compile(pattern, flags), where)

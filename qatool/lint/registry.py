@@ -1,0 +1,343 @@
+"""The rule-kind registry. Each kind of rule is a class registered with `@register_kind`: its name,
+a typed spec (a dataclass of what a rule of this kind checks), its JSON-Schema fragment (the keys a
+rule of this kind may have besides the common ones), how a rule file's entry becomes the spec, its
+check and its gate. The loader, the rule file schema and the linter only ask the registry, so a new
+kind is one module: the class and its schema fragment (see tests/lint/test_registry.py).
+
+>>> sorted(KINDS)
+['citation', 'claim', 'cooccurrence', 'definition', 'pattern', 'python']
+>>> sorted(KINDS["definition"].schema["properties"])
+['duplicate', 'given', 'term']
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterator
+
+import qatool.lint.claims as claim_kind
+import qatool.lint.kinds as kinds
+from qatool.lint.document import LintDoc
+from qatool.lint.kinds import CITATION_CHECKS, CITATION_GATES, FLAGS, Knowledge
+from qatool.lint.model import PROSE_SCOPES, SCOPES, Finding, Rule
+from qatool.lint.patterns import SafePattern, compile_safe
+from qatool.lint.pyrules import PY_CHECKS
+
+
+@dataclass
+class Spec:
+    """What every rule has, whatever its kind. Read as attributes (`spec.unless`) or, as the check
+    functions have always read their spec, by key (`spec["unless"]`, `spec.get("fix")`)."""
+
+    within: str = "sentence"
+    misconceptions: tuple[str, ...] = ()
+    statement: bool = False  # skip questions (kinds.asks)
+    unless: tuple[SafePattern, ...] = ()
+    context: tuple[SafePattern, ...] = ()
+    gate: Any = None  # what a unit must match for the rule to find anything in it (None: every unit)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key not in self._keys():
+            raise KeyError(f"{type(self).__name__} has no field {key!r}")
+        setattr(self, key, value)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self._keys() else default
+
+    @classmethod
+    def _keys(cls) -> frozenset[str]:
+        keys = cls.__dict__.get("_field_names")
+        if keys is None:
+            keys = frozenset(f.name for f in dataclasses.fields(cls))
+            setattr(cls, "_field_names", keys)
+        return keys
+
+
+class BuildContext:
+    """What a kind's `build` gets: the rule file entry, the knowledge of all rule files, and helpers
+    that compile a regex through the safe-pattern wrapper (probed for catastrophic backtracking) or
+    fail with a message naming the rule file, line and key."""
+
+    def __init__(self, entry: dict[str, Any], kb: Knowledge, where: Callable[..., str], compile_regex: Callable[[str, str], SafePattern],
+                 error: type[Exception]):
+        self.entry, self.kb = entry, kb
+        self._where, self._compile, self._error = where, compile_regex, error
+
+    def where(self, key: str, i: int | None = None) -> str:
+        return self._where(key, i)
+
+    def regex(self, key: str, pattern: str, i: int | None = None) -> SafePattern:
+        return self._compile(pattern, self.where(key, i))
+
+    def regexes(self, key: str) -> tuple[SafePattern, ...]:
+        v = self.entry.get(key)
+        items = [] if v is None else [v] if isinstance(v, str) else list(v)
+        return tuple(self.regex(key, p, i) for i, p in enumerate(items))
+
+    def fail(self, key: str, message: str) -> Exception:
+        return self._error(f"{self.where(key)}: {message}")
+
+
+class RuleKind:
+    """One kind of rule. Subclasses set `name`, `spec_type` and `schema` (a JSON-Schema fragment:
+    `properties` of this kind's keys, optionally `required`, `oneOf`, `anyOf`), and define
+    `build` and `check` (and `gate` when a cheap pattern says where the rule can match)."""
+
+    name: ClassVar[str]
+    spec_type: ClassVar[type[Spec]] = Spec
+    schema: ClassVar[dict[str, Any]] = {"properties": {}}
+    judges_statements: ClassVar[bool] = False  # an FC rule of this kind skips questions by default
+    default_scope: ClassVar[tuple[str, ...]] = PROSE_SCOPES
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.schema.get("properties", {}))
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        """The kind's own spec fields from the rule file entry (`ctx.entry`)."""
+        return {}
+
+    def fixable(self, entry: dict[str, Any]) -> bool:
+        return "fix" in entry
+
+    def gate(self, rule: Rule, kb: Knowledge) -> Any:
+        return rule.spec.get("gate")
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+KINDS: dict[str, RuleKind] = {}
+
+
+def register_kind(cls: type[RuleKind]) -> type[RuleKind]:
+    """Class decorator: make `cls` a kind rule files can name (`kind: <cls.name>`)."""
+    KINDS[cls.name] = cls()
+    kinds.KIND_GATES[cls.name] = KINDS[cls.name].gate
+    return cls
+
+
+def rule_kind(rule_or_name: Rule | str) -> RuleKind:
+    return KINDS[rule_or_name if isinstance(rule_or_name, str) else rule_or_name.kind]
+
+
+REGEXES = {"$ref": "#/$defs/regexes"}
+
+
+# ------------------------------------------------------------------------------------ the built-ins
+
+
+@dataclass
+class PatternSpec(Spec):
+    patterns: tuple[SafePattern, ...] = ()
+    fix: str | None = None
+
+
+@register_kind
+class PatternKind(RuleKind):
+    name = "pattern"
+    spec_type = PatternSpec
+    judges_statements = True
+    schema = {"properties": {"pattern": REGEXES, "fix": {"type": "string"}}, "required": ["pattern"]}
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        patterns = ctx.regexes("pattern")
+        gate = compile_safe("|".join(f"(?:{p.pattern})" for p in patterns), FLAGS, ctx.where("pattern"))
+        return {"patterns": patterns, "gate": gate, "fix": ctx.entry.get("fix")}
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return kinds.check_pattern(rule, doc, kb)
+
+
+@dataclass
+class CooccurrenceSpec(Spec):
+    all: tuple[tuple[SafePattern, str], ...] = ()
+
+
+@register_kind
+class CooccurrenceKind(RuleKind):
+    name = "cooccurrence"
+    spec_type = CooccurrenceSpec
+    judges_statements = True
+    schema = {"properties": {"all": {"type": "array", "minItems": 2, "items": {"oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "object", "additionalProperties": False, "required": ["pattern"],
+         "properties": {"pattern": {"type": "string", "minLength": 1}, "in": {"enum": ["unit", "context", "either"]}}}]}}},
+        "required": ["all"]}
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        claims = []
+        for i, c in enumerate(ctx.entry["all"]):
+            pat, place = (c, "unit") if isinstance(c, str) else (c["pattern"], c.get("in", "unit"))
+            claims.append((ctx.regex("all", pat, i), place))
+        if not any(p in ("unit", "either") for _, p in claims):
+            raise ctx.fail("all", "a co-occurrence needs at least one claim matched in the text (in: unit or either)")
+        return {"all": tuple(claims), "gate": next((rx for rx, place in claims if place == "unit"), None)}
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return kinds.check_cooccurrence(rule, doc, kb)
+
+
+@dataclass
+class DefinitionSpec(Spec):
+    term: str | None = None
+    given: str | None = None
+    duplicate: bool = False
+
+
+@register_kind
+class DefinitionKind(RuleKind):
+    name = "definition"
+    spec_type = DefinitionSpec
+    judges_statements = True
+    schema = {"properties": {"term": {"type": "string"}, "given": {"type": "string"}, "duplicate": {"type": "boolean"}},
+              "oneOf": [{"required": ["term", "given"]}, {"required": ["duplicate"]}]}
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        if ctx.entry.get("duplicate"):
+            return {"duplicate": True}
+        for key in ("term", "given"):
+            if ctx.entry[key] not in ctx.kb.terms:
+                raise ctx.fail(key, f"unknown glossary term {ctx.entry[key]!r}; known: {', '.join(sorted(ctx.kb.terms))}")
+        return {"term": ctx.entry["term"], "given": ctx.entry["given"]}
+
+    def gate(self, rule: Rule, kb: Knowledge) -> Any:
+        return kb.names_rx()
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return kinds.check_definition(rule, doc, kb)
+
+
+@dataclass
+class CitationSpec(Spec):
+    check: str = ""
+
+
+@register_kind
+class CitationKind(RuleKind):
+    name = "citation"
+    spec_type = CitationSpec
+    schema = {"properties": {"check": {"enum": sorted(CITATION_CHECKS)}}, "required": ["check"]}
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        return {"check": ctx.entry["check"]}
+
+    def gate(self, rule: Rule, kb: Knowledge) -> Any:
+        return CITATION_GATES[rule.spec["check"]]
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return kinds.check_citation(rule, doc, kb)
+
+
+@dataclass
+class ClaimKindSpec(Spec):
+    claim: Any = None  # claims.ClaimSpec
+    pgate: Any = None  # where a phrasing of the property can be (the literal prefilter)
+
+
+@register_kind
+class ClaimKind(RuleKind):
+    name = "claim"
+    spec_type = ClaimKindSpec
+    default_scope = tuple(s for s in PROSE_SCOPES if s != "question")  # the question field asks; it states nothing
+    schema = {
+        "properties": {
+            "subject": {"oneOf": [{"type": "string", "minLength": 1},
+                                  {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}]},
+            "predicate": REGEXES,
+            "wrong": {"enum": ["affirm", "deny"]},
+            "number": {"type": "object", "additionalProperties": False, "required": ["value"], "properties": {
+                "value": {"type": "number"}, "tolerance": {"type": "number", "exclusiveMinimum": 0, "maximum": 10},
+                "quantity": {"type": "string", "minLength": 1}, "scaled": {"type": "boolean"}}},
+        },
+        "required": ["subject"],
+        "oneOf": [{"required": ["predicate"]}, {"required": ["number"]}],
+    }
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        entry, kb = ctx.entry, ctx.kb
+        subject = entry["subject"]
+        subjects = (subject,) if isinstance(subject, str) else tuple(subject)
+        for s in subjects:
+            if s not in kb.claim_terms:
+                raise ctx.fail("subject", f"unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
+        preds: tuple[Any, ...] = ctx.regexes("predicate")  # claims.py reads them as Patterns; a SafePattern is one
+        number = None
+        if "number" in entry:
+            n = entry["number"]
+            qty: Any = ctx.regex("number", n["quantity"]) if "quantity" in n else None
+            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
+        # where a phrasing of the property can be: the literal prefilter narrows the units to read
+        pgate = compile_safe("|".join(f"(?:{p.pattern})" for p in preds), FLAGS, ctx.where("predicate")) if preds else None
+        return {"claim": claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number), "pgate": pgate}
+
+    def gate(self, rule: Rule, kb: Knowledge) -> Any:
+        return kb.claim_gate(rule.spec["claim"].subjects)
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return kinds.check_claim(rule, doc, kb)
+
+
+@dataclass
+class PythonSpec(Spec):
+    check: str = ""
+
+
+FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric", "cjk-lookalike"}
+
+
+def in_scope(rule: Rule, doc: LintDoc, found: list[Finding]) -> list[Finding]:
+    """The findings on lines of the rule's scopes: how the linter honours `scope` for every kind,
+    whether or not its check reads it (the data kinds read only units of their scopes anyway)."""
+    if set(SCOPES) <= set(rule.scope) or not found:
+        return found
+    scopes = line_scopes(doc)
+    return [f for f in found if scopes.get(f.line, "other") in rule.scope]
+
+
+def line_scopes(doc: LintDoc) -> dict[int, str]:
+    """The scope of each source line: its unit's, `code` for fences and code, `other` for the rest."""
+    got = doc.cache.get("line_scopes")
+    if got is None:
+        got = doc.cache["line_scopes"] = {u.line: u.scope for u in doc.units}
+        for ln in doc.scan.lines:
+            if ln.kind == "fence":
+                got.setdefault(ln.no, "code")
+    return got
+
+
+@register_kind
+class PythonKind(RuleKind):
+    """A check written in Python (qatool.lint.pyrules). Its `scope` is honoured like every rule's (the
+    linter keeps a finding only on a line of a scope the rule names); default: every scope."""
+
+    name = "python"
+    spec_type = PythonSpec
+    default_scope = SCOPES
+    schema = {"properties": {"check": {"type": "string"}}, "required": ["check"]}
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        if ctx.entry["check"] not in PY_CHECKS:
+            raise ctx.fail("check", f"unknown python check {ctx.entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
+        return {"check": ctx.entry["check"]}
+
+    def fixable(self, entry: dict[str, Any]) -> bool:
+        return entry["check"] in FIXABLE_PY_CHECKS
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return PY_CHECKS[rule.spec["check"]](rule, doc, kb)
+
+
+def build_spec(kind: RuleKind, ctx: BuildContext, common: dict[str, Any]) -> Spec:
+    return kind.spec_type(**common, **kind.build(ctx))
+
+
+__all__ = ["KINDS", "BuildContext", "RuleKind", "Spec", "register_kind", "rule_kind", "line_scopes", "field"]
