@@ -264,7 +264,7 @@ _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同�
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
-_POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的")  # `把 B 的 X`: what follows the disposed term is its part
+_POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
