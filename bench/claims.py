@@ -2,8 +2,8 @@
 
 Each phrasing (a wrong statement or a correct trap, written apart from the rules) is placed as the
 answer of a Q&A item in three Markdown dialects (heading + **答案：** label, bold `**Q：**`/`**A：**`
-labels, a numbered list question with a nested answer), and the documents are linted with the
-default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
+labels, a numbered list question with a nested answer), each in a document of its own (so that no
+phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
     python bench/claims.py                                    # held-back sets (bench/claims/heldback_*.jsonl)
@@ -44,22 +44,24 @@ def _answer_lines(text: str, indent: str = "") -> list[str]:
     return [indent + ln if ln.strip() else "" for ln in text.strip().split("\n")]
 
 
-def documents(rows: list[dict]) -> list[tuple[str, str, list[tuple[int, int, int]]]]:
-    """(path, text, [(row index, first answer line, last answer line)]) for each dialect."""
+def documents(rows: list[dict], number: int = 1) -> list[tuple[str, str, list[tuple[int, int, int]]]]:
+    """(path, text, [(row index, first answer line, last answer line)]) for each dialect; the items are
+    numbered from `number` (which also picks the question)."""
     docs = []
     for dialect in ("heading", "bold", "list"):
         lines: list[str] = [f"# 面试题合集（{dialect}）", ""]
         spans = []
         for k, row in enumerate(rows):
-            q = QUESTIONS[k % len(QUESTIONS)]
+            n = number + k
+            q = QUESTIONS[(n - 1) % len(QUESTIONS)]
             if dialect == "heading":
-                lines += [f"### {k + 1}. {q}", "", "**答案：**", ""]
+                lines += [f"### {n}. {q}", "", "**答案：**", ""]
                 body = _answer_lines(row["text"])
             elif dialect == "bold":
-                lines += [f"**Q{k + 1}：{q}**", "", "**A：**"]
+                lines += [f"**Q{n}：{q}**", "", "**A：**"]
                 body = _answer_lines(row["text"])
             else:
-                lines += [f"{k + 1}. {q}", ""]
+                lines += [f"{n}. {q}", ""]
                 body = _answer_lines(row["text"], "   ")
             first = len(lines) + 1
             lines += body
@@ -70,20 +72,23 @@ def documents(rows: list[dict]) -> list[tuple[str, str, list[tuple[int, int, int
 
 
 def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str]]]]:
-    """dialect -> [(row index, 'caught'|'missed'|'flagged'|'clean', codes)]."""
-    out = {}
-    for path, text, spans in documents(rows):
-        findings = [f for f in linter.lint_text(text, path) if f.code.startswith("FC")]
-        by_line = defaultdict(list)
-        for f in findings:
-            by_line[f.line].append(f.code)
-        res = []
-        for k, lo, hi in spans:
+    """dialect -> [(row index, 'caught'|'missed'|'flagged'|'clean', codes)]. Each phrasing is linted in a
+    document of its own, so that one phrasing's markup (a `面试题：` label, a heading) cannot change how
+    the others are parsed: in one document of all phrasings, the list dialect's answers after such a
+    phrasing were read as part of a question and never linted as claims."""
+    out: dict[str, list[tuple[int, str, list[str]]]] = defaultdict(list)
+    for k, row in enumerate(rows):
+        for path, text, spans in documents([row], number=k + 1):
+            by_line = defaultdict(list)
+            for f in linter.lint_text(text, path):
+                if f.code.startswith("FC"):
+                    by_line[f.line].append(f.code)
+            (_, lo, hi), = spans
             codes = sorted({c for no in range(lo, hi + 1) for c in by_line.get(no, [])})
-            wrong = rows[k]["kind"] == "wrong"
-            res.append((k, ("caught" if codes else "missed") if wrong else ("flagged" if codes else "clean"), codes))
-        out[path.removeprefix("claims_").removesuffix(".md")] = res
-    return out
+            wrong = row["kind"] == "wrong"
+            verdict = ("caught" if codes else "missed") if wrong else ("flagged" if codes else "clean")
+            out[path.removeprefix("claims_").removesuffix(".md")].append((k, verdict, codes))
+    return dict(out)
 
 
 def main() -> None:

@@ -2,15 +2,19 @@
 
 A claim binds a subject (a glossary term, known by all its names) to a property (a few phrasings) with
 a polarity; the rule says which polarity is wrong. The text is read sentence by sentence and clause by
-clause (split at ，；。！？): a sentence that asks, reports a belief to refute it, or supposes is
-skipped; in a statement clause each phrasing of the property is bound to the term it is said of (the
+clause (split at ，；。！？, not inside brackets; a frame such as `…时，` or a change such as `X 越大，` is read
+with the clause it conditions): a sentence that asks or reports a belief to refute it is skipped, and of a
+supposition only the consequent is read; in a statement clause each phrasing of the property is bound to
+the term it is said of (the
 nearest term before it that is not a comparison object such as `比 X` / `与 X 不同`, with the terms
 coordinated with it (`A 和 B 都…`); the nearest after it in a cleft (`…的是 X`); in a `A 和 B 分别 P 和 Q`
 clause, position by position), in any order and with words in between. The words between term and
 property decide the polarity: an odd number of negation words (`不`, `并非`, `无法`, `not`; read on
 jieba tokens, so `不同` and `无监督` are not negations) denies the property; a modal hedge (`可能`,
 `不一定`) asserts nothing. A clause without a term that continues the previous one (`…，使权重变得稀疏`)
-is said of that clause's one term.
+is said of that clause's one term; the clauses of a list item with a bold label (`- **L2 正则**：…`) are
+said of the label's term; a sentence whose first clause says 它 before any term is said of the previous
+sentence's subject. A phrasing never begins inside a term's name.
 
 Numeric claims compare a stated value with a known one: `GPT-3 有 1750 亿参数` (units 亿/万/B/M/K and
 billion/million are read) against 175e9 with a relative tolerance.
@@ -70,17 +74,34 @@ def _cjk_latin_flex(escaped: str) -> str:
 
 
 class Glossary:
-    """Terms and their names; one combined pattern finds every mention, the longest name first."""
+    """Terms and their names; mentions are found by a scan that tries, at each position, the names that
+    begin with the two characters there, the longest first (a dictionary look-up per position, so the
+    cost does not grow with the number of names). A name matches case-insensitively, with white space
+    optional between its words and between CJK and Latin parts, and a name that begins (ends) with a
+    Latin letter or digit does not match inside a longer Latin word (nor before `.5` in `GPT-3.5`)."""
 
     def __init__(self, terms: dict[str, Term]):
         self.terms = terms
         by_name: dict[str, set[str]] = {}
         for t in terms.values():
             for n in t.names:
-                by_name.setdefault(_fold(n), set()).add(t.key)
+                key = _squash(n)
+                if key:
+                    by_name.setdefault(key, set()).add(t.key)
         self._keys = {k: frozenset(v) for k, v in by_name.items()}
-        names = sorted(by_name, key=lambda n: (-len(n), n))
-        self._rx = regex.compile("|".join(f"(?:{name_pattern(n)})" for n in names) or "(?!)", regex.I | regex.V0)
+        # the spaced forms: where a listed name has white space between two Latin characters
+        self._gaps: dict[str, set[int]] = {}
+        for t in terms.values():
+            for n in t.names:
+                self._gaps.setdefault(_squash(n), set()).update(_latin_gaps(n))
+        self._by_prefix: dict[str, list[int]] = {}
+        for k in self._keys:
+            self._by_prefix.setdefault(k[:2], []).append(len(k))
+        for lens in self._by_prefix.values():
+            lens.sort(reverse=True)
+        self._short = {k for k in self._keys if len(k) == 1}
+        firsts = sorted({k[0] for k in self._keys})
+        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
 
     @property
     def words(self) -> list[str]:
@@ -91,14 +112,66 @@ class Glossary:
         return "|".join(f"(?:{name_pattern(n)})" for n in names)
 
     def mentions(self, text: str, start: int = 0, end: int | None = None, timeout: float | None = None) -> list[Mention]:
-        out = []
-        for m in self._rx.finditer(text, start, len(text) if end is None else end, timeout=timeout):
-            keys = self._keys.get(_fold(m.group(0)))
-            if keys is None:  # white space inside the name differs from the listed form
-                keys = next((v for k, v in self._keys.items() if _squash(k) == _squash(m.group(0))), frozenset())
-            if keys:
-                out.append(Mention(m.start(), m.end(), keys))
+        """Mentions in text[start:end], left to right, the longest name at each position, not overlapping.
+        (`timeout` is accepted for the regex-based callers' signature; the scan is linear.)"""
+        end = len(text) if end is None else end
+        seg = text[start:end]
+        low = seg.lower()
+        if len(low) != len(seg):  # a character whose lower case is longer (İ): fold it alone
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in seg)
+        if _SPACE.search(low):
+            parts = [(m.start(), m.group()) for m in _NONSPACE.finditer(low)]
+            s = "".join(p for _, p in parts)
+            where = [start + a + k for a, p in parts for k in range(len(p))]
+        else:
+            s, where = low, range(start, end)
+        out: list[Mention] = []
+        pos = 0
+        for m in self._first.finditer(s):
+            i = m.start()
+            if i < pos:
+                continue
+            hit = 0
+            for ln in self._by_prefix.get(s[i:i + 2], ()):
+                if self._accept(text, s, where, i, ln, start, end):
+                    hit = ln
+                    break
+            if not hit and s[i] in self._short and self._accept(text, s, where, i, 1, start, end):
+                hit = 1
+            if hit:
+                out.append(Mention(where[i], where[i + hit - 1] + 1, self._keys[s[i:i + hit]]))
+                pos = i + hit
         return out
+
+    def _accept(self, text: str, s: str, where: list[int], i: int, ln: int, start: int, end: int) -> bool:
+        key = s[i:i + ln]
+        if len(key) != ln or key not in self._keys:
+            return False
+        a, b = where[i], where[i + ln - 1] + 1
+        if _WORDISH.match(key[0]) and a > start and _WORDISH.match(text[a - 1]):
+            return False
+        if _WORDISH.match(key[-1]) and b < end and (_WORDISH.match(text[b]) or (text[b] == "." and b + 1 < end and text[b + 1].isdigit())):
+            return False
+        gaps = self._gaps.get(key, ())
+        for j in range(i + 1, i + ln):  # white space between two Latin characters only where the name has it
+            if where[j] != where[j - 1] + 1 and _WORDISH.match(s[j - 1]) and _WORDISH.match(s[j]) and (j - i) not in gaps:
+                return False
+        return True
+
+
+_WORDISH = re.compile(r"[A-Za-z0-9_]")
+_SPACE = re.compile(r"\s")
+_NONSPACE = re.compile(r"\S+")
+
+
+def _latin_gaps(name: str) -> set[int]:
+    """Offsets (in the squashed name) where the listed name has white space between two Latin characters."""
+    out, pos = set(), 0
+    for k, part in enumerate(name.split()):
+        if k:
+            out.add(pos)
+        pos += len(part)
+    return out
 
 
 def _fold(s: str) -> str:
@@ -106,7 +179,7 @@ def _fold(s: str) -> str:
 
 
 def _squash(s: str) -> str:
-    return "".join(s.split()).casefold()
+    return "".join(s.split()).lower()
 
 
 def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
@@ -133,15 +206,65 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除)\s*(?:\*\*)?\s*$")
-_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*$")
-_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似)")
-_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or)\s*(?:\*\*)?\s*$", re.I)
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除"
+                               r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
+_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
+                             r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处))")
+# a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
+_BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
+_BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
+_INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
+_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样)")
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+                          r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
+                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
+                          # a clause that begins with its verb, an adverb or a preposition has no subject of its own
+                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在"
+                          r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
+_FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
+_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
+# a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
+_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
+# a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
+_PRONOUN_RE = re.compile(r"它们?")
+# in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
+# that term, not a claim about the term before it
+_MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
+_COMMA_RE = re.compile(r"[，,]")
+_COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
+# a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
+# (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
+_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*[:：]|\s*[:：]\s*\*\*)|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+_BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
+# "A 和 B 一样 P": B is compared with A, and has P too
+_LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
+# a sentence that opens with a pronoun is about the previous sentence's subject
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外))")
+_FORMER_LATTER_RE = re.compile(r"前者|后者")
+# a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
+_MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
+_MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
+# a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
+_TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
+_IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
+_TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
+_TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
+_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*(?:\*\*)?\s*"
+                       r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
+                       r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
+                       r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
+                       r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
+_OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
+_DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
+_DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
+_POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -165,53 +288,193 @@ class ClaimReader:
         self.glossary = glossary
         self.layer = layer or TextLayer(glossary.words)
         self.timeout = timeout
+        self._cache: dict[tuple, object] = {}
 
     def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
                  topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
         """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
         term(s) the text is about when it names none (an answer under a question that names one term)."""
         out = []
-        for sent in self.layer.sentences(text, start, end):
-            if sent.kind != "statement":
-                continue
-            hit = self._sentence(text, sent, spec, topic)
-            if hit:
-                out.append(hit)
+        if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
+                                       for rx in spec.predicates):
+            return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
+        carry = topic  # what a sentence that begins with 它 is about: the previous sentence's subject
+        for sent in self._sentences(text, start, end):
+            if sent.kind in ("statement", "supposed"):  # a supposition's consequent states a claim
+                hit = self._sentence(text, sent, spec, topic, carry)
+                if hit:
+                    out.append(hit)
+            carry = self._subject(text, sent, carry) or carry
         return out
+
+    def _sentences(self, text: str, start: int, end: int | None) -> list[Span]:
+        key = ("s", text, start, end)
+        if key not in self._cache:
+            self._remember(key, self.layer.sentences(text, start, end))
+        return self._cache[key]
+
+    def _clauses(self, text: str, sent: Span) -> list[Span]:
+        key = ("c", text, sent)
+        if key not in self._cache:
+            self._remember(key, self.layer.clauses(text, sent))
+        return self._cache[key]
+
+    def _mentions(self, text: str, start: int, end: int) -> list[Mention]:
+        """The glossary's mentions in text[start:end], remembered: every rule of a pack reads the same text."""
+        key = ("m", text, start, end)
+        if key not in self._cache:
+            self._remember(key, self.glossary.mentions(text, start, end, self.timeout))
+        return self._cache[key]
+
+    def _remember(self, key: tuple, value) -> None:
+        if len(self._cache) >= 20000:
+            self._cache.clear()
+        self._cache[key] = value
+
+    def _subject(self, text: str, sent: Span, carry: frozenset[str] | None) -> frozenset[str] | None:
+        """The keys of a sentence's subject: its first term that is not a comparison object (or what its
+        leading 它 stands for)."""
+        for clause in self._clauses(text, sent):
+            mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
+            for m in mentions:
+                if not self._is_object(text, clause, m):
+                    return m.keys
+        return None
+
+    def _pronoun(self, text: str, clause: Span, mentions: list[Mention], carry: frozenset[str] | None) -> list[Mention]:
+        """`它`/`它们` before the first term of a clause stands for `carry`; the clause is then read from its
+        start (`训练不会让它们变得不同`: the negation before the pronoun counts)."""
+        if not carry:
+            return mentions
+        first = mentions[0].start if mentions else clause.end
+        if not _PRONOUN_RE.search(text, clause.start, first):
+            return mentions
+        at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+        return [Mention(at, at, carry)] + mentions
 
     def question_polarity(self, text: str, spec: ClaimSpec) -> bool | None:
         """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
         affirmatively, False when negated (`…不会…吗`), None when it does not ask it."""
         for sent in self.layer.sentences(text):
-            for clause in self.layer.clauses(text, sent):
-                mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+            for clause in self._clauses(text, sent):
+                mentions = self._mentions(text, clause.start, clause.end)
                 hit = self._predicates(text, Span(clause.start, clause.end), mentions, [], spec, None, polarity=True)
                 if hit is not None:
                     return hit
         return None
 
-    def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None) -> tuple[int, int] | None:
+    def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
+                  carry: frozenset[str] | None = None) -> tuple[int, int] | None:
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
-        for clause in self.layer.clauses(text, sent):
-            mentions = self.glossary.mentions(text, clause.start, clause.end, self.timeout)
+        if carry and _ANAPHOR_RE.match(text, sent.start, sent.end):  # `其…` / `该…`: the previous sentence's subject
+            prev = [Mention(sent.start, sent.start, carry)]
+        label = self._label(text, sent)
+        frame: frozenset[str] | None = None
+        seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
+        for i, clause in enumerate(self._clauses(text, sent)):
+            mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
+            seen.extend(m for m in mentions if m.end > m.start)
+            if i == 0:
+                mentions = self._pronoun(text, clause, mentions, carry)
+            elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
+                mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
+            elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
+                mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
-                hit = (self._number(text, clause, mentions, spec) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic))
+                hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
+                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label))
                 if hit:
                     return hit
-            if mentions:
-                prev = mentions
+            if i == 0:
+                frame = self._frame(text, clause, mentions)
+            if clause.kind == "supposed":
+                prev = []  # a supposed term is not the subject of the consequence
+            else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
+                subj = self._subjects(text, clause, mentions)
+                if subj:
+                    prev = subj
         return None
+
+    def _subjects(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        """The clause's mentions that can be what it is about: not a comparison object (`与 BERT 不同`), not a
+        term that only qualifies the next one (`PyTorch 中的 nn.Dropout`); terms compared as alike
+        (`A 和 B 一样`) are kept."""
+        out = []
+        instrument = False
+        for k, m in enumerate(mentions):
+            coordinated = k > 0 and _COORD_RE.match(text[mentions[k - 1].end:m.start]) is not None
+            instrument = bool(_INSTRUMENT_RE.search(text, clause.start, m.start)) or (instrument and coordinated)
+            if instrument:
+                continue  # `通过 ResNet 等模型把每一帧转成特征，然后…`: the instrument (and what is coordinated with it) does not go on
+            if self._is_object(text, clause, m) and not self._is_like(text, clause, m):
+                continue
+            if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
+                continue
+            out.append(m)
+        return out
+
+    def _former_latter(self, text: str, clause: Span, mentions: list[Mention], seen: list[Mention]) -> list[Mention]:
+        """`A 与 B 相比，前者…，后者…`: 前者 names the sentence's first term, 后者 its last."""
+        if not seen or not _FORMER_LATTER_RE.search(text, clause.start, clause.end):
+            return mentions
+        distinct: list[frozenset[str]] = []
+        for m in seen:
+            if m.keys not in distinct:
+                distinct.append(m.keys)
+        if len(distinct) < 2:
+            return mentions
+        extra = [Mention(r.start(), r.end(), distinct[0] if r.group() == "前者" else distinct[-1])
+                 for r in _FORMER_LATTER_RE.finditer(text, clause.start, clause.end)
+                 if not any(m.start <= r.start() < m.end for m in mentions)]
+        return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
+        """The topic a sentence's first clause sets for its later clauses that name no term: the term it
+        opens with (`BPE 从字符开始，每次合并…`, `- **GRU**：…，…`), or the one term of a frame clause
+        (`在 PPO 阶段，…`, `Adapter 和 LoRA 一样，…`); None when it sets none."""
+        subj = [m for m in mentions if not self._is_object(text, clause, m)]
+        if not subj:
+            return None
+        lead = re.compile(_ANSWER_LEAD + _FRAME_LEAD).match(text, clause.start).end()
+        first = subj[0]
+        group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
+        like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
+        if first.start == lead and len({k for m in group for k in m.keys}) == 1:
+            return first.keys.union(*(m.keys for m in like))
+        if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
+            return first.keys
+        return None
+
+    def _label(self, text: str, sent: Span) -> list[Mention]:
+        """The one term a sentence's leading label names (`- **Leaky ReLU**：…`), as a mention at the label."""
+        m = _LABEL_RE.match(text, sent.start, sent.end)
+        if not m:
+            return []
+        g = "label" if m.group("label") is not None else "plain"
+        mentions = self._mentions(text, m.start(g), m.end(g))
+        keys = {k for x in mentions for k in x.keys}
+        return [Mention(mentions[0].start, mentions[0].end, mentions[0].keys)] if len({x.keys for x in mentions}) == 1 and keys else []
 
     # -------------------------------------------------------------------------------- properties
 
-    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,
-                    topic: frozenset[str] | None = None, polarity: bool = False):
+    def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,  # noqa: C901 (one pass over the properties; split pending)
+                    topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
+                    label: list[Mention] | None = None):
         preds = []
+        inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
         for rx in spec.predicates:
-            for m in rx.finditer(text, clause.start, clause.end, timeout=self.timeout):
+            pos = clause.start
+            while pos < clause.end:
+                m = rx.search(text, pos, clause.end, timeout=self.timeout)
+                if m is None:
+                    break
+                into = next((e for s, e in inside if s < m.start() < e), None)
+                if into is not None:  # a phrasing never begins inside a term's name (`简短惩罚` is no `惩罚…`)
+                    pos = m.start() + 1
+                    continue
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end):
                     preds.append((m.start(), m.end()))
+                pos = max(m.end(), m.start() + 1)
         if not preds:
             return None
         preds.sort()
@@ -219,23 +482,51 @@ class ClaimReader:
         if resp is not None:
             return resp or None
         for ps, pe in preds:
+            if _OBJECT_BEFORE_RE.search(text, clause.start, ps) and _COMPARED_PROPERTY_RE.search(text, clause.start, ps):
+                continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
-            bound = self._bind(text, clause, live, ps, pe)
-            if bound is None and not live and len({k for m in prev for k in m.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ps]):
+            nxt = next((m for m in live if m.start >= pe), None)
+            if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and _COMPARED_RE.search(text, clause.start, ps):
+                bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
+            elif label and label[0].end <= clause.start and not any(m.end <= ps for m in live):
+                bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
+            else:
+                bound = self._bind(text, clause, live, ps, pe)
+            compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
+            if bound is None and compared and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
+            elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
+            if bound is None and not live and frame:
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
+                # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
+                if text[at:ps].strip(" *") and not _OWN_TOPIC_RE.match(text, at, ps):
+                    bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
-            if self.layer.hedged(text, lo, hi):
+            if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
+                # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
+                # 把 denies the whole predicate: read from the term (or the clause start) before it
+                lo = max([clause.start] + [m.end for m in mentions if m.end <= group[0].start and m is not group[0]])
+                lo = min(lo, group[0].start)
+            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
+            if colon >= 0 and text[lo:colon].strip(" *"):
+                lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
+            within = (clause.start, clause.end)
+            if self.layer.hedged(text, lo, hi, within):
                 continue
-            negs = self.layer.negations(text, lo, hi)
+            negs = self.layer.negations(text, lo, hi, within)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
-            if tail:  # "稀疏性：不具备" — the property named as a label, then said of
-                negs += self.layer.negations(text, tail.end(), clause.end)
+            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
+                # "稀疏性：不具备": the property named as a label right after the term, then said of it
+                negs += self.layer.negations(text, tail.end(), clause.end, within)
             affirmed = negs % 2 == 0
             if polarity:
                 return affirmed
@@ -245,28 +536,71 @@ class ClaimReader:
                 return first, last
         return None
 
-    def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int) -> tuple[list[Mention], int] | None:
-        """The term group a property at [ps, pe) is said of, and where the words that qualify it begin."""
+    def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int,
+              extend: bool = True) -> tuple[list[Mention], int] | None:
+        """The term group a property at [ps, pe) is said of, and where the words that qualify it begin
+        (`extend`: with the agent of a 把 phrase and the owner of a part, `X 的 Y`)."""
         before = [m for m in mentions if m.end <= ps]
+        frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if self._is_object(text, clause, m):
+                continue
+            if self._is_time_frame(text, clause, m):
+                frame = frame or ([m], m.end)
                 continue
             group = [m]
             j = k
             while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]):
                 group.insert(0, before[j - 1])
                 j -= 1
-            return group, m.end
+            group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
+            anchor = m.end
+            if not extend:
+                return group, anchor
+            agent = next((x for x in reversed(before[:j]) if not self._is_object(text, clause, x)
+                          and _DISPOSAL_IN_RE.search(text, x.end, group[0].start)), None)
+            if agent is not None and _POSSESSED_RE.match(text, group[-1].end, ps):
+                # `A 把 B 的 X 降为 Y`: Y is what A makes of B's part X; it is said neither of A nor of B as it is
+                return None
+            if agent is not None:
+                # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
+                # before it is a candidate too, and the words after the agent qualify the property
+                group, anchor = [agent] + group, agent.end
+            owner = next((x for x in before if x.end < group[0].start and _OWNER_RE.fullmatch(text, x.end, group[0].start)), None)
+            if owner is not None:  # `U-Net 的跳跃连接`: what is said of the part is said of its owner too
+                group = [owner] + group
+            return group, anchor
+        if frame:
+            return frame
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
-        if after:
+        if after and _CLEFT_RE.fullmatch(text, pe, after[0].start):
+            # `稀疏性是 L2 的特点`, `单向的 GPT`: a cleft or a property that qualifies the term, not across a comma
+            # and not `AR（单向缺点）和 BERT…` or `用自回归的特点克服 BERT 的缺点`
             return [after[0]], after[0].start
         return None
+
+    @staticmethod
+    def _is_time_frame(text: str, clause: Span, m: Mention) -> bool:
+        """`在预训练时` / `预训练阶段，`: a term that names when something happens, not what it is said of."""
+        if not (_TIME_AFTER_RE.match(text, m.end, clause.end) or _TIME_TAIL_RE.search(text, m.start, m.end)):
+            return False
+        return bool(_FRAME_BEFORE_RE.search(text[clause.start:m.start]))
+
+    def _is_like(self, text: str, clause: Span, m: Mention) -> bool:
+        """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property."""
+        left = text[clause.start:m.start]
+        return bool(_OBJECT_AROUND_RE.search(left) and not left.rstrip(" *").endswith("不像")
+                    and _LIKE_AFTER_RE.match(text[m.end:clause.end]))
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
         if _OBJECT_BEFORE_RE.search(left):
             return True
+        if _BASIS_RE.search(left) and _BASIS_AFTER_RE.match(text, m.end, clause.end):
+            return True
+        if _IN_BEFORE_RE.search(left) and not _TIME_AFTER_RE.match(text, m.end, clause.end) and _TIME_LATER_RE.match(text, m.end, clause.end):
+            return True  # `在 ELMO／BERT 出来之前，…`: the term of a time frame is not the subject
         return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
 
     def _respectively(self, text: str, clause: Span, mentions: list[Mention], preds: list[tuple[int, int]],
@@ -276,10 +610,16 @@ class ClaimReader:
         r = _RESPECTIVELY_RE.search(text, clause.start, clause.end)
         if not r:
             return None
-        terms: list[Mention] = []
-        for m in mentions:
-            if m.end <= r.start() and (not terms or terms[-1].keys != m.keys):
-                terms.append(m)
+        before = [m for m in mentions if m.end <= r.start()]
+        terms: list[Mention] = before[-1:]  # the coordinated terms right before 分别
+        left = terms[0].start if terms else 0
+        for m in reversed(before[:-1]):
+            gap = _BRACKETED_RE.sub("", text[m.end:left]).strip(" \t（()）")
+            if gap and not _COORD_RE.match(gap):
+                break
+            if gap and m.keys != terms[0].keys:  # no gap: an alias in brackets, `LN（层归一化）`
+                terms.insert(0, m)
+            left = m.start
         if len(terms) < 2:
             return None
         tail_end = clause.end - (1 if text[clause.end - 1] in "，,。；;！？!?" else 0)
@@ -290,21 +630,25 @@ class ClaimReader:
             pos = m.end()
         if pos < tail_end:
             parts.append((pos, tail_end))
+        if len(parts) > len(terms):  # `分别沿 batch 维度和特征维度统计均值与方差`: the tail is shared
+            parts = parts[:len(terms) - 1] + [(parts[len(terms) - 1][0], parts[-1][1])]
         if len(parts) != len(terms):
-            return None
+            return ()  # a respectively clause whose parts cannot be paired states nothing that can be read
         for m, (a, b) in zip(terms, parts):
             if not any(k in spec.subjects for k in m.keys):
                 continue
             for ps, pe in preds:
                 if a <= ps and pe <= b:
-                    affirmed = self.layer.negations(text, a, ps) % 2 == 0
-                    if affirmed == (spec.wrong == "affirm") and not self.layer.hedged(text, a, ps):
+                    within = (clause.start, clause.end)
+                    affirmed = self.layer.negations(text, a, ps, within) % 2 == 0
+                    if affirmed == (spec.wrong == "affirm") and not self.layer.hedged(text, a, ps, within):
                         return m.start, pe
         return ()
 
     # ------------------------------------------------------------------------------------ numbers
 
-    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec) -> tuple[int, int] | None:
+    def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec, prev: list[Mention] = (),
+                frame: frozenset[str] | None = None) -> tuple[int, int] | None:
         num = spec.number
         for m in _NUMBER_RE.finditer(text, clause.start, clause.end):
             value = float(m.group(1))
@@ -315,13 +659,23 @@ class ClaimReader:
                 continue
             if num.quantity is not None and not self._near_quantity(text, clause, m, num.quantity):
                 continue
-            bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end())
+            bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end(),
+                               extend=False)
+            if bound is None and not mentions:
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                keys = prev[-1].keys if len({k for x in prev for k in x.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:m.start()]) else frame
+                if keys:
+                    bound = ([Mention(at, at, keys)], at)  # said of the previous clause's or the sentence's term
             if bound is None:
                 continue
             group, anchor = bound
-            if len(group) != 1 or not any(k in spec.subjects for k in group[0].keys):
+            keys = set(group[0].keys)
+            owner = [x for x in mentions if x.end <= group[0].start and _OWNER_RE.fullmatch(text[x.end:group[0].start])]
+            if owner:  # "BERT 的 position embedding 有 512 个位置": the number is BERT's too
+                keys |= owner[-1].keys
+            if len(group) != 1 or not keys & set(spec.subjects):
                 continue
-            if anchor <= m.start() and self.layer.negations(text, anchor, m.start()) % 2:
+            if anchor <= m.start() and self.layer.negations(text, anchor, m.start(), (clause.start, clause.end)) % 2:
                 continue
             before = text[max(clause.start, m.start() - 4):m.start()]
             after = text[m.end():min(clause.end, m.end() + 8)]
@@ -341,11 +695,15 @@ class ClaimReader:
         after = quantity.match(text, m.end(), min(clause.end, m.end() + 8)) or quantity.search(text, m.end(), min(clause.end, m.end() + 6))
         if after:
             return True
+        if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
+            return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
         window = text[max(clause.start, m.start() - 16):m.start()]
         return bool(quantity.search(window))
 
 
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
+_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*")
+_OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")

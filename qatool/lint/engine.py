@@ -146,7 +146,7 @@ class Linter:
         self.per_file_ignores = per_file_ignores or {}
         self.by_code = {r.code: r for r in rules}
         # one literal pass per document finds the units every gated rule needs to look at
-        self.literals = LiteralIndex.build(g for g in (gate_of(r, kb) for r in self.rules) if g is not None)
+        self.literals = LiteralIndex.build(g for r in self.rules for g in (gate_of(r, kb), r.spec.get("pgate")) if g is not None)
 
     @classmethod
     def default(cls, extra_rules: list[Path] | None = None, **kw: Any) -> "Linter":

@@ -459,16 +459,28 @@ def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
 # -------------------------------------------------------------------------------------------- claim
 
 
-def _topic(kb: Knowledge, rec: dict[str, Any] | None) -> frozenset[str] | None:
-    """The one term a record's question (or title) names, if it names exactly one."""
-    if rec is None:
-        return None
+def _record_terms(kb: Knowledge, doc: LintDoc) -> dict[str, tuple[frozenset, ...]]:
+    """Record id -> (terms its question names, terms its title names, the same as sets of the key sets of
+    their mentions), read once per document for all
+    claim rules (the glossary's mentions, so a name inside a longer one counts as the longer term)."""
     glossary = kb.claim_reader().glossary
-    for text in (rec.get("question") or "", rec.get("title") or ""):
-        keys = {k for m in glossary.mentions(text) for k in m.keys}
-        if len(keys) == 1:
-            return frozenset(keys)
-        if keys:
+    cached = doc.cache.get("claim_record_terms")
+    if cached is None or cached[0] is not glossary:
+        out = {}
+        for r in doc.records:
+            named = [{m.keys for m in glossary.mentions(r.get(f) or "")} for f in ("question", "title")]
+            out[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
+        cached = doc.cache["claim_record_terms"] = (glossary, out)
+    return cached[1]
+
+
+def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
+    """The one term a record's question (or title) names, if it names exactly one (a name that belongs to
+    several terms, as `岭回归` of both L2 regularisation and ridge regression, names them all at once)."""
+    for named in (terms or ())[2:]:
+        if len(named) == 1:
+            return next(iter(named))
+        if named:
             return None
     return None
 
@@ -487,14 +499,20 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     gate = kb.claim_gate(spec.subjects)  # gate_of for a claim rule
     found: set[tuple[int, int]] = set()
     try:
-        about = {r["id"] for r in doc.records if search(rule, gate, f"{r.get('question') or ''}\n{r.get('title') or ''}")}
+        terms = _record_terms(kb, doc)
+        subjects = set(spec.subjects)
+        about = {rid for rid, (q, t, *_) in terms.items() if subjects & (q | t)}
         hits = {(u.line, u.col) for u in _units(rule, doc, gate)}
-        for unit in doc.units:
-            if unit.scope not in rule.scope:
+        pgate = rule.spec.get("pgate")  # units without a literal of any property phrasing cannot state the claim
+        phits = set(_gate_hits(rule, doc, pgate)) if pgate is not None and doc.literals is not None and doc.literals.covers(pgate) else None
+        for k, unit in enumerate(doc.units):
+            if unit.scope not in rule.scope or (phits is not None and k not in phits):
                 continue
             if (unit.line, unit.col) not in hits and not (unit.record and unit.record["id"] in about and unit.scope in ("answer", "analysis")):
                 continue
-            topic = _topic(kb, unit.record) if unit.scope in ("answer", "analysis") else None
+            if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
+                continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
+            topic = _topic(terms.get(unit.record["id"]) if unit.record else None) if unit.scope in ("answer", "analysis") else None
             for s, e in reader.findings(unit.text, spec, topic=topic):
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)
@@ -508,7 +526,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 
 def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader, spec: ClaimSpec,
                     label: str) -> Iterator[Finding]:
-    gate = kb.claim_gate(spec.subjects)
+    terms = _record_terms(kb, doc)
+    subjects = set(spec.subjects)
     first: dict[str, Unit] = {}
     for u in doc.units:
         if u.scope == "answer" and u.record is not None and u.text.strip():
@@ -516,7 +535,7 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader
     for rec in doc.records:
         unit = first.get(rec["id"])
         q = rec.get("question") or ""
-        if unit is None or not search(rule, gate, q):
+        if unit is None or not subjects & terms[rec["id"]][0]:
             continue
         yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
         m = yes or no

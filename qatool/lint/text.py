@@ -27,7 +27,7 @@ _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 QUESTION_END_RE = re.compile(rf"(?:[?？]|[吗么嘛呢][。.!！，,]?){_TRAIL}$")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 QUESTION_WORD_RE = re.compile(
-    r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
     r"|^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)",
     re.I,
 )
@@ -35,21 +35,41 @@ QUESTION_WORD_RE = re.compile(
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
-    r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)",
+    r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
+    r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
+    r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
+    r"|(?:弄|搞|说|记|写|理解|想)反了|颠倒了|本末倒置"
+    # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
+    r"|(?:说法|观点|理解|看法|认识|结论|叫法|表述)[^，。；]{0,4}?(?:混淆|言过其实|不严谨|站不住)|混为一谈"
+    r"|(?:有人|有些人|很多人|不少人|许多人|常有人)(?:会|常|常常|经常)?(?:把|将)"
+
+    # a statement said to be the wrong way round, mixed up, miscounted or overstated; a belief others hold
+    r"|(?:弄|搞|说|记|写|理解)反了?|颠倒了|(?:混淆|搞混|弄混|记混)了|记错了?|算错了?|笔误|口误|夸大了"
+    r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
+    r"|(?:说|记|写)成了?|误(?:作|当)",
     re.I,
 )
+# a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法)")
 # supposition: a clause that begins like this states nothing
 SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
     "不可能 不该 不应 不应该 不要 别 勿 难以 不至于 不致 不会再 不得 没法 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
-    "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带".split()
+    "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾 "
+
+    "避免 免去 省去 绕过 绕开 很难 不容易 不易".split()
 )
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
+_NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
+_SPLIT_HEDGE_RE = re.compile("不一定|不见得")
+# negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
+_SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 
 # words whose tail reads like another word: a property phrasing must not begin inside one of them
 # ("监督" inside "无监督", "线性" inside "非线性"); a rule pack adds its own term names
@@ -57,12 +77,41 @@ COMPOUNDS = tuple(sorted(set("""
 无监督 有监督 半监督 自监督 弱监督 非监督 非线性 非参数 无参数 无偏 有偏 非凸 非对称 不对称 非稀疏 无损 有损 无序 有序 非负 非零
 不可导 不可微 可导 可微 不可逆 非平稳 非独立 不独立 非确定性 不确定性 非自回归 自回归 双向 单向 反向传播 逆向 无放回 有放回
 不平衡 非均匀 不均匀 非结构化 结构化 非对齐 未登录词 非端到端 端到端 不饱和 非饱和 无限 有限 无界 有界 非因果 因果
+类别 各类别 每类别 区别 分别 判别 识别 级别 差别 个别 特别 无关 不同 非零
 """.split()), key=len, reverse=True))
 
 GUARD_PREFIXES = "无非不未半自弱"  # compounds whose tail must not be read alone
 
 # list markers, heading marks, numbering and emphasis before a sentence's first word
 _LEAD_RE = re.compile(r"^(?:\s|[-*+>#]|\d+[.、)）]|[（(]?\d+[）)]|[一二三四五六七八九十]+、|\*\*|__)*")
+
+
+# a clause that only sets a frame (`…时，` `在…中，` `对…来说，` `由于…，`) or states a change (`X 越大，`
+# `把 X 调到 10，`) is read together with the clause that follows: the two state one claim
+_FRAME_END_RE = re.compile(
+    r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言|越[^\s，,。；;]{1,4}(?:\s*[\d.]+)?|更大|更小|更高|更低|过大|过小"
+    r"|(?:增大|增加|提高|提升|调大|调高|调小|调低|降低|减小|减少|变大|变小|升高|增长|下降|上升|扩大|缩小)(?:到|至|为)?\s*[\d.]*\s*(?:%|倍)?"
+    r"|(?:调|设|改|增|减|提|降|变)(?:到|至|为|成)\s*[\d.]+)\s*(?:\*\*)?\s*[，,]\s*$")
+_CLAUSE_LEAD = r"\s*(?:[-*+>]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：]\s*(?:\*\*)?\s*)?"
+_FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于)")
+# a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
+_CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|开启|打开|启用|引入|加入|去掉|去除|移除)")
+# the clause of a supposition that states its consequence
+_CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
+# a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
+_EXAMPLES_RE = re.compile(r"\s*(?:如|例如|比如|诸如|譬如)(?![何此果今同])")
+_OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
+# a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
+_SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
+                       r"|(?:时|之后|以后|之前|以前|的时候|后)\s*[，,]?\s*$")
+_CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
+
+
+def _joins(before: str, piece: str) -> bool:
+    """Whether the clause `piece` is one with the clause before it (see TextLayer.clauses)."""
+    if _CORRELATIVE_RE.search(before) and _CORRELATIVE_RE.search(piece):
+        return True
+    return bool(_SCENE_RE.search(before))
 
 
 @dataclass(frozen=True)
@@ -88,13 +137,51 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None) ->
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Pieces of text[start:end] ending after each comma, except commas inside brackets (`max(0, x)`,
+    `[0, +∞)`, `（如 α = 0.01，…）`) and ASCII commas followed by neither white space nor CJK, which
+    separate no clauses."""
+    end = len(text) if end is None else end
+    out, lo, depth = [], start, 0
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth = max(0, depth - 1)
+        elif c in CLAUSE_SEP and depth == 0:
+            out.append((lo, i + 1))
+            lo = i + 1
+    if lo < end:
+        out.append((lo, end))
+    if depth and len(out) == 1 and any(c in CLAUSE_SEP for c in text[start:end]):  # an unclosed bracket: split plainly
+        out = split_spans(text, CLAUSE_SEP, start, end)
+    glued: list[tuple[int, int]] = []
+    for a, b in ((a, b) for a, b in out if text[a:b].strip()):
+        if glued and glued[-1][1] == a and text[a - 1] == "," and not (text[a].isspace() or "\u3400" <= text[a] <= "\u9fff"):
+            glued[-1] = (glued[-1][0], b)  # an ASCII comma inside a formula or a word list (`PE(pos,2i)`) ends no clause
+        else:
+            glued.append((a, b))
+    return glued
+
+
+def _change(text: str, a: int, b: int) -> bool:
+    """A clause of a few words that names a change or a choice: `增大 λ，`, `使用标签平滑，` (at most 10
+    characters besides spaces and one Latin name)."""
+    m = _CHANGE_START_RE.match(text, a, b)
+    if not m:
+        return False
+    rest = re.sub(r"[A-Za-z][\w.\- ]*[\w.]", "", text[m.end():b], count=1)
+    return len("".join(rest.split())) <= 8
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
     lead = _LEAD_RE.sub("", core)
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead):
         return "question"
-    if REPORTED_RE.search(core):
+    if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
         return "reported"
     if SUPPOSE_RE.match(lead):
         return "supposed"
@@ -109,14 +196,33 @@ class TextLayer:
         self.words = tuple(sorted(set(w for w in words if w and not w.isascii())))
         self._seg = _segmenter(self.words + COMPOUNDS)
         self._compounds = re.compile("|".join(re.escape(w) for w in COMPOUNDS if w[0] in GUARD_PREFIXES))
+        self._cut_cache: dict[tuple[str, tuple[int, int]], list[tuple[int, int, str]]] = {}
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         return [Span(a, b, sentence_kind(text[a:b])) for a, b in split_spans(text, SENTENCE_END, start, end)]
 
     def clauses(self, text: str, sentence: Span) -> list[Span]:
+        """The clauses of a sentence: a frame, scene or change clause (`在 X 中，`, `X 之后，`, `由于…，`,
+        `增大 λ，`) and the first half of a correlative (`k 越小，模型越复杂`) are joined to the next one; in a
+        supposition (`如果 A，（那么）C`) the antecedent is `supposed` and the consequent a statement."""
+        pieces: list[list[int]] = []
+        for a, b in clause_spans(text, sentence.start, sentence.end):
+            if pieces and (_FRAME_END_RE.search(text[pieces[-1][0]:pieces[-1][1]])
+                           or _FRAME_START_RE.match(text, pieces[-1][0])
+                           or _change(text, pieces[-1][0], pieces[-1][1])
+                           or _joins(text[pieces[-1][0]:pieces[-1][1]], text[a:b])
+                           or _EXAMPLES_RE.match(text, a, b)):
+                pieces[-1][1] = b
+            else:
+                pieces.append([a, b])
+        consequent = len(pieces)
+        if sentence.kind == "supposed" and len(pieces) > 1:
+            consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])), len(pieces) - 1)
         out = []
-        for a, b in split_spans(text, CLAUSE_SEP, sentence.start, sentence.end):
+        for i, (a, b) in enumerate(pieces):
             kind = sentence.kind
+            if kind == "supposed":
+                kind = "supposed" if i < consequent else "statement"
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
                 kind = "question" if QUESTION_END_RE.search(piece) else "supposed" if SUPPOSE_RE.match(piece) else "statement"
@@ -135,13 +241,35 @@ class TextLayer:
                 out.append((at, pos, tok))
         return out
 
-    def negations(self, text: str, start: int = 0, end: int | None = None) -> int:
-        """How many negation words stand in text[start:end]."""
-        piece = text[start:len(text) if end is None else end]
+    def negations(self, text: str, start: int = 0, end: int | None = None, within: tuple[int, int] | None = None) -> int:
+        """How many negation words stand in text[start:end]. `within`: the clause around it, segmented as
+        a whole, so that a range that ends inside a word (`不减|去均值`) still reads the word's 不."""
+        end = len(text) if end is None else end
+        piece = text[start:end]
         n = len(_NEGATION_EN_RE.findall(piece)) if piece.isascii() or _LATIN_RE.search(piece) else 0
         if not piece.isascii():
-            n += sum(1 for _, _, tok in self.tokens(piece) if tok in NEGATIONS)
+            prev = None  # the token before the current one, and whether a negation was counted already
+            counted = False
+            for s, e, tok in self._words(text, start, end, within):
+                split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
+                if (tok in NEGATIONS or split) and not (counted and prev in _NEG_COORD):
+                    n += 1
+                    counted = True
+                prev = tok
         return n
+
+    def _words(self, text: str, start: int, end: int, within: tuple[int, int] | None) -> list[tuple[int, int, str]]:
+        """The words of text[start:end]: cut from `within` when given (a word that runs past `end` is cut
+        there), else from the piece itself."""
+        if within is None:
+            return [(start + s, start + e, tok) for s, e, tok in self.tokens(text[start:end])]
+        key = (text, within)
+        words = self._cut_cache.get(key)
+        if words is None:
+            if len(self._cut_cache) > 4096:
+                self._cut_cache.clear()
+            words = self._cut_cache[key] = [(within[0] + s, within[0] + e, tok) for s, e, tok in self.tokens(text[within[0]:within[1]])]
+        return [(s, min(e, end), text[s:min(e, end)]) for s, e, _ in words if start <= s < end]
 
     def inside_word(self, text: str, pos: int, start: int = 0, end: int | None = None) -> bool:
         """Whether `pos` falls strictly inside a known compound word of text[start:end]."""
@@ -152,9 +280,11 @@ class TextLayer:
                 break
         return False
 
-    def hedged(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        piece = text[start:len(text) if end is None else end]
-        return any(tok in HEDGES for _, _, tok in self.tokens(piece))
+    def hedged(self, text: str, start: int = 0, end: int | None = None, within: tuple[int, int] | None = None) -> bool:
+        end = len(text) if end is None else end
+        if _SPLIT_HEDGE_RE.search(text, start, end):  # the segmenter cuts these into 不 + 一定
+            return True
+        return any(tok in HEDGES for _, _, tok in self._words(text, start, end, within))
 
 
 @lru_cache(maxsize=8)

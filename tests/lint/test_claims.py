@@ -104,15 +104,192 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("假如 L2 会产生稀疏解", "supposed"),
     ("L2 会产生稀疏解。", "statement"),
     ("L2 正则的效果不同于 L1。", "statement"),
+    ("说 L2 会产生稀疏解，是把 L1 和 L2 弄反了。", "reported"),
+    ("L2 和权重衰减没什么区别。", "statement"),  # 没什么区别 asks nothing
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
 
 
 @pytest.mark.parametrize("text,n", [("不会", 1), ("并不是不会", 2), ("不同", 0), ("无监督", 0), ("非线性", 0), ("无法", 1),
-                                    ("does not", 1), ("isn't", 1), ("不仅", 0)])
+                                    ("does not", 1), ("isn't", 1), ("不仅", 0),
+                                    ("不需要、也不应该", 1), ("不会，也不可能", 1), ("也不是不能", 2),  # coordinated, not double
+                                    ("并不比", 1), ("不像", 1)])
 def test_negation_is_read_on_words(text, n):
     assert TextLayer().negations(text) == n
+
+
+# the clause layer: frames and changes are read with the clause they condition, commas inside brackets
+# separate nothing, a supposition's consequent is a statement, `不一定` hedges
+CLAUSE_WRONG = [
+    ("l2-sparse", "使用 L2 正则时，很多权重会变得稀疏。"),  # `…时，` frame
+    ("l2-sparse", "在岭回归中，权重往往是稀疏的。"),  # `在…中，` frame
+    ("l2-sparse", "L2 正则越强，权重就越稀疏。"),  # `X 越…，` change
+    ("l2-sparse", "L2 正则（例如 λ = 0.1，0.01）会让权重稀疏。"),  # comma inside brackets
+    ("l2-sparse", "如果特征很多，L2 正则也会产生稀疏解。"),  # consequent of a supposition
+    ("l2-sparse", "由于岭回归惩罚平方和，权重会变得稀疏。"),  # cause clause
+    ("l2-sparse", "L1 惩罚绝对值。由于岭回归惩罚平方和，权重也会变得稀疏。"),  # not only at the start of the text
+    ("l2-sparse", "L1 惩罚绝对值。如果特征很多，那么 L2 正则也会产生稀疏解。"),
+    ("l2-sparse", "L1 惩罚绝对值。增大 L2 正则，权重就会变得稀疏。"),  # a short change clause
+]
+CLAUSE_CORRECT = [
+    ("l2-sparse", "如果 L2 正则会产生稀疏解，就会有很多权重为零。"),  # the antecedent is supposed
+    ("l2-sparse", "L2 正则化不会、也不可能产生稀疏解。"),  # coordinated negations
+    ("l1-sparse-denied", "L1 正则化不一定会产生稀疏解。"),  # hedged, not denied
+    ("l2-sparse", "在 L1 正则中，权重往往是稀疏的。"),
+]
+
+
+@pytest.mark.parametrize("key,text", CLAUSE_WRONG)
+def test_frames_changes_and_consequents_are_read_with_their_clause(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", CLAUSE_CORRECT)
+def test_suppositions_coordinated_negations_and_hedges_state_nothing_wrong(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+# binding: a list item's label, a sentence that begins with 它, `像 X 那样`, a relative clause on the
+# term after the property, the coordinated terms right before 分别, no cleft across a comma
+BIND_WRONG = [
+    ("l2-sparse", "- **岭回归**：惩罚权重的平方和，很多权重会变得稀疏。"),  # label
+    ("l2-sparse", "岭回归惩罚权重的平方和。它会让权重变得稀疏。"),  # 它 = the previous sentence's subject
+    ("l2-sparse", "L2 正则会像 L1 那样产生稀疏解。"),  # 像 X 那样: X is compared
+    ("l1-sparse-denied", "L1 正则化惩罚绝对值，但没法产生稀疏解。"),  # 但 goes on with L1
+    ("l2-sparse", "L2 正则化惩罚平方和，训练会让它们变得稀疏。"),  # 它们 = the previous clause's term
+]
+BIND_CORRECT = [
+    ("l2-sparse", "L2 正则惩罚平方和。训练不会让它变得稀疏。"),  # the negation before 它 counts
+    ("l2-sparse", "岭回归和能产生稀疏解的 L1 正则不同。"),  # the property qualifies L1
+    ("l2-sparse", "在 Lasso 回归中，L1 和 L2 分别带来稀疏和平滑。"),  # Lasso is not one of the pair
+    ("l2-sparse", "L1 和 L2 分别让权重稀疏和整体变小、更稳定。"),  # the shared tail is L2's
+    ("l2-sparse", "模型变得稀疏以后，L2 正则的作用会变小。"),  # no cleft across the comma
+    ("l2-sparse", "L2 不像 L1 那样产生稀疏解。"),
+]
+
+
+@pytest.mark.parametrize("key,text", BIND_WRONG)
+def test_labels_pronouns_and_comparisons_bind_the_property(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", BIND_CORRECT)
+def test_relative_clauses_respectively_pairs_and_commas_bind_nothing_wrong(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+# who a clause without a subject of its own is about: terms compared as alike share the property, 前者/后者
+# name the sentence's first and last term, a sentence that opens with 其/该 goes on with the previous
+# sentence's subject, a term that only locates the next one (`X 中的 Y`) is not the subject, and a compared
+# term (`与 X 不同，它…`) is never what 它 stands for
+SUBJECT_WRONG = [
+    ("l2-sparse", "岭回归和 Lasso 一样会产生稀疏解。"),  # A 和 B 一样: both
+    ("l2-sparse", "L1 正则和 L2 正则相比，前者惩罚绝对值，后者能产生稀疏解。"),  # 后者 = L2
+    ("l2-sparse", "岭回归惩罚权重的平方和。其结果是很多权重变得稀疏。"),  # 其 = the previous sentence's subject
+    ("l2-sparse", "sklearn 中的 Ridge 惩罚平方和，因此得到的权重是稀疏的。"),  # sklearn only locates Ridge
+    ("l1-sparse-denied", "Lasso 和 Ridge 不同，不会产生稀疏解。"),  # Ridge is compared, the clause goes on with Lasso
+    ("l2-sparse", "L1 惩罚绝对值。\n- **岭回归**：惩罚平方和，权重会变得稀疏。"),  # a label that does not open the text
+]
+SUBJECT_CORRECT = [
+    ("l2-sparse", "L2 正则和 L1 正则相比，前者让权重整体变小，后者能产生稀疏解。"),  # 后者 = L1
+    ("l2-sparse", "Lasso 会产生稀疏解。与 L2 正则不同，它把部分权重压到 0，所以是稀疏的。"),  # 它 = Lasso, not the compared L2
+    ("l2-sparse", "L2 正则不像 Lasso 一样产生稀疏解。"),  # 不像: not alike
+    ("l2-sparse", "Lasso 惩罚绝对值。其结果是很多权重变得稀疏。"),
+]
+
+
+@pytest.mark.parametrize("key,text", SUBJECT_WRONG)
+def test_alike_terms_former_latter_and_anaphora_bind_the_property(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", SUBJECT_CORRECT)
+def test_compared_terms_and_the_other_of_two_are_not_the_subject(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+# a negation before 把/将 denies what is said of the disposed term; a clause with a topic of its own before
+# 则/却 is not said of the sentence's first term; a replaced term (`用 X 替换 Y`) and a time frame
+# (`在 X 时`) are not what the property is said of when another term is there
+SCOPE_WRONG = [
+    ("l2-sparse", "训练时把 L2 正则加进损失，会让权重变得稀疏。"),
+    ("l2-sparse", "用岭回归替换 Lasso 以后，权重变得稀疏。"),
+    ("l2-sparse", "在 Lasso 训练阶段，岭回归也让权重稀疏。"),
+    ("l2-sparse", "有人说 L1 会稀疏。岭回归也会产生稀疏解。"),  # the report is one sentence, the claim another
+]
+SCOPE_CORRECT = [
+    ("l2-sparse", "正则化并不是把 L2 惩罚项变得稀疏，而是让权重变小。"),  # 并不是 before 把 denies it
+    ("l2-sparse", "L2 正则让权重整体变小，L1 则让权重稀疏。"),
+    ("l2-sparse", "岭回归让权重变小，Lasso 正则化则会让权重变得稀疏。"),
+    ("l2-sparse", "L2 正则化惩罚平方和，稀疏化则要靠 L1。"),  # a topic of its own before 则
+    ("l2-sparse", "用 Lasso 替换岭回归以后，权重变得稀疏。"),  # 岭回归 is replaced
+    ("l2-sparse", "常有人把 L1 和 L2 混为一谈，以为 L2 也会产生稀疏解。"),  # a belief attributed to others
+    ("l2-sparse", "“L2 正则会产生稀疏解”的说法言过其实。"),  # a quoted statement judged
+    ("l2-sparse", "L2 正则化很难得到稀疏解。"),  # 很难 denies
+    ("l2-sparse", "L2 正则化的核函数写作 ⟨w, w⟩，不会让权重稀疏。"),  # a comma inside ⟨⟩ ends no clause
+]
+
+
+@pytest.mark.parametrize("key,text", SCOPE_WRONG)
+def test_replaced_terms_time_frames_and_reports_leave_the_claim_bound(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", SCOPE_CORRECT)
+def test_negated_disposals_own_topics_and_reports_state_nothing_wrong(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+# what a property after its term, a compared property and frame-like terms bind to: a property before the
+# term binds to it only as a cleft (`…是 X`), a qualifier (`…的 X`), a label or an attribution (`…提出了 X`);
+# a property after 比 describes the compared thing; a term a clause builds on, uses as an instrument or
+# names in a time frame is not its subject; the owner of a part and the agent of 把 are candidates
+BIND_MORE_WRONG = [
+    ("l2-sparse", "稀疏性是岭回归的特点。"),  # cleft
+    ("l2-sparse", "会产生稀疏解的 L2 正则。"),  # qualifier
+    ("l2-sparse", "岭回归的惩罚项把很多权重变得稀疏。"),  # owner of a part; 把
+    ("l2-sparse", "Lasso 和岭回归一样，很多权重会变得稀疏。"),  # the frame of two alike terms
+    ("l2-sparse", "- **岭回归：** 惩罚平方和，让权重变得稀疏。"),  # the colon inside the bold label
+    ("l2-sparse", "常见的稀疏方法，如岭回归、Lasso，都很常用。"),  # a clause of examples is read with its noun
+    ("l2-sparse", "岭回归通过 Lasso 和 KNN 初始化权重，从而让权重变得稀疏。"),  # coordinated instruments do not go on
+    ("l2-sparse", "KNN 把岭回归变得稀疏。"),  # the disposed term itself (no part of it) is still a candidate
+]
+BIND_MORE_CORRECT = [
+    ("l2-sparse", "稀疏解（L1 的特点）和岭回归都常被提到。"),  # a property in brackets is not said of a later term
+    ("l2-sparse", "用稀疏的特点去区分岭回归的作用。"),  # no cleft between them
+    ("l2-sparse", "岭回归收敛得比稀疏模型慢。"),  # the compared thing is sparse
+    ("l2-sparse", "Lasso 在岭回归的基础上把很多权重变得稀疏。"),  # built on
+    ("l2-sparse", "通过岭回归得到初值，然后用 Lasso 让权重稀疏。"),  # an instrument does not go on
+    ("l2-sparse", "在岭回归出现之前，人们就用过稀疏模型。"),  # a time frame
+    ("l2-sparse", "正则化并不是把 L2 惩罚项变得稀疏。"),  # the negation before 把 counts for the agent too
+    ("l2-sparse", "Lasso 把岭回归的权重压得很稀疏。"),  # `A 把 B 的 X …`: what A makes of B's part, said of neither
+    ("l2-sparse", "岭回归把 Lasso 的权重变得稀疏。"),  # nor of the agent A
+]
+
+
+@pytest.mark.parametrize("key,text", BIND_MORE_WRONG)
+def test_clefts_qualifiers_owners_and_agents_bind_the_property(key, text):
+    assert len(READER.findings(text, SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", BIND_MORE_CORRECT)
+def test_compared_properties_bases_instruments_and_time_frames_bind_nothing(key, text):
+    assert READER.findings(text, SPECS[key]) == [], text
+
+
+def test_a_negation_is_read_on_the_clause_words_even_when_a_phrasing_starts_inside_one():
+    g = Glossary({"rms": Term("rms", "RMSNorm", ("RMSNorm",))})
+    spec = ClaimSpec(("rms",), compile_predicates(["减去均值", "去均值"]))  # 去均值 starts inside 减去
+    assert ClaimReader(g).findings("RMSNorm 不减去均值。", spec) == []
+    assert len(ClaimReader(g).findings("RMSNorm 也会减去均值。", spec)) == 1
+
+
+def test_a_phrasing_never_begins_inside_a_term_name():
+    g = Glossary({"bp": Term("bp", "BP", ("简短惩罚", "BP")), "x": Term("x", "X", ("候选译文",))})
+    spec = ClaimSpec(("bp",), compile_predicates([r"惩罚[^，。]{0,8}?冗长"]))
+    assert ClaimReader(g).findings("简短惩罚的作用是惩罚冗长的候选译文。", spec) != []
+    assert ClaimReader(g).findings("简短惩罚的作用是保留冗长的候选译文。", spec) == []  # not `惩罚的作用是保留冗长`
 
 
 RULES = """
@@ -151,7 +328,43 @@ def test_the_question_field_and_headings_that_ask_are_not_claims(tmp_path):
     assert _linter(tmp_path).lint_text(doc, "a.md") == []
 
 
+def test_a_question_names_one_term_even_when_its_name_belongs_to_two(tmp_path):
+    # rule files merge names: 岭回归 may be a name of l2-reg here and of a ridge term in another file
+    rules = RULES.replace("terms:\n", "terms:\n  ridge-x: {label: 岭回归, names: [岭回归, Ridge]}\n")
+    (tmp_path / "r.yaml").write_text(rules, encoding="utf-8")
+    linter = Linter.default(extra_rules=[tmp_path / "r.yaml"], select=["FC990"])
+    doc = "### 1. 什么是岭回归？\n\n**答案：** 它会使参数稀疏。\n"
+    assert [f.line for f in linter.lint_text(doc, "a.md")] == [3]
+
+
 def test_an_unknown_term_is_a_rule_file_error(tmp_path):
     (tmp_path / "r.yaml").write_text(RULES.replace("subject: l2-reg", "subject: l3-reg"), encoding="utf-8")
     with pytest.raises(RuleFileError, match="unknown term 'l3-reg'"):
         load_rule_files([tmp_path / "r.yaml"])
+
+
+SCAN = Glossary({
+    "bert": Term("bert", "BERT", ("BERT",)),
+    "bert-base": Term("bert-base", "BERT-base", ("BERT-base", "BERT base")),
+    "gpt3": Term("gpt3", "GPT-3", ("GPT-3", "GPT3")),
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2")),
+    "pt": Term("pt", "Prompt tuning", ("Prompt tuning",)),
+})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BERT-base 有 12 层", ["BERT-base"]),  # the longest name at a position
+    ("bert base 与 BERTbase", ["bert base", "BERTbase"]),  # case and the listed gap are optional
+    ("RoBERTa 和 DistilBERT 不是 BERT", ["BERT"]),  # not inside a longer Latin word
+    ("GPT-3.5 不是 GPT-3，GPT3 也不是", ["GPT-3", "GPT3"]),  # nor before ".5"
+    ("L2正则化、L2 正则化和 L2", ["L2正则化", "L2 正则化", "L2"]),  # white space optional between CJK and Latin
+    ("Prompt  tuning 与 Prompttuning，但不是 Pro mpt tuning", ["Prompt  tuning", "Prompttuning"]),  # nor inside a Latin word
+])
+def test_mentions_are_found_by_name_with_the_name_rules(text, expected):
+    assert [text[m.start:m.end] for m in SCAN.mentions(text)] == expected
+
+
+def test_mentions_within_a_range_keep_offsets_of_the_whole_text():
+    text = "前文 BERT-base。后文 GPT-3"
+    found = SCAN.mentions(text, text.index("后"))
+    assert [(text[m.start:m.end], sorted(m.keys)) for m in found] == [("GPT-3", ["gpt3"])]
