@@ -28,10 +28,28 @@ def findings_for(code: str, text: str):
     return [f for f in linter.lint_text(as_document(text), "case.md") if f.code == code]
 
 
+def _known_failures() -> dict[str, str]:
+    """Case ids (and `docs:CODE`) the pack does not meet yet, with why: strict xfails (a case that starts
+    passing fails the suite until it is removed from the file)."""
+    out = {}
+    for line in (HERE / "rules" / "KNOWN_FAILURES.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            case_id, _, why = line.partition("\t")
+            out[case_id] = why
+    return out
+
+
+KNOWN_FAILURES = _known_failures()
+
+
+def _marks(key: str) -> list:
+    return [pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[key])] if key in KNOWN_FAILURES else []
+
+
 def load_cases():
     for path in CASES:
         for case in cases_of(path):
-            yield pytest.param(case, id=case.id)
+            yield pytest.param(case, id=case.id, marks=_marks(case.id))
 
 
 @pytest.mark.parametrize("case", list(load_cases()))
@@ -85,7 +103,7 @@ def test_every_rule_has_docs_and_a_case_file_with_own_phrasings():
         assert own, f"{rule.code}: every failing case is copied from the corpus; add a phrasing of your own"
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [pytest.param(r, id=r.code, marks=_marks(f"docs:{r.code}")) for r in RULES])
 def test_docs_examples_behave_as_documented(rule):
     assert findings_for(rule.code, rule.docs.fail), f"{rule.code}: its documented failing example does not fail"
     assert not findings_for(rule.code, rule.docs.passing), f"{rule.code}: its documented passing example fails"
@@ -119,3 +137,8 @@ def test_case_files_without_locations_still_load_and_the_helper_proposes_them(tm
     after = list(cases_of(path))
     assert [[a.span for a in c.at] for c in after[:2]] == [[(1, 8, 1, 18)], [(1, 2, 1, 7), (1, 8, 1, 13)]]
     assert [c.text for c in after] == [c.text for c in before]
+
+
+def test_known_failures_name_existing_cases():
+    ids = {p.id for p in load_cases()} | {f"docs:{r.code}" for r in RULES}
+    assert set(KNOWN_FAILURES) <= ids, sorted(set(KNOWN_FAILURES) - ids)
