@@ -131,13 +131,13 @@ def test_question_threshold_boundary():
           "### 2. 请解释一下什么是预训练语言模型以及它的用途？\n\n**答案：** 乙。\n")
     recs = parse_text(md, "a.md").records
     cfg = DedupConfig(question_threshold=0.3)
-    sk = sketch_records(recs, cfg, resolved_backend(cfg), None, 2000, None)
+    sk = sketch_records(recs, cfg, resolved_backend(cfg))
     edges, kind, qj = question_edges(sk, cfg)
     text = [float(j) for e, k, j in zip(edges.tolist(), kind.tolist(), qj.tolist()) if k == 1 and e == [0, 1]]
     assert text and 0.3 < text[0] < 1
     for q, linked in ((text[0], True), (math.nextafter(text[0], 1), False)):
         cfg = DedupConfig(question_threshold=q)
-        sk = sketch_records(recs, cfg, resolved_backend(cfg), None, 2000, None)
+        sk = sketch_records(recs, cfg, resolved_backend(cfg))
         e, k, _ = question_edges(sk, cfg)
         assert ([0, 1] in [x for x, y in zip(e.tolist(), k.tolist()) if y == 1]) is linked, q
 
@@ -159,7 +159,7 @@ def _rounds_inputs():
           f"### 5. 什么是微调？\n\n**答案：** {LORA}\n\n### 6. 什么是 Dropout？\n\n**答案：** {DROPOUT}\n")
     recs = parse_text(md, "a.md").records
     cfg = DedupConfig()
-    sk = sketch_records(recs, cfg, resolved_backend(cfg), None, 2000, None)
+    sk = sketch_records(recs, cfg, resolved_backend(cfg))
     edges, kind, _ = question_edges(sk, cfg)
     label = components(len(recs), edges)
     return recs, cfg, sk, edges, kind, label
