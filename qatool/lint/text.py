@@ -198,6 +198,18 @@ class TextLayer:
         self._compounds = re.compile("|".join(re.escape(w) for w in COMPOUNDS if w[0] in GUARD_PREFIXES))
         self._cut_cache: dict[tuple[str, tuple[int, int]], list[tuple[int, int, str]]] = {}
 
+    def __getstate__(self) -> dict:
+        """Pickled without the segmenter (a native object and a closure), rebuilt where it is unpickled: a
+        linter goes to Ray workers and process pools this way."""
+        state = self.__dict__.copy()
+        state.pop("_seg", None)
+        state["_cut_cache"] = {}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._seg = _segmenter(self.words + COMPOUNDS)
+
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         return [Span(a, b, sentence_kind(text[a:b])) for a, b in split_spans(text, SENTENCE_END, start, end)]
 
