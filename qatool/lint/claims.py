@@ -36,6 +36,7 @@ from typing import Iterable, Sequence
 
 import regex
 
+from qatool.lint.literals import required_literals
 from qatool.lint.text import Span, TextLayer
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
@@ -160,6 +161,10 @@ class Glossary:
 
 
 _WORDISH = re.compile(r"[A-Za-z0-9_]")
+# a back reference, or a group whose number or name another phrasing's could clash with, or a global inline flag
+_NUMBERED_RE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?<[A-Za-z]|\(\?[a-zA-Z]+\)")
+# characters that match an ASCII letter case-insensitively but do not lower-case to it
+_FOLDS_TO_ASCII = re.compile("[\u017f\u0131\u0130\u212a]")
 _SPACE = re.compile(r"\s")
 _NONSPACE = re.compile(r"\S+")
 
@@ -282,30 +287,122 @@ class _Clause:
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
-    def __init__(self, glossary: Glossary, layer: TextLayer | None = None, timeout: float | None = None):
+    def __init__(self, glossary: Glossary, layer: TextLayer | None = None, timeout: float | None = None,
+                 shortcuts: bool = True):
         """`timeout`: seconds per regex search (a rule pack's patterns are bounded like every other rule's);
-        a search that takes longer raises TimeoutError."""
+        a search that takes longer raises TimeoutError. `shortcuts=False` reads every sentence of a text
+        that holds a phrasing of the property (the plain reading the shortcuts must agree with: the
+        literal filter, the sentences without a phrasing skipped, one alternation for all phrasings)."""
         self.glossary = glossary
+        self.shortcuts = shortcuts
         self.layer = layer or TextLayer(glossary.words)
         self.timeout = timeout
         self._cache: dict[tuple, object] = {}
+        self._alternation: dict[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]] = {}  # per property: _any_rx
+        self._literal_rx: dict[tuple[regex.Pattern, ...], re.Pattern[str] | None] = {}  # per property: literals.py's literals
 
     def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
                  topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
         """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
         term(s) the text is about when it names none (an answer under a question that names one term)."""
-        out = []
+        out: list[tuple[int, int]] = []
+        stop = len(text) if end is None else end
+        if not self.shortcuts:
+            return self._plain_findings(text, spec, start, end, topic)
+        lits = self._literals(spec) if spec.predicates else None
+        low = self._lower(text) if lits is not None else None
+        unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
+        if low is not None and lits is not None:
+            if not lits.search(low, start, stop):
+                return out  # no literal any phrasing of the property needs: none of them can match
+            unit_ok = None
+        elif spec.predicates and not any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)):
+            return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
+        sents = self._sentences(text, start, end)
+        carry, read = topic, 0  # what a sentence that begins with 它 is about: the previous sentence's subject
+        for i, sent in enumerate(sents):
+            # a supposition's consequent states a claim; a sentence without a phrasing of the property in a
+            # statement clause states none
+            if sent.kind not in ("statement", "supposed") or (low is not None and lits is not None and not lits.search(low, sent.start, sent.end)) \
+                    or not self._may_state(text, sent, spec):
+                continue
+            if unit_ok is None:
+                unit_ok = any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec))
+            if not unit_ok:
+                break
+            for before in sents[read:i]:  # the subjects of the sentences before it, read only when needed
+                carry = self._subject(text, before, carry) or carry
+            read = i
+            hit = self._sentence(text, sent, spec, topic, carry)
+            if hit:
+                out.append(hit)
+        return out
+
+    def _plain_findings(self, text: str, spec: ClaimSpec, start: int, end: int | None,
+                        topic: frozenset[str] | None) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
         if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
                                        for rx in spec.predicates):
-            return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
-        carry = topic  # what a sentence that begins with 它 is about: the previous sentence's subject
+            return out
+        carry = topic
         for sent in self._sentences(text, start, end):
-            if sent.kind in ("statement", "supposed"):  # a supposition's consequent states a claim
+            if sent.kind in ("statement", "supposed"):
                 hit = self._sentence(text, sent, spec, topic, carry)
                 if hit:
                     out.append(hit)
             carry = self._subject(text, sent, carry) or carry
         return out
+
+    def _literals(self, spec: ClaimSpec) -> "re.Pattern[str] | None":
+        """One plain pattern of the literals every phrasing of the property needs (literals.py reads them off
+        the phrasings, lower-cased), searched on the lower-cased text: where none occurs no phrasing can
+        match, and the phrasings' own (case-insensitive, slower) search is skipped. None when some phrasing
+        has no such literal."""
+        key = spec.predicates
+        if key not in self._literal_rx:
+            lits: set[str] = set()
+            for rx in spec.predicates:
+                got = required_literals(rx.pattern, regex.I | regex.ASCII | regex.V0)
+                if got is None:
+                    lits = set()
+                    break
+                lits |= got
+            self._literal_rx[key] = re.compile("|".join(re.escape(x) for x in sorted(lits, key=lambda x: (-len(x), x)))) if lits else None
+        return self._literal_rx[key]
+
+    def _lower(self, text: str) -> str | None:
+        """`text` lower-cased, position for position; None when a character would not keep its place or
+        folds to an ASCII letter only under Unicode case-insensitive matching (ſ, ı, İ, K)."""
+        key = ("low", text)
+        if key not in self._cache:
+            low = text.lower()
+            self._remember(key, low if len(low) == len(text) and not _FOLDS_TO_ASCII.search(text) else None)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _may_state(self, text: str, sent: Span, spec: ClaimSpec) -> bool:
+        """Whether a statement clause of the sentence holds a phrasing of the property (the first search
+        `_predicates` makes there): a sentence without one states nothing, and reading its clauses'
+        terms, frames and pronouns would be wasted."""
+        if spec.number is not None or not spec.predicates:
+            return True
+        rxs = self._any_rx(spec)
+        return any(rx.search(text, c.start, c.end, timeout=self.timeout) is not None
+                   for c in self._clauses(text, sent) if c.kind == "statement" for rx in rxs)
+
+    def _any_rx(self, spec: ClaimSpec) -> tuple[regex.Pattern, ...]:
+        """Patterns that match where some phrasing of the property does: one alternation of the phrasings
+        (one search instead of one per phrasing), and apart those that number their groups (a back
+        reference would point elsewhere in the alternation)."""
+        got = self._alternation.get(spec.predicates)
+        if got is None:
+            plain = [rx for rx in spec.predicates if not _NUMBERED_RE.search(rx.pattern)]
+            got = tuple(rx for rx in spec.predicates if rx not in plain)
+            if len(plain) > 1:
+                got = (regex.compile("|".join(f"(?:{rx.pattern})" for rx in plain), plain[0].flags),) + got
+            elif plain:
+                got = (plain[0],) + got
+            self._alternation[spec.predicates] = got
+        return got
 
     def _sentences(self, text: str, start: int, end: int | None) -> list[Span]:
         key = ("s", text, start, end)
@@ -327,7 +424,7 @@ class ClaimReader:
         return self._cache[key]
 
     def _remember(self, key: tuple, value) -> None:
-        if len(self._cache) >= 20000:
+        if len(self._cache) >= 100000:
             self._cache.clear()
         self._cache[key] = value
 

@@ -126,6 +126,16 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> l
     return sorted(found)
 
 
+def _gate_indices(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> list[int]:
+    """Indices of the units where `gate` can match, whatever their scope; rules that share a gate (the
+    definition rules, the claim rules of one term) look once per document."""
+    key = ("gate", gate.pattern, gate.flags)
+    hits = doc.cache.get(key)
+    if hits is None:
+        hits = doc.cache[key] = _gate_hits(rule, doc, gate)
+    return hits
+
+
 def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern | None = None) -> Iterator[Unit]:
     """Units in the rule's scope; with a gate pattern, only those where it can match."""
     if gate is None:
@@ -133,11 +143,7 @@ def _units(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern | None = 
             if u.scope in rule.scope:
                 yield u
         return
-    key = ("gate", gate.pattern, gate.flags)
-    hits = doc.cache.get(key)
-    if hits is None:  # rules that share a gate (the definition rules) look once per document
-        hits = doc.cache[key] = _gate_hits(rule, doc, gate)
-    for k in hits:
+    for k in _gate_indices(rule, doc, gate):
         u = doc.units[k]
         if u.scope in rule.scope:
             yield u
@@ -459,19 +465,54 @@ def check_definition(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
 # -------------------------------------------------------------------------------------------- claim
 
 
-def _record_terms(kb: Knowledge, doc: LintDoc) -> dict[str, tuple[frozenset, ...]]:
-    """Record id -> (terms its question names, terms its title names, the same as sets of the key sets of
-    their mentions), read once per document for all
-    claim rules (the glossary's mentions, so a name inside a longer one counts as the longer term)."""
+@dataclass
+class _ClaimIndex:
+    """What every claim rule of a pack reads the same way in one document, built once for all of them
+    (so a rule costs in proportion to the units it can find something in, not to the document)."""
+
+    terms: dict[str, tuple[frozenset, ...]]  # record id -> (terms its question names, terms its title names,
+    # the same as sets of the key sets of their mentions)
+    about: dict[str, list[int]]  # term key -> indices of the answer/analysis units of records whose question or title names it
+    yes_no: list[tuple[dict[str, Any], Unit, Any, bool]]  # records whose first answer begins with yes or no: (record, unit, match, yes)
+
+
+def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
+    """The document's claim index for the knowledge's glossary (the glossary's mentions, so a name inside
+    a longer one counts as the longer term)."""
     glossary = kb.claim_reader().glossary
-    cached = doc.cache.get("claim_record_terms")
-    if cached is None or cached[0] is not glossary:
-        out = {}
-        for r in doc.records:
-            named = [{m.keys for m in glossary.mentions(r.get(f) or "")} for f in ("question", "title")]
-            out[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
-        cached = doc.cache["claim_record_terms"] = (glossary, out)
-    return cached[1]
+    cached = doc.cache.get("claim_index")
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    terms = {}
+    for r in doc.records:
+        named = [{m.keys for m in glossary.mentions(r.get(f) or "")} for f in ("question", "title")]
+        terms[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
+    units_of: dict[str, list[int]] = {}
+    first: dict[str, Unit] = {}
+    for k, u in enumerate(doc.units):
+        if u.record is None:
+            continue
+        rid = u.record["id"]
+        if u.scope in ("answer", "analysis"):
+            units_of.setdefault(rid, []).append(k)
+        if u.scope == "answer" and u.text.strip():
+            first.setdefault(rid, u)
+    about: dict[str, list[int]] = {}
+    for rid, (q, t, *_) in terms.items():
+        for key in q | t:
+            about.setdefault(key, []).extend(units_of.get(rid, ()))
+    yes_no = []
+    for rec in doc.records:
+        unit = first.get(rec["id"])
+        if unit is None:
+            continue
+        yes = YES_RE.match(unit.text)
+        m = yes or NO_RE.match(unit.text)
+        if m is not None:
+            yes_no.append((rec, unit, m, yes is not None))
+    index = _ClaimIndex(terms, about, yes_no)
+    doc.cache["claim_index"] = (glossary, index)
+    return index
 
 
 def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
@@ -492,56 +533,51 @@ NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>不是|不对|不�
 
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
-    begins with yes or no to a question asking the claim states it too."""
+    begins with yes or no to a question asking the claim states it too.
+
+    The units read are those where a name of the subject can be, and the answers and analyses of
+    items whose question or title names it; with the property's literal prefilter, only those that
+    hold a phrasing of the property."""
     reader = kb.claim_reader()
     spec: ClaimSpec = rule.spec["claim"]
     label = kb.claim_terms[spec.subjects[0]].label
     gate = kb.claim_gate(spec.subjects)  # gate_of for a claim rule
     found: set[tuple[int, int]] = set()
     try:
-        terms = _record_terms(kb, doc)
-        subjects = set(spec.subjects)
-        about = {rid for rid, (q, t, *_) in terms.items() if subjects & (q | t)}
-        hits = {(u.line, u.col) for u in _units(rule, doc, gate)}
+        index = _claim_index(kb, doc)
+        candidates = set(_gate_indices(rule, doc, gate))
+        for key in spec.subjects:
+            candidates.update(index.about.get(key, ()))
         pgate = rule.spec.get("pgate")  # units without a literal of any property phrasing cannot state the claim
-        phits = set(_gate_hits(rule, doc, pgate)) if pgate is not None and doc.literals is not None and doc.literals.covers(pgate) else None
-        for k, unit in enumerate(doc.units):
-            if unit.scope not in rule.scope or (phits is not None and k not in phits):
-                continue
-            if (unit.line, unit.col) not in hits and not (unit.record and unit.record["id"] in about and unit.scope in ("answer", "analysis")):
+        if pgate is not None and doc.literals is not None and doc.literals.covers(pgate):
+            candidates.intersection_update(_gate_indices(rule, doc, pgate))
+        for k in sorted(candidates):
+            unit = doc.units[k]
+            if unit.scope not in rule.scope:
                 continue
             if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
-            topic = _topic(terms.get(unit.record["id"]) if unit.record else None) if unit.scope in ("answer", "analysis") else None
+            topic = _topic(index.terms.get(unit.record["id"]) if unit.record else None) if unit.scope in ("answer", "analysis") else None
             for s, e in reader.findings(unit.text, spec, topic=topic):
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)
         if "answer" in rule.scope and spec.predicates:
-            for f in _yes_no_answers(rule, doc, kb, reader, spec, label):
+            for f in _yes_no_answers(rule, doc, index, reader, spec, label):
                 if (f.line, f.col) not in found and all(f.line != line for line, _ in found):
                     yield f
     except TimeoutError:
         raise RuleTimeout(rule, f"{doc.path}") from None
 
 
-def _yes_no_answers(rule: Rule, doc: LintDoc, kb: Knowledge, reader: ClaimReader, spec: ClaimSpec,
+def _yes_no_answers(rule: Rule, doc: LintDoc, index: _ClaimIndex, reader: ClaimReader, spec: ClaimSpec,
                     label: str) -> Iterator[Finding]:
-    terms = _record_terms(kb, doc)
+    """Answers that begin with yes or no to a question that asks the spec's claim: the answer asserts
+    what the question asks (yes) or its opposite (no)."""
     subjects = set(spec.subjects)
-    first: dict[str, Unit] = {}
-    for u in doc.units:
-        if u.scope == "answer" and u.record is not None and u.text.strip():
-            first.setdefault(u.record["id"], u)
-    for rec in doc.records:
-        unit = first.get(rec["id"])
-        q = rec.get("question") or ""
-        if unit is None or not subjects & terms[rec["id"]][0]:
+    for rec, unit, m, yes in index.yes_no:
+        if not subjects & index.terms[rec["id"]][0]:
             continue
-        yes, no = YES_RE.match(unit.text), NO_RE.match(unit.text)
-        m = yes or no
-        if m is None:
-            continue
-        asked = reader.question_polarity(q, spec)
+        asked = reader.question_polarity(rec.get("question") or "", spec)
         if asked is None:
             continue
         asserted = asked if yes else not asked

@@ -202,12 +202,18 @@ class LiteralIndex:
         low = text.lower()
         if len(low) != len(text):  # some character lower-cases to more than one: fold ASCII only
             low = text.translate(_ASCII_LOWER)
-        unit, unit_end = -1, -1
+        unit, unit_start, unit_end = -1, 0, -1
+        seen: set[int] = set()  # the owner sets already counted in this unit: a common literal recurs often
         for end, (size, owners) in self.automaton.iter(low):
             start = end - size + 1
-            if not (0 <= unit and starts[unit] <= start < unit_end):
+            if not unit_start <= start < unit_end:
                 unit = bisect.bisect_right(starts, start) - 1
+                unit_start = starts[unit]
                 unit_end = starts[unit + 1] if unit + 1 < len(starts) else len(text) + 1
+                seen.clear()
+            if id(owners) in seen:
+                continue
+            seen.add(id(owners))
             for k in owners:
                 found[k].add(unit)
         return [sorted(s) for s in found]

@@ -2,6 +2,8 @@
 (lint/literals.py) and the one-pass enumeration pairs of truncated-enumeration (FM005)."""
 from __future__ import annotations
 
+import copy
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +12,9 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from qatool.lint.claims import _FOLDS_TO_ASCII, ClaimReader, Glossary
 from qatool.lint.engine import Linter
+from qatool.lint.kinds import REGEX_TIMEOUT
 from qatool.lint.kinds import gate_of
 from qatool.lint.literals import LiteralIndex, required_literals
 from qatool.lint.pyrules import ENUM_ITEM, enumeration_pairs
@@ -102,6 +106,8 @@ def test_every_match_holds_a_literal(code, gate, data):
 def _without_prefilter() -> Linter:
     plain = Linter.default()
     plain.literals = LiteralIndex()  # no gate is covered: every gate makes its own regex pass
+    plain.kb = copy.copy(plain.kb)  # and the claim rules read every sentence that holds a phrasing
+    plain.kb._reader = ClaimReader(Glossary(plain.kb.claim_terms), timeout=REGEX_TIMEOUT, shortcuts=False)
     return plain
 
 
@@ -194,3 +200,34 @@ def test_a_document_linted_by_two_linters_uses_each_ones_literal_index():
     found = LINTER.lint_doc(doc)  # the full index must not read the one-gate scan
     assert found == LINTER.lint_text(text, "t.md")
     assert {"FM007", "FC136"} <= {f.code for f in found}
+
+
+# ------------------------------------------------------------------------------ claim rules
+
+
+def test_claim_shortcuts_give_the_findings_of_the_plain_reading():
+    # a third of the dev phrasings (wrong ones and traps) as the answers of one document: the claim
+    # reader's literal filter, skipped sentences and joined phrasings, and the per-document claim
+    # index, change no finding
+    rows = [json.loads(line) for f in sorted((ROOT / "tests" / "lint" / "phrasings").glob("dev_*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    doc = "".join(f"### {i}. 问题{i}\n\n**答案：** {r['text']}\n\n" for i, r in enumerate(rows[::3]))
+    fast = LINTER.lint_text(doc, "p.md")
+    assert len([f for f in fast if f.code.startswith("FC")]) > 100
+    assert fast == PLAIN.lint_text(doc, "p.md")
+
+
+def test_fold_guard_names_every_character_that_matches_an_ascii_letter_elsewhere():
+    # the literal filter searches lower-cased text; a character that a case-insensitive phrasing matches
+    # as an ASCII letter but that does not lower-case to it must turn the filter off for its text
+    others = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    hits = set(regex.findall(r"[a-z]", others, regex.I | regex.V0))
+    assert "ſ" in hits
+    for ch in hits:
+        assert _FOLDS_TO_ASCII.search(ch) or (len(ch.lower()) == 1 and ch.lower().isascii()), hex(ord(ch))
+
+
+def test_claim_rule_finds_a_slip_behind_a_folding_character():
+    text = "### 1. 什么是 L2 正则？\n\n**答案：** ſ 说 L2 正则化会让权重变得稀疏。\n"
+    fast = [f.code for f in LINTER.lint_text(text, "f.md") if f.code.startswith("FC")]
+    assert fast and fast == [f.code for f in PLAIN.lint_text(text, "f.md") if f.code.startswith("FC")]
