@@ -483,7 +483,7 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
     cached = doc.cache.get("claim_index")
     if cached is not None and cached[0] is glossary:
         return cached[1]
-    terms = {}
+    terms: dict[str, tuple[frozenset, ...]] = {}
     for r in doc.records:
         named = [{m.keys for m in glossary.mentions(r.get(f) or "")} for f in ("question", "title")]
         terms[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
@@ -498,8 +498,8 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
         if u.scope == "answer" and u.text.strip():
             first.setdefault(rid, u)
     about: dict[str, list[int]] = {}
-    for rid, (q, t, *_) in terms.items():
-        for key in q | t:
+    for rid, named_terms in terms.items():
+        for key in named_terms[0] | named_terms[1]:
             about.setdefault(key, []).extend(units_of.get(rid, ()))
     yes_no = []
     for rec in doc.records:

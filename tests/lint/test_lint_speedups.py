@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from qatool.lint.claims import _FOLDS_TO_ASCII, ClaimReader, Glossary
 from qatool.lint.engine import Linter
-from qatool.lint.kinds import REGEX_TIMEOUT
-from qatool.lint.kinds import gate_of
+from qatool.lint.kinds import REGEX_TIMEOUT, gate_of
 from qatool.lint.literals import LiteralIndex, required_literals
 from qatool.lint.pyrules import ENUM_ITEM, enumeration_pairs
 
