@@ -59,6 +59,25 @@ def test_clusters_members_canonical_and_similarity_range():
     assert c["members"] == ["r0", "r1", "r2"] and c["canonical"] == "r1" and c["size"] == 3
     assert c["min_jaccard"] == 0.82 and c["max_jaccard"] == 0.9  # to the canonical: 0-1 and 1-2
     assert c["reasons"] == ["near-text"] and c["cluster_id"] == "c00001"
+    # the indices the dedup report reads (which member is the canonical, whose diff base it is)
+    assert c["members_idx"] == [0, 1, 2] and c["canonical_idx"] == 1
+
+
+def test_clusters_are_ordered_most_consequential_first():
+    """Several clusters: the largest first (it removes the most records), then the most similar
+    (a similarity of 0.0 still sorts below 0.5), then source order of the first member; the cluster
+    ids follow that order, so the report and clusters.parquet list them so."""
+    ids = {i: f"r{i:02d}" for i in range(11)}
+    pairs = [Pair(0, 6, "near", "near-text", 0.9, 0.9), Pair(1, 2, "near", "near-text", 0.9, 0.9),
+             Pair(3, 4, "near", "near-text", 0.8, 0.8), Pair(4, 5, "near", "near-answer", 0.85, 0.85),
+             Pair(7, 8, "near", "same-answer", 0.0, 0.0), Pair(9, 10, "exact", "exact-text", 1.0, 0.95)]
+    out = _clusters(11, ids, pairs, {}, np.full(11, 10))
+    assert [c["members"] for c in out] == [["r03", "r04", "r05"], ["r09", "r10"], ["r00", "r06"], ["r01", "r02"], ["r07", "r08"]]
+    assert [c["cluster_id"] for c in out] == ["c00001", "c00002", "c00003", "c00004", "c00005"]
+    assert [c["max_jaccard"] for c in out] == [0.8, 0.95, 0.9, 0.9, 0.0]
+    big = out[0]  # 3 is the canonical (earliest); 5 has no pair with it, so only 3-4 measures the range
+    assert big["canonical"] == "r03" and big["min_jaccard"] == big["max_jaccard"] == 0.8
+    assert big["reasons"] == ["near-answer", "near-text"] and big["size"] == 3
 
 
 def test_finding_counts_split_errors_and_warnings():
