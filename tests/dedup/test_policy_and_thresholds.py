@@ -59,6 +59,25 @@ def test_clusters_members_canonical_and_similarity_range():
     assert c["members"] == ["r0", "r1", "r2"] and c["canonical"] == "r1" and c["size"] == 3
     assert c["min_jaccard"] == 0.82 and c["max_jaccard"] == 0.9  # to the canonical: 0-1 and 1-2
     assert c["reasons"] == ["near-text"] and c["cluster_id"] == "c00001"
+    # the indices the dedup report reads (which member is the canonical, whose diff base it is)
+    assert c["members_idx"] == [0, 1, 2] and c["canonical_idx"] == 1
+
+
+def test_clusters_are_ordered_most_consequential_first():
+    """Several clusters: the largest first (it removes the most records), then the most similar
+    (a similarity of 0.0 still sorts below 0.5), then source order of the first member; the cluster
+    ids follow that order, so the report and clusters.parquet list them so."""
+    ids = {i: f"r{i:02d}" for i in range(11)}
+    pairs = [Pair(0, 6, "near", "near-text", 0.9, 0.9), Pair(1, 2, "near", "near-text", 0.9, 0.9),
+             Pair(3, 4, "near", "near-text", 0.8, 0.8), Pair(4, 5, "near", "near-answer", 0.85, 0.85),
+             Pair(7, 8, "near", "same-answer", 0.0, 0.0), Pair(9, 10, "exact", "exact-text", 1.0, 0.95)]
+    out = _clusters(11, ids, pairs, {}, np.full(11, 10))
+    assert [c["members"] for c in out] == [["r03", "r04", "r05"], ["r09", "r10"], ["r00", "r06"], ["r01", "r02"], ["r07", "r08"]]
+    assert [c["cluster_id"] for c in out] == ["c00001", "c00002", "c00003", "c00004", "c00005"]
+    assert [c["max_jaccard"] for c in out] == [0.8, 0.95, 0.9, 0.9, 0.0]
+    big = out[0]  # 3 is the canonical (earliest); 5 has no pair with it, so only 3-4 measures the range
+    assert big["canonical"] == "r03" and big["min_jaccard"] == big["max_jaccard"] == 0.8
+    assert big["reasons"] == ["near-answer", "near-text"] and big["size"] == 3
 
 
 def test_finding_counts_split_errors_and_warnings():
@@ -184,9 +203,120 @@ def test_answer_rounds_compare_each_member_with_one_leader_per_round():
     assert rep.tolist() == [0] and mem.tolist() == [1] and rep.dtype == np.int64 and mem.dtype == np.int64
     assert jac[0] >= cfg.threshold or cont[0] >= cfg.threshold
     assert len(jac) == len(cont) == len(est) == 1 and 0 < jac[0] <= cont[0] and est[0] > 0  # Jaccard <= containment
+    # the answers' Jaccard is the one the pair reports (answer_jaccard), and here below the containment
+    (pair,) = [p for p in find_duplicates(recs, cfg).pairs if (p.a, p.b) == (0, 1)]
+    assert jac[0] == pytest.approx(pair.answer_jaccard) and jac[0] < cont[0] == pytest.approx(pair.answer_containment)
     assert rep_lab.tolist() == [0, 3, 0, 3] and rep_idx.tolist() == [0, 3, 2, 4]
     one = answer_rounds(label, members, sk, DedupConfig(representatives=1))
     assert one[1][1].tolist() == [0, 3]
     (rep, mem, jac, cont, est), (rep_lab, rep_idx) = answer_rounds(label, np.zeros(0, np.int64), sk, cfg)
     assert [len(x) for x in (rep, mem, jac, cont, est, rep_lab, rep_idx)] == [0] * 7
     assert rep.dtype == mem.dtype == rep_lab.dtype == rep_idx.dtype == np.int64
+
+
+def test_question_edges_report_the_jaccard_of_text_edges_only():
+    recs, cfg, sk, edges, kind, label = _rounds_inputs()
+    from qatool.dedup.candidates import question_edges
+
+    _, _, qj = question_edges(sk, cfg)
+    assert qj.dtype == np.float64 and len(qj) == len(kind)
+    assert np.isnan(qj[kind == 0]).all() and (qj[kind == 1] >= cfg.question_threshold).all()
+
+
+def _sketch(md: str, cfg):
+    from qatool.dedup.sketch import resolved_backend, sketch_records
+
+    recs = parse_text(md, "q.md").records
+    return recs, sketch_records(recs, cfg, resolved_backend(cfg))
+
+
+# two phrasings of one question (question-text Jaccard about 0.62) under different keys
+REPHRASED = ("什么是预训练语言模型中的掩码语言建模？", "预训练语言模型中的掩码语言建模是什么意思？")
+
+
+def test_question_candidates_are_banded_for_the_question_threshold():
+    """A pair of questions above a low question threshold is found by the question LSH (banded for
+    that threshold), not left to the text LSH, whose bands are tuned for the stricter text threshold
+    and would miss it."""
+    from qatool.dedup.candidates import question_edges
+    from qatool.dedup.minhash import jaccard_many
+
+    md = f"### 1. {REPHRASED[0]}\n\n**答案：** 甲。\n\n### 2. {REPHRASED[1]}\n\n**答案：** 乙。\n"
+    cfg = DedupConfig(question_threshold=0.5)
+    recs, sk = _sketch(md, cfg)
+    j = float(jaccard_many(sk.qsets, np.array([0]), sk.qsets, np.array([1]))[0])
+    assert 0.5 < j < 0.7
+    edges, kind, qj = question_edges(sk, cfg)
+    assert edges.tolist() == [[0, 1]] and kind.tolist() == [1] and qj.tolist() == [j]
+
+
+def test_question_candidates_come_from_the_engine_when_it_groups_them():
+    """An engine that groups LSH keys itself (Ray) is asked for the question candidates, with the
+    question bands; the pairs it proposes are the ones verified."""
+    from qatool.dedup.candidates import question_edges
+    from qatool.dedup.minhash import candidate_pairs
+
+    class Grouping:
+        def __init__(self, propose: bool):
+            self.propose, self.shapes = propose, []
+
+        def candidates(self, keys):
+            self.shapes.append(keys.shape)
+            return candidate_pairs(keys) if self.propose else np.zeros((0, 2), np.int64)
+
+    md = f"### 1. {REPHRASED[0]}\n\n**答案：** 甲。\n\n### 2. {REPHRASED[1]}\n\n**答案：** 乙。\n"
+    cfg = DedupConfig(question_threshold=0.5)
+    recs, sk = _sketch(md, cfg)
+    engine = Grouping(True)
+    assert question_edges(sk, cfg, engine)[0].tolist() == [[0, 1]]
+    assert engine.shapes == [(2, cfg.question_bands_rows()[0])]
+    assert question_edges(sk, cfg, Grouping(False))[0].tolist() == []  # nothing proposed: nothing linked
+
+
+def test_generic_questions_are_not_the_same_question():
+    """Two items that only ask 如何计算？ name no question: their question texts are empty (two empty
+    sets have Jaccard 1.0), yet they are not one question, so their different answers are neither a
+    conflict nor a duplicate."""
+    from qatool.dedup.candidates import question_edges
+
+    md = ("### 1. 如何计算？\n\n**答案：** 先把所有数相加，再除以个数，得到平均值。\n\n"
+          "### 2. 如何计算？\n\n**答案：** 用矩阵乘法一次算出所有位置之间的注意力分数。\n")
+    cfg = DedupConfig()
+    recs, sk = _sketch(md, cfg)
+    assert sk.qsets.sizes().tolist() == [0, 0]
+    assert question_edges(sk, cfg)[0].tolist() == []
+    res = find_duplicates(recs, cfg)
+    assert res.pairs == [] and res.conflicts == []
+
+
+def test_an_answer_estimate_exactly_the_margin_below_the_threshold_is_checked_exactly(monkeypatch):
+    """The MinHash estimate only pre-selects: a pair estimated exactly `ESTIMATE_MARGIN` below the
+    threshold is still verified exactly (and matches when its exact similarity is above the
+    threshold); one estimated just below that is not looked at."""
+    from qatool.dedup import candidates
+    from qatool.dedup.candidates import _answer_estimate, _answer_exact, answer_rounds
+
+    md = f"### 1. 什么是预训练？\n\n**答案：** {BASE}\n\n### 2. 什么是预训练？\n\n**答案：** {BASE + CLIP}\n"
+    t = 0.7
+    cfg = DedupConfig(threshold=t)
+    recs, sk = _sketch(md, cfg)
+    m, r = np.array([1]), np.array([0])
+    est = float(_answer_estimate(sk, m, r)[0])
+    jac, cont = _answer_exact(sk, m, r)
+    assert est < t <= max(jac[0], cont[0])  # the estimate is below the threshold, the exact similarity above
+    margin = t - est
+    while t - margin < est:
+        margin = math.nextafter(margin, 0)
+    while t - margin > est:
+        margin = math.nextafter(margin, 1)
+    assert t - margin == est
+    label, members = np.array([0, 0]), np.array([0, 1])
+    monkeypatch.setattr(candidates, "ESTIMATE_MARGIN", margin)
+    (rep, mem, *_), _ = answer_rounds(label, members, sk, cfg)
+    assert rep.tolist() == [0] and mem.tolist() == [1]
+    below = margin
+    while t - below == est:  # the next smaller margin that puts the estimate below the edge
+        below = math.nextafter(below, 0)
+    monkeypatch.setattr(candidates, "ESTIMATE_MARGIN", below)
+    (rep, mem, *_), _ = answer_rounds(label, members, sk, cfg)
+    assert rep.tolist() == [] and mem.tolist() == []

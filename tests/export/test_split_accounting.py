@@ -215,3 +215,106 @@ def test_the_written_files_hold_every_record_once(tmp_path):
     assert sorted(read["quarantine"]) == sorted(expect)
     assert sorted(read["train"] + read["val"] + read["quarantine"]) == sorted([r["id"] for r in inp.records] + ["bad0"])
     assert set(read["val"]) == {i for i in set(read["train"] + read["val"]) if bucket(i) < 0.5}
+
+
+# ------------------------------------------------------------------------------ quarantine lines
+
+def test_quarantine_lines_say_where_the_record_is_and_why():
+    """Each quarantine line names the record (id, source, lines, question) and says why: the
+    reasons, and the details a person checks: the dropping findings (code, line, message; a
+    warning below the drop level is not one of them), what a gate found, a schema error."""
+    recs = records(6)
+    recs[1]["answer"] = ""
+    findings = [
+        {"record_id": recs[2]["id"], "code": "FC101", "severity": "error", "line": 3, "message": "召回率定义错误", "name": "x", "path": "s2.md"},
+        {"record_id": recs[2]["id"], "code": "FC131", "severity": "warning", "line": 3, "message": "只是警告", "name": "y", "path": "s2.md"},
+    ]
+    invalid = [{"record": {"id": "bad0", "source": "s9.md", "line_start": 11, "line_end": 12, "question": "坏题？"},
+                "errors": ["field 'answer': required", "field 'id': too short"]}]
+    res = export_records(RunOutputs(recs, findings=findings, invalid=invalid), ExportConfig(val_ratio=0))
+    assert res.quarantine == [
+        {"id": recs[1]["id"], "source": "s1.md", "line_start": 2, "line_end": 2, "question": "问题1？",
+         "reasons": ["answer:empty"], "details": ["answer:empty: “”"]},
+        {"id": recs[2]["id"], "source": "s2.md", "line_start": 3, "line_end": 3, "question": "问题2？",
+         "reasons": ["finding:FC101"], "details": ["FC101 line 3: 召回率定义错误"]},
+        {"id": "bad0", "source": "s9.md", "line_start": 11, "line_end": 12, "question": "坏题？",
+         "reasons": ["invalid:schema"], "details": ["field 'answer': required", "field 'id': too short"]},
+    ]
+
+
+def test_a_kept_flagged_record_that_fails_a_gate_shows_its_findings_and_the_gate():
+    """keep_flagged: a record with an error is not dropped for it, but if it fails a gate its
+    quarantine line still lists the finding beside what the gate found."""
+    recs = records(3)
+    recs[1]["answer"] = ""
+    findings = [{"record_id": recs[1]["id"], "code": "FC101", "severity": "error", "line": 2, "message": "召回率定义错误",
+                 "name": "x", "path": "s1.md"}]
+    res = export_records(RunOutputs(recs, findings=findings), ExportConfig(val_ratio=0, keep_flagged=True))
+    (q,) = res.quarantine
+    assert q["reasons"] == ["answer:empty"] and q["details"] == ["FC101 line 2: 召回率定义错误", "answer:empty: “”"]
+
+
+def test_a_finding_that_cleaning_repairs_does_not_drop_the_record():
+    """A leaked token (FM001, an error) is cut out by cleaning: the record is exported clean and
+    counted as repaired, not quarantined; markup cleaning is counted per step."""
+    recs = records(3)
+    recs[0]["answer"] = "第0题的答案是一句完整的话，说清楚了要点。<|endoftext|>"
+    recs[2]["answer"] = "第2题的答案是一句完整的话，说清楚了 &lt;要点&gt;。"
+    findings = [{"record_id": recs[0]["id"], "code": "FM001", "severity": "error", "line": 1, "message": "泄漏的特殊标记",
+                 "name": "leaked-special-token", "path": "s0.md"}]
+    res = export_records(RunOutputs(recs, findings=findings), ExportConfig(val_ratio=0))
+    assert res.quarantine == [] and ids(res.train) == [r["id"] for r in recs]
+    assert "<|endoftext|>" not in json.dumps(res.train[0], ensure_ascii=False)
+    assert res.stats["repaired"] == {"FM001": 1} and res.stats["cleaned"] == {"entity": 1}
+
+
+def test_counts_per_reason_and_source_add_up_with_several_records_each():
+    recs = records(9)
+    for k in (0, 3):
+        recs[k]["answer"] = ""  # two empty answers in s0.md
+    invalid = [{"record": {"id": f"bad{k}", "source": "s9.md", "line_start": k, "line_end": k, "question": "？"}, "errors": ["e"]}
+               for k in (1, 2)]
+    invalid.append({"record": {"id": "bad3"}, "errors": ["field 'source': required"]})  # no source: counted under "?"
+    res = export_records(RunOutputs(recs, invalid=invalid), ExportConfig(val_ratio=0))
+    s = res.stats
+    assert s["reasons"] == {"answer:empty": 2, "invalid:schema": 3}
+    assert s["per_source"] == {"?": {"records": 1, "exported": 0, "quarantined": 1},
+                               "s0.md": {"records": 3, "exported": 1, "quarantined": 2},
+                               "s1.md": {"records": 3, "exported": 3, "quarantined": 0},
+                               "s2.md": {"records": 3, "exported": 3, "quarantined": 0},
+                               "s9.md": {"records": 2, "exported": 0, "quarantined": 2}}
+    assert (s["records"], s["exported"], s["quarantined"]) == (12, 7, 5)
+    # the first examples of each reason, in order, for the data card
+    assert [e["id"] for e in s["examples"]["answer:empty"]] == [recs[0]["id"], recs[3]["id"]]
+    assert [e["id"] for e in s["examples"]["invalid:schema"]] == ["bad1", "bad2", "bad3"]
+
+
+def test_reason_keys_group_reasons_that_name_a_record():
+    from qatool.export.stage import reason_key
+
+    assert reason_key("duplicate_of:00ab") == "duplicate_of"
+    assert reason_key("review:conflict-keep:00ab") == "review:conflict-keep"
+    assert reason_key("finding:FC101") == "finding:FC101" and reason_key("review:drop-all") == "review:drop-all"
+
+
+def test_a_record_exactly_at_the_val_ratio_goes_to_train():
+    """The val side is bucket < ratio: a record whose bucket equals the ratio is in train."""
+    recs = records(20)
+    at = recs[7]["id"]
+    ratio = bucket(at)
+    assert 0 < ratio < 1
+    res = export_records(RunOutputs(recs), ExportConfig(val_ratio=ratio))
+    assert at in ids(res.train)
+    assert ids(res.val) == [r["id"] for r in recs if bucket(r["id"]) < ratio]
+
+
+def test_a_stale_group_id_does_not_move_a_record():
+    """A conflict naming an id that is not a record, smaller than the real member and on the
+    other side of the split: the member stays on its own side (the stale id is not its group key)."""
+    recs = records(40)
+    side = {r["id"]: bucket(r["id"]) < 0.5 for r in recs}
+    member = next(i for i in sorted(side) if i > "0000")
+    stale = next(f"0{k:03d}" for k in range(1000) if (bucket(f"0{k:03d}") < 0.5) != side[member])
+    assert stale < member and stale not in side
+    res = export_records(RunOutputs(recs, conflicts=[(stale, member)]), ExportConfig(val_ratio=0.5))
+    assert (member in ids(res.val)) == side[member]

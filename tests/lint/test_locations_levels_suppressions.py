@@ -279,3 +279,17 @@ def test_github_text_json_junit_in_full():
     (suite,) = root
     assert (suite.get("tests"), suite.get("failures")) == ("1", "0")
     assert suite.find("testcase").attrib == {"name": "no findings", "classname": "ok.md"}
+
+
+def test_suppression_comments_on_fence_lines_or_at_the_edges_of_a_document():
+    """A comment in a fence's info string is code, not a suppression; a disable-next-line whose
+    next non-blank line is the document's last line covers it; one with nothing after it covers
+    nothing, not the line before it."""
+    fence = ("### 1. 问？\n\n**答案：** 好。\n\n"
+             "```text <!-- qatool: disable=FM001 -->\nprint(1)\n```\n"   # 5-7: the comment is the fence's info string
+             "正文<|a|>\n")                                                # 8: reported
+    assert codes_lines(fence) == [("FM001", 8)]
+    last = "### 1. 问？\n\n**答案：** 好。\n\n<!-- qatool: disable-next-line=FM001 -->\n\n正文<|a|>\n"
+    assert codes_lines(last) == [] and codes_lines(last.rstrip("\n")) == []
+    before = "### 1. 问？\n\n**答案：** 好<|a|>\n<!-- qatool: disable-next-line=FM001 -->\n"
+    assert codes_lines(before) == [("FM001", 3), ("QA900", 4)]

@@ -1,7 +1,7 @@
 """Mutation testing of the modules that decide what reaches a training set, one command (`make mutation`):
 
     .venv/bin/python -m tests.mutation.score --run        # mutmut run over MODULES' functions, then the table
-    .venv/bin/python -m tests.mutation.score              # the table of killed / run per module (mutants/**/*.meta)
+    .venv/bin/python -m tests.mutation.score              # the table of killed / run per module (mutants/**/*.meta), as the README shows it
     .venv/bin/python -m tests.mutation.score --survivors  # and the surviving mutants' names (`mutmut show NAME`)
 
 The tests each mutant meets are the fast tests named in pyproject.toml's [tool.mutmut]
@@ -72,19 +72,27 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children), *patterns()], cwd=ROOT, check=True)
     res, eq = results(), equivalent()
     worst = 1.0
+    # the table as the README's development notes show it (markdown), then the survivors if asked
+    print("| module (functions) | killed / run |")
+    print("| --- | --- |")
+    survivors: list[tuple[str, list[str]]] = []
     for module, pats in MODULES.items():
         names = sorted(n for n in res if any(fnmatch.fnmatchcase(n, p) for p in pats))
         run = [n for n in names if res[n] is not None and n not in eq]
         # mutmut's exit codes: 0 survived, 33 no test reached it, 34 skipped, anything else killed (1) or timed out
         killed = [n for n in run if res[n] not in (0, 33, 34)]
         excluded = sum(1 for n in names if n in eq)
+        not_run = len(names) - len(run) - excluded
         score = len(killed) / len(run) if run else 0.0
         worst = min(worst, score) if run else worst
-        print(f"{score:7.1%}  {len(killed):4d}/{len(run):<4d} killed  ({excluded} equivalent, {len(names) - len(run) - excluded} not run)  {module}")
-        if args.survivors:
-            for n in run:
-                if n not in killed:
-                    print(f"           survived: {n}")
+        notes = [f"{score:.1%}"] + ([f"{excluded} equivalent"] if excluded else []) + ([f"{not_run} not run"] if not_run else [])
+        shown = f"{len(killed)}/{len(run)} ({'; '.join(notes)})" if run else f"not run ({len(names)} mutants)"
+        print(f"| {module} | {shown} |")
+        survivors.append((module, [n for n in run if n not in killed]))
+    if args.survivors:
+        for module, names in survivors:
+            for n in names:
+                print(f"survived ({module.split(' (')[0]}): {n}")
     return 0 if worst >= 0.9 else 1
 
 
