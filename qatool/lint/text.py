@@ -95,7 +95,8 @@ _FRAME_END_RE = re.compile(
 _CLAUSE_LEAD = r"\s*(?:[-*+>]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：]\s*(?:\*\*)?\s*)?"
 _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于)")
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
-_CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|开启|打开|启用|引入|加入|去掉|去除|移除)")
+_CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
+                               r"|换成|换用|改用|改成)")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
 # a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
@@ -175,10 +176,14 @@ def _change(text: str, a: int, b: int) -> bool:
     return len("".join(rest.split())) <= 8
 
 
+# an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
+_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否)[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
-    lead = _LEAD_RE.sub("", core)
+    lead = _NOT_ASKING_RE.sub("", _LEAD_RE.sub("", core))
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead):
         return "question"
     if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):

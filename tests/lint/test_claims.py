@@ -106,6 +106,10 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("L2 正则的效果不同于 L1。", "statement"),
     ("说 L2 会产生稀疏解，是把 L1 和 L2 弄反了。", "reported"),
     ("L2 和权重衰减没什么区别。", "statement"),  # 没什么区别 asks nothing
+    ("无论 λ 怎么选，L2 都会产生稀疏解。", "statement"),  # a concessive asks nothing
+    ("不管用什么数据，L2 都会产生稀疏解。", "statement"),
+    ("这就是为什么 L2 不产生稀疏解。", "statement"),  # that is why
+    ("无论 λ 怎么选，L2 会产生稀疏解吗？", "question"),
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
@@ -131,12 +135,15 @@ CLAUSE_WRONG = [
     ("l2-sparse", "L1 惩罚绝对值。由于岭回归惩罚平方和，权重也会变得稀疏。"),  # not only at the start of the text
     ("l2-sparse", "L1 惩罚绝对值。如果特征很多，那么 L2 正则也会产生稀疏解。"),
     ("l2-sparse", "L1 惩罚绝对值。增大 L2 正则，权重就会变得稀疏。"),  # a short change clause
+    ("l2-sparse", "加了 L2 正则，权重反而会变得稀疏。"),  # a choice said with 加了/做了/换成
+    ("l2-sparse", "L1 惩罚绝对值。换成岭回归，权重就会变得稀疏。"),
 ]
 CLAUSE_CORRECT = [
     ("l2-sparse", "如果 L2 正则会产生稀疏解，就会有很多权重为零。"),  # the antecedent is supposed
     ("l2-sparse", "L2 正则化不会、也不可能产生稀疏解。"),  # coordinated negations
     ("l1-sparse-denied", "L1 正则化不一定会产生稀疏解。"),  # hedged, not denied
     ("l2-sparse", "在 L1 正则中，权重往往是稀疏的。"),
+    ("l2-sparse", "加了 L2 正则，权重不会变得稀疏。"),
 ]
 
 
