@@ -50,7 +50,7 @@ REPORTED_RE = re.compile(
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
-SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法)")
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
 SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|if\b|suppose)", re.I)
 
@@ -178,12 +178,17 @@ def _change(text: str, a: int, b: int) -> bool:
 
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
 _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否)[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
+# an indirect question after a verb of checking (`重点看正样本有没有被漏掉`, `取决于是否…`) asks nothing of the reader:
+# the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
+_INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
+                          r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能)")
+_ASKING_CLAUSE_RE = re.compile(r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 
 
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
-    lead = _NOT_ASKING_RE.sub("", _LEAD_RE.sub("", core))
+    lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead):
         return "question"
     if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
@@ -242,7 +247,8 @@ class TextLayer:
                 kind = "supposed" if i < consequent else "statement"
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
-                kind = "question" if QUESTION_END_RE.search(piece) else "supposed" if SUPPOSE_RE.match(piece) else "statement"
+                asks = QUESTION_END_RE.search(piece) or _ASKING_CLAUSE_RE.search(piece)  # an indirect question's clause
+                kind = "question" if asks else "supposed" if SUPPOSE_RE.match(piece) else "statement"
             out.append(Span(a, b, kind))
         return out
 

@@ -110,6 +110,9 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("不管用什么数据，L2 都会产生稀疏解。", "statement"),
     ("这就是为什么 L2 不产生稀疏解。", "statement"),  # that is why
     ("无论 λ 怎么选，L2 会产生稀疏解吗？", "question"),
+    ("说白了，L2 会产生稀疏解。", "statement"),  # 说白了/说实话 report nothing
+    ("说实话 L2 会产生稀疏解。", "statement"),
+    ("L2 会产生稀疏解，重点看权重有没有变成 0。", "statement"),  # an indirect question asks nothing
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
@@ -137,6 +140,7 @@ CLAUSE_WRONG = [
     ("l2-sparse", "L1 惩罚绝对值。增大 L2 正则，权重就会变得稀疏。"),  # a short change clause
     ("l2-sparse", "加了 L2 正则，权重反而会变得稀疏。"),  # a choice said with 加了/做了/换成
     ("l2-sparse", "L1 惩罚绝对值。换成岭回归，权重就会变得稀疏。"),
+    ("l2-sparse", "L2 正则会让权重稀疏，重点看有没有权重变成 0。"),  # the other clause of an indirect question is read
 ]
 CLAUSE_CORRECT = [
     ("l2-sparse", "如果 L2 正则会产生稀疏解，就会有很多权重为零。"),  # the antecedent is supposed
@@ -144,6 +148,7 @@ CLAUSE_CORRECT = [
     ("l1-sparse-denied", "L1 正则化不一定会产生稀疏解。"),  # hedged, not denied
     ("l2-sparse", "在 L1 正则中，权重往往是稀疏的。"),
     ("l2-sparse", "加了 L2 正则，权重不会变得稀疏。"),
+    ("l2-sparse", "要判断 L2 正则是否会产生稀疏解，可以看权重有没有变成 0。"),  # the indirect question's clause is skipped
 ]
 
 
