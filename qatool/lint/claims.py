@@ -206,7 +206,7 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除"
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
@@ -387,6 +387,8 @@ class ClaimReader:
                     return hit
             if i == 0:
                 frame = self._frame(text, clause, mentions)
+            elif frame and clause.kind == "statement" and any(not m.keys <= frame for m in self._subjects(text, clause, mentions)):
+                frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
@@ -677,6 +679,8 @@ class ClaimReader:
                 continue
             if anchor <= m.start() and self.layer.negations(text, anchor, m.start(), (clause.start, clause.end)) % 2:
                 continue
+            if anchor >= m.end() and self.layer.negations(text, m.end(), anchor, (clause.start, clause.end)) % 2:
+                continue  # `24 层并不是 BERT-base 的配置`: the number is denied of the term after it
             before = text[max(clause.start, m.start() - 4):m.start()]
             after = text[m.end():min(clause.end, m.end() + 8)]
             if _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
@@ -697,12 +701,13 @@ class ClaimReader:
             return True
         if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
-        window = text[max(clause.start, m.start() - 16):m.start()]
+        window = text[max(clause.start, m.start() - 24):m.start()]  # `max sequence length 只有 1024`
+        window = window[max(window.rfind(c) for c in "、,，") + 1:]  # `12 层、hidden size 768`: 层 is the measure of 12
         return bool(quantity.search(window))
 
 
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
-_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*")
+_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
 _OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")

@@ -46,13 +46,14 @@ REPORTED_RE = re.compile(
     # a statement said to be the wrong way round, mixed up, miscounted or overstated; a belief others hold
     r"|(?:弄|搞|说|记|写|理解)反了?|颠倒了|(?:混淆|搞混|弄混|记混)了|记错了?|算错了?|笔误|口误|夸大了"
     r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
-    r"|(?:说|记|写)成了?|误(?:作|当)",
+    r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当)"
+    r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
 SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
-SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|if\b|suppose)", re.I)
+SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -63,6 +64,8 @@ NEGATIONS = frozenset(
 )
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
+_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再]))")
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
@@ -104,7 +107,7 @@ _EXAMPLES_RE = re.compile(r"\s*(?:如|例如|比如|诸如|譬如)(?![何此果�
 _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 # a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
 _SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
-                       r"|(?:时|之后|以后|之前|以前|的时候|后)\s*[，,]?\s*$")
+                       r"|(?:时|之后|以后|之前|以前|的时候|后|阶段|期间)\s*[，,]?\s*$")
 _CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
 
 
@@ -275,7 +278,7 @@ class TextLayer:
             counted = False
             for s, e, tok in self._words(text, start, end, within):
                 split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
-                if (tok in NEGATIONS or split) and not (counted and prev in _NEG_COORD):
+                if (tok in NEGATIONS or split or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok
