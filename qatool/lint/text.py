@@ -184,7 +184,8 @@ _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:�
 # an indirect question after a verb of checking (`重点看正样本有没有被漏掉`, `取决于是否…`) asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
 _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
-                          r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能)")
+                          r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能)"
+                          r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)")
 _ASKING_CLAUSE_RE = re.compile(r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 
 

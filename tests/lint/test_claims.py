@@ -118,6 +118,8 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("有人估算 L2 会让一半权重变成 0。", "reported"),
     ("L2 的解可以写成闭式。", "statement"),  # 写成 alone reports nothing
     ("要得到稀疏解需要 L1 正则。", "supposed"),  # a goal clause states nothing
+    ("分类器预测样本属于哪一类。", "statement"),  # an indirect 哪一类 after a verb of deciding
+    ("L2 属于哪一类正则？", "question"),
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
@@ -158,7 +160,8 @@ CLAUSE_CORRECT = [
     ("l2-sparse", "在 L1 正则中，权重往往是稀疏的。"),
     ("l2-sparse", "加了 L2 正则，权重不会变得稀疏。"),
     ("l2-sparse", "要判断 L2 正则是否会产生稀疏解，可以看权重有没有变成 0。"),  # the indirect question's clause is skipped
-    ("l2-sparse", "L2 惩罚平方和，L1 惩罚绝对值，一个让权重变小，一个让权重稀疏。"),  # a second subject ends the first one's topic
+    ("l2-sparse", "L2 惩罚平方和，L1 惩罚绝对值，一个让权重变小，一个让权重稀疏。"),
+    ("l2-sparse", "岭回归惩罚平方和，另一种方法才会让权重稀疏。"),  # a topic of its own before 才  # a second subject ends the first one's topic
     ("l2-sparse", "权重衰减并不意味着岭回归，后者的权重也不会稀疏。"),
     ("l2-sparse", "数据多并不代表岭回归更好，反而会让权重稀疏。"),  # the term after 并不代表 is no subject to go on with
     ("gpt3-size", "1750 万个参数并不是 GPT-3 的规模。"),  # a number denied of the term after it
