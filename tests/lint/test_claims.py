@@ -150,6 +150,9 @@ CLAUSE_WRONG = [
     ("l2-sparse", "L1 惩罚绝对值。换成岭回归，权重就会变得稀疏。"),
     ("l2-sparse", "L2 正则会让权重稀疏，重点看有没有权重变成 0。"),  # the other clause of an indirect question is read
     ("l2-sparse", "岭回归的每个权重都会变得稀疏。"),  # `A 的每个 B`: said of B is said of A
+    ("l2-sparse", "岭回归惩罚平方和。这类方法会让权重变得稀疏。"),  # 这类方法 is the previous sentence's subject
+    ("l2-sparse", "岭回归最大的特点，是让权重变得稀疏。"),  # a clause that opens with 是/最 goes on with the previous one's subject
+    ("l2-sparse", "岭回归惩罚平方和，最明显的效果就是权重稀疏。"),
     ("l2-sparse", "说白了，岭回归里的权重都会变得稀疏。"),  # `A 里的 B`
     ("gpt3-size", "GPT-3 的 parameter count 大约是 1750 万。"),  # the quantity further before the number
 ]
