@@ -410,6 +410,8 @@ class ClaimReader:
                 continue  # `通过 ResNet 等模型把每一帧转成特征，然后…`: the instrument (and what is coordinated with it) does not go on
             if self._is_object(text, clause, m) and not self._is_like(text, clause, m):
                 continue
+            if _TOPIC_LABEL_RE.match(text, m.end, clause.end):
+                continue  # `X 的做法：Y 先…，再…`: X names the topic; what follows is said of Y
             if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
                 continue
             out.append(m)
@@ -707,6 +709,7 @@ class ClaimReader:
 
 
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
+_TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
 _OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")

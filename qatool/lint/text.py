@@ -71,6 +71,9 @@ _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以�
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
 _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
+# 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
+_APPROX = frozenset("大概".split())
+_AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
 _SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 
@@ -311,7 +314,9 @@ class TextLayer:
         end = len(text) if end is None else end
         if _SPLIT_HEDGE_RE.search(text, start, end):  # the segmenter cuts these into 不 + 一定
             return True
-        return any(tok in HEDGES for _, _, tok in self._words(text, start, end, within))
+        stop = within[1] if within else len(text)
+        return any(tok in HEDGES and not (tok in _APPROX and _AMOUNT_RE.match(text, e, stop))
+                   for _, e, tok in self._words(text, start, end, within))
 
 
 @lru_cache(maxsize=8)

@@ -150,7 +150,9 @@ CLAUSE_WRONG = [
     ("l2-sparse", "L1 惩罚绝对值。换成岭回归，权重就会变得稀疏。"),
     ("l2-sparse", "L2 正则会让权重稀疏，重点看有没有权重变成 0。"),  # the other clause of an indirect question is read
     ("l2-sparse", "岭回归的每个权重都会变得稀疏。"),  # `A 的每个 B`: said of B is said of A
-    ("l2-sparse", "岭回归惩罚平方和。这类方法会让权重变得稀疏。"),  # 这类方法 is the previous sentence's subject
+    ("l2-sparse", "岭回归惩罚平方和。这类方法会让权重变得稀疏。"),
+    ("l2-sparse", "L1 的做法：岭回归先惩罚平方和，再让权重变得稀疏。"),  # `X 的做法：` names a topic, not the subject
+    ("l2-sparse", "岭回归大概会让 90% 的权重变得稀疏。"),  # 大概 before an amount is "about", not a hedge  # 这类方法 is the previous sentence's subject
     ("l2-sparse", "岭回归最大的特点，是让权重变得稀疏。"),  # a clause that opens with 是/最 goes on with the previous one's subject
     ("l2-sparse", "岭回归惩罚平方和，最明显的效果就是权重稀疏。"),
     ("l2-sparse", "说白了，岭回归里的权重都会变得稀疏。"),  # `A 里的 B`
@@ -164,7 +166,8 @@ CLAUSE_CORRECT = [
     ("l2-sparse", "加了 L2 正则，权重不会变得稀疏。"),
     ("l2-sparse", "要判断 L2 正则是否会产生稀疏解，可以看权重有没有变成 0。"),  # the indirect question's clause is skipped
     ("l2-sparse", "L2 惩罚平方和，L1 惩罚绝对值，一个让权重变小，一个让权重稀疏。"),
-    ("l2-sparse", "岭回归惩罚平方和，另一种方法才会让权重稀疏。"),  # a topic of its own before 才  # a second subject ends the first one's topic
+    ("l2-sparse", "岭回归惩罚平方和，另一种方法才会让权重稀疏。"),  # a topic of its own before 才
+    ("l2-sparse", "岭回归大概会让权重变得稀疏。"),  # 大概 without an amount still hedges  # a second subject ends the first one's topic
     ("l2-sparse", "权重衰减并不意味着岭回归，后者的权重也不会稀疏。"),
     ("l2-sparse", "数据多并不代表岭回归更好，反而会让权重稀疏。"),  # the term after 并不代表 is no subject to go on with
     ("gpt3-size", "1750 万个参数并不是 GPT-3 的规模。"),  # a number denied of the term after it
