@@ -119,6 +119,7 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("L2 的解可以写成闭式。", "statement"),  # 写成 alone reports nothing
     ("要得到稀疏解需要 L1 正则。", "supposed"),  # a goal clause states nothing
     ("分类器预测样本属于哪一类。", "statement"),  # an indirect 哪一类 after a verb of deciding
+    ("L2 能分辨出哪个权重更重要。", "statement"),
     ("L2 属于哪一类正则？", "question"),
 ])
 def test_sentence_kinds(text, kind):
