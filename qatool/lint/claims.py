@@ -211,7 +211,7 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除"
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
@@ -224,7 +224,7 @@ _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
@@ -249,7 +249,7 @@ _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
-_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外))")
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外)|这(?:类|种|些|样的)(?=模型|网络|方法|算法|结构|层|技术))")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -266,7 +266,7 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
                        r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
-_OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却)")
+_OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
@@ -484,6 +484,8 @@ class ClaimReader:
                     return hit
             if i == 0:
                 frame = self._frame(text, clause, mentions)
+            elif frame and clause.kind == "statement" and any(not m.keys <= frame for m in self._subjects(text, clause, mentions)):
+                frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
@@ -505,6 +507,8 @@ class ClaimReader:
                 continue  # `通过 ResNet 等模型把每一帧转成特征，然后…`: the instrument (and what is coordinated with it) does not go on
             if self._is_object(text, clause, m) and not self._is_like(text, clause, m):
                 continue
+            if _TOPIC_LABEL_RE.match(text, m.end, clause.end):
+                continue  # `X 的做法：Y 先…，再…`: X names the topic; what follows is said of Y
             if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
                 continue
             out.append(m)
@@ -774,6 +778,8 @@ class ClaimReader:
                 continue
             if anchor <= m.start() and self.layer.negations(text, anchor, m.start(), (clause.start, clause.end)) % 2:
                 continue
+            if anchor >= m.end() and self.layer.negations(text, m.end(), anchor, (clause.start, clause.end)) % 2:
+                continue  # `24 层并不是 BERT-base 的配置`: the number is denied of the term after it
             before = text[max(clause.start, m.start() - 4):m.start()]
             after = text[m.end():min(clause.end, m.end() + 8)]
             if _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
@@ -794,12 +800,14 @@ class ClaimReader:
             return True
         if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
-        window = text[max(clause.start, m.start() - 16):m.start()]
+        window = text[max(clause.start, m.start() - 24):m.start()]  # `max sequence length 只有 1024`
+        window = window[max(window.rfind(c) for c in "、,，") + 1:]  # `12 层、hidden size 768`: 层 is the measure of 12
         return bool(quantity.search(window))
 
 
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
-_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*")
+_TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
+_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
 _OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")

@@ -46,13 +46,14 @@ REPORTED_RE = re.compile(
     # a statement said to be the wrong way round, mixed up, miscounted or overstated; a belief others hold
     r"|(?:弄|搞|说|记|写|理解)反了?|颠倒了|(?:混淆|搞混|弄混|记混)了|记错了?|算错了?|笔误|口误|夸大了"
     r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
-    r"|(?:说|记|写)成了?|误(?:作|当)",
+    r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当)"
+    r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
-SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法)")
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
-SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|if\b|suppose)", re.I)
+SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -63,11 +64,16 @@ NEGATIONS = frozenset(
 )
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
+_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再]))")
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
 _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
+# 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
+_APPROX = frozenset("大概".split())
+_AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
 _SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 
@@ -95,7 +101,8 @@ _FRAME_END_RE = re.compile(
 _CLAUSE_LEAD = r"\s*(?:[-*+>]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：]\s*(?:\*\*)?\s*)?"
 _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于)")
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
-_CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|开启|打开|启用|引入|加入|去掉|去除|移除)")
+_CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
+                               r"|换成|换用|改用|改成)")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
 # a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
@@ -103,7 +110,7 @@ _EXAMPLES_RE = re.compile(r"\s*(?:如|例如|比如|诸如|譬如)(?![何此果�
 _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 # a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
 _SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
-                       r"|(?:时|之后|以后|之前|以前|的时候|后)\s*[，,]?\s*$")
+                       r"|(?:时|之后|以后|之前|以前|的时候|后|阶段|期间)\s*[，,]?\s*$")
 _CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
 
 
@@ -175,10 +182,21 @@ def _change(text: str, a: int, b: int) -> bool:
     return len("".join(rest.split())) <= 8
 
 
+# an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
+_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否)[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
+# an indirect question after a verb of checking (`重点看正样本有没有被漏掉`, `取决于是否…`) asks nothing of the reader:
+# the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
+_INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
+                          r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能)"
+                          r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
+                          r"|(?:分辨|区分|识别|判断|知道|看出)(?:出|不出)?\s*哪(?:个|一个|些)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
+_ASKING_CLAUSE_RE = re.compile(r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
-    lead = _LEAD_RE.sub("", core)
+    lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead):
         return "question"
     if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
@@ -237,7 +255,8 @@ class TextLayer:
                 kind = "supposed" if i < consequent else "statement"
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
-                kind = "question" if QUESTION_END_RE.search(piece) else "supposed" if SUPPOSE_RE.match(piece) else "statement"
+                asks = QUESTION_END_RE.search(piece) or _ASKING_CLAUSE_RE.search(piece)  # an indirect question's clause
+                kind = "question" if asks else "supposed" if SUPPOSE_RE.match(piece) else "statement"
             out.append(Span(a, b, kind))
         return out
 
@@ -264,7 +283,7 @@ class TextLayer:
             counted = False
             for s, e, tok in self._words(text, start, end, within):
                 split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
-                if (tok in NEGATIONS or split) and not (counted and prev in _NEG_COORD):
+                if (tok in NEGATIONS or split or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok
@@ -296,7 +315,9 @@ class TextLayer:
         end = len(text) if end is None else end
         if _SPLIT_HEDGE_RE.search(text, start, end):  # the segmenter cuts these into 不 + 一定
             return True
-        return any(tok in HEDGES for _, _, tok in self._words(text, start, end, within))
+        stop = within[1] if within else len(text)
+        return any(tok in HEDGES and not (tok in _APPROX and _AMOUNT_RE.match(text, e, stop))
+                   for _, e, tok in self._words(text, start, end, within))
 
 
 @lru_cache(maxsize=8)

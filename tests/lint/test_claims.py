@@ -28,7 +28,7 @@ SPECS = {
     "l1-sparse-denied": ClaimSpec(("l1",), compile_predicates(["稀疏"]), wrong="deny"),
     "auc-lower": ClaimSpec(("auc",), compile_predicates([r"越(?:小|低)(?:越好|说明[^，。]{0,8}?(?:越好|更好))"])),
     "kmeans-supervised": ClaimSpec(("kmeans",), compile_predicates([r"监督(?:学习)?", "分类算法"])),
-    "gpt3-size": ClaimSpec(("gpt3",), number=NumberSpec(175e9, 0.1, regex.compile(r"参数|parameters?"))),
+    "gpt3-size": ClaimSpec(("gpt3",), number=NumberSpec(175e9, 0.1, regex.compile(r"参数|parameters?|parameter count"))),
 }
 
 WRONG = [
@@ -106,6 +106,21 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("L2 正则的效果不同于 L1。", "statement"),
     ("说 L2 会产生稀疏解，是把 L1 和 L2 弄反了。", "reported"),
     ("L2 和权重衰减没什么区别。", "statement"),  # 没什么区别 asks nothing
+    ("无论 λ 怎么选，L2 都会产生稀疏解。", "statement"),  # a concessive asks nothing
+    ("不管用什么数据，L2 都会产生稀疏解。", "statement"),
+    ("这就是为什么 L2 不产生稀疏解。", "statement"),  # that is why
+    ("无论 λ 怎么选，L2 会产生稀疏解吗？", "question"),
+    ("说白了，L2 会产生稀疏解。", "statement"),  # 说白了/说实话 report nothing
+    ("说实话 L2 会产生稀疏解。", "statement"),
+    ("L2 会产生稀疏解，重点看权重有没有变成 0。", "statement"),  # an indirect question asks nothing
+    ("把 L2 说成能产生稀疏解是一种误读。", "reported"),  # 误读 / 用词错误 / 有人估算 report a belief
+    ("把 L2 叫作稀疏正则是用词错误。", "reported"),
+    ("有人估算 L2 会让一半权重变成 0。", "reported"),
+    ("L2 的解可以写成闭式。", "statement"),  # 写成 alone reports nothing
+    ("要得到稀疏解需要 L1 正则。", "supposed"),  # a goal clause states nothing
+    ("分类器预测样本属于哪一类。", "statement"),  # an indirect 哪一类 after a verb of deciding
+    ("L2 能分辨出哪个权重更重要。", "statement"),
+    ("L2 属于哪一类正则？", "question"),
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
@@ -114,7 +129,8 @@ def test_sentence_kinds(text, kind):
 @pytest.mark.parametrize("text,n", [("不会", 1), ("并不是不会", 2), ("不同", 0), ("无监督", 0), ("非线性", 0), ("无法", 1),
                                     ("does not", 1), ("isn't", 1), ("不仅", 0),
                                     ("不需要、也不应该", 1), ("不会，也不可能", 1), ("也不是不能", 2),  # coordinated, not double
-                                    ("并不比", 1), ("不像", 1)])
+                                    ("并不比", 1), ("不像", 1),
+                                    ("并不等于", 1), ("并不越稳定", 1), ("不越小", 1)])  # a word cut with a negation at its head
 def test_negation_is_read_on_words(text, n):
     assert TextLayer().negations(text) == n
 
@@ -131,12 +147,32 @@ CLAUSE_WRONG = [
     ("l2-sparse", "L1 惩罚绝对值。由于岭回归惩罚平方和，权重也会变得稀疏。"),  # not only at the start of the text
     ("l2-sparse", "L1 惩罚绝对值。如果特征很多，那么 L2 正则也会产生稀疏解。"),
     ("l2-sparse", "L1 惩罚绝对值。增大 L2 正则，权重就会变得稀疏。"),  # a short change clause
+    ("l2-sparse", "加了 L2 正则，权重反而会变得稀疏。"),  # a choice said with 加了/做了/换成
+    ("l2-sparse", "L1 惩罚绝对值。换成岭回归，权重就会变得稀疏。"),
+    ("l2-sparse", "L2 正则会让权重稀疏，重点看有没有权重变成 0。"),  # the other clause of an indirect question is read
+    ("l2-sparse", "岭回归的每个权重都会变得稀疏。"),  # `A 的每个 B`: said of B is said of A
+    ("l2-sparse", "岭回归惩罚平方和。这类方法会让权重变得稀疏。"),
+    ("l2-sparse", "L1 的做法：岭回归先惩罚平方和，再让权重变得稀疏。"),  # `X 的做法：` names a topic, not the subject
+    ("l2-sparse", "岭回归大概会让 90% 的权重变得稀疏。"),  # 大概 before an amount is "about", not a hedge  # 这类方法 is the previous sentence's subject
+    ("l2-sparse", "岭回归最大的特点，是让权重变得稀疏。"),  # a clause that opens with 是/最 goes on with the previous one's subject
+    ("l2-sparse", "岭回归惩罚平方和，最明显的效果就是权重稀疏。"),
+    ("l2-sparse", "说白了，岭回归里的权重都会变得稀疏。"),  # `A 里的 B`
+    ("gpt3-size", "GPT-3 的 parameter count 大约是 1750 万。"),  # the quantity further before the number
 ]
 CLAUSE_CORRECT = [
     ("l2-sparse", "如果 L2 正则会产生稀疏解，就会有很多权重为零。"),  # the antecedent is supposed
     ("l2-sparse", "L2 正则化不会、也不可能产生稀疏解。"),  # coordinated negations
     ("l1-sparse-denied", "L1 正则化不一定会产生稀疏解。"),  # hedged, not denied
     ("l2-sparse", "在 L1 正则中，权重往往是稀疏的。"),
+    ("l2-sparse", "加了 L2 正则，权重不会变得稀疏。"),
+    ("l2-sparse", "要判断 L2 正则是否会产生稀疏解，可以看权重有没有变成 0。"),  # the indirect question's clause is skipped
+    ("l2-sparse", "L2 惩罚平方和，L1 惩罚绝对值，一个让权重变小，一个让权重稀疏。"),
+    ("l2-sparse", "岭回归惩罚平方和，另一种方法才会让权重稀疏。"),  # a topic of its own before 才
+    ("l2-sparse", "岭回归大概会让权重变得稀疏。"),  # 大概 without an amount still hedges  # a second subject ends the first one's topic
+    ("l2-sparse", "权重衰减并不意味着岭回归，后者的权重也不会稀疏。"),
+    ("l2-sparse", "数据多并不代表岭回归更好，反而会让权重稀疏。"),  # the term after 并不代表 is no subject to go on with
+    ("gpt3-size", "1750 万个参数并不是 GPT-3 的规模。"),  # a number denied of the term after it
+    ("gpt3-size", "GPT-3 有 96 层、1750 亿参数。"),  # the window stops at 、
 ]
 
 
