@@ -104,6 +104,29 @@ class _RuleLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose_and_load(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and the data built from it: one parse, by libyaml when
+    PyYAML has it (the pure-Python parser took most of the start-up of a linter with the full pack);
+    aliases refused either way."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        loader = _RuleLoader(text)
+        try:
+            node = loader.get_single_node()
+            return node, (loader.construct_document(node) if node is not None else None)
+        finally:
+            loader.dispose()
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed in rule files; "
+                                              "write the value out instead", event.start_mark)
+    cloader = yaml.CSafeLoader(text)
+    try:
+        node = cloader.get_single_node()
+        return node, (cloader.construct_document(node) if node is not None else None)
+    finally:
+        cloader.dispose()
+
+
 def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any], yaml.Node]:
     """Parse and schema-validate one rule file; returns the data and its YAML node tree (for line numbers)."""
     try:
@@ -111,8 +134,7 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
     except (OSError, UnicodeDecodeError) as err:
         raise RuleFileError(f"{path}: cannot read rule file ({err}); check the path and that it is UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=_RuleLoader)
-        data = yaml.load(text, Loader=_RuleLoader)  # noqa: S506 - a SafeLoader without aliases
+        node, data = _compose_and_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
