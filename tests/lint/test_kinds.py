@@ -117,24 +117,50 @@ def test_a_yes_no_form_counts_only_inside_the_span(asking):
     assert asks(u, s, yes_no + 4)
 
 
-def test_definition_rules_judge_statements_only():
-    by_code = {r.code: r for r in RULES}
-    assert judges_statements(by_code["FC101"]) and judges_statements(by_code["FC103"])
+# the built-in pack's one-term definition rules became claim rules; the definition kind's "term given
+# another term's definition" form is still a kind a rule file can use: a rule file of the tests' own
+DEFINITION_RULE = """rules:
+  - code: FC990
+    name: recall-given-precision-definition
+    kind: definition
+    term: recall
+    given: precision
+    severity: error
+    message: '{term}被赋予了{given}的定义：“{match}”'
+    docs:
+      what: 召回率被定义成精确率的定义。
+      why: 召回率是 TP/(TP+FN)。
+      fail: '召回率是指预测为正的样本中真正为正样本的比例。'
+      pass: '召回率是指实际为正的样本中被预测为正的比例。'
+"""
+
+
+@pytest.fixture(scope="module")
+def with_definition(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rules") / "definition.yaml"
+    path.write_text(DEFINITION_RULE, encoding="utf-8")
+    return load_rules([path])
+
+
+def test_definition_rules_judge_statements_only(with_definition):
+    by_code = {r.code: r for r in with_definition[0]}
+    assert judges_statements(by_code["FC990"]) and judges_statements(by_code["FC103"])
     assert not judges_statements(RULE)
 
 
 # ------------------------------------------------------------------------------------ definitions
 
-def lint(code: str, snippet: str):
-    return Linter(RULES, KB, select=[code]).lint_text(as_document(snippet), "d.md")
+def lint(code: str, snippet: str, rules=None):
+    rules, kb = rules or (RULES, KB)
+    return Linter(rules, kb, select=[code]).lint_text(as_document(snippet), "d.md")
 
 
-def test_a_term_given_another_terms_definition_is_quoted_in_the_message():
-    (f,) = lint("FC101", "召回率是指预测为正的样本中真正为正样本的比例。")
+def test_a_term_given_another_terms_definition_is_quoted_in_the_message(with_definition):
+    (f,) = lint("FC990", "召回率是指预测为正的样本中真正为正样本的比例。", with_definition)
     assert f.message == "召回率被赋予了精确率的定义：“预测为正的样本中真正为正样本”"
     assert (f.line, f.col, f.end_col) == (3, 14, 28)
     # a yes/no form after the definition, in the same statement, does not make it a question
-    (g,) = lint("FC101", "召回率是指预测为正的样本中真正为正样本的比例，这个说法是否严谨另说。")
+    (g,) = lint("FC990", "召回率是指预测为正的样本中真正为正样本的比例，这个说法是否严谨另说。", with_definition)
     assert (g.line, g.col, g.end_col) == (3, 14, 28)
 
 
@@ -149,14 +175,15 @@ def test_two_terms_given_one_definition_by_text_or_by_meaning():
     assert lint("FC103", "精确率、召回率：分别表示预测为正的样本中实际为正的比例、实际为正的样本中被预测为正的比例。") == []
 
 
-def test_each_unit_of_a_document_is_read_for_definitions():
+def test_each_unit_of_a_document_is_read_for_definitions(with_definition):
     """The first answer line names the terms without defining them; the slips are on later lines."""
     doc = ("### 1. 精确率和召回率？\n\n**答案：** 精确率和召回率是两个常用指标。\n\n"
            "召回率是指预测为正的样本中真正为正样本的比例。\n\n"
            "精确率、召回率：分别表示一个常用的评价指标、一个常用的评价指标。\n")
-    fc101 = Linter(RULES, KB, select=["FC101"]).lint_text(doc, "d.md")
-    assert [(f.code, f.line, f.col, f.end_col) for f in fc101] == [("FC101", 5, 6, 20)]
+    rules, kb = with_definition
+    xd101 = Linter(rules, kb, select=["FC990"]).lint_text(doc, "d.md")
+    assert [(f.code, f.line, f.col, f.end_col) for f in xd101] == [("FC990", 5, 6, 20)]
     fc103 = Linter(RULES, KB, select=["FC103"]).lint_text(doc, "d.md")
     assert [(f.code, f.line) for f in fc103] == [("FC103", 7)]
-    both = Linter(RULES, KB, select=["FC101", "FC103"]).lint_text(doc, "d.md")  # the rules share the bindings of each unit
-    assert sorted((f.code, f.line) for f in both) == [("FC101", 5), ("FC103", 7)]
+    both = Linter(rules, kb, select=["FC990", "FC103"]).lint_text(doc, "d.md")  # the rules share the bindings of each unit
+    assert sorted((f.code, f.line) for f in both) == [("FC103", 7), ("FC990", 5)]
