@@ -324,7 +324,7 @@ class ClaimReader:
             # a supposition's consequent states a claim; a sentence without a phrasing of the property in a
             # statement clause states none
             if sent.kind not in ("statement", "supposed") or (low is not None and lits is not None and not lits.search(low, sent.start, sent.end)) \
-                    or not self._may_state(text, sent, spec):
+                    or not self._may_state(text, sent, spec, low if lits is not None else None, lits):
                 continue
             if unit_ok is None:
                 unit_ok = any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec))
@@ -379,15 +379,19 @@ class ClaimReader:
             self._remember(key, low if len(low) == len(text) and not _FOLDS_TO_ASCII.search(text) else None)
         return self._cache[key]  # type: ignore[return-value]
 
-    def _may_state(self, text: str, sent: Span, spec: ClaimSpec) -> bool:
+    def _may_state(self, text: str, sent: Span, spec: ClaimSpec, low: str | None = None,
+                   lits: "re.Pattern[str] | None" = None) -> bool:
         """Whether a statement clause of the sentence holds a phrasing of the property (the first search
         `_predicates` makes there): a sentence without one states nothing, and reading its clauses'
-        terms, frames and pronouns would be wasted."""
+        terms, frames and pronouns would be wasted. With the lower-cased text and the property's
+        literals, a clause without one of them is not searched."""
         if spec.number is not None or not spec.predicates:
             return True
         rxs = self._any_rx(spec)
         return any(rx.search(text, c.start, c.end, timeout=self.timeout) is not None
-                   for c in self._clauses(text, sent) if c.kind == "statement" for rx in rxs)
+                   for c in self._clauses(text, sent)
+                   if c.kind == "statement" and (low is None or lits is None or lits.search(low, c.start, c.end))
+                   for rx in rxs)
 
     def _any_rx(self, spec: ClaimSpec) -> tuple[regex.Pattern, ...]:
         """Patterns that match where some phrasing of the property does: one alternation of the phrasings
