@@ -502,7 +502,8 @@ def _plain_blocks(lines: list[str], a: int, b: int, kinds: list[str | None]) -> 
     out: list[Block] = []
     i = a
     if i < b and ATX_RE.match(lines[i]):
-        level = len(lines[i]) - len(lines[i].lstrip("#"))
+        marks = lines[i].lstrip(" ")  # an ATX heading may be indented by up to three spaces
+        level = len(marks) - len(marks.lstrip("#"))
         out.append(Block("heading", i + 1, i + 1, level=level))
         i += 1
     while i < b:

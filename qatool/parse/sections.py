@@ -500,7 +500,7 @@ def build_sections(tree: Tree) -> Section:
     stack = [root]
     for b in tree.blocks:
         if _section_heading(b, lines):
-            while stack[-1].level >= b.level:
+            while len(stack) > 1 and stack[-1].level >= b.level:  # the root stays, whatever a heading's level
                 stack.pop()
             title = heading_text(lines[b.start - 1], b, lines)
             num, name, explicit = split_number(title)

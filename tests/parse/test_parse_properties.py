@@ -10,7 +10,7 @@ from qatool.lint.document import doc_from_parsed
 from qatool.parse import parse_text
 
 PIECES = [
-    "# 标题", "## 第一章 基础", "### 1. 什么是X？", "#### 1.2.3 实例", "### Q：为什么？", "## 平均绝对误差(MAE)", "#", "####### 七级",
+    "# 标题", " ### 2. 缩进一格的题？", "   ## 三格缩进", " ### 1. ", "## 第一章 基础", "### 1. 什么是X？", "#### 1.2.3 实例", "### Q：为什么？", "## 平均绝对误差(MAE)", "#", "####### 七级",
     "标题\n===", "小节\n---", "---", "***", "- [ ] TODO", "待补充",
     "**题目**：解释 X。", "**答案：** X 是 Y。", "答：好。", "问：什么是 Z？", "> **题目**: 引用里的题", "> A：引用里的答",
     "**解析**：因为。", "#### 解析：**", "**问题描述**", "**Q1：什么是 W？**", "**3.如何做；**", "2.为什么这样?", "**1-1** QA：什么？",
@@ -62,3 +62,12 @@ def test_records_do_not_overlap_and_stay_out_of_code(text):
             assert rec["line_start"] > prev_end, (rec["line_start"], prev_end)
             prev_end = rec["line_end"]
         assert rec["line_start"] not in code_lines
+
+
+def test_atx_headings_indented_up_to_three_spaces_are_headings():
+    # CommonMark allows 0-3 spaces before `#`; such a heading once had level 0 and emptied the section stack
+    text = (" ### 1. 什么是预训练？\n\n**答案：** 在大规模语料上先训练。\n\n"
+            "   ### 2. 什么是微调？\n\n**答案：** 在下游任务上继续训练。\n\n ### 3. \n")
+    doc = parse_text(text, "indented.md")
+    assert [r["question"] for r in doc.records] == ["什么是预训练？", "什么是微调？"]
+    assert [r["number"] for r in doc.records] == ["1", "2"]
