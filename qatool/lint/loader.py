@@ -117,8 +117,9 @@ def _compose_and_load(text: str) -> tuple[yaml.Node | None, Any]:
             loader.dispose()
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, yaml.AliasEvent):
+            mark: Any = event.start_mark  # libyaml's Mark: the same line/column fields as yaml.error.Mark
             raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed in rule files; "
-                                              "write the value out instead", event.start_mark)
+                                              "write the value out instead", mark)
     cloader = yaml.CSafeLoader(text)
     try:
         node = cloader.get_single_node()
