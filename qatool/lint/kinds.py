@@ -297,8 +297,9 @@ class Knowledge:
         """Where a claim about these terms can be: one of their names."""
         rx = self._claim_gates.get(subjects)
         if rx is None:
+            # literal names, escaped: it compiles; where the literal index covers it, it is never searched
             rx = self._claim_gates[subjects] = compile_safe(self.claim_reader().glossary.names_pattern(subjects), FLAGS,
-                                                            f"names of {', '.join(subjects)}")
+                                                            f"names of {', '.join(subjects)}", lazy=True)
         return rx
 
     def normed_titles(self) -> list[tuple[dict[str, Any], str]]:

@@ -5,6 +5,8 @@ Every problem is a `RuleFileError` whose message names the file and line and say
 """
 from __future__ import annotations
 
+import functools
+
 import json
 from functools import lru_cache
 from importlib import resources
@@ -159,9 +161,13 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
     return data, node
 
 
-def compile_regex(pattern: str, where: str) -> SafePattern:
+def compile_regex(pattern: str, where: str, lazy: bool = False) -> SafePattern:
     """A rule file's regex, compiled and probed for catastrophic backtracking, under the timeout policy
-    (`qatool.lint.patterns.SafePattern`): every user and pack pattern is made here."""
+    (`qatool.lint.patterns.SafePattern`): every user and pack pattern is made here. `lazy` (the built-in
+    pack, whose every pattern the tests compile and probe: `load_rule_files(..., eager=True)`): compiled
+    on its first search instead, so that a linter starts without compiling a thousand patterns."""
+    if lazy:
+        return SafePattern.lazy(pattern, FLAGS, where)
     try:
         rx = regex.compile(pattern, FLAGS)
     except regex.error as err:
@@ -190,7 +196,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb: Knowledge) -> Rule:
+def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb: Knowledge, lazy: bool = False) -> Rule:
     rnode = _node_at(node, ["rules", idx])
     origin = f"{display_path(path)}:{_line(rnode)}"
 
@@ -199,7 +205,7 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
         return f"{path}:{_line(_node_at(node, sub))}: rule {entry['code']}"
 
     kind = KINDS[entry["kind"]]
-    ctx = BuildContext(entry, kb, where, compile_regex, RuleFileError)
+    ctx = BuildContext(entry, kb, where, functools.partial(compile_regex, lazy=lazy), RuleFileError, lazy=lazy)
     common = {
         "within": entry.get("within", "sentence"), "misconceptions": tuple(_as_list(entry.get("misconception"))),
         # a rule that judges statements never reads a question as one (kinds.asks; claim rules read sentences themselves)
@@ -222,10 +228,10 @@ def _build_rule(path: Path, node: yaml.Node, idx: int, entry: dict[str, Any], kb
 FIXABLE_PY_CHECKS = registry.FIXABLE_PY_CHECKS
 
 
-def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Knowledge) -> None:
+def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Knowledge, lazy: bool = False) -> None:
     for key, t in (data.get("glossary") or {}).items():
         at = f"{path}:{_line(_node_at(node, ['glossary', key]))}: glossary term {key}"
-        kb.terms[key] = Term(key, t["label"], compile_regex(t["names"], at), compile_regex(t["definition"], at))
+        kb.terms[key] = Term(key, t["label"], compile_regex(t["names"], at, lazy), compile_regex(t["definition"], at, lazy))
         kb._names_rx = None
     for key, t in (data.get("terms") or {}).items():
         old = kb.claim_terms.get(key)  # a term named in several files gets the names of all (the first label)
@@ -235,23 +241,30 @@ def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Know
     kb.papers.extend(data.get("papers") or [])
     kb.books.extend(data.get("books") or [])
     for i, r in enumerate(data.get("repos") or []):
-        compile_regex(r["names"], f"{path}:{_line(_node_at(node, ['repos', i]))}: repository {r['project']}")
+        if not lazy:  # checked here, compiled where it is used (kinds.check_citation)
+            compile_regex(r["names"], f"{path}:{_line(_node_at(node, ['repos', i]))}: repository {r['project']}")
         kb.repos.append(r)
 
 
-def load_rule_files(paths: list[Path], texts: dict[Path, str] | None = None) -> tuple[list[Rule], Knowledge]:
-    """Load rule files in order (knowledge first, then rules). Codes and names must be unique."""
+def load_rule_files(paths: list[Path], texts: dict[Path, str] | None = None,
+                    eager: bool = False) -> tuple[list[Rule], Knowledge]:
+    """Load rule files in order (knowledge first, then rules). Codes and names must be unique. The
+    patterns of the built-in pack are compiled on first use (its tests compile and probe them all,
+    with `eager`); those of every other file are compiled and probed here, so a bad one is reported
+    with its file and line before anything is linted."""
     kb = Knowledge()
     parsed = []
+    builtin = {p.resolve() for p in builtin_rule_paths()}
     for path in paths:
         data, node = read_rule_file(path, (texts or {}).get(path))
-        _merge_knowledge(path, node, data, kb)
-        parsed.append((path, node, data))
+        lazy = not eager and texts is None and path.resolve() in builtin
+        _merge_knowledge(path, node, data, kb, lazy)
+        parsed.append((path, node, data, lazy))
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path, node, data in parsed:
+    for path, node, data, lazy in parsed:
         for idx, entry in enumerate(data.get("rules") or []):
-            rule = _build_rule(path, node, idx, entry, kb)
+            rule = _build_rule(path, node, idx, entry, kb, lazy)
             for key in (rule.code, rule.name):
                 if key in seen:
                     raise RuleFileError(f"{rule.origin}: rule {rule.code} [{rule.name}]: {key!r} is already defined at {seen[key]}; "

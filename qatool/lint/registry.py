@@ -67,8 +67,9 @@ class BuildContext:
     fail with a message naming the rule file, line and key."""
 
     def __init__(self, entry: dict[str, Any], kb: Knowledge, where: Callable[..., str], compile_regex: Callable[[str, str], SafePattern],
-                 error: type[Exception]):
+                 error: type[Exception], lazy: bool = False):
         self.entry, self.kb = entry, kb
+        self.lazy = lazy  # the built-in pack: patterns built from its patterns are compiled on first use too
         self._where, self._compile, self._error = where, compile_regex, error
 
     def where(self, key: str, i: int | None = None) -> str:
@@ -150,7 +151,7 @@ class PatternKind(RuleKind):
 
     def build(self, ctx: BuildContext) -> dict[str, Any]:
         patterns = ctx.regexes("pattern")
-        gate = compile_safe("|".join(f"(?:{p.pattern})" for p in patterns), FLAGS, ctx.where("pattern"))
+        gate = compile_safe("|".join(f"(?:{p.pattern})" for p in patterns), FLAGS, ctx.where("pattern"), lazy=ctx.lazy)
         return {"patterns": patterns, "gate": gate, "fix": ctx.entry.get("fix")}
 
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
@@ -276,7 +277,7 @@ class ClaimKind(RuleKind):
             qty: Any = ctx.regex("number", n["quantity"]) if "quantity" in n else None
             number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
         # where a phrasing of the property can be: the literal prefilter narrows the units to read
-        pgate = compile_safe("|".join(f"(?:{p.pattern})" for p in preds), FLAGS, ctx.where("predicate")) if preds else None
+        pgate = compile_safe("|".join(f"(?:{p.pattern})" for p in preds), FLAGS, ctx.where("predicate"), lazy=ctx.lazy) if preds else None
         return {"claim": claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number), "pgate": pgate}
 
     def gate(self, rule: Rule, kb: Knowledge) -> Any:

@@ -180,3 +180,35 @@ def test_repository_names_are_bounded_too(tmp_path):
 
     found, errors = Linter(rules, kb).check_doc(load_doc(doc, "a.md"))
     assert found == [] and len(errors) == 1 and "pattern '(d|dd)+e'" in errors[0] and "repository Demo" in errors[0]
+
+
+# ------------------------------------------------------------------------------ the built-in pack's patterns
+
+
+def test_builtin_patterns_are_compiled_on_first_use_and_all_compile_and_pass_the_probes():
+    from qatool.lint.loader import builtin_rule_paths, load_rule_files
+
+    lazy_rules, _ = load_rule_files(builtin_rule_paths())
+    lazy = [p for r in lazy_rules for p in r.spec.get("unless", ())]
+    assert lazy and all(p._rx is None for p in lazy)  # nothing compiled at load
+    # eager: every pattern of every built-in file compiled and probed for catastrophic backtracking,
+    # as a user's rule file is at load (a bad one raises RuleFileError naming file and line)
+    eager_rules, _ = load_rule_files(builtin_rule_paths(), eager=True)
+    assert [r.code for r in eager_rules] == [r.code for r in lazy_rules]
+    assert all(p._rx is not None for r in eager_rules for p in r.spec.get("unless", ()))
+
+
+def test_a_lazy_pattern_searches_pickles_and_compares_as_a_compiled_one():
+    import pickle
+
+    from qatool.lint.kinds import FLAGS
+    from qatool.lint.patterns import SafePattern, compile_safe
+
+    lazy = SafePattern.lazy(r"稀疏(?:解|性)", FLAGS, "demo")
+    assert lazy.pattern == r"稀疏(?:解|性)" and lazy._rx is None
+    back = pickle.loads(pickle.dumps(lazy))
+    assert back == lazy and hash(back) == hash(lazy) and back._rx is None
+    assert lazy.search("L1 会产生稀疏解").group() == "稀疏解" and lazy._rx is not None
+    assert hash(lazy) == hash(back)  # compiling does not change its identity
+    eager = compile_safe(r"稀疏(?:解|性)", FLAGS, "demo")
+    assert pickle.loads(pickle.dumps(eager)).search("稀疏性").group() == "稀疏性"
