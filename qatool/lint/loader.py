@@ -6,7 +6,6 @@ Every problem is a `RuleFileError` whose message names the file and line and say
 from __future__ import annotations
 
 import functools
-
 import json
 from functools import lru_cache
 from importlib import resources
