@@ -501,10 +501,9 @@ def _plain_blocks(lines: list[str], a: int, b: int, kinds: list[str | None]) -> 
     """Blocks of lines[a:b] (0-based), every line of which is plain (after a leading ATX heading)."""
     out: list[Block] = []
     i = a
-    if i < b and ATX_RE.match(lines[i]):
-        marks = lines[i].lstrip(" ")  # an ATX heading may be indented by up to three spaces
-        level = len(marks) - len(marks.lstrip("#"))
-        out.append(Block("heading", i + 1, i + 1, level=level))
+    atx = ATX_RE.match(lines[i]) if i < b else None
+    if atx:  # its `#` run (after up to three spaces of indentation) is the level
+        out.append(Block("heading", i + 1, i + 1, level=len(atx.group(1))))
         i += 1
     while i < b:
         k = kinds[i]
