@@ -29,6 +29,7 @@ billion/million are read) against 175e9 with a relative tolerance.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -278,6 +279,24 @@ _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 
           "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
+class _Starts:
+    """Where the literals of a property begin in a lower-cased text (found once per text and property):
+    `within(a, b)` says whether one begins in [a, b), a superset of where a search of [a, b) finds one,
+    so the sentences and clauses it lets through include every one that holds a literal."""
+
+    __slots__ = ("at",)
+
+    def __init__(self, literals: "re.Pattern[str]", low: str, start: int, stop: int):
+        self.at = [m.start() for m in literals.finditer(low, start, stop)]
+
+    def __bool__(self) -> bool:
+        return bool(self.at)
+
+    def within(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.at, a)
+        return i < len(self.at) and self.at[i] < b
+
+
 @dataclass
 class _Clause:
     span: Span
@@ -298,8 +317,10 @@ class ClaimReader:
         self.layer = layer or TextLayer(glossary.words)
         self.timeout = timeout
         self._cache: dict[tuple, object] = {}
-        self._alternation: dict[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]] = {}  # per property: _any_rx
-        self._literal_rx: dict[tuple[regex.Pattern, ...], re.Pattern[str] | None] = {}  # per property: literals.py's literals
+        # per property (keyed by the identity of its tuple of phrasings, kept alive beside the value: hashing
+        # the tuple hashes every phrasing, and these are looked up for every sentence a rule reads)
+        self._alternation: dict[int, tuple[tuple, tuple[regex.Pattern, ...]]] = {}  # _any_rx
+        self._literal_rx: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}  # literals.py's literals
 
     def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
                  topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -312,8 +333,10 @@ class ClaimReader:
         lits = self._literals(spec) if spec.predicates else None
         low = self._lower(text) if lits is not None else None
         unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
+        near: _Starts | None = None  # where a literal the phrasings need begins
         if low is not None and lits is not None:
-            if not lits.search(low, start, stop):
+            near = _Starts(lits, low, start, stop)
+            if not near:
                 return out  # no literal any phrasing of the property needs: none of them can match
             unit_ok = None
         elif spec.predicates and not any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)):
@@ -323,8 +346,8 @@ class ClaimReader:
         for i, sent in enumerate(sents):
             # a supposition's consequent states a claim; a sentence without a phrasing of the property in a
             # statement clause states none
-            if sent.kind not in ("statement", "supposed") or (low is not None and lits is not None and not lits.search(low, sent.start, sent.end)) \
-                    or not self._may_state(text, sent, spec, low if lits is not None else None, lits):
+            if sent.kind not in ("statement", "supposed") or (near is not None and not near.within(sent.start, sent.end)) \
+                    or not self._may_state(text, sent, spec, near):
                 continue
             if unit_ok is None:
                 unit_ok = any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec))
@@ -358,8 +381,8 @@ class ClaimReader:
         the phrasings, lower-cased), searched on the lower-cased text: where none occurs no phrasing can
         match, and the phrasings' own (case-insensitive, slower) search is skipped. None when some phrasing
         has no such literal."""
-        key = spec.predicates
-        if key not in self._literal_rx:
+        got = self._literal_rx.get(id(spec.predicates))
+        if got is None:
             lits: set[str] = set()
             for rx in spec.predicates:
                 got = required_literals(rx.pattern, regex.I | regex.ASCII | regex.V0)
@@ -367,8 +390,10 @@ class ClaimReader:
                     lits = set()
                     break
                 lits |= got
-            self._literal_rx[key] = re.compile("|".join(re.escape(x) for x in sorted(lits, key=lambda x: (-len(x), x)))) if lits else None
-        return self._literal_rx[key]
+            # a lookahead, so that every place a literal begins is found (literals can overlap)
+            got = self._literal_rx[id(spec.predicates)] = (
+                spec.predicates, re.compile("(?=" + "|".join(re.escape(x) for x in sorted(lits, key=lambda x: (-len(x), x))) + ")") if lits else None)
+        return got[1]
 
     def _lower(self, text: str) -> str | None:
         """`text` lower-cased, position for position; None when a character would not keep its place or
@@ -379,33 +404,33 @@ class ClaimReader:
             self._remember(key, low if len(low) == len(text) and not _FOLDS_TO_ASCII.search(text) else None)
         return self._cache[key]  # type: ignore[return-value]
 
-    def _may_state(self, text: str, sent: Span, spec: ClaimSpec, low: str | None = None,
-                   lits: "re.Pattern[str] | None" = None) -> bool:
+    def _may_state(self, text: str, sent: Span, spec: ClaimSpec, near: "_Starts | None" = None) -> bool:
         """Whether a statement clause of the sentence holds a phrasing of the property (the first search
         `_predicates` makes there): a sentence without one states nothing, and reading its clauses'
-        terms, frames and pronouns would be wasted. With the lower-cased text and the property's
-        literals, a clause without one of them is not searched."""
+        terms, frames and pronouns would be wasted. With where the property's literals begin, a clause
+        without one of them is not searched."""
         if spec.number is not None or not spec.predicates:
             return True
         rxs = self._any_rx(spec)
         return any(rx.search(text, c.start, c.end, timeout=self.timeout) is not None
                    for c in self._clauses(text, sent)
-                   if c.kind == "statement" and (low is None or lits is None or lits.search(low, c.start, c.end))
+                   if c.kind == "statement" and (near is None or near.within(c.start, c.end))
                    for rx in rxs)
 
     def _any_rx(self, spec: ClaimSpec) -> tuple[regex.Pattern, ...]:
         """Patterns that match where some phrasing of the property does: one alternation of the phrasings
         (one search instead of one per phrasing), and apart those that number their groups (a back
         reference would point elsewhere in the alternation)."""
-        got = self._alternation.get(spec.predicates)
-        if got is None:
-            plain = [rx for rx in spec.predicates if not _NUMBERED_RE.search(rx.pattern)]
-            got = tuple(rx for rx in spec.predicates if rx not in plain)
-            if len(plain) > 1:
-                got = (regex.compile("|".join(f"(?:{rx.pattern})" for rx in plain), plain[0].flags),) + got
-            elif plain:
-                got = (plain[0],) + got
-            self._alternation[spec.predicates] = got
+        known = self._alternation.get(id(spec.predicates))
+        if known is not None:
+            return known[1]
+        plain = [rx for rx in spec.predicates if not _NUMBERED_RE.search(rx.pattern)]
+        got = tuple(rx for rx in spec.predicates if rx not in plain)
+        if len(plain) > 1:
+            got = (regex.compile("|".join(f"(?:{rx.pattern})" for rx in plain), plain[0].flags),) + got
+        elif plain:
+            got = (plain[0],) + got
+        self._alternation[id(spec.predicates)] = (spec.predicates, got)
         return got
 
     def _sentences(self, text: str, start: int, end: int | None) -> list[Span]:

@@ -36,11 +36,12 @@ class SafePattern:
     search (its text and flags are known without compiling): a pack of a thousand patterns of which a
     document reaches a few starts fast."""
 
-    __slots__ = ("_rx", "_source", "where")
+    __slots__ = ("_rx", "_source", "_hash", "where")
 
     def __init__(self, rx: regex.Pattern | None, where: str = "", source: tuple[str, int] | None = None):
         self._rx = rx
-        self._source = (rx.pattern, rx.flags) if rx is not None else source
+        self._source: tuple[str, int] = (rx.pattern, rx.flags) if rx is not None else source  # type: ignore[assignment]
+        self._hash = hash(self._source)  # patterns key many dicts: hashed once
         self.where = where
 
     @classmethod
@@ -50,7 +51,6 @@ class SafePattern:
     @property
     def rx(self) -> regex.Pattern:
         if self._rx is None:
-            assert self._source is not None
             self._rx = regex.compile(*self._source)
         return self._rx
 
@@ -59,28 +59,44 @@ class SafePattern:
     groups = property(lambda self: self.rx.groups)
     groupindex = property(lambda self: self.rx.groupindex)
 
-    def _run(self, method: str, string: str, pos: int, endpos: int | None, timeout: float | None) -> Any:
+    def _timeout(self, string: str, pos: int, t: float) -> PatternTimeout:
+        return PatternTimeout(self.pattern, self.where, string[pos:pos + 60], t)
+
+    # each method calls the compiled pattern directly: they run hundreds of thousands of times a file
+    def search(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
         t = TIMEOUT if timeout is None else timeout
         try:
-            out = getattr(self.rx, method)(string, pos, len(string) if endpos is None else endpos, timeout=t)
-            return list(out) if method in ("finditer",) else out
+            return (self._rx or self.rx).search(string, pos, len(string) if endpos is None else endpos, timeout=t)
         except TimeoutError:
-            raise PatternTimeout(self.pattern, self.where, string[pos:pos + 60], t) from None
-
-    def search(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
-        return self._run("search", string, pos, endpos, timeout)
+            raise self._timeout(string, pos, t) from None
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
-        return self._run("match", string, pos, endpos, timeout)
+        t = TIMEOUT if timeout is None else timeout
+        try:
+            return (self._rx or self.rx).match(string, pos, len(string) if endpos is None else endpos, timeout=t)
+        except TimeoutError:
+            raise self._timeout(string, pos, t) from None
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
-        return self._run("fullmatch", string, pos, endpos, timeout)
+        t = TIMEOUT if timeout is None else timeout
+        try:
+            return (self._rx or self.rx).fullmatch(string, pos, len(string) if endpos is None else endpos, timeout=t)
+        except TimeoutError:
+            raise self._timeout(string, pos, t) from None
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> list[Any]:
-        return self._run("finditer", string, pos, endpos, timeout)
+        t = TIMEOUT if timeout is None else timeout
+        try:  # the whole iteration runs under the bound
+            return list((self._rx or self.rx).finditer(string, pos, len(string) if endpos is None else endpos, timeout=t))
+        except TimeoutError:
+            raise self._timeout(string, pos, t) from None
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> list[Any]:
-        return self._run("findall", string, pos, endpos, timeout)
+        t = TIMEOUT if timeout is None else timeout
+        try:
+            return (self._rx or self.rx).findall(string, pos, len(string) if endpos is None else endpos, timeout=t)
+        except TimeoutError:
+            raise self._timeout(string, pos, t) from None
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
         try:
@@ -88,14 +104,11 @@ class SafePattern:
         except TimeoutError:
             raise PatternTimeout(self.pattern, self.where, string, TIMEOUT) from None
 
-    def _key(self) -> tuple[str, int]:
-        return (self.pattern, self.flags)
-
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, SafePattern) and self._key() == other._key()
+        return isinstance(other, SafePattern) and self._source == other._source
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return self._hash
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r})"
@@ -107,6 +120,7 @@ class SafePattern:
         rx, self.where, *rest = state
         self._rx = rx
         self._source = rest[0] if rest else (rx.pattern, rx.flags)
+        self._hash = hash(self._source)
 
 
 def safe(rx: "regex.Pattern | SafePattern", where: str = "") -> SafePattern:
