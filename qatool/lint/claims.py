@@ -35,9 +35,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import ahocorasick
 import regex
 
-from qatool.lint.literals import required_literals
+from qatool.lint.literals import required_factors
 from qatool.lint.text import Span, TextLayer
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
@@ -279,22 +280,46 @@ _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 
           "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-class _Starts:
-    """Where the literals of a property begin in a lower-cased text (found once per text and property):
-    `within(a, b)` says whether one begins in [a, b), a superset of where a search of [a, b) finds one,
-    so the sentences and clauses it lets through include every one that holds a literal."""
+class _PropertyFilter:
+    """What the phrasings of a property need (literals.required_factors): per alternative, sets of
+    lower-cased strings each of which must occur. `present` finds them all in a text with one
+    Aho-Corasick pass (pyahocorasick), and `_Present.within` says whether some alternative could
+    match in a stretch of it."""
 
-    __slots__ = ("at",)
+    def __init__(self, alternatives: list[list[frozenset[str]]]):
+        lits = sorted({x for alt in alternatives for f in alt for x in f})
+        bit = {x: 1 << i for i, x in enumerate(lits)}
+        self.masks = [tuple(sum(bit[x] for x in f) for f in alt) for alt in alternatives]
+        self.automaton = ahocorasick.Automaton()
+        for x in lits:
+            self.automaton.add_word(x, (len(x), bit[x]))
+        self.automaton.make_automaton()
 
-    def __init__(self, literals: "re.Pattern[str]", low: str, start: int, stop: int):
-        self.at = [m.start() for m in literals.finditer(low, start, stop)]
+    def present(self, low: str, start: int, stop: int) -> "_Present":
+        return _Present(self, sorted((end - size + 1, b) for end, (size, b) in self.automaton.iter(low, start, stop)))
 
-    def __bool__(self) -> bool:
-        return bool(self.at)
+
+class _Present:
+    """Where the strings of a property's filter begin in one text. `within(a, b)` is true when some
+    alternative has a string of each of its sets beginning in [a, b): a superset of the stretches
+    where a phrasing matches, so the sentences and clauses it lets through include every one that
+    holds a phrasing."""
+
+    __slots__ = ("at", "bits", "masks")
+
+    def __init__(self, flt: _PropertyFilter, found: list[tuple[int, int]]):
+        self.at = [p for p, _ in found]
+        self.bits = [b for _, b in found]
+        self.masks = flt.masks
 
     def within(self, a: int, b: int) -> bool:
-        i = bisect.bisect_left(self.at, a)
-        return i < len(self.at) and self.at[i] < b
+        i, j = bisect.bisect_left(self.at, a), bisect.bisect_left(self.at, b)
+        if i == j:
+            return False
+        seen = 0
+        for k in range(i, j):
+            seen |= self.bits[k]
+        return any(all(seen & f for f in alt) for alt in self.masks)
 
 
 @dataclass
@@ -320,7 +345,7 @@ class ClaimReader:
         # per property (keyed by the identity of its tuple of phrasings, kept alive beside the value: hashing
         # the tuple hashes every phrasing, and these are looked up for every sentence a rule reads)
         self._alternation: dict[int, tuple[tuple, tuple[regex.Pattern, ...]]] = {}  # _any_rx
-        self._literal_rx: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}  # literals.py's literals
+        self._filters: dict[int, tuple[tuple, _PropertyFilter | None]] = {}  # literals.py's factors
 
     def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
                  topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -330,14 +355,14 @@ class ClaimReader:
         stop = len(text) if end is None else end
         if not self.shortcuts:
             return self._plain_findings(text, spec, start, end, topic)
-        lits = self._literals(spec) if spec.predicates else None
-        low = self._lower(text) if lits is not None else None
+        flt = self._filter(spec) if spec.predicates else None
+        low = self._lower(text) if flt is not None else None
         unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
-        near: _Starts | None = None  # where a literal the phrasings need begins
-        if low is not None and lits is not None:
-            near = _Starts(lits, low, start, stop)
-            if not near:
-                return out  # no literal any phrasing of the property needs: none of them can match
+        near: _Present | None = None  # where the strings the phrasings need begin
+        if low is not None and flt is not None:
+            near = flt.present(low, start, stop)
+            if not near.within(start, stop):
+                return out  # no phrasing of the property has all it needs: none of them can match
             unit_ok = None
         elif spec.predicates and not any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)):
             return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
@@ -376,23 +401,20 @@ class ClaimReader:
             carry = self._subject(text, sent, carry) or carry
         return out
 
-    def _literals(self, spec: ClaimSpec) -> "re.Pattern[str] | None":
-        """One plain pattern of the literals every phrasing of the property needs (literals.py reads them off
-        the phrasings, lower-cased), searched on the lower-cased text: where none occurs no phrasing can
-        match, and the phrasings' own (case-insensitive, slower) search is skipped. None when some phrasing
-        has no such literal."""
-        got = self._literal_rx.get(id(spec.predicates))
+    def _filter(self, spec: ClaimSpec) -> _PropertyFilter | None:
+        """What the property's phrasings need (literals.py reads it off them, lower-cased), looked for in the
+        lower-cased text: where no phrasing has all it needs, none can match, and the phrasings' own
+        (case-insensitive, slower) search is skipped. None when some phrasing needs nothing this can read."""
+        got = self._filters.get(id(spec.predicates))
         if got is None:
-            lits: set[str] = set()
+            alternatives: list[list[frozenset[str]]] | None = []
             for rx in spec.predicates:
-                got = required_literals(rx.pattern, regex.I | regex.ASCII | regex.V0)
-                if got is None:
-                    lits = set()
+                alts = required_factors(rx.pattern, regex.I | regex.ASCII | regex.V0)
+                if alts is None:
+                    alternatives = None
                     break
-                lits |= got
-            # a lookahead, so that every place a literal begins is found (literals can overlap)
-            got = self._literal_rx[id(spec.predicates)] = (
-                spec.predicates, re.compile("(?=" + "|".join(re.escape(x) for x in sorted(lits, key=lambda x: (-len(x), x))) + ")") if lits else None)
+                alternatives += alts
+            got = self._filters[id(spec.predicates)] = (spec.predicates, _PropertyFilter(alternatives) if alternatives else None)
         return got[1]
 
     def _lower(self, text: str) -> str | None:
@@ -404,11 +426,11 @@ class ClaimReader:
             self._remember(key, low if len(low) == len(text) and not _FOLDS_TO_ASCII.search(text) else None)
         return self._cache[key]  # type: ignore[return-value]
 
-    def _may_state(self, text: str, sent: Span, spec: ClaimSpec, near: "_Starts | None" = None) -> bool:
+    def _may_state(self, text: str, sent: Span, spec: ClaimSpec, near: "_Present | None" = None) -> bool:
         """Whether a statement clause of the sentence holds a phrasing of the property (the first search
         `_predicates` makes there): a sentence without one states nothing, and reading its clauses'
-        terms, frames and pronouns would be wasted. With where the property's literals begin, a clause
-        without one of them is not searched."""
+        terms, frames and pronouns would be wasted. With where the strings the property's phrasings need
+        begin, a clause where no phrasing has them all is not searched."""
         if spec.number is not None or not spec.predicates:
             return True
         rxs = self._any_rx(spec)

@@ -73,6 +73,13 @@ def _cased(ch: int) -> str | None:
 
 def _seq(items: Iterable[Any]) -> _Info:
     """A concatenation: runs of exactly known parts multiply into longer literals."""
+    info, cands = _seq_all(items)
+    return info
+
+
+def _seq_all(items: Iterable[Any]) -> tuple[_Info, list[frozenset[str] | None]]:
+    """`_seq`, and every set it chose from: each is required by every match (one per part, or per run
+    of exactly known parts)."""
     cur: frozenset[str] | None = frozenset({""})
     all_exact = True
     cands: list[frozenset[str] | None] = []
@@ -86,7 +93,7 @@ def _seq(items: Iterable[Any]) -> _Info:
         cands.append(cur)
         cur = info.exact if info.exact is not None else frozenset({""})
     cands.append(cur)
-    return _Info(cur if all_exact else None, _best(*cands))
+    return _Info(cur if all_exact else None, _best(*cands)), cands
 
 
 def _node(op: Any, av: Any) -> _Info:
@@ -155,6 +162,34 @@ def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] 
     if lits is None or _score(lits)[0] < MIN_WEIGHT:
         return None
     return lits
+
+
+def required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
+    """The pattern as alternatives (its top-level branches), each with every set of lower-cased strings
+    its matches need one of: a match of an alternative contains one string of each of its sets. A
+    stronger filter than `required_literals` (one set per pattern): `模型|参数` is common, `模型 … 随机
+    初始化` is not. None when some alternative has no set of weight MIN_WEIGHT or more.
+
+    >>> [sorted(sorted(f) for f in alt) for alt in required_factors(r"(?:参数|模型)[^。]{0,6}(?:随机初始化|从头)")]
+    [[['从头', '随机初始化'], ['参数', '模型']]]
+    >>> [[sorted(f) for f in alt] for alt in required_factors(r"稀疏|sparse")]
+    [[['稀疏']], [['sparse']]]
+    """
+    if required_literals(pattern, flags) is None:
+        return None  # the same syntax and case limits
+    std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
+    tree = list(_sre_parse.parse(pattern, std))
+    branches = tree[0][1][1] if len(tree) == 1 and tree[0][0] is _c.BRANCH else [tree]
+    out: list[list[frozenset[str]]] = []
+    for branch in branches:
+        _, cands = _seq_all(branch)
+        factors = {m for c in cands if c and "" not in c and _score(m := _minimal(c))[0] >= MIN_WEIGHT}
+        if not factors:
+            return None
+        # a set that every string of another set contains one of adds nothing (`稀` beside `稀疏`)
+        implied = {f for f in factors if any(g != f and all(any(x in y for x in f) for y in g) for g in factors)}
+        out.append(sorted(factors - implied, key=sorted))
+    return out
 
 
 @dataclass

@@ -12,10 +12,10 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qatool.lint.claims import _FOLDS_TO_ASCII, ClaimReader, Glossary
+from qatool.lint.claims import _FOLDS_TO_ASCII, ClaimReader, Glossary, _PropertyFilter
 from qatool.lint.engine import Linter
 from qatool.lint.kinds import REGEX_TIMEOUT, gate_of
-from qatool.lint.literals import LiteralIndex, required_literals
+from qatool.lint.literals import LiteralIndex, required_factors, required_literals
 from qatool.lint.pyrules import ENUM_ITEM, enumeration_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,6 +97,53 @@ def test_every_match_holds_a_literal(code, gate, data):
     text = data.draw(st.from_regex(std, fullmatch=True).filter(lambda s: gate.fullmatch(s) is not None))
     lits = required_literals(gate.pattern, gate.flags)
     assert any(lit in text.lower() for lit in lits), (text, sorted(lits)[:10])
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("(?:参数|模型)[^。]{0,6}(?:随机初始化|从头)", [[{"从头", "随机初始化"}, {"参数", "模型"}]]),
+    ("稀疏|sparse", [[{"稀疏"}], [{"sparse"}]]),  # `稀` and `疏` alone add nothing beside `稀疏`
+    ("from\\s+scratch|(?:重新|随机)初始化", [[{"from"}, {"scratch"}], [{"重新初始化", "随机初始化"}]]),
+    ("(?:学习率)?[^，]{0,4}越大越好", [[{"越大越好"}]]),
+    ("\\w+|稀疏", None),  # one alternative needs nothing: no filter
+])
+def test_required_factors(pattern, expected):
+    got = required_factors(pattern, regex.I | regex.ASCII | regex.V0)
+    assert (None if got is None else [[set(f) for f in alt] for alt in got]) == expected
+
+
+CLAIM_PHRASINGS = sorted({(p.pattern, p.flags) for r in LINTER.rules if r.kind == "claim"
+                          for p in r.spec["claim"].predicates})[::6]
+
+
+@pytest.mark.parametrize("pattern, flags", CLAIM_PHRASINGS, ids=[str(i) for i in range(len(CLAIM_PHRASINGS))])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_a_claim_phrasing_passes_its_filter(pattern, flags, data):
+    """Soundness of the claim reader's filter on the shipped phrasings: text generated to match one (in
+    any case, with words around it) passes `_Present.within`, so no clause that holds it is skipped."""
+    alts = required_factors(pattern, regex.I | regex.ASCII | regex.V0)
+    if alts is None:
+        pytest.skip("no filter for this phrasing")
+    try:
+        std = re.compile(pattern, re.IGNORECASE | re.ASCII)
+    except re.error:
+        pytest.skip("pattern not in the standard library's syntax")
+    rx = regex.compile(pattern, flags)
+    body = data.draw(st.from_regex(std, fullmatch=True).filter(lambda s: rx.fullmatch(s) is not None))
+    before, after = data.draw(st.text("模型参数的 ab", max_size=6)), data.draw(st.text("模型参数的 ab", max_size=6))
+    text = (before + body + after).lower()
+    flt = _PropertyFilter(alts)
+    assert flt.present(text, 0, len(text)).within(len(before), len(before) + len(body)), (body, alts)
+
+
+def test_property_filter_finds_overlapping_strings_and_needs_every_set():
+    flt = _PropertyFilter([[frozenset({"模型"}), frozenset({"随机初始化"})], [frozenset({"型参"})]])
+    text = "xx模型参数都是随机初始化的"
+    present = flt.present(text, 0, len(text))
+    assert present.within(0, len(text))  # 模型 … 随机初始化
+    assert present.within(3, 5)  # 型参 overlaps 模型 and is found too
+    assert not present.within(0, 3)  # 模型 alone: the first alternative also needs 随机初始化
+    assert not flt.present("随机初始化", 0, 5).within(0, 5)
 
 
 # ---------------------------------------------------------------------- prefilter == regex pass
