@@ -431,7 +431,9 @@ class ClaimReader:
         `_predicates` makes there): a sentence without one states nothing, and reading its clauses'
         terms, frames and pronouns would be wasted. With where the strings the property's phrasings need
         begin, a clause where no phrasing has them all is not searched."""
-        if spec.number is not None or not spec.predicates:
+        if spec.number is not None:  # a numeric fact is read off the numbers of statement clauses only
+            return any(c.kind == "statement" and _NUMBER_RE.search(text, c.start, c.end) for c in self._clauses(text, sent))
+        if not spec.predicates:
             return True
         rxs = self._any_rx(spec)
         return any(rx.search(text, c.start, c.end, timeout=self.timeout) is not None

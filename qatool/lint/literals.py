@@ -13,7 +13,6 @@ does not vouch for (fuzzy matching, POSIX classes, properties) keeps its own reg
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,7 +197,8 @@ class LiteralIndex:
     document units that contain one of its literals."""
 
     gates: dict[tuple[str, int], int] = field(default_factory=dict)  # (pattern, flags) -> index
-    automaton: Any = None
+    automaton: Any = None  # literal -> the number of its owner set (literals with the same owners share one)
+    owner_sets: list[tuple[int, ...]] = field(default_factory=list)  # the gates each owner set stands for
 
     @classmethod
     def build(cls, gates: Iterable[regex.Pattern | SafePattern]) -> "LiteralIndex":
@@ -216,10 +216,13 @@ class LiteralIndex:
                 owners.setdefault(lit, set()).add(k)
         if owners:
             auto = ahocorasick.Automaton()
+            numbers: dict[tuple[int, ...], int] = {}
             for lit in sorted(owners):
-                auto.add_word(lit, (len(lit), tuple(sorted(owners[lit]))))
+                gates_of = tuple(sorted(owners[lit]))
+                auto.add_word(lit, numbers.setdefault(gates_of, len(numbers)))
             auto.make_automaton()
             index.automaton = auto
+            index.owner_sets = sorted(numbers, key=numbers.__getitem__)
         return index
 
     def covers(self, gate: regex.Pattern | SafePattern) -> bool:
@@ -237,20 +240,13 @@ class LiteralIndex:
         low = text.lower()
         if len(low) != len(text):  # some character lower-cases to more than one: fold ASCII only
             low = text.translate(_ASCII_LOWER)
-        unit, unit_start, unit_end = -1, 0, -1
-        seen: set[int] = set()  # the owner sets already counted in this unit: a common literal recurs often
-        for end, (size, owners) in self.automaton.iter(low):
-            start = end - size + 1
-            if not unit_start <= start < unit_end:
-                unit = bisect.bisect_right(starts, start) - 1
-                unit_start = starts[unit]
-                unit_end = starts[unit + 1] if unit + 1 < len(starts) else len(text) + 1
-                seen.clear()
-            if id(owners) in seen:
-                continue
-            seen.add(id(owners))
-            for k in owners:
-                found[k].add(unit)
+        ends = starts[1:] + [len(text)]
+        for unit, (a, b) in enumerate(zip(starts, ends)):
+            # a literal is found inside one unit (a gate matches a unit's text); the owner sets are
+            # counted once per unit, however often their literals recur in it
+            for n in {n for _, n in self.automaton.iter(low[a:b])}:  # a slice: iter(low, a, b) reads all of low
+                for k in self.owner_sets[n]:
+                    found[k].add(unit)
         return [sorted(s) for s in found]
 
 

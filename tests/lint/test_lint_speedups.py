@@ -277,3 +277,12 @@ def test_claim_rule_finds_a_slip_behind_a_folding_character():
     text = "### 1. 什么是 L2 正则？\n\n**答案：** ſ 说 L2 正则化会让权重变得稀疏。\n"
     fast = [f.code for f in LINTER.lint_text(text, "f.md") if f.code.startswith("FC")]
     assert fast and fast == [f.code for f in PLAIN.lint_text(text, "f.md") if f.code.startswith("FC")]
+
+
+def test_numeric_claims_skip_only_sentences_without_a_number():
+    # a numeric fact is read only in sentences with a number in a statement clause; the sentences skipped
+    # still carry their subject to the next one (`它`)
+    text = ("### 1. 介绍一下 GPT-3\n\n**答案：** GPT-3 是 OpenAI 的模型。它有 1750 亿参数吗？不，它有 17 亿参数。"
+            "它用了大量语料，参数量约 17B。\n\n### 2. BERT-base\n\n**答案：** BERT-base 的层数是十二层，参数量大约是 340M。\n")
+    fast = [(f.code, f.line, f.col) for f in LINTER.lint_text(text, "n.md") if f.code.startswith("FC")]
+    assert fast and fast == [(f.code, f.line, f.col) for f in PLAIN.lint_text(text, "n.md") if f.code.startswith("FC")]
