@@ -181,7 +181,62 @@ class _Fences:
 
 
 def _fence_prepass(lines: list[str]) -> _Fences:
-    """Which fences never close (and where they are taken to end), and which bare fences are strays.
+    """Which fences never close (and where they are taken to end), and which bare fences are strays;
+    fence-like lines inside an HTML comment (`<!-- ``` … ``` -->`) or another HTML block with an end
+    marker are not fences. Such blocks are looked for outside code only, and code outside them only:
+    the two are read again until they agree (one more pass in practice, none without such a block)."""
+    out = _fence_scan(lines)
+    masked: set[int] = set()
+    for _ in range(4):
+        inside = _marked_html_lines(lines, out.code)
+        if inside == masked:
+            break
+        masked = inside
+        out = _fence_scan([("" if i in masked else s) for i, s in enumerate(lines)])
+    return out
+
+
+def _marked_html_lines(lines: list[str], code: list[tuple[int, int]]) -> set[int]:
+    """The lines after the first of each HTML block that ends at a marker on a later line (a comment
+    `<!--` … `-->`, `<pre>` … `</pre>`, `<?` … `?>`…), its start outside `code`; a block whose end
+    never comes is left alone (a stray `<!--` must not hide the rest of the file)."""
+    inside: set[int] = set()
+    starts = sorted(code)
+    k, i, n = 0, 0, len(lines)
+    while i < n:
+        while k < len(starts) and starts[k][1] <= i:
+            k += 1
+        if k < len(starts) and starts[k][0] <= i:
+            i = starts[k][1]
+            continue
+        low = lines[i].lstrip(" \t").lower()
+        stop = _html_block_end(low) if low.startswith("<") else None
+        if stop:
+            j = next((j for j in range(i + 1, n) if stop in lines[j].lower()), None)
+            if j is not None:
+                inside.update(range(i + 1, j + 1))
+                i = j
+        i += 1
+    return inside
+
+
+def _html_block_end(low: str) -> str | None:
+    """For a lower-cased line that starts an HTML block (`<` first): the marker that ends it on a later
+    line (comments, <pre>, <script>…, <?…, <!X…), None when it ends on this line, "" for a block that
+    runs to the next blank line (<div>, <details>, </p>…)."""
+    for start, stop in _HTML_STARTS:
+        if low.startswith(start):
+            return None if stop in low[len(start):] else stop
+    for tag in _HTML_TAGS:
+        if low.startswith("<" + tag) and low[len(tag) + 1:len(tag) + 2] in ("", " ", ">", "\t"):
+            return None if f"</{tag}>" in low else f"</{tag}>"
+    if low[1:2] == "!" and low[2:3].isalpha():
+        return None if ">" in low[2:] else ">"
+    return ""
+
+
+def _fence_scan(lines: list[str]) -> _Fences:
+    """`_fence_prepass` without HTML blocks.
 
     Fence lines are recognised at any indentation (inside list items too); a fence of ` closes at
     the first later line of at least as many ` and nothing else, likewise for ~. Linear: each
@@ -480,20 +535,7 @@ def _html_regions(lines: list[str]) -> list[bool]:
         if not t.startswith("<"):
             continue
         inside[i] = True
-        end = ""  # any other HTML block (<div>, <details>, </p>…) runs to the next blank line
-        low = t.lower()
-        for start, stop in _HTML_STARTS:
-            if low.startswith(start):
-                end = None if stop in low[len(start):] else stop
-                break
-        else:
-            for tag in _HTML_TAGS:
-                if low.startswith("<" + tag) and low[len(tag) + 1:len(tag) + 2] in ("", " ", ">", "\t"):
-                    end = None if f"</{tag}>" in low else f"</{tag}>"
-                    break
-            else:
-                if low[1:2] == "!" and low[2:3].isalpha():
-                    end = None if ">" in low[2:] else ">"
+        end = _html_block_end(t.lower())
     return inside
 
 
