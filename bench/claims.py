@@ -28,6 +28,7 @@ SETS = {
     "dev": sorted((ROOT / "tests" / "lint" / "phrasings").glob("dev_*.jsonl")),
     "heldback": sorted((ROOT / "bench" / "claims").glob("heldback_*.jsonl")),
     "heldback2": sorted((ROOT / "bench" / "claims").glob("heldback2_*.jsonl")),
+    "heldback3": sorted((ROOT / "bench" / "claims").glob("heldback3_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 

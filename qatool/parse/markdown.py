@@ -201,6 +201,7 @@ def _marked_html_lines(lines: list[str], code: list[tuple[int, int]]) -> set[int
     `<!--` … `-->`, `<pre>` … `</pre>`, `<?` … `?>`…), its start outside `code`; a block whose end
     never comes is left alone (a stray `<!--` must not hide the rest of the file)."""
     inside: set[int] = set()
+    ends: dict[str, list[int]] = {}
     starts = sorted(code)
     k, i, n = 0, 0, len(lines)
     while i < n:
@@ -212,8 +213,11 @@ def _marked_html_lines(lines: list[str], code: list[tuple[int, int]]) -> set[int
         low = lines[i].lstrip(" \t").lower()
         stop = _html_block_end(low) if low.startswith("<") else None
         if stop:
-            j = next((j for j in range(i + 1, n) if stop in lines[j].lower()), None)
-            if j is not None:
+            if stop not in ends:  # the lines holding each marker, found once: linear however many blocks never end
+                ends[stop] = [j for j, line in enumerate(lines) if stop in line.lower()]
+            q = bisect_right(ends[stop], i)
+            if q < len(ends[stop]):
+                j = ends[stop][q]
                 inside.update(range(i + 1, j + 1))
                 i = j
         i += 1

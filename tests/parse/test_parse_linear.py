@@ -33,6 +33,9 @@ CASES = {
     # unclosed code fences, each followed by a ## heading (32k of them: see the test below)
     "unclosed_fences": lambda n: "```py\nx = 1\n## h\n" * (1_000 * n),
     "bare_fences_and_headings": lambda n: "```\nx\n## h\n" * (1_000 * n),
+    # HTML comments that never end, and comments around fences (each block looked for once)
+    "unended_comments": lambda n: "<!-- x\n```\n" * (1_000 * n),
+    "commented_fences": lambda n: "<!-- ```\nx\n``` -->\n" * (1_000 * n),
     # 2,000 levels of nesting, repeated
     "nested_lists": lambda n: ("- " * 2_000 + "x\n\n") * (25 * n),
     "nested_quotes": lambda n: ("> " * 2_000 + "x\n\n") * (25 * n),
