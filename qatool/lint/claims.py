@@ -289,7 +289,12 @@ class _PropertyFilter:
     def __init__(self, alternatives: list[list[frozenset[str]]]):
         lits = sorted({x for alt in alternatives for f in alt for x in f})
         bit = {x: 1 << i for i, x in enumerate(lits)}
-        self.masks = [tuple(sum(bit[x] for x in f) for f in alt) for alt in alternatives]
+        masks = [tuple(sum(bit[x] for x in f) for f in alt) for alt in alternatives]
+        self.single = 0  # the strings of every alternative that needs one set only: any of them is enough
+        for alt in masks:
+            if len(alt) == 1:
+                self.single |= alt[0]
+        self.masks = [alt for alt in masks if len(alt) > 1]
         self.automaton = ahocorasick.Automaton()
         for x in lits:
             self.automaton.add_word(x, (len(x), bit[x]))
@@ -305,12 +310,12 @@ class _Present:
     where a phrasing matches, so the sentences and clauses it lets through include every one that
     holds a phrasing."""
 
-    __slots__ = ("at", "bits", "masks")
+    __slots__ = ("at", "bits", "single", "masks")
 
     def __init__(self, flt: _PropertyFilter, found: list[tuple[int, int]]):
         self.at = [p for p, _ in found]
         self.bits = [b for _, b in found]
-        self.masks = flt.masks
+        self.single, self.masks = flt.single, flt.masks
 
     def within(self, a: int, b: int) -> bool:
         i, j = bisect.bisect_left(self.at, a), bisect.bisect_left(self.at, b)
@@ -319,7 +324,7 @@ class _Present:
         seen = 0
         for k in range(i, j):
             seen |= self.bits[k]
-        return any(all(seen & f for f in alt) for alt in self.masks)
+        return bool(seen & self.single) or any(all(seen & f for f in alt) for alt in self.masks)
 
 
 @dataclass
