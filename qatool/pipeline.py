@@ -18,7 +18,7 @@ from qatool.common.manifest import OutputFolder, sha256_file
 from qatool.common.outputs import FINDING_COLUMNS, RunOutputs
 from qatool.common.records import Records
 from qatool.common.schema import SEVERITIES
-from qatool.dedup.against import load_external
+from qatool.dedup.against import SIGNATURES_FILE, load_external
 from qatool.dedup.config import DedupConfig
 from qatool.dedup.model import DedupResult
 from qatool.dedup.report import REPORT_DIFFS, clusters_table, conflicts_table, dups_table, write_dedup
@@ -127,7 +127,7 @@ def _commit_run(folder: OutputFolder, job: JobResult, linter: Any, cfg: RunConfi
     folder.commit({"run": {  # the files are the same for any number of processes: jobs is not recorded
         "parse": asdict(cfg.parse), "dedup": asdict(cfg.dedup), "export": asdict(cfg.export),
         "rules": sorted(r.code for r in getattr(linter, "rules", [])),
-        "against": {p.name: sha256_file(p) for p in cfg.against},
+        "against": {p.name: sha256_file(p / SIGNATURES_FILE if p.is_dir() else p) for p in cfg.against},  # a run folder: the file read
         "decisions": {job.decisions_path.name: sha256_file(job.decisions_path)} if job.decisions_path is not None else {},
         "review_limit": cfg.review_limit, "report_diffs": cfg.report_diffs,
     }})

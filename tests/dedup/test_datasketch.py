@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qatool.cli import main
+from qatool.common.manifest import sha256_file
 from qatool.dedup import DedupConfig, record_shingles, shingle_hash32
 from qatool.dedup.minhash import ShingleSets, char_ngram_hashes, minhash, permutations, word_shingles
 from qatool.parse import parse_paths
@@ -138,3 +139,16 @@ def test_against_signatures_alone_uses_the_estimate(tmp_path):
     hits = pq.read_table(tmp_path / "o" / "against.parquet").to_pylist()
     assert len({h["id"] for h in hits}) >= 25
     assert {h["estimated"] for h in hits if h["kind"] == "near"} <= {True}
+
+
+def test_run_against_an_earlier_run_folder_finishes_and_records_what_it_read(tmp_path):
+    # `qatool run week/ --against out/2024-w01` (the README's example): the run completes, and its
+    # manifest records the hash of the earlier run's signatures file it read
+    old = tmp_path / "old"
+    _copy_items(CORPUS, tmp_path / "old_in", lambda n: n.startswith("000"))
+    assert CliRunner().invoke(main, ["run", str(tmp_path / "old_in"), "-o", str(old), "--no-progress", "--jobs", "1"]).exit_code == 0
+    new = tmp_path / "new"
+    res = CliRunner().invoke(main, ["run", str(tmp_path / "old_in"), "-o", str(new), "--against", str(old), "--no-progress", "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    manifest = json.loads((new / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["settings"]["run"]["against"] == {"old": sha256_file(old / "signatures.parquet")}
