@@ -88,7 +88,7 @@ def _dedup_options(f):
                      help="datasketch's permutation scheme the signatures follow: affine32 (datasketch >= 2.0) or legacy (datasketch < 2.0; slower).")(f)
     f = click.option("--shingle", default="word:2", show_default=True, help="word:N (n-grams of jieba tokens) or char:N (character n-grams).")(f)
     f = click.option("--scope", type=click.Choice(["qa", "question", "answer"]), default="qa", show_default=True, help="Which text is compared.")(f)
-    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity of the shingle sets (default: character 5-grams of question + answer) at which two records are near duplicates; also the answer similarity at which two records asking the same question are duplicates.")(f)
+    f = click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.8, show_default=True, help="Jaccard similarity of the shingle sets (see --shingle) at which two records are near duplicates; also the answer similarity at which two records asking the same question are duplicates.")(f)
     f = click.option("--user-dict", "user_dicts", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra jieba user dictionary (word [freq] [tag] per line).")(f)
     return f
 
@@ -649,7 +649,7 @@ def _lint_stdin(linter: Linter, name: str | None, limits, fix: bool, diff: bool)
               help="Output format: text (path:line:col: CODE [name] message), json, sarif (SARIF 2.1.0), github (workflow annotations), junit (JUnit XML).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding at or above this severity remains. [default: error, or fail-on from config]")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings at or above --fail-on remain (2 still means a usage or input error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings at or above --fail-on remain (an unreadable input still exits 1, a usage error 2).")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has (text, or json with --format json) instead of the findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no 'applied N fixes' messages.")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes (FC, FC1) or names, comma-separated. Also enables rules that are off by default.")
@@ -675,8 +675,8 @@ def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, exte
     the config and what .gitignore files leave out.
 
     Exit codes: 0 no finding at or above --fail-on (or --exit-zero), 1 otherwise (or, with
-    --fix --diff, fixes to apply), 2 usage or input error (a bad config or rule file, an
-    unreadable input). Suppress in a document with `<!-- qatool: disable=CODE -->` ...
+    --fix --diff, fixes to apply; or an input that could not be read), 2 usage error (a bad
+    config or rule file, a missing path, no input files). Suppress in a document with `<!-- qatool: disable=CODE -->` ...
     `<!-- qatool: enable=CODE -->` or `<!-- qatool: disable-next-line=CODE -->`.
     """
     if diff and not fix:
@@ -711,28 +711,36 @@ def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, exte
     if baseline_out:
         write_baseline(findings, baseline_out)
         _echo_err(f"wrote {len(findings)} findings to baseline {baseline_out}")
-        sys.exit(2 if result.input_errors else 0)
+        sys.exit(1 if result.input_errors else 0)
     if base is not None:
         findings = apply_baseline(findings, base)
     report = sys.stderr if use_stdin and fix and not output else sys.stdout  # stdout holds the fixed text
-    stream = open(output, "w", encoding="utf-8") if output else report  # noqa: SIM115
-    try:
+
+    def render(stream: Any) -> None:
         if statistics:
             RENDER_STATISTICS[fmt](findings, stream)
         elif fmt == "junit":
             render_junit(findings, linter.rules, stream, paths=result.sources)
         else:
             RENDERERS[fmt](findings, linter.rules, stream)
-    finally:
-        if output:
-            stream.close()
+
+    if output:  # written whole or not at all, its folder made if missing (a CI step's reports/q.sarif)
+        try:
+            with atomic_writer(output) as fh:
+                render(fh)
+        except OSError as err:
+            raise click.UsageError(f"cannot write the report to {output}: {err.strerror or err}") from None
+    else:
+        render(report)
     if fmt == "text" and not quiet:
         _echo_err(summary(findings, result.hidden))
     fail_level = fail_on or config.fail_on
-    if result.input_errors or not result.files:
-        if not result.files:
-            _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
+    if not result.files:
+        _echo_err("error: no input files found (looked for *.md, *.markdown, *.txt)")
         sys.exit(2)
+    if result.input_errors:  # an input that could not be read fails the check, as a finding would (not a usage error)
+        _echo_err(f"error: {len(result.input_errors)} input file(s) could not be read (see above); exit 1")
+        sys.exit(1)
     failing = [f for f in findings if SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_level)]
     sys.exit(1 if failing and not exit_zero else 0)
 

@@ -15,7 +15,7 @@ from qatool.dedup.minhash import bands_for_recall, optimal_bands
 class DedupConfig:
     """One knob (`threshold`) with escape hatches (`bands`, `rows`). Written into the outputs' metadata."""
 
-    threshold: float = 0.8  # Jaccard of the shingle sets (default: character 5-grams of question + answer)
+    threshold: float = 0.8  # Jaccard of the shingle sets (see `shingle`)
     num_perm: int = 128
     shingle: str = "word:2"  # word:N over jieba tokens (the design card's MinHash over jieba tokens), or char:N
     scope: str = "qa"  # qa | question | answer

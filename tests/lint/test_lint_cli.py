@@ -132,8 +132,8 @@ def test_exit_codes_and_fail_on(tmp_path):
     assert run("lint", str(clean), "--diff").exit_code == 2
     binary = tmp_path / "bin.md"
     binary.write_bytes(b"\x00\x01\x02")
-    res = run("lint", str(clean), str(binary))
-    assert res.exit_code == 2 and "bin.md: error: file looks binary" in res.stderr
+    res = run("lint", str(clean), str(binary))  # an input that cannot be read fails the check: 1, not a usage error
+    assert res.exit_code == 1 and "bin.md: error: file looks binary" in res.stderr and "could not be read" in res.stderr
 
 
 def test_select_and_ignore(tmp_path):
@@ -311,9 +311,17 @@ def test_a_slow_pattern_is_bounded_at_lint_time(tmp_path, monkeypatch):
     write(tmp_path, "a.md", "### 1. 问题？\n\n**答案：** " + "a" * 60 + "\n")
     res = run("lint", str(tmp_path / "a.md"), "--rules", str(tmp_path / "rules"))
     loader._load_cached.cache_clear()
-    assert res.exit_code == 2
+    assert res.exit_code == 1  # the file's check is incomplete: it fails, as an unreadable input does
     assert "rule XY001" in res.stderr and "backtracks catastrophically" in res.stderr
 
 
 def test_rules_explain_unknown_code():
     assert run("rules", "explain", "ZZ999").exit_code == 2
+
+
+def test_report_into_a_folder_that_does_not_exist_yet(tmp_path):
+    # a CI step's `-o reports/q.sarif`: the folder is made, the report written whole
+    f = write(tmp_path, "a.md", SLIP)
+    res = run("lint", str(f), "--format", "sarif", "-o", str(tmp_path / "reports" / "q.sarif"))
+    assert res.exit_code == 1 and json.loads((tmp_path / "reports" / "q.sarif").read_text(encoding="utf-8"))["runs"]
+    assert not [p for p in (tmp_path / "reports").iterdir() if p.name != "q.sarif"]  # no temporary file left

@@ -202,7 +202,7 @@ def test_stdin_with_a_file_name(tmp_path):
     assert run("lint", "-", "a.md", cwd=tmp_path, input=CLEAN).exit_code == 2
     assert run("lint", cwd=tmp_path).exit_code == 2
     binary = run("lint", "-", "--stdin-filename", "x.md", cwd=tmp_path, input=b"\x00\x01")
-    assert binary.exit_code == 2 and "x.md: error: file looks binary" in binary.stderr
+    assert binary.exit_code == 1 and "x.md: error: file looks binary" in binary.stderr
 
 
 def test_stdin_fix_prints_the_fixed_text_and_diff_exits_1(tmp_path):
