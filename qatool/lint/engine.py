@@ -282,7 +282,14 @@ class Linter:
         unused_rule = self.by_code.get(UNUSED_SUPPRESSION)
         if unused_rule is not None and unused_rule in rules:
             selected = {r.code for r in rules}
+            known = set(self.by_code)
             for s in sups:
+                unknown = [c for c in s.codes or () if not self._selects(c, known)]
+                if unknown:  # a mistyped code suppresses nothing, ever: said whatever else the comment names
+                    unit = Unit(s.line, 0, doc.lines[s.line - 1], "other", None)
+                    kept.append(make_finding(unused_rule, doc, unit, s.col - 1, s.end_col - 1,
+                                             message=f"抑制注释里的规则代码不存在：{','.join(unknown)}，它什么也不会抑制（unused-suppression）"))
+                    continue
                 if s.codes and not any(self._selects(c, selected) for c in s.codes):
                     continue  # it names only rules that are not running here: nothing to judge
                 if not s.used:

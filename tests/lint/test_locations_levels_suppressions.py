@@ -173,9 +173,9 @@ def test_suppression_edges():
             "<!-- qatool: enable=FM001 -->\n"                                             # 11: closes nothing more
             "<|f|>\n"                                                                     # 12: reported
             "<!-- qatool: disable-next-line=leaked-special-token -->\n<|g|>\n"           # 13-14: by name
-            "<!-- qatool: disable-next-line=fm -->\n<|h|>\n"                             # 15-16: lower-case prefix: no
+            "<!-- qatool: disable-next-line=fm -->\n<|h|>\n"                             # 15-16: lower-case prefix: no (and said)
             "<!-- qatool: disable-next-line=FM -->\n<|i|>\n")                            # 17-18: prefix FM
-    assert codes_lines(text) == [("FM001", 6), ("FM001", 10), ("FM001", 12), ("FM001", 16)]
+    assert codes_lines(text) == [("FM001", 6), ("FM001", 10), ("FM001", 12), ("FM001", 16), ("QA900", 15)]
 
 
 def test_a_bare_disable_is_closed_by_any_enable_and_next_line_means_the_next_line():
