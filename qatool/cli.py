@@ -278,6 +278,11 @@ def run(**opts: Any) -> None:
         sys.exit(2)
     if cfg.ray_address and cfg.engine != "ray":
         raise click.UsageError("--ray-address needs --engine ray")
+    missing = [p for p in cfg.paths if str(p) != "-" and not (p.exists() or p.is_symlink())]
+    if missing and len(missing) == len(cfg.paths):  # nothing to read: say so before OUT (an earlier run's) is touched
+        _echo_err(f"error: {', '.join(map(str, missing))}: no such file or folder; give the Markdown files or folders to read "
+                  f"(default: {DEFAULT_INPUT}/); {cfg.out_dir} was left as it was")
+        sys.exit(2)
     quiet = opts["quiet"]
     t0 = time.perf_counter()
     with contextlib.ExitStack() as stack:
@@ -313,7 +318,9 @@ def run(**opts: Any) -> None:
         _echo_err(f"error: {len(unread)} input problem(s) above (files skipped or not fully checked); exit 1")
         sys.exit(1)
     fail_on = cfg.fail_on
-    if fail_on and sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)):
+    failing = sum(n for sev, n in result.severity_counts.items() if SEVERITIES.index(sev) >= SEVERITIES.index(fail_on)) if fail_on else 0
+    if failing:
+        _echo_err(f"error: {failing} finding(s) at or above --fail-on {fail_on}; exit 1")
         sys.exit(1)
     if cfg.fail_on_artifacts and _artifacts_fail(job.export):
         if quiet:

@@ -150,3 +150,22 @@ def test_problem_kinds_blank_what_differs_between_files():
     groups = group_problems([InputProblem("a.md", "warning", "w"), InputProblem("b.md", "error", "e 1"),
                              InputProblem("c.md", "error", "e 22"), InputProblem("d.md", "warning", "v"), InputProblem("e.md", "warning", "v")])
     assert [(g.level, g.kind, len(g.problems)) for g in groups] == [("error", "e N", 2), ("warning", "v", 2), ("warning", "w", 1)]
+
+
+def test_a_mistyped_input_leaves_the_previous_run_as_it_was(tmp_path):
+    # `qatool run nothere.md -o out` after a good run: a usage error, said before OUT is touched
+    write(tmp_path, "a.md", GOOD)
+    assert run(tmp_path, "a.md", "-o", "out").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
+    res = run(tmp_path, "nothere.md", "-o", "out")
+    assert res.exit_code == 2 and "nothere.md: no such file or folder" in res.stderr
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()} == before
+    # and no corpus/ where the default input is looked for: nothing made
+    res = run(tmp_path, "-o", "out2")
+    assert res.exit_code == 2 and not (tmp_path / "out2").exists()
+
+
+def test_fail_on_says_why_the_run_fails(tmp_path):
+    write(tmp_path, "a.md", "### 1. 什么是召回率？\n\n**答案：** 召回率是预测为正的样本中真正为正的比例。\n")
+    res = run(tmp_path, "a.md", "-o", "out", "--fail-on", "error")
+    assert res.exit_code == 1 and "at or above --fail-on error; exit 1" in res.stderr
