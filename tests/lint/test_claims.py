@@ -121,6 +121,10 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("分类器预测样本属于哪一类。", "statement"),  # an indirect 哪一类 after a verb of deciding
     ("L2 能分辨出哪个权重更重要。", "statement"),
     ("L2 属于哪一类正则？", "question"),
+    ("别以为 L2 会产生稀疏解，它只会让权重变小。", "reported"),  # a warning against a belief
+    ("不少教程把 L2 写成稀疏正则，这不对。", "reported"),  # sources that get it wrong
+    ("“L2 会让权重全部变成零”并不是事实。", "reported"),  # a quoted statement judged
+    ("“L2”不是 L1 的别名。", "statement"),  # a quoted name is no quoted statement
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
@@ -130,7 +134,8 @@ def test_sentence_kinds(text, kind):
                                     ("does not", 1), ("isn't", 1), ("不仅", 0),
                                     ("不需要、也不应该", 1), ("不会，也不可能", 1), ("也不是不能", 2),  # coordinated, not double
                                     ("并不比", 1), ("不像", 1),
-                                    ("并不等于", 1), ("并不越稳定", 1), ("不越小", 1)])  # a word cut with a negation at its head
+                                    ("并不等于", 1), ("并不越稳定", 1), ("不越小", 1),
+                                    ("远不到", 1), ("达不到", 1)])  # a word cut with a negation at its head
 def test_negation_is_read_on_words(text, n):
     assert TextLayer().negations(text) == n
 
@@ -404,3 +409,28 @@ def test_mentions_within_a_range_keep_offsets_of_the_whole_text():
     text = "前文 BERT-base。后文 GPT-3"
     found = SCAN.mentions(text, text.index("后"))
     assert [(text[m.start:m.end], sorted(m.keys)) for m in found] == [("GPT-3", ["gpt3"])]
+
+
+# gen24: readings that carry over to phrasings nobody tuned the pack to
+GEN_WRONG = [
+    ("l2-sparse", "所谓岭回归，训练出的权重大多是稀疏的。"),  # `所谓 X，` sets the sentence's topic
+    ("l2-sparse", "所谓岭回归，就是训练时一部分特征走 L1，另一部分权重变得稀疏。"),  # a term after a verb is no new topic
+    ("l2-sparse", "L1 里加上岭回归，是为了让权重稀疏。"),  # `X 里…Y`: X is the scene, Y what goes on
+    ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 4096。"),
+]
+GEN_CORRECT = [
+    ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
+    ("l2-sparse", "相对于稀疏的解，L2 给出的权重更平滑。"),  # the property of what is compared with (相对于)
+    ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 12288。"),  # `L = 96、H = …`: the measure after 、 is the next number's
+]
+GEN_SPECS = {**SPECS, "gpt3-hidden": ClaimSpec(("gpt3",), number=NumberSpec(12288, 0.05, regex.compile(r"(?<![A-Za-z])H\s*="), scaled=False))}
+
+
+@pytest.mark.parametrize("key,text", GEN_WRONG)
+def test_general_readings_find_the_claim(key, text):
+    assert len(READER.findings(text, GEN_SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", GEN_CORRECT)
+def test_general_readings_keep_correct_statements_clean(key, text):
+    assert READER.findings(text, GEN_SPECS[key]) == [], text
