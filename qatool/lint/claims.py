@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import Span, TextLayer
+from qatool.lint.text import SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -526,8 +526,13 @@ class ClaimReader:
             prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
+        clauses = self._clauses(text, sent)
+        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and self._after_statement(text, sent):
+            # a sentence that names no term at all goes on with the previous sentence's subject
+            # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others
+            frame = carry
         seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
-        for i, clause in enumerate(self._clauses(text, sent)):
+        for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
             if i == 0:
@@ -542,7 +547,7 @@ class ClaimReader:
                 if hit:
                     return hit
             if i == 0:
-                frame = self._frame(text, clause, mentions)
+                frame = self._frame(text, clause, mentions) or frame
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
                                                               for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
@@ -553,6 +558,13 @@ class ClaimReader:
                 if subj:
                     prev = subj
         return None
+
+    @staticmethod
+    def _after_statement(text: str, sent: Span) -> bool:
+        """Whether the sentence before `sent` (in the same text) states something: after a reported belief
+        (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's."""
+        a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
+        return a < sent.start and sentence_kind(text[a:sent.start]) == "statement"
 
     @staticmethod
     def _leads(text: str, clause: Span, m: Mention) -> bool:

@@ -417,11 +417,14 @@ GEN_WRONG = [
     ("l2-sparse", "所谓岭回归，就是训练时一部分特征走 L1，另一部分权重变得稀疏。"),  # a term after a verb is no new topic
     ("l2-sparse", "L1 里加上岭回归，是为了让权重稀疏。"),  # `X 里…Y`: X is the scene, Y what goes on
     ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 4096。"),
+    ("l2-sparse", "岭回归惩罚平方和。训练之后大部分权重会变得稀疏。"),  # a sentence without a term goes on with the last subject
 ]
 GEN_CORRECT = [
     ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
     ("l2-sparse", "相对于稀疏的解，L2 给出的权重更平滑。"),  # the property of what is compared with (相对于)
     ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 12288。"),  # `L = 96、H = …`: the measure after 、 is the next number's
+    ("l2-sparse", "岭回归惩罚平方和。训练之后权重也不会变得稀疏。"),
+    ("l2-sparse", "有人把岭回归说成稀疏方法，这是记错了；让权重变得稀疏的是另一种惩罚。"),  # not after a reported belief
 ]
 GEN_SPECS = {**SPECS, "gpt3-hidden": ClaimSpec(("gpt3",), number=NumberSpec(12288, 0.05, regex.compile(r"(?<![A-Za-z])H\s*="), scaled=False))}
 
