@@ -255,6 +255,13 @@ _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外)|这(?:�
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
+# the next clause names what the clause before it described: `这就是 X`, `这个过程就叫 X`, `得到的就是 X`
+_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的)?\s*"
+                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
+                             r"(?:所谓的?|我们常说的|常说的|经典的)?\s*(?:\*\*)?\s*")
+# a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
+_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
+_SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
 _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
@@ -543,7 +550,8 @@ class ClaimReader:
                 mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
                 hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label))
+                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label,
+                                        ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
                 if hit:
                     return hit
             if i == 0:
@@ -642,7 +650,7 @@ class ClaimReader:
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,  # noqa: C901 (one pass over the properties; split pending)
                     topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
-                    label: list[Mention] | None = None):
+                    label: list[Mention] | None = None, ahead: Span | None = None):
         preds = []
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
         for rx in spec.predicates:
@@ -682,6 +690,14 @@ class ClaimReader:
             elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
+            across = None
+            if bound is None and ahead is not None and not any(m.end <= ps for m in live):
+                across = self._named_ahead(text, clause, ahead, ps)
+                if across is not None:
+                    bound = ([across], across.start)
+            if bound is None and compared and len(prev) > 1 and self._coordinated(text, prev) and _CONTINUES_RE.match(text[clause.start:pe]):
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
             if bound is None and not live and frame:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
@@ -694,6 +710,17 @@ class ClaimReader:
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            if across is not None:
+                # `…P，这就是 X`: the property's own clause and the words naming X decide the polarity
+                within = (clause.start, ahead.end)
+                if self.layer.hedged(text, clause.start, ps, within) or self.layer.hedged(text, ahead.start, across.start, within):
+                    continue
+                negs = self.layer.negations(text, clause.start, ps, within) + self.layer.negations(text, ahead.start, across.start, within)
+                if polarity:
+                    return negs % 2 == 0
+                if (negs % 2 == 0) == (spec.wrong == "affirm"):
+                    return min(ps, across.start), max(pe, across.end)
+                continue
             if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
                 # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
                 # 把 denies the whole predicate: read from the term (or the clause start) before it
@@ -718,6 +745,25 @@ class ClaimReader:
                 last = max([pe] + [m.end for m in group])
                 return first, last
         return None
+
+    def _named_ahead(self, text: str, clause: Span, ahead: Span, ps: int) -> Mention | None:
+        """The term a property with no term of its own is said of in the next clause: one that names what the
+        clause described (`…慢慢往下调，这个过程就叫 X`, `…，这就是 X`, `…，得到的就是 X`), or the term a purpose
+        clause is served by (`为了避免 P，隐藏层应该使用 X`)."""
+        mentions = self._mentions(text, ahead.start, ahead.end)
+        if not mentions:
+            return None
+        first = mentions[0]
+        if _NAMES_AHEAD_RE.fullmatch(text, ahead.start, first.start):
+            return first
+        if _PURPOSE_RE.match(text, clause.start, ps) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
+            return first
+        return None
+
+    @staticmethod
+    def _coordinated(text: str, group: list[Mention]) -> bool:
+        """Whether the mentions are one coordinated group (`A 或 B`, `A、B 和 C`)."""
+        return all(b.start >= a.end and _COORD_RE.match(text[a.end:b.start]) for a, b in zip(group, group[1:]))
 
     def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int,
               extend: bool = True) -> tuple[list[Mention], int] | None:

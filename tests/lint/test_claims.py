@@ -418,6 +418,10 @@ GEN_WRONG = [
     ("l2-sparse", "L1 里加上岭回归，是为了让权重稀疏。"),  # `X 里…Y`: X is the scene, Y what goes on
     ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 4096。"),
     ("l2-sparse", "岭回归惩罚平方和。训练之后大部分权重会变得稀疏。"),  # a sentence without a term goes on with the last subject
+    ("l2-sparse", "训练时让大部分权重变得稀疏，这就是岭回归。"),  # `…P，这就是 X`: the next clause names what was described
+    ("l2-sparse", "训练时让大部分权重变得稀疏，这个过程就叫岭回归。"),
+    ("l2-sparse", "为了得到稀疏的权重，应该使用岭回归。"),  # a purpose clause and what serves it
+    ("l2-sparse", "把正则项换成 L1 或 L2，是让权重稀疏的办法。"),  # the coordinated terms go on together
 ]
 GEN_CORRECT = [
     ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
@@ -425,6 +429,9 @@ GEN_CORRECT = [
     ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 12288。"),  # `L = 96、H = …`: the measure after 、 is the next number's
     ("l2-sparse", "岭回归惩罚平方和。训练之后权重也不会变得稀疏。"),
     ("l2-sparse", "有人把岭回归说成稀疏方法，这是记错了；让权重变得稀疏的是另一种惩罚。"),  # not after a reported belief
+    ("l2-sparse", "权重并不会变得稀疏，这就是岭回归。"),  # the property's own clause negates it
+    ("l2-sparse", "为了得到稀疏的权重，应该使用 L1 而不是岭回归。"),  # what serves the purpose is L1
+    ("l2-sparse", "让权重变得稀疏，这一点岭回归做不到。"),  # no naming of what was described
 ]
 GEN_SPECS = {**SPECS, "gpt3-hidden": ClaimSpec(("gpt3",), number=NumberSpec(12288, 0.05, regex.compile(r"(?<![A-Za-z])H\s*="), scaled=False))}
 
