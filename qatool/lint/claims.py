@@ -251,7 +251,8 @@ _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
-_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外)|这(?:类|种|些|样的)(?=模型|网络|方法|算法|结构|层|技术))")
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
+                         r"(?:它|其|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计))")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -262,6 +263,8 @@ _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
 _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
 _SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
+_DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
+_ADVERB_LEAD_RE = re.compile(r"(?:只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般)")
 _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
@@ -549,7 +552,8 @@ class ClaimReader:
             elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
                 mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
-                hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
+                hit = (self._number(text, clause, mentions, spec, prev, frame or (label[0].keys if label and label[0].end <= clause.start else None))
+                       if spec.number else
                        self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label,
                                         ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
                 if hit:
@@ -630,7 +634,10 @@ class ClaimReader:
         first = subj[0]
         group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
         like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
-        if first.start == lead and len({k for m in group for k in m.keys}) == 1:
+        if _DENIED_COPULA_RE.search(text, first.end, clause.end):
+            return None  # `X 不是谷歌的工作，发表在…`: what goes on may go on under the denial; no topic is set
+        # one term (a name may stand for several keys at once: `BERT-base` is a BERT too)
+        if first.start == lead and len({m.keys for m in group}) == 1:
             return first.keys.union(*(m.keys for m in like))
         if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
             return first.keys
@@ -640,7 +647,11 @@ class ClaimReader:
         """The one term a sentence's leading label names (`- **Leaky ReLU**：…`), as a mention at the label."""
         m = _LABEL_RE.match(text, sent.start, sent.end)
         if not m:
-            return []
+            # a later sentence of the same list item (`- **X**：…；…。…`): the item's label still names its topic
+            line = text.rfind("\n", 0, sent.start) + 1
+            m = _LABEL_RE.match(text, line, sent.start) if line < sent.start and text[line:sent.start].lstrip()[:1] in "-*+0123456789" else None
+            if not m:
+                return []
         g = "label" if m.group("label") is not None else "plain"
         mentions = self._mentions(text, m.start(g), m.end(g))
         keys = {k for x in mentions for k in x.keys}
@@ -679,7 +690,8 @@ class ClaimReader:
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and _COMPARED_RE.search(text, clause.start, ps):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
-            elif label and label[0].end <= clause.start and not any(m.end <= ps for m in live):
+            elif label and label[0].end <= clause.start and not any(m.end <= ps and not _DISPOSAL_RE.search(text, clause.start, m.start) for m in live):
+                # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
                 bound = self._bind(text, clause, live, ps, pe)
@@ -702,7 +714,8 @@ class ClaimReader:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
-                if text[at:ps].strip(" *") and not _OWN_TOPIC_RE.match(text, at, ps):
+                # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
+                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps):
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
@@ -932,6 +945,10 @@ class ClaimReader:
             return True
         if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
+        line = text.rfind("\n", 0, clause.start) + 1
+        lab = _LABEL_RE.match(text, line, m.start())
+        if lab and quantity.search(text, lab.start(), lab.end()):
+            return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
         window = text[max(clause.start, m.start() - 24):m.start()]  # `max sequence length 只有 1024`
         window = window[max(window.rfind(c) for c in "、,，") + 1:]  # `12 层、hidden size 768`: 层 is the measure of 12
         return bool(quantity.search(window))

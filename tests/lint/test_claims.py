@@ -422,6 +422,12 @@ GEN_WRONG = [
     ("l2-sparse", "训练时让大部分权重变得稀疏，这个过程就叫岭回归。"),
     ("l2-sparse", "为了得到稀疏的权重，应该使用岭回归。"),  # a purpose clause and what serves it
     ("l2-sparse", "把正则项换成 L1 或 L2，是让权重稀疏的办法。"),  # the coordinated terms go on together
+    ("l2-sparse", "- **岭回归**：惩罚平方和；训练后很多权重变得稀疏。"),  # a later sentence of a labelled item
+    ("l2-sparse", "- **岭回归**：惩罚平方和，把 Lasso 换掉也能得到稀疏解。"),  # a term taken by 把 is no subject
+    ("gpt3-size", "- **参数量**：GPT-2 为 1.5B，GPT-3 为 17.5B。"),  # the label names the quantity
+    ("l2-only-sparse", "岭回归和传统 L1 一样，只会产生稀疏解。"),  # a clause that opens with an adverb has no subject of its own
+    ("l2-sparse", "岭回归惩罚平方和。不过这种方法会让权重稀疏。"),  # an anaphor after a connective
+    ("l2-sparse", "岭回归出自统计学。这项工作让权重变得稀疏。"),
 ]
 GEN_CORRECT = [
     ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
@@ -432,8 +438,11 @@ GEN_CORRECT = [
     ("l2-sparse", "权重并不会变得稀疏，这就是岭回归。"),  # the property's own clause negates it
     ("l2-sparse", "为了得到稀疏的权重，应该使用 L1 而不是岭回归。"),  # what serves the purpose is L1
     ("l2-sparse", "让权重变得稀疏，这一点岭回归做不到。"),  # no naming of what was described
+    ("l2-sparse", "- **岭回归**：惩罚平方和，把 Lasso 换掉就不再有稀疏解。"),
+    ("gpt3-size", "- **参数量**：GPT-2 为 1.5B，GPT-3 为 175B。"),
+    ("l2-sparse", "- **岭回归**：惩罚平方和。\n- **Lasso**：很多权重变得稀疏。"),  # another item's label
 ]
-GEN_SPECS = {**SPECS, "gpt3-hidden": ClaimSpec(("gpt3",), number=NumberSpec(12288, 0.05, regex.compile(r"(?<![A-Za-z])H\s*="), scaled=False))}
+GEN_SPECS = {**SPECS, "l2-only-sparse": ClaimSpec(("l2",), compile_predicates([r"只(?:会)?(?:得到|产生)稀疏解"])), "gpt3-hidden": ClaimSpec(("gpt3",), number=NumberSpec(12288, 0.05, regex.compile(r"(?<![A-Za-z])H\s*="), scaled=False))}
 
 
 @pytest.mark.parametrize("key,text", GEN_WRONG)
@@ -444,3 +453,17 @@ def test_general_readings_find_the_claim(key, text):
 @pytest.mark.parametrize("key,text", GEN_CORRECT)
 def test_general_readings_keep_correct_statements_clean(key, text):
     assert READER.findings(text, GEN_SPECS[key]) == [], text
+
+
+MULTI = ClaimReader(Glossary({
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2", "岭回归")),
+    "ridge": Term("ridge", "岭回归", ("岭回归", "ridge regression")),
+}))
+
+
+@pytest.mark.parametrize("text,n", [
+    ("岭回归惩罚平方和，训练后权重变得稀疏。", 1),  # a name of two terms at once still sets the sentence's topic
+    ("岭回归不是稀疏方法，训练后权重变得稀疏。", 0),  # after a denied copula no topic is set
+])
+def test_a_name_of_several_terms_sets_the_topic(text, n):
+    assert len(MULTI.findings(text, SPECS["l2-sparse"])) == n, text
