@@ -264,7 +264,7 @@ _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过
 _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
 _SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
-_ADVERB_LEAD_RE = re.compile(r"(?:只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般)")
+_ADVERB_LEAD_RE = re.compile(r"(?:只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
 _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
@@ -567,6 +567,13 @@ class ClaimReader:
                 prev = []  # a supposed term is not the subject of the consequence
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
                 subj = self._subjects(text, clause, mentions)
+                # a term at the head of the clause is what goes on, not the objects after its verb
+                # (`mAP：先算每类的准确率，再取平均`)
+                head = []
+                for m in subj:  # (with the terms coordinated with it: `A 或 B`)
+                    if self._leads(text, clause, m) or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
+                        head.append(m)
+                subj = head or subj
                 if subj:
                     prev = subj
         return None
@@ -788,6 +795,9 @@ class ClaimReader:
             m = before[k]
             if self._is_object(text, clause, m):
                 continue
+            if k > 0 and _TIME_AFTER_RE.match(text, m.end, clause.end) and not text[before[k - 1].end:m.start].strip(" *") \
+                    and not self._is_object(text, clause, before[k - 1]):
+                return [before[k - 1], m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
             if self._is_time_frame(text, clause, m):
                 frame = frame or ([m], m.end)
                 continue

@@ -467,3 +467,20 @@ MULTI = ClaimReader(Glossary({
 ])
 def test_a_name_of_several_terms_sets_the_topic(text, n):
     assert len(MULTI.findings(text, SPECS["l2-sparse"])) == n, text
+
+
+STAGES = ClaimReader(Glossary({
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2", "岭回归")),
+    "l1": Term("l1", "L1 正则化", ("L1 正则化", "L1", "Lasso")),
+    "pt": Term("pt", "预训练", ("预训练",)),
+}))
+
+
+@pytest.mark.parametrize("text,n", [
+    ("岭回归预训练时就会让权重稀疏。", 1),  # a stage right after a term says when, the term what
+    ("岭回归：先算 L1 的惩罚，再让权重稀疏。", 1),  # the term heading a clause goes on, not the object after its verb
+    ("L1：先算岭回归的惩罚，再让权重稀疏。", 0),
+    ("岭回归预训练时不会让权重稀疏。", 0),
+])
+def test_stages_and_objects_are_not_what_goes_on(text, n):
+    assert len(STAGES.findings(text, SPECS["l2-sparse"])) == n, text
