@@ -428,6 +428,7 @@ GEN_WRONG = [
     ("l2-only-sparse", "岭回归和传统 L1 一样，只会产生稀疏解。"),  # a clause that opens with an adverb has no subject of its own
     ("l2-sparse", "岭回归惩罚平方和。不过这种方法会让权重稀疏。"),  # an anaphor after a connective
     ("l2-sparse", "岭回归出自统计学。这项工作让权重变得稀疏。"),
+    ("l2-sparse", "随机初始化加上岭回归这类做法，容易把权重推向稀疏。"),  # a clause opening with 容易 goes on with the subject
 ]
 GEN_CORRECT = [
     ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
