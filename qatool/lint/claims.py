@@ -214,7 +214,8 @@ class ClaimSpec:
 
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
-                               r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+                               r"|替换|替换掉|代替|取代|替代|换掉"
+                               r"|超过|超越|优于|胜过|好于|强于|不如|逊于)\s*(?:\*\*)?\s*$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处))")
@@ -230,11 +231,11 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
-                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易"
+                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
-_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:\*\*)?\s*"
+_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own

@@ -429,6 +429,9 @@ GEN_WRONG = [
     ("l2-sparse", "岭回归惩罚平方和。不过这种方法会让权重稀疏。"),  # an anaphor after a connective
     ("l2-sparse", "岭回归出自统计学。这项工作让权重变得稀疏。"),
     ("l2-sparse", "随机初始化加上岭回归这类做法，容易把权重推向稀疏。"),  # a clause opening with 容易 goes on with the subject
+    ("l2-sparse", "岭回归惩罚平方和，保证权重稀疏。"),  # 保证/防止/专门 open a clause that goes on
+    ("l2-sparse", "对这种岭回归，训练后权重都稀疏。"),  # `对这种 X，` sets the topic
+    ("l2-sparse", "岭回归惩罚平方和，而且稀疏性总是优于 L1。"),  # the term after 优于 is compared with
 ]
 GEN_CORRECT = [
     ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
