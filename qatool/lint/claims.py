@@ -543,6 +543,7 @@ class ClaimReader:
             # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others
             frame = carry
         seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
+        supposed: list[Mention] = []  # the subject of a supposition, for a 它 in its consequent
         for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
@@ -550,6 +551,9 @@ class ClaimReader:
                 mentions = self._pronoun(text, clause, mentions, carry)
             elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
                 mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
+            elif not prev and len({m.keys for m in supposed}) == 1:
+                # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
+                mentions = self._pronoun(text, clause, mentions, supposed[-1].keys)
             elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
                 mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
@@ -566,6 +570,7 @@ class ClaimReader:
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
+                supposed = self._subjects(text, clause, mentions) or supposed
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
                 subj = self._subjects(text, clause, mentions)
                 # a term at the head of the clause is what goes on, not the objects after its verb
@@ -804,7 +809,9 @@ class ClaimReader:
                 continue
             group = [m]
             j = k
-            while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]):
+            while j > 0 and (_COORD_RE.match(text[before[j - 1].end:before[j].start])
+                             or (not text[before[j - 1].end:before[j].start].strip(" *")  # (or in apposition: `COCO 的主指标 mAP`)
+                                 and not self._is_time_frame(text, clause, before[j - 1]))):
                 group.insert(0, before[j - 1])
                 j -= 1
             group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]

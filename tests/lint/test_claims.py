@@ -432,6 +432,8 @@ GEN_WRONG = [
     ("l2-sparse", "岭回归惩罚平方和，保证权重稀疏。"),  # 保证/防止/专门 open a clause that goes on
     ("l2-sparse", "对这种岭回归，训练后权重都稀疏。"),  # `对这种 X，` sets the topic
     ("l2-sparse", "岭回归惩罚平方和，而且稀疏性总是优于 L1。"),  # the term after 优于 is compared with
+    ("l2-sparse", "如果模型用了岭回归，那它的权重会稀疏。"),  # 它 in a consequent is the supposition's term
+    ("l2-sparse", "这里的正则项岭回归 Lasso 会让权重稀疏。"),  # terms in apposition go together
 ]
 GEN_CORRECT = [
     ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
