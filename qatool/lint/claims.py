@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import Span, TextLayer
+from qatool.lint.text import SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -213,8 +213,9 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
-                               r"|替换|替换掉|代替|取代|替代|换掉)\s*(?:\*\*)?\s*$")  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
+                               r"|替换|替换掉|代替|取代|替代|换掉"
+                               r"|超过|超越|优于|胜过|好于|强于|不如|逊于)\s*(?:\*\*)?\s*$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处))")
@@ -230,11 +231,11 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
-                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在"
+                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
-_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像)?\s*(?:\*\*)?\s*"
+_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
@@ -251,10 +252,21 @@ _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
-_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:它|其|该|此(?!时|外)|这(?:类|种|些|样的)(?=模型|网络|方法|算法|结构|层|技术))")
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
+                         r"(?:它|其|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计))")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
+# the next clause names what the clause before it described: `这就是 X`, `这个过程就叫 X`, `得到的就是 X`
+_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的)?\s*"
+                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
+                             r"(?:所谓的?|我们常说的|常说的|经典的)?\s*(?:\*\*)?\s*")
+# a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
+_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
+_SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
+_DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
+_ADVERB_LEAD_RE = re.compile(r"(?:只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
+_SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
 _TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
@@ -267,7 +279,7 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
                        r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
@@ -525,32 +537,67 @@ class ClaimReader:
             prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
+        clauses = self._clauses(text, sent)
+        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and self._after_statement(text, sent):
+            # a sentence that names no term at all goes on with the previous sentence's subject
+            # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others
+            frame = carry
         seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
-        for i, clause in enumerate(self._clauses(text, sent)):
+        supposed: list[Mention] = []  # the subject of a supposition, for a 它 in its consequent
+        for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
             if i == 0:
                 mentions = self._pronoun(text, clause, mentions, carry)
             elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
                 mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
+            elif not prev and len({m.keys for m in supposed}) == 1:
+                # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
+                mentions = self._pronoun(text, clause, mentions, supposed[-1].keys)
             elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
                 mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
-                hit = (self._number(text, clause, mentions, spec, prev, frame) if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label))
+                hit = (self._number(text, clause, mentions, spec, prev, frame or (label[0].keys if label and label[0].end <= clause.start else None))
+                       if spec.number else
+                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label,
+                                        ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
                 if hit:
                     return hit
             if i == 0:
-                frame = self._frame(text, clause, mentions)
-            elif frame and clause.kind == "statement" and any(not m.keys <= frame for m in self._subjects(text, clause, mentions)):
+                frame = self._frame(text, clause, mentions) or frame
+            elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
+                                                              for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
+                supposed = self._subjects(text, clause, mentions) or supposed
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
                 subj = self._subjects(text, clause, mentions)
+                # a term at the head of the clause is what goes on, not the objects after its verb
+                # (`mAP：先算每类的准确率，再取平均`)
+                head = []
+                for m in subj:  # (with the terms coordinated with it: `A 或 B`)
+                    if self._leads(text, clause, m) or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
+                        head.append(m)
+                subj = head or subj
                 if subj:
                     prev = subj
         return None
+
+    @staticmethod
+    def _after_statement(text: str, sent: Span) -> bool:
+        """Whether the sentence before `sent` (in the same text) states something: after a reported belief
+        (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's."""
+        a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
+        return a < sent.start and sentence_kind(text[a:sent.start]) == "statement"
+
+    @staticmethod
+    def _leads(text: str, clause: Span, m: Mention) -> bool:
+        """Whether a term stands at the head of its clause (a few words at most before it: `而 GPT…`,
+        `训练时 GPT…`), where a clause names its own topic; a term after a verb phrase (`就是训练中一部分算子跑
+        FP32`) is an object."""
+        at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+        return len(_MARKUP_RE.sub("", text[at:m.start])) <= 6
 
     def _subjects(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         """The clause's mentions that can be what it is about: not a comparison object (`与 BERT 不同`), not a
@@ -569,6 +616,8 @@ class ClaimReader:
                 continue  # `X 的做法：Y 先…，再…`: X names the topic; what follows is said of Y
             if k + 1 < len(mentions) and _MODIFIER_RE.fullmatch(text, m.end, mentions[k + 1].start) and mentions[k + 1].start > m.end:
                 continue
+            if k + 1 < len(mentions) and _SCENE_AFTER_RE.match(text, m.end, mentions[k + 1].start):
+                continue  # `混合精度训练里使用损失缩放，是为了…`: the term before 里/中 is the scene, the later one the subject
             out.append(m)
         return out
 
@@ -598,7 +647,10 @@ class ClaimReader:
         first = subj[0]
         group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
         like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
-        if first.start == lead and len({k for m in group for k in m.keys}) == 1:
+        if _DENIED_COPULA_RE.search(text, first.end, clause.end):
+            return None  # `X 不是谷歌的工作，发表在…`: what goes on may go on under the denial; no topic is set
+        # one term (a name may stand for several keys at once: `BERT-base` is a BERT too)
+        if first.start == lead and len({m.keys for m in group}) == 1:
             return first.keys.union(*(m.keys for m in like))
         if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
             return first.keys
@@ -608,7 +660,11 @@ class ClaimReader:
         """The one term a sentence's leading label names (`- **Leaky ReLU**：…`), as a mention at the label."""
         m = _LABEL_RE.match(text, sent.start, sent.end)
         if not m:
-            return []
+            # a later sentence of the same list item (`- **X**：…；…。…`): the item's label still names its topic
+            line = text.rfind("\n", 0, sent.start) + 1
+            m = _LABEL_RE.match(text, line, sent.start) if line < sent.start and text[line:sent.start].lstrip()[:1] in "-*+0123456789" else None
+            if not m:
+                return []
         g = "label" if m.group("label") is not None else "plain"
         mentions = self._mentions(text, m.start(g), m.end(g))
         keys = {k for x in mentions for k in x.keys}
@@ -618,7 +674,7 @@ class ClaimReader:
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,  # noqa: C901 (one pass over the properties; split pending)
                     topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
-                    label: list[Mention] | None = None):
+                    label: list[Mention] | None = None, ahead: Span | None = None):
         preds = []
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
         for rx in spec.predicates:
@@ -647,7 +703,8 @@ class ClaimReader:
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and _COMPARED_RE.search(text, clause.start, ps):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
-            elif label and label[0].end <= clause.start and not any(m.end <= ps for m in live):
+            elif label and label[0].end <= clause.start and not any(m.end <= ps and not _DISPOSAL_RE.search(text, clause.start, m.start) for m in live):
+                # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
                 bound = self._bind(text, clause, live, ps, pe)
@@ -658,11 +715,20 @@ class ClaimReader:
             elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
+            across = None
+            if bound is None and ahead is not None and not any(m.end <= ps for m in live):
+                across = self._named_ahead(text, clause, ahead, ps)
+                if across is not None:
+                    bound = ([across], across.start)
+            if bound is None and compared and len(prev) > 1 and self._coordinated(text, prev) and _CONTINUES_RE.match(text[clause.start:pe]):
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
             if bound is None and not live and frame:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
-                if text[at:ps].strip(" *") and not _OWN_TOPIC_RE.match(text, at, ps):
+                # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
+                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps):
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
             if bound is None:
                 continue
@@ -670,6 +736,17 @@ class ClaimReader:
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            if across is not None:
+                # `…P，这就是 X`: the property's own clause and the words naming X decide the polarity
+                within = (clause.start, ahead.end)
+                if self.layer.hedged(text, clause.start, ps, within) or self.layer.hedged(text, ahead.start, across.start, within):
+                    continue
+                negs = self.layer.negations(text, clause.start, ps, within) + self.layer.negations(text, ahead.start, across.start, within)
+                if polarity:
+                    return negs % 2 == 0
+                if (negs % 2 == 0) == (spec.wrong == "affirm"):
+                    return min(ps, across.start), max(pe, across.end)
+                continue
             if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
                 # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
                 # 把 denies the whole predicate: read from the term (or the clause start) before it
@@ -695,6 +772,25 @@ class ClaimReader:
                 return first, last
         return None
 
+    def _named_ahead(self, text: str, clause: Span, ahead: Span, ps: int) -> Mention | None:
+        """The term a property with no term of its own is said of in the next clause: one that names what the
+        clause described (`…慢慢往下调，这个过程就叫 X`, `…，这就是 X`, `…，得到的就是 X`), or the term a purpose
+        clause is served by (`为了避免 P，隐藏层应该使用 X`)."""
+        mentions = self._mentions(text, ahead.start, ahead.end)
+        if not mentions:
+            return None
+        first = mentions[0]
+        if _NAMES_AHEAD_RE.fullmatch(text, ahead.start, first.start):
+            return first
+        if _PURPOSE_RE.match(text, clause.start, ps) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
+            return first
+        return None
+
+    @staticmethod
+    def _coordinated(text: str, group: list[Mention]) -> bool:
+        """Whether the mentions are one coordinated group (`A 或 B`, `A、B 和 C`)."""
+        return all(b.start >= a.end and _COORD_RE.match(text[a.end:b.start]) for a, b in zip(group, group[1:]))
+
     def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int,
               extend: bool = True) -> tuple[list[Mention], int] | None:
         """The term group a property at [ps, pe) is said of, and where the words that qualify it begin
@@ -705,12 +801,17 @@ class ClaimReader:
             m = before[k]
             if self._is_object(text, clause, m):
                 continue
+            if k > 0 and _TIME_AFTER_RE.match(text, m.end, clause.end) and not text[before[k - 1].end:m.start].strip(" *") \
+                    and not self._is_object(text, clause, before[k - 1]):
+                return [before[k - 1], m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
             if self._is_time_frame(text, clause, m):
                 frame = frame or ([m], m.end)
                 continue
             group = [m]
             j = k
-            while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]):
+            while j > 0 and (_COORD_RE.match(text[before[j - 1].end:before[j].start])
+                             or (not text[before[j - 1].end:before[j].start].strip(" *")  # (or in apposition: `COCO 的主指标 mAP`)
+                                 and not self._is_time_frame(text, clause, before[j - 1]))):
                 group.insert(0, before[j - 1])
                 j -= 1
             group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
@@ -853,11 +954,19 @@ class ClaimReader:
 
     @staticmethod
     def _near_quantity(text: str, clause: Span, m: re.Match, quantity: regex.Pattern) -> bool:
-        after = quantity.match(text, m.end(), min(clause.end, m.end() + 8)) or quantity.search(text, m.end(), min(clause.end, m.end() + 6))
+        stop = min(clause.end, m.end() + 8)
+        sep = _ITEM_SEP_RE.search(text, m.end(), stop)
+        if sep:  # `L = 12、H = 768`: a measure after a separator names the next item's number
+            stop = sep.start()
+        after = quantity.match(text, m.end(), stop) or quantity.search(text, m.end(), min(stop, m.end() + 6))
         if after:
             return True
         if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
+        line = text.rfind("\n", 0, clause.start) + 1
+        lab = _LABEL_RE.match(text, line, m.start())
+        if lab and quantity.search(text, lab.start(), lab.end()):
+            return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
         window = text[max(clause.start, m.start() - 24):m.start()]  # `max sequence length 只有 1024`
         window = window[max(window.rfind(c) for c in "、,，") + 1:]  # `12 层、hidden size 768`: 层 is the measure of 12
         return bool(quantity.search(window))
@@ -866,6 +975,7 @@ class ClaimReader:
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
+_ITEM_SEP_RE = re.compile(r"[、，,；;]")
 _OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")

@@ -22,6 +22,7 @@ from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
+from qatool.lint.text import REPORTED_RE, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -189,7 +190,8 @@ def judges_statements(rule: Rule) -> bool:
 def asks(unit: Unit, start: int, end: int) -> bool:
     """Whether text [start, end) of `unit` is part of a question rather than a statement: the unit is
     an item's question (its question field or the heading that titles it), the sentence around it
-    ends in ？/?/吗/呢, or the matched claim itself is a yes/no question (LSTM 能不能…, 是否…)."""
+    ends in ？/?/吗/呢 or reports a belief to refute it (text.REPORTED_RE, `有人以为…`), or the matched
+    claim itself is a yes/no question (LSTM 能不能…, 是否…)."""
     if unit.scope == "question":
         return True
     rec = unit.record
@@ -198,6 +200,9 @@ def asks(unit: Unit, start: int, end: int) -> bool:
     sentence = next(((s, e) for s, e in unit.sentences() if s <= start < e), (0, len(unit.text)))
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
         return True
+    sent = unit.text[sentence[0]:sentence[1]]
+    if sentence_kind(sent) == "reported" or REPORTED_RE.search(sent):
+        return True  # the text layer's reading, as for claims: a belief reported to refute it (`有人以为…，其实…`) is no claim
     return YES_NO_RE.search(unit.text, start, end) is not None
 
 

@@ -121,6 +121,10 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("分类器预测样本属于哪一类。", "statement"),  # an indirect 哪一类 after a verb of deciding
     ("L2 能分辨出哪个权重更重要。", "statement"),
     ("L2 属于哪一类正则？", "question"),
+    ("别以为 L2 会产生稀疏解，它只会让权重变小。", "reported"),  # a warning against a belief
+    ("不少教程把 L2 写成稀疏正则，这不对。", "reported"),  # sources that get it wrong
+    ("“L2 会让权重全部变成零”并不是事实。", "reported"),  # a quoted statement judged
+    ("“L2”不是 L1 的别名。", "statement"),  # a quoted name is no quoted statement
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
@@ -130,7 +134,8 @@ def test_sentence_kinds(text, kind):
                                     ("does not", 1), ("isn't", 1), ("不仅", 0),
                                     ("不需要、也不应该", 1), ("不会，也不可能", 1), ("也不是不能", 2),  # coordinated, not double
                                     ("并不比", 1), ("不像", 1),
-                                    ("并不等于", 1), ("并不越稳定", 1), ("不越小", 1)])  # a word cut with a negation at its head
+                                    ("并不等于", 1), ("并不越稳定", 1), ("不越小", 1),
+                                    ("远不到", 1), ("达不到", 1)])  # a word cut with a negation at its head
 def test_negation_is_read_on_words(text, n):
     assert TextLayer().negations(text) == n
 
@@ -404,3 +409,84 @@ def test_mentions_within_a_range_keep_offsets_of_the_whole_text():
     text = "前文 BERT-base。后文 GPT-3"
     found = SCAN.mentions(text, text.index("后"))
     assert [(text[m.start:m.end], sorted(m.keys)) for m in found] == [("GPT-3", ["gpt3"])]
+
+
+# gen24: readings that carry over to phrasings nobody tuned the pack to
+GEN_WRONG = [
+    ("l2-sparse", "所谓岭回归，训练出的权重大多是稀疏的。"),  # `所谓 X，` sets the sentence's topic
+    ("l2-sparse", "所谓岭回归，就是训练时一部分特征走 L1，另一部分权重变得稀疏。"),  # a term after a verb is no new topic
+    ("l2-sparse", "L1 里加上岭回归，是为了让权重稀疏。"),  # `X 里…Y`: X is the scene, Y what goes on
+    ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 4096。"),
+    ("l2-sparse", "岭回归惩罚平方和。训练之后大部分权重会变得稀疏。"),  # a sentence without a term goes on with the last subject
+    ("l2-sparse", "训练时让大部分权重变得稀疏，这就是岭回归。"),  # `…P，这就是 X`: the next clause names what was described
+    ("l2-sparse", "训练时让大部分权重变得稀疏，这个过程就叫岭回归。"),
+    ("l2-sparse", "为了得到稀疏的权重，应该使用岭回归。"),  # a purpose clause and what serves it
+    ("l2-sparse", "把正则项换成 L1 或 L2，是让权重稀疏的办法。"),  # the coordinated terms go on together
+    ("l2-sparse", "- **岭回归**：惩罚平方和；训练后很多权重变得稀疏。"),  # a later sentence of a labelled item
+    ("l2-sparse", "- **岭回归**：惩罚平方和，把 Lasso 换掉也能得到稀疏解。"),  # a term taken by 把 is no subject
+    ("gpt3-size", "- **参数量**：GPT-2 为 1.5B，GPT-3 为 17.5B。"),  # the label names the quantity
+    ("l2-only-sparse", "岭回归和传统 L1 一样，只会产生稀疏解。"),  # a clause that opens with an adverb has no subject of its own
+    ("l2-sparse", "岭回归惩罚平方和。不过这种方法会让权重稀疏。"),  # an anaphor after a connective
+    ("l2-sparse", "岭回归出自统计学。这项工作让权重变得稀疏。"),
+    ("l2-sparse", "随机初始化加上岭回归这类做法，容易把权重推向稀疏。"),  # a clause opening with 容易 goes on with the subject
+    ("l2-sparse", "岭回归惩罚平方和，保证权重稀疏。"),  # 保证/防止/专门 open a clause that goes on
+    ("l2-sparse", "对这种岭回归，训练后权重都稀疏。"),  # `对这种 X，` sets the topic
+    ("l2-sparse", "岭回归惩罚平方和，而且稀疏性总是优于 L1。"),  # the term after 优于 is compared with
+    ("l2-sparse", "如果模型用了岭回归，那它的权重会稀疏。"),  # 它 in a consequent is the supposition's term
+    ("l2-sparse", "这里的正则项岭回归 Lasso 会让权重稀疏。"),  # terms in apposition go together
+]
+GEN_CORRECT = [
+    ("l2-sparse", "岭回归惩罚平方和，训练时 L1 则让权重变得稀疏。"),  # a term at the head of a later clause is its topic
+    ("l2-sparse", "相对于稀疏的解，L2 给出的权重更平滑。"),  # the property of what is compared with (相对于)
+    ("gpt3-hidden", "GPT-3 的配置为 L = 96、H = 12288。"),  # `L = 96、H = …`: the measure after 、 is the next number's
+    ("l2-sparse", "岭回归惩罚平方和。训练之后权重也不会变得稀疏。"),
+    ("l2-sparse", "有人把岭回归说成稀疏方法，这是记错了；让权重变得稀疏的是另一种惩罚。"),  # not after a reported belief
+    ("l2-sparse", "权重并不会变得稀疏，这就是岭回归。"),  # the property's own clause negates it
+    ("l2-sparse", "为了得到稀疏的权重，应该使用 L1 而不是岭回归。"),  # what serves the purpose is L1
+    ("l2-sparse", "让权重变得稀疏，这一点岭回归做不到。"),  # no naming of what was described
+    ("l2-sparse", "- **岭回归**：惩罚平方和，把 Lasso 换掉就不再有稀疏解。"),
+    ("gpt3-size", "- **参数量**：GPT-2 为 1.5B，GPT-3 为 175B。"),
+    ("l2-sparse", "- **岭回归**：惩罚平方和。\n- **Lasso**：很多权重变得稀疏。"),  # another item's label
+]
+GEN_SPECS = {**SPECS, "l2-only-sparse": ClaimSpec(("l2",), compile_predicates([r"只(?:会)?(?:得到|产生)稀疏解"])), "gpt3-hidden": ClaimSpec(("gpt3",), number=NumberSpec(12288, 0.05, regex.compile(r"(?<![A-Za-z])H\s*="), scaled=False))}
+
+
+@pytest.mark.parametrize("key,text", GEN_WRONG)
+def test_general_readings_find_the_claim(key, text):
+    assert len(READER.findings(text, GEN_SPECS[key])) == 1, text
+
+
+@pytest.mark.parametrize("key,text", GEN_CORRECT)
+def test_general_readings_keep_correct_statements_clean(key, text):
+    assert READER.findings(text, GEN_SPECS[key]) == [], text
+
+
+MULTI = ClaimReader(Glossary({
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2", "岭回归")),
+    "ridge": Term("ridge", "岭回归", ("岭回归", "ridge regression")),
+}))
+
+
+@pytest.mark.parametrize("text,n", [
+    ("岭回归惩罚平方和，训练后权重变得稀疏。", 1),  # a name of two terms at once still sets the sentence's topic
+    ("岭回归不是稀疏方法，训练后权重变得稀疏。", 0),  # after a denied copula no topic is set
+])
+def test_a_name_of_several_terms_sets_the_topic(text, n):
+    assert len(MULTI.findings(text, SPECS["l2-sparse"])) == n, text
+
+
+STAGES = ClaimReader(Glossary({
+    "l2": Term("l2", "L2 正则化", ("L2 正则化", "L2", "岭回归")),
+    "l1": Term("l1", "L1 正则化", ("L1 正则化", "L1", "Lasso")),
+    "pt": Term("pt", "预训练", ("预训练",)),
+}))
+
+
+@pytest.mark.parametrize("text,n", [
+    ("岭回归预训练时就会让权重稀疏。", 1),  # a stage right after a term says when, the term what
+    ("岭回归：先算 L1 的惩罚，再让权重稀疏。", 1),  # the term heading a clause goes on, not the object after its verb
+    ("L1：先算岭回归的惩罚，再让权重稀疏。", 0),
+    ("岭回归预训练时不会让权重稀疏。", 0),
+])
+def test_stages_and_objects_are_not_what_goes_on(text, n):
+    assert len(STAGES.findings(text, SPECS["l2-sparse"])) == n, text
