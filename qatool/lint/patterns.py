@@ -59,44 +59,13 @@ class SafePattern:
     groups = property(lambda self: self.rx.groups)
     groupindex = property(lambda self: self.rx.groupindex)
 
-    def _timeout(self, string: str, pos: int, t: float) -> PatternTimeout:
-        return PatternTimeout(self.pattern, self.where, string[pos:pos + 60], t)
-
-    # each method calls the compiled pattern directly: they run hundreds of thousands of times a file
-    def search(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
-        t = TIMEOUT if timeout is None else timeout
-        try:
-            return (self._rx or self.rx).search(string, pos, len(string) if endpos is None else endpos, timeout=t)
-        except TimeoutError:
-            raise self._timeout(string, pos, t) from None
-
-    def match(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
-        t = TIMEOUT if timeout is None else timeout
-        try:
-            return (self._rx or self.rx).match(string, pos, len(string) if endpos is None else endpos, timeout=t)
-        except TimeoutError:
-            raise self._timeout(string, pos, t) from None
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
-        t = TIMEOUT if timeout is None else timeout
-        try:
-            return (self._rx or self.rx).fullmatch(string, pos, len(string) if endpos is None else endpos, timeout=t)
-        except TimeoutError:
-            raise self._timeout(string, pos, t) from None
-
-    def finditer(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> list[Any]:
-        t = TIMEOUT if timeout is None else timeout
-        try:  # the whole iteration runs under the bound
-            return list((self._rx or self.rx).finditer(string, pos, len(string) if endpos is None else endpos, timeout=t))
-        except TimeoutError:
-            raise self._timeout(string, pos, t) from None
-
-    def findall(self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> list[Any]:
-        t = TIMEOUT if timeout is None else timeout
-        try:
-            return (self._rx or self.rx).findall(string, pos, len(string) if endpos is None else endpos, timeout=t)
-        except TimeoutError:
-            raise self._timeout(string, pos, t) from None
+    # the bounded searches, made by `_bounded` below: each calls the compiled pattern's method directly
+    # (no lookup by name per call: they run hundreds of thousands of times a file)
+    search: Any
+    match: Any
+    fullmatch: Any
+    finditer: Any  # returns a list: the whole iteration runs under the bound
+    findall: Any
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
         try:
@@ -121,6 +90,27 @@ class SafePattern:
         self._rx = rx
         self._source = rest[0] if rest else (rx.pattern, rx.flags)
         self._hash = hash(self._source)
+
+
+def _bounded(name: str, whole: bool = False) -> Any:
+    """SafePattern's `name` search under its time bound; `whole`: the iterator is run out inside it."""
+    method = getattr(regex.Pattern, name)
+
+    def bounded(self: SafePattern, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None) -> Any:
+        t = TIMEOUT if timeout is None else timeout
+        try:
+            out = method(self._rx or self.rx, string, pos, len(string) if endpos is None else endpos, timeout=t)
+            return list(out) if whole else out
+        except TimeoutError:
+            raise PatternTimeout(self.pattern, self.where, string[pos:pos + 60], t) from None
+
+    bounded.__name__ = name
+    return bounded
+
+
+for _name in ("search", "match", "fullmatch", "findall"):
+    setattr(SafePattern, _name, _bounded(_name))
+SafePattern.finditer = _bounded("finditer", whole=True)
 
 
 def safe(rx: "regex.Pattern | SafePattern", where: str = "") -> SafePattern:
