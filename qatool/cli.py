@@ -570,15 +570,33 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
 def _make_linter(config, select: list[str], extend: list[str], ignore: list[str], rules_dirs: tuple[Path, ...]) -> Linter:
     base = Linter.default(extra_rules=list(config.rules) + list(rules_dirs))
     root = project_root(config)
-    selectors = (select or list(config.select)) + list(config.extend_select) + extend
-    known = {r.code for r in base.all_rules} | {r.name for r in base.all_rules}
-    for sel in selectors + ignore + list(config.ignore):
-        if sel != "ALL" and sel not in known and not any(c.startswith(sel) for c in known if sel.isupper()):
-            raise click.UsageError(f"unknown rule code or name {sel!r} in --select/--ignore/config; see `qatool rules list`")
+    codes = {r.code for r in base.all_rules}
+    known = codes | {r.name for r in base.all_rules}
+
+    unknown: list[str] = []
+
+    def norm(sel: str, where: str) -> str:
+        """A selector as written, or its upper case when that is a code, a code prefix or ALL
+        (`fc101`, `ty`, `all`); unknown ones are collected and reported together."""
+        if sel in known or sel == "ALL" or (sel.isupper() and any(c.startswith(sel) for c in codes)):
+            return sel
+        up = sel.upper()
+        if up == "ALL" or any(c.startswith(up) for c in codes):
+            return up
+        unknown.append(f"{sel!r} ({where})")
+        return sel
+
+    cfg = f"config {config.path}" if config.path else "config"
+    selectors = ([norm(s, "--select") for s in select] or [norm(s, cfg + " select") for s in config.select])
+    selectors += [norm(s, cfg + " extend-select") for s in config.extend_select] + [norm(s, "--extend-select") for s in extend]
+    ignored = [norm(s, "--ignore") for s in ignore] + [norm(s, cfg + " ignore") for s in config.ignore]
+    per_file = {glob: [norm(s, f"{cfg} per-file-ignores {glob!r}") for s in sels] for glob, sels in config.per_file_ignores.items()}
+    if unknown:
+        raise click.UsageError(f"unknown rule code or name {', '.join(unknown)}; see `qatool rules list`")
     if selectors and not (select or config.select):
         selectors = [r.code for r in base.all_rules if r.enabled] + selectors  # extend the default set
-    return Linter(base.all_rules, base.kb, select=selectors or None, ignore=ignore + list(config.ignore),
-                  per_file_ignores=config.per_file_ignores, root=root)
+    return Linter(base.all_rules, base.kb, select=selectors or None, ignore=ignored,
+                  per_file_ignores=per_file, root=root)
 
 
 def _fix_in_place(linter, inp, src, diff: bool, key: str | None = None, shown: str | None = None) -> int:
@@ -796,7 +814,7 @@ def rules_explain(code: str, rules_dirs: tuple[Path, ...]) -> None:
     except RuleFileError as err:
         _echo_err(f"error: {err}")
         sys.exit(2)
-    rule = next((r for r in linter.all_rules if code in (r.code, r.name)), None)
+    rule = next((r for r in linter.all_rules if code in (r.code, r.name) or code.upper() == r.code), None)
     if rule is None:
         _echo_err(f"error: no rule {code!r}; see `qatool rules list`")
         sys.exit(2)

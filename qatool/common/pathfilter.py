@@ -30,6 +30,21 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
 )
 
 
+def is_output_folder(folder: Path) -> bool:
+    """Whether `folder` is one qatool wrote (`run`, `parse`, `dedup`, `export` leave their lock file
+    `.qatool.lock` and `manifest.json` in it): a folder walk leaves it out, as it does `out/`, since
+    its reports and dataset card are qatool's words, not the corpus."""
+    return (folder / ".qatool.lock").is_file() or _is_manifest(folder / "manifest.json")
+
+
+def _is_manifest(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return b'"qatool_manifest"' in fh.read(1 << 20)
+    except OSError:
+        return False
+
+
 def _spec(lines: Iterable[str]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines([ln for ln in lines if ln.strip()])
 
@@ -150,7 +165,7 @@ class PathFilter:
 
             def keep(name: str, is_dir: bool) -> bool:
                 p = here / name
-                if name.startswith(".") or self.excluded(p, is_dir, exclude):
+                if name.startswith(".") or self.excluded(p, is_dir, exclude) or (is_dir and is_output_folder(p)):
                     return False
                 for r in reversed(rules):  # the deepest .gitignore that says anything decides
                     v = r.verdict(p, is_dir)

@@ -171,18 +171,23 @@ RENDER_STATISTICS: dict[str, Callable[[list[Finding], TextIO], None]] = {
 }
 
 
+def _count(n: int, noun: str) -> str:
+    """`1 finding`, `2 findings`."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def summary(findings: list[Finding], hidden: Counter[str] | None = None) -> str:
     """`12 findings (3 error, 9 warning); 2 fixable with --fix`, and when rules off by default found
     something: how many findings, of which rules, and how to see them."""
     by = Counter(f.severity for f in findings)
     fixable = sum(1 for f in findings if f.fix)
     parts = ", ".join(f"{by[s]} {s}" for s in ("error", "warning", "info") if by[s])
-    text = f"{len(findings)} findings" + (f" ({parts})" if parts else "")
+    text = _count(len(findings), "finding") + (f" ({parts})" if parts else "")
     text += f"; {fixable} fixable with --fix" if fixable else ""
     if hidden and sum(hidden.values()):
         codes = sorted(c for c, n in hidden.items() if n)
         each = ", ".join(f"{c} {hidden[c]}" for c in codes)
-        text += (f"\n{sum(hidden.values())} more findings of rules off by default are not shown ({each}): "
+        text += (f"\n{_count(sum(hidden.values()), 'more finding')} of rules off by default are not shown ({each}): "
                  f"see them with --select {','.join(codes)}; --fix applies their fixes")
     return text
 

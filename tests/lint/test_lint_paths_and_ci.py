@@ -183,6 +183,16 @@ def test_a_run_never_reads_its_own_output_folder(tmp_path):
     import pyarrow.parquet as pq
 
     assert set(pq.read_table(tmp_path / "results" / "records.parquet").column("source").to_pylist()) == {"docs/a.md"}
+    # nor does a later lint of the project: results/ is qatool's (its lock file, or failing that its
+    # manifest, says so), while a folder that only has a file called manifest.json is walked
+    assert paths_of(run("lint", ".", "--format", "json", cwd=tmp_path)) == ["docs/a.md"]
+    (tmp_path / "results" / ".qatool.lock").unlink()
+    assert paths_of(run("lint", ".", "--format", "json", cwd=tmp_path)) == ["docs/a.md"]
+    write(tmp_path, "other/manifest.json", '{"name": "not ours"}')
+    write(tmp_path, "other/b.md", SLIP)
+    assert paths_of(run("lint", ".", "--format", "json", cwd=tmp_path)) == ["docs/a.md", "other/b.md"]
+    # named on the command line, qatool's own folder is linted
+    assert "results/DATASET.md" in paths_of(run("lint", "results", "--format", "json", cwd=tmp_path))
 
 
 # ----------------------------------------------------------------------------------- standard input

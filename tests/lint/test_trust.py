@@ -182,7 +182,7 @@ def test_typography_is_off_by_default_counted_and_still_fixed(tmp_path):
     f.write_text(text, encoding="utf-8")
     res = _cli("lint", str(f))
     assert res.exit_code == 0 and "TY002" not in res.stdout
-    assert "1 more findings of rules off by default" in res.stderr and "--select TY002" in res.stderr
+    assert "1 more finding of rules off by default" in res.stderr and "--select TY002" in res.stderr
     assert "TY002" in _cli("lint", str(f), "--select", "TY").stdout
     assert "TY002" in _cli("lint", str(f), "--extend-select", "TY002").stdout
     for narrowing in (("--ignore", "TY002"), ("--select", "FC")):
@@ -190,7 +190,7 @@ def test_typography_is_off_by_default_counted_and_still_fixed(tmp_path):
         assert f.read_text(encoding="utf-8") == text, narrowing
     _cli("lint", str(f), "--fix")
     assert "大量数据，微调" in f.read_text(encoding="utf-8")
-    assert "more findings" not in _cli("lint", str(f)).stderr
+    assert "more finding" not in _cli("lint", str(f)).stderr
 
 
 # --------------------------------------------------------------------------------- never raises
