@@ -215,7 +215,12 @@ class ClaimSpec:
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉"
-                               r"|超过|超越|优于|胜过|好于|强于|不如|逊于)\s*(?:\*\*)?\s*$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+                               r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超))\s*(?:\*\*)?\s*$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+# a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
+# training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
+_DERIVED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?的\s*(?:一种|一个|一类)?\s*(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
+_MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*(?:\*\*)?\s*(?:模型|网络|权重)(?!结构|架构|参数|大小|规模|容量|本身|的)")
+_STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处))")
@@ -253,7 +258,18 @@ _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
-                         r"(?:它|其|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计))")
+                         r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计))")
+_PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?)")
+# a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
+# topic, not a claim
+_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
+                                     r"|(?:区别|差异|异同|对比|比较))")
+_ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
+_COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
+_GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]")
+# a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
+_OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
+                             r"(?:其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的)")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -279,7 +295,7 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
                        r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像)\s*(?:\*\*)?\s*$")
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|不如|不及|逊于)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
@@ -343,6 +359,23 @@ class _Present:
 class _Clause:
     span: Span
     mentions: list[Mention] = field(default_factory=list)
+
+
+def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions less those inside a bracketed gloss right after another term, which spell out its name
+    (`GPT（Generative Pre-trained Transformer）`: the Transformer there is part of GPT's name)."""
+    out: list[Mention] = []
+    gloss_end = -1
+    for m in mentions:
+        if m.start < gloss_end:
+            continue
+        if out and out[-1].end <= m.start:
+            g = _GLOSS_RE.match(text, out[-1].end)
+            if g is not None and g.start("body") <= m.start and m.end <= g.end("body") and not (m.keys & out[-1].keys):
+                gloss_end = g.end("body")
+                continue
+        out.append(m)
+    return out
 
 
 class ClaimReader:
@@ -538,7 +571,8 @@ class ClaimReader:
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
         clauses = self._clauses(text, sent)
-        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and self._after_statement(text, sent):
+        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and self._after_statement(text, sent) \
+                and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end):
             # a sentence that names no term at all goes on with the previous sentence's subject
             # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others
             frame = carry
@@ -579,6 +613,11 @@ class ClaimReader:
                 for m in subj:  # (with the terms coordinated with it: `A 或 B`)
                     if self._leads(text, clause, m) or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
                         head.append(m)
+                lead = _PRONOUN_LEAD_RE.match(text, clause.start, clause.end)
+                if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1:
+                    # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on,
+                    # not a term after its verb (`这种 X …` names X itself)
+                    head, subj = [], []
                 subj = head or subj
                 if subj:
                     prev = subj
@@ -676,6 +715,7 @@ class ClaimReader:
                     topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
                     label: list[Mention] | None = None, ahead: Span | None = None):
         preds = []
+        mentions = _without_glosses(text, mentions)
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
         for rx in spec.predicates:
             pos = clause.start
@@ -699,9 +739,12 @@ class ClaimReader:
         for ps, pe in preds:
             if _OBJECT_BEFORE_RE.search(text, clause.start, ps) and _COMPARED_PROPERTY_RE.search(text, clause.start, ps):
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
+            if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
+                continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
-            if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and _COMPARED_RE.search(text, clause.start, ps):
+            if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
+                                                                             or _ALTERNATIVE_BEFORE_RE.search(text, clause.start, ps)):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
             elif label and label[0].end <= clause.start and not any(m.end <= ps and not _DISPOSAL_RE.search(text, clause.start, m.start) for m in live):
                 # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
@@ -857,6 +900,9 @@ class ClaimReader:
         left = text[clause.start:m.start]
         if _OBJECT_BEFORE_RE.search(left):
             return True
+        if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
+                (_MADE_AFTER_RE.match(text, m.end, clause.end) and _STAGE_NAME_RE.search(text, m.start, m.end)):
+            return True  # `可以看作是 Prefix Tuning 的简化版本`, `预训练的模型`: the term qualifies another thing
         if _BASIS_RE.search(left) and _BASIS_AFTER_RE.match(text, m.end, clause.end):
             return True
         if _IN_BEFORE_RE.search(left) and not _TIME_AFTER_RE.match(text, m.end, clause.end) and _TIME_LATER_RE.match(text, m.end, clause.end):

@@ -480,6 +480,7 @@ class _ClaimIndex:
     # the same as sets of the key sets of their mentions)
     about: dict[str, list[int]]  # term key -> indices of the answer/analysis units of records whose question or title names it
     yes_no: list[tuple[dict[str, Any], Unit, Any, bool]]  # records whose first answer begins with yes or no: (record, unit, match, yes)
+    opening: set[int]  # indices of the units of each answer's first paragraph (its first block of lines)
 
 
 def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
@@ -516,9 +517,23 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
         m = yes or NO_RE.match(unit.text)
         if m is not None:
             yes_no.append((rec, unit, m, yes is not None))
-    index = _ClaimIndex(terms, about, yes_no)
+    index = _ClaimIndex(terms, about, yes_no, _openings(doc, units_of, first))
     doc.cache["claim_index"] = (glossary, index)
     return index
+
+
+def _openings(doc: LintDoc, units_of: dict[str, list[int]], first: dict[str, Unit]) -> set[int]:
+    """The units of each answer's opening paragraph: from its first line with text to the next blank
+    line. Only there does a sentence that names no term go on with the question's term; further down
+    an answer (a section under a heading read as the question, a second paragraph) a sentence without
+    a term of its own is about whatever its paragraph is about (`所以一共有三个可训练参数`)."""
+    out: set[int] = set()
+    for rid, unit in first.items():
+        end = unit.line
+        while end < len(doc.lines) and doc.lines[end].strip():
+            end += 1  # doc.lines[end] is line end + 1: the opening paragraph is lines unit.line .. end
+        out.update(k for k in units_of.get(rid, ()) if unit.line <= doc.units[k].line <= end)
+    return out
 
 
 def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
@@ -563,7 +578,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 continue
             if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
-            topic = _topic(index.terms.get(unit.record["id"]) if unit.record else None) if unit.scope in ("answer", "analysis") else None
+            topic = _topic(index.terms.get(unit.record["id"]) if unit.record else None) if k in index.opening else None
             for s, e in reader.findings(unit.text, spec, topic=topic):
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)

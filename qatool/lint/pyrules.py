@@ -557,15 +557,30 @@ def _answer_defects(doc: LintDoc) -> list[tuple[dict[str, Any], Any]]:
     return got
 
 
+def _answered_by_subsections(rec: dict[str, Any], nxt: dict[str, Any] | None) -> bool:
+    """Whether an item's answer is the numbered subsections that follow it (`10.4 …？` then `10.4.1 …`,
+    `10.4.2 …` at the same heading level): the next item's number goes on from this one's."""
+    num, after = rec.get("number"), (nxt or {}).get("number")
+    if not num or not after:
+        return False
+    sep = re.escape(num) + r"[.．\-－]\S"
+    return re.match(sep, after) is not None
+
+
 @check("empty-answer")
 def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
-    for rec, d in _answer_defects(doc):
-        if d is not None and d.kind in EMPTY_KINDS:
+    defects = _answer_defects(doc)
+    for i, (rec, d) in enumerate(defects):
+        if d is not None and d.kind in EMPTY_KINDS and not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
+    starts = [r["line_start"] for r in doc.records]  # in document order
     for n, title, _body_lines in unanswered(doc):
         if n.reason in _UNANSWERED:
-            found.append(_whole_line(rule, doc, n.line, title=title, why=""))
+            k = bisect.bisect_right(starts, n.line)
+            heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None
+            if not _answered_by_subsections({"number": heading}, doc.records[k] if k < len(doc.records) else None):
+                found.append(_whole_line(rule, doc, n.line, title=title, why=""))
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 
@@ -588,13 +603,36 @@ _LIST_KEY = re.compile(r"[\s*_`]+")
 LIST_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+(.+)$")
 
 
+_MATH_FENCE_RE = re.compile(r"^\s*(?:>\s*)*\$\$")
+
+
+def _display_math_lines(doc: LintDoc) -> set[int]:
+    """Lines (1-based) inside a display-math block (`$$` on a line of its own, or opening a formula that
+    closes with `$$` on a later line), fences included."""
+    got = doc.cache.get("display_math")
+    if got is None:
+        got, start = set(), 0
+        for no, line in enumerate(doc.lines, 1):
+            if not start:
+                if _MATH_FENCE_RE.match(line) and line.count("$$") % 2 == 1:
+                    start = no
+            elif "$$" in line:
+                got.update(range(start, no + 1))
+                start = 0
+        doc.cache["display_math"] = got
+    return got
+
+
 def _list_blocks(doc: LintDoc) -> Iterator[list[tuple[Unit, re.Match]]]:
     """The list items of each answer or analysis, one contiguous list at a time: a paragraph,
     heading or another field between items starts a new list (blank lines and indented
     continuation lines do not)."""
     block: list[tuple[Unit, re.Match]] = []
     owner: tuple[str, str] | None = None
+    math = _display_math_lines(doc)
     for unit in doc.units:
+        if unit.line in math:
+            continue  # `+ \sum …` continuing a formula inside `$$ … $$` is no list item
         where = (unit.record["id"], unit.scope) if unit.record is not None else None
         # matched on the source: a masked code span at the start of an item is not white space
         m = LIST_ITEM_LINE_RE.match(source_text(doc, unit, 0, len(unit.text))) if unit.scope in ("answer", "analysis") and where else None

@@ -67,6 +67,10 @@ NEGATIONS = frozenset(
 
     "避免 免去 省去 绕过 绕开 很难 不容易 不易".split()
 )
+# removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
+# not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
+REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消".split())
+_REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
@@ -288,7 +292,8 @@ class TextLayer:
             counted = False
             for s, e, tok in self._words(text, start, end, within):
                 split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
-                if (tok in NEGATIONS or split or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
+                removal = tok in REMOVALS and _REMOVED_GAP_RE.fullmatch(text, e, end) is not None
+                if (tok in NEGATIONS or split or removal or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok

@@ -129,7 +129,10 @@ _NUMBERED = [
     # Q1, Q10:, q 3.
     re.compile(rf"(?P<num>[Qq][ \t]*{DIGITS})(?![0-9０-９]){_SEP}(?P<title>.*)$"),
     # 1.2.3 / 3-1 / １．２ (kept as written), then a separator or a space
-    re.compile(rf"(?P<num>{DIGITS}(?:[.．\-－]{DIGITS})+)(?:[.．、:：)）][ \t]*|[ \t]+|$)(?P<title>.*)$"),
+    # (a dot before a digit goes on with the number: `10.4.1新手原则` is not 10.4 and `1新手原则`); three or
+    # more parts may run straight into the title's first Chinese character
+    re.compile(rf"(?P<num>{DIGITS}(?:[.．\-－]{DIGITS})+)(?:[.．](?![0-9０-９])[ \t]*|[、:：)）][ \t]*|[ \t]+|$)(?P<title>.*)$"),
+    re.compile(rf"(?P<num>{DIGITS}(?:[.．]{DIGITS}){{2,}})(?=[\u4e00-\u9fff])(?P<title>.*)$"),
     # 1. 1、 1) 1： 05.Pytorch (a dot followed by a digit is a decimal, not a number's end)
     re.compile(rf"(?P<num>{DIGITS})[ \t]*(?:[.．](?![0-9０-９])|[、)）:：])[ \t]*(?P<title>.*)$"),
     # (1) （一）

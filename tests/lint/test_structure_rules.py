@@ -58,3 +58,34 @@ def test_todo_body_under_a_question_heading_is_a_placeholder_not_an_empty_answer
             "### 3. 什么是丙？\n\n**答案：** 丙是第三种方法。\n")
     found = lint(text, "QA001", "QA002")
     assert [(c, ln) for c, ln, _ in found] == [("QA002", 7)]
+
+
+# ------------------------------------------------------- found on real chapters nobody tuned the rules to
+
+
+def test_a_section_number_that_runs_into_its_title_is_read_whole():
+    from qatool.parse.labels import split_number
+
+    assert split_number("10.4.1新手原则。")[:2] == ("10.4.1", "新手原则。")
+    assert split_number("7.2.3损失函数的选择")[:2] == ("7.2.3", "损失函数的选择")
+    assert split_number("2.5倍的加速从何而来")[0] is None  # a decimal is no section number
+    text = ("### 7.2 网络训练有哪些技巧？\n\n### 7.2.1学习率预热。\n\n先用小学习率。\n\n"
+            "### 7.2.2梯度裁剪。\n\n防止梯度爆炸。\n")
+    assert lint(text, "QA004", "QA003") == []  # 7.2.1 is no second 7.2
+
+
+def test_a_question_answered_by_its_numbered_subsections_is_not_empty():
+    text = ("### 7.1 什么是甲？\n\n甲。\n\n### 7.2 网络训练有哪些技巧？\n\n### 7.2.1 学习率预热\n\n先用小学习率。\n\n"
+            "### 7.2.2 梯度裁剪\n\n防止梯度爆炸。\n")
+    assert lint(text, "QA001") == []
+    # the next heading is a sibling, not a subsection: 7.2 is left without an answer
+    text = text.replace("7.2.1 学习率预热", "7.3 学习率预热？").replace("7.2.2 梯度裁剪", "7.4 梯度裁剪？")
+    assert [line for _, line, _ in lint(text, "QA001")] == [5]
+
+
+def test_lines_of_a_display_formula_are_not_list_items():
+    formula = "$$\nL = a\n\t+ b \\\\\n\t+ b \\\\\n\t= c\n$$\n"
+    text = "### 1. 甲怎么推导？\n\n**答案：** 推导如下：\n" + formula + "\n所以得到 c。\n"
+    assert lint(text, "QA005") == []
+    listed = "### 1. 甲有哪些做法？\n\n**答案：**\n\n+ 做法一\n+ 做法一\n"
+    assert [code for code, _, _ in lint(listed, "QA005")] == ["QA005"]
