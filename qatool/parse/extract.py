@@ -622,11 +622,15 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             else:
                 items.append(got)
             continue
-        if not after or trivial_reason(_until_heading(after), lines) is not None:
+        # `（1）**为什么…**` with its answer on the next lines of the same paragraph
+        inline = [Unit(Block("paragraph", st.block.start + 1, st.block.end), None)] \
+            if st.kind == "para" and st.block.kind == "paragraph" and st.block.end > st.block.start else []
+        head_end = st.block.start if inline else st.block.end
+        if not inline and (not after or trivial_reason(_until_heading(after), lines) is not None):
             non.append(NonItem(st.block.start, st.block.end, st.title[:80], "no-answer"))
             continue
-        units = _units(_until_heading(after), lines)
-        items.append(ItemSpec(st.kind, st.block.start, st.block.end, st.number, st.title, sec_title, kind, units))
+        units = inline + _units(_until_heading(after), lines)
+        items.append(ItemSpec(st.kind, st.block.start, head_end, st.number, st.title, sec_title, kind, units))
     return items, non, explanations
 
 

@@ -626,7 +626,9 @@ def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | N
     the document is a question bank) and has content, else a chapter; a stated problem's first
     sub-headings that do not ask are parts of its answer."""
     sec.split = True
-    if sec.body_kind == "content" and (asks or bank) and not short_intro(sec, lines):
+    if not asks and _CHAPTER_RE.search(sec.number or "") and _asked_below(sec):
+        sec.role, sec.reason = "group", "chapter"  # `# 第二章 …` over questions: its body introduces them
+    elif sec.body_kind == "content" and (asks or bank) and not short_intro(sec, lines):
         sec.role = "item"
     elif sec.body_kind == "content" and asks:
         sec.role = "item"
@@ -689,8 +691,9 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         sec.role, sec.reason = "nonitem", sec.body_reason or "empty"
         _decide_children(sec, lines, bank, title, levels)
         return
-    # a topic heading
-    if sec.children and (short_intro(sec, lines) or sec.body_kind != "content"):
+    # a topic heading: a chapter when its sub-headings hold the questions (`# 第二章 机器学习基础`, an
+    # introduction, then `### 2.1.2 什么是神经网络`), however long its introduction
+    if sec.children and (short_intro(sec, lines) or sec.body_kind != "content" or _asked_below(sec)):
         sec.role, sec.reason = "group", "chapter"
         _decide_children(sec, lines, bank, title, levels)
         return
@@ -710,6 +713,14 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
     else:
         sec.role, sec.reason = "section", "not a question"
     _decide_children(sec, lines, bank, title, levels)
+
+
+_CHAPTER_RE = re.compile(r"[章节篇讲课]$|部分$")
+
+
+def _asked_below(sec: Section) -> bool:
+    """Whether a heading below `sec` asks with a question mark, explicit numbering or labels."""
+    return any(_asks_with_mark(d) for d in sec.walk() if d is not sec)
 
 
 def _question_only(sec: Section, lines: list[str]) -> bool:

@@ -389,3 +389,18 @@ def test_bare_short_ascii_labels_are_still_prose():
         """)
     assert fields(doc, "question") == [("什么是过拟合？",)]
     assert "A:" in doc.records[0]["answer"]
+
+
+def test_a_chapter_heading_with_a_long_introduction_is_no_question_over_its_sections():
+    # found on a textbook-style repository: `# 第三章 …`, a long introduction, then numbered questions
+    intro = "本章介绍优化方法的由来。" * 20
+    doc = parse(f"# 第三章 优化方法\n\n{intro}\n\n## 3.1 基本概念\n\n### 3.1.1 什么是梯度下降？\n\n沿负梯度方向更新参数。\n\n"
+                "### 3.1.2 什么是学习率？\n\n每一步更新的步长。\n")
+    assert [(r["number"], r["question"]) for r in doc.records] == [("3.1.1", "什么是梯度下降？"), ("3.1.2", "什么是学习率？")]
+
+
+def test_a_numbered_question_line_answered_on_the_next_lines_of_its_paragraph():
+    doc = parse("## 3.2 优化器\n\n（1）**为什么要用动量？**\n动量累积历史梯度，减小震荡。\n\n"
+                "（2）**为什么要用自适应学习率？**\n不同参数的梯度尺度不同。\n")
+    got = [(r["number"], r["question"], r["answer"]) for r in doc.records]
+    assert got == [("1", "为什么要用动量？", "动量累积历史梯度，减小震荡。"), ("2", "为什么要用自适应学习率？", "不同参数的梯度尺度不同。")]
