@@ -264,12 +264,20 @@ _PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|
 # topic, not a claim
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
+_COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
+_WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
+_DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开)")
+_CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)")
+_ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*(?:\*\*)?\s*"
+                                  r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
 _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]")
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
-                             r"(?:其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的)")
+                             r"(?:其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
+                             # a thing named with its English gloss (`标准化流（normalizing flow）…`)
+                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*[（(][A-Za-z][A-Za-z0-9 .\-]{2,40}[)）])")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -741,6 +749,9 @@ class ClaimReader:
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
+            if _COMPARED_LEAD_RE.search(text, clause.start, ps) or \
+                    (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
+                continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
@@ -752,7 +763,10 @@ class ClaimReader:
             else:
                 bound = self._bind(text, clause, live, ps, pe)
             compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
-            if bound is None and compared and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
+            # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
+            # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
+            own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end))
+            if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
             elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
@@ -766,7 +780,7 @@ class ClaimReader:
             if bound is None and compared and len(prev) > 1 and self._coordinated(text, prev) and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
-            if bound is None and not live and frame:
+            if bound is None and not live and frame and not own:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)

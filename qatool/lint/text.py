@@ -33,8 +33,9 @@ QUESTION_WORD_RE = re.compile(
 )
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
-    r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
+    r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
+    r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
     r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
@@ -74,7 +75,8 @@ _REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
-_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再]))")
+# (`不能自己` is one word to the segmenter: `并不能自己感知顺序` denies)
+_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不))")
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted

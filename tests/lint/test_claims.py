@@ -523,6 +523,15 @@ REAL_SPECS = {
     ("l2-sparse", "L2 正则化惩罚权重的平方和。其余的惩罚项往往会得到稀疏解。"),  # a sentence with its own subject
     ("kmeans-supervised", "无论是无监督的 k-means 还是有监督的 KNN，都依赖距离度量。"),  # `…还是 P 的 B`: P qualifies B
     ("l2-sparse", "这种做法虽不及 L2 正则，但是远超稀疏的基线方法。"),  # a property after `远超` describes what is compared
+    # from correct traps written apart from the rules (held-back phrasings)
+    ("l2-sparse", "L2 正则化让权重整体变小，相比追求稀疏的做法更稳定。"),  # `相比…`: the compared thing's property
+    ("l2-sparse", "L2 正则化惩罚平方和，这一点与追求稀疏的方法不同。"),  # `与 P 的 X 不同`
+    ("l2-sparse", "L2 正则化让权重平滑，而引入绝对值惩罚则会使权重稀疏。"),  # `而 X 则…`: a topic of its own
+    ("l2-sparse", "L2 正则化会惩罚平方和，得到稀疏解是绝对值惩罚的特点。"),  # `P 是 X 的特点`: given to X
+    ("l2-sparse", "L2 正则化并不能自己产生稀疏解。"),  # `不能自己` is one word to the segmenter
+    ("l2-sparse", "有人会说 L2 正则会产生稀疏解，其实只会让权重变小。"),  # a reported belief
+    ("l2-sparse", "有人会用 L2 正则去得到稀疏解，这是不合适的。"),
+    ("l2-sparse", "L2 正则化惩罚权重的平方和。弹性网络（Elastic Net）可以得到稀疏解。"),  # a glossed name is its own subject
 ])
 def test_real_text_false_alarm_classes_state_nothing(key, text):
     assert REAL_READER.findings(text, REAL_SPECS[key]) == [], text
@@ -536,6 +545,8 @@ def test_real_text_false_alarm_classes_state_nothing(key, text):
     ("transformer-openai", "Transformer 由 OpenAI 提出。"),
     ("l2-sparse", "L2 正则化惩罚权重的平方和。因此往往会得到稀疏解。"),
     ("kmeans-supervised", "无论是 KNN 还是 k-means 都属于有监督学习。"),
+    ("l2-sparse", "相比 L1，L2 正则更容易得到稀疏解。"),
+    ("l2-sparse", "L2 正则化会惩罚平方和，得到稀疏解是它的特点。"),
 ])
 def test_the_same_shapes_stating_the_slip_are_still_found(key, text):
     assert len(REAL_READER.findings(text, REAL_SPECS[key])) == 1, text
