@@ -264,10 +264,14 @@ _PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|
 # topic, not a claim
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
+_DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
+_CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)")
 _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
 _DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开)")
-_CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)")
+_CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
+                                r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
+_OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*(?:\*\*)?\s*"
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
@@ -749,6 +753,8 @@ class ClaimReader:
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
+            if _DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end):
+                continue  # `GRU 将 LSTM 的三个门调整为两个`: what 将 changes is not what the subject has
             if _COMPARED_LEAD_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
@@ -757,7 +763,7 @@ class ClaimReader:
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
                                                                              or _ALTERNATIVE_BEFORE_RE.search(text, clause.start, ps)):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
-            elif label and label[0].end <= clause.start and not any(m.end <= ps and not _DISPOSAL_RE.search(text, clause.start, m.start) for m in live):
+            elif label and label[0].end <= clause.start and not any(m.end <= ps and not self._disposed(text, clause, live, m) for m in live):
                 # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
@@ -828,6 +834,18 @@ class ClaimReader:
                 last = max([pe] + [m.end for m in group])
                 return first, last
         return None
+
+    @staticmethod
+    def _disposed(text: str, clause: Span, live: list[Mention], m: Mention) -> bool:
+        """Whether a term is what 把/将 takes, or a part of it (`将 LSTM 的三个门调整为两个`: both)."""
+        if _DISPOSAL_RE.search(text, clause.start, m.start):
+            return True
+        k = next((i for i, x in enumerate(live) if x is m), 0)
+        while k > 0 and _OWNER_GAP_RE.fullmatch(text, live[k - 1].end, live[k].start):
+            k -= 1
+            if _DISPOSAL_RE.search(text, clause.start, live[k].start):
+                return True
+        return False
 
     def _named_ahead(self, text: str, clause: Span, ahead: Span, ps: int) -> Mention | None:
         """The term a property with no term of its own is said of in the next clause: one that names what the

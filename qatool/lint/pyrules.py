@@ -652,16 +652,24 @@ def _list_blocks(doc: LintDoc) -> Iterator[list[tuple[Unit, re.Match]]]:
 @check("duplicate-list-item")
 def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for block in _list_blocks(doc):
-        seen: dict[str, int] = {}
+        seen: dict[tuple[int, str], int] = {}
+        parents: list[tuple[int, int]] = []  # (indent, line) of the items that enclose the current one
         for unit, m in block:
+            # items repeat only among siblings: `- 损失函数` under each of two regression variants, or the
+            # same first step under `1. R-CNN` and `2. Fast R-CNN`, are no duplicates
+            indent = len(doc.lines[unit.line - 1].expandtabs(4)) - len(doc.lines[unit.line - 1].expandtabs(4).lstrip())
+            while parents and parents[-1][0] >= indent:
+                parents.pop()
+            parent = parents[-1][1] if parents else 0
+            parents.append((indent, unit.line))
             # code is content: `CPU` 密集型 and `IO` 密集型 are different items
             key = _LIST_KEY.sub("", m.group(1)).casefold()
             if not key:
                 continue
-            if key in seen:
-                yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[key]))
+            if (parent, key) in seen:
+                yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, key)]))
             else:
-                seen[key] = unit.line
+                seen[(parent, key)] = unit.line
 
 
 @check("unclosed-code-fence")

@@ -565,12 +565,20 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                and (question_strength(t) == 2 or split_number(t)[0] is not None)]
     bold_ok = len(bold_qs) >= 2 and sum(1 for _, t in bold_qs if question_strength(split_number(t)[1]) == 2) * 2 >= len(bold_qs)
     bold_at = dict(bold_qs) if bold_ok else {}
+    # among numbered or labelled questions (`**Q25：…？**`), an unnumbered bold question is a part of the
+    # answer it sits in (`**如何保证输出是合法 JSON？**` under Q25), not an item of its own
+    asked = sum(1 for b in blocks if b.kind in ("paragraph", "quote", "heading")
+                and (lab := block_label(b, lines)) is not None and lab.cat == "question" and lab.number)
+    if asked >= 2:
+        bold_at = {k: t for k, t in bold_at.items() if split_number(t)[0] is not None}
     answered_lists = 0
     # outside a question bank or a list of prompts, a list entry asks only with a question mark,
     # unless two entries here do (then `解释一下…` next to them asks too)
     marked = sum(1 for b in blocks if b.kind == "list" for it in b.children
                  if item_head(it) is not None and ("?" in lines[it.start - 1] or "？" in lines[it.start - 1]))
-    loose = bank or prompts or marked >= 2
+    # where the questions are labelled and numbered (`**Q25：…**`), a list entry asks only with a question
+    # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
+    loose = (bank or prompts or marked >= 2) and asked < 2
     for k, b in enumerate(blocks):
         if b.kind in ("paragraph", "quote", "heading"):
             lab = block_label(b, lines)

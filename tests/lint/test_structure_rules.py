@@ -89,3 +89,13 @@ def test_lines_of_a_display_formula_are_not_list_items():
     assert lint(text, "QA005") == []
     listed = "### 1. 甲有哪些做法？\n\n**答案：**\n\n+ 做法一\n+ 做法一\n"
     assert [code for code, _, _ in lint(listed, "QA005")] == ["QA005"]
+
+
+def test_list_items_repeat_only_among_siblings():
+    text = ("### 1. 各种回归的损失函数是什么？\n\n**答案：**\n\n"
+            "* **Lasso 回归**\n  * 损失函数\n  * 稀疏\n* **岭回归**\n  * 损失函数\n  * 平滑\n\n"
+            "1. R-CNN\n   - 先用 selective search 取候选框\n   - 再用 SVM 分类\n"
+            "2. Fast R-CNN\n   - 先用 selective search 取候选框\n   - 再整图提特征\n")
+    assert lint(text, "QA005") == []
+    twice = "### 1. 甲有哪些做法？\n\n**答案：**\n\n* **甲**\n  * 做法一\n  * 做法一\n"
+    assert [line for _, line, _ in lint(twice, "QA005")] == [7]

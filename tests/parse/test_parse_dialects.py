@@ -404,3 +404,16 @@ def test_a_numbered_question_line_answered_on_the_next_lines_of_its_paragraph():
                 "（2）**为什么要用自适应学习率？**\n不同参数的梯度尺度不同。\n")
     got = [(r["number"], r["question"], r["answer"]) for r in doc.records]
     assert got == [("1", "为什么要用动量？", "动量累积历史梯度，减小震荡。"), ("2", "为什么要用自适应学习率？", "不同参数的梯度尺度不同。")]
+
+
+def test_numbered_labelled_questions_keep_bold_sub_questions_and_lists_in_their_answers():
+    # found on a public LLM interview collection: Q2's answer has bold sub-questions and plain lists
+    doc = parse("# LLM 面试题\n\n**Q1：什么是 RAG？**\n\n检索增强生成。\n\n"
+                "**Q2：如何让输出合法又可控？**\n\n**如何保证 JSON 合法？**\n\n- 用结构化提示词\n- 解析失败就重试\n\n"
+                "**如何限定输出类别？**\n\n- 实现受限解码\n- 列出允许的选项\n\n"
+                "**Q3：什么时候用 SFT？**\n\n需要固定格式时：\n\n- 实现稳定的输出风格\n- 注入领域知识\n")
+    got = [(r["number"], r["question"]) for r in doc.records]
+    assert got == [("Q1", "什么是 RAG？"), ("Q2", "如何让输出合法又可控？"), ("Q3", "什么时候用 SFT？")]
+    q2, q3 = doc.records[1]["answer"], doc.records[2]["answer"]
+    assert "如何限定输出类别？" in q2 and "列出允许的选项" in q2
+    assert "实现稳定的输出风格" in q3 and "注入领域知识" in q3
