@@ -6,17 +6,18 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back sets (bench/claims/heldback3_*.jsonl)
+    python bench/claims.py                                    # the newest held-back sets (bench/claims/heldback4_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
 The held-back phrasings are never used by the rule tests: they measure what the pack does on text
 it was not written from. The first held-back sets (heldback_*.jsonl) were measured once and then used
 as development material, so they no longer measure generality; so were heldback2_*.jsonl (written later,
-by other authors, from the misconception list alone), after they had been measured once. heldback3_*.jsonl
-(written by two more authors from the list alone, never shown to whoever changed the rules) is the
-measure now; the next round of rule work needs new phrasings again. Exit status 0 always (it is a
-measurement, not a gate).
+by other authors, from the misconception list alone), after they had been measured once, and
+heldback3_*.jsonl after its traps were used. heldback4_*.jsonl (four more authors, from the list alone,
+never shown to whoever changed the rules) measures recall; its 10 flagged traps were read and their
+causes fixed, so its trap figure is a development figure now. The next round of rule work needs new
+phrasings again. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ SETS = {
     "heldback": sorted((ROOT / "bench" / "claims").glob("heldback_*.jsonl")),
     "heldback2": sorted((ROOT / "bench" / "claims").glob("heldback2_*.jsonl")),
     "heldback3": sorted((ROOT / "bench" / "claims").glob("heldback3_*.jsonl")),
+    "heldback4": sorted((ROOT / "bench" / "claims").glob("heldback4_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -100,7 +102,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback3")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback4")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")

@@ -152,6 +152,9 @@ def per200(n: int, records: int) -> float:
     return 200.0 * n / records if records else 0.0
 
 
+OPEN = "open"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("root", nargs="?", type=Path, default=Path(os.environ.get("QATOOL_DEVCORPUS", "/work/devcorpus")))
@@ -199,8 +202,9 @@ def main(argv: list[str] | None = None) -> int:
 
     failed = False
     for f, v in false_all:
-        waiting = bool(args.waiting_tag) and v.tag == args.waiting_tag
-        print(f"{'false alarm (waiting: ' + v.tag + ')' if waiting else 'FALSE ALARM BACK'}: {f.path}:{f.line}: {f.code} {f.message}  (judged false: {v.reason})")
+        # `open`: a known false alarm not fixed yet (listed, counted in the rate, not a regression)
+        waiting = (bool(args.waiting_tag) and v.tag == args.waiting_tag) or v.tag == OPEN
+        print(f"{'false alarm (' + v.tag + ')' if waiting else 'FALSE ALARM BACK'}: {f.path}:{f.line}: {f.code} {f.message}  (judged false: {v.reason})")
         failed = failed or not waiting
     for v in lost_true:
         print(f"TRUE FIND LOST: {v.path}:{v.line}: {v.code} ({v.reason})")

@@ -64,7 +64,8 @@ def standard_char(ch: str) -> str | None:
 
 def lookalike_runs(text: str):
     """(start, end, standard text) of each run of look-alike characters that all have a standard form;
-    a run is split where a character has none."""
+    a run is split where a character has none. A look-alike written right beside its own standard
+    character (`⻉贝叶斯`, `常⻅见`: some PDF copies emit both) is dropped, not doubled (`贝贝叶斯`)."""
     for m in LOOKALIKE_RE.finditer(text):
         start = m.start()
         fixed: list[str] = []
@@ -74,6 +75,8 @@ def lookalike_runs(text: str):
                 if fixed:
                     yield start, i, "".join(fixed)
                 start, fixed = i + 1, []
+            elif text[i + 1:i + 2] == std or (i > 0 and text[i - 1] == std):
+                fixed.append("")
             else:
                 fixed.append(std)
         if fixed:

@@ -210,3 +210,13 @@ def test_the_linter_never_raises(text):
     for linter in (ALL, DEFAULT):
         for f in linter.lint_text(text, "fuzz.md"):
             assert 1 <= f.line <= text.count("\n") + 1
+
+
+def test_a_lookalike_beside_its_own_standard_character_is_dropped_not_doubled():
+    # some PDF copies emit the radical and the character (`⻉贝叶斯`, `常⻅见`); the fix must not write `贝贝`
+    assert [(s, e, std) for s, e, std in lookalike_runs("朴素⻉贝叶斯")] == [(2, 3, "")]
+    assert [(s, e, std) for s, e, std in lookalike_runs("常⻅见的")] == [(1, 2, "")]
+    assert [(s, e, std) for s, e, std in lookalike_runs("朴素⻉叶斯")] == [(2, 3, "贝")]
+    text = "### 1. 什么是朴素⻉贝叶斯？\n\n**答案：** 朴素⻉叶斯是常⻅见的模型。\n"
+    fixed, _ = fix_source(Linter.default(select=["FM009"]), text, "a.md")
+    assert "朴素贝叶斯？" in fixed and "朴素贝叶斯是常见的模型" in fixed
