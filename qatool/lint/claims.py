@@ -276,12 +276,13 @@ _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|�
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
 _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
-_GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]")
+_GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English name in brackets
+_GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
                              r"(?:其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
-                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*[（(][A-Za-z][A-Za-z0-9 .\-]{2,40}[)）])")
+                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
