@@ -526,8 +526,9 @@ def _dedup_line(res) -> str:
 @click.option("--from", "in_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder holding records.parquet, findings.parquet, clusters.parquet and dups.parquet (what `qatool run` writes). [default: OUT]")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Processes that clean records. [default: all cores] Output is identical for any value.")
+@click.option("-q", "--quiet", is_flag=True, help="Print warnings and errors only, no summary; everything is still in OUT (export_audit.json, DATASET.md).")
 @_export_options
-def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta,
+def export(out_dir: Path, in_dir: Path | None, jobs: int | None, quiet: bool, fmt, system, with_analysis, val_ratio, decisions_path, keep_flagged, no_meta,
            images, min_answer_chars, license_id, fail_on_artifacts) -> None:
     """Export cleaned fine-tuning data from the outputs of `qatool run`.
 
@@ -557,9 +558,12 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, fmt, system, wi
         sys.exit(2)
     for st in res.stale:
         _echo_err(f"{decisions_path}: warning: stale decision ({st['group']} {', '.join(st['ids']) or ', '.join(h[:12] for h in st['members'])}): {st['why']}; not applied")
-    click.echo(_export_line(res) + f" -> {out_dir}")
-    click.echo(_audit_line(res))
+    if not quiet:
+        click.echo(_export_line(res) + f" -> {out_dir}")
+        click.echo(_audit_line(res))
     if fail_on_artifacts and _artifacts_fail(res):
+        if quiet:
+            _echo_err(_audit_line(res))  # why the exit is 1
         sys.exit(1)
 
 
@@ -735,10 +739,15 @@ def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, exte
     findings = result.findings
     if baseline_out:
         write_baseline(findings, baseline_out)
-        _echo_err(f"wrote {len(findings)} findings to baseline {baseline_out}")
+        _echo_err(f"wrote {len(findings)} finding{'' if len(findings) == 1 else 's'} to baseline {baseline_out}")
         sys.exit(1 if result.input_errors else 0)
     if base is not None:
+        before = len(findings)
         findings = apply_baseline(findings, base)
+        if before and sum(base.values()) and len(findings) == before:
+            _echo_err(f"warning: baseline {baseline} matched none of the {before} findings: it was written for other "
+                      "files or from an older version of their text (fingerprints use the record's content and the "
+                      "matched text); rewrite it with --write-baseline")
     report = sys.stderr if use_stdin and fix and not output else sys.stdout  # stdout holds the fixed text
 
     def render(stream: Any) -> None:

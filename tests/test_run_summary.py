@@ -169,3 +169,13 @@ def test_fail_on_says_why_the_run_fails(tmp_path):
     write(tmp_path, "a.md", "### 1. 什么是召回率？\n\n**答案：** 召回率是预测为正的样本中真正为正的比例。\n")
     res = run(tmp_path, "a.md", "-o", "out", "--fail-on", "error")
     assert res.exit_code == 1 and "at or above --fail-on error; exit 1" in res.stderr
+
+
+def test_export_quiet_prints_nothing_on_success(tmp_path):
+    write(tmp_path, "docs/qa.md", GOOD)
+    assert run(tmp_path, "docs", "-o", "out", "-q").exit_code == 0
+    loud = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "out"), "--jobs", "1"], catch_exceptions=False)
+    quiet = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "out"), "--jobs", "1", "-q"], catch_exceptions=False)
+    assert loud.exit_code == quiet.exit_code == 0
+    assert "export:" in loud.stdout and quiet.stdout == "" and quiet.stderr == ""
+    assert (tmp_path / "out" / "train.jsonl").exists()

@@ -393,11 +393,27 @@ def write_baseline(findings: list[Finding], path: Path) -> None:
 
 
 def read_baseline(path: Path) -> Counter[tuple[str, str]]:
+    """The (code, fingerprint) multiset of a baseline file; ValueError naming what is wrong and where."""
+    fix = "create one with --write-baseline"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Counter((e["code"], e["fingerprint"]) for e in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError, RecursionError) as err:
-        raise ValueError(f"{path}: not a qatool baseline ({err}); create one with --write-baseline") from None
+    except OSError as err:
+        raise ValueError(f"{path}: cannot read the baseline ({err.strerror or err}); check the path or {fix}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: the baseline is not UTF-8 text; {fix}") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}:{err.lineno}:{err.colno}: the baseline is not valid JSON ({err.msg}); {fix}") from None
+    except RecursionError:
+        raise ValueError(f"{path}: not a qatool baseline (JSON nested too deeply); {fix}") from None
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: not a qatool baseline (no \"findings\" list at the top); {fix}")
+    out: Counter[tuple[str, str]] = Counter()
+    for i, e in enumerate(entries):
+        if not (isinstance(e, dict) and isinstance(e.get("code"), str) and isinstance(e.get("fingerprint"), str)):
+            raise ValueError(f"{path}: baseline entry {i} has no \"code\" and \"fingerprint\" strings; {fix}")
+        out[(e["code"], e["fingerprint"])] += 1
+    return out
 
 
 def apply_baseline(findings: list[Finding], baseline: Counter[tuple[str, str]]) -> list[Finding]:

@@ -210,3 +210,21 @@ def test_lint_grows_linearly_in_a_long_line(name, payload):
     t1 = _lint_seconds(_doc(payload(small)))
     t2 = _lint_seconds(_doc(payload(large)))
     assert t2 < max(8 * t1, 0.25), (name, t1, t2)
+
+
+def test_a_bad_baseline_says_what_is_wrong_and_one_that_matches_nothing_warns(tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("### 1. 什么是召回率？\n\n**答案：** 召回率是预测为正的样本中真正为正的比例。\n", encoding="utf-8")
+    b.write_text("### 1. 甲\n\n**答案：** 精确率是实际为正的样本中被预测为正的比例。\n", encoding="utf-8")
+    for text, needle in [('{"findings": [', "bl.json:2:1: the baseline is not valid JSON"),
+                         ('{"items": []}', 'no "findings" list'),
+                         ('{"findings": [{"code": 1}]}', 'baseline entry 0 has no "code" and "fingerprint"')]:
+        (tmp_path / "bl.json").write_text(text + "\n", encoding="utf-8")
+        code, _, err = run_cli("lint", str(a), "--baseline", str(tmp_path / "bl.json"))
+        assert code == 2 and needle in err, err
+    code, _, err = run_cli("lint", str(b), "--write-baseline", str(tmp_path / "bl.json"))
+    assert code == 0 and "wrote 1 finding to baseline" in err
+    code, out, err = run_cli("lint", str(a), "--baseline", str(tmp_path / "bl.json"))
+    assert code == 1 and "FC101" in out and "matched none of the 1 findings" in err
+    code, out, err = run_cli("lint", str(b), "--baseline", str(tmp_path / "bl.json"))
+    assert code == 0 and "matched none" not in err
