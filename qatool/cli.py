@@ -567,6 +567,16 @@ def export(out_dir: Path, in_dir: Path | None, jobs: int | None, quiet: bool, fm
         sys.exit(1)
 
 
+def _baselined(findings: list, base, baseline: Path) -> list:
+    """The findings not in the baseline; a warning when it matches none of them."""
+    left = apply_baseline(findings, base)
+    if findings and sum(base.values()) and len(left) == len(findings):
+        _echo_err(f"warning: baseline {baseline} matched none of the {len(findings)} findings: it was written for other "
+                  "files or from an older version of their text (fingerprints use the record's content and the "
+                  "matched text); rewrite it with --write-baseline")
+    return left
+
+
 def _split_codes(values: tuple[str, ...]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
@@ -742,12 +752,7 @@ def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, exte
         _echo_err(f"wrote {len(findings)} finding{'' if len(findings) == 1 else 's'} to baseline {baseline_out}")
         sys.exit(1 if result.input_errors else 0)
     if base is not None:
-        before = len(findings)
-        findings = apply_baseline(findings, base)
-        if before and sum(base.values()) and len(findings) == before:
-            _echo_err(f"warning: baseline {baseline} matched none of the {before} findings: it was written for other "
-                      "files or from an older version of their text (fingerprints use the record's content and the "
-                      "matched text); rewrite it with --write-baseline")
+        findings = _baselined(findings, base, baseline)
     report = sys.stderr if use_stdin and fix and not output else sys.stdout  # stdout holds the fixed text
 
     def render(stream: Any) -> None:
