@@ -384,6 +384,28 @@ def _trim(blocks: list[Block], lines: list[str]) -> None:
                 b.end -= 1
 
 
+def _code_spans(s: str) -> list[tuple[int, int]]:
+    """[start, end) of each inline code span of a line: a run of n backticks up to the next run of
+    exactly n (CommonMark); linear: each run is looked at once, closers found by length."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", s)]
+    following: dict[int, list[int]] = {}
+    for k in range(len(runs) - 1, -1, -1):
+        following.setdefault(runs[k][1] - runs[k][0], []).append(k)  # reversed: pop() gives the next one
+    out, k = [], 0
+    while k < len(runs):
+        n = runs[k][1] - runs[k][0]
+        later = following.get(n, [])
+        while later and later[-1] <= k:
+            later.pop()
+        if not later:
+            k += 1
+            continue
+        j = later.pop()
+        out.append((runs[k][0], runs[j][1]))
+        k = j + 1
+    return out
+
+
 def _split_glued(blocks: list[Block], lines: list[str]) -> list[int]:
     """Split top-level paragraphs at headings glued to the end of a line; returns their line numbers."""
     glued: list[int] = []
@@ -397,9 +419,10 @@ def _split_glued(blocks: list[Block], lines: list[str]) -> list[int]:
             s = lines[no - 1]
             if "#" not in s:
                 continue
-            m = GLUED_AT_RE.search(s)
+            spans = _code_spans(s) if "`" in s else []
+            m = next((c for c in GLUED_AT_RE.finditer(s) if not any(a <= c.start() < e for a, e in spans)), None)
             if not m or not s[:m.start()].strip():
-                continue
+                continue  # (a `#` inside an inline code span, `` `!# a` ``, is code, not a glued heading)
             col = m.end()
             hashes = len(s) - col - len(s[col:].lstrip("#"))
             out.append(Block("paragraph", start, no, cut=m.start() + len(m.group(0).rstrip(" \t"))))
