@@ -40,7 +40,7 @@ from qatool.parse.evidence import (
     strip_links,
     substance,
 )
-from qatool.parse.labels import Label, label_of, split_number, strip_bold
+from qatool.parse.labels import _CHAPTER_NUM, Label, label_of, split_number, strip_bold
 from qatool.parse.markdown import Block, Tree, heading_text
 
 FIELD_CATS = ("question", "answer", "analysis", "hint")
@@ -626,7 +626,7 @@ def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | N
     the document is a question bank) and has content, else a chapter; a stated problem's first
     sub-headings that do not ask are parts of its answer."""
     sec.split = True
-    if not asks and _CHAPTER_RE.search(sec.number or "") and _asked_below(sec):
+    if not asks and _CHAPTER_NUM.search(sec.number or "") and _asked_below(sec):
         sec.role, sec.reason = "group", "chapter"  # `# 第二章 …` over questions: its body introduces them
     elif sec.body_kind == "content" and (asks or bank) and not short_intro(sec, lines):
         sec.role = "item"
@@ -713,9 +713,6 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
     else:
         sec.role, sec.reason = "section", "not a question"
     _decide_children(sec, lines, bank, title, levels)
-
-
-_CHAPTER_RE = re.compile(r"[章节篇讲课]$|部分$")
 
 
 def _asked_below(sec: Section) -> bool:
