@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from markdown_it import MarkdownIt
 
@@ -384,26 +385,16 @@ def _trim(blocks: list[Block], lines: list[str]) -> None:
                 b.end -= 1
 
 
-def _code_spans(s: str) -> list[tuple[int, int]]:
-    """[start, end) of each inline code span of a line: a run of n backticks up to the next run of
-    exactly n (CommonMark); linear: each run is looked at once, closers found by length."""
-    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", s)]
-    following: dict[int, list[int]] = {}
-    for k in range(len(runs) - 1, -1, -1):
-        following.setdefault(runs[k][1] - runs[k][0], []).append(k)  # reversed: pop() gives the next one
-    out, k = [], 0
-    while k < len(runs):
-        n = runs[k][1] - runs[k][0]
-        later = following.get(n, [])
-        while later and later[-1] <= k:
-            later.pop()
-        if not later:
+def _outside_code(found: Iterator[re.Match[str]], spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first of `found` (in order of position) that begins outside every inline code span of `spans`
+    (sorted, disjoint): one pointer walks the spans, so a line of many candidates and spans stays linear."""
+    k = 0
+    for c in found:
+        while k < len(spans) and spans[k][1] <= c.start():
             k += 1
-            continue
-        j = later.pop()
-        out.append((runs[k][0], runs[j][1]))
-        k = j + 1
-    return out
+        if k == len(spans) or c.start() < spans[k][0]:
+            return c
+    return None
 
 
 def _split_glued(blocks: list[Block], lines: list[str]) -> list[int]:
@@ -419,8 +410,7 @@ def _split_glued(blocks: list[Block], lines: list[str]) -> list[int]:
             s = lines[no - 1]
             if "#" not in s:
                 continue
-            spans = _code_spans(s) if "`" in s else []
-            m = next((c for c in GLUED_AT_RE.finditer(s) if not any(a <= c.start() < e for a, e in spans)), None)
+            m = _outside_code(GLUED_AT_RE.finditer(s), inline_code_spans(s))
             if not m or not s[:m.start()].strip():
                 continue  # (a `#` inside an inline code span, `` `!# a` ``, is code, not a glued heading)
             col = m.end()

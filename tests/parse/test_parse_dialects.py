@@ -172,6 +172,20 @@ def test_heading_glued_behind_leaked_token_is_still_a_heading():
     assert any(p.line == 3 and "glued" in p.message for p in doc.problems)
 
 
+@pytest.mark.parametrize("code", ["`a。## b`", "``x。### `y` ``", "`c。#` 与 `d。## e`"])
+def test_heading_glued_after_inline_code_with_hashes_is_found_once(code):
+    # the code spans' own `。##` are code; the heading glued after them on the same line is a heading
+    doc = parse(f"""
+        ### 1. 什么是微调？
+
+        **答案：** 例如 {code} 的写法。### 2. 什么是蒸馏？
+
+        **答案：** 用教师模型指导学生模型。
+        """)
+    assert fields(doc, "number", "question") == [("1", "什么是微调？"), ("2", "什么是蒸馏？")]
+    assert code in doc.records[0]["answer"]
+
+
 @pytest.mark.parametrize("heading,number,title", [
     ("## 1、什么是注意力？", "1", "什么是注意力？"),
     ("### 问题 3：什么是注意力？", "问题 3", "什么是注意力？"),
