@@ -563,8 +563,8 @@ def _answered_by_subsections(rec: dict[str, Any], nxt: dict[str, Any] | None) ->
     num, after = rec.get("number"), (nxt or {}).get("number")
     if not num or not after:
         return False
-    sep = re.escape(num) + r"[.．\-－]\S"
-    return re.match(sep, after) is not None
+    n = len(num)
+    return after.startswith(num) and len(after) > n + 1 and after[n] in ".．-－" and not after[n + 1].isspace()
 
 
 @check("empty-answer")

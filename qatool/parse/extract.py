@@ -567,8 +567,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     bold_at = dict(bold_qs) if bold_ok else {}
     # among numbered or labelled questions (`**Q25：…？**`), an unnumbered bold question is a part of the
     # answer it sits in (`**如何保证输出是合法 JSON？**` under Q25), not an item of its own
-    asked = sum(1 for b in blocks if b.kind in ("paragraph", "quote", "heading")
-                and (lab := block_label(b, lines)) is not None and lab.cat == "question" and lab.number)
+    labels = [block_label(b, lines) if b.kind in ("paragraph", "quote", "heading") else None for b in blocks]
+    asked = sum(1 for lab in labels if lab is not None and lab.cat == "question" and lab.number)
     if asked >= 2:
         bold_at = {k: t for k, t in bold_at.items() if split_number(t)[0] is not None}
     answered_lists = 0
@@ -580,9 +580,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2
     for k, b in enumerate(blocks):
-        if b.kind in ("paragraph", "quote", "heading"):
-            lab = block_label(b, lines)
-            if lab is not None and lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list:
+        if (lab := labels[k]) is not None:
+            if lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list:
                 lab = replace(lab)  # its text is completed below; the block keeps its own
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
                 number = f"{lab.word}{lab.number}" if lab.number else None

@@ -65,6 +65,7 @@ class Section:
     labels: dict[str, int] = field(default_factory=dict)  # field labels at the top of the body
     split: bool = False  # item whose sub-headings are items of their own
     absorb: int = 0  # split item: how many of its first sub-headings are still parts of its answer
+    asked_below: bool | None = None  # _asked_below's answer, kept: it is asked at every level of a deep tree
 
     @property
     def start(self) -> int:
@@ -716,8 +717,11 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
 
 
 def _asked_below(sec: Section) -> bool:
-    """Whether a heading below `sec` asks with a question mark, explicit numbering or labels."""
-    return any(_asks_with_mark(d) for d in sec.walk() if d is not sec)
+    """Whether a heading below `sec` asks with a question mark, explicit numbering or labels. Each
+    section's answer is kept, so asking it of every section of a deep tree stays linear."""
+    if sec.asked_below is None:
+        sec.asked_below = any(_asks_with_mark(kid) or _asked_below(kid) for kid in sec.children)
+    return sec.asked_below
 
 
 def _question_only(sec: Section, lines: list[str]) -> bool:
