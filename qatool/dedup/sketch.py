@@ -67,7 +67,7 @@ _NOT_KEY = re.compile(r"[^\u3400-\u9fffa-z0-9]+")
 _GENERIC = re.compile(r"如何理解|是什么|什么样|什么|如何|怎么样|怎么|怎样|为什么|为何|有哪些|哪些|哪个|哪种|请|简述|简要|"
                       r"简单|介绍|解释|说明|描述|列举|一下|一般|能够|可以|解决|问题|计算|作用|意义|原理|方法|步骤|区别|联系|"
                       r"优缺点|优点|缺点|应用|场景|定义|概念|表达式|主要|常见|常用|进行|使用|实现|理解|吗|呢|的|了|是|有|和|与|及|样")
-_ASKS = re.compile(r"[?？]|什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|多少|是否|吗|呢|区别|异同|优缺点|作用|原理|"
+_ASKS = re.compile(r"[?？]|什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|多少|是否|吗|呢|区别|异同|优缺点|优点|缺点|不足|局限|特点|作用|原理|"
                    r"\b(?:what|why|how|when|which|who|explain|describe)\b", re.I)
 MIN_KEY_CHARS = 4  # a question key shorter than this (after normalisation) identifies nothing
 MIN_SPECIFIC_CHARS = 2  # ... nor one with fewer characters than this left once generic question words are removed
@@ -99,6 +99,15 @@ def title_key(title: str | None, question: str | None) -> str:
     if key and (key == question_key(question) or _ASKS.search(normalize_for_dedup(title or ""))):
         return key
     return ""
+
+
+def asks(title: str | None, question: str | None) -> bool:
+    """Whether the heading or the question line asks something (a question mark or a question word). A
+    record where neither does is a topic (`损失函数`, `隐藏状态`, `基于插入的写法`): its name identifies a
+    question only inside its own document, where the headings above it give it a meaning; the same topic
+    name in another document is another subject (a distillation loss, a k-means loss), not the same
+    question answered differently."""
+    return any(_ASKS.search(normalize_for_dedup(t)) for t in (title, question) if t)
 
 
 def question_text(title: str | None, question: str | None) -> str:
@@ -248,15 +257,18 @@ def _nchars(t: str) -> int:
 
 
 def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | None], cfg: "DedupConfig", backend: str,
-                 titles: list[str | None] | None = None) -> Sketch:
+                 titles: list[str | None] | None = None, sources: list[str | None] | None = None) -> Sketch:
     """The batch-local dedup map: normalise, segment once, hash, sign. Runs in the workers.
 
     The compared set of a record is the union of its question's and its answer's shingles (scope qa),
     so its signature is the element-wise minimum of theirs; the answer signature serves the
     same-question answer comparison, the answer + analysis one (the minimum with the analysis')
-    the containment of one record's answer in another's answer and analysis."""
+    the containment of one record's answer in another's answer and analysis. `sources`: each record's
+    file; a topic record's question keys hold it (see `asks`), and its question text is compared with
+    no other's."""
     n = len(questions)
     titles = titles if titles is not None else [None] * n
+    sources = sources if sources is not None else [None] * n
     qn = [normalize_for_dedup(q) for q in questions]
     an = [normalize_for_dedup(a) for a in answers]
     xn = [normalize_for_dedup(x) if x else "" for x in analyses]
@@ -264,8 +276,9 @@ def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | 
     completeness = np.array([_nchars(a) + _nchars(x) for a, x in zip(an, xn)], dtype=np.int64)
     exact = _digests(norm, (t.strip() != "" for t in norm))
     answer = _digests(an, (_nchars(a) >= cfg.min_same_answer_chars for a in an))
-    tk = [title_key(t, q) for t, q in zip(titles, questions)]
-    qk = [question_key(q) for q in questions]
+    scope = [src if src and not asks(t, q) else None for t, q, src in zip(titles, questions, sources)]
+    tk = [_scoped_key(title_key(t, q), where) for t, q, where in zip(titles, questions, scope)]
+    qk = [_scoped_key(question_key(q), where) for q, where in zip(questions, scope)]
     qkeys = np.stack([_digests(tk, (bool(k) for k in tk)), _digests(qk, (bool(k) for k in qk))], axis=1)
     tokens = None
     if cfg.shingle.startswith("word") or cfg.question_shingle.startswith("word"):
@@ -281,7 +294,7 @@ def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | 
     xall = sets_from([xpart], n)
     xsets = _minus(xall, asets)
     # a record whose heading and question line are both generic (`如何计算`) asks nothing by itself
-    qtext = [question_text(t, q) if a or b else "" for t, q, a, b in zip(titles, questions, tk, qk)]
+    qtext = [question_text(t, q) if (a or b) and where is None else "" for t, q, a, b, where in zip(titles, questions, tk, qk, scope)]
     if cfg.question_shingle.startswith("word"):
         qtok = get_segmenter(tuple(Path(p) for p in cfg.user_dicts), backend)
         qth, qrec, _ = _segment(qtok, qtext)
@@ -300,6 +313,11 @@ def sketch_batch(questions: list[str], answers: list[str], analyses: list[str | 
                   asig, fsig, sets, asets, xsets, qsets)
 
 
+def _scoped_key(key: str, where: str | None) -> str:
+    """A question key, held to one document (`where`) for a topic record."""
+    return f"{key}\x1f{where}" if key and where is not None else key
+
+
 def _minus(a: ShingleSets, b: ShingleSets) -> ShingleSets:
     """Per record, the elements of a not in b (both sorted, unique)."""
     n = len(a)
@@ -312,7 +330,8 @@ def _minus(a: ShingleSets, b: ShingleSets) -> ShingleSets:
     return ShingleSets(a.values[keep], np.searchsorted(rec, np.arange(n + 1), side="left").astype(np.int64))
 
 
-def record_shingles(title: str | None, question: str, answer: str, cfg: DedupConfig, part: str = "scope") -> list:
+def record_shingles(title: str | None, question: str, answer: str, cfg: DedupConfig, part: str = "scope",
+                    source: str | None = None) -> list:
     """The shingles of one record as Python objects (a str per character n-gram, a tuple of tokens per
     word n-gram), exactly as dedup hashes them: `part` "scope" (the compared text: question and answer
     shingles for scope qa), "answer" or "question" (the combined question text, question_shingle).
@@ -335,8 +354,8 @@ def record_shingles(title: str | None, question: str, answer: str, cfg: DedupCon
 
     qn, an = normalize_for_dedup(question), normalize_for_dedup(answer)
     if part == "question":
-        asks = title_key(title, question) or question_key(question)
-        return sorted(set(of(question_text(title, question), cfg.question_shingle)), key=repr) if asks else []
+        keyed = (title_key(title, question) or question_key(question)) and not (source and not asks(title, question))
+        return sorted(set(of(question_text(title, question), cfg.question_shingle)), key=repr) if keyed else []
     if part == "answer" or cfg.scope == "answer":
         return sorted(set(of(an, cfg.shingle)), key=repr)
     if cfg.scope == "question":
@@ -348,8 +367,8 @@ def _sketch_args(args: tuple) -> Sketch:
     texts, cfg, backend = args
     if isinstance(texts, (pa.RecordBatch, pa.Table)):  # Arrow buffers cross the process boundary; the text is decoded here
         texts = tuple(texts.column(c).to_pylist() if c in texts.schema.names else [None] * texts.num_rows for c in _TEXT)
-    question, answer, analysis, title = texts
-    return sketch_batch(question, answer, analysis, cfg, backend, title)
+    question, answer, analysis, title, source = texts
+    return sketch_batch(question, answer, analysis, cfg, backend, title, source)
 
 
 def resolved_backend(cfg: DedupConfig) -> str:
@@ -370,11 +389,11 @@ def text_sets(texts: list[str], cfg: DedupConfig, spec: str | None = None, backe
     return _sets_for(spec, texts, tokens, cfg.min_shingles)
 
 
-_TEXT = ("question", "answer", "analysis", "title")
+_TEXT = ("question", "answer", "analysis", "title", "source")
 
 
-def _text_batches(records: Records, batch: int) -> Iterable[tuple[list, list, list, list] | pa.RecordBatch]:
-    """(questions, answers, analyses, titles) of consecutive batches of records; from a Parquet file, record
+def _text_batches(records: Records, batch: int) -> Iterable[tuple[list, list, list, list, list] | pa.RecordBatch]:
+    """(questions, answers, analyses, titles, sources) of consecutive batches of records; from a Parquet file, record
     batches of those columns, which own their buffers (see `_sketch_args`). A slice of an in-memory
     table would pickle its whole parent buffer, so that one is read into lists here."""
     for b in records.batches(batch, _TEXT):

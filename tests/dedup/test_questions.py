@@ -127,6 +127,29 @@ def test_conflict_group_lists_distinct_answers_once():
     assert {r["kind"] for r in dups_table(res).to_pylist()} == {"near"}  # duplicates only
 
 
+@pytest.mark.parametrize("topic", ["损失函数", "隐藏状态", "基础知识", "全连接层(Fully-Connected Layer)"])
+def test_a_topic_heading_names_one_question_only_inside_its_document(topic):
+    # `损失函数` in a distillation article and in a k-means one are two subjects, not one question
+    # answered two ways; inside one document the same topic heading twice still is one
+    apart = [rec(topic, topic, ANS["a"], n=1, src="kd.md"), rec(topic, topic, ANS["c"], n=2, src="kmeans.md")]
+    assert find_duplicates(apart, DedupConfig()).conflicts == []
+    together = [rec(topic, topic, ANS["a"], n=1, src="kd.md"), rec(topic, topic, ANS["c"], n=9, src="kd.md")]
+    assert groups(find_duplicates(together, DedupConfig()), together) == {frozenset({"kd.md:1", "kd.md:9"})}
+
+
+@pytest.mark.parametrize("question", ["什么是损失函数？", "损失函数的作用", "BERT 的缺点", "How does dropout work"])
+def test_a_heading_that_asks_is_one_question_across_documents(question):
+    recs = [rec(question, question, ANS["a"], n=1, src="kd.md"), rec(question, question, ANS["c"], n=2, src="kmeans.md")]
+    assert groups(find_duplicates(recs, DedupConfig()), recs) == {frozenset({"kd.md:1", "kmeans.md:2"})}
+
+
+def test_topic_records_from_two_documents_still_pair_as_duplicates():
+    # scoping the question to its document changes conflicts, not duplicate detection
+    recs = [rec("损失函数", "损失函数", ANS["a"], n=1, src="kd.md"), rec("损失函数", "损失函数", ANS["a"], n=2, src="copy.md")]
+    res = find_duplicates(recs, DedupConfig())
+    assert len(res.pairs) == 1 and res.conflicts == []
+
+
 # ------------------------------------------------------------------------------- a large group
 
 def _big(k):
