@@ -81,11 +81,58 @@ def _content_line(doc: LintDoc, unit: Unit) -> str:
         s = INLINE_CODE_RE.sub(lambda m: "X" * len(m.group(0)), s)
     if "<!--" in s:
         s = blank_comments(s)
-    return s.replace("\\*", "  ")
+    return s.replace("\\*", "XX")  # an escaped asterisk is a literal character: content beside a marker
+
+
+# a line that begins a block of its own (heading, list item, quote, table row, fence): no paragraph goes on across it
+_BLOCK_START_RE = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||```|~~~)")
+
+
+_QUOTE_RE = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
+
+
+def _same_paragraph(doc: LintDoc, first: int, last: int) -> bool:
+    """Whether source lines first..last (1-based) are one paragraph: none blank, none after the first
+    beginning a block of its own, all at the first one's quote depth. Bold may open on one line of a
+    paragraph and close on a later one."""
+    depth = _QUOTE_RE.match(doc.lines[first - 1])
+    quote = depth.group(0).count(">") if depth else 0
+    for no in range(first + 1, last + 1):
+        line = doc.lines[no - 1]
+        m = _QUOTE_RE.match(line)
+        if (m.group(0).count(">") if m else 0) != quote:
+            return False
+        body = line[m.end():] if m else line
+        if not body.strip() or _BLOCK_START_RE.match(body):
+            return False
+    return True
+
+
+def _odd_bold_lines(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
+    """(unit, offset of its last marker) for each line whose bold markers do not pair up within its own
+    paragraph: two such lines of one paragraph pair with each other (`**多行` … `加粗**`)."""
+    pending: tuple[Unit, int] | None = None
+    for unit, mark in _odd_bold_units(doc):
+        if pending is not None and unit.scope != "heading" and pending[0].scope != "heading" \
+                and _same_paragraph(doc, pending[0].line, unit.line):
+            pending = None
+            continue
+        if pending is not None:
+            yield pending
+        pending = (unit, mark)
+    if pending is not None:
+        yield pending
 
 
 @check("unbalanced-bold")
 def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for unit, mark in _odd_bold_lines(doc):
+        yield make_finding(rule, doc, unit, mark, mark + 2)
+
+
+def _odd_bold_units(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
+    """Each line with an odd number of bold markers that no other reading accounts for (`**kwargs`, a
+    thematic break, an importance mark after an entry, a malformed bold label reported by its own rule)."""
     for unit in doc.units:
         if unit.scope == "code" or "**" not in unit.text:
             continue
@@ -105,7 +152,7 @@ def unbalanced_bold(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
         lab = match_label(Line(unit.line, unit.text, kind="heading" if unit.scope == "heading" else "text"))
         if lab is not None and lab.malformed:
             continue  # reported as malformed-bold-label, with a fix
-        yield make_finding(rule, doc, unit, marks[-1], marks[-1] + 2)
+        yield unit, marks[-1]
 
 
 ENUM_ITEM = r"[^\s、，,。；;：:（）()\[\]【】「」“”\"']"
