@@ -125,6 +125,14 @@ def test_one_finding_per_sentence_and_each_sentence_read():
     ("不少教程把 L2 写成稀疏正则，这不对。", "reported"),  # sources that get it wrong
     ("“L2 会让权重全部变成零”并不是事实。", "reported"),  # a quoted statement judged
     ("“L2”不是 L1 的别名。", "statement"),  # a quoted name is no quoted statement
+    ("**PPO是on-policy还是off-policy**", "question"),  # an alternative question without its ？
+    ("基座模型选用 Chat 还是 Base", "question"),
+    ("L2 正则属于显式正则还是隐式正则", "question"),
+    ("数据变多以后，L2 正则还是会产生稀疏解。", "statement"),  # 还是 = still
+    ("换成 Adam 以后，L2 还是产生稀疏解。", "statement"),
+    ("问题是数据还是太少。", "statement"),
+    ("最后用的是 L1 还是 L2 并不重要。", "statement"),  # an alternative inside a statement
+    ("这是因为 L2 还是让权重变小。", "statement"),
 ])
 def test_sentence_kinds(text, kind):
     assert sentence_kind(text) == kind
