@@ -262,6 +262,21 @@ def may_have_placeholder_lines(text: str) -> bool:
     return next(_HINTS.iter(text.lower()), None) is not None
 
 
+# answer defects an item's analysis makes up for: an answer that is only a figure or a link, explained under 解析
+STANDS_IN = ("empty", "image-only", "link-only")
+
+
+def item_defect(answer: str | None, analysis: str | None, question: str | None = None) -> Defect | None:
+    """The answer's defect (`answer_defect`), unless it is one the item's analysis makes up for
+    (`STANDS_IN`) and the analysis is an answer itself: a figure under the question and its explanation
+    under 解析 answer the question."""
+    d = answer_defect(answer, question)
+    if d is not None and d.kind in STANDS_IN and analysis and analysis.strip() \
+            and answer_defect(analysis, question, min_chars=DEFAULT_MIN_ANSWER_CHARS) is None:
+        return None
+    return d
+
+
 def answer_defect(answer: str | None, question: str | None = None, *, min_chars: int = 0,
                   images: bool = False) -> Defect | None:
     """The answer's defect, or None. `min_chars` > 0 adds the too-short check, `images` the

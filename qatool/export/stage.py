@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-from qatool.common.answers import answer_defect, too_short
+from qatool.common.answers import STANDS_IN, answer_defect, too_short
 from qatool.common.executor import Executor, LocalExecutor
 from qatool.common.io import atomic_writer
 from qatool.common.outputs import RunOutputs, load_outputs
@@ -194,7 +194,7 @@ def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[s
     # the text under the analysis label), if it is an answer itself
     stand_in = cfg.with_analysis == "merge" and bool((rec.get("analysis") or "").strip())
     raw = answer_defect(rec.get("answer"), rec.get("question"), images=cfg.images != "keep")
-    if raw is not None and not (raw.kind == "empty" and stand_in):
+    if raw is not None and not (raw.kind in STANDS_IN and stand_in):
         gate(f"answer:{raw.kind}", raw.found)
         return None
     new = dict(rec)
@@ -207,9 +207,11 @@ def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[s
         gate("question:empty", rec.get("question") or "")
         return None
     after = answer_defect(new["answer"], new["question"])
-    if after is not None and after.kind == "empty" and stand_in and new.get("analysis"):
+    if after is not None and after.kind in STANDS_IN and stand_in and new.get("analysis"):
+        # a figure or link with its explanation under 解析 (merged after it) answers: the analysis must
+        if after.kind == "empty":
+            new["answer"] = ""
         after = answer_defect(new["analysis"], new["question"], images=cfg.images != "keep")
-        new["answer"] = ""
     if after is not None:
         gate(f"answer:{after.kind}", after.found)
         return None

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
-from qatool.common.answers import answer_defect
+from qatool.common.answers import answer_defect, item_defect
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
@@ -600,7 +600,7 @@ def _answer_defects(doc: LintDoc) -> list[tuple[dict[str, Any], Any]]:
     """Each record with its answer's defect (or None), read once for QA001 and QA002."""
     got = doc.cache.get("answer_defects")
     if got is None:
-        got = doc.cache["answer_defects"] = [(rec, answer_defect(rec["answer"], rec["question"])) for rec in doc.records]
+        got = doc.cache["answer_defects"] = [(rec, item_defect(rec["answer"], rec.get("analysis"), rec["question"])) for rec in doc.records]
     return got
 
 

@@ -98,6 +98,8 @@ def label_of(text: str, heading: bool = False) -> Label | None:
     if len(word) <= 2 and word.isascii() and (word.islower() or not (m["b1"] or rest.strip() or m["num"])):
         return None  # "a:" or a bare "A:" is more likely prose than a label ("Q14:" is numbered: a label)
     b1, b2, b3 = m["b1"], m["b2"], m["b3"]
+    if b3 and b3 in rest and (not b1 or b2):
+        rest, b3 = b3 + rest, None  # `解析：**对**。`: bold after a closed (or no) label is the content's own
     malformed = False
     if b1 and not b2 and not b3:
         if rest.endswith(b1):

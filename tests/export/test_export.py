@@ -223,6 +223,21 @@ def test_an_analysis_stands_in_for_an_empty_answer_when_merged():
     assert [q["reasons"] for q in res.quarantine] == [["answer:empty"], ["answer:empty"]]
 
 
+def test_a_figure_answer_explained_under_its_analysis_is_exported_when_merged():
+    """A figure (or a link) as the answer with its explanation under 解析 answers the question when the
+    analysis is merged after it; without the analysis, or with one that explains nothing, it is quarantined
+    as before (the same definition as QA002's)."""
+    inp = _inputs(3)
+    why = "sigmoid 用在各个门上输出 0 到 1 的值，tanh 用在状态和输出上。"
+    inp.records[0]["answer"], inp.records[0]["analysis"] = "![](img/lstm.png)", why
+    inp.records[1]["answer"], inp.records[1]["analysis"] = "![](img/lstm.png)", "见图。"
+    res = export_records(inp, ExportConfig(val_ratio=0, images="keep"))
+    assert res.train[0]["messages"][1]["content"] == f"![](img/lstm.png)\n\n**解析：** {why}"
+    assert [q["reasons"] for q in res.quarantine] == [["answer:too-short"]]  # "见图。" explains nothing
+    res = export_records(inp, ExportConfig(val_ratio=0, with_analysis="drop"))
+    assert [q["reasons"] for q in res.quarantine] == [["answer:image-only"], ["answer:image-only"]]
+
+
 def test_empty_answer_after_cleaning_is_quarantined():
     inp = _inputs(2)
     inp.records[0]["answer"] = "<|endoftext|>"
