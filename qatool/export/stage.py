@@ -208,7 +208,8 @@ def _clean(rec: dict[str, Any], cfg: ExportConfig, cleaner: Cleaner, why: list[s
         return None
     after = answer_defect(new["answer"], new["question"])
     if after is not None and after.kind in STANDS_IN and stand_in and new.get("analysis"):
-        # a figure or link with its explanation under 解析 (merged after it) answers: the analysis must
+        # an empty answer, or a figure or link explained under 解析 (merged after it): the analysis answers, so it is
+        # judged itself (an empty answer is exported as the analysis alone)
         if after.kind == "empty":
             new["answer"] = ""
         after = answer_defect(new["analysis"], new["question"], images=cfg.images != "keep")
