@@ -28,6 +28,7 @@ REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one po
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
 FLAGS = regex.IGNORECASE | regex.ASCII | regex.VERSION0
 MAX_QUOTE = 40
+JOINED_CHUNK = 100_000  # characters of a whole-document gate pass per REGEX_TIMEOUT of its time bound
 
 
 class RuleTimeout(Exception):
@@ -112,18 +113,24 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> l
     """Indices of the units where `gate` can match. With the linter's literal index (literals.py),
     the units holding one of the gate's required literals, found for all gates by one pass;
     otherwise one pass of the gate over the joined document, keeping the unit of each match's start
-    and end (a match that crosses units can hide a real one only inside the unit where it ends)."""
-    text, starts = doc.joined()
+    and end (a match that crosses units can hide a real one only inside the unit where it ends). That
+    pass is bounded per JOINED_CHUNK characters: a linear pattern takes longer on a larger document,
+    and only backtracking out of proportion to the text runs out of time."""
     index = doc.literals
     if index is not None and index.covers(gate):
         scanned = doc.cache.get("literal_hits")
         if scanned is None or scanned[0] is not index:  # per index: its gates are numbered its own way
+            text, starts = doc.joined()
             scanned = doc.cache["literal_hits"] = (index, index.scan(text, starts))
         return index.hits(scanned[1], gate)
+    text, starts = doc.joined()
     found: set[int] = set()
-    for m in finditer(rule, gate, text):
-        found.add(bisect.bisect_right(starts, m.start()) - 1)
-        found.add(bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+    try:
+        for m in gate.finditer(text, 0, len(text), timeout=REGEX_TIMEOUT * (1 + len(text) // JOINED_CHUNK)):
+            found.add(bisect.bisect_right(starts, m.start()) - 1)
+            found.add(bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1)
+    except TimeoutError:
+        raise RuleTimeout(rule, f"{doc.path} (one pass over its {len(text):,} characters, {REGEX_TIMEOUT}s per {JOINED_CHUNK:,})") from None
     return sorted(found)
 
 

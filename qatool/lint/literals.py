@@ -36,7 +36,9 @@ _INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")  # (?i) or (?i:...): case-insensitive
 
 
 def _weight(s: str) -> int:
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in s)
+    """ASCII characters are common in any text and count 1; any other (a CJK character, a Greek
+    letter such as `λ` or `β`, a sign such as `→`) counts 2."""
+    return sum(1 if ch.isascii() else 2 for ch in s)
 
 
 def _score(lits: frozenset[str]) -> tuple[int, int, float]:
@@ -62,10 +64,12 @@ def _best(*cands: frozenset[str] | None) -> frozenset[str] | None:
 
 
 def _cased(ch: int) -> str | None:
-    """The character as the lower-cased text holds it; None for a non-ASCII cased letter (its case
-    variants under full case folding are more than lower() gives)."""
+    """The character as the lower-cased text holds it. A pattern read here folds ASCII letters only
+    (`required_literals` refuses Unicode case folding), so a non-ASCII letter matches itself alone:
+    a lower-case one (`β`, `λ`, `ſ`) is its own literal in the text whether that is lower-cased fully or
+    in ASCII only; an upper-case one (`Β`) would be `β` in the one and `Β` in the other: None."""
     c = chr(ch)
-    if not c.isascii() and c.lower() != c.upper():
+    if not c.isascii() and c.lower() != c:
         return None
     return c.lower()
 

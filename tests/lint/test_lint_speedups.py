@@ -39,6 +39,11 @@ LINTER = Linter.default()
     ("[[:alpha:]]{3}召回", None),
     ("[:：]召回率", {":召回率", "：召回率"}),
     ("(?P<a>召回)(?P=a)?", {"召回"}),  # the group's own text is still required
+    # ASCII folding leaves other letters to match themselves: a lower-case one is its own literal, and
+    # any non-ASCII character weighs as much as a CJK one (`λ` alone filters)
+    ("β_?1", {"β1", "β_1"}),
+    ("λ", {"λ"}),
+    ("ſt", {"ſt"}),
 ])
 def test_required_literals(pattern, expected):
     assert required_literals(pattern) == (frozenset(expected) if expected is not None else None)
@@ -52,7 +57,7 @@ def test_required_literals(pattern, expected):
     "[[:alpha:]]{3}召回",  # a POSIX class the standard parser would read as a set
     "\\p{Han}{2}召回",
     "(\\w+)\\1",  # a back reference requires nothing known in advance
-    "ſt",  # a cased non-ASCII letter (ſ folds to s) leaves only a weak "t"
+    "Βt",  # an upper-case non-ASCII letter (`Β` is `β` in fully lower-cased text, `Β` in ASCII-folded) leaves only a weak "t"
 ])
 def test_no_literals_where_none_are_sure(pattern):
     assert required_literals(pattern) is None

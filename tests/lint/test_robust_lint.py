@@ -228,3 +228,31 @@ def test_a_bad_baseline_says_what_is_wrong_and_one_that_matches_nothing_warns(tm
     assert code == 1 and "FC101" in out and "matched none of the 1 findings" in err
     code, out, err = run_cli("lint", str(b), "--baseline", str(tmp_path / "bl.json"))
     assert code == 0 and "matched none" not in err
+
+
+def test_a_whole_document_gate_pass_is_bounded_in_proportion_to_the_document(monkeypatch):
+    """A gate the literal index cannot cover is searched once over the joined document; a 3.4 MB bench
+    file took 0.27 s for a linear gate, past the 0.25 s bound, and lost FC328's findings with an error.
+    The pass's bound grows with the document; a unit's catastrophic backtracking still runs out of it."""
+    from qatool.lint import kinds
+    from qatool.lint.engine import Linter
+
+    linter = Linter.default(select=["FC404"])  # its gate (`z\\s*/\\s*T`, ...) has no literal to filter by
+    gate = kinds.gate_of(linter.by_code["FC404"], linter.kb)
+    assert not linter.literals.covers(gate)
+    bounds: list[float] = []
+    real = type(gate).finditer
+
+    def spy(self, string, pos=0, endpos=None, timeout=None):
+        bounds.append(timeout)
+        return real(self, string, pos, endpos, timeout=timeout)
+
+    monkeypatch.setattr(type(gate), "finditer", spy)
+    para = "**答案：** 温度越高，softmax 的分布越平坦，采样更多样。\n\n"
+    small = "### 1. 温度参数有什么用？\n\n" + para
+    large = small + para * (3 * kinds.JOINED_CHUNK // len(para))
+    linter.lint_text(large, "l.md")
+    assert bounds and max(bounds) >= 3 * kinds.REGEX_TIMEOUT
+    bounds.clear()
+    linter.lint_text(small, "s.md")
+    assert bounds and max(bounds) == kinds.REGEX_TIMEOUT
