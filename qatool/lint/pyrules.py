@@ -13,7 +13,7 @@ from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mo
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
-from qatool.parse.evidence import question_strength
+from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, Line
 
@@ -552,7 +552,7 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
     if got is not None:
         return got
     out: list[tuple[Any, str, list[int]]] = []
-    candidates = [n for n in doc.non_items if n.reason in _UNANSWERED + ("placeholder",)]
+    candidates = [n for n in doc.non_items if n.reason in _UNANSWERED + ("placeholder", "image-only")]
     if not candidates or not doc.records:
         doc.cache["unanswered"] = out
         return out
@@ -631,6 +631,11 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 
+def _image(line: str, no: int) -> tuple[int, str] | None:
+    m = IMAGE_RE.search(line) or IMG_TAG_RE.search(line)
+    return (no, m.group(0)) if m else None
+
+
 @check("placeholder-answer")
 def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
@@ -643,6 +648,12 @@ def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Find
             hit = _body_placeholder(doc, n, body)
             if hit is not None:
                 found.append(_whole_line(rule, doc, hit[0], hit[1], found=hit[1], what=PLACEHOLDER_KINDS["placeholder"]))
+        elif n.reason == "image-only":  # a question answered by a figure alone: no record, but no answer to train on
+            image = next((m for no in body if (m := _image(doc.lines[no - 1], no)) is not None), None)
+            if image is not None:
+                image, quote = image
+                quote = quote if len(quote) <= 40 else quote[:39] + "…"
+                found.append(_whole_line(rule, doc, image, quote, found=quote, what=PLACEHOLDER_KINDS["image-only"]))
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 

@@ -92,7 +92,8 @@ PATH_RE = re.compile(r"[\w.\-]*/[\w./\-#]*")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD_RE = re.compile(r"[0-9A-Za-z]+")
 # text before a colon that introduces what follows (`详细参考：`, `GitHub:`, `数据集下载：`)
-_LEAD_IN_RE = re.compile(r"[^\s:：]{1,16}[:：](?=\s*(?:$|\x00))")
+# the label right before a link (`参考链接：`, `详见：`): up to a colon, within one clause
+_LEAD_IN_RE = re.compile(r"[^\s:：，,。；;！!？?]{1,16}[:：](?=\s*(?:$|\x00))")
 
 
 def strip_links(text: str) -> str:

@@ -60,6 +60,20 @@ def test_todo_body_under_a_question_heading_is_a_placeholder_not_an_empty_answer
     assert [(c, ln) for c, ln, _ in found] == [("QA002", 7)]
 
 
+def test_a_question_answered_by_a_figure_alone_is_reported_though_it_is_no_record():
+    # the parser keeps a figure-only answer out of the records (nothing to train on); the question must
+    # not vanish unreported, whether the figure is Markdown or an <img> tag, with a caption or not
+    text = ("## 1. 什么是甲？\n\n甲是一种方法。\n\n## 2. 简单说说乙的几种结构。\n\n解析：\n\n![乙的结构](img/b.png)\n\n"
+            "## 3. 丙如何反向求导？\n\n下图是推导过程：\n\n<img src=\"c.png\" width=\"300\">\n\n"
+            "## 4. 什么是丁？\n\n丁是第四种方法。\n")
+    found = lint(text, "QA001", "QA002")
+    assert [(c, ln) for c, ln, _ in found] == [("QA002", 9), ("QA002", 15)]
+    assert "图片" in found[0][2] and "![乙的结构](img/b.png)" in found[0][2]
+    # a figure beside an answer in words is no finding
+    ok = "## 1. 什么是甲？\n\n甲是一种方法。\n\n## 2. 乙如何计算？\n\n![乙](b.png)\n\n乙由两步相加得到，先求和再平均。\n"
+    assert lint(ok, "QA001", "QA002") == []
+
+
 # ------------------------------------------------------- found on real chapters nobody tuned the rules to
 
 

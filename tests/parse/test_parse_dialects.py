@@ -431,3 +431,17 @@ def test_numbered_labelled_questions_keep_bold_sub_questions_and_lists_in_their_
     q2, q3 = doc.records[1]["answer"], doc.records[2]["answer"]
     assert "如何限定输出类别？" in q2 and "列出允许的选项" in q2
     assert "实现稳定的输出风格" in q3 and "注入领域知识" in q3
+
+
+def test_a_sentence_before_a_pointer_link_is_content_not_the_links_lead_in():
+    # `CNN是卷积神经网络，具体详见此文：[url](…)`: the lead-in is the clause before the colon, not the
+    # whole sentence; with short circled-number points under it the item is answered, not link-only
+    md = ("### 38. **有哪些办法防止过拟合？**\n\n解析：\n\n① Dropout\n\n② 加L1/L2正则化\n\n"
+          "### 39. **CNN是什么，关键的层有哪些？**\n\n解析：\n\n"
+          "CNN是卷积神经网络，具体详见此文：[https://blog.example.com/a](https://blog.example.com/a)。\n\n"
+          "其关键层有：\n\n① 输入层，去均值\n\n② 卷积层，局部关联\n\n"
+          "### 40. 参考阅读\n\n详见：[这里](https://example.com/b)\n")
+    doc = parse(md)
+    assert [r["number"] for r in doc.records] == ["38", "39"]
+    assert "卷积神经网络" in doc.records[1]["answer"]
+    assert [n.line for n in doc.non_items] == [21]  # the reading pointer stays no item
