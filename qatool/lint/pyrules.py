@@ -572,6 +572,18 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
     return out
 
 
+def _topic_runs(doc: LintDoc) -> set[int]:
+    """Lines of the numbered runs in which a heading that does not ask became a record."""
+    got = doc.cache.get("topic_runs")
+    if got is None:
+        got = doc.cache["topic_runs"] = set()
+        for run in _checked_runs(doc):
+            if any(e.record and e.where.startswith("h") and (rec := doc.record_at(e.line)) is not None
+                   and rec["line_start"] == e.line and question_strength(split_number(rec["title"])[1]) < 2 for e in run):
+                got.update(e.line for e in run)
+    return got
+
+
 def _body_placeholder(doc: LintDoc, n: Any, body: list[int]) -> tuple[int, str] | None:
     """The line and text of the placeholder under a non-item (`- [ ] TODO`, by the one definition of
     a missing answer), or of a TODO mark ending its heading when nothing is under it."""
@@ -648,7 +660,10 @@ def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Find
             hit = _body_placeholder(doc, n, body)
             if hit is not None:
                 found.append(_whole_line(rule, doc, hit[0], hit[1], found=hit[1], what=PLACEHOLDER_KINDS["placeholder"]))
-        elif n.reason == "image-only":  # a question answered by a figure alone: no record, but no answer to train on
+        elif n.reason == "image-only" and (question_strength(_title) == 2 or n.line in _topic_runs(doc)):
+            # a question answered by a figure alone: no record, and no answer to train on. A heading that
+            # does not ask (`### 1.3 Kernel Methods`) is a question only where its numbered siblings
+            # that do not ask either are records (a bank of topic questions); in notes it asks nothing
             image = next((m for no in body if (m := _image(doc.lines[no - 1], no)) is not None), None)
             if image is not None:
                 image, quote = image

@@ -39,7 +39,7 @@ from qatool.parse.evidence import (
     question_strength,
     substance,
 )
-from qatool.parse.labels import Label, label_of, split_number, strip_bold
+from qatool.parse.labels import LABEL_WORDS, Label, label_of, split_number, strip_bold
 from qatool.parse.markdown import Block, Scan, Tree, fence_lang, parse_tree
 from qatool.parse.sections import (
     FIELD_CATS,
@@ -719,6 +719,14 @@ def _enclosing(sec: Section) -> Section | None:
     return p if p is not None and p.heading is not None else None
 
 
+_ANSWER_WORDS = frozenset(w.lower() for w in LABEL_WORDS["answer"] + LABEL_WORDS["analysis"])
+
+
+def _answer_word(line: str) -> bool:
+    """A heading that only says "answer" (`## 解答`, `### **参考答案**`)."""
+    return strip_bold(line.strip().lstrip("#").strip()).strip(" *_:：").lower() in _ANSWER_WORDS
+
+
 def _item_specs(root: Section, lines: list[str], bank: bool) -> tuple[list[tuple[int, ItemSpec]], list[NonItem], list[tuple[str | None, int, int, str]]]:
     """Every item of the section tree ((start line, spec), unsorted): the heading items, and the
     items found in the bodies of sections that are not items; with the non-items and the coding
@@ -730,9 +738,15 @@ def _item_specs(root: Section, lines: list[str], bank: bool) -> tuple[list[tuple
         if sec.role == "item":
             encl = _enclosing(sec)
             sec_title = _section_title(encl)
-            units = _units(_flatten(sec), lines)
-            spec = ItemSpec("heading", sec.start, sec.heading.end, sec.number, sec.name or sec.title, sec_title,
-                            _section_kind(sec_title), units)
+            blocks, title, q_end = _flatten(sec), sec.name or sec.title, sec.heading.end
+            if sec.qhead == "bare":  # `## 问题`: the paragraph under it is the question
+                stated = block_text(sec.body[0], lines).split("\n")
+                title = "\n".join(unquote(t) for t in stated).strip() if sec.body[0].kind == "quote" else "\n".join(stated).strip()
+                q_end, blocks = sec.body[0].end, blocks[1:]
+            if sec.qhead and blocks and blocks[0].kind == "heading" and _answer_word(lines[blocks[0].start - 1]):
+                blocks = blocks[1:]  # `## 解答` under the question: the answer, not a line of it
+            units = _units(blocks, lines)
+            spec = ItemSpec("heading", sec.start, q_end, sec.number, title, sec_title, _section_kind(sec_title), units)
             if sec.strength < 2 and not sec.labels and not sec.explicit:
                 spec.warnings.append(f"line {sec.start}: topic heading read as a question (the document is a question bank)")
             specs.append((sec.start, spec))

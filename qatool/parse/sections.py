@@ -66,6 +66,9 @@ class Section:
     split: bool = False  # item whose sub-headings are items of their own
     absorb: int = 0  # split item: how many of its first sub-headings are still parts of its answer
     asked_below: bool | None = None  # _asked_below's answer, kept: it is asked at every level of a deep tree
+    # a heading that is a question label: `## 问题: X` ("label", its name is X) or `## 问题` alone ("bare",
+    # the question is the paragraph under it and the sections after it at its level are its answer)
+    qhead: str = ""
 
     @property
     def start(self) -> int:
@@ -490,8 +493,47 @@ def short_intro(sec: Section, lines: list[str]) -> bool:
 # ------------------------------------------------------------------------------------------ building
 
 
-def _section_heading(b: Block, lines: list[str]) -> bool:
-    return b.kind == "heading" and label_heading(b, lines) is None
+# the words a heading that only says "the question" is made of (`## 问题`, `## 题目描述：`)
+BARE_QUESTION_WORDS = frozenset({"问题", "题目", "面试题", "问题描述", "题目描述", "提问", "question"})
+
+
+def _question_heading(b: Block, lines: list[str], stack: list[Section]) -> tuple[str, str] | None:
+    """("label", question) for a heading that labels its own text as the question (`## 问题: X`),
+    ("bare", "") for one that only says "question" (`## 问题`), None otherwise. Not under a heading
+    that already asks (`### 1. 什么是X？` then `#### 问题：…`, `#### 答案：…`): there the label heading is
+    a field of that item."""
+    if any(s.heading is not None and (s.explicit or question_strength(s.name) == 2) for s in stack):
+        return None
+    lab = label_heading(b, lines)
+    if lab is not None:
+        rest = strip_bold(lab.rest).strip(" *_")
+        return ("label", rest) if lab.cat == "question" and rest else None
+    word = strip_bold(heading_text(lines[b.start - 1], b, lines)).strip(" *_:：").lower()
+    return ("bare", "") if word in BARE_QUESTION_WORDS else None
+
+
+def _states_question(sec: Section, lines: list[str]) -> bool:
+    """Whether the paragraph under a bare question heading states the question: it opens the body,
+    is text without a field label, and no block under the heading labels questions of its own."""
+    if not sec.body or sec.body[0].kind not in ("paragraph", "quote") or block_label(sec.body[0], lines) is not None:
+        return False
+    return not any((lab := block_label(b, lines)) is not None and lab.cat == "question" for b in sec.body)
+
+
+def _adopt_following(parent: Section) -> None:
+    """A bare question heading's answer is the sections after it at its level, up to the next bare
+    question heading (`## 问题`, text, then `## 背景`, `## 区别`, … as in one-question-per-file notes)."""
+    kids: list[Section] = []
+    owner: Section | None = None
+    for kid in parent.children:
+        if kid.qhead == "bare":
+            owner = kid
+        elif owner is not None and kid.level == owner.level:
+            kid.parent = owner
+            owner.children.append(kid)
+            continue
+        kids.append(kid)
+    parent.children = kids
 
 
 def build_sections(tree: Tree) -> Section:
@@ -499,17 +541,33 @@ def build_sections(tree: Tree) -> Section:
     lines = tree.lines
     root = Section(None, 0, "", role="root")
     stack = [root]
+    bare = False
     for b in tree.blocks:
-        if _section_heading(b, lines):
+        if b.kind == "heading":
+            qhead = _question_heading(b, lines, [s for s in stack if s.level < b.level])
+            if qhead is None and label_heading(b, lines) is not None:
+                stack[-1].body.append(b)  # a field label (`#### 答案：`) of the section it sits in
+                continue
             while len(stack) > 1 and stack[-1].level >= b.level:  # the root stays, whatever a heading's level
                 stack.pop()
             title = heading_text(lines[b.start - 1], b, lines)
             num, name, explicit = split_number(title)
             sec = Section(b, b.level, title, num, name, explicit, parent=stack[-1])
+            if qhead is not None:
+                sec.qhead, sec.explicit = qhead[0], True
+                sec.name = qhead[1]
+                bare = bare or qhead[0] == "bare"
             stack[-1].children.append(sec)
             stack.append(sec)
         else:
             stack[-1].body.append(b)
+    if bare:
+        for sec in list(root.walk()):
+            if sec.qhead == "bare" and not _states_question(sec, lines):
+                sec.qhead = ""  # `## 面试题` over `Q1：…` `Q2：…`: a group heading after all
+                sec.number, sec.name, sec.explicit = split_number(sec.title)
+        for sec in list(root.walk()):
+            _adopt_following(sec)
     for sec in root.walk():
         if sec.heading is not None:
             sec.strength = 2 if sec.explicit else question_strength(sec.name)
@@ -532,7 +590,7 @@ def _title_section(root: Section) -> Section | None:
     if not root.children:
         return None
     first = root.children[0]
-    if first.number is not None:
+    if first.number is not None or first.qhead:
         return None
     if first.level == 1 and (first.children or len(root.children) == 1):
         return first
@@ -654,6 +712,9 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         sec.role, sec.reason = "nonitem", "link-only"
         _decide_children(sec, lines, bank, title, levels)
         return
+    if sec.qhead:
+        _decide_question_heading(sec, lines)
+        return
     if sec.labels.get("question", 0) > 1 or sec.body_kind == "qa-list":
         sec.role, sec.reason = "container", "labels"
         _decide_children(sec, lines, bank, title, levels)
@@ -714,6 +775,24 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
     else:
         sec.role, sec.reason = "section", "not a question"
     _decide_children(sec, lines, bank, title, levels)
+
+
+def _decide_question_heading(sec: Section, lines: list[str]) -> None:
+    """A question heading is an item when something answers it: for `## 问题: X` its body or its
+    sub-sections, for a bare `## 问题` what follows the question paragraph under it."""
+    body = sec.body[1:] if sec.qhead == "bare" else sec.body
+    answered = (body and trivial_reason(body, lines) is None) or any(
+        k.body_kind == "content" or k.children for k in sec.children)
+    if sec.qhead == "bare" and not sec.body:
+        sec.role, sec.reason = "nonitem", "untitled"
+    elif answered:
+        sec.role = "item"
+        _mark_parts(sec)
+        return
+    else:
+        sec.role, sec.reason = "nonitem", sec.body_reason or "no-answer"
+    for kid in sec.children:
+        _decide_one(kid, lines, False, None, set())
 
 
 def _asked_below(sec: Section) -> bool:

@@ -445,3 +445,26 @@ def test_a_sentence_before_a_pointer_link_is_content_not_the_links_lead_in():
     assert [r["number"] for r in doc.records] == ["38", "39"]
     assert "卷积神经网络" in doc.records[1]["answer"]
     assert [n.line for n in doc.non_items] == [21]  # the reading pointer stays no item
+
+
+def test_a_bare_question_heading_asks_the_paragraph_under_it_and_is_answered_by_the_sections_after_it():
+    # one-question-per-file notes: `## 问题`, the question as a paragraph, then `## 背景`, `## 区别`…
+    doc = parse("# PPO 笔记\n\n## 问题\n\nPPO 为什么要裁剪概率比\n\n## 背景\n\n策略梯度的步长难以控制。\n\n"
+                "## 区别\n\n与 TRPO 相比，PPO 用裁剪代替 KL 约束。\n")
+    assert [(r["line_start"], r["line_end"], r["question"]) for r in doc.records] == [(3, 13, "PPO 为什么要裁剪概率比")]
+    assert "策略梯度的步长难以控制" in doc.records[0]["answer"] and "用裁剪代替 KL 约束" in doc.records[0]["answer"]
+    # the question may be quoted, and a heading that only says "answer" is no line of the answer
+    doc = parse("# 笔记\n\n## 问题\n\n> 为什么 LayerNorm 适合 Transformer\n\n### 解答\n\n它对每个样本单独归一化。\n")
+    assert [(r["question"], r["answer"]) for r in doc.records] == [("为什么 LayerNorm 适合 Transformer", "它对每个样本单独归一化。")]
+    # with nothing under it, it asks nothing; over labelled questions it is a group heading
+    assert parse("# 笔记\n\n## 问题\n\n## 背景\n\n一些背景。\n").records == []
+    doc = parse("## 面试题\n\nQ1：什么是甲？\n\n甲是一种方法。\n\nQ2：什么是乙？\n\n乙是另一种方法。\n")
+    assert [r["question"] for r in doc.records] == ["什么是甲？", "什么是乙？"]
+
+
+def test_a_question_label_heading_is_the_question_without_its_label():
+    doc = parse("# 笔记\n\n## 问题：什么是梯度裁剪\n\n把梯度范数限制在阈值以内。\n\n## 问题：什么是权重衰减\n\n每步把权重乘以略小于 1 的系数。\n")
+    assert [(r["line_start"], r["question"]) for r in doc.records] == [(3, "什么是梯度裁剪"), (7, "什么是权重衰减")]
+    # under a heading that already asks, `#### 问题：` and `#### 答案：` are that item's fields
+    doc = parse("# 面试\n\n### 1. 什么是 Dropout？\n\n#### 问题：训练和推理时有何不同？\n\n#### 答案：\n\n训练时随机丢弃，推理时不丢。\n")
+    assert [(r["line_start"], r["question"], r["answer"]) for r in doc.records] == [(3, "训练和推理时有何不同？", "训练时随机丢弃，推理时不丢。")]
