@@ -666,9 +666,9 @@ def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Find
             # that do not ask either are records (a bank of topic questions); in notes it asks nothing
             image = next((m for no in body if (m := _image(doc.lines[no - 1], no)) is not None), None)
             if image is not None:
-                image, quote = image
+                at, quote = image
                 quote = quote if len(quote) <= 40 else quote[:39] + "…"
-                found.append(_whole_line(rule, doc, image, quote, found=quote, what=PLACEHOLDER_KINDS["image-only"]))
+                found.append(_whole_line(rule, doc, at, quote, found=quote, what=PLACEHOLDER_KINDS["image-only"]))
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 
