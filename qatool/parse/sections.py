@@ -599,6 +599,9 @@ def _title_section(root: Section) -> Section | None:
     return None
 
 
+TOC_TITLE_RE = re.compile(r"(?:文章|内容|本章|全书)?目\s*录|(?:table\s+of\s+)?contents|toc", re.IGNORECASE)
+
+
 def _is_non_qa_title(sec: Section) -> bool:
     if sec.strength == 2:
         return False
@@ -714,6 +717,11 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         return
     if sec.qhead:
         _decide_question_heading(sec, lines)
+        return
+    if TOC_TITLE_RE.fullmatch(sec.name.strip(" ：:*_")) and sec.strength < 2:
+        # a table of contents lists the questions (`1.9 What is …? 4`, page numbers and all): none is asked there
+        sec.role, sec.reason = "nonitem", "toc"
+        _decide_children(sec, lines, bank, title, levels)
         return
     if sec.labels.get("question", 0) > 1 or sec.body_kind == "qa-list":
         sec.role, sec.reason = "container", "labels"

@@ -468,3 +468,14 @@ def test_a_question_label_heading_is_the_question_without_its_label():
     # under a heading that already asks, `#### 问题：` and `#### 答案：` are that item's fields
     doc = parse("# 面试\n\n### 1. 什么是 Dropout？\n\n#### 问题：训练和推理时有何不同？\n\n#### 答案：\n\n训练时随机丢弃，推理时不丢。\n")
     assert [(r["line_start"], r["question"], r["answer"]) for r in doc.records] == [(3, "训练和推理时有何不同？", "训练时随机丢弃，推理时不丢。")]
+
+
+@pytest.mark.parametrize("heading", ["# 目录", "## Table of Contents", "### Contents", "# 文章目录"])
+def test_a_table_of_contents_lists_questions_without_asking_them(heading):
+    # a book's README: the contents list every question with its page number, one paragraph each
+    # (a question then a topic: the topic line is no answer to the question above it)
+    toc = "\n\n".join(f"1.{k} What is the difference between A{k} and B{k}? {k + 3}  " if k % 2 else
+                       f"1.{k} Properties of A{k} {k + 3}  " for k in range(1, 8))
+    doc = parse(f"# Deep Learning Questions\n\nAn introduction to the book.\n\n{heading}\n\nChapter 1 Foundations 1\n\n{toc}\n\n"
+                "## 1.8 什么是正定矩阵？\n\n所有特征值都大于零的对称矩阵。\n")
+    assert [(r["number"], r["question"]) for r in doc.records] == [("1.8", "什么是正定矩阵？")]
