@@ -51,8 +51,10 @@ from qatool.parse.sections import (
     first_line,
     is_comment,
     item_head,
+    lists_problems,
     release,
     split_at_labels,
+    states_problem,
     trivial_reason,
     unquote,
 )
@@ -274,8 +276,18 @@ def _read_fields(units: list[Unit], warnings: list[str], lines: list[str]) -> tu
     after_q: list[Unit] = []
     current: Field | None = None
     q_open = False  # the question field still takes the block after a bare label
-    for u in units:
+    answered_after = [False] * (len(units) + 1)  # whether an answer or analysis label comes after unit k
+    for k in range(len(units) - 1, -1, -1):
+        lab = units[k].label
+        answered_after[k] = answered_after[k + 1] or (lab is not None and lab.cat in ("answer", "analysis"))
+    for k, u in enumerate(units):
         lab = u.label
+        if lab is not None and lab.cat == "question" and (
+                lists_problems(lab, units[k + 1].block if k + 1 < len(units) else None, lines)
+                or (preamble and current is None and not answered_after[k + 1] and states_problem(lab))):
+            # `问题：` over a list of drawbacks, or `问题：在很多应用中，我们希望…` after the section's text with no
+            # answer label after it: the problem the notes go on to solve, a line of the answer
+            lab = None
         if lab is not None and lab.cat in FIELD_CATS and lab.cat not in fields:
             if lab.malformed:
                 warnings.append(f"line {u.block.start}: malformed label {first_line(u.block, lines).strip()!r}, read as {lab.word}")
@@ -581,7 +593,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     loose = (bank or prompts or marked >= 2) and asked < 2
     for k, b in enumerate(blocks):
         if (lab := labels[k]) is not None:
-            if lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list:
+            if lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list \
+                    and not lists_problems(lab, blocks[k + 1] if k + 1 < len(blocks) else None, lines):
                 lab = replace(lab)  # its text is completed below; the block keeps its own
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
                 number = f"{lab.word}{lab.number}" if lab.number else None

@@ -291,6 +291,12 @@ def _block_triviality(b: Block, lines: list[str]) -> str:
     return _text_triviality(b, text, sub, lines)
 
 
+# a short line that says something (`用关键字 explain 来查看执行计划`) rather than naming what follows
+# (`RNN vs CNN`, `**数据集下载**`); a figure's lead-in (`结构如下图所示`) names what follows however it is worded
+_STATES_RE = re.compile(r"是|用|使用|通过|可以|能够|需要|采用|利用|调用|表示|指的?是|意味着|取决于|等于|不[是能会]")
+FIGURE_LEAD_RE = re.compile(r"如下|如上|下图|上图|见图|图示|所示|示意|如图|下面|以下|below|above|figure|shown", re.I)
+
+
 def _text_triviality(b: Block, text: str, sub: int, lines: list[str]) -> str:
     """_block_triviality of a paragraph, quote, list or heading whose words `sub` were counted."""
     stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
@@ -308,7 +314,8 @@ def _text_triviality(b: Block, text: str, sub: int, lines: list[str]) -> str:
         return ""
     if (b.kind == "list" and all(is_sign_off(block_text(it, lines)) for it in b.children)) or (b.kind != "list" and is_sign_off(stripped)):
         return "sign-off"
-    if sub <= 20 and not stripped.rstrip("*_ ").endswith(("。", ".", "！", "!")) and not _has_value(stripped):
+    if sub <= 20 and not stripped.rstrip("*_ ").endswith(("。", ".", "！", "!")) and not _has_value(stripped) \
+            and not (_STATES_RE.search(stripped) and not FIGURE_LEAD_RE.search(stripped)):
         return "caption"
     return _CONTENT
 
@@ -811,6 +818,24 @@ def _asked_below(sec: Section) -> bool:
     return sec.asked_below
 
 
+def lists_problems(lab: Label, nxt: Block | None, lines: list[str]) -> bool:
+    """`问题：` alone over a list of entries none of which asks: the problems (drawbacks) of what the
+    section describes, as in `one-hot 表示 … 问题：1. 维度太高 2. 无法计算相似度`, not a question."""
+    if lab.word != "问题" or lab.rest.strip(" *_") or lab.number or nxt is None or nxt.kind != "list":
+        return False
+    heads = [lines[it.start - 1] for it in nxt.walk() if it.kind == "item"]
+    # an entry asks with a question mark, or as a short question (a long sentence with 什么 in it states)
+    return bool(heads) and not any("?" in h or "？" in h or (question_strength(h) == 2 and len(h.strip()) <= 30) for h in heads)
+
+
+def states_problem(lab: Label) -> bool:
+    """`问题：` with a text that states rather than asks (no question mark, no question word): after a
+    section's own text, the problem the notes go on to solve (`问题：在很多应用中，我们希望…`); a
+    `问题描述：` or `题目：` states a problem to solve and stays a label."""
+    rest = strip_bold(lab.rest.split("\n", 1)[0]).strip()
+    return lab.word == "问题" and bool(rest) and question_strength(rest) < 2 and not lab.number
+
+
 def _question_only(sec: Section, lines: list[str]) -> bool:
     """A body that states the question (a 问题描述 label and its block) and nothing else; a short
     note may come before the label (`> 《剑指 Offer》 7.2`)."""
@@ -825,6 +850,8 @@ def _question_only(sec: Section, lines: list[str]) -> bool:
     lab = block_label(b, lines)
     if lab is None or lab.cat != "question":
         return False
+    if lists_problems(lab, blocks[first + 1] if first + 1 < len(blocks) else None, lines) or (first and states_problem(lab)):
+        return False  # `问题：` over the drawbacks of what the note above it describes
     if len(split_at_labels(b, lab, lines)) > 1:
         return False
     rest = blocks[first + 1:] if lab.rest else blocks[first + 2:]

@@ -479,3 +479,21 @@ def test_a_table_of_contents_lists_questions_without_asking_them(heading):
     doc = parse(f"# Deep Learning Questions\n\nAn introduction to the book.\n\n{heading}\n\nChapter 1 Foundations 1\n\n{toc}\n\n"
                 "## 1.8 什么是正定矩阵？\n\n所有特征值都大于零的对称矩阵。\n")
     assert [(r["number"], r["question"]) for r in doc.records] == [("1.8", "什么是正定矩阵？")]
+
+
+def test_a_problems_label_in_notes_is_a_line_of_the_answer_not_the_question():
+    # `问题：` over a list of drawbacks, or `问题：<a statement>` after the section's text with no answer label
+    doc = parse("# 词表示\n\n## 1.1 什么是词袋模型？\n\n把文本看成词的集合，不考虑词序。\n\n问题：\n\n1. 丢失了词序信息\n2. 维度随词表增长\n\n"
+                "## 1.2 什么是循环网络？\n\n循环网络按时间步读入序列。\n\n**问题：** 只能看到过去的词，看不到后面的词\n\n![](img/rnn.png)\n")
+    got = [(r["line_start"], r["question"]) for r in doc.records]
+    assert got == [(3, "什么是词袋模型？"), (12, "什么是循环网络？")]
+    assert "丢失了词序信息" in doc.records[0]["answer"] and "看不到后面的词" in doc.records[1]["answer"]
+    # a real question label keeps its meaning: it asks, or an answer label follows it, or its list asks
+    doc = parse("## 1.3 注意力\n\n注意力按相关性加权。\n\n问题：注意力的复杂度是多少？\n\n答案：序列长度的平方。\n")
+    assert [(r["question"].split("\n")[0], r["answer"]) for r in doc.records] == [("注意力的复杂度是多少？", "序列长度的平方。")]
+
+
+def test_a_short_answer_that_says_something_before_a_figure_is_an_answer():
+    doc = parse("# 数据库面试题\n\n### 1. 如何查看语句的执行计划？\n\n用关键字 `explain` 查看\n\n![](img/plan.png)\n\n"
+                "### 2. 索引有哪些类型？\n\n如下图所示\n\n![](img/index.png)\n\n### 3. 什么是事务？\n\n一组要么全做要么全不做的操作。\n")
+    assert [r["number"] for r in doc.records] == ["1", "3"]  # a figure's lead-in alone is still no answer
