@@ -77,6 +77,10 @@ NEGATIONS = frozenset(
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
 REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消".split())
 _REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
+# replacing a thing by something denies the thing that: `将 ReLU 替换为线性激活函数` (ReLU is not linear; what
+# replaces it is); becoming (变为, 变成) or setting (改为 0.1) does not
+REPLACEMENTS = frozenset("替换 替换成 替换为 换成 换为 换用 改用 代替 取代 替代".split())
+_REPLACED_GAP_RE = re.compile(r"[了成为作\s*$]*")
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
@@ -299,7 +303,8 @@ class TextLayer:
             counted = False
             for s, e, tok in self._words(text, start, end, within):
                 split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
-                removal = tok in REMOVALS and _REMOVED_GAP_RE.fullmatch(text, e, end) is not None
+                removal = (tok in REMOVALS and _REMOVED_GAP_RE.fullmatch(text, e, end) is not None) or (
+                    tok in REPLACEMENTS and _REPLACED_GAP_RE.fullmatch(text, e, end) is not None)
                 if (tok in NEGATIONS or split or removal or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
