@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator
 
+from markdown_it import MarkdownIt
+
 from qatool.common.answers import answer_defect, item_defect
 from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
 from qatool.lint.document import LintDoc, Unit, blank_comments
@@ -110,18 +112,42 @@ def _same_paragraph(doc: LintDoc, first: int, last: int) -> bool:
 
 def _odd_bold_lines(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
     """(unit, offset of its last marker) for each line whose bold markers do not pair up within its own
-    paragraph: two such lines of one paragraph pair with each other (`**多行` … `加粗**`)."""
+    paragraph: two such lines of one paragraph pair with each other (`**多行` … `加粗**`). A line whose
+    paragraph CommonMark renders without a stray `**` is not one, however its markers count
+    (`****可以使用*PCA*吗？**`, `***…` closed by `***` on a later line)."""
     pending: tuple[Unit, int] | None = None
     for unit, mark in _odd_bold_units(doc):
         if pending is not None and unit.scope != "heading" and pending[0].scope != "heading" \
                 and _same_paragraph(doc, pending[0].line, unit.line):
             pending = None
             continue
-        if pending is not None:
+        if pending is not None and _renders_stray_stars(doc, pending[0].line):
             yield pending
         pending = (unit, mark)
-    if pending is not None:
+    if pending is not None and _renders_stray_stars(doc, pending[0].line):
         yield pending
+
+
+_INLINE_MD = MarkdownIt("commonmark")
+_PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+_HEADING_LINE_RE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+_STRAY_STAR_RE = re.compile(r"\*(?=\S)|(?<=\S)\*")  # a literal asterisk touching a word (`a * b` is arithmetic)
+
+
+def _renders_stray_stars(doc: LintDoc, no: int) -> bool:
+    """Whether CommonMark leaves a literal asterisk touching a word in the paragraph around line `no`
+    (a heading alone, else its lines up to a blank one or a heading, block prefixes taken off)."""
+    first = last = no
+    if not _HEADING_LINE_RE.match(doc.lines[no - 1]):
+        while first > 1 and doc.lines[first - 2].strip() and not _HEADING_LINE_RE.match(doc.lines[first - 2]) \
+                and _same_paragraph(doc, first - 1, no):
+            first -= 1
+        while last < len(doc.lines) and doc.lines[last].strip() and _same_paragraph(doc, no, last + 1):
+            last += 1
+    text = "\n".join(_PREFIX_RE.sub("", doc.lines[k - 1], count=1) for k in range(first, last + 1))
+    return _STRAY_STAR_RE.search(_INLINE_MD.renderInline(text)) is not None
 
 
 @check("unbalanced-bold")
