@@ -49,8 +49,8 @@ def heading_glued(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 def malformed_bold_label(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for ln in doc.scan.lines:
         lab = match_label(ln)
-        if lab is None or not lab.malformed:
-            continue
+        if lab is None or not lab.malformed or not _renders_stray_stars(doc, ln.no):
+            continue  # (`Q5：***加粗斜体` closed by `***` on a later line of its paragraph renders whole)
         m = LABEL_RE.match(ln.text)
         if m is None:  # match_label found one: the same pattern
             continue
@@ -218,12 +218,21 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
         if "`" in line and "`" in (src := source_text(doc, unit, 0, len(text))):  # code spans are items, not gaps
             text = INLINE_CODE_RE.sub(lambda m: CODE_ITEM * len(m.group(0)), src)
             text = "".join(c if c == CODE_ITEM else u for c, u in zip(text, unit.text))
-        for a_start, b_start, b_end in enumeration_pairs(text):
+        pairs = list(enumeration_pairs(text))
+        after = {a_start: text[b_start:b_end] for a_start, b_start, b_end in pairs}  # an item's next item
+        for a_start, b_start, b_end in pairs:
             a, b = text[a_start:b_start - 1], text[b_start:b_end]
-            if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b):
+            if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b) and not _whole_item(a, b, after.get(b_start)):
                 yield make_finding(rule, doc, unit, b_start, b_end, full=source_text(doc, unit, a_start, b_start - 1))
         for m in EMPTY_ITEM_RE.finditer(text):
             yield make_finding(rule, doc, unit, m.start(), m.end(), message=EMPTY_ITEM_MESSAGE)
+
+
+def _whole_item(a: str, b: str, c: str | None) -> bool:
+    """Whether B, the end of A (`A、B`), is an item of its own after all: A is its contrary (`设置了不确定态、
+    确定态、删除态`), or B is said again after it, on purpose (`进行放大、放大、放大`)."""
+    head = a[: len(a) - len(b)]
+    return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b))
 
 
 EMPTY_ITEM_MESSAGE = "列举中有空项：“{match}”之间什么也没有，像是丢了一项"

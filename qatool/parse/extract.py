@@ -532,13 +532,28 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             explanations.append(_explanation(it, rest, lines))
         elif own is not None and own.cat == "question":
             continue
-        elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)) or text.lstrip().startswith("【"):
+        elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)
+                                                     and _entry_asks(text)) \
+                or (text.lstrip().startswith("【") and loose and "。" not in text):
+            # (a tagged problem, `【算法】手写 K-Means`; among labelled questions, `- 【协同过滤】使用…。` is content)
             if rest and answer_like(rest, lines):
                 starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
                 answered += 1
             else:
                 starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
     return answered
+
+
+def _entry_asks(text: str) -> bool:
+    """A list entry that reads as a question: a short one, one that ends asking, or one that asks before
+    it states (`30. 深度学习是什么？它跟传统模型有什么区别？举例说明。`). A long entry that opens with
+    statements and asks a rhetorical `如何编码呢？` in its middle is content."""
+    t = text.strip(" *_")
+    if len(t) <= 80 or t.endswith(("?", "？", "吗", "呢")):
+        return True
+    stop = t.find("。")
+    marks = [i for i in (t.find("？"), t.find("?")) if i >= 0]
+    return stop < 0 or (bool(marks) and min(marks) < stop)
 
 
 def _label_item(st: _Starter, lab: Label, after: list[Block], lines: list[str], sec_title: str | None, kind: str) -> ItemSpec | NonItem:

@@ -70,6 +70,9 @@ def _prefix(s: str) -> tuple[int, bool, bool, str]:
     return indent, hashes, bullet, t
 
 
+_ITALIC_WORD_RE = re.compile(rf"(?P<e>[*_])(?P<inner>(?:{_WORDS_RE})[ \t]*(?:{DIGITS})?)(?P=e)(?=[ \t]*[:：])", re.IGNORECASE)
+
+
 def label_of(text: str, heading: bool = False) -> Label | None:
     """The field label that starts `text` (one source line), if any."""
     indent, hashes, bullet, t = _prefix(text)
@@ -78,6 +81,9 @@ def label_of(text: str, heading: bool = False) -> Label | None:
     first = t[0]
     if not (first in "*_" or first.isalpha()):
         return None
+    italic = _ITALIC_WORD_RE.match(t)
+    if italic is not None:  # `*Q5*：…`: an italic label word is the plain label
+        t = italic["inner"] + t[italic.end():]
     m = _LABEL_RE.match(t)
     if m is None:
         b = _BOLD_LABEL_RE.match(t.rstrip())

@@ -497,3 +497,25 @@ def test_a_short_answer_that_says_something_before_a_figure_is_an_answer():
     doc = parse("# 数据库面试题\n\n### 1. 如何查看语句的执行计划？\n\n用关键字 `explain` 查看\n\n![](img/plan.png)\n\n"
                 "### 2. 索引有哪些类型？\n\n如下图所示\n\n![](img/index.png)\n\n### 3. 什么是事务？\n\n一组要么全做要么全不做的操作。\n")
     assert [r["number"] for r in doc.records] == ["1", "3"]  # a figure's lead-in alone is still no answer
+
+
+def test_among_labelled_questions_a_tagged_statement_a_privacy_term_and_a_rhetorical_question_are_answer_text():
+    # `- 【术语】陈述。` is content where questions are labelled (a tagged prompt `【算法】手写 K-Means` is not);
+    # `隐私信息` holds `私信` but is no request to message the author; `怎么做呢？` inside a long entry is rhetorical
+    long_entry = ("- 先统计每个词出现的频率，把频率当作权重建一棵二叉树，权重大的词离根更近，因此编码更短。"
+                  "那么具体怎么编码呢？约定左分支记 0、右分支记 1，从根走到叶子得到的串就是这个词的编码，整体路径加权最短。")
+    doc = parse("# 推荐系统\n\nQ1：**什么是召回？**\n\n- 从全量物品中筛出候选集。\n\n"
+                "Q2：**协同过滤和基于内容的推荐有什么区别？**\n\n- 【协同过滤】依赖用户行为，用相似用户的偏好来推荐。\n\n"
+                "Q3：**如何保护用户隐私？**\n\n- 主要思路是不让隐私信息离开本地：\n    - 加密：同态加密让密文可算。\n"
+                "    - 扰动：给数据加噪声。\n    - 联邦学习：数据不出设备。\n\n"
+                f"Q4：**层次 softmax 为什么用霍夫曼树？**\n\n{long_entry}\n")
+    got = [(r["number"], bool(r["answer"].strip())) for r in doc.records]
+    assert got == [("Q1", True), ("Q2", True), ("Q3", True), ("Q4", True)]
+    assert "同态加密" in doc.records[2]["answer"] and "怎么编码呢" in doc.records[3]["answer"]
+
+
+def test_an_italic_label_word_is_the_label():
+    doc = parse("# CNN\n\nQ1：**什么是卷积？**\n\n滑动窗口内的加权求和。\n\n*Q2*：**什么是池化？**\n\n降采样。\n\n"
+                "_Q3_: **什么是步长？**\n\n窗口每次移动的距离。\n\nQ4：**什么是填充？**\n\n在边缘补零。\n")
+    assert [r["number"] for r in doc.records] == ["Q1", "Q2", "Q3", "Q4"]
+    assert doc.records[1]["question"].strip("*") == "什么是池化？"
