@@ -17,6 +17,7 @@ from typing import Any, Callable, ClassVar, Iterator
 
 import qatool.lint.claims as claim_kind
 import qatool.lint.kinds as kinds
+from qatool.lint import compare  # noqa: F401  (registers the metric-comparison check)
 from qatool.lint.document import LintDoc
 from qatool.lint.kinds import CITATION_CHECKS, CITATION_GATES, FLAGS, Knowledge
 from qatool.lint.model import PROSE_SCOPES, SCOPES, Finding, Rule
@@ -290,6 +291,7 @@ class ClaimKind(RuleKind):
 @dataclass
 class PythonSpec(Spec):
     check: str = ""
+    params: dict[str, Any] = field(default_factory=dict)  # data the check reads (`params:` in the rule file)
 
 
 FIXABLE_PY_CHECKS = {"heading-glued", "malformed-bold-label", "halfwidth-punctuation", "fullwidth-alphanumeric", "cjk-lookalike"}
@@ -323,12 +325,12 @@ class PythonKind(RuleKind):
     name = "python"
     spec_type = PythonSpec
     default_scope = SCOPES
-    schema = {"properties": {"check": {"type": "string"}}, "required": ["check"]}
+    schema = {"properties": {"check": {"type": "string"}, "params": {"type": "object"}}, "required": ["check"]}
 
     def build(self, ctx: BuildContext) -> dict[str, Any]:
         if ctx.entry["check"] not in PY_CHECKS:
             raise ctx.fail("check", f"unknown python check {ctx.entry['check']!r}; one of {', '.join(sorted(PY_CHECKS))}")
-        return {"check": ctx.entry["check"]}
+        return {"check": ctx.entry["check"], "params": dict(ctx.entry.get("params") or {})}
 
     def fixable(self, entry: dict[str, Any]) -> bool:
         return entry["check"] in FIXABLE_PY_CHECKS
