@@ -213,11 +213,17 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|考察|考虑|取
 _ASKING_CLAUSE_RE = re.compile(r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 
 
+# a prompt that asks for an explanation (`多角度解释 L1、L2 对特征选择的作用`, `简述 BN 的原理`): a question
+# without its question mark; `解释了…`, `推导可得…`, `说明…` state
+PROMPT_LEAD_RE = re.compile(r"^(?:请你?|试|请简要|简要|简单|多角度|从多个?角度|详细)?\s*(?:解释(?![了的为成])|简述|阐述(?!了)|谈谈|说说|介绍一下|列举(?!了)|论述)")
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
     lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
-    if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")):
+    if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")) \
+            or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)
         return "question"
     if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
         return "reported"
