@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterator
 
 import qatool.lint.claims as claim_kind
+import qatool.lint.compare  # noqa: F401  (registers the metric-comparison check)
 import qatool.lint.kinds as kinds
-from qatool.lint import compare  # noqa: F401  (registers the metric-comparison check)
 from qatool.lint.document import LintDoc
 from qatool.lint.kinds import CITATION_CHECKS, CITATION_GATES, FLAGS, Knowledge
 from qatool.lint.model import PROSE_SCOPES, SCOPES, Finding, Rule
