@@ -141,10 +141,11 @@ def _renders_stray_stars(doc: LintDoc, no: int) -> bool:
     (a heading alone, else its lines up to a blank one or a heading, block prefixes taken off)."""
     first = last = no
     if not _HEADING_LINE_RE.match(doc.lines[no - 1]):
+        # each step checks one more pair of neighbours: the lines already taken are one paragraph
         while first > 1 and doc.lines[first - 2].strip() and not _HEADING_LINE_RE.match(doc.lines[first - 2]) \
-                and _same_paragraph(doc, first - 1, no):
+                and _same_paragraph(doc, first - 1, first):
             first -= 1
-        while last < len(doc.lines) and doc.lines[last].strip() and _same_paragraph(doc, no, last + 1):
+        while last < len(doc.lines) and doc.lines[last].strip() and _same_paragraph(doc, last, last + 1):
             last += 1
     text = "\n".join(_PREFIX_RE.sub("", doc.lines[k - 1], count=1) for k in range(first, last + 1))
     return _STRAY_STAR_RE.search(_INLINE_MD.renderInline(text)) is not None
