@@ -157,15 +157,17 @@ def foreign_script(text: str, sample: int = 200_000) -> str | None:
     import regex
 
     s = text[:sample]
+    if not regex.search(r"[^\W\d_\p{Han}\p{Latin}]|[\p{No}\p{Nl}]", s):
+        return None  # Chinese and Latin letters only (most files): nothing to count
     letters = len(_LETTER.findall(s))
     if letters < 50:
         return None  # too little prose to tell (code, numbers, tables)
     kana = len(regex.findall(r"[\p{Hiragana}\p{Katakana}]", s))
     han = len(regex.findall(r"\p{Han}", s))
     latin = len(regex.findall(r"\p{Latin}", s))
+    other = letters - han - latin - kana
     if kana > 0.1 * letters:
         return f"Japanese (kana are {kana / letters:.0%} of its letters)"
-    other = letters - han - latin - kana
     if other > 0.2 * letters:
         scripts = {"Korean": r"\p{Hangul}", "Cyrillic": r"\p{Cyrillic}", "Arabic": r"\p{Arabic}", "Greek": r"\p{Greek}",
                    "Hebrew": r"\p{Hebrew}", "Thai": r"\p{Thai}", "Devanagari": r"\p{Devanagari}"}

@@ -572,13 +572,16 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     gate = kb.claim_gate(spec.subjects)  # gate_of for a claim rule
     found: set[tuple[int, int]] = set()
     try:
+        pgate = rule.spec.get("pgate")  # units without a literal of any property phrasing cannot state the claim
+        holders = _gate_indices(rule, doc, pgate) if pgate is not None and doc.literals is not None and doc.literals.covers(pgate) else None
+        if holders is not None and not holders:
+            return  # no unit (questions included: a question asks the claim only in a phrasing of it) holds one
         index = _claim_index(kb, doc)
         candidates = set(_gate_indices(rule, doc, gate))
         for key in spec.subjects:
             candidates.update(index.about.get(key, ()))
-        pgate = rule.spec.get("pgate")  # units without a literal of any property phrasing cannot state the claim
-        if pgate is not None and doc.literals is not None and doc.literals.covers(pgate):
-            candidates.intersection_update(_gate_indices(rule, doc, pgate))
+        if holders is not None:
+            candidates.intersection_update(holders)
         for k in sorted(candidates):
             unit = doc.units[k]
             if unit.scope not in rule.scope:
