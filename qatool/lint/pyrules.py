@@ -594,11 +594,16 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
         return out
     places = {_place(doc, rec["line_start"]) for rec in doc.records}
     in_runs = {e.line for run in _checked_runs(doc) for e in run}
+    heads = sorted(_heading_levels(doc))
+    prompts = {n.line for n in doc.non_items if n.reason == "questions"}  # sections the parser read as lists of prompts
     for n in candidates:
         title = split_number(strip_bold(n.title))[1]
         place = _place(doc, n.line)
         if n.line not in in_runs and not (place.startswith("h") and place in places and question_strength(title) == 2):
             continue
+        k = bisect.bisect_left(heads, n.line)
+        if n.reason in _UNANSWERED and k and heads[k - 1] in prompts:
+            continue  # an entry of a list of prompts nobody answers here (an interview log's round), though one of them is answered
         body = _body(doc, n)
         words = [no for no in body if _HAS_WORD.search(doc.lines[no - 1])]
         if n.reason in _UNANSWERED and words:
