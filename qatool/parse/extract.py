@@ -514,6 +514,7 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
     """The list questions of list `b` (top-level block `k`) appended to `starters` (coding
     explanations to `explanations`); returns how many of them have a nested answer."""
     answered = 0
+    alike = _bold_siblings(b, lines, prompts, loose)
     for it in b.children:
         head = item_head(it)
         if head is None:
@@ -521,6 +522,12 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
         text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
         text = _strip_marker(text)
         rest = [c for c in it.children if c is not head]
+        if id(it) in alike and rest:
+            # shaped like the questions beside it (`- **1 x 1 卷积的作用**` and its notes among `- **…？**` entries)
+            starters.append((k, _Starter("list", it, it.number, strip_bold(_strip_marker(lines[it.start - 1])),
+                                         nested=rest if answer_like(rest, lines) else [], head_end=head.end)))
+            answered += bool(answer_like(rest, lines))
+            continue
         nested_labels = [block_label(c, lines) for c in rest]
         cats = {lab.cat for lab in nested_labels if lab is not None}
         own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
@@ -542,6 +549,27 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             else:
                 starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
     return answered
+
+
+def _bold_siblings(b: Block, lines: list[str], prompts: bool, loose: bool) -> set[int]:
+    """Entries of list `b` (their ids) that are questions by their shape alone: where at least two entries are a
+    bold head on one line with notes nested under it, and at least half of those ask, the others of
+    that shape are topic questions of the same list (`- **样本不够时的处理办法**` among `- **…为什么？**`),
+    as topic headings are in a question bank."""
+    shaped: list[tuple[Block, bool]] = []
+    for it in b.children:
+        head = item_head(it)
+        if head is None or head.end != head.start or len(it.children) < 2:
+            continue
+        text = _strip_marker(lines[head.start - 1])
+        if not text.startswith(("**", "__")):
+            continue
+        asks = question_strength(text) == 2 and (loose or prompts or "?" in text or "？" in text) and _entry_asks(text)
+        shaped.append((it, asks))
+    asking = sum(1 for _, a in shaped if a)
+    if asking < 2 or asking * 2 < len(shaped):
+        return set()
+    return {id(it) for it, a in shaped if not a and label_of(_strip_marker(lines[it.start - 1])) is None}
 
 
 def _entry_asks(text: str) -> bool:

@@ -519,3 +519,16 @@ def test_an_italic_label_word_is_the_label():
                 "_Q3_: **什么是步长？**\n\n窗口每次移动的距离。\n\nQ4：**什么是填充？**\n\n在边缘补零。\n")
     assert [r["number"] for r in doc.records] == ["Q1", "Q2", "Q3", "Q4"]
     assert doc.records[1]["question"].strip("*") == "什么是池化？"
+
+
+def test_a_bold_topic_entry_among_bold_question_entries_is_a_question_of_that_list():
+    # `- **…的作用**` with its notes nested, beside `- **…吗？**` entries of the same shape, is asked too
+    # (as a topic heading is in a question bank); bold entries in a list where few ask stay content
+    doc = parse("# 笔记\n\n## 训练技巧\n\n- **学习率太大会怎样？**\n\n  损失震荡甚至发散。\n\n"
+                "- **权重衰减的作用**\n\n  限制权重的大小，减轻过拟合。\n\n- **早停为什么有效？**\n\n  在验证集变差前停下。\n\n"
+                "- **数据增强的常见做法**\n\n  翻转、裁剪、加噪声。\n")
+    assert [r["question"].strip("*") for r in doc.records] == ["学习率太大会怎样？", "权重衰减的作用", "早停为什么有效？",
+                                                               "数据增强的常见做法"]
+    notes = parse("# 笔记\n\n## 激活函数\n\n- **Sigmoid**\n\n  输出在 0 到 1 之间。\n\n- **ReLU**\n\n  负半轴为 0。\n\n"
+                  "- **为什么需要非线性？**\n\n  否则多层等于一层。\n\n- **Tanh**\n\n  输出在 -1 到 1 之间。\n")
+    assert [r["question"].strip("*") for r in notes.records] == ["为什么需要非线性？"]
