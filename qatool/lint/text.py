@@ -198,7 +198,7 @@ def _change(text: str, a: int, b: int) -> bool:
     m = _CHANGE_START_RE.match(text, a, b)
     if not m:
         return False
-    rest = re.sub(r"[A-Za-z][\w.\- ]*[\w.]", "", text[m.end():b], count=1)
+    rest = re.sub(r"[A-Za-z][\w.\- ]*[\w.]", "", text[m.end():b], count=1, flags=re.ASCII)  # a Latin name, not the CJK after it
     return len("".join(rest.split())) <= 8
 
 
@@ -262,15 +262,17 @@ class TextLayer:
         `增大 λ，`) and the first half of a correlative (`k 越小，模型越复杂`) are joined to the next one; in a
         supposition (`如果 A，（那么）C`) the antecedent is `supposed` and the consequent a statement."""
         pieces: list[list[int]] = []
+        last = (0, 0)  # the clause before this one: a frame joins the clause after it, not every later one
         for a, b in clause_spans(text, sentence.start, sentence.end):
-            if pieces and (_FRAME_END_RE.search(text[pieces[-1][0]:pieces[-1][1]])
-                           or _FRAME_START_RE.match(text, pieces[-1][0])
-                           or _change(text, pieces[-1][0], pieces[-1][1])
-                           or _joins(text[pieces[-1][0]:pieces[-1][1]], text[a:b])
+            if pieces and (_FRAME_END_RE.search(text[last[0]:last[1]])
+                           or _FRAME_START_RE.match(text, last[0])
+                           or _change(text, last[0], last[1])
+                           or _joins(text[last[0]:last[1]], text[a:b])
                            or _EXAMPLES_RE.match(text, a, b)):
                 pieces[-1][1] = b
             else:
                 pieces.append([a, b])
+            last = (a, b)
         consequent = len(pieces)
         if sentence.kind == "supposed" and len(pieces) > 1:
             consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])), len(pieces) - 1)
