@@ -70,6 +70,9 @@ UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$
 # that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
 TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")
 OUTLINE_LINE_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s|[-*+]\s|\d+[.)、]\s)")
+# a run of three or more asterisks that opens nothing (white space, punctuation or the line's end after it)
+# and without which the line's bold markers pair up: a mask over a name or a word (`张***`, `跑了个***，`)
+MASK_RUN_RE = re.compile(r"(?<!\*)\*{3,}(?=[\s，。、；：？！,.;:?!）)」』”]|$)")
 
 
 def _content_line(doc: LintDoc, unit: Unit) -> str:
@@ -173,6 +176,8 @@ def _odd_bold_units(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
             marks = [m.start() for m in BOLD_RE.finditer(text)]
             if len(marks) % 2 == 0:
                 continue
+        if any(len(BOLD_RE.findall(text[:m.start()] + text[m.end():])) % 2 == 0 for m in MASK_RUN_RE.finditer(text)):
+            continue
         outline = unit.scope == "heading" or OUTLINE_LINE_RE.match(text) is not None
         if any(outline or m.end() < len(text.rstrip()) for m in TRAILING_STARS_RE.finditer(text)):
             continue  # an importance mark after a heading, list item or link text
