@@ -391,6 +391,19 @@ def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_SHORT_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}[/／]$")
+_SHORT_AFTER_RE = re.compile(r"[/／][\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff])")
+
+
+def _alternative(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one of two short alternatives written with a slash (`单/双向语言模型`,
+    `双向/单向`): it names a choice, it is not said of anything. (A longer neighbour, `双向/自回归模型`, lists
+    two properties.)"""
+    if not ("\u4e00" <= text[start] <= "\u9fff" or "\u4e00" <= text[end - 1] <= "\u9fff"):
+        return False  # `TP/FP`: a ratio or a pair of Latin names, not a choice of words
+    return bool(_SHORT_BEFORE_RE.search(text, max(0, start - 4), start) or _SHORT_AFTER_RE.match(text, end))
+
+
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
@@ -740,7 +753,8 @@ class ClaimReader:
                 if into is not None:  # a phrasing never begins inside a term's name (`简短惩罚` is no `惩罚…`)
                     pos = m.start() + 1
                     continue
-                if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end):
+                if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
+                        and not _alternative(text, m.start(), m.end()):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
         if not preds:
