@@ -656,10 +656,23 @@ def looks_like_title(text: str) -> bool:
     return sum(len(w) for w in words) >= 0.6 * len(regex.sub(r"\s", "", t))
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _loose_title(title: str) -> str:
+    """A normalised title without articles and plural endings: `the Densely Connected Convolutional
+    Network` names the work of `Densely Connected Convolutional Networks` in a sentence."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in title.split() if w not in _ARTICLES)
+
+
 def _same_title(cited: str, known: str) -> bool:
-    """Equal up to case and punctuation; a cited title that contains the known one, or is cut short
-    of it, counts as the same (one changed word does not)."""
+    """Equal up to case, punctuation, articles and plural endings; a cited title that contains the known
+    one, or is cut short of it, counts as the same (one changed word does not)."""
     a, b = norm_title(cited), norm_title(known)
+    if a == b or b in a or (len(a) >= 12 and a in b):
+        return True
+    a, b = _loose_title(a), _loose_title(b)
     return a == b or b in a or (len(a) >= 12 and a in b)
 
 
