@@ -418,7 +418,12 @@ def fsync_dir(folder: Path) -> None:
 def atomic_writer(path: Path, mode: str = "w", file_mode: int | None = None) -> Iterator[IO]:
     """Write to a temporary file beside `path`, then rename it over `path` (never a half-written
     output). The file is flushed to disk before the rename; it gets `file_mode` if given (e.g. the
-    mode of the file it replaces), else the mode any new file gets under the umask."""
+    mode of the file it replaces), else the mode any new file gets under the umask. A device or a pipe
+    (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written in place: renaming over it would replace it."""
+    if _special_file(path):
+        with (open(path, mode) if "b" in mode else open(path, mode, encoding="utf-8", newline="\n")) as fh:
+            yield fh
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
@@ -432,9 +437,31 @@ def atomic_writer(path: Path, mode: str = "w", file_mode: int | None = None) -> 
         raise
 
 
+def _special_file(path: Path) -> bool:
+    """Whether `path` exists and is neither a regular file nor a folder (a device, a pipe, a socket)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Like `atomic_writer` for libraries that want a file name (pyarrow): yields the temp path."""
+    """Like `atomic_writer` for libraries that want a file name (pyarrow): yields the temp path (for a
+    device or a pipe, its bytes are copied into it afterwards)."""
+    if _special_file(path):
+        fd, tmp = tempfile.mkstemp(suffix=TMP_SUFFIX)
+        os.close(fd)
+        try:
+            yield Path(tmp)
+            with open(tmp, "rb") as src, open(path, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     os.close(fd)

@@ -404,6 +404,24 @@ def _alternative(text: str, start: int, end: int) -> bool:
     return bool(_SHORT_BEFORE_RE.search(text, max(0, start - 4), start) or _SHORT_AFTER_RE.match(text, end))
 
 
+# a verb that reports what someone (a paper, its title, an author) says, right before an opening quote
+_SAYS_BEFORE_RE = re.compile(r"(?:说|称|写道|写着|指出|表示|直言|直说|声称|宣称|断言|提到|题为|名为)(?:了|过|的是|道)?\s*[：:，,]?\s*$")
+_QUOTES = {"“": "”", "「": "」", "『": "』"}
+
+
+def _quoted_speech(text: str, pos: int) -> bool:
+    """Whether `pos` is inside a quotation that a verb of saying introduces (`标题就直说了“Transformer 本质是
+    RNN”`): the words are someone else's, reported, not the text's own claim."""
+    lo = max(0, pos - 120)
+    for i in range(pos - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in _QUOTES.values() or ch in "。\n":
+            return False
+        if ch in _QUOTES:
+            return _SAYS_BEFORE_RE.search(text, max(0, i - 12), i) is not None
+    return False
+
+
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
@@ -754,7 +772,7 @@ class ClaimReader:
                     pos = m.start() + 1
                     continue
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
-                        and not _alternative(text, m.start(), m.end()):
+                        and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
         if not preds:

@@ -240,3 +240,24 @@ def test_invalidate_drops_what_was_made_from_a_rewritten_file(tmp_path):
         folder.commit()
         folder.invalidate(["records.parquet"])
     assert sorted(json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))["files"]) == ["other.txt"]
+
+
+def test_a_report_written_to_a_pipe_or_device_keeps_it(tmp_path):
+    """`-o /dev/null` renamed a temporary file over the device and left a regular file there: a
+    device or a pipe is written in place (there is nothing to keep half-written)."""
+    import stat
+    import threading
+
+    md = tmp_path / "a.md"
+    md.write_text("### 1. 什么是甲？\n\n**答案：** 这是**重点内容\n", encoding="utf-8")
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    res = CliRunner().invoke(main, ["lint", str(md), "--format", "json", "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert res.exit_code == 0, res.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(got[0].decode("utf-8"))[0]["code"] == "FM003"
+    assert not [p.name for p in tmp_path.iterdir() if p.name not in ("a.md", "report.fifo")]  # no temporary file left
