@@ -525,7 +525,7 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
         if id(it) in alike and rest:
             # shaped like the questions beside it (`- **1 x 1 卷积的作用**` and its notes among `- **…？**` entries)
             starters.append((k, _Starter("list", it, it.number, strip_bold(_strip_marker(lines[it.start - 1])),
-                                         nested=rest if answer_like(rest, lines) else [], head_end=head.end)))
+                                         nested=rest if _answer_or_placeholder(rest, lines) else [], head_end=head.end)))
             answered += bool(answer_like(rest, lines))
             continue
         nested_labels = [block_label(c, lines) for c in rest]
@@ -543,12 +543,18 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
                                                      and _entry_asks(text)) \
                 or (text.lstrip().startswith("【") and loose and "。" not in text):
             # (a tagged problem, `【算法】手写 K-Means`; among labelled questions, `- 【协同过滤】使用…。` is content)
-            if rest and answer_like(rest, lines):
+            if rest and _answer_or_placeholder(rest, lines):
                 starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
                 answered += 1
             else:
                 starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
     return answered
+
+
+def _answer_or_placeholder(blocks: list[Block], lines: list[str]) -> bool:
+    """Nested blocks that answer a list question, or stand where its answer should be (`TODO`, `待补充`):
+    the item is kept with that placeholder as its answer, which the linter reports and export quarantines."""
+    return answer_like(blocks, lines) or trivial_reason(blocks, lines) == "placeholder"
 
 
 def _bold_siblings(b: Block, lines: list[str], prompts: bool, loose: bool) -> set[int]:
@@ -668,7 +674,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 answer_blocks += _leading_code(following)
             elif following and answered_lists >= 1 and answer_like(_following_answer(following), lines):
                 answer_blocks = _following_answer(following)
-            if not answer_blocks or not (st.labelled or answer_like(answer_blocks, lines)):
+            if not answer_blocks or not (st.labelled or _answer_or_placeholder(answer_blocks, lines)):
                 non.append(NonItem(st.block.start, st.head_end, st.title[:80], "no-answer"))
                 continue
             units = _units(answer_blocks, lines)
