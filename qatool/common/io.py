@@ -420,14 +420,15 @@ def atomic_writer(path: Path, mode: str = "w", file_mode: int | None = None) -> 
     output). The file is flushed to disk before the rename; it gets `file_mode` if given (e.g. the
     mode of the file it replaces), else the mode any new file gets under the umask. A device or a pipe
     (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written in place: renaming over it would replace it."""
+    encoding, newline = (None, None) if "b" in mode else ("utf-8", "\n")  # binary mode takes neither
     if _special_file(path):
-        with (open(path, mode) if "b" in mode else open(path, mode, encoding="utf-8", newline="\n")) as fh:
+        with open(path, mode, encoding=encoding, newline=newline) as fh:
             yield fh
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
     try:
-        with (os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8", newline="\n")) as fh:
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as fh:
             yield fh
             fh.flush()
         _finish(tmp, path, file_mode)

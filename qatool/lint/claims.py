@@ -406,7 +406,7 @@ def _alternative(text: str, start: int, end: int) -> bool:
 
 # a verb that reports what someone (a paper, its title, an author) says, right before an opening quote
 _SAYS_BEFORE_RE = re.compile(r"(?:说|称|写道|写着|指出|表示|直言|直说|声称|宣称|断言|提到|题为|名为)(?:了|过|的是|道)?\s*[：:，,]?\s*$")
-_QUOTES = {"“": "”", "「": "」", "『": "』"}
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 
 
 def _quoted_speech(text: str, pos: int) -> bool:
@@ -415,9 +415,9 @@ def _quoted_speech(text: str, pos: int) -> bool:
     lo = max(0, pos - 120)
     for i in range(pos - 1, lo - 1, -1):
         ch = text[i]
-        if ch in _QUOTES.values() or ch in "。\n":
+        if ch in _CLOSE_QUOTES or ch in "。\n":
             return False
-        if ch in _QUOTES:
+        if ch in _OPEN_QUOTES:
             return _SAYS_BEFORE_RE.search(text, max(0, i - 12), i) is not None
     return False
 

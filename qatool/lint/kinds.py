@@ -670,10 +670,7 @@ def _same_title(cited: str, known: str) -> bool:
     """Equal up to case, punctuation, articles and plural endings; a cited title that contains the known
     one, or is cut short of it, counts as the same (one changed word does not)."""
     a, b = norm_title(cited), norm_title(known)
-    if a == b or b in a or (len(a) >= 12 and a in b):
-        return True
-    a, b = _loose_title(a), _loose_title(b)
-    return a == b or b in a or (len(a) >= 12 and a in b)
+    return any(x == y or y in x or (len(x) >= 12 and x in y) for x, y in ((a, b), (_loose_title(a), _loose_title(b))))
 
 
 @dataclass(frozen=True)

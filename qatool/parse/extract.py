@@ -522,16 +522,17 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
         text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
         text = _strip_marker(text)
         rest = [c for c in it.children if c is not head]
+        prompt = strip_bold(_strip_marker(lines[it.start - 1]))
         if id(it) in alike and rest:
             # shaped like the questions beside it (`- **1 x 1 卷积的作用**` and its notes among `- **…？**` entries)
-            starters.append((k, _Starter("list", it, it.number, strip_bold(_strip_marker(lines[it.start - 1])),
-                                         nested=rest if _answer_or_placeholder(rest, lines) else [], head_end=head.end)))
-            answered += bool(answer_like(rest, lines))
+            answers = answer_like(rest, lines)
+            kept = answers or _placeholder(rest, lines)
+            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest if kept else [], head_end=head.end)))
+            answered += answers
             continue
         nested_labels = [block_label(c, lines) for c in rest]
         cats = {lab.cat for lab in nested_labels if lab is not None}
         own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
-        prompt = strip_bold(_strip_marker(lines[it.start - 1]))
         if cats & {"answer", "hint", "question"}:
             starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end, labelled=True)))
             answered += 1
@@ -554,7 +555,11 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
 def _answer_or_placeholder(blocks: list[Block], lines: list[str]) -> bool:
     """Nested blocks that answer a list question, or stand where its answer should be (`TODO`, `待补充`):
     the item is kept with that placeholder as its answer, which the linter reports and export quarantines."""
-    return answer_like(blocks, lines) or trivial_reason(blocks, lines) == "placeholder"
+    return answer_like(blocks, lines) or _placeholder(blocks, lines)
+
+
+def _placeholder(blocks: list[Block], lines: list[str]) -> bool:
+    return trivial_reason(blocks, lines) == "placeholder"
 
 
 def _bold_siblings(b: Block, lines: list[str], prompts: bool, loose: bool) -> set[int]:
