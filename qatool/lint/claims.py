@@ -253,6 +253,9 @@ _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相�
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
 # (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
 _LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*[:：]|\s*[:：]\s*\*\*)|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+# a list item's label at the start of its line (for _copula): `- **X**：`, `**X：**`, `- X：`
+_LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
+                            r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：])", re.M)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -317,6 +320,13 @@ _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?", re.I)
+# a number in Han numerals (`一百七十五亿`, `三亿四千万`, `五百一十二`, `一百七十多亿`); a vague one (`数十亿`, `十几亿`,
+# `上千亿`, `十分`) is none, and han_value drops a lone digit (`一个`, `两层`)
+_HAN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百千万亿数几上近好])[零一二两三四五六七八九十百千万亿]+(?:[多余][万亿]+)?(?![几分])")
+_HAN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# `170 多亿`, `1 亿多`: a little more than the number (at most about twice it)
+_ODD_RE = re.compile(r"\s*(?:多|余)")
 _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3,
           "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -436,6 +446,7 @@ class ClaimReader:
         self.layer = layer or TextLayer(glossary.words)
         self.timeout = timeout
         self._cache: dict[tuple, object] = {}
+        self._plain_of: dict[str, str] = {}  # a text _copula changed -> the text it read (the texts of the last few calls)
         # per property (keyed by the identity of its tuple of phrasings, kept alive beside the value: hashing
         # the tuple hashes every phrasing, and these are looked up for every sentence a rule reads)
         self._alternation: dict[int, tuple[tuple, tuple[regex.Pattern, ...]]] = {}  # _any_rx
@@ -447,6 +458,7 @@ class ClaimReader:
         term(s) the text is about when it names none (an answer under a question that names one term)."""
         out: list[tuple[int, int]] = []
         stop = len(text) if end is None else end
+        text = self._copula(text)
         if not self.shortcuts:
             return self._plain_findings(text, spec, start, end, topic)
         flt = self._filter(spec) if spec.predicates else None
@@ -483,6 +495,7 @@ class ClaimReader:
     def _plain_findings(self, text: str, spec: ClaimSpec, start: int, end: int | None,
                         topic: frozenset[str] | None) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
+        text = self._copula(text)
         if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
                                        for rx in spec.predicates):
             return out
@@ -494,6 +507,38 @@ class ClaimReader:
                     out.append(hit)
             carry = self._subject(text, sent, carry) or carry
         return out
+
+    def _copula(self, text: str) -> str:
+        """`text` with the colon of each list label that names one term read as 是, position for position:
+        `- **LLaMA**：ReLU` says what `LLaMA 是 ReLU` would (a cheat-sheet line gives the value without a
+        verb); a label that names no term, or several, keeps its colon (`- **上下文长度**：…`)."""
+        key = ("copula", text)
+        got = self._cache.get(key)
+        if got is None:
+            got = text
+            if "：" in text or ":" in text:
+                chars = None
+                for m in _LABEL_LINE_RE.finditer(text):
+                    g = "label" if m.group("label") is not None else "plain"
+                    a, b = m.span(g)
+                    names = self._mentions(text, a, b)
+                    if len(names) != 1 or _MARKUP_RE.sub("", text[a:names[0].start] + text[names[0].end:b]).strip(" \t（()）"):
+                        continue
+                    colon = max(text.rfind("：", b, m.end()), text.rfind(":", b, m.end()))
+                    if colon >= 0:
+                        chars = chars or list(text)
+                        chars[colon] = "是"
+                if chars is not None:
+                    got = "".join(chars)
+                    if len(self._plain_of) >= 256:
+                        self._plain_of.clear()
+                    self._plain_of[got] = text
+            self._remember(key, got)
+        return got  # type: ignore[return-value]
+
+    def _uncopula(self, text: str) -> str:
+        """The text `_copula` read `text` from (`text` itself when it changed nothing)."""
+        return self._plain_of.get(text, text)
 
     def _filter(self, spec: ClaimSpec) -> _PropertyFilter | None:
         """What the property's phrasings need (literals.py reads it off them, lower-cased), looked for in the
@@ -526,7 +571,7 @@ class ClaimReader:
         terms, frames and pronouns would be wasted. With where the strings the property's phrasings need
         begin, a clause where no phrasing has them all is not searched."""
         if spec.number is not None:  # a numeric fact is read off the numbers of statement clauses only
-            return any(c.kind == "statement" and _NUMBER_RE.search(text, c.start, c.end) for c in self._clauses(text, sent))
+            return any(c.kind == "statement" and numbers(text, c.start, c.end) for c in self._clauses(text, sent))
         if not spec.predicates:
             return True
         rxs = self._any_rx(spec)
@@ -646,6 +691,11 @@ class ClaimReader:
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
                                                               for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
+            if _ADDED_MEANS_RE.search(text, clause.start, clause.end):
+                # `在自注意力中，通过加入位置偏置，使模型能感知相对位置`: what follows comes of the addition, not of the
+                # sentence's term as it is
+                prev, frame, label = [], None, []
+                continue
             if clause.kind == "supposed":
                 prev = []  # a supposed term is not the subject of the consequence
                 supposed = self._subjects(text, clause, mentions) or supposed
@@ -741,11 +791,12 @@ class ClaimReader:
 
     def _label(self, text: str, sent: Span) -> list[Mention]:
         """The one term a sentence's leading label names (`- **Leaky ReLU**：…`), as a mention at the label."""
-        m = _LABEL_RE.match(text, sent.start, sent.end)
+        plain = self._uncopula(text)  # the label with its colon
+        m = _LABEL_RE.match(plain, sent.start, sent.end)
         if not m:
             # a later sentence of the same list item (`- **X**：…；…。…`): the item's label still names its topic
             line = text.rfind("\n", 0, sent.start) + 1
-            m = _LABEL_RE.match(text, line, sent.start) if line < sent.start and text[line:sent.start].lstrip()[:1] in "-*+0123456789" else None
+            m = _LABEL_RE.match(plain, line, sent.start) if line < sent.start and text[line:sent.start].lstrip()[:1] in "-*+0123456789" else None
             if not m:
                 return []
         g = "label" if m.group("label") is not None else "plain"
@@ -791,6 +842,8 @@ class ClaimReader:
             if _COMPARED_LEAD_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
+            if _ADDED_MEANS_RE.search(text, clause.start, ps):
+                continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
@@ -935,8 +988,9 @@ class ClaimReader:
                 # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
                 # before it is a candidate too, and the words after the agent qualify the property
                 group, anchor = [agent] + group, agent.end
-            owner = next((x for x in before if x.end < group[0].start and _OWNER_RE.fullmatch(text, x.end, group[0].start)), None)
-            if owner is not None:  # `U-Net 的跳跃连接`: what is said of the part is said of its owner too
+            owner = next((x for x in before if x.end < group[0].start and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
+                          or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
+            if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
                 group = [owner] + group
             return group, anchor
         if frame:
@@ -1021,20 +1075,19 @@ class ClaimReader:
     def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec, prev: list[Mention] = (),
                 frame: frozenset[str] | None = None) -> tuple[int, int] | None:
         num = spec.number
-        for m in _NUMBER_RE.finditer(text, clause.start, clause.end):
-            value = float(m.group(1))
-            unit = (m.group(2) or "").lower()
+        for ms, me, value, unit, odd in numbers(text, clause.start, clause.end):
+            unit = unit.lower()
             if num.scaled and unit:
                 value *= _SCALE.get(unit, 1.0)
             elif unit and not num.scaled:
                 continue
-            if num.quantity is not None and not self._near_quantity(text, clause, m, num.quantity):
+            if num.quantity is not None and not self._near_quantity(text, clause, ms, me, num.quantity):
                 continue
-            bound = self._bind(text, clause, [x for x in mentions if x.end <= m.start() or x.start >= m.end()], m.start(), m.end(),
+            bound = self._bind(text, clause, [x for x in mentions if x.end <= ms or x.start >= me], ms, me,
                                extend=False)
             if bound is None and not mentions:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-                keys = prev[-1].keys if len({k for x in prev for k in x.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:m.start()]) else frame
+                keys = prev[-1].keys if len({k for x in prev for k in x.keys}) == 1 and _CONTINUES_RE.match(text[clause.start:ms]) else frame
                 if keys:
                     bound = ([Mention(at, at, keys)], at)  # said of the previous clause's or the sentence's term
             if bound is None:
@@ -1046,13 +1099,15 @@ class ClaimReader:
                 keys |= owner[-1].keys
             if len(group) != 1 or not keys & set(spec.subjects):
                 continue
-            if anchor <= m.start() and self.layer.negations(text, anchor, m.start(), (clause.start, clause.end)) % 2:
+            if anchor <= ms and self.layer.negations(text, anchor, ms, (clause.start, clause.end)) % 2:
                 continue
-            if anchor >= m.end() and self.layer.negations(text, m.end(), anchor, (clause.start, clause.end)) % 2:
+            if anchor >= me and self.layer.negations(text, me, anchor, (clause.start, clause.end)) % 2:
                 continue  # `24 层并不是 BERT-base 的配置`: the number is denied of the term after it
-            before = text[max(clause.start, m.start() - 4):m.start()]
-            after = text[m.end():min(clause.end, m.end() + 8)]
-            if _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
+            before = text[max(clause.start, ms - 4):ms]
+            after = text[me:min(clause.end, me + 8)]
+            if odd:  # `170 多亿`: a little more than the number, at most about twice it
+                wrong = num.value < value * (1 - num.tolerance) or num.value > value * 2
+            elif _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
                 wrong = num.value < value * (1 - num.tolerance)  # "超过 X": wrong only if the true value is below X
             elif _UPPER_BOUND_RE.search(before) or _UPPER_AFTER_RE.match(after):
                 wrong = num.value > value * (1 + num.tolerance)
@@ -1060,25 +1115,25 @@ class ClaimReader:
                 tol = max(num.tolerance, 0.25) if _ABOUT_RE.search(before) else num.tolerance
                 wrong = not _close(value, num.value, tol)
             if wrong:
-                return min(group[0].start, m.start()), max(group[0].end, m.end())
+                return min(group[0].start, ms), max(group[0].end, me)
         return None
 
     @staticmethod
-    def _near_quantity(text: str, clause: Span, m: re.Match, quantity: regex.Pattern) -> bool:
-        stop = min(clause.end, m.end() + 8)
-        sep = _ITEM_SEP_RE.search(text, m.end(), stop)
+    def _near_quantity(text: str, clause: Span, ms: int, me: int, quantity: regex.Pattern) -> bool:
+        stop = min(clause.end, me + 8)
+        sep = _ITEM_SEP_RE.search(text, me, stop)
         if sep:  # `L = 12、H = 768`: a measure after a separator names the next item's number
             stop = sep.start()
-        after = quantity.match(text, m.end(), stop) or quantity.search(text, m.end(), min(stop, m.end() + 6))
+        after = quantity.match(text, me, stop) or quantity.search(text, me, min(stop, me + 6))
         if after:
             return True
-        if _OTHER_MEASURE_RE.match(text, m.end(), clause.end):
+        if _OTHER_MEASURE_RE.match(text, me, clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
         line = text.rfind("\n", 0, clause.start) + 1
-        lab = _LABEL_RE.match(text, line, m.start())
+        lab = _LABEL_RE.match(text, line, ms)
         if lab and quantity.search(text, lab.start(), lab.end()):
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
-        window = text[max(clause.start, m.start() - 24):m.start()]  # `max sequence length 只有 1024`
+        window = text[max(clause.start, ms - 24):ms]  # `max sequence length 只有 1024`
         window = window[max(window.rfind(c) for c in "、,，") + 1:]  # `12 层、hidden size 768`: 层 is the measure of 12
         return bool(quantity.search(window))
 
@@ -1086,13 +1141,92 @@ class ClaimReader:
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
+# a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
+_ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
+# `X 在 Y（子层）里/中 …`: Y is a place inside X
+_LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:在|的)\s*")
+_LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
-_OTHER_MEASURE_RE = re.compile(r"\s*(?:层|维|个头|头|倍|%|％)")
+# a measure word of another quantity: `12 层`, `700 GB`, `300B tokens`, `4 个字节`
+_OTHER_MEASURE_RE = re.compile(r"\s*(?:个\s*(?=字节|比特))?(?:层|维|个头|头|倍|%|％|[KMGTP]i?B(?![A-Za-z])|[KMGTP]iB|G(?![A-Za-z])|字节|bytes?\b|bits?\b|比特|位(?!置)|秒|小时|天|张卡|块卡|张|块)", re.I)
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")
 _UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|不超过")
 _UPPER_AFTER_RE = re.compile(r"^\s*\S{0,4}?以[下内]")
+
+
+def han_value(digits: str) -> float | None:
+    """The value of a number in Han numerals (`一百七十五` 175, `两千零四十八` 2048, `三亿四千万` 3.4e8); None for
+    a string that is not one number (`五五`, `百百`, `亿`) or is a lone digit (`一`, `两`: a count word, not a quantity).
+
+    >>> [han_value(s) for s in ("一百七十五", "十二", "两千零四十八", "五百一十二", "一百七十五亿", "三亿四千万", "三", "五五")]
+    [175.0, 12.0, 2048.0, 512.0, 17500000000.0, 340000000.0, None, None]
+    """
+    if len(digits) < 2:
+        return None
+    total = 0.0
+    for big, scale in (("亿", 1e8), ("万", 1e4)):
+        if big in digits:
+            head, _, digits = digits.partition(big)
+            if big in digits or not head or "万" in head:
+                return None
+            value = _han_small(head)
+            if value is None:
+                return None
+            total += value * scale
+    if not digits:
+        return total
+    rest = _han_small(digits)
+    return None if rest is None else total + rest
+
+
+def _han_small(digits: str) -> float | None:
+    """The value of Han numerals below 10,000 (`一百七十五`), None when they are not one number."""
+    total, digit, last_unit = 0, None, 10000
+    for ch in digits:
+        if ch in _HAN_UNITS:
+            unit = _HAN_UNITS[ch]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        elif ch not in _HAN_DIGITS or (digit is not None and ch != "零"):
+            return None
+        else:
+            digit = None if ch == "零" else _HAN_DIGITS[ch]
+    return float(total + (digit or 0))
+
+
+def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str, bool]]:
+    """(start, end, value, unit, odd) of each number in text[start:end], in Arabic (`1750 亿`, `17.5B`) or Han
+    numerals (`一百七十五亿`); `odd` when it is said to be a little more (`170 多亿`, `三亿多`), in order."""
+    out = []
+    for m in _NUMBER_RE.finditer(text, start, end):
+        unit = m.group(2) or ""
+        odd = False
+        if not unit:  # `170 多亿`
+            o = _ODD_RE.match(text, m.end(), end)
+            u = _ODD_UNIT_RE.match(text, o.end(), end) if o else None
+            if u:
+                unit, odd = u.group(1), True
+                out.append((m.start(), u.end(), float(m.group(1)), unit, odd))
+                continue
+        out.append((m.start(), m.end(), float(m.group(1)), unit, bool(_ODD_RE.match(text, m.end(), end))))
+    for m in _HAN_NUMBER_RE.finditer(text, start, end):
+        digits, odd, unit = m.group(), False, ""
+        cut = max(digits.find("多"), digits.find("余"))
+        if cut > 0:  # `一百七十多亿`
+            digits, unit, odd = digits[:cut], digits[cut + 1:], True
+        value = han_value(digits)
+        if value is not None and unit:
+            value *= _SCALE.get(unit, 1.0) if unit in _SCALE else math.nan
+        if value is not None and not math.isnan(value):
+            out.append((m.start(), m.end(), value, "", odd or bool(_ODD_RE.match(text, m.end(), end))))
+    return sorted(out)
+
+
+_ODD_UNIT_RE = re.compile(r"\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)")
 
 
 def _close(stated: float, known: float, tolerance: float) -> bool:

@@ -20,15 +20,22 @@ from functools import lru_cache
 from typing import Iterable
 
 SENTENCE_END = "。！？!?；;\n"
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_WORD_END_RE = re.compile(r"[\u4e00-\u9fffA-Za-z）)」”]")
 CLAUSE_SEP = "，,"
 
 # the end of a sentence that asks: a question mark, or a final particle (markup and brackets allowed after)
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 QUESTION_END_RE = re.compile(rf"(?:[?？]|[吗么嘛呢][。.!！，,]?){_TRAIL}$")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
+# an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
+IMPERATIVE_LEAD = r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
+_IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
+# an A-not-A question (`算不算`, `用不用`, `需不需要`); `动不动`, `时不时` are adverbs
+A_NOT_A = r"(?P<ana>(?![动时])[\u4e00-\u9fff])[不没](?P=ana)"
 QUESTION_WORD_RE = re.compile(
-    r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
-    r"|^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)",
+    A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    r"|" + IMPERATIVE_LEAD,
     re.I,
 )
 # an alternative question that drops its "？" (`PPO是on-policy还是off-policy`, `基座模型选用Chat还是Base`): 是/选 …
@@ -51,6 +58,7 @@ REPORTED_RE = re.compile(
 
     # a statement said to be the wrong way round, mixed up, miscounted or overstated; a belief others hold
     r"|(?:弄|搞|说|记|写|理解)反了?|颠倒了|(?:混淆|搞混|弄混|记混)了|记错了?|算错了?|笔误|口误|夸大了"
+    r"|(?:有人|有些人|有的人|不少人|很多人|许多人|一些人|常有人|有(?:的)?(?:资料|文章|教程|博客))[^。；;！!？?]{0,24}?(?:误以为|以为|认为|觉得|担心|说成|写成|当成|当作|看成|理解成|理解为)"
     r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当)"
     r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
@@ -151,12 +159,16 @@ class Span:
         return s[self.start:self.end]
 
 
-def split_spans(text: str, seps: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """[start, end) pieces of text[start:end] ending after each separator character (kept in the piece)."""
+def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, han_period: bool = False) -> list[tuple[int, int]]:
+    """[start, end) pieces of text[start:end] ending after each separator character (kept in the piece);
+    `han_period`: an ASCII period after a Han character or a letter and before a Han character ends a piece too
+    (`…都是 Transformer 模型.举个例子：…`, a full stop typed on an English keyboard), unlike one in a number
+    (`1.5亿`), a name or a path."""
     end = len(text) if end is None else end
     out, lo = [], start
     for i in range(start, end):
-        if text[i] in seps:
+        c = text[i]
+        if c in seps or (han_period and c == "." and start < i < end - 1 and _HAN_RE.match(text[i + 1]) and _WORD_END_RE.match(text[i - 1])):
             out.append((lo, i + 1))
             lo = i + 1
     if lo < end:
@@ -203,19 +215,28 @@ def _change(text: str, a: int, b: int) -> bool:
 
 
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
-_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否)[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
+_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
 # an indirect question after a verb of checking (`重点看正样本有没有被漏掉`, `取决于是否…`) asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
 _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
-                          r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能)"
+                          r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能|" + A_NOT_A + ")"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
                           r"|(?:分辨|区分|识别|判断|知道|看出)(?:出|不出)?\s*哪(?:个|一个|些)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
-_ASKING_CLAUSE_RE = re.compile(r"是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
+_ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 
 
 # a prompt that asks for an explanation (`多角度解释 L1、L2 对特征选择的作用`, `简述 BN 的原理`): a question
 # without its question mark; `解释了…`, `推导可得…`, `说明…` state
 PROMPT_LEAD_RE = re.compile(r"^(?:请你?|试|请简要|简要|简单|多角度|从多个?角度|详细)?\s*(?:解释(?![了的为成])|简述|阐述(?!了)|谈谈|说说|介绍一下|列举(?!了)|论述)")
+
+
+def clause_asks(s: str) -> bool:
+    """Whether a clause asks (`换用 Adam 能否避免梯度消失`, `算不算加密`) by a question mark, an asking word or an
+    alternative; an imperative lead (`说明…`, `比较…`) asks only at the head of a sentence (sentence_kind), in a
+    later clause it means "shows" (`…，说明它不够灵敏`)."""
+    core = s.strip().rstrip("；;")
+    lead = _IMPERATIVE_LEAD_RE.sub("", _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core))), count=1)
+    return bool(QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")))
 
 
 def sentence_kind(s: str) -> str:
@@ -255,7 +276,7 @@ class TextLayer:
         self._seg = _segmenter(self.words + COMPOUNDS)
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
-        return [Span(a, b, sentence_kind(text[a:b])) for a, b in split_spans(text, SENTENCE_END, start, end)]
+        return [Span(a, b, sentence_kind(text[a:b])) for a, b in split_spans(text, SENTENCE_END, start, end, han_period=True)]
 
     def clauses(self, text: str, sentence: Span) -> list[Span]:
         """The clauses of a sentence: a frame, scene or change clause (`在 X 中，`, `X 之后，`, `由于…，`,

@@ -1,0 +1,107 @@
+"""Readings added after the sixth held-back phrasings were read: a list label that names one term reads
+as its copula, numbers in Han numerals, a term inside `在 … 里` is a part of the term before it, A-not-A
+questions and beliefs reported across a comma state nothing, and pattern rules skip sentences that ask.
+Every text here is written for this file (not taken from the phrasing sets)."""
+from __future__ import annotations
+
+import pytest
+
+from qatool.lint.claims import han_value, numbers
+from qatool.lint.engine import Linter
+from qatool.lint.text import sentence_kind
+
+DEFAULT = Linter.default()
+
+
+def codes(answer: str) -> set[str]:
+    text = f"### 1. 测试题？\n\n**答案：**\n\n{answer}\n"
+    return {f.code for f in DEFAULT.lint_text(text, "t.md") if f.code.startswith("FC")}
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("- **LLaMA**：ReLU（与原始 Transformer 相同）", "FC348"),  # a label that names one term: `LLaMA 是 ReLU`
+    ("各模型的激活函数：\n\n- **PaLM**：SwiGLU\n- **LLaMA**：ReLU", "FC348"),
+    ("* LLaMA：ReLU", "FC348"),  # a plain label
+    ("GPT-3 的参数规模只有一百七十多亿。", "FC383"),  # Han numerals with 多 before the scale
+    ("GPT-3 最大的模型大约有一百七十五亿个参数。", "FC383"),
+    ("BERT-base 大约有三亿四千万个参数。", "FC384"),  # 亿 and 万 in one number
+    ("BERT-base 的参数量是三亿多。", "FC384"),
+    ("原版 BERT 的输入上限是一千零二十四个 token。", "FC387"),
+    ("LLaMA 在前馈层里用的是 ReLU。", "FC348"),  # `X 在 Y 里`: Y is part of X
+])
+def test_label_copulas_han_numbers_and_parts_state_the_claim(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer", [
+    "- **LLaMA**：SwiGLU（不是 ReLU）",
+    "- **原始 Transformer**：ReLU\n- **LLaMA**：SwiGLU",
+    "- **激活函数**：LLaMA 为 SwiGLU",  # a label that names no term keeps its colon
+    "GPT-3 的参数量是一千七百五十亿。",
+    "BERT-base 大约有一亿一千万个参数。",
+    "BERT-base 的参数量是一亿多。",
+    "GPT-3 这种模型拥有数十亿乃至上千亿参数中的最高档。",  # vague amounts are no numbers
+    "原版 BERT 的输入上限是五百一十二个 token，十分够用。",
+    "原始 Transformer 在前馈层里用 ReLU，LLaMA 改成了 SwiGLU。",
+])
+def test_the_same_shapes_stating_the_fact_are_clean(answer):
+    assert not codes(answer) & {"FC348", "FC383", "FC384", "FC387"}, answer
+
+
+@pytest.mark.parametrize("text,value", [
+    ("一百七十五亿", 175e8), ("三亿四千万", 3.4e8), ("两千零四十八", 2048), ("十二", 12), ("十亿", 1e9),
+    ("一", None), ("五五", None), ("百百", None),
+])
+def test_han_values(text, value):
+    assert han_value(text) == value
+
+
+def test_numbers_read_vague_and_odd_amounts():
+    found = [(v, unit, odd) for _, _, v, unit, odd in numbers("约 170 多亿、三亿多、数十亿、十几亿、十分", 0, 30)]
+    assert found == [(170, "亿", True), (3e8, "", True)]  # (Arabic numbers keep their scale word apart)
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("dropout 算不算一种集成方法", "question"),  # A-not-A without a ？
+    ("BN 层需不需要偏置", "question"),
+    ("训练时动不动就过拟合。", "statement"),  # 动不动, 时不时 are adverbs
+    ("loss 时不时会跳一下。", "statement"),
+    ("无论数据平不平衡，都要先看分布。", "statement"),
+    ("有人只看了公式，就以为 Adam 是二阶方法，其实它只用一阶梯度。", "reported"),  # the belief after a comma
+    ("有的教程把 SiLU 写成 GELU，这是记混了。", "reported"),
+    ("我认为 BN 在推理时用滑动平均。", "statement"),
+])
+def test_sentence_kinds(sentence, kind):
+    assert sentence_kind(sentence) == kind
+
+
+def test_a_pattern_rule_skips_a_sentence_that_asks_without_a_question_mark():
+    assert "FC142" not in codes("换用 RMSProp 能否避免梯度爆炸")
+    assert "FC142" in codes("换用 RMSProp 就能避免梯度爆炸。")
+
+
+# the eighth untuned trial's false-alarm classes (three repositories never seen; findings judged against
+# the source by a helper), in wordings of this file, with the same shapes stating the slip beside them
+@pytest.mark.parametrize("answer,code", [
+    ("每一类的 IoU 可以写成 TP/(TP+FP+FN)。", "FC455"),  # three disjoint parts: the union itself
+    ("代入混淆矩阵：IoU = 30/(30+4+6)。", "FC455"),
+    ("IoU 还可以写成 TP 比上 TP、FP、FN 之和。", "FC455"),
+    ("GPT-3 的 1750 亿参数按每个参数 2 个字节算，要占 350 GB 显存。", "FC383"),  # a number with its own measure
+    ("池化把特征图缩小，从而减少后面需要训练的参数。", "FC181"),  # what it reduces is not what it has
+    ("在自注意力里，通过加入相对位置偏置，模型就能区分词序。", "FC364"),  # the ability comes with the addition
+    ("很多模型都基于 Transformer.举例来说：OpenAI 的 GPT 系列。", "FC463"),  # `.` between Han characters ends a sentence
+])
+def test_trial_false_alarm_classes_state_nothing(answer, code):
+    assert code not in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("IoU 等于交集除以两个框的面积之和。", "FC455"),
+    ("IoU = 交集 / (A + B)。", "FC455"),
+    ("GPT-3 一共有 350 亿个参数。", "FC383"),
+    ("池化层也有需要训练的参数。", "FC181"),
+    ("自注意力本身就能区分词序。", "FC364"),
+    ("Transformer 是 OpenAI 在 2018 年提出的.它改变了 NLP。", "FC463"),
+])
+def test_the_same_shapes_stating_the_slip_are_found(answer, code):
+    assert code in codes(answer), answer
