@@ -15,6 +15,7 @@ from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mo
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
+from qatool.lint.text import sentence_kind
 from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, Line
@@ -229,19 +230,29 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
         after = {a_start: text[b_start:b_end] for a_start, b_start, b_end in pairs}  # an item's next item
         for a_start, b_start, b_end in pairs:
             a, b = text[a_start:b_start - 1], text[b_start:b_end]
-            if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b) and not _whole_item(a, b, after.get(b_start)):
+            if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b) \
+                    and not _whole_item(a, b, after.get(b_start), _later_items(text, b_end)):
                 yield make_finding(rule, doc, unit, b_start, b_end, full=source_text(doc, unit, a_start, b_start - 1))
         for m in EMPTY_ITEM_RE.finditer(text):
             yield make_finding(rule, doc, unit, m.start(), m.end(), message=EMPTY_ITEM_MESSAGE)
 
 
-def _whole_item(a: str, b: str, c: str | None) -> bool:
+def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
     """Whether B, the end of A (`A、B`), is an item of its own after all: A is its contrary (`设置了不确定态、
-    确定态、删除态`), or B is said again after it, on purpose (`进行放大、放大、放大`)."""
+    确定态、删除态`), or B is said again after it, on purpose (`进行放大、放大、放大`), or is an item again later in
+    the same enumeration (`结果依次是正面、正面、反面、正面`: a sequence of outcomes, `later` the items after B)."""
     head = a[: len(a) - len(b)]
-    return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b))
+    return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
+        or b in (x.strip() for x in later.split("、"))
 
 
+_LATER_ITEMS_END_RE = re.compile(r"[，,。；;：:\n]")  # where an enumeration ends, after one of its items
+
+
+def _later_items(text: str, at: int) -> str:
+    """The rest of the enumeration that goes on at `at`."""
+    m = _LATER_ITEMS_END_RE.search(text, at)
+    return text[at:m.start() if m else len(text)]
 EMPTY_ITEM_MESSAGE = "列举中有空项：“{match}”之间什么也没有，像是丢了一项"
 
 
@@ -540,6 +551,20 @@ def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
 # ------------------------------------------------------------------------------ unanswered questions
 
 _UNANSWERED = ("empty", "no-answer")
+# a question whose line goes on after its question mark with an answer of its own: prose of 20 characters or
+# more, ten Han characters among them, that neither asks again nor is a bracketed note or a source tag
+# (`(1) 样本是如何生成的？通常假设样本独立同分布，……`; not `？（2019 字节）`, `？<Tencent AI lab-一面>`)
+_INLINE_ANSWER_RE = re.compile(r"^(.{4,}?[？?])\s*((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
+# what goes on asking after a question mark: a demand (`并写出…的公式`, `至少列出 4 种`, `从…的角度举例说明`)
+_DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至少|分别|最好)?\s*(?:写出|列出|说出|说明|举例|推导|比较|对比|分析|解释|阐述|谈谈|说说|"
+                        r"给出|画出|简述|描述|证明|计算|实现|从|结合|用|回答|讨论)|举例说明|来说明|并说出|并写出|并给出|优缺点")
+
+
+def _inline_answer(line: str) -> bool:
+    """Whether a question's line goes on after its question mark with its answer, not with more of the
+    question."""
+    m = _INLINE_ANSWER_RE.match(line)
+    return m is not None and not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
 
 
 def _heading_levels(doc: LintDoc) -> dict[int, int]:
@@ -682,7 +707,7 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
     for n, title, _body_lines in unanswered(doc):
-        if n.reason in _UNANSWERED:
+        if n.reason in _UNANSWERED and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None
             if not _answered_by_subsections({"number": heading}, doc.records[k] if k < len(doc.records) else None):

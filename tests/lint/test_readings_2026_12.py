@@ -8,6 +8,7 @@ import pytest
 
 from qatool.lint.claims import han_value, numbers
 from qatool.lint.engine import Linter
+from qatool.lint.pyrules import _inline_answer
 from qatool.lint.text import sentence_kind
 
 DEFAULT = Linter.default()
@@ -105,3 +106,28 @@ def test_trial_false_alarm_classes_state_nothing(answer, code):
 ])
 def test_the_same_shapes_stating_the_slip_are_found(answer, code):
     assert code in codes(answer), answer
+
+
+def _lint(text: str, code: str) -> list:
+    return [f for f in DEFAULT.lint_text(text, "t.md") if f.code == code]
+
+
+def test_an_item_said_again_later_in_an_enumeration_is_whole():
+    # a sequence of outcomes repeats its items on purpose; a truncated item does not come back
+    assert not _lint("### 1. 题？\n\n**答案：** 抛三次骰子，点数依次是六点、六点、两点、六点。\n", "FM005")
+    assert _lint("### 1. 题？\n\n**答案：** 常见的正则化有权重衰减、衰减、数据增强。\n", "FM005")
+
+
+@pytest.mark.parametrize("line,answered", [
+    ("(1)为什么要对特征做归一化？因为各特征的量纲不同，数值范围相差很大时梯度下降会沿某些方向震荡。", True),
+    ("1. 样本是怎样得到的？一般假设训练样本独立同分布，即每个样本都按同一个联合分布采样得到。", True),
+    ("(1)什么是核技巧？并写出高斯核的公式，说明它的好处。", False),  # a demand goes on asking
+    ("(1)常用的超参数搜索方法有哪些？至少列出三种并说出各自的优缺点。", False),
+    ("(1)两阶段和一阶段检测器有什么不同？<某公司一面（2020）>", False),  # a source tag
+    ("(1)两阶段和一阶段检测器有什么不同？（2020 某公司）", False),
+    ("(1)两阶段和一阶段检测器有什么不同？", False),
+    ("(1)两阶段和一阶段检测器有什么不同？单阶段的又有哪些代表作？", False),
+])
+def test_a_question_line_that_goes_on_with_its_answer(line, answered):
+    # QA001 leaves a numbered question alone when its own line answers it (pumpkin-book style notes)
+    assert _inline_answer(line) is answered
