@@ -853,6 +853,9 @@ def _repo_root(text: str, m: regex.Match) -> bool:
     return regex.match(r"/?(?:#\S*)?(?:[)\s\]]|$)", text[m.end():]) is not None
 
 
+_DEEP_PATH_RE = regex.compile(r"[\w.-]+(?:/[\w.-]+){2,}/?")  # owner/repo/folder...: a path inside a repository
+
+
 def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
     text = unit.text
     lks = links(text)
@@ -872,7 +875,10 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
         # the label's last part (`**答案：** - **fastText**：` -> `fastText`), without markup
         bare = next((b for b in (BARE_LABEL_RE.sub("", part) for part in reversed(regex.split(r"[：:]", label))) if b), "")
         # the project the label names closest to the link
-        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in _repo_rx(repo, "names_rx", repo["names"]).finditer(label)]
+        paths = [(p.start(), p.end()) for p in _DEEP_PATH_RE.finditer(label)]
+        # (a name inside a path into a repository, `tensorflow/models/research/deeplab`, names a folder, not a project)
+        named = [(n.end(), i, n) for i, repo in enumerate(kb.repos) for n in _repo_rx(repo, "names_rx", repo["names"]).finditer(label)
+                 if not any(a <= n.start() < b for a, b in paths)]
         if not named:
             continue
         _, i, name = max(named, key=lambda t: (t[0], -t[1]))

@@ -131,3 +131,10 @@ def test_an_item_said_again_later_in_an_enumeration_is_whole():
 def test_a_question_line_that_goes_on_with_its_answer(line, answered):
     # QA001 leaves a numbered question alone when its own line answers it (pumpkin-book style notes)
     assert _inline_answer(line) is answered
+
+
+def test_a_name_inside_a_path_into_a_repository_names_a_folder_not_the_project():
+    inside = "- 官方代码：[tensorflow/models/research/deeplab/](https://github.com/tensorflow/models/tree/master/research/deeplab)"
+    assert not _lint(f"### 1. 题？\n\n**答案：**\n\n{inside}\n", "FC204")
+    claimed = "- TensorFlow 官方代码：[tensorflow/models](https://github.com/tensorflow/models)"
+    assert _lint(f"### 1. 题？\n\n**答案：**\n\n{claimed}\n", "FC204")
