@@ -419,6 +419,18 @@ _SAYS_BEFORE_RE = re.compile(r"(?:说|称|写道|写着|指出|表示|直言|直
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 
 
+def _title_case(phrase: str) -> bool:
+    """Whether an English phrasing is written in title case (`with Linear Complexity`): in a clause of English
+    alone, part of a title (`Linformer: Self-Attention with Linear Complexity` in a reference list), not a
+    claim (a clause with Chinese in it names titles on purpose: `由《Attention Is All You Need》提出`)."""
+    content = [w for w in _LATIN_WORD_RE.findall(phrase) if len(w) > 3]
+    return len(content) >= 2 and all(w[0].isupper() and not w.isupper() for w in content)
+
+
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _quoted_speech(text: str, pos: int) -> bool:
     """Whether `pos` is inside a quotation that a verb of saying introduces (`标题就直说了“Transformer 本质是
     RNN”`): the words are someone else's, reported, not the text's own claim."""
@@ -823,7 +835,8 @@ class ClaimReader:
                     pos = m.start() + 1
                     continue
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
-                        and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()):
+                        and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()) \
+                        and not (_title_case(m.group()) and not _HAN_CHAR_RE.search(text, clause.start, clause.end)):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
         if not preds:
@@ -1120,6 +1133,8 @@ class ClaimReader:
 
     @staticmethod
     def _near_quantity(text: str, clause: Span, ms: int, me: int, quantity: regex.Pattern) -> bool:
+        if _FACTOR_BEFORE_RE.search(text, clause.start, ms):
+            return False  # `768 * 3w`: a factor of a product, not the quantity
         stop = min(clause.end, me + 8)
         sep = _ITEM_SEP_RE.search(text, me, stop)
         if sep:  # `L = 12、H = 768`: a measure after a separator names the next item's number
@@ -1146,9 +1161,11 @@ _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:在|的)\s*")
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
+_FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
-# a measure word of another quantity: `12 层`, `700 GB`, `300B tokens`, `4 个字节`
-_OTHER_MEASURE_RE = re.compile(r"\s*(?:个\s*(?=字节|比特))?(?:层|维|个头|头|倍|%|％|[KMGTP]i?B(?![A-Za-z])|[KMGTP]iB|G(?![A-Za-z])|字节|bytes?\b|bits?\b|比特|位(?!置)|秒|小时|天|张卡|块卡|张|块)", re.I)
+# a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`
+_OTHER_MEASURE_RE = re.compile(r"\$?\s*(?:个\s*(?=字节|比特))?(?:层|维|个头|头|倍|次|%|％|[×*✕]|"
+                               r"(?!tokens?\b|params?\b|parameters?\b|billion|million|thousand|trillion|[KMBT]\b)[A-Za-z]{2,}\b|[KMGTP]i?B(?![A-Za-z])|[KMGTP]iB|G(?![A-Za-z])|字节|bytes?\b|bits?\b|比特|位(?!置)|秒|小时|天|张卡|块卡|张|块)", re.I)
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")

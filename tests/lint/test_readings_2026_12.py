@@ -138,3 +138,37 @@ def test_a_name_inside_a_path_into_a_repository_names_a_folder_not_the_project()
     assert not _lint(f"### 1. 题？\n\n**答案：**\n\n{inside}\n", "FC204")
     claimed = "- TensorFlow 官方代码：[tensorflow/models](https://github.com/tensorflow/models)"
     assert _lint(f"### 1. 题？\n\n**答案：**\n\n{claimed}\n", "FC204")
+
+
+# the ninth untuned trial's false-alarm classes (three more repositories, mostly tutorials), in wordings of
+# this file, with the same shapes stating the slip
+@pytest.mark.parametrize("answer,code", [
+    ("- BERT-base（110M 参数）：训练一次约排放 1400 lbs 二氧化碳", "FC384"),  # a number with a Latin unit of its own
+    ("训练 GPT-3 时，每个参数每个 token 要做 $6$ 次浮点运算。", "FC383"),  # a count of times
+    ("BERT-base 词嵌入的参数量为 768 * 3w，比整个模型小得多。", "FC384"),  # a factor of a product
+    ("GPT 可以利用已有的上下文信息来预测接下来的词。", "FC174"),  # 下文 inside 上下文
+    ("Linformer: Self-Attention with Linear Complexity", "FC178"),  # an English title in a reference list
+])
+def test_ninth_trial_false_alarm_classes_state_nothing(answer, code):
+    assert code not in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("BERT-base 有 340M parameters。", "FC384"),
+    ("GPT-3 有 6 亿参数。", "FC383"),
+    ("GPT 可以利用下文信息来预测当前词。", "FC174"),
+    ("Self-attention has linear complexity in the sequence length.", "FC178"),
+    ("注意力机制最早由《Attention Is All You Need》提出。", "FC464"),  # a title named in a Chinese clause is read
+])
+def test_ninth_trial_shapes_stating_the_slip_are_found(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("BERT 的 base 版本大约有 3.4 亿参数。", "FC384"),  # names people write for a term
+    ("标准 attention 的计算量和序列长度成线性关系。", "FC178"),
+    ("重计算策略的本质是用显存换计算时间。", "FC338"),
+    ("用了 Huffman 树之后，每次输出的代价与词表大小无关，是常数。", "FC435"),
+])
+def test_more_names_of_terms_are_read(answer, code):
+    assert code in codes(answer), answer
