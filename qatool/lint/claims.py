@@ -428,6 +428,8 @@ def _title_case(phrase: str) -> bool:
 
 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
+# a phrasing that opens with 为/是 where that character ends another word (`行为距离`, `但是距离…`) is no copula
+_NOT_COPULA_RE = re.compile(r"(?:行|因|认|以|人)为|(?:但|可|于|凡|要|若|或)是")
 _HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -836,7 +838,8 @@ class ClaimReader:
                     continue
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
                         and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()) \
-                        and not (_title_case(m.group()) and not _HAN_CHAR_RE.search(text, clause.start, clause.end)):
+                        and not (_title_case(m.group()) and not _HAN_CHAR_RE.search(text, clause.start, clause.end)) \
+                        and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
         if not preds:

@@ -172,3 +172,9 @@ def test_ninth_trial_shapes_stating_the_slip_are_found(answer, code):
 ])
 def test_more_names_of_terms_are_read(answer, code):
     assert code in codes(answer), answer
+
+
+def test_a_copula_that_ends_another_word_is_none():
+    # `行为距离`: 为 ends 行为; `但是距离…`: 是 ends 但是
+    assert "FC118" not in codes("KL 散度度量的是两个策略间的行为距离，而不是参数距离。")
+    assert "FC118" in codes("KL 散度为距离度量，可以交换两个分布。")
