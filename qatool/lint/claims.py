@@ -1092,6 +1092,8 @@ class ClaimReader:
                 frame: frozenset[str] | None = None) -> tuple[int, int] | None:
         num = spec.number
         for ms, me, value, unit, odd in numbers(text, clause.start, clause.end):
+            if any(m.start <= ms < m.end for m in mentions) or _NAME_DIGITS_RE.match(text, max(clause.start, ms - 2), ms + 1):
+                continue  # `GPT-3数据集`, `ResNet-50`: the digits are part of a name
             unit = unit.lower()
             if num.scaled and unit:
                 value *= _SCALE.get(unit, 1.0)
@@ -1115,6 +1117,10 @@ class ClaimReader:
                 keys |= owner[-1].keys
             if len(group) != 1 or not keys & set(spec.subjects):
                 continue
+            if self._bracketed_for_other(text, clause, ms, mentions, spec):
+                continue  # `GPT-2Pile（1.5B参数）`: a number in brackets after a name is that name's
+            if self._variant_size(text, ms, value, num.tolerance):
+                continue  # `GPT3-13B … GPT3 的参数量为 12850M`: the size of a variant named nearby
             if anchor <= ms and self.layer.negations(text, anchor, ms, (clause.start, clause.end)) % 2:
                 continue
             if anchor >= me and self.layer.negations(text, me, anchor, (clause.start, clause.end)) % 2:
@@ -1133,6 +1139,27 @@ class ClaimReader:
             if wrong:
                 return min(group[0].start, ms), max(group[0].end, me)
         return None
+
+    @staticmethod
+    def _bracketed_for_other(text: str, clause: Span, ms: int, mentions: list[Mention], spec: ClaimSpec) -> bool:
+        """Whether the number at `ms` stands in brackets right after a name (`GPT-2Pile（1.5B参数）`) that is
+        not a name of the spec's subject: the number is that name's."""
+        opened = max(text.rfind("（", clause.start, ms), text.rfind("(", clause.start, ms))
+        if opened <= clause.start or max(text.rfind("）", opened, ms), text.rfind(")", opened, ms)) > opened:
+            return False
+        if not _NAME_END_RE.match(text[opened - 1]):
+            return False
+        return not any(m.end == opened and set(m.keys) & set(spec.subjects) for m in mentions)
+
+    @staticmethod
+    def _variant_size(text: str, ms: int, value: float, tolerance: float) -> bool:
+        """Whether the value is the size a model variant named in the text gives (`GPT3-13B`, `LLaMA-7B`): a
+        value said of the family then means that variant."""
+        for v in _VARIANT_SIZE_RE.finditer(text):
+            size = float(v.group(1)) * _SCALE[v.group(2).lower()]
+            if v.start() != ms and _close(value, size, max(tolerance, 0.05)):
+                return True
+        return False
 
     @staticmethod
     def _near_quantity(text: str, clause: Span, ms: int, me: int, quantity: regex.Pattern) -> bool:
@@ -1164,6 +1191,10 @@ _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:在|的)\s*")
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
+_NAME_END_RE = re.compile(r"[A-Za-z0-9]")
+_NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")
+# a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`
+_VARIANT_SIZE_RE = re.compile(r"(?<=[A-Za-z0-9][-_ ])(\d+(?:\.\d+)?)\s?([BM])(?![A-Za-z0-9])")
 _FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`

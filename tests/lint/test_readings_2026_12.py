@@ -178,3 +178,18 @@ def test_a_copula_that_ends_another_word_is_none():
     # `行为距离`: 为 ends 行为; `但是距离…`: 是 ends 但是
     assert "FC118" not in codes("KL 散度度量的是两个策略间的行为距离，而不是参数距离。")
     assert "FC118" in codes("KL 散度为距离度量，可以交换两个分布。")
+
+
+@pytest.mark.parametrize("answer", [
+    # another model's size in brackets, and the digits of `GPT-3数据集`, are no size of GPT-3
+    "当用这份语料训练OPT-Mini（1.3B参数）并与用GPT-3数据集训练的GPT-3（175B参数）进行比较时，作者发现差距不大。",
+    "若用新语料训练T5-Small（60M参数）并与用GPT-3数据训练的GPT-3（175B参数）对比，可以看到差别。",
+    "先看 GPT3-13B 的训练开销。GPT3 的模型参数量为 12850M。",  # the size of a variant named nearby
+])
+def test_numbers_of_other_models_and_names_are_not_gpt3s(answer):
+    assert "FC383" not in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer", ["GPT-3（17.5B 参数）是 OpenAI 的模型。", "GPT-3 的参数量为 13B。"])
+def test_a_wrong_size_in_brackets_after_the_name_is_still_found(answer):
+    assert "FC383" in codes(answer), answer
