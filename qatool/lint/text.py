@@ -27,12 +27,12 @@ CLAUSE_SEP = "，,"
 # the end of a sentence that asks: a question mark, or a final particle (markup and brackets allowed after)
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 QUESTION_END_RE = re.compile(rf"(?:[?？]|[吗么嘛呢][。.!！，,]?){_TRAIL}$")
-# asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 IMPERATIVE_LEAD = r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
 # an A-not-A question (`算不算`, `用不用`, `需不需要`); `动不动`, `时不时` are adverbs
 A_NOT_A = r"(?P<ana>(?![动时])[\u4e00-\u9fff])[不没](?P=ana)"
+# asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 QUESTION_WORD_RE = re.compile(
     A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
     r"|" + IMPERATIVE_LEAD,
