@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import SENTENCE_END, Span, TextLayer, sentence_kind
+from qatool.lint.text import HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -430,7 +430,6 @@ def _title_case(phrase: str) -> bool:
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z-]*")
 # a phrasing that opens with 为/是 where that character ends another word (`行为距离`, `但是距离…`) is no copula
 _NOT_COPULA_RE = re.compile(r"(?:行|因|认|以|人)为|(?:但|可|于|凡|要|若|或)是")
-_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _quoted_speech(text: str, pos: int) -> bool:
@@ -838,7 +837,7 @@ class ClaimReader:
                     continue
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
                         and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()) \
-                        and not (_title_case(m.group()) and not _HAN_CHAR_RE.search(text, clause.start, clause.end)) \
+                        and not (_title_case(m.group()) and not HAN_RE.search(text, clause.start, clause.end)) \
                         and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
@@ -1189,7 +1188,7 @@ _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每�
 # a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
 _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
-_LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:在|的)\s*")
+_LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's)
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Iterable
 
 SENTENCE_END = "。！？!?；;\n"
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # one Han character
 _WORD_END_RE = re.compile(r"[\u4e00-\u9fffA-Za-z）)」”]")
 CLAUSE_SEP = "，,"
 
@@ -168,7 +168,7 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
     out, lo = [], start
     for i in range(start, end):
         c = text[i]
-        if c in seps or (han_period and c == "." and start < i < end - 1 and _HAN_RE.match(text[i + 1]) and _WORD_END_RE.match(text[i - 1])):
+        if c in seps or (han_period and c == "." and start < i < end - 1 and HAN_RE.match(text[i + 1]) and _WORD_END_RE.match(text[i - 1])):
             out.append((lo, i + 1))
             lo = i + 1
     if lo < end:
