@@ -17,18 +17,18 @@ import re
 # ------------------------------------------------------------------------------------------ questions
 
 # a question mark of either width (links and URLs are removed before looking)
-_QMARK_RE = re.compile(r"[?？]")
+_QMARK_RE = re.compile(r"(?<!\ufffd)\?|？")  # `�?` is a character lost in decoding, not a question mark
 # interrogatives; 吗/呢 only at the end of a clause
 _QWORDS_RE = re.compile(
     r"什么|如何|为什么|为何|为啥|怎么|怎样|哪些|哪个|哪种|哪几|哪一|哪里|是否|能否|可否|能不能|是不是|有没有|可不可以|有何|何为|何时|多少"
     r"|[吗呢](?=[\s。，,；;）)]|$)"
 )
-# a prompt to explain something, at the start (after an optional 请/简单/简要/试/…)
+# a prompt to explain something, at the start (after an optional 请/试/…, then 简单/详细/…: `请详细描述`)
 _IMPERATIVE_RE = re.compile(
-    r"^(?:请|请你|你|试|可以|能|简单|简要|大概|大致|详细|具体|尝试|再|分别)?[ \t]*(?:先)?"
+    r"^(?:请你|请|你|试|可以|能)?[ \t]*(?:简单|简要|大概|大致|详细|具体|尝试|再|分别)?[ \t]*(?:先)?"
     r"(?:简述|简要说明|简单说明|简单介绍|介绍|说明|解释|阐述|论述|描述|讲述|讲解|讲讲|讲一讲|讲一下|讲下|说说|说一说|说一下|说下|谈谈|谈一谈|谈一下|谈下|聊聊|聊一聊|聊一下"
     r"|写出|写一个|写一下|手写|手推|编写|实现一个|实现一下|推导|证明|列举|列出|举例|举出|给出|画出|分析一下|计算一下|求解|设计一个|设计一种|判断|总结一下|概括)"
-    r"(?:一下|下)?(?=[ \t]*\S{2,})"
+    r"(?:一下|下)?(?=[ \t]*\S[^\n]?\S)"
     # 比较/对比 ask only when two things are compared (`对比学习` is a method, not a prompt)
     r"|^(?:请|简单|简要|试)?(?:比较|对比)(?:一下|下)?(?=[^。，,]*(?:和|与|跟|及|、|vs|VS))"
 )

@@ -21,6 +21,7 @@ Headings and starters that do not become records are kept in `ParsedDoc.non_item
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -488,6 +489,68 @@ def _numbered_para(b: Block, lines: list[str]) -> tuple[str, str] | None:
     return num, title
 
 
+_SENTENCE_END_RE = re.compile(r"[。]|\n")
+
+
+def _first_sentence(text: str) -> str:
+    m = _SENTENCE_END_RE.search(text)
+    return text if m is None else text[: m.start()]
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[，,：:]")
+
+
+def _clause_asks(sentence: str) -> bool:
+    """Whether a sentence, or one of its comma or colon clauses, asks (`友善的面试官：请简述…`,
+    `同学来吧，给我推导一下…`)."""
+    return any(question_strength(c) == 2 for c in _CLAUSE_SPLIT_RE.split(sentence) if c.strip())
+
+
+def _number_style(line: str) -> str:
+    """How an item's number is written, for telling a run of questions from the parts of an answer:
+    `**6-1**` and `6-1` differ, so do `1.`, `1、`, `（1）`, `一、`, `Q1`."""
+    s = line.strip()
+    bold = s.startswith(("**", "__"))
+    t = s.lstrip("*_ \t")
+    if t[:1] in "(（":
+        return "paren"
+    head = re.match(r"[0-9０-９]+(?:[.．\-－][0-9０-９]+)*([.．、:：)）]?)", t)
+    if head is not None:
+        dotted = "multi" if re.match(r"[0-9０-９]+[.．\-－][0-9０-９]", t) else "one"
+        return f"{'bold' if bold else 'plain'}-{dotted}-{head.group(1) or ' '}"
+    return f"{'bold' if bold else 'plain'}-{t[:1]}"
+
+
+def _question_paras(blocks: list[Block], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """Numbered paragraphs that ask a question of their own (index -> (number, title)).
+
+    Where numbered paragraphs ask with a question mark in their first sentence, the way most of them are
+    numbered is the numbering of the questions: a paragraph numbered the same way whose first sentence asks is one
+    too (`**6-7** 请介绍Q函数的两种表示方法。`), while one numbered otherwise without a question mark is a part
+    of the answer above it (`（2）…期望值是多少。` under `**6-6** …？`). Elsewhere a paragraph asks when its
+    text asks and no full stop comes within its first 60 characters."""
+    cands: list[tuple[int, str, str, bool, str]] = []
+    for k, b in enumerate(blocks):
+        para = _numbered_para(b, lines)
+        if para is None:
+            continue
+        first = _first_sentence(para[1])
+        asks = question_strength(para[1]) == 2
+        if not (asks or _clause_asks(first)):
+            continue
+        if b.end != b.start and question_strength(lines[b.start - 1]) != 2 and not _clause_asks(first):
+            continue
+        marked = "？" in first or "?" in first.replace("\ufffd?", "")  # `�?`: a character lost in decoding
+        cands.append((k, para[0], para[1], marked, _number_style(lines[b.start - 1]), asks))
+    styles = Counter(style for _, _, _, marked, style, _ in cands if marked)
+    top = styles.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        style = top[0][0]
+        return {k: (num, title) for k, num, title, marked, st, _ in cands
+                if marked or (st == style and _clause_asks(_first_sentence(title)))}
+    return {k: (num, title) for k, num, title, _, _, asks in cands if asks and "。" not in title[:60]}
+
+
 @dataclass
 class _Starter:
     kind: str  # label | bold | para | list
@@ -645,6 +708,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # where the questions are labelled and numbered (`**Q25：…**`), a list entry asks only with a question
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2
+    para_at = _question_paras(blocks, lines)
     for k, b in enumerate(blocks):
         if (lab := labels[k]) is not None:
             if lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list \
@@ -658,12 +722,11 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             num, title, _ = split_number(bold_at[k])
             starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))
             continue
-        para = _numbered_para(b, lines)
-        if para is not None and "。" not in para[1][:60] and question_strength(para[1]) == 2:
+        if k in para_at:
             # `2.分类算法和回归算法有什么区别呢?` (no space after the number: not a list)
-            if b.end == b.start or question_strength(lines[b.start - 1]) == 2:
-                starters.append((k, _Starter("para", b, para[0], para[1], head_end=b.start)))
-                continue
+            num, title = para_at[k]
+            starters.append((k, _Starter("para", b, num, title, head_end=b.start)))
+            continue
         if b.kind == "list":
             answered_lists += _list_starters(k, b, lines, prompts, loose, starters, explanations)
     items: list[ItemSpec] = []

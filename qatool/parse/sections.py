@@ -521,9 +521,12 @@ def _question_heading(b: Block, lines: list[str], stack: list[Section]) -> tuple
 
 def _states_question(sec: Section, lines: list[str]) -> bool:
     """Whether the paragraph under a bare question heading states the question: it opens the body,
-    is text without a field label, and no block under the heading labels questions of its own."""
+    is text without a field label, no block under the heading labels questions of its own, and the
+    body is not a run of numbered question paragraphs."""
     if not sec.body or sec.body[0].kind not in ("paragraph", "quote") or block_label(sec.body[0], lines) is not None:
         return False
+    if _question_paragraphs(sec.body, lines) >= 2 or _labelled_entries(sec.body, lines) >= 2:
+        return False  # `## 面试题` over `**6-1** …？` `**6-2** …？`: the heading names a list of questions
     return not any((lab := block_label(b, lines)) is not None and lab.cat == "question" for b in sec.body)
 
 

@@ -532,3 +532,59 @@ def test_a_bold_topic_entry_among_bold_question_entries_is_a_question_of_that_li
     notes = parse("# 笔记\n\n## 激活函数\n\n- **Sigmoid**\n\n  输出在 0 到 1 之间。\n\n- **ReLU**\n\n  负半轴为 0。\n\n"
                   "- **为什么需要非线性？**\n\n  否则多层等于一层。\n\n- **Tanh**\n\n  输出在 -1 到 1 之间。\n")
     assert [r["question"].strip("*") for r in notes.records] == ["为什么需要非线性？"]
+
+
+def test_a_question_heading_over_numbered_question_paragraphs_is_a_group():
+    # `## 面试题` names the list below it; each `**3-N**` paragraph is one question with its answer
+    doc = parse("""
+        # 第三章 聚类
+
+        ## 面试题
+
+        **3-1** 考官：请说一说 K 均值的步骤。
+
+        先随机选中心，再迭代分配与更新。
+
+        **3-2** 考官：好，那 K 值怎么选？
+
+        常看肘部法则或轮廓系数。
+
+        **3-3** 考官：K 均值对初始化敏感吗？
+
+        敏感，可用 k-means++ 初始化。
+        """)
+    assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [
+        ("3-1", 5, 7), ("3-2", 9, 11), ("3-3", 13, 15)]
+
+
+def test_numbered_parts_of_an_answer_stay_in_it_when_they_are_numbered_unlike_the_questions():
+    # `（1）…是多少。` reads like a question (多少) but is numbered unlike the `**N-M** …？` questions
+    # around it; `**5-3** 请介绍…。` is numbered like them and prompts, so it is one of them
+    doc = parse("""
+        ## 练习
+
+        **5-1** 批大小和学习率之间有什么关系？
+
+        （1）批大小变大时，梯度估计的方差变小，学习率通常可以随之变大多少。
+
+        （2）线性缩放规则给出的放大倍数是多少：与批大小的倍数相同。
+
+        **5-2** 为什么要做学习率预热？
+
+        训练初期参数不稳定，小学习率能避免发散。
+
+        **5-3** 请介绍两种学习率衰减方法。
+
+        （1）阶梯衰减：每隔固定轮数乘以一个系数。
+
+        （2）余弦衰减：按余弦曲线从初值降到接近零。
+        """)
+    assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [
+        ("5-1", 3, 7), ("5-2", 9, 11), ("5-3", 13, 17)]
+
+
+def test_a_prompt_with_two_lead_words_asks():
+    from qatool.parse.evidence import question_strength
+
+    assert question_strength("请详细描述 Adam 的更新过程。") == 2
+    assert question_strength("请你简要说明残差连接的作用") == 2
