@@ -529,7 +529,7 @@ def _question_paras(blocks: list[Block], lines: list[str]) -> dict[int, tuple[st
     too (`**6-7** 请介绍Q函数的两种表示方法。`), while one numbered otherwise without a question mark is a part
     of the answer above it (`（2）…期望值是多少。` under `**6-6** …？`). Elsewhere a paragraph asks when its
     text asks and no full stop comes within its first 60 characters."""
-    cands: list[tuple[int, str, str, bool, str]] = []
+    cands: list[tuple[int, str, str, bool, str, bool]] = []
     for k, b in enumerate(blocks):
         para = _numbered_para(b, lines)
         if para is None:
