@@ -46,6 +46,7 @@ from qatool.parse.sections import (
     FIELD_CATS,
     Section,
     answer_like,
+    bold_question,
     block_label,
     block_text,
     build_sections,
@@ -472,12 +473,13 @@ def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], s
 
 
 def _bold_para(b: Block, lines: list[str]) -> str | None:
-    """The text of a paragraph that is all bold on one line (`**1.多模态业务简单介绍；**`)."""
+    """The text of a paragraph that is all bold on one line (`**1.多模态业务简单介绍；**`), or whose bold part
+    asks, with an aside after it (`**为何使用多头？**（为什么不用一个头）`)."""
     if b.kind != "paragraph" or b.end != b.start:
         return None
     s = lines[b.start - 1].strip()
     inner = strip_bold(s)
-    return inner if inner != s else None
+    return inner if inner != s else bold_question(s)
 
 
 def _numbered_para(b: Block, lines: list[str]) -> tuple[str, str] | None:

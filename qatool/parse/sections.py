@@ -434,6 +434,11 @@ def body_features(sec: Section, lines: list[str]) -> None:
     if _labelled_entries(blocks, lines) >= 2 or _question_paragraphs(blocks, lines) >= 2:
         sec.body_kind, sec.body_reason = "qa-list", "labelled list"
         return
+    if sec.heading is not None and sec.strength < 2 and _bold_question_list(blocks, lines):
+        # `### 6.2 一些细节` over `**为何使用多头？**` `**为何要缩放？**`: a topic heading over bold questions
+        # groups them (under a heading that asks, bold questions are the answer's own sub-questions)
+        sec.body_kind, sec.body_reason = "qa-list", "bold questions"
+        return
     if not labels and sec.strength < 2 and is_prompt_list(blocks, lines, log=sec.number is None and substance(sec.name) <= 6 and _in_log(sec)):
         sec.body_kind, sec.body_reason = "prompts", "questions"
         return
@@ -466,6 +471,42 @@ def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
 
 
 _NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９*_(（一二三四五六七八九十题问面习练第Qq")
+
+
+# `**为何使用多头？**（为什么不用一个头）`: a bold part that asks with a question mark, then at most an aside
+_BOLD_ASK_RE = re.compile(
+    r"(?P<b>\*\*|__)(?P<q>[^*_\n]*[^*_\s][?？])[ \t]*(?P=b)[ \t]*(?P<aside>[(（][^()（）\n]{0,80}[)）])?[ \t]*$"
+)
+
+
+def bold_question(line: str) -> str | None:
+    """The text of a one-line paragraph whose bold part asks with a question mark (with the bracketed
+    aside after it, if any), else None. An answer written on the same line after the bold question is
+    not taken: that paragraph holds the answer too."""
+    m = _BOLD_ASK_RE.match(line.strip())
+    if m is None:
+        return None
+    return m["q"].strip() + (m["aside"] or "")
+
+
+def _bold_question_list(blocks: list[Block], lines: list[str]) -> bool:
+    """Whether a body is a list of bold questions with their answers: it opens with one, holds two
+    or more, and no one-line bold paragraph in it states instead of asking (`**static的作用**` among
+    `**什么是static？**` makes the bold lines sub-headings of one explanation)."""
+    if not blocks or blocks[0].kind != "paragraph" or blocks[0].start != blocks[0].end \
+            or bold_question(lines[blocks[0].start - 1]) is None:
+        return False
+    asks = 0
+    for b in blocks:
+        if b.kind != "paragraph" or b.start != b.end:
+            continue
+        s = lines[b.start - 1].strip()
+        inner = strip_bold(s)
+        if bold_question(s) is not None or (inner != s and question_strength(inner) == 2):
+            asks += 1
+        elif inner != s:
+            return False
+    return asks >= 2
 
 
 def _question_paragraphs(blocks: list[Block], lines: list[str]) -> int:
@@ -690,7 +731,7 @@ def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
         # a stated problem (`**问题描述**` and its block) answered by the sub-headings below it
         # (`### 思路 1`, `### 如果树是二叉搜索树`): one item, however the document numbers its levels
         return False
-    return any(k.level in levels and k.level > sec.level and (k.body_kind == "content" or k.children) for k in kids)
+    return any(k.level in levels and k.level > sec.level and (k.body_kind in ("content", "qa-list") or k.children) for k in kids)
 
 
 def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int], asks: bool) -> None:
@@ -814,10 +855,11 @@ def _decide_question_heading(sec: Section, lines: list[str]) -> None:
 
 
 def _asked_below(sec: Section) -> bool:
-    """Whether a heading below `sec` asks with a question mark, explicit numbering or labels. Each
+    """Whether a heading below `sec` asks with a question mark, explicit numbering or labels, or holds
+    a list of questions in its body. Each
     section's answer is kept, so asking it of every section of a deep tree stays linear."""
     if sec.asked_below is None:
-        sec.asked_below = any(_asks_with_mark(kid) or _asked_below(kid) for kid in sec.children)
+        sec.asked_below = any(_asks_with_mark(kid) or kid.body_kind == "qa-list" or _asked_below(kid) for kid in sec.children)
     return sec.asked_below
 
 

@@ -588,3 +588,52 @@ def test_a_prompt_with_two_lead_words_asks():
 
     assert question_strength("请详细描述 Adam 的更新过程。") == 2
     assert question_strength("请你简要说明残差连接的作用") == 2
+
+
+def test_a_topic_heading_over_bold_questions_groups_them():
+    # `### 细节` does not ask; the bold lines under it do (a question mark, or a prompt), each with its answer
+    doc = parse("""
+        ## 卷积网络
+
+        ### 3.4 常见细节
+
+        **为什么卷积核通常取奇数大小？**（面试常问）
+
+        - 奇数核有中心点，便于对称填充。
+
+        **池化层有没有参数？**
+
+        没有可学习参数，只有窗口大小和步长。
+
+        **简单讲一下感受野的计算。**
+
+        从后往前逐层累加（核大小减一）乘以之前各层步长的积。
+        """)
+    assert [(r["line_start"], r["line_end"], r["question"]) for r in doc.records] == [
+        (5, 7, "为什么卷积核通常取奇数大小？（面试常问）"),
+        (9, 11, "池化层有没有参数？"),
+        (13, 15, "简单讲一下感受野的计算。"),
+    ]
+
+
+def test_a_bold_statement_among_bold_questions_is_a_sub_heading_of_the_answer_above():
+    # `**注意力的实现**` states; under a topic heading it makes the bold lines sub-headings, so the heading is
+    # not a list of bold questions and the statement stays in the answer before it
+    doc = parse("""
+        # Transformer 学习笔记
+
+        ## 3.2 注意力
+
+        **什么是注意力？**
+
+        按相关性给输入加权求和。
+
+        **注意力的实现**
+
+        先算打分，再 softmax，再加权。
+
+        **为什么要缩放？**
+
+        避免点积过大使 softmax 饱和。
+        """)
+    assert [(r["line_start"], r["line_end"]) for r in doc.records] == [(5, 11), (13, 15)]
