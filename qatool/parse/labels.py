@@ -12,6 +12,7 @@ line costs linear time whatever it holds (a line of 200,000 spaces, `*`, `#` or 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # ---------------------------------------------------------------------------------------------- labels
@@ -168,8 +169,29 @@ def strip_bold(s: str) -> str:
     return s
 
 
+def _after_symbols(s: str) -> str:
+    """`s` without the pictographs and marks it opens with (`🚀 **6. …**`, `🔹 1. …`), else `s`."""
+    i = 0
+    while i < len(s) and (s[i] in " \t\u200d\ufe0f" or unicodedata.category(s[i]) in ("So", "Sk")):
+        i += 1
+    return s[i:] if 0 < i < len(s) and s[:i].strip() else s
+
+
 def split_number(heading: str) -> tuple[str | None, str, bool]:
-    """(number as written, title, whether the numbering names a question explicitly)."""
+    """(number as written, title, whether the numbering names a question explicitly). A pictograph
+    before the number (`🚀 **6. …**`) does not hide it."""
+    num, title, explicit = _split_number(heading)
+    if num is None:
+        plain = strip_bold(heading)
+        bare = _after_symbols(plain)
+        if bare != plain:
+            got = _split_number(bare)
+            if got[0] is not None:
+                return got
+    return num, title, explicit
+
+
+def _split_number(heading: str) -> tuple[str | None, str, bool]:
     text = strip_bold(heading)
     bn = _BOLD_NUM.match(text)
     if bn:

@@ -193,3 +193,28 @@ def test_numbers_of_other_models_and_names_are_not_gpt3s(answer):
 @pytest.mark.parametrize("answer", ["GPT-3（17.5B 参数）是 OpenAI 的模型。", "GPT-3 的参数量为 13B。"])
 def test_a_wrong_size_in_brackets_after_the_name_is_still_found(answer):
     assert "FC383" in codes(answer), answer
+
+
+# tenth untuned trial: what a clause is used for is not its subject; an aspect of the data is not its amount
+@pytest.mark.parametrize("answer", [
+    "- 用于 tanh 或 sigmoid 激活的网络，让各层方差保持一致，避免梯度消失或爆炸。",  # said of an initialisation
+    "- 适合搭配 sigmoid 使用，能让前后层方差相等，从而避免梯度消失。",
+    "- 常用于 sigmoid 激活的网络，防止梯度弥散。",
+    "为了缓解过拟合，可以降低数据维度。",
+    "- **降维**：降低数据维度，减少计算量，防止过拟合。",
+    "删除训练数据中的噪声样本可以缓解过拟合。",
+    "使用较少的数据维度来防止过拟合。",
+])
+def test_a_purpose_object_and_an_aspect_of_the_data_state_no_slip(answer):
+    assert not codes(answer) & {"FC131", "FC148"}, answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("- sigmoid 用于输出层，可以避免梯度消失。", "FC148"),  # sigmoid is the subject here
+    ("在 RNN 中使用 tanh 可以缓解梯度消失。", "FC148"),
+    ("减少数据量可以防止过拟合。", "FC131"),
+    ("通过减少训练数据来防止过拟合。", "FC131"),
+    ("使用更少的样本训练能防止过拟合。", "FC131"),
+])
+def test_the_slips_beside_them_are_still_found(answer, code):
+    assert code in codes(answer), answer

@@ -637,3 +637,12 @@ def test_a_bold_statement_among_bold_questions_is_a_sub_heading_of_the_answer_ab
         避免点积过大使 softmax 饱和。
         """)
     assert [(r["line_start"], r["line_end"]) for r in doc.records] == [(5, 11), (13, 15)]
+
+
+def test_a_pictograph_before_a_heading_number_does_not_hide_it():
+    from qatool.parse.labels import split_number
+
+    assert split_number("🚀 **6. 池化层的作用**") == ("6", "池化层的作用", False)
+    assert split_number("**🔹 2. 激活层**") == ("2", "激活层", False)
+    assert split_number("★ 3.2 什么是 BN？")[0] == "3.2"
+    assert split_number("🎯 面试时怎么回答？") == (None, "🎯 面试时怎么回答？", False)
