@@ -667,7 +667,10 @@ def _link_title(sec: Section) -> bool:
 
 
 def _asks_with_mark(sec: Section) -> bool:
-    return sec.explicit or "？" in sec.name or "?" in sec.name or bool(sec.labels.get("question"))
+    """Whether a heading asks unmistakably: a question mark, explicit numbering or labels, or a prompt
+    addressed to the reader with 请 (`# 2. 请简要说说一个机器学习项目的流程`)."""
+    return sec.explicit or "？" in sec.name or "?" in sec.name or bool(sec.labels.get("question")) \
+        or (sec.name.lstrip(" *_").startswith("请") and sec.strength == 2)
 
 
 def _doc_is_bank(root: Section, title: Section | None) -> bool:
