@@ -149,6 +149,40 @@ def _split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[Unit
     return [Unit(part, plab, quote=b.kind == "quote") for part, plab in split_at_labels(b, lab, lines)]
 
 
+def _next_number(num: str | None) -> str | None:
+    """The number after `num` at its own depth (`1.1` -> `1.2`, `3` -> `4`), None when it is not one."""
+    if not num:
+        return None
+    parts = re.split(r"[.．\-－]", num)
+    if not all(p.isdigit() for p in parts):
+        return None
+    seps = re.findall(r"[.．\-－]", num)
+    parts[-1] = str(int(parts[-1]) + 1)
+    return "".join(p + (seps[i] if i < len(seps) else "") for i, p in enumerate(parts))
+
+
+def _sibling_questions(number: str | None, blocks: list[Block], lines: list[str]) -> list[tuple[int, str, str]]:
+    """Bold one-line questions in a heading item's answer that carry the next numbers of the heading's own
+    numbering (`### 1.1 讲讲对 X 的理解？`, its answer, then `**1.2 X 的计算步骤是什么？**`): items of their own,
+    written as paragraphs. Returns (index in `blocks`, number, title) for each, in order."""
+    want = _next_number(number)
+    cuts: list[tuple[int, str, str]] = []
+    if want is None:
+        return cuts
+    for k, b in enumerate(blocks):
+        if k == 0 or b.kind != "paragraph" or b.start != b.end:
+            continue
+        text = _bold_para(b, lines)
+        if text is None:
+            continue
+        num, title, _ = split_number(text)
+        if num is None or num != want or question_strength(title) != 2:
+            continue
+        cuts.append((k, num, title))
+        want = _next_number(num)
+    return cuts
+
+
 def _flatten(sec: Section) -> list[Block]:
     """A heading item's answer-side blocks: its body, then each sub-heading that is part of it."""
     out = list(sec.body)
@@ -588,18 +622,24 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
         text = _strip_marker(text)
         rest = [c for c in it.children if c is not head]
         prompt = strip_bold(_strip_marker(lines[it.start - 1]))
+        head_end = head.end
+        if head.end > head.start and _ends_asking(prompt) and not _ends_asking(lines[head.end - 1]):
+            # `1. X 的节点分裂依靠什么？` with its answer on the next lines of the same paragraph
+            # (indented with a tab, or not indented at all): the question is the first line
+            text, head_end = prompt, head.start
+            rest = [Block("paragraph", head.start + 1, head.end), *rest]
         if id(it) in alike and rest:
             # shaped like the questions beside it (`- **1 x 1 卷积的作用**` and its notes among `- **…？**` entries)
             answers = answer_like(rest, lines)
             kept = answers or _placeholder(rest, lines)
-            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest if kept else [], head_end=head.end)))
+            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest if kept else [], head_end=head_end)))
             answered += answers
             continue
         nested_labels = [block_label(c, lines) for c in rest]
         cats = {lab.cat for lab in nested_labels if lab is not None}
         own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
         if cats & {"answer", "hint", "question"}:
-            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end, labelled=True)))
+            starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head_end, labelled=True)))
             answered += 1
         elif cats & {"analysis", "code"} and not cats & {"answer"}:
             explanations.append(_explanation(it, rest, lines))
@@ -610,10 +650,10 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
                 or (text.lstrip().startswith("【") and loose and "。" not in text):
             # (a tagged problem, `【算法】手写 K-Means`; among labelled questions, `- 【协同过滤】使用…。` is content)
             if rest and _answer_or_placeholder(rest, lines):
-                starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head.end)))
+                starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head_end)))
                 answered += 1
             else:
-                starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head.end)))
+                starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head_end)))
     return answered
 
 
@@ -773,6 +813,11 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     return items, non, explanations
 
 
+def _ends_asking(line: str) -> bool:
+    """Whether a line ends with a question mark (bold and spaces aside)."""
+    return line.rstrip().rstrip("*_ \t").endswith(("?", "？"))
+
+
 def _strip_marker(s: str) -> str:
     t = s.lstrip(" \t")
     i = 0
@@ -877,11 +922,17 @@ def _item_specs(root: Section, lines: list[str], bank: bool) -> tuple[list[tuple
                 q_end, blocks = sec.body[0].end, blocks[1:]
             if sec.qhead and blocks and blocks[0].kind == "heading" and _answer_word(lines[blocks[0].start - 1]):
                 blocks = blocks[1:]  # `## 解答` under the question: the answer, not a line of it
-            units = _units(blocks, lines)
+            cuts = _sibling_questions(sec.number, blocks, lines)
+            units = _units(blocks[:cuts[0][0]] if cuts else blocks, lines)
             spec = ItemSpec("heading", sec.start, q_end, sec.number, title, sec_title, _section_kind(sec_title), units)
             if sec.strength < 2 and not sec.labels and not sec.explicit:
                 spec.warnings.append(f"line {sec.start}: topic heading read as a question (the document is a question bank)")
             specs.append((sec.start, spec))
+            for pos, (k, num, qtitle) in enumerate(cuts):
+                upto = cuts[pos + 1][0] if pos + 1 < len(cuts) else len(blocks)
+                b = blocks[k]
+                specs.append((b.start, ItemSpec("bold", b.start, b.end, num, qtitle, sec_title, _section_kind(sec_title),
+                                                _units(blocks[k + 1:upto], lines))))
             continue
         if sec.role == "part":
             continue
@@ -892,6 +943,15 @@ def _item_specs(root: Section, lines: list[str], bank: bool) -> tuple[list[tuple
                 continue
             found, non, expl = body_items(sec.body, lines, sec.title if sec.heading is not None else None, bank,
                                           prompts=sec.role == "container" and sec.reason == "questions")
+            if sec.role == "container" and sec.heading is not None and sec.strength == 2 and found:
+                # `### 2.1 为什么需要归一化？`, its answer, then `**2.2 …？**` `**2.3 …？**`: the heading asks, and
+                # what stands before the first question under it answers it
+                lead = [b for b in sec.body if b.end < found[0].start]
+                if lead and trivial_reason(lead, lines) is None:
+                    encl = _enclosing(sec)
+                    sec_title = _section_title(encl)
+                    specs.append((sec.start, ItemSpec("heading", sec.start, sec.heading.end, sec.number, sec.name or sec.title,
+                                                      sec_title, _section_kind(sec_title), _units(lead, lines))))
             specs.extend((s.start, s) for s in found)
             non_items.extend(non)
             explanations.extend(expl)

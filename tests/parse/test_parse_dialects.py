@@ -646,3 +646,78 @@ def test_a_pictograph_before_a_heading_number_does_not_hide_it():
     assert split_number("**🔹 2. 激活层**") == ("2", "激活层", False)
     assert split_number("★ 3.2 什么是 BN？")[0] == "3.2"
     assert split_number("🎯 面试时怎么回答？") == (None, "🎯 面试时怎么回答？", False)
+
+
+def test_a_numbered_prompt_title_with_请_is_the_one_question_of_its_file():
+    # the whole file answers its title; the numbered sub-headings are steps of that answer
+    doc = parse("""
+        # 7. 请简单说说模型上线前要做哪些检查
+
+        ## 1 离线指标
+
+        在留出集上确认指标达标。
+
+        ## 2 压力测试
+
+        用峰值流量压测延迟和吞吐。
+        """)
+    assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [("7", 1, 9)]
+
+
+def test_a_bold_question_with_the_next_number_after_a_heading_question_is_its_sibling():
+    # `### 2.1 …？` then `**2.2 …？**` inside its answer: the paragraph continues the heading's numbering
+    doc = parse("""
+        ## 2. 归一化
+
+        ### 2.1 为什么需要归一化？
+
+        让各特征处在相近的尺度上。
+
+        **2.2 BN 和 LN 有什么区别？**
+
+        BN 沿批次统计，LN 沿特征统计。
+
+        **2.3 BN 在推理时怎么用？**
+
+        用训练时累计的均值和方差。
+
+        **注意**：批很小时 BN 不稳定。
+        """)
+    assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [
+        ("2.1", 3, 5), ("2.2", 7, 9), ("2.3", 11, 15)]
+
+
+def test_a_list_question_answered_on_the_next_lines_of_its_paragraph():
+    # the answer continues the list item's paragraph (tab-indented or lazy): the question is its first line
+    doc = parse("""
+        ## 常见问题
+
+        1. 随机森林为什么不容易过拟合？
+        \t每棵树用不同的样本和特征训练，平均后方差小。
+
+        2. 梯度提升树的每一棵树拟合什么？
+        \t拟合当前模型损失的负梯度。
+        \t平方损失下就是残差。
+
+        3. 随机森林能并行训练吗？
+        """)
+    assert [(r["line_start"], r["line_end"], r["question"]) for r in doc.records] == [
+        (3, 4, "随机森林为什么不容易过拟合？"), (6, 8, "梯度提升树的每一棵树拟合什么？")]
+    assert doc.records[1]["answer"] == "拟合当前模型损失的负梯度。\n平方损失下就是残差。"
+
+
+def test_a_question_wrapped_over_two_lines_of_a_list_item_stays_one_question():
+    doc = parse("""
+        ## 常见问题
+
+        1. 在训练很深的网络时，
+           为什么要用残差连接？
+
+           让梯度能直接回传。
+
+        2. 为什么要做归一化？
+
+           让各层输入分布稳定。
+        """)
+    assert [(r["line_start"], r["line_end"]) for r in doc.records] == [(3, 6), (8, 10)]
+    assert doc.records[0]["answer"] == "让梯度能直接回传。"
