@@ -450,6 +450,19 @@ def _quoted_speech(text: str, pos: int) -> bool:
     return False
 
 
+_USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做)(?:了)?")
+
+
+def _across_cells(text: str, at: int, ps: int) -> bool:
+    """Whether the term at `at` and a property at `ps` sit in different cells of a table row, the term not in
+    the row's first cell (`| | Post-LN（原始 Transformer） | Pre-LN（GPT-2） |`: the header pairs each name with
+    its own column). A row's first cell names what the other cells are said of (`| 原始 Transformer | Pre-LN |`)."""
+    if "|" not in text[at:ps]:
+        return False
+    head = text[text.rfind("\n", 0, at) + 1:at]
+    return head.count("|") - (1 if head.lstrip().startswith("|") else 0) > 0
+
+
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
@@ -904,6 +917,12 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
+            named = {n for n in (_squash(text[m.start:m.end]) for m in group) if len(n) > 1}  # (not 它, not a topic)
+            if named and any(ps <= m.start < pe and m not in group and _squash(text[m.start:m.end]) in named
+                             and _USE_VERB_RE.fullmatch(text[ps:m.start].strip(" \t*_")) for m in mentions):
+                continue  # the property is using the term it is said of (`One-hot 编码…使用 one-hot 编码`): nothing is claimed
+            if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
+                continue  # a table cell's term and a later cell's words, not in the row's first cell
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
             if across is not None:
                 # `…P，这就是 X`: the property's own clause and the words naming X decide the polarity

@@ -22,7 +22,7 @@ from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
-from qatool.lint.text import REPORTED_RE, clause_asks, sentence_kind
+from qatool.lint.text import REPORTED_RE, SENTENCE_END, clause_asks, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -566,6 +566,13 @@ YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>是的|是|对的|
 NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
 
 
+def _sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence of `text` that holds [s, e): from after the last sentence end before it to the first after."""
+    lo = max(text.rfind(c, 0, s) for c in SENTENCE_END) + 1
+    ends = [i for i in (text.find(c, e) for c in SENTENCE_END) if i >= 0]
+    return lo, min(ends) + 1 if ends else len(text)
+
+
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
     begins with yes or no to a question asking the claim states it too.
@@ -597,6 +604,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
             topic = _topic(index.terms.get(unit.record["id"]) if unit.record else None) if k in index.opening else None
             for s, e in reader.findings(unit.text, spec, topic=topic):
+                if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
+                    continue  # a claim rule's `unless` is read in the whole sentence that states the claim
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)
         if "answer" in rule.scope and spec.predicates:

@@ -218,3 +218,28 @@ def test_a_purpose_object_and_an_aspect_of_the_data_state_no_slip(answer):
 ])
 def test_the_slips_beside_them_are_still_found(answer, code):
     assert code in codes(answer), answer
+
+
+# eleventh untuned trial: a table header's cells, a property that names its own subject, MQA's "1 个 KV",
+# a kind of attention, the steps of a gate
+@pytest.mark.parametrize("answer", [
+    "| | Post-LN（原始 Transformer） | Pre-LN（后来的 GPT-2） |\n|---|---|---|\n| 公式 | LN(x+F(x)) | x+F(LN(x)) |",
+    "| 方法 | 做法 |\n|---|---|\n| **MQA** | 全部 Q 头共享 1 个 KV 头 |",
+    "- **One-hot 编码**：对类别特征使用 one-hot 编码后，线性模型也能拟合非线性关系。",
+    "- **纯注意力结构**：最早由 Transformer 提出，完全抛弃了循环。",
+    "LSTM 的输入门分两步：1. tanh 生成候选值 2. sigmoid 决定写入多少。",
+])
+def test_cells_tautologies_kinds_and_steps_state_no_slip(answer):
+    assert not codes(answer) & {"FC325", "FC368", "FC121", "FC464", "FC359"}, answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("| 模型 | 归一化位置 |\n|---|---|\n| 原始 Transformer | Pre-LN |", "FC325"),  # the row's first cell names it
+    ("原始 Transformer 用的是 Pre-LN。", "FC325"),
+    ("MQA 中所有头共享同一个 Query。", "FC368"),
+    ("多标签分类的标签通常用 one-hot 表示。", "FC121"),
+    ("注意力机制最早是由 Transformer 提出的。", "FC464"),
+    ("LSTM 的输入门用 tanh 激活。", "FC359"),
+])
+def test_the_same_slips_stated_plainly_are_found(answer, code):
+    assert code in codes(answer), answer
