@@ -917,9 +917,9 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
-            named = {n for n in (_squash(text[m.start:m.end]) for m in group) if len(n) > 1}  # (not 它, not a topic)
-            if named and any(ps <= m.start < pe and m not in group and _squash(text[m.start:m.end]) in named
-                             and _USE_VERB_RE.fullmatch(text[ps:m.start].strip(" \t*_")) for m in mentions):
+            said_of = {k for m in group for k in m.keys}
+            if any(ps <= m.start < pe and m not in group and said_of & set(m.keys)
+                   and _USE_VERB_RE.fullmatch(text[ps:m.start].strip(" \t*_")) for m in mentions):
                 continue  # the property is using the term it is said of (`One-hot 编码…使用 one-hot 编码`): nothing is claimed
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell

@@ -476,7 +476,10 @@ def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
 
 
 # a number written at the start of a heading or a list/paragraph line, however loosely (`## 28 对称的二叉树`)
-_LOOSE_NUMBER_RE = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]*([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
+# (a pictograph before the number does not hide it: `## 🚀 **8. …**`, `### **🔹 2. …**`)
+_PICTOGRAPHS = r"(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)*"
+_LOOSE_NUMBER_RE = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?" + _PICTOGRAPHS + r"(?:\*\*|__)?[ \t]*" + _PICTOGRAPHS
+                              + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
 MAX_SKIP = 10  # a jump over more numbers than this, and than the run holds, is another numbering (problem ids), not a gap
 
 

@@ -243,3 +243,14 @@ def test_cells_tautologies_kinds_and_steps_state_no_slip(answer):
 ])
 def test_the_same_slips_stated_plainly_are_found(answer, code):
     assert code in codes(answer), answer
+
+
+def test_a_pictograph_before_a_chapter_number_keeps_the_number_written():
+    # `## 🚀 **2. 池化层**` groups two questions and is no record; its number is still in the file, so
+    # 3 after 1 is no gap, while 5 after 3 is one
+    text = "\n".join([
+        "# 卷积网络笔记", "", "## 🚀 **1. 卷积层的作用？**", "", "提取局部特征。", "", "## 🚀 **2. 池化层**", "",
+        "### 🎯 **最大池化是什么？**", "", "取窗口最大值。", "", "### 🎯 **平均池化是什么？**", "", "取窗口平均值。", "",
+        "## 🚀 **3. 感受野是什么？**", "", "输出一个点对应的输入区域。", "", "## 🚀 **5. 空洞卷积是什么？**", "", "在核元素之间插空。", ""])
+    gaps = [(f.line, f.message) for f in DEFAULT.lint_text(text, "t.md") if f.code == "QA003"]
+    assert [line for line, _ in gaps] == [21], gaps
