@@ -563,10 +563,14 @@ _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至�
                         r"给出|画出|简述|描述|证明|计算|实现|从|结合|用|回答|讨论)|举例说明|来说明|并说出|并写出|并给出|优缺点")
 
 
+# a heading question answered in a word or two after its question mark (`##### 虚函数表在哪个环节生成? 编译`)
+_HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
+
+
 def _inline_answer(line: str) -> bool:
     """Whether a question's line goes on after its question mark with its answer, not with more of the
     question."""
-    m = _INLINE_ANSWER_RE.match(line)
+    m = _INLINE_ANSWER_RE.match(line) or _HEADING_SHORT_ANSWER_RE.match(line)
     return m is not None and not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
 
 

@@ -618,14 +618,28 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
         head = item_head(it)
         if head is None:
             continue
+        asked = _line_questions(head, lines)
+        if len(asked) >= 2:
+            # `01. embedding层相关` then `(1) …？` / its answer / `(2) …？` / … as lines of one paragraph
+            for j, (no, num, title) in enumerate(asked):
+                upto = asked[j + 1][0] - 1 if j + 1 < len(asked) else head.end
+                after = [c for c in it.children if c is not head] if j + 1 == len(asked) else []
+                starters.append((k, _Starter("list", Block("paragraph", no, no), num, title,
+                                             nested=[Block("paragraph", no + 1, upto), *after], head_end=no)))
+            answered += 1
+            continue
         text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
         text = _strip_marker(text)
         rest = [c for c in it.children if c is not head]
         prompt = strip_bold(_strip_marker(lines[it.start - 1]))
         head_end = head.end
-        if head.end > head.start and _ends_asking(prompt) and not _ends_asking(lines[head.end - 1]):
+        # (one clause that asks, `7. XGBoost为什么使用泰勒二阶展开`; not a step of a procedure, `2. 然后计算…落在哪个网格，…`)
+        indented = head.end > head.start and question_strength(prompt) == 2 and not _CLAUSE_MARK_RE.search(lines[it.start - 1]) \
+            and lines[head.start].startswith(("\t", "  ")) and not lines[it.start - 1].startswith(("\t", "  "))
+        if head.end > head.start and not _ends_asking(lines[head.end - 1]) and (_ends_asking(prompt) or indented):
             # `1. X 的节点分裂依靠什么？` with its answer on the next lines of the same paragraph
-            # (indented with a tab, or not indented at all): the question is the first line
+            # (indented with a tab, or not indented at all): the question is the first line; without a
+            # question mark only when the answer lines are indented under it (`7. 为什么用二阶展开` / `\t精准性：…`)
             text, head_end = prompt, head.start
             rest = [Block("paragraph", head.start + 1, head.end), *rest]
         if id(it) in alike and rest:
@@ -645,7 +659,7 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             explanations.append(_explanation(it, rest, lines))
         elif own is not None and own.cat == "question":
             continue
-        elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or "?" in text or "？" in text)
+        elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or indented or "?" in text or "？" in text)
                                                      and _entry_asks(text)) \
                 or (text.lstrip().startswith("【") and loose and "。" not in text):
             # (a tagged problem, `【算法】手写 K-Means`; among labelled questions, `- 【协同过滤】使用…。` is content)
@@ -811,6 +825,25 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
         units = inline + _units(_until_heading(after), lines)
         items.append(ItemSpec(st.kind, st.block.start, head_end, st.number, st.title, sec_title, kind, units))
     return items, non, explanations
+
+
+_LINE_QUESTION_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|[0-9]{1,3}[.、)）][ \t]*)?[(（]?(?P<num>[0-9]{1,2})[)）.、][ \t]*(?P<title>\S.*[?？])[ \t]*$")
+
+
+def _line_questions(head: Block, lines: list[str]) -> list[tuple[int, str, str]]:
+    """Numbered lines of one paragraph that ask, each followed by lines that answer it (`(1) X？` /
+    `answer` / `(2) Y？` / `answer`): (line, number, question). Empty unless every one of them has an answer
+    line and none of those lines asks."""
+    found = [(no, m["num"], m["title"].strip()) for no in range(head.start, head.end + 1)
+             if (m := _LINE_QUESTION_RE.match(lines[no - 1])) is not None]
+    for j, (no, _, _) in enumerate(found):
+        upto = found[j + 1][0] - 1 if j + 1 < len(found) else head.end
+        if upto <= no or any(_ends_asking(lines[x - 1]) for x in range(no + 1, upto + 1)):
+            return []
+    return found
+
+
+_CLAUSE_MARK_RE = re.compile(r"[，,。；;：:！!]")
 
 
 def _ends_asking(line: str) -> bool:

@@ -254,3 +254,12 @@ def test_a_pictograph_before_a_chapter_number_keeps_the_number_written():
         "## 🚀 **3. 感受野是什么？**", "", "输出一个点对应的输入区域。", "", "## 🚀 **5. 空洞卷积是什么？**", "", "在核元素之间插空。", ""])
     gaps = [(f.line, f.message) for f in DEFAULT.lint_text(text, "t.md") if f.code == "QA003"]
     assert [line for line, _ in gaps] == [21], gaps
+
+
+def test_a_heading_question_answered_in_a_word_after_its_question_mark_is_answered():
+    from qatool.lint.pyrules import _inline_answer
+
+    assert _inline_answer("##### 虚函数表在编译还是链接时生成? 编译")
+    assert not _inline_answer("### 1. 什么是过拟合？ 如何解决？")  # asks again
+    assert not _inline_answer("### 什么是 BN？ 【高频】")  # a tag
+    assert not _inline_answer("### X 是什么？ 简述其原理")  # a demand

@@ -721,3 +721,37 @@ def test_a_question_wrapped_over_two_lines_of_a_list_item_stays_one_question():
         """)
     assert [(r["line_start"], r["line_end"]) for r in doc.records] == [(3, 6), (8, 10)]
     assert doc.records[0]["answer"] == "让梯度能直接回传。"
+
+
+def test_numbered_question_lines_with_their_answer_lines_in_one_paragraph():
+    # a list entry names a group, then `(n) question？` and its answer alternate line by line (hard breaks)
+    doc = parse("""
+        ## 常见问题
+
+        1. 卷积层相关
+        (1) 卷积核为什么常用 3x3？
+        两个 3x3 的感受野等于一个 5x5，参数更少
+        (2) 1x1 卷积有什么用？
+        调整通道数，做跨通道融合
+
+        2. 为什么要用批归一化？
+        让每层输入分布稳定，可以用更大的学习率
+        """)
+    assert [(r["number"], r["line_start"], r["line_end"], r["question"]) for r in doc.records] == [
+        ("1", 4, 5, "卷积核为什么常用 3x3？"), ("2", 6, 7, "1x1 卷积有什么用？"), ("2", 9, 10, "为什么要用批归一化？")]
+
+
+def test_a_list_prompt_without_a_question_mark_answered_on_indented_lines():
+    doc = parse("""
+        # 集成学习面试题
+
+        ## 常见问题
+
+        1. 随机森林为什么能并行训练
+        \t每棵树独立地在自助采样上训练。
+
+        2. 简述梯度提升的思想
+        \t每一轮拟合上一轮的残差。
+        """)
+    assert [(r["line_start"], r["line_end"], r["question"]) for r in doc.records] == [
+        (5, 6, "随机森林为什么能并行训练"), (8, 9, "简述梯度提升的思想")]
