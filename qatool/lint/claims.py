@@ -319,6 +319,8 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|不如|不及|逊于)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
+# a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
+_PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
@@ -447,6 +449,22 @@ def _quoted_speech(text: str, pos: int) -> bool:
             return False
         if ch in _OPEN_QUOTES:
             return _SAYS_BEFORE_RE.search(text, max(0, i - 12), i) is not None
+    return False
+
+
+def _bracket_closes(text: str, a: int, b: int) -> bool:
+    """Whether a bracket open before `a` closes in text[a:b] and ends an item of an enumeration there
+    (`CLM（…，GPT/LLaMA）、MLM（…）`: GPT annotates CLM, and MLM is the next item). A gloss that goes on
+    with its sentence (`DP（差分隐私）属于…`) is not one."""
+    depth = 0
+    for i in range(a, b):
+        c = text[i]
+        if c in "(（[【":
+            depth += 1
+        elif c in ")）]】":
+            if depth == 0:
+                return text[i + 1:b].lstrip(" *_")[:1] in ("、", "，", ",", "；", ";")
+            depth -= 1
     return False
 
 
@@ -910,8 +928,10 @@ class ClaimReader:
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
                 # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
-                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps):
+                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps) \
+                        and not _PERSON_RE.search(text, at, ps):
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
+                    # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)
             if bound is None:
                 continue
             group, anchor = bound
@@ -999,8 +1019,8 @@ class ClaimReader:
         frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
-            if self._is_object(text, clause, m):
-                continue
+            if self._is_object(text, clause, m) or _bracket_closes(text, m.end, ps):
+                continue  # (a term inside brackets that close before the property annotates another word)
             if k > 0 and _TIME_AFTER_RE.match(text, m.end, clause.end) and not text[before[k - 1].end:m.start].strip(" *") \
                     and not self._is_object(text, clause, before[k - 1]):
                 return [before[k - 1], m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage

@@ -506,6 +506,17 @@ def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], s
 # -------------------------------------------------------------------------------- items in a body
 
 
+def _numbered_run(paras: list[tuple[int, str]]) -> bool:
+    """Whether bold paragraphs are numbered one after another (`**1. …？**`, `**2. 模型结构**`, `**3. …**`, …):
+    then the ones that name a topic are items of the same list as the ones that ask."""
+    nums = [split_number(t)[0] for _, t in paras]
+    if len(nums) < 3 or not all(n is not None and n.isdigit() for n in nums):
+        return False
+    ints = [int(n) for n in nums if n is not None]
+    steps = sum(1 for a, b in zip(ints, ints[1:]) if b == a + 1)
+    return steps * 5 >= (len(ints) - 1) * 4
+
+
 def _bold_para(b: Block, lines: list[str]) -> str | None:
     """The text of a paragraph that is all bold on one line (`**1.多模态业务简单介绍；**`), or whose bold part
     asks, with an aside after it (`**为何使用多头？**（为什么不用一个头）`)."""
@@ -730,6 +741,11 @@ def _label_item(st: _Starter, lab: Label, after: list[Block], lines: list[str], 
     if inline_answer is not None:
         units = [inline_answer] + units
         q_end = inline_answer.block.start - 1
+    elif len(lines_in) > 1 and st.block.kind == "paragraph" and _ends_asking(lines_in[0]) \
+            and not any(_ends_asking(s) for s in lines_in[1:]):
+        # `**Q：为什么要做梯度裁剪？**` with its answer on the next line of the paragraph (a hard line break)
+        units = [Unit(Block("paragraph", st.block.start + 1, st.block.end), None)] + units
+        q_end = st.block.start
     elif len(lines_in) > 1:
         lab.rest = _dedent_text([lab.rest] + [unquote(s) if st.block.kind == "quote" else s for s in lines_in[1:]])
     spec = ItemSpec("label", st.block.start, q_end, st.number, st.title, sec_title, kind, units, starter_label=lab)
@@ -748,7 +764,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     bolds = [(k, _bold_para(b, lines)) for k, b in enumerate(blocks)]
     bold_qs = [(k, t) for k, t in bolds if t is not None and not is_sign_off(t)
                and (question_strength(t) == 2 or split_number(t)[0] is not None)]
-    bold_ok = len(bold_qs) >= 2 and sum(1 for _, t in bold_qs if question_strength(split_number(t)[1]) == 2) * 2 >= len(bold_qs)
+    asking = sum(1 for _, t in bold_qs if question_strength(split_number(t)[1]) == 2)
+    bold_ok = len(bold_qs) >= 2 and (asking * 2 >= len(bold_qs) or (asking >= 2 and _numbered_run(bold_qs)))
     bold_at = dict(bold_qs) if bold_ok else {}
     # among numbered or labelled questions (`**Q25：…？**`), an unnumbered bold question is a part of the
     # answer it sits in (`**如何保证输出是合法 JSON？**` under Q25), not an item of its own

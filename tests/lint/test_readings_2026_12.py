@@ -263,3 +263,21 @@ def test_a_heading_question_answered_in_a_word_after_its_question_mark_is_answer
     assert not _inline_answer("### 1. 什么是过拟合？ 如何解决？")  # asks again
     assert not _inline_answer("### 什么是 BN？ 【高频】")  # a tag
     assert not _inline_answer("### X 是什么？ 简述其原理")  # a demand
+
+
+# twelfth untuned trial: a term in the brackets of one enumerated item; what a person does after the topic
+@pytest.mark.parametrize("answer", [
+    "- 预训练目标：CLM（预测下一个词，GPT/LLaMA）、MLM（掩码还原，BERT）。",
+    "K-Means 把富类样本聚成 K 簇，用簇中心代替富类样本。接下来我们就可以用这些样本进行有监督训练。",
+])
+def test_an_enumerated_items_brackets_and_a_persons_deed_state_no_slip(answer):
+    assert not codes(answer) & {"FC175", "FC438"}, answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("GPT（生成式预训练模型）使用 MLM 作为预训练目标。", "FC175"),  # a gloss that goes on with its sentence
+    ("GPT 使用掩码语言模型预训练。", "FC175"),
+    ("k-means 是一种有监督学习算法。", "FC438"),
+])
+def test_glossed_and_plain_slips_beside_them_are_found(answer, code):
+    assert code in codes(answer), answer

@@ -755,3 +755,47 @@ def test_a_list_prompt_without_a_question_mark_answered_on_indented_lines():
         """)
     assert [(r["line_start"], r["line_end"], r["question"]) for r in doc.records] == [
         (5, 6, "随机森林为什么能并行训练"), (8, 9, "简述梯度提升的思想")]
+
+
+def test_a_bold_label_question_answered_on_the_next_line_of_its_paragraph():
+    doc = parse("""
+        ## 训练
+
+        **Q：为什么要做梯度裁剪？**<BR>
+        防止梯度爆炸导致参数更新过大。
+
+        **Q：学习率预热有什么用？**<BR>
+        训练初期用小学习率，避免发散。
+        """.replace("<BR>", "  "))  # a hard line break after the question
+    assert [(r["line_start"], r["line_end"], r["question"], r["answer"]) for r in doc.records] == [
+        (3, 4, "为什么要做梯度裁剪？", "防止梯度爆炸导致参数更新过大。"),
+        (6, 7, "学习率预热有什么用？", "训练初期用小学习率，避免发散。")]
+
+
+def test_bold_numbered_paragraphs_in_one_run_are_one_list_topics_included():
+    # two of five ask; the topics numbered among them (`**2. 模型结构**`) are items of the same list
+    doc = parse("""
+        # BERT 面试题
+
+        **1. BERT 的预训练任务是什么？**
+
+        掩码语言模型和下一句预测。
+
+        **2. 模型结构**
+
+        多层双向 Transformer 编码器。
+
+        **3. 输入表示**
+
+        词向量、段向量和位置向量相加。
+
+        **4. 为什么要用 LayerNorm？**
+
+        对每个样本归一化，不依赖批大小。
+
+        **5. 微调方式**
+
+        在输出上接任务层，全部参数一起训练。
+        """)
+    assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [
+        ("1", 3, 5), ("2", 7, 9), ("3", 11, 13), ("4", 15, 17), ("5", 19, 21)]
