@@ -51,6 +51,7 @@ from qatool.parse.sections import (
     bold_question,
     build_sections,
     first_line,
+    head_answer_line,
     is_comment,
     item_head,
     lists_problems,
@@ -660,9 +661,17 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             starters.append((k, _Starter("list", it, it.number, prompt, nested=rest if kept else [], head_end=head_end)))
             answered += answers
             continue
+        own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
+        a_line = head_answer_line(it, head, lines)
+        if own is not None and a_line is not None:
+            # `1. **Q**: 解释自注意力` / `   **A**: …` in one paragraph: the label's text is the question
+            starters.append((k, _Starter("list", it, it.number, strip_bold(own.rest.strip()) or prompt,
+                                         nested=[Block("paragraph", a_line, head.end), *[c for c in it.children if c is not head]],
+                                         head_end=a_line - 1, labelled=True)))
+            answered += 1
+            continue
         nested_labels = [block_label(c, lines) for c in rest]
         cats = {lab.cat for lab in nested_labels if lab is not None}
-        own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
         if cats & {"answer", "hint", "question"}:
             starters.append((k, _Starter("list", it, it.number, prompt, nested=rest, head_end=head_end, labelled=True)))
             answered += 1

@@ -460,6 +460,9 @@ def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
     n = 0
     for it in list_items_of(blocks):
         head = item_head(it)
+        if head is not None and head_answer_line(it, head, lines) is not None:
+            n += 1  # `1. **Q**: …` / `   **A**: …` in one paragraph
+            continue
         for c in it.children:
             if c is head:
                 continue
@@ -468,6 +471,20 @@ def _labelled_entries(blocks: list[Block], lines: list[str]) -> int:
                 n += 1
                 break
     return n
+
+
+def head_answer_line(it: Block, head: Block, lines: list[str]) -> int | None:
+    """The line of an answer label in the paragraph that opens a list entry whose first line carries a
+    question label (`1. **Q**: 解释自注意力` / `   **A**: 自注意力…`), if any."""
+    if head.end == head.start:
+        return None
+    own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
+    if own is None or own.cat != "question":
+        return None
+    for part, lab in split_at_labels(head, None, lines)[1:]:
+        if lab is not None and lab.cat == "answer":
+            return part.start
+    return None
 
 
 _NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９*_(（一二三四五六七八九十题问面习练第Qq")

@@ -281,3 +281,13 @@ def test_an_enumerated_items_brackets_and_a_persons_deed_state_no_slip(answer):
 ])
 def test_glossed_and_plain_slips_beside_them_are_found(answer, code):
     assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,flagged", [
+    ("RPN 负责给出候选框，只区分前景和背景；在 Fast R-CNN 阶段，用于区分猫、狗等具体类别。", False),
+    ("RPN 负责给出候选框，只区分前景和背景，在第二阶段才区分具体的类别。", False),
+    ("RPN 会输出每个 anchor 属于哪一个具体类别。", True),
+    ("RPN 负责给出候选框，并区分猫、狗等具体类别。", True),
+])
+def test_the_classes_of_the_second_stage_are_not_the_rpns(answer, flagged):
+    assert ("FC459" in codes(answer)) == flagged, answer

@@ -799,3 +799,20 @@ def test_bold_numbered_paragraphs_in_one_run_are_one_list_topics_included():
         """)
     assert [(r["number"], r["line_start"], r["line_end"]) for r in doc.records] == [
         ("1", 3, 5), ("2", 7, 9), ("3", 11, 13), ("4", 15, 17), ("5", 19, 21)]
+
+
+def test_a_list_entry_with_question_and_answer_labels_in_one_paragraph():
+    # `1. **Q**: …` then `   **A**: …` on the next line of the same paragraph; not every question asks with ？
+    doc = parse("""
+        # 高频面试题
+
+        ### Transformer 核心
+        1. **Q**: 解释自注意力机制
+           **A**: 每个位置按相关性对所有位置加权求和。
+
+        2. **Q**: 为什么用多头？
+           **A**: 不同的头关注不同子空间。
+        """)
+    assert [(r["line_start"], r["line_end"], r["question"], r["answer"]) for r in doc.records] == [
+        (4, 5, "解释自注意力机制", "每个位置按相关性对所有位置加权求和。"),
+        (7, 8, "为什么用多头？", "不同的头关注不同子空间。")]
