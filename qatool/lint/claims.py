@@ -217,10 +217,10 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                r"|替换|替换掉|代替|取代|替代|换掉"
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
-                               # said of the initialisation the clause is about), with a term coordinated before it
-                               r"|(?:用于|用在|适用于|适合于?|针对|配合|搭配|面向|应用于|作用于)\s*(?:\*\*)?\s*"
-                               r"(?:[^\s，,。；;或和与及、/]{1,16}\s*(?:\*\*)?\s*(?:或者|或|和|与|以及|及|、|/)\s*(?:\*\*)?\s*)?"
-                               r")\s*(?:\*\*)?\s*$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+                               # said of the initialisation the clause is about)
+                               r"|(?:用于|用在|适用于|适合于?|针对|配合|搭配|面向|应用于|作用于)"
+                               # (with a term coordinated before it: `相比 Sigmoid 和 Tanh`, `用于 tanh 或 sigmoid`)
+                               r")\s*(?:\*\*)?\s*(?:[^\s，,。；;或和与及、/]{1,16}\s*(?:\*\*)?\s*(?:或者|或|和|与|以及|及|、|/)\s*(?:\*\*)?\s*)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 # a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
 # training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
 _DERIVED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?的\s*(?:一种|一个|一类)?\s*(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")

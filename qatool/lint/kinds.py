@@ -805,11 +805,28 @@ def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator
             yield make_finding(rule, doc, unit, cand[0], cand[1], arxiv=m.group(1), expected=paper["title"], found=found.strip())
 
 
+_BOOK_WORDS_RE = regex.compile(r"\bPress\b|出版社|\bbook\b", FLAGS)
+
+
+def _the_book(text: str, paper: dict[str, Any], kb: Knowledge) -> bool:
+    """Whether a citation of a paper's title is of the book with the same title (`Goodfellow, Bengio, &
+    Courville (2016). "Deep Learning." MIT Press` is not LeCun et al.'s Nature paper): a book of that title
+    is known and the entry names its first author, or a press."""
+    title = norm_title(paper["title"])
+    for book in kb.books:
+        if any(norm_title(t) == title for t in book["titles"]):
+            low = text.casefold()
+            authors = book.get("authors", ())
+            if _BOOK_WORDS_RE.search(text) or (authors and authors[0].casefold() in low):
+                return True
+    return False
+
+
 def _cite_year(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
     found = anchors(unit.text, kb)
     done: set[tuple[str, int]] = set()
     for a in found:
-        if a.paper is None:
+        if a.paper is None or _the_book(unit.text, a.paper, kb):
             continue
         y = year_of(unit.text, a, found)
         if y is None or (a.paper["title"], y.start()) in done:
@@ -830,7 +847,7 @@ def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterato
     # the work this author list belongs to: the first one named after it in the same reference entry
     _, hi = _clause(unit.text, m.end())
     first = next((a for a in anchors(unit.text, kb) if a.start >= m.end() and a.start < hi), None)
-    if first is None or first.paper is None:
+    if first is None or first.paper is None or _the_book(unit.text, first.paper, kb):
         return
     if m.group(1).casefold() != first.paper["authors"][0].casefold():
         yield make_finding(rule, doc, unit, m.start(1), m.end(1), title=first.paper["title"],

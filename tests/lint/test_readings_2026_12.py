@@ -291,3 +291,27 @@ def test_glossed_and_plain_slips_beside_them_are_found(answer, code):
 ])
 def test_the_classes_of_the_second_stage_are_not_the_rpns(answer, flagged):
     assert ("FC459" in codes(answer)) == flagged, answer
+
+
+# thirteenth untuned trial: comparison objects in coordination, a word2vec window's centre, a gloss in
+# brackets, the book that shares a paper's title
+@pytest.mark.parametrize("answer", [
+    "- **ReLU**：ReLU 相比 Sigmoid 和 Tanh 在解决梯度消失问题上表现更好。",
+    "CBOW 模型根据上下文词预测中心词，它利用窗口内所有词生成特征向量来预测处于窗口中心的词。",
+    "Skip-gram 模型根据中心词（输入词）预测其上下文词（目标词）。",
+    '1. Goodfellow, I., Bengio, Y., & Courville, A. (2016). "Deep Learning." MIT Press.',
+])
+def test_compared_terms_window_centres_glosses_and_books_state_no_slip(answer):
+    assert not codes(answer) & {"FC148", "FC432", "FC433", "FC202", "FC203"}, answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("Skip-gram 用上下文预测中心词。", "FC433"),
+    ("CBOW 用中心词预测上下文。", "FC432"),
+    ("CBOW 预测窗口内的上下文词。", "FC432"),
+    ('1. LeCun, Y., Bengio, Y., & Hinton, G. (2016). "Deep Learning." Nature, 521.', "FC202"),
+    ('1. Hinton, G., LeCun, Y., & Bengio, Y. (2015). "Deep Learning." Nature, 521.', "FC203"),
+    ("RPN 负责给出候选框和具体类别，第二阶段只做边框精修。", "FC459"),
+])
+def test_their_slips_are_still_found(answer, code):
+    assert code in codes(answer), answer
