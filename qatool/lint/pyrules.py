@@ -478,8 +478,9 @@ def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
 # a number written at the start of a heading or a list/paragraph line, however loosely (`## 28 对称的二叉树`)
 # (a pictograph before the number does not hide it: `## 🚀 **8. …**`, `### **🔹 2. …**`)
 _PICTOGRAPHS = r"(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)*"
-_LOOSE_NUMBER_RE = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?" + _PICTOGRAPHS + r"(?:\*\*|__)?[ \t]*" + _PICTOGRAPHS
-                              + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
+_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?" + _PICTOGRAPHS + r"(?:\*\*|__)?[ \t]*" + _PICTOGRAPHS
+_LOOSE_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
+_LOOSE_HAN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([一二三四五六七八九十百零〇两]{1,4})[ \t]*[、.．]")  # `### ⚙️ 二、训练`
 MAX_SKIP = 10  # a jump over more numbers than this, and than the run holds, is another numbering (problem ids), not a gap
 
 
@@ -496,6 +497,12 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
             got[(e.family, e.parts[:k])].append((e.line, e.where))
     heads = _heading_levels(doc)
     for no, text in enumerate(doc.lines, 1):
+        h = _LOOSE_HAN_NUMBER_RE.match(text)
+        if h:
+            parts = number_parts(h.group(1))
+            if parts is not None:
+                got[("C", parts)].append((no, f"h{heads[no]}" if no in heads else "block"))
+            continue
         m = _LOOSE_NUMBER_RE.match(text)
         if m:
             parts = number_parts(m.group(1))

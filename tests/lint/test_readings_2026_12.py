@@ -315,3 +315,14 @@ def test_compared_terms_window_centres_glosses_and_books_state_no_slip(answer):
 ])
 def test_their_slips_are_still_found(answer, code):
     assert code in codes(answer), answer
+
+
+def test_a_han_numbered_heading_behind_a_pictograph_is_a_written_number():
+    # a link-only `### ⚙️ 二、训练与对齐` between two records numbered 一 and 三 (a repository README's table of
+    # contents) writes 二 in the file: 三 after 一 is no gap
+    from qatool.lint.pyrules import _LOOSE_HAN_NUMBER_RE, number_parts
+
+    for line, value in [("### ⚙️ 二、训练与对齐", 2), ("## 十二．部署", 12), ("- **三、** 推理", 3)]:
+        m = _LOOSE_HAN_NUMBER_RE.match(line)
+        assert m is not None and number_parts(m.group(1)) == (value,), line
+    assert _LOOSE_HAN_NUMBER_RE.match("### 二分查找的复杂度") is None  # no separator: a word, not a number
