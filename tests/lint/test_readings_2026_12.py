@@ -326,3 +326,14 @@ def test_a_han_numbered_heading_behind_a_pictograph_is_a_written_number():
         m = _LOOSE_HAN_NUMBER_RE.match(line)
         assert m is not None and number_parts(m.group(1)) == (value,), line
     assert _LOOSE_HAN_NUMBER_RE.match("### 二分查找的复杂度") is None  # no separator: a word, not a number
+
+
+@pytest.mark.parametrize("answer,code,flagged", [
+    ("- **回归问题**：Huber Loss 适用于对异常值不敏感的回归任务。", "FC158", False),  # 回归问题 is a task
+    ("模型对噪声不敏感，这是一个需要解决的问题。", "FC158", True),
+    ("- [GPTQ: Accurate Post-Training Quantization for Generative Pre-trained Transformers](https://arxiv.org/abs/2210.17323)",
+     "FC412", False),  # `Pre-trained` holds no `re-train`
+    ("PTQ needs to re-train the whole model.", "FC412", True),
+])
+def test_a_task_named_problem_and_pre_trained_are_no_slips(answer, code, flagged):
+    assert (code in codes(answer)) == flagged, answer
