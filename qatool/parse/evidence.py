@@ -17,7 +17,7 @@ import re
 # ------------------------------------------------------------------------------------------ questions
 
 # a question mark of either width (links and URLs are removed before looking)
-_QMARK_RE = re.compile(r"(?<!\ufffd)\?|？")  # `�?` is a character lost in decoding, not a question mark
+QMARK_RE = re.compile(r"(?<!\ufffd)\?|？")  # `�?` is a character lost in decoding, not a question mark
 # interrogatives; 吗/呢 only at the end of a clause
 _QWORDS_RE = re.compile(
     r"什么|如何|为什么|为何|为啥|怎么|怎样|哪些|哪个|哪种|哪几|哪一|哪里|是否|能否|可否|能不能|是不是|有没有|可不可以|有何|何为|何时|多少"
@@ -54,7 +54,7 @@ def question_strength(text: str) -> int:
     t = strip_links(text[:400]).strip().strip("*_`").strip()  # a question is read from its start
     if not t:
         return 0
-    if _QMARK_RE.search(t) or _QWORDS_RE.search(t) or _IMPERATIVE_RE.match(t) or _PROMPT_ANYWHERE_RE.search(t):
+    if QMARK_RE.search(t) or _QWORDS_RE.search(t) or _IMPERATIVE_RE.match(t) or _PROMPT_ANYWHERE_RE.search(t):
         return 2
     if _ENGLISH_Q_RE.match(t):
         return 2

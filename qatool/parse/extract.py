@@ -34,6 +34,7 @@ from qatool.parse.evidence import (
     CODING_SECTION_RE,
     EXERCISE_SECTION_RE,
     LINK_RE,
+    QMARK_RE,
     has_reference,
     is_navigation,
     is_sign_off,
@@ -588,7 +589,7 @@ def _question_paras(blocks: list[Block], lines: list[str]) -> dict[int, tuple[st
             continue
         if b.end != b.start and question_strength(lines[b.start - 1]) != 2 and not _clause_asks(first):
             continue
-        marked = "？" in first or "?" in first.replace("\ufffd?", "")  # `�?`: a character lost in decoding
+        marked = QMARK_RE.search(first) is not None  # (not `�?`: a character lost in decoding)
         cands.append((k, para[0], para[1], marked, _number_style(lines[b.start - 1]), asks))
     styles = Counter(style for _, _, _, marked, style, _ in cands if marked)
     top = styles.most_common(2)
