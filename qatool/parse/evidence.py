@@ -18,9 +18,13 @@ import re
 
 # a question mark of either width (links and URLs are removed before looking)
 QMARK_RE = re.compile(r"(?<!\ufffd)\?|？")  # `�?` is a character lost in decoding, not a question mark
+# a verb of checking earlier in the clause of a 是否: the clause says what is checked (`检查是否为空`, `用相似度检测
+#当前结果是否异常`) and asks nothing; at the start of a text it is a prompt (`判断模型是否过拟合`), read as one
+_CHECKED_RE = re.compile(r"(?:检查|判断|检测|确认|验证|校验|核对|核查|审查|判定|决定|评估|衡量|识别|观察|监控|监测|统计|关注|分析|考虑|注意|留意|询问|区分|确定|考察|记录|查看|测试|看|取决于)[^，,。；;：:！!？?]{0,24}$")
 # interrogatives; 吗/呢 only at the end of a clause
 _QWORDS_RE = re.compile(
-    r"什么|如何|为什么|为何|为啥|怎么|怎样|哪些|哪个|哪种|哪几|哪一|哪里|是否|能否|可否|能不能|是不是|有没有|可不可以|有何|何为|何时|多少"
+    r"什么|如何|为什么|为何|为啥|怎么|怎样|哪些|哪个|哪种|哪几|哪一|哪里"
+    r"|是否|能否|可否|能不能|是不是|有没有|可不可以|有何|何为|何时|多少"
     r"|[吗呢](?=[\s。，,；;）)]|$)"
 )
 # a prompt to explain something, at the start (after an optional 请/试/…, then 简单/详细/…: `请详细描述`)
@@ -54,7 +58,8 @@ def question_strength(text: str) -> int:
     t = strip_links(text[:400]).strip().strip("*_`").strip()  # a question is read from its start
     if not t:
         return 0
-    if QMARK_RE.search(t) or _QWORDS_RE.search(t) or _IMPERATIVE_RE.match(t) or _PROMPT_ANYWHERE_RE.search(t):
+    if QMARK_RE.search(t) or _IMPERATIVE_RE.match(t) or _PROMPT_ANYWHERE_RE.search(t) or any(
+            m.group(0) != "是否" or not _CHECKED_RE.search(t, max(0, m.start() - 30), m.start()) for m in _QWORDS_RE.finditer(t)):
         return 2
     if _ENGLISH_Q_RE.match(t):
         return 2
@@ -177,17 +182,37 @@ def is_placeholder(text: str) -> bool:
 # a reader sign-off of a blog or WeChat article: asks for likes, follows, shares, comments, or says
 # the article ends / goes on next time
 SIGN_OFF_RE = re.compile(
-    r"点个?在看|给个在看|求在看|点赞|求赞|一键三连|三连(?!续)|关注(?:我|一下|公众号|本号)|公众号|转发|收藏|留言|(?<!隐)私信|扫码|二维码|加我(?:微信|好友)|交流群|加群|群号"
+    r"点个?在看|给个在看|求在看|求赞|一键三连|关注(?:我|一下|公众号|本号)|扫码|二维码|加我(?:微信|好友)|交流群|加群|群号"
     r"|感谢(?:您的)?(?:阅读|观看|关注|支持)|谢谢(?:阅读|观看|大家)|写到这里|就写到这|下回再|下次再|之后(?:我)?(?:会|再)写|未完待续|鞠躬"
     r"|欢迎(?:大家)?(?:关注|交流|留言|讨论|加入|转载|star|Star)|如果(?:觉得|您觉得|你觉得).{0,20}(?:有用|帮助|不错|还行|可以)"
     r"|^(?:如上|以上)[，,].{0,60}(?:介绍|分享|内容|文章|本文)",
 )
 
 
+# words a sign-off uses that content uses too (`用户点赞率`, `将请求转发到节点`, `收藏夹`): a sign-off only where
+# they are asked of the reader, or make up a short paragraph of their own
+_READER_WORD_RE = re.compile(r"点赞|三连(?!续)|公众号|转发|收藏|留言|(?<!隐)私信")
+_ASKED_OF_READER_RE = re.compile(
+    r"(?:欢迎|(?<![请要需追寻祈征诉])求|记得|(?<![申])请(?!求)|别忘了?|麻烦|顺手|动动小?手指|多多|帮忙)\s{0,2}(?:大家|各位)?\s{0,2}"
+    r"(?:点赞|三连|关注|转发|收藏|留言|私信)"
+    r"|(?:点赞|转发|收藏|留言|私信)(?:[、和]?(?:点赞|收藏|转发|关注)){0,3}\s{0,2}(?:支持|一下|三连|走一波|鼓励|哦|呀|~|！|!)"
+)
+_NOT_WORDS_RE = re.compile(r"[\W_]+")
+_READER_RE = re.compile(r"大家|各位|小伙伴|同学们?|朋友们|读者|你们|您")
+
+
 def is_sign_off(text: str) -> bool:
     """A paragraph that talks to the reader about the article rather than answering anything."""
     t = text.strip()
-    return bool(t) and len(t) <= 400 and bool(SIGN_OFF_RE.search(t))
+    if not t or len(t) > 400:
+        return False
+    if SIGN_OFF_RE.search(t):
+        return True
+    if _READER_WORD_RE.search(t) is None:
+        return False
+    # asked of the reader, the reader addressed, a public account named, or next to nothing else said (`点赞收藏`)
+    return _ASKED_OF_READER_RE.search(t) is not None or _READER_RE.search(t) is not None or "公众号" in t \
+        or len(_NOT_WORDS_RE.sub("", _READER_WORD_RE.sub("", t))) <= 2
 
 
 # what a candidate says happened in an interview (`我说了两个思路`, `让我写出来`), not an answer

@@ -58,6 +58,7 @@ from qatool.parse.sections import (
     lists_problems,
     release,
     split_at_labels,
+    split_item_at_answer,
     states_problem,
     trivial_reason,
     unquote,
@@ -135,7 +136,10 @@ def _units(blocks: list[Block], lines: list[str], code_labels: bool = False) -> 
             labs = [lab if lab is not None and not (len(lab.word) <= 2 and lab.word.isascii()) else None for lab in labs]
             if labs[0] is not None and labs[0].cat in FIELD_CATS + (("code",) if code_labels else ()):
                 for it, lab in zip(b.children, labs):
-                    out.append(Unit(it, lab if lab is not None and lab.cat in FIELD_CATS + (("code",) if code_labels else ()) else None))
+                    if lab is None or lab.cat not in FIELD_CATS + (("code",) if code_labels else ()):
+                        out.append(Unit(it, None))
+                    else:  # `- 面试题：…？` answered on its own later lines under `**参考答案：**`
+                        out.extend(Unit(part, plab) for part, plab in split_item_at_answer(it, lab, lines))
                 continue
         lab = block_label(b, lines)
         if lab is not None and ((lab.cat == "code" and not code_labels) or (lab.indent > 3 and b.kind != "heading")):
@@ -400,6 +404,17 @@ def _question_of(spec: ItemSpec, q: Field | None, lines: list[str], warnings: li
     return question, {"start": q.start, "end": max(q.end, q.start)}
 
 
+def _answers_elsewhere(spec: ItemSpec, q: Field | None, a: Field | None, n: Field | None, question: str,
+                       lines: list[str]) -> bool:
+    """Whether a numbered question label stands for a question asked elsewhere, its text being that
+    question's answer: `**问题 2：**` alone on its line (the second of the questions listed above), then a
+    statement, and no answer (an answer label over the list of such labels, `**参考答案：**`, answers nothing
+    itself). `**问题描述**` over a statement is a problem stated, and is kept. Such text is no question; a record of it would ask a statement and answer nothing."""
+    return (q is not None and q.label is not None and q.label.number is not None and not q.label.rest.strip(" *_")
+            and (a is None or not a.text(lines).strip()) and n is None
+            and spec.starter_label is None and question_strength(_opening(question)) < 2)
+
+
 def _answer_code(spec: ItemSpec, spans: dict[str, Any], fences: list[Block], starts: list[int]) -> list[dict[str, Any]]:
     """The fenced code inside the answer span, then inside the analysis span (unless the analysis
     was attached from an explanation elsewhere)."""
@@ -432,6 +447,8 @@ def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], s
     spans: dict[str, Any] = {"question": None, "answer": None, "analysis": None}
     title = spec.title
     question, spans["question"] = _question_of(spec, q, lines, warnings)
+    if _answers_elsewhere(spec, q, a, n, question, lines):
+        return None
 
     answer_field: Field | None = a
     if a is None and h is not None:
@@ -539,6 +556,14 @@ def _numbered_para(b: Block, lines: list[str]) -> tuple[str, str] | None:
 
 
 _SENTENCE_END_RE = re.compile(r"[。]|\n")
+
+
+def _opening(text: str) -> str:
+    """The first sentence of `text`, its end mark kept (a question asked is read off its opening: an answer
+    may ask 是否 further on)."""
+    text = text.strip()
+    m = _SENTENCE_END_RE.search(text)
+    return text if m is None else text[: m.end()]
 
 
 def _first_sentence(text: str) -> str:
@@ -1066,6 +1091,8 @@ def _parse_text(text: str, source: str) -> ParsedDoc:
         rec = _build(it, source, lines, fences, starts)
         if rec is not None:
             records.append(rec)
+        else:
+            non_items.append(NonItem(it.start, it.q_end, it.title[:80], "answer-elsewhere"))
     seen: Counter[str] = Counter()
     for rec in records:
         rec["doc_title"] = doc_title

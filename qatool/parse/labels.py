@@ -25,7 +25,13 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "hint": ("拓展", "提示", "Hint"),
 }
 _WORD_TO_CAT = {w.lower(): cat for cat, words in LABEL_WORDS.items() for w in words}
-_WORDS_RE = "|".join(sorted((re.escape(w) for w in _WORD_TO_CAT), key=len, reverse=True))
+# an answer given in one version of several (`面试口头版答案`, `深入理解版参考答案`, `简洁版回答`)
+_VERSION_ANSWER = r"[\u4e00-\u9fff]{1,6}版(?:参考)?(?:答案|回答)"
+_WORDS_RE = _VERSION_ANSWER + "|" + "|".join(sorted((re.escape(w) for w in _WORD_TO_CAT), key=len, reverse=True))
+
+
+def _category(word: str) -> str | None:
+    return _WORD_TO_CAT.get(word.lower()) or ("answer" if word.endswith(("答案", "回答")) and "版" in word else None)
 DIGITS = r"[0-9０-９]+"
 CNUM = r"[一二三四五六七八九十百零〇两]+"
 # applied after the indent, heading marks and bullet have been taken off (see `label_of`)
@@ -91,12 +97,12 @@ def label_of(text: str, heading: bool = False) -> Label | None:
         if b is None:
             return None
         word = b["word"]
-        cat = _WORD_TO_CAT.get(word.lower())
+        cat = _category(word)
         if cat is None or (len(word) <= 2 and word.isascii()):
             return None
         return Label(cat, word, "", None, False, indent, bullet, bare=True)
     word = m["word"]
-    cat = _WORD_TO_CAT.get(word.lower())
+    cat = _category(word)
     if cat is None:
         return None
     if (hashes or heading) and m["num"] is not None:

@@ -30,6 +30,7 @@ from qatool.parse.evidence import (
     LOG_RE,
     NARRATIVE_RE,
     NON_QA_SECTION_RE,
+    QMARK_RE,
     TODO_RE,
     has_image,
     has_reference,
@@ -170,6 +171,17 @@ def split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[tuple
         start, cur = no, nl
     out.append((Block(b.kind, start, b.end, cut=b.cut), cur))
     return out
+
+
+def split_item_at_answer(item: Block, lab: Label, lines: list[str]) -> list[tuple[Block, Label | None]]:
+    """A list item that asks under a question label and answers on its own later lines under an answer
+    label (`- 面试题：…？` / `  **参考答案：** …`): the question, then the answer, as two parts."""
+    if lab.cat == "question":
+        for no in range(item.start + 1, item.end + 1):
+            nl = label_of(lines[no - 1])
+            if nl is not None and nl.cat in ("answer", "analysis") and not nl.in_list and not nl.malformed:
+                return [(Block("item", item.start, no - 1), lab), (Block("paragraph", no, item.end), nl)]
+    return [(item, lab)]
 
 
 def details_label(b: Block, lines: list[str]):
@@ -664,7 +676,19 @@ def _title_section(root: Section) -> Section | None:
         return first
     if len(root.children) == 1 and first.children:
         return first
+    if first.body_kind in ("empty", "trivial") and not first.children and not QMARK_RE.search(first.name) \
+            and _numbered_from_start(root.children[1:], first.level):
+        # `## 如何使用预训练模型` over `## 0. 基础概念`, `## 1. …`: the file's title, written at their level
+        # (`## 什么是过拟合？` over `## 1. 什么是欠拟合？` is a question of its own, left unanswered)
+        return first
     return None
+
+
+def _numbered_from_start(sections: list[Section], level: int) -> bool:
+    """Whether the headings of `level` among `sections` are numbered, two at least, the first as 0 or 1
+    (an unnumbered heading before them is no part of their numbering: a missing first number would be 1)."""
+    same = [s for s in sections if s.level == level]
+    return len(same) >= 2 and all(s.number is not None for s in same) and (same[0].number or "").strip() in ("0", "1")
 
 
 TOC_TITLE_RE = re.compile(r"(?:文章|内容|本章|全书)?目\s*录|(?:table\s+of\s+)?contents|toc", re.IGNORECASE)
