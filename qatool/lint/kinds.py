@@ -573,6 +573,22 @@ def _sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
     return lo, min(ends) + 1 if ends else len(text)
 
 
+AROUND_LINES = 3
+AROUND_CHARS = 120
+
+
+def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
+    """Whether a claim rule's `unless_around` matches around the claim: in its sentence and the text just before
+    it, its item's title and question, or the few source lines before its line (a list of notes on LoRA names it
+    a line above)."""
+    a, b = _sentence_around(unit.text, s, e)
+    texts = [unit.text[max(0, a - AROUND_CHARS):b]]  # the sentence and what comes just before it
+    if unit.record is not None:
+        texts.append(_context(unit))
+    texts.extend(doc.lines[max(0, unit.line - 1 - AROUND_LINES):max(0, unit.line - 1)])
+    return any(search(rule, rx, t) for rx in rule.spec["unless_around"] for t in texts)
+
+
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
     begins with yes or no to a question asking the claim states it too.
@@ -606,6 +622,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             for s, e in reader.findings(unit.text, spec, topic=topic):
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
                     continue  # a claim rule's `unless` is read in the whole sentence that states the claim
+                if rule.spec.get("unless_around") and _around(rule, doc, unit, s, e):
+                    continue
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)
         if "answer" in rule.scope and spec.predicates:

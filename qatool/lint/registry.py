@@ -243,6 +243,7 @@ class CitationKind(RuleKind):
 class ClaimKindSpec(Spec):
     claim: Any = None  # claims.ClaimSpec
     pgate: Any = None  # where a phrasing of the property can be (the literal prefilter)
+    unless_around: tuple[Any, ...] = ()  # searched around the claim: its item's question and the lines just before
 
 
 @register_kind
@@ -256,6 +257,9 @@ class ClaimKind(RuleKind):
                                   {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}]},
             "predicate": REGEXES,
             "wrong": {"enum": ["affirm", "deny"]},
+            # what makes the subject's name mean something else, searched around the sentence: the item's title and
+            # question and the three source lines before it (`adapter` in a LoRA answer is LoRA's adapter)
+            "unless_around": REGEXES,
             "number": {"type": "object", "additionalProperties": False, "required": ["value"], "properties": {
                 "value": {"type": "number"}, "tolerance": {"type": "number", "exclusiveMinimum": 0, "maximum": 10},
                 "quantity": {"type": "string", "minLength": 1}, "scaled": {"type": "boolean"}}},
@@ -279,7 +283,8 @@ class ClaimKind(RuleKind):
             number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
         # where a phrasing of the property can be: the literal prefilter narrows the units to read
         pgate = compile_safe("|".join(f"(?:{p.pattern})" for p in preds), FLAGS, ctx.where("predicate"), lazy=ctx.lazy) if preds else None
-        return {"claim": claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number), "pgate": pgate}
+        return {"claim": claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number), "pgate": pgate,
+                "unless_around": ctx.regexes("unless_around")}
 
     def gate(self, rule: Rule, kb: Knowledge) -> Any:
         return kb.claim_gate(rule.spec["claim"].subjects)

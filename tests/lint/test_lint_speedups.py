@@ -116,8 +116,10 @@ def test_required_factors(pattern, expected):
     assert (None if got is None else [[set(f) for f in alt] for alt in got]) == expected
 
 
+# (a phrasing that needs text after its match, a positive lookahead `(?=…就够了)`, cannot be drawn as a whole
+# match: hypothesis would find no example of it)
 CLAIM_PHRASINGS = sorted({(p.pattern, p.flags) for r in LINTER.rules if r.kind == "claim"
-                          for p in r.spec["claim"].predicates})[::6]
+                          for p in r.spec["claim"].predicates if "(?=" not in p.pattern})[::6]
 
 
 @pytest.mark.parametrize("pattern, flags", CLAIM_PHRASINGS, ids=[str(i) for i in range(len(CLAIM_PHRASINGS))])
