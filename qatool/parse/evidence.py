@@ -198,7 +198,8 @@ _ASKED_OF_READER_RE = re.compile(
     r"|(?:点赞|转发|收藏|留言|私信)(?:[、和]?(?:点赞|收藏|转发|关注)){0,3}\s{0,2}(?:支持|一下|三连|走一波|鼓励|哦|呀|~|！|!)"
 )
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
-_READER_RE = re.compile(r"大家|各位|小伙伴|同学们?|朋友们|读者|你们|您")
+_READER_RE = re.compile(r"大家|各位|小伙伴|同学们?|朋友们|读者")  # not 您: machine-written answers address the asker
+READER_ADDRESS_MAX = 160  # characters: `如果各位有别的想法，可以在留言区留言` is short; a paragraph of content is longer
 
 
 def is_sign_off(text: str) -> bool:
@@ -211,7 +212,8 @@ def is_sign_off(text: str) -> bool:
     if _READER_WORD_RE.search(t) is None:
         return False
     # asked of the reader, the reader addressed, a public account named, or next to nothing else said (`点赞收藏`)
-    return _ASKED_OF_READER_RE.search(t) is not None or _READER_RE.search(t) is not None or "公众号" in t \
+    return _ASKED_OF_READER_RE.search(t) is not None or "公众号" in t \
+        or (len(t) <= READER_ADDRESS_MAX and _READER_RE.search(t) is not None) \
         or len(_NOT_WORDS_RE.sub("", _READER_WORD_RE.sub("", t))) <= 2
 
 

@@ -28,6 +28,7 @@ def lint(md: str, *codes: str) -> list[tuple[str, int]]:
     ("网关收到请求后按用户 ID 做哈希，再把请求转发给对应的分片。", False),
     ("奖励模型的训练数据可以来自线上的点赞与点踩记录。", False),
     ("收藏夹功能", False),
+    ("如果您需要收集偏好数据，可以利用用户的点赞和转发记录。", False),  # an answer addressing the asker
     # a sign-off: asked of the reader, the reader addressed, an account promoted, or nothing else said
     ("如果这篇笔记帮到了你，记得点赞收藏～", True),
     ("有疑问的同学可以在下面留言，我看到都会回。", True),
