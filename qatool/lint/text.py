@@ -351,7 +351,10 @@ class TextLayer:
             if len(self._cut_cache) > 4096:
                 self._cut_cache.clear()
             words = self._cut_cache[key] = [(within[0] + s, within[0] + e, tok) for s, e, tok in self.tokens(text[within[0]:within[1]])]
-        return [(s, min(e, end), text[s:min(e, end)]) for s, e, _ in words if start <= s < end]
+        # a word that begins before `start` and runs into the range gives its tail (`BN 层不含`: the segmenter
+        # cuts 层不含 as one word across the end of the name `BN 层`, and its 不含 is read)
+        return [(max(s, start), min(e, end), text[max(s, start):min(e, end)]) for s, e, _ in words
+                if start <= s < end or s < start < e]
 
     def inside_word(self, text: str, pos: int, start: int = 0, end: int | None = None) -> bool:
         """Whether `pos` falls strictly inside a known compound word of text[start:end]."""

@@ -9,7 +9,7 @@ import pytest
 from qatool.lint.claims import han_value, numbers
 from qatool.lint.engine import Linter
 from qatool.lint.pyrules import _inline_answer
-from qatool.lint.text import sentence_kind
+from qatool.lint.text import TextLayer, sentence_kind
 
 DEFAULT = Linter.default()
 
@@ -337,3 +337,14 @@ def test_a_han_numbered_heading_behind_a_pictograph_is_a_written_number():
 ])
 def test_a_task_named_problem_and_pre_trained_are_no_slips(answer, code, flagged):
     assert (code in codes(answer)) == flagged, answer
+
+
+def test_a_negation_inside_a_word_that_begins_in_the_name_is_read():
+    # the segmenter cuts `层不含` as one word across the end of the name `BN 层`: its 不含 still denies
+    layer = TextLayer()
+    for text, name in [("BN 层不含可学习参数。", "BN 层"), ("卷积层不含偏置项。", "卷积层")]:
+        start = text.index(name) + len(name)
+        assert layer.negations(text, start, len(text), within=(0, len(text))) == 1, text
+    text = "BN 层包含可学习参数。"
+    assert layer.negations(text, len("BN 层"), len(text), within=(0, len(text))) == 0
+    assert "FC324" in codes("BN 层不含可学习参数。")
