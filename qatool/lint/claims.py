@@ -291,6 +291,8 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"(?:其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
+# a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
+_DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|是指|指的是|就是指)")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -533,8 +535,10 @@ class ClaimReader:
                 unit_ok = any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec))
             if not unit_ok:
                 break
-            for before in sents[read:i]:  # the subjects of the sentences before it, read only when needed
-                carry = self._subject(text, before, carry) or carry
+            for k in range(read, i):  # the subjects of the sentences before it, read only when needed
+                carry = self._next_carry(text, sents[k], carry, k > 0)
+                if carry is not None and not carry:
+                    topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
             hit = self._sentence(text, sent, spec, topic, carry)
             if hit:
@@ -549,12 +553,14 @@ class ClaimReader:
                                        for rx in spec.predicates):
             return out
         carry = topic
-        for sent in self._sentences(text, start, end):
+        for k, sent in enumerate(self._sentences(text, start, end)):
             if sent.kind in ("statement", "supposed"):
                 hit = self._sentence(text, sent, spec, topic, carry)
                 if hit:
                     out.append(hit)
-            carry = self._subject(text, sent, carry) or carry
+            carry = self._next_carry(text, sent, carry, k > 0)
+            if carry is not None and not carry:
+                topic = None
         return out
 
     def _copula(self, text: str) -> str:
@@ -668,6 +674,17 @@ class ClaimReader:
         if len(self._cache) >= 100000:
             self._cache.clear()
         self._cache[key] = value
+
+    def _next_carry(self, text: str, sent: Span, carry: frozenset[str] | None, later: bool) -> frozenset[str] | None:
+        """What a following sentence without a term goes on with after `sent`: its subject; else, when `sent`
+        is not the text's first and defines a thing the glossary does not know (`余弦调度器是一种…方法`), the
+        empty set: the next sentences are about that thing, not the term (or the item's topic) before it; else
+        the carry so far. (A first sentence that defines an unknown name is taken to name the topic itself.)"""
+        if later:
+            m = _DEFINES_RE.match(text, sent.start, sent.end)
+            if m is not None and not self._mentions(text, sent.start, m.end()):
+                return frozenset()
+        return self._subject(text, sent, carry) or carry
 
     def _subject(self, text: str, sent: Span, carry: frozenset[str] | None) -> frozenset[str] | None:
         """The keys of a sentence's subject: its first term that is not a comparison object (or what its

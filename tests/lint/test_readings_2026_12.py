@@ -348,3 +348,14 @@ def test_a_negation_inside_a_word_that_begins_in_the_name_is_read():
     text = "BN 层包含可学习参数。"
     assert layer.negations(text, len("BN 层"), len(text), within=(0, len(text))) == 0
     assert "FC324" in codes("BN 层不含可学习参数。")
+
+
+def test_a_later_sentence_that_defines_another_thing_ends_the_topic():
+    # the item asks about warmup; a later sentence defines the cosine schedule (a name the glossary does not
+    # know), and the sentence after it, naming no term, is about the schedule: its decay is no claim on warmup
+    md = ("### 1. 预热和余弦退火分别是什么？\n\n**答案：** 预热在训练开始时慢慢提高学习率。余弦调度器是一种学习率调度方法，"
+          "按余弦曲线调整学习率。学习率在训练过程中逐渐降低，最后接近零。\n")
+    assert [f.code for f in Linter.default(select=["FC145"]).lint_text(md, "t.md")] == []
+    # the same decay said right after warmup's own sentence is still read as warmup's
+    md = "### 1. 预热是什么？\n\n**答案：** 预热是训练初期使用的策略。学习率在训练过程中逐渐降低。\n"
+    assert [f.code for f in Linter.default(select=["FC145"]).lint_text(md, "t.md")] == ["FC145"]
