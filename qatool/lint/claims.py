@@ -340,6 +340,17 @@ _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 
           "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
+FILTER_FLAGS = regex.I | regex.ASCII | regex.V0  # a property's phrasings, as its filter reads them
+
+
+def warm_filters(specs: Iterable[ClaimSpec]) -> None:
+    """Read what the properties' phrasings need ahead of linting (kept in literals.STORE), so that
+    the reading is stored once for every process that lints with them."""
+    for spec in specs:
+        for rx in spec.predicates:
+            required_factors(rx.pattern, FILTER_FLAGS)
+
+
 class _PropertyFilter:
     """What the phrasings of a property need (literals.required_factors): per alternative, sets of
     lower-cased strings each of which must occur. `present` finds them all in a text with one
@@ -603,7 +614,7 @@ class ClaimReader:
         if got is None:
             alternatives: list[list[frozenset[str]]] | None = []
             for rx in spec.predicates:
-                alts = required_factors(rx.pattern, regex.I | regex.ASCII | regex.V0)
+                alts = required_factors(rx.pattern, FILTER_FLAGS)
                 if alts is None:
                     alternatives = None
                     break

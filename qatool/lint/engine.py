@@ -21,9 +21,10 @@ from typing import Any, Iterable, Iterator
 from qatool.common.config import project_root_of
 from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover
 from qatool.common.schema import SEVERITY_RANK
+from qatool.lint.claims import warm_filters
 from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
 from qatool.lint.kinds import Knowledge, RuleTimeout, gate_of, make_finding
-from qatool.lint.literals import LiteralIndex
+from qatool.lint.literals import LiteralIndex, save_analysis
 from qatool.lint.loader import load_rules
 from qatool.lint.model import Finding, Rule
 from qatool.lint.registry import in_scope, rule_kind
@@ -147,6 +148,8 @@ class Linter:
         self.by_code = {r.code: r for r in rules}
         # one literal pass per document finds the units every gated rule needs to look at
         self.literals = LiteralIndex.build(g for r in self.rules for g in (gate_of(r, kb), r.spec.get("pgate")) if g is not None)
+        warm_filters(r.spec["claim"] for r in self.rules if "claim" in r.spec)
+        save_analysis()  # the patterns' reading, for the next start (and for workers that load it)
 
     @classmethod
     def default(cls, extra_rules: list[Path] | None = None, **kw: Any) -> "Linter":

@@ -10,13 +10,24 @@ their real patterns on those units only, so findings are exactly those of a full
 
 A gate whose literals are too weak to filter (a single ASCII character) or that uses syntax this reader
 does not vouch for (fuzzy matching, POSIX classes, properties) keeps its own regex pass.
+
+Reading a pattern's syntax tree costs a few milliseconds, a few seconds for the whole pack at every
+start, which `qatool lint` on a handful of files (a pre-commit hook, a CI job) would pay each time. The
+results depend only on the pattern, its flags, this module and the Python version that parses them,
+so they are kept between runs in a JSON file in the user's cache folder (`AnalysisStore`), as ruff
+and jieba keep theirs; a missing, unreadable or stale file only means reading the patterns again.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 from re import _constants as _c  # type: ignore[attr-defined]  # the stdlib regex parser: private, no stubs;
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # stable since 3.11 (ATOMIC_GROUP etc.)
 from typing import Any, Iterable
@@ -24,6 +35,7 @@ from typing import Any, Iterable
 import ahocorasick
 import regex
 
+from qatool.common.io import atomic_writer
 from qatool.lint.patterns import SafePattern
 
 MAX_SET = 64  # largest set of alternative strings followed through a concatenation
@@ -140,8 +152,104 @@ def _node(op: Any, av: Any) -> _Info:
     return _Info(None, None)  # any character, classes, back references, conditionals
 
 
-@lru_cache(maxsize=4096)
+def cache_dir() -> Path | None:
+    """Where the analysis is kept: `$QATOOL_CACHE_DIR`, else `$XDG_CACHE_HOME/qatool`, else
+    `~/.cache/qatool`; None (keep nothing) when `QATOOL_NO_CACHE` is set to anything but empty or 0."""
+    if os.environ.get("QATOOL_NO_CACHE", "") not in ("", "0"):
+        return None
+    if os.environ.get("QATOOL_CACHE_DIR"):
+        return Path(os.environ["QATOOL_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "qatool"
+
+
+class AnalysisStore:
+    """`required_literals` and `required_factors` by pattern and flags, read from and written to one
+    JSON file whose name holds a hash of this module's source and the Python version: any change to the
+    reading makes a new file, so a stored result is always the one this code would compute."""
+
+    VERSION = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
+
+    def __init__(self) -> None:
+        self.literals: dict[str, list[str] | None] = {}
+        self.factors: dict[str, list[list[list[str]]] | None] = {}
+        self.loaded_from: Path | None = None
+        self.dirty = False
+
+    @staticmethod
+    def key(pattern: str, flags: int) -> str:
+        return f"{int(flags)}:{pattern}"
+
+    def path(self) -> Path | None:
+        folder = cache_dir()
+        return folder / f"literals-{self.VERSION}.json" if folder is not None else None
+
+    def load(self) -> None:
+        path = self.path()
+        if path is None or path == self.loaded_from:
+            return
+        self.loaded_from = path
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            literals, factors = data["literals"], data["factors"]
+            if not isinstance(literals, dict) or not isinstance(factors, dict):
+                return
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # none yet, or not ours: computed again and written anew
+        self.literals.update(literals)
+        self.factors.update(factors)
+
+    def save(self) -> None:
+        """Write what was computed since the load (atomically: a reader sees the old file or the new,
+        and two processes writing at once each leave a whole file). A folder that cannot be written
+        only means no store."""
+        path = self.path()
+        if not self.dirty or path is None:
+            return
+        try:
+            with atomic_writer(path) as fh:
+                json.dump({"literals": self.literals, "factors": self.factors}, fh, ensure_ascii=False, sort_keys=True)
+        except OSError:
+            return
+        self.dirty = False
+
+
+STORE = AnalysisStore()
+
+
+def save_analysis() -> None:
+    """Keep what this process read off patterns for the next one (see AnalysisStore.save)."""
+    STORE.save()
+
+
 def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] | None:
+    """`_required_literals`, from the store when it holds the pattern."""
+    STORE.load()
+    key = STORE.key(pattern, flags)
+    if key in STORE.literals:
+        got = STORE.literals[key]
+        return frozenset(got) if got is not None else None
+    lits = _required_literals(pattern, flags)
+    STORE.literals[key] = sorted(lits) if lits is not None else None
+    STORE.dirty = True
+    return lits
+
+
+def required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
+    """`_required_factors`, from the store when it holds the pattern."""
+    STORE.load()
+    key = STORE.key(pattern, flags)
+    if key in STORE.factors:
+        got = STORE.factors[key]
+        return [[frozenset(f) for f in alt] for alt in got] if got is not None else None
+    alts = _required_factors(pattern, flags)
+    STORE.factors[key] = [[sorted(f) for f in alt] for alt in alts] if alts is not None else None
+    STORE.dirty = True
+    return alts
+
+
+@lru_cache(maxsize=4096)
+def _required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of `pattern` contains, or None when there is no
     such set strong enough to filter by.
 
@@ -167,7 +275,7 @@ def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] 
     return lits
 
 
-def required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
+def _required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
     """The pattern as alternatives (its top-level branches), each with every set of lower-cased strings
     its matches need one of: a match of an alternative contains one string of each of its sets. A
     stronger filter than `required_literals` (one set per pattern): `模型|参数` is common, `模型 … 随机
@@ -178,7 +286,7 @@ def required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozen
     >>> [[sorted(f) for f in alt] for alt in required_factors(r"稀疏|sparse")]
     [[['稀疏']], [['sparse']]]
     """
-    if required_literals(pattern, flags) is None:
+    if _required_literals(pattern, flags) is None:
         return None  # the same syntax and case limits
     std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
     tree = list(_sre_parse.parse(pattern, std))
