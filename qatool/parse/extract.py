@@ -635,6 +635,7 @@ class _Starter:
     nested: list[Block] = field(default_factory=list)  # list item: its blocks after the prompt
     head_end: int = 0
     labelled: bool = False  # a list question whose nested answer carries a label
+    laid_out: bool = False  # a list question the layout shows answered (`_bullet_answers`)
 
 
 def _topic_link(text: str) -> bool:
@@ -817,7 +818,19 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2
     para_at = _question_paras(blocks, lines)
+    bullet_answered = _bullet_answers(blocks, lines)
+    covered = {j for _, upto, first in bullet_answered.values() for j in range(first, upto)}
     for k, b in enumerate(blocks):
+        if k in bullet_answered:
+            it, upto, first = bullet_answered[k]
+            head = item_head(it)
+            assert head is not None
+            starters.append((k, _Starter("list", it, it.number, strip_bold(_strip_marker(lines[it.start - 1])),
+                                         nested=blocks[first:upto], head_end=head.end, laid_out=True)))
+            answered_lists += 1
+            continue
+        if k in covered:
+            continue  # a bullet answer's entries (`- 反问点：…？`) start nothing
         if (lab := labels[k]) is not None:
             if lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list \
                     and not lists_problems(lab, blocks[k + 1] if k + 1 < len(blocks) else None, lines):
@@ -850,7 +863,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 answer_blocks += _leading_code(following)
             elif following and answered_lists >= 1 and answer_like(_following_answer(following), lines):
                 answer_blocks = _following_answer(following)
-            if not answer_blocks or not (st.labelled or _answer_or_placeholder(answer_blocks, lines)):
+            if not answer_blocks or not (st.labelled or st.laid_out or _answer_or_placeholder(answer_blocks, lines)):
                 non.append(NonItem(st.block.start, st.head_end, st.title[:80], "no-answer"))
                 continue
             units = _units(answer_blocks, lines)
@@ -877,6 +890,31 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
         units = inline + _units(_until_heading(after), lines)
         items.append(ItemSpec(st.kind, st.block.start, head_end, st.number, st.title, sec_title, kind, units))
     return items, non, explanations
+
+
+def _bullet_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[Block, int, int]]:
+    """`1) 多头注意力为何有效？` then `- 标准答：…` / `- 坑位：…` at the same indent: Markdown ends the
+    numbered list where the bullets begin, so each question is a numbered list of one entry and its
+    answer the bullet list after it (with the code and lists that follow, up to the next numbered list
+    or heading). Read so only where two or more numbered questions in the body are answered this way.
+    Maps the question list's index to (its entry, the end of the answer's blocks, their start)."""
+    found: dict[int, tuple[Block, int, int]] = {}
+    for k, b in enumerate(blocks[:-1]):
+        nxt = blocks[k + 1]
+        if b.kind != "list" or not b.ordered or len(b.children) != 1 or nxt.kind != "list" or nxt.ordered:
+            continue
+        it = b.children[0]
+        head = item_head(it)
+        if head is None or len(it.children) != 1 or head.end != head.start:
+            continue  # the entry is one line, with nothing nested
+        title = strip_bold(_strip_marker(lines[it.start - 1]))
+        if not (_ends_asking(title) or question_strength(title) == 2) or label_of(title) is not None:
+            continue
+        upto = k + 1
+        while upto < len(blocks) and blocks[upto].kind not in ("heading", "hr") and not (blocks[upto].kind == "list" and blocks[upto].ordered):
+            upto += 1
+        found[k] = (it, upto, k + 1)
+    return found if len(found) >= 2 else {}
 
 
 _LINE_QUESTION_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|[0-9]{1,3}[.、)）][ \t]*)?[(（]?(?P<num>[0-9]{1,2})[)）.、][ \t]*(?P<title>\S.*[?？])[ \t]*$")

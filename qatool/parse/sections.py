@@ -775,7 +775,22 @@ def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
         # a stated problem (`**问题描述**` and its block) answered by the sub-headings below it
         # (`### 思路 1`, `### 如果树是二叉搜索树`): one item, however the document numbers its levels
         return False
+    if _opens_with_answer(sec, lines) and not any(k.labels for k in kids):
+        # the heading's answer label begins its answer: sub-headings below it that neither ask nor carry
+        # labels go on with it (`**答案：**` over `#### State（状态）`, `#### Node（节点）`), even at a level
+        # where the document keeps items elsewhere
+        return False
     return any(k.level in levels and k.level > sec.level and (k.body_kind in ("content", "qa-list") or k.children) for k in kids)
+
+
+def _opens_with_answer(sec: Section, lines: list[str]) -> bool:
+    """Whether the section's body begins with an answer label (`**答案：**`, `### 参考回答：`): what
+    follows answers the heading itself, not a question asked further down its body."""
+    blocks = [b for b in sec.body if not is_comment(b, lines)]
+    if not blocks:
+        return False
+    lab = block_label(blocks[0], lines)
+    return lab is not None and lab.cat == "answer"
 
 
 def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int], asks: bool) -> None:
