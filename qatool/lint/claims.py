@@ -325,6 +325,11 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
+# the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
+_LEAD_RE = re.compile(r"(?:是|为|在|用|以|采用|使用|基于|对应|表示|代表|指|沿|从|对)\s*")
+# what follows the items of a respectively clause and belongs to all of them: a place or time word after
+# their shared last word (`X 维度和 Y 维度上做…`), not another item's own words (`用 scale 加 zero-point`)
+_SHARED_TAIL_RE = re.compile(r"\s*(?:上|中|里|下|内|间|时|之[上中间内前后]|前|后)")
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
@@ -1155,7 +1160,30 @@ class ClaimReader:
                     affirmed = self.layer.negations(text, a, ps, within) % 2 == 0
                     if affirmed == (spec.wrong == "affirm") and not self.layer.hedged(text, a, ps, within):
                         return m.start, pe
+        for m, said in zip(terms, self._distributed(text, terms, r, parts)):
+            if any(k in spec.subjects for k in m.keys) and self.findings(said, spec):
+                return m.start, tail_end
         return ()
+
+    def _distributed(self, text: str, terms: list[Mention], r: re.Match, parts: list[tuple[int, int]]) -> list[str]:
+        """`A 和 B 的横轴分别是 X 和 Y`, `A 和 B 分别在 X 维度和 Y 维度上做…` read as the sentences it stands
+        for, one per term: the term, what stands between the terms and 分别 (`的横轴`), the word that leads
+        the first part (`是`, `在`), the term's own part, and what follows the last part's item when the
+        items share their last word (`维度` … `上做归一化`). Each such sentence is read as a text of its own."""
+        mid = text[terms[-1].end:r.start()]
+        pieces = [text[a:b].strip() for a, b in parts]
+        lead = _LEAD_RE.match(pieces[0])
+        head = lead.group(0) if lead else ""
+        if head:
+            pieces[0] = pieces[0][len(head):]
+        tail = ""
+        last = pieces[-1]
+        for k in range(min(4, len(pieces[0])), 1, -1):  # the items' shared last word, if any (2 to 4 characters)
+            at = last.find(pieces[0][-k:])
+            if at >= 0 and _SHARED_TAIL_RE.match(last, at + k):
+                tail, pieces[-1] = last[at + k:], last[:at + k]
+                break
+        return [f"{text[m.start:m.end]}{mid}{head}{piece}{tail}。" for m, piece in zip(terms, pieces)]
 
     # ------------------------------------------------------------------------------------ numbers
 
