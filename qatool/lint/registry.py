@@ -18,6 +18,7 @@ from typing import Any, Callable, ClassVar, Iterator
 import qatool.lint.claims as claim_kind
 import qatool.lint.compare  # noqa: F401  (registers the metric-comparison check)
 import qatool.lint.kinds as kinds
+import qatool.lint.memory  # noqa: F401  (registers the weight-memory check)
 from qatool.lint.document import LintDoc
 from qatool.lint.kinds import CITATION_CHECKS, CITATION_GATES, FLAGS, Knowledge
 from qatool.lint.model import PROSE_SCOPES, SCOPES, Finding, Rule

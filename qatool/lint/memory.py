@@ -1,0 +1,86 @@
+"""weight-memory-arithmetic: a model's weight memory that does not follow from its size and precision.
+
+`7B 模型用 FP16 加载，权重大约需要 7GB` names a parameter count (7B), one precision (FP16: 2 bytes a
+parameter) and one memory figure (7GB) in one sentence: the weights take parameters x bytes (14 GB), so
+7 GB is the INT8 figure. The check is arithmetic, not a list of sentences: any size, any of FP32 / FP16 /
+BF16 / INT8 / INT4, any wording around them. It stays silent where the figure may hold more than the
+weights (training, optimizer states, gradients, activations, KV cache, a batch), where the figure is a
+card's capacity (`一张 24GB 的显卡`), where the sentence names several precisions or figures (a
+comparison), and where it asks, denies or reports what someone thinks.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from qatool.lint.document import LintDoc
+from qatool.lint.kinds import Knowledge, asks, make_finding
+from qatool.lint.model import Finding, Rule
+from qatool.lint.pyrules import check
+
+# a parameter count: `7B`, `175B`, `70 亿参数`, `13 billion`
+PARAMS_RE = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>B|b|亿|billion)(?![A-Za-z])")
+# bytes a parameter takes, by the name of its precision
+PRECISIONS = ((re.compile(r"(?<![A-Za-z0-9])(?:fp32|float32|tf32)(?![A-Za-z0-9])|单精度|全精度", re.I), 4.0),
+              (re.compile(r"(?<![A-Za-z0-9])(?:fp16|bf16|float16|bfloat16)(?![A-Za-z0-9])|半精度", re.I), 2.0),
+              (re.compile(r"(?<![A-Za-z0-9])(?:int8|8[- ]?bit)(?![A-Za-z0-9])|8 ?位(?:量化|整数)", re.I), 1.0),
+              (re.compile(r"(?<![A-Za-z0-9])(?:int4|4[- ]?bit|nf4)(?![A-Za-z0-9])|4 ?位(?:量化|整数)", re.I), 0.5))
+# a memory figure said of what the weights need (`需要 7GB`, `约 14 GB 显存`), not a rate (`GB/s`)
+MEMORY_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>GB|G|GiB|TB)(?![A-Za-z/])(?!\s*/\s*s)")
+ANY_MEMORY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:GB|G|GiB|TB|MB|M)(?![A-Za-z])")
+# what the figure may hold besides the weights, or who holds it: the arithmetic does not apply
+EXTRAS_RE = re.compile(r"训练|优化器|梯度|Adam|动量|激活|KV|kv|cache|缓存|上下文|batch|批|序列长度|token|峰值|总共|总显存|开销|额外|"
+                       r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|GPU|"
+                       r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件", re.I)
+# a sentence that denies, hedges or reports the figure rather than stating it
+NOT_STATED_RE = re.compile(r"不|没|并非|错|误|有人|以为|认为|据说|大概率|可能|也许|吗|呢|？|\?")
+VERB_RE = re.compile(r"(?:需要|需|要|占用?|约|大约|大概|差不多|是|为|就是|得|消耗|存储|只要|仅需|光|就|左右|：|:|=|（|\()\s*$")
+TOLERANCE = (0.7, 1.45)  # the stated figure against parameters x bytes: GiB against GB, rounding and a little overhead pass
+
+
+def _billions(m: re.Match) -> float:
+    n = float(m.group("n"))
+    return n / 10 if m.group("unit") == "亿" else n
+
+
+def _gigabytes(m: re.Match) -> float:
+    n = float(m.group("n"))
+    return n * 1000 if m.group("unit") == "TB" else n
+
+
+@check("weight-memory-arithmetic")
+def weight_memory_arithmetic(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+    for unit in doc.units:
+        if unit.scope not in rule.scope or unit.scope == "code":
+            continue
+        text = unit.text
+        if not MEMORY_RE.search(text) or not PARAMS_RE.search(text):
+            continue
+        for s, e in unit.sentences():
+            got = _sentence(text, s, e)
+            if got is not None and not asks(unit, got[0], got[1]):
+                ms, me, params, nbytes, stated = got
+                yield make_finding(rule, doc, unit, ms, me, params=f"{params:g}B", bytes=f"{nbytes:g}",
+                                   expected=f"{params * nbytes:g}", stated=f"{stated:g}")
+
+
+def _sentence(text: str, s: int, e: int) -> tuple[int, int, float, float, float] | None:
+    """(start, end of the memory figure, billions of parameters, bytes a parameter, stated GB) when the
+    sentence states a weight memory the arithmetic contradicts; None otherwise."""
+    sent = text[s:e]
+    params = list(PARAMS_RE.finditer(sent))
+    memory = list(ANY_MEMORY_RE.finditer(sent))
+    if len(params) != 1 or len(memory) != 1 or EXTRAS_RE.search(sent) or NOT_STATED_RE.search(sent):
+        return None
+    mem = MEMORY_RE.match(sent, memory[0].start())
+    if mem is None or not VERB_RE.search(sent[max(0, mem.start() - 8):mem.start()]):
+        return None
+    sizes = {nbytes for rx, nbytes in PRECISIONS if rx.search(sent)}
+    if len(sizes) != 1:
+        return None
+    nbytes = sizes.pop()
+    billions, stated = _billions(params[0]), _gigabytes(mem)
+    expected = billions * nbytes
+    if expected <= 0 or TOLERANCE[0] <= stated / expected <= TOLERANCE[1]:
+        return None
+    return s + mem.start(), s + mem.end(), billions, nbytes, stated
