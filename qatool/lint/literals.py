@@ -30,7 +30,7 @@ from itertools import product
 from pathlib import Path
 from re import _constants as _c  # type: ignore[attr-defined]  # the stdlib regex parser: private, no stubs;
 from re import _parser as _sre_parse  # type: ignore[attr-defined]  # stable since 3.11 (ATOMIC_GROUP etc.)
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import ahocorasick
 import regex
@@ -222,30 +222,31 @@ def save_analysis() -> None:
     STORE.save()
 
 
-def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] | None:
-    """`_required_literals`, from the store when it holds the pattern."""
+def _stored(table: dict[str, Any], pattern: str, flags: int, compute: Callable[[str, int], Any],
+            encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> Any:
+    """`compute(pattern, flags)`, from `table` (one of STORE's) when it holds the pattern; a result is
+    kept there as JSON data (`encode`), None as None."""
     STORE.load()
     key = STORE.key(pattern, flags)
-    if key in STORE.literals:
-        got = STORE.literals[key]
-        return frozenset(got) if got is not None else None
-    lits = _required_literals(pattern, flags)
-    STORE.literals[key] = sorted(lits) if lits is not None else None
+    if key in table:
+        got = table[key]
+        return decode(got) if got is not None else None
+    result = compute(pattern, flags)
+    table[key] = encode(result) if result is not None else None
     STORE.dirty = True
-    return lits
+    return result
+
+
+def required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str] | None:
+    """`_required_literals`, from the store when it holds the pattern."""
+    return _stored(STORE.literals, pattern, flags, _required_literals, sorted, frozenset)
 
 
 def required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
     """`_required_factors`, from the store when it holds the pattern."""
-    STORE.load()
-    key = STORE.key(pattern, flags)
-    if key in STORE.factors:
-        got = STORE.factors[key]
-        return [[frozenset(f) for f in alt] for alt in got] if got is not None else None
-    alts = _required_factors(pattern, flags)
-    STORE.factors[key] = [[sorted(f) for f in alt] for alt in alts] if alts is not None else None
-    STORE.dirty = True
-    return alts
+    return _stored(STORE.factors, pattern, flags, _required_factors,
+                   lambda alts: [[sorted(f) for f in alt] for alt in alts],
+                   lambda got: [[frozenset(f) for f in alt] for alt in got])
 
 
 @lru_cache(maxsize=4096)

@@ -819,14 +819,12 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     loose = (bank or prompts or marked >= 2) and asked < 2
     para_at = _question_paras(blocks, lines)
     bullet_answered = _bullet_answers(blocks, lines)
-    covered = {j for _, upto, first in bullet_answered.values() for j in range(first, upto)}
+    covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
     for k, b in enumerate(blocks):
         if k in bullet_answered:
-            it, upto, first = bullet_answered[k]
-            head = item_head(it)
-            assert head is not None
+            it, head_end, upto = bullet_answered[k]
             starters.append((k, _Starter("list", it, it.number, strip_bold(_strip_marker(lines[it.start - 1])),
-                                         nested=blocks[first:upto], head_end=head.end, laid_out=True)))
+                                         nested=blocks[k + 1:upto], head_end=head_end, laid_out=True)))
             answered_lists += 1
             continue
         if k in covered:
@@ -897,7 +895,8 @@ def _bullet_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[Bl
     numbered list where the bullets begin, so each question is a numbered list of one entry and its
     answer the bullet list after it (with the code and lists that follow, up to the next numbered list
     or heading). Read so only where two or more numbered questions in the body are answered this way.
-    Maps the question list's index to (its entry, the end of the answer's blocks, their start)."""
+    Maps the question list's index k to (its one-line entry, that line, the end of the answer's blocks,
+    which begin at k + 1)."""
     found: dict[int, tuple[Block, int, int]] = {}
     for k, b in enumerate(blocks[:-1]):
         nxt = blocks[k + 1]
@@ -913,7 +912,7 @@ def _bullet_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[Bl
         upto = k + 1
         while upto < len(blocks) and blocks[upto].kind not in ("heading", "hr") and not (blocks[upto].kind == "list" and blocks[upto].ordered):
             upto += 1
-        found[k] = (it, upto, k + 1)
+        found[k] = (it, head.end, upto)
     return found if len(found) >= 2 else {}
 
 
