@@ -640,11 +640,16 @@ def parse_tree(text: str, fast: bool = True) -> Tree:
     code: list[Block] = []
     if fast:
         runs, kinds = _runs(lines, parse_lines, fences)
+        # The slow reading gives markdown-it each fence-split segment whole; a non-plain run that
+        # ends inside such a segment is followed there by a newline, which an HTML block keeps.
+        segment_ends = set(fences.splits)
+        segment_ends.add(len(lines))
         for a, b, plain in runs:
             if plain:
                 blocks.extend(_plain_blocks(parse_lines, a, b, kinds))
             else:
-                blocks.extend(_blocks_of("\n".join(parse_lines[a:b]), a, lines, code))
+                tail = "" if b in segment_ends else "\n"
+                blocks.extend(_blocks_of("\n".join(parse_lines[a:b]) + tail, a, lines, code))
     else:
         bounds = [0] + fences.splits + [len(lines)]
         for a, b in zip(bounds, bounds[1:]):

@@ -63,3 +63,12 @@ LINES = ["# H", "## 1. 问题？", "#x", "text 一段", "**答案：** x", "*斜
 @given(st.lists(st.sampled_from(LINES), max_size=60))
 def test_plain_runs_equal_markdown_it_on_generated_text(lines):
     same("\n".join(lines))
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- c\n-->\n# H",                      # an HTML block before a heading keeps its newline
+    "<div>\nx\n</div>\n\n## 2. 问题？\n答",
+    "text 一段\n<!-- note -->\n- item",
+])
+def test_html_block_before_a_plain_run_keeps_its_newline(text):
+    same(text)
