@@ -486,7 +486,9 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
     return False
 
 
-_USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做)(?:了)?")
+# a property that uses, or is, the very term it is said of (`One-hot 编码…使用 one-hot 编码`, `独热编码就是
+# One-Hot …`): the term restated, nothing claimed of it
+_USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做)(?:了)?|(?:就|即|也)?(?:是|为)")
 
 
 def _across_cells(text: str, at: int, ps: int) -> bool:
@@ -928,6 +930,8 @@ class ClaimReader:
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
             if _ADDED_MEANS_RE.search(text, clause.start, ps):
                 continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
+            if _CAUSED_RE.search(text, max(clause.start, ps - 6), ps) and _QUALIFIED_NOUN_RE.match(text, pe, clause.end):
+                continue  # `…，同时又使得 Auto-Regressive LM 能够…`: what is made to act, not the term's property
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
@@ -973,7 +977,7 @@ class ClaimReader:
             said_of = {k for m in group for k in m.keys}
             if any(ps <= m.start < pe and m not in group and said_of & set(m.keys)
                    and _USE_VERB_RE.fullmatch(text[ps:m.start].strip(" \t*_")) for m in mentions):
-                continue  # the property is using the term it is said of (`One-hot 编码…使用 one-hot 编码`): nothing is claimed
+                continue  # the property is using (or is) the term it is said of: nothing is claimed
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
@@ -1286,6 +1290,11 @@ _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
 # a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
+# a property right after a causative verb that qualifies the noun after it names what is caused to act
+# (`使得 Auto-Regressive LM 能够…`), the subject of a clause of its own, not something said of the term before
+# (not `让梯度衰减得更快`, `让所有头共享…`: there the property is what is caused)
+_CAUSED_RE = re.compile(r"(?:使得|使|让|令|促使)\s*$")
+_QUALIFIED_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:LM|语言模型|模型|models?|网络|结构|架构|方法|方式)", re.IGNORECASE)
 _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's)

@@ -638,7 +638,8 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
         doc.cache["unanswered"] = out
         return out
     places = {_place(doc, rec["line_start"]) for rec in doc.records}
-    in_runs = {e.line for run in _checked_runs(doc) for e in run}
+    next_in_run = {e.line: (run[k + 1].line if k + 1 < len(run) else None) for run in _checked_runs(doc) for k, e in enumerate(run)}
+    in_runs = set(next_in_run)
     heads = sorted(_heading_levels(doc))
     prompts = {n.line for n in doc.non_items if n.reason == "questions"}  # sections the parser read as lists of prompts
     for n in candidates:
@@ -653,9 +654,29 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
         words = [no for no in body if _HAS_WORD.search(doc.lines[no - 1])]
         if n.reason in _UNANSWERED and words:
             continue  # something follows it after all: not an empty answer
+        if n.reason in _UNANSWERED and question_strength(title) < 2 and _holds_headings_of_its_level(doc, heads, n.line, next_in_run.get(n.line)):
+            continue
         out.append((n, title, body))
     doc.cache["unanswered"] = out
     return out
+
+
+def _holds_headings_of_its_level(doc: LintDoc, order: list[int], line: int, next_member: int | None) -> bool:
+    """Whether a numbered heading that asks nothing (`### 3.3 两个追问`) is followed, before the next
+    heading of its numbering, by headings at its own level outside that numbering (`### Q1: …？`,
+    `### Q2: …？`): the writer put its content at its level, so it is a section, not an empty answer.
+    `order` is the document's heading lines in order."""
+    heads = _heading_levels(doc)
+    level = heads.get(line)
+    if level is None:
+        return False
+    for k in range(bisect.bisect_right(order, line), len(order)):
+        no = order[k]
+        if no == next_member or heads[no] < level:
+            return False
+        if heads[no] == level:
+            return True
+    return False
 
 
 def _topic_runs(doc: LintDoc) -> set[int]:
@@ -788,6 +809,7 @@ def _list_blocks(doc: LintDoc) -> Iterator[list[tuple[Unit, re.Match]]]:
     continuation lines do not)."""
     block: list[tuple[Unit, re.Match]] = []
     owner: tuple[str, str] | None = None
+    base = 0  # the indent of the list's first item: a line indented no further is not inside the list
     math = _display_math_lines(doc)
     for unit in doc.units:
         if unit.line in math:
@@ -798,14 +820,22 @@ def _list_blocks(doc: LintDoc) -> Iterator[list[tuple[Unit, re.Match]]]:
         if m and where == owner:
             block.append((unit, m))
             continue
-        continuation = where == owner and unit.scope != "heading" and unit.text[:1] in (" ", "\t")
+        # (an answer nested whole in a list entry is indented throughout: its paragraphs between lists
+        # are as far in as the lists' items, and end them)
+        continuation = where == owner and unit.scope != "heading" and unit.text[:1] in (" ", "\t") and _indent(doc, unit.line) > base
         if continuation:
             continue
         if block:
             yield block
         block, owner = ([(unit, m)], where) if m else ([], None)
+        base = _indent(doc, unit.line) if m else 0
     if block:
         yield block
+
+
+def _indent(doc: LintDoc, no: int) -> int:
+    line = doc.lines[no - 1].expandtabs(4)
+    return len(line) - len(line.lstrip())
 
 
 @check("duplicate-list-item")
@@ -816,7 +846,7 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
         for unit, m in block:
             # items repeat only among siblings: `- 损失函数` under each of two regression variants, or the
             # same first step under `1. R-CNN` and `2. Fast R-CNN`, are no duplicates
-            indent = len(doc.lines[unit.line - 1].expandtabs(4)) - len(doc.lines[unit.line - 1].expandtabs(4).lstrip())
+            indent = _indent(doc, unit.line)
             while parents and parents[-1][0] >= indent:
                 parents.pop()
             parent = parents[-1][1] if parents else 0

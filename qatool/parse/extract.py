@@ -655,8 +655,12 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
     alike = _bold_siblings(b, lines, prompts, loose)
     for it in b.children:
         head = item_head(it)
+        first = it.start  # the line the entry's prompt is on
         if head is None:
-            continue
+            head = _bare_marker_head(it, lines)
+            if head is None:
+                continue
+            first = head.start
         asked = _line_questions(head, lines)
         if len(asked) >= 2:
             # `01. embedding层相关` then `(1) …？` / its answer / `(2) …？` / … as lines of one paragraph
@@ -669,12 +673,18 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             continue
         text = " ".join(s.strip() for s in lines[head.start - 1:head.end])
         text = _strip_marker(text)
+        if text[:1] == "<":
+            text = strip_bold(text)  # `<strong>…？</strong>` asks as `**…？**` does
+        # a prompt set in bold on a line of its own is a head, not prose that asks in passing
+        raw = lines[head.start - 1].strip() if head.start == head.end else ""
+        raw = _strip_marker(raw).strip() if first == it.start else raw
+        boldface = bool(raw) and strip_bold(raw) != raw
         rest = [c for c in it.children if c is not head]
-        prompt = strip_bold(_strip_marker(lines[it.start - 1]))
+        prompt = strip_bold(_strip_marker(lines[first - 1]) if first == it.start else lines[first - 1])
         head_end = head.end
         # (one clause that asks, `7. XGBoost为什么使用泰勒二阶展开`; not a step of a procedure, `2. 然后计算…落在哪个网格，…`)
-        indented = head.end > head.start and question_strength(prompt) == 2 and not _CLAUSE_MARK_RE.search(lines[it.start - 1]) \
-            and lines[head.start].startswith(("\t", "  ")) and not lines[it.start - 1].startswith(("\t", "  "))
+        indented = head.end > head.start and question_strength(prompt) == 2 and not _CLAUSE_MARK_RE.search(lines[first - 1]) \
+            and lines[head.start].startswith(("\t", "  ")) and not lines[first - 1].startswith(("\t", "  "))
         if head.end > head.start and not _ends_asking(lines[head.end - 1]) and (_ends_asking(prompt) or indented):
             # `1. X 的节点分裂依靠什么？` with its answer on the next lines of the same paragraph
             # (indented with a tab, or not indented at all): the question is the first line; without a
@@ -688,7 +698,7 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             starters.append((k, _Starter("list", it, it.number, prompt, nested=rest if kept else [], head_end=head_end)))
             answered += answers
             continue
-        own = label_of(lines[it.start - 1].lstrip(" \t")[len(it.info):].lstrip())
+        own = label_of(lines[first - 1].lstrip(" \t")[len(it.info) if first == it.start else 0:].lstrip())
         a_line = head_answer_line(it, head, lines)
         if own is not None and a_line is not None:
             # `1. **Q**: 解释自注意力` / `   **A**: …` in one paragraph: the label's text is the question
@@ -707,7 +717,7 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
         elif own is not None and own.cat == "question":
             continue
         elif (prompts and not _topic_link(text)) or (question_strength(text) == 2 and (loose or indented or "?" in text or "？" in text)
-                                                     and _entry_asks(text)) \
+                                                     and (_entry_asks(text) or (boldface and rest))) \
                 or (text.lstrip().startswith("【") and loose and "。" not in text):
             # (a tagged problem, `【算法】手写 K-Means`; among labelled questions, `- 【协同过滤】使用…。` is content)
             if rest and _answer_or_placeholder(rest, lines):
@@ -716,6 +726,15 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
             else:
                 starters.append((k, _Starter("list", it, it.number, prompt, nested=[], head_end=head_end)))
     return answered
+
+
+def _bare_marker_head(it: Block, lines: list[str]) -> Block | None:
+    """The prompt of an entry whose marker stands alone on its line (`1.` then, indented on the next
+    line, `<strong>…？</strong>` and the answer's paragraphs): its first paragraph, on the next line."""
+    if it.children and it.children[0].kind == "paragraph" and it.children[0].start == it.start + 1 \
+            and not _strip_marker(lines[it.start - 1]).strip():
+        return it.children[0]
+    return None
 
 
 def _answer_or_placeholder(blocks: list[Block], lines: list[str]) -> bool:
@@ -813,7 +832,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # outside a question bank or a list of prompts, a list entry asks only with a question mark,
     # unless two entries here do (then `解释一下…` next to them asks too)
     marked = sum(1 for b in blocks if b.kind == "list" for it in b.children
-                 if item_head(it) is not None and ("?" in lines[it.start - 1] or "？" in lines[it.start - 1]))
+                 if (head := item_head(it) or _bare_marker_head(it, lines)) is not None
+                 and ("?" in lines[head.start - 1] or "？" in lines[head.start - 1]))
     # where the questions are labelled and numbered (`**Q25：…**`), a list entry asks only with a question
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2

@@ -161,9 +161,17 @@ _CHAPTER_NUM = re.compile(r"(?:[章节篇讲课]|部分)$")
 _LEADING_QLABEL = re.compile(r"(?:QA|Q&A|Q|问题|问|题目)[ \t]*[:：][ \t]*(?P<title>.*)$", re.IGNORECASE)
 
 
+_HTML_BOLD_RE = re.compile(r"<(strong|b)>(?P<body>(?:(?!</?(?:strong|b)>).)+)</\1>[ \t]*[:：]?$", re.IGNORECASE)
+
+
 def strip_bold(s: str) -> str:
-    """`**text**` / `__text__` (optionally followed by a colon) -> text; anything else unchanged."""
+    """`**text**` / `__text__` / `<strong>text</strong>` / `<b>text</b>` (optionally followed by a colon)
+    -> text; anything else unchanged."""
     s = s.strip()
+    if s[:1] == "<":
+        m = _HTML_BOLD_RE.match(s)
+        if m:
+            return m.group("body").strip()
     for mark in ("**", "__"):
         if s.startswith(mark):
             t = s.rstrip(" \t")
