@@ -44,7 +44,7 @@ from qatool.pipeline import NoProgress, RunConfig, run_job
 from qatool.review.decisions import DecisionsError
 from qatool.review.page import DECISIONS_FILE, write_review
 from qatool.review.server import is_loopback, make_server
-from qatool.summary import FILES_TABLE_MAX, per_file_findings, print_files, print_problems, print_summary, record_count_line, write_details
+from qatool.summary import FILES_TABLE_MAX, itemless_files, per_file_findings, print_files, print_problems, print_summary, record_count_line, write_details
 
 EXPORT_FILES = ("train.jsonl", "val.jsonl", "quarantine.jsonl", AUDIT_FILE, "dataset_info.json", "DATASET.md")
 DEFAULT_INPUT = Path("corpus")
@@ -120,7 +120,8 @@ def _report_parse(result: ParseResult, quiet: bool) -> None:
     for f in result.files:
         kinds = ", ".join(f"{k} {v}" for k, v in f.kinds.items()) or "-"
         click.echo(f"{display_name(f.source):<{width}}  {f.encoding or '-':<9}  {f.items:>4} items ({kinds})  {f.status}")
-    click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
+    click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid),
+                                     itemless_files(result.files)))
 
 
 def _report_run(job, out_dir: Path, quiet: bool) -> list[Path]:
@@ -133,7 +134,8 @@ def _report_run(job, out_dir: Path, quiet: bool) -> list[Path]:
     if not quiet:
         if len(result.files) <= FILES_TABLE_MAX:
             print_files(result.files, shown)
-        click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid)))
+        click.echo(record_count_line(len(result.files) - result.failed_files, len(result.files), result.num_records, len(result.invalid),
+                                     itemless_files(result.files)))
     return details
 
 

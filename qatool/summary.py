@@ -163,11 +163,18 @@ def print_files(files: list[Any], shown: dict[str, str], console: Any = None) ->
     console.print(table)
 
 
-def record_count_line(files_ok: int, files: int, valid: int, invalid: int) -> str:
-    """One record count, the same figure the export and DATASET.md give: valid + schema-invalid."""
+def record_count_line(files_ok: int, files: int, valid: int, invalid: int, itemless: int = 0) -> str:
+    """One record count, the same figure the export and DATASET.md give: valid + schema-invalid; and how
+    many of the files read gave no Q&A item (each has its own warning saying why)."""
     total = valid + invalid
     return (f"parsed {files_ok}/{files} files, {total} records"
-            + (f" ({invalid} schema-invalid: invalid_records.jsonl)" if invalid else ""))
+            + (f" ({invalid} schema-invalid: invalid_records.jsonl)" if invalid else "")
+            + (f"; {itemless} of the files read held no Q&A item (see their warnings)" if itemless else ""))
+
+
+def itemless_files(files: list[Any]) -> int:
+    """How many files were read but gave no Q&A item."""
+    return sum(1 for f in files if not f.items and f.status != "error")
 
 
 def print_summary(job: Any, total_s: float, out_dir: Path, details: list[Path], console: Any = None) -> None:

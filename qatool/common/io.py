@@ -204,7 +204,10 @@ def _decode_bytes(source: str, data: bytes) -> tuple[str, str, bytes, list[Input
         if b"\x00" in data[:8192]:
             utf16 = detect_encoding(data, UTF16_ENCODINGS)
             if utf16 is not None and _reads_as_utf16_text(utf16.text):
-                return utf16.text, utf16.encoding, b"", []
+                # read, as GB18030 is, with a word: tools that expect UTF-8 will not read it
+                warning = InputProblem(source, "warning", f"{utf16.name} without a byte-order mark (detected by charset-normalizer) "
+                                       f"and read as {utf16.name}: convert the file to UTF-8 (`iconv -f {utf16.name} -t UTF-8`)")
+                return utf16.text, utf16.encoding, b"", [warning]
         return InputProblem(source, "error", "file looks binary (NUL or control bytes in the first 8 KiB); only Markdown/text "
                             "in UTF-8, UTF-16, GB18030, Big5 or Shift-JIS is read, remove it from the input")
     try:

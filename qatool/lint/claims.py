@@ -1194,7 +1194,8 @@ class ClaimReader:
     def _number(self, text: str, clause: Span, mentions: list[Mention], spec: ClaimSpec, prev: list[Mention] = (),
                 frame: frozenset[str] | None = None) -> tuple[int, int] | None:
         num = spec.number
-        for ms, me, value, unit, odd in numbers(text, clause.start, clause.end):
+        found = numbers(text, clause.start, clause.end)
+        for i, (ms, me, value, unit, odd) in enumerate(found):
             if any(m.start <= ms < m.end for m in mentions) or _NAME_DIGITS_RE.match(text, max(clause.start, ms - 2), ms + 1):
                 continue  # `GPT-3数据集`, `ResNet-50`: the digits are part of a name
             unit = unit.lower()
@@ -1230,7 +1231,10 @@ class ClaimReader:
                 continue  # `24 层并不是 BERT-base 的配置`: the number is denied of the term after it
             before = text[max(clause.start, ms - 4):ms]
             after = text[me:min(clause.end, me + 8)]
-            if odd:  # `170 多亿`: a little more than the number, at most about twice it
+            span = _range_of(text, found, i, num.scaled)
+            if span is not None:  # `100M~1B 参数，如 BERT-base`: a range that holds the true value is right
+                wrong = not (span[0] * (1 - num.tolerance) <= num.value <= span[1] * (1 + num.tolerance))
+            elif odd:  # `170 多亿`: a little more than the number, at most about twice it
                 wrong = num.value < value * (1 - num.tolerance) or num.value > value * 2
             elif _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
                 wrong = num.value < value * (1 - num.tolerance)  # "超过 X": wrong only if the true value is below X
@@ -1313,6 +1317,24 @@ _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")
 _UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|不超过")
 _UPPER_AFTER_RE = re.compile(r"^\s*\S{0,4}?以[下内]")
+
+
+_RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至)\s*")
+
+
+def _range_of(text: str, found: list[tuple[int, int, float, str, bool]], i: int, scaled: bool) -> tuple[float, float] | None:
+    """The (low, high) values of the range that number `i` of `found` is an end of (`100M~1B`, `7-13B`,
+    `1 到 3 亿`), the end without a unit taking the other's; None when it is no end of a range."""
+    if i > 0 and _RANGE_GAP_RE.fullmatch(text, found[i - 1][1], found[i][0]):
+        a, b = found[i - 1], found[i]
+    elif i + 1 < len(found) and _RANGE_GAP_RE.fullmatch(text, found[i][1], found[i + 1][0]):
+        a, b = found[i], found[i + 1]
+    else:
+        return None
+    ua, ub = a[3].lower() or b[3].lower(), b[3].lower() or a[3].lower()
+    lo = a[2] * (_SCALE.get(ua, 1.0) if scaled else 1.0)
+    hi = b[2] * (_SCALE.get(ub, 1.0) if scaled else 1.0)
+    return (lo, hi) if lo <= hi else None
 
 
 def han_value(digits: str) -> float | None:

@@ -117,6 +117,9 @@ def test_utf16_with_and_without_bom():
         got = decode(Path("x.md"), "x.md", data)
         assert got.text == GOOD and got.encoding == enc, (data[:8], got)
         assert got.encode(got.text) == data  # written back byte for byte (BOM included)
+        bomless = not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        said = [w.message for w in got.problems]
+        assert bool(said) == bomless and all("without a byte-order mark" in m and "iconv -f UTF-16" in m for m in said), said
     for binary in (b"\x00\x01", b"\x00\x01\x00\x02" * 8, bytes(range(256)) * 4):  # decode as UTF-16 but are not text
         got = decode(Path("x.md"), "x.md", binary)
         assert not hasattr(got, "text") and "file looks binary" in got.message, (binary[:8], got)

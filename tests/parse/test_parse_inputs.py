@@ -211,3 +211,10 @@ def test_content_normalisation_drops_every_unicode_white_space():
 
     spaces = "".join(chr(c) for c in range(0x110000) if re.match(r"\s", chr(c)))
     assert len(spaces) > 20 and normalize_text(f"预训练{spaces}模型 **BERT**\u3000ｏｋ") == "预训练模型bertok"
+
+
+def test_the_count_line_says_how_many_files_gave_no_item(tmp_path: Path):
+    (tmp_path / "bank.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# 学习笔记\n\n今天复习了卷积的计算方式，明天看池化。\n", encoding="utf-8")
+    res = run_cli("parse", str(tmp_path), "-o", str(tmp_path / "o"))
+    assert "parsed 2/2 files, 1 records; 1 of the files read held no Q&A item (see their warnings)" in res.output, res.output
