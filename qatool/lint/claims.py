@@ -242,7 +242,9 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
-                          r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要|$)")
+                          r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
+                          # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
+                          r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
@@ -322,6 +324,9 @@ _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对�
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
+# a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`) is about
+# that name, not about the sentence's topic
+_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用)")
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
@@ -720,8 +725,12 @@ class ClaimReader:
         if not carry:
             return mentions
         first = mentions[0].start if mentions else clause.end
-        if not _PRONOUN_RE.search(text, clause.start, first):
+        m = _PRONOUN_RE.search(text, clause.start, first)
+        if not m:
             return mentions
+        if text.startswith("的", m.end()):
+            # `它的主指标 mAP …`: the owner of what follows, where the pronoun stands
+            return [Mention(m.start(), m.end(), carry)] + mentions
         at = _ANSWER_LEAD_RE.match(text, clause.start).end()
         return [Mention(at, at, carry)] + mentions
 
@@ -966,7 +975,7 @@ class ClaimReader:
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
                 # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
                 if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps) \
-                        and not _PERSON_RE.search(text, at, ps):
+                        and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps):
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
                     # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)
             if bound is None:
@@ -1085,6 +1094,7 @@ class ClaimReader:
                 # before it is a candidate too, and the words after the agent qualify the property
                 group, anchor = [agent] + group, agent.end
             owner = next((x for x in before if x.end < group[0].start and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
+                          or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
             if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
                 group = [owner] + group
@@ -1281,6 +1291,8 @@ class ClaimReader:
             return True
         if _OTHER_MEASURE_RE.match(text, me, clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
+        if _TOKENS_AFTER_RE.match(text, me, clause.end) and quantity.search("参数") and not quantity.search("tokens"):
+            return False  # `堆参数（…只训 300B token）`: a count of tokens is no parameter count (a context length's, a corpus's)
         line = text.rfind("\n", 0, clause.start) + 1
         lab = _LABEL_RE.match(text, line, ms)
         if lab and quantity.search(text, lab.start(), lab.end()):
@@ -1301,6 +1313,8 @@ _CAUSED_RE = re.compile(r"(?:使得|使|让|令|促使)\s*$")
 _QUALIFIED_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:LM|语言模型|模型|models?|网络|结构|架构|方法|方式)", re.IGNORECASE)
 _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
+# `A 的主指标 B`, `它的核心模块 B`: B named in apposition with a part of A (a short Han noun, nothing else between)
+_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*[\u4e00-\u9fff]{1,4}\s*")
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's)
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
@@ -1312,6 +1326,7 @@ _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`
 _OTHER_MEASURE_RE = re.compile(r"\$?\s*(?:个\s*(?=字节|比特))?(?:层|维|个头|头|倍|次|%|％|[×*✕]|"
                                r"(?!tokens?\b|params?\b|parameters?\b|billion|million|thousand|trillion|[KMBT]\b)[A-Za-z]{2,}\b|[KMGTP]i?B(?![A-Za-z])|[KMGTP]iB|G(?![A-Za-z])|字节|bytes?\b|bits?\b|比特|位(?!置)|秒|小时|天|张卡|块卡|张|块)", re.I)
+_TOKENS_AFTER_RE = re.compile(r"\s*(?:个\s*)?(?:tokens?\b|词元|token)", re.I)
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
 _LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")

@@ -577,6 +577,29 @@ AROUND_LINES = 3
 AROUND_CHARS = 120
 
 
+# a bold label that opens a line (`3. **X 是近似算法**：错。…`, `- **X**：…`)
+_LEAD_LABEL_RE = regex.compile(r"^\s*(?:(?:[-*+]|\d{1,3}[.)、])\s+)?\*\*(?P<label>[^*]+)\*\*\s*[:：]\s*")
+# what refutes the label it follows: a verdict (`：错。`, `：✗`, `：不对，…`)
+_VERDICT_RE = regex.compile(r"(?:错误?|不对|不正确|不成立|误区|谬误|[×✗✘❌])(?![\p{Han}])|(?:错|不对)[，,。；;！!]")
+# a heading over a list of misconceptions that its entries correct (`易错点 · 反直觉点`, `常见误区`)
+_MYTHS_HEADING_RE = regex.compile(r"易错|误区|误解|谬误|错误(?:认知|观念|说法|理解)|常见错误|反直觉|(?i:myths?|misconceptions?|pitfalls?)")
+
+
+def _refuted_label(doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
+    """Whether the claim at [s, e) lies in a line's leading bold label that the line refutes: a verdict right
+    after its colon, or a heading above that names the list a list of misconceptions."""
+    m = _LEAD_LABEL_RE.match(unit.text)
+    if m is None or not (m.start("label") <= s and e <= m.end("label")):
+        return False
+    if _VERDICT_RE.match(unit.text, m.end()):
+        return True
+    heads = doc.cache.get("heading_lines")
+    if heads is None:
+        heads = doc.cache["heading_lines"] = [(ln.no, ln.text) for ln in doc.scan.lines if ln.kind == "heading"]
+    k = bisect.bisect_left(heads, (unit.line,)) - 1
+    return k >= 0 and _MYTHS_HEADING_RE.search(heads[k][1]) is not None
+
+
 def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
     """Whether a claim rule's `unless_around` matches around the claim: in its sentence and the text just before
     it, its item's title and question, or the few source lines before its line (a list of notes on LoRA names it
@@ -624,6 +647,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                     continue  # a claim rule's `unless` is read in the whole sentence that states the claim
                 if rule.spec.get("unless_around") and _around(rule, doc, unit, s, e):
                     continue
+                if _refuted_label(doc, unit, s, e):
+                    continue  # `**X 是近似算法**：错。…`: a misconception named to be corrected
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)
         if "answer" in rule.scope and spec.predicates:
