@@ -326,7 +326,7 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`) is about
 # that name, not about the sentence's topic
-_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用)")
+_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|$)")
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part

@@ -600,15 +600,21 @@ def _refuted_label(doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
     return k >= 0 and _MYTHS_HEADING_RE.search(heads[k][1]) is not None
 
 
+ITEM_LINES = 40  # how far back in its item `unless_around` reads
+
+
 def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
     """Whether a claim rule's `unless_around` matches around the claim: in its sentence and the text just before
-    it, its item's title and question, or the few source lines before its line (a list of notes on LoRA names it
-    a line above)."""
+    it, its item's title and question, the few source lines before its line (a list of notes on LoRA names it
+    a line above), or its item's lines before it (at most ITEM_LINES)."""
     a, b = _sentence_around(unit.text, s, e)
     texts = [unit.text[max(0, a - AROUND_CHARS):b]]  # the sentence and what comes just before it
     if unit.record is not None:
         texts.append(_context(unit))
-    texts.extend(doc.lines[max(0, unit.line - 1 - AROUND_LINES):max(0, unit.line - 1)])
+    first = max(0, unit.line - 1 - AROUND_LINES)
+    if unit.record is not None:  # the item so far (`KV cache 以 BF16 存储` some lines above), at most ITEM_LINES back
+        first = min(first, max(unit.record["line_start"] - 1, unit.line - 1 - ITEM_LINES))
+    texts.extend(doc.lines[first:max(0, unit.line - 1)])
     return any(search(rule, rx, t) for rx in rule.spec["unless_around"] for t in texts)
 
 

@@ -51,6 +51,7 @@ from qatool.parse.sections import (
     block_text,
     bold_question,
     build_sections,
+    details_label,
     first_line,
     head_answer_line,
     is_comment,
@@ -838,8 +839,10 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2
     para_at = _question_paras(blocks, lines)
+    details_at = _details_questions(blocks, lines)
     bullet_answered = _bullet_answers(blocks, lines)
     covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
+    covered |= _inside_details(blocks, lines, details_at)
     for k, b in enumerate(blocks):
         if k in bullet_answered:
             it, head_end, upto = bullet_answered[k]
@@ -860,6 +863,10 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
         if k in bold_at:
             num, title, _ = split_number(bold_at[k])
             starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))
+            continue
+        if k in details_at:
+            num, title, _ = split_number(details_at[k])
+            starters.append((k, _Starter("details", b, num, title or details_at[k], head_end=b.end)))
             continue
         if k in para_at:
             # `2.分类算法和回归算法有什么区别呢?` (no space after the number: not a list)
@@ -890,7 +897,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 spec.warnings.append(f"line {answer_blocks[0].start}: the answer follows the list question instead of being nested in it")
             items.append(spec)
             continue
-        after = blocks[k + 1:nxt]
+        after = blocks[k + 1:nxt] if st.kind != "details" else _details_answer(blocks, lines, k, nxt)
         if st.kind == "label" and st.label is not None:
             got = _label_item(st, st.label, after, lines, sec_title, kind)
             if isinstance(got, NonItem):
@@ -906,8 +913,58 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             non.append(NonItem(st.block.start, st.block.end, st.title[:80], "no-answer"))
             continue
         units = inline + _units(_until_heading(after), lines)
+        # (a collapsible's summary is the question: a `Q：`/`问题1：` inside it is answer text)
+        units = [Unit(u.block, None) if st.kind == "details" and u.label is not None and u.label.cat == "question" else u for u in units]
         items.append(ItemSpec(st.kind, st.block.start, head_end, st.number, st.title, sec_title, kind, units))
     return items, non, explanations
+
+
+_SUMMARY_RE = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(?P<q>.*?)</summary>\s*$", re.IGNORECASE)
+
+
+_BREAK_RE = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def _details_end(blocks: list[Block], lines: list[str], k: int) -> int:
+    """The index of the block that closes the collapsible opened at block k (its `</details>`), or the body's end."""
+    return next((j for j in range(k + 1, len(blocks)) if blocks[j].kind == "html" and "</details>" in block_text(blocks[j], lines).lower()),
+                len(blocks))
+
+
+def _inside_details(blocks: list[Block], lines: list[str], details_at: dict[int, str]) -> set[int]:
+    """The blocks inside collapsible questions: their answers, where a bold question starts nothing."""
+    return {j for k in details_at for j in range(k + 1, _details_end(blocks, lines, k))}
+
+
+def _details_answer(blocks: list[Block], lines: list[str], k: int, nxt: int) -> list[Block]:
+    """What the collapsible opened at block k holds, up to its `</details>` (or block nxt), without a leading `<br>`
+    or a `<summary>` a blank line below its `<details>` (the question's)."""
+    after = blocks[k + 1:min(nxt, _details_end(blocks, lines, k))]
+    while after and after[0].kind == "html" and (_BREAK_RE.fullmatch(block_text(after[0], lines).strip())
+                                                 or _SUMMARY_RE.match(lines[after[0].start - 1])):
+        after = after[1:]
+    return after
+
+
+def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, str]:
+    """Collapsible questions (`<details>` / `<summary>问题</summary>` / the answer / `</details>`): block index ->
+    the summary's text, where the body holds two or more such blocks, or the summary asks. A summary that is an
+    answer label (`<summary>答案</summary>`) is the answer's wrapper, read as a label elsewhere."""
+    found: dict[int, str] = {}
+    for k, b in enumerate(blocks):
+        if b.kind != "html" or not lines[b.start - 1].lstrip().lower().startswith("<details"):
+            continue
+        m = next((m for no in range(b.start, min(b.end, b.start + 1) + 1) if (m := _SUMMARY_RE.match(lines[no - 1]))), None)
+        if m is None and b.end == b.start and k + 1 < len(blocks) and blocks[k + 1].kind == "html":
+            m = _SUMMARY_RE.match(lines[blocks[k + 1].start - 1])  # `<details>`, a blank line, then `<summary>…</summary>`
+        if m is None:
+            continue
+        q = strip_bold(re.sub(r"<[^>]+>", "", m.group("q")).strip())
+        if q and details_label(b, lines) is None and label_of(q + "：") is None:
+            found[k] = q
+    if len(found) < 2:
+        found = {k: q for k, q in found.items() if question_strength(q) == 2}
+    return found
 
 
 def _bullet_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[Block, int, int]]:
