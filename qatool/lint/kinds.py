@@ -700,6 +700,9 @@ CLAUSE_RE = regex.compile(r"[；;|。，、]")
 # link texts that describe a link instead of naming the work
 DESCRIPTION_RE = regex.compile(r"\b(?:paper|papers|et\s+al|link|here|pdf|arxiv|article|blog|original|slides?)\b|论文|原文|链接|地址|这里|点击|下载|代码", FLAGS)
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# a reference label of authors and the work's short name (`Kingma 与 Ba, Adam`, `He et al., ResNet`), no title
+_AUTHOR_LABEL_RE = regex.compile(r"[A-Z][a-z]+(?:\s*(?:与|和|及|、|and|&|,)\s*[A-Z][a-z]+){0,3}\s*(?:等人?|et\s+al\.?)?\s*[,，:：]\s*"
+                                 r"[A-Za-z0-9\-]+(?:\s+[A-Za-z0-9\-]+)?\s*$")
 _NON_WORD = regex.compile(r"[^\w]+")
 
 
@@ -713,7 +716,7 @@ def looks_like_title(text: str) -> bool:
     at least three Latin words, mostly Latin, not a URL, not a short name (`VGG`) and not a
     description of the link (`原始论文地址`, `the original paper`)."""
     t = text.strip().strip("*_`\"“”'’ ")
-    if not t or URL_RE.search(t) or DESCRIPTION_RE.search(t):
+    if not t or URL_RE.search(t) or DESCRIPTION_RE.search(t) or _AUTHOR_LABEL_RE.match(t):
         return False
     words = _LATIN_WORD.findall(t)
     if len(words) < 3:
