@@ -323,10 +323,10 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|不如|不及|逊于)\s*(?:\*\*)?\s*$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
-# a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
-# a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`) is about
-# that name, not about the sentence's topic
+# a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
+# is about that name, not about the sentence's topic
 _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|$)")
+# a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
@@ -1305,16 +1305,16 @@ class ClaimReader:
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
-# a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
 # a property right after a causative verb that qualifies the noun after it names what is caused to act
 # (`使得 Auto-Regressive LM 能够…`), the subject of a clause of its own, not something said of the term before
 # (not `让梯度衰减得更快`, `让所有头共享…`: there the property is what is caused)
 _CAUSED_RE = re.compile(r"(?:使得|使|让|令|促使)\s*$")
 _QUALIFIED_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:LM|语言模型|模型|models?|网络|结构|架构|方法|方式)", re.IGNORECASE)
+# a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
 _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
-# `X 在 Y（子层）里/中 …`: Y is a place inside X
 # `A 的主指标 B`, `它的核心模块 B`: B named in apposition with a part of A (a short Han noun, nothing else between)
 _OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*[\u4e00-\u9fff]{1,4}\s*")
+# `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's)
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
