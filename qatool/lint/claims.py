@@ -493,6 +493,11 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
 
 # a property that uses, or is, the very term it is said of (`One-hot 编码…使用 one-hot 编码`, `独热编码就是
 # One-Hot …`): the term restated, nothing claimed of it
+# an English negating prefix right before a phrasing (`Fixed/Non-Learned`, `not learned`): the property is denied
+_EN_NEGATED_RE = re.compile(r"(?i:\bnon-?|\bnot\s+|\bun-)$")
+_BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
+_BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
+_BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
 _USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做)(?:了)?|(?:就|即|也)?(?:是|为)")
 
 
@@ -711,12 +716,13 @@ class ClaimReader:
 
     def _subject(self, text: str, sent: Span, carry: frozenset[str] | None) -> frozenset[str] | None:
         """The keys of a sentence's subject: its first term that is not a comparison object (or what its
-        leading 它 stands for)."""
+        leading 它 stands for), passing over a term that only names when (`训练 RNN 时常用梯度裁剪。它…`: 它 is
+        the clipping) when another follows."""
         for clause in self._clauses(text, sent):
             mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
-            for m in mentions:
-                if not self._is_object(text, clause, m):
-                    return m.keys
+            subjects = [m for m in mentions if not self._is_object(text, clause, m)]
+            if subjects:
+                return next((m.keys for m in subjects if not _TIME_AFTER_RE.match(text, m.end, clause.end)), subjects[0].keys)
         return None
 
     def _pronoun(self, text: str, clause: Span, mentions: list[Mention], carry: frozenset[str] | None) -> list[Mention]:
@@ -918,7 +924,8 @@ class ClaimReader:
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
                         and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()) \
                         and not (_title_case(m.group()) and not HAN_RE.search(text, clause.start, clause.end)) \
-                        and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1):
+                        and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1) \
+                        and not _EN_NEGATED_RE.search(text, max(clause.start, m.start() - 5), m.start()):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
         if not preds:
@@ -943,8 +950,13 @@ class ClaimReader:
                 continue  # `…，同时又使得 Auto-Regressive LM 能够…`: what is made to act, not the term's property
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
-            if nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
-                                                                             or _ALTERNATIVE_BEFORE_RE.search(text, clause.start, ps)):
+            if nxt is not None and _BRACKET_OPEN_RE.fullmatch(text, pe, nxt.start) and _BRACKET_CLOSE_RE.match(text, nxt.end, clause.end) \
+                    and not any(m.start < pe and m.end > ps for m in mentions) and self._bracketed_pairs(text, clause, live) > 1:
+                # `sparsity (L1) and smoothness (L2)`: properties each followed by the term that has it, in brackets
+                # (not one gloss, `整数（INT8）运算`, nor the gloss of a term the property names, `真正例率（TPR）`)
+                bound = ([nxt], nxt.start)
+            elif nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
+                                                                               or _ALTERNATIVE_BEFORE_RE.search(text, clause.start, ps)):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
             elif label and label[0].end <= clause.start and not any(m.end <= ps and not self._disposed(text, clause, live, m) for m in live):
                 # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
@@ -985,8 +997,8 @@ class ClaimReader:
                 continue
             said_of = {k for m in group for k in m.keys}
             if any(ps <= m.start < pe and m not in group and said_of & set(m.keys)
-                   and _USE_VERB_RE.fullmatch(text[ps:m.start].strip(" \t*_")) for m in mentions):
-                continue  # the property is using (or is) the term it is said of: nothing is claimed
+                   and (_USE_VERB_RE.fullmatch(gap := text[ps:m.start].strip(" \t*_")) or (not gap and m.end >= pe)) for m in mentions):
+                continue  # the property is, uses or names again the term it is said of (`**Laplace Prior**: Laplace先验`): nothing is claimed
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
@@ -1025,6 +1037,12 @@ class ClaimReader:
                 last = max([pe] + [m.end for m in group])
                 return first, last
         return None
+
+    @staticmethod
+    def _bracketed_pairs(text: str, clause: Span, mentions: list[Mention]) -> int:
+        """How many different terms of the clause stand alone in brackets after words (`稀疏（L1）和平滑（L2）`)."""
+        return len({m.keys for m in mentions if _BRACKETED_BEFORE_RE.search(text, clause.start, m.start)
+                    and _BRACKET_CLOSE_RE.match(text, m.end, clause.end)})
 
     @staticmethod
     def _disposed(text: str, clause: Span, live: list[Mention], m: Mention) -> bool:
@@ -1069,7 +1087,10 @@ class ClaimReader:
                 continue  # (a term inside brackets that close before the property annotates another word)
             if k > 0 and _TIME_AFTER_RE.match(text, m.end, clause.end) and not text[before[k - 1].end:m.start].strip(" *") \
                     and not self._is_object(text, clause, before[k - 1]):
-                return [before[k - 1], m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
+                j = k - 1  # (with the terms coordinated with it: `BERT 和 GPT 预训练时都…`)
+                while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]) and not self._is_object(text, clause, before[j - 1]):
+                    j -= 1
+                return [*before[j:k], m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
             if self._is_time_frame(text, clause, m):
                 frame = frame or ([m], m.end)
                 continue

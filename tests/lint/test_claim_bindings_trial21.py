@@ -1,6 +1,7 @@
 """Claim readings added in the sixth session of 2026-12-01, in wording of my own: a possessive pronoun
 owns what follows it (`它的主指标 mAP …`), a part named in apposition after `A 的<名词>` is A's, a clause
-that opens with a verb of meaning says what the term before it means; and what is not a claim: a bold
+that opens with a verb of meaning says what the term before it means, terms coordinated before a stage
+share what is said in it, a term that names when is not the subject a later 它 stands for; and what is not a claim: a bold
 label that the line refutes (`**X**：错。`) or that stands under a heading of misconceptions, a count of
 tokens beside a parameter count, a clause whose own subject is a name the glossary does not know."""
 from __future__ import annotations
@@ -22,6 +23,10 @@ def codes(text: str, select: list[str]) -> list[str]:
     # a clause opening with a verb of meaning goes on with the term before it
     ("风控里常看 recall，指的是预测为正的样本中真正为正的比例。", "FC101"),
     ("说到召回率，衡量的是预测为正的样本里有多少真的是正样本。", "FC101"),
+    # terms coordinated before a stage (`A 和 B 预训练时都…`) are each said to do it
+    ("GPT 和 BERT 预训练时都是在预测下一个 token。", "FC176"),
+    # a term that only names when (`训练 X 时`) is not what the next sentence's 它 stands for
+    ("训练 LSTM 时一般会加上梯度裁剪。它把梯度范数限制在阈值以内，同时解决了梯度过大和梯度过小两个问题。", "FC141"),
 ])
 def test_bindings_that_now_read_the_claim(text, code):
     assert codes(text, [code]) == [code]
