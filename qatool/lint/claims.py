@@ -495,6 +495,9 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
 # One-Hot …`): the term restated, nothing claimed of it
 # an English negating prefix right before a phrasing (`Fixed/Non-Learned`, `not learned`): the property is denied
 _EN_NEGATED_RE = re.compile(r"(?i:\bnon-?|\bnot\s+|\bun-)$")
+# a term that something allows or bears (`允许更高学习率`, `支持更大的 batch`): what follows is said of that something
+# (not `可以用 X 解决`: there X is the means, and what follows is said of it)
+_PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*(?:使用|采用)?\s*(?:更|较|相对)?\s*$")
 _BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
 _BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
@@ -995,6 +998,8 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
+            if group[0].end > group[0].start and _PERMITTED_RE.search(text, max(clause.start, group[0].start - 8), group[0].start):
+                continue  # `**允许更高学习率**：训练更稳定`: the benefits of what allows the term, not the term's
             said_of = {k for m in group for k in m.keys}
             if any(ps <= m.start < pe and m not in group and said_of & set(m.keys)
                    and (_USE_VERB_RE.fullmatch(gap := text[ps:m.start].strip(" \t*_")) or (not gap and m.end >= pe)) for m in mentions):
