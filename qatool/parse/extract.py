@@ -842,7 +842,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     details_at = _details_questions(blocks, lines)
     bullet_answered = _bullet_answers(blocks, lines)
     covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
-    covered |= _inside_details(blocks, lines, details_at)
+    covered |= {j for k, (_, end) in details_at.items() for j in range(k + 1, end)}  # a bold question inside a collapsible starts nothing
     for k, b in enumerate(blocks):
         if k in bullet_answered:
             it, head_end, upto = bullet_answered[k]
@@ -865,8 +865,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))
             continue
         if k in details_at:
-            num, title, _ = split_number(details_at[k])
-            starters.append((k, _Starter("details", b, num, title or details_at[k], head_end=b.end)))
+            num, title, _ = split_number(details_at[k][0])
+            starters.append((k, _Starter("details", b, num, title or details_at[k][0], head_end=b.end)))
             continue
         if k in para_at:
             # `2.分类算法和回归算法有什么区别呢?` (no space after the number: not a list)
@@ -897,7 +897,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 spec.warnings.append(f"line {answer_blocks[0].start}: the answer follows the list question instead of being nested in it")
             items.append(spec)
             continue
-        after = blocks[k + 1:nxt] if st.kind != "details" else _details_answer(blocks, lines, k, nxt)
+        after = blocks[k + 1:nxt] if st.kind != "details" else _details_answer(blocks, lines, k, min(nxt, details_at[k][1]))
         if st.kind == "label" and st.label is not None:
             got = _label_item(st, st.label, after, lines, sec_title, kind)
             if isinstance(got, NonItem):
@@ -931,26 +931,21 @@ def _details_end(blocks: list[Block], lines: list[str], k: int) -> int:
                 len(blocks))
 
 
-def _inside_details(blocks: list[Block], lines: list[str], details_at: dict[int, str]) -> set[int]:
-    """The blocks inside collapsible questions: their answers, where a bold question starts nothing."""
-    return {j for k in details_at for j in range(k + 1, _details_end(blocks, lines, k))}
-
-
-def _details_answer(blocks: list[Block], lines: list[str], k: int, nxt: int) -> list[Block]:
-    """What the collapsible opened at block k holds, up to its `</details>` (or block nxt), without a leading `<br>`
-    or a `<summary>` a blank line below its `<details>` (the question's)."""
-    after = blocks[k + 1:min(nxt, _details_end(blocks, lines, k))]
+def _details_answer(blocks: list[Block], lines: list[str], k: int, end: int) -> list[Block]:
+    """What the collapsible opened at block k holds, up to block `end` (its `</details>`, or the next starter),
+    without a leading `<br>` or a `<summary>` a blank line below its `<details>` (the question's)."""
+    after = blocks[k + 1:end]
     while after and after[0].kind == "html" and (_BREAK_RE.fullmatch(block_text(after[0], lines).strip())
                                                  or _SUMMARY_RE.match(lines[after[0].start - 1])):
         after = after[1:]
     return after
 
 
-def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, str]:
+def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, tuple[str, int]]:
     """Collapsible questions (`<details>` / `<summary>问题</summary>` / the answer / `</details>`): block index ->
-    the summary's text, where the body holds two or more such blocks, or the summary asks. A summary that is an
+    (the summary's text, the index of the block that closes it), where the body holds two or more such blocks, or the summary asks. A summary that is an
     answer label (`<summary>答案</summary>`) is the answer's wrapper, read as a label elsewhere."""
-    found: dict[int, str] = {}
+    found: dict[int, tuple[str, int]] = {}
     for k, b in enumerate(blocks):
         if b.kind != "html" or not lines[b.start - 1].lstrip().lower().startswith("<details"):
             continue
@@ -961,9 +956,9 @@ def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, str]:
             continue
         q = strip_bold(re.sub(r"<[^>]+>", "", m.group("q")).strip())
         if q and details_label(b, lines) is None and label_of(q + "：") is None:
-            found[k] = q
+            found[k] = (q, _details_end(blocks, lines, k))
     if len(found) < 2:
-        found = {k: q for k, q in found.items() if question_strength(q) == 2}
+        found = {k: qe for k, qe in found.items() if question_strength(qe[0]) == 2}
     return found
 
 
