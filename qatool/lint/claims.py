@@ -228,7 +228,9 @@ _MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
-                             r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处))")
+                             r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处)"
+                             # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
+                             r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同))")
 # a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
 _BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
 _BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
@@ -250,6 +252,9 @@ _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
+# a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
+# the clauses after it are said of the examples, not of the label
+_EXAMPLES_RE = re.compile(r"(?:(?<=[：:，,；;（(\s*])|^)\s*(?:例如|比如|诸如|譬如|如(?![何果今此同下上若是])|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
 _PRONOUN_RE = re.compile(r"它们?")
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
@@ -325,9 +330,14 @@ _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
 # is about that name, not about the sentence's topic
-_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|$)")
+# (an acronym too, `SFT 使用少量标注数据`, but not one capital letter, `W 是…`)
+_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|$)")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
+# a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
+_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:如|例如|比如|譬如|e\.g\.,?)\s*(?:\*\*)?\s*$")
+# what a person runs or uses (`我们不一次性跑完 PPO，而是…`) is the object of their act, not what the clause is about
+_PERSON_ACTS_ON_RE = re.compile(r"(?:我们|咱们|你们|他们|大家)[^，,。；;]{0,6}?(?:跑|用|使用|采用|运行|执行|调用|部署)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
@@ -493,8 +503,6 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
 
 # a property that uses, or is, the very term it is said of (`One-hot 编码…使用 one-hot 编码`, `独热编码就是
 # One-Hot …`): the term restated, nothing claimed of it
-# an English negating prefix right before a phrasing (`Fixed/Non-Learned`, `not learned`): the property is denied
-_EN_NEGATED_RE = re.compile(r"(?i:\bnon-?|\bnot\s+|\bun-)$")
 # a term that something allows or bears (`允许更高学习率`, `支持更大的 batch`): what follows is said of that something
 # (not `可以用 X 解决`: there X is the means, and what follows is said of it)
 _PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*(?:使用|采用)?\s*(?:更|较|相对)?\s*$")
@@ -817,6 +825,10 @@ class ClaimReader:
                 subj = head or subj
                 if subj:
                     prev = subj
+                ex = _EXAMPLES_RE.search(text, clause.start, clause.end)
+                examples = [m for m in mentions if ex is not None and m.start >= ex.end()]
+                if examples:  # `提示微调：如 Prefix Tuning 和 P-Tuning，在各层前加入…`: said of the examples
+                    prev, frame, label = examples, None, []
         return None
 
     @staticmethod
@@ -927,8 +939,7 @@ class ClaimReader:
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
                         and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()) \
                         and not (_title_case(m.group()) and not HAN_RE.search(text, clause.start, clause.end)) \
-                        and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1) \
-                        and not _EN_NEGATED_RE.search(text, max(clause.start, m.start() - 5), m.start()):
+                        and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1):
                     preds.append((m.start(), m.end()))
                 pos = max(m.end(), m.start() + 1)
         if not preds:
@@ -1012,7 +1023,8 @@ class ClaimReader:
                 within = (clause.start, ahead.end)
                 if self.layer.hedged(text, clause.start, ps, within) or self.layer.hedged(text, ahead.start, across.start, within):
                     continue
-                negs = self.layer.negations(text, clause.start, ps, within) + self.layer.negations(text, ahead.start, across.start, within)
+                negs = self.layer.negations(text, clause.start, ps, within) + self.layer.negations(text, ahead.start, across.start, within) \
+                    + self.layer.prefix_negated(text, ps, clause.start)
                 if polarity:
                     return negs % 2 == 0
                 if (negs % 2 == 0) == (spec.wrong == "affirm"):
@@ -1029,7 +1041,7 @@ class ClaimReader:
             within = (clause.start, clause.end)
             if self.layer.hedged(text, lo, hi, within):
                 continue
-            negs = self.layer.negations(text, lo, hi, within)
+            negs = self.layer.negations(text, lo, hi, within) + self.layer.prefix_negated(text, ps, clause.start)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
             if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
                 # "稀疏性：不具备": the property named as a label right after the term, then said of it
@@ -1149,7 +1161,7 @@ class ClaimReader:
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
-        if _OBJECT_BEFORE_RE.search(left):
+        if _OBJECT_BEFORE_RE.search(left) or _PERSON_ACTS_ON_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
             return True
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
                 (_MADE_AFTER_RE.match(text, m.end, clause.end) and _STAGE_NAME_RE.search(text, m.start, m.end)):

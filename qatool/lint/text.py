@@ -79,7 +79,7 @@ NEGATIONS = frozenset(
     "不可能 不该 不应 不应该 不要 别 勿 难以 不至于 不致 不会再 不得 没法 不到 远不到 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
     "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾 "
 
-    "避免 免去 省去 绕过 绕开 很难 不容易 不易".split()
+    "避免 免去 省去 绕过 绕开 很难 不容易 不易 防止 阻止 以免 以防 杜绝".split()
 )
 # removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
@@ -91,6 +91,8 @@ REPLACEMENTS = frozenset("替换 替换成 替换为 换成 换为 换用 改用
 _REPLACED_GAP_RE = re.compile(r"[了成为作\s*$]*")
 _NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
+# an English negating prefix glued to the word after it (`Non-Learned`, `nonlinear`, `un-normalised`)
+_NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
 # a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
 # (`不能自己` is one word to the segmenter: `并不能自己感知顺序` denies)
 _NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不))")
@@ -239,11 +241,17 @@ def clause_asks(s: str) -> bool:
     return bool(QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")))
 
 
+# a sentence that is only a noun phrase naming what to explain (`LSTM 解决梯度爆炸或者梯度消失的数学逻辑。`, a
+# prompt in a list of interview topics): it asks for the mechanism, it states nothing
+_TOPIC_PHRASE_RE = re.compile(r"[^，,。；;：:是为]{2,60}的\s*(?:数学|具体|底层|核心)?\s*(?:逻辑|原理|机制|思路|推导|过程)")
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
     lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")) \
+            or _TOPIC_PHRASE_RE.fullmatch(lead.rstrip("*_ 。.")) \
             or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)
         return "question"
     if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
@@ -339,6 +347,12 @@ class TextLayer:
                     counted = True
                 prev = tok
         return n
+
+    @staticmethod
+    def prefix_negated(text: str, pos: int, start: int = 0) -> int:
+        """1 when the word at `pos` carries an English negating prefix (`Non-Learned` at `Learned`), else 0:
+        a negation as a word before it is (`not learned` is counted by `negations`)."""
+        return 1 if _NEGATING_PREFIX_RE.search(text, max(start, pos - 4), pos) else 0
 
     def _words(self, text: str, start: int, end: int, within: tuple[int, int] | None) -> list[tuple[int, int, str]]:
         """The words of text[start:end]: cut from `within` when given (a word that runs past `end` is cut

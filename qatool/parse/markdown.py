@@ -71,6 +71,7 @@ class Block:
     content: str = ""  # fence / code block content (container prefixes removed)
     cut: int = 0  # the last line ends at this column (a paragraph before a glued heading), 0: whole line
     label: object = None  # the field label that starts it, once looked up (parse.sections.block_label)
+    html: bool = False  # a heading written as an HTML tag on its own line (`<h2 id="…">…</h2>`)
     children: list[Block] = field(default_factory=list)
 
     def walk(self):
@@ -365,6 +366,12 @@ def _blocks_of(text: str, offset: int, lines: list[str], code: list[Block]) -> l
             elif ttype == "code_block":
                 b = Block("code", s, e, content=tok.content)
             elif ttype == "html_block":
+                h = HTML_HEADING_RE.match(lines[s - 1]) if s - 1 < len(lines) else None
+                if h is not None:  # `<h2 id="q1">1. 什么是 IoU？</h2>` on its own line: a heading
+                    stack[-1].children.append(Block("heading", s, s, level=int(h.group(1)), html=True))
+                    if e > s:  # text glued under it, inside the same HTML block
+                        stack[-1].children.append(Block("paragraph", s + 1, e))
+                    continue
                 b = Block("html", s, e, content=tok.content)
             elif ttype == "hr":
                 b = Block("hr", s, e)
@@ -431,8 +438,17 @@ def fence_lang(info: str) -> str | None:
     return words[0] if words else None
 
 
+# an HTML heading alone on its line (`<h2 id="1.iou">1.目标检测中IOU的计算</h2>`)
+HTML_HEADING_RE = re.compile(r"[ ]{0,3}<h([1-6])(?:\s[^<>]*)?>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
+TAG_RE = re.compile(r"<[^<>]*>")
+
+
 def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str:
-    """The text of a heading block: ATX markers and closing #s removed, or the setext text lines."""
+    """The text of a heading block: ATX markers and closing #s removed, the setext text lines, or an
+    HTML heading's text without its tags."""
+    if block.html:
+        h = HTML_HEADING_RE.match(line)
+        return TAG_RE.sub("", h.group(2)).strip() if h else line.strip()
     if block.setext and lines is not None:
         return " ".join(s.strip() for s in lines[block.start - 1:block.end - 1])
     s = line[block.col:].strip()

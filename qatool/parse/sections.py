@@ -70,6 +70,7 @@ class Section:
     # a heading that is a question label: `## 问题: X` ("label", its name is X) or `## 问题` alone ("bare",
     # the question is the paragraph under it and the sections after it at its level are its answer)
     qhead: str = ""
+    answer_parts: bool = False  # it adopted an answer heading at its level (`### 详细解答`, see _adopt_answer_sections)
 
     @property
     def start(self) -> int:
@@ -616,6 +617,45 @@ def _adopt_following(parent: Section) -> None:
     parent.children = kids
 
 
+# headings that only say "the answer" (`### 详细解答`, `## English Interview Answer`), and headings that name
+# another part of an answer (`### 基础知识补充`, `### 案例模拟`): at a numbered or asking heading's own level,
+# right after it, they go on with it; an answer heading makes it a question answered below
+ANSWER_HEADING_WORDS = frozenset(w.lower() for w in (
+    "答案", "参考答案", "标准答案", "回答", "参考回答", "解答", "详细解答", "简要解答", "简要回答", "简答", "详答", "详解",
+    "详细回答", "面试回答", "回答示例", "示例回答", "解析", "答案解析", "详细解析", "Answer", "Answers", "Interview Answer",
+    "English Answer", "English Interview Answer", "Detailed Answer", "Short Answer"))
+ANSWER_PART_WORDS = ANSWER_HEADING_WORDS | frozenset(w.lower() for w in (
+    "答题要点", "答题思路", "解题思路", "分析", "解释", "知识点", "知识点解释", "中文知识点解释", "核心知识点", "相关知识点",
+    "基础知识", "基础知识补充", "知识补充", "背景知识", "补充", "补充说明", "要点", "核心要点", "关键点", "案例", "案例模拟",
+    "案例分析", "举例", "示例", "例子", "追问", "面试追问", "延伸追问", "扩展", "拓展", "延伸", "Explanation", "Example",
+    "Follow-up", "Follow-ups", "Key Points"))
+
+
+def _heading_word(sec: Section) -> str:
+    return "" if sec.number else strip_bold(sec.title).strip(" *_:：").lower()
+
+
+def _answer_section(sec: Section) -> bool:
+    return _heading_word(sec) in ANSWER_PART_WORDS
+
+
+def _adopt_answer_sections(parent: Section) -> None:
+    """Sections right after a numbered or asking heading, at its own level, whose headings only name a part
+    of an answer (`### 1. 什么是 MQA？`, then `### 基础知识补充`, `### 详细解答`, `### 案例模拟`): they
+    are that heading's answer, not items of their own."""
+    kids: list[Section] = []
+    owner: Section | None = None
+    for kid in parent.children:
+        if owner is not None and kid.level == owner.level and _answer_section(kid):
+            kid.parent = owner
+            owner.children.append(kid)
+            owner.answer_parts = owner.answer_parts or _heading_word(kid) in ANSWER_HEADING_WORDS
+            continue
+        owner = kid if kid.heading is not None and (kid.number or kid.qhead == "label" or question_strength(kid.name) == 2) else None
+        kids.append(kid)
+    parent.children = kids
+
+
 def build_sections(tree: Tree) -> Section:
     """The section tree of a document, each section's role decided."""
     lines = tree.lines
@@ -648,6 +688,8 @@ def build_sections(tree: Tree) -> Section:
                 sec.number, sec.name, sec.explicit = split_number(sec.title)
         for sec in list(root.walk()):
             _adopt_following(sec)
+    for sec in list(root.walk()):
+        _adopt_answer_sections(sec)
     for sec in root.walk():
         if sec.heading is not None:
             sec.strength = 2 if sec.explicit else question_strength(sec.name)
@@ -827,6 +869,10 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
         return
     if sec.qhead:
         _decide_question_heading(sec, lines)
+        return
+    if sec.answer_parts and any(k.body_kind == "content" for k in sec.children if _heading_word(k) in ANSWER_HEADING_WORDS):
+        sec.role = "item"  # `### 1. …的原理`, then `### 详细解答` and its text: a question answered below
+        _mark_parts(sec)
         return
     if TOC_TITLE_RE.fullmatch(sec.name.strip(" ：:*_")) and sec.strength < 2:
         # a table of contents lists the questions (`1.9 What is …? 4`, page numbers and all): none is asked there
