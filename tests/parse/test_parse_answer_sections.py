@@ -1,0 +1,90 @@
+"""Answer sections as sibling headings and HTML headings, in wording of my own (the layouts of the
+twenty-fourth trial's machine-written cards and of notes exported from a site generator):
+
+- `### 1. 问题` then `### 基础知识补充`, `### 详细解答`, `### 案例模拟` at the same level: the headings after
+  the question name parts of its answer, they are not questions of their own;
+- `<h2 id="…">1. 问题</h2>` alone on its line is a heading."""
+from __future__ import annotations
+
+from qatool.parse import parse_text
+
+CARDS = """# 题库：注意力
+
+### 1. 多查询注意力为什么能省显存？
+
+- 来源：某面经
+- 难度：中
+
+### 基础知识补充
+
+- 所有头共用一组 K、V 投影。
+
+### 详细解答
+
+推理时缓存的 K、V 只有一份，缓存大小缩小为原来的 1/h。
+
+### 案例模拟
+
+面试官追问：代价是什么？回答：表达能力略有下降。
+
+### 2. 滑动窗口注意力的原理
+
+- 来源：某面经
+
+### 详细解答
+
+每个位置只看前后固定宽度的窗口，计算量随长度线性增长。
+
+### 3. 位置编码有哪些？
+
+- 来源：某面经
+"""
+
+
+def test_answer_part_headings_go_on_with_the_question_before_them():
+    doc = parse_text(CARDS, "cards.md")
+    got = [(r["question"], r["line_start"], r["line_end"]) for r in doc.records]
+    assert got[:2] == [("多查询注意力为什么能省显存？", 3, 18), ("滑动窗口注意力的原理", 20, 26)]
+    first = doc.records[0]["answer"]
+    assert "缓存大小缩小为原来的 1/h" in first and "代价是什么" in first and "所有头共用" in first
+    assert not any(r["question"] in ("基础知识补充", "详细解答", "案例模拟") for r in doc.records)
+
+
+def test_a_heading_named_like_an_answer_part_elsewhere_is_left_alone():
+    # after a topic heading that neither asks nor is numbered, `### 补充` is not taken as its answer
+    text = "# 笔记\n\n## 残差网络\n\n残差连接让梯度直接回传。\n\n## 补充\n\n更多变体见论文。\n"
+    before = [(r["question"], r["line_start"]) for r in parse_text(text, "notes.md").records]
+    assert ("残差网络", 3) not in before or before.count(("残差网络", 3)) == 1
+    # and a statement heading followed by a part that is no answer (`### 补充`) does not become a question
+    text = "# ResNet 有哪些变种？\n\n## 1. 解决了什么问题？\n\n退化问题。\n\n### 6.4 ReXNet\n\n通道数逐层增加。\n\n### 补充\n\n更多见论文。\n"
+    assert "ReXNet" not in [r["question"] for r in parse_text(text, "resnet.md").records]
+
+
+HTML = """# 目标检测面试题
+
+- [1.IoU 的计算](#1)
+
+<h2 id="1.iou">1.目标检测中IoU的相关概念与计算</h2>
+
+IoU 是预测框与真实框交集面积除以并集面积。
+
+<h2 id="2.nms">2.NMS 的作用？</h2>
+NMS 去掉与得分最高的框重叠过多的框。
+
+<h3 id="x">Soft <b>NMS</b></h3>
+
+按重叠程度降低得分，而不是直接删除。
+"""
+
+
+def test_an_html_heading_alone_on_its_line_is_a_heading():
+    doc = parse_text(HTML, "det.md")
+    got = [(r["question"], r["line_start"]) for r in doc.records]
+    assert got[:2] == [("目标检测中IoU的相关概念与计算", 5), ("NMS 的作用？", 9)]
+    assert doc.records[0]["answer"].startswith("IoU 是预测框")
+    assert "NMS 去掉与得分最高的框" in doc.records[1]["answer"]
+
+
+def test_an_html_heading_inside_other_html_is_not_read_as_one():
+    text = "# 题\n\n<div>\n<h2>1. 这不是标题吗？</h2>\n</div>\n\n正文。\n"
+    assert not any("这不是标题" in r["question"] for r in parse_text(text, "x.md").records)
