@@ -253,8 +253,9 @@ _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
-# the clauses after it are said of the examples, not of the label
-_EXAMPLES_RE = re.compile(r"(?:(?<=[：:，,；;（(\s*])|^)\s*(?:例如|比如|诸如|譬如|如(?![何果今此同下上若是])|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
+# the clauses after it are said of the examples, not of the label (examples in brackets are glosses, see
+# _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
+_EXAMPLES_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*(?:例如|比如|诸如|譬如|如(?![何果今此同下上若是])|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
 _PRONOUN_RE = re.compile(r"它们?")
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
@@ -336,8 +337,6 @@ _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Z
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:如|例如|比如|譬如|e\.g\.,?)\s*(?:\*\*)?\s*$")
-# what a person runs or uses (`我们不一次性跑完 PPO，而是…`) is the object of their act, not what the clause is about
-_PERSON_ACTS_ON_RE = re.compile(r"(?:我们|咱们|你们|他们|大家)[^，,。；;]{0,6}?(?:跑|用|使用|采用|运行|执行|调用|部署)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
@@ -1161,7 +1160,7 @@ class ClaimReader:
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
-        if _OBJECT_BEFORE_RE.search(left) or _PERSON_ACTS_ON_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
+        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
             return True
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
                 (_MADE_AFTER_RE.match(text, m.end, clause.end) and _STAGE_NAME_RE.search(text, m.start, m.end)):

@@ -357,31 +357,34 @@ def _blocks_of(text: str, offset: int, lines: list[str], code: list[Block]) -> l
         else:
             if tok.map is None or ttype == "inline":
                 continue
-            s, e = tok.map[0] + offset + 1, tok.map[1] + offset
-            if ttype == "fence":
-                b = Block("fence", s, e, info=tok.info.strip(), content=tok.content)
-                last = lines[e - 1] if e - 1 < len(lines) else ""
-                m = FENCE_RE.match(last) if e > s else None
-                b.closed = bool(m and m.group(1)[0] == tok.markup[0] and len(m.group(1)) >= len(tok.markup) and not m.group(2).strip())
-            elif ttype == "code_block":
-                b = Block("code", s, e, content=tok.content)
-            elif ttype == "html_block":
-                h = HTML_HEADING_RE.match(lines[s - 1]) if s - 1 < len(lines) else None
-                if h is not None:  # `<h2 id="q1">1. 什么是 IoU？</h2>` on its own line: a heading
-                    stack[-1].children.append(Block("heading", s, s, level=int(h.group(1)), html=True))
-                    if e > s:  # text glued under it, inside the same HTML block
-                        stack[-1].children.append(Block("paragraph", s + 1, e))
-                    continue
-                b = Block("html", s, e, content=tok.content)
-            elif ttype == "hr":
-                b = Block("hr", s, e)
-            else:
-                continue
-            if b.kind in ("fence", "code"):
-                code.append(b)
-            stack[-1].children.append(b)
+            for b in _leaf_blocks(tok, tok.map[0] + offset + 1, tok.map[1] + offset, lines):
+                if b.kind in ("fence", "code"):
+                    code.append(b)
+                stack[-1].children.append(b)
     _trim(root.children, lines)
     return root.children
+
+
+def _leaf_blocks(tok, s: int, e: int, lines: list[str]) -> list[Block]:
+    """The blocks of one leaf token spanning source lines s..e: a fence, an indented code block, an HTML
+    block, a thematic break; none for the others."""
+    ttype = tok.type
+    if ttype == "fence":
+        b = Block("fence", s, e, info=tok.info.strip(), content=tok.content)
+        last = lines[e - 1] if e - 1 < len(lines) else ""
+        m = FENCE_RE.match(last) if e > s else None
+        b.closed = bool(m and m.group(1)[0] == tok.markup[0] and len(m.group(1)) >= len(tok.markup) and not m.group(2).strip())
+        return [b]
+    if ttype == "code_block":
+        return [Block("code", s, e, content=tok.content)]
+    if ttype == "html_block":
+        h = HTML_HEADING_RE.match(lines[s - 1]) if s - 1 < len(lines) else None
+        if h is not None:  # `<h2 id="q1">1. 什么是 IoU？</h2>` on its own line: a heading (and text glued under it)
+            return [Block("heading", s, s, level=int(h.group(1)), html=True)] + ([Block("paragraph", s + 1, e)] if e > s else [])
+        return [Block("html", s, e, content=tok.content)]
+    if ttype == "hr":
+        return [Block("hr", s, e)]
+    return []
 
 
 def _trim(blocks: list[Block], lines: list[str]) -> None:
