@@ -296,7 +296,11 @@ _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English na
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
-                             r"(?:其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
+                             # after a frame (`工程权衡上，`), a noun of its own before an adverb of habit
+                             # (`算法近似往往会损失精度`): the sentence is about that noun
+                             r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*)?"
+                             r"(?:[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外])\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)"
+                             r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
@@ -335,6 +339,8 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|$)")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
+# a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
+_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:如|例如|比如|譬如|e\.g\.,?)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
@@ -508,7 +514,9 @@ _PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*(?:�
 _BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
 _BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
-_USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做)(?:了)?|(?:就|即|也)?(?:是|为)")
+# (or turns something into it: `独热编码：将每个类别转换为一个独热向量`)
+_USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做|转换为|转换成|转化为|转为|转成|编码为|编码成|表示为|表示成)(?:了)?\s*(?:一个|一种)?"
+                          r"|(?:就|即|也)?(?:是|为)")
 
 
 def _across_cells(text: str, at: int, ps: int) -> bool:
@@ -775,6 +783,7 @@ class ClaimReader:
             # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others
             frame = carry
         seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
+        acted = False  # whether `prev` is what a person acts on (`我们…跑完 PPO`)
         supposed: list[Mention] = []  # the subject of a supposition, for a 它 in its consequent
         for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
@@ -789,9 +798,12 @@ class ClaimReader:
             elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
                 mentions = self._pronoun(text, clause, mentions, carry)
             if clause.kind == "statement":
-                hit = (self._number(text, clause, mentions, spec, prev, frame or (label[0].keys if label and label[0].end <= clause.start else None))
+                # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
+                # later clause names the term again or refers to it (它) to be about it)
+                cont = [] if acted else prev
+                hit = (self._number(text, clause, mentions, spec, cont, frame or (label[0].keys if label and label[0].end <= clause.start else None))
                        if spec.number else
-                       self._predicates(text, clause, mentions, prev, spec, topic, frame=frame, label=label,
+                       self._predicates(text, clause, mentions, cont, spec, topic, frame=frame, label=label,
                                         ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
                 if hit:
                     return hit
@@ -824,6 +836,7 @@ class ClaimReader:
                 subj = head or subj
                 if subj:
                     prev = subj
+                    acted = _PERSON_ACTS_RE.match(text, clause.start, subj[0].start) is not None
                 ex = _EXAMPLES_RE.search(text, clause.start, clause.end)
                 examples = [m for m in mentions if ex is not None and m.start >= ex.end()]
                 if examples:  # `提示微调：如 Prefix Tuning 和 P-Tuning，在各层前加入…`: said of the examples
