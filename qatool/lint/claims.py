@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
+from qatool.lint.text import EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -255,7 +255,7 @@ _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两�
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
 # the clauses after it are said of the examples, not of the label (examples in brackets are glosses, see
 # _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
-_EXAMPLES_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*(?:例如|比如|诸如|譬如|如(?![何果今此同下上若是])|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
+_EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
 _PRONOUN_RE = re.compile(r"它们?")
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
@@ -342,7 +342,7 @@ _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作�
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
 _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
-_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:如|例如|比如|譬如|e\.g\.,?)\s*(?:\*\*)?\s*$")
+_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
@@ -837,7 +837,7 @@ class ClaimReader:
                 if subj:
                     prev = subj
                     acted = _PERSON_ACTS_RE.match(text, clause.start, subj[0].start) is not None
-                ex = _EXAMPLES_RE.search(text, clause.start, clause.end)
+                ex = _EXAMPLES_AT_RE.search(text, clause.start, clause.end)
                 examples = [m for m in mentions if ex is not None and m.start >= ex.end()]
                 if examples:  # `提示微调：如 Prefix Tuning 和 P-Tuning，在各层前加入…`: said of the examples
                     prev, frame, label = examples, None, []

@@ -136,7 +136,9 @@ _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|�
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
 # a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
-_EXAMPLES_RE = re.compile(r"\s*(?:如|例如|比如|诸如|譬如)(?![何此果今同])")
+# the words that lead examples (`如`, not `如何`/`如果`/`如下`)
+EXAMPLE_LEAD = r"(?:例如|比如|诸如|譬如|如(?![何此果今同下上若是]))"
+_EXAMPLES_RE = re.compile(r"\s*" + EXAMPLE_LEAD)
 _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 # a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
 _SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"

@@ -44,6 +44,7 @@ from qatool.parse.evidence import (
 from qatool.parse.labels import LABEL_WORDS, Label, label_of, split_number, strip_bold
 from qatool.parse.markdown import Block, Scan, Tree, fence_lang, parse_tree
 from qatool.parse.sections import (
+    ANSWER_HEADING_WORDS,
     FIELD_CATS,
     Section,
     answer_like,
@@ -1090,11 +1091,11 @@ def _enclosing(sec: Section) -> Section | None:
     return p if p is not None and p.heading is not None else None
 
 
-_ANSWER_WORDS = frozenset(w.lower() for w in LABEL_WORDS["answer"] + LABEL_WORDS["analysis"])
+_ANSWER_WORDS = ANSWER_HEADING_WORDS | frozenset(w.lower() for w in LABEL_WORDS["analysis"])
 
 
 def _answer_word(line: str) -> bool:
-    """A heading that only says "answer" (`## 解答`, `### **参考答案**`)."""
+    """A heading that only says "answer" (`## 解答`, `### **参考答案**`, `### 详细解答`, `## 分析`)."""
     return strip_bold(line.strip().lstrip("#").strip()).strip(" *_:：").lower() in _ANSWER_WORDS
 
 

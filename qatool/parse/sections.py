@@ -41,7 +41,7 @@ from qatool.parse.evidence import (
     strip_links,
     substance,
 )
-from qatool.parse.labels import _CHAPTER_NUM, Label, label_of, split_number, strip_bold
+from qatool.parse.labels import _CHAPTER_NUM, LABEL_WORDS, Label, label_of, split_number, strip_bold
 from qatool.parse.markdown import Block, Tree, heading_text
 
 FIELD_CATS = ("question", "answer", "analysis", "hint")
@@ -620,10 +620,10 @@ def _adopt_following(parent: Section) -> None:
 # headings that only say "the answer" (`### 详细解答`, `## English Interview Answer`), and headings that name
 # another part of an answer (`### 基础知识补充`, `### 案例模拟`): at a numbered or asking heading's own level,
 # right after it, they go on with it; an answer heading makes it a question answered below
-ANSWER_HEADING_WORDS = frozenset(w.lower() for w in (
-    "答案", "参考答案", "标准答案", "回答", "参考回答", "解答", "详细解答", "简要解答", "简要回答", "简答", "详答", "详解",
-    "详细回答", "面试回答", "回答示例", "示例回答", "解析", "答案解析", "详细解析", "Answer", "Answers", "Interview Answer",
-    "English Answer", "English Interview Answer", "Detailed Answer", "Short Answer"))
+# (the answer labels, and of the analysis labels those that give the answer, not 分析/解释)
+ANSWER_HEADING_WORDS = frozenset(w.lower() for w in LABEL_WORDS["answer"] + (
+    "答案解析", "解析", "详细解析", "详解", "详细解答", "简要解答", "简要回答", "简答", "详答", "详细回答", "面试回答", "回答示例",
+    "示例回答", "Answers", "Interview Answer", "English Answer", "English Interview Answer", "Detailed Answer", "Short Answer"))
 ANSWER_PART_WORDS = ANSWER_HEADING_WORDS | frozenset(w.lower() for w in (
     "答题要点", "答题思路", "解题思路", "分析", "解释", "知识点", "知识点解释", "中文知识点解释", "核心知识点", "相关知识点",
     "基础知识", "基础知识补充", "知识补充", "背景知识", "补充", "补充说明", "要点", "核心要点", "关键点", "案例", "案例模拟",
