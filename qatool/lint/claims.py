@@ -294,13 +294,17 @@ _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和
 _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
 _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English name in brackets
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
+# a noun of its own before an adverb of habit (`算法近似往往会…`, `语言建模通常采用…`): the subject of its clause
+# (not a generic noun that names the term again: `模型通常…`)
+_HABIT_SUBJECT = (r"(?!(?:这个|这种|该)?(?:模型|网络|算法|方法|技术|结构)\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都))"
+                  r"[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外])\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)")
+_HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:因此|所以|从而|而|但是?|于是|同时|故)\s*[，,]?\s*)?" + _HABIT_SUBJECT)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
                              # after a frame (`工程权衡上，`), a noun of its own before an adverb of habit
                              # (`算法近似往往会损失精度`): the sentence is about that noun
                              r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*)?"
-                             r"(?:[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外])\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)"
-                             r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
+                             r"(?:" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
@@ -340,7 +344,7 @@ _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Z
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
-_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
+_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
@@ -992,7 +996,8 @@ class ClaimReader:
             compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
-            own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end))
+            own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
+                       or _HABIT_SUBJECT_RE.match(text, clause.start, clause.end))
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)

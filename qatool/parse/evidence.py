@@ -70,8 +70,9 @@ def question_strength(text: str) -> int:
 
 # heading names of parts of an article that are not Q&A
 NON_QA_SECTION_RE = re.compile(
-    r"总结|小结|结语|结论|概述|简介|引言|前言|附录|参考|资料|延伸阅读|推荐阅读|相关阅读|写在最后|致谢|目录|索引|导读|更新日志|版权|声明"
-    r"|Summary|Conclusion|References?|Appendix|Index|Contents|RoadMap|TOC|Changelog|License|Acknowledge?ments?",
+    r"总结|小结|结语|结论|概述|简介|引言|前言|附录|参考|资料|延伸阅读|推荐阅读|相关阅读|写在最后|致谢|目录|索引|导读|更新日志|更新历史|修订历史|版本历史|修订记录|变更记录|版权|声明"
+    r"|联系方式|联系我|关于我|关于作者|作者简介"
+    r"|Summary|Conclusion|References?|Appendix|Index|Contents|RoadMap|TOC|Changelog|License|Acknowledge?ments?|Contact(?:\s+me)?|About\s+me",
     re.IGNORECASE,
 )
 # a document or group title that says it collects questions

@@ -601,20 +601,31 @@ def _states_question(sec: Section, lines: list[str]) -> bool:
     return not any((lab := block_label(b, lines)) is not None and lab.cat == "question" for b in sec.body)
 
 
-def _adopt_following(parent: Section) -> None:
+def _adopt_following(parent: Section, lines: list[str]) -> None:
     """A bare question heading's answer is the sections after it at its level, up to the next bare
-    question heading (`## 问题`, text, then `## 背景`, `## 区别`, … as in one-question-per-file notes)."""
+    question heading (`## 问题`, text, then `## 背景`, `## 区别`, … as in one-question-per-file notes), or
+    up to a section that asks questions of its own with labels (`## 延伸追问` over `### 追问 1：…？` /
+    `**问题：**…` / `**答案：**…`): those are items of their own, and what follows them is no longer
+    the first question's answer."""
     kids: list[Section] = []
     owner: Section | None = None
     for kid in parent.children:
         if kid.qhead == "bare":
             owner = kid
         elif owner is not None and kid.level == owner.level:
-            kid.parent = owner
-            owner.children.append(kid)
-            continue
+            if _labels_questions(kid, lines):
+                owner = None
+            else:
+                kid.parent = owner
+                owner.children.append(kid)
+                continue
         kids.append(kid)
     parent.children = kids
+
+
+def _labels_questions(sec: Section, lines: list[str]) -> bool:
+    """Whether a section or one below it holds a question label in its body (`**问题：** …`)."""
+    return any((lab := block_label(b, lines)) is not None and lab.cat == "question" for s in sec.walk() for b in s.body)
 
 
 # headings that only say "the answer" (`### 详细解答`, `## English Interview Answer`), and headings that name
@@ -687,7 +698,7 @@ def build_sections(tree: Tree) -> Section:
                 sec.qhead = ""  # `## 面试题` over `Q1：…` `Q2：…`: a group heading after all
                 sec.number, sec.name, sec.explicit = split_number(sec.title)
         for sec in list(root.walk()):
-            _adopt_following(sec)
+            _adopt_following(sec, lines)
     for sec in list(root.walk()):
         _adopt_answer_sections(sec)
     for sec in root.walk():

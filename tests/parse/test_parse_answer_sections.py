@@ -88,3 +88,52 @@ def test_an_html_heading_alone_on_its_line_is_a_heading():
 def test_an_html_heading_inside_other_html_is_not_read_as_one():
     text = "# 题\n\n<div>\n<h2>1. 这不是标题吗？</h2>\n</div>\n\n正文。\n"
     assert not any("这不是标题" in r["question"] for r in parse_text(text, "x.md").records)
+
+
+FOLLOW_UPS = """---
+title: "Dropout"
+---
+
+## 题目描述
+请解释 Dropout 的原理，以及训练和推理时有什么不同？
+
+## 参考答案
+
+训练时按概率 p 随机置零神经元输出，推理时不丢弃。
+
+## 考察重点
+
+- 能否说清训练与推理的差别
+
+## 延伸追问
+
+### 追问 1：Dropout 与 BatchNorm 一起用有什么问题？
+
+**问题：** 两者同时使用时，为什么推理时会出现方差偏移？
+
+**答案：** 训练时 Dropout 改变了激活的方差，BN 统计的是带 Dropout 的方差。
+
+### 追问 2：p 一般怎么取？
+
+**问题：** 隐藏层的丢弃概率常取多少？
+
+**答案：** 常取 0.5 左右，输入层更小。
+
+## 更新历史
+
+- v1：初稿
+"""
+
+
+def test_labelled_follow_ups_after_a_bare_question_are_items_of_their_own():
+    doc = parse_text(FOLLOW_UPS, "dropout.md")
+    got = [(r["question"], r["line_start"]) for r in doc.records]
+    assert got[0] == ("请解释 Dropout 的原理，以及训练和推理时有什么不同？", 5)
+    assert "训练时按概率 p 随机置零" in doc.records[0]["answer"] and "方差偏移" not in doc.records[0]["answer"]
+    assert ("两者同时使用时，为什么推理时会出现方差偏移？", 18) in got and ("隐藏层的丢弃概率常取多少？", 24) in got
+    assert not any(q in ("更新历史",) for q, _ in got)  # a change log is no question
+
+
+def test_a_contact_block_is_no_question():
+    text = "# 面试笔记\n\n## Contact me\n\n博客：example.org\n\n## 什么是过拟合？\n\n训练误差低、测试误差高。\n"
+    assert [r["question"] for r in parse_text(text, "notes.md").records] == ["什么是过拟合？"]
