@@ -656,15 +656,27 @@ def _adopt_answer_sections(parent: Section) -> None:
     are that heading's answer, not items of their own."""
     kids: list[Section] = []
     owner: Section | None = None
+    bare = False  # the owner asks with a question mark and has nothing under it
     for kid in parent.children:
-        if owner is not None and kid.level == owner.level and _answer_section(kid):
+        if owner is not None and kid.level == owner.level and (_answer_section(kid) or (bare and _subtopic(kid))):
             kid.parent = owner
             owner.children.append(kid)
-            owner.answer_parts = owner.answer_parts or _heading_word(kid) in ANSWER_HEADING_WORDS
+            # (an answer heading, or sub-topics under a question with nothing of its own: `### 如何剪枝？`, then
+            # `### 预剪枝`, `### 后剪枝`)
+            owner.answer_parts = owner.answer_parts or bare or _heading_word(kid) in ANSWER_HEADING_WORDS
             continue
         owner = kid if kid.heading is not None and (kid.number or kid.qhead == "label" or question_strength(kid.name) == 2) else None
+        bare = owner is not None and not owner.body and not owner.children and QMARK_RE.search(owner.title[-3:]) is not None
         kids.append(kid)
     parent.children = kids
+
+
+def _subtopic(sec: Section) -> bool:
+    """A short topic heading (`### 预剪枝`): no number, no question, a few words, text under it and no
+    question below it (`#### 词嵌入方法` over `##### Word2Vec？` is a group of its own)."""
+    name = strip_bold(sec.title).strip(" *_:：")
+    return not sec.number and 0 < len(name) <= 12 and question_strength(name) < 2 and not NON_QA_SECTION_RE.search(name) \
+        and bool(sec.body) and not any(QMARK_RE.search(k.title) for k in sec.walk() if k is not sec)
 
 
 def build_sections(tree: Tree) -> Section:
@@ -881,7 +893,7 @@ def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | Non
     if sec.qhead:
         _decide_question_heading(sec, lines)
         return
-    if sec.answer_parts and any(k.body_kind == "content" for k in sec.children if _heading_word(k) in ANSWER_HEADING_WORDS):
+    if sec.answer_parts and any(k.body_kind == "content" for k in sec.children if _heading_word(k) in ANSWER_HEADING_WORDS or not sec.body):
         sec.role = "item"  # `### 1. …的原理`, then `### 详细解答` and its text: a question answered below
         _mark_parts(sec)
         return

@@ -137,3 +137,37 @@ def test_labelled_follow_ups_after_a_bare_question_are_items_of_their_own():
 def test_a_contact_block_is_no_question():
     text = "# 面试笔记\n\n## Contact me\n\n博客：example.org\n\n## 什么是过拟合？\n\n训练误差低、测试误差高。\n"
     assert [r["question"] for r in parse_text(text, "notes.md").records] == ["什么是过拟合？"]
+
+
+SUBTOPICS = """# 机器学习面试题
+
+### 决策树如何防止过拟合？
+
+### 预剪枝
+
+分裂前先看验证集上的收益，收益不够就停止生长。
+
+### 后剪枝
+
+先长成完整的树，再自底向上剪掉不带来收益的子树。
+
+### 什么是基尼指数？
+
+随机抽两个样本类别不一致的概率。
+
+### 词向量方法
+
+#### Word2Vec 是什么？
+
+用上下文预测词（或反之）学到的稠密向量。
+"""
+
+
+def test_short_topics_after_an_empty_question_answer_it():
+    doc = parse_text(SUBTOPICS, "tree.md")
+    got = [(r["question"], r["line_start"], r["line_end"]) for r in doc.records]
+    assert got[0] == ("决策树如何防止过拟合？", 3, 11)
+    assert "分裂前先看验证集" in doc.records[0]["answer"] and "自底向上" in doc.records[0]["answer"]
+    assert ("什么是基尼指数？", 13, 15) in got
+    # a topic with questions of its own below it is a group, not the answer of the question before it
+    assert any(q == "Word2Vec 是什么？" for q, _, _ in got)
