@@ -295,8 +295,10 @@ _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b"
 _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English name in brackets
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
 # a noun of its own before an adverb of habit (`算法近似往往会…`, `语言建模通常采用…`): the subject of its clause
-# (not a generic noun that names the term again: `模型通常…`)
-_HABIT_SUBJECT = (r"(?!(?:这个|这种|该)?(?:模型|网络|算法|方法|技术|结构)\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都))"
+# (not a generic noun that names the term again, `模型通常…`, nor one of its attributes, `参数量通常比…更大`)
+_HABIT_SUBJECT = (r"(?!因此|所以|从而|而|但|于是|同时|故|不过|然而|并且|而且|也|还|就|则)"  # a connective is no noun
+                  r"(?!(?:这个|这种|该|其|它的)?(?:模型|网络|算法|方法|技术|结构|参数量|参数|计算量|计算|速度|效果|性能|精度|显存|内存"
+                  r"|训练|收敛|泛化|梯度|输出|结果|表现|准确率|误差|损失|复杂度)\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都))"
                   r"[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外])\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)")
 _HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:因此|所以|从而|而|但是?|于是|同时|故)\s*[，,]?\s*)?" + _HABIT_SUBJECT)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
