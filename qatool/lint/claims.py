@@ -1060,7 +1060,10 @@ class ClaimReader:
             within = (clause.start, clause.end)
             if self.layer.hedged(text, lo, hi, within):
                 continue
-            negs = self.layer.negations(text, lo, hi, within) + self.layer.prefix_negated(text, ps, clause.start)
+            # (a negation before a comma inside a joined clause denies the part before it: `既能防止梯度变小，也能
+            # 防止梯度变大` reads the second 防止 from after the comma)
+            cut = max(text.rfind("，", lo, hi), text.rfind(",", lo, hi)) + 1 if anchor <= ps else 0
+            negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
             if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
                 # "稀疏性：不具备": the property named as a label right after the term, then said of it
