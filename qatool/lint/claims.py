@@ -224,7 +224,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
 # a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
 # training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
 _DERIVED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?的\s*(?:一种|一个|一类)?\s*(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
-_MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*(?:\*\*)?\s*(?:模型|网络|权重)(?!结构|架构|参数|大小|规模|容量|本身|的)")
+_MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*(?:\*\*)?\s*(?:模型|网络|权重|参数(?!量|规模|个数|数量))(?!结构|架构|参数|大小|规模|容量|本身|的)")
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
@@ -347,6 +347,8 @@ _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Z
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
 _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
+# a term followed by 后/之后 names a time after it (`Warmup 后快速衰减`): what follows is said of that time
+_AFTER_TERM_RE = re.compile(r"\s*(?:\*\*)?\s*(?:阶段|期|结束|完成)?\s*(?:之后|以后|后)(?![者面接跟续向端处台])")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
@@ -1183,7 +1185,7 @@ class ClaimReader:
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
-        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
+        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left) or _AFTER_TERM_RE.match(text, m.end, clause.end):
             return True
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
                 (_MADE_AFTER_RE.match(text, m.end, clause.end) and _STAGE_NAME_RE.search(text, m.start, m.end)):

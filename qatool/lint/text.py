@@ -83,7 +83,7 @@ NEGATIONS = frozenset(
 )
 # removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
-REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消".split())
+REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消 牺牲 放弃 丢失 失去 丧失".split())
 _REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
 # replacing a thing by something denies the thing that: `将 ReLU 替换为线性激活函数` (ReLU is not linear; what
 # replaces it is); becoming (变为, 变成) or setting (改为 0.1) does not

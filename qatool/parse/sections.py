@@ -817,6 +817,12 @@ def _decide(root: Section, lines: list[str]) -> None:
     if title is not None and title.strength == 2 and not any(s.role == "item" for s in root.walk()):
         if title.body_kind == "content":
             title.role = "item"
+        elif title.body_kind in ("empty", "trivial") and any(k.body_kind == "content" for k in title.children) \
+                and not any(_asks_with_mark(k) for k in title.walk() if k is not title):
+            # `# GQA 是什么？为什么 LLaMA 2 用它？` over `## 1. 核心定性`, `## 2. 具体流程`, …: one question per file,
+            # answered by the sections under its title, none of which asks
+            title.role = "item"
+            _mark_parts(title)
 
 
 def _decide_children(parent: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:

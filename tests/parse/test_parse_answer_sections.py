@@ -171,3 +171,28 @@ def test_short_topics_after_an_empty_question_answer_it():
     assert ("什么是基尼指数？", 13, 15) in got
     # a topic with questions of its own below it is a group, not the answer of the question before it
     assert any(q == "Word2Vec 是什么？" for q, _, _ in got)
+
+
+ONE_QUESTION_FILE = """# 什么是混合专家模型？它为什么能在不增加计算量的情况下扩大参数？
+
+## 1. 核心定性
+MoE 用门控网络为每个 token 选出少数专家。
+
+## 2. 具体流程
+1. 门控打分
+2. 选 top-k 专家
+3. 加权合并输出
+
+## 3. 工程考量
+专家负载不均衡时需要辅助损失。
+"""
+
+
+def test_a_file_whose_title_asks_is_answered_by_the_sections_under_it():
+    doc = parse_text(ONE_QUESTION_FILE, "moe.md")
+    assert [(r["question"], r["line_start"]) for r in doc.records] == [
+        ("什么是混合专家模型？它为什么能在不增加计算量的情况下扩大参数？", 1)]
+    assert "门控网络" in doc.records[0]["answer"] and "辅助损失" in doc.records[0]["answer"]
+    # a section under the title that asks makes the sections items of their own, as before
+    asks = ONE_QUESTION_FILE.replace("## 3. 工程考量", "## 3. 负载不均衡怎么办？")
+    assert "什么是混合专家模型？它为什么能在不增加计算量的情况下扩大参数？" not in [r["question"] for r in parse_text(asks, "moe.md").records]
