@@ -347,8 +347,6 @@ _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Z
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
 _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
-# a term followed by 后/之后 names a time after it (`Warmup 后快速衰减`): what follows is said of that time
-_AFTER_TERM_RE = re.compile(r"\s*(?:\*\*)?\s*(?:阶段|期|结束|完成)?\s*(?:之后|以后|后)(?![者面接跟续向端处台])")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
@@ -1185,7 +1183,7 @@ class ClaimReader:
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
-        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left) or _AFTER_TERM_RE.match(text, m.end, clause.end):
+        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
             return True
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
                 (_MADE_AFTER_RE.match(text, m.end, clause.end) and _STAGE_NAME_RE.search(text, m.start, m.end)):
