@@ -296,17 +296,17 @@ _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English na
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
 # a noun of its own before an adverb of habit (`算法近似往往会…`, `语言建模通常采用…`): the subject of its clause
 # (not a generic noun that names the term again, `模型通常…`, nor one of its attributes, `参数量通常比…更大`)
-_HABIT_SUBJECT = (r"(?!因此|所以|从而|而|但|于是|同时|故|不过|然而|并且|而且|也|还|就|则)"  # a connective is no noun
+_HABIT_SUBJECT = (r"(?!因此|所以|从而|而|且|但|于是|同时|故|不过|然而|并且|也|还|就|则)"  # a connective is no noun
                   r"(?!(?:这个|这种|该|其|它的)?(?:模型|网络|算法|方法|技术|结构|参数量|参数|计算量|计算|速度|效果|性能|精度|显存|内存"
                   r"|训练|收敛|泛化|梯度|输出|结果|表现|准确率|误差|损失|复杂度)\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都))"
-                  r"[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外])\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)")
-_HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:因此|所以|从而|而|但是?|于是|同时|故)\s*[，,]?\s*)?" + _HABIT_SUBJECT)
+                  r"(?P<np>[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外]))\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)")
+# (after a connective that opens the clause: `因此语言建模通常…`; not `训练出的权重大多是…`, which goes on)
+_HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:因此|所以|从而|而且|而|但是?|于是|同时|故)\s*[，,]?\s*" + _HABIT_SUBJECT)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
                              # after a frame (`工程权衡上，`), a noun of its own before an adverb of habit
                              # (`算法近似往往会损失精度`): the sentence is about that noun
-                             r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*)?"
-                             r"(?:" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
+                             r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
@@ -999,7 +999,7 @@ class ClaimReader:
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
-                       or _HABIT_SUBJECT_RE.match(text, clause.start, clause.end))
+                       or ((hm := _HABIT_SUBJECT_RE.match(text, clause.start, clause.end)) is not None and hm.end("np") <= ps))
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
@@ -1031,9 +1031,13 @@ class ClaimReader:
             if group[0].end > group[0].start and _PERMITTED_RE.search(text, max(clause.start, group[0].start - 8), group[0].start):
                 continue  # `**允许更高学习率**：训练更稳定`: the benefits of what allows the term, not the term's
             said_of = {k for m in group for k in m.keys}
-            if any(ps <= m.start < pe and m not in group and said_of & set(m.keys)
-                   and (_USE_VERB_RE.fullmatch(gap := text[ps:m.start].strip(" \t*_")) or (not gap and m.end >= pe)) for m in mentions):
-                continue  # the property is, uses or names again the term it is said of (`**Laplace Prior**: Laplace先验`): nothing is claimed
+            if any(ps <= m.start < pe and m not in group and said_of <= set(m.keys)
+                   and (_USE_VERB_RE.fullmatch(gap := text[ps:m.start].strip(" \t*_")) or (not gap and m.end >= pe)) for m in mentions) \
+                    and not any(m not in group and set(m.keys) & set(spec.subjects) and not said_of & set(m.keys) for m in mentions):
+                # the property is, uses or names again the term it is said of (`**Laplace Prior**: Laplace先验`): nothing is
+                # claimed (unless it is said of another term too, or another of the rule's terms is in the clause:
+                # `**One-Hot**：将多标签数据转换为 one-hot`)
+                continue
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
