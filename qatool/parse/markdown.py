@@ -380,7 +380,11 @@ def _leaf_blocks(tok, s: int, e: int, lines: list[str]) -> list[Block]:
     if ttype == "html_block":
         h = HTML_HEADING_RE.match(lines[s - 1]) if s - 1 < len(lines) else None
         if h is not None:  # `<h2 id="q1">1. 什么是 IoU？</h2>` on its own line: a heading (and text glued under it)
-            return [Block("heading", s, s, level=int(h.group(1)), html=True)] + ([Block("paragraph", s + 1, e)] if e > s else [])
+            rest: list[Block] = []
+            if e > s:  # what the HTML block swallowed after it: text, or (a fence, more HTML) kept as HTML, as it renders
+                glued = lines[s] if s < len(lines) else ""
+                rest = [Block("html" if glued.lstrip().startswith(("```", "~~~", "<")) else "paragraph", s + 1, e)]
+            return [Block("heading", s, s, level=int(h.group(1)), html=True)] + rest
         return [Block("html", s, e, content=tok.content)]
     if ttype == "hr":
         return [Block("hr", s, e)]
