@@ -445,6 +445,8 @@ def fence_lang(info: str) -> str | None:
     return words[0] if words else None
 
 
+# header attributes at the end of a heading (kramdown, pandoc): `{#id}`, `{#id .class}`, `{.unnumbered}`
+HEADER_ATTRS_RE = re.compile(r"\s\{\s*[#.][A-Za-z][\w.:-]*(?:\s+[#.][A-Za-z][\w.:-]*)*\s*\}$")
 # an HTML heading alone on its line (`<h2 id="1.iou">1.目标检测中IOU的计算</h2>`)
 HTML_HEADING_RE = re.compile(r"[ ]{0,3}<h([1-6])(?:\s[^<>]*)?>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 TAG_RE = re.compile(r"<[^<>]*>")
@@ -464,6 +466,10 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
         body = s.rstrip("#")
         if not body or body[-1] in " \t":
             s = body.strip()
+    if s.endswith("}"):
+        a = HEADER_ATTRS_RE.search(s)
+        if a is not None and a.start() > 0:
+            s = s[:a.start()].rstrip()  # `### 1.1 训练流程 {#training-process}`: an anchor (kramdown, pandoc), not text
     return s
 
 

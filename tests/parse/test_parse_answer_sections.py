@@ -196,3 +196,11 @@ def test_a_file_whose_title_asks_is_answered_by_the_sections_under_it():
     # a section under the title that asks makes the sections items of their own, as before
     asks = ONE_QUESTION_FILE.replace("## 3. 工程考量", "## 3. 负载不均衡怎么办？")
     assert "什么是混合专家模型？它为什么能在不增加计算量的情况下扩大参数？" not in [r["question"] for r in parse_text(asks, "moe.md").records]
+
+
+def test_header_attributes_are_no_part_of_the_question():
+    text = "# 面试题\n\n### 1.1 什么是 RAG？ {#what-is-rag}\n\n检索增强生成。\n\n### 1.2 RAG 怎么评估？ {#rag-eval .faq}\n\n看检索和生成两部分。\n"
+    assert [r["question"] for r in parse_text(text, "rag.md").records] == ["什么是 RAG？", "RAG 怎么评估？"]
+    # braces that are text stay: `{a, b}` is no attribute
+    text = "# 面试题\n\n### 集合 {a, b} 的子集有几个？\n\n四个。\n"
+    assert [r["question"] for r in parse_text(text, "set.md").records] == ["集合 {a, b} 的子集有几个？"]
