@@ -963,6 +963,7 @@ class ClaimReader:
         if not preds:
             return None
         preds.sort()
+        habit = _HABIT_SUBJECT_RE.match(text, clause.start, clause.end)  # the clause's own noun before 通常/往往, if any
         resp = self._respectively(text, clause, mentions, preds, spec)
         if resp is not None:
             return resp or None
@@ -999,7 +1000,7 @@ class ClaimReader:
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
-                       or ((hm := _HABIT_SUBJECT_RE.match(text, clause.start, clause.end)) is not None and hm.end("np") <= ps))
+                       or (habit is not None and habit.end("np") <= ps))
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)

@@ -33,6 +33,8 @@ from typing import Iterator
 
 from markdown_it import MarkdownIt
 
+from qatool.parse.evidence import HTML_TAG_RE
+
 # markdown-it's own nesting limit (its commonmark preset): containers nested deeper than this are
 # not split further (their lines stay in the enclosing block), which bounds the work per line.
 MAX_NESTING = 20
@@ -449,7 +451,6 @@ def fence_lang(info: str) -> str | None:
 HEADER_ATTRS_RE = re.compile(r"\s\{\s*[#.][A-Za-z][\w.:-]*(?:\s+[#.][A-Za-z][\w.:-]*)*\s*\}$")
 # an HTML heading alone on its line (`<h2 id="1.iou">1.目标检测中IOU的计算</h2>`)
 HTML_HEADING_RE = re.compile(r"[ ]{0,3}<h([1-6])(?:\s[^<>]*)?>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
-TAG_RE = re.compile(r"<[^<>]*>")
 
 
 def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str:
@@ -457,7 +458,7 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
     HTML heading's text without its tags."""
     if block.html:
         h = HTML_HEADING_RE.match(line)
-        return TAG_RE.sub("", h.group(2)).strip() if h else line.strip()
+        return HTML_TAG_RE.sub("", h.group(2)).strip() if h else line.strip()
     if block.setext and lines is not None:
         return " ".join(s.strip() for s in lines[block.start - 1:block.end - 1])
     s = line[block.col:].strip()
