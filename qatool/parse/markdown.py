@@ -474,6 +474,26 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
     return s
 
 
+def _swallowed_fence(lines: list[str], b: Block, kinds: list[str], langs: dict[int, str | None]) -> None:
+    """A fence that an HTML block swallowed (`<h1>…</h1>` with ```` ```python ```` on the next line) renders
+    as text, but the author wrote code: for the linter the lines from it to its closing fence stay code
+    (a token printed there is an example, not a leak). The parse itself keeps CommonMark's reading."""
+    for no in range(b.start, b.end + 1):  # (the remainder under an HTML heading starts at the fence)
+        m = FENCE_RE.match(lines[no - 1])
+        if m is None or kinds[no - 1] != "text":
+            continue
+        kinds[no - 1] = "fence"
+        langs[no] = fence_lang(m.group(2).strip())
+        for k in range(no + 1, len(lines) + 1):
+            c = FENCE_RE.match(lines[k - 1])
+            if kinds[k - 1] == "fence" or (c and c.group(1)[0] == m.group(1)[0] and len(c.group(1)) >= len(m.group(1)) and not c.group(2).strip()):
+                kinds[k - 1] = "fence"  # its closing fence (which CommonMark may take for an opening one)
+                return
+            if kinds[k - 1] == "text":
+                kinds[k - 1] = "code"
+        return
+
+
 def _line_view(lines: list[str], blocks: list[Block], glued: list[int], code: list[Block]) -> list[Line]:
     kinds = ["text"] * len(lines)
     langs: dict[int, str | None] = {}
@@ -490,6 +510,9 @@ def _line_view(lines: list[str], blocks: list[Block], glued: list[int], code: li
         else:
             for no in range(b.start, b.end + 1):
                 kinds[no - 1] = "code"
+    for b in blocks:
+        if b.kind == "html":
+            _swallowed_fence(lines, b, kinds, langs)
     for b in blocks:
         if b.kind == "heading" and not b.col:
             headings[b.start] = b
