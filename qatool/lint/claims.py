@@ -269,6 +269,9 @@ _LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60
 # a list item's label at the start of its line (for _copula): `- **X**：`, `**X：**`, `- X：`
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
                             r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：])", re.M)
+# a short bold section label that names no term (`**核心结论：**`, `**原理：**`); not one that refutes, warns or
+# asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
+_SECTION_LABEL_RE = re.compile(r"(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例))[\u4e00-\u9fffA-Za-z ]{1,10}")
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -344,7 +347,7 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
 # is about that name, not about the sentence's topic
 # (an acronym too, `SFT 使用少量标注数据`, but not one capital letter, `W 是…`)
-_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|$)")
+_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|把|将|$)")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
@@ -631,6 +634,13 @@ class ClaimReader:
                     g = "label" if m.group("label") is not None else "plain"
                     a, b = m.span(g)
                     names = self._mentions(text, a, b)
+                    if not names and g == "label" and _SECTION_LABEL_RE.fullmatch(text, a, b):
+                        # `**核心结论：** X …`: a section label of an answer names no term; the line is read from
+                        # what follows it, as if the label were not there (`**对比：**` compares nothing)
+                        chars = chars or list(text)
+                        lo = text.rfind("**", m.start(), a)
+                        chars[lo:m.end()] = " " * (m.end() - lo)
+                        continue
                     if len(names) != 1 or _MARKUP_RE.sub("", text[a:names[0].start] + text[names[0].end:b]).strip(" \t（()）"):
                         continue
                     colon = max(text.rfind("：", b, m.end()), text.rfind(":", b, m.end()))
@@ -1039,6 +1049,10 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
+            if group[-1].end <= ps:
+                colon = max(text.rfind("：", group[-1].end, ps), text.rfind(":", group[-1].end, ps))
+                if colon >= 0 and _NAMED_SUBJECT_RE.match(text, colon + 1, ps):
+                    continue  # `再看 TP vs PP：TP 把权重矩阵切到多卡`: after the colon a name of its own is the subject
             if group[0].end > group[0].start and _PERMITTED_RE.search(text, max(clause.start, group[0].start - 8), group[0].start):
                 continue  # `**允许更高学习率**：训练更稳定`: the benefits of what allows the term, not the term's
             said_of = {k for m in group for k in m.keys}
@@ -1078,6 +1092,12 @@ class ClaimReader:
             # (a negation before a comma inside a joined clause denies the part before it: `既能防止梯度变小，也能
             # 防止梯度变大` reads the second 防止 from after the comma)
             cut = max(text.rfind("，", lo, hi), text.rfind(",", lo, hi)) + 1 if anchor <= ps else 0
+            if anchor <= ps:
+                # and a bracket still open at the property is an aside of its own: `L2 不会使权重为 0（不会产生稀疏解）`
+                # reads the second 不会 alone
+                br = max(text.rfind("（", lo, ps), text.rfind("(", lo, ps))
+                if br >= 0 and max(text.rfind("）", br, ps), text.rfind(")", br, ps)) < 0:
+                    cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
             if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:

@@ -86,3 +86,32 @@ def test_a_fence_swallowed_by_an_html_block_stays_code_for_the_linter():
     # an HTML block that swallowed no fence changes nothing
     md3 = "## 1. 题目？\n\n**答案：**\n\n<div>\n说明</div>\n\n正文<|vq_1|>\n"
     assert [c for _, c in lint_codes(md3) if c == "FM001"] == ["FM001"]
+
+
+@pytest.mark.parametrize("answer,code", [
+    # a short bold section label that names no term is read past: the line is about the term after it
+    ("**结论：** 层归一化计算简单，统计量沿 batch 维度求得。", "FC320"),
+    ("**一句话总结：** LN 不需要额外参数，统计量沿 batch 维度求得。", "FC320"),
+])
+def test_a_section_label_is_read_past(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    # a label that refutes or warns says how to read the line: nothing is claimed
+    ("**误区：** LN 的统计量是在 batch 维度上求的。", "FC320"),
+    # a bracket still open at the property is an aside of its own: its negation is read alone
+    ("L2 正则不会让参数变成 0（不会产生稀疏的权重），所以特征都保留下来。", "FC134"),
+    # after a colon a name the glossary does not know is the subject of its own clause
+    ("再比较 TP vs PP：TP 把单个权重矩阵切到多卡，PP 按层切。", "FC427"),
+])
+def test_refuting_labels_asides_and_named_subjects_state_no_slip(answer, code):
+    assert code not in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("L2 正则会让很多参数变成 0（产生稀疏的权重）。", "FC134"),  # the aside affirms: still the slip
+    ("流水线并行：把单个权重矩阵切到多卡。", "FC427"),  # the colon after the term itself
+])
+def test_the_slip_after_an_aside_or_a_colon_is_still_found(answer, code):
+    assert code in codes(answer), answer
