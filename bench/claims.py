@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back sets (bench/claims/heldback7_*.jsonl)
+    python bench/claims.py                                    # the newest held-back sets (bench/claims/heldback8_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -23,8 +23,13 @@ told to vary wording and to bury slips in longer paragraphs, from the list alone
 it was measured once (0.625, 10 traps flagged) and then its misses and traps were read (2026-12-01,
 second session), so it is development material too. heldback7_*.jsonl (four more authors, 2026-12-01,
 each in a voice of their own: machine-written answer, forum talk, cheat-sheet shorthand, textbook; from
-the list alone) is the measure now: nobody working on the rules has read its phrasings, its misses or its
-flagged traps. Exit status 0 always (it is a measurement, not a gate).
+the list alone) was the measure until 2026-12-02 (eighth session), when its misses were read and
+used to widen the rules, so it is development material too. heldback8_*.jsonl (four more authors,
+2026-12-02, from the list alone, each in a voice of its own: a spoken interview transcript, terse notes
+with tables and arrows, a long machine-written answer with the slip inside a subordinate clause, a forum
+answer stating slips through consequences and worked examples) is the measure now: measured with the
+session's starting code and its final code only; nobody working on the rules has read its phrasings,
+its misses or its flagged traps. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -43,6 +48,7 @@ SETS = {
     "heldback5": sorted((ROOT / "bench" / "claims").glob("heldback5_*.jsonl")),
     "heldback6": sorted((ROOT / "bench" / "claims").glob("heldback6_*.jsonl")),
     "heldback7": sorted((ROOT / "bench" / "claims").glob("heldback7_*.jsonl")),
+    "heldback8": sorted((ROOT / "bench" / "claims").glob("heldback8_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -112,7 +118,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback7")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback8")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")

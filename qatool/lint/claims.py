@@ -269,6 +269,9 @@ _LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60
 # a list item's label at the start of its line (for _copula): `- **X**：`, `**X：**`, `- X：`
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
                             r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：])", re.M)
+# a short bold section label that names no term (`**核心结论：**`, `**原理：**`); not one that refutes, warns or
+# asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
+_SECTION_LABEL_RE = re.compile(r"(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例))[\u4e00-\u9fffA-Za-z ]{1,10}")
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -291,6 +294,8 @@ _OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*(?:\*\*)?\s*"
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
+# a pair's separator before a property glued to the next term: `BERT/自回归GPT`, `BERT 和自回归 GPT`
+_PAIRED_BEFORE_RE = re.compile(r"(?:[/／、]|和|与|及|或)\s*$")
 _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
 _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English name in brackets
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
@@ -310,7 +315,7 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
-_DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|是指|指的是|就是指)")
+_DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -342,7 +347,7 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
 # is about that name, not about the sentence's topic
 # (an acronym too, `SFT 使用少量标注数据`, but not one capital letter, `W 是…`)
-_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|$)")
+_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|把|将|$)")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
@@ -629,6 +634,13 @@ class ClaimReader:
                     g = "label" if m.group("label") is not None else "plain"
                     a, b = m.span(g)
                     names = self._mentions(text, a, b)
+                    if not names and g == "label" and _SECTION_LABEL_RE.fullmatch(text, a, b):
+                        # `**核心结论：** X …`: a section label of an answer names no term; the line is read from
+                        # what follows it, as if the label were not there (`**对比：**` compares nothing)
+                        chars = chars or list(text)
+                        lo = text.rfind("**", m.start(), a)
+                        chars[lo:m.end()] = " " * (m.end() - lo)
+                        continue
                     if len(names) != 1 or _MARKUP_RE.sub("", text[a:names[0].start] + text[names[0].end:b]).strip(" \t（()）"):
                         continue
                     colon = max(text.rfind("：", b, m.end()), text.rfind(":", b, m.end()))
@@ -732,11 +744,14 @@ class ClaimReader:
         is not the text's first and defines a thing the glossary does not know (`余弦调度器是一种…方法`), the
         empty set: the next sentences are about that thing, not the term (or the item's topic) before it; else
         the carry so far. (A first sentence that defines an unknown name is taken to name the topic itself.)"""
-        if later:
-            m = _DEFINES_RE.match(text, sent.start, sent.end)
-            if m is not None and not self._mentions(text, sent.start, m.end()):
-                return frozenset()
+        if later and self._defines_unknown(text, sent):
+            return frozenset()
         return self._subject(text, sent, carry) or carry
+
+    def _defines_unknown(self, text: str, sent: Span) -> bool:
+        """Whether `sent` defines a thing the glossary does not know (`余弦调度器是一种…`, `距离上的对称性指的是…`)."""
+        m = _DEFINES_RE.match(text, sent.start, sent.end)
+        return m is not None and not self._mentions(text, sent.start, m.end())
 
     def _subject(self, text: str, sent: Span, carry: frozenset[str] | None) -> frozenset[str] | None:
         """The keys of a sentence's subject: its first term that is not a comparison object (or what its
@@ -784,9 +799,10 @@ class ClaimReader:
         frame: frozenset[str] | None = None
         clauses = self._clauses(text, sent)
         if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and self._after_statement(text, sent) \
-                and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end):
+                and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
             # a sentence that names no term at all goes on with the previous sentence's subject
-            # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others
+            # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others;
+            # not one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性)
             frame = carry
         seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
         acted = False  # whether `prev` is what a person acts on (`我们…跑完 PPO`)
@@ -890,13 +906,15 @@ class ClaimReader:
         """`A 与 B 相比，前者…，后者…`: 前者 names the sentence's first term, 后者 its last."""
         if not seen or not _FORMER_LATTER_RE.search(text, clause.start, clause.end):
             return mentions
-        distinct: list[frozenset[str]] = []
-        for m in seen:
-            if m.keys not in distinct:
-                distinct.append(m.keys)
-        if len(distinct) < 2:
+        # the last two terms named: `包括位置编码的两种：A 和 B，前者…，后者…` pairs A and B, whatever came before
+        # (named before the sentence's first 前者/后者: a term in the 前者 clause is no candidate for 后者)
+        first = _FORMER_LATTER_RE.search(text, seen[0].start, clause.end)
+        pool = [m for m in seen if first is None or m.end <= first.start()] or seen
+        latter = pool[-1].keys
+        former = next((m.keys for m in reversed(pool) if m.keys != latter), None)
+        if former is None:
             return mentions
-        extra = [Mention(r.start(), r.end(), distinct[0] if r.group() == "前者" else distinct[-1])
+        extra = [Mention(r.start(), r.end(), former if r.group() == "前者" else latter)
                  for r in _FORMER_LATTER_RE.finditer(text, clause.start, clause.end)
                  if not any(m.start <= r.start() < m.end for m in mentions)]
         return sorted(mentions + extra, key=lambda m: m.start)
@@ -991,6 +1009,8 @@ class ClaimReader:
             elif nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
                                                                                or _ALTERNATIVE_BEFORE_RE.search(text, clause.start, ps)):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
+            elif nxt is not None and not text[pe:nxt.start].strip() and _PAIRED_BEFORE_RE.search(text, clause.start, ps):
+                bound = ([nxt], nxt.start)  # `自编码 BERT/自回归 GPT`: in a pair, the property names the term right after it
             elif label and label[0].end <= clause.start and not any(m.end <= ps and not self._disposed(text, clause, live, m) for m in live):
                 # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
@@ -1029,6 +1049,10 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
+            if group[-1].end <= ps:
+                colon = max(text.rfind("：", group[-1].end, ps), text.rfind(":", group[-1].end, ps))
+                if colon >= 0 and _NAMED_SUBJECT_RE.match(text, colon + 1, ps):
+                    continue  # `再看 TP vs PP：TP 把权重矩阵切到多卡`: after the colon a name of its own is the subject
             if group[0].end > group[0].start and _PERMITTED_RE.search(text, max(clause.start, group[0].start - 8), group[0].start):
                 continue  # `**允许更高学习率**：训练更稳定`: the benefits of what allows the term, not the term's
             said_of = {k for m in group for k in m.keys}
@@ -1068,6 +1092,12 @@ class ClaimReader:
             # (a negation before a comma inside a joined clause denies the part before it: `既能防止梯度变小，也能
             # 防止梯度变大` reads the second 防止 from after the comma)
             cut = max(text.rfind("，", lo, hi), text.rfind(",", lo, hi)) + 1 if anchor <= ps else 0
+            if anchor <= ps:
+                # and a bracket still open at the property is an aside of its own: `L2 不会使权重为 0（不会产生稀疏解）`
+                # reads the second 不会 alone
+                br = max(text.rfind("（", lo, ps), text.rfind("(", lo, ps))
+                if br >= 0 and max(text.rfind("）", br, ps), text.rfind(")", br, ps)) < 0:
+                    cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
             if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:

@@ -838,9 +838,32 @@ def _indent(doc: LintDoc, no: int) -> int:
     return len(line) - len(line.lstrip())
 
 
+_ELLIPSIS_KEYS = frozenset({"...", "…", "……", "⋯", "⋯⋯", "etc.", "等等"})
+_SENTENCE_PUNCT_RE = re.compile(r"[。，；,;：:！？!?]")
+# a lead-in that announces steps in order: 顺序如下： / 一条请求会经历： / 依次为： / The steps are:
+_SEQUENCE_LEAD_RE = re.compile(r"(?:顺序|次序|步骤|流程|依次|经历|经过|过程|阶段|先后|order|steps?\b|sequence|pipeline|flow)[^。；;]{0,12}[：:]\s*$", re.I)
+
+
+def _shows_a_sequence(doc: LintDoc, block: list[tuple[Unit, re.Match]]) -> bool:
+    """A list led in as steps in order (`顺序很标准：`, `一条请求会经历：`), or one that trails off with an
+    ellipsis item (`- decode` `- decode` `- ...`): a step done twice is written twice."""
+    if any(_LIST_KEY.sub("", m.group(1)) in _ELLIPSIS_KEYS for _, m in block):
+        return True
+    no = block[0][0].line - 1
+    while no >= 1 and not doc.lines[no - 1].strip():
+        no -= 1
+    return no >= 1 and bool(_SEQUENCE_LEAD_RE.search(doc.lines[no - 1]))
+
+
+def _step_name(key: str) -> bool:
+    """A short name (`RMSNorm`, `decode`), not a phrase or sentence that a generator repeats."""
+    return len(key) <= 16 and not _SENTENCE_PUNCT_RE.search(key)
+
+
 @check("duplicate-list-item")
 def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for block in _list_blocks(doc):
+        sequence = _shows_a_sequence(doc, block)
         seen: dict[tuple[int, str], int] = {}
         parents: list[tuple[int, int]] = []  # (indent, line) of the items that enclose the current one
         for unit, m in block:
@@ -853,9 +876,9 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
             parents.append((indent, unit.line))
             # code is content: `CPU` 密集型 and `IO` 密集型 are different items
             key = _LIST_KEY.sub("", m.group(1)).casefold()
-            if not key:
+            if not key or key in _ELLIPSIS_KEYS:
                 continue
-            if (parent, key) in seen:
+            if (parent, key) in seen and not (sequence and _step_name(key)):
                 yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, key)]))
             else:
                 seen[(parent, key)] = unit.line

@@ -840,6 +840,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2
     para_at = _question_paras(blocks, lines)
+    para_at.update(_over_collapsible_answers(blocks, lines))
     details_at = _details_questions(blocks, lines)
     bullet_answered = _bullet_answers(blocks, lines)
     covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
@@ -961,6 +962,35 @@ def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, tuple
     if len(found) < 2:
         found = {k: qe for k, qe in found.items() if question_strength(qe[0]) == 2}
     return found
+
+
+def _answer_collapsible(b: Block, lines: list[str]) -> bool:
+    """Whether block b opens a collapsible whose summary labels an answer (`<details>` / `<summary>答案</summary>`)."""
+    if b.kind != "html" or not lines[b.start - 1].lstrip().lower().startswith("<details"):
+        return False
+    m = next((m for no in range(b.start, min(b.end, b.start + 1) + 1) if (m := _SUMMARY_RE.match(lines[no - 1]))), None)
+    lab = label_of(strip_bold(re.sub(r"<[^>]+>", "", m.group("q")).strip()) + "：") if m is not None else None
+    return lab is not None and lab.cat in ("answer", "analysis") and not lab.rest
+
+
+def _over_collapsible_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[str | None, str]]:
+    """One-line blocks (`> 1、Transformer 为什么除以根号 d_k`, a paragraph, a list entry) right over a collapsible
+    answer (`<details><summary>答案</summary>…</details>`): each asks, question mark or not, where two or more in
+    the body are laid out so (index -> (number, title))."""
+    found: dict[int, tuple[str | None, str]] = {}
+    for k, b in enumerate(blocks[:-1]):
+        if b.end != b.start or b.kind not in ("paragraph", "quote", "list") or not _answer_collapsible(blocks[k + 1], lines):
+            continue
+        text = _BLOCKQUOTE_LEAD_RE.sub("", lines[b.start - 1])
+        text = strip_bold((_strip_marker(text) if b.kind == "list" else text).strip())
+        if not text or len(text) > 150 or label_of(text) is not None:
+            continue
+        num, title, _ = split_number(text)
+        found[k] = (num if b.kind != "list" else (b.children[0].number if b.children else num), title or text)
+    return found if len(found) >= 2 else {}
+
+
+_BLOCKQUOTE_LEAD_RE = re.compile(r"^(?:[ \t]*>)+[ \t]*")
 
 
 def _bullet_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[Block, int, int]]:

@@ -31,7 +31,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import yaml
 from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from qatool.parse.evidence import HTML_TAG_RE
 
@@ -474,6 +476,26 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
     return s
 
 
+def _swallowed_fence(lines: list[str], b: Block, kinds: list[str], langs: dict[int, str | None]) -> None:
+    """A fence that an HTML block swallowed (`<h1>…</h1>` with ```` ```python ```` on the next line) renders
+    as text, but the author wrote code: for the linter the lines from it to its closing fence stay code
+    (a token printed there is an example, not a leak). The parse itself keeps CommonMark's reading."""
+    for no in range(b.start, b.end + 1):  # (the remainder under an HTML heading starts at the fence)
+        m = FENCE_RE.match(lines[no - 1])
+        if m is None or kinds[no - 1] != "text":
+            continue
+        kinds[no - 1] = "fence"
+        langs[no] = fence_lang(m.group(2).strip())
+        for k in range(no + 1, len(lines) + 1):
+            c = FENCE_RE.match(lines[k - 1])
+            if kinds[k - 1] == "fence" or (c and c.group(1)[0] == m.group(1)[0] and len(c.group(1)) >= len(m.group(1)) and not c.group(2).strip()):
+                kinds[k - 1] = "fence"  # its closing fence (which CommonMark may take for an opening one)
+                return
+            if kinds[k - 1] == "text":
+                kinds[k - 1] = "code"
+        return
+
+
 def _line_view(lines: list[str], blocks: list[Block], glued: list[int], code: list[Block]) -> list[Line]:
     kinds = ["text"] * len(lines)
     langs: dict[int, str | None] = {}
@@ -490,6 +512,9 @@ def _line_view(lines: list[str], blocks: list[Block], glued: list[int], code: li
         else:
             for no in range(b.start, b.end + 1):
                 kinds[no - 1] = "code"
+    for b in blocks:
+        if b.kind == "html":
+            _swallowed_fence(lines, b, kinds, langs)
     for b in blocks:
         if b.kind == "heading" and not b.col:
             headings[b.start] = b
@@ -656,10 +681,37 @@ def _runs(lines: list[str], parse_lines: list[str], fences: _Fences) -> tuple[li
     return runs, kinds
 
 
+_FRONT_MATTER_MD = MarkdownIt("zero").use(front_matter_plugin)
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many lines at the top of a document are YAML front matter (`---` … `---` holding a YAML mapping,
+    as Jekyll, Hugo and GitHub read it): metadata, not text. 0 when there is none; a file that opens with
+    a thematic break and has another one below is no front matter (what lies between is no mapping)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    head = lines[:400]
+    tokens = _FRONT_MATTER_MD.parse("\n".join(head) + "\n")
+    if not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+        return 0
+    end = tokens[0].map[1]
+    if end > len(head) or head[end - 1].rstrip() not in ("---", "..."):
+        return 0  # never closed within reach
+    try:
+        meta = yaml.safe_load(tokens[0].content)
+    except yaml.YAMLError:
+        return 0
+    return end if isinstance(meta, dict) and meta else 0
+
+
 def parse_tree(text: str, fast: bool = True) -> Tree:
     """Read `text` (newlines normalised to \n) into top-level blocks and its lint view. With `fast`
-    (the default), plain runs are read directly instead of by markdown-it (the same blocks)."""
+    (the default), plain runs are read directly instead of by markdown-it (the same blocks). YAML
+    front matter is read as blank lines (line numbers stay those of the file)."""
     lines = text.split("\n")
+    fm = front_matter_lines(lines)
+    if fm:
+        lines = [""] * fm + lines[fm:]
     fences = _fence_prepass(lines)
     parse_lines = lines
     if fences.stray:
