@@ -1093,10 +1093,12 @@ class ClaimReader:
             # 防止梯度变大` reads the second 防止 from after the comma)
             cut = max(text.rfind("，", lo, hi), text.rfind(",", lo, hi)) + 1 if anchor <= ps else 0
             if anchor <= ps:
-                # and a bracket still open at the property is an aside of its own: `L2 不会使权重为 0（不会产生稀疏解）`
-                # reads the second 不会 alone
+                # and a bracket still open at the property that says its own negation is an aside of its own:
+                # `L2 不会使权重为 0（不会产生稀疏解）` reads the second 不会 alone (an aside without one restates what
+                # is before it: `均值不是 0（即 zero-centered）` still denies)
                 br = max(text.rfind("（", lo, ps), text.rfind("(", lo, ps))
-                if br >= 0 and max(text.rfind("）", br, ps), text.rfind(")", br, ps)) < 0:
+                if br >= 0 and max(text.rfind("）", br, ps), text.rfind(")", br, ps)) < 0 \
+                        and self.layer.negations(text, br + 1, ps, within):
                     cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)

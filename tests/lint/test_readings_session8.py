@@ -102,6 +102,10 @@ def test_a_section_label_is_read_past(answer, code):
     ("**误区：** LN 的统计量是在 batch 维度上求的。", "FC320"),
     # a bracket still open at the property is an aside of its own: its negation is read alone
     ("L2 正则不会让参数变成 0（不会产生稀疏的权重），所以特征都保留下来。", "FC134"),
+    # an aside without a negation of its own restates what is before it: the negation outside holds
+    ("sigmoid 函数输出的均值不是 0（即 zero-centered），这会让梯度更新走之字形。", "FC341"),
+    ("sigmoid 的输出均值不是0（也就是 zero-centered 不成立）。", "FC341"),
+    ("微调时不希望太快改变预训练权重（尤其是随机初始化的分类头刚接上时）。", "FC156"),
     # after a colon a name the glossary does not know is the subject of its own clause
     ("再比较 TP vs PP：TP 把单个权重矩阵切到多卡，PP 按层切。", "FC427"),
 ])
