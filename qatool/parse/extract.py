@@ -839,8 +839,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     # where the questions are labelled and numbered (`**Q25：…**`), a list entry asks only with a question
     # mark: `- 实现简单用户个性化` in an answer is content, not a prompt that ends the answer above it
     loose = (bank or prompts or marked >= 2) and asked < 2
-    para_at = _question_paras(blocks, lines)
-    para_at.update(_over_collapsible_answers(blocks, lines))
+    para_at: dict[int, tuple[str | None, str]] = {**_question_paras(blocks, lines), **_over_collapsible_answers(blocks, lines)}
     details_at = _details_questions(blocks, lines)
     bullet_answered = _bullet_answers(blocks, lines)
     covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
