@@ -24,9 +24,10 @@ HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # one Han character
 _WORD_END_RE = re.compile(r"[\u4e00-\u9fffA-Za-z）)」”]")
 CLAUSE_SEP = "，,"
 
-# the end of a sentence that asks: a question mark, or a final particle (markup and brackets allowed after)
+# the end of a sentence that asks: a question mark, or a final particle (markup and brackets allowed after);
+# 嘛 asserts (`就是两者的平均嘛。`) unless it is 干嘛 (what for)
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
-QUESTION_END_RE = re.compile(rf"(?:[?？]|[吗么嘛呢][。.!！，,]?){_TRAIL}$")
+QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:[吗么呢]|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 IMPERATIVE_LEAD = r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)

@@ -119,3 +119,15 @@ def test_refuting_labels_asides_and_named_subjects_state_no_slip(answer, code):
 ])
 def test_the_slip_after_an_aside_or_a_colon_is_still_found(answer, code):
     assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code,flagged", [
+    # a final 嘛 asserts: the sentence states what it says
+    ("F1 嘛，其实就是精确率和召回率的算术平均嘛。", "FC108", True),
+    ("我理解召回率就是预测为正的样本里真正为正的比例嘛。", "FC101", True),
+    # 吗 and 干嘛 still ask
+    ("F1 就是精确率和召回率的算术平均吗？", "FC108", False),
+    ("F1 就是精确率和召回率的算术平均吗", "FC108", False),
+])
+def test_a_final_ma_asserts(answer, code, flagged):
+    assert (code in codes(answer)) is flagged, answer
