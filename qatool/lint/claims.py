@@ -634,11 +634,12 @@ class ClaimReader:
                     g = "label" if m.group("label") is not None else "plain"
                     a, b = m.span(g)
                     names = self._mentions(text, a, b)
-                    if not names and g == "label" and _SECTION_LABEL_RE.fullmatch(text, a, b):
-                        # `**核心结论：** X …`: a section label of an answer names no term; the line is read from
-                        # what follows it, as if the label were not there (`**对比：**` compares nothing)
+                    lo = text.rfind("**", m.start(), a)
+                    if not names and g == "label" and not text[m.start():lo].strip() and _SECTION_LABEL_RE.fullmatch(text, a, b):
+                        # `**核心结论：** X …` opening a paragraph: a section label of an answer names no term; the line
+                        # is read from what follows it, as if the label were not there (`**对比：**` compares nothing).
+                        # (a list entry's label is a key of what the entry gives: `- **参数量**：GPT-3 为 175B`)
                         chars = chars or list(text)
-                        lo = text.rfind("**", m.start(), a)
                         chars[lo:m.end()] = " " * (m.end() - lo)
                         continue
                     if len(names) != 1 or _MARKUP_RE.sub("", text[a:names[0].start] + text[names[0].end:b]).strip(" \t（()）"):
