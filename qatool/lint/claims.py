@@ -271,7 +271,8 @@ _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P
                             r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：])", re.M)
 # a short bold section label that names no term (`**核心结论：**`, `**原理：**`); not one that refutes, warns or
 # asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
-_SECTION_LABEL_RE = re.compile(r"(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例))[\u4e00-\u9fffA-Za-z ]{1,10}")
+# (nor an answer label, `**答案：**`, which the answer lead reads already)
+_SECTION_LABEL_RE = re.compile(r"(?!A$)(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例|答|解析|Answer))[\u4e00-\u9fffA-Za-z ]{1,10}", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")

@@ -480,6 +480,8 @@ def _swallowed_fence(lines: list[str], b: Block, kinds: list[str], langs: dict[i
     """A fence that an HTML block swallowed (`<h1>…</h1>` with ```` ```python ```` on the next line) renders
     as text, but the author wrote code: for the linter the lines from it to its closing fence stay code
     (a token printed there is an example, not a leak). The parse itself keeps CommonMark's reading."""
+    if lines[b.start - 1].lstrip().startswith("<!--"):
+        return  # a comment's fences are commented out (`<!-- ```py` … ``` -->`)
     for no in range(b.start, b.end + 1):  # (the remainder under an HTML heading starts at the fence)
         m = FENCE_RE.match(lines[no - 1])
         if m is None or kinds[no - 1] != "text":
