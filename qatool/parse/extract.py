@@ -923,6 +923,16 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
 _SUMMARY_RE = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(?P<q>.*?)</summary>\s*$", re.IGNORECASE)
 
 
+def _summary_in(b: Block, lines: list[str]) -> re.Match | None:
+    """The `<summary>…</summary>` on the first two lines of block b (`<details><summary>` or `<details>` over it)."""
+    return next((m for no in range(b.start, min(b.end, b.start + 1) + 1) if (m := _SUMMARY_RE.match(lines[no - 1]))), None)
+
+
+def _summary_text(m: re.Match | None) -> str | None:
+    """A summary's text without tags or bold."""
+    return strip_bold(re.sub(r"<[^>]+>", "", m.group("q")).strip()) if m is not None else None
+
+
 _BREAK_RE = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
 
 
@@ -950,12 +960,12 @@ def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, tuple
     for k, b in enumerate(blocks):
         if b.kind != "html" or not lines[b.start - 1].lstrip().lower().startswith("<details"):
             continue
-        m = next((m for no in range(b.start, min(b.end, b.start + 1) + 1) if (m := _SUMMARY_RE.match(lines[no - 1]))), None)
+        m = _summary_in(b, lines)
         if m is None and b.end == b.start and k + 1 < len(blocks) and blocks[k + 1].kind == "html":
             m = _SUMMARY_RE.match(lines[blocks[k + 1].start - 1])  # `<details>`, a blank line, then `<summary>…</summary>`
-        if m is None:
+        q = _summary_text(m)
+        if q is None:
             continue
-        q = strip_bold(re.sub(r"<[^>]+>", "", m.group("q")).strip())
         if q and details_label(b, lines) is None and label_of(q + "：") is None:
             found[k] = (q, _details_end(blocks, lines, k))
     if len(found) < 2:
@@ -967,8 +977,8 @@ def _answer_collapsible(b: Block, lines: list[str]) -> bool:
     """Whether block b opens a collapsible whose summary labels an answer (`<details>` / `<summary>答案</summary>`)."""
     if b.kind != "html" or not lines[b.start - 1].lstrip().lower().startswith("<details"):
         return False
-    m = next((m for no in range(b.start, min(b.end, b.start + 1) + 1) if (m := _SUMMARY_RE.match(lines[no - 1]))), None)
-    lab = label_of(strip_bold(re.sub(r"<[^>]+>", "", m.group("q")).strip()) + "：") if m is not None else None
+    q = _summary_text(_summary_in(b, lines))
+    lab = label_of(q + "：") if q is not None else None
     return lab is not None and lab.cat in ("answer", "analysis") and not lab.rest
 
 
@@ -980,16 +990,13 @@ def _over_collapsible_answers(blocks: list[Block], lines: list[str]) -> dict[int
     for k, b in enumerate(blocks[:-1]):
         if b.end != b.start or b.kind not in ("paragraph", "quote", "list") or not _answer_collapsible(blocks[k + 1], lines):
             continue
-        text = _BLOCKQUOTE_LEAD_RE.sub("", lines[b.start - 1])
+        text = unquote(lines[b.start - 1])
         text = strip_bold((_strip_marker(text) if b.kind == "list" else text).strip())
         if not text or len(text) > 150 or label_of(text) is not None:
             continue
         num, title, _ = split_number(text)
         found[k] = (num if b.kind != "list" else (b.children[0].number if b.children else num), title or text)
     return found if len(found) >= 2 else {}
-
-
-_BLOCKQUOTE_LEAD_RE = re.compile(r"^(?:[ \t]*>)+[ \t]*")
 
 
 def _bullet_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[Block, int, int]]:

@@ -376,8 +376,7 @@ def _leaf_blocks(tok, s: int, e: int, lines: list[str]) -> list[Block]:
     if ttype == "fence":
         b = Block("fence", s, e, info=tok.info.strip(), content=tok.content)
         last = lines[e - 1] if e - 1 < len(lines) else ""
-        m = FENCE_RE.match(last) if e > s else None
-        b.closed = bool(m and m.group(1)[0] == tok.markup[0] and len(m.group(1)) >= len(tok.markup) and not m.group(2).strip())
+        b.closed = e > s and _closes(tok.markup, FENCE_RE.match(last))
         return [b]
     if ttype == "code_block":
         return [Block("code", s, e, content=tok.content)]
@@ -476,6 +475,12 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
     return s
 
 
+def _closes(fence: str, m: re.Match | None) -> bool:
+    """Whether a FENCE_RE match is a closing fence for the opening `fence` (its character, at least as long,
+    no info string)."""
+    return bool(m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not m.group(2).strip())
+
+
 def _swallowed_fence(lines: list[str], b: Block, kinds: list[str], langs: dict[int, str | None]) -> None:
     """A fence that an HTML block swallowed (`<h1>…</h1>` with ```` ```python ```` on the next line) renders
     as text, but the author wrote code: for the linter the lines from it to its closing fence stay code
@@ -489,8 +494,7 @@ def _swallowed_fence(lines: list[str], b: Block, kinds: list[str], langs: dict[i
         kinds[no - 1] = "fence"
         langs[no] = fence_lang(m.group(2).strip())
         for k in range(no + 1, len(lines) + 1):
-            c = FENCE_RE.match(lines[k - 1])
-            if kinds[k - 1] == "fence" or (c and c.group(1)[0] == m.group(1)[0] and len(c.group(1)) >= len(m.group(1)) and not c.group(2).strip()):
+            if kinds[k - 1] == "fence" or _closes(m.group(1), FENCE_RE.match(lines[k - 1])):
                 kinds[k - 1] = "fence"  # its closing fence (which CommonMark may take for an opening one)
                 return
             if kinds[k - 1] == "text":
