@@ -33,7 +33,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 import ahocorasick
 import regex
@@ -335,6 +335,9 @@ _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 _TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
 _IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
+# `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
+_USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")
+_FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
 _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*(?:\*\*)?\s*"
@@ -541,6 +544,21 @@ def _across_cells(text: str, at: int, ps: int) -> bool:
     return head.count("|") - (1 if head.lstrip().startswith("|") else 0) > 0
 
 
+class Lead(NamedTuple):
+    """What a line hands on to the next line of its paragraph (ClaimReader.carry_out)."""
+
+    carry: frozenset[str] | None  # the subject a sentence without a term goes on with (empty: a thing of its own)
+    statement: bool  # whether the line's last sentence states something
+
+
+def _led(topic: frozenset[str] | None, lead: Lead | None) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(carry, topic) at a text's start: the subject handed on by the lines before it, else the topic; a thing
+    of their own defined there ends the topic."""
+    if lead is None or lead.carry is None:
+        return topic, topic
+    return lead.carry, (topic if lead.carry else None)
+
+
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
@@ -562,14 +580,16 @@ class ClaimReader:
         self._filters: dict[int, tuple[tuple, _PropertyFilter | None]] = {}  # literals.py's factors
 
     def findings(self, text: str, spec: ClaimSpec, start: int = 0, end: int | None = None,
-                 topic: frozenset[str] | None = None) -> list[tuple[int, int]]:
+                 topic: frozenset[str] | None = None, lead: Lead | None = None) -> list[tuple[int, int]]:
         """[start, end) spans of `text` that state the spec's wrong claim, one per sentence. `topic`: the
-        term(s) the text is about when it names none (an answer under a question that names one term)."""
+        term(s) the text is about when it names none (an answer under a question that names one term).
+        `lead`: what the lines before it in its paragraph hand on (`carry_out`), when `text` goes on from them
+        (`GPT 基于解码器。⏎它是双向的…`: 它 is GPT, as it would be on one line)."""
         out: list[tuple[int, int]] = []
         stop = len(text) if end is None else end
         text = self._copula(text)
         if not self.shortcuts:
-            return self._plain_findings(text, spec, start, end, topic)
+            return self._plain_findings(text, spec, start, end, topic, lead)
         flt = self._filter(spec) if spec.predicates else None
         low = self._lower(text) if flt is not None else None
         unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
@@ -582,7 +602,8 @@ class ClaimReader:
         elif spec.predicates and not any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)):
             return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
         sents = self._sentences(text, start, end)
-        carry, read = topic, 0  # what a sentence that begins with 它 is about: the previous sentence's subject
+        carry, topic = _led(topic, lead)  # what a sentence that begins with 它 is about: the previous sentence's subject
+        read = 0
         for i, sent in enumerate(sents):
             # a supposition's consequent states a claim; a sentence without a phrasing of the property in a
             # statement clause states none
@@ -594,32 +615,45 @@ class ClaimReader:
             if not unit_ok:
                 break
             for k in range(read, i):  # the subjects of the sentences before it, read only when needed
-                carry = self._next_carry(text, sents[k], carry, k > 0)
+                carry = self._next_carry(text, sents[k], carry, k > 0 or lead is not None)
                 if carry is not None and not carry:
                     topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
-            hit = self._sentence(text, sent, spec, topic, carry)
+            hit = self._sentence(text, sent, spec, topic, carry, continued=i == 0 and lead is not None and lead.statement and bool(lead.carry))
             if hit:
                 out.append(hit)
         return out
 
     def _plain_findings(self, text: str, spec: ClaimSpec, start: int, end: int | None,
-                        topic: frozenset[str] | None) -> list[tuple[int, int]]:
+                        topic: frozenset[str] | None, lead: Lead | None = None) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         text = self._copula(text)
         if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
                                        for rx in spec.predicates):
             return out
-        carry = topic
+        carry, topic = _led(topic, lead)
         for k, sent in enumerate(self._sentences(text, start, end)):
             if sent.kind in ("statement", "supposed"):
-                hit = self._sentence(text, sent, spec, topic, carry)
+                hit = self._sentence(text, sent, spec, topic, carry, continued=k == 0 and lead is not None and lead.statement and bool(lead.carry))
                 if hit:
                     out.append(hit)
-            carry = self._next_carry(text, sent, carry, k > 0)
+            carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
             if carry is not None and not carry:
                 topic = None
         return out
+
+    def carry_out(self, text: str, lead: Lead | None = None) -> Lead:
+        """What `text` hands on to a line that goes on from it in the same paragraph: the subject a sentence
+        without a term of its own (or with 它) continues, as the next sentence of the same line would (the
+        empty set when `text` defined a thing the glossary does not know), and whether its last sentence
+        states something. Only a term the lines name is handed on: the item's topic reaches the lines of an
+        answer's opening paragraph by itself, and is no subject a line's sentences were seen to go on with."""
+        text = self._copula(text)
+        carry = lead.carry if lead is not None else None
+        sents = self._sentences(text, 0, None)
+        for k, sent in enumerate(sents):
+            carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
+        return Lead(carry, bool(sents) and sents[-1].kind == "statement")
 
     def _copula(self, text: str) -> str:
         """`text` with the colon of each list label that names one term read as 是, position for position:
@@ -793,14 +827,16 @@ class ClaimReader:
         return None
 
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
-                  carry: frozenset[str] | None = None) -> tuple[int, int] | None:
+                  carry: frozenset[str] | None = None, continued: bool = False) -> tuple[int, int] | None:
+        """The span of the sentence's clause that states the spec's wrong claim, if one does. `continued`: the
+        sentence opens a line that goes on from a statement on the line before (as `_after_statement`)."""
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
         if carry and _ANAPHOR_RE.match(text, sent.start, sent.end):  # `其…` / `该…`: the previous sentence's subject
             prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
         clauses = self._clauses(text, sent)
-        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and self._after_statement(text, sent) \
+        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and (continued or self._after_statement(text, sent)) \
                 and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
             # a sentence that names no term at all goes on with the previous sentence's subject
             # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others;
@@ -1231,6 +1267,8 @@ class ClaimReader:
             return True
         if _IN_BEFORE_RE.search(left) and not _TIME_AFTER_RE.match(text, m.end, clause.end) and _TIME_LATER_RE.match(text, m.end, clause.end):
             return True  # `在 ELMO／BERT 出来之前，…`: the term of a time frame is not the subject
+        if _USED_IN_FRAME_RE.search(left) and _FRAME_CLOSES_RE.match(text, m.end, clause.end):
+            return True  # `在使用 sigmoid 等激活函数的时候能缓解梯度消失`: said of what is used with it, not of it
         return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
 
     def _respectively(self, text: str, clause: Span, mentions: list[Mention], preds: list[tuple[int, int]],

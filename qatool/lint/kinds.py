@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary
+from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary, Lead
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
@@ -550,6 +550,47 @@ def _openings(doc: LintDoc, units_of: dict[str, list[int]], first: dict[str, Uni
     return out
 
 
+# a line that starts a block of its own (a list entry, a quote, a table row, a heading) rather than going on
+# with the paragraph above it
+_BLOCK_START_RE = regex.compile(r"\s*(?:[-*+]\s|\d{1,3}[.)、．]|[>|#])")
+# the end of a line after which the next line begins a sentence (a line that ends mid-sentence is hard-wrapped
+# text: its next line is the rest of one sentence, read apart as before)
+_LINE_ENDS_SENTENCE_RE = regex.compile(r"[。！？!?；;：:.…][\s*_`”’」』）)]*$")
+
+
+def _continues(doc: LintDoc, k: int) -> bool:
+    """Whether unit `k` goes on with the line before it: the next line of the same paragraph of one answer (or
+    analysis, or of the prose outside any item), after a line that ended its sentence."""
+    if k == 0:
+        return False
+    u, p = doc.units[k], doc.units[k - 1]
+    return (p.record is u.record and u.scope in ("answer", "analysis", "other") and p.scope == u.scope
+            and p.line == u.line - 1 and not _BLOCK_START_RE.match(u.text) and not p.text.lstrip().startswith("|")
+            and _LINE_ENDS_SENTENCE_RE.search(p.text) is not None)
+
+
+def _unit_topic(index: _ClaimIndex, unit: Unit, k: int) -> frozenset[str] | None:
+    return _topic(index.terms.get(unit.record["id"]) if unit.record else None) if k in index.opening else None
+
+
+def _lead(reader: ClaimReader, doc: LintDoc, k: int) -> Lead | None:
+    """What the lines before unit `k` in its paragraph hand on to it (None when it begins a paragraph);
+    computed once per line of a document, from the paragraph's first line on."""
+    leads = doc.cache.get("claim_leads")
+    if leads is None or leads[0] is not reader:
+        leads = doc.cache["claim_leads"] = (reader, {})
+    known: dict[int, Lead | None] = leads[1]
+    if k in known:
+        return known[k]
+    first = k
+    while first not in known and _continues(doc, first):
+        first -= 1
+    lead = known.setdefault(first, None)
+    for j in range(first + 1, k + 1):
+        lead = known[j] = reader.carry_out(doc.units[j - 1].text, lead)
+    return lead
+
+
 def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
     """The one term a record's question (or title) names, if it names exactly one (a name that belongs to
     several terms, as `岭回归` of both L2 regularisation and ridge regression, names them all at once)."""
@@ -636,7 +677,13 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if holders is not None and not holders:
             return  # no unit (questions included: a question asks the claim only in a phrasing of it) holds one
         index = _claim_index(kb, doc)
-        candidates = set(_gate_indices(rule, doc, gate))
+        named = _gate_indices(rule, doc, gate)
+        candidates = set(named)
+        for k in named:  # the lines that go on from a line naming the subject (`GPT 基于解码器。⏎它是双向的…`)
+            k += 1
+            while k < len(doc.units) and k not in candidates and _continues(doc, k):
+                candidates.add(k)
+                k += 1
         for key in spec.subjects:
             candidates.update(index.about.get(key, ()))
         if holders is not None:
@@ -647,8 +694,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 continue
             if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
-            topic = _topic(index.terms.get(unit.record["id"]) if unit.record else None) if k in index.opening else None
-            for s, e in reader.findings(unit.text, spec, topic=topic):
+            topic = _unit_topic(index, unit, k)
+            for s, e in reader.findings(unit.text, spec, topic=topic, lead=_lead(reader, doc, k)):
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
                     continue  # a claim rule's `unless` is read in the whole sentence that states the claim
                 if rule.spec.get("unless_around") and _around(rule, doc, unit, s, e):

@@ -866,7 +866,7 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
         sequence = _shows_a_sequence(doc, block)
         seen: dict[tuple[int, str], int] = {}
         parents: list[tuple[int, int]] = []  # (indent, line) of the items that enclose the current one
-        for unit, m in block:
+        for i, (unit, m) in enumerate(block):
             # items repeat only among siblings: `- 损失函数` under each of two regression variants, or the
             # same first step under `1. R-CNN` and `2. Fast R-CNN`, are no duplicates
             indent = _indent(doc, unit.line)
@@ -878,10 +878,27 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
             key = _LIST_KEY.sub("", m.group(1)).casefold()
             if not key or key in _ELLIPSIS_KEYS:
                 continue
-            if (parent, key) in seen and not (sequence and _step_name(key)):
-                yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, key)]))
+            # an item is all its lines: two JSON examples that both open with `* {` differ below it
+            whole = key + _LIST_KEY.sub("", "".join(_item_rest(doc, block, i, indent))).casefold()
+            if (parent, whole) in seen and not (sequence and _step_name(key)):
+                yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, whole)]))
             else:
-                seen[(parent, key)] = unit.line
+                seen[(parent, whole)] = unit.line
+
+
+def _item_rest(doc: LintDoc, block: list[tuple[Unit, re.Match]], i: int, indent: int) -> list[str]:
+    """The continuation lines of the block's i-th list item: up to the next item of the block, or (the last
+    item) the lines right below it that go on with it (indented past its marker, or lazily at its indent)."""
+    no = block[i][0].line
+    if i + 1 < len(block):
+        return [ln for ln in doc.lines[no:block[i + 1][0].line - 1] if ln.strip()]
+    rest = []
+    for ln in doc.lines[no:]:
+        at = len(ln.expandtabs(4)) - len(ln.expandtabs(4).lstrip())
+        if not ln.strip() or at < indent or (at == indent and (LIST_ITEM_LINE_RE.match(ln) or ln.lstrip().startswith("#"))):
+            break
+        rest.append(ln)
+    return rest
 
 
 @check("unclosed-code-fence")

@@ -249,10 +249,18 @@ def clause_asks(s: str) -> bool:
 _TOPIC_PHRASE_RE = re.compile(r"[^，,。；;：:是为]{2,60}的\s*(?:数学|具体|底层|核心)?\s*(?:逻辑|原理|机制|思路|推导|过程)")
 
 
+# a prompt that names its task and then does it after a colon (`比较两类集成方法：Boosting …`, `简述 BN：…`): the
+# sentence is what follows the colon
+_PROMPT_DONE_RE = re.compile(rf"(?:{IMPERATIVE_LEAD}|{PROMPT_LEAD_RE.pattern})[^，,。；;？?！!：:]{{0,30}}[：:](?=[^：:]*[^\s*_。.：:]{{4}})")
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
     lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
+    done = _PROMPT_DONE_RE.match(lead)
+    if done is not None:
+        return sentence_kind(lead[done.end():])
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")) \
             or _TOPIC_PHRASE_RE.fullmatch(lead.rstrip("*_ 。.")) \
             or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)

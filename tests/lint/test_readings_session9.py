@@ -1,0 +1,90 @@
+"""Readings added in the ninth session (2026-12-02), in wording of my own: a subject goes on across the lines
+of one paragraph as it does across the sentences of one line (`X 是…。⏎它…`), but not across a blank line, a
+list entry or a hard-wrapped line; an exam prompt that does its task after a colon (`对比两种归一化：…`)
+states what follows the colon; a term used within a frame of when (`在使用 X 的时候…`) is not what the clause
+is said of (thirty-first untuned trial); and a list entry is all its lines when QA005 compares entries (two
+JSON examples that both open with `* {`, thirty-first trial)."""
+from __future__ import annotations
+
+import pytest
+
+from qatool.lint.engine import Linter
+
+DEFAULT = Linter.default()
+
+
+def codes(answer: str) -> set[str]:
+    text = f"### 1. 请谈谈你对这个问题的理解。\n\n**答案：**\n\n{answer}\n"
+    return {f.code for f in DEFAULT.lint_text(text, "t.md")}
+
+
+@pytest.mark.parametrize("answer,code", [
+    # 它 on the next line of the paragraph is the term the line before named
+    ("LayerNorm 是 Transformer 里常用的归一化。\n它沿 batch 维度为每个特征统计均值和方差。", "FC320"),
+    ("k-means 是经典的聚类算法。\n它需要用带标签的数据来训练，属于有监督学习。", "FC438"),
+    # a line with no term at all goes on with the subject of the line before (as on one line)
+    ("**要点：** BPE 从单个字符出发构造词表。\n每次迭代把出现次数最少的相邻符号对合并成新符号。", "FC379"),
+    # in the prose outside any item as well
+    ("# 笔记\n\nk-means 是经典的聚类算法。\n它要用带标签的数据来训练，属于有监督学习。", "FC438"),
+])
+def test_a_subject_goes_on_across_the_lines_of_a_paragraph(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    # correct statements of the same terms on the next line
+    ("LayerNorm 是 Transformer 里常用的归一化。\n它沿特征维度为每个样本统计均值和方差，不依赖 batch。", "FC320"),
+    ("k-means 是经典的聚类算法。\n它不需要标签，属于无监督学习。", "FC438"),
+    # a blank line ends the paragraph: what follows is not said of its term
+    ("k-means 是经典的聚类算法。\n\n需要用带标签的数据来训练，属于有监督学习。", "FC438"),
+    # a line that ends mid-sentence is hard-wrapped text: its next line is not read as going on with a subject
+    ("k-means 是经典的聚类算法，\n需要用带标签的数据来训练。", "FC438"),
+    # a list entry is a block of its own
+    ("k-means 是经典的聚类算法。\n- 需要用带标签的数据来训练，属于有监督学习。", "FC438"),
+    # the question's term goes on by itself in the opening paragraph; a line after a line about something
+    # else is not handed that term as a subject
+    ("我们先看一张图。\n也就是说，越往右模型越复杂，训练误差越小。", "FC139"),
+])
+def test_no_subject_goes_on_where_the_paragraph_does_not(answer, code):
+    assert code not in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("对比两种归一化：LayerNorm 沿 batch 维度为每个特征统计均值和方差。", "FC320"),
+    ("简述一下聚类：k-means 需要用带标签的数据来训练，属于有监督学习。", "FC438"),
+])
+def test_a_prompt_that_does_its_task_after_a_colon_states_what_follows(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("对比两种归一化：LayerNorm 沿特征维度为每个样本统计，不依赖 batch。", "FC320"),
+    ("对比 LayerNorm 和 BatchNorm：哪一个沿 batch 维度统计？", "FC320"),
+    ("对比 LayerNorm 和 BatchNorm 的统计维度。", "FC320"),
+])
+def test_a_prompt_still_asks_and_a_correct_answer_stays_clean(answer, code):
+    assert code not in codes(answer), answer
+
+
+def test_a_term_used_within_a_frame_of_when_is_not_the_subject():
+    # said of LayerNorm (the list's head), not of tanh
+    assert "FC148" not in codes("LayerNorm 的好处：\n- 在采用 tanh 这类激活函数时也能减轻梯度消失。")
+    assert "FC148" not in codes("- 在使用 sigmoid 一类激活函数的时候，能一定程度缓解梯度消失。")
+    # the slip stated of the term itself
+    assert "FC148" in codes("tanh 这类激活函数能减轻梯度消失。")
+
+
+@pytest.mark.parametrize("answer", [
+    '- 服务返回的格式：\n  - {\n    "a": 1\n  }\n  - {\n    "a": 2\n  }',
+    "- 字段说明：\n  - 字段 a\n    取值为整数\n  - 字段 a\n    取值为字符串",
+])
+def test_list_entries_that_differ_below_their_first_line_are_no_duplicates(answer):
+    assert "QA005" not in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer", [
+    '- 服务返回的格式：\n  - {\n    "a": 1\n  }\n  - {\n    "a": 1\n  }',
+    "- 常见步骤：\n  - 清洗数据\n  - 清洗数据",
+])
+def test_list_entries_the_same_in_all_their_lines_are_duplicates(answer):
+    assert "QA005" in codes(answer), answer
