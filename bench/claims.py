@@ -49,6 +49,7 @@ SETS = {
     "heldback6": sorted((ROOT / "bench" / "claims").glob("heldback6_*.jsonl")),
     "heldback7": sorted((ROOT / "bench" / "claims").glob("heldback7_*.jsonl")),
     "heldback8": sorted((ROOT / "bench" / "claims").glob("heldback8_*.jsonl")),
+    "heldback9": sorted((ROOT / "bench" / "claims").glob("heldback9_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 

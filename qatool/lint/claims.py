@@ -257,7 +257,7 @@ _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两�
 # _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
 _EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
-_PRONOUN_RE = re.compile(r"它们?")
+_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*(?:\*\*)?\s*[A-Za-z\u4e00-\u9fff])")  # (其: its)
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
 # that term, not a claim about the term before it
 _MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
@@ -442,6 +442,30 @@ class _Present:
 class _Clause:
     span: Span
     mentions: list[Mention] = field(default_factory=list)
+
+
+# a name spelled out in Latin words in brackets (`(Classify and Regression Tree)`, `（Large Language Model, LLM）`)
+_SPELLED_NAME_RE = re.compile(r"[A-Z][A-Za-z\-]*(?:[ ,]+(?:[A-Z][A-Za-z\-]*|and|of|for|from|with|to|the|on|in|via|by)){1,8}")
+
+
+# a run of three or more capitalised Latin words (`Classification And Regression Tree`): a name
+_TITLE_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z\-]*(?:\s+(?:[A-Z][A-Za-z\-]*|and|of|for|from|with|to|the|on|in|via|by)){2,8}(?![A-Za-z])")
+
+
+def _in_spelled_name(text: str, m: Mention) -> bool:
+    """Whether mention `m` is a later word of a name spelled out in brackets, or of a run of three or more
+    capitalised words (`Classification And Regression Tree(CART)`); a name that begins with the term is its own."""
+    for r in _TITLE_RUN_RE.finditer(text, max(0, m.start - 60), min(len(text), m.end + 60)):
+        if r.start() < m.start and m.end <= r.end():
+            return True  # (a name that begins with the term, `Cross Entropy Loss`, is the term's)
+    lo = max(text.rfind("(", max(0, m.start - 60), m.start), text.rfind("（", max(0, m.start - 60), m.start))
+    if lo < 0 or max(text.rfind(")", lo, m.start), text.rfind("）", lo, m.start)) >= 0:
+        return False
+    ends = [i for i in (text.find(")", m.end, m.end + 60), text.find("）", m.end, m.end + 60)) if i >= 0]
+    if not ends:
+        return False
+    body = text[lo + 1:min(ends)].strip()
+    return not body.startswith(text[m.start:m.end].strip()) and _SPELLED_NAME_RE.fullmatch(body) is not None
 
 
 def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -764,10 +788,14 @@ class ClaimReader:
         return self._cache[key]
 
     def _mentions(self, text: str, start: int, end: int) -> list[Mention]:
-        """The glossary's mentions in text[start:end], remembered: every rule of a pack reads the same text."""
+        """The glossary's mentions in text[start:end], remembered: every rule of a pack reads the same text. A word
+        of a name spelled out in brackets (`分类与回归树(Classify and Regression Tree)`: Regression there is part
+        of CART's name) is no mention."""
         key = ("m", text, start, end)
         if key not in self._cache:
-            self._remember(key, self.glossary.mentions(text, start, end, self.timeout))
+            found = self.glossary.mentions(text, start, end, self.timeout)
+            found = [m for m in found if not (m.end - m.start > 1 and text[m.start].isascii() and _in_spelled_name(text, m))]
+            self._remember(key, found)
         return self._cache[key]
 
     def _remember(self, key: tuple, value) -> None:
@@ -796,22 +824,40 @@ class ClaimReader:
         for clause in self._clauses(text, sent):
             mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
             subjects = [m for m in mentions if not self._is_object(text, clause, m)]
+            label = _LABEL_RE.match(self._uncopula(text), clause.start, clause.end)
+            if label is not None and any(m.start >= label.end() for m in subjects) and not self._names_only(text, label):
+                # `**预训练目标：** GPT 系列…`: a label that says what the line is about (a term and more words, or
+                # several terms) heads the line; the sentence's subject is the term after it
+                subjects = [m for m in subjects if m.start >= label.end()]
             if subjects:
                 return next((m.keys for m in subjects if not _TIME_AFTER_RE.match(text, m.end, clause.end)), subjects[0].keys)
         return None
+
+    def _names_only(self, text: str, label: re.Match) -> bool:
+        """Whether a leading label is its terms' names and nothing more (`- **LLaMA**：`): the label is the line's
+        subject, not a heading over it."""
+        g = "label" if label.group("label") is not None else "plain"
+        a, b = label.span(g)
+        rest, pos = [], a
+        for m in self._mentions(text, a, b):
+            rest.append(text[pos:m.start])
+            pos = m.end
+        rest.append(text[pos:b])
+        return not _MARKUP_RE.sub("", "".join(rest)).strip(" \t（()）、/和与及的")
 
     def _pronoun(self, text: str, clause: Span, mentions: list[Mention], carry: frozenset[str] | None) -> list[Mention]:
         """`它`/`它们` before the first term of a clause stands for `carry`; the clause is then read from its
         start (`训练不会让它们变得不同`: the negation before the pronoun counts)."""
         if not carry:
             return mentions
-        first = mentions[0].start if mentions else clause.end
-        m = _PRONOUN_RE.search(text, clause.start, first)
-        if not m:
+        # (a term that only names when, `预训练时它…`, does not stand before the pronoun's place)
+        first = next((x.start for x in mentions if not _TIME_AFTER_RE.match(text, x.end, clause.end)), clause.end)
+        m = _PRONOUN_RE.search(text, clause.start, clause.end)  # (to the clause's end: 其 looks past the term's start)
+        if not m or m.start() >= first:
             return mentions
-        if text.startswith("的", m.end()):
-            # `它的主指标 mAP …`: the owner of what follows, where the pronoun stands
-            return [Mention(m.start(), m.end(), carry)] + mentions
+        if text.startswith("的", m.end()) or m.group() == "其":
+            # `它的主指标 mAP …`, `其 FFN …`: the owner of what follows, where the pronoun stands
+            return sorted([Mention(m.start(), m.end(), carry)] + mentions, key=lambda x: x.start)
         at = _ANSWER_LEAD_RE.match(text, clause.start).end()
         return [Mention(at, at, carry)] + mentions
 
@@ -1229,6 +1275,7 @@ class ClaimReader:
                 # before it is a candidate too, and the words after the agent qualify the property
                 group, anchor = [agent] + group, agent.end
             owner = next((x for x in before if x.end < group[0].start and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
+                          or (text[x.start:x.end] == "其" and not text[x.end:group[0].start].strip(" *"))  # `其 FFN`
                           or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
             if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too

@@ -96,7 +96,9 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
 # a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
 # (`不能自己` is one word to the segmenter: `并不能自己感知顺序` denies)
-_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不))")
+_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不)"
+                          # a one-character verb the segmenter glued to its 不 (`不加下三角 mask`, `不乘`, `不看`)
+                          r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$)")
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted

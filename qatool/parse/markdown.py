@@ -249,9 +249,11 @@ def _fence_scan(lines: list[str]) -> _Fences:
     """`_fence_prepass` without HTML blocks.
 
     Fence lines are recognised at any indentation (inside list items too); a fence of ` closes at
-    the first later line of at least as many ` and nothing else, likewise for ~. Linear: each
+    the first later line of at least as many ` and nothing else, indented at most three columns past
+    the opener (a deeper one is code: an example nested in the block), likewise for ~. Linear: each
     opener finds its closer in O(log n) instead of scanning ahead."""
     openers: dict[int, tuple[str, int, bool]] = {}
+    indent: dict[int, int] = {}
     closers: dict[str, tuple[list[int], list[int]]] = {"`": ([], []), "~": ([], [])}
     info_openers: dict[str, list[int]] = {"`": [], "~": []}
     recovery: list[int] = []
@@ -265,6 +267,7 @@ def _fence_scan(lines: list[str]) -> _Fences:
                 if ch == "`" and "`" in info:
                     continue
                 openers[i] = (ch, len(fence), bool(info.strip()))
+                indent[i] = len(s.expandtabs(4)) - len(s.expandtabs(4).lstrip(" "))
                 if info.strip():
                     info_openers[ch].append(i)
                 else:
@@ -283,8 +286,17 @@ def _fence_scan(lines: list[str]) -> _Fences:
             continue
         ch, length, has_info = op
         j = finders[ch].first(i, length)
+        for _ in range(64):  # (a closer indented four or more columns past the opener is the block's text)
+            if j is None or indent[j] <= indent[i] + 3:
+                break
+            j = finders[ch].first(j, length)
         inner = info_openers[ch]
         q = bisect_right(inner, i)
+        # an opening line inside the block at the opener's indent or less says its closing fence was forgotten; a
+        # deeper one is an example nested in the block (`    ```python` in a transcript, a list item's fence)
+        last = q + 256  # (bounded: a document of deep openers that never close stays linear)
+        while q < min(len(inner), last) and (j is None or inner[q] < j) and indent[inner[q]] > indent[i]:
+            q += 1
         nested = inner[q] if q < len(inner) and (j is None or inner[q] < j) else None
         if j is not None and nested is None:
             out.code.append((i, j + 1))

@@ -88,3 +88,62 @@ def test_list_entries_that_differ_below_their_first_line_are_no_duplicates(answe
 ])
 def test_list_entries_the_same_in_all_their_lines_are_duplicates(answer):
     assert "QA005" in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    # 它 after a term that only names when (`微调时它…`) stands for the previous sentence's subject
+    ("BERT 是编码器结构。预训练时它按从左到右的顺序逐个预测下一个词。", "FC173"),
+    # 其 before a term is its owner, as 它的 is
+    ("LLaMA 用了 RoPE。其 FFN 中的激活函数就是普通的 ReLU。", "FC348"),
+    # a label that heads a line (a term and more words) is not the line's subject: the term after it is
+    ("**训练目标：** GPT 系列是 decoder-only 的。\n它在预训练时随机遮住 15% 的 token 并让模型还原。", "FC175"),
+    # a label that is only a term's name is the line's subject
+    ("- **LLaMA**：位置编码用 RoPE。\n它的 FFN 激活是 ReLU。", "FC348"),
+])
+def test_pronouns_and_labels_name_the_subject(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("BERT 是编码器结构。预训练时它同时看左右两侧的上下文。", "FC173"),
+    ("LLaMA 用了 RoPE。其 FFN 中的激活函数是 SwiGLU。", "FC348"),
+    ("**训练目标：** GPT 系列是 decoder-only 的。\n它在预训练时根据前文预测下一个 token。", "FC175"),
+    # 其中 / 其他 are no pronoun
+    ("LLaMA 用了 RoPE。其他模型的 FFN 激活函数是 ReLU。", "FC348"),
+])
+def test_pronouns_and_labels_with_correct_statements_stay_clean(answer, code):
+    assert code not in codes(answer), answer
+
+
+def test_a_verb_glued_to_its_negation_by_the_segmenter_is_negated():
+    # the segmenter cuts `不加` as one word before a Latin word: it still denies
+    assert "FC362" not in codes("Transformer 编码器的自注意力不加下三角 mask，解码器才加。")
+    assert "FC362" in codes("Transformer 编码器的自注意力也要加下三角 mask。")
+
+
+@pytest.mark.parametrize("answer", [
+    # a later word of a name spelled out in Latin words is no mention of its own (32nd trial)
+    "CART 的全称是分类与回归树(Classify and Regression Tree)，它既能用于分类，也能用于回归。",
+    "CART 即 Classification and Regression Tree，它可以用于分类，也可以用于回归。",
+    "分类回归树（Classification And Regression Tree）既可用于分类问题也可用于回归问题。",
+])
+def test_a_word_of_a_spelled_out_name_is_no_term(answer):
+    assert "FC117" not in codes(answer), answer
+
+
+def test_a_name_that_begins_with_the_term_is_the_term():
+    assert "FC117" in codes("Cross Entropy Loss 一般用在回归任务上。")
+
+
+@pytest.mark.parametrize("answer", [
+    # an example nested deeper inside an open block (its own fences indented four or more columns past the
+    # opener, or with an info string) is the block's text (32nd trial)
+    "```python\nprompt = '''\n        ```py\n        print(1)\n        ```\n'''\n```\n\n后文。",
+    "```text\n对话记录：\n   ```python\n   x = 1\n   ```\"\n```\n\n后文。",
+])
+def test_fences_nested_in_an_open_block_do_not_unpair_it(answer):
+    assert "FM008" not in codes(answer), answer
+
+
+def test_a_forgotten_closing_fence_is_still_found():
+    assert "FM008" in codes("```python\nx = 1\n\n```python\ny = 2\n```\n\n后文。")
