@@ -48,7 +48,7 @@ _STRONG = ("todo|tbd|tba|fixme|wip|placeholder|comingsoon|tobecontinued|tobeadde
            "未完成|暂未完成|暂缺|空缺|未填写|未作答")
 _WEAK = ("略|省略|此处省略|无|暂无|没有|空|同上|同前|同上题|同前题|见上|见上文|见下文|见前文|见后文|见原文|"
          "参见原文|详见原文|见链接|详见链接|见文章|见书|见书本|参考原文|看原文|见参考|见参考资料|参考答案|答案|答|解析|"
-         "同第\\d+题|见第\\d+题|同\\d+|none|null|nil|na|n|xxx|tbc")
+         "同第\\d+题|见第\\d+题|同\\d+|none|null|nil|na|n(?![0-9])|xxx|tbc")  # (`N*1` is an answer: a shape, not N/A)
 _SUBJECT = "(?:本题|此题|该题|本节|这题|这里|此处|这部分|这个|答案|内容|解析|暂时|目前|暂|还|尚)?"
 _TAIL = "(?:答案|内容|解析|中|了|\\d*)?"
 

@@ -888,7 +888,9 @@ class ClaimReader:
             # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others;
             # not one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性)
             frame = carry
-        seen: list[Mention] = []  # the sentence's mentions so far, for 前者/后者
+        seen = self._pair_before(text, sent)  # the sentence's mentions so far, for 前者/后者
+        if seen is None:
+            return None  # (whatever its 前者/后者 stand for, it is not the term the sentence would go on with)
         acted = False  # whether `prev` is what a person acts on (`我们…跑完 PPO`)
         supposed: list[Mention] = []  # the subject of a supposition, for a 它 in its consequent
         for i, clause in enumerate(clauses):
@@ -985,6 +987,27 @@ class ClaimReader:
                 continue  # `混合精度训练里使用损失缩放，是为了…`: the term before 里/中 is the scene, the later one the subject
             out.append(m)
         return out
+
+    def _pair_before(self, text: str, sent: Span) -> list[Mention] | None:
+        """What 前者/后者 can stand for at the start of a sentence: none yet (an empty list) unless the sentence
+        names nothing before them (`bert 用 MLM；gpt 做 next token prediction。前者是双向…`); then the two terms
+        the previous sentences' clauses were about, not their last two words, or None when there are no two."""
+        fl = _FORMER_LATTER_RE.search(text, sent.start, sent.end)
+        if fl is None or self._mentions(text, sent.start, fl.start()):
+            return []
+        return self._heads_before(text, sent) or None
+
+    def _heads_before(self, text: str, sent: Span) -> list[Mention]:
+        """The terms at the heads of the clauses of the sentences just before `sent` in the same text (at most three
+        back), when they are two different terms or more (else none)."""
+        sents = [x for x in self._sentences(text, 0, None) if x.end <= sent.start]
+        heads: list[Mention] = []
+        for before in reversed(sents[-3:]):
+            heads = [m for c in self._clauses(text, before) for m in self._mentions(text, c.start, c.end)[:1]
+                     if self._leads(text, c, m) and not self._is_object(text, c, m)] + heads
+            if len({m.keys for m in heads}) >= 2:
+                return heads
+        return []
 
     def _former_latter(self, text: str, clause: Span, mentions: list[Mention], seen: list[Mention]) -> list[Mention]:
         """`A 与 B 相比，前者…，后者…`: 前者 names the sentence's first term, 后者 its last."""

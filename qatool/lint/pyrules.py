@@ -478,8 +478,10 @@ def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
 # a number written at the start of a heading or a list/paragraph line, however loosely (`## 28 对称的二叉树`)
 # (a pictograph before the number does not hide it: `## 🚀 **8. …**`, `### **🔹 2. …**`)
 _PICTOGRAPHS = r"(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)*"
-_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?" + _PICTOGRAPHS + r"(?:\*\*|__)?[ \t]*" + _PICTOGRAPHS
+# (a collapsible's summary line, `<summary>💡 Q4: …</summary>`, numbers what it folds)
+_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:<summary>[ \t]*)?" + _PICTOGRAPHS + r"(?:\*\*|__)?[ \t]*" + _PICTOGRAPHS
 _LOOSE_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
+_LOOSE_Q_NUMBER_RE = re.compile(_LOOSE_LEAD + r"[Qq][ \t]?([0-9]{1,4})(?![0-9])")  # `### Q12:`, `<summary>💡 Q8:`
 _LOOSE_HAN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([一二三四五六七八九十百零〇两]{1,4})[ \t]*[、.．]")  # `### ⚙️ 二、训练`
 MAX_SKIP = 10  # a jump over more numbers than this, and than the run holds, is another numbering (problem ids), not a gap
 
@@ -503,6 +505,10 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
             if parts is not None:
                 got[("C", parts)].append((no, f"h{heads[no]}" if no in heads else "block"))
             continue
+        q = _LOOSE_Q_NUMBER_RE.match(text)
+        if q:
+            got[("Q#", (int(q.group(1)),))].append((no, f"h{heads[no]}" if no in heads else "block"))
+            continue
         m = _LOOSE_NUMBER_RE.match(text)
         if m:
             parts = number_parts(m.group(1))
@@ -513,6 +519,15 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
                 got[("#", parts[:k])].append((no, where))
     doc.cache["written_numbers"] = got
     return got
+
+
+def _asked_between(doc: LintDoc, after: int, before: int, parts: tuple[int, ...]) -> bool:
+    """Whether a question numbered so (in a style that numbers records here) stands between two entries of a
+    run, in whatever numbering style: the numbering went on in another style there (`### Q8` … `## 9.`
+    `## 10.` `## 11.` … `### Q12`); a section heading so numbered (`## 十五、…` over `### Q16`) does not count."""
+    entries = numbered_entries(doc)
+    asking = {(x.family, x.where) for x in entries if x.record}  # the styles that number questions here
+    return any(after < x.line < before and x.parts == parts and x.question and (x.family, x.where) in asking for x in entries)
 
 
 def _written_before(written: dict, e: NumberedEntry, parts: tuple[int, ...]) -> bool:
@@ -531,17 +546,20 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     written = None  # read only when a number is skipped
     for run in _checked_runs(doc):
         top = run[0].parts[-1]  # a run may start anywhere (numbering continued from another file)
+        last = run[0].line  # the line of the entry with the highest number so far
         for e in run[1:]:
             n = e.parts[-1]
             if n > top + 1 and e.question and n - top - 1 <= max(MAX_SKIP, len(run)):
                 head = e.parts[:-1]
                 written = written if written is not None else _written_numbers(doc)
-                missing = [v for v in range(top + 1, n) if not _written_before(written, e, head + (v,))]
+                missing = [v for v in range(top + 1, n) if not _written_before(written, e, head + (v,))
+                           and not _asked_between(doc, last, e.line, head + (v,))]
                 if missing:
                     unit, s, t = _number_unit(doc, e)
                     expected = ".".join(map(str, head + (missing[0],)))
                     yield make_finding(rule, doc, unit, s, t, expected=expected, found=e.number)
-            top = max(top, n)
+            if n > top:
+                top, last = n, e.line
 
 
 @check("numbering-repeat")

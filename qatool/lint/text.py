@@ -80,7 +80,9 @@ NEGATIONS = frozenset(
     "不可能 不该 不应 不应该 不要 别 勿 难以 不至于 不致 不会再 不得 没法 不到 远不到 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
     "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾 "
 
-    "避免 免去 省去 绕过 绕开 很难 不容易 不易 防止 阻止 以免 以防 杜绝".split()
+    "避免 免去 省去 绕过 绕开 很难 不容易 不易 防止 阻止 以免 以防 杜绝 "
+    # what a thing ignores it does not take into account (`Precision 忽略了真正的正类中有多少被预测为负类`)
+    "忽略 忽视 无视".split()
 )
 # removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)

@@ -62,6 +62,7 @@ from qatool.parse.sections import (
     split_at_labels,
     split_item_at_answer,
     states_problem,
+    summary_label,
     trivial_reason,
     unquote,
 )
@@ -966,7 +967,7 @@ def _details_questions(blocks: list[Block], lines: list[str]) -> dict[int, tuple
         q = _summary_text(m)
         if q is None:
             continue
-        if q and details_label(b, lines) is None and label_of(q + "：") is None:
+        if q and details_label(b, lines) is None and label_of(q + "：") is None and summary_label(q) is None:
             found[k] = (q, _details_end(blocks, lines, k))
     if len(found) < 2:
         found = {k: qe for k, qe in found.items() if question_strength(qe[0]) == 2}
@@ -978,8 +979,7 @@ def _answer_collapsible(b: Block, lines: list[str]) -> bool:
     if b.kind != "html" or not lines[b.start - 1].lstrip().lower().startswith("<details"):
         return False
     q = _summary_text(_summary_in(b, lines))
-    lab = label_of(q + "：") if q is not None else None
-    return lab is not None and lab.cat in ("answer", "analysis") and not lab.rest
+    return q is not None and summary_label(q) is not None
 
 
 def _over_collapsible_answers(blocks: list[Block], lines: list[str]) -> dict[int, tuple[str | None, str]]:

@@ -186,16 +186,51 @@ def split_item_at_answer(item: Block, lab: Label, lines: list[str]) -> list[tupl
 
 
 def details_label(b: Block, lines: list[str]):
+    """The answer label a collapsible's summary is (`<details><summary>答案</summary>`, or `<details>` over
+    `<summary>💡 答案要点</summary>`)."""
     s = first_line(b, lines)
+    if "<details" not in s.lower():
+        return None
+    if "<summary" not in s.lower() and b.end > b.start:
+        s = lines[b.start]  # (the block's second line)
     low = s.lower()
     i = low.find("<summary>")
-    if i < 0 or "<details" not in low:
+    if i < 0:
         return None
     j = low.find("</summary>", i)
-    inner = s[i + 9:j if j >= 0 else len(s)]
-    lab = label_of(strip_bold(inner.strip()) + "：")
-    if lab is not None and lab.cat in ("answer", "analysis") and not lab.rest:
-        return lab
+    return summary_label(s[i + 9:j if j >= 0 else len(s)])
+
+
+# what a collapsible's summary says around its label (`💡 答案要点`, `点击查看答案`, `答案（点击展开）`)
+_SUMMARY_LEAD_RE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:点击|点我)?\s*(?:查看|展开|显示|看)?\s*(?:参考)?")
+_SUMMARY_TAIL_RE = re.compile(r"\s*(?:要点|详解|详情|与解析|和解析|及解析)?\s*(?:[（(][^）)]{0,12}[）)])?[^\w\u4e00-\u9fff]*$")
+
+
+def _answer_summary(k: int, lines: list[str], blocks: list[Block]) -> bool:
+    """Whether the `<details>` block k is summarised as an answer (`<summary>` on its first two lines, or in the
+    block right after it)."""
+    b = blocks[k]
+    for no in range(b.start, min(b.end, b.start + 1) + 1):
+        m = _SUMMARY_LINE_RE.search(lines[no - 1])
+        if m is not None:
+            return summary_label(m.group(1)) is not None
+    if b.end == b.start and k < len(blocks) - 1 and blocks[k + 1].kind == "html":
+        m = _SUMMARY_LINE_RE.search(lines[blocks[k + 1].start - 1])
+        return m is not None and summary_label(m.group(1)) is not None
+    return False
+
+
+_SUMMARY_LINE_RE = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE)
+
+
+def summary_label(inner: str) -> Label | None:
+    """The answer or analysis label a collapsible's summary is (`答案`, `💡 答案要点`, `点击查看答案`), if it is one
+    and says nothing more."""
+    text = strip_bold(re.sub(r"<[^>]+>", "", inner).strip())
+    for t in (text, _SUMMARY_TAIL_RE.sub("", _SUMMARY_LEAD_RE.sub("", text, count=1), count=1)):
+        lab = label_of(t + "：") if t else None
+        if lab is not None and lab.cat in ("answer", "analysis") and not lab.rest:
+            return lab
     return None
 
 
@@ -685,7 +720,22 @@ def build_sections(tree: Tree) -> Section:
     root = Section(None, 0, "", role="root")
     stack = [root]
     bare = False
-    for b in tree.blocks:
+    folded = False  # inside a collapsible answer (`<details><summary>💡 答案要点</summary>` … `</details>`)
+    fold_level = 0  # the level of the section the collapsible belongs to
+    for k, b in enumerate(tree.blocks):
+        if b.kind == "html":
+            low = lines[b.start - 1].lstrip().lower()
+            if low.startswith("<details") and _answer_summary(k, lines, tree.blocks):
+                folded = "</details>" not in "\n".join(lines[b.start - 1:b.end]).lower()
+                fold_level = stack[-1].level
+            elif folded and "</details>" in "\n".join(lines[b.start - 1:b.end]).lower():
+                folded = False
+        if b.kind == "heading" and folded and b.level > fold_level:
+            # a heading inside a folded answer (`### 选择维度`) is part of the answer; one at the level of the
+            # question that owns the fold, or above, begins the next part whatever was left open
+            stack[-1].body.append(b)
+            continue
+        folded = folded and b.kind != "heading"
         if b.kind == "heading":
             qhead = _question_heading(b, lines, [s for s in stack if s.level < b.level])
             if qhead is None and label_heading(b, lines) is not None:

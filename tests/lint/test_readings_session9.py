@@ -147,3 +147,45 @@ def test_fences_nested_in_an_open_block_do_not_unpair_it(answer):
 
 def test_a_forgotten_closing_fence_is_still_found():
     assert "FM008" in codes("```python\nx = 1\n\n```python\ny = 2\n```\n\n后文。")
+
+
+def test_former_and_latter_name_the_terms_the_previous_clauses_were_about():
+    # (32nd trial) 前者/后者 opening a sentence are the two terms the sentence before was about
+    assert "FC174" not in codes("BERT 用 MLM 预训练；GPT 做下一个词的预测任务。前者是双向的，后者是单向的。")
+    assert "FC174" in codes("BERT 用 MLM 预训练；GPT 做下一个词的预测任务。后者是双向的。")
+
+
+def test_what_a_metric_ignores_it_does_not_measure():
+    # (32nd trial) `P 忽略了 X`: X is what precision leaves out, not its definition
+    assert "FC102" not in codes("Precision 只看预测为正的样本里有多少是真的正例，而忽略了真实正例中有多少被漏判为负。")
+
+
+def test_a_shape_answer_is_no_placeholder():
+    text = "### 3. GBDT 中输入 N*M 的数据，导数的维度是多少？\n\nN\\*1\n\n### 4. 什么是 XGBoost？\n\n一种梯度提升树的实现。\n"
+    assert "QA002" not in {f.code for f in DEFAULT.lint_text(text, "t.md")}
+    assert "QA002" in {f.code for f in DEFAULT.lint_text(text.replace("N\\*1", "TODO"), "t.md")}
+
+
+@pytest.mark.parametrize("doc", [
+    # (32nd trial) numbering that goes on in another style of question heading between two entries
+    "# 题\n\n### Q1: 什么是 A？\n\n答。\n\n### Q2: 什么是 B？\n\n答。\n\n## 3. 什么是 C？\n\n答。\n\n## 4. 什么是 D？\n\n答。\n\n### Q5: 什么是 E？\n\n答。\n",
+])
+def test_numbering_that_goes_on_elsewhere_is_no_gap(doc):
+    assert "QA003" not in {f.code for f in DEFAULT.lint_text(doc, "t.md")}, doc
+
+
+def test_a_real_gap_between_question_headings_is_still_found():
+    doc = "# 题\n\n### Q1: 什么是 A？\n\n答。\n\n## 二、进阶\n\n### Q2: 什么是 B？\n\n答。\n\n## 三、更多\n\n### Q4: 什么是 D？\n\n答。\n"
+    assert "QA003" in {f.code for f in DEFAULT.lint_text(doc, "t.md")}
+
+
+def test_headings_inside_a_folded_answer_belong_to_it():
+    # (32nd trial) `<details><summary>💡 答案要点</summary>` with sub-headings inside: one item, answered
+    doc = ("# 题\n\n### Q1: 什么是 RAG？\n\n检索增强生成。\n\n### Q2: 什么是向量库？\n\n存向量的库。\n\n## 3. 向量模型怎么选？\n\n"
+           "<details>\n<summary>💡 答案要点</summary>\n\n### 选择维度\n\n| 维度 | 推荐 |\n|---|---|\n| 语言 | bge |\n\n"
+           "### 推荐模型\n\n多语言选 bge-m3。\n\n</details>\n\n### Q4: 什么是重排？\n\n对召回结果再排序。\n")
+    from qatool.parse.extract import parse_text
+    recs = parse_text(doc, "t.md").records
+    assert [r["question"] for r in recs] == ["什么是 RAG？", "什么是向量库？", "向量模型怎么选？", "什么是重排？"]
+    assert "多语言选 bge-m3" in recs[2]["answer"] and "<summary>" not in recs[2]["answer"]
+    assert "QA001" not in {f.code for f in DEFAULT.lint_text(doc, "t.md")}
