@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
+from qatool.lint.text import ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -273,6 +273,14 @@ _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P
 # asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
 # (nor an answer label, `**答案：**`, which the answer lead reads already)
 _SECTION_LABEL_RE = re.compile(r"(?!A$)(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例|答|解析|Answer))[\u4e00-\u9fffA-Za-z ]{1,10}", re.I)
+_A_NOT_A_RE = re.compile(r"((?![动时])[\u4e00-\u9fff])[不没]\1")
+# a clause that opens with an example (`比如阅读理解这种任务，…`), or holds one
+_EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|像是)")
+_EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
+# what may stand before a clause's subject: a connective (`而其…`, `但其…`)
+_CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
+# a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
+_PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -707,6 +715,12 @@ class ClaimReader:
                     if colon >= 0:
                         chars = chars or list(text)
                         chars[colon] = "是"
+                for m in _PLAIN_SECTION_RE.finditer(text):
+                    a, b = m.span("label")
+                    if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b):
+                        # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
+                        chars = chars or list(text)
+                        chars[a:m.end()] = " " * (m.end() - a)
                 if chars is not None:
                     got = "".join(chars)
                     if len(self._plain_of) >= 256:
@@ -855,6 +869,8 @@ class ClaimReader:
         m = _PRONOUN_RE.search(text, clause.start, clause.end)  # (to the clause's end: 其 looks past the term's start)
         if not m or m.start() >= first:
             return mentions
+        if m.group() == "其" and not _CLAUSE_HEAD_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), m.start()):
+            return mentions  # `这限制了其在…的效果`: 其 after a verb is what is acted on, not the clause's subject
         if text.startswith("的", m.end()) or m.group() == "其":
             # `它的主指标 mAP …`, `其 FFN …`: the owner of what follows, where the pronoun stands
             return sorted([Mention(m.start(), m.end(), carry)] + mentions, key=lambda x: x.start)
@@ -863,7 +879,9 @@ class ClaimReader:
 
     def question_polarity(self, text: str, spec: ClaimSpec) -> bool | None:
         """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
-        affirmatively, False when negated (`…不会…吗`), None when it does not ask it."""
+        affirmatively, False when negated (`…不会…吗`), None when it does not ask it. An A-not-A question
+        (`会不会改变…`, `是不是…`) asks affirmatively: its 不X is read as blank."""
+        text = _A_NOT_A_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
         for sent in self.layer.sentences(text):
             for clause in self._clauses(text, sent):
                 mentions = self._mentions(text, clause.start, clause.end)
@@ -905,6 +923,10 @@ class ClaimReader:
                 mentions = self._pronoun(text, clause, mentions, supposed[-1].keys)
             elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
                 mentions = self._pronoun(text, clause, mentions, carry)
+            if not mentions and _EXAMPLE_OPENS_RE.match(text, clause.start, clause.end):
+                # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
+                prev, frame, label = [], None, []
+                continue
             if clause.kind == "statement":
                 # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
                 # later clause names the term again or refers to it (它) to be about it)
@@ -929,19 +951,7 @@ class ClaimReader:
                 prev = []  # a supposed term is not the subject of the consequence
                 supposed = self._subjects(text, clause, mentions) or supposed
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
-                subj = self._subjects(text, clause, mentions)
-                # a term at the head of the clause is what goes on, not the objects after its verb
-                # (`mAP：先算每类的准确率，再取平均`)
-                head = []
-                for m in subj:  # (with the terms coordinated with it: `A 或 B`)
-                    if self._leads(text, clause, m) or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
-                        head.append(m)
-                lead = _PRONOUN_LEAD_RE.match(text, clause.start, clause.end)
-                if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1:
-                    # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on,
-                    # not a term after its verb (`这种 X …` names X itself)
-                    head, subj = [], []
-                subj = head or subj
+                subj = self._goes_on_with(text, clause, mentions)
                 if subj:
                     prev = subj
                     acted = _PERSON_ACTS_RE.match(text, clause.start, subj[0].start) is not None
@@ -949,12 +959,18 @@ class ClaimReader:
                 examples = [m for m in mentions if ex is not None and m.start >= ex.end()]
                 if examples:  # `提示微调：如 Prefix Tuning 和 P-Tuning，在各层前加入…`: said of the examples
                     prev, frame, label = examples, None, []
+                elif not mentions and _EXAMPLE_IN_RE.search(text, clause.start, clause.end):
+                    # `…的效果，比如阅读理解这种任务，在做的时候可以同时看到上下文`: what follows is the example's
+                    prev, frame, label = [], None, []
+
         return None
 
     @staticmethod
     def _after_statement(text: str, sent: Span) -> bool:
         """Whether the sentence before `sent` (in the same text) states something: after a reported belief
         (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's."""
+        if ANSWER_TURN_RE.match(text, sent.start) and sent.start > 0:
+            return True  # `面试官问 X …，我答：…`: the answer goes on with what the question asked about
         a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
         return a < sent.start and sentence_kind(text[a:sent.start]) == "statement"
 
@@ -987,6 +1003,22 @@ class ClaimReader:
                 continue  # `混合精度训练里使用损失缩放，是为了…`: the term before 里/中 is the scene, the later one the subject
             out.append(m)
         return out
+
+    def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
+        at its head when there are (not the objects after its verb: `mAP：先算每类的准确率，再取平均`), with the
+        terms coordinated with them (`A 或 B`); none after a leading pronoun that stands for the subject."""
+        subj = self._subjects(text, clause, mentions)
+        head: list[Mention] = []
+        for m in subj:
+            if self._leads(text, clause, m) or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
+                head.append(m)
+        lead = _PRONOUN_LEAD_RE.match(text, clause.start, clause.end)
+        if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1:
+            # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on, not a
+            # term after its verb (`这种 X …` names X itself)
+            return []
+        return head or subj
 
     def _pair_before(self, text: str, sent: Span) -> list[Mention] | None:
         """What 前者/后者 can stand for at the start of a sentence: none yet (an empty list) unless the sentence
@@ -1148,7 +1180,8 @@ class ClaimReader:
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
                 # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
                 if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps) \
-                        and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps):
+                        and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps) \
+                        and not _EXAMPLE_IN_RE.search(text, at, ps):  # (`…，比如阅读理解这种任务，…`: said of the example)
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
                     # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)
             if bound is None:

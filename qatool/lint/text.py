@@ -258,6 +258,14 @@ _TOPIC_PHRASE_RE = re.compile(r"[^，,。；;：:是为]{2,60}的\s*(?:数学|�
 _PROMPT_DONE_RE = re.compile(rf"(?:{IMPERATIVE_LEAD}|{PROMPT_LEAD_RE.pattern})[^，,。；;？?！!：:]{{0,30}}[：:](?=[^：:]*[^\s*_。.：:]{{4}})")
 
 
+# a reported answer's turn after the question it answers (`…，我答：…`, `，我的回答是：…`)
+ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:我|我的|我当时|当时我)?(?:答|回答)(?:的是|是|道)?\s*[:：]")
+
+
+# a question reported as asked (`面试官问…`, `追问：…`)
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|有人|别人)\s*(?:又|还|接着|再|就)?(?:问|追问|提问)(?![题答])|(?:追问|提问|问)\s*[:：])")
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
@@ -265,6 +273,8 @@ def sentence_kind(s: str) -> str:
     done = _PROMPT_DONE_RE.match(lead)
     if done is not None:
         return sentence_kind(lead[done.end():])
+    if _ASKED_BY_RE.match(lead) and not ANSWER_TURN_RE.search(lead):
+        return "question"  # `面试官问 GPT 是单向还是双向`: a question reported as asked
     if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")) \
             or _TOPIC_PHRASE_RE.fullmatch(lead.rstrip("*_ 。.")) \
             or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)
@@ -299,7 +309,15 @@ class TextLayer:
         self._seg = _segmenter(self.words + COMPOUNDS)
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
-        return [Span(a, b, sentence_kind(text[a:b])) for a, b in split_spans(text, SENTENCE_END, start, end, han_period=True)]
+        out = []
+        for a, b in split_spans(text, SENTENCE_END, start, end, han_period=True):
+            turn = ANSWER_TURN_RE.search(text, a, b) if "答" in text[a:b] else None
+            if turn is not None and turn.start() > a and sentence_kind(text[a:turn.start()]) == "question" and text[turn.end():b].strip():
+                # `面试官问 DDP 每张卡存什么，我答：存一部分层。`: the question asked, then the answer given
+                out += [Span(a, turn.start(), "question"), Span(turn.start(), b, sentence_kind(text[turn.end():b]))]
+            else:
+                out.append(Span(a, b, sentence_kind(text[a:b])))
+        return out
 
     def clauses(self, text: str, sentence: Span) -> list[Span]:
         """The clauses of a sentence: a frame, scene or change clause (`在 X 中，`, `X 之后，`, `由于…，`,

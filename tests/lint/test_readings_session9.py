@@ -189,3 +189,31 @@ def test_headings_inside_a_folded_answer_belong_to_it():
     assert [r["question"] for r in recs] == ["什么是 RAG？", "什么是向量库？", "向量模型怎么选？", "什么是重排？"]
     assert "多语言选 bge-m3" in recs[2]["answer"] and "<summary>" not in recs[2]["answer"]
     assert "QA001" not in {f.code for f in DEFAULT.lint_text(doc, "t.md")}
+
+
+@pytest.mark.parametrize("answer,code", [
+    # a plain section label opening a line is read past, as a bold one is
+    ("流程：magnitude pruning 把权重按绝对值从大到小排好，先剪掉排在最前面的。", "FC418"),
+    # an answer given to a reported question goes on with what was asked
+    ("面试官问 LayerNorm 在哪个维度上统计，我答：跨样本统计均值和方差。", "FC320"),
+])
+def test_labels_and_reported_answers_state_claims(answer, code):
+    assert code in codes(answer), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("面试官问 LayerNorm 在哪个维度上统计，我答：沿特征维度，不依赖 batch。", "FC320"),
+    # the question itself, reported as asked, is no claim
+    ("面试官问 LayerNorm 是不是沿 batch 维度统计。", "FC320"),
+    ("面试官又问 k-means 是有监督还是无监督，我答：无监督。", "FC438"),
+])
+def test_reported_questions_and_correct_answers_stay_clean(answer, code):
+    assert code not in codes(answer), answer
+
+
+def test_an_a_not_a_question_asks_affirmatively():
+    # `会不会…` asks whether it does: a `不会` answer denies it (a heldback9 trap, list dialect)
+    def lint(q: str, a: str) -> set[str]:
+        return {f.code for f in DEFAULT.lint_text(f"### 1. {q}\n\n{a}\n", "t.md")}
+    assert "FC408" not in lint("投机解码会不会改变大模型的输出分布？", "不会。它只是生成得更快。")
+    assert "FC408" in lint("投机解码会不会改变大模型的输出分布？", "会，分布会变。")
