@@ -1053,8 +1053,13 @@ def lists_problems(lab: Label, nxt: Block | None, lines: list[str]) -> bool:
     if lab.word != "问题" or lab.rest.strip(" *_") or lab.number or nxt is None or nxt.kind != "list":
         return False
     heads = [lines[it.start - 1] for it in nxt.walk() if it.kind == "item"]
-    # an entry asks with a question mark, or as a short question (a long sentence with 什么 in it states)
-    return bool(heads) and not any("?" in h or "？" in h or (question_strength(h) == 2 and len(h.strip()) <= 30) for h in heads)
+    # an entry asks with a question mark, or as a short question (a long sentence with 什么 in it states); an
+    # entry keyed by a bold name (`- **黑箱决策**: 无法理解机器人为什么这样做`) names a problem and describes it
+    return bool(heads) and not any("?" in h or "？" in h or (question_strength(h) == 2 and len(h.strip()) <= 30
+                                                            and not _KEYED_ENTRY_RE.match(h)) for h in heads)
+
+
+_KEYED_ENTRY_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s+\*\*[^*]{1,30}\*\*\s*[:：]")
 
 
 def states_problem(lab: Label) -> bool:

@@ -217,3 +217,13 @@ def test_an_a_not_a_question_asks_affirmatively():
         return {f.code for f in DEFAULT.lint_text(f"### 1. {q}\n\n{a}\n", "t.md")}
     assert "FC408" not in lint("投机解码会不会改变大模型的输出分布？", "不会。它只是生成得更快。")
     assert "FC408" in lint("投机解码会不会改变大模型的输出分布？", "会，分布会变。")
+
+
+def test_problems_listed_as_keyed_entries_are_no_question():
+    # (33rd trial) `**问题**:` over `- **名称**: 描述` entries lists drawbacks, even when a description holds 为什么
+    doc = ("# 笔记\n\n### 1.1 端到端模型的局限\n\n端到端模型直接从输入映射到输出。\n\n**问题**:\n"
+           "- **不可解释**: 看不出模型为什么这样决策\n- **难以调试**: 出错时不知道哪一步有问题\n\n### 1.2 改进思路\n\n加入显式推理。\n")
+    from qatool.parse.extract import parse_text
+    recs = parse_text(doc, "t.md").records
+    assert recs[0]["question"] == "端到端模型的局限" and "不可解释" in recs[0]["answer"]
+    assert "QA001" not in {f.code for f in DEFAULT.lint_text(doc, "t.md")}
