@@ -155,7 +155,12 @@ def _joins(before: str, piece: str) -> bool:
     """Whether the clause `piece` is one with the clause before it (see TextLayer.clauses)."""
     if _CORRELATIVE_RE.search(before) and _CORRELATIVE_RE.search(piece):
         return True
-    return bool(_SCENE_RE.search(before))
+    return bool(_SCENE_RE.search(before) or _TOPIC_NP_RE.fullmatch(before.strip()))
+
+
+# a clause that is only a noun phrase, a name that owns a short noun (`Adagrad 的有效学习率，`, `LLaMA 的前馈网络，`):
+# the topic of the clause after it (`…，用的是 ReLU`), said across the comma
+_TOPIC_NP_RE = re.compile(r"(?:[-*+]\s+)?(?:\*\*)?[A-Za-z][A-Za-z0-9\-. ]{0,20}?(?:\*\*)?\s*的\s*[\u4e00-\u9fffA-Za-z]{1,6}\s*[，,]")
 
 
 @dataclass(frozen=True)

@@ -227,3 +227,12 @@ def test_problems_listed_as_keyed_entries_are_no_question():
     recs = parse_text(doc, "t.md").records
     assert recs[0]["question"] == "端到端模型的局限" and "不可解释" in recs[0]["answer"]
     assert "QA001" not in {f.code for f in DEFAULT.lint_text(doc, "t.md")}
+
+
+def test_a_named_owner_and_its_part_are_the_topic_across_a_comma():
+    # `LLaMA 的前馈网络，用的是…`: the noun phrase is the subject of the clause after the comma
+    assert "FC348" in codes("LLaMA 的前馈网络，用的是普通的 ReLU。")
+    assert "FC348" not in codes("LLaMA 的前馈网络，用的是 SwiGLU。")
+    # not a verb phrase ending in 的 + noun (`CBOW 通过上下文中的词来预测目标词，而 Skip-Gram 则相反，…`)
+    assert "FC432" not in codes("CBOW 通过上下文中的词来预测目标词，而 Skip-Gram 则相反，通过目标词来预测上下文中的词。")
+    assert "FC356" not in codes("GRU是LSTM的稍微简化版本，只有两个gate。")
