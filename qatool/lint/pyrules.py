@@ -562,12 +562,23 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 top, last = n, e.line
 
 
+# what says a numbered heading goes on with the item of that number (`## 第33题补充：…`, `### 5.（续）`)
+_CONTINUED_RE = re.compile(r"\s*(?:补充|续|（续）|\(续\)|增补|cont(?:inued|\.)?\b)", re.I)
+
+
+def _continued(doc: LintDoc, e: NumberedEntry) -> bool:
+    """Whether the entry's number is followed by a word saying it supplements the item of that number."""
+    text = doc.lines[e.line - 1]
+    at = text.find(e.number)
+    return at >= 0 and _CONTINUED_RE.match(text, at + len(e.number)) is not None
+
+
 @check("numbering-repeat")
 def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for run in _checked_runs(doc):
         seen: dict[tuple[int, ...], int] = {}
         for e in run:
-            if not e.question:
+            if not e.question or _continued(doc, e):
                 continue
             if e.parts in seen:
                 unit, s, t = _number_unit(doc, e)

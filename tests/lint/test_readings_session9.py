@@ -236,3 +236,11 @@ def test_a_named_owner_and_its_part_are_the_topic_across_a_comma():
     # not a verb phrase ending in 的 + noun (`CBOW 通过上下文中的词来预测目标词，而 Skip-Gram 则相反，…`)
     assert "FC432" not in codes("CBOW 通过上下文中的词来预测目标词，而 Skip-Gram 则相反，通过目标词来预测上下文中的词。")
     assert "FC356" not in codes("GRU是LSTM的稍微简化版本，只有两个gate。")
+
+
+def test_a_supplement_to_a_numbered_item_is_no_repeat():
+    # (33rd trial) `## 第33题补充：…` goes on with item 33; a second `## 第2题：` is still a repeat
+    doc = ("# 题\n\n## 第1题：什么是 A？\n\n答。\n\n## 第2题：什么是 B？\n\n答。\n\n## 第2题补充：B 的变体\n\n答。\n\n"
+           "## 第3题：什么是 C？\n\n答。\n")
+    assert "QA004" not in {f.code for f in DEFAULT.lint_text(doc, "t.md")}
+    assert "QA004" in {f.code for f in DEFAULT.lint_text(doc.replace("第3题", "第2题"), "t.md")}
