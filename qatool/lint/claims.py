@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
+from qatool.lint.text import A_NOT_A, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -273,7 +273,7 @@ _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P
 # asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
 # (nor an answer label, `**答案：**`, which the answer lead reads already)
 _SECTION_LABEL_RE = re.compile(r"(?!A$)(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例|答|解析|Answer))[\u4e00-\u9fffA-Za-z ]{1,10}", re.I)
-_A_NOT_A_RE = re.compile(r"((?![动时])[\u4e00-\u9fff])[不没]\1")
+_A_NOT_A_RE = re.compile(A_NOT_A)  # (the text layer's A-not-A: `会不会`)
 # a clause that opens with an example (`比如阅读理解这种任务，…`), or holds one
 _EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|像是)")
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
@@ -881,7 +881,7 @@ class ClaimReader:
         """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
         affirmatively, False when negated (`…不会…吗`), None when it does not ask it. An A-not-A question
         (`会不会改变…`, `是不是…`) asks affirmatively: its 不X is read as blank."""
-        text = _A_NOT_A_RE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+        text = _A_NOT_A_RE.sub(lambda m: m.group("ana") + " " * (len(m.group(0)) - len(m.group("ana"))), text)
         for sent in self.layer.sentences(text):
             for clause in self._clauses(text, sent):
                 mentions = self._mentions(text, clause.start, clause.end)
