@@ -582,6 +582,11 @@ class Lead(NamedTuple):
     carry: frozenset[str] | None  # the subject a sentence without a term goes on with (empty: a thing of its own)
     statement: bool  # whether the line's last sentence states something
 
+    @property
+    def goes_on(self) -> bool:
+        """Whether the next line's first sentence goes on from a statement about a term the lines named."""
+        return self.statement and bool(self.carry)
+
 
 def _led(topic: frozenset[str] | None, lead: Lead | None) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """(carry, topic) at a text's start: the subject handed on by the lines before it, else the topic; a thing
@@ -651,7 +656,7 @@ class ClaimReader:
                 if carry is not None and not carry:
                     topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
-            hit = self._sentence(text, sent, spec, topic, carry, continued=i == 0 and lead is not None and lead.statement and bool(lead.carry))
+            hit = self._sentence(text, sent, spec, topic, carry, continued=i == 0 and lead is not None and lead.goes_on)
             if hit:
                 out.append(hit)
         return out
@@ -666,7 +671,7 @@ class ClaimReader:
         carry, topic = _led(topic, lead)
         for k, sent in enumerate(self._sentences(text, start, end)):
             if sent.kind in ("statement", "supposed"):
-                hit = self._sentence(text, sent, spec, topic, carry, continued=k == 0 and lead is not None and lead.statement and bool(lead.carry))
+                hit = self._sentence(text, sent, spec, topic, carry, continued=k == 0 and lead is not None and lead.goes_on)
                 if hit:
                     out.append(hit)
             carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
@@ -962,7 +967,6 @@ class ClaimReader:
                 elif not mentions and _EXAMPLE_IN_RE.search(text, clause.start, clause.end):
                     # `…的效果，比如阅读理解这种任务，在做的时候可以同时看到上下文`: what follows is the example's
                     prev, frame, label = [], None, []
-
         return None
 
     @staticmethod

@@ -526,7 +526,9 @@ def _asked_between(doc: LintDoc, after: int, before: int, parts: tuple[int, ...]
     run, in whatever numbering style: the numbering went on in another style there (`### Q8` … `## 9.`
     `## 10.` `## 11.` … `### Q12`); a section heading so numbered (`## 十五、…` over `### Q16`) does not count."""
     entries = numbered_entries(doc)
-    asking = {(x.family, x.where) for x in entries if x.record}  # the styles that number questions here
+    asking = doc.cache.get("asking_styles")
+    if asking is None:  # the styles that number questions here, read once per document
+        asking = doc.cache["asking_styles"] = {(x.family, x.where) for x in entries if x.record}
     return any(after < x.line < before and x.parts == parts and x.question and (x.family, x.where) in asking for x in entries)
 
 
