@@ -744,12 +744,25 @@ def parse_tree(text: str, fast: bool = True) -> Tree:
         # ends inside such a segment is followed there by a newline, which an HTML block keeps.
         segment_ends = set(fences.splits)
         segment_ends.add(len(lines))
+        upto = 0  # runs before this line were read with an earlier one
         for a, b, plain in runs:
+            if a < upto:
+                continue
             if plain:
                 blocks.extend(_plain_blocks(parse_lines, a, b, kinds))
-            else:
-                tail = "" if b in segment_ends else "\n"
-                blocks.extend(_blocks_of("\n".join(parse_lines[a:b]) + tail, a, lines, code))
+                continue
+            tail = "" if b in segment_ends else "\n"
+            got: list[Block] = []
+            found = _blocks_of("\n".join(parse_lines[a:b]) + tail, a, lines, got)
+            if tail and found and found[-1].kind == "fence" and not found[-1].closed:
+                # a fence the pre-pass took as closed opens here for markdown-it (its opener was swallowed by an
+                # HTML block above): it runs on past this run, so the rest of the segment is read with it
+                b = min(e for e in segment_ends if e > a)
+                got = []
+                found = _blocks_of("\n".join(parse_lines[a:b]) + ("" if b in segment_ends else "\n"), a, lines, got)
+                upto = b
+            blocks.extend(found)
+            code.extend(got)
     else:
         bounds = [0] + fences.splits + [len(lines)]
         for a, b in zip(bounds, bounds[1:]):
