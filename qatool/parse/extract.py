@@ -623,9 +623,35 @@ def _question_paras(blocks: list[Block], lines: list[str]) -> dict[int, tuple[st
     top = styles.most_common(2)
     if top and (len(top) == 1 or top[0][1] > top[1][1]):
         style = top[0][0]
-        return {k: (num, title) for k, num, title, marked, st, _ in cands
-                if marked or (st == style and _clause_asks(_first_sentence(title)))}
-    return {k: (num, title) for k, num, title, _, _, asks in cands if asks and "。" not in title[:60]}
+        found = {k: (num, title) for k, num, title, marked, st, _ in cands
+                 if marked or (st == style and _clause_asks(_first_sentence(title)))}
+    else:
+        found = {k: (num, title) for k, num, title, _, _, asks in cands if asks and "。" not in title[:60]}
+    return _without_agendas(found, blocks, lines)
+
+
+def _without_agendas(found: dict[int, tuple[str, str]], blocks: list[Block], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """`found` less the agendas: two or more numbered questions one right after the other, nothing between
+    them, under a paragraph that announces them with a colon (`这样我们就需要关注几个问题：⏎1. …？⏎2. …？`).
+    They list what the text goes on to answer (in sections of their own), not questions each answered here."""
+    out = dict(found)
+    keys = sorted(found)
+    i = 0
+    while i < len(keys):
+        j = i
+        while j + 1 < len(keys) and keys[j + 1] == keys[j] + 1:
+            j += 1
+        first = keys[i]
+        if j > i and first > 0 and blocks[first - 1].kind == "paragraph" \
+                and _ANNOUNCES_RE.search(lines[blocks[first - 1].end - 1]) is not None:
+            for k in keys[i:j + 1]:
+                del out[k]
+        i = j + 1
+    return out
+
+
+# a paragraph that ends announcing what follows (`…需要关注几个问题：`)
+_ANNOUNCES_RE = re.compile(r"[：:]\s*(?:\*\*)?\s*$")
 
 
 @dataclass
@@ -891,7 +917,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             elif following and answered_lists >= 1 and answer_like(_following_answer(following), lines):
                 answer_blocks = _following_answer(following)
             if not answer_blocks or not (st.labelled or st.laid_out or _answer_or_placeholder(answer_blocks, lines)):
-                non.append(NonItem(st.block.start, st.head_end, st.title[:80], "no-answer"))
+                on_line = not answer_blocks and st.block.start == st.head_end and _answered_inline(st.title)
+                non.append(NonItem(st.block.start, st.head_end, st.title[:80], "answered-inline" if on_line else "no-answer"))
                 continue
             units = _units(answer_blocks, lines)
             spec = ItemSpec("list", st.block.start, st.head_end, st.number, st.title, sec_title, kind, units)
@@ -1089,6 +1116,26 @@ def _following_answer(blocks: list[Block]) -> list[Block]:
             break
         out.append(b)
     return out
+
+
+# the colon of a one-line entry that gives its answer after it (`L1不可导怎么办：坐标下降算法`); not one that
+# announces what the question is about (`请解释以下概念：…`)
+_INLINE_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*[：:]\s*(?:\*\*)?\s*(?!//)")
+# a question that ends right at the colon: a question mark, or a question word last (`…怎么办：`)
+_ASKS_AT_END_RE = re.compile(r"(?:[？?]|怎么办|怎么做|怎么样|怎么处理|如何(?:处理|解决|做|实现|选择)?|为什么|为何|是什么|有什么|有哪些|哪些|哪个|多少|几种|吗|呢)\s*(?:\*\*)?\s*$")
+_ANNOUNCED_RE = re.compile(r"(?:以下|下列|如下|下面|几个|几种|哪些|这些|两个|三个)[^，,。；;]{0,8}$")
+
+
+def _answered_inline(title: str) -> bool:
+    """Whether a one-line list question carries its answer after a colon (`如何解决？：换NDCG等分组的指标`, `L1不可导
+    怎么办：坐标下降算法`): the question ends right at the colon (not `请推导逻辑回归模型：目标函数的构建…`), and what
+    comes after it does not ask, and has words (not a link or a note mark)."""
+    for m in _INLINE_COLON_RE.finditer(title):
+        before, after = title[:m.start()], title[m.end():]
+        if _ASKS_AT_END_RE.search(before) and question_strength(after) < 2 and substance(after) >= 2 \
+                and not QMARK_RE.search(after) and not _ANNOUNCED_RE.search(before):
+            return True
+    return False
 
 
 def _answer_inside(b: Block, lines: list[str]) -> Unit | None:
