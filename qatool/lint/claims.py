@@ -239,10 +239,13 @@ _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
+# a line that gives one's answer to the question reported before it (`我答：`, `我的回答是：`)
+_MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我的|我当时|当时我)(?:答|回答)(?:的是|是|道)?\s*(?:\*\*)?\s*[:：]")
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
+                          r"|(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
                           r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
@@ -290,13 +293,13 @@ _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同
 _PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?)")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
-_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
+_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
 _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
 _CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)")
 _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
-_DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开)")
+_DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开|相比|相较|比起来|对比)")
 _CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
                                 r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
 _OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
@@ -325,6 +328,12 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 _DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
+# a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
+_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反)?\s*(?:\*\*)?\s*")
+_CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*(?:而|但|但是|然而|相反)\s*(?:\*\*)?\s*$")
+_NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|LMs?\b|models?\b|methods?\b)", re.I)
+# a sentence that gives a thing its name (`…的目标称为 TLM`)
+_NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*(?:\*\*)?")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
@@ -336,7 +345,7 @@ _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过
 _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
 _SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
-_ADVERB_LEAD_RE = re.compile(r"(?:只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
+_ADVERB_LEAD_RE = re.compile(r"(?:(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
 _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
@@ -353,7 +362,9 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
                        r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|不如|不及|逊于)\s*(?:\*\*)?\s*$")
+# (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|不如|不及|逊于)\s*(?:\*\*)?\s*"
+                                   r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
@@ -656,7 +667,12 @@ class ClaimReader:
                 if carry is not None and not carry:
                     topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
-            hit = self._sentence(text, sent, spec, topic, carry, continued=i == 0 and lead is not None and lead.goes_on)
+            said = carry
+            if spec.number and i > 0 and carry and not self._subject(text, sents[i - 1], None):
+                # a number is said of the sentence before's own term, not of one carried through sentences that
+                # name none (`原始 BERT 的 mask…。…。文中…最大长度只能是 10`: the span length of the paper described)
+                said = None
+            hit = self._sentence(text, sent, spec, topic, said, continued=i == 0 and lead is not None and lead.goes_on)
             if hit:
                 out.append(hit)
         return out
@@ -669,9 +685,11 @@ class ClaimReader:
                                        for rx in spec.predicates):
             return out
         carry, topic = _led(topic, lead)
-        for k, sent in enumerate(self._sentences(text, start, end)):
+        sents = self._sentences(text, start, end)
+        for k, sent in enumerate(sents):
             if sent.kind in ("statement", "supposed"):
-                hit = self._sentence(text, sent, spec, topic, carry, continued=k == 0 and lead is not None and lead.goes_on)
+                said = None if spec.number and k > 0 and carry and not self._subject(text, sents[k - 1], None) else carry
+                hit = self._sentence(text, sent, spec, topic, said, continued=k == 0 and lead is not None and lead.goes_on)
                 if hit:
                     out.append(hit)
             carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
@@ -832,9 +850,16 @@ class ClaimReader:
         return self._subject(text, sent, carry) or carry
 
     def _defines_unknown(self, text: str, sent: Span) -> bool:
-        """Whether `sent` defines a thing the glossary does not know (`余弦调度器是一种…`, `距离上的对称性指的是…`)."""
+        """Whether `sent` defines a thing the glossary does not know (`余弦调度器是一种…`, `距离上的对称性指的是…`), or
+        names one that no term of the sentence names before (`在平行语料上使用的目标称为 TLM`)."""
         m = _DEFINES_RE.match(text, sent.start, sent.end)
-        return m is not None and not self._mentions(text, sent.start, m.end())
+        if m is not None:
+            return not self._mentions(text, sent.start, m.end())
+        n = _NAMES_NEW_RE.search(text, sent.start, sent.end)
+        if n is None or self._mentions(text, sent.start, n.start()):
+            return False
+        after = self._mentions(text, n.end(), sent.end)
+        return not (after and after[0].start - n.end() <= 2)  # (`…称为 BERT`: a known term named)
 
     def _subject(self, text: str, sent: Span, carry: frozenset[str] | None) -> frozenset[str] | None:
         """The keys of a sentence's subject: its first term that is not a comparison object (or what its
@@ -973,8 +998,10 @@ class ClaimReader:
     def _after_statement(text: str, sent: Span) -> bool:
         """Whether the sentence before `sent` (in the same text) states something: after a reported belief
         (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's."""
-        if ANSWER_TURN_RE.match(text, sent.start) and sent.start > 0:
-            return True  # `面试官问 X …，我答：…`: the answer goes on with what the question asked about
+        if (ANSWER_TURN_RE.match(text, sent.start) and sent.start > 0) or (sent.start == 0 and _MY_ANSWER_RE.match(text)):
+            # `面试官问 X …，我答：…` (or on the next line: `面试官问 X。⏎我答：…`): the answer goes on with what the
+            # question asked about
+            return True
         a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
         return a < sent.start and sentence_kind(text[a:sent.start]) == "statement"
 
@@ -1129,7 +1156,8 @@ class ClaimReader:
         if resp is not None:
             return resp or None
         for ps, pe in preds:
-            if _OBJECT_BEFORE_RE.search(text, clause.start, ps) and _COMPARED_PROPERTY_RE.search(text, clause.start, ps):
+            if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
+                    and (cmp.group("mod") or _OBJECT_BEFORE_RE.search(text, clause.start, ps)):
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
@@ -1164,6 +1192,10 @@ class ClaimReader:
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
                        or (habit is not None and habit.end("np") <= ps))
+            if _NOUN_HEAD_RE.match(text, pe, clause.end) and (
+                    (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps))
+                    or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)):
+                continue  # `…，而自回归语言模型每个样本都…`: the phrasing qualifies a subject of its own, a noun
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)

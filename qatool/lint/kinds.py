@@ -531,6 +531,8 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
         m = yes or NO_RE.match(unit.text)
         if m is not None:
             yes_no.append((rec, unit, m, yes is not None))
+        elif (echo := _echo_answer(unit.text, rec.get("question") or "", glossary)) is not None:
+            yes_no.append((rec, unit, echo, echo.group("neg") is None))
     index = _ClaimIndex(terms, about, yes_no, _openings(doc, units_of, first))
     doc.cache["claim_index"] = (glossary, index)
     return index
@@ -605,6 +607,32 @@ def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
 _ANSWER_LABEL = r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:参考)?答案|回答|答|A|Answer)?\s*[:：]?\s*(?:\*\*)?\s*"
 YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>是的|是|对的|对|正确|没错|能|可以|会的|会|当然|肯定|yes)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
 NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
+
+
+# an answer that opens by echoing the verb its yes/no question asks with (`需要标签吗？` -> `需要，…` / `不需要。`)
+ECHO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<neg>不|没|没有|并不|无需|不用)?(?P<word>\p{Han}{1,4}?)(?:\*\*)?\s*(?:[，,。！!；;]|$)")
+_YES_NO_QUESTION_RE = regex.compile(r"吗\s*[？?]?\s*$")
+
+
+def _echo_answer(answer: str, question: str, glossary: Any) -> regex.Match | None:
+    """The echo of a yes/no question's verb that opens `answer` (its group `neg` set when it is denied): the
+    question asks yes or no, and the word stands in it as its verb: before an object (`需要标签吗`), or right
+    after the question's term with nothing but 吗 after it (`sigmoid 可导吗`); not the object itself (`标签`)."""
+    q = question.strip().rstrip("*").strip()
+    if not _YES_NO_QUESTION_RE.search(q):
+        return None
+    m = ECHO_RE.match(answer)
+    if m is None or len(m.group("word")) < 2 and m.group("neg") is None:
+        return None  # (a one-character word echoes only when denied: `会` and `能` are YES_RE's)
+    word = m.group("word")
+    at = q.find(word)
+    if at < 0 or word.startswith(("不", "没")):
+        return None
+    if _YES_NO_QUESTION_RE.match(q, at + len(word)):  # the last word before 吗: a verb only right after the term
+        before = max((x.end for x in glossary.mentions(q) if x.end <= at), default=-1)
+        if before < 0 or q[before:at].strip(" *_`"):
+            return None
+    return m
 
 
 def _sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
