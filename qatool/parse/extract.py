@@ -58,6 +58,7 @@ from qatool.parse.sections import (
     is_comment,
     item_head,
     lists_problems,
+    names_drawback,
     release,
     split_at_labels,
     split_item_at_answer,
@@ -797,11 +798,18 @@ def _bold_siblings(b: Block, lines: list[str], prompts: bool, loose: bool) -> se
     return {id(it) for it, a in shaped if not a and label_of(_strip_marker(lines[it.start - 1])) is None}
 
 
+# an entry that names a thing before a colon and describes it in a sentence that ends with a full stop
+_KEYED_STATEMENT_RE = re.compile(r"(?:\*\*)?(?P<key>[^:：?？*]{1,24})(?:\*\*)?\s*[:：]\s*[^?？]{6,}[.。]")
+
+
 def _entry_asks(text: str) -> bool:
     """A list entry that reads as a question: a short one, one that ends asking, or one that asks before
     it states (`30. 深度学习是什么？它跟传统模型有什么区别？举例说明。`). A long entry that opens with
     statements and asks a rhetorical `如何编码呢？` in its middle is content."""
     t = text.strip(" *_")
+    keyed = _KEYED_STATEMENT_RE.fullmatch(t)
+    if keyed is not None and question_strength(keyed.group("key")) < 2:
+        return False  # `选择模型架构: 确定模型将学习哪些知识.`: a step named and described, asking nothing
     if len(t) <= 80 or t.endswith(("?", "？", "吗", "呢")):
         return True
     stop = t.find("。")
@@ -882,7 +890,8 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
             continue  # a bullet answer's entries (`- 反问点：…？`) start nothing
         if (lab := labels[k]) is not None:
             if lab.cat == "question" and (lab.indent <= 3 or b.kind == "heading") and not lab.in_list \
-                    and not lists_problems(lab, blocks[k + 1] if k + 1 < len(blocks) else None, lines):
+                    and not lists_problems(lab, blocks[k + 1] if k + 1 < len(blocks) else None, lines) \
+                    and not names_drawback(blocks, k, lab, lines):
                 lab = replace(lab)  # its text is completed below; the block keeps its own
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
                 number = f"{lab.word}{lab.number}" if lab.number else None

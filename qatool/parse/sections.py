@@ -467,9 +467,9 @@ def is_prompt_list(blocks: list[Block], lines: list[str], log: bool = False) -> 
 def body_features(sec: Section, lines: list[str]) -> None:
     blocks = [b for b in sec.body if not is_comment(b, lines)]
     labels: dict[str, int] = {}
-    for b in blocks:
+    for k, b in enumerate(blocks):
         for _, lab in split_at_labels(b, block_label(b, lines), lines):
-            if lab is not None and lab.cat in FIELD_CATS and lab.indent <= 3:
+            if lab is not None and lab.cat in FIELD_CATS and lab.indent <= 3 and not names_drawback(blocks, k, lab, lines):
                 labels[lab.cat] = labels.get(lab.cat, 0) + 1
     sec.labels = labels
     if not blocks:
@@ -1060,6 +1060,38 @@ def lists_problems(lab: Label, nxt: Block | None, lines: list[str]) -> bool:
 
 
 _KEYED_ENTRY_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)、])\s+\*\*[^*]{1,30}\*\*\s*[:：]")
+
+
+# a paragraph that ends announcing problems (`…但其实也存在两个问题。`, `主要有以下几个问题：`)
+_PROBLEMS_ANNOUNCED_RE = re.compile(r"(?:存在|有|面临|遇到|带来|导致|两|三|四|几|一些|以下|如下|这些|主要)[^。？?！!\n]{0,8}(?:问题|缺点|不足|局限)"
+                                    r"\s*(?:\*\*)?\s*[。：:]?\s*(?:\*\*)?\s*$")
+
+
+def names_drawback(blocks: list[Block], k: int, lab: Label, lines: list[str]) -> bool:
+    """Whether `问题` labelling block k names a drawback, not a question: its text states (no question mark, no
+    question word), and it is one key of a list keyed by bold names (`- **原理**：…` `* **问题**：…` `* **适用场景**：…`)
+    or follows a paragraph that announces problems (`…也存在两个问题。⏎问题1：当两框不相交时…`)."""
+    if lab.word != "问题" or lab.cat != "question":
+        return False
+    rest = strip_bold(lab.rest.split("\n", 1)[0]).strip()
+    if "?" in rest or "？" in rest or (rest and question_strength(rest) == 2):
+        return False
+    b = blocks[k]
+    if b.kind == "list":
+        keyed = [it for it in b.children[1:] if _KEYED_ENTRY_RE.match(lines[it.start - 1])]
+        prev_keyed = k > 0 and blocks[k - 1].kind == "list" and _KEYED_ENTRY_RE.match(lines[blocks[k - 1].start - 1]) is not None
+        if keyed or prev_keyed:
+            return True
+    j = k - 1
+    while j >= 0 and blocks[j].kind == "paragraph" and (before := block_label(blocks[j], lines)) is not None \
+            and before.word == "问题":  # (问题1：…⏎问题2：…: the announcement is before the first)
+        j -= 1
+    while j >= 0 and blocks[j].kind == "paragraph" and _IMAGE_ONLY_RE.fullmatch(lines[blocks[j].start - 1].strip()):
+        j -= 1  # (a figure between the announcement and the problems)
+    return j >= 0 and blocks[j].kind == "paragraph" and _PROBLEMS_ANNOUNCED_RE.search(lines[blocks[j].end - 1]) is not None
+
+
+_IMAGE_ONLY_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
 def states_problem(lab: Label) -> bool:

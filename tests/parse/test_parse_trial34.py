@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from qatool.lint.engine import Linter
 from qatool.parse import parse_text
-from qatool.parse.extract import _answered_inline
+from qatool.parse.extract import _answered_inline, _entry_asks
 
 DEFAULT = Linter.default()
 
@@ -110,3 +110,70 @@ def test_what_an_answer_after_a_colon_is():
     assert not _answered_inline("请解释以下概念：Dropout、BN")
     assert not _answered_inline("面试题：为什么要做归一化？")
     assert not _answered_inline("BN 为什么有效？：[原文](https://example.com/bn)")
+
+
+# --------------------------------------------------------------------------- 35th untuned trial, same session
+
+KEYED_PROPERTIES = """# 初始化方法
+
+### 2. **随机初始化**
+- **原理**：权重从均匀分布或正态分布里随机取值。
+
+* **问题**：
+
+  * 范围取得不合适时，信号会逐层变小或变大。
+
+* **适用场景**：浅层网络，范围要手动调。
+
+### 3. **Xavier 初始化**
+- **原理**：让前向和反向的方差保持一致。
+"""
+
+
+def test_a_problem_key_among_keyed_entries_names_a_drawback():
+    doc = parse_text(KEYED_PROPERTIES, "init.md")
+    assert not [r for r in doc.records if "范围取得不合适" in r["question"]], [r["question"] for r in doc.records]
+    assert not [f for f in DEFAULT.lint_text(KEYED_PROPERTIES, "init.md") if f.code == "QA001"]
+
+
+ANNOUNCED_PROBLEMS = """# 边框损失
+
+##### IoU 损失
+
+IoU 损失只看交并比，写法简单，主要是`交集/并集`，但其实也存在两个问题。
+
+![](https://example.com/iou.png)
+
+问题1：即状态1的情况，当`两个框不相交时，IoU=0，看不出远近`，此时损失不可导，无法优化不相交的情况。
+
+问题2：即状态2和状态3的情况，当两个框大小相同，`IoU 也相同，损失分不出它们相交的方式。`
+
+![](https://example.com/giou.png)
+
+GIoU 加入了最小外接框，缓解了不相交时没有梯度的问题。
+
+##### DIoU 损失
+
+DIoU 直接最小化中心点距离。
+"""
+
+
+def test_numbered_problems_after_an_announcement_are_no_questions():
+    doc = parse_text(ANNOUNCED_PROBLEMS, "iou.md")
+    assert not [r for r in doc.records if r["question"].startswith(("两个框", "问题"))], [r["question"] for r in doc.records]
+    assert not [f for f in DEFAULT.lint_text(ANNOUNCED_PROBLEMS, "iou.md") if f.code == "QA001"]
+
+
+def test_a_problem_label_that_asks_is_still_a_question():
+    text = "### 1. 训练\n\n模型训练里有很多细节，但也存在一些问题。\n\n问题1：学习率怎么选？\n\n看损失曲线，先用小学习率试。\n"
+    doc = parse_text(text, "q.md")
+    assert any(r["question"].startswith("学习率怎么选") for r in doc.records), [r["question"] for r in doc.records]
+
+
+def test_a_step_named_and_described_asks_nothing():
+    # a numbered step `名称: 描述.` whose description holds 哪些 is a step of an answer, not a list question
+    assert not _entry_asks("确定预训练目标: 想清楚模型要学哪些通用知识,以及针对哪些任务优化.")
+    assert not _entry_asks("**准备数据**：收集哪些数据、怎样清洗，都要先定下来。")
+    # a short entry that asks, and one whose named part asks, still ask
+    assert _entry_asks("预训练目标有哪些?")
+    assert _entry_asks("为什么要做归一化: 请结合 BN 说明")
