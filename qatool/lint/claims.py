@@ -329,9 +329,31 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 _DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
-_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反)?\s*(?:\*\*)?\s*")
+_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]\s*)?"
+                                   r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反)?\s*(?:\*\*)?\s*(?:通过|经过|经由|由)?\s*")
 _CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*(?:而|但|但是|然而|相反)\s*(?:\*\*)?\s*$")
-_NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|LMs?\b|models?\b|methods?\b)", re.I)
+_NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|LMs?\b|models?\b|methods?\b"
+                           # (or a relative clause's noun: `通过人工标注产出的全监督数据很难…`)
+                           # followed by what is said of it: not `取得更好的结果。`, an object)
+                           r"|[^，,。；;]{0,10}?的\s*[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果)(?=\s*[^，,。；;\s)）]))", re.I)
+# a purpose clause after a caution (`…需谨慎使用，以避免梯度消失`): what being careful avoids
+_CAUTION_PURPOSE_RE = re.compile(r"(?:谨慎|慎用|慎重|小心|少用|避免使用|不要使用|减少使用|限制使用)[^。；;！!？?]{0,20}?[，,]?\s*(?:以|以便|从而|来|才能|才可以)\s*$")
+# steps in sequence: `先 A 再 B`
+_FIRST_RE = re.compile(r"先\s*(?:\*\*)?\s*$")
+_THEN_RE = re.compile(r"再|然后|随后|接着|之后")
+_EXAMPLE_BRACKET_RE = re.compile(r"\s*(?:如|例如|比如|譬如|e\.g\.|eg\.|such as)", re.I)
+
+
+def _in_example_bracket(text: str, start: int, at: int) -> bool:
+    """Whether `at` lies in a bracket still open there that gives examples (`（如稀疏模型）`, `(e.g. …)`)."""
+    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
+    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
+        return False
+    return _EXAMPLE_BRACKET_RE.match(text, opened + 1, at) is not None
+
+
+# what names a lack of the property before it (`…在捕捉位置信息方面的不足`)
+_LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s*(?:不足|缺陷|短板|局限性?|弱点|缺失|欠缺)")
 # a sentence that gives a thing its name (`…的目标称为 TLM`)
 _NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*(?:\*\*)?")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
@@ -1168,6 +1190,10 @@ class ClaimReader:
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
             if _ADDED_MEANS_RE.search(text, clause.start, ps):
                 continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
+            if _in_example_bracket(text, clause.start, ps):
+                continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
+            if _CAUTION_PURPOSE_RE.search(text, max(0, ps - 40), ps):
+                continue  # `需谨慎使用，以避免梯度消失`: what the caution avoids, not what the term does
             if _CAUSED_RE.search(text, max(clause.start, ps - 6), ps) and _QUALIFIED_NOUN_RE.match(text, pe, clause.end):
                 continue  # `…，同时又使得 Auto-Regressive LM 能够…`: what is made to act, not the term's property
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
@@ -1225,6 +1251,9 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
+            if group[-1].end <= ps and _THEN_RE.search(text, group[-1].end, ps) \
+                    and _FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start):
+                continue  # `先预热再结合调度器（如线性衰减）`: the later step's property, not the first's
             if group[-1].end <= ps:
                 colon = max(text.rfind("：", group[-1].end, ps), text.rfind(":", group[-1].end, ps))
                 if colon >= 0 and _NAMED_SUBJECT_RE.match(text, colon + 1, ps):
@@ -1277,6 +1306,8 @@ class ClaimReader:
                         and self.layer.negations(text, br + 1, ps, within):
                     cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
+            if anchor <= ps and _LACK_AFTER_RE.match(text, pe, clause.end):
+                negs += 1  # `补充自注意力在捕捉位置信息方面的不足`: a lack of the property
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
             if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
                 # "稀疏性：不具备": the property named as a label right after the term, then said of it

@@ -920,6 +920,8 @@ def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator
                     break
         else:  # a reference entry: `Authors (year). Title. … arXiv:id`, all in one clause
             lo, _ = _clause(text, m.start())
+            if norm_title(paper["title"]) in norm_title(text[lo:m.start()]):
+                continue  # the entry gives the title right, before its year (`Title (2017) by Authors, url`)
             years = [y for y in YEAR_RE.finditer(text, lo, m.start())]
             if years:
                 t = regex.match(r"[\s.,]*([^.。]{6,300})", text[years[-1].end():m.start()])

@@ -82,7 +82,9 @@ NEGATIONS = frozenset(
 
     "避免 免去 省去 绕过 绕开 很难 不容易 不易 防止 阻止 以免 以防 杜绝 "
     # what a thing ignores it does not take into account (`Precision 忽略了真正的正类中有多少被预测为负类`)
-    "忽略 忽视 无视".split()
+    "忽略 忽视 无视 "
+    # what is switched off is not used (`测试时：使用全局统计量，禁用批量统计`)
+    "禁用 停用 弃用 禁止".split()
 )
 # removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
@@ -119,6 +121,7 @@ COMPOUNDS = tuple(sorted(set("""
 不可导 不可微 可导 可微 不可逆 非平稳 非独立 不独立 非确定性 不确定性 非自回归 自回归 双向 单向 反向传播 逆向 无放回 有放回
 不平衡 非均匀 不均匀 非结构化 结构化 非对齐 未登录词 非端到端 端到端 不饱和 非饱和 无限 有限 无界 有界 非因果 因果
 类别 各类别 每类别 区别 分别 判别 识别 级别 差别 个别 特别 无关 不同 非零
+禁用 停用 弃用
 """.split()), key=len, reverse=True))
 
 GUARD_PREFIXES = "无非不未半自弱"  # compounds whose tail must not be read alone
@@ -190,15 +193,24 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+# a clause that is one short Latin or Greek word before an ASCII comma: an entry of a word list (`β1, β2`)
+_LIST_WORD_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff\u2080-\u2089]{0,7},")
+
+
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Pieces of text[start:end] ending after each comma, except commas inside brackets (`max(0, x)`,
     `[0, +∞)`, `（如 α = 0.01，…）`) and ASCII commas followed by neither white space nor CJK, which
     separate no clauses."""
     end = len(text) if end is None else end
     out, lo, depth = [], start, 0
+    math = False  # inside inline math (`$\beta_1, \beta_2$`): a formula's commas separate no clauses
     for i in range(start, end):
         c = text[i]
-        if c in _OPEN:
+        if c == "$":
+            math = not math
+        elif math:
+            continue
+        elif c in _OPEN:
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
@@ -207,12 +219,14 @@ def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
             lo = i + 1
     if lo < end:
         out.append((lo, end))
-    if depth and len(out) == 1 and any(c in CLAUSE_SEP for c in text[start:end]):  # an unclosed bracket: split plainly
+    if (depth or math) and len(out) == 1 and any(c in CLAUSE_SEP for c in text[start:end]):  # an unclosed bracket: split plainly
         out = split_spans(text, CLAUSE_SEP, start, end)
     glued: list[tuple[int, int]] = []
     for a, b in ((a, b) for a, b in out if text[a:b].strip()):
-        if glued and glued[-1][1] == a and text[a - 1] == "," and not (text[a].isspace() or "\u3400" <= text[a] <= "\u9fff"):
-            glued[-1] = (glued[-1][0], b)  # an ASCII comma inside a formula or a word list (`PE(pos,2i)`) ends no clause
+        if glued and glued[-1][1] == a and text[a - 1] == "," and (not (text[a].isspace() or "\u3400" <= text[a] <= "\u9fff")
+                                                                 or _LIST_WORD_RE.fullmatch(text, glued[-1][0], a)):
+            # an ASCII comma inside a formula or a word list (`PE(pos,2i)`, `β1, β2：…`) ends no clause
+            glued[-1] = (glued[-1][0], b)
         else:
             glued.append((a, b))
     return glued

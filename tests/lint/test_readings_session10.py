@@ -114,3 +114,55 @@ def test_no_finding_on_correct_text_of_other_settings(text, code):
 ])
 def test_the_same_rules_still_find_the_slip(text, code):
     assert code in found(text), text
+
+
+# ------------------------------------------------------------------- 35th untuned trial (tutorial prose)
+
+@pytest.mark.parametrize("text,code", [
+    # the two decay rates named together as momentum parameters (a formula's comma is no clause boundary)
+    ("- $\\beta_1, \\beta_2$：动量参数，常取 0.9 与 0.999。", "FC327"),
+    ("- β1, β2：动量参数，常取 0.9 与 0.999。", "FC327"),
+    # improving robustness is the goal: insensitivity to noise is what is wanted
+    ("### 正则化要解决什么问题？\n\n- **提高鲁棒性**：使模型对数据噪声和权重扰动不敏感。", "FC158"),
+    # what a caution avoids is not what the term does
+    ("Sigmoid 在浅层网络里还能用，但深层网络要谨慎使用，以避免梯度消失。", "FC148"),
+    # an alternative written with 或 is no definition
+    ("- **隐私保护**：可以叠加差分隐私或加密方案。", "FC154"),
+    # steps in sequence: the later step's property
+    ("- **Warm-up + 调度**：大模型训练里先预热再接一个调度器（如线性衰减）。", "FC145"),
+    # an example in brackets is no property
+    ("- **权重衰减的短板**：在一些场景（如稀疏特征选择）里，L1 会更合适。", "FC134"),
+    # what is switched off is not used
+    ("### BN 推理时怎么做？\n\n  - 推理时：使用全局统计量，禁用批量统计。", "FC138"),
+    # a noun the property qualifies is a subject of its own
+    ("预训练要用海量语料。毫无疑问，通过人工标注得到的数据远远达不到这个量级。", "FC155"),
+    # labelled data used once pretraining is done is the fine-tuning's
+    ("在完成预训练后，每个下游任务只需要少量人工标注的数据来微调。", "FC155"),
+    # a lack of the property
+    ("位置编码是为了弥补自注意力在捕捉词序方面的不足。", "FC364"),
+])
+def test_tutorial_prose_that_states_no_slip(text, code):
+    assert code not in found(text), text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Adam 里 β2 控制的是动量。", "FC327"),
+    ("Sigmoid 能避免梯度消失。", "FC148"),
+    ("### BN 推理时怎么做？\n\n- 推理阶段：使用当前批次的统计量。", "FC138"),
+    ("预训练需要大量人工标注的数据。", "FC155"),
+    ("自注意力机制本身就能捕捉词序。", "FC364"),
+    # a verb phrase with its object is no relative clause: the claim before it stands
+    ("**要点：** Adam 是一种普遍更优的优化器，在每个任务上都能取得比 SGD 更好的结果。", "FC147"),
+])
+def test_the_same_rules_still_find_the_slip_in_prose(text, code):
+    assert code in found(text), text
+
+
+def test_a_special_token_the_text_talks_about_is_no_leak():
+    assert "FM001" not in found("分词器会把没见过的词替换为 <|unk|>，这个特殊标记表示未知词。")
+    assert "FM001" in found("以上就是全部内容，谢谢阅读。<|vq_2048|>")
+
+
+def test_a_reference_that_gives_the_title_before_its_year_is_no_mismatch():
+    line = "> (1) Attention Is All You Need (2017) by Vaswani, Shazeer and Parmar, [https://arxiv.org/abs/1706.03762](https://arxiv.org/abs/1706.03762)"
+    assert "FC201" not in found(line)
