@@ -239,13 +239,15 @@ _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|
 # a clause that goes on with the previous clause's subject
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
+# a degree adverb that opens a clause (`越小越好`, `更容易…`), not one before a noun phrase (`过于简单的模型`)
+_DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
 # a line that gives one's answer to the question reported before it (`我答：`, `我的回答是：`)
 _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我的|我当时|当时我)(?:答|回答)(?:的是|是|道)?\s*(?:\*\*)?\s*[:：]")
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
-                          r"|(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
+                          r"|" + _DEGREE_LEAD +
                           r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
@@ -367,7 +369,7 @@ _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过
 _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
 _SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
-_ADVERB_LEAD_RE = re.compile(r"(?:(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
+_ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
 _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
@@ -689,11 +691,7 @@ class ClaimReader:
                 if carry is not None and not carry:
                     topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
-            said = carry
-            if spec.number and i > 0 and carry and not self._subject(text, sents[i - 1], None):
-                # a number is said of the sentence before's own term, not of one carried through sentences that
-                # name none (`原始 BERT 的 mask…。…。文中…最大长度只能是 10`: the span length of the paper described)
-                said = None
+            said = self._number_carry(text, sents, i, spec, carry)
             hit = self._sentence(text, sent, spec, topic, said, continued=i == 0 and lead is not None and lead.goes_on)
             if hit:
                 out.append(hit)
@@ -710,7 +708,7 @@ class ClaimReader:
         sents = self._sentences(text, start, end)
         for k, sent in enumerate(sents):
             if sent.kind in ("statement", "supposed"):
-                said = None if spec.number and k > 0 and carry and not self._subject(text, sents[k - 1], None) else carry
+                said = self._number_carry(text, sents, k, spec, carry)
                 hit = self._sentence(text, sent, spec, topic, said, continued=k == 0 and lead is not None and lead.goes_on)
                 if hit:
                     out.append(hit)
@@ -718,6 +716,15 @@ class ClaimReader:
             if carry is not None and not carry:
                 topic = None
         return out
+
+    def _number_carry(self, text: str, sents: list[Span], k: int, spec: ClaimSpec,
+                      carry: frozenset[str] | None) -> frozenset[str] | None:
+        """What sentence k goes on with: for a numeric fact, only the sentence before's own term, not one carried
+        through sentences that name none (`原始 BERT 的 mask…。…。文中…最大长度只能是 10`: the span length of the
+        paper described)."""
+        if spec.number and k > 0 and carry and not self._subject(text, sents[k - 1], None):
+            return None
+        return carry
 
     def carry_out(self, text: str, lead: Lead | None = None) -> Lead:
         """What `text` hands on to a line that goes on from it in the same paragraph: the subject a sentence
