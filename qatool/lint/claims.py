@@ -343,7 +343,32 @@ _CAUTION_PURPOSE_RE = re.compile(r"(?:谨慎|慎用|慎重|小心|少用|避免�
 # steps in sequence: `先 A 再 B`
 _FIRST_RE = re.compile(r"先\s*(?:\*\*)?\s*$")
 _THEN_RE = re.compile(r"再|然后|随后|接着|之后")
+_THEN_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:再|然后|随后|接着|之后)")
+_ENDED_BEFORE_RE = re.compile(r"(?:结束|完成|过后)\s*(?:之后|以后|后)?\s*[，,]\s*$")
+_ENDED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:过程|阶段)?\s*(?:结束|完成|过后)")
 _EXAMPLE_BRACKET_RE = re.compile(r"\s*(?:如|例如|比如|譬如|e\.g\.|eg\.|such as)", re.I)
+
+
+_SLASH_GAP_RE = re.compile(r"\s*[/／、]\s*")
+_PAIR_SEP_RE = re.compile(r"\s+vs\.?\s+|\s*(?:或者|或)\s*|\s*[/／、]\s*", re.I)
+
+
+def _slashed_pairing(text: str, clause: Span, mentions: list, ps: int):
+    """In a label of terms joined by slashes whose values after the colon are as many, joined by vs, 或 or slashes
+    (`BERT/GPT/ELMo：双向 vs 单向 vs 双向LSTM级联`, `A/B：在输入层或各层`), the term whose value holds `ps` (None when
+    the clause is not of that form)."""
+    colon = min((i for i in (text.find("：", clause.start, clause.end), text.find(":", clause.start, clause.end)) if i >= 0), default=-1)
+    if colon < 0 or ps < colon:
+        return None
+    head = [m for m in mentions if m.end <= colon]
+    if len(head) < 2 or not all(_SLASH_GAP_RE.fullmatch(text, a.end, b.start) for a, b in zip(head, head[1:])):
+        return None
+    if text[clause.start:head[0].start].strip(" -*+\t") or text[head[-1].end:colon].strip(" *"):
+        return None
+    seps = [m for m in _PAIR_SEP_RE.finditer(text, colon + 1, clause.end)]
+    if len(seps) + 1 != len(head):
+        return None
+    return head[sum(1 for m in seps if m.end() <= ps)]
 
 
 def _in_example_bracket(text: str, start: int, at: int) -> bool:
@@ -1203,6 +1228,9 @@ class ClaimReader:
                 continue  # `需谨慎使用，以避免梯度消失`: what the caution avoids, not what the term does
             if _CAUSED_RE.search(text, max(clause.start, ps - 6), ps) and _QUALIFIED_NOUN_RE.match(text, pe, clause.end):
                 continue  # `…，同时又使得 Auto-Regressive LM 能够…`: what is made to act, not the term's property
+            paired = _slashed_pairing(text, clause, mentions, ps)
+            if paired is not None and not set(paired.keys) & set(spec.subjects):
+                continue  # `BERT/GPT/ELMo：双向 vs 单向 vs …`: each term takes the value in its place
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and _BRACKET_OPEN_RE.fullmatch(text, pe, nxt.start) and _BRACKET_CLOSE_RE.match(text, nxt.end, clause.end) \
@@ -1259,8 +1287,12 @@ class ClaimReader:
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
             if group[-1].end <= ps and _THEN_RE.search(text, group[-1].end, ps) \
-                    and _FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start):
-                continue  # `先预热再结合调度器（如线性衰减）`: the later step's property, not the first's
+                    and (_FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start)
+                         or _ENDED_RE.match(text, group[-1].end, ps)):
+                continue  # `先预热再结合调度器（如线性衰减）`, `预热结束后，再…降低`: the later step's property, not the first's
+            if group[-1].end <= clause.start and _THEN_LEAD_RE.match(text, clause.start, ps) \
+                    and _ENDED_BEFORE_RE.search(text, max(0, clause.start - 16), clause.start):
+                continue  # `当预热过程结束，再选择一种衰减方法来降低…`: the next step's, not the one that ended
             if group[-1].end <= ps:
                 colon = max(text.rfind("：", group[-1].end, ps), text.rfind(":", group[-1].end, ps))
                 if colon >= 0 and _NAMED_SUBJECT_RE.match(text, colon + 1, ps):

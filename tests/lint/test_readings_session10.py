@@ -166,3 +166,30 @@ def test_a_special_token_the_text_talks_about_is_no_leak():
 def test_a_reference_that_gives_the_title_before_its_year_is_no_mismatch():
     line = "> (1) Attention Is All You Need (2017) by Vaswani, Shazeer and Parmar, [https://arxiv.org/abs/1706.03762](https://arxiv.org/abs/1706.03762)"
     assert "FC201" not in found(line)
+
+
+# --------------------------------------------------------------------- 36th untuned trial (machine-written wiki)
+
+@pytest.mark.parametrize("text,code", [
+    # each term of a slashed label takes the value in its place
+    ("- BERT/GPT/ELMo：双向 vs 单向 vs 双向LSTM", "FC173"),
+    ("- BERT/GPT/ELMo：双向 vs 单向 vs 双向LSTM", "FC174"),
+    ("- Prompt Tuning/P-Tuning v2：只在输入层或在每一层加入可训练提示。", "FC393"),
+    # removing the mean-centering is no subtraction of the mean
+    ("- RMSNorm：去除均值中心化，只按均方根缩放。", "FC322"),
+    ("- RMSNorm 省去均值与偏置，计算更省。", "FC322"),
+    # the step after one that ended
+    ("当预热阶段结束，再换成余弦衰减来逐渐降低学习率。", "FC145"),
+])
+def test_wiki_lines_that_state_no_slip(text, code):
+    assert code not in found(text), text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("- BERT/GPT：单向 vs 双向", "FC173"),
+    ("- Prompt Tuning/P-Tuning v2：在每一层或只在输入层加入可训练提示。", "FC393"),
+    ("- RMSNorm 会先减去均值再除以均方根。", "FC322"),
+    ("预热阶段会逐渐降低学习率。", "FC145"),
+])
+def test_the_same_rules_still_find_the_slip_in_wiki_lines(text, code):
+    assert code in found(text), text
