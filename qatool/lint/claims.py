@@ -340,6 +340,8 @@ _NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|�
                            r"|[^，,。；;]{0,10}?的\s*[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果)(?=\s*[^，,。；;\s)）]))", re.I)
 # a purpose clause after a caution (`…需谨慎使用，以避免梯度消失`): what being careful avoids
 _CAUTION_PURPOSE_RE = re.compile(r"(?:谨慎|慎用|慎重|小心|少用|避免使用|不要使用|减少使用|限制使用)[^。；;！!？?]{0,20}?[，,]?\s*(?:以|以便|从而|来|才能|才可以)\s*$")
+# what a step costs, said to be high (`重新训练成本极高`): the step is named as an obstacle
+_COST_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:的)?\s*(?:成本|代价|开销|耗时|花费|难度|门槛)\s*(?:都|也)?\s*(?:极|很|非常|太|过|较|特别|十分|相当)?\s*(?:高|大|昂贵|贵|难以承受)")
 # steps in sequence: `先 A 再 B`
 _FIRST_RE = re.compile(r"先\s*(?:\*\*)?\s*$")
 _THEN_RE = re.compile(r"再|然后|随后|接着|之后")
@@ -369,6 +371,15 @@ def _slashed_pairing(text: str, clause: Span, mentions: list, ps: int):
     if len(seps) + 1 != len(head):
         return None
     return head[sum(1 for m in seps if m.end() <= ps)]
+
+
+def _aside_clause(text: str, start: int, at: int) -> bool:
+    """Whether `at` lies in a bracket opened after `start` and still open there, past a comma inside it: a clause
+    of an aside, with a subject of its own, not something said of a term before the bracket."""
+    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
+    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
+        return False
+    return "，" in text[opened:at] or ", " in text[opened:at]
 
 
 def _in_example_bracket(text: str, start: int, at: int) -> bool:
@@ -1226,6 +1237,8 @@ class ClaimReader:
                 continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
             if _CAUTION_PURPOSE_RE.search(text, max(0, ps - 40), ps):
                 continue  # `需谨慎使用，以避免梯度消失`: what the caution avoids, not what the term does
+            if _COST_AFTER_RE.match(text, pe, clause.end):
+                continue  # `PTQ更常用：因为…重新训练成本极高`: a step named as costly is one avoided, not done
             if _CAUSED_RE.search(text, max(clause.start, ps - 6), ps) and _QUALIFIED_NOUN_RE.match(text, pe, clause.end):
                 continue  # `…，同时又使得 Auto-Regressive LM 能够…`: what is made to act, not the term's property
             paired = _slashed_pairing(text, clause, mentions, ps)
@@ -1290,6 +1303,8 @@ class ClaimReader:
                     and (_FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start)
                          or _ENDED_RE.match(text, group[-1].end, ps)):
                 continue  # `先预热再结合调度器（如线性衰减）`, `预热结束后，再…降低`: the later step's property, not the first's
+            if group[-1].end <= ps and _aside_clause(text, group[-1].end, ps):
+                continue  # `在 Residual Block 的 Eltwise sum（…，Concat是通道拼接，…）之前`: an aside's own clause
             if group[-1].end <= clause.start and _THEN_LEAD_RE.match(text, clause.start, ps) \
                     and _ENDED_BEFORE_RE.search(text, max(0, clause.start - 16), clause.start):
                 continue  # `当预热过程结束，再选择一种衰减方法来降低…`: the next step's, not the one that ended

@@ -193,3 +193,24 @@ def test_wiki_lines_that_state_no_slip(text, code):
 ])
 def test_the_same_rules_still_find_the_slip_in_wiki_lines(text, code):
     assert code in found(text), text
+
+
+@pytest.mark.parametrize("text,code", [
+    # what grows with the batch here is the learning rate (the linear scaling rule), not the gradient noise
+    ("学习率一般要随着批量大小的增大而相应增大，批量减小时相应减小。", "FC333"),
+    # a step named as costly is one avoided
+    ("- **PTQ 更常用**：大模型重新训练的代价太高。", "FC412"),
+    # a clause inside an aside has a subject of its own
+    ("在 ResNet 残差块的 Eltwise 相加（一种按元素运算的层，Concat 是通道拼接，Eltwise 是逐元素相加）之前不接 ReLU。", "FC352"),
+])
+def test_more_prose_that_states_no_slip(text, code):
+    assert code not in found(text), text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("batch 增大以后，梯度噪声也随之增大。", "FC333"),
+    ("PTQ 要先重新训练整个模型。", "FC412"),
+    ("ResNet 的捷径连接是通道拼接。", "FC352"),
+])
+def test_the_same_rules_still_find_these_slips(text, code):
+    assert code in found(text), text
