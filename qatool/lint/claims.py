@@ -39,7 +39,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.literals import required_factors
-from qatool.lint.text import A_NOT_A, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
+from qatool.lint.text import A_NOT_A, ANSWER_BY, ANSWER_TURN, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -242,7 +242,7 @@ _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 # a degree adverb that opens a clause (`越小越好`, `更容易…`), not one before a noun phrase (`过于简单的模型`)
 _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
 # a line that gives one's answer to the question reported before it (`我答：`, `我的回答是：`)
-_MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我的|我当时|当时我)(?:答|回答)(?:的是|是|道)?\s*(?:\*\*)?\s*[:：]")
+_MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER_TURN + r"\s*(?:\*\*)?\s*[:：]")
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
@@ -373,21 +373,25 @@ def _slashed_pairing(text: str, clause: Span, mentions: list, ps: int):
     return head[sum(1 for m in seps if m.end() <= ps)]
 
 
+def _open_bracket(text: str, start: int, at: int) -> int:
+    """Where the last bracket opened in text[start:at] (`（` or `(`) is, when it is still open at `at`; -1 otherwise."""
+    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
+    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
+        return -1
+    return opened
+
+
 def _aside_clause(text: str, start: int, at: int) -> bool:
     """Whether `at` lies in a bracket opened after `start` and still open there, past a comma inside it: a clause
     of an aside, with a subject of its own, not something said of a term before the bracket."""
-    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
-    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
-        return False
-    return "，" in text[opened:at] or ", " in text[opened:at]
+    opened = _open_bracket(text, start, at)
+    return opened >= 0 and ("，" in text[opened:at] or ", " in text[opened:at])
 
 
 def _in_example_bracket(text: str, start: int, at: int) -> bool:
     """Whether `at` lies in a bracket still open there that gives examples (`（如稀疏模型）`, `(e.g. …)`)."""
-    opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
-    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
-        return False
-    return _EXAMPLE_BRACKET_RE.match(text, opened + 1, at) is not None
+    opened = _open_bracket(text, start, at)
+    return opened >= 0 and _EXAMPLE_BRACKET_RE.match(text, opened + 1, at) is not None
 
 
 # what names a lack of the property before it (`…在捕捉位置信息方面的不足`)
@@ -537,8 +541,8 @@ def _in_spelled_name(text: str, m: Mention) -> bool:
     for r in _TITLE_RUN_RE.finditer(text, max(0, m.start - 60), min(len(text), m.end + 60)):
         if r.start() < m.start and m.end <= r.end():
             return True  # (a name that begins with the term, `Cross Entropy Loss`, is the term's)
-    lo = max(text.rfind("(", max(0, m.start - 60), m.start), text.rfind("（", max(0, m.start - 60), m.start))
-    if lo < 0 or max(text.rfind(")", lo, m.start), text.rfind("）", lo, m.start)) >= 0:
+    lo = _open_bracket(text, max(0, m.start - 60), m.start)
+    if lo < 0:
         return False
     ends = [i for i in (text.find(")", m.end, m.end + 60), text.find("）", m.end, m.end + 60)) if i >= 0]
     if not ends:
@@ -1355,9 +1359,8 @@ class ClaimReader:
                 # and a bracket still open at the property that says its own negation is an aside of its own:
                 # `L2 不会使权重为 0（不会产生稀疏解）` reads the second 不会 alone (an aside without one restates what
                 # is before it: `均值不是 0（即 zero-centered）` still denies)
-                br = max(text.rfind("（", lo, ps), text.rfind("(", lo, ps))
-                if br >= 0 and max(text.rfind("）", br, ps), text.rfind(")", br, ps)) < 0 \
-                        and self.layer.negations(text, br + 1, ps, within):
+                br = _open_bracket(text, lo, ps)
+                if br >= 0 and self.layer.negations(text, br + 1, ps, within):
                     cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
             if anchor <= ps and _LACK_AFTER_RE.match(text, pe, clause.end):
@@ -1622,8 +1625,8 @@ class ClaimReader:
     def _bracketed_for_other(text: str, clause: Span, ms: int, mentions: list[Mention], spec: ClaimSpec) -> bool:
         """Whether the number at `ms` stands in brackets right after a name (`GPT-2Pile（1.5B参数）`) that is
         not a name of the spec's subject: the number is that name's."""
-        opened = max(text.rfind("（", clause.start, ms), text.rfind("(", clause.start, ms))
-        if opened <= clause.start or max(text.rfind("）", opened, ms), text.rfind(")", opened, ms)) > opened:
+        opened = _open_bracket(text, clause.start, ms)
+        if opened <= clause.start:
             return False
         if not _NAME_END_RE.match(text[opened - 1]):
             return False

@@ -278,7 +278,9 @@ _PROMPT_DONE_RE = re.compile(rf"(?:{IMPERATIVE_LEAD}|{PROMPT_LEAD_RE.pattern})[^
 
 
 # a reported answer's turn after the question it answers (`…，我答：…`, `，我的回答是：…`)
-ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:我|我的|我当时|当时我)?(?:答|回答)(?:的是|是|道)?\s*[:：]")
+ANSWER_BY = r"(?:我|我的|我当时|当时我)"  # who answers
+ANSWER_TURN = r"(?:答|回答)(?:的是|是|道)?"  # the word of answering, before its colon
+ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]")
 
 
 # a question reported as asked (`面试官问…`, `追问：…`)

@@ -757,9 +757,9 @@ def parse_tree(text: str, fast: bool = True) -> Tree:
             if tail and found and found[-1].kind == "fence" and not found[-1].closed:
                 # a fence the pre-pass took as closed opens here for markdown-it (its opener was swallowed by an
                 # HTML block above): it runs on past this run, so the rest of the segment is read with it
-                b = min(e for e in segment_ends if e > a)
+                b = min(e for e in segment_ends if e > a)  # a segment's end: no newline follows it
                 got = []
-                found = _blocks_of("\n".join(parse_lines[a:b]) + ("" if b in segment_ends else "\n"), a, lines, got)
+                found = _blocks_of("\n".join(parse_lines[a:b]), a, lines, got)
                 upto = b
             blocks.extend(found)
             code.extend(got)
