@@ -62,6 +62,11 @@ def standard_char(ch: str) -> str | None:
     return None
 
 
+def doubled(text: str, i: int, std: str) -> bool:
+    """Whether the look-alike at `i` stands right beside its own standard character `std` (`⻉贝`)."""
+    return text[i + 1:i + 2] == std or (i > 0 and text[i - 1] == std)
+
+
 def lookalike_runs(text: str):
     """(start, end, standard text) of each run of look-alike characters that all have a standard form;
     a run is split where a character has none. A look-alike written right beside its own standard
@@ -75,7 +80,7 @@ def lookalike_runs(text: str):
                 if fixed:
                     yield start, i, "".join(fixed)
                 start, fixed = i + 1, []
-            elif text[i + 1:i + 2] == std or (i > 0 and text[i - 1] == std):
+            elif doubled(text, i, std):
                 fixed.append("")
             else:
                 fixed.append(std)

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 from markdown_it import MarkdownIt
 
 from qatool.common.answers import answer_defect, item_defect
-from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, lookalike_runs, mojibake_spans, standard_char
+from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, doubled, lookalike_runs, mojibake_spans, standard_char
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
@@ -994,12 +994,19 @@ def cjk_lookalike(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         for s_, e, std in runs:
             fixed[s_ - start:e - start] = [None] * (e - s_)
             fixed[s_ - start] = std
-        chars = "".join(dict.fromkeys(c for s_, e, _ in runs for c in unit.text[s_:e]))
-        expected = "".join(standard_char(c) or c for c in chars)
-        codes = " ".join(f"U+{ord(c):04X}" for c in chars[:MAX_LOOKALIKES])
+        chars = "".join(dict.fromkeys(c for s_, e, _ in runs for c in unit.text[s_:e]))[:MAX_LOOKALIKES + 1]
         more = "…" if len(chars) > MAX_LOOKALIKES else ""
+        chars = chars[:MAX_LOOKALIKES]
+        # a look-alike each time written beside its own standard character (`⻉贝`) is deleted, not replaced
+        beside = {c for s_, e, _ in runs for i, c in enumerate(unit.text[s_:e], s_) if doubled(unit.text, i, standard_char(c) or c)}
+        alone = {c for s_, e, _ in runs for i, c in enumerate(unit.text[s_:e], s_) if not doubled(unit.text, i, standard_char(c) or c)}
+        replace = "".join(standard_char(c) or c for c in chars if c in alone)
+        delete = "".join(c for c in chars if c not in alone and c in beside)
+        said = ([f"应为“{replace}{more}”"] if replace else []) \
+            + ([f"“{delete}”紧挨着它的标准字“{''.join(standard_char(c) or c for c in delete)}”，应删去"] if delete else [])
+        codes = " ".join(f"U+{ord(c):04X}" for c in chars)
         yield make_finding(rule, doc, unit, start, end, fix_text="".join(c for c in fixed if c is not None),
-                           chars=chars[:MAX_LOOKALIKES] + more, expected=expected[:MAX_LOOKALIKES] + more, codes=codes + (" …" if more else ""))
+                           chars=chars + more, expected="；".join(said), codes=codes + (" …" if more else ""))
 
 
 MAX_LOOKALIKES = 6

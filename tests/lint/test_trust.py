@@ -220,3 +220,14 @@ def test_a_lookalike_beside_its_own_standard_character_is_dropped_not_doubled():
     text = "### 1. 什么是朴素⻉贝叶斯？\n\n**答案：** 朴素⻉叶斯是常⻅见的模型。\n"
     fixed, _ = fix_source(Linter.default(select=["FM009"]), text, "a.md")
     assert "朴素贝叶斯？" in fixed and "朴素贝叶斯是常见的模型" in fixed
+
+
+def test_the_lookalike_message_says_a_doubled_one_is_deleted_not_replaced():
+    # the message said `应为“贝”` of `⻉贝`, which read as "write 贝 there" (giving `贝贝`); it must say what the fix does
+    lin = Linter.default(select=["FM009"])
+    (doubled,) = lin.lint_text("# t\n\n答：朴素⻉贝叶斯。\n", "a.md")
+    assert "应删去" in doubled.message and "应为" not in doubled.message and "“贝”" in doubled.message
+    (alone,) = lin.lint_text("# t\n\n答：朴素⻉叶斯。\n", "a.md")
+    assert "应为“贝”" in alone.message and "删去" not in alone.message
+    (both,) = lin.lint_text("# t\n\n答：常⻅见的⽅法。\n", "a.md")
+    assert "应为“方”" in both.message and "“⻅”紧挨着它的标准字“见”，应删去" in both.message
