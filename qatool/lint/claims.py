@@ -228,7 +228,7 @@ _MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
-                             r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:在于|是|之处)"
+                             r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:就|主要|其实|正|最大的|最主要的)?(?:在于|是|之处)"
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
                              r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同))")
 # a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
@@ -327,7 +327,9 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              # (`算法近似往往会损失精度`): the sentence is about that noun
                              r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
-                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS + ")")
+                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS +
+                             # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
+                             r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均))")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 _DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
@@ -1201,6 +1203,9 @@ class ClaimReader:
         preds = []
         mentions = _without_glosses(text, mentions)
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
+        # a phrasing never begins with a name of the subject itself (`召回率是指实际为正类的样本中…`: the 召回 of
+        # 召回率 is no verb of the property `召回…正类…中`)
+        named = {m.start for m in mentions if m.end > m.start and spec.subjects[0] in m.keys}
         for rx in spec.predicates:
             pos = clause.start
             while pos < clause.end:
@@ -1208,6 +1213,8 @@ class ClaimReader:
                 if m is None:
                     break
                 into = next((e for s, e in inside if s < m.start() < e), None)
+                if into is None and m.start() in named:
+                    into = m.start() + 1
                 if into is not None:  # a phrasing never begins inside a term's name (`简短惩罚` is no `惩罚…`)
                     pos = m.start() + 1
                     continue
@@ -1677,7 +1684,8 @@ _QUALIFIED_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:LM|语言模型|模型|models
 # a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
 _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
 # `A 的主指标 B`, `它的核心模块 B`: B named in apposition with a part of A (a short Han noun, nothing else between)
-_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*[\u4e00-\u9fff]{1,4}\s*")
+# (not what X is compared by: `和 GPT 的区别就是 BERT…` says nothing of GPT's part)
+_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))[\u4e00-\u9fff]{1,4}\s*")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's)
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")

@@ -1049,7 +1049,12 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
 
 # What a book's brackets hold when they are not its authors: a nickname (花书, 西瓜书), an edition,
 # a publisher, a year, a translation.
-NOT_AUTHORS_RE = regex.compile(r"书$|版|出版|社|第|卷|册|译|年|课程|教材|影印|原书|中文|英文|^\d+$|\bPress\b|\bEdition\b|\bed\.", FLAGS)
+NOT_AUTHORS_RE = regex.compile(r"书$|版|出版|社|第|卷|册|译|年|课程|教材|影印|原书|中文|英文|^\d+$|\bPress\b|\bEdition\b|\bed\."
+                               # an English title in the brackets (`《深度学习》（Deep Learning）`): its words name no person
+                               r"|\b(?:Learning|Introduction|Intelligence|Networks?|Recognition|Methods?|Analysis|Processing|Language|"
+                               r"Programming|Principles|Elements|Theory|Statistics|Statistical|Machine|Models?|Algorithms?|Data|Vision|"
+                               r"Computer|Neural|Deep|Reinforcement|Probabilistic|Pattern|Understanding|Guide|Handbook|Approach|"
+                               r"Foundations|Mining|Optimization|Inference|Graphical|Modern|Complete|Pearls|Hands-On|Practice)\b", FLAGS)
 PERSON_RE = regex.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?\s*)+$|^\p{Han}{2,4}$|^[\p{Han}·・.]{3,16}$")
 
 

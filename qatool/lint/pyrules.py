@@ -582,11 +582,28 @@ def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
         for e in run:
             if not e.question or _continued(doc, e):
                 continue
+            if e.parts in seen and _bilingual_twin(doc, seen[e.parts], e.line):
+                continue  # `### 3.5 总结` then `### 3.5 Summary`: a bilingual article gives each section twice
             if e.parts in seen:
                 unit, s, t = _number_unit(doc, e)
                 yield make_finding(rule, doc, unit, s, t, found=e.number, first=str(seen[e.parts]))
             else:
                 seen[e.parts] = e.line
+
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+def _bilingual_twin(doc: LintDoc, first: int, again: int) -> bool:
+    """Whether two lines with one number are a section and its translation: one written in Chinese, the other
+    with no Han character at all but English words (`3.5 总结` / `3.5 Summary`), the second the next heading
+    after the first (a section numbered again further on, in the other language, is a repeat)."""
+    if any(first < no < again for no in _heading_levels(doc)):
+        return False
+    a, b = (doc.lines[no - 1] if 0 < no <= len(doc.lines) else "" for no in (first, again))
+    han_a, han_b = bool(_HAN_RE.search(a)), bool(_HAN_RE.search(b))
+    return han_a != han_b and bool(_LATIN_WORD_RE.search(b if han_a else a))
 
 
 # ------------------------------------------------------------------------------ unanswered questions

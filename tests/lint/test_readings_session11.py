@@ -1,0 +1,66 @@
+"""Readings fixed in the eleventh session (2026-12-02) after the thirty-seventh untuned trial, in wording of my own.
+
+A term that a difference is stated against (`和 GPT 的区别就是 BERT…`) owns nothing after it; a sentence that opens
+with a counted noun phrase (`加权平均的 m 个学习器…`) has a subject of its own; a property never begins with the
+subject's own name (`召回率是指实际为正类的样本中…`: the 召回 of 召回率 is no verb); an English title in a book's
+brackets is no author; a heading numbered again in the other language of a bilingual article is a translation,
+not a repeated number."""
+from __future__ import annotations
+
+import pytest
+
+from qatool.lint.document import load_doc
+from qatool.lint.engine import Linter
+from qatool.lint.pyrules import _bilingual_twin
+
+DEFAULT = Linter.default()
+
+
+def found(text: str) -> set[str]:
+    return {f.code for f in DEFAULT.lint_text(text, "t.md")}
+
+
+def item(answer: str) -> str:
+    return f"### 1. 请谈谈你的理解。\n\n**答案：** {answer}\n"
+
+
+@pytest.mark.parametrize("answer,code", [
+    # the difference is said of the term after 区别就是 / 区别在于, not of the one it is compared with
+    ("GPT 是单向语言模型（它和gpt的区别就是bert叫双向），更适合生成。", "FC174"),
+    ("和 GPT 的区别就是 BERT 是双向的。", "FC174"),
+    ("ELMo 与 GPT 的差异是 BERT 用了双向的 Transformer 编码器。", "FC174"),
+    # a counted noun phrase opens a subject of its own
+    ("AdaBoost 的基学习器有先后顺序，后一个依赖前一个的误差。加权平均的 m 个学习器是可以并行训练的。", "FC445"),
+    ("Boosting 是串行的。随机森林的多棵树都可以并行训练。", "FC445"),
+    # the right definitions of recall, with 召回率 as the sentence's subject
+    ("**召回率（Recall）**：召回率是指实际为正类的样本中被正确分类为正类的比例，它关注的是查全率。", "FC101"),
+    ("召回率就是真实为正的样本里被模型找出来的比例。", "FC101"),
+])
+def test_correct_statements_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("BERT 和 GPT 的区别就是 GPT 是双向的。", "FC174"),  # the term after 区别就是 is still the subject
+    ("和 BERT 的区别在于 GPT 是双向的。", "FC174"),
+    ("Boosting 的各个基学习器可以并行训练。", "FC445"),  # no counted noun of its own: said of Boosting
+    ("召回率是指预测为正类的样本中真正为正类的比例。", "FC101"),
+    ("召回率：被召回为正的样本中真正为正的比例。", "FC101"),  # a phrasing's verb after the name still counts
+])
+def test_the_slips_are_still_caught(answer, code):
+    assert code in found(item(answer)), answer
+
+
+def test_an_english_title_in_a_books_brackets_is_no_author():
+    assert "FC205" not in found("### 1. 推荐书目？\n\n**答案：** 《深度学习》（Deep Learning）：由 Goodfellow 等人所著。\n")
+    assert "FC205" not in found("### 1. 推荐书目？\n\n**答案：** 《统计学习方法》（Statistical Learning Methods）。\n")
+    assert "FC205" in found("### 1. 推荐书目？\n\n**答案：** 《深度学习》（Andrew Ng）是入门经典。\n")
+
+
+def test_a_heading_given_again_in_english_is_a_bilingual_twin():
+    doc = load_doc("# 文\n\n### 3.5 总结\n\n内容。\n\n### 3.5 Summary\n\nText.\n\n### 3.6 展望\n\n内容。\n\n### 3.6 展望\n\n又一次。\n", "t.md")
+    assert _bilingual_twin(doc, 3, 7)  # 总结 / Summary
+    assert not _bilingual_twin(doc, 11, 15)  # the same heading twice: a repeat
+    assert not _bilingual_twin(doc, 3, 11)
+    later = load_doc("# 文\n\n### 3.3 带数字的例子\n\n内容。\n\n### 3.4 小结\n\n内容。\n\n### 3.3. FAST+ (Universal Tokenizer)\n\nText.\n", "t.md")
+    assert not _bilingual_twin(later, 3, 11)  # numbered again further on, past another heading: a repeat
