@@ -1645,7 +1645,9 @@ class ClaimReader:
         value said of the family then means that variant."""
         for v in _VARIANT_SIZE_RE.finditer(text):
             size = float(v.group(1)) * _SCALE[v.group(2).lower()]
-            if v.start() != ms and _close(value, size, max(tolerance, 0.05)):
+            # (the number itself, in brackets after the name, `GPT-3 (13B)`, labels the variant)
+            if (v.start() != ms or (text[v.start() - 1] in "（(" and text[v.end():v.end() + 1] in ("）", ")"))) \
+                    and _close(value, size, max(tolerance, 0.05)):
                 return True
         return False
 
@@ -1691,8 +1693,8 @@ _LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OW
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")
-# a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`
-_VARIANT_SIZE_RE = re.compile(r"(?<=[A-Za-z0-9][-_ ])(\d+(?:\.\d+)?)\s?([BM])(?![A-Za-z0-9])")
+# a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`, `GPT-3 (13B)`
+_VARIANT_SIZE_RE = re.compile(r"(?:(?<=[A-Za-z0-9][-_ ])|(?<=[A-Za-z0-9][（(])|(?<=[A-Za-z0-9] [（(]))(\d+(?:\.\d+)?)\s?([BM])(?![A-Za-z0-9])")
 _FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`

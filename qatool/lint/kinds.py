@@ -22,6 +22,7 @@ from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
+from qatool.lint.tables import Tables, tables
 from qatool.lint.text import REPORTED_RE, SENTENCE_END, clause_asks, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
@@ -705,6 +706,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if holders is not None and not holders:
             return  # no unit (questions included: a question asks the claim only in a phrasing of it) holds one
         index = _claim_index(kb, doc)
+        view = tables(doc, reader.glossary) if "|" in doc.text else None
         named = _gate_indices(rule, doc, gate)
         candidates = set(named)
         for k in named:  # the lines that go on from a line naming the subject (`GPT 基于解码器。⏎它是双向的…`)
@@ -724,6 +726,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
             topic = _unit_topic(index, unit, k)
             for s, e in reader.findings(unit.text, spec, topic=topic, lead=_lead(reader, doc, k)):
+                if view is not None and view.in_refuted_cell(k, s, e):
+                    continue  # `| 误区 | 正解 |`: a wrong view in its column is named to be refuted
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
                     continue  # a claim rule's `unless` is read in the whole sentence that states the claim
                 if rule.spec.get("unless_around") and _around(rule, doc, unit, s, e):
@@ -732,12 +736,35 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                     continue  # `**X 是近似算法**：错。…`: a misconception named to be corrected
                 found.add((unit.line, unit.col))
                 yield make_finding(rule, doc, unit, s, e, term=label)
+        if view is not None:
+            yield from _table_findings(rule, doc, reader, spec, view, found, label)
         if "answer" in rule.scope and spec.predicates:
             for f in _yes_no_answers(rule, doc, index, reader, spec, label):
                 if (f.line, f.col) not in found and all(f.line != line for line, _ in found):
                     yield f
     except TimeoutError:
         raise RuleTimeout(rule, f"{doc.path}") from None
+
+
+def _table_findings(rule: Rule, doc: LintDoc, reader: ClaimReader, spec: ClaimSpec, view: Tables,
+                    found: set[tuple[int, int]], label: str) -> Iterator[Finding]:
+    """Table rows read as the sentences they state (tables.py) that state the claim: one finding per row, on the
+    cells that state it, unless the row's own text was found to."""
+    for row in view.readings:
+        unit = doc.units[row.unit]
+        if unit.scope not in rule.scope or (unit.line, unit.col) in found or not row.keys & set(spec.subjects):
+            continue
+        hits = reader.findings(row.text, spec)
+        if hits and reader.findings(row.plain, spec):
+            continue  # the cells state it without their header: the row's own text decides (`| INT8 | 节省 50% |`)
+        for s, e in hits:
+            s, e = row.where[s], row.where[max(s, e - 1)] + 1  # back on the row
+            if (rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e))) or _refuted_label(doc, unit, s, e) \
+                    or (rule.spec.get("unless_around") and _around(rule, doc, unit, s, e)):
+                continue
+            found.add((unit.line, unit.col))
+            yield make_finding(rule, doc, unit, s, e, term=label)
+            break
 
 
 def _yes_no_answers(rule: Rule, doc: LintDoc, index: _ClaimIndex, reader: ClaimReader, spec: ClaimSpec,
