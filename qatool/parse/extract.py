@@ -451,6 +451,7 @@ def _build(spec: ItemSpec, source: str, lines: list[str], fences: list[Block], s
     spans: dict[str, Any] = {"question": None, "answer": None, "analysis": None}
     title = spec.title
     question, spans["question"] = _question_of(spec, q, lines, warnings)
+    question = question.strip(_EDGE_INVISIBLE)  # (`* \u200b\tSVM的原理是什么？`: a zero-width space before the prompt)
     if _answers_elsewhere(spec, q, a, n, question, lines):
         return None
 
@@ -677,6 +678,12 @@ def _topic_link(text: str) -> bool:
     return question_strength(words) < 2
 
 
+_EDGE_INVISIBLE = " \t\u200b\u200c\u200d\u2060\ufeff\u3000"
+# an entry that only introduces the questions nested under it (`* 常见面试题：`, `- 高频问题`)
+_QUESTIONS_INTRO_RE = re.compile(r"^\s*(?:常见|高频|经典|典型|相关|必考|补充)?的?(?:面试题|面试问题|面试考点|问题|题目|考点|面经|追问)"
+                                 r"(?:汇总|整理|列表|合集|集锦)?\s*[:：]?\s*$")
+
+
 def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: bool,
                    starters: list[tuple[int, _Starter]], explanations: list[tuple[str | None, int, int, str]]) -> int:
     """The list questions of list `b` (top-level block `k`) appended to `starters` (coding
@@ -686,6 +693,13 @@ def _list_starters(k: int, b: Block, lines: list[str], prompts: bool, loose: boo
     for it in b.children:
         head = item_head(it)
         first = it.start  # the line the entry's prompt is on
+        nested_lists = [c for c in it.children if c is not head and c.kind == "list"]
+        if head is not None and nested_lists and len(nested_lists) == len(it.children) - 1 \
+                and _QUESTIONS_INTRO_RE.match(strip_bold(_strip_marker(" ".join(s.strip() for s in lines[head.start - 1:head.end])))):
+            # `* 常见面试题：` over a nested list of questions with their answers: the questions are the nested entries
+            for sub in nested_lists:
+                answered += _list_starters(k, sub, lines, prompts, loose, starters, explanations)
+            continue
         if head is None:
             head = _bare_marker_head(it, lines)
             if head is None:
