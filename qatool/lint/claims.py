@@ -330,6 +330,9 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS +
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
                              r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均))")
+# a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
+_PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)")
+_PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)(?:着|上|使用|采用)?")
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 _DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
@@ -1276,7 +1279,7 @@ class ClaimReader:
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
-                       or (habit is not None and habit.end("np") <= ps))
+                       or (habit is not None and habit.end("np") <= ps) or _PAIRED_WITH_RE.match(text, clause.start, ps))
             if _NOUN_HEAD_RE.match(text, pe, clause.end) and (
                     (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps))
                     or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)):
@@ -1314,6 +1317,8 @@ class ClaimReader:
                     and (_FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start)
                          or _ENDED_RE.match(text, group[-1].end, ps)):
                 continue  # `先预热再结合调度器（如线性衰减）`, `预热结束后，再…降低`: the later step's property, not the first's
+            if group[-1].end <= ps and _PAIRED_BETWEEN_RE.search(text, group[-1].end, ps):
+                continue  # `使用 warm-up，搭配线性衰减`: the decay is what the term is paired with, not the term's
             if group[-1].end <= ps and _aside_clause(text, group[-1].end, ps):
                 continue  # `在 Residual Block 的 Eltwise sum（…，Concat是通道拼接，…）之前`: an aside's own clause
             if group[-1].end <= clause.start and _THEN_LEAD_RE.match(text, clause.start, ps) \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -243,7 +244,22 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
     the same enumeration (`结果依次是正面、正面、反面、正面`: a sequence of outcomes, `later` the items after B)."""
     head = a[: len(a) - len(b)]
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
-        or b in (x.strip() for x in later.split("、"))
+        or b in (x.strip() for x in later.split("、")) or _noun_compound(head, b)
+
+
+def _noun_compound(head: str, b: str) -> bool:
+    """Whether A is two nouns, a Chinese one before the noun B (`激光雷达、雷达`: lidar and radar, a kind and its
+    class, both sensors), which a list names apart on purpose; a remnant follows a name (`Laplace机制、机制`), a
+    single character (`批归一化、归一化`) or a verb (`权重衰减、衰减`)."""
+    if len(head) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
+        return False
+    import jieba  # (loaded on first use: a candidate remnant is rare)
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+
+    words = [jieba.posseg.lcut(w) for w in (head, b)]
+    return all(len(ws) == 1 and ws[0].flag.startswith("n") for ws in words)
 
 
 _LATER_ITEMS_END_RE = re.compile(r"[，,。；;：:\n]")  # where an enumeration ends, after one of its items

@@ -4,7 +4,8 @@ A term that a difference is stated against (`和 GPT 的区别就是 BERT…`) o
 with a counted noun phrase (`加权平均的 m 个学习器…`) has a subject of its own; a property never begins with the
 subject's own name (`召回率是指实际为正类的样本中…`: the 召回 of 召回率 is no verb); an English title in a book's
 brackets is no author; a heading numbered again in the other language of a bilingual article is a translation,
-not a repeated number."""
+not a repeated number. After the thirty-eighth: what a term is paired with (`使用 warm-up，搭配线性衰减`) is not the
+term's; a gate of another kind (a tanh gate on cross-attention, GLU) is no LSTM gate."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +36,12 @@ def item(answer: str) -> str:
     # the right definitions of recall, with 召回率 as the sentence's subject
     ("**召回率（Recall）**：召回率是指实际为正类的样本中被正确分类为正类的比例，它关注的是查全率。", "FC101"),
     ("召回率就是真实为正的样本里被模型找出来的比例。", "FC101"),
+    # (38th trial) what a term is paired with is not the term's: warm-up, then a decay schedule
+    ("BERT 微调用 AdamW，使用 warm-up，搭配线性衰减。", "FC145"),
+    ("训练时先用 warmup，再配合余弦退火逐步降低学习率。", "FC145"),
+    # another kind of gate: a tanh gate on an inserted cross-attention layer, a GLU
+    ("Flamingo 在层间插入门控跨注意力，门控参数经过 tanh gate，初始化为 0。", "FC359"),
+    ("SwiGLU 的门控分支不用 tanh，而是用 Swish；GLU 原文的门控用 sigmoid，有的变体门控用 tanh。", "FC359"),
 ])
 def test_correct_statements_are_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
@@ -46,6 +53,8 @@ def test_correct_statements_are_not_flagged(answer, code):
     ("Boosting 的各个基学习器可以并行训练。", "FC445"),  # no counted noun of its own: said of Boosting
     ("召回率是指预测为正类的样本中真正为正类的比例。", "FC101"),
     ("召回率：被召回为正的样本中真正为正的比例。", "FC101"),  # a phrasing's verb after the name still counts
+    ("warm-up 阶段让学习率线性衰减。", "FC145"),
+    ("LSTM 的门控用 tanh 激活，取值在 -1 到 1 之间。", "FC359"),
 ])
 def test_the_slips_are_still_caught(answer, code):
     assert code in found(item(answer)), answer
