@@ -30,6 +30,8 @@ MEMORY_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>GB|G|GiB|TB)(?![A-Za-z/
 ANY_MEMORY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:GB|G|GiB|TB|MB|M)(?![A-Za-z])")
 # what the figure may hold besides the weights, or who holds it: the arithmetic does not apply
 EXTRAS_RE = re.compile(r"训练|优化器|梯度|Adam|动量|激活|KV|kv|cache|缓存|上下文|batch|批|序列长度|token|峰值|总共|总显存|开销|额外|"
+                       # (a length processed, `处理 1024 长度约占用 0.5GB`: the figure is the cache for that length)
+                       r"\d+\s*(?:个)?\s*(?:长度|字|词)|长度\s*(?:为|是|=)?\s*\d|"
                        r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|GPU|"
                        r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件", re.I)
 # a sentence that denies, hedges or reports the figure rather than stating it
