@@ -352,6 +352,8 @@ _FIRST_RE = re.compile(r"先\s*(?:\*\*)?\s*$")
 _THEN_RE = re.compile(r"再|然后|随后|接着|之后")
 _THEN_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:再|然后|随后|接着|之后)")
 _ENDED_BEFORE_RE = re.compile(r"(?:结束|完成|过后)\s*(?:之后|以后|后)?\s*[，,]\s*$")
+# the term as a step done, then the next step (`各级池化后通过可学习权重加权融合`, `池化之后再…`): what follows is that step's
+_AFTER_STEP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:之后|以后|后)\s*[，,]?\s*(?:再|又|则|通过|经过|经|用|使用|利用|进行|接|送入|输入|做)")
 _ENDED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:过程|阶段)?\s*(?:结束|完成|过后)")
 _EXAMPLE_BRACKET_RE = re.compile(r"\s*(?:如|例如|比如|譬如|e\.g\.|eg\.|such as)", re.I)
 
@@ -1317,6 +1319,8 @@ class ClaimReader:
                     and (_FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start)
                          or _ENDED_RE.match(text, group[-1].end, ps)):
                 continue  # `先预热再结合调度器（如线性衰减）`, `预热结束后，再…降低`: the later step's property, not the first's
+            if group[-1].end <= ps and _AFTER_STEP_RE.match(text, group[-1].end, ps):
+                continue  # `池化后通过可学习权重加权融合`: the weights are the fusion's, the step after the term
             if group[-1].end <= ps and _PAIRED_BETWEEN_RE.search(text, group[-1].end, ps):
                 continue  # `使用 warm-up，搭配线性衰减`: the decay is what the term is paired with, not the term's
             if group[-1].end <= ps and _aside_clause(text, group[-1].end, ps):

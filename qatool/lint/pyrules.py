@@ -68,7 +68,8 @@ BOLD_RE = re.compile(r"(?<!\s)\*\*|\*\*(?!\s)")
 THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:>\s*)*(?:\*[ \t]*){3,}$")
 # `**kwargs` written in prose: Python's keyword unpacking of a lower-case identifier, not bold
 UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$))"
-                          r"|(?<=[A-Za-z0-9_)\]])\*\*(?=[0-9(])")  # and `x**2`, `(a+b)**(n-1)`: a power in code written as prose
+                          r"|(?<=[A-Za-z0-9_)\]])\*\*(?=[0-9(])"  # and `x**2`, `(a+b)**(n-1)`: a power in code written as prose
+                          r"|(?<=/)\*\*|\*\*(?=/)")  # and a C comment's delimiters written as prose (`“/**/”`, `/** … */`)
 # a run of asterisks closing a heading, a list item or a link text: an importance mark (`重点***`)
 # that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
 TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")

@@ -42,6 +42,9 @@ def item(answer: str) -> str:
     # another kind of gate: a tanh gate on an inserted cross-attention layer, a GLU
     ("Flamingo 在层间插入门控跨注意力，门控参数经过 tanh gate，初始化为 0。", "FC359"),
     ("SwiGLU 的门控分支不用 tanh，而是用 Swish；GLU 原文的门控用 sigmoid，有的变体门控用 tanh。", "FC359"),
+    # (39th trial) the term as a step done, then the next step: what follows is that step's
+    ("多层特征各自平均池化后，通过可学习的权重加权融合。", "FC181"),
+    ("先做最大池化，之后再用带可学习参数的 1x1 卷积调整通道。", "FC181"),
 ])
 def test_correct_statements_are_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
@@ -55,6 +58,7 @@ def test_correct_statements_are_not_flagged(answer, code):
     ("召回率：被召回为正的样本中真正为正的比例。", "FC101"),  # a phrasing's verb after the name still counts
     ("warm-up 阶段让学习率线性衰减。", "FC145"),
     ("LSTM 的门控用 tanh 激活，取值在 -1 到 1 之间。", "FC359"),
+    ("池化层也有可学习的参数。", "FC181"),
 ])
 def test_the_slips_are_still_caught(answer, code):
     assert code in found(item(answer)), answer
