@@ -688,6 +688,44 @@ def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
     return any(search(rule, rx, t) for rx in rule.spec["unless_around"] for t in texts)
 
 
+# a dialogue reported inside an answer (`面试官：…？` then `我：…`, `Q：…？` then `A：…`): who asks, who answers
+_ASK_TURN_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:面试官|考官|Q|问|提问|追问)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+_ANSWER_TURN_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我答|我的回答|候选人|应聘者|A|答|回答)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+
+
+@dataclass(frozen=True)
+class _Turn:
+    question: str  # what the asking turn asks (its label dropped)
+    text: str  # the answering turn's text, its label blanked (same length)
+    topic: frozenset[str] | None  # the one term the question names, if it names one
+
+
+def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
+    """Unit index -> the answering turn of a dialogue inside an answer: a line led by 我：/A：/答： (or 候选人：)
+    right after a line that asks (led by 面试官：/Q：/问：, or ending in ？) in the same item. The answer goes on with
+    what was asked, as an item's answer goes on with its question (computed once per document)."""
+    got = doc.cache.get("claim_turns")
+    if got is not None and got[0] is glossary:
+        return got[1]
+    out: dict[int, _Turn] = {}
+    for k in range(1, len(doc.units)):
+        u, p = doc.units[k], doc.units[k - 1]
+        if u.record is None or u.scope not in ("answer", "analysis") or p.record is not u.record or u.line - p.line > 2:
+            continue
+        a = _ANSWER_TURN_RE.match(u.text)
+        if a is None:
+            continue
+        q = _ASK_TURN_RE.match(p.text)
+        asked = p.text[q.end():] if q is not None else p.text
+        if q is None and not QUESTION_END_RE.search(p.text.rstrip()):
+            continue
+        named = {m.keys for m in glossary.mentions(asked)}
+        topic = next(iter(named)) if len(named) == 1 else None
+        out[k] = _Turn(asked.strip(), " " * a.end() + u.text[a.end():], frozenset(topic) if topic else None)
+    doc.cache["claim_turns"] = (glossary, out)
+    return out
+
+
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
     begins with yes or no to a question asking the claim states it too.
@@ -716,6 +754,9 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 k += 1
         for key in spec.subjects:
             candidates.update(index.about.get(key, ()))
+        turns = _turns(doc, reader.glossary)
+        asked_of = _asked_of(turns, spec)
+        candidates.update(asked_of)  # (an answering turn under a question that names the subject)
         if holders is not None:
             candidates.intersection_update(holders)
         for k in sorted(candidates):
@@ -725,7 +766,10 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
             topic = _unit_topic(index, unit, k)
-            for s, e in reader.findings(unit.text, spec, topic=topic, lead=_lead(reader, doc, k)):
+            text, lead = unit.text, _lead(reader, doc, k)
+            if k in turns:  # (the turn's label stays: `我答：` after a reported question is read as such, claims.py)
+                topic = topic or turns[k].topic
+            for s, e in reader.findings(text, spec, topic=topic, lead=lead):
                 if view is not None and view.in_refuted_cell(k, s, e):
                     continue  # `| 误区 | 正解 |`: a wrong view in its column is named to be refuted
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
@@ -739,6 +783,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if view is not None:
             yield from _table_findings(rule, doc, reader, spec, view, found, label)
         if "answer" in rule.scope and spec.predicates:
+            yield from _turn_yes_no(rule, doc, turns, asked_of, reader, spec, label, found)
             for f in _yes_no_answers(rule, doc, index, reader, spec, label):
                 if (f.line, f.col) not in found and all(f.line != line for line, _ in found):
                     yield f
@@ -780,6 +825,27 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, index: _ClaimIndex, reader: ClaimR
             continue
         asserted = asked if yes else not asked
         if asserted == (spec.wrong == "affirm"):
+            yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
+
+
+def _asked_of(turns: dict[int, _Turn], spec: ClaimSpec) -> set[int]:
+    """The answering turns whose question names one of the spec's subjects."""
+    return {k for k, t in turns.items() if t.topic and t.topic & set(spec.subjects)}
+
+
+def _turn_yes_no(rule: Rule, doc: LintDoc, turns: dict[int, _Turn], asked_of: set[int], reader: ClaimReader,
+                 spec: ClaimSpec, label: str, found: set[tuple[int, int]]) -> Iterator[Finding]:
+    """Answering turns that begin with yes or no to a question turn that asks the spec's claim (`面试官：GPT 是双向
+    的吗？` / `我：是的，…`), as an item's answer does (_yes_no_answers); not on a line already found."""
+    for k in sorted(asked_of):
+        turn, unit = turns[k], doc.units[k]
+        yes = YES_RE.match(turn.text)
+        m = yes or NO_RE.match(turn.text)
+        if m is None or any(unit.line == line for line, _ in found):
+            continue
+        asked = reader.question_polarity(turn.question, spec)
+        if asked is not None and (asked if yes else not asked) == (spec.wrong == "affirm"):
+            found.add((unit.line, unit.col))
             yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
 
 

@@ -77,3 +77,31 @@ def test_a_heading_given_again_in_english_is_a_bilingual_twin():
     assert not _bilingual_twin(doc, 3, 11)
     later = load_doc("# 文\n\n### 3.3 带数字的例子\n\n内容。\n\n### 3.4 小结\n\n内容。\n\n### 3.3. FAST+ (Universal Tokenizer)\n\nText.\n", "t.md")
     assert not _bilingual_twin(later, 3, 11)  # numbered again further on, past another heading: a repeat
+
+
+# ------------------------------------------------------------------- a dialogue reported inside an answer
+
+@pytest.mark.parametrize("answer,code", [
+    # the answering turn goes on with what the asking turn asked, as an item's answer goes on with its question
+    ("面试官：学习率预热是做什么的？\n我：在训练初期逐步减小学习率，避免一开始就震荡。", "FC145"),
+    ("Q：AUC 越大越好还是越小越好？\nA：越小越好，0 最理想。", "FC109"),
+    # a yes/no answer to a question that asks the claim
+    ("面试官：GPT 是双向模型吗？\n候选人：是的，它能同时看到左右两边。", "FC174"),
+    ("面试官：k-means 属于无监督学习吗？\n我：不是，它需要标签。", "FC438"),
+])
+def test_an_answering_turn_goes_on_with_the_question_turn(answer, code):
+    assert code in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("面试官：学习率预热是做什么的？\n我：训练刚开始时把学习率从很小逐步调大。", "FC145"),
+    ("Q：AUC 越大越好还是越小越好？\nA：越大越好。", "FC109"),
+    ("面试官：GPT 是双向模型吗？\n候选人：不是，它是单向的自回归模型。", "FC174"),
+    ("面试官：k-means 属于无监督学习吗？\n我：是的，不需要标签。", "FC438"),
+    # no turn: a question line and a line that does not answer it (no answering label)
+    ("GPT 是双向模型吗？\n是的话就不能做生成了。", "FC174"),
+    # the answering turn under a question that names another term
+    ("面试官：BERT 是双向模型吗？\n我：是的，它能同时看到左右两边。", "FC174"),
+])
+def test_right_answers_and_lines_that_are_no_turns_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
