@@ -331,8 +331,9 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
                              r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均))")
 # a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
-_PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)")
-_PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)(?:着|上|使用|采用)?")
+_PAIRED = r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)"
+_PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, past a comma, in the same clause)
+_PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + _PAIRED + r"(?:着|上|使用|采用)?")  # (opening a clause of its own)
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 _DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject

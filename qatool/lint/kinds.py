@@ -689,8 +689,8 @@ def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
 
 
 # a dialogue reported inside an answer (`面试官：…？` then `我：…`, `Q：…？` then `A：…`): who asks, who answers
-_ASK_TURN_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:面试官|考官|Q|问|提问|追问)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
-_ANSWER_TURN_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我答|我的回答|候选人|应聘者|A|答|回答)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+_ASKING_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:面试官|考官|Q|问|提问|追问)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+_ANSWERING_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我答|我的回答|候选人|应聘者|A|答|回答)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
 
 
 @dataclass(frozen=True)
@@ -712,10 +712,10 @@ def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
         u, p = doc.units[k], doc.units[k - 1]
         if u.record is None or u.scope not in ("answer", "analysis") or p.record is not u.record or u.line - p.line > 2:
             continue
-        a = _ANSWER_TURN_RE.match(u.text)
+        a = _ANSWERING_LINE_RE.match(u.text)
         if a is None:
             continue
-        q = _ASK_TURN_RE.match(p.text)
+        q = _ASKING_LINE_RE.match(p.text)
         asked = p.text[q.end():] if q is not None else p.text
         if q is None and not QUESTION_END_RE.search(p.text.rstrip()):
             continue
@@ -766,10 +766,9 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
                 continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
             topic = _unit_topic(index, unit, k)
-            text, lead = unit.text, _lead(reader, doc, k)
             if k in turns:  # (the turn's label stays: `我答：` after a reported question is read as such, claims.py)
                 topic = topic or turns[k].topic
-            for s, e in reader.findings(text, spec, topic=topic, lead=lead):
+            for s, e in reader.findings(unit.text, spec, topic=topic, lead=_lead(reader, doc, k)):
                 if view is not None and view.in_refuted_cell(k, s, e):
                     continue  # `| 误区 | 正解 |`: a wrong view in its column is named to be refuted
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
@@ -820,12 +819,15 @@ def _yes_no_answers(rule: Rule, doc: LintDoc, index: _ClaimIndex, reader: ClaimR
     for rec, unit, m, yes in index.yes_no:
         if not subjects & index.terms[rec["id"]][0]:
             continue
-        asked = reader.question_polarity(rec.get("question") or "", spec)
-        if asked is None:
-            continue
-        asserted = asked if yes else not asked
-        if asserted == (spec.wrong == "affirm"):
+        if _answers_the_slip(reader, rec.get("question") or "", spec, yes):
             yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
+
+
+def _answers_the_slip(reader: ClaimReader, question: str, spec: ClaimSpec, yes: bool) -> bool:
+    """Whether answering yes (or no) to `question` asserts the spec's wrong claim: the question asks the claim, and
+    the answer affirms what it asks (or its opposite)."""
+    asked = reader.question_polarity(question, spec)
+    return asked is not None and (asked if yes else not asked) == (spec.wrong == "affirm")
 
 
 def _asked_of(turns: dict[int, _Turn], spec: ClaimSpec) -> set[int]:
@@ -843,8 +845,7 @@ def _turn_yes_no(rule: Rule, doc: LintDoc, turns: dict[int, _Turn], asked_of: se
         m = yes or NO_RE.match(turn.text)
         if m is None or any(unit.line == line for line, _ in found):
             continue
-        asked = reader.question_polarity(turn.question, spec)
-        if asked is not None and (asked if yes else not asked) == (spec.wrong == "affirm"):
+        if _answers_the_slip(reader, turn.question, spec, yes is not None):
             found.add((unit.line, unit.col))
             yield make_finding(rule, doc, unit, m.start("word"), m.end("word"), term=label)
 

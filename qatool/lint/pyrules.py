@@ -16,7 +16,7 @@ from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, doubled, lookalike
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
-from qatool.lint.text import sentence_kind
+from qatool.lint.text import HAN_RE, sentence_kind
 from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, Line
@@ -608,7 +608,6 @@ def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Findin
                 seen[e.parts] = e.line
 
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -619,7 +618,7 @@ def _bilingual_twin(doc: LintDoc, first: int, again: int) -> bool:
     if any(first < no < again for no in _heading_levels(doc)):
         return False
     a, b = (doc.lines[no - 1] if 0 < no <= len(doc.lines) else "" for no in (first, again))
-    han_a, han_b = bool(_HAN_RE.search(a)), bool(_HAN_RE.search(b))
+    han_a, han_b = bool(HAN_RE.search(a)), bool(HAN_RE.search(b))
     return han_a != han_b and bool(_LATIN_WORD_RE.search(b if han_a else a))
 
 
@@ -1032,10 +1031,9 @@ def cjk_lookalike(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         more = "…" if len(chars) > MAX_LOOKALIKES else ""
         chars = chars[:MAX_LOOKALIKES]
         # a look-alike each time written beside its own standard character (`⻉贝`) is deleted, not replaced
-        beside = {c for s_, e, _ in runs for i, c in enumerate(unit.text[s_:e], s_) if doubled(unit.text, i, standard_char(c) or c)}
         alone = {c for s_, e, _ in runs for i, c in enumerate(unit.text[s_:e], s_) if not doubled(unit.text, i, standard_char(c) or c)}
         replace = "".join(standard_char(c) or c for c in chars if c in alone)
-        delete = "".join(c for c in chars if c not in alone and c in beside)
+        delete = "".join(c for c in chars if c not in alone)
         said = ([f"应为“{replace}{more}”"] if replace else []) \
             + ([f"“{delete}”紧挨着它的标准字“{''.join(standard_char(c) or c for c in delete)}”，应删去"] if delete else [])
         codes = " ".join(f"U+{ord(c):04X}" for c in chars)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qatool.lint.document import LintDoc
+from qatool.lint.text import HAN_RE
 
 _SEPARATOR_CELL_RE = re.compile(r"\s*:?-{2,}:?\s*")
 _MARKUP_RE = re.compile(r"\*\*|__|[*_`]")
@@ -33,9 +34,6 @@ NO = frozenset("否 × ✗ ✘ ❌ 无 没有 不支持 不可以 不能 不会 
 _WHETHER_RE = re.compile(r"^(?:是否|能否|可否|有无|是不是|会不会|能不能|有没有)")
 # a yes/no mark that opens a cell, before what the cell adds (`✅ 产生稀疏解`, `❌ 无`)
 _MARK_RE = re.compile(r"^([√✓✔✅×✗✘❌])\s*")
-# a header cell the readings can use: one that names its column in Chinese (the claim pack reads Chinese prose;
-# `| Sparsity |` over `| No sparsity |` would be read without its negation)
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # a column of wrong views (`| 误区 | 正解 |`): what its cells say is named to be refuted, not stated
 _REFUTED_HEAD_RE = re.compile(r"误区|误解|错误|谬误|陷阱|错的|不正确|反例|myth|wrong|incorrect|mistake", re.I)
 
@@ -88,16 +86,13 @@ class _Builder:
         self.where.extend(range(start, start + len(s)) if start is not None else [at or 0] * len(s))
 
 
-def _sentence(out: _Builder, row: str, subject: tuple[int, int] | str, header: str, cell: tuple[int, int],
+def _sentence(out: _Builder, row: str, subject: tuple[int, int], header: str, cell: tuple[int, int],
               neutral: bool = False) -> None:
-    """`<subject>的<header>是<cell>。`, or a yes/no cell as the header affirmed or denied. `subject` is a span of the
-    row or, read by column, the header word naming the term (placed at the cell)."""
+    """`<subject>的<header>是<cell>。`, or a yes/no cell as the header affirmed or denied (`subject`: the span of the
+    row's first cell; `neutral`: the header read as 该项)."""
     cs, ce = cell
     value = _plain(row[cs:ce])
-    if isinstance(subject, str):
-        out.add(subject, at=cs)
-    else:
-        out.add(row[subject[0]:subject[1]], start=subject[0])
+    out.add(row[subject[0]:subject[1]], start=subject[0])
     head = "该项" if neutral else _plain(header)
     whether = _WHETHER_RE.match(head)
     mark = _MARK_RE.match(value)
@@ -109,8 +104,12 @@ def _sentence(out: _Builder, row: str, subject: tuple[int, int] | str, header: s
         out.add(("不" if neg else "") + said if whether else ("不是" if neg else "是") + said, at=cs)
         if mark and mark.end() < len(value):
             out.add("，", at=cs)
-            rest = row.find(value[mark.end():], cs, ce)
-            out.add(value[mark.end():], start=rest) if rest >= 0 else out.add(value[mark.end():], at=cs)
+            rest = value[mark.end():]
+            at = row.find(rest, cs, ce)
+            if at >= 0:
+                out.add(rest, start=at)
+            else:  # (markup inside the cell's rest: its characters point at the cell)
+                out.add(rest, at=cs)
     else:
         out.add(f"的{head}是", at=cs)
         out.add(row[cs:ce], start=cs)
@@ -151,16 +150,15 @@ def tables(doc: LintDoc, glossary: Any) -> Tables:
         if header is None:
             header = texts
             wrong_cols = {j for j, h in enumerate(header) if _REFUTED_HEAD_RE.search(h)}
-            if wrong_cols:
-                header = [""] * len(header)  # (rows of a table of wrong views give no reading)
             continue
         if wrong_cols:
             refuted[k] = [cells[j] for j in wrong_cols if j < len(cells)]
+            continue  # (rows of a table of wrong views give no reading)
         if not glossary.mentions(_plain(texts[0])):
             continue  # the first cell names what the row is about: no term there, nothing to read (`| 稀疏性 | … |`)
         b, plain = _Builder(), _Builder()
         for j in range(1, min(len(cells), len(header))):
-            if not texts[j].strip() or not _HAN_RE.search(header[j]) or not _plain(texts[j]) \
+            if not texts[j].strip() or not HAN_RE.search(header[j]) or not _plain(texts[j]) \
                     or glossary.mentions(_plain(header[j])):
                 continue  # (a header that names a term, `| 困惑度增加 |`, `| 预训练方式 |`, is a subject of its own)
             _sentence(b, u.text, cells[0], header[j], cells[j])
