@@ -38,6 +38,7 @@ from typing import Iterable, NamedTuple, Sequence
 import ahocorasick
 import regex
 
+from qatool.lint.compiled import compile_pattern
 from qatool.lint.literals import required_factors
 from qatool.lint.text import A_NOT_A, ANSWER_BY, ANSWER_TURN, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
 
@@ -883,7 +884,7 @@ class ClaimReader:
         plain = [rx for rx in spec.predicates if not _NUMBERED_RE.search(rx.pattern)]
         got = tuple(rx for rx in spec.predicates if rx not in plain)
         if len(plain) > 1:
-            got = (regex.compile("|".join(f"(?:{rx.pattern})" for rx in plain), plain[0].flags),) + got
+            got = (compile_pattern("|".join(f"(?:{rx.pattern})" for rx in plain), plain[0].flags),) + got
         elif plain:
             got = (plain[0],) + got
         self._alternation[id(spec.predicates)] = (spec.predicates, got)

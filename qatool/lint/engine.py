@@ -22,8 +22,9 @@ from qatool.common.config import project_root_of
 from qatool.common.io import InputProblem, ReadLimits, atomic_writer, discover
 from qatool.common.schema import SEVERITY_RANK
 from qatool.lint.claims import warm_filters
+from qatool.lint.compiled import save_compiled
 from qatool.lint.document import LintDoc, Unit, doc_from_parsed, load_doc
-from qatool.lint.kinds import Knowledge, RuleTimeout, gate_of, make_finding
+from qatool.lint.kinds import Knowledge, RuleTimeout, gate_of, literal_scan, make_finding
 from qatool.lint.literals import LiteralIndex, save_analysis
 from qatool.lint.loader import load_rules
 from qatool.lint.model import Finding, Rule
@@ -149,6 +150,10 @@ class Linter:
         # one literal pass per document finds the units every gated rule needs to look at
         self.literals = LiteralIndex.build(g for r in self.rules for g in (gate_of(r, kb), r.spec.get("pgate")) if g is not None)
         warm_filters(r.spec["claim"] for r in self.rules if "claim" in r.spec)
+        # a rule whose kind names a pattern it cannot find anything without is skipped on a document where
+        # no unit holds that pattern's literals (one look at the literal pass instead of a call per rule)
+        self._needs = {r.code: (g, rule_kind(r).needs_in_scope) for r in self.rules
+                       if (g := rule_kind(r).needs(r, kb)) is not None and self.literals.covers(g)}
         save_analysis()  # the patterns' reading, for the next start (and for workers that load it)
 
     @classmethod
@@ -219,6 +224,7 @@ class Linter:
         doc.path = shown
         if key != shown:
             findings = [dataclasses.replace(f, path=shown) for f in findings]
+        save_compiled(force=False)  # the patterns compiled so far, for the next start (a worker has no end of its own)
         return FileLint(findings, errors, hidden, doc if keep_doc else None)
 
     def project_key(self, path: Path) -> str:
@@ -266,8 +272,12 @@ class Linter:
         found: list[Finding] = []
         errors: list[str] = []
         doc.literals = self.literals
+        scanned = literal_scan(doc, self.literals) if self._needs else None
         for rule in rules:
             if rule.code == UNUSED_SUPPRESSION:
+                continue
+            need = self._needs.get(rule.code)
+            if need is not None and scanned is not None and not self._may_find(rule, doc, scanned, *need):
                 continue
             got, err = self._run_rule(rule, doc)
             found.extend(got)
@@ -300,6 +310,10 @@ class Linter:
                     what = ",".join(s.codes) if s.codes else "all rules"
                     kept.append(make_finding(unused_rule, doc, unit, s.col - 1, s.end_col - 1, codes=what))
         return sorted(kept, key=Finding.sort_key), errors
+
+    def _may_find(self, rule: Rule, doc: LintDoc, scanned: list[list[int]], needed: Any, in_scope: bool) -> bool:
+        hits = self.literals.hits(scanned, needed)
+        return bool(hits) and (not in_scope or any(doc.units[k].scope in rule.scope for k in hits))
 
     def _selects(self, code: str, selected: set[str]) -> bool:
         return any(c == code or (code.isupper() and c.startswith(code)) or self.by_code[c].name == code for c in selected)

@@ -19,6 +19,7 @@ import regex
 from qatool.common.normalize import normalize_text
 from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary, Lead
 from qatool.lint.claims import Term as ClaimTerm
+from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
@@ -119,11 +120,7 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> l
     and only backtracking out of proportion to the text runs out of time."""
     index = doc.literals
     if index is not None and index.covers(gate):
-        scanned = doc.cache.get("literal_hits")
-        if scanned is None or scanned[0] is not index:  # per index: its gates are numbered its own way
-            text, starts = doc.joined()
-            scanned = doc.cache["literal_hits"] = (index, index.scan(text, starts))
-        return index.hits(scanned[1], gate)
+        return index.hits(literal_scan(doc, index), gate)
     text, starts = doc.joined()
     found: set[int] = set()
     try:
@@ -133,6 +130,15 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> l
     except TimeoutError:
         raise RuleTimeout(rule, f"{doc.path} (one pass over its {len(text):,} characters, {REGEX_TIMEOUT}s per {JOINED_CHUNK:,})") from None
     return sorted(found)
+
+
+def literal_scan(doc: LintDoc, index: Any) -> list[list[int]]:
+    """The literal index's pass over `doc` (literals.LiteralIndex.scan), made once per document and index."""
+    scanned = doc.cache.get("literal_hits")
+    if scanned is None or scanned[0] is not index:  # per index: its gates are numbered its own way
+        text, starts = doc.joined()
+        scanned = doc.cache["literal_hits"] = (index, index.scan(text, starts))
+    return scanned[1]
 
 
 def _gate_indices(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> list[int]:
@@ -938,7 +944,7 @@ def _title_rx(title: str) -> regex.Pattern:
     cannot continue a title (`Deep Learning` is not read inside `Deep Learning with Differential Privacy`)."""
     words = norm_title(title).split()
     body = r"[\W_]+".join(regex.escape(w) for w in words)
-    return regex.compile(rf"(?<![A-Za-z0-9][\s\-]*)(?:{body})(?![\s\-:]*[A-Za-z0-9])", regex.IGNORECASE)
+    return compile_pattern(rf"(?<![A-Za-z0-9][\s\-]*)(?:{body})(?![\s\-:]*[A-Za-z0-9])", regex.IGNORECASE)
 
 
 def _corroborated(paper: dict[str, Any], text: str) -> bool:

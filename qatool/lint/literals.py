@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from typing import Any, Callable, Iterable
 import ahocorasick
 import regex
 
+from qatool.common.cache import cache_dir
 from qatool.common.io import atomic_writer
 from qatool.lint.patterns import SafePattern
 
@@ -150,17 +150,6 @@ def _node(op: Any, av: Any) -> _Info:
             exact = frozenset("".join(p) for p in product(sorted(inner.exact), repeat=lo))
         return _Info(exact, _best(exact, inner.factors))
     return _Info(None, None)  # any character, classes, back references, conditionals
-
-
-def cache_dir() -> Path | None:
-    """Where the analysis is kept: `$QATOOL_CACHE_DIR`, else `$XDG_CACHE_HOME/qatool`, else
-    `~/.cache/qatool`; None (keep nothing) when `QATOOL_NO_CACHE` is set to anything but empty or 0."""
-    if os.environ.get("QATOOL_NO_CACHE", "") not in ("", "0"):
-        return None
-    if os.environ.get("QATOOL_CACHE_DIR"):
-        return Path(os.environ["QATOOL_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "qatool"
 
 
 class AnalysisStore:

@@ -6,9 +6,10 @@ Every problem is a `RuleFileError` whose message names the file and line and say
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ import yaml
 
 import qatool.lint.claims as claim_kind
 import qatool.lint.registry as registry
+from qatool.common.cache import cache_dir
+from qatool.common.io import atomic_writer
+from qatool.lint.compiled import compile_pattern
 from qatool.lint.kinds import FLAGS, Knowledge, Term
 from qatool.lint.model import Rule, RuleDocs
 from qatool.lint.patterns import SafePattern
@@ -146,6 +150,9 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
     if data is None or node is None:
         raise RuleFileError(f"{path}: rule file is empty; add a `rules:` list")
     _check_kind_keys(path, node, data)
+    digest = _schema_digest(tuple(KINDS), text)
+    if digest in _validated():
+        return data, node  # these very bytes passed this very schema before (VALIDATED_NAME)
     errors = list(_file_schema_validator(tuple(KINDS)).iter_errors(data))
     # a key whose value fails its kind's fragment is also "unevaluated": report the failure itself
     bad = jsonschema.exceptions.best_match([e for e in errors if e.validator != "unevaluatedProperties"] or errors)
@@ -157,7 +164,49 @@ def read_rule_file(path: Path, text: str | None = None) -> tuple[dict[str, Any],
             rule = data["rules"][bad.absolute_path[1]]
             code = f" rule {rule.get('code', '?')}:" if isinstance(rule, dict) else ""
         raise RuleFileError(f"{path}:{_line(at)}:{code} {where}: {bad.message}; see schemas/rule_file.schema.json")
+    _remember_valid(digest)
     return data, node
+
+
+# Validating the built-in pack against the schema takes a third of a second at every start; its
+# result depends only on the file's bytes, the schema and jsonschema's version. The digests of files
+# that passed are kept in the cache folder (qatool.common.cache), so the same bytes are not validated
+# again; any other file, or a changed one, is.
+VALIDATED_NAME = "validated-rule-files.json"
+_VALIDATED_KEEP = 256
+
+
+@lru_cache(maxsize=8)
+def _schema_part(kinds: tuple[str, ...]) -> bytes:
+    return (json.dumps(rule_file_schema(), sort_keys=True) + metadata.version("jsonschema")).encode()
+
+
+def _schema_digest(kinds: tuple[str, ...], text: str) -> str:
+    return hashlib.sha256(_schema_part(kinds) + b"\0" + text.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _validated() -> list[str]:
+    folder = cache_dir()
+    try:
+        got = json.loads((folder / VALIDATED_NAME).read_text(encoding="utf-8")) if folder is not None else []
+    except (OSError, ValueError):
+        return []
+    return [d for d in got if isinstance(d, str)] if isinstance(got, list) else []
+
+
+def _remember_valid(digest: str) -> None:
+    known = _validated()
+    folder = cache_dir()
+    if digest in known or folder is None:
+        return
+    known.append(digest)
+    del known[:-_VALIDATED_KEEP]
+    try:
+        with atomic_writer(folder / VALIDATED_NAME) as fh:
+            json.dump(known, fh)
+    except OSError:
+        pass  # an unwritable cache folder only means validating again
 
 
 def compile_regex(pattern: str, where: str, lazy: bool = False) -> SafePattern:
@@ -168,7 +217,7 @@ def compile_regex(pattern: str, where: str, lazy: bool = False) -> SafePattern:
     if lazy:
         return SafePattern.lazy(pattern, FLAGS, where)
     try:
-        rx = regex.compile(pattern, FLAGS)
+        rx = compile_pattern(pattern, FLAGS)
     except regex.error as err:
         raise RuleFileError(f"{where}: pattern {pattern!r} does not compile ({err}); fix the regular expression") from None
     for probe in PROBES:

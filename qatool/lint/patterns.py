@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from qatool.lint.compiled import compile_pattern
+
 TIMEOUT = 0.25  # seconds per search call: the one policy for user and pack patterns
 
 
@@ -51,7 +53,7 @@ class SafePattern:
     @property
     def rx(self) -> regex.Pattern:
         if self._rx is None:
-            self._rx = regex.compile(*self._source)
+            self._rx = compile_pattern(*self._source)
         return self._rx
 
     pattern = property(lambda self: self._source[0])
@@ -121,4 +123,4 @@ def safe(rx: "regex.Pattern | SafePattern", where: str = "") -> SafePattern:
 def compile_safe(pattern: str, flags: int = 0, where: str = "", lazy: bool = False) -> SafePattern:
     """`pattern` under the timeout policy; `lazy`: compiled on its first search (for patterns already
     known to compile, such as the built-in pack's, checked by its tests)."""
-    return SafePattern.lazy(pattern, flags, where) if lazy else SafePattern(regex.compile(pattern, flags), where)
+    return SafePattern.lazy(pattern, flags, where) if lazy else SafePattern(compile_pattern(pattern, flags), where)

@@ -114,8 +114,25 @@ class RuleKind:
     def gate(self, rule: Rule, kb: Knowledge) -> Any:
         return rule.spec.get("gate")
 
+    def needs(self, rule: Rule, kb: Knowledge) -> Any:
+        """A pattern without which in some unit (of the rule's scope, when `needs_in_scope`) the rule finds
+        nothing in a document (None: it cannot tell): the linter skips the rule on a document where the
+        literal index says no unit can hold it."""
+        return None
+
+    needs_in_scope: ClassVar[bool] = False
+
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         raise NotImplementedError
+
+
+class GatedKind(RuleKind):
+    """A kind that reads only the units of its scope where its gate can match (kinds._units)."""
+
+    needs_in_scope = True
+
+    def needs(self, rule: Rule, kb: Knowledge) -> Any:
+        return self.gate(rule, kb)
 
 
 KINDS: dict[str, RuleKind] = {}
@@ -145,7 +162,7 @@ class PatternSpec(Spec):
 
 
 @register_kind
-class PatternKind(RuleKind):
+class PatternKind(GatedKind):
     name = "pattern"
     spec_type = PatternSpec
     judges_statements = True
@@ -166,7 +183,7 @@ class CooccurrenceSpec(Spec):
 
 
 @register_kind
-class CooccurrenceKind(RuleKind):
+class CooccurrenceKind(GatedKind):
     name = "cooccurrence"
     spec_type = CooccurrenceSpec
     judges_statements = True
@@ -197,7 +214,7 @@ class DefinitionSpec(Spec):
 
 
 @register_kind
-class DefinitionKind(RuleKind):
+class DefinitionKind(GatedKind):
     name = "definition"
     spec_type = DefinitionSpec
     judges_statements = True
@@ -289,6 +306,9 @@ class ClaimKind(RuleKind):
 
     def gate(self, rule: Rule, kb: Knowledge) -> Any:
         return kb.claim_gate(rule.spec["claim"].subjects)
+
+    def needs(self, rule: Rule, kb: Knowledge) -> Any:
+        return rule.spec.get("pgate")  # a document where no unit holds a phrasing's literals states no claim (check_claim)
 
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         return kinds.check_claim(rule, doc, kb)
