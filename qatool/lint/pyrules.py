@@ -74,6 +74,9 @@ UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$
 # that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
 TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")
 OUTLINE_LINE_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s|[-*+]\s|\d+[.)、]\s)")
+# inline TeX math (`$\pi^*$`, `$$…$$`): its asterisks are the formula's (a star, a product), not Markdown's;
+# dollars that open before a non-space and close after one, not before a digit (`$5 和 $10` is money)
+INLINE_MATH_RE = re.compile(r"\$\$[^$\n]+\$\$|\$(?=[^\s$])[^$\n]*?(?<=[^\s$])\$(?!\d)")
 # a run of three or more asterisks that opens nothing (white space, punctuation or the line's end after it)
 # and without which the line's bold markers pair up: a mask over a name or a word (`张***`, `跑了个***，`)
 MASK_RUN_RE = re.compile(r"(?<!\*)\*{3,}(?=[\s，。、；：？！,.;:?!）)」』”]|$)")
@@ -175,7 +178,9 @@ def _odd_bold_units(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
         if len(marks) % 2 == 0 or THEMATIC_BREAK_RE.match(text):
             continue
         unpacked = UNPACKING_RE.sub("  ", text)
-        if unpacked != text:  # an odd count that `**kwargs` accounts for is not broken bold
+        if "$" in unpacked:
+            unpacked = INLINE_MATH_RE.sub(lambda m: " " * len(m.group()), unpacked)
+        if unpacked != text:  # an odd count that `**kwargs` or a formula accounts for is not broken bold
             text = unpacked
             marks = [m.start() for m in BOLD_RE.finditer(text)]
             if len(marks) % 2 == 0:
@@ -560,10 +565,20 @@ def _written_before(written: dict, e: NumberedEntry, parts: tuple[int, ...]) -> 
     return False
 
 
+def _counts(run: list[NumberedEntry]) -> bool:
+    """Whether a run counts its entries (at least half its steps go up by one or two, whatever gaps and
+    misplaced items it has) rather than naming them by identifiers (`### 35.搜索插入位置`, `### 69.x 的平方根`,
+    `### 77.组合`: problem ids, where no number is missing between two)."""
+    steps = [b.parts[-1] - a.parts[-1] for a, b in zip(run, run[1:]) if a.parts[:-1] == b.parts[:-1]]
+    return len(steps) < 3 or 2 * sum(1 for d in steps if 1 <= d <= 2) >= len(steps)
+
+
 @check("numbering-gap")
 def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     written = None  # read only when a number is skipped
     for run in _checked_runs(doc):
+        if not _counts(run):
+            continue
         top = run[0].parts[-1]  # a run may start anywhere (numbering continued from another file)
         last = run[0].line  # the line of the entry with the highest number so far
         for e in run[1:]:
