@@ -33,6 +33,8 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Iterable, NamedTuple, Sequence
 
 import ahocorasick
@@ -498,6 +500,7 @@ class _PropertyFilter:
             if len(alt) == 1:
                 self.single |= alt[0]
         self.masks = [alt for alt in masks if len(alt) > 1]
+        self.enough: dict[int, bool] = {}  # the strings found in a stretch -> whether some alternative has all it needs
         self.automaton = ahocorasick.Automaton()
         for x in lits:
             self.automaton.add_word(x, (len(x), bit[x]))
@@ -513,21 +516,24 @@ class _Present:
     where a phrasing matches, so the sentences and clauses it lets through include every one that
     holds a phrasing."""
 
-    __slots__ = ("at", "bits", "single", "masks")
+    __slots__ = ("at", "bits", "single", "masks", "enough")
 
     def __init__(self, flt: _PropertyFilter, found: list[tuple[int, int]]):
         self.at = [p for p, _ in found]
         self.bits = [b for _, b in found]
-        self.single, self.masks = flt.single, flt.masks
+        self.single, self.masks, self.enough = flt.single, flt.masks, flt.enough
 
     def within(self, a: int, b: int) -> bool:
         i, j = bisect.bisect_left(self.at, a), bisect.bisect_left(self.at, b)
         if i == j:
             return False
-        seen = 0
-        for k in range(i, j):
-            seen |= self.bits[k]
-        return bool(seen & self.single) or any(all(seen & f for f in alt) for alt in self.masks)
+        seen = reduce(or_, self.bits[i:j])
+        if seen & self.single:
+            return True
+        ok = self.enough.get(seen)
+        if ok is None:  # the same strings recur from stretch to stretch: each set is judged once
+            ok = self.enough[seen] = any(all(seen & f for f in alt) for alt in self.masks)
+        return ok
 
 
 @dataclass

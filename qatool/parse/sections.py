@@ -890,8 +890,8 @@ def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
     kids = sec.children
     if not kids:
         return False
-    if any(_asks_with_mark(k) for k in kids):
-        return True
+    if any(_asks_with_mark(k) for k in kids) or _answer_label_last(sec, lines):
+        return True  # (after an empty answer label, the sub-headings are split off where the answer ends: _absorb_answer)
     if _stated_problem(sec, lines):
         # a stated problem (`**问题描述**` and its block) answered by the sub-headings below it
         # (`### 思路 1`, `### 如果树是二叉搜索树`): one item, however the document numbers its levels
@@ -914,10 +914,46 @@ def _opens_with_answer(sec: Section, lines: list[str]) -> bool:
     return lab is not None and lab.cat == "answer"
 
 
+def _answer_label_last(sec: Section, lines: list[str]) -> bool:
+    """Whether the section's body ends with an answer label that has nothing after it (`**A**:` on its own
+    line after `**Q**: …`): the answer is what comes next, under the sub-headings."""
+    blocks = [b for b in sec.body if not is_comment(b, lines)]
+    if not blocks or not sec.labels.get("question"):
+        return False
+    lab = block_label(blocks[-1], lines)
+    return lab is not None and lab.cat == "answer" and not lab.rest.strip(" \t*_：:") and blocks[-1].end == blocks[-1].start
+
+
+_ARABIC_NUMBER_RE = re.compile(r"\d+")
+
+
+def _absorb_answer(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:
+    """`**Q**: …` then `**A**:` and nothing more: an item whose answer is the sub-headings that follow, up to
+    the first one that asks or carries a number that does not count them (`### 7.正则化…` goes on with the
+    document's own numbering; `### 1.` `### 2.` under the label number the answer's parts)."""
+    sec.role, sec.split = "item", True
+    expected = 1
+    while sec.absorb < len(sec.children):
+        kid = sec.children[sec.absorb]
+        num = _ARABIC_NUMBER_RE.match(kid.number or "")
+        if _asks_with_mark(kid) or (num is not None and int(num.group()) != expected):
+            break
+        if num is not None:
+            expected += 1
+        _mark_parts(kid)
+        kid.role = "part"
+        sec.absorb += 1
+    for kid in sec.children[sec.absorb:]:
+        _decide_one(kid, lines, bank, title, levels)
+
+
 def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int], asks: bool) -> None:
     """A section whose sub-headings are items of their own: it is an item itself when it asks (or
     the document is a question bank) and has content, else a chapter; a stated problem's first
     sub-headings that do not ask are parts of its answer."""
+    if _answer_label_last(sec, lines):
+        _absorb_answer(sec, lines, bank, title, levels)
+        return
     sec.split = True
     if not asks and _CHAPTER_NUM.search(sec.number or "") and _asked_below(sec):
         sec.role, sec.reason = "group", "chapter"  # `# 第二章 …` over questions: its body introduces them

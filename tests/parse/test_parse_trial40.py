@@ -1,0 +1,63 @@
+"""A layout the fortieth untuned trial's notes used, in wording of my own: a section that asks with a `**Q**:` label
+and gives an empty `**A**:` label, whose answer is the sub-headings that follow. They are the answer's parts up to
+the first one that asks or carries a number that does not count them (the document's own numbering going on)."""
+from __future__ import annotations
+
+from qatool.parse import parse_text
+
+DOC = """# 归一化
+
+### 3. 归一化有哪些类型
+
+BN、LN、GN 等。
+
+## 梯度裁剪的两种方式
+
+**Q**: 按值裁剪和按范数裁剪有什么区别？
+
+**A**:
+
+### 按值裁剪
+
+逐元素截断到区间 [-c, c]，会改变梯度方向。
+
+### 按范数裁剪
+
+整体缩放梯度，使其范数不超过阈值，方向不变。
+
+### 什么时候用哪一种？
+
+大模型训练一般按全局范数裁剪。
+
+### 4. 权重衰减和 L2 正则一样吗
+
+对 SGD 等价，对 Adam 不等价。
+"""
+
+
+def test_the_sub_headings_after_an_empty_answer_label_are_the_answer():
+    recs = parse_text(DOC, "clip.md").records
+    by_q = {r["question"]: r for r in recs}
+    rec = by_q["按值裁剪和按范数裁剪有什么区别？"]
+    assert "逐元素截断" in rec["answer"] and "方向不变" in rec["answer"]
+    assert "按值裁剪" not in by_q and "按范数裁剪" not in by_q  # parts of the answer, not questions
+
+
+def test_a_sub_heading_that_asks_or_goes_on_with_the_documents_numbering_is_an_item_of_its_own():
+    qs = [r["question"] for r in parse_text(DOC, "clip.md").records]
+    assert "什么时候用哪一种？" in qs
+    assert any(q.startswith("权重衰减和 L2 正则一样吗") for q in qs)
+    rec = next(r for r in parse_text(DOC, "clip.md").records if r["question"].startswith("按值裁剪和按范数裁剪"))
+    assert "大模型训练" not in rec["answer"] and "对 Adam 不等价" not in rec["answer"]
+
+
+def test_numbered_parts_under_the_label_count_the_answers_own_points():
+    text = DOC.replace("### 按值裁剪", "### 1. 按值裁剪").replace("### 按范数裁剪", "### 2. 按范数裁剪")
+    rec = next(r for r in parse_text(text, "clip.md").records if r["question"].startswith("按值裁剪和按范数裁剪"))
+    assert "逐元素截断" in rec["answer"] and "方向不变" in rec["answer"]
+
+
+def test_an_answer_label_with_text_of_its_own_keeps_the_sub_headings_apart():
+    text = DOC.replace("**A**:\n", "**A**: 两者都能防止梯度爆炸。\n")
+    rec = next(r for r in parse_text(text, "clip.md").records if r["question"].startswith("按值裁剪和按范数裁剪"))
+    assert rec["answer"].startswith("两者都能防止梯度爆炸")
