@@ -312,6 +312,8 @@ class Linter:
         return sorted(kept, key=Finding.sort_key), errors
 
     def _may_find(self, rule: Rule, doc: LintDoc, scanned: list[list[int]], needed: Any, in_scope: bool) -> bool:
+        if not self.literals.covers(needed):
+            return True  # (an index swapped in after the linter was made covers other gates)
         hits = self.literals.hits(scanned, needed)
         return bool(hits) and (not in_scope or any(doc.units[k].scope in rule.scope for k in hits))
 

@@ -16,7 +16,7 @@ from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, doubled, lookalike
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
-from qatool.lint.text import HAN_RE, sentence_kind
+from qatool.lint.text import HAN_RE, clause_asks, sentence_kind
 from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, Line
@@ -69,7 +69,8 @@ THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:>\s*)*(?:\*[ \t]*){3,}$")
 # `**kwargs` written in prose: Python's keyword unpacking of a lower-case identifier, not bold
 UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$))"
                           r"|(?<=[A-Za-z0-9_)\]])\*\*(?=[0-9(])"  # and `x**2`, `(a+b)**(n-1)`: a power in code written as prose
-                          r"|(?<=/)\*\*|\*\*(?=/)")  # and a C comment's delimiters written as prose (`“/**/”`, `/** … */`)
+                          r"|(?<=/)\*\*|\*\*(?=/)"  # and a C comment's delimiters written as prose (`“/**/”`, `/** … */`)
+                          r"|(?<=[（(“\"'‘「])\*\*(?=[）)”\"'’」])")  # and the symbol named in brackets or quotes (`双星号（**）`)
 # a run of asterisks closing a heading, a list item or a link text: an importance mark (`重点***`)
 # that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
 TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")
@@ -567,10 +568,18 @@ def _written_before(written: dict, e: NumberedEntry, parts: tuple[int, ...]) -> 
 
 def _counts(run: list[NumberedEntry]) -> bool:
     """Whether a run counts its entries (at least half its steps go up by one or two, whatever gaps and
-    misplaced items it has) rather than naming them by identifiers (`### 35.搜索插入位置`, `### 69.x 的平方根`,
+    misplaced items it has, and it keeps nearly half the numbers of its span) rather than naming them by identifiers (`### 35.搜索插入位置`, `### 69.x 的平方根`,
     `### 77.组合`: problem ids, where no number is missing between two)."""
     steps = [b.parts[-1] - a.parts[-1] for a, b in zip(run, run[1:]) if a.parts[:-1] == b.parts[:-1]]
-    return len(steps) < 3 or 2 * sum(1 for d in steps if 1 <= d <= 2) >= len(steps)
+    if len(steps) >= 3 and 2 * sum(1 for d in steps if 1 <= d <= 2) < len(steps):
+        return False
+    # and it keeps nearly half the numbers of its span or more (a jump too long to be a gap, numbering_gap's
+    # limit, starts another stretch): a subset of a numbered collection (`题003`, `题008`, `题012` … `题064` of
+    # 剑指Offer's array problems, a third of their span) leaves out much more than a damaged count does
+    numbers = sorted({e.parts[-1] for e in run})
+    limit = max(MAX_SKIP, len(run)) + 1
+    span = numbers[-1] - numbers[0] + 1 - sum(b - a - 1 for a, b in zip(numbers, numbers[1:]) if b - a > limit)
+    return 20 * len(numbers) >= 9 * span
 
 
 @check("numbering-gap")
@@ -653,11 +662,29 @@ _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至�
 _HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
 
 
+# a point stated in its own heading: a short topic, a colon, then prose of 20 characters or more (ten Han among
+# them) that does not ask (`### 2.任务的复杂性和能力阈值：复杂任务可能需要多种基础能力的组合，……`)
+_STATED_POINT_RE = re.compile(r"^(?:#{1,6}[ \t]+)?(?:[0-9]{1,3}[.、．)][ \t]*)?([^：:？?\n]{2,24})[：:][ \t]*((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
+
+
+# what stands before a colon as a label or a number, not as a topic (`问题6：`, `Q24:`, `面试题 3：`, `第2题：`)
+_NOT_A_TOPIC_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:问题|题目|面试题|考题|试题|问|题|Q|q|第)?\s*[0-9０-９一二三四五六七八九十]*\s*(?:题|问)?\s*(?:\*\*)?\s*$")
+# what a prompt after a colon begins with (`### 梯度消失：请解释原因`, `### 2. BN：简述其作用`)
+_PROMPT_AFTER_COLON_RE = re.compile(r"\s*(?:请|试|简述|简要|说说|谈谈|解释|比较|对比|分析|阐述|描述|说明|列举|推导|写出|画出)")
+
+
 def _inline_answer(line: str) -> bool:
     """Whether a question's line goes on after its question mark with its answer, not with more of the
-    question."""
+    question; or the line states its point after a topic and a colon, asking nothing (no question mark, no
+    prompt, no 吗/呢 at its end: a clause such as `并学会如何组合这些能力` inside it asks nothing)."""
     m = _INLINE_ANSWER_RE.match(line) or _HEADING_SHORT_ANSWER_RE.match(line)
-    return m is not None and not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
+    if m is not None:
+        return not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
+    m = _STATED_POINT_RE.match(line)
+    if m is None or _PROMPT_AFTER_COLON_RE.match(m.group(2)) or _NOT_A_TOPIC_RE.search(m.group(1)) or question_strength(m.group(1)) == 2:
+        return False  # (`问题6：…`, `Q24：…`: a label, not a topic; `请推导 X：…`: the prompt is before the colon)
+    clauses = re.split(r"[，,。；;]", m.group(2).rstrip("。.！! "))
+    return not any(clause_asks(c) for c in (clauses[0], clauses[-1])) and not clauses[-1].endswith(("吗", "呢"))
 
 
 def _heading_levels(doc: LintDoc) -> dict[int, int]:
@@ -817,7 +844,9 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     defects = _answer_defects(doc)
     for i, (rec, d) in enumerate(defects):
-        if d is not None and d.kind in EMPTY_KINDS and not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
+        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]):
+            continue  # (a question that carries its answer on its own line is answered)
+        if not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
     for n, title, _body_lines in unanswered(doc):

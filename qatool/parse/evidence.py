@@ -88,9 +88,11 @@ TODO_RE = re.compile(r"\bTODO\b|\bTBD\b|\bFIXME\b|待补充|待完善|待更新|
 
 # ----------------------------------------------------------------------------------------- inline text
 
-IMAGE_RE = re.compile(r"!\[[^\[\]\n]*\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)")
-LINK_RE = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
-ANCHOR_LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(#[^()\s]*\)")
+# (a destination may hold balanced parentheses, as CommonMark allows: `(#wait()，join()方法有什么作用？)`)
+_DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*"
+IMAGE_RE = re.compile(r"!\[[^\[\]\n]*\]\(" + _DESTINATION + r"(?:[ \t]+\"[^\"\n]*\")?\)")
+LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(" + _DESTINATION + r"(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
+ANCHOR_LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(#" + _DESTINATION + r"\)")
 URL_RE = re.compile(r"<?(?:https?|ftp)://[^\s<>()\[\]]+>?|www\.[^\s<>()\[\]]+")
 HTML_TAG_RE = re.compile(r"<[^<>\n]*>")
 IMG_TAG_RE = re.compile(r"<img\b[^<>\n]*>", re.IGNORECASE)

@@ -1,6 +1,7 @@
-"""A layout the fortieth untuned trial's notes used, in wording of my own: a section that asks with a `**Q**:` label
+"""Layouts the fortieth and forty-first untuned trials met, in wording of my own: a section that asks with a `**Q**:` label
 and gives an empty `**A**:` label, whose answer is the sub-headings that follow. They are the answer's parts up to
-the first one that asks or carries a number that does not count them (the document's own numbering going on)."""
+the first one that asks or carries a number that does not count them (the document's own numbering going on). And a
+link whose anchor holds parentheses, read as a link."""
 from __future__ import annotations
 
 from qatool.parse import parse_text
@@ -61,3 +62,11 @@ def test_an_answer_label_with_text_of_its_own_keeps_the_sub_headings_apart():
     text = DOC.replace("**A**:\n", "**A**: 两者都能防止梯度爆炸。\n")
     rec = next(r for r in parse_text(text, "clip.md").records if r["question"].startswith("按值裁剪和按范数裁剪"))
     assert rec["answer"].startswith("两者都能防止梯度爆炸")
+
+
+def test_a_link_whose_anchor_holds_parentheses_is_a_link():
+    # (the forty-first trial: a table of contents of headings linking to anchors such as `#fork()和vfork()…`)
+    text = ("# 进程专题\n\n#### [1.什么是孤儿进程？](#什么是孤儿进程？)\n#### [2.fork()和vfork()有什么区别？](#fork()和vfork()有什么区别？)\n"
+            "#### [3.malloc(0)会返回什么？](#malloc(0)会返回什么？)\n\n## 进程基础\n\n进程是资源分配的基本单位。\n")
+    reasons = {n.line: n.reason for n in parse_text(text, "toc.md").non_items}
+    assert reasons[3] == reasons[4] == reasons[5] == "link-only"
