@@ -4,5 +4,16 @@ another checkout left there; the processes the tests start inherit it."""
 import os
 import tempfile
 
+import pytest
+
 os.environ["QATOOL_CACHE_DIR"] = tempfile.mkdtemp(prefix="qatool-test-cache-")
 os.environ.pop("QATOOL_NO_CACHE", None)
+
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    """A cache folder of this test alone (`tmp_path/cache`), with caching on."""
+    monkeypatch.setenv("QATOOL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("QATOOL_NO_CACHE", raising=False)
+    return tmp_path / "cache"

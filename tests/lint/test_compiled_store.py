@@ -16,9 +16,8 @@ PROBES = ["梯度裁剪可以避免梯度爆炸", "Gradient Clipping avoids expl
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("QATOOL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("QATOOL_NO_CACHE", raising=False)
+def store(own_cache, monkeypatch):
+    """A fresh store reading and writing the test's own cache folder."""
     fresh = compiled.CompiledStore()
     monkeypatch.setattr(compiled, "STORE", fresh)
     return fresh
@@ -113,9 +112,7 @@ RULE_FILE = """rules:
 """
 
 
-def test_a_rule_file_is_validated_again_when_its_bytes_change(tmp_path, monkeypatch):
-    monkeypatch.setenv("QATOOL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("QATOOL_NO_CACHE", raising=False)
+def test_a_rule_file_is_validated_again_when_its_bytes_change(tmp_path, own_cache, monkeypatch):
     loader._validated.cache_clear()
     good = tmp_path / "r.yaml"
     good.write_text(RULE_FILE, encoding="utf-8")

@@ -20,10 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A fresh store reading and writing `tmp_path/cache`."""
-    monkeypatch.setenv("QATOOL_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("QATOOL_NO_CACHE", raising=False)
+def store(own_cache, monkeypatch):
+    """A fresh store reading and writing the test's own cache folder (`tmp_path/cache`)."""
     fresh = literals.AnalysisStore()
     monkeypatch.setattr(literals, "STORE", fresh)
     return fresh
