@@ -1,5 +1,5 @@
-"""Session-wide settings: the literal analysis store (qatool.lint.literals.AnalysisStore) is kept in a
-folder of this test session, not in the user's cache, so that no test reads what an earlier run or
+"""Session-wide settings: the cache stores (the literal analysis, qatool.lint.literals, and the compiled
+patterns, qatool.lint.compiled) are kept in a folder of this test session, not in the user's cache, so that no test reads what an earlier run or
 another checkout left there; the processes the tests start inherit it."""
 import os
 import tempfile
@@ -8,7 +8,6 @@ import pytest
 
 os.environ["QATOOL_CACHE_DIR"] = tempfile.mkdtemp(prefix="qatool-test-cache-")
 os.environ.pop("QATOOL_NO_CACHE", None)
-
 
 
 @pytest.fixture
