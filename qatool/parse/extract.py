@@ -1290,7 +1290,15 @@ def _parse_text(text: str, source: str) -> ParsedDoc:
     bank = bool(getattr(root, "bank", False))
     specs, non_items, explanations = _item_specs(root, lines, bank)
     specs.sort(key=lambda p: p[0])
-    items = [s for _, s in specs]
+    # an item never starts inside a fenced block as the line scan reads it (a fence that a `<details>` block opens
+    # and never closes can hide from the block tree what the scan counts as code)
+    fenced, inside = set(), False
+    for ln in sc.lines:
+        if ln.kind == "fence":
+            inside = not inside
+        if ln.kind == "fence" or (inside and ln.kind == "code"):
+            fenced.add(ln.no)
+    items = [s for _, s in specs if s.start not in fenced]
 
     for num, start, end, text_ in explanations:
         target = next((it for it in reversed(items) if it.section_kind == "coding" and it.number == num and it.start < start and it.analysis_extra is None), None)

@@ -668,7 +668,7 @@ def _labels_questions(sec: Section, lines: list[str]) -> bool:
 # right after it, they go on with it; an answer heading makes it a question answered below
 # (the answer labels, and of the analysis labels those that give the answer, not 分析/解释)
 ANSWER_HEADING_WORDS = frozenset(w.lower() for w in LABEL_WORDS["answer"] + (
-    "答案解析", "解析", "详细解析", "详解", "详细解答", "简要解答", "简要回答", "简答", "详答", "详细回答", "面试回答", "回答示例",
+    "答案解析", "解析", "详细解析", "详解", "详细解答", "简要解答", "简要回答", "简短回答", "简答", "详答", "详细回答", "面试回答", "回答示例",
     "示例回答", "Answers", "Interview Answer", "English Answer", "English Interview Answer", "Detailed Answer", "Short Answer"))
 ANSWER_PART_WORDS = ANSWER_HEADING_WORDS | frozenset(w.lower() for w in (
     "答题要点", "答题思路", "解题思路", "分析", "解释", "知识点", "知识点解释", "中文知识点解释", "核心知识点", "相关知识点",
@@ -704,6 +704,24 @@ def _adopt_answer_sections(parent: Section) -> None:
         bare = owner is not None and not owner.body and not owner.children and QMARK_RE.search(owner.title[-3:]) is not None
         kids.append(kid)
     parent.children = kids
+
+
+def _decide_title(sec: Section, lines: list[str], bank: bool, levels: set[int]) -> None:
+    if _opens_answer_heading(sec):
+        sec.role = "item"  # `# 文档分块策略有哪些？`, `## 简短回答`, `## 详细解析`: one question per file, answered below
+        _mark_parts(sec)
+        return
+    sec.role = "title"
+    _decide_children(sec, lines, bank, sec, levels)
+
+
+def _opens_answer_heading(sec: Section) -> bool:
+    """Whether the first sub-heading names an answer (`## 简短回答`, `## 答案`) and holds text, under a title that
+    names no bank and whose own body is at most a note in quotes (`> 难度：基础`): what the section says first is its
+    own answer. (A bank's title over its list of questions and a `## 参考回答` holding their answers is no question.)"""
+    kids = [k for k in sec.children if k.heading is not None]
+    return bool(kids) and _heading_word(kids[0]) in ANSWER_HEADING_WORDS and kids[0].body_kind == "content" \
+        and not BANK_RE.search(sec.name) and all(b.kind == "quote" for b in sec.body)
 
 
 def _subtopic(sec: Section) -> bool:
@@ -975,8 +993,7 @@ def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | N
 
 def _decide_one(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:
     if sec is title:
-        sec.role = "title"
-        _decide_children(sec, lines, bank, title, levels)
+        _decide_title(sec, lines, bank, levels)
         return
     if _link_title(sec):
         sec.role, sec.reason = "nonitem", "link-only"

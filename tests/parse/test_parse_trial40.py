@@ -70,3 +70,46 @@ def test_a_link_whose_anchor_holds_parentheses_is_a_link():
             "#### [3.malloc(0)会返回什么？](#malloc(0)会返回什么？)\n\n## 进程基础\n\n进程是资源分配的基本单位。\n")
     reasons = {n.line: n.reason for n in parse_text(text, "toc.md").non_items}
     assert reasons[3] == reasons[4] == reasons[5] == "link-only"
+
+
+ONE_PER_FILE = """# 梯度裁剪有哪些方式？
+
+> 难度：中等
+> 分类：训练
+
+## 简短回答
+
+按值裁剪和按范数裁剪两种。
+
+## 详细解析
+
+### 按值裁剪
+
+逐元素截断。
+
+### 为什么大模型常用按范数裁剪？
+
+它不改变梯度方向。
+"""
+
+
+def test_a_file_of_one_question_answered_under_a_short_answer_heading_is_one_item():
+    # (the forty-second trial: machine-written banks put one question per file, `## 简短回答` then `## 详细解析`)
+    recs = parse_text(ONE_PER_FILE, "clip.md").records
+    assert [r["question"] for r in recs] == ["梯度裁剪有哪些方式？"]
+    assert recs[0]["answer"].startswith("## 简短回答") or "按值裁剪和按范数裁剪两种" in recs[0]["answer"]
+    assert "不改变梯度方向" in recs[0]["answer"]
+
+
+def test_a_bank_whose_first_heading_asks_keeps_its_items():
+    text = ONE_PER_FILE.replace("## 简短回答", "## 1. 梯度为什么会爆炸？").replace("## 详细解析", "## 2. 怎么发现梯度爆炸？")
+    qs = [r["question"] for r in parse_text(text, "clip.md").records]
+    assert "梯度为什么会爆炸？" in qs and "梯度裁剪有哪些方式？" not in qs
+
+
+def test_no_item_starts_inside_a_fence_that_a_details_block_leaves_open():
+    # (found by the property test: `<details>` then an unclosed ```python, with a label and an answer below)
+    text = "<details><summary>答案</summary>\n```python\n## 第一章 基础\n**问题描述**\n**答案：** X 是 Y。\n"
+    doc = parse_text(text, "gen.md")
+    code = {ln.no for ln in doc.scan.lines if ln.kind in ("code", "fence")}
+    assert all(r["line_start"] not in code for r in doc.records)
