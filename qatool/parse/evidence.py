@@ -89,7 +89,7 @@ TODO_RE = re.compile(r"\bTODO\b|\bTBD\b|\bFIXME\b|待补充|待完善|待更新|
 # ----------------------------------------------------------------------------------------- inline text
 
 # (a destination may hold balanced parentheses, as CommonMark allows: `(#wait()，join()方法有什么作用？)`)
-_DESTINATION = r"(?:[^()\s]|\([^()\s]*\))*"
+_DESTINATION = r"[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"  # (unrolled: runs of plain characters, each group between)
 IMAGE_RE = re.compile(r"!\[[^\[\]\n]*\]\(" + _DESTINATION + r"(?:[ \t]+\"[^\"\n]*\")?\)")
 LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(" + _DESTINATION + r"(?:[ \t]+\"[^\"\n]*\")?\)|\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
 ANCHOR_LINK_RE = re.compile(r"\[[^\[\]\n]*\]\(#" + _DESTINATION + r"\)")
