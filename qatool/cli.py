@@ -719,6 +719,10 @@ def lint(paths, fmt, output, fail_on, exit_zero, statistics, quiet, select, exte
     --fix --diff, fixes to apply; or an input that could not be read), 2 usage error (a bad
     config or rule file, a missing path, no input files). Suppress in a document with `<!-- qatool: disable=CODE -->` ...
     `<!-- qatool: enable=CODE -->` or `<!-- qatool: disable-next-line=CODE -->`.
+
+    What the start-up computes once (the rule patterns' reading and compiled form, the rule files'
+    validation) is kept in ~/.cache/qatool ($QATOOL_CACHE_DIR; QATOOL_NO_CACHE=1 keeps nothing);
+    findings never depend on it.
     """
     if diff and not fix:
         raise click.UsageError("--diff only goes with --fix")
