@@ -1370,9 +1370,11 @@ class ClaimReader:
                 # 把 denies the whole predicate: read from the term (or the clause start) before it
                 lo = max([clause.start] + [m.end for m in mentions if m.end <= group[0].start and m is not group[0]])
                 lo = min(lo, group[0].start)
-            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi))
-            if colon >= 0 and text[lo:colon].strip(" *"):
-                lo = colon + 1  # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement
+            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi), text.rfind("——", lo, hi) + 1)
+            if colon >= 0 and text[lo:colon].strip(" *—"):
+                # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement; so does a dash
+                # (`核心思想是"数据不动模型动"——让各方在不共享原始数据的前提下…`: the slogan's 不 is its own)
+                lo = colon + 1
             within = (clause.start, clause.end)
             if self.layer.hedged(text, lo, hi, within):
                 continue

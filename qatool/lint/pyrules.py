@@ -687,6 +687,27 @@ def _inline_answer(line: str) -> bool:
     return not any(clause_asks(c) for c in (clauses[0], clauses[-1])) and not clauses[-1].endswith(("吗", "呢"))
 
 
+_QKEY_DROP_RE = re.compile(r"[\s*_`#>]+|[？?。．.：:！!；;，,、]+$")
+
+
+def _question_key(text: str) -> str:
+    return _QKEY_DROP_RE.sub("", split_number(strip_bold(text.strip().lstrip("#>-*+ \t")))[1])
+
+
+def _asked_again_below(doc: LintDoc, line: int, question: str) -> bool:
+    """Whether the question stands again, as a heading, further down the file (a table of contents without
+    links: `## 题目` listing `1、…？` `2、…？`, then `## 开炮` with `### 1、…？` and its answer)."""
+    key = _question_key(question)
+    if len(key) < 6:
+        return False
+    heads = doc.cache.get("heading_keys")
+    if heads is None:
+        heads = doc.cache["heading_keys"] = {}
+        for no in _heading_levels(doc):
+            heads.setdefault(_question_key(doc.lines[no - 1]), []).append(no)
+    return any(no > line for no in heads.get(key, ()))
+
+
 def _heading_levels(doc: LintDoc) -> dict[int, int]:
     """Line -> level of every heading of the document (not glued ones: the reader split those)."""
     heads = doc.cache.get("heading_levels")
@@ -844,12 +865,14 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     defects = _answer_defects(doc)
     for i, (rec, d) in enumerate(defects):
-        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]):
-            continue  # (a question that carries its answer on its own line is answered)
+        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _asked_again_below(doc, rec["line_start"], rec["question"]):
+            continue  # (a question that carries its answer on its own line, or is a heading further down, is answered)
         if not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
     for n, title, _body_lines in unanswered(doc):
+        if _asked_again_below(doc, n.line, title):
+            continue  # a list of the questions at the top, each answered under its own heading below
         if n.reason in _UNANSWERED and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None
