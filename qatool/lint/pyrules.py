@@ -568,8 +568,9 @@ def _written_before(written: dict, e: NumberedEntry, parts: tuple[int, ...]) -> 
 
 def _counts(run: list[NumberedEntry]) -> bool:
     """Whether a run counts its entries (at least half its steps go up by one or two, whatever gaps and
-    misplaced items it has, and it keeps nearly half the numbers of its span) rather than naming them by identifiers (`### 35.搜索插入位置`, `### 69.x 的平方根`,
-    `### 77.组合`: problem ids, where no number is missing between two)."""
+    misplaced items it has, and it keeps nearly half the numbers of its span) rather than naming them by
+    identifiers (`### 35.搜索插入位置`, `### 69.x 的平方根`, `### 77.组合`: problem ids, where no number is
+    missing between two)."""
     steps = [b.parts[-1] - a.parts[-1] for a, b in zip(run, run[1:]) if a.parts[:-1] == b.parts[:-1]]
     if len(steps) >= 3 and 2 * sum(1 for d in steps if 1 <= d <= 2) < len(steps):
         return False
@@ -871,9 +872,9 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
     for n, title, _body_lines in unanswered(doc):
-        if _asked_again_below(doc, n.line, title):
-            continue  # a list of the questions at the top, each answered under its own heading below
-        if n.reason in _UNANSWERED and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
+        # (not a list of the questions at the top, each answered under its own heading below)
+        if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) \
+                and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None
             if not _answered_by_subsections({"number": heading}, doc.records[k] if k < len(doc.records) else None):

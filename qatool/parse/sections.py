@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from qatool.parse.evidence import (
     BANK_RE,
@@ -909,7 +910,7 @@ def _should_split(sec: Section, levels: set[int], lines: list[str]) -> bool:
     if not kids:
         return False
     if any(_asks_with_mark(k) for k in kids) or _answer_label_last(sec, lines):
-        return True  # (after an empty answer label, the sub-headings are split off where the answer ends: _absorb_answer)
+        return True  # (after an empty answer label, the sub-headings are split off where the answer ends: _numbered_parts_end)
     if _stated_problem(sec, lines):
         # a stated problem (`**问题描述**` and its block) answered by the sub-headings below it
         # (`### 思路 1`, `### 如果树是二叉搜索树`): one item, however the document numbers its levels
@@ -945,35 +946,41 @@ def _answer_label_last(sec: Section, lines: list[str]) -> bool:
 _ARABIC_NUMBER_RE = re.compile(r"\d+")
 
 
-def _absorb_answer(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int]) -> None:
-    """`**Q**: …` then `**A**:` and nothing more: an item whose answer is the sub-headings that follow, up to
-    the first one that asks or carries a number that does not count them (`### 7.正则化…` goes on with the
-    document's own numbering; `### 1.` `### 2.` under the label number the answer's parts)."""
-    sec.role, sec.split = "item", True
+def _numbered_parts_end() -> Callable[[Section], bool]:
+    """After `**Q**: …` and an empty `**A**:`, where the sub-headings that answer it end: at the first one that asks or
+    carries a number that does not count them (`### 7.正则化…` goes on with the document's own numbering; `### 1.`
+    `### 2.` under the label number the answer's parts)."""
     expected = 1
-    while sec.absorb < len(sec.children):
-        kid = sec.children[sec.absorb]
+
+    def ends(kid: Section) -> bool:
+        nonlocal expected
         num = _ARABIC_NUMBER_RE.match(kid.number or "")
         if _asks_with_mark(kid) or (num is not None and int(num.group()) != expected):
-            break
-        if num is not None:
-            expected += 1
-        _mark_parts(kid)
-        kid.role = "part"
+            return True
+        expected += num is not None
+        return False
+
+    return ends
+
+
+def _absorb_parts(sec: Section, ends: Callable[[Section], bool]) -> None:
+    """The sub-headings that open the section, up to the first one `ends`, are parts of its answer."""
+    while sec.absorb < len(sec.children) and not ends(sec.children[sec.absorb]):
+        _mark_parts(sec.children[sec.absorb])
+        sec.children[sec.absorb].role = "part"
         sec.absorb += 1
-    for kid in sec.children[sec.absorb:]:
-        _decide_one(kid, lines, bank, title, levels)
 
 
 def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | None, levels: set[int], asks: bool) -> None:
     """A section whose sub-headings are items of their own: it is an item itself when it asks (or
     the document is a question bank) and has content, else a chapter; a stated problem's first
     sub-headings that do not ask are parts of its answer."""
-    if _answer_label_last(sec, lines):
-        _absorb_answer(sec, lines, bank, title, levels)
-        return
     sec.split = True
-    if not asks and _CHAPTER_NUM.search(sec.number or "") and _asked_below(sec):
+    labelled = _answer_label_last(sec, lines)
+    if labelled:
+        sec.role = "item"  # `**Q**: …` then `**A**:` and nothing more: the sub-headings that follow are the answer
+        _absorb_parts(sec, _numbered_parts_end())
+    elif not asks and _CHAPTER_NUM.search(sec.number or "") and _asked_below(sec):
         sec.role, sec.reason = "group", "chapter"  # `# 第二章 …` over questions: its body introduces them
     elif sec.body_kind == "content" and (asks or bank) and not short_intro(sec, lines):
         sec.role = "item"
@@ -981,12 +988,8 @@ def _decide_split(sec: Section, lines: list[str], bank: bool, title: Section | N
         sec.role = "item"
     else:
         sec.role, sec.reason = "group", "chapter"
-    if sec.role == "item" and _stated_problem(sec, lines):
-        # the sub-headings before the first one that asks are the stated problem's answer
-        while sec.absorb < len(sec.children) and not _asks_with_mark(sec.children[sec.absorb]):
-            _mark_parts(sec.children[sec.absorb])
-            sec.children[sec.absorb].role = "part"
-            sec.absorb += 1
+    if sec.role == "item" and not labelled and _stated_problem(sec, lines):
+        _absorb_parts(sec, _asks_with_mark)  # the sub-headings before the first one that asks answer the stated problem
     for kid in sec.children[sec.absorb:]:
         _decide_one(kid, lines, bank, title, levels)
 
