@@ -19,7 +19,7 @@ from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.text import HAN_RE, clause_asks, sentence_kind
 from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
-from qatool.parse.markdown import INLINE_CODE_RE, Line
+from qatool.parse.markdown import INLINE_CODE_RE, WHOLE_LINK_RE, Line
 
 PY_CHECKS: dict[str, Callable[[Rule, LintDoc, Knowledge], Iterator[Finding]]] = {}
 
@@ -145,6 +145,7 @@ _PREFIX_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _STRAY_STAR_RE = re.compile(r"\*(?=\S)|(?<=\S)\*")  # a literal asterisk touching a word (`a * b` is arithmetic)
+_LONE_STARS_RE = re.compile(r"(?:^|(?<=\s))\*+(?=\s|$)")  # a run set apart by spaces (`指数运算符 **`)
 
 
 def _renders_stray_stars(doc: LintDoc, no: int) -> bool:
@@ -159,7 +160,11 @@ def _renders_stray_stars(doc: LintDoc, no: int) -> bool:
         while last < len(doc.lines) and doc.lines[last].strip() and _same_paragraph(doc, last, last + 1):
             last += 1
     text = "\n".join(_PREFIX_RE.sub("", doc.lines[k - 1], count=1) for k in range(first, last + 1))
-    return _STRAY_STAR_RE.search(_INLINE_MD.renderInline(text)) is not None
+    rendered = _INLINE_MD.renderInline(text)
+    lone = _LONE_STARS_RE.search(rendered)
+    if lone is not None and rendered.count("*") == len(lone.group()):
+        return False  # the one run of the paragraph, set apart by spaces, names the operator (`指数运算符 **`)
+    return _STRAY_STAR_RE.search(rendered) is not None
 
 
 @check("unbalanced-bold")
@@ -502,7 +507,8 @@ def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
 # (a pictograph before the number does not hide it: `## 🚀 **8. …**`, `### **🔹 2. …**`)
 _PICTOGRAPHS = r"(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)*"
 # (a collapsible's summary line, `<summary>💡 Q4: …</summary>`, numbers what it folds)
-_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:<summary>[ \t]*)?" + _PICTOGRAPHS + r"(?:\*\*|__)?[ \t]*" + _PICTOGRAPHS
+# (nor does a link around the heading's text: `#### [24、什么是阻塞队列。](https://…)`)
+_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:<summary>[ \t]*)?" + _PICTOGRAPHS + r"(?:\*\*|__)?\[?[ \t]*" + _PICTOGRAPHS
 _LOOSE_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
 _LOOSE_Q_NUMBER_RE = re.compile(_LOOSE_LEAD + r"[Qq][ \t]?([0-9]{1,4})(?![0-9])")  # `### Q12:`, `<summary>💡 Q8:`
 _LOOSE_HAN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([一二三四五六七八九十百零〇两]{1,4})[ \t]*[、.．]")  # `### ⚙️ 二、训练`
@@ -589,7 +595,7 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for run in _checked_runs(doc):
         if not _counts(run):
             continue
-        top = run[0].parts[-1]  # a run may start anywhere (numbering continued from another file)
+        top = max(run[0].parts[-1], _range_end(doc, run[0]))  # a run may start anywhere (numbering continued from another file)
         last = run[0].line  # the line of the entry with the highest number so far
         for e in run[1:]:
             n = e.parts[-1]
@@ -604,6 +610,20 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                     yield make_finding(rule, doc, unit, s, t, expected=expected, found=e.number)
             if n > top:
                 top, last = n, e.line
+            top = max(top, _range_end(doc, e))
+
+
+# a number that opens a range (`第 1-2 阶段`, `1～3 题`): the entry covers the numbers up to its end
+_RANGE_END_RE = re.compile(r"\s*(?:[-－~～—–]|至|到)\s*([0-9]{1,4})(?![0-9.．])")
+
+
+def _range_end(doc: LintDoc, e: NumberedEntry) -> int:
+    """The last number an entry's range covers (`第 1-2 阶段`: 2), or 0 when it names one number."""
+    text = doc.lines[e.line - 1]
+    at = text.find(e.number)
+    m = _RANGE_END_RE.match(text, at + len(e.number)) if at >= 0 else None
+    end = int(m.group(1)) if m else 0
+    return end if e.parts[-1] < end <= e.parts[-1] + MAX_SKIP else 0
 
 
 # what says a numbered heading goes on with the item of that number (`## 第33题补充：…`, `### 5.（续）`)
@@ -681,11 +701,39 @@ def _inline_answer(line: str) -> bool:
     m = _INLINE_ANSWER_RE.match(line) or _HEADING_SHORT_ANSWER_RE.match(line)
     if m is not None:
         return not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
+    if _states_itself(line):
+        return True
     m = _STATED_POINT_RE.match(line)
     if m is None or _PROMPT_AFTER_COLON_RE.match(m.group(2)) or _NOT_A_TOPIC_RE.search(m.group(1)) or question_strength(m.group(1)) == 2:
         return False  # (`问题6：…`, `Q24：…`: a label, not a topic; `请推导 X：…`: the prompt is before the colon)
     clauses = re.split(r"[，,。；;]", m.group(2).rstrip("。.！! "))
     return not any(clause_asks(c) for c in (clauses[0], clauses[-1])) and not clauses[-1].endswith(("吗", "呢"))
+
+
+# a definition's verb (`…，这种情况就叫做拥塞。`, `…的过程称为…`)
+_DEFINES_RE = re.compile(r"叫做|叫作|称为|称作|称之为|定义为|就是指|是指|指的是")
+
+
+def _states_itself(line: str) -> bool:
+    """Whether a heading is a statement long enough to be its own content: two clauses or more, 40 Han
+    characters or more, a definition's verb, ending in a full stop, and no clause that asks or demands
+    (`#### 8、若对网络中某一资源的需求超过…，网络的性能就要变坏，这种情况就叫做拥塞。`)."""
+    text = split_number(strip_bold(line.strip().lstrip("#>-*+ \t")))[1].strip()
+    if not text.endswith(("。", ".")) or len(HAN_RE.findall(text)) < 40 or not _DEFINES_RE.search(text) \
+            or _PROMPT_AFTER_COLON_RE.match(text) or _DEMAND_RE.search(text):
+        return False
+    clauses = [c for c in re.split(r"[，,。；;]", text) if c.strip()]
+    return len(clauses) >= 2 and not any(clause_asks(c) or c.rstrip().endswith(("吗", "呢")) for c in clauses)
+
+
+_HEADING_MARK_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+
+
+def _linked_heading(doc: LintDoc, no: int) -> bool:
+    """Whether line `no` is a heading whose whole text is one link (`#### [6、如何打印 dump 信息。](https://…)`)."""
+    text = doc.lines[no - 1] if 0 < no <= len(doc.lines) else ""
+    m = _HEADING_MARK_RE.match(text)
+    return m is not None and WHOLE_LINK_RE.fullmatch(text[m.end():].strip().rstrip("#").strip()) is not None
 
 
 _QKEY_DROP_RE = re.compile(r"[\s*_`#>]+|[？?。．.：:！!；;，,、]+$")
@@ -866,14 +914,16 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     defects = _answer_defects(doc)
     for i, (rec, d) in enumerate(defects):
-        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _asked_again_below(doc, rec["line_start"], rec["question"]):
-            continue  # (a question that carries its answer on its own line, or is a heading further down, is answered)
+        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _asked_again_below(doc, rec["line_start"], rec["question"]) \
+                or _linked_heading(doc, rec["line_start"]):
+            continue  # (a question that carries its answer on its own line, or is a heading further down, is answered;
+            # a heading that is one link points to where it is answered)
         if not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
     for n, title, _body_lines in unanswered(doc):
         # (not a list of the questions at the top, each answered under its own heading below)
-        if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) \
+        if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) and not _linked_heading(doc, n.line) \
                 and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None
@@ -891,7 +941,8 @@ def _image(line: str, no: int) -> tuple[int, str] | None:
 def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     for rec, d in _answer_defects(doc):
-        if d is not None and d.kind in PLACEHOLDER_KINDS:
+        if d is not None and d.kind in PLACEHOLDER_KINDS and not (d.kind != "placeholder" and _linked_heading(doc, rec["line_start"])):
+            # (a heading that is one link points to its answer: a figure or a link under it adds to that)
             found.append(_answer_finding(rule, doc, rec, d.found if "\n" not in rec["answer"].strip() else "",
                                          found=d.found, what=PLACEHOLDER_KINDS[d.kind]))
     for n, _title, body in unanswered(doc):
@@ -899,7 +950,7 @@ def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Find
             hit = _body_placeholder(doc, n, body)
             if hit is not None:
                 found.append(_whole_line(rule, doc, hit[0], hit[1], found=hit[1], what=PLACEHOLDER_KINDS["placeholder"]))
-        elif n.reason == "image-only" and (question_strength(_title) == 2 or n.line in _topic_runs(doc)):
+        elif n.reason == "image-only" and (question_strength(_title) == 2 or n.line in _topic_runs(doc)) and not _linked_heading(doc, n.line):
             # a question answered by a figure alone: no record, and no answer to train on. A heading that
             # does not ask (`### 1.3 Kernel Methods`) is a question only where its numbered siblings
             # that do not ask either are records (a bank of topic questions); in notes it asks nothing

@@ -466,6 +466,11 @@ HEADER_ATTRS_RE = re.compile(r"\s\{\s*[#.][A-Za-z][\w.:-]*(?:\s+[#.][A-Za-z][\w.
 HTML_HEADING_RE = re.compile(r"[ ]{0,3}<h([1-6])(?:\s[^<>]*)?>(.*?)</h\1\s*>\s*$", re.IGNORECASE)
 
 
+# a heading's whole text one inline link, maybe in bold: `[7、线程异常会怎样](https://…)`, `**[题目](url "t")**`
+WHOLE_LINK_RE = re.compile(r"(\*\*)?\[(?P<label>[^\[\]\n]+)\]\(\s*<?(?P<dest>(?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)(?(1)\*\*)")
+_IN_PAGE_RE = re.compile(r"#|[^#]*\.(?:md|markdown)(?:#|$)", re.I)  # an anchor, or another page of the same notes
+
+
 def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str:
     """The text of a heading block: ATX markers and closing #s removed, the setext text lines, or an
     HTML heading's text without its tags."""
@@ -484,6 +489,12 @@ def heading_text(line: str, block: Block, lines: list[str] | None = None) -> str
         a = HEADER_ATTRS_RE.search(s)
         if a is not None and a.start() > 0:
             s = s[:a.start()].rstrip()  # `### 1.1 训练流程 {#training-process}`: an anchor (kramdown, pandoc), not text
+    if s.startswith(("[", "**[")) and s.endswith((")", ")**")):
+        w = WHOLE_LINK_RE.fullmatch(s)
+        if w is not None and not _IN_PAGE_RE.match(w.group("dest")):
+            # `#### [7、…的区别。](https://…)`: a heading that is one link reads as its text (not an entry of a table
+            # of contents, `#### [2.脏页是什么？](#脏页是什么？)`, whose question stands again below)
+            s = w.group("label").strip()
     return s
 
 
