@@ -29,7 +29,11 @@ used to widen the rules, so it is development material too. heldback8_*.jsonl (f
 with tables and arrows, a long machine-written answer with the slip inside a subordinate clause, a forum
 answer stating slips through consequences and worked examples) is the measure now: measured with the
 session's starting code and its final code only; nobody working on the rules has read its phrasings,
-its misses or its flagged traps. Exit status 0 always (it is a measurement, not a gate).
+its misses or its flagged traps. heldback10_*.jsonl (four more authors, 2026-12-02, thirteenth session, from the
+list alone, each in a voice of its own: terse engineer's notes, a flashcard bank of numbered points and 一句话总结, a
+practising engineer's configs and logs, a content-mill public-account article) was measured once with the session's
+starting code (0.771, 6 traps flagged per dialect) and then its misses and traps were read: it is development material
+now. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -50,6 +54,7 @@ SETS = {
     "heldback7": sorted((ROOT / "bench" / "claims").glob("heldback7_*.jsonl")),
     "heldback8": sorted((ROOT / "bench" / "claims").glob("heldback8_*.jsonl")),
     "heldback9": sorted((ROOT / "bench" / "claims").glob("heldback9_*.jsonl")),
+    "heldback10": sorted((ROOT / "bench" / "claims").glob("heldback10_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 

@@ -258,6 +258,8 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
+_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + _FRAME_LEAD)
+_LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
@@ -273,7 +275,10 @@ _COMMA_RE = re.compile(r"[，,]")
 _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
 # (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
-_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*[:：]|\s*[:：]\s*\*\*)|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+# (a word of note-taking may stand between the bold and its colon: `**BERT** 速记：1）…；2）…`)
+_NOTE_WORDS = r"速记|要点|小结|总结|笔记|概述|简介|速览|一览|回顾|梳理|精要|口诀|核心要点|知识点"
+_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*(?:" + _NOTE_WORDS + r")?\s*[:：]|\s*[:：]\s*\*\*)"
+                       r"|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
 # a list item's label at the start of its line (for _copula): `- **X**：`, `**X：**`, `- X：`
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
                             r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：])", re.M)
@@ -310,6 +315,15 @@ _CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*
 _OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*(?:\*\*)?\s*"
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
+# a property followed by "is another term's …" (`约 3.4e38 是 FP32 和 BF16 的最大值`): it is given to that term
+_GIVEN_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上|恰恰|则)?\s*(?:是|为|属于)\s*(?:\*\*)?\s*")
+_OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*(?:\*\*)?\s*的")
+# an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
+_ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:说白了|简单来说|简单说|其实|本质上|通俗地?说)?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
+# a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
+_PURPOSE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
+_ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
+_ANSWER_WORD_RE = re.compile(r"(?:参考)?答案|回答|答|解析|A|Answer", re.I)
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
 # a pair's separator before a property glued to the next term: `BERT/自回归GPT`, `BERT 和自回归 GPT`
 _PAIRED_BEFORE_RE = re.compile(r"(?:[/／、]|和|与|及|或)\s*$")
@@ -338,7 +352,9 @@ _PAIRED = r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|�
 _PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, past a comma, in the same clause)
 _PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + _PAIRED + r"(?:着|上|使用|采用)?")  # (opening a clause of its own)
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
-_DEFINES_RE = re.compile(_ANSWER_LEAD + r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
+# (a discourse marker before the verb defines nothing: `说白了就是一种加密算法`, `简单来说就是…`)
+_DEFINES_RE = re.compile(_ANSWER_LEAD + r"(?!(?:说白了|简单来说|简单说|简而言之|换句话说|也就是说|通俗地?说|一句话|总之|其实|本质上|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
+                         r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
 _SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]\s*)?"
                                    r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反)?\s*(?:\*\*)?\s*(?:通过|经过|经由|由)?\s*")
@@ -363,6 +379,8 @@ _EXAMPLE_BRACKET_RE = re.compile(r"\s*(?:如|例如|比如|譬如|e\.g\.|eg\.|su
 
 
 _SLASH_GAP_RE = re.compile(r"\s*[/／、]\s*")
+# a label that compares (`**Xavier vs He**`, `**L1 与 L2 的区别**`): it heads its line, naming no one subject
+_COMPARISON_LABEL_RE = re.compile(r"(?<![A-Za-z])(?:vs\.?|versus)(?![A-Za-z])|对比|比较|区别|差异|异同", re.I)
 _PAIR_SEP_RE = re.compile(r"\s+vs\.?\s+|\s*(?:或者|或)\s*|\s*[/／、]\s*", re.I)
 
 
@@ -953,13 +971,30 @@ class ClaimReader:
             mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
             subjects = [m for m in mentions if not self._is_object(text, clause, m)]
             label = _LABEL_RE.match(self._uncopula(text), clause.start, clause.end)
-            if label is not None and any(m.start >= label.end() for m in subjects) and not self._names_only(text, label):
+            if label is not None and any(m.start >= label.end() for m in subjects) and self._heads_line(text, label):
                 # `**预训练目标：** GPT 系列…`: a label that says what the line is about (a term and more words, or
                 # several terms) heads the line; the sentence's subject is the term after it
                 subjects = [m for m in subjects if m.start >= label.end()]
             if subjects:
                 return next((m.keys for m in subjects if not _TIME_AFTER_RE.match(text, m.end, clause.end)), subjects[0].keys)
         return None
+
+    def _over_line(self, text: str, clause: Span) -> re.Match | None:
+        """The label a clause opens with, after an answer's own label (`**答案：** **A vs B**：…`), when it heads
+        the line rather than being its subject (see `_heads_line`)."""
+        plain = self._uncopula(text)
+        label = _LABEL_RE.match(plain, clause.start, clause.end)
+        if label is not None and label.group("label") is not None and _ANSWER_WORD_RE.fullmatch(label.group("label").strip()):
+            label = _LABEL_RE.match(plain, label.end(), clause.end)
+        return label if label is not None and self._heads_line(text, label) else None
+
+    def _heads_line(self, text: str, label: re.Match) -> bool:
+        """Whether a leading label heads its line rather than being its subject: it says more than its terms'
+        names (`**预训练目标：**`), or names several terms (`**MAE vs MSE**：`, `**A 和 B**：`)."""
+        if not self._names_only(text, label):
+            return True
+        g = "label" if label.group("label") is not None else "plain"
+        return len({m.keys for m in self._mentions(text, *label.span(g))}) > 1 or bool(_COMPARISON_LABEL_RE.search(text, *label.span(g)))
 
     def _names_only(self, text: str, label: re.Match) -> bool:
         """Whether a leading label is its terms' names and nothing more (`- **LLaMA**：`): the label is the line's
@@ -1009,7 +1044,9 @@ class ClaimReader:
         """The span of the sentence's clause that states the spec's wrong claim, if one does. `continued`: the
         sentence opens a line that goes on from a statement on the line before (as `_after_statement`)."""
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
-        if carry and _ANAPHOR_RE.match(text, sent.start, sent.end):  # `其…` / `该…`: the previous sentence's subject
+        if carry and (_ANAPHOR_RE.match(text, sent.start, sent.end)  # `其…` / `该…`: the previous sentence's subject
+                      or (_ELIDED_ANSWER_RE.match(text, sent.start, sent.end) and self._asked_before(text, sent))):
+            # (`MQA 是怎么回事？就是让所有头共享…`: an answer that opens on 就是 is about what the question asked)
             prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
         frame: frozenset[str] | None = None
@@ -1041,6 +1078,9 @@ class ClaimReader:
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
                 prev, frame, label = [], None, []
                 continue
+            added = self._purpose_of(text, clauses, i) if i > 0 and not mentions else None
+            if added is not None:  # `PPO 阶段加 KL 惩罚，是为了…`: the purpose is the added thing's
+                prev, frame = [added], None
             if clause.kind == "statement":
                 # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
                 # later clause names the term again or refers to it (它) to be about it)
@@ -1078,16 +1118,27 @@ class ClaimReader:
                     prev, frame, label = [], None, []
         return None
 
-    @staticmethod
-    def _after_statement(text: str, sent: Span) -> bool:
+    def _asked_before(self, text: str, sent: Span) -> bool:
+        """Whether the sentence before `sent` asks about one term (and ends in a question mark)."""
+        a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
+        q = text[a:sent.start]
+        return a < sent.start and q.rstrip().endswith(("？", "?")) and sentence_kind(q) == "question" \
+            and len({m.keys for m in self._mentions(text, a, sent.start)}) == 1
+
+    def _after_statement(self, text: str, sent: Span) -> bool:
         """Whether the sentence before `sent` (in the same text) states something: after a reported belief
-        (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's."""
+        (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's; or asks about one
+        term, which the sentence then answers (`F1 怎么算？把 P 和 R 相加再除以 2。`)."""
         if (ANSWER_TURN_RE.match(text, sent.start) and sent.start > 0) or (sent.start == 0 and _MY_ANSWER_RE.match(text)):
             # `面试官问 X …，我答：…` (or on the next line: `面试官问 X。⏎我答：…`): the answer goes on with what the
             # question asked about
             return True
         a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
-        return a < sent.start and sentence_kind(text[a:sent.start]) == "statement"
+        if a >= sent.start:
+            return False
+        if self._asked_before(text, sent):
+            return True  # a question asked and answered at once: about the one term it names
+        return sentence_kind(text[a:sent.start]) == "statement"
 
     @staticmethod
     def _leads(text: str, clause: Span, m: Mention) -> bool:
@@ -1124,16 +1175,40 @@ class ClaimReader:
         at its head when there are (not the objects after its verb: `mAP：先算每类的准确率，再取平均`), with the
         terms coordinated with them (`A 或 B`); none after a leading pronoun that stands for the subject."""
         subj = self._subjects(text, clause, mentions)
+        start = clause.start
+        label = self._over_line(text, clause)
+        if label is not None and any(m.start >= label.end() for m in subj):
+            # `**MAE vs MSE**：MSE 平方放大误差，…`: a label over the line (words with its terms, or several terms) is
+            # not what the line goes on with; the term after it is
+            subj = [m for m in subj if m.start >= label.end()]
+            start = label.end()
         head: list[Mention] = []
         for m in subj:
-            if self._leads(text, clause, m) or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
+            if self._leads(text, Span(start, clause.end, clause.kind), m) \
+                    or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
                 head.append(m)
         lead = _PRONOUN_LEAD_RE.match(text, clause.start, clause.end)
         if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1:
             # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on, not a
             # term after its verb (`这种 X …` names X itself)
             return []
-        return head or subj
+        # `PyTorch 的 CrossEntropyLoss …，所以输入必须…`: a term owned by the head term goes on with it, as one subject
+        return [self._owned(text, m, mentions) for m in head or subj]
+
+    def _purpose_of(self, text: str, clauses: list[Span], i: int) -> Mention | None:
+        """The term a clause that gives a purpose (`…，是为了…`) is about: the one the clause before added or used
+        (`加 KL 惩罚`), if any."""
+        if not _PURPOSE_LEAD_RE.match(text, clauses[i].start, clauses[i].end):
+            return None
+        before = clauses[i - 1]
+        added = [m for m in self._mentions(text, before.start, before.end) if _ADDED_BEFORE_RE.search(text, before.start, m.start)]
+        return added[-1] if added else None
+
+    @staticmethod
+    def _owned(text: str, m: Mention, mentions: list[Mention]) -> Mention:
+        """`m`, joined with a term it owns right after it (`PyTorch 的 CrossEntropyLoss`: both names at once)."""
+        n = next((x for x in mentions if x.start >= m.end and x.keys != m.keys and _OWNER_GAP_RE.fullmatch(text, m.end, x.start)), None)
+        return m if n is None else Mention(m.start, n.end, m.keys | n.keys)
 
     def _pair_before(self, text: str, sent: Span) -> list[Mention] | None:
         """What 前者/后者 can stand for at the start of a sentence: none yet (an empty list) unless the sentence
@@ -1180,7 +1255,12 @@ class ClaimReader:
         subj = [m for m in mentions if not self._is_object(text, clause, m)]
         if not subj:
             return None
-        lead = re.compile(_ANSWER_LEAD + _FRAME_LEAD).match(text, clause.start).end()
+        lead = _FRAME_LEAD_RE.match(text, clause.start).end()
+        label = self._over_line(text, clause)
+        if label is not None and any(m.start >= label.end() for m in subj):
+            # `**MAE vs MSE**：MSE 平方放大误差，…`: the term after a label over the line sets the topic
+            subj = [m for m in subj if m.start >= label.end()]
+            lead = _LABELLED_LEAD_RE.match(text, label.end()).end()
         first = subj[0]
         group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
         like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
@@ -1204,6 +1284,8 @@ class ClaimReader:
             if not m:
                 return []
         g = "label" if m.group("label") is not None else "plain"
+        if _COMPARISON_LABEL_RE.search(text, m.start(g), m.end(g)):
+            return []  # `**Xavier vs He**：…`: a label that compares names no one subject of its line
         mentions = self._mentions(text, m.start(g), m.end(g))
         keys = {k for x in mentions for k in x.keys}
         return [Mention(mentions[0].start, mentions[0].end, mentions[0].keys)] if len({x.keys for x in mentions}) == 1 and keys else []
@@ -1270,6 +1352,9 @@ class ClaimReader:
                 continue  # `BERT/GPT/ELMo：双向 vs 单向 vs …`: each term takes the value in its place
             live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
             nxt = next((m for m in live if m.start >= pe), None)
+            if nxt is not None and not set(nxt.keys) & set(spec.subjects) and _GIVEN_TO_RE.fullmatch(text, pe, nxt.start) \
+                    and _OWNED_AFTER_RE.match(text, nxt.end, clause.end):
+                continue  # `约 3.4e38 是 FP32 和 BF16 的最大值`: the property is said to be another term's
             if nxt is not None and _BRACKET_OPEN_RE.fullmatch(text, pe, nxt.start) and _BRACKET_CLOSE_RE.match(text, nxt.end, clause.end) \
                     and not any(m.start < pe and m.end > ps for m in mentions) and self._bracketed_pairs(text, clause, live) > 1:
                 # `sparsity (L1) and smoothness (L2)`: properties each followed by the term that has it, in brackets
@@ -1280,7 +1365,10 @@ class ClaimReader:
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
             elif nxt is not None and not text[pe:nxt.start].strip() and _PAIRED_BEFORE_RE.search(text, clause.start, ps):
                 bound = ([nxt], nxt.start)  # `自编码 BERT/自回归 GPT`: in a pair, the property names the term right after it
-            elif label and label[0].end <= clause.start and not any(m.end <= ps and not self._disposed(text, clause, live, m) for m in live):
+            elif label and label[0].end <= clause.start and not any(m.end <= ps and not self._disposed(text, clause, live, m) for m in live) \
+                    and not (prev and all(label[0].end < m.start < clause.start for m in prev)):
+                # (not when an earlier clause after the label named a subject of its own: `**激活函数与梯度消失**：
+                # sigmoid、tanh 平滑有界，可以缓解梯度消失` goes on with sigmoid and tanh)
                 # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:

@@ -24,7 +24,7 @@ from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
-from qatool.lint.text import REPORTED_RE, SENTENCE_END, clause_asks, sentence_kind
+from qatool.lint.text import SENTENCE_END, clause_asks, reports_belief, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -215,7 +215,7 @@ def asks(unit: Unit, start: int, end: int) -> bool:
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
         return True
     sent = unit.text[sentence[0]:sentence[1]]
-    if sentence_kind(sent) == "reported" or REPORTED_RE.search(sent):
+    if sentence_kind(sent) == "reported" or reports_belief(sent):
         return True  # the text layer's reading, as for claims: a belief reported to refute it (`有人以为…，其实…`) is no claim
     # a clause the match spans that asks without a ？ (`换用 Adam 能否避免梯度消失`, `差分隐私算不算加密`); a later
     # clause that asks (`…，与是否上线无关`) does not make the match a question

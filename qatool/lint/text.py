@@ -53,6 +53,8 @@ REPORTED_RE = re.compile(
     r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
     r"|(?:弄|搞|说|记|写|理解|想)反了|颠倒了|本末倒置"
+    # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
+    r"|(?:其实|实际上|事实上|恰恰|正好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?:恰恰|正好|恰好|刚好|完全)相反"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
     r"|(?:说法|观点|理解|看法|认识|结论|叫法|表述)[^，。；]{0,4}?(?:混淆|言过其实|不严谨|站不住)|混为一谈"
     r"|(?:有人|有些人|很多人|不少人|许多人|常有人)(?:会|常|常常|经常)?(?:把|将)"
@@ -287,6 +289,17 @@ ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])" + ANSWER_BY + "?" + ANSWER_T
 _ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|有人|别人)\s*(?:又|还|接着|再|就)?(?:问|追问|提问)(?![题答])|(?:追问|提问|问)\s*[:：])")
 
 
+# what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief
+_OTHERWISE_RE = re.compile(r"[，,；;]\s*(?:否则|不然|要不然|要不|不这样做?|不这么做)")
+
+
+def reports_belief(s: str) -> bool:
+    """Whether a sentence reports a belief to refute it, or calls a statement wrong (REPORTED_RE), before any
+    clause that says what happens otherwise."""
+    m = _OTHERWISE_RE.search(s)
+    return REPORTED_RE.search(s, 0, m.start() if m else len(s)) is not None
+
+
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
     core = s.strip().rstrip("；;")
@@ -300,7 +313,7 @@ def sentence_kind(s: str) -> str:
             or _TOPIC_PHRASE_RE.fullmatch(lead.rstrip("*_ 。.")) \
             or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)
         return "question"
-    if REPORTED_RE.search(core) or SAY_LEAD_RE.match(lead):
+    if reports_belief(core) or SAY_LEAD_RE.match(lead):
         return "reported"
     if SUPPOSE_RE.match(lead):
         return "supposed"

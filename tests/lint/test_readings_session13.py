@@ -1,0 +1,102 @@
+"""Readings fixed in the thirteenth session (2026-12-02), in wording of my own.
+
+From the traps of the tenth phrasing set: a bold label that compares (`**A vs B**：`, `**A 和 B**：`) heads its line
+and is no subject of the clauses after it; a statement followed by "it is the other way round" (`其实反了`,
+`正好相反`) is a belief named to be refuted; a property said to be another term's (`约 3.4e38 是 FP32 的最大值`)
+is not the subject's; the reciprocal of a rank averaged (`1/rank_i 的平均`) is MRR itself. From its misses: a
+question asked and answered at once (`X 是什么？就是…`) is answered about the one term it names; a discourse marker
+(`说白了`, `简单来说`) before 就是 defines nothing of its own; what happens otherwise (`否则 loss 会算错`) judges no
+statement; a term owned by the head term (`PyTorch 的 CrossEntropyLoss`) goes on with it; the purpose of a thing
+added (`加 KL 惩罚，是为了…`) is that thing's; a note-taking word between a bold label and its colon (`**BERT** 速记：`)
+keeps the label the line's topic, and a subject named after a label goes on in its line; an answer that opens on
+就是 after a question is about what was asked. (The structure readings of the session are in test_structure_trial44.py.)"""
+from __future__ import annotations
+
+import pytest
+
+from qatool.lint.engine import Linter
+
+DEFAULT = Linter.default()
+
+
+def found(text: str) -> set[str]:
+    return {f.code for f in DEFAULT.lint_text(text, "t.md")}
+
+
+def item(answer: str) -> str:
+    return f"### 1. 请谈谈你的理解。\n\n**答案：**\n{answer}\n"
+
+
+@pytest.mark.parametrize("answer,code", [
+    # a comparison label heads the line: the clause after it is said of the term it names, or goes on with it
+    ("**MAE 与 MSE**：MSE 把残差平方，对异常点更敏感。", "FC307"),
+    ("**MAE 和 MSE 的区别**：MSE 把残差平方，对异常点更敏感。", "FC307"),
+    ("**L1 loss vs L2 loss**：1）L2 loss 平方放大误差，受离群值影响更大；2）L1 loss 更稳健。", "FC307"),
+    ("**Xavier vs He**：Xavier 照顾 tanh 这类对称激活；He 把方差翻倍，针对 ReLU。", "FC335"),
+    ("**Glorot 和 He 的差异**：前者配 tanh；He 的方差翻倍，专门针对 ReLU。", "FC335"),
+    # a statement then "it is the other way round"
+    ("网上流传的说法是 ROUGE 看精确、BLEU 看召回，其实正好反了。", "FC300"),
+    ("有种讲法是 BLEU 偏召回，ROUGE 偏精确，实际上恰恰相反。", "FC300"),
+    # the number is given to another term
+    ("**FP16 的上限不是 3.4e38**：只有 65504；约 3.4e38 是 FP32 的上限。", "FC420"),
+    ("- **FP16**：最大 65504，3.4e38 则是 BF16 的最大值。", "FC420"),
+    # the reciprocal of each rank, averaged
+    ("MRR 的计算方式是对每个查询求 1/rank 再取平均。", "FC305"),
+    ("MRR 等于所有查询 1 / rank_i 的平均值，越接近 1 越好。", "FC305"),
+])
+def test_correct_statements_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    # the label's own term, or the term after the label, still states the slip
+    ("**MAE vs MSE**：MAE 对离群点更敏感。", "FC307"),
+    ("**L1 loss 和 L2 loss**：L1 loss 取绝对值，对离群值更敏感。", "FC307"),
+    ("**Xavier 与 Kaiming 的区别**：Xavier 初始化针对 ReLU 设计。", "FC335"),
+    ("- **Xavier 初始化**：专门针对 ReLU。", "FC335"),
+    # the slip stated plainly, or refuted the wrong way
+    ("BLEU 看召回，ROUGE 看精确。", "FC300"),
+    # the number given to FP16 itself
+    ("3.4e38 是 FP16 的最大值。", "FC420"),
+    ("FP16 能表示的最大值约 3.4×10^38。", "FC420"),
+    # the mean of the ranks themselves
+    ("MRR 就是把各个查询的 rank 取平均。", "FC305"),
+])
+def test_slips_are_still_flagged(answer, code):
+    assert code in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    # a question asked and answered at once: the answer is about the one term the question names
+    ("焦点损失想解决什么？主要是提高简单样本在总损失里的比重。", "FC308"),
+    ("教师强制怎么理解？训练时把模型上一步自己生成的词当作下一步的输入。", "FC360"),
+    # a discourse marker before the verb defines nothing of its own
+    ("差分隐私属于哪类技术？其实就是一种加密算法。", "FC154"),
+    ("差分隐私很常用。简单来说就是一种加密算法。", "FC154"),
+    # what happens otherwise is a consequence, not a judgement of the statement
+    ("使用 nn.CrossEntropyLoss 前，要先把输出过一遍 softmax，不然 loss 就算错了。", "FC311"),
+    # a term owned by the head term goes on with it
+    ("PyTorch 的 CrossEntropyLoss 内部只有 NLL，所以输入必须是 softmax 之后的概率。", "FC311"),
+    # the purpose of a thing added is the thing's
+    ("RLHF 的 PPO 阶段施加 KL 惩罚，是为了鼓励策略远离 SFT 模型。", "FC396"),
+    # an answer that opens on 就是 is about what the question asked, whatever it names after
+    ("MQA 到底是什么？就是让每个头共用同一组 Query，而 K、V 各头独立。", "FC368"),
+    # a subject named after a label goes on in the label's line, before the label's own term
+    ("**激活函数与梯度消失**：tanh 输出有界，能够缓解梯度消失。", "FC148"),
+])
+def test_new_phrasings_of_slips_are_flagged(answer, code):
+    assert code in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("焦点损失想解决什么？主要是降低简单样本在总损失里的比重。", "FC308"),
+    ("教师强制怎么理解？训练时把上一步的真实词当作下一步的输入。", "FC360"),
+    ("差分隐私属于哪类技术？它不是加密，而是一种给统计结果加噪声的隐私保护方法。", "FC154"),
+    ("很多人在 nn.CrossEntropyLoss 前先做 softmax，其实搞错了：它要的是 logits。", "FC311"),
+    ("RLHF 的 PPO 阶段施加 KL 惩罚，是为了防止策略离 SFT 模型太远。", "FC396"),
+    ("**BERT** 小结：1）只用编码器；2）双向的掩码语言模型。", "FC173"),
+    ("MQA 到底是什么？就是让所有头共用同一组 K 和 V，只有 Query 各头独立。", "FC368"),
+    ("**激活函数与梯度消失**：ReLU 正区间导数为 1，能够缓解梯度消失。", "FC148"),
+])
+def test_their_correct_versions_are_not(answer, code):
+    assert code not in found(item(answer)), answer
