@@ -170,7 +170,15 @@ def _context(unit: Unit) -> str:
 
 
 def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
-    return [(0, len(unit.text))] if rule.spec.get("within") == "line" else unit.sentences()
+    """Where a co-occurrence rule looks for all its parts: each sentence, each sentence with the one before it
+    (`pair`: `过拟合了怎么办？办法就是…`), or the whole line."""
+    within = rule.spec.get("within")
+    if within == "line":
+        return [(0, len(unit.text))]
+    sents = unit.sentences()
+    if within == "pair":
+        return [(sents[k - 1][0] if k else s, e) for k, (s, e) in enumerate(sents)]
+    return sents
 
 
 def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:
@@ -259,6 +267,7 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
     statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
         ctx = None
+        seen: set[tuple[int, int]] = set()
         for start, end in _regions(rule, unit):
             spans = []
             ok = True
@@ -276,8 +285,13 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
             if not ok or not spans or _unless(rule, unit, start, end) or not _context_ok(rule, unit):
                 continue
             first, last = min(s for s, _ in spans), max(e for _, e in spans)
-            if statements and asks(unit, first, last):
+            # (across a line, what must be stated is the first part: `过拟合了怎么办？办法就是减少训练数据量` asks
+            # only about the setting the claim is made in)
+            if statements and (asks(unit, *spans[0]) if rule.spec.get("within") in ("pair", "line") else asks(unit, first, last)):
                 continue
+            if (first, last) in seen:
+                continue  # (two overlapping pairs of sentences found the same parts)
+            seen.add((first, last))
             yield make_finding(rule, doc, unit, first, last)
 
 
@@ -732,6 +746,17 @@ def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
     return out
 
 
+# a line that lists keywords or tags (`**关键词**：…`, `Tags: …`)
+_KEYWORD_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?\s*(?:关键词|关键字|核心词|标签|key\s*words?|tags?)\s*(?:\*\*|__)?\s*[:：]", regex.I)
+
+
+def _states_nothing(unit: Unit) -> bool:
+    """An item's question (its question field or the heading that titles it) asks, even without a ？; a list of
+    keywords (`**关键词**：CBOW、Skip-gram、中心词…`) states nothing."""
+    return unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]) \
+        or _KEYWORD_LINE_RE.match(unit.text) is not None
+
+
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
     begins with yes or no to a question asking the claim states it too.
@@ -769,8 +794,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             unit = doc.units[k]
             if unit.scope not in rule.scope:
                 continue
-            if unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]):
-                continue  # an item's question (its question field or the heading that titles it) asks, even without a ？
+            if _states_nothing(unit):
+                continue
             topic = _unit_topic(index, unit, k)
             if k in turns:  # (the turn's label stays: `我答：` after a reported question is read as such, claims.py)
                 topic = topic or turns[k].topic

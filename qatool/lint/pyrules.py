@@ -255,8 +255,13 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
     确定态、删除态`), or B is said again after it, on purpose (`进行放大、放大、放大`), or is an item again later in
     the same enumeration (`结果依次是正面、正面、反面、正面`: a sequence of outcomes, `later` the items after B)."""
     head = a[: len(a) - len(b)]
+    items = [x.strip() for x in later.split("、")]
+    if c is not None:
+        items.append(c.strip())
+    if len(head) == 1 and len(b) > 1 and head + b[1:] in items:
+        return True  # `长短期记忆、短期记忆、长期记忆`: a compound of two heads, then each of its parts
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
-        or b in (x.strip() for x in later.split("、")) or _noun_compound(head, b)
+        or b in items or _noun_compound(head, b)
 
 
 def _noun_compound(head: str, b: str) -> bool:
@@ -602,8 +607,9 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             if n > top + 1 and e.question and n - top - 1 <= max(MAX_SKIP, len(run)):
                 head = e.parts[:-1]
                 written = written if written is not None else _written_numbers(doc)
+                listed = _listed_numbers(doc) if not head else frozenset()
                 missing = [v for v in range(top + 1, n) if not _written_before(written, e, head + (v,))
-                           and not _asked_between(doc, last, e.line, head + (v,))]
+                           and not _asked_between(doc, last, e.line, head + (v,)) and v not in listed]
                 if missing:
                     unit, s, t = _number_unit(doc, e)
                     expected = ".".join(map(str, head + (missing[0],)))
@@ -611,6 +617,38 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             if n > top:
                 top, last = n, e.line
             top = max(top, _range_end(doc, e))
+
+
+# a table column of question numbers (`| 题号 | 题目 | 待补内容 |`), and the numbers, lists and ranges in its cells
+_NUMBER_COLUMN_RE = re.compile(r"^\s*(?:题号|题目编号|编号|序号|题\s*#|No\.?|#)\s*$", re.I)
+_CELL_NUMBERS_RE = re.compile(r"(?<![\d.])(\d{1,4})(?:\s*[-－~～–]\s*(\d{1,4}))?(?![\d.])")
+
+
+def _listed_numbers(doc: LintDoc) -> frozenset[int]:
+    """The question numbers a table of the file lists in a column headed 题号 (a to-do list of the numbers not
+    written yet, `| 1 | 基础 | 7 | Copilot 与 Agent 的差异 |`): a number listed so is accounted for, not lost."""
+    got = doc.cache.get("listed_numbers")
+    if got is not None:
+        return got
+    found: set[int] = set()
+    column = None
+    for line in doc.lines:
+        if not line.lstrip().startswith("|"):
+            column = None
+            continue
+        cells = line.strip().strip("|").split("|")
+        if column is None:
+            heads = [k for k, c in enumerate(cells) if _NUMBER_COLUMN_RE.match(c.replace("*", ""))]
+            # (the last such column: `| # | 分类 | 题号 |` counts rows in its first)
+            column = heads[-1] if heads else -1
+            continue
+        if 0 <= column < len(cells):
+            for m in _CELL_NUMBERS_RE.finditer(cells[column]):
+                a = int(m.group(1))
+                b = int(m.group(2)) if m.group(2) else a
+                found.update(range(a, b + 1) if 0 <= b - a <= MAX_SKIP else (a,))
+    got = doc.cache["listed_numbers"] = frozenset(found)
+    return got
 
 
 # a number that opens a range (`第 1-2 阶段`, `1～3 题`): the entry covers the numbers up to its end

@@ -83,6 +83,10 @@ def test_slips_are_still_flagged(answer, code):
     ("MQA 到底是什么？就是让每个头共用同一组 Query，而 K、V 各头独立。", "FC368"),
     # a subject named after a label goes on in the label's line, before the label's own term
     ("**激活函数与梯度消失**：tanh 输出有界，能够缓解梯度消失。", "FC148"),
+    # less data as a remedy, across the line that sets the remedy up (FC131 reads the line)
+    ("模型过拟合的话，可以先把 training set 缩减到一半，样本少了泛化就好了。", "FC131"),
+    ("**应对过拟合** 的做法：1）加 dropout；2）**删掉一部分训练样本**；3）早停。", "FC131"),
+    ("过拟合了该怎么办？最省事的就是减少训练数据量。", "FC131"),
 ])
 def test_new_phrasings_of_slips_are_flagged(answer, code):
     assert code in found(item(answer)), answer
@@ -97,6 +101,18 @@ def test_new_phrasings_of_slips_are_flagged(answer, code):
     ("**BERT** 小结：1）只用编码器；2）双向的掩码语言模型。", "FC173"),
     ("MQA 到底是什么？就是让所有头共用同一组 K 和 V，只有 Query 各头独立。", "FC368"),
     ("**激活函数与梯度消失**：ReLU 正区间导数为 1，能够缓解梯度消失。", "FC148"),
+    ("过拟合了该怎么办？最省事的就是多收集一些训练数据。", "FC131"),
+    ("过拟合严重的话，千万不要减少训练数据，那只会更糟。", "FC131"),
+    # less data named in English is a term of its own, not the data augmentation before it
+    ("数据增强能缓解过拟合。相反，减少 training data 只会加重过拟合。", "FC140"),
 ])
 def test_their_correct_versions_are_not(answer, code):
     assert code not in found(item(answer)), answer
+
+
+def test_a_keyword_line_states_nothing_and_a_negated_degree_is_no_claim():
+    keywords = "Skip-gram 用中心词预测上下文。\n\n**关键词**：CBOW、Skip-gram、上下文预测中心词、负采样\n"
+    assert "FC433" not in found(item(keywords))
+    assert "FC433" in found(item("Skip-gram 是用上下文预测中心词的。"))
+    assert "FC404" not in found(item("温度越高，生成的文本就越不可预测，也更发散。"))
+    assert "FC404" in found(item("温度越高，生成的文本就越可预测。"))

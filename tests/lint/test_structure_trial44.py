@@ -80,3 +80,24 @@ def test_a_figure_under_a_linked_heading_is_no_image_only_answer():
             "### [2. 过期键是怎么清理的？](https://example.com/2)\n\n![](qr.png)\n")
     assert not {"QA001", "QA002"} & found(text)
     assert "QA002" in found(text.replace("[2. 过期键是怎么清理的？](https://example.com/2)", "2. 过期键是怎么清理的？"))
+
+
+def test_a_number_listed_in_a_to_do_table_is_accounted_for():
+    table = ("## 待写清单\n\n| # | 分类 | 题号 | 题目 |\n|---|---|:---:|---|\n| 1 | 基础 | 3 | 什么是纤程 |\n"
+             "| 2 | 进阶 | 6-7 | 调度与抢占 |\n\n")
+    heads = ["## 题1：什么是进程？", "## 题2：什么是线程？", "## 题4：什么是协程？", "## 题5：什么是锁？", "## 题8：什么是死锁？"]
+    bodies = ["资源分配的单位。", "调度的单位。", "用户态切换的执行流。", "保护共享数据的机制。", "互相等待资源而僵持。"]
+    assert "QA003" not in found(table + _bank(heads, bodies))
+    assert "QA003" in found(_bank(heads, bodies))
+
+
+def test_a_compound_and_its_parts_are_no_truncated_list():
+    text = "### 1. 记忆有哪些？\n\n答：关键词有滑动窗口、长短期记忆、短期记忆、长期记忆。\n"
+    assert "FM005" not in found(text)
+    assert "FM005" in found("### 1. 记忆有哪些？\n\n答：关键词有滑动窗口、长短期记忆、短期记忆。\n")
+
+
+def test_someone_following_someone_is_no_request_to_follow():
+    text = "### 1. 注意力为什么不对称？\n\n答：“我关注你”不等于“你关注我”，所以 Q 和 K 用不同的矩阵。\n"
+    assert "FM007" not in found(text)
+    assert "FM007" in found("### 1. 注意力为什么不对称？\n\n答：Q 和 K 用不同的矩阵。觉得有用就关注我吧。\n")
