@@ -218,6 +218,8 @@ class ClaimSpec:
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉"
+                               # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
+                               r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
                                # said of the initialisation the clause is about)

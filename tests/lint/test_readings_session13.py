@@ -87,6 +87,11 @@ def test_slips_are_still_flagged(answer, code):
     ("模型过拟合的话，可以先把 training set 缩减到一半，样本少了泛化就好了。", "FC131"),
     ("**应对过拟合** 的做法：1）加 dropout；2）**删掉一部分训练样本**；3）早停。", "FC131"),
     ("过拟合了该怎么办？最省事的就是减少训练数据量。", "FC131"),
+    # residual connections said to worsen vanishing gradients, MSE as the loss for classification
+    ("残差连接把网络堆深后，vanishing gradient 问题只会更加严重。", "FC149"),
+    ("跳跃连接会让梯度传播得更弱。", "FC149"),
+    ("分类任务最合适的损失就是 **MSE**。", "FC116"),
+    ("二分类里用 sigmoid + MSE 效果最好。", "FC116"),
 ])
 def test_new_phrasings_of_slips_are_flagged(answer, code):
     assert code in found(item(answer)), answer
@@ -105,6 +110,9 @@ def test_new_phrasings_of_slips_are_flagged(answer, code):
     ("过拟合严重的话，千万不要减少训练数据，那只会更糟。", "FC131"),
     # less data named in English is a term of its own, not the data augmentation before it
     ("数据增强能缓解过拟合。相反，减少 training data 只会加重过拟合。", "FC140"),
+    # what is taken away is no subject of what follows
+    ("去掉残差连接后，梯度消失反而加剧。", "FC149"),
+    ("二分类用 sigmoid + 交叉熵效果最好，MSE 更适合回归。", "FC116"),
 ])
 def test_their_correct_versions_are_not(answer, code):
     assert code not in found(item(answer)), answer
