@@ -311,6 +311,8 @@ _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^�
 _CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)")
 _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
+# what a thing is said to differ from, and that thing's property (`不同于 Linformer/Performer 的低秩近似`)
+_DIFFERS_FROM_RE = re.compile(r"(?:不同于|区别于|有别于|不像|不同与)\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[^，,。；;\s]{0,3}$")
 _DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开|相比|相较|比起来|对比)")
 _CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
                                 r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
@@ -1336,7 +1338,7 @@ class ClaimReader:
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
             if _DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end):
                 continue  # `GRU 将 LSTM 的三个门调整为两个`: what 将 changes is not what the subject has
-            if _COMPARED_LEAD_RE.search(text, clause.start, ps) or \
+            if _COMPARED_LEAD_RE.search(text, clause.start, ps) or _DIFFERS_FROM_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
             if _ADDED_MEANS_RE.search(text, clause.start, ps):

@@ -141,8 +141,8 @@ _NUMBERED = [
     # not `第二个问题…` (words of a sentence)
     re.compile(rf"(?P<num>(?:题目|问题|面试题|习题|练习|题)[ \t]*(?:{DIGITS}(?:[.．\-－]{DIGITS})*|{CNUM})"
                rf"|第[ \t]*(?:{DIGITS}|{CNUM})(?:[ \t]*(?:[题问章节篇讲课]|部分)|(?=[ \t]*(?:[.．、:：)）\-－—]|[ \t]|$))))(?:[ \t]*(?:--|——|—|－－)[ \t]*|{_SEP})(?P<title>.*)$"),
-    # Q1, Q10:, q 3.
-    re.compile(rf"(?P<num>[Qq][ \t]*{DIGITS})(?![0-9０-９]){_SEP}(?P<title>.*)$"),
+    # Q1, Q10:, q 3., Q2.1 (a question numbered within its section)
+    re.compile(rf"(?P<num>[Qq][ \t]*{DIGITS}(?:[.．]{DIGITS})*)(?![0-9０-９]){_SEP}(?P<title>.*)$"),
     # 1.2.3 / 3-1 / １．２ (kept as written), then a separator or a space
     # (a dot before a digit goes on with the number: `10.4.1新手原则` is not 10.4 and `1新手原则`); three or
     # more parts may run straight into the title's first Chinese character

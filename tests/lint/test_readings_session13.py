@@ -124,3 +124,20 @@ def test_a_keyword_line_states_nothing_and_a_negated_degree_is_no_claim():
     assert "FC433" in found(item("Skip-gram 是用上下文预测中心词的。"))
     assert "FC404" not in found(item("温度越高，生成的文本就越不可预测，也更发散。"))
     assert "FC404" in found(item("温度越高，生成的文本就越可预测。"))
+
+
+@pytest.mark.parametrize("answer,code", [
+    # (46th untuned trial) a warning against saying it, a bracketed 错 after it, the property of what it differs
+    # from, a nuance closed on the right category
+    ("常见坑：千万别说\"PPO 是 off-policy 的\"，它每轮都重新采样。", "FC398"),
+    ("面试时把 PPO 归为 off-policy（错），它每轮重新采样。", "FC398"),
+    ("FlashAttention 给出精确结果，不同于 Performer 那类方法的核近似。", "FC369"),
+    ("PPO 严格说做了一点 off-policy 修正，但仍属于 on-policy 方法。", "FC398"),
+])
+def test_refuted_and_contrasted_statements_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+def test_the_same_slips_stated_are_flagged():
+    assert "FC398" in found(item("PPO 严格说是 off-policy 的。"))
+    assert "FC369" in found(item("FlashAttention 不同于标准实现，它是近似计算。"))

@@ -101,3 +101,16 @@ def test_someone_following_someone_is_no_request_to_follow():
     text = "### 1. 注意力为什么不对称？\n\n答：“我关注你”不等于“你关注我”，所以 Q 和 K 用不同的矩阵。\n"
     assert "FM007" not in found(text)
     assert "FM007" in found("### 1. 注意力为什么不对称？\n\n答：Q 和 K 用不同的矩阵。觉得有用就关注我吧。\n")
+
+
+def test_questions_numbered_within_their_sections_are_no_repeats():
+    parts = ["# 面试题\n"]
+    for sec in (1, 2, 3):
+        parts.append(f"## 第{sec}部分\n")
+        for k in (1, 2, 3):
+            parts.append(f"**Q{sec}.{k} 第 {sec} 部分的第 {k} 个问题是什么？**\n\n这是第 {sec} 部分第 {k} 题的回答，内容完整。\n")
+    text = "\n".join(parts)
+    recs = parse_text(text, "t.md").records
+    assert [r["number"] for r in recs][:4] == ["Q1.1", "Q1.2", "Q1.3", "Q2.1"]
+    assert not {"QA003", "QA004"} & found(text)
+    assert "QA004" in found(text.replace("Q2.2 第 2 部分", "Q2.1 第 2 部分"))
