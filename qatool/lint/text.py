@@ -77,7 +77,7 @@ REPORTED_RE = re.compile(
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
 SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
-SUPPOSE_RE = re.compile(r"^\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|if\b|suppose)", re.I)
+SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "

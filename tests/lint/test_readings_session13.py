@@ -141,3 +141,9 @@ def test_refuted_and_contrasted_statements_are_not_flagged(answer, code):
 def test_the_same_slips_stated_are_flagged():
     assert "FC398" in found(item("PPO 严格说是 off-policy 的。"))
     assert "FC369" in found(item("FlashAttention 不同于标准实现，它是近似计算。"))
+
+
+def test_a_supposition_in_brackets_is_still_a_supposition():
+    text = "推理时所有神经元保留。（如果训练时没用 Inverted Dropout，推理时需将输出乘以 (1-p)。）"
+    assert "FC318" not in found(item(text))
+    assert "FC318" in found(item("推理时所有神经元保留。（Inverted Dropout 在推理时需将输出乘以 (1-p)。）"))
