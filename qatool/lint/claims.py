@@ -242,7 +242,8 @@ _BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之�
 _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
-_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：])?\s*(?:\*\*)?\s*"
+_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer"  # an answer's own label
+_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 # a degree adverb that opens a clause (`越小越好`, `更容易…`), not one before a noun phrase (`过于简单的模型`)
 _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
@@ -322,12 +323,14 @@ _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|�
 # a property followed by "is another term's …" (`约 3.4e38 是 FP32 和 BF16 的最大值`): it is given to that term
 _GIVEN_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上|恰恰|则)?\s*(?:是|为|属于)\s*(?:\*\*)?\s*")
 _OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*(?:\*\*)?\s*的")
+# words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
+_DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
 # an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
-_ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:说白了|简单来说|简单说|其实|本质上|通俗地?说)?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
+_ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 _PURPOSE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
-_ANSWER_WORD_RE = re.compile(r"(?:参考)?答案|回答|答|解析|A|Answer", re.I)
+_ANSWER_WORD_RE = re.compile(_ANSWER_WORDS, re.I)
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
 # a pair's separator before a property glued to the next term: `BERT/自回归GPT`, `BERT 和自回归 GPT`
 _PAIRED_BEFORE_RE = re.compile(r"(?:[/／、]|和|与|及|或)\s*$")
@@ -357,7 +360,7 @@ _PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, 
 _PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + _PAIRED + r"(?:着|上|使用|采用)?")  # (opening a clause of its own)
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 # (a discourse marker before the verb defines nothing: `说白了就是一种加密算法`, `简单来说就是…`)
-_DEFINES_RE = re.compile(_ANSWER_LEAD + r"(?!(?:说白了|简单来说|简单说|简而言之|换句话说|也就是说|通俗地?说|一句话|总之|其实|本质上|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
+_DEFINES_RE = re.compile(_ANSWER_LEAD + r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句话说|也就是说|一句话|总之|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
                          r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
 _SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]\s*)?"
@@ -992,6 +995,15 @@ class ClaimReader:
             label = _LABEL_RE.match(plain, label.end(), clause.end)
         return label if label is not None and self._heads_line(text, label) else None
 
+    def _past_label(self, text: str, clause: Span, subj: list[Mention]) -> tuple[list[Mention], int | None]:
+        """`subj` without the terms of a label over the line when a term follows it (`**MAE vs MSE**：MSE 平方放大
+        误差，…`: the term after the label is what the line is about, and sets its topic), and where the label ends
+        (None when there is no such label)."""
+        label = self._over_line(text, clause)
+        if label is None or not any(m.start >= label.end() for m in subj):
+            return subj, None
+        return [m for m in subj if m.start >= label.end()], label.end()
+
     def _heads_line(self, text: str, label: re.Match) -> bool:
         """Whether a leading label heads its line rather than being its subject: it says more than its terms'
         names (`**预训练目标：**`), or names several terms (`**MAE vs MSE**：`, `**A 和 B**：`)."""
@@ -1122,9 +1134,14 @@ class ClaimReader:
                     prev, frame, label = [], None, []
         return None
 
+    @staticmethod
+    def _start_before(text: str, sent: Span) -> int:
+        """Where the sentence before `sent` (in the same text) starts."""
+        return max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
+
     def _asked_before(self, text: str, sent: Span) -> bool:
         """Whether the sentence before `sent` asks about one term (and ends in a question mark)."""
-        a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
+        a = self._start_before(text, sent)
         q = text[a:sent.start]
         return a < sent.start and q.rstrip().endswith(("？", "?")) and sentence_kind(q) == "question" \
             and len({m.keys for m in self._mentions(text, a, sent.start)}) == 1
@@ -1137,7 +1154,7 @@ class ClaimReader:
             # `面试官问 X …，我答：…` (or on the next line: `面试官问 X。⏎我答：…`): the answer goes on with what the
             # question asked about
             return True
-        a = max(text.rfind(c, 0, max(sent.start - 1, 0)) for c in SENTENCE_END) + 1
+        a = self._start_before(text, sent)
         if a >= sent.start:
             return False
         if self._asked_before(text, sent):
@@ -1178,14 +1195,8 @@ class ClaimReader:
         """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
         at its head when there are (not the objects after its verb: `mAP：先算每类的准确率，再取平均`), with the
         terms coordinated with them (`A 或 B`); none after a leading pronoun that stands for the subject."""
-        subj = self._subjects(text, clause, mentions)
-        start = clause.start
-        label = self._over_line(text, clause)
-        if label is not None and any(m.start >= label.end() for m in subj):
-            # `**MAE vs MSE**：MSE 平方放大误差，…`: a label over the line (words with its terms, or several terms) is
-            # not what the line goes on with; the term after it is
-            subj = [m for m in subj if m.start >= label.end()]
-            start = label.end()
+        subj, past = self._past_label(text, clause, self._subjects(text, clause, mentions))
+        start = clause.start if past is None else past
         head: list[Mention] = []
         for m in subj:
             if self._leads(text, Span(start, clause.end, clause.kind), m) \
@@ -1259,12 +1270,8 @@ class ClaimReader:
         subj = [m for m in mentions if not self._is_object(text, clause, m)]
         if not subj:
             return None
-        lead = _FRAME_LEAD_RE.match(text, clause.start).end()
-        label = self._over_line(text, clause)
-        if label is not None and any(m.start >= label.end() for m in subj):
-            # `**MAE vs MSE**：MSE 平方放大误差，…`: the term after a label over the line sets the topic
-            subj = [m for m in subj if m.start >= label.end()]
-            lead = _LABELLED_LEAD_RE.match(text, label.end()).end()
+        subj, past = self._past_label(text, clause, subj)
+        lead = (_FRAME_LEAD_RE.match(text, clause.start) if past is None else _LABELLED_LEAD_RE.match(text, past)).end()
         first = subj[0]
         group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
         like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both

@@ -764,13 +764,10 @@ def _states_itself(line: str) -> bool:
     return len(clauses) >= 2 and not any(clause_asks(c) or c.rstrip().endswith(("吗", "呢")) for c in clauses)
 
 
-_HEADING_MARK_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
-
-
 def _linked_heading(doc: LintDoc, no: int) -> bool:
     """Whether line `no` is a heading whose whole text is one link (`#### [6、如何打印 dump 信息。](https://…)`)."""
     text = doc.lines[no - 1] if 0 < no <= len(doc.lines) else ""
-    m = _HEADING_MARK_RE.match(text)
+    m = _HEADING_LINE_RE.match(text)
     return m is not None and WHOLE_LINK_RE.fullmatch(text[m.end():].strip().rstrip("#").strip()) is not None
 
 
