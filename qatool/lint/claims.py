@@ -240,6 +240,8 @@ _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|�
 _BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
 _BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
 _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
+# a term that acts through another (`LSTM 通过门控机制解决了…`, `BERT 主要借助 MLM 实现…`): what is done is said of both
+_ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*(?:\*\*)?\s*")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # a clause that goes on with the previous clause's subject
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer"  # an answer's own label
@@ -1585,6 +1587,9 @@ class ClaimReader:
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
             if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
                 group = [owner] + group
+            actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)
+            if actor is not None and not self._is_object(text, clause, actor):
+                group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates
             return group, anchor
         if frame:
             return frame
