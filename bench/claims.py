@@ -33,7 +33,10 @@ its misses or its flagged traps. heldback10_*.jsonl (four more authors, 2026-12-
 list alone, each in a voice of its own: terse engineer's notes, a flashcard bank of numbered points and 一句话总结, a
 practising engineer's configs and logs, a content-mill public-account article) was measured once with the session's
 starting code (0.771, 6 traps flagged per dialect) and then its misses and traps were read: it is development material
-now. Exit status 0 always (it is a measurement, not a gate).
+now; the eighth set's flagged traps were read in the fourteenth session (its phrasings that were caught or missed were
+not). heldback11_*.jsonl (four more authors, 2026-12-03, fourteenth session, from the list alone: two wrong phrasings
+and one trap per misconception, told to vary structure) is the measure now: measured with the session's starting code
+and its final code only; nobody working on the rules has read its phrasings, misses or flagged traps. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -55,6 +58,7 @@ SETS = {
     "heldback8": sorted((ROOT / "bench" / "claims").glob("heldback8_*.jsonl")),
     "heldback9": sorted((ROOT / "bench" / "claims").glob("heldback9_*.jsonl")),
     "heldback10": sorted((ROOT / "bench" / "claims").glob("heldback10_*.jsonl")),
+    "heldback11": sorted((ROOT / "bench" / "claims").glob("heldback11_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -124,7 +128,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback8")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback11")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")

@@ -237,6 +237,20 @@ _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|�
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
                              r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同))")
 # a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
+# a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
+_WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
+_UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
+# an ordinal is no count (`第一阶段 RPN 生成候选框` says nothing of `一阶段`)
+_ORDINAL_HEAD_RE = re.compile(r"第\s*[一二三四五六七八九十两\d]")
+# a number that is a factor of a product or a quotient's operand (`4 × 0.25 = 1`) is not the value stated
+# (not a size, `3×3`: an operand is one of a calculation that goes on to its result, `= 1`)
+_OPERAND_BEFORE_RE = re.compile(r"[\d)）]\s*[×*✕·]\s*$")
+_EQUALS_AFTER_RE = re.compile(r"\s*(?:[=＝]|[，,]?\s*(?:也就是|即|得到?|等于|结果是|算下来是)\s*[\d(（])")
+_OPERAND_AFTER_RE = re.compile(r"\s*[×*✕·/]\s*[\d(（][^，,。；;=＝]{0,12}[=＝]")
+_TRAILING_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?$")
+# a count of parameters stated as zero denies them (`可学习参数是 0`, `参数量为零`)
+_COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*$", re.I)
+_ZERO_AFTER_RE = re.compile(r"\s*(?:的)?(?:数量|个数|数目|量)?\s*(?:是|为|=|＝|等于|只有|就是)\s*(?:0|零)\s*(?:个)?\s*(?=$|[，,。；;）)！!])")
 _BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
 _BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
 _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
@@ -1352,6 +1366,16 @@ class ClaimReader:
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
             if _ADDED_MEANS_RE.search(text, clause.start, ps):
                 continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
+            if _WITH_IN_RE.search(text, clause.start, ps + 1) and _UNRELATED_AFTER_RE.match(text, pe, clause.end):
+                continue  # `跟判别器 loss 变 0 不是一回事`: the property is said to be unrelated
+            if _ORDINAL_HEAD_RE.match(text, max(clause.start, ps - 1), ps + 1):
+                continue  # `第一阶段`: an ordinal, not `一阶段`
+            if (num := _TRAILING_NUMBER_RE.search(text, ps, pe)) is not None and (
+                    (_OPERAND_BEFORE_RE.search(text, clause.start, num.start()) and _EQUALS_AFTER_RE.match(text, pe))
+                    or _OPERAND_AFTER_RE.match(text, pe, clause.end)):
+                continue  # `4 × 0.25 = 1`: an operand, not the value stated
+            if _COUNTED_RE.search(text, ps, pe) and _ZERO_AFTER_RE.match(text, pe, clause.end):
+                continue  # `可学习参数是 0`: there are none
             if _in_example_bracket(text, clause.start, ps):
                 continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
             if _CAUTION_PURPOSE_RE.search(text, max(0, ps - 40), ps):
@@ -1794,7 +1818,7 @@ class ClaimReader:
         if lab and quantity.search(text, lab.start(), lab.end()):
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
         window = text[max(clause.start, ms - 24):ms]  # `max sequence length 只有 1024`
-        window = window[max(window.rfind(c) for c in "、,，") + 1:]  # `12 层、hidden size 768`: 层 is the measure of 12
+        window = window[max(window.rfind(c) for c in "、,，/／|") + 1:]  # `12 层、hidden size 768`, `12 层 / 768`: 层 is the measure of 12
         return bool(quantity.search(window))
 
 

@@ -71,7 +71,11 @@ REPORTED_RE = re.compile(
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`)
     r"|[（(]\s*(?:错|错误|不对|✗|×)\s*[，,：:）)]"
     r"|(?:很多|不少|许多|一些|有些|部分|有的)(?:资料|文章|博客|教程|书|书籍|材料|回答|答案|帖子|网文)(?:里|中|上)?(?:会|常|常常|经常|都)?(?:把|将|说|认为|写)"
-    r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住)",
+    r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住)"
+    # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
+    # neither is asserted
+    r"|[”\"」』]\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
+    r"|是(?:一个|一种)?(?:很|非常)?(?:常见|典型|经典)的?(?:错误|误解|误区)",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
@@ -108,6 +112,11 @@ _NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不
                           # a one-character verb the segmenter glued to its 不 (`不加下三角 mask`, `不乘`, `不看`)
                           r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$)")
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
+# a verb with a negated potential complement cannot reach what it names (`给不出精确似然`, `算不出`, `学不到`, `解决不了`),
+# save idioms that affirm (`少不了` is indispensable, `免不了` unavoidable)
+_POTENTIAL_NEG_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}不[出到了动]$")
+_POTENTIAL_AFFIRMS = frozenset("少不了 免不了 错不了 离不了 跑不了 大不了".split())
+_POTENTIAL_TAILS = frozenset("不出 不了 不动".split())  # the complement as the segmenter cuts it off its verb
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
@@ -411,7 +420,9 @@ class TextLayer:
                 split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
                 removal = (tok in REMOVALS and _REMOVED_GAP_RE.fullmatch(text, e, end) is not None) or (
                     tok in REPLACEMENTS and _REPLACED_GAP_RE.fullmatch(text, e, end) is not None)
-                if (tok in NEGATIONS or split or removal or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
+                potential = (_POTENTIAL_NEG_RE.match(tok) is not None and tok not in _POTENTIAL_AFFIRMS) or (
+                    tok in _POTENTIAL_TAILS and prev is not None and prev + tok not in _POTENTIAL_AFFIRMS)  # 给 / 不出
+                if (tok in NEGATIONS or split or removal or potential or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok

@@ -2,7 +2,13 @@
 
 A term that acts through another (`X 通过/借助/凭借/依靠 Y 做到 Z`) is said to do Z itself: the claim binds to X
 as it binds to Y. Found because the synthetic bench's planted `LSTM 通过门控机制…解决了…梯度爆炸` slip went unflagged.
-Traps: the same construction saying what is true, asking, or denied."""
+Traps: the same construction saying what is true, asking, or denied.
+
+From the traps of the eighth phrasing set, each read at its mechanism: a verb with a negated potential complement
+(`算不出`, `给 / 不出`) denies; a quoted statement judged wrong after it (`“…”这句话不对`, `“…”是典型错误`) assert
+nothing; a property said to have nothing to do with the subject (`跟 … 没关系`) is denied;
+an ordinal (`第一阶段`) is no count; a factor of a product (`4 × 0.25`) is not the value stated; parameters counted as
+zero are none; a slash separates the items of a configuration line (`12 层 / 768 / 12`)."""
 from __future__ import annotations
 
 import pytest
@@ -38,3 +44,37 @@ def test_a_term_acting_through_another_states_the_slip(answer):
 ])
 def test_the_same_construction_saying_what_is_true_is_not_flagged(answer):
     assert "FC150" not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("GAN 算不出样本的精确似然，只能采样。", "FC453"),
+    ("GAN 只能采样，求不出 x 的精确对数似然。", "FC453"),
+    ("“BERT 是 Facebook 提出的”这句话不对，它出自 Google。", "FC465"),
+    ("“推理阶段 Dropout 仍然会随机丢弃神经元”是典型错误。", "FC136"),
+    ("GAN 的模式崩溃跟判别器损失降到 0 没什么关系。", "FC454"),
+    ("ResNet 跟 ICCV 2017 没关系，它发表在 CVPR 2016。", "FC466"),
+    ("Faster R-CNN 分两步：第一阶段由 RPN 提候选框，第二阶段再分类回归。", "FC458"),
+    ("tanh 导数的最大值等于 4 × 0.25，也就是 1。", "FC343"),
+    ("最大池化没有可训练参数，可训练参数个数为 0。", "FC181"),
+    ("BERT-base 的配置：12 层 / 768 / 12。", "FC385"),
+    ("核方法用核函数直接计算高维特征空间里的内积，省去了显式映射。", "FC444"),
+])
+def test_correct_statements_read_at_their_mechanism_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("GAN 可以给出样本的精确似然。", "FC453"),
+    ("推理阶段 Dropout 仍然会随机丢弃神经元。", "FC136"),
+    ("BERT 是一个深度学习框架。", "FC171"),
+    ("模式崩溃就是判别器损失降到 0。", "FC454"),
+    ("ResNet 发表于 ICCV 2017。", "FC466"),
+    ("Faster R-CNN 是单阶段检测器。", "FC458"),
+    ("tanh 导数的最大值是 0.25。", "FC343"),
+    ("ResNet-50 的残差块就是两层 3×3。", "FC354"),
+    ("平均池化层也有可学习的参数。", "FC181"),
+    ("BERT-base 有 24 层。", "FC385"),
+    ("核技巧要先直接计算出每个样本的高维特征，再做内积。", "FC444"),
+])
+def test_the_slips_beside_them_are_still_flagged(answer, code):
+    assert code in found(item(answer)), answer
