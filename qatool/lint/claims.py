@@ -312,6 +312,10 @@ _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
 # a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
+# a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
+_TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*[，,]\s*$")
+# a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
+_FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
@@ -838,13 +842,17 @@ class ClaimReader:
     def _copula(self, text: str) -> str:
         """`text` with the colon of each list label that names one term read as 是, position for position:
         `- **LLaMA**：ReLU` says what `LLaMA 是 ReLU` would (a cheat-sheet line gives the value without a
-        verb); a label that names no term, or several, keeps its colon (`- **上下文长度**：…`)."""
+        verb); a label that names no term, or several, keeps its colon (`- **上下文长度**：…`). A spoken filler
+        between clauses (`…，嗯，…`) is blanked with its comma, so the clauses around it read as one sentence would."""
         key = ("copula", text)
         got = self._cache.get(key)
         if got is None:
             got = text
+            chars = None
+            for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
+                chars = chars or list(text)
+                chars[m.start():m.end()] = " " * (m.end() - m.start())
             if "：" in text or ":" in text:
-                chars = None
                 for m in _LABEL_LINE_RE.finditer(text):
                     g = "label" if m.group("label") is not None else "plain"
                     a, b = m.span(g)
@@ -869,11 +877,11 @@ class ClaimReader:
                         # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
                         chars = chars or list(text)
                         chars[a:m.end()] = " " * (m.end() - a)
-                if chars is not None:
-                    got = "".join(chars)
-                    if len(self._plain_of) >= 256:
-                        self._plain_of.clear()
-                    self._plain_of[got] = text
+            if chars is not None:
+                got = "".join(chars)
+                if len(self._plain_of) >= 256:
+                    self._plain_of.clear()
+                self._plain_of[got] = text
             self._remember(key, got)
         return got  # type: ignore[return-value]
 
@@ -1438,7 +1446,9 @@ class ClaimReader:
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
                 # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
-                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe)) and not _OWN_TOPIC_RE.match(text, at, ps) \
+                # (nor when the clause before only names the topic, `ROC 曲线的话，横轴是…`: what follows comments on it)
+                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe) or _TOPIC_MARKED_RE.search(text, max(0, clause.start - 8), clause.start)) \
+                        and not _OWN_TOPIC_RE.match(text, at, ps) \
                         and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps) \
                         and not _EXAMPLE_IN_RE.search(text, at, ps):  # (`…，比如阅读理解这种任务，…`: said of the example)
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic

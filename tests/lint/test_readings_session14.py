@@ -78,3 +78,26 @@ def test_correct_statements_read_at_their_mechanism_are_not_flagged(answer, code
 ])
 def test_the_slips_beside_them_are_still_flagged(answer, code):
     assert code in found(item(answer)), answer
+
+
+# From the eighth set's misses: a spoken filler between clauses (`…，嗯，…`) is read past, and a clause that only
+# marks its term as the topic (`X 的话，`, `X 呢，`) hands it to the comment that follows.
+@pytest.mark.parametrize("answer,code", [
+    ("丢弃率 p 调得越高，嗯，正则化效果反而越弱。", "FC317"),
+    ("batch 开得越大，呃，梯度估计的方差其实越大。", "FC333"),
+    ("精确率的话，分母是实际正例的个数。", "FC102"),
+    ("ROC 曲线呢，纵轴是 FPR，横轴是 TPR。", "FC112"),
+])
+def test_fillers_and_topic_markers_leave_the_claim_readable(answer, code):
+    assert code in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("丢弃率 p 调得越高，嗯，正则化效果越强。", "FC317"),
+    ("batch 开得越大，呃，梯度估计的方差越小。", "FC333"),
+    ("精确率的话，分母是预测为正的样本数。", "FC102"),
+    ("ROC 曲线呢，横轴是 FPR，纵轴是 TPR。", "FC112"),
+    ("Adam，呃，只用到一阶梯度，不算二阶方法。", "FC332"),
+])
+def test_the_same_with_what_is_true_is_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
