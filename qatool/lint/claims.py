@@ -477,6 +477,9 @@ _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭�
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:有|包括|包含|例如|比如|诸如|譬如|如|[:：])\s*(?:\*\*)?\s*"
+                           r"(?:[^，,。；;：:（）()、]{1,16}?\s*(?:、|和|及|以及|/)\s*)+")
+_LISTS_RE = re.compile(r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]")  # a cleft that lists (`…有 A、B 和 C`)
 _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*(?:\*\*)?\s*"
                        r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
@@ -1458,6 +1461,8 @@ class ClaimReader:
             group, anchor = bound
             if not any(k in spec.subjects for m in group for k in m.keys):
                 continue
+            if group[0].start >= pe and len(group) > 1:  # a list after the property ends, for the quote, at the subject
+                group = group[:max(i for i, m in enumerate(group) if set(m.keys) & set(spec.subjects)) + 1]
             if group[-1].end <= ps and _THEN_RE.search(text, group[-1].end, ps) \
                     and (_FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start)
                          or _ENDED_RE.match(text, group[-1].end, ps)):
@@ -1628,10 +1633,23 @@ class ClaimReader:
         if frame:
             return frame
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
-        if after and _CLEFT_RE.fullmatch(text, pe, after[0].start):
+        listed = None
+        if after and not _CLEFT_RE.fullmatch(text, pe, after[0].start):
+            # `聚类方法包括 DBSCAN、KNN、GMM`: items the glossary does not know come first in the list
+            listed = next((k for k, m in enumerate(after) if _LIST_LEAD_RE.fullmatch(text, pe, m.start)), None)
+            if listed is not None:
+                after = after[listed:]
+        if after and (listed is not None or _CLEFT_RE.fullmatch(text, pe, after[0].start)):
             # `稀疏性是 L2 的特点`, `单向的 GPT`: a cleft or a property that qualifies the term, not across a comma
             # and not `AR（单向缺点）和 BERT…` or `用自回归的特点克服 BERT 的缺点`
-            return [after[0]], after[0].start
+            group = [after[0]]
+            if listed is not None or _LISTS_RE.search(text, pe, after[0].start):
+                # `常见的聚类算法有 k-means、KNN 和 DBSCAN`: a category listed is said of every item of the list
+                for m in after[1:]:
+                    if not _COORD_RE.match(text[group[-1].end:m.start]):
+                        break
+                    group.append(m)
+            return group, after[0].start
         return None
 
     @staticmethod

@@ -936,9 +936,22 @@ def _loose_title(title: str) -> str:
 
 def _same_title(cited: str, known: str) -> bool:
     """Equal up to case, punctuation, articles and plural endings; a cited title that contains the known
-    one, or is cut short of it, counts as the same (one changed word does not)."""
-    a, b = norm_title(cited), norm_title(known)
-    return any(x == y or y in x or (len(x) >= 12 and x in y) for x, y in ((a, b), (_loose_title(a), _loose_title(b))))
+    one, or is cut short of it, counts as the same (one changed word does not); so does one led by the work's
+    short name and a colon (`InstructGPT：Training language models to follow instructions`), and one that spells a
+    hyphenated word as one (`Pretraining`)."""
+    b = norm_title(known)
+    unhyphened = norm_title(known.replace("-", ""))
+    named = _NAME_LABEL_RE.match(cited)
+    for text in (cited, cited[named.end():]) if named else (cited,):
+        a = norm_title(text)
+        # (and with hyphens dropped: `Pretraining` is `Pre-training`; a space dropped, `Reasoningin`, is still a typo)
+        if any(x == y or y in x or (len(x) >= 12 and x in y) for x, y in ((a, b), (_loose_title(a), _loose_title(b)),
+                                                                          (norm_title(text.replace("-", "")), unhyphened))):
+            return True
+    return False
+
+
+_NAME_LABEL_RE = regex.compile(r"\s*[\w.\-]{2,20}\s*[：:]\s*")  # `InstructGPT：`, `LoRA: ` before a title
 
 
 @dataclass(frozen=True)

@@ -261,7 +261,11 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
     if len(head) == 1 and len(b) > 1 and head + b[1:] in items:
         return True  # `长短期记忆、短期记忆、长期记忆`: a compound of two heads, then each of its parts
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
-        or b in items or _noun_compound(head, b)
+        or b in items or _noun_compound(head, b) or head.strip() in _LEADING_ADVERBS
+
+
+# an adverb or connective that opens an enumeration says it of every item (`再向右、向右、向下`: B repeats A's item)
+_LEADING_ADVERBS = frozenset("再 又 还 也 先 然后 接着 随后 并 都 均 可 可以 就 才 仍 依次 分别".split())
 
 
 def _noun_compound(head: str, b: str) -> bool:

@@ -116,6 +116,37 @@ def _sentence(out: _Builder, row: str, subject: tuple[int, int], header: str, ce
     out.add("。", at=max(cs, ce - 1))
 
 
+_HEAD_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:取值|值|数值|大小|行为|做法|表现)?\s*")
+
+
+def _yes_no(cell: str) -> bool:
+    """Whether a cell is a yes/no mark (`| 有 |`, `| ✅ … |`): under a term's name it says the row has the thing
+    (`| LSTM | … | 有 |` under `| 细胞状态 |`), not that the term is the row's value."""
+    value = _plain(cell)
+    return value.lower() in YES or value.lower() in NO or _MARK_RE.match(value) is not None
+
+
+def _term_alone(header: str, glossary: Any) -> bool:
+    """Whether a header is one term's name and nothing more (`AUC`, `Dropout 行为`, `BLEU 值`)."""
+    head = _plain(header)
+    names = glossary.mentions(head)
+    return len(names) == 1 and not head[:names[0].start].strip() and _HEAD_NOUN_RE.fullmatch(head, names[0].end) is not None
+
+
+def _term_columns(b: _Builder, plain: _Builder, row: str, cells: list[tuple[int, int]], texts: list[str], header: list[str],
+                  glossary: Any, alone: list[int]) -> None:
+    """The sentences of a row whose first cell names a term: one per column whose header is written in Chinese and
+    names no term, or is the table's one column headed by a term's name alone (`alone`: `| 随机猜测 | 0 |` under `| 分类器
+    | AUC |`); a header that says more of a term, `| 困惑度增加 |`, `| 预训练方式 |`, is a subject of its own."""
+    for j in range(1, min(len(cells), len(header))):
+        if not texts[j].strip() or not _plain(texts[j]):
+            continue
+        if (j not in alone or _yes_no(texts[j])) and (not HAN_RE.search(header[j]) or glossary.mentions(_plain(header[j]))):
+            continue
+        _sentence(b, row, cells[0], header[j], cells[j])
+        _sentence(plain, row, cells[0], header[j], cells[j], neutral=True)
+
+
 @dataclass(frozen=True)
 class Tables:
     readings: list[RowReading]
@@ -154,15 +185,21 @@ def tables(doc: LintDoc, glossary: Any) -> Tables:
         if wrong_cols:
             refuted[k] = [cells[j] for j in wrong_cols if j < len(cells)]
             continue  # (rows of a table of wrong views give no reading)
-        if not glossary.mentions(_plain(texts[0])):
-            continue  # the first cell names what the row is about: no term there, nothing to read (`| 稀疏性 | … |`)
         b, plain = _Builder(), _Builder()
-        for j in range(1, min(len(cells), len(header))):
-            if not texts[j].strip() or not HAN_RE.search(header[j]) or not _plain(texts[j]) \
-                    or glossary.mentions(_plain(header[j])):
-                continue  # (a header that names a term, `| 困惑度增加 |`, `| 预训练方式 |`, is a subject of its own)
-            _sentence(b, u.text, cells[0], header[j], cells[j])
-            _sentence(plain, u.text, cells[0], header[j], cells[j], neutral=True)
+        # (a table whose columns are the compared terms, `| 特性 | L1 | L2 |`, leaves which cell is said of which term to
+        # its layout: a header that is a term's name is read only when it is the one such column)
+        alone = [j for j in range(1, len(header)) if _term_alone(header[j], glossary)]
+        alone = alone if len(alone) == 1 else []
+        if not glossary.mentions(_plain(texts[0])):
+            # the first cell names a case, not a term: a column whose header is one term's name alone (`| 分类器 | AUC |`
+            # over `| 随机猜测 | 0 |`) gives that term's value in the case, `随机猜测的AUC是0`; any other column is left
+            # alone (`| 困惑度增加 |`, `| 测试集 PPL |` say something else of the term)
+            for j in range(1, min(len(cells), len(header))):
+                if texts[j].strip() and _plain(texts[j]) and j in alone and not _yes_no(texts[j]):
+                    _sentence(b, u.text, cells[0], header[j], cells[j])
+                    _sentence(plain, u.text, cells[0], header[j], cells[j], neutral=True)
+        else:  # the first cell names what the row is about (a row of `| 稀疏性 | … |` has no term there to read)
+            _term_columns(b, plain, u.text, cells, texts, header, glossary, alone)
         if b.parts:
             text = "".join(b.parts)
             keys = frozenset(key for m in glossary.mentions(text) for key in m.keys)

@@ -136,6 +136,8 @@ COMPOUNDS = tuple(sorted(set("""
 类别 各类别 每类别 区别 分别 判别 识别 级别 差别 个别 特别 无关 不同 非零
 禁用 停用 弃用
 """.split()), key=len, reverse=True))
+# names of methods whose head word is a category (`层次聚类`, `谱聚类`): a phrasing `聚类` never begins inside one
+NAMED_COMPOUNDS = ("层次聚类", "谱聚类", "密度聚类", "凝聚聚类", "模糊聚类", "子空间聚类")
 
 GUARD_PREFIXES = "无非不未半自弱"  # compounds whose tail must not be read alone
 
@@ -337,8 +339,8 @@ class TextLayer:
 
     def __init__(self, words: Iterable[str] = ()):
         self.words = tuple(sorted(set(w for w in words if w and not w.isascii())))
-        self._seg = _segmenter(self.words + COMPOUNDS)
-        self._compounds = re.compile("|".join(re.escape(w) for w in COMPOUNDS if w[0] in GUARD_PREFIXES))
+        self._seg = _segmenter(self.words + COMPOUNDS + NAMED_COMPOUNDS)
+        self._compounds = re.compile("|".join(re.escape(w) for w in COMPOUNDS + NAMED_COMPOUNDS if w[0] in GUARD_PREFIXES or w in NAMED_COMPOUNDS))
         self._cut_cache: dict[tuple[str, tuple[int, int]], list[tuple[int, int, str]]] = {}
 
     def __getstate__(self) -> dict:
@@ -351,7 +353,7 @@ class TextLayer:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._seg = _segmenter(self.words + COMPOUNDS)
+        self._seg = _segmenter(self.words + COMPOUNDS + NAMED_COMPOUNDS)
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         out = []

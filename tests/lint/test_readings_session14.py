@@ -101,3 +101,71 @@ def test_fillers_and_topic_markers_leave_the_claim_readable(answer, code):
 ])
 def test_the_same_with_what_is_true_is_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
+
+
+# From the forty-seventh untuned trial and the eighth set's tables: a table column whose header is one term's name
+# alone gives that term's value in the case its row names; a cited title led by the work's short name and a colon is
+# the title; the stage count growing is not the micro-batches growing; a method named by a compound (`层次聚类`) is
+# no `聚类` said of the term before it.
+@pytest.mark.parametrize("answer,code", [
+    ("| 情形 | AUC |\n|---|---|\n| 完美排序 | 1 |\n| 瞎猜 | 0 |", "FC110"),
+    ("| 分类器 | AUC 值 |\n|---|---|\n| 随机分类器 | 1 |", "FC110"),
+    ("微批次越多，流水线气泡越大。", "FC428"),
+    ("KNN 是一种聚类算法。", "FC441"),
+])
+def test_trial47_slips_are_flagged(answer, code):
+    assert code in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("| 情形 | AUC |\n|---|---|\n| 完美排序 | 1 |\n| 瞎猜 | 0.5 |", "FC110"),
+    ("流水线级数 PP 越大，气泡率越高。", "FC428"),
+    ("面试考点：KNN、层次聚类、PCA。", "FC441"),
+])
+def test_trial47_correct_statements_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+def test_a_title_led_by_the_works_short_name_is_the_title():
+    ok = "- [InstructGPT：Training language models to follow instructions](https://arxiv.org/abs/2203.02155)\n"
+    wrong = "- [InstructGPT：Training language models with human preferences](https://arxiv.org/abs/2203.02155)\n"
+    assert "FC201" not in found(ok)
+    assert "FC201" in found(wrong)
+
+
+def test_an_adverb_before_an_enumeration_truncates_nothing():
+    assert "FM005" not in found(item("先从中心向上，再向右、向右、向下，共四步。"))
+    assert "FM005" in found(item("网络由卷积层、积层、池化层组成。"))
+
+
+# A category that lists its members (`聚类算法有 A、B 和 C`, `**常见聚类算法**：A、B`) is said of every member, the
+# glossary's or not (a regression guard: the sixth phrasing set's `常见聚类算法：k-means、KNN、DBSCAN、层次聚类` was caught
+# only through the `聚类` inside `层次聚类` until the compound was known).
+@pytest.mark.parametrize("answer", [
+    "典型的聚类方法包括 DBSCAN、KNN、GMM。",
+    "- **常见聚类算法**：k-means、KNN、DBSCAN。",
+    "常见的聚类算法有 k-means、KNN 和 DBSCAN。",
+])
+def test_a_category_listing_its_members_is_said_of_each(answer):
+    assert "FC441" in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer", [
+    "典型的聚类方法包括 DBSCAN、GMM，KNN 属于分类方法。",
+    "常见的有监督分类算法有 SVM、KNN 和决策树。",
+    "聚类算法包括 k-means、DBSCAN，KNN 则是分类算法。",
+])
+def test_a_list_the_term_is_not_in_says_nothing_of_it(answer):
+    assert "FC441" not in found(item(answer)), answer
+
+
+def test_a_title_that_writes_a_hyphenated_word_as_one_is_the_title():
+    # forty-eighth untuned trial: `Pretraining` for `Pre-training`, in lower case
+    ok = "- [Bert: Pretraining of deep bidirectional transformers for language understanding](https://arxiv.org/abs/1810.04805)\n"
+    wrong = "- [Bert: Pretraining of shallow unidirectional transformers](https://arxiv.org/abs/1810.04805)\n"
+    assert "FC201" not in found(ok)
+    assert "FC201" in found(wrong)
+
+
+def test_a_dropped_space_in_a_title_is_still_a_typo():
+    assert "FC201" in found("- [Chain-of-Thought Prompting Elicits Reasoningin Large Language Models](https://arxiv.org/abs/2201.11903)\n")
