@@ -334,6 +334,8 @@ _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
 # what a thing is said to differ from, and that thing's property (`不同于 Linformer/Performer 的低秩近似`)
 _DIFFERS_FROM_RE = re.compile(r"(?:不同于|区别于|有别于|不像|不同与)\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[^，,。；;\s]{0,3}$")
+_BASED_ON_RE = re.compile(r"(?:基于|源于|源自|来源于|脱胎于|借鉴了?|改进自)\s*(?:\*\*)?\s*$")
+_WITH_GAP_RE = re.compile(r"(?:与|跟|同|和)\s*(?:\*\*)?\s*$")
 _DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开|相比|相较|比起来|对比)")
 _CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
                                 r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
@@ -1430,7 +1432,9 @@ class ClaimReader:
                     (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps))
                     or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)):
                 continue  # `…，而自回归语言模型每个样本都…`: the phrasing qualifies a subject of its own, a noun
-            if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]):
+            if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]) \
+                    and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start):
+                # (not a term the previous clause built on: `JS divergence，基于 KL 散度发展而来，是对称度量` is JS's)
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
             elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
@@ -1444,6 +1448,8 @@ class ClaimReader:
             if bound is None and compared and len(prev) > 1 and self._coordinated(text, prev) and _CONTINUES_RE.match(text[clause.start:pe]):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
+                if len(prev) == 2 and _WITH_GAP_RE.search(text, prev[0].end, prev[1].start) and _DIFFERS_AFTER_RE.match(text, prev[1].end):
+                    bound = ([Mention(at, at, prev[0].keys)], at)  # `A 与 B 相反，它…`: B is what A is compared with
             if bound is None and not live and frame and not own:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own

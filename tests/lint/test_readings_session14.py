@@ -169,3 +169,21 @@ def test_a_title_that_writes_a_hyphenated_word_as_one_is_the_title():
 
 def test_a_dropped_space_in_a_title_is_still_a_typo():
     assert "FC201" in found("- [Chain-of-Thought Prompting Elicits Reasoningin Large Language Models](https://arxiv.org/abs/2201.11903)\n")
+
+
+# From the forty-eighth untuned trial: `A 与 B 相反，它…` goes on with A (B is what A is compared with), and a clause
+# after `…，基于 X 发展而来，` does not go on with X, the term built on.
+@pytest.mark.parametrize("answer,code", [
+    ("skip-gram模型与CBOW模型相反，它是用当前词来预测上下文的词。", "FC432"),
+    ("Jensen–Shannon divergence，基于KL散度发展而来，是对称度量。", "FC118"),
+])
+def test_compared_and_built_on_terms_do_not_go_on(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("CBOW 与 Skip-gram 相反，它用中心词去预测上下文。", "FC432"),
+    ("KL 散度衡量两个分布的差异，是对称的。", "FC118"),
+])
+def test_the_subject_itself_still_goes_on(answer, code):
+    assert code in found(item(answer)), answer
