@@ -135,9 +135,16 @@ def block_label(b: Block, lines: list[str]) -> Label | None:
     return b.label if isinstance(b.label, Label) else None
 
 
+# the whole text of a question label that only points elsewhere (`**面试题**：[第 1 章面试题](./quiz/chapter-01.md)`)
+_POINTER_RE = re.compile(r"\s*(?:\*\*)?\s*\[[^\]\n]+\]\([^)\s]+\)\s*(?:\*\*)?\s*")
+
+
 def _block_label(b: Block, lines: list[str]) -> Label | None:
     if b.kind == "paragraph":
-        return label_of(first_line(b, lines))
+        lab = label_of(first_line(b, lines))
+        if lab is not None and lab.cat == "question" and b.end == b.start and _POINTER_RE.fullmatch(lab.rest):
+            return None  # a link to questions elsewhere asks none here (a course outline's `**面试题**：[…](…)`)
+        return lab
     if b.kind == "heading":
         return label_heading(b, lines)
     if b.kind == "quote":
