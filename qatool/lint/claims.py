@@ -236,7 +236,6 @@ _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|�
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:就|主要|其实|正|最大的|最主要的)?(?:在于|是|之处)"
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
                              r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同))")
-# a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
 # a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
@@ -251,6 +250,7 @@ _TRAILING_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?$")
 # a count of parameters stated as zero denies them (`可学习参数是 0`, `参数量为零`)
 _COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*$", re.I)
 _ZERO_AFTER_RE = re.compile(r"\s*(?:的)?(?:数量|个数|数目|量)?\s*(?:是|为|=|＝|等于|只有|就是)\s*(?:0|零)\s*(?:个)?\s*(?=$|[，,。；;）)！!])")
+# a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
 _BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
 _BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
 _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
@@ -311,11 +311,11 @@ _EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|�
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
-# a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
 _TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*[，,]\s*$")
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
+# a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
@@ -479,9 +479,10 @@ _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭�
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
-_LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:有|包括|包含|例如|比如|诸如|譬如|如|[:：])\s*(?:\*\*)?\s*"
+_LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
+_LISTS_RE = re.compile(_LIST_WORDS)
+_LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:" + _LIST_WORDS + r")\s*(?:\*\*)?\s*"
                            r"(?:[^，,。；;：:（）()、]{1,16}?\s*(?:、|和|及|以及|/)\s*)+")
-_LISTS_RE = re.compile(r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]")  # a cleft that lists (`…有 A、B 和 C`)
 _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*(?:\*\*)?\s*"
                        r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
@@ -1639,13 +1640,14 @@ class ClaimReader:
         if frame:
             return frame
         after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
+        cleft = bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
         listed = None
-        if after and not _CLEFT_RE.fullmatch(text, pe, after[0].start):
+        if after and not cleft:
             # `聚类方法包括 DBSCAN、KNN、GMM`: items the glossary does not know come first in the list
             listed = next((k for k, m in enumerate(after) if _LIST_LEAD_RE.fullmatch(text, pe, m.start)), None)
             if listed is not None:
                 after = after[listed:]
-        if after and (listed is not None or _CLEFT_RE.fullmatch(text, pe, after[0].start)):
+        if after and (listed is not None or cleft):
             # `稀疏性是 L2 的特点`, `单向的 GPT`: a cleft or a property that qualifies the term, not across a comma
             # and not `AR（单向缺点）和 BERT…` or `用自回归的特点克服 BERT 的缺点`
             group = [after[0]]

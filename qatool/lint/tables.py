@@ -10,8 +10,10 @@ Kept narrow, because comparison tables are everywhere in real notes: only header
 (the pack reads Chinese; `| Sparsity |` over `| No sparsity |` would lose its negation), only by row (a table whose
 columns are the compared terms, `| 特性 | L1 | L2 |`, leaves which cell is said of which term to its layout, and
 its cells are read as the row's own text already), and a column of wrong views (`| 误区 | 正解 |`) states nothing.
-A row is read only when its first cell names a term, and a column only when its header names none (`| 困惑度增加 |`
-over `| 0 |` is no perplexity of 0; `| 预训练方式 |` is a subject of its own). The claim rules take a reading's
+A row is read when its first cell names a term, and then a column only when its header names none (`| 困惑度增加 |`
+over `| 0 |` is no perplexity of 0; `| 预训练方式 |` is a subject of its own); the one exception, in any row, is the
+table's only column headed by a term's name alone (`| 分类器 | AUC |` over `| 随机猜测 | 0 |` reads `随机猜测的AUC是0`),
+unless its cell is a yes/no mark. The claim rules take a reading's
 finding only when it needs the header (kinds._table_findings): what the cells say without it is the row's own
 text, read as such.
 
@@ -133,18 +135,18 @@ def _term_alone(header: str, glossary: Any) -> bool:
     return len(names) == 1 and not head[:names[0].start].strip() and _HEAD_NOUN_RE.fullmatch(head, names[0].end) is not None
 
 
-def _term_columns(b: _Builder, plain: _Builder, row: str, cells: list[tuple[int, int]], texts: list[str], header: list[str],
-                  glossary: Any, alone: list[int]) -> None:
-    """The sentences of a row whose first cell names a term: one per column whose header is written in Chinese and
-    names no term, or is the table's one column headed by a term's name alone (`alone`: `| 随机猜测 | 0 |` under `| 分类器
-    | AUC |`); a header that says more of a term, `| 困惑度增加 |`, `| 预训练方式 |`, is a subject of its own."""
+def _columns(b: _Builder, plain: _Builder, row: str, cells: list[tuple[int, int]], texts: list[str], header: list[str],
+             glossary: Any, alone: list[int], named: bool) -> None:
+    """The sentences of a row, one per column read: the table's one column headed by a term's name alone (`alone`:
+    `| 随机猜测 | 0 |` under `| 分类器 | AUC |`, not a yes/no cell), and, when the first cell names a term (`named`), each
+    column whose header is written in Chinese and names no term (a header that says more of a term, `| 困惑度增加 |`,
+    `| 预训练方式 |`, is a subject of its own; a first cell that names a case, not a term, has only the former)."""
     for j in range(1, min(len(cells), len(header))):
         if not texts[j].strip() or not _plain(texts[j]):
             continue
-        if (j not in alone or _yes_no(texts[j])) and (not HAN_RE.search(header[j]) or glossary.mentions(_plain(header[j]))):
-            continue
-        _sentence(b, row, cells[0], header[j], cells[j])
-        _sentence(plain, row, cells[0], header[j], cells[j], neutral=True)
+        if (j in alone and not _yes_no(texts[j])) or (named and HAN_RE.search(header[j]) and not glossary.mentions(_plain(header[j]))):
+            _sentence(b, row, cells[0], header[j], cells[j])
+            _sentence(plain, row, cells[0], header[j], cells[j], neutral=True)
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,7 @@ def tables(doc: LintDoc, glossary: Any) -> Tables:
     out: list[RowReading] = []
     refuted: dict[int, list[tuple[int, int]]] = {}
     wrong_cols: set[int] = set()
+    alone: list[int] = []  # the one column of the header a term's name alone heads, if any
     header: list[str] | None = None
     prev_line = -2
     for k, u in enumerate(doc.units):
@@ -181,25 +184,16 @@ def tables(doc: LintDoc, glossary: Any) -> Tables:
         if header is None:
             header = texts
             wrong_cols = {j for j, h in enumerate(header) if _REFUTED_HEAD_RE.search(h)}
+            # (a table whose columns are the compared terms, `| 特性 | L1 | L2 |`, leaves which cell is said of which term
+            # to its layout: a header that is a term's name is read only when it is the one such column)
+            alone = [j for j in range(1, len(header)) if _term_alone(header[j], glossary)]
+            alone = alone if len(alone) == 1 else []
             continue
         if wrong_cols:
             refuted[k] = [cells[j] for j in wrong_cols if j < len(cells)]
             continue  # (rows of a table of wrong views give no reading)
         b, plain = _Builder(), _Builder()
-        # (a table whose columns are the compared terms, `| 特性 | L1 | L2 |`, leaves which cell is said of which term to
-        # its layout: a header that is a term's name is read only when it is the one such column)
-        alone = [j for j in range(1, len(header)) if _term_alone(header[j], glossary)]
-        alone = alone if len(alone) == 1 else []
-        if not glossary.mentions(_plain(texts[0])):
-            # the first cell names a case, not a term: a column whose header is one term's name alone (`| 分类器 | AUC |`
-            # over `| 随机猜测 | 0 |`) gives that term's value in the case, `随机猜测的AUC是0`; any other column is left
-            # alone (`| 困惑度增加 |`, `| 测试集 PPL |` say something else of the term)
-            for j in range(1, min(len(cells), len(header))):
-                if texts[j].strip() and _plain(texts[j]) and j in alone and not _yes_no(texts[j]):
-                    _sentence(b, u.text, cells[0], header[j], cells[j])
-                    _sentence(plain, u.text, cells[0], header[j], cells[j], neutral=True)
-        else:  # the first cell names what the row is about (a row of `| 稀疏性 | … |` has no term there to read)
-            _term_columns(b, plain, u.text, cells, texts, header, glossary, alone)
+        _columns(b, plain, u.text, cells, texts, header, glossary, alone, named=bool(glossary.mentions(_plain(texts[0]))))
         if b.parts:
             text = "".join(b.parts)
             keys = frozenset(key for m in glossary.mentions(text) for key in m.keys)

@@ -111,12 +111,12 @@ _NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
 _NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不)"
                           # a one-character verb the segmenter glued to its 不 (`不加下三角 mask`, `不乘`, `不看`)
                           r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$)")
-# words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 # a verb with a negated potential complement cannot reach what it names (`给不出精确似然`, `算不出`, `学不到`, `解决不了`),
 # save idioms that affirm (`少不了` is indispensable, `免不了` unavoidable)
 _POTENTIAL_NEG_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}不[出到了动]$")
 _POTENTIAL_AFFIRMS = frozenset("少不了 免不了 错不了 离不了 跑不了 大不了".split())
 _POTENTIAL_TAILS = frozenset("不出 不了 不动".split())  # the complement as the segmenter cuts it off its verb
+# words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
