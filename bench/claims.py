@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back sets (bench/claims/heldback8_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback12_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -35,8 +35,13 @@ practising engineer's configs and logs, a content-mill public-account article) w
 starting code (0.771, 6 traps flagged per dialect) and then its misses and traps were read: it is development material
 now; the eighth set's flagged traps were read in the fourteenth session (its phrasings that were caught or missed were
 not). heldback11_*.jsonl (four more authors, 2026-12-03, fourteenth session, from the list alone: two wrong phrasings
-and one trap per misconception, told to vary structure) is the measure now: measured with the session's starting code
-and its final code only; nobody working on the rules has read its phrasings, misses or flagged traps. Exit status 0 always (it is a measurement, not a gate).
+and one trap per misconception, told to vary structure) was measured with that session's starting and final code
+(0.887, 4 traps flagged per dialect); in the fifteenth session its flagged traps and its misses were read, so it is
+development material now. heldback12_*.jsonl (four more authors, 2026-12-03, fifteenth session, from the list alone:
+two wrong phrasings and one trap per misconception, each author in a voice of their own: a study-group chat, an
+interviewer's answer key with scoring points, a blog translated from English, "X vs Y" comparison answers) is the
+measure now: measured with the session's starting code and its final code only; nobody working on the rules has read
+its phrasings, misses or flagged traps. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -59,6 +64,7 @@ SETS = {
     "heldback9": sorted((ROOT / "bench" / "claims").glob("heldback9_*.jsonl")),
     "heldback10": sorted((ROOT / "bench" / "claims").glob("heldback10_*.jsonl")),
     "heldback11": sorted((ROOT / "bench" / "claims").glob("heldback11_*.jsonl")),
+    "heldback12": sorted((ROOT / "bench" / "claims").glob("heldback12_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -128,7 +134,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback11")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback12")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
