@@ -221,6 +221,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
                                r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
+                               r"|(?<![A-Za-z])than"  # `converges faster than AdamW`: what is compared with
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
                                # said of the initialisation the clause is about)
                                r"|(?:用于|用在|适用于|适合于?|针对|配合|搭配|面向|应用于|作用于)"
@@ -404,6 +405,8 @@ _ENDED_BEFORE_RE = re.compile(r"(?:结束|完成|过后)\s*(?:之后|以后|后)
 # the term as a step done, then the next step (`各级池化后通过可学习权重加权融合`, `池化之后再…`): what follows is that step's
 _AFTER_STEP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:之后|以后|后)\s*[，,]?\s*(?:再|又|则|通过|经过|经|用|使用|利用|进行|接|送入|输入|做)")
 _ENDED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:过程|阶段)?\s*(?:结束|完成|过后)")
+# the term's stage over, and a time after it (`预热结束后才进入衰减阶段`): what follows happens after the term, not in it
+_ENDED_AFTER_RE = re.compile(_ENDED_RE.pattern + r"\s*(?:之后|以后|后)")
 _EXAMPLE_BRACKET_RE = re.compile(r"\s*(?:如|例如|比如|譬如|e\.g\.|eg\.|such as)", re.I)
 
 
@@ -439,6 +442,25 @@ def _open_bracket(text: str, start: int, at: int) -> int:
     return opened
 
 
+def _closes_aside(text: str, start: int, at: int) -> bool:
+    """Whether text[start:at] closes a bracket opened before `start` (`…2018 年）与 BPE 同为…`, the clause having
+    begun inside an aside): what follows the close is said of what the brackets annotate, not of a term inside
+    them. (An enumerator's bracket, `1) …`, closes nothing.)"""
+    depth = 0
+    for j in range(start, at):
+        ch = text[j]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return not _ENUMERATOR_RE.fullmatch(text, start, j)
+    return False
+
+
+_ENUMERATOR_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:[0-9A-Za-z]{1,2}|[ivx]{1,4})?")
+
+
 def _aside_clause(text: str, start: int, at: int) -> bool:
     """Whether `at` lies in a bracket opened after `start` and still open there, past a comma inside it: a clause
     of an aside, with a subject of its own, not something said of a term before the bracket."""
@@ -454,6 +476,16 @@ def _in_example_bracket(text: str, start: int, at: int) -> bool:
 
 # what names a lack of the property before it (`…在捕捉位置信息方面的不足`)
 _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s*(?:不足|缺陷|短板|局限性?|弱点|缺失|欠缺)")
+# what says the step the property names is left out (`把减均值这一步省掉`, `re-centering 可省`, `mean subtraction is
+# dropped`): the property is not done
+_DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
+                               r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
+                               r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
+# what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
+_STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
+# a sameness word that opens a condition (`相同 wd 下两者差 0.21`, `在同样的学习率下`)
+_SAME_WORD_RE = re.compile(r"(?:相同|一样|同样|同一)\s*$")
+_SAME_FRAME_RE = re.compile(r"\s*(?:的)?[^，,。；;：:]{1,24}?(?:(?<!以)下(?![降载面列来去])|条件下|情况下|前提下|设置下|配置下)")
 # a sentence that gives a thing its name (`…的目标称为 TLM`)
 _NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*(?:\*\*)?")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
@@ -463,6 +495,10 @@ _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
 _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的)?\s*"
                              r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
                              r"(?:所谓的?|我们常说的|常说的|经典的)?\s*(?:\*\*)?\s*")
+# the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
+# the clause before is why the term did or has something, not what the term is
+_REASON_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:主要|根本|重要|核心|关键)?\s*"
+                               r"(?:原因|理由|缘故|动机|根源|出发点)")
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
 _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
 _SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
@@ -1278,7 +1314,12 @@ class ClaimReader:
 
     def _former_latter(self, text: str, clause: Span, mentions: list[Mention], seen: list[Mention]) -> list[Mention]:
         """`A 与 B 相比，前者…，后者…`: 前者 names the sentence's first term, 后者 its last."""
-        if not seen or not _FORMER_LATTER_RE.search(text, clause.start, clause.end):
+        here = _FORMER_LATTER_RE.search(text, clause.start, clause.end)
+        if here is None:
+            return mentions
+        # (the pair may be named in the same clause, before its 前者: `**A vs B**：前者…`)
+        seen = seen + [m for m in mentions if m.end > m.start and m.end <= here.start()]
+        if not seen:
             return mentions
         # the last two terms named: `包括位置编码的两种：A 和 B，前者…，后者…` pairs A and B, whatever came before
         # (named before the sentence's first 前者/后者: a term in the 前者 clause is no candidate for 后者)
@@ -1307,6 +1348,8 @@ class ClaimReader:
         like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
         if _DENIED_COPULA_RE.search(text, first.end, clause.end):
             return None  # `X 不是谷歌的工作，发表在…`: what goes on may go on under the denial; no topic is set
+        if _ENDED_AFTER_RE.match(text, group[-1].end, clause.end):
+            return None  # `warmup 完成后进入余弦退火，…`: a time after the term's stage, not the term, goes on
         # one term (a name may stand for several keys at once: `BERT-base` is a BERT too)
         if first.start == lead and len({m.keys for m in group}) == 1:
             return first.keys.union(*(m.keys for m in like))
@@ -1382,6 +1425,8 @@ class ClaimReader:
                 continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
             if _WITH_IN_RE.search(text, clause.start, ps + 1) and _UNRELATED_AFTER_RE.match(text, pe, clause.end):
                 continue  # `跟判别器 loss 变 0 不是一回事`: the property is said to be unrelated
+            if _SAME_WORD_RE.search(text, ps, pe) and _SAME_FRAME_RE.match(text, pe, clause.end):
+                continue  # `相同 weight_decay 下，…`: a condition held equal, not two things said to be the same
             if _ORDINAL_HEAD_RE.match(text, max(clause.start, ps - 1), ps + 1):
                 continue  # `第一阶段`: an ordinal, not `一阶段`
             if (num := _TRAILING_NUMBER_RE.search(text, ps, pe)) is not None and (
@@ -1434,8 +1479,12 @@ class ClaimReader:
                     or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)):
                 continue  # `…，而自回归语言模型每个样本都…`: the phrasing qualifies a subject of its own, a noun
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]) \
-                    and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start):
-                # (not a term the previous clause built on: `JS divergence，基于 KL 散度发展而来，是对称度量` is JS's)
+                    and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start) \
+                    and not _ENDED_AFTER_RE.match(text, prev[-1].end) \
+                    and not _closes_aside(text, clause.start, ps):
+                # (not a term the previous clause built on: `JS divergence，基于 KL 散度发展而来，是对称度量` is JS's;
+                # nor one whose stage it said was over: `warmup 完成后进入余弦退火，学习率逐渐减小`; nor one inside
+                # brackets that close before the property: `WordPiece（…；BERT 沿用，…）与 BPE 同为…` is WordPiece's)
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
             elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
@@ -1451,7 +1500,7 @@ class ClaimReader:
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
                 if len(prev) == 2 and _WITH_GAP_RE.search(text, prev[0].end, prev[1].start) and _DIFFERS_AFTER_RE.match(text, prev[1].end):
                     bound = ([Mention(at, at, prev[0].keys)], at)  # `A 与 B 相反，它…`: B is what A is compared with
-            if bound is None and not live and frame and not own:
+            if bound is None and not live and frame and not own and not _closes_aside(text, clause.start, ps):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
@@ -1474,6 +1523,8 @@ class ClaimReader:
                     and (_FIRST_RE.search(text, max(clause.start, group[0].start - 3), group[0].start)
                          or _ENDED_RE.match(text, group[-1].end, ps)):
                 continue  # `先预热再结合调度器（如线性衰减）`, `预热结束后，再…降低`: the later step's property, not the first's
+            if group[-1].end <= ps and _ENDED_AFTER_RE.match(text, group[-1].end, ps):
+                continue  # `预热结束后才进入衰减阶段`: said of the time after the term's stage
             if group[-1].end <= ps and _AFTER_STEP_RE.match(text, group[-1].end, ps):
                 continue  # `池化后通过可学习权重加权融合`: the weights are the fusion's, the step after the term
             if group[-1].end <= ps and _PAIRED_BETWEEN_RE.search(text, group[-1].end, ps):
@@ -1536,10 +1587,18 @@ class ClaimReader:
                 if br >= 0 and self.layer.negations(text, br + 1, ps, within):
                     cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
+            if anchor > ps and _STATED_OF_AFTER_RE.search(text, pe, anchor):
+                # the term after the property (`不等价：L2 项…`, `不稀疏的是 L2`): a negation before the property in
+                # its own part of the clause denies it too (not in a relative clause that picks out a kind of the
+                # term, `不进行权重共享的卷积层`)
+                negs += self.layer.negations(text, max(clause.start, text.rfind("，", clause.start, ps) + 1,
+                                                       text.rfind(",", clause.start, ps) + 1), ps, within)
             if anchor <= ps and _LACK_AFTER_RE.match(text, pe, clause.end):
                 negs += 1  # `补充自注意力在捕捉位置信息方面的不足`: a lack of the property
+            if _DROPPED_AFTER_RE.match(text, pe, clause.end):
+                negs += 1  # `干脆把减均值这一步省掉`: the step the property names is left out
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
-            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4:
+            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4 and not _LINKED_RE.search(text, lo, hi):
                 # "稀疏性：不具备": the property named as a label right after the term, then said of it
                 negs += self.layer.negations(text, tail.end(), clause.end, within)
             affirmed = negs % 2 == 0
@@ -1577,7 +1636,7 @@ class ClaimReader:
         if not mentions:
             return None
         first = mentions[0]
-        if _NAMES_AHEAD_RE.fullmatch(text, ahead.start, first.start):
+        if _NAMES_AHEAD_RE.fullmatch(text, ahead.start, first.start) and not _REASON_CLAUSE_RE.match(text, first.end, ahead.end):
             return first
         if _PURPOSE_RE.match(text, clause.start, ps) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
             return first
@@ -1858,6 +1917,8 @@ class ClaimReader:
         return bool(quantity.search(window))
 
 
+# a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
+_LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A

@@ -96,7 +96,9 @@ NEGATIONS = frozenset(
 )
 # removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
-REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消 牺牲 放弃 丢失 失去 丧失".split())
+REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消 牺牲 放弃 丢失 失去 丧失 省 省去 省掉 省略 略去 丢掉 免去".split())
+# an English verb of removal right before the property (`drop re-centering`, `skips the mean subtraction`)
+_REMOVED_EN_RE = re.compile(r"(?<![A-Za-z])(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?|skip(?:s|ped|ping)?|eliminat(?:e|es|ed|ing))\s+(?:the\s+)?(?:\*\*)?\s*$", re.I)
 _REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
 # replacing a thing by something denies the thing that: `将 ReLU 替换为线性激活函数` (ReLU is not linear; what
 # replaces it is); becoming (变为, 变成) or setting (改为 0.1) does not
@@ -167,6 +169,19 @@ _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 _SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
                        r"|(?:时|之后|以后|之前|以前|的时候|后|阶段|期间)\s*[，,]?\s*$")
 _CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
+
+
+def _frame_end(piece: str) -> bool:
+    """Whether the clause ends as a frame does (`_FRAME_END_RE`), and is not a whole correlative: `X 越大 Y 越小，`
+    states its claim already (`…越大梯度噪声越小，小 batch 的噪声反而更大`), unlike `X 越大，`."""
+    m = _FRAME_END_RE.search(piece)
+    if m is None:
+        return False
+    return _TIME_END_RE.match(m.group()) is not None or not _CORRELATIVE_RE.search(piece, 0, m.start())
+
+
+# a frame ending that names a time or a place (`…时，`, `…中，`), not a change
+_TIME_END_RE = re.compile(r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言)\s*(?:\*\*)?\s*[，,]\s*$")
 
 
 def _joins(before: str, piece: str) -> bool:
@@ -373,7 +388,7 @@ class TextLayer:
         pieces: list[list[int]] = []
         last = (0, 0)  # the clause before this one: a frame joins the clause after it, not every later one
         for a, b in clause_spans(text, sentence.start, sentence.end):
-            if pieces and (_FRAME_END_RE.search(text[last[0]:last[1]])
+            if pieces and (_frame_end(text[last[0]:last[1]])
                            or _FRAME_START_RE.match(text, last[0])
                            or _change(text, last[0], last[1])
                            or _joins(text[last[0]:last[1]], text[a:b])
@@ -414,7 +429,7 @@ class TextLayer:
         a whole, so that a range that ends inside a word (`不减|去均值`) still reads the word's 不."""
         end = len(text) if end is None else end
         piece = text[start:end]
-        n = len(_NEGATION_EN_RE.findall(piece)) if piece.isascii() or _LATIN_RE.search(piece) else 0
+        n = len(_NEGATION_EN_RE.findall(piece)) + bool(_REMOVED_EN_RE.search(piece)) if piece.isascii() or _LATIN_RE.search(piece) else 0
         if not piece.isascii():
             prev = None  # the token before the current one, and whether a negation was counted already
             counted = False
