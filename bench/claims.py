@@ -65,6 +65,7 @@ SETS = {
     "heldback10": sorted((ROOT / "bench" / "claims").glob("heldback10_*.jsonl")),
     "heldback11": sorted((ROOT / "bench" / "claims").glob("heldback11_*.jsonl")),
     "heldback12": sorted((ROOT / "bench" / "claims").glob("heldback12_*.jsonl")),
+    "heldback13": sorted((ROOT / "bench" / "claims").glob("heldback13_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
