@@ -158,6 +158,8 @@ class Glossary:
             return False
         if _WORDISH.match(key[-1]) and b < end and (_WORDISH.match(text[b]) or (text[b] == "." and b + 1 < end and text[b + 1].isdigit())):
             return False
+        if _WORDISH.match(key[-1]) and _HYPHENED_NAME_RE.match(text, b, end):
+            return False  # `L1-FOBOS`, `L1-RDA`: the first part of another name joined by a hyphen to an acronym
         gaps = self._gaps.get(key, ())
         for j in range(i + 1, i + ln):  # white space between two Latin characters only where the name has it
             if where[j] != where[j - 1] + 1 and _WORDISH.match(s[j - 1]) and _WORDISH.match(s[j]) and (j - i) not in gaps:
@@ -166,6 +168,7 @@ class Glossary:
 
 
 _WORDISH = re.compile(r"[A-Za-z0-9_]")
+_HYPHENED_NAME_RE = re.compile(r"-[A-Z]{2,}(?![a-z])")
 # a back reference, or a group whose number or name another phrasing's could clash with, or a global inline flag
 _NUMBERED_RE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?<[A-Za-z]|\(\?[a-zA-Z]+\)")
 # characters that match an ASCII letter case-insensitively but do not lower-case to it
@@ -483,6 +486,9 @@ _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这�
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
 # what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
 _STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
+# a term that is the second or the first of a pair whose other member the glossary does not know (`X 与 B`, `B 和 X`)
+_PAIR_SECOND_RE = re.compile(r"[^\s，,。；;：:（(、]\s*(?:与|和|跟|及|vs\.?|VS|对比)\s*(?:\*\*)?\s*$")
+_PAIR_FIRST_RE = re.compile(r"\s*(?:\*\*)?\s*(?:与|和|跟|及|vs\.?|VS|对比)\s*[^\s，,。；;：:]")
 # a sameness word that opens a condition (`相同 wd 下两者差 0.21`, `在同样的学习率下`)
 _SAME_WORD_RE = re.compile(r"(?:相同|一样|同样|同一)\s*$")
 _SAME_FRAME_RE = re.compile(r"\s*(?:的)?[^，,。；;：:]{1,24}?(?:(?<!以)下(?![降载面列来去])|条件下|情况下|前提下|设置下|配置下)")
@@ -1273,6 +1279,9 @@ class ClaimReader:
             # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on, not a
             # term after its verb (`这种 X …` names X itself)
             return []
+        pair = [m for m in subj if _FORMER_LATTER_RE.fullmatch(text, m.start, m.end)]
+        if pair:
+            return pair[-1:]  # `A 与 B：前者…，…`: the clause went on with the one its 前者/后者 names
         # `PyTorch 的 CrossEntropyLoss …，所以输入必须…`: a term owned by the head term goes on with it, as one subject
         return [self._owned(text, m, mentions) for m in head or subj]
 
@@ -1319,16 +1328,21 @@ class ClaimReader:
             return mentions
         # (the pair may be named in the same clause, before its 前者: `**A vs B**：前者…`)
         seen = seen + [m for m in mentions if m.end > m.start and m.end <= here.start()]
-        if not seen:
-            return mentions
-        # the last two terms named: `包括位置编码的两种：A 和 B，前者…，后者…` pairs A and B, whatever came before
-        # (named before the sentence's first 前者/后者: a term in the 前者 clause is no candidate for 后者)
-        first = _FORMER_LATTER_RE.search(text, seen[0].start, clause.end)
-        pool = [m for m in seen if first is None or m.end <= first.start()] or seen
-        latter = pool[-1].keys
-        former = next((m.keys for m in reversed(pool) if m.keys != latter), None)
-        if former is None:
-            return mentions
+        former = latter = frozenset()  # (what the pair is not known: 前者/后者 then stand for no term, not for an earlier one)
+        if seen:
+            # the last two terms named: `包括位置编码的两种：A 和 B，前者…，后者…` pairs A and B, whatever came before
+            # (named before the sentence's first 前者/后者: a term in the 前者 clause is no candidate for 后者; nor is a
+            # part owned by a term of the pair: `U-Net 与 ResNet 的跳跃连接不同：前者…`)
+            first = _FORMER_LATTER_RE.search(text, seen[0].start, clause.end)
+            pool = [m for m in seen if first is None or m.end <= first.start()] or seen
+            pool = [m for k, m in enumerate(pool) if k == 0 or not _OWNER_RE.fullmatch(text, pool[k - 1].end, m.start)]
+            named = next((m.keys for m in reversed(pool) if m.keys != pool[-1].keys), None)
+            if named is not None:
+                former, latter = named, pool[-1].keys
+            elif _PAIR_SECOND_RE.search(text, max(0, pool[-1].start - 12), pool[-1].start):
+                latter = pool[-1].keys  # `原始 Dropout 与 inverted dropout：…后者…`: the one known term is the second
+            elif _PAIR_FIRST_RE.match(text, pool[-1].end):
+                former = pool[-1].keys  # `inverted dropout 与原始版本：前者…`: the one known term is the first
         extra = [Mention(r.start(), r.end(), former if r.group() == "前者" else latter)
                  for r in _FORMER_LATTER_RE.finditer(text, clause.start, clause.end)
                  if not any(m.start <= r.start() < m.end for m in mentions)]
@@ -1752,8 +1766,8 @@ class ClaimReader:
         """`A 和 B 分别 P 和 Q`: the i-th term gets the i-th part. None when the clause is not of that form,
         () when it is and states nothing wrong."""
         r = _RESPECTIVELY_RE.search(text, clause.start, clause.end)
-        if not r:
-            return None
+        if not r or _FORMER_LATTER_RE.search(text, r.end(), clause.end):
+            return None  # (`A 与 B 分别是：前者…，后者…`: 前者/后者 say which is which)
         before = [m for m in mentions if m.end <= r.start()]
         terms: list[Mention] = before[-1:]  # the coordinated terms right before 分别
         left = terms[0].start if terms else 0

@@ -128,6 +128,8 @@ _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
 _SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
+# words that make a negation with a 非 the segmenter glued to the next word (`而 / 非用`, `并 / 非是`)
+_NEG_BEFORE_FEI = frozenset("而 并 绝 决".split())
 
 # words whose tail reads like another word: a property phrasing must not begin inside one of them
 # ("监督" inside "无监督", "线性" inside "非线性"); a rule pack adds its own term names
@@ -433,8 +435,12 @@ class TextLayer:
         if not piece.isascii():
             prev = None  # the token before the current one, and whether a negation was counted already
             counted = False
-            for s, e, tok in self._words(text, start, end, within):
-                split = _SPLIT_NEGATION_RE.match(text, s, end)  # `很难得到`: the segmenter cuts 很 / 难得 / 到
+            words = self._words(text, start, end, within)
+            for k, (s, e, tok) in enumerate(words):
+                split = _SPLIT_NEGATION_RE.match(text, s, end) is not None  # `很难得到`: the segmenter cuts 很 / 难得 / 到
+                if tok in _NEG_BEFORE_FEI and text.startswith("非", e) and not text.startswith("非常", e) \
+                        and not (k + 1 < len(words) and words[k + 1][2] in NEGATIONS):
+                    split = True  # `而非用显存换计算`: the segmenter cuts 而 / 非用
                 removal = (tok in REMOVALS and _REMOVED_GAP_RE.fullmatch(text, e, end) is not None) or (
                     tok in REPLACEMENTS and _REPLACED_GAP_RE.fullmatch(text, e, end) is not None)
                 potential = (_POTENTIAL_NEG_RE.match(tok) is not None and tok not in _POTENTIAL_AFFIRMS) or (

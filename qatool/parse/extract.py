@@ -334,6 +334,8 @@ def _read_fields(units: list[Unit], warnings: list[str], lines: list[str]) -> tu
             # `问题：` over a list of drawbacks, or `问题：在很多应用中，我们希望…` after the section's text with no
             # answer label after it: the problem the notes go on to solve, a line of the answer
             lab = None
+        if lab is not None and lab.cat == "question" and current is not None and current.cat in ("answer", "analysis"):
+            lab = None  # `**答案**：⏎**问题**：启动时缓存是空的…`: the problem the answer opens on, a line of the answer
         if lab is not None and lab.cat in FIELD_CATS and lab.cat not in fields:
             if lab.malformed:
                 warnings.append(f"line {u.block.start}: malformed label {first_line(u.block, lines).strip()!r}, read as {lab.word}")
