@@ -68,8 +68,15 @@ REPORTED_RE = re.compile(
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
     r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说|讲|写成|说成)"
-    # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`)
-    r"|[（(]\s*(?:错|错误|不对|✗|×)\s*[，,：:）)]"
+    # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
+    # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
+    r"|错在"
+    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作)"
+    r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
+    r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
+    # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
+    # quiz verdict `…（×）`), or after a dash or an arrow (`…——错误`)
+    r"|[（(]\s*(?:错|错误|不对|✗|✘|×|False|false)\s*[，,：:）)]|(?:——|--|—|→|=>)\s*(?:×|✗|✘|错误|错)(?![^，,。；;\s])"
     r"|(?:很多|不少|许多|一些|有些|部分|有的)(?:资料|文章|博客|教程|书|书籍|材料|回答|答案|帖子|网文)(?:里|中|上)?(?:会|常|常常|经常|都)?(?:把|将|说|认为|写)"
     r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住)"
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
@@ -126,6 +133,8 @@ _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
+# a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
+_VERDICT_FALSE_RE = re.compile(r"\s*(?:(?:答案|判断|结论)\s*[:：]\s*)?(?:[（(]\s*(?:×|✗|✘|错|错误|False|false)\s*[)）]|(?:×|✗|✘)(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
 _SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 # words that make a negation with a 非 the segmenter glued to the next word (`而 / 非用`, `并 / 非是`)
@@ -380,6 +389,8 @@ class TextLayer:
                 # `面试官问 DDP 每张卡存什么，我答：存一部分层。`: the question asked, then the answer given
                 out += [Span(a, turn.start(), "question"), Span(turn.start(), b, sentence_kind(text[turn.end():b]))]
             else:
+                if out and out[-1].kind == "statement" and _VERDICT_FALSE_RE.match(text, a, b):
+                    out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
                 out.append(Span(a, b, sentence_kind(text[a:b])))
         return out
 

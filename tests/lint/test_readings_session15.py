@@ -161,3 +161,43 @@ def test_the_slip_is_still_found_after_the_fiftieth_trial(answer, code):
 ])
 def test_the_fiftieth_trial_false_alarm_mechanisms_are_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
+
+
+# From the thirteenth set's flagged traps (read after it was measured twice, unread, at 23 per dialect): an option judged
+# wrong in a multiple-choice explanation (`D 项错在认为…`) and a belief a colleague or we ourselves held at first (`有同事以为…`,
+# `我们一开始以为…`) report a claim to reject it; a lowered temperature for replies that were too divergent (`太发散`) is the
+# right direction, and `T 越高…` does not run past a comma into another clause about T (`，T 趋近 0 才接近贪心`).
+@pytest.mark.parametrize("answer,code", [
+    ("本题选 B：换成 Adam 优化器就能避免梯度消失。", "FC142"),
+    ("C 项正确：残差连接会加剧梯度消失。", "FC149"),
+    ("FlashAttention 是一种近似注意力算法。", "FC369"),
+    ("想让回复更发散，就把 temperature 调低。", "FC404"),
+    ("temperature 调高以后，回答更稳定、更可预测。", "FC404"),
+])
+def test_the_slip_is_still_found_beside_reported_beliefs(answer, code):
+    assert code in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("B 选项错在认为换成 Adam 就能避免梯度消失，优化器并不改变梯度怎么算。", "FC142"),
+    ("A 项错在说残差连接会加剧梯度消失，恒等支路恰恰让梯度直通。", "FC149"),
+    ("组里有同事以为 FlashAttention 是近似算法，实测输出和标准注意力一致。", "FC369"),
+    ("我们起初以为 T5 是纯解码器模型，看了结构才知道是 encoder-decoder。", "FC375"),
+    ("回复太发散了，所以我们把 temperature 从 0.9 调低到 0.2。", "FC404"),
+    ("输出过于随机时，把温度调低。", "FC404"),
+    ("按 softmax(z/T) 采样，T 越高分布越平坦，T 趋近 0 时才接近贪心。", "FC404"),
+])
+def test_reported_beliefs_and_corrections_are_not_flagged(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+# A quiz verdict after a statement: a statement marked false (`（×）`, `（错）`, `—— 错误`) is reported to be rejected; one
+# marked true (`（√）`) is stated.
+@pytest.mark.parametrize("answer,flagged", [
+    ("判断题：L2 正则能把不重要特征的权重压成 0，得到稀疏解。（√）", True),
+    ("判断题：L2 正则能把不重要特征的权重压成 0，得到稀疏解。（×）解析：那是 L1 的性质。", False),
+    ("L2 正则能得到稀疏解（错），能得到稀疏解的是 L1。", False),
+    ("L2 正则能得到稀疏解 —— 错误，稀疏的是 L1。", False),
+])
+def test_a_quiz_verdict_marks_the_statement(answer, flagged):
+    assert ("FC134" in found(item(answer))) == flagged, answer
