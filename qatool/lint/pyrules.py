@@ -7,7 +7,7 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from markdown_it import MarkdownIt
 
@@ -477,8 +477,10 @@ def numbered_entries(doc: LintDoc) -> list[NumberedEntry]:
     return entries
 
 
-def _runs(entries: list[NumberedEntry]) -> Iterator[list[NumberedEntry]]:
-    """Each uniform numbered sequence, cut where it restarts at 1 (a new list)."""
+def _runs(entries: list[NumberedEntry], ones: Sequence[int] = (), higher: Sequence[int] = ()) -> Iterator[list[NumberedEntry]]:
+    """Each uniform numbered sequence, cut where it restarts at 1 (a new list). `ones`, `higher`: the lines where a
+    1, or a number above 1, is written at a line's start, read as a record or not (`1、 自我介绍` opening an interview
+    round's list, `2、 聊项目` going on with it)."""
     groups: dict[tuple, list[NumberedEntry]] = defaultdict(list)
     for e in entries:
         groups[e.key()].append(e)
@@ -486,9 +488,12 @@ def _runs(entries: list[NumberedEntry]) -> Iterator[list[NumberedEntry]]:
         run: list[NumberedEntry] = []
         for e in seq:
             # a 1 after a higher number or in an ordered list (`1. 1. 1.` is how many write one), and a
-            # number not above the last one under another heading, start anew
+            # number not above the last one under another heading, start anew; so does a number not above the
+            # last one after a 1 written between them (`…10、 二面：… 1、 自我介绍 2、 …`: the 1 was no record)
             n, last = e.parts[-1], run[-1].parts[-1] if run else 0
-            if run and ((n <= 1 and (last > 1 or e.where == "ordered-list")) or (e.section != run[-1].section and n <= last)):
+            if run and ((n <= 1 and (last > 1 or e.where == "ordered-list" or (not e.where.startswith("h") and _between(higher, run[-1].line, e.line))))
+                        or (e.section != run[-1].section and n <= last)
+                        or (n <= last and not e.where.startswith("h") and _between(ones, run[-1].line, e.line))):
                 yield run
                 run = []
             run.append(e)
@@ -496,12 +501,22 @@ def _runs(entries: list[NumberedEntry]) -> Iterator[list[NumberedEntry]]:
             yield run
 
 
+def _between(lines: Sequence[int], after: int, before: int) -> bool:
+    """Whether one of the sorted `lines` lies strictly between `after` and `before`."""
+    k = bisect.bisect_right(lines, after)
+    return k < len(lines) and lines[k] < before
+
+
 def _checked_runs(doc: LintDoc) -> Iterator[list[NumberedEntry]]:
     """The runs the numbering rules check: those that number records (a note's section numbering is
     not a question numbering)."""
     got = doc.cache.get("checked_runs")
     if got is None:
-        got = doc.cache["checked_runs"] = [run for run in _runs(numbered_entries(doc)) if any(e.record for e in run)]
+        written = _written_numbers(doc).items()
+        # (written in a paragraph or list line, as the numbers of a post's rounds are; a heading run is cut by headings)
+        ones = sorted(no for (_, parts), places in written if parts == (1,) for no, where in places if where == "block")
+        higher = sorted(no for (_, parts), places in written if len(parts) == 1 and parts[0] > 1 for no, where in places if where == "block")
+        got = doc.cache["checked_runs"] = [run for run in _runs(numbered_entries(doc), ones, higher) if any(e.record for e in run)]
     yield from got
 
 
