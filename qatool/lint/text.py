@@ -44,6 +44,9 @@ QUESTION_WORD_RE = re.compile(
 ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?还是"
                               r"(?!会|要|能|可|需|应|得|有|没|不|很|太|挺|更|最|较|比较|非常|相当|十分|特别|那么|这么|一样|同样|存在|无法|在|把|被|让|使|将|依然|照样)"
                               r"(?:(?!不|没|重要|取决|无所谓|关系|影响|决定|都|由|看)[^，,。；;？?！!]){1,30}$")  # `是 A 还是 B 并不重要` states
+# the marks that judge a statement false: a cross, or a word (`（×）`, `（错）`, `（False）`)
+_CROSS = r"×|✗|✘"
+_FALSE_MARK = _CROSS + r"|错误|错|False|false"
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -76,7 +79,7 @@ REPORTED_RE = re.compile(
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
     # quiz verdict `…（×）`), or after a dash or an arrow (`…——错误`)
-    r"|[（(]\s*(?:错|错误|不对|✗|✘|×|False|false)\s*[，,：:）)]|(?:——|--|—|→|=>)\s*(?:×|✗|✘|错误|错)(?![^，,。；;\s])"
+    r"|[（(]\s*(?:不对|" + _FALSE_MARK + r")\s*[，,：:）)]|(?:——|--|—|→|=>)\s*(?:" + _CROSS + r"|错误|错)(?![^，,。；;\s])"
     r"|(?:很多|不少|许多|一些|有些|部分|有的)(?:资料|文章|博客|教程|书|书籍|材料|回答|答案|帖子|网文)(?:里|中|上)?(?:会|常|常常|经常|都)?(?:把|将|说|认为|写)"
     r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住)"
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
@@ -134,7 +137,7 @@ _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
 _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
-_VERDICT_FALSE_RE = re.compile(r"\s*(?:(?:答案|判断|结论)\s*[:：]\s*)?(?:[（(]\s*(?:×|✗|✘|错|错误|False|false)\s*[)）]|(?:×|✗|✘)(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
+_VERDICT_FALSE_RE = re.compile(r"\s*(?:(?:答案|判断|结论)\s*[:：]\s*)?(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
 _SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 # words that make a negation with a 非 the segmenter glued to the next word (`而 / 非用`, `并 / 非是`)

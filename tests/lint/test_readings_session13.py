@@ -14,17 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from qatool.lint.engine import Linter
-
-DEFAULT = Linter.default()
-
-
-def found(text: str) -> set[str]:
-    return {f.code for f in DEFAULT.lint_text(text, "t.md")}
-
-
-def item(answer: str) -> str:
-    return f"### 1. 请谈谈你的理解。\n\n**答案：**\n{answer}\n"
+from tests.lint.readings import found, item
 
 
 @pytest.mark.parametrize("answer,code", [
