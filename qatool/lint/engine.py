@@ -152,8 +152,8 @@ class Linter:
         warm_filters(r.spec["claim"] for r in self.rules if "claim" in r.spec)
         # a rule whose kind names a pattern it cannot find anything without is skipped on a document where
         # no unit holds that pattern's literals (one look at the literal pass instead of a call per rule)
-        self._needs = {r.code: (g, rule_kind(r).needs_in_scope) for r in self.rules
-                       if (g := rule_kind(r).needs(r, kb)) is not None and self.literals.covers(g)}
+        self._needs = {r.code: (gs, rule_kind(r).needs_in_scope) for r in self.rules
+                       if (gs := tuple(g for g in rule_kind(r).needs(r, kb) if self.literals.covers(g)))}
         save_analysis()  # the patterns' reading, for the next start (and for workers that load it)
 
     @classmethod
@@ -311,11 +311,15 @@ class Linter:
                     kept.append(make_finding(unused_rule, doc, unit, s.col - 1, s.end_col - 1, codes=what))
         return sorted(kept, key=Finding.sort_key), errors
 
-    def _may_find(self, rule: Rule, doc: LintDoc, scanned: list[list[int]], needed: Any, in_scope: bool) -> bool:
-        if not self.literals.covers(needed):
-            return True  # (an index swapped in after the linter was made covers other gates)
-        hits = self.literals.hits(scanned, needed)
-        return bool(hits) and (not in_scope or any(doc.units[k].scope in rule.scope for k in hits))
+    def _may_find(self, rule: Rule, doc: LintDoc, scanned: Any, needed: tuple[Any, ...], in_scope: bool) -> bool:
+        for gate in needed:
+            if not self.literals.covers(gate):
+                continue  # (an index swapped in after the linter was made covers other gates)
+            if not self.literals.held(scanned, gate):
+                return False
+            if in_scope and not any(doc.units[k].scope in rule.scope for k in self.literals.hits(scanned, gate)):
+                return False
+        return True
 
     def _selects(self, code: str, selected: set[str]) -> bool:
         return any(c == code or (code.isupper() and c.startswith(code)) or self.by_code[c].name == code for c in selected)

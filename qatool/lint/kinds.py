@@ -132,7 +132,7 @@ def _gate_hits(rule: Rule, doc: LintDoc, gate: regex.Pattern | SafePattern) -> l
     return sorted(found)
 
 
-def literal_scan(doc: LintDoc, index: Any) -> list[list[int]]:
+def literal_scan(doc: LintDoc, index: Any) -> Any:
     """The literal index's pass over `doc` (literals.LiteralIndex.scan), made once per document and index."""
     scanned = doc.cache.get("literal_hits")
     if scanned is None or scanned[0] is not index:  # per index: its gates are numbered its own way

@@ -301,6 +301,7 @@ class LiteralIndex:
     gates: dict[tuple[str, int], int] = field(default_factory=dict)  # (pattern, flags) -> index
     automaton: Any = None  # literal -> the number of its owner set (literals with the same owners share one)
     owner_sets: list[tuple[int, ...]] = field(default_factory=list)  # the gates each owner set stands for
+    owner_masks: list[int] = field(default_factory=list)  # the same as bit masks (bit k: gate k)
 
     @classmethod
     def build(cls, gates: Iterable[regex.Pattern | SafePattern]) -> "LiteralIndex":
@@ -330,26 +331,55 @@ class LiteralIndex:
     def covers(self, gate: regex.Pattern | SafePattern) -> bool:
         return (gate.pattern, gate.flags) in self.gates
 
-    def hits(self, scanned: list[list[int]], gate: regex.Pattern | SafePattern) -> list[int]:
-        return scanned[self.gates[(gate.pattern, gate.flags)]]
+    def hits(self, scanned: "Scanned", gate: regex.Pattern | SafePattern) -> list[int]:
+        return scanned.hits(self.gates[(gate.pattern, gate.flags)])
 
-    def scan(self, text: str, starts: list[int]) -> list[list[int]]:
-        """Per gate, the sorted indices of the units (starting at `starts` in `text`) that hold one
-        of its literals."""
-        found: list[set[int]] = [set() for _ in self.gates]
+    def held(self, scanned: "Scanned", gate: regex.Pattern | SafePattern) -> bool:
+        """Whether some unit holds one of the gate's literals."""
+        return bool(scanned.any >> self.gates[(gate.pattern, gate.flags)] & 1)
+
+    def scan(self, text: str, starts: list[int]) -> "Scanned":
+        """Which gates' literals each unit (starting at `starts` in `text`) holds; `hits` gives, per gate, the sorted
+        indices of the units that hold one of its literals."""
         if self.automaton is None or not starts:
-            return [[] for _ in self.gates]
+            return Scanned([0] * len(starts))
+        if len(self.owner_masks) != len(self.owner_sets):
+            self.owner_masks = [sum(1 << k for k in owners) for owners in self.owner_sets]
         low = text.lower()
         if len(low) != len(text):  # some character lower-cases to more than one: fold ASCII only
             low = text.translate(_ASCII_LOWER)
         ends = starts[1:] + [len(text)]
-        for unit, (a, b) in enumerate(zip(starts, ends)):
+        masks = self.owner_masks
+        out = []
+        for a, b in zip(starts, ends):
             # a literal is found inside one unit (a gate matches a unit's text); the owner sets are
             # counted once per unit, however often their literals recur in it
+            mask = 0
             for n in {n for _, n in self.automaton.iter(low[a:b])}:  # a slice: iter(low, a, b) reads all of low
-                for k in self.owner_sets[n]:
-                    found[k].add(unit)
-        return [sorted(s) for s in found]
+                mask |= masks[n]
+            out.append(mask)
+        return Scanned(out)
+
+
+class Scanned:
+    """One document's literal pass: per unit, the gates (bits) whose literals it holds. The units of one gate
+    are listed when a rule asks for them (most gates are only asked whether any unit holds them)."""
+
+    __slots__ = ("masks", "any", "_hits")
+
+    def __init__(self, masks: list[int]) -> None:
+        self.masks = masks
+        self.any = 0
+        for m in masks:
+            self.any |= m
+        self._hits: dict[int, list[int]] = {}
+
+    def hits(self, k: int) -> list[int]:
+        got = self._hits.get(k)
+        if got is None:
+            bit = 1 << k
+            got = self._hits[k] = [u for u, m in enumerate(self.masks) if m & bit] if self.any & bit else []
+        return got
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}

@@ -536,6 +536,8 @@ _LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:<summary>[ \t]*)?" +
 _LOOSE_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
 _LOOSE_Q_NUMBER_RE = re.compile(_LOOSE_LEAD + r"[Qq][ \t]?([0-9]{1,4})(?![0-9])")  # `### Q12:`, `<summary>💡 Q8:`
 _LOOSE_HAN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([一二三四五六七八九十百零〇两]{1,4})[ \t]*[、.．]")  # `### ⚙️ 二、训练`
+# (the three above begin alike: a line none of them can match is passed over with one look)
+_LOOSE_ANY_RE = re.compile(_LOOSE_LEAD + r"(?:[0-9０-９Qq一二三四五六七八九十百零〇两])")
 MAX_SKIP = 10  # a jump over more numbers than this, and than the run holds, is another numbering (problem ids), not a gap
 
 
@@ -552,6 +554,8 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
             got[(e.family, e.parts[:k])].append((e.line, e.where))
     heads = _heading_levels(doc)
     for no, text in enumerate(doc.lines, 1):
+        if not _LOOSE_ANY_RE.match(text):
+            continue
         h = _LOOSE_HAN_NUMBER_RE.match(text)
         if h:
             parts = number_parts(h.group(1))

@@ -114,11 +114,11 @@ class RuleKind:
     def gate(self, rule: Rule, kb: Knowledge) -> Any:
         return rule.spec.get("gate")
 
-    def needs(self, rule: Rule, kb: Knowledge) -> Any:
-        """A pattern without which in some unit (of the rule's scope, when `needs_in_scope`) the rule finds
-        nothing in a document (None: it cannot tell): the linter skips the rule on a document where the
-        literal index says no unit can hold it."""
-        return None
+    def needs(self, rule: Rule, kb: Knowledge) -> tuple[Any, ...]:
+        """Patterns without each of which in some unit (of the rule's scope, when `needs_in_scope`) the rule
+        finds nothing in a document (empty: it cannot tell): the linter skips the rule on a document where the
+        literal index says no unit can hold one of them."""
+        return ()
 
     needs_in_scope: ClassVar[bool] = False
 
@@ -131,8 +131,9 @@ class GatedKind(RuleKind):
 
     needs_in_scope = True
 
-    def needs(self, rule: Rule, kb: Knowledge) -> Any:
-        return self.gate(rule, kb)
+    def needs(self, rule: Rule, kb: Knowledge) -> tuple[Any, ...]:
+        gate = self.gate(rule, kb)
+        return () if gate is None else (gate,)
 
 
 KINDS: dict[str, RuleKind] = {}
@@ -307,8 +308,12 @@ class ClaimKind(RuleKind):
     def gate(self, rule: Rule, kb: Knowledge) -> Any:
         return kb.claim_gate(rule.spec["claim"].subjects)
 
-    def needs(self, rule: Rule, kb: Knowledge) -> Any:
-        return rule.spec.get("pgate")  # a document where no unit holds a phrasing's literals states no claim (check_claim)
+    def needs(self, rule: Rule, kb: Knowledge) -> tuple[Any, ...]:
+        # a document where no unit holds a phrasing's literals states no claim (check_claim), nor one where no unit
+        # names the subject: every way a unit comes to be about it (an item's question, a line before it, a table's
+        # header, a dialogue's question, 前者/后者) names it in some unit of the document
+        pgate = rule.spec.get("pgate")
+        return (self.gate(rule, kb),) if pgate is None else (pgate, self.gate(rule, kb))
 
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         return kinds.check_claim(rule, doc, kb)

@@ -299,3 +299,57 @@ def test_numeric_claims_skip_only_sentences_without_a_number():
             "它用了大量语料，参数量约 17B。\n\n### 2. BERT-base\n\n**答案：** BERT-base 的层数是十二层，参数量大约是 340M。\n")
     fast = [(f.code, f.line, f.col) for f in LINTER.lint_text(text, "n.md") if f.code.startswith("FC")]
     assert fast and fast == [(f.code, f.line, f.col) for f in PLAIN.lint_text(text, "n.md") if f.code.startswith("FC")]
+
+
+# ------------------------------------------------------------------- session 17: fewer rule calls
+
+def test_a_claim_rule_needs_its_subject_named_somewhere_in_the_document(monkeypatch):
+    # the property's literals alone (`越大越好` of AUC, BLEU, loss, …) no longer run every claim rule that has them:
+    # a document that never names the rule's subject is skipped without a call, and gives the same findings
+    import qatool.lint.kinds as kinds
+    calls: list[str] = []
+    real = kinds.check_claim
+
+    def counted(rule, doc, kb):
+        calls.append(rule.code)
+        return real(rule, doc, kb)
+
+    monkeypatch.setattr(kinds, "check_claim", counted)
+    text = "### 1. 指标怎么看？\n\n**答案：** 这个分数越小越好，越接近 0 说明效果越好。\n"
+    plain = PLAIN.lint_text(text, "s.md")  # (the plain linter calls every rule)
+    calls.clear()
+    assert LINTER.lint_text(text, "s.md") == plain
+    bleu = next(r for r in LINTER.rules if r.kind == "claim" and "bleu" in r.spec["claim"].subjects)
+    assert bleu.code not in calls
+    calls.clear()
+    slip = "### 1. 指标怎么看？\n\n**答案：** BLEU 分数越小越好，越接近 0 说明翻译越接近参考。\n"
+    assert bleu.code in {f.code for f in LINTER.lint_text(slip, "s.md")} and bleu.code in calls
+
+
+def test_the_literal_pass_gives_per_gate_units_as_a_plain_search_does():
+    # per unit, a bit mask of the gates whose literals it holds; a gate's units are listed on demand
+    gates = [regex.compile("梯度裁剪|gradient", regex.I | regex.A), regex.compile("召回率"), regex.compile("BERT", regex.I | regex.A)]
+    index = LiteralIndex.build(gates)
+    units = ["先做梯度裁剪。", "召回率和 Gradient", "无关的一句", "bert 与召回率"]
+    starts, text = [], ""
+    for u in units:
+        starts.append(len(text))
+        text += u
+    scanned = index.scan(text, starts)
+    assert scanned.masks[2] == 0
+    for gate in gates:
+        assert index.covers(gate)
+        want = [i for i, u in enumerate(units) if gate.search(u)]
+        assert index.hits(scanned, gate) == want and want
+        assert index.held(scanned, gate)
+
+
+@settings(max_examples=400, deadline=None)
+@given(line=st.lists(st.sampled_from(["#", "## ", "- ", "> ", "**", "[", " ", "\t", "🚀 ", "<summary>", "1", "12", "３", "Q", "q ",
+                                      "一", "十二", "、", ".", "．", "-", "x", "问题", "：", "`"]), max_size=12).map("".join))
+def test_one_look_passes_over_lines_no_loose_number_pattern_can_match(line):
+    # numbering rules read the numbers written at lines' starts with three patterns; a line the combined look
+    # refuses is one none of the three matches
+    from qatool.lint.pyrules import _LOOSE_ANY_RE, _LOOSE_HAN_NUMBER_RE, _LOOSE_NUMBER_RE, _LOOSE_Q_NUMBER_RE
+    if not _LOOSE_ANY_RE.match(line):
+        assert not (_LOOSE_HAN_NUMBER_RE.match(line) or _LOOSE_Q_NUMBER_RE.match(line) or _LOOSE_NUMBER_RE.match(line))
