@@ -355,6 +355,10 @@ _DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗�
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 _PURPOSE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
+# a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
+_REASON_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:主要|其实|正|就)?是|都是)?\s*(?:因为|由于)\s*(?:它|其)")
+# a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
+_CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*(?:了|的是|的)?\s*(?:\*\*)?\s*$")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
 _ANSWER_WORD_RE = re.compile(_ANSWER_WORDS, re.I)
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
@@ -484,6 +488,9 @@ _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s
 _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
+# a denied attribution before the term (`不能归因于`, `并不说明`): the clause it introduces is not asserted
+_DENIED_CAUSE_RE = re.compile(r"(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*(?:简单地?|直接|完全|全部|都)?\s*"
+                              r"(?:归因于|归咎于|归结于|归结为|怪到|怪罪于|怪在|说明|证明|意味着|表明|代表)[^，,。；;]*$")
 # what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
 _STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
 # a term that is the second or the first of a pair whose other member the glossary does not know (`X 与 B`, `B 和 X`)
@@ -539,6 +546,8 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # is about that name, not about the sentence's topic
 # (an acronym too, `SFT 使用少量标注数据`, but not one capital letter, `W 是…`)
 _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|把|将|$)")
+# advice to use what follows (`这时候可以考虑使用…`, `建议改用…`): a proposal, not a description of the topic
+_ADVISED_USE_RE = re.compile(r"(?:可以|可|应该|应当|应|不妨|建议|最好|需要|得|要)\s*(?:考虑|尝试|试着?)?\s*(?:使用|采用|选用|改用|换用|用|上)\s*(?:\*\*)?\s*$")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
@@ -840,7 +849,8 @@ class ClaimReader:
                     topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
             said = self._number_carry(text, sents, i, spec, carry)
-            hit = self._sentence(text, sent, spec, topic, said, continued=i == 0 and lead is not None and lead.goes_on)
+            asked = self._asked_topic(text, sents[i - 1], topic) if i else topic
+            hit = self._sentence(text, sent, spec, asked, said, continued=i == 0 and lead is not None and lead.goes_on)
             if hit:
                 out.append(hit)
         return out
@@ -857,13 +867,23 @@ class ClaimReader:
         for k, sent in enumerate(sents):
             if sent.kind in ("statement", "supposed"):
                 said = self._number_carry(text, sents, k, spec, carry)
-                hit = self._sentence(text, sent, spec, topic, said, continued=k == 0 and lead is not None and lead.goes_on)
+                asked = self._asked_topic(text, sents[k - 1], topic) if k else topic
+                hit = self._sentence(text, sent, spec, asked, said, continued=k == 0 and lead is not None and lead.goes_on)
                 if hit:
                     out.append(hit)
             carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
             if carry is not None and not carry:
                 topic = None
         return out
+
+    def _asked_topic(self, text: str, sent: Span, topic: frozenset[str] | None) -> frozenset[str] | None:
+        """The topic of the sentence after `sent`: when `sent` asks a question (ending in ？) that names one term (`BERT
+        怎么预训练的？`, `1楼：GPT-3 上下文多长？2楼：…`), the sentence that answers it is about that term when it names none
+        of its own, as an item's answer is about the term its question names; else the topic so far."""
+        if sent.kind != "question" or text[sent.start:sent.end].rstrip(" \t*_")[-1:] not in ("？", "?"):
+            return topic
+        named = {m.keys for m in self._mentions(text, sent.start, sent.end)}
+        return next(iter(named)) if len(named) == 1 else topic
 
     def _number_carry(self, text: str, sents: list[Span], k: int, spec: ClaimSpec,
                       carry: frozenset[str] | None) -> frozenset[str] | None:
@@ -1153,15 +1173,7 @@ class ClaimReader:
         for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
-            if i == 0:
-                mentions = self._pronoun(text, clause, mentions, carry)
-            elif len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
-                mentions = self._pronoun(text, clause, mentions, prev[-1].keys)
-            elif not prev and len({m.keys for m in supposed}) == 1:
-                # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
-                mentions = self._pronoun(text, clause, mentions, supposed[-1].keys)
-            elif not prev:  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
-                mentions = self._pronoun(text, clause, mentions, carry)
+            mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
             if not mentions and _EXAMPLE_OPENS_RE.match(text, clause.start, clause.end):
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
                 prev, frame, label = [], None, []
@@ -1293,6 +1305,30 @@ class ClaimReader:
         before = clauses[i - 1]
         added = [m for m in self._mentions(text, before.start, before.end) if _ADDED_BEFORE_RE.search(text, before.start, m.start)]
         return added[-1] if added else None
+
+    def _referent(self, text: str, clauses: list[Span], i: int, carry: frozenset[str] | None, prev: list[Mention],
+                  supposed: list[Mention]) -> frozenset[str] | None:
+        """What a 它 in clause i of a sentence stands for (None: nothing it can stand for)."""
+        if i == 0:
+            return carry
+        chosen = self._chosen_before(text, clauses, i)
+        if chosen is not None:
+            return chosen.keys  # `Transformer 选用 LayerNorm，是因为它…`: 它 in the reason for a choice is what was chosen
+        if len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
+            return prev[-1].keys
+        if not prev and len({m.keys for m in supposed}) == 1:
+            # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
+            return supposed[-1].keys
+        return carry if not prev else None  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
+
+    def _chosen_before(self, text: str, clauses: list[Span], i: int) -> Mention | None:
+        """The term the clause before chose or used (`选用 LayerNorm，`), when clause i gives the reason for it (`是因为
+        它…`, `因为它…`), if any."""
+        if not _REASON_LEAD_RE.match(text, clauses[i].start, clauses[i].end):
+            return None
+        before = clauses[i - 1]
+        chosen = [m for m in self._mentions(text, before.start, before.end) if _CHOSEN_BEFORE_RE.search(text, before.start, m.start)]
+        return chosen[-1] if chosen and not _MARKUP_RE.sub("", text[chosen[-1].end:before.end]).strip(" \t，,") else None
 
     @staticmethod
     def _owned(text: str, m: Mention, mentions: list[Mention]) -> Mention:
@@ -1523,7 +1559,9 @@ class ClaimReader:
                 if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe) or _TOPIC_MARKED_RE.search(text, max(0, clause.start - 8), clause.start)) \
                         and not _OWN_TOPIC_RE.match(text, at, ps) \
                         and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps) \
-                        and not _EXAMPLE_IN_RE.search(text, at, ps):  # (`…，比如阅读理解这种任务，…`: said of the example)
+                        and not _EXAMPLE_IN_RE.search(text, at, ps) \
+                        and not _ADVISED_USE_RE.search(text, at, ps):  # (`…，比如阅读理解这种任务，…`: said of the example)
+                    # (nor advice to use the property: `这时候可以考虑使用聚类算法` proposes it, not what the topic is)
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
                     # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)
             if bound is None:
@@ -1577,6 +1615,8 @@ class ClaimReader:
                 if (negs % 2 == 0) == (spec.wrong == "affirm"):
                     return min(ps, across.start), max(pe, across.end)
                 continue
+            if anchor <= ps and _DENIED_CAUSE_RE.search(text, clause.start, group[0].start):
+                continue  # `下降不能归因于大 batch 噪声变大`: what a denied attribution names is neither stated nor denied
             if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
                 # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
                 # 把 denies the whole predicate: read from the term (or the clause start) before it

@@ -24,7 +24,7 @@ from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
-from qatool.lint.text import SENTENCE_END, clause_asks, reports_belief, sentence_kind
+from qatool.lint.text import SENTENCE_END, affirmed_until, clause_asks, judged_false, reports_belief, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -182,7 +182,20 @@ def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
 
 
 def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:
-    return any(search(rule, rx, unit.text, start, end) for rx in rule.spec.get("unless", ()))
+    text = _affirmed_view(unit) if "吗" in unit.text or "么" in unit.text else unit.text
+    return any(search(rule, rx, text, start, end) for rx in rule.spec.get("unless", ()))
+
+
+def _affirmed_view(unit: Unit) -> str:
+    """The unit's text with each question that asks whether the statement before it is right and is answered yes
+    blanked (`S，对吗？` before `对。`): an exception that looks for a question mark or a doubt finds none there, as S is
+    stated (text.affirmed_until)."""
+    text, sents = unit.text, unit.sentences()
+    for (s, e), (a, b) in zip(sents, sents[1:]):
+        stated = affirmed_until(text, s, e, a, b) if QUESTION_END_RE.search(text, s, e) else None
+        if stated is not None:
+            text = text[:stated] + " " * (e - stated) + text[e:]
+    return text
 
 
 def _context_ok(rule: Rule, unit: Unit) -> bool:
@@ -219,9 +232,16 @@ def asks(unit: Unit, start: int, end: int) -> bool:
     rec = unit.record
     if unit.scope == "heading" and rec is not None and unit.line == rec["line_start"]:
         return True
-    sentence = next(((s, e) for s, e in unit.sentences() if s <= start < e), (0, len(unit.text)))
+    sents = unit.sentences()
+    k = next((i for i, (s, e) in enumerate(sents) if s <= start < e), None)
+    sentence = sents[k] if k is not None else (0, len(unit.text))
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
-        return True
+        stated = affirmed_until(unit.text, *sentence, *sents[k + 1]) if k is not None and k + 1 < len(sents) else None
+        if stated is None or end > stated:
+            return True
+        sentence = (sentence[0], stated)  # `S，对吗？对。`: S asked about, then affirmed, is stated
+    if k is not None and k + 1 < len(sents) and judged_false(unit.text, *sents[k + 1]):
+        return True  # a quiz statement judged false by the sentence after it (`…最可靠的指标。错。`, `答：×`)
     sent = unit.text[sentence[0]:sentence[1]]
     if sentence_kind(sent) == "reported" or reports_belief(sent):
         return True  # the text layer's reading, as for claims: a belief reported to refute it (`有人以为…，其实…`) is no claim

@@ -532,7 +532,7 @@ def _number_unit(doc: LintDoc, e: NumberedEntry) -> tuple[Unit, int, int]:
 _PICTOGRAPHS = r"(?:[\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)*"
 # (a collapsible's summary line, `<summary>💡 Q4: …</summary>`, numbers what it folds)
 # (nor does a link around the heading's text: `#### [24、什么是阻塞队列。](https://…)`)
-_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:<summary>[ \t]*)?" + _PICTOGRAPHS + r"(?:\*\*|__)?\[?[ \t]*" + _PICTOGRAPHS
+_LOOSE_LEAD = r"^[ \t>]*(?:#{1,6}[ \t\u3000]+)?(?:[-*+][ \t]+)?(?:<summary>[ \t]*)?" + _PICTOGRAPHS + r"(?:\*\*|__)?\[?[ \t]*" + _PICTOGRAPHS
 _LOOSE_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([0-9０-９]{1,6}(?:[.．\-－][0-9０-９]{1,6})*)(?![0-9０-９])")
 _LOOSE_Q_NUMBER_RE = re.compile(_LOOSE_LEAD + r"[Qq][ \t]?([0-9]{1,4})(?![0-9])")  # `### Q12:`, `<summary>💡 Q8:`
 _LOOSE_HAN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([一二三四五六七八九十百零〇两]{1,4})[ \t]*[、.．]")  # `### ⚙️ 二、训练`

@@ -51,7 +51,7 @@ _FALSE_MARK = _CROSS + r"|错误|错|False|false"
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
-    r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|误用"
+    r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
     r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
@@ -85,7 +85,11 @@ REPORTED_RE = re.compile(
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
     # neither is asserted
     r"|[”\"」』]\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
-    r"|是(?:一个|一种)?(?:很|非常)?(?:常见|典型|经典)的?(?:错误|误解|误区)",
+    r"|是(?:一个|一种)?(?:很|非常)?(?:常见|典型|经典)的?(?:错误|误解|误区)"
+    # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
+    # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
+    r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
+    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|写|配|设|当|看|理解|搞|弄)成了",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
@@ -102,7 +106,9 @@ NEGATIONS = frozenset(
     # what a thing ignores it does not take into account (`Precision 忽略了真正的正类中有多少被预测为负类`)
     "忽略 忽视 无视 "
     # what is switched off is not used (`测试时：使用全局统计量，禁用批量统计`)
-    "禁用 停用 弃用 禁止".split()
+    "禁用 停用 弃用 禁止 "
+    # a sign that denies what follows it (`KNN ≠ 聚类`, `幅值剪枝 ≠ 剪大权重`)
+    "≠".split()
 )
 # removing a step denies it, when what is removed is the property itself (`RMSNorm 去掉了减去均值的部分`: it does
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
@@ -137,7 +143,31 @@ _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
 _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
-_VERDICT_FALSE_RE = re.compile(r"\s*(?:(?:答案|判断|结论)\s*[:：]\s*)?(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
+_VERDICT_FALSE_RE = re.compile(r"\s*(?:(?:答案|答|判断|结论)\s*[:：]\s*)?(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
+
+# a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`) ...
+_TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*"
+                              r"(?:是)?(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立))\s*[？?]\s*$")
+# ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
+_AFFIRMED_RE = re.compile(r"\s*(?:(?:答案|答|判断|结论)\s*[:：]\s*)?(?:对|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
+                          r"\s*(?=[。，,；;！!：:]|$)")
+
+
+def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
+    """Where the statement ends that the question text[s:e] asks about, when it asks whether it is right and the next
+    sentence text[a:b] answers yes (`S，这句话对吗？` then `对。`): S is stated. None otherwise."""
+    if not _AFFIRMED_RE.match(text, a, b):
+        return None
+    tag = _TAG_QUESTION_RE.search(text, s, e)
+    return tag.start() if tag is not None and tag.start() > s else None
+
+
+def judged_false(text: str, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] is a quiz verdict that marks the sentence before it false (`（×）解析：…`,
+    `答：×。`, `错。`)."""
+    return _VERDICT_FALSE_RE.match(text, a, b) is not None
+
+
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
 _SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
 # words that make a negation with a 非 the segmenter glued to the next word (`而 / 非用`, `并 / 非是`)
@@ -227,14 +257,31 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
     (`1.5亿`), a name or a path."""
     end = len(text) if end is None else end
     out, lo = [], start
+    # (with `han_period`, a pipe between cells of a line that is no table row ends a piece too, see _cell_pipes)
+    pipes = _cell_pipes(text, start, end) if han_period and "|" in text else ()
     for i in range(start, end):
         c = text[i]
-        if c in seps or (han_period and c == "." and start < i < end - 1 and HAN_RE.match(text[i + 1]) and _WORD_END_RE.match(text[i - 1])):
+        if c in seps or (han_period and c == "." and start < i < end - 1 and HAN_RE.match(text[i + 1]) and _WORD_END_RE.match(text[i - 1])) \
+                or i in pipes:
             out.append((lo, i + 1))
             lo = i + 1
     if lo < end:
         out.append((lo, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+# a pipe that separates the cells of a slide bullet or a cheat-sheet line (`Data Parallel | 每卡完整副本 | 按层切 →
+# 模型并行`): white space after it, and white space or a character that is no ASCII letter or digit before it, so
+# that the bars of `|A∩B|` and `|w|` separate nothing
+_CELL_PIPE_RE = re.compile(r"(?<=[^\x21-\x7e])\|(?=\s)")
+_TABLE_ROW_RE = re.compile(r"\s*\|.*\|\s*$", re.S)
+
+
+def _cell_pipes(text: str, start: int, end: int) -> frozenset[int]:
+    """Where a pipe ends a piece of a line that is no table row (a table row, `| a | b |`, is read by tables.py)."""
+    if _TABLE_ROW_RE.match(text):
+        return frozenset()
+    return frozenset(m.start() for m in _CELL_PIPE_RE.finditer(text, start, end))
 
 
 # a clause that is one short Latin or Greek word before an ASCII comma: an entry of a word list (`β1, β2`)
@@ -392,8 +439,11 @@ class TextLayer:
                 # `面试官问 DDP 每张卡存什么，我答：存一部分层。`: the question asked, then the answer given
                 out += [Span(a, turn.start(), "question"), Span(turn.start(), b, sentence_kind(text[turn.end():b]))]
             else:
-                if out and out[-1].kind == "statement" and _VERDICT_FALSE_RE.match(text, a, b):
+                if out and out[-1].kind == "statement" and judged_false(text, a, b):
                     out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
+                elif out and out[-1].kind == "question" and (stated := affirmed_until(text, out[-1].start, out[-1].end, a, b)) is not None:
+                    # `S，这句话对吗？对。`: a statement asked about and then affirmed is stated
+                    out[-1] = Span(out[-1].start, stated, sentence_kind(text[out[-1].start:stated]))
                 out.append(Span(a, b, sentence_kind(text[a:b])))
         return out
 
