@@ -617,11 +617,25 @@ def _counts(run: list[NumberedEntry]) -> bool:
     return 20 * len(numbers) >= 9 * span
 
 
+def _selected(run: list[NumberedEntry]) -> bool:
+    """Whether a run is a selection from a numbering kept elsewhere: it starts above 1 and skips numbers in three or
+    more places (`题3 题5 题8 题9 … 题16 题17 题20 …`, one topic's problems of a book numbered across several files), as a
+    damaged count, which loses a number or two, does not."""
+    if run[0].parts[-1] <= 1:
+        return False
+    skips, top = 0, run[0].parts[-1]
+    for e in run[1:]:
+        if e.parts[:-1] == run[0].parts[:-1] and e.parts[-1] > top + 1:
+            skips += 1
+        top = max(top, e.parts[-1])
+    return skips >= 3
+
+
 @check("numbering-gap")
 def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     written = None  # read only when a number is skipped
     for run in _checked_runs(doc):
-        if not _counts(run):
+        if not _counts(run) or _selected(run):
             continue
         top = max(run[0].parts[-1], _range_end(doc, run[0]))  # a run may start anywhere (numbering continued from another file)
         last = run[0].line  # the line of the entry with the highest number so far
