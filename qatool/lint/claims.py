@@ -547,7 +547,8 @@ _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # (an acronym too, `SFT 使用少量标注数据`, but not one capital letter, `W 是…`)
 _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|把|将|$)")
 # advice to use what follows (`这时候可以考虑使用…`, `建议改用…`): a proposal, not a description of the topic
-_ADVISED_USE_RE = re.compile(r"(?:可以|可|应该|应当|应|不妨|建议|最好|需要|得|要)\s*(?:考虑|尝试|试着?)?\s*(?:使用|采用|选用|改用|换用|用|上)\s*(?:\*\*)?\s*$")
+# (a requirement is no advice: `需要用标签` still says what the topic needs)
+_ADVISED_USE_RE = re.compile(r"(?:(?:考虑|不妨|建议|最好|尝试|试着?)\s*(?:使用|采用|选用|改用|换用|用|上)?|(?:可以|应该|应当|应)\s*(?:改用|换用))\s*(?:\*\*)?\s*$")
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
@@ -1461,6 +1462,12 @@ class ClaimReader:
         if resp is not None:
             return resp or None
         for ps, pe in preds:
+            if any(m.start <= ps and pe < m.end and not set(m.keys) & set(spec.subjects) and self._mentions(text, pe, m.end)
+                   and not any(n.keys == m.keys for n in self._mentions(text, ps, pe)) for m in mentions):
+                # `KL 散度、对称 KL 散度和 JS 散度`: a phrasing that qualifies a term's name inside the longer name of another
+                # term (对称 + KL 散度) is part of that name (one that names the term itself, `BPE 分词`, or is the name but
+                # for a sign, `λ‖w‖₂²`, still says what the subject has)
+                continue
             if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
                     and (cmp.group("mod") or _OBJECT_BEFORE_RE.search(text, clause.start, ps)):
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with

@@ -24,7 +24,7 @@ from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
-from qatool.lint.text import SENTENCE_END, affirmed_until, clause_asks, judged_false, reports_belief, sentence_kind
+from qatool.lint.text import SENTENCE_END, affirmed_until, clause_asks, judged_false, may_be_affirmed, reports_belief, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -182,7 +182,7 @@ def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
 
 
 def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:
-    text = _affirmed_view(unit) if "吗" in unit.text or "么" in unit.text else unit.text
+    text = _affirmed_view(unit) if may_be_affirmed(unit.text) else unit.text
     return any(search(rule, rx, text, start, end) for rx in rule.spec.get("unless", ()))
 
 
@@ -1166,6 +1166,9 @@ def _repo_root(text: str, m: regex.Match) -> bool:
     return regex.match(r"/?(?:#\S*)?(?:[)\s\]]|$)", text[m.end():]) is not None
 
 
+# a label that introduces implementations (`代码实现：`, `Code:`): a framework named in the link after it is what the
+# linked code is written in
+_IMPLEMENTATION_LABEL_RE = regex.compile(r"(?:代码实现|实现代码|代码|实现|源码|复现|code|implementations?|impl)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$", FLAGS)
 _DEEP_PATH_RE = regex.compile(r"[\w.-]+(?:/[\w.-]+){2,}/?")  # owner/repo/folder...: a path inside a repository
 
 
@@ -1196,9 +1199,11 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
             continue
         _, i, name = max(named, key=lambda t: (t[0], -t[1]))
         repo = kb.repos[i]
+        # (`代码实现：[tensorflow](…/tensorflow-resnet)`: a framework named as what an implementation is written in)
+        written_in = link is not None and _IMPLEMENTATION_LABEL_RE.search(text, lo, link.start) is not None
         claim = (OFFICIAL_RE.search(label) is not None
                  or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
-                 or (_repo_root(text, m) and name.group(0) == bare))
+                 or (_repo_root(text, m) and name.group(0) == bare and not written_in))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
         if claim and slug not in [c.casefold() for c in repo["canonical"]]:
             yield make_finding(rule, doc, unit, m.start(), m.end(), project=repo["project"],
