@@ -488,6 +488,8 @@ _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s
 _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
+# what stands before an item of a list (`A、B 和 C`)
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*(?:\*\*)?\s*$")
 # a denied attribution before the term (`不能归因于`, `并不说明`): the clause it introduces is not asserted
 _DENIED_CAUSE_RE = re.compile(r"(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*(?:简单地?|直接|完全|全部|都)?\s*"
                               r"(?:归因于|归咎于|归结于|归结为|怪到|怪罪于|怪在|说明|证明|意味着|表明|代表)[^，,。；;]*$")
@@ -1463,10 +1465,11 @@ class ClaimReader:
             return resp or None
         for ps, pe in preds:
             if any(m.start <= ps and pe < m.end and not set(m.keys) & set(spec.subjects) and self._mentions(text, pe, m.end)
-                   and not any(n.keys == m.keys for n in self._mentions(text, ps, pe)) for m in mentions):
+                   and not any(n.keys == m.keys for n in self._mentions(text, ps, pe))
+                   and _LIST_ITEM_BEFORE_RE.search(text, clause.start, m.start) for m in mentions):
                 # `KL 散度、对称 KL 散度和 JS 散度`: a phrasing that qualifies a term's name inside the longer name of another
-                # term (对称 + KL 散度) is part of that name (one that names the term itself, `BPE 分词`, or is the name but
-                # for a sign, `λ‖w‖₂²`, still says what the subject has)
+                # term listed beside it (对称 + KL 散度) is part of that name (not one the subject is said to be, `属于…的近似
+                # 注意力`; nor one that names the term itself, `BPE 分词`, or is the name but for a sign, `λ‖w‖₂²`)
                 continue
             if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
                     and (cmp.group("mod") or _OBJECT_BEFORE_RE.search(text, clause.start, ps)):

@@ -54,6 +54,8 @@ from tests.lint.readings import found, item
     ("bert 采用的是字符级别的 BPE 编码。", "FC380"),
     ("知识蒸馏是用一个较小的模型（教师）去指导较大的模型（学生）训练。", "FC152"),
     ("KL 散度是对称的，可以当距离用。", "FC118"),
+    # a longer name the subject is said to be (not one listed beside it) is stated of the subject
+    ("FlashAttention 和 Performer 一样，属于低复杂度的近似注意力方法。", "FC369"),
 ])
 def test_the_slip_is_still_found(answer, code):
     assert code in found(item(answer)), answer
