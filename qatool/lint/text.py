@@ -89,7 +89,7 @@ REPORTED_RE = re.compile(
     # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
     # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
     r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
-    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|写|当|看|理解|搞|弄)成了",
+    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
