@@ -354,9 +354,11 @@ _DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗�
 # an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
-_PURPOSE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
+# (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
+_LEAD_COPULA = _ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
+_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
-_REASON_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:主要|其实|正|就)?是|都是)?\s*(?:因为|由于)\s*(?:它|其)")
+_REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于)\s*(?:它|其)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
 _CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*(?:了|的是|的)?\s*(?:\*\*)?\s*$")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")

@@ -192,7 +192,7 @@ def _affirmed_view(unit: Unit) -> str:
     stated (text.affirmed_until)."""
     text, sents = unit.text, unit.sentences()
     for (s, e), (a, b) in zip(sents, sents[1:]):
-        stated = affirmed_until(text, s, e, a, b) if QUESTION_END_RE.search(text, s, e) else None
+        stated = affirmed_until(text, s, e, a, b)  # (only a sentence that ends in ？ asks so)
         if stated is not None:
             text = text[:stated] + " " * (e - stated) + text[e:]
     return text

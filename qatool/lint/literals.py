@@ -326,6 +326,7 @@ class LiteralIndex:
             auto.make_automaton()
             index.automaton = auto
             index.owner_sets = sorted(numbers, key=numbers.__getitem__)
+            index.owner_masks = [sum(1 << k for k in owners) for owners in index.owner_sets]
         return index
 
     def covers(self, gate: regex.Pattern | SafePattern) -> bool:
@@ -343,8 +344,6 @@ class LiteralIndex:
         indices of the units that hold one of its literals."""
         if self.automaton is None or not starts:
             return Scanned([0] * len(starts))
-        if len(self.owner_masks) != len(self.owner_sets):
-            self.owner_masks = [sum(1 << k for k in owners) for owners in self.owner_sets]
         low = text.lower()
         if len(low) != len(text):  # some character lower-cases to more than one: fold ASCII only
             low = text.translate(_ASCII_LOWER)

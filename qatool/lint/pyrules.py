@@ -512,11 +512,15 @@ def _checked_runs(doc: LintDoc) -> Iterator[list[NumberedEntry]]:
     not a question numbering)."""
     got = doc.cache.get("checked_runs")
     if got is None:
-        written = _written_numbers(doc).items()
-        # (written in a paragraph or list line, as the numbers of a post's rounds are; a heading run is cut by headings)
-        ones = sorted(no for (_, parts), places in written if parts == (1,) for no, where in places if where == "block")
-        higher = sorted(no for (_, parts), places in written if len(parts) == 1 and parts[0] > 1 for no, where in places if where == "block")
-        got = doc.cache["checked_runs"] = [run for run in _runs(numbered_entries(doc), ones, higher) if any(e.record for e in run)]
+        entries = numbered_entries(doc)
+        ones: list[int] = []
+        higher: list[int] = []
+        if any(not e.where.startswith("h") for e in entries):  # (_runs reads them for paragraph and list entries only)
+            written = _written_numbers(doc).items()
+            # (written in a paragraph or list line, as the numbers of a post's rounds are; a heading run is cut by headings)
+            ones = sorted(no for (_, parts), places in written if parts == (1,) for no, where in places if where == "block")
+            higher = sorted(no for (_, parts), places in written if len(parts) == 1 and parts[0] > 1 for no, where in places if where == "block")
+        got = doc.cache["checked_runs"] = [run for run in _runs(entries, ones, higher) if any(e.record for e in run)]
     yield from got
 
 

@@ -143,13 +143,16 @@ _SPLIT_HEDGE_RE = re.compile("不一定|不见得")
 _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
-_VERDICT_FALSE_RE = re.compile(r"\s*(?:(?:答案|答|判断|结论)\s*[:：]\s*)?(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
+# (a verdict may carry the label of an answer: `答：×`, `答案：对`)
+_VERDICT_LABEL = r"\s*(?:(?:答案|答|判断|结论)\s*[:：]\s*)?"
+_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`) ...
+_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立))"
 _TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*"
-                              r"(?:是)?(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立))\s*[？?]\s*$")
+                              r"(?:是)?" + _TAG_ASK + r"\s*[？?]\s*$")
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
-_AFFIRMED_RE = re.compile(r"\s*(?:(?:答案|答|判断|结论)\s*[:：]\s*)?(?:对|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
+_AFFIRMED_RE = re.compile(_VERDICT_LABEL + r"(?:对|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
                           r"\s*(?=[。，,；;！!：:]|$)")
 
 
@@ -161,8 +164,9 @@ def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
     tag = _TAG_QUESTION_RE.search(text, s, e)
     return tag.start() if tag is not None and tag.start() > s else None
 
+
 # where a question may ask whether the statement before it is right (a cheap look before the sentences are read)
-_TAG_HINT_RE = re.compile(r"(?:对|正确|成立)\s*(?:吗|么)|对不对|是否(?:正确|成立)")
+_TAG_HINT_RE = re.compile(_TAG_ASK)
 
 
 def may_be_affirmed(text: str) -> bool:
