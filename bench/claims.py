@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback15_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback16_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -48,9 +48,14 @@ measured with the fifteenth session's starting and final code (0.668, 43 and the
 seventeenth session (2026-12-03), after the fifteenth set had been measured, its flagged traps and misses were read:
 development material now. heldback15_*.jsonl (four more authors, 2026-12-03, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: a WeChat public-account article, Anki-style flashcards, a
-candidate's answers written up in an interview-experience post, a textbook's worked exercise solutions) is the measure
-now: measured with the seventeenth session's starting code (0.633, no trap flagged) and its final code only; nobody
-working on the rules has read its phrasings, misses or flagged traps. Exit status 0 always (it is a measurement, not a
+candidate's answers written up in an interview-experience post, a textbook's worked exercise solutions) was measured
+with the seventeenth session's starting and final code (0.633, no trap flagged); in the eighteenth session, after the
+sixteenth set had been measured, its misses were read: development material now. heldback16_*.jsonl (four more
+authors, 2026-12-03, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its
+own: comments and docstrings around code, a teacher's lecture transcript, English-heavy bilingual notes, an
+interviewer's follow-up chain) is the measure now: measured with the eighteenth session's starting code (0.668, one trap
+flagged per dialect) and its final code only; nobody working on the rules has read its phrasings, misses or flagged
+traps. Exit status 0 always (it is a measurement, not a
 gate).
 """
 from __future__ import annotations
@@ -78,6 +83,7 @@ SETS = {
     "heldback13": sorted((ROOT / "bench" / "claims").glob("heldback13_*.jsonl")),
     "heldback14": sorted((ROOT / "bench" / "claims").glob("heldback14_*.jsonl")),
     "heldback15": sorted((ROOT / "bench" / "claims").glob("heldback15_*.jsonl")),
+    "heldback16": sorted((ROOT / "bench" / "claims").glob("heldback16_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -147,7 +153,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback15")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback16")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")

@@ -321,6 +321,26 @@ _TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而�
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
+# a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
+# completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
+_INLINE_QA_RE = re.compile(
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?:Q\d{0,2}|问|问题|正面|追问|提问)[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<q>[^？?\n:：|｜]{2,80}?)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:A\d{0,2}|答|回答|背面)[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?=[^\s*])")
+# a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
+# MLM`): read as the inline question and answer are
+_ASKED_TURN_RE = re.compile(
+    r"(?P<qlab>(?:面试官|考官|对方)[ \t]*(?:又|还|接着|再|就)?(?:问|追问|提问)(?:我|了)?(?:一下)?[ \t]*[:：]?[ \t]*)"
+    r"(?P<q>[^，,。；;？?！!\n]{2,60}?)"
+    r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?[ \t]*[:：]?[ \t]*)"
+    r"(?=[^\s，,。；;])")
+# what such a question asks: why or how (its answer states things of its own), yes or no, or which value
+_QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off", re.I)
+_QA_YES_NO_RE = re.compile(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|需不需要|可不可以|对不对|" + A_NOT_A)
+_QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
+# an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
+_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -793,6 +813,36 @@ def _led(topic: frozenset[str] | None, lead: Lead | None) -> tuple[frozenset[str
     return lead.carry, (topic if lead.carry else None)
 
 
+def _inline_answer(text: str, m: re.Match) -> list[tuple[int, str]] | None:
+    """The characters to rewrite so that a question and the answer after it on the same line read as the
+    statement they make together, position for position: the labels blanked, and the question mark (with the
+    answer label) read as 是 after a question that asks for a value (`Q：Leaky ReLU 负区间梯度？A：0` →
+    `Leaky ReLU 负区间梯度是 0`; its asking word blanked: `哪个激活以 0 为中心？A：sigmoid`), or as a plain
+    pause after a yes/no question its answer affirms by echoing the verb (`max pooling 有参数吗？A：有，…` states
+    that it has). A question of why or how, one answered no, or one answered by another question, is left as it is."""
+    q0, q1 = m.span("q")
+    q = text[q0:q1]
+    if _QA_WHY_RE.search(q):
+        return None
+    out = [(k, " ") for k in range(*m.span("qlab"))]
+    a = m.end()
+    if _QA_YES_NO_RE.search(q):
+        echo = _QA_ECHO_RE.match(text, a)
+        if echo is None:
+            return None
+        particle = re.search(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$", q)
+        if particle is None:
+            return None  # (`是否`, `会不会`: the question's own words do not state it)
+        out += [(k, " ") for k in range(q0 + particle.start(), q1)]
+        out += [(k, " ") for k in range(m.start("qm"), echo.end())]
+        return out
+    for w in _QA_ASKS_RE.finditer(q):
+        out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
+    qm = m.span("qm")
+    out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
+    return out
+
+
 class ClaimReader:
     """Reads the claims of prose against claim specs (see the module docstring)."""
 
@@ -925,6 +975,20 @@ class ClaimReader:
             for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
                 chars = chars or list(text)
                 chars[m.start():m.end()] = " " * (m.end() - m.start())
+            if ("？" in text or "?" in text) and ("：" in text or ":" in text):
+                for m in _INLINE_QA_RE.finditer(text):
+                    merged = _inline_answer(text, m)
+                    if merged is not None:
+                        chars = chars or list(text)
+                        for k, c in merged:
+                            chars[k] = c
+            if "问" in text and "我" in text:
+                for m in _ASKED_TURN_RE.finditer(text):
+                    merged = _inline_answer(text, m)
+                    if merged is not None:
+                        chars = chars or list(text)
+                        for k, c in merged:
+                            chars[k] = c
             if "：" in text or ":" in text:
                 for m in _LABEL_LINE_RE.finditer(text):
                     g = "label" if m.group("label") is not None else "plain"

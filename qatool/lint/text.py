@@ -53,7 +53,9 @@ REPORTED_RE = re.compile(
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
-    r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏"
+    r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏|答错|说错"
+    # an interviewer's verdict on the answer given (`我说是 MLM，面试官说不对`)
+    r"|(?:面试官|考官|对方)[^，,。；;]{0,6}?(?:不对|不是这样|有误|纠正)"
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
     r"|(?:弄|搞|说|记|写|理解|想)反了|颠倒了|本末倒置"
     # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
@@ -383,7 +385,9 @@ _PROMPT_DONE_RE = re.compile(rf"(?:{IMPERATIVE_LEAD}|{PROMPT_LEAD_RE.pattern})[^
 # a reported answer's turn after the question it answers (`…，我答：…`, `，我的回答是：…`)
 ANSWER_BY = r"(?:我|我的|我当时|当时我)"  # who answers
 ANSWER_TURN = r"(?:答|回答)(?:的是|是|道)?"  # the word of answering, before its colon
-ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]")
+# (spoken, without a colon, the answerer named: `面试官问 GPT 的预训练目标，我说是 MLM`)
+ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]"
+                            r"|(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:]))")
 
 
 # a question reported as asked (`面试官问…`, `追问：…`)
