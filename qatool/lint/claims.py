@@ -335,6 +335,8 @@ _ASKED_TURN_RE = re.compile(
     r"(?P<q>[^，,。；;？?！!\n]{2,60}?)"
     r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?[ \t]*[:：]?[ \t]*)"
     r"(?=[^\s，,。；;])")
+# a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
+_EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 _QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off", re.I)
 _QA_YES_NO_RE = re.compile(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|需不需要|可不可以|对不对|" + A_NOT_A)
@@ -573,6 +575,18 @@ _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Z
 # advice to use what follows (`这时候可以考虑使用…`, `建议改用…`): a proposal, not a description of the topic
 # (a requirement is no advice: `需要用标签` still says what the topic needs)
 _ADVISED_USE_RE = re.compile(r"(?:(?:考虑|不妨|建议|最好|尝试|试着?)\s*(?:使用|采用|选用|改用|换用|用|上)?|(?:可以|应该|应当|应)\s*(?:改用|换用))\s*(?:\*\*)?\s*$")
+# the 、 of an enumeration, markup and spaces allowed beside it
+_ENUM_BEFORE_RE = re.compile(r"、[\s*`]*$")
+_ENUM_AFTER_RE = re.compile(r"[\s*`]*(?:[（(][^（()）]{0,40}[）)])?[\s*`]*(?:、|等)")
+
+
+def _listed_kind(text: str, ps: int, pe: int) -> bool:
+    """Whether the phrasing at ps..pe is an item in the middle of an enumeration (`RL 还有 model-free、on-policy、
+    off-policy、offline RL…`): it names one kind among others, and says nothing of the topic carried into the
+    clause."""
+    return _ENUM_BEFORE_RE.search(text, max(0, ps - 4), ps) is not None and _ENUM_AFTER_RE.match(text, pe) is not None
+
+
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
@@ -904,7 +918,7 @@ class ClaimReader:
                     topic = None  # a thing of its own was defined: sentences without a term are about it
             read = i
             said = self._number_carry(text, sents, i, spec, carry)
-            asked = self._asked_topic(text, sents[i - 1], topic) if i else topic
+            asked = self._asked_topic(text, sents, i, topic)
             hit = self._sentence(text, sent, spec, asked, said, continued=i == 0 and lead is not None and lead.goes_on)
             if hit:
                 out.append(hit)
@@ -922,7 +936,7 @@ class ClaimReader:
         for k, sent in enumerate(sents):
             if sent.kind in ("statement", "supposed"):
                 said = self._number_carry(text, sents, k, spec, carry)
-                asked = self._asked_topic(text, sents[k - 1], topic) if k else topic
+                asked = self._asked_topic(text, sents, k, topic)
                 hit = self._sentence(text, sent, spec, asked, said, continued=k == 0 and lead is not None and lead.goes_on)
                 if hit:
                     out.append(hit)
@@ -931,10 +945,17 @@ class ClaimReader:
                 topic = None
         return out
 
-    def _asked_topic(self, text: str, sent: Span, topic: frozenset[str] | None) -> frozenset[str] | None:
-        """The topic of the sentence after `sent`: when `sent` asks a question (ending in ？) that names one term (`BERT
+    def _asked_topic(self, text: str, sents: list[Span], k: int, topic: frozenset[str] | None) -> frozenset[str] | None:
+        """The topic of sentence k: when the sentence before it asks a question (ending in ？) that names one term (`BERT
         怎么预训练的？`, `1楼：GPT-3 上下文多长？2楼：…`), the sentence that answers it is about that term when it names none
-        of its own, as an item's answer is about the term its question names; else the topic so far."""
+        of its own, as an item's answer is about the term its question names; else the topic so far. A short
+        exclamation between them that names nothing (`X 怎么算？超简单！…`, `别慌！`) is read past."""
+        k -= 1
+        while k > 0 and _EXCLAIM_RE.fullmatch(text, sents[k].start, sents[k].end) and not self._mentions(text, sents[k].start, sents[k].end):
+            k -= 1
+        if k < 0:
+            return topic
+        sent = sents[k]
         if sent.kind != "question" or text[sent.start:sent.end].rstrip(" \t*_")[-1:] not in ("？", "?"):
             return topic
         named = {m.keys for m in self._mentions(text, sent.start, sent.end)}
@@ -1636,7 +1657,8 @@ class ClaimReader:
                         and not _OWN_TOPIC_RE.match(text, at, ps) \
                         and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps) \
                         and not _EXAMPLE_IN_RE.search(text, at, ps) \
-                        and not _ADVISED_USE_RE.search(text, at, ps):  # (`…，比如阅读理解这种任务，…`: said of the example)
+                        and not _ADVISED_USE_RE.search(text, at, ps) \
+                        and not _listed_kind(text, ps, pe):  # (`…，比如阅读理解这种任务，…`: said of the example)
                     # (nor advice to use the property: `这时候可以考虑使用聚类算法` proposes it, not what the topic is)
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
                     # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)

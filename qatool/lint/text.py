@@ -140,7 +140,10 @@ _POTENTIAL_TAILS = frozenset("不出 不了 不动".split())  # the complement a
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
 HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有时候 偶尔 大概 似乎 或多或少".split())
-_SPLIT_HEDGE_RE = re.compile("不一定|不见得")
+_SPLIT_HEDGE_RE = re.compile("不一定|不见得|形式上|表面上|名义上")
+# a clause said to give only the form of a thing whose substance the next clause gives (`ZeRO 是模型并行的形式，数据并行的
+# 实质`): its claim is a hedge
+_FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*[，,]\s*[^，,。；;！!？?\n]{0,20}?(?:实质|本质|内核)")
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
@@ -567,6 +570,9 @@ class TextLayer:
         if _SPLIT_HEDGE_RE.search(text, start, end):  # the segmenter cuts these into 不 + 一定
             return True
         stop = within[1] if within else len(text)
+        form = text.find("形式", start, stop) if "实质" in text or "本质" in text else -1
+        if form > 0 and _FORM_ONLY_RE.match(text, form - 1):
+            return True
         return any(tok in HEDGES and not (tok in _APPROX and _AMOUNT_RE.match(text, e, stop))
                    for _, e, tok in self._words(text, start, end, within))
 

@@ -4,7 +4,10 @@ From the fifteenth phrasing set's misses (read after the sixteenth set was measu
 on one line (`Q：…？A：…`, a flashcard's `正面：…？｜背面：…`) state together what the answer completes; an
 interviewer's question reported in the sentence that gives the answer (`面试官问 X 的 P，我说是 V`) does too, unless
 the interviewer's verdict follows (`面试官说不对`). A question of why or how, one answered no, or one left unanswered
-states nothing."""
+states nothing. A short exclamation between a question and its answer (`…？很简单！…`) does not stop the answer going on
+with the question's term. From the fifty-fifth trial: a property that is one item in the middle of an enumeration
+(`分成 model-free、on-policy、off-policy、offline RL 等`) says nothing of the topic carried into its clause; a clause said
+to give only a thing's form (`X 是 A 的形式，B 的实质`, `形式上是 A`) is a hedge."""
 from __future__ import annotations
 
 import pytest
@@ -24,6 +27,12 @@ from tests.lint.readings import found, item
     # an interviewer's question reported with the answer given
     ("面试官问 PCA 是哪类方法，我说是有监督的降维。", "FC442"),
     ("面试官问 GPT 的预训练目标，我答的是掩码语言模型 MLM。", "FC175"),
+    # an exclamation between the question and its answer
+    ("LayerNorm 在哪个维度上归一化？很简单！在 batch 维度上统计均值和方差。", "FC320"),
+    # the carried topic with a property of its own (not one item of a list of kinds)
+    ("PPO 用 clip 限制更新幅度。它属于 off-policy 算法，可以反复用旧数据。", "FC398"),
+    ("PPO 用 clip 限制更新幅度，属于 off-policy、model-free 的算法。", "FC398"),
+    ("ZeRO 是模型并行的一种。", "FC431"),
 ])
 def test_the_slip_is_found(answer, code):
     assert code in found(item(answer)), answer
@@ -41,6 +50,10 @@ def test_the_slip_is_found(answer, code):
     ("面试官问 PCA 是不是有监督的，我说不是。", "FC442"),
     # the interviewer's verdict on the answer given
     ("面试官问 GPT 的预训练目标，我说是 MLM，面试官说不对，是下一个词预测。", "FC175"),
+    # one kind in an enumeration of kinds; a form said to differ from the substance
+    ("PPO 用 clip 限制更新幅度。强化学习算法按数据来源可以分成 model-free、on-policy、off-policy、offline RL 等几类。", "FC398"),
+    ("其实**ZeRO是模型并行的形式，数据并行的实质**。", "FC431"),
+    ("ZeRO 形式上是模型并行，本质上还是数据并行。", "FC431"),
 ])
 def test_the_trap_is_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
