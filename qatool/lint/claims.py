@@ -196,7 +196,53 @@ def _squash(s: str) -> str:
 
 
 def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(p, regex.I | regex.V0) for p in phrasings)
+    return tuple(regex.compile(with_arrows(p), regex.I | regex.V0) for p in phrasings)
+
+
+# words of a change up or down, which notes write as an arrow (`batch size ↑ → 梯度噪声 ↓`)
+_UP_WORDS = ("越大", "变大", "增大", "增加", "升高", "上升", "提高", "增多", "变多", "越多", "越高", "变高")
+_DOWN_WORDS = ("越小", "变小", "减小", "减少", "降低", "下降", "变少", "越少", "越低", "变低")
+_CHANGE_WORD_RE = re.compile("|".join(_UP_WORDS + _DOWN_WORDS))
+
+
+def with_arrows(pattern: str) -> str:
+    r"""A property's phrasing that also accepts an arrow where it writes a change up or down: each word of
+    increase (`变大`, `升高`, `越大`…) in the pattern's text, outside a character class and not under a
+    quantifier of its own, also matches ↑ (a space allowed before it), each word of decrease ↓. Notes and
+    cheat-sheets write `lr ↑ → 震荡` for `学习率变大会震荡`; a rule written in words reads both.
+
+    >>> print(with_arrows("(?:越大|变大)"))
+    (?:(?:越大|\s*↑)|(?:变大|\s*↑))
+    >>> with_arrows("[^越大]变小?")
+    '[^越大]变小?'
+    """
+    if _CHANGE_WORD_RE.search(pattern) is None:
+        return pattern
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":  # a character class is copied whole (its `]` may come first: `[]…]`, `[^]…]`)
+            j = i + 1 + (pattern.startswith("^", i + 1))
+            j += pattern.startswith("]", j)
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        m = _CHANGE_WORD_RE.match(pattern, i)
+        if m is not None and not pattern.startswith(("?", "*", "+", "{"), m.end()):
+            w = m.group(0)
+            out.append(f"(?:{w}|\\s*{'↑' if w in _UP_WORDS else '↓'})")
+            i = m.end()
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)

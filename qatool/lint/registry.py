@@ -294,7 +294,10 @@ class ClaimKind(RuleKind):
         for s in subjects:
             if s not in kb.claim_terms:
                 raise ctx.fail("subject", f"unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
-        preds: tuple[Any, ...] = ctx.regexes("predicate")  # claims.py reads them as Patterns; a SafePattern is one
+        # (claims.py reads them as Patterns; a SafePattern is one; a word of change up or down reads an arrow too)
+        v = entry["predicate"] if "predicate" in entry else []
+        preds: tuple[Any, ...] = tuple(ctx.regex("predicate", claim_kind.with_arrows(p), i)
+                                       for i, p in enumerate([v] if isinstance(v, str) else v))
         number = None
         if "number" in entry:
             n = entry["number"]

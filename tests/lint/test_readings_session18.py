@@ -7,7 +7,8 @@ the interviewer's verdict follows (`面试官说不对`). A question of why or h
 states nothing. A short exclamation between a question and its answer (`…？很简单！…`) does not stop the answer going on
 with the question's term. From the fifty-fifth trial: a property that is one item in the middle of an enumeration
 (`分成 model-free、on-policy、off-policy、offline RL 等`) says nothing of the topic carried into its clause; a clause said
-to give only a thing's form (`X 是 A 的形式，B 的实质`, `形式上是 A`) is a hedge."""
+to give only a thing's form (`X 是 A 的形式，B 的实质`, `形式上是 A`) is a hedge. A claim rule's word of change up or
+down (`变大`, `降低`) reads an arrow too (`batch size ↑ → 梯度噪声 ↑`), as notes write it."""
 from __future__ import annotations
 
 import pytest
@@ -33,6 +34,9 @@ from tests.lint.readings import found, item
     ("PPO 用 clip 限制更新幅度。它属于 off-policy 算法，可以反复用旧数据。", "FC398"),
     ("PPO 用 clip 限制更新幅度，属于 off-policy、model-free 的算法。", "FC398"),
     ("ZeRO 是模型并行的一种。", "FC431"),
+    # arrows for a change up or down
+    ("batch size ↑ → 梯度估计的方差 ↑", "FC333"),
+    ("正则化系数 λ ↑ → 过拟合 ↑", "FC316"),
 ])
 def test_the_slip_is_found(answer, code):
     assert code in found(item(answer)), answer
@@ -54,6 +58,8 @@ def test_the_slip_is_found(answer, code):
     ("PPO 用 clip 限制更新幅度。强化学习算法按数据来源可以分成 model-free、on-policy、off-policy、offline RL 等几类。", "FC398"),
     ("其实**ZeRO是模型并行的形式，数据并行的实质**。", "FC431"),
     ("ZeRO 形式上是模型并行，本质上还是数据并行。", "FC431"),
+    ("batch size ↑ → 梯度估计的方差 ↓", "FC333"),
+    ("正则化系数 λ ↑ → 过拟合 ↓", "FC316"),
 ])
 def test_the_trap_is_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
@@ -70,3 +76,14 @@ def test_the_rewrite_keeps_every_position():
     merged = "".join(chars)
     assert len(merged) == len(text)
     assert merged.split() == ["Leaky", "ReLU", "负区间梯度是", "0，跟", "ReLU", "一样。"]
+
+
+def test_arrows_join_the_words_of_change_outside_character_classes():
+    import regex
+
+    from qatool.lint.claims import with_arrows
+    assert with_arrows("稀疏") == "稀疏"
+    assert with_arrows("[^变大]变小?") == "[^变大]变小?"  # in a class, or under a quantifier of its own: as written
+    rx = regex.compile(with_arrows(r"噪声[^，。]{0,4}?(?:越大|变大)"))
+    assert rx.search("噪声 ↑") and rx.search("噪声越大") and not rx.search("噪声 ↓")
+    assert regex.compile(with_arrows("降低")).search("lr↓")
