@@ -199,17 +199,22 @@ def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
     return tuple(regex.compile(with_arrows(p), regex.I | regex.V0) for p in phrasings)
 
 
-# words of a change up or down, which notes write as an arrow (`batch size ↑ → 梯度噪声 ↓`)
+# words of a change up or down, which notes write as an arrow (`batch size ↑ → 梯度噪声 ↓`), and words of judgement
+# that casual writing puts in other words (`越好`: `越厉害`, `越牛`)
 _UP_WORDS = ("越大", "变大", "增大", "增加", "升高", "上升", "提高", "增多", "变多", "越多", "越高", "变高")
 _DOWN_WORDS = ("越小", "变小", "减小", "减少", "降低", "下降", "变少", "越少", "越低", "变低")
-_CHANGE_WORD_RE = re.compile("|".join(_UP_WORDS + _DOWN_WORDS))
+_VARIANTS = {**{w: r"\s*↑" for w in _UP_WORDS}, **{w: r"\s*↓" for w in _DOWN_WORDS},
+             "越好": "越厉害|越牛|越靠谱|越给力", "更好": "更厉害|更牛|更靠谱|更给力",
+             "越差": "越拉胯|越烂|越菜", "更差": "更拉胯|更烂|更菜"}
+_CHANGE_WORD_RE = re.compile("|".join(_VARIANTS))
 
 
 def with_arrows(pattern: str) -> str:
     r"""A property's phrasing that also accepts an arrow where it writes a change up or down: each word of
     increase (`变大`, `升高`, `越大`…) in the pattern's text, outside a character class and not under a
     quantifier of its own, also matches ↑ (a space allowed before it), each word of decrease ↓. Notes and
-    cheat-sheets write `lr ↑ → 震荡` for `学习率变大会震荡`; a rule written in words reads both.
+    cheat-sheets write `lr ↑ → 震荡` for `学习率变大会震荡`; a rule written in words reads both. So with a
+    judgement in casual words: `越好` reads `越厉害`, `越牛`; `更差` reads `更拉胯`.
 
     >>> print(with_arrows("(?:越大|变大)"))
     (?:(?:越大|\s*↑)|(?:变大|\s*↑))
@@ -237,7 +242,7 @@ def with_arrows(pattern: str) -> str:
         m = _CHANGE_WORD_RE.match(pattern, i)
         if m is not None and not pattern.startswith(("?", "*", "+", "{"), m.end()):
             w = m.group(0)
-            out.append(f"(?:{w}|\\s*{'↑' if w in _UP_WORDS else '↓'})")
+            out.append(f"(?:{w}|{_VARIANTS[w]})")
             i = m.end()
             continue
         out.append(c)
@@ -621,6 +626,9 @@ _NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Z
 # advice to use what follows (`这时候可以考虑使用…`, `建议改用…`): a proposal, not a description of the topic
 # (a requirement is no advice: `需要用标签` still says what the topic needs)
 _ADVISED_USE_RE = re.compile(r"(?:(?:考虑|不妨|建议|最好|尝试|试着?)\s*(?:使用|采用|选用|改用|换用|用|上)?|(?:可以|应该|应当|应)\s*(?:改用|换用))\s*(?:\*\*)?\s*$")
+# a change from the term to something else (`从教师强制转向模型预测`): what follows is where it goes, not what it has
+_FROM_BEFORE_RE = re.compile(r"(?:从|由|(?i:\bfrom))\s*(?:\*\*)?\s*$")
+_FROM_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:逐渐|慢慢|逐步|平滑地?)?\s*(?:转向|转为|转到|转成|过渡到|过渡为|切换到|切换为|切换成|变为|变成|换成|换到|走向|迁移到|改为|到|(?i:to\b))")
 # the 、 of an enumeration, markup and spaces allowed beside it
 _ENUM_BEFORE_RE = re.compile(r"、[\s*`]*$")
 _ENUM_AFTER_RE = re.compile(r"[\s*`]*(?:[（(][^（()）]{0,40}[）)])?[\s*`]*(?:、|等)")
@@ -1721,6 +1729,9 @@ class ClaimReader:
                 continue  # `先预热再结合调度器（如线性衰减）`, `预热结束后，再…降低`: the later step's property, not the first's
             if group[-1].end <= ps and _ENDED_AFTER_RE.match(text, group[-1].end, ps):
                 continue  # `预热结束后才进入衰减阶段`: said of the time after the term's stage
+            if group[-1].end <= ps and _FROM_TO_RE.match(text, group[-1].end, ps) \
+                    and _FROM_BEFORE_RE.search(text, max(clause.start, group[0].start - 6), group[0].start):
+                continue  # `逐渐从教师强制转向模型预测`, `shift from teacher forcing to model predictions`: where a change starts
             if group[-1].end <= ps and _AFTER_STEP_RE.match(text, group[-1].end, ps):
                 continue  # `池化后通过可学习权重加权融合`: the weights are the fusion's, the step after the term
             if group[-1].end <= ps and _PAIRED_BETWEEN_RE.search(text, group[-1].end, ps):

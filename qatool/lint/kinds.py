@@ -227,8 +227,8 @@ def asks(unit: Unit, start: int, end: int) -> bool:
     an item's question (its question field or the heading that titles it), the sentence around it
     ends in ？/?/吗/呢 or reports a belief to refute it (text.REPORTED_RE, `有人以为…`), or the matched
     claim itself is a yes/no question (LSTM 能不能…, 是否…)."""
-    if unit.scope == "question":
-        return True
+    if unit.scope == "question" or OPTION_LINE_RE.match(unit.text):
+        return True  # (an option of a multiple-choice question is offered for choosing, not stated)
     rec = unit.record
     if unit.scope == "heading" and rec is not None and unit.line == rec["line_start"]:
         return True
@@ -767,14 +767,18 @@ def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
 
 
 # a line that lists keywords or tags (`**关键词**：…`, `Tags: …`)
+# an option of a multiple-choice question: a capital letter and a dot, 、 or a closing bracket, or a letter in brackets
+# (`- A. …`, `B、…`, `（C）…`; not `A：`, an answer's label)
+OPTION_LINE_RE = regex.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:[（(]\s*[A-H]\s*[)）]|[A-H]\s*(?:[.．](?![A-Za-z0-9.])|[、)）]))\s*(?:\*\*)?\s*(?=\S)")
 _KEYWORD_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?\s*(?:关键词|关键字|核心词|标签|key\s*words?|tags?)\s*(?:\*\*|__)?\s*[:：]", regex.I)
 
 
 def _states_nothing(unit: Unit) -> bool:
     """An item's question (its question field or the heading that titles it) asks, even without a ？; a list of
-    keywords (`**关键词**：CBOW、Skip-gram、中心词…`) states nothing."""
+    keywords (`**关键词**：CBOW、Skip-gram、中心词…`) states nothing; nor does an option of a multiple-choice question
+    (`- D. L2 正则更稀疏`), which the question offers for choosing."""
     return unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]) \
-        or _KEYWORD_LINE_RE.match(unit.text) is not None
+        or _KEYWORD_LINE_RE.match(unit.text) is not None or OPTION_LINE_RE.match(unit.text) is not None
 
 
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:

@@ -716,9 +716,25 @@ def _continued(doc: LintDoc, e: NumberedEntry) -> bool:
     return at >= 0 and _CONTINUED_RE.match(text, at + len(e.number)) is not None
 
 
+def _grouped_by_number(run: list[NumberedEntry]) -> bool:
+    """Whether a run lists problems from several sources grouped by their number there: it starts above 1, never
+    goes down, and gives two or more numbers more than once, or one number three times or more, or no other number
+    (`第2题 第2题 第2题 第3题 第3题` under one exam date, one for each paper of that day), as a pasted-twice entry, which
+    repeats one number once among others, does not."""
+    if run[0].parts[-1] <= 1 or any(e.parts[:-1] != run[0].parts[:-1] for e in run):
+        return False
+    numbers = [e.parts[-1] for e in run]
+    if any(b < a for a, b in zip(numbers, numbers[1:])):
+        return False
+    counts = [numbers.count(n) for n in set(numbers)]
+    return sum(1 for c in counts if c > 1) >= 2 or max(counts) >= 3 or len(counts) == 1
+
+
 @check("numbering-repeat")
 def numbering_repeat(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     for run in _checked_runs(doc):
+        if _grouped_by_number(run):
+            continue
         seen: dict[tuple[int, ...], int] = {}
         for e in run:
             if not e.question or _continued(doc, e):

@@ -72,7 +72,7 @@ REPORTED_RE = re.compile(
     r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
-    r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说|讲|写成|说成)"
+    r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成)"
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
@@ -97,7 +97,8 @@ REPORTED_RE = re.compile(
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
 SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
-SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|if\b|suppose)", re.I)
+# (`面试问到 X，…`: when X is asked about, what follows is what to answer)
+SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -105,6 +106,8 @@ NEGATIONS = frozenset(
     "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾 "
 
     "避免 免去 省去 绕过 绕开 很难 不容易 不易 防止 阻止 以免 以防 杜绝 "
+    # what is skipped or dropped is not done or had (`DPO 跳过显式训练奖励模型`, `GRPO 砍掉了 critic`)
+    "跳过 省掉 省略 免除 舍弃 抛弃 砍掉 "
     # what a thing ignores it does not take into account (`Precision 忽略了真正的正类中有多少被预测为负类`)
     "忽略 忽视 无视 "
     # what is switched off is not used (`测试时：使用全局统计量，禁用批量统计`)
@@ -401,11 +404,23 @@ _ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|有人|别人
 _OTHERWISE_RE = re.compile(r"[，,；;]\s*(?:否则|不然|要不然|要不|不这样做?|不这么做)")
 
 
+# a warning not to make a mistake (`别搞反了`, `面试别说反了`, `千万不要记混`): it insists on what the sentence states,
+# reporting no belief (unless it names the mistaken reading: `别把 X 说成 Y`)
+_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要)\s*(?:再|又)?\s*$")
+_WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?")
+
+
 def reports_belief(s: str) -> bool:
     """Whether a sentence reports a belief to refute it, or calls a statement wrong (REPORTED_RE), before any
-    clause that says what happens otherwise."""
+    clause that says what happens otherwise. A warning not to get it wrong (`…，面试别说反了！`) reports nothing."""
     m = _OTHERWISE_RE.search(s)
-    return REPORTED_RE.search(s, 0, m.start() if m else len(s)) is not None
+    stop = m.start() if m else len(s)
+    pos = 0
+    while (r := REPORTED_RE.search(s, pos, stop)) is not None:
+        if not (_WARNED_MISTAKE_RE.fullmatch(r.group()) and _WARNED_RE.search(s, max(0, r.start() - 6), r.start())):
+            return True
+        pos = r.end()
+    return False
 
 
 def sentence_kind(s: str) -> str:

@@ -8,7 +8,13 @@ states nothing. A short exclamation between a question and its answer (`…？�
 with the question's term. From the fifty-fifth trial: a property that is one item in the middle of an enumeration
 (`分成 model-free、on-policy、off-policy、offline RL 等`) says nothing of the topic carried into its clause; a clause said
 to give only a thing's form (`X 是 A 的形式，B 的实质`, `形式上是 A`) is a hedge. A claim rule's word of change up or
-down (`变大`, `降低`) reads an arrow too (`batch size ↑ → 梯度噪声 ↑`), as notes write it."""
+down (`变大`, `降低`) reads an arrow too (`batch size ↑ → 梯度噪声 ↑`), as notes write it, and a judgement in casual
+words reads as the rule's (`越厉害` for `越好`). A warning not to get it wrong (`…，面试别说反了！`, `千万别记混`)
+reports no belief: it insists on what the sentence states (`别把 X 说成 Y` still reports Y); `面试问到 X，…` supposes.
+From the fifty-sixth trial: an option of a multiple-choice question (`- D. L2 正则更稀疏`) is offered, not stated; what is
+skipped or dropped (`跳过显式训练奖励模型`) is denied; a change from a term to something else (`从教师强制转向模型预测`)
+gives no property of the term; `A 与 B 同属 C` states C of both; sparse data is no sparse solution, a feature selector no
+feature selection by L2; Supervised PCA and attention pooling are methods of their own."""
 from __future__ import annotations
 
 import pytest
@@ -37,6 +43,23 @@ from tests.lint.readings import found, item
     # arrows for a change up or down
     ("batch size ↑ → 梯度估计的方差 ↑", "FC333"),
     ("正则化系数 λ ↑ → 过拟合 ↑", "FC316"),
+    # a judgement in casual words
+    ("语言模型的困惑度越高，模型就越厉害。", "FC111"),
+    # a warning not to get it wrong insists on the statement
+    ("L2 正则会产生稀疏解，这点面试千万别记反了。", "FC134"),
+    ("PCA 是有监督的降维方法，别搞混了！", "FC442"),
+    ("面试问到 L2 正则，要说它会产生稀疏解。", "FC134"),
+    # fifty-sixth trial: the slips around each false alarm's mechanism are still found
+    ("教师强制就是把模型上一步的预测喂给解码器。", "FC360"),
+    ("DPO 需要先训练一个奖励模型。", "FC397"),
+    ("k 近邻与 k-means 同属聚类方法。", "FC441"),
+    ("KNN 和 k-means 同为聚类算法。", "FC441"),
+    ("L2 正则会让权重变得稀疏。", "FC134"),
+    ("岭回归可以用来做特征选择。", "FC134"),
+    ("PCA 是有监督的降维方法。", "FC442"),
+    ("最大池化层有可学习的参数。", "FC181"),
+    ("LoRA 的秩增大，可训练参数反而减少。", "FC390"),
+    ("答案：D。L2 正则更稀疏，所以选 D。", "FC134"),
 ])
 def test_the_slip_is_found(answer, code):
     assert code in found(item(answer)), answer
@@ -60,6 +83,24 @@ def test_the_slip_is_found(answer, code):
     ("ZeRO 形式上是模型并行，本质上还是数据并行。", "FC431"),
     ("batch size ↑ → 梯度估计的方差 ↓", "FC333"),
     ("正则化系数 λ ↑ → 过拟合 ↓", "FC316"),
+    ("语言模型的困惑度越低，模型就越厉害。", "FC111"),
+    # the mistaken reading named after the warning is reported
+    ("别把 L1 和 L2 搞反了，以为 L2 正则会产生稀疏解。", "FC134"),
+    ("千万别说 PCA 是有监督的降维方法。", "FC442"),
+    ("L1 正则会产生稀疏解，别记反了。", "FC134"),
+    ("β2 是二阶矩的衰减率。面试问到一阶矩、二阶矩，别说反。", "FC327"),
+    # fifty-sixth trial
+    ("- D. L2 正则更稀疏", "FC134"),
+    ("（A）岭回归引入 L1 正则项，可以把部分系数压成 0。", "FC313"),
+    ("B、DPO 需要先训练一个奖励模型", "FC397"),
+    ("DPO 跳过了显式训练奖励模型这一步，直接在偏好对上优化。", "FC397"),
+    ("计划采样：训练时逐渐从教师强制转向使用模型自己的预测。", "FC360"),
+    ("Scheduled sampling gradually shifts from teacher forcing to the model's own predictions.", "FC360"),
+    ("Ridge 在高维稀疏数据上仍是强基线：L2 正则化加线性模型表现优异。", "FC134"),
+    ("把 Ridge 系数的绝对值当作特征选择器，取 Top-K 个特征。", "FC134"),
+    ("需要用到标签时，可以考虑 Supervised PCA 这类有监督降维方法。", "FC442"),
+    ("Attention pooling 会学习一组权重做加权平均。", "FC181"),
+    ("LoRA 冻结原权重，只训练低秩增量矩阵，减少可训练参数量。", "FC390"),
 ])
 def test_the_trap_is_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
@@ -87,3 +128,15 @@ def test_arrows_join_the_words_of_change_outside_character_classes():
     rx = regex.compile(with_arrows(r"噪声[^，。]{0,4}?(?:越大|变大)"))
     assert rx.search("噪声 ↑") and rx.search("噪声越大") and not rx.search("噪声 ↓")
     assert regex.compile(with_arrows("降低")).search("lr↓")
+
+
+def test_problems_grouped_by_their_number_are_no_repeat():
+    from tests.lint.readings import DEFAULT
+    exam = "## 2025-09-03 笔试\n\n" + "".join(f"### 第{n}题-题目{k}\n\n题解{k}。\n\n" for k, n in enumerate([2, 2, 2, 3, 3]))
+    assert not [f for f in DEFAULT.lint_text(exam, "t.md") if f.code == "QA004"]
+    pasted = "".join(f"### {n}. 问题{k}？\n\n**答案：** 答{k}。\n\n" for k, n in enumerate([1, 2, 3, 3, 4]))
+    assert [f.line for f in DEFAULT.lint_text(pasted, "t.md") if f.code == "QA004"]
+    alone = "## 2025-09-03 笔试\n\n" + "".join(f"### 第3题-题目{k}\n\n题解{k}。\n\n" for k in range(2))
+    assert not [f for f in DEFAULT.lint_text(alone, "t.md") if f.code == "QA004"]
+    continued = "".join(f"### {n}. 问题{k}？\n\n**答案：** 答{k}。\n\n" for k, n in enumerate([5, 6, 7, 7, 8]))
+    assert [f.line for f in DEFAULT.lint_text(continued, "t.md") if f.code == "QA004"]
