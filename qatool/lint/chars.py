@@ -164,7 +164,9 @@ def _spans(text: str):
                 s -= 1
             while e < len(text) and LATIN1_CHAR_RE.match(text[e]):
                 e += 1
-            yield s, e, "latin1", ftfy.fix_encoding(text[s:e])
+            was = ftfy.fix_encoding(text[s:e])
+            if was != text[s:e]:  # (`≈“` beside a `×` elsewhere on the line: odd to ftfy's eye, but no decoding undoes it)
+                yield s, e, "latin1", was
 
 
 # mojibake of UTF-8 as Latin-1/Windows-1252 always holds one of these lead characters

@@ -201,9 +201,11 @@ def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
 
 # words of a change up or down, which notes write as an arrow (`batch size ↑ → 梯度噪声 ↓`), and words of judgement
 # that casual writing puts in other words (`越好`: `越厉害`, `越牛`)
-_UP_WORDS = ("越大", "变大", "增大", "增加", "升高", "上升", "提高", "增多", "变多", "越多", "越高", "变高")
-_DOWN_WORDS = ("越小", "变小", "减小", "减少", "降低", "下降", "变少", "越少", "越低", "变低")
-_VARIANTS = {**{w: r"\s*↑" for w in _UP_WORDS}, **{w: r"\s*↓" for w in _DOWN_WORDS},
+# (only words that say a thing changes, which an arrow after it says too; not a verb that acts on an object, `降低 λ`,
+# where an arrow after a noun would be that noun's change: `过拟合 ↓` is no `减小 λ`)
+_UP_WORDS = ("越大", "变大", "上升", "增多", "变多", "越多", "越高", "变高")
+_DOWN_WORDS = ("越小", "变小", "下降", "变少", "越少", "越低", "变低")
+_VARIANTS = {**{w: "↑" for w in _UP_WORDS}, **{w: "↓" for w in _DOWN_WORDS},
              "越好": "越厉害|越牛|越靠谱|越给力", "更好": "更厉害|更牛|更靠谱|更给力",
              "越差": "越拉胯|越烂|越菜", "更差": "更拉胯|更烂|更菜"}
 _CHANGE_WORD_RE = re.compile("|".join(_VARIANTS))
@@ -211,19 +213,21 @@ _CHANGE_WORD_RE = re.compile("|".join(_VARIANTS))
 
 def with_arrows(pattern: str) -> str:
     r"""A property's phrasing that also accepts an arrow where it writes a change up or down: each word of
-    increase (`变大`, `升高`, `越大`…) in the pattern's text, outside a character class and not under a
-    quantifier of its own, also matches ↑ (a space allowed before it), each word of decrease ↓. Notes and
+    increase (`变大`, `上升`, `越大`…) in the pattern's text, outside a character class and a lookaround and not
+    under a quantifier of its own, also matches ↑, each word of decrease ↓ (not a space before the arrow: an
+    alternative that can begin with a space makes every space a place to start, and a lookbehind before it backtracks). Notes and
     cheat-sheets write `lr ↑ → 震荡` for `学习率变大会震荡`; a rule written in words reads both. So with a
     judgement in casual words: `越好` reads `越厉害`, `越牛`; `更差` reads `更拉胯`.
 
-    >>> print(with_arrows("(?:越大|变大)"))
-    (?:(?:越大|\s*↑)|(?:变大|\s*↑))
+    >>> print(with_arrows("(?:越大|变大)(?!变小)"))
+    (?:(?:越大|↑)|(?:变大|↑))(?!变小)
     >>> with_arrows("[^越大]变小?")
     '[^越大]变小?'
     """
     if _CHANGE_WORD_RE.search(pattern) is None:
         return pattern
     out: list[str] = []
+    looks: list[bool] = []  # for each open group: whether it is a lookaround or inside one (its words are kept as written)
     i, n = 0, len(pattern)
     while i < n:
         c = pattern[i]
@@ -231,6 +235,10 @@ def with_arrows(pattern: str) -> str:
             out.append(pattern[i:i + 2])
             i += 2
             continue
+        if c == "(":
+            looks.append(bool(looks and looks[-1]) or pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i))
+        elif c == ")" and looks:
+            looks.pop()
         if c == "[":  # a character class is copied whole (its `]` may come first: `[]…]`, `[^]…]`)
             j = i + 1 + (pattern.startswith("^", i + 1))
             j += pattern.startswith("]", j)
@@ -239,7 +247,7 @@ def with_arrows(pattern: str) -> str:
             out.append(pattern[i:j + 1])
             i = j + 1
             continue
-        m = _CHANGE_WORD_RE.match(pattern, i)
+        m = _CHANGE_WORD_RE.match(pattern, i) if not (looks and looks[-1]) else None
         if m is not None and not pattern.startswith(("?", "*", "+", "{"), m.end()):
             w = m.group(0)
             out.append(f"(?:{w}|{_VARIANTS[w]})")
@@ -881,13 +889,15 @@ def _led(topic: frozenset[str] | None, lead: Lead | None) -> tuple[frozenset[str
     return lead.carry, (topic if lead.carry else None)
 
 
-def _inline_answer(text: str, m: re.Match) -> list[tuple[int, str]] | None:
+def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[int, str]] | None:
     """The characters to rewrite so that a question and the answer after it on the same line read as the
     statement they make together, position for position: the labels blanked, and the question mark (with the
     answer label) read as 是 after a question that asks for a value (`Q：Leaky ReLU 负区间梯度？A：0` →
     `Leaky ReLU 负区间梯度是 0`; its asking word blanked: `哪个激活以 0 为中心？A：sigmoid`), or as a plain
     pause after a yes/no question its answer affirms by echoing the verb (`max pooling 有参数吗？A：有，…` states
-    that it has). A question of why or how, one answered no, or one answered by another question, is left as it is."""
+    that it has); an A-not-A or 是否 question only when `a_not_a` (an interviewer's, reported with the answer given,
+    `面试官问 X 能不能…，我答：能`, is the text layer's to split into question and answer). A question of why or how, one answered no, or one answered by
+    another question, is left as it is."""
     q0, q1 = m.span("q")
     q = text[q0:q1]
     if _QA_WHY_RE.search(q):
@@ -899,9 +909,22 @@ def _inline_answer(text: str, m: re.Match) -> list[tuple[int, str]] | None:
         if echo is None:
             return None
         particle = re.search(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$", q)
-        if particle is None:
-            return None  # (`是否`, `会不会`: the question's own words do not state it)
-        out += [(k, " ") for k in range(q0 + particle.start(), q1)]
+        if particle is not None:
+            out += [(k, " ") for k in range(q0 + particle.start(), q1)]
+        elif not a_not_a:
+            return None
+        else:
+            # an A-not-A or 是否 question: its asking words read as the verb alone (`GRU 有没有细胞状态？A：有` states
+            # that it has one; `能不能` → 能, `是否` → nothing, `能否` → 能)
+            ask = _A_NOT_A_RE.search(q)
+            if ask is not None:
+                lo, hi = ask.start(), ask.start() + 2  # (`有没有` → `  有`, `需不需要` → `  需要`)
+            else:
+                other = re.search(r"是否|(?<=[能可])否", q)
+                if other is None:
+                    return None
+                lo, hi = other.span()
+            out += [(k, " ") for k in range(q0 + lo, q0 + hi)]
         out += [(k, " ") for k in range(m.start("qm"), echo.end())]
         return out
     for w in _QA_ASKS_RE.finditer(q):
@@ -1041,7 +1064,8 @@ class ClaimReader:
         """`text` with the colon of each list label that names one term read as 是, position for position:
         `- **LLaMA**：ReLU` says what `LLaMA 是 ReLU` would (a cheat-sheet line gives the value without a
         verb); a label that names no term, or several, keeps its colon (`- **上下文长度**：…`). A spoken filler
-        between clauses (`…，嗯，…`) is blanked with its comma, so the clauses around it read as one sentence would."""
+        between clauses (`…，嗯，…`) is blanked with its comma, so the clauses around it read as one sentence would.
+        A question and its answer on one line read as the statement they make together (`_inline_answer`)."""
         key = ("copula", text)
         got = self._cache.get(key)
         if got is None:
@@ -1050,16 +1074,14 @@ class ClaimReader:
             for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
                 chars = chars or list(text)
                 chars[m.start():m.end()] = " " * (m.end() - m.start())
+            asked = []  # a question and its answer on one line, or reported in one sentence (A-not-A there: the text layer's)
             if ("？" in text or "?" in text) and ("：" in text or ":" in text):
-                for m in _INLINE_QA_RE.finditer(text):
-                    merged = _inline_answer(text, m)
-                    if merged is not None:
-                        chars = chars or list(text)
-                        for k, c in merged:
-                            chars[k] = c
+                asked.append((_INLINE_QA_RE, True))
             if "问" in text and "我" in text:
-                for m in _ASKED_TURN_RE.finditer(text):
-                    merged = _inline_answer(text, m)
+                asked.append((_ASKED_TURN_RE, False))
+            for rx, a_not_a in asked:
+                for m in rx.finditer(text):
+                    merged = _inline_answer(text, m, a_not_a)
                     if merged is not None:
                         chars = chars or list(text)
                         for k, c in merged:

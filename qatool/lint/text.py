@@ -29,7 +29,9 @@ CLAUSE_SEP = "，,"
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:[吗么呢]|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
-IMPERATIVE_LEAD = r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
+# (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`)
+IMPERATIVE_LEAD = (r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
+                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出))")
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
 # an A-not-A question (`算不算`, `用不用`, `需不需要`); `动不动`, `时不时` are adverbs
 A_NOT_A = r"(?P<ana>(?![动时])[\u4e00-\u9fff])[不没](?P=ana)"

@@ -8,13 +8,15 @@ states nothing. A short exclamation between a question and its answer (`…？�
 with the question's term. From the fifty-fifth trial: a property that is one item in the middle of an enumeration
 (`分成 model-free、on-policy、off-policy、offline RL 等`) says nothing of the topic carried into its clause; a clause said
 to give only a thing's form (`X 是 A 的形式，B 的实质`, `形式上是 A`) is a hedge. A claim rule's word of change up or
-down (`变大`, `降低`) reads an arrow too (`batch size ↑ → 梯度噪声 ↑`), as notes write it, and a judgement in casual
+down (`变大`, `下降`) reads an arrow too (`batch size ↑ → 梯度噪声 ↑`), as notes write it, and a judgement in casual
 words reads as the rule's (`越厉害` for `越好`). A warning not to get it wrong (`…，面试别说反了！`, `千万别记混`)
 reports no belief: it insists on what the sentence states (`别把 X 说成 Y` still reports Y); `面试问到 X，…` supposes.
 From the fifty-sixth trial: an option of a multiple-choice question (`- D. L2 正则更稀疏`) is offered, not stated; what is
 skipped or dropped (`跳过显式训练奖励模型`) is denied; a change from a term to something else (`从教师强制转向模型预测`)
 gives no property of the term; `A 与 B 同属 C` states C of both; sparse data is no sparse solution, a feature selector no
-feature selection by L2; Supervised PCA and attention pooling are methods of their own."""
+feature selection by L2; Supervised PCA and attention pooling are methods of their own; a span ftfy finds odd but
+cannot decode into anything else (`≈“` on a line with `×`) is no mojibake. A comparison whose result the sentence goes
+on to state (`比较两种格式可知，…`) is no exam prompt."""
 from __future__ import annotations
 
 import pytest
@@ -31,9 +33,12 @@ from tests.lint.readings import found, item
     ("正面：BN 推理时的统计量？｜背面：当前 batch 的均值和方差。", "FC138"),
     # a yes/no question its answer affirms by echoing the verb
     ("Q：L2 正则会让权重稀疏吗？A：会，很多权重直接变成 0。", "FC134"),
+    # an A-not-A question its answer affirms
+    ("Q：GRU 有没有单独的细胞状态？A：有，c_t 与 h_t 各自维护。", "FC361"),
     # an interviewer's question reported with the answer given
     ("面试官问 PCA 是哪类方法，我说是有监督的降维。", "FC442"),
     ("面试官问 GPT 的预训练目标，我答的是掩码语言模型 MLM。", "FC175"),
+    ("面试官问 k-means 需要标签吗，我答：需要，先用标签确定每个簇的中心。", "FC438"),
     # an exclamation between the question and its answer
     ("LayerNorm 在哪个维度上归一化？很简单！在 batch 维度上统计均值和方差。", "FC320"),
     # the carried topic with a property of its own (not one item of a list of kinds)
@@ -60,6 +65,8 @@ from tests.lint.readings import found, item
     ("最大池化层有可学习的参数。", "FC181"),
     ("LoRA 的秩增大，可训练参数反而减少。", "FC390"),
     ("答案：D。L2 正则更稀疏，所以选 D。", "FC134"),
+    ("比较两种 16 位格式可知，BF16 的精度高于 FP16。", "FC419"),
+    ("对比 L1 和 L2 可以看出，L2 正则会产生稀疏解。", "FC134"),
 ])
 def test_the_slip_is_found(answer, code):
     assert code in found(item(answer)), answer
@@ -73,6 +80,7 @@ def test_the_slip_is_found(answer, code):
     ("Q：L2 正则会让权重稀疏吗？A：不会，稀疏的是 L1。", "FC134"),
     ("Q：L2 正则会让权重稀疏吗？", "FC134"),
     ("Q：PCA 是有监督的吗？A：不是，它不用标签。", "FC442"),
+    ("Q：GRU 有没有单独的细胞状态？A：没有，只有隐藏状态 h_t。", "FC361"),
     ("Q：为什么 L2 正则不会让权重稀疏？A：因为梯度随权重变小而变小。", "FC134"),
     ("面试官问 PCA 是不是有监督的，我说不是。", "FC442"),
     # the interviewer's verdict on the answer given
@@ -101,6 +109,7 @@ def test_the_slip_is_found(answer, code):
     ("需要用到标签时，可以考虑 Supervised PCA 这类有监督降维方法。", "FC442"),
     ("Attention pooling 会学习一组权重做加权平均。", "FC181"),
     ("LoRA 冻结原权重，只训练低秩增量矩阵，减少可训练参数量。", "FC390"),
+    ("请比较 BF16 与 FP16：BF16 的精度是否高于 FP16？", "FC419"),
 ])
 def test_the_trap_is_not_flagged(answer, code):
     assert code not in found(item(answer)), answer
@@ -127,7 +136,9 @@ def test_arrows_join_the_words_of_change_outside_character_classes():
     assert with_arrows("[^变大]变小?") == "[^变大]变小?"  # in a class, or under a quantifier of its own: as written
     rx = regex.compile(with_arrows(r"噪声[^，。]{0,4}?(?:越大|变大)"))
     assert rx.search("噪声 ↑") and rx.search("噪声越大") and not rx.search("噪声 ↓")
-    assert regex.compile(with_arrows("降低")).search("lr↓")
+    assert regex.compile(with_arrows("下降")).search("loss↓")
+    assert with_arrows("降低") == "降低"  # (a verb that acts on an object: an arrow after a noun is the noun's change)
+    assert with_arrows("(?<!越大)越小") == "(?<!越大)(?:越小|↓)"  # (a lookaround keeps its words)
 
 
 def test_problems_grouped_by_their_number_are_no_repeat():
@@ -140,3 +151,9 @@ def test_problems_grouped_by_their_number_are_no_repeat():
     assert not [f for f in DEFAULT.lint_text(alone, "t.md") if f.code == "QA004"]
     continued = "".join(f"### {n}. 问题{k}？\n\n**答案：** 答{k}。\n\n" for k, n in enumerate([5, 6, 7, 7, 8]))
     assert [f.line for f in DEFAULT.lint_text(continued, "t.md") if f.code == "QA004"]
+
+
+def test_an_odd_span_that_decodes_to_itself_is_no_mojibake():
+    from qatool.lint.chars import mojibake_spans
+    assert not list(mojibake_spans("误差≈“一个变动 × 另一个的量级”"))
+    assert [kind for _, _, kind, _ in mojibake_spans("è¿™æ˜¯ä¸€ä¸ªæµ‹è¯•")] == ["latin1"]
