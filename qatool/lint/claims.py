@@ -196,7 +196,7 @@ def _squash(s: str) -> str:
 
 
 def compile_predicates(phrasings: Sequence[str]) -> tuple[regex.Pattern, ...]:
-    return tuple(regex.compile(with_arrows(p), regex.I | regex.V0) for p in phrasings)
+    return tuple(regex.compile(with_variants(p), regex.I | regex.V0) for p in phrasings)
 
 
 # words of a change up or down, which notes write as an arrow (`batch size ↑ → 梯度噪声 ↓`), and words of judgement
@@ -211,17 +211,17 @@ _VARIANTS = {**{w: "↑" for w in _UP_WORDS}, **{w: "↓" for w in _DOWN_WORDS},
 _CHANGE_WORD_RE = re.compile("|".join(_VARIANTS))
 
 
-def with_arrows(pattern: str) -> str:
-    r"""A property's phrasing that also accepts an arrow where it writes a change up or down: each word of
+def with_variants(pattern: str) -> str:
+    r"""A property's phrasing that also accepts the variants people write for some of its words: each word of
     increase (`变大`, `上升`, `越大`…) in the pattern's text, outside a character class and a lookaround and not
     under a quantifier of its own, also matches ↑, each word of decrease ↓ (not a space before the arrow: an
-    alternative that can begin with a space makes every space a place to start, and a lookbehind before it backtracks). Notes and
-    cheat-sheets write `lr ↑ → 震荡` for `学习率变大会震荡`; a rule written in words reads both. So with a
-    judgement in casual words: `越好` reads `越厉害`, `越牛`; `更差` reads `更拉胯`.
+    alternative that can begin with a space makes every space a place to start, and a lookbehind before it
+    backtracks). Notes and cheat-sheets write `lr ↑ → 震荡` for `学习率变大会震荡`; a rule written in words reads
+    both. So with a judgement in casual words: `越好` reads `越厉害`, `越牛`; `更差` reads `更拉胯`.
 
-    >>> print(with_arrows("(?:越大|变大)(?!变小)"))
+    >>> print(with_variants("(?:越大|变大)(?!变小)"))
     (?:(?:越大|↑)|(?:变大|↑))(?!变小)
-    >>> with_arrows("[^越大]变小?")
+    >>> with_variants("[^越大]变小?")
     '[^越大]变小?'
     """
     if _CHANGE_WORD_RE.search(pattern) is None:
@@ -398,7 +398,7 @@ _ASKED_TURN_RE = re.compile(
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 _QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off", re.I)
-_QA_YES_NO_RE = re.compile(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|需不需要|可不可以|对不对|" + A_NOT_A)
+_QA_YES_NO_RE = re.compile(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$|是否|能否|可否|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
@@ -895,9 +895,9 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
     answer label) read as 是 after a question that asks for a value (`Q：Leaky ReLU 负区间梯度？A：0` →
     `Leaky ReLU 负区间梯度是 0`; its asking word blanked: `哪个激活以 0 为中心？A：sigmoid`), or as a plain
     pause after a yes/no question its answer affirms by echoing the verb (`max pooling 有参数吗？A：有，…` states
-    that it has); an A-not-A or 是否 question only when `a_not_a` (an interviewer's, reported with the answer given,
-    `面试官问 X 能不能…，我答：能`, is the text layer's to split into question and answer). A question of why or how, one answered no, or one answered by
-    another question, is left as it is."""
+    that it has); an A-not-A or 是否 question only when `a_not_a` (an interviewer's, reported with the answer
+    given, `面试官问 X 能不能…，我答：能`, is the text layer's to split into question and answer). A question of why or
+    how, one answered no, or one answered by another question, is left as it is."""
     q0, q1 = m.span("q")
     q = text[q0:q1]
     if _QA_WHY_RE.search(q):

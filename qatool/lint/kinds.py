@@ -766,10 +766,10 @@ def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
     return out
 
 
-# a line that lists keywords or tags (`**关键词**：…`, `Tags: …`)
 # an option of a multiple-choice question: a capital letter and a dot, 、 or a closing bracket, or a letter in brackets
 # (`- A. …`, `B、…`, `（C）…`; not `A：`, an answer's label)
 OPTION_LINE_RE = regex.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:[（(]\s*[A-H]\s*[)）]|[A-H]\s*(?:[.．](?![A-Za-z0-9.])|[、)）]))\s*(?:\*\*)?\s*(?=\S)")
+# a line that lists keywords or tags (`**关键词**：…`, `Tags: …`)
 _KEYWORD_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?\s*(?:关键词|关键字|核心词|标签|key\s*words?|tags?)\s*(?:\*\*|__)?\s*[:：]", regex.I)
 
 

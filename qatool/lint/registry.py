@@ -296,7 +296,7 @@ class ClaimKind(RuleKind):
                 raise ctx.fail("subject", f"unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
         # (claims.py reads them as Patterns; a SafePattern is one; a word of change up or down reads an arrow too)
         v = entry["predicate"] if "predicate" in entry else []
-        preds: tuple[Any, ...] = tuple(ctx.regex("predicate", claim_kind.with_arrows(p), i)
+        preds: tuple[Any, ...] = tuple(ctx.regex("predicate", claim_kind.with_variants(p), i)
                                        for i, p in enumerate([v] if isinstance(v, str) else v))
         number = None
         if "number" in entry:
