@@ -148,6 +148,7 @@ HEDGES = frozenset("可能 也许 或许 未必 不一定 不见得 有时 有�
 _SPLIT_HEDGE_RE = re.compile("不一定|不见得|形式上|表面上|名义上")
 # a clause said to give only the form of a thing whose substance the next clause gives (`ZeRO 是模型并行的形式，数据并行的
 # 实质`): its claim is a hedge
+_SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 _FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*[，,]\s*[^，,。；;！!？?\n]{0,20}?(?:实质|本质|内核)")
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
@@ -587,9 +588,11 @@ class TextLayer:
         if _SPLIT_HEDGE_RE.search(text, start, end):  # the segmenter cuts these into 不 + 一定
             return True
         stop = within[1] if within else len(text)
-        form = text.find("形式", start, stop) if "实质" in text or "本质" in text else -1
-        if form > 0 and _FORM_ONLY_RE.match(text, form - 1):
-            return True
+        if "形式" in text and ("实质" in text or "本质" in text or "内核" in text):
+            # (the clause's own form-and-substance contrast: one that begins before its sentence ends)
+            form = _FORM_ONLY_RE.search(text, start, min(len(text), stop + 40))
+            if form is not None and form.start() < stop and not _SENTENCE_STOP_RE.search(text, end, form.start()):
+                return True
         return any(tok in HEDGES and not (tok in _APPROX and _AMOUNT_RE.match(text, e, stop))
                    for _, e, tok in self._words(text, start, end, within))
 

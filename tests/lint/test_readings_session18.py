@@ -45,6 +45,7 @@ from tests.lint.readings import found, item
     ("PPO 用 clip 限制更新幅度。它属于 off-policy 算法，可以反复用旧数据。", "FC398"),
     ("PPO 用 clip 限制更新幅度，属于 off-policy、model-free 的算法。", "FC398"),
     ("ZeRO 是模型并行的一种。", "FC431"),
+    ("ZeRO 是模型并行的一种。有人说它是数据并行的形式，模型并行的实质。", "FC431"),
     # arrows for a change up or down
     ("batch size ↑ → 梯度估计的方差 ↑", "FC333"),
     ("正则化系数 λ ↑ → 过拟合 ↑", "FC316"),
