@@ -42,7 +42,7 @@ import regex
 
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.literals import required_factors
-from qatool.lint.text import A_NOT_A, ANSWER_BY, ANSWER_TURN, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, Span, TextLayer, sentence_kind
+from qatool.lint.text import A_NOT_A, ANSWER_BY, ANSWER_TURN, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, SPOKEN_TURN, Span, TextLayer, sentence_kind
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -392,13 +392,16 @@ _INLINE_QA_RE = re.compile(
 _ASKED_TURN_RE = re.compile(
     r"(?P<qlab>(?:面试官|考官|对方)[ \t]*(?:又|还|接着|再|就)?(?:问|追问|提问)(?:我|了)?(?:一下)?[ \t]*[:：]?[ \t]*)"
     r"(?P<q>[^，,。；;？?！!\n]{2,60}?)"
-    r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?[ \t]*[:：]?[ \t]*)"
+    r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*" + SPOKEN_TURN + r"[ \t]*[:：]?[ \t]*)"
     r"(?=[^\s，,。；;])")
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 _QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off", re.I)
-_QA_YES_NO_RE = re.compile(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$|是否|能否|可否|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
+_QA_PARTICLE = r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$"  # (a final particle)
+_QA_WHETHER = r"是否|(?<=[能可])否"  # (the asking part of 是否, 能否, 可否)
+_QA_PARTICLE_RE, _QA_WHETHER_RE = re.compile(_QA_PARTICLE), re.compile(_QA_WHETHER)
+_QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
@@ -908,7 +911,7 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
         echo = _QA_ECHO_RE.match(text, a)
         if echo is None:
             return None
-        particle = re.search(r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$", q)
+        particle = _QA_PARTICLE_RE.search(q)
         if particle is not None:
             out += [(k, " ") for k in range(q0 + particle.start(), q1)]
         elif not a_not_a:
@@ -920,7 +923,7 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
             if ask is not None:
                 lo, hi = ask.start(), ask.start() + 2  # (`有没有` → `  有`, `需不需要` → `  需要`)
             else:
-                other = re.search(r"是否|(?<=[能可])否", q)
+                other = _QA_WHETHER_RE.search(q)
                 if other is None:
                     return None
                 lo, hi = other.span()

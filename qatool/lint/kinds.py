@@ -224,13 +224,10 @@ def judges_statements(rule: Rule) -> bool:
 
 def asks(unit: Unit, start: int, end: int) -> bool:
     """Whether text [start, end) of `unit` is part of a question rather than a statement: the unit is
-    an item's question (its question field or the heading that titles it), the sentence around it
+    an item's question (its question field or the heading that titles it) or a multiple-choice option, the sentence around it
     ends in ？/?/吗/呢 or reports a belief to refute it (text.REPORTED_RE, `有人以为…`), or the matched
     claim itself is a yes/no question (LSTM 能不能…, 是否…)."""
-    if unit.scope == "question" or OPTION_LINE_RE.match(unit.text):
-        return True  # (an option of a multiple-choice question is offered for choosing, not stated)
-    rec = unit.record
-    if unit.scope == "heading" and rec is not None and unit.line == rec["line_start"]:
+    if _asked_by_place(unit):
         return True
     sents = unit.sentences()
     k = next((i for i, (s, e) in enumerate(sents) if s <= start < e), None)
@@ -773,12 +770,17 @@ OPTION_LINE_RE = regex.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:[（(]\s*[A-H]\
 _KEYWORD_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?\s*(?:关键词|关键字|核心词|标签|key\s*words?|tags?)\s*(?:\*\*|__)?\s*[:：]", regex.I)
 
 
-def _states_nothing(unit: Unit) -> bool:
-    """An item's question (its question field or the heading that titles it) asks, even without a ？; a list of
-    keywords (`**关键词**：CBOW、Skip-gram、中心词…`) states nothing; nor does an option of a multiple-choice question
-    (`- D. L2 正则更稀疏`), which the question offers for choosing."""
+def _asked_by_place(unit: Unit) -> bool:
+    """An item's question (its question field or the heading that titles it) asks, even without a ？; an option of
+    a multiple-choice question (`- D. L2 正则更稀疏`) is offered for choosing, not stated."""
     return unit.scope == "question" or (unit.scope == "heading" and unit.record is not None and unit.line == unit.record["line_start"]) \
-        or _KEYWORD_LINE_RE.match(unit.text) is not None or OPTION_LINE_RE.match(unit.text) is not None
+        or OPTION_LINE_RE.match(unit.text) is not None
+
+
+def _states_nothing(unit: Unit) -> bool:
+    """What asks by its place (`_asked_by_place`) states nothing; nor does a list of keywords
+    (`**关键词**：CBOW、Skip-gram、中心词…`)."""
+    return _asked_by_place(unit) or _KEYWORD_LINE_RE.match(unit.text) is not None
 
 
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:

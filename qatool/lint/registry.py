@@ -80,10 +80,11 @@ class BuildContext:
     def regex(self, key: str, pattern: str, i: int | None = None) -> SafePattern:
         return self._compile(pattern, self.where(key, i))
 
-    def regexes(self, key: str) -> tuple[SafePattern, ...]:
+    def regexes(self, key: str, rewrite: Callable[[str], str] | None = None) -> tuple[SafePattern, ...]:
+        """The key's pattern or list of patterns, compiled (each rewritten first by `rewrite` when given)."""
         v = self.entry.get(key)
         items = [] if v is None else [v] if isinstance(v, str) else list(v)
-        return tuple(self.regex(key, p, i) for i, p in enumerate(items))
+        return tuple(self.regex(key, rewrite(p) if rewrite else p, i) for i, p in enumerate(items))
 
     def fail(self, key: str, message: str) -> Exception:
         return self._error(f"{self.where(key)}: {message}")
@@ -295,9 +296,7 @@ class ClaimKind(RuleKind):
             if s not in kb.claim_terms:
                 raise ctx.fail("subject", f"unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
         # (claims.py reads them as Patterns; a SafePattern is one; a word of change up or down reads an arrow too)
-        v = entry["predicate"] if "predicate" in entry else []
-        preds: tuple[Any, ...] = tuple(ctx.regex("predicate", claim_kind.with_variants(p), i)
-                                       for i, p in enumerate([v] if isinstance(v, str) else v))
+        preds: tuple[Any, ...] = ctx.regexes("predicate", claim_kind.with_variants)
         number = None
         if "number" in entry:
             n = entry["number"]

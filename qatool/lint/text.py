@@ -394,9 +394,10 @@ _PROMPT_DONE_RE = re.compile(rf"(?:{IMPERATIVE_LEAD}|{PROMPT_LEAD_RE.pattern})[^
 # a reported answer's turn after the question it answers (`…，我答：…`, `，我的回答是：…`)
 ANSWER_BY = r"(?:我|我的|我当时|当时我)"  # who answers
 ANSWER_TURN = r"(?:答|回答)(?:的是|是|道)?"  # the word of answering, before its colon
-# (spoken, without a colon, the answerer named: `面试官问 GPT 的预训练目标，我说是 MLM`)
+# the answer's turn spoken, without a colon, the answerer named (`面试官问 GPT 的预训练目标，我说是 MLM`)
+SPOKEN_TURN = r"(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?"
 ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]"
-                            r"|(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:]))")
+                            r"|" + SPOKEN_TURN + r"(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:]))")
 
 
 # a question reported as asked (`面试官问…`, `追问：…`)
