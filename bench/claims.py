@@ -54,8 +54,12 @@ sixteenth set had been measured, its misses were read: development material now.
 authors, 2026-12-03, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its
 own: comments and docstrings around code, a teacher's lecture transcript, English-heavy bilingual notes, an
 interviewer's follow-up chain) is the measure now: measured with the eighteenth session's starting code (0.668, one trap
-flagged per dialect) and its final code only; nobody working on the rules has read its phrasings, misses or flagged
-traps. Exit status 0 always (it is a measurement, not a
+flagged per dialect), its final code and the nineteenth session's final code only; nobody working on the rules has read
+its phrasings, misses or flagged traps. heldback17_*.jsonl (four more authors, 2026-12-03, nineteenth session, from the
+list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: glossary entries, cheat-sheet
+tables, a dialogue of two students revising, fill-in-the-blank and true/false exam items with a student's answers) was
+measured once with the nineteenth session's starting code (0.588, 26 traps flagged per dialect) and then its misses and
+traps were read: development material now. Exit status 0 always (it is a measurement, not a
 gate).
 """
 from __future__ import annotations
@@ -84,6 +88,7 @@ SETS = {
     "heldback14": sorted((ROOT / "bench" / "claims").glob("heldback14_*.jsonl")),
     "heldback15": sorted((ROOT / "bench" / "claims").glob("heldback15_*.jsonl")),
     "heldback16": sorted((ROOT / "bench" / "claims").glob("heldback16_*.jsonl")),
+    "heldback17": sorted((ROOT / "bench" / "claims").glob("heldback17_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
