@@ -14,7 +14,10 @@ jieba tokens, so `不同` and `无监督` are not negations) denies the property
 `不一定`) asserts nothing. A clause without a term that continues the previous one (`…，使权重变得稀疏`)
 is said of that clause's one term; the clauses of a list item with a bold label (`- **L2 正则**：…`) are
 said of the label's term; a sentence whose first clause says 它 before any term is said of the previous
-sentence's subject. A phrasing never begins inside a term's name.
+sentence's subject; a glossary's headword alone on its line (`Dropout`) is the subject of the line after it. A
+question and its answer on one line (`Q：…？A：…`, a dialogue's `甲：…？乙：…`) read as the statement they make
+together, and a fill-in-the-blank item answered on its line as the sentence its answer completes (`_copula`). A
+comment written in Chinese in code is read as prose (kinds.code_comment). A phrasing never begins inside a term's name.
 
 Numeric claims compare a stated value with a known one: `GPT-3 有 1750 亿参数` (units 亿/万/B/M/K and
 billion/million are read) against 175e9 with a relative tolerance.
@@ -363,7 +366,9 @@ _LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60
                        r"|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
 # a list item's label at the start of its line (for _copula): `- **X**：`, `**X：**`, `- X：`
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
-                            r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：])", re.M)
+                            r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：]"
+                            # (a line that opens with a term's names and a full-width colon before Chinese: `均方误差（MSE）：…`)
+                            r"|(?P<bare>[^：:，,。*\n]{1,30})：(?=[ \t]*[\u4e00-\u9fff]))", re.M)
 # a short bold section label that names no term (`**核心结论：**`, `**原理：**`); not one that refutes, warns or
 # asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
 # (nor an answer label, `**答案：**`, which the answer lead reads already)
@@ -377,15 +382,81 @@ _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
 _TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*[，,]\s*$")
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
+# a fill-in-the-blank item and its answer on one line (`填空：KNN 是一种 ____ 算法。答：聚类。`): the blanks, the answer's
+# label, and a label naming the exercise
+_BLANK_RE = re.compile(r"_{3,}|＿{2,}")
+_FILL_ANSWER_RE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?:参考答案|答案|(?<![A-Za-z])A|答)[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*")
+_FILL_LABEL_RE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*填空题?[ \t]*\d*[ \t]*(?:\*\*)?[ \t]*[:：]")
+_FILL_PARTS_RE = re.compile(r"[ \t]*[；;][ \t]*")
+
+
+def _filled(text: str) -> str:
+    """`text` with each fill-in-the-blank item whose answer follows on the same line read as the statement the
+    answer completes, the answer's parts (`；`) written into the blanks in order: `填空：KNN 是一种 ____ 算法。答：聚类。`
+    reads as `KNN 是一种 聚类 算法。` (spaces keep the length, and every later character in its place). An item whose
+    parts do not match its blanks is left as it is."""
+    out = []
+    for line in text.split("\n"):
+        blanks = list(_BLANK_RE.finditer(line))
+        if not blanks:
+            out.append(line)
+            continue
+        label = _FILL_ANSWER_RE.search(line, blanks[-1].end())
+        if label is None:
+            out.append(line)
+            continue
+        stop = line.find("。", label.end())
+        stop = len(line) if stop < 0 else stop
+        answer = line[label.end():stop].rstrip()
+        parts = _FILL_PARTS_RE.split(answer) if len(blanks) > 1 else [answer]
+        if len(parts) != len(blanks) or not all(parts):
+            out.append(line)
+            continue
+        head = _FILL_LABEL_RE.match(line)
+        stem, at = [" " * head.end()] if head else [], head.end() if head else 0
+        for b, part in zip(blanks, parts):
+            stem += [line[at:b.start()], part]
+            at = b.end()
+        stem.append(line[at:label.start()].rstrip())
+        filled = "".join(stem)
+        if not filled.endswith(("。", "！", "？", ".", "!", "?")):
+            filled += "。"
+        end = stop + 1 if stop < len(line) else stop
+        if len(filled) > end:
+            out.append(line)
+            continue
+        out.append(filled + " " * (end - len(filled)) + line[end:])
+    return "\n".join(out)
+
+
+def _unfilled(text: str) -> list[str] | None:
+    """The characters of `text` with its spoken fillers blanked (`…，嗯，…`) and its fill-in-the-blank items answered
+    on their line read as filled (`_filled`); None when there is neither."""
+    chars = None
+    for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
+        chars = chars or list(text)
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    if "__" in text or "＿" in text:
+        filled = _filled(text)
+        if filled != text:
+            chars = chars or list(text)
+            for k, (was, c) in enumerate(zip(text, filled)):
+                if was != c:
+                    chars[k] = c
+    return chars
+
+
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
+# (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
+_SPEAKER = r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
 _INLINE_QA_RE = re.compile(
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?:Q\d{0,2}|问|问题|正面|追问|提问)[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:A\d{0,2}|答|回答|背面)[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|背面|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
@@ -398,7 +469,7 @@ _ASKED_TURN_RE = re.compile(
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 _QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off", re.I)
-_QA_PARTICLE = r"(?:吗|么|嘛)\s*(?:\*\*)?\s*$"  # (a final particle)
+_QA_PARTICLE = r"(?:吗|么|嘛|吧)\s*(?:\*\*)?\s*$"  # (a final particle)
 _QA_WHETHER = r"是否|(?<=[能可])否"  # (the asking part of 是否, 能否, 可否)
 _QA_PARTICLE_RE, _QA_WHETHER_RE = re.compile(_QA_PARTICLE), re.compile(_QA_WHETHER)
 _QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
@@ -872,6 +943,11 @@ def _across_cells(text: str, at: int, ps: int) -> bool:
     return head.count("|") - (1 if head.lstrip().startswith("|") else 0) > 0
 
 
+# a line that may be a glossary's headword: short, no sentence's punctuation (its term then checked by ClaimReader.headword)
+HEADWORD_LINE_RE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?P<word>[^。！？!?；;，,：:\n*]{1,40}?)[ \t]*(?:\*\*)?[ \t]*[:：]?[ \t]*")
+_HEADWORD_GAP_RE = re.compile(r"[\s/／（）()、|&-]+")
+
+
 class Lead(NamedTuple):
     """What a line hands on to the next line of its paragraph (ClaimReader.carry_out)."""
 
@@ -905,6 +981,10 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
     q = text[q0:q1]
     if _QA_WHY_RE.search(q):
         return None
+    if "answerer" in m.groupdict():
+        asker, answerer = m.group("asker"), m.group("answerer")
+        if asker == answerer or (re.fullmatch(_SPEAKER, asker) is None) != (re.fullmatch(_SPEAKER, answerer) is None):
+            return None  # a speaker asking on (`甲：…？甲：…`), or a dialogue turn after a Q label: no answer
     out = [(k, " ") for k in range(*m.span("qlab"))]
     a = m.end()
     if _QA_YES_NO_RE.search(q):
@@ -1058,10 +1138,32 @@ class ClaimReader:
         answer's opening paragraph by itself, and is no subject a line's sentences were seen to go on with."""
         text = self._copula(text)
         carry = lead.carry if lead is not None else None
+        word = self.headword(text)
+        if word is not None:
+            return Lead(word, True)  # a glossary's headword (`Dropout`, `**Log loss（对数损失）**`): the next line defines it
         sents = self._sentences(text, 0, None)
         for k, sent in enumerate(sents):
             carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
         return Lead(carry, bool(sents) and sents[-1].kind == "statement")
+
+    def headword(self, text: str) -> frozenset[str] | None:
+        """The term a line names when it is a headword alone (a short line without a sentence's punctuation whose
+        names are all of one term, and little besides them: `Dropout`, `精度 / Precision`, `**KL divergence**`)."""
+        m = HEADWORD_LINE_RE.fullmatch(text)
+        if m is None:
+            return None
+        a, b = m.span("word")
+        names = self._mentions(text, a, b)
+        if not names:
+            return None
+        # (the term all its names share: `精度 / Precision` is precision, though 精度 alone may be accuracy too)
+        keys = frozenset.intersection(*(n.keys for n in names))
+        if not keys or (len(keys) > 1 and len({n.keys for n in names}) > 1):
+            return None
+        rest = text[a:b]
+        for n in reversed(names):
+            rest = rest[:n.start - a] + rest[n.end - a:]
+        return keys if len(_HEADWORD_GAP_RE.sub("", rest)) <= 10 else None
 
     def _copula(self, text: str) -> str:
         """`text` with the colon of each list label that names one term read as 是, position for position:
@@ -1073,10 +1175,7 @@ class ClaimReader:
         got = self._cache.get(key)
         if got is None:
             got = text
-            chars = None
-            for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
-                chars = chars or list(text)
-                chars[m.start():m.end()] = " " * (m.end() - m.start())
+            chars = _unfilled(text)
             asked = []  # a question and its answer on one line, or reported in one sentence (A-not-A there: the text layer's)
             if ("？" in text or "?" in text) and ("：" in text or ":" in text):
                 asked.append((_INLINE_QA_RE, True))
@@ -1091,7 +1190,7 @@ class ClaimReader:
                             chars[k] = c
             if "：" in text or ":" in text:
                 for m in _LABEL_LINE_RE.finditer(text):
-                    g = "label" if m.group("label") is not None else "plain"
+                    g = "label" if m.group("label") is not None else "plain" if m.group("plain") is not None else "bare"
                     a, b = m.span(g)
                     names = self._mentions(text, a, b)
                     lo = text.rfind("**", m.start(), a)
@@ -1102,7 +1201,9 @@ class ClaimReader:
                         chars = chars or list(text)
                         chars[lo:m.end()] = " " * (m.end() - lo)
                         continue
-                    if len(names) != 1 or _MARKUP_RE.sub("", text[a:names[0].start] + text[names[0].end:b]).strip(" \t（()）"):
+                    # (one term; a plain label, under one or more of its names: `均方误差（MSE）：…`)
+                    if not names or len({n.keys for n in names} if g == "bare" else names) != 1 or _MARKUP_RE.sub("", "".join(
+                            text[x:y] for x, y in zip([a] + [n.end for n in names], [n.start for n in names] + [b]))).strip(" \t（()）/、"):
                         continue
                     colon = max(text.rfind("：", b, m.end()), text.rfind(":", b, m.end()))
                     if colon >= 0:

@@ -17,14 +17,14 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import ClaimReader, ClaimSpec, Glossary, Lead
+from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
-from qatool.lint.text import SENTENCE_END, affirmed_until, clause_asks, judged_false, may_be_affirmed, reports_belief, sentence_kind
+from qatool.lint.text import HAN_RE, SENTENCE_END, affirmed_until, clause_asks, judged_false, may_be_affirmed, reports_belief, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -606,7 +606,7 @@ def _continues(doc: LintDoc, k: int) -> bool:
     u, p = doc.units[k], doc.units[k - 1]
     return (p.record is u.record and u.scope in ("answer", "analysis", "other") and p.scope == u.scope
             and p.line == u.line - 1 and not _BLOCK_START_RE.match(u.text) and not p.text.lstrip().startswith("|")
-            and _LINE_ENDS_SENTENCE_RE.search(p.text) is not None)
+            and (_LINE_ENDS_SENTENCE_RE.search(p.text) is not None or HEADWORD_LINE_RE.fullmatch(p.text) is not None))
 
 
 def _unit_topic(index: _ClaimIndex, unit: Unit, k: int) -> frozenset[str] | None:
@@ -627,7 +627,11 @@ def _lead(reader: ClaimReader, doc: LintDoc, k: int) -> Lead | None:
         first -= 1
     lead = known.setdefault(first, None)
     for j in range(first + 1, k + 1):
-        lead = known[j] = reader.carry_out(doc.units[j - 1].text, lead)
+        before = doc.units[j - 1].text
+        if _LINE_ENDS_SENTENCE_RE.search(before) is None and reader.headword(before) is None:
+            lead = known[j] = None  # (a short line that ends no sentence and is no headword hands nothing on)
+        else:
+            lead = known[j] = reader.carry_out(before, lead)
     return lead
 
 
@@ -777,6 +781,28 @@ def _asked_by_place(unit: Unit) -> bool:
         or OPTION_LINE_RE.match(unit.text) is not None
 
 
+# a comment of a code line: after `#` or `//` that opens the line or follows white space, or a one-line docstring
+_CODE_COMMENT_RE = regex.compile(r"(?:^|(?<=\s))(?:#+|//+)[ \t]*(?P<c>\S.*)$|^[ \t]*[rRuU]?(?:\"\"\"|\'\'\')(?P<c>.+?)(?:\"\"\"|\'\'\')?[ \t]*$")
+
+
+def code_comment(line: str) -> str | None:
+    """A code line with everything but its comment blanked (same length, so columns stay exact), when the comment
+    is written in Chinese; else None. Only prose is read for claims: `tp / (tp + fp)` is no sentence."""
+    m = _CODE_COMMENT_RE.search(line)
+    if m is None or not HAN_RE.search(m.group("c")):
+        return None
+    a, b = m.span("c")
+    return " " * a + line[a:b] + " " * (len(line) - b)
+
+
+def _claim_text(rule: Rule, unit: Unit) -> str | None:
+    """What a claim rule reads of a unit of its scope: its text, or of code only its comment (`# 召回率 = TP / 预测为正
+    的样本数` is prose); None for a unit out of scope or one that states nothing."""
+    if unit.scope not in rule.scope or _states_nothing(unit):
+        return None
+    return code_comment(unit.text) if unit.scope == "code" else unit.text
+
+
 def _states_nothing(unit: Unit) -> bool:
     """What asks by its place (`_asked_by_place`) states nothing; nor does a list of keywords
     (`**关键词**：CBOW、Skip-gram、中心词…`)."""
@@ -818,14 +844,14 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             candidates.intersection_update(holders)
         for k in sorted(candidates):
             unit = doc.units[k]
-            if unit.scope not in rule.scope:
-                continue
-            if _states_nothing(unit):
+            text = _claim_text(rule, unit)
+            if text is None:
                 continue
             topic = _unit_topic(index, unit, k)
             if k in turns:  # (the turn's label stays: `我答：` after a reported question is read as such, claims.py)
                 topic = topic or turns[k].topic
-            for s, e in reader.findings(unit.text, spec, topic=topic, lead=_lead(reader, doc, k)):
+            lead = _lead(reader, doc, k) if text is unit.text else None
+            for s, e in reader.findings(text, spec, topic=topic, lead=lead):
                 if view is not None and view.in_refuted_cell(k, s, e):
                     continue  # `| 误区 | 正解 |`: a wrong view in its column is named to be refuted
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):

@@ -17,7 +17,7 @@ from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.text import HAN_RE, clause_asks, sentence_kind
-from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, question_strength
+from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, is_placeholder, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, WHOLE_LINK_RE, Line
 
@@ -1113,6 +1113,8 @@ def _indent(doc: LintDoc, no: int) -> int:
     return len(line) - len(line.lstrip())
 
 
+# a list item that is an empty checkbox or a slot of a template to fill in (`[ ]`, `[x]`, `[待填写]`), spaces dropped
+_SLOT_ITEM_RE = re.compile(r"\[[x]?\]|\[[^\]\n]{1,12}\]")
 _ELLIPSIS_KEYS = frozenset({"...", "…", "……", "⋯", "⋯⋯", "etc.", "等等"})
 _SENTENCE_PUNCT_RE = re.compile(r"[。，；,;：:！？!?]")
 # a lead-in that announces steps in order: 顺序如下： / 一条请求会经历： / 依次为： / The steps are:
@@ -1151,8 +1153,8 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
             parents.append((indent, unit.line))
             # code is content: `CPU` 密集型 and `IO` 密集型 are different items
             key = _LIST_KEY.sub("", m.group(1)).casefold()
-            if not key or key in _ELLIPSIS_KEYS:
-                continue
+            if not key or key in _ELLIPSIS_KEYS or _SLOT_ITEM_RE.fullmatch(key) or is_placeholder(m.group(1)):
+                continue  # (an empty checkbox or a template's slot, `- [ ]`, `- [待填写]`, repeats no content)
             # an item is all its lines: two JSON examples that both open with `* {` differ below it
             whole = key + _LIST_KEY.sub("", "".join(_item_rest(doc, block, i, indent))).casefold()
             if (parent, whole) in seen and not (sequence and _step_name(key)):

@@ -270,7 +270,8 @@ class ClaimKindSpec(Spec):
 class ClaimKind(RuleKind):
     name = "claim"
     spec_type = ClaimKindSpec
-    default_scope = tuple(s for s in PROSE_SCOPES if s != "question")  # the question field asks; it states nothing
+    # the question field asks, it states nothing; of code, only a comment written in Chinese is read (kinds.code_comment)
+    default_scope = tuple(s for s in PROSE_SCOPES if s != "question") + ("code",)
     schema = {
         "properties": {
             "subject": {"oneOf": [{"type": "string", "minLength": 1},

@@ -93,6 +93,10 @@ REPORTED_RE = re.compile(
     # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
     # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
     r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
+    # an exercise that quotes a wrong statement to correct it (`改错：“…”`), a quoted statement an answer marks false
+    # in the same sentence (`判断题：“…”答：错误。`)
+    r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
+    r"|[”」』]\s*(?:\*\*)?\s*(?:答案?|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:" + _FALSE_MARK + r"|不对|不正确|说反了|应改为|应为)"
     r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了",
     re.I,
 )
@@ -155,8 +159,8 @@ _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
-_VERDICT_LABEL = r"\s*(?:(?:答案|答|判断|结论)\s*[:：]\s*)?"
-_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|错误?\s*(?=[。，,；;：:！!]|$))")
+_VERDICT_LABEL = r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
+_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|(?:错误?|(?:说|弄|搞)?反了|不对|不正确)\s*(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`) ...
 _TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立))"
@@ -282,12 +286,18 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
     out, lo = [], start
     # (with `han_period`, a pipe between cells of a line that is no table row ends a piece too, see _cell_pipes)
     pipes = _cell_pipes(text, start, end) if han_period and "|" in text else ()
-    for i in range(start, end):
+    i = start
+    while i < end:
         c = text[i]
-        if c in seps or (han_period and c == "." and start < i < end - 1 and HAN_RE.match(text[i + 1]) and _WORD_END_RE.match(text[i - 1])) \
+        if c in seps or (han_period and c == "." and start < i < end - 1 and _WORD_END_RE.match(text[i - 1])
+                         and (HAN_RE.match(text[i + 1]) or _ASIDE_AFTER_RE.match(text, i + 1, end) is not None)) \
                 or i in pipes:
+            # a closing quote right after the end of a sentence belongs to it (`“S。”答：错误。`: S ends at 。”)
+            while c != "\n" and i + 1 < end and text[i + 1] in _CLOSING_QUOTES:
+                i += 1
             out.append((lo, i + 1))
             lo = i + 1
+        i += 1
     if lo < end:
         out.append((lo, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
@@ -296,6 +306,10 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
 # a pipe that separates the cells of a slide bullet or a cheat-sheet line (`Data Parallel | 每卡完整副本 | 按层切 →
 # 模型并行`): white space after it, and white space or a character that is no ASCII letter or digit before it, so
 # that the bars of `|A∩B|` and `|w|` separate nothing
+_CLOSING_QUOTES = "”’」』"
+# a bracketed aside in Chinese after an ASCII period and a space (`…SSD, RetinaNet. （two-stage 的…）`): a new sentence
+_ASIDE_AFTER_RE = re.compile(r"[ \t]+（")
+_OPENING_QUOTE_RE = re.compile("[“‘「『]")
 _CELL_PIPE_RE = re.compile(r"(?<=[^\x21-\x7e])\|(?=\s)")
 _TABLE_ROW_RE = re.compile(r"\s*\|.*\|\s*$", re.S)
 
@@ -479,6 +493,12 @@ class TextLayer:
             else:
                 if out and out[-1].kind == "statement" and judged_false(text, a, b):
                     out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
+                    if text[out[-1].end - 1] in _CLOSING_QUOTES:
+                        # a quoted statement of several sentences (`“S1。S2。”答：错误`) is judged as a whole
+                        k = len(out) - 1
+                        while k > 0 and not _OPENING_QUOTE_RE.search(text, out[k].start, out[k].end) and out[k - 1].kind == "statement":
+                            k -= 1
+                            out[k] = Span(out[k].start, out[k].end, "reported")
                 elif out and out[-1].kind == "question" and (stated := affirmed_until(text, out[-1].start, out[-1].end, a, b)) is not None:
                     # `S，这句话对吗？对。`: a statement asked about and then affirmed is stated
                     out[-1] = Span(out[-1].start, stated, sentence_kind(text[out[-1].start:stated]))

@@ -245,6 +245,10 @@ def _html_block_end(low: str) -> str | None:
     return ""
 
 
+# a list item's marker before a fence on the same line (`- ```text`, `1. ~~~`)
+_LIST_FENCE_RE = re.compile(r"([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?=```|~~~)")
+
+
 def _fence_scan(lines: list[str]) -> _Fences:
     """`_fence_prepass` without HTML blocks.
 
@@ -259,6 +263,10 @@ def _fence_scan(lines: list[str]) -> _Fences:
     recovery: list[int] = []
     for i, s in enumerate(lines):
         c0 = s.lstrip(" \t")[:1]
+        if c0 in "-*+0123456789" and c0 and (item := _LIST_FENCE_RE.match(s)) is not None:
+            # a fence that opens a list item (`- ```text`): the fence stands at the item's content indent
+            s = " " * len(item.group(1).expandtabs(4)) + s[item.end():]
+            c0 = s.lstrip(" \t")[:1]
         if c0 in ("`", "~"):
             m = FENCE_RE.match(s)
             if m:
