@@ -453,6 +453,7 @@ _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
 _SPEAKER = r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
+_SPEAKER_RE = re.compile(_SPEAKER)
 _INLINE_QA_RE = re.compile(
     r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
@@ -983,7 +984,7 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
         return None
     if "answerer" in m.groupdict():
         asker, answerer = m.group("asker"), m.group("answerer")
-        if asker == answerer or (re.fullmatch(_SPEAKER, asker) is None) != (re.fullmatch(_SPEAKER, answerer) is None):
+        if asker == answerer or (_SPEAKER_RE.fullmatch(asker) is None) != (_SPEAKER_RE.fullmatch(answerer) is None):
             return None  # a speaker asking on (`甲：…？甲：…`), or a dialogue turn after a Q label: no answer
     out = [(k, " ") for k in range(*m.span("qlab"))]
     a = m.end()

@@ -303,13 +303,14 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+# the quotes that close (and open) a quoted statement
+_CLOSING_QUOTES = "”’」』"
+_OPENING_QUOTES = "“‘「『"
+# a bracketed aside in Chinese after an ASCII period and a space (`…SSD, RetinaNet. （two-stage 的…）`): a new sentence
+_ASIDE_AFTER_RE = re.compile(r"[ \t]+（")
 # a pipe that separates the cells of a slide bullet or a cheat-sheet line (`Data Parallel | 每卡完整副本 | 按层切 →
 # 模型并行`): white space after it, and white space or a character that is no ASCII letter or digit before it, so
 # that the bars of `|A∩B|` and `|w|` separate nothing
-_CLOSING_QUOTES = "”’」』"
-# a bracketed aside in Chinese after an ASCII period and a space (`…SSD, RetinaNet. （two-stage 的…）`): a new sentence
-_ASIDE_AFTER_RE = re.compile(r"[ \t]+（")
-_OPENING_QUOTE_RE = re.compile("[“‘「『]")
 _CELL_PIPE_RE = re.compile(r"(?<=[^\x21-\x7e])\|(?=\s)")
 _TABLE_ROW_RE = re.compile(r"\s*\|.*\|\s*$", re.S)
 
@@ -493,10 +494,12 @@ class TextLayer:
             else:
                 if out and out[-1].kind == "statement" and judged_false(text, a, b):
                     out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
-                    if text[out[-1].end - 1] in _CLOSING_QUOTES:
-                        # a quoted statement of several sentences (`“S1。S2。”答：错误`) is judged as a whole
+                    opener = max(text.rfind(q, 0, out[-1].end) for q in _OPENING_QUOTES)
+                    if text[out[-1].end - 1] in _CLOSING_QUOTES and opener >= 0:
+                        # a quoted statement of several sentences (`“S1。S2。”答：错误`) is judged as a whole, back to its
+                        # opening quote
                         k = len(out) - 1
-                        while k > 0 and not _OPENING_QUOTE_RE.search(text, out[k].start, out[k].end) and out[k - 1].kind == "statement":
+                        while k > 0 and out[k].start > opener and out[k - 1].kind == "statement":
                             k -= 1
                             out[k] = Span(out[k].start, out[k].end, "reported")
                 elif out and out[-1].kind == "question" and (stated := affirmed_until(text, out[-1].start, out[-1].end, a, b)) is not None:

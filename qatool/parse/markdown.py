@@ -263,7 +263,7 @@ def _fence_scan(lines: list[str]) -> _Fences:
     recovery: list[int] = []
     for i, s in enumerate(lines):
         c0 = s.lstrip(" \t")[:1]
-        if c0 in "-*+0123456789" and c0 and (item := _LIST_FENCE_RE.match(s)) is not None:
+        if c0 and c0 in "-*+0123456789" and (item := _LIST_FENCE_RE.match(s)) is not None:
             # a fence that opens a list item (`- ```text`): the fence stands at the item's content indent
             s = " " * len(item.group(1).expandtabs(4)) + s[item.end():]
             c0 = s.lstrip(" \t")[:1]

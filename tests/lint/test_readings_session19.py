@@ -68,23 +68,21 @@ def test_the_filled_item_keeps_every_later_position():
     assert out.split("\n")[1].endswith("后文") and text.split("\n")[1].endswith("后文")
 
 
-def test_template_slots_and_empty_checkboxes_repeat_no_content():
+def _lines(text: str, code: str) -> list[int]:
     from tests.lint.readings import DEFAULT
-    slots = "### 1. 什么是 BN？\n\n**答案：** 批归一化。\n\n- [ ]\n- [ ]\n- [填写]\n- [填写]\n- TODO\n- TODO\n"
-    assert not [f for f in DEFAULT.lint_text(slots, "t.md") if f.code == "QA005"]
-    real = "### 1. 什么是 BN？\n\n**答案：**\n\n- 减均值\n- 除以标准差\n- 减均值\n"
-    assert [f.line for f in DEFAULT.lint_text(real, "t.md") if f.code == "QA005"] == [7]
+    return [f.line for f in DEFAULT.lint_text(text, "t.md") if f.code == code]
 
+
+def test_template_slots_and_empty_checkboxes_repeat_no_content():
+    slots = "### 1. 什么是 BN？\n\n**答案：** 批归一化。\n\n- [ ]\n- [ ]\n- [填写]\n- [填写]\n- TODO\n- TODO\n"
+    assert not _lines(slots, "QA005")
+    assert _lines("### 1. 什么是 BN？\n\n**答案：**\n\n- 减均值\n- 除以标准差\n- 减均值\n", "QA005") == [7]
 
 
 def test_a_fence_that_opens_a_list_item_closes_at_its_content_indent():
-    from tests.lint.readings import DEFAULT
-    nested = "- 步骤：\n\n  - ```python\n    x = 1\n    ```\n\n- 下一项\n"
-    assert not [f for f in DEFAULT.lint_text(nested, "t.md") if f.code == "FM008"]
-    ordered = "1. ~~~text\n   a\n   ~~~\n2. 下一项\n"
-    assert not [f for f in DEFAULT.lint_text(ordered, "t.md") if f.code == "FM008"]
-    forgotten = "- 步骤：\n\n  - ```python\n    x = 1\n\n- 下一项\n"
-    assert [f.line for f in DEFAULT.lint_text(forgotten, "t.md") if f.code == "FM008"] == [3]
+    assert not _lines("- 步骤：\n\n  - ```python\n    x = 1\n    ```\n\n- 下一项\n", "FM008")
+    assert not _lines("1. ~~~text\n   a\n   ~~~\n2. 下一项\n", "FM008")
+    assert _lines("- 步骤：\n\n  - ```python\n    x = 1\n\n- 下一项\n", "FM008") == [3]
 
 
 def test_a_bracketed_aside_after_an_ascii_period_is_a_sentence_of_its_own():
