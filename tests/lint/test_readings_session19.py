@@ -104,3 +104,13 @@ def test_a_bracketed_aside_after_an_ascii_period_is_a_sentence_of_its_own():
 ])
 def test_a_comment_in_code_is_read_as_prose(code, slip):
     assert ("FC101" in found(item(f"```python\n{code}\n```"))) is slip, code
+
+
+@pytest.mark.parametrize("answer,slip", [
+    ("k-means 是一种分类算法，需要先给定类别。", True),
+    ("K 均值属于分类模型。", True),
+    ("用 k-means 对 SIFT 特征聚类，得到的视觉词袋可以作为一种图像分类方法的输入。", False),
+    ("k-means 聚出的簇中心可用作一种分类器的初始化。", False),
+])
+def test_a_use_k_means_can_be_put_to_is_no_category(answer, slip):
+    assert ("FC438" in found(item(answer))) is slip, answer
