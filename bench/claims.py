@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback16_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback18_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -53,13 +53,19 @@ with the seventeenth session's starting and final code (0.633, no trap flagged);
 sixteenth set had been measured, its misses were read: development material now. heldback16_*.jsonl (four more
 authors, 2026-12-03, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its
 own: comments and docstrings around code, a teacher's lecture transcript, English-heavy bilingual notes, an
-interviewer's follow-up chain) is the measure now: measured with the eighteenth session's starting code (0.668, one trap
-flagged per dialect), its final code and the nineteenth session's final code only; nobody working on the rules has read
-its phrasings, misses or flagged traps. heldback17_*.jsonl (four more authors, 2026-12-03, nineteenth session, from the
+interviewer's follow-up chain) was the measure until the nineteenth session: measured with the eighteenth session's
+starting code (0.668, one trap flagged per dialect), its final code (0.693) and the nineteenth session's final code
+(0.739) only; nobody working on the rules has read its phrasings, misses or flagged traps, but the nineteenth session's
+last reading (code comments as prose) was built knowing that one of its authors wrote around code, so its figure since
+then is that of a mechanism aimed at a known voice. heldback17_*.jsonl (four more authors, 2026-12-03, nineteenth session, from the
 list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: glossary entries, cheat-sheet
 tables, a dialogue of two students revising, fill-in-the-blank and true/false exam items with a student's answers) was
 measured once with the nineteenth session's starting code (0.588, 26 traps flagged per dialect) and then its misses and
-traps were read: development material now. Exit status 0 always (it is a measurement, not a
+traps were read: development material now. heldback18_*.jsonl (four more authors, 2026-12-03, nineteenth session, from
+the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: a mentor's e-mail to a
+student, short social-media study posts, a course's FAQ page, an engineer's notes of lessons from projects) is the measure
+now: written after the session's readings were done and measured with its starting code (0.751, 3 traps flagged per
+dialect) and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a
 gate).
 """
 from __future__ import annotations
@@ -89,6 +95,7 @@ SETS = {
     "heldback15": sorted((ROOT / "bench" / "claims").glob("heldback15_*.jsonl")),
     "heldback16": sorted((ROOT / "bench" / "claims").glob("heldback16_*.jsonl")),
     "heldback17": sorted((ROOT / "bench" / "claims").glob("heldback17_*.jsonl")),
+    "heldback18": sorted((ROOT / "bench" / "claims").glob("heldback18_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -158,7 +165,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback16")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback18")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
