@@ -381,7 +381,6 @@ _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
 _TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*[，,]\s*$")
-# a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
 # a fill-in-the-blank item and its answer on one line (`填空：KNN 是一种 ____ 算法。答：聚类。`): the blanks, the answer's
 # label, and a label naming the exercise
 _BLANK_RE = re.compile(r"_{3,}|＿{2,}")
@@ -446,6 +445,7 @@ def _unfilled(text: str) -> list[str] | None:
     return chars
 
 
+# a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
@@ -949,6 +949,12 @@ HEADWORD_LINE_RE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?P<word>[^
 _HEADWORD_GAP_RE = re.compile(r"[\s/／（）()、|&-]+")
 
 
+def _outside_names(text: str, a: int, b: int, names: Sequence[Mention]) -> str:
+    """text[a:b] without the spans of `names` (mentions inside it, in order): what a label or a line says besides
+    its terms' names."""
+    return "".join(text[x:y] for x, y in zip([a] + [n.end for n in names], [n.start for n in names] + [b]))
+
+
 class Lead(NamedTuple):
     """What a line hands on to the next line of its paragraph (ClaimReader.carry_out)."""
 
@@ -1161,10 +1167,7 @@ class ClaimReader:
         keys = frozenset.intersection(*(n.keys for n in names))
         if not keys or (len(keys) > 1 and len({n.keys for n in names}) > 1):
             return None
-        rest = text[a:b]
-        for n in reversed(names):
-            rest = rest[:n.start - a] + rest[n.end - a:]
-        return keys if len(_HEADWORD_GAP_RE.sub("", rest)) <= 10 else None
+        return keys if len(_HEADWORD_GAP_RE.sub("", _outside_names(text, a, b, names))) <= 10 else None
 
     def _copula(self, text: str) -> str:
         """`text` with the colon of each list label that names one term read as 是, position for position:
@@ -1203,8 +1206,8 @@ class ClaimReader:
                         chars[lo:m.end()] = " " * (m.end() - lo)
                         continue
                     # (one term; a plain label, under one or more of its names: `均方误差（MSE）：…`)
-                    if not names or len({n.keys for n in names} if g == "bare" else names) != 1 or _MARKUP_RE.sub("", "".join(
-                            text[x:y] for x, y in zip([a] + [n.end for n in names], [n.start for n in names] + [b]))).strip(" \t（()）/、"):
+                    if not names or len({n.keys for n in names} if g == "bare" else names) != 1 \
+                            or _MARKUP_RE.sub("", _outside_names(text, a, b, names)).strip(" \t（()）/、"):
                         continue
                     colon = max(text.rfind("：", b, m.end()), text.rfind(":", b, m.end()))
                     if colon >= 0:
@@ -1380,12 +1383,7 @@ class ClaimReader:
         subject, not a heading over it."""
         g = "label" if label.group("label") is not None else "plain"
         a, b = label.span(g)
-        rest, pos = [], a
-        for m in self._mentions(text, a, b):
-            rest.append(text[pos:m.start])
-            pos = m.end
-        rest.append(text[pos:b])
-        return not _MARKUP_RE.sub("", "".join(rest)).strip(" \t（()）、/和与及的")
+        return not _MARKUP_RE.sub("", _outside_names(text, a, b, self._mentions(text, a, b))).strip(" \t（()）、/和与及的")
 
     def _pronoun(self, text: str, clause: Span, mentions: list[Mention], carry: frozenset[str] | None) -> list[Mention]:
         """`它`/`它们` before the first term of a clause stands for `carry`; the clause is then read from its

@@ -850,7 +850,7 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             topic = _unit_topic(index, unit, k)
             if k in turns:  # (the turn's label stays: `我答：` after a reported question is read as such, claims.py)
                 topic = topic or turns[k].topic
-            lead = _lead(reader, doc, k) if text is unit.text else None
+            lead = None if unit.scope == "code" else _lead(reader, doc, k)  # (a comment goes on from no line)
             for s, e in reader.findings(text, spec, topic=topic, lead=lead):
                 if view is not None and view.in_refuted_cell(k, s, e):
                     continue  # `| 误区 | 正解 |`: a wrong view in its column is named to be refuted

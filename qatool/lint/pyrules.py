@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterator, Sequence
 
@@ -726,7 +726,7 @@ def _grouped_by_number(run: list[NumberedEntry]) -> bool:
     numbers = [e.parts[-1] for e in run]
     if any(b < a for a, b in zip(numbers, numbers[1:])):
         return False
-    counts = [numbers.count(n) for n in set(numbers)]
+    counts = list(Counter(numbers).values())
     return sum(1 for c in counts if c > 1) >= 2 or max(counts) >= 3 or len(counts) == 1
 
 

@@ -494,8 +494,8 @@ class TextLayer:
             else:
                 if out and out[-1].kind == "statement" and judged_false(text, a, b):
                     out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
-                    opener = max(text.rfind(q, 0, out[-1].end) for q in _OPENING_QUOTES)
-                    if text[out[-1].end - 1] in _CLOSING_QUOTES and opener >= 0:
+                    opener = max(text.rfind(q, 0, out[-1].end) for q in _OPENING_QUOTES) if text[out[-1].end - 1] in _CLOSING_QUOTES else -1
+                    if opener >= 0:
                         # a quoted statement of several sentences (`“S1。S2。”答：错误`) is judged as a whole, back to its
                         # opening quote
                         k = len(out) - 1
