@@ -302,6 +302,7 @@ class LiteralIndex:
     automaton: Any = None  # literal -> the number of its owner set (literals with the same owners share one)
     owner_sets: list[tuple[int, ...]] = field(default_factory=list)  # the gates each owner set stands for
     owner_masks: list[int] = field(default_factory=list)  # the same as bit masks (bit k: gate k)
+    _owners_of: dict[int, list[int]] = field(default_factory=dict)  # gate -> the owner sets that stand for it
 
     @classmethod
     def build(cls, gates: Iterable[regex.Pattern | SafePattern]) -> "LiteralIndex":
@@ -341,43 +342,70 @@ class LiteralIndex:
 
     def scan(self, text: str, starts: list[int]) -> "Scanned":
         """Which gates' literals each unit (starting at `starts` in `text`) holds; `hits` gives, per gate, the sorted
-        indices of the units that hold one of its literals."""
+        indices of the units that hold one of its literals. One automaton pass over the whole text: a literal
+        holds no newline, and units are joined by newlines, so every match lies inside one unit."""
         if self.automaton is None or not starts:
-            return Scanned([0] * len(starts))
+            return Scanned([0] * len(starts), {}, self)
         low = text.lower()
         if len(low) != len(text):  # some character lower-cases to more than one: fold ASCII only
             low = text.translate(_ASCII_LOWER)
-        ends = starts[1:] + [len(text)]
-        masks = self.owner_masks
-        out = []
-        for a, b in zip(starts, ends):
-            # a literal is found inside one unit (a gate matches a unit's text); the owner sets are
-            # counted once per unit, however often their literals recur in it
-            mask = 0
-            for n in {n for _, n in self.automaton.iter(low[a:b])}:  # a slice: iter(low, a, b) reads all of low
-                mask |= masks[n]
-            out.append(mask)
-        return Scanned(out)
+        # the owner sets found in each unit, each counted once per unit however often its literals recur there
+        by_owner: dict[int, list[int]] = {}
+        unit, nxt, last = 0, starts[1] if len(starts) > 1 else len(text) + 1, len(starts) - 1
+        for end, n in self.automaton.iter(low):  # (matches come in order of their end)
+            while end >= nxt:  # the match ends in a later unit
+                unit += 1
+                nxt = starts[unit + 1] if unit < last else len(text) + 1
+            got = by_owner.get(n)
+            if got is None:
+                by_owner[n] = [unit]
+            elif got[-1] != unit:
+                got.append(unit)
+        masks = [0] * len(starts)
+        owner_masks = self.owner_masks
+        for n, units in by_owner.items():
+            m = owner_masks[n]
+            for u in units:
+                masks[u] |= m
+        return Scanned(masks, by_owner, self)
+
+    def owners_of(self, k: int) -> list[int]:
+        """The owner sets (numbers) that stand for gate k."""
+        got = self._owners_of.get(k)
+        if got is None:
+            bit = 1 << k
+            got = self._owners_of[k] = [n for n, m in enumerate(self.owner_masks) if m & bit]
+        return got
 
 
 class Scanned:
-    """One document's literal pass: per unit, the gates (bits) whose literals it holds. The units of one gate
-    are listed when a rule asks for them (most gates are only asked whether any unit holds them)."""
+    """One document's literal pass: per unit, the gates (bits) whose literals it holds, and per owner set the units
+    holding one of its literals. The units of one gate are listed when a rule asks for them (most gates are only
+    asked whether any unit holds them), from the owner sets that stand for it."""
 
-    __slots__ = ("masks", "any", "_hits")
+    __slots__ = ("masks", "any", "_hits", "_by_owner", "_index")
 
-    def __init__(self, masks: list[int]) -> None:
+    def __init__(self, masks: list[int], by_owner: dict[int, list[int]] | None = None, index: LiteralIndex | None = None) -> None:
         self.masks = masks
         self.any = 0
         for m in masks:
             self.any |= m
         self._hits: dict[int, list[int]] = {}
+        self._by_owner = by_owner
+        self._index = index
 
     def hits(self, k: int) -> list[int]:
         got = self._hits.get(k)
         if got is None:
             bit = 1 << k
-            got = self._hits[k] = [u for u, m in enumerate(self.masks) if m & bit] if self.any & bit else []
+            if not self.any & bit:
+                got = []
+            elif self._by_owner is None or self._index is None:
+                got = [u for u, m in enumerate(self.masks) if m & bit]
+            else:
+                lists = [self._by_owner[n] for n in self._index.owners_of(k) if n in self._by_owner]
+                got = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+            self._hits[k] = got
         return got
 
 
