@@ -301,11 +301,13 @@ def _fence_scan(lines: list[str]) -> _Fences:
         inner = info_openers[ch]
         q = bisect_right(inner, i)
         # an opening line inside the block at the opener's indent or less says its closing fence was forgotten; a
-        # deeper one is an example nested in the block (`    ```python` in a transcript, a list item's fence)
+        # deeper one is an example nested in the block (`    ```python` in a transcript, a list item's fence). A
+        # fence of four or more marks is written to hold other fences (````markdown around a ```python example):
+        # what it holds is its text, as CommonMark reads it, and it closes at its closing fence
         last = q + 256  # (bounded: a document of deep openers that never close stays linear)
         while q < min(len(inner), last) and (j is None or inner[q] < j) and indent[inner[q]] > indent[i]:
             q += 1
-        nested = inner[q] if q < len(inner) and (j is None or inner[q] < j) else None
+        nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
         if j is not None and nested is None:
             out.code.append((i, j + 1))
             i = j + 1
