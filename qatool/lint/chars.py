@@ -137,9 +137,19 @@ def mojibake_spans(text: str):
             end = sp[1]
 
 
+_CLOSING_OF = {"'": "'", '"': '"', "“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "`": "`"}
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] stands alone between a pair of quotes (`'�'`, `“�”`)."""
+    return a > 0 and b < len(text) and _CLOSING_OF.get(text[a - 1]) == text[b]
+
+
 def _spans(text: str):
     if "\ufffd" in text:
         for m in REPLACEMENT_RE.finditer(text):
+            if _quoted(text, m.start(), m.end()):
+                continue  # `出现'�'`: the character named, as a tokenizer's byte-split symptom is, not lost bytes
             yield m.start(), m.end(), "replacement", ""
     for m in RESIDUE_RE.finditer(text):
         if m.start() == 0 or text[m.start() - 1] not in QUOTED_BEFORE:  # 「锟斤拷」 explained, not damage

@@ -336,7 +336,9 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
-                          r"|都|只|仅|本质上|实际上|其实|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          r"|都|只|仅|本质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
+                          r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=[\d一二两三四五六七八九十百千])"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
                           r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|$)")
@@ -377,6 +379,9 @@ _A_NOT_A_RE = re.compile(A_NOT_A)  # (the text layer's A-not-A: `会不会`)
 # a clause that opens with an example (`比如阅读理解这种任务，…`), or holds one
 _EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|像是)")
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
+# the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
+_FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
+_NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
@@ -540,6 +545,9 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS +
+                             # a thing named in Latin letters that the glossary does not know, with an adverb that
+                             # sets it beside what came before (`同时，Normalization 也有抗过拟合作用`)
+                             r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*(?:也|还|则|都|同样|本身|自身|又)" +
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
                              r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均))")
 # a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
@@ -698,7 +706,30 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
                        r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
 # (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|不如|不及|逊于)\s*(?:\*\*)?\s*"
+# the two sides of `A vs B` (`加法残差 vs 拼接残差`): what is set against what, not a claim about either
+_VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;：:\s]{0,6}$")
+# a count before a term (`96 个注意力头`, `12 层 Transformer`): what is counted is a part of the thing the sentence
+# is about (`GPT-3 有 96 层，96 个注意力头，参数量…`), not a subject of its own
+_COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*(?:个|层|组|路|种|块|条)?\s*$")
+# a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
+_BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
+# a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
+_ASK_REPORTED_RE = re.compile(r"\s*(?:(?:你|您|有人|有同学|同学|读者|网友|面试官)(?:们)?(?:刚才|之前|上次)?(?:问|问到|问起|提问)|被问到|问到)")
+# reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
+_REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*(?:\*\*)?\s*$")
+_LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
+# an intention or an attempt (`想把…`, `本想用…`, `试图让…`): what follows was meant, not stated
+_INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本想|原想|打算|试图|企图)(?:要)?(?:把|将|用|让|使|在|给|通过)")
+# what stands between a term and the next one it qualifies (`RLHF 的 PPO 阶段`, `蒸馏中的软标签`)
+_QUALIFIES_RE = re.compile(r"\s*(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*")
+# a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
+# term's parts
+_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次)?\s*(?:在|给)?\s*(?:自己)?"
+                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写)(?:了|过)?\s*(?:\*\*)?\s*")
+_SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s*")
+_VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
+_VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*"
                                    r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
@@ -960,6 +991,7 @@ class Lead(NamedTuple):
 
     carry: frozenset[str] | None  # the subject a sentence without a term goes on with (empty: a thing of its own)
     statement: bool  # whether the line's last sentence states something
+    asked: frozenset[str] | None = None  # the one term a question that ends the line asks about (`AdamW 是啥？`)
 
     @property
     def goes_on(self) -> bool:
@@ -1086,6 +1118,8 @@ class ClaimReader:
             read = i
             said = self._number_carry(text, sents, i, spec, carry)
             asked = self._asked_topic(text, sents, i, topic)
+            if i == 0 and lead is not None and lead.asked:
+                asked = lead.asked  # `AdamW 是啥？⏎其实就是…`: the line answers the question that ended the line before
             hit = self._sentence(text, sent, spec, asked, said, continued=i == 0 and lead is not None and lead.goes_on)
             if hit:
                 out.append(hit)
@@ -1104,6 +1138,8 @@ class ClaimReader:
             if sent.kind in ("statement", "supposed"):
                 said = self._number_carry(text, sents, k, spec, carry)
                 asked = self._asked_topic(text, sents, k, topic)
+                if k == 0 and lead is not None and lead.asked:
+                    asked = lead.asked
                 hit = self._sentence(text, sent, spec, asked, said, continued=k == 0 and lead is not None and lead.goes_on)
                 if hit:
                     out.append(hit)
@@ -1123,9 +1159,13 @@ class ClaimReader:
         if k < 0:
             return topic
         sent = sents[k]
-        if sent.kind != "question" or text[sent.start:sent.end].rstrip(" \t*_")[-1:] not in ("？", "?"):
-            return topic
-        named = {m.keys for m in self._mentions(text, sent.start, sent.end)}
+        if sent.kind != "question" or (text[sent.start:sent.end].rstrip(" \t*_")[-1:] not in ("？", "?", "：")
+                                       and not _ASK_REPORTED_RE.match(text, sent.start, sent.end)):
+            return topic  # (`：` ends a question the text layer split from its answer, `X 怎么算：…`; `你问 X 怎么…。`)
+        found = self._mentions(text, sent.start, sent.end)
+        named = {m.keys for m in found}
+        if len(named) > 1:  # `RLHF 的 PPO 阶段更新什么？`: a term that only qualifies the next one is not what is asked
+            named = {m.keys for m, n in zip(found, found[1:] + [None]) if n is None or not _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
         return next(iter(named)) if len(named) == 1 else topic
 
     def _number_carry(self, text: str, sents: list[Span], k: int, spec: ClaimSpec,
@@ -1151,7 +1191,8 @@ class ClaimReader:
         sents = self._sentences(text, 0, None)
         for k, sent in enumerate(sents):
             carry = self._next_carry(text, sent, carry, k > 0 or lead is not None)
-        return Lead(carry, bool(sents) and sents[-1].kind == "statement")
+        asked = self._asked_topic(text, sents, len(sents), None) if sents else None  # (what the next line answers)
+        return Lead(carry, bool(sents) and sents[-1].kind == "statement", asked)
 
     def headword(self, text: str) -> frozenset[str] | None:
         """The term a line names when it is a headword alone (a short line without a sentence's punctuation whose
@@ -1439,12 +1480,19 @@ class ClaimReader:
             return None  # (whatever its 前者/后者 stand for, it is not the term the sentence would go on with)
         acted = False  # whether `prev` is what a person acts on (`我们…跑完 PPO`)
         supposed: list[Mention] = []  # the subject of a supposition, for a 它 in its consequent
+        opening = 0  # the clause that sets the sentence's frame
         for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
             if not mentions and _EXAMPLE_OPENS_RE.match(text, clause.start, clause.end):
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
+                prev, frame, label = [], None, []
+                continue
+            if not mentions and i > 0 and _NEXT_STEP_RE.match(text, clause.start, clause.end) \
+                    and any(_FIRST_STEP_RE.match(text, c.start, c.end) for c in clauses[:i]):
+                # `预训练的直觉：先在无标注文本上学规律，然后在具体任务上用少量标注数据调整`: the next step of a procedure
+                # that names no term is not what the sentence's term (the first step) does
                 prev, frame, label = [], None, []
                 continue
             added = self._purpose_of(text, clauses, i) if i > 0 and not mentions else None
@@ -1460,9 +1508,12 @@ class ClaimReader:
                                         ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
                 if hit:
                     return hit
-            if i == 0:
+            if i == opening:
                 frame = self._frame(text, clause, mentions) or frame
+                if _BARE_YES_RE.fullmatch(text, clause.start, clause.end):
+                    opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
+                                                              and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
                                                               for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
             if _ADDED_MEANS_RE.search(text, clause.start, clause.end):
@@ -1657,6 +1708,9 @@ class ClaimReader:
         """The topic a sentence's first clause sets for its later clauses that name no term: the term it
         opens with (`BPE 从字符开始，每次合并…`, `- **GRU**：…，…`), or the one term of a frame clause
         (`在 PPO 阶段，…`, `Adapter 和 LoRA 一样，…`); None when it sets none."""
+        if len(mentions) == 1 and _SCENE_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
+                and _SCENE_END_RE.fullmatch(text, mentions[0].end, clause.end):
+            return mentions[0].keys  # `当时手写 GBDT，每棵新树都拟合…`: a scene of work on the term, whose parts follow
         subj = [m for m in mentions if not self._is_object(text, clause, m)]
         if not subj:
             return None
@@ -1740,6 +1794,11 @@ class ClaimReader:
             if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
                     and (cmp.group("mod") or _OBJECT_BEFORE_RE.search(text, clause.start, ps)):
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
+            if (_VS_BEFORE_RE.search(text, max(clause.start, ps - 12), ps) or _VS_AFTER_RE.match(text, pe, clause.end)
+                    or _VS_RE.search(text, ps, pe)) and _slashed_pairing(text, clause, mentions, ps) is None:
+                # `加法残差 vs 拼接残差`: one side of a pair set against each other, not said of the term (but `BERT/GPT：
+                # 单向 vs 双向` gives each term the value in its place)
+                continue
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
             if _DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end):
@@ -1763,6 +1822,10 @@ class ClaimReader:
                 continue  # `可学习参数是 0`: there are none
             if _in_example_bracket(text, clause.start, ps):
                 continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
+            if _REACHES_BEFORE_RE.search(text, max(clause.start, ps - 8), ps) and _LEVEL_AFTER_RE.match(text, pe, clause.end):
+                continue  # `达到 Two-stage（如 R-CNN）的水平`: the level of what is compared with, not what the term is
+            if _INTENT_RE.search(text, clause.start, ps):
+                continue  # `当时想把二分类数据用 LDA 降到 2 维`: what one meant or tried to do, not what is so
             if _CAUTION_PURPOSE_RE.search(text, max(0, ps - 40), ps):
                 continue  # `需谨慎使用，以避免梯度消失`: what the caution avoids, not what the term does
             if _COST_AFTER_RE.match(text, pe, clause.end):
@@ -2186,21 +2249,7 @@ class ClaimReader:
                 continue
             if anchor >= me and self.layer.negations(text, me, anchor, (clause.start, clause.end)) % 2:
                 continue  # `24 层并不是 BERT-base 的配置`: the number is denied of the term after it
-            before = text[max(clause.start, ms - 4):ms]
-            after = text[me:min(clause.end, me + 8)]
-            span = _range_of(text, found, i, num.scaled)
-            if span is not None:  # `100M~1B 参数，如 BERT-base`: a range that holds the true value is right
-                wrong = not (span[0] * (1 - num.tolerance) <= num.value <= span[1] * (1 + num.tolerance))
-            elif odd:  # `170 多亿`: a little more than the number, at most about twice it
-                wrong = num.value < value * (1 - num.tolerance) or num.value > value * 2
-            elif _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
-                wrong = num.value < value * (1 - num.tolerance)  # "超过 X": wrong only if the true value is below X
-            elif _UPPER_BOUND_RE.search(before) or _UPPER_AFTER_RE.match(after):
-                wrong = num.value > value * (1 + num.tolerance)
-            else:
-                tol = max(num.tolerance, 0.25) if _ABOUT_RE.search(before) else num.tolerance
-                wrong = not _close(value, num.value, tol)
-            if wrong:
+            if _wrong_value(text, clause, found, i, value, odd, num):
                 return min(group[0].start, ms), max(group[0].end, me)
         return None
 
@@ -2286,7 +2335,42 @@ _UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|
 _UPPER_AFTER_RE = re.compile(r"^\s*\S{0,4}?以[下内]")
 
 
-_RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至)\s*")
+_RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至|甚至|乃至|甚至是|甚至到|甚至上)\s*")
+# an order of magnitude, not a value: a Han unit without a digit before it (`百亿`, `千亿`), or a number followed by
+# 级别 / 量级 (`1000 亿级别`)
+_BARE_MAGNITUDE_RE = re.compile(r"[十百千]?[万亿]{1,2}")
+_MAGNITUDE_AFTER_RE = re.compile(r"\s*(?:级别|量级|数量级|级(?![联数]))")
+
+
+def _wrong_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, value: float, odd: bool,
+                 num: "NumberSpec") -> bool:
+    """Whether number `i` of the clause's numbers (`found`), of value `value` in the spec's unit, states the spec's value
+    `num` wrongly: read as a range, a magnitude, a little more than it (`odd`), a bound or about it where the text says so."""
+    ms, me = found[i][0], found[i][1]
+    before = text[max(clause.start, ms - 4):ms]
+    after = text[me:min(clause.end, me + 8)]
+    span = _range_of(text, found, i, num.scaled)
+    if span is not None:  # `100M~1B 参数，如 BERT-base`: a range that holds the true value is right
+        hi = i if i > 0 and _RANGE_GAP_RE.fullmatch(text, found[i - 1][1], ms) else i + 1
+        top = span[1] * (10 if _magnitude(text, found[hi], clause.end) else 1)  # (`百亿甚至千亿级别`)
+        return not (span[0] * (1 - num.tolerance) <= num.value <= top * (1 + num.tolerance))
+    if _magnitude(text, found[i], clause.end):  # `千亿级别`: from the number to ten times it
+        return not (value * (1 - num.tolerance) <= num.value < value * 10 * (1 + num.tolerance))
+    if odd:  # `170 多亿`: a little more than the number, at most about twice it
+        return num.value < value * (1 - num.tolerance) or num.value > value * 2
+    if _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
+        return num.value < value * (1 - num.tolerance)  # "超过 X": wrong only if the true value is below X
+    if _UPPER_BOUND_RE.search(before) or _UPPER_AFTER_RE.match(after):
+        return num.value > value * (1 + num.tolerance)
+    tol = max(num.tolerance, 0.25) if _ABOUT_RE.search(before) else num.tolerance
+    return not _close(value, num.value, tol)
+
+
+def _magnitude(text: str, number: tuple[int, int, float, str, bool], end: int) -> bool:
+    """Whether a number of `numbers` names an order of magnitude (`千亿级别`, `百亿参数`): what it says holds from
+    the number up to ten times it."""
+    ms, me = number[0], number[1]
+    return _BARE_MAGNITUDE_RE.fullmatch(text, ms, me) is not None or _MAGNITUDE_AFTER_RE.match(text, me, end) is not None
 
 
 def _range_of(text: str, found: list[tuple[int, int, float, str, bool]], i: int, scaled: bool) -> tuple[float, float] | None:

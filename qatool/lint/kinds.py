@@ -24,7 +24,7 @@ from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
-from qatool.lint.text import HAN_RE, SENTENCE_END, affirmed_until, clause_asks, judged_false, may_be_affirmed, reports_belief, sentence_kind
+from qatool.lint.text import HAN_RE, SENTENCE_END, affirmed_until, answer_after_colon, clause_asks, judged_false, may_be_affirmed, reports_belief, sentence_kind
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -222,16 +222,27 @@ def judges_statements(rule: Rule) -> bool:
     return bool(rule.spec.get("statement"))
 
 
+# the answer of a question given on the question's own line (`Q: …？ A: …`, `问题：…？ 回答：…`)
+_INLINE_ANSWER_RE = regex.compile(r"[？?][ \t]*(?:\*\*)?[ \t]*(?:A\d{0,2}|答|回答|答案)[ \t]*(?:\*\*)?[ \t]*[:：]")
+
+
 def asks(unit: Unit, start: int, end: int) -> bool:
     """Whether text [start, end) of `unit` is part of a question rather than a statement: the unit is
     an item's question (its question field or the heading that titles it) or a multiple-choice option, the sentence around it
     ends in ？/?/吗/呢 or reports a belief to refute it (text.REPORTED_RE, `有人以为…`), or the matched
     claim itself is a yes/no question (LSTM 能不能…, 是否…)."""
     if _asked_by_place(unit):
-        return True
+        inline = _INLINE_ANSWER_RE.search(unit.text)
+        if inline is None or start < inline.end():
+            return True  # (`Q: …？ A: …` on the question's line: its answer, after the label, states)
     sents = unit.sentences()
     k = next((i for i, (s, e) in enumerate(sents) if s <= start < e), None)
     sentence = sents[k] if k is not None else (0, len(unit.text))
+    colon = answer_after_colon(unit.text, *sentence)
+    if colon is not None:  # `过拟合怎么办：一个办法是…`: the question before the colon asks, its answer states
+        if start < colon:
+            return True
+        sentence = (colon, sentence[1])
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
         stated = affirmed_until(unit.text, *sentence, *sents[k + 1]) if k is not None and k + 1 < len(sents) else None
         if stated is None or end > stated:
@@ -255,13 +266,28 @@ def asks(unit: Unit, start: int, end: int) -> bool:
 # ------------------------------------------------------------------------------------------ pattern
 
 
+def _asked_apart(rule: Rule, rx: Any, text: str) -> list[Any]:
+    """The pattern's matches in `text`, none across a question mark: a match that runs from a question into what
+    follows it (`Q: 词表变大有什么影响？ A: 词表越大，…越长`) is searched again after the mark, where the statement is."""
+    out: list[Any] = []
+    for m in finditer(rule, rx, text):
+        q = max(text.rfind("？", m.start(), m.end()), text.rfind("?", m.start(), m.end()))
+        if q < 0:
+            out.append(m)
+            continue
+        again = search(rule, rx, text, q + 1)
+        if again is not None and not any(a.start() == again.start() for a in out):
+            out.append(again)
+    return out
+
+
 def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     fix_tpl = rule.spec.get("fix")
     statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
         taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
         for rx in rule.spec["patterns"]:
-            for m in finditer(rule, rx, unit.text):
+            for m in _asked_apart(rule, rx, unit.text):
                 if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 region = next(((s, e) for s, e in _regions(rule, unit) if s <= m.start() < e), (0, len(unit.text)))
@@ -692,23 +718,54 @@ AROUND_CHARS = 120
 _LEAD_LABEL_RE = regex.compile(r"^\s*(?:(?:[-*+]|\d{1,3}[.)、])\s+)?\*\*(?P<label>[^*]+)\*\*\s*[:：]\s*")
 # what refutes the label it follows: a verdict (`：错。`, `：✗`, `：不对，…`)
 _VERDICT_RE = regex.compile(r"(?:错误?|不对|不正确|不成立|误区|谬误|[×✗✘❌])(?![\p{Han}])|(?:错|不对)[，,。；;！!]")
-# a heading over a list of misconceptions that its entries correct (`易错点 · 反直觉点`, `常见误区`)
-_MYTHS_HEADING_RE = regex.compile(r"易错|误区|误解|谬误|错误(?:认知|观念|说法|理解)|常见错误|反直觉|(?i:myths?|misconceptions?|pitfalls?)")
+# a heading over a list of misconceptions or pitfalls, whose entries say what goes wrong (`易错点 · 反直觉点`,
+# `常见误区`, `工程陷阱`, `踩坑记录`, `Common mistakes`)
+_MYTHS_HEADING_RE = regex.compile(r"易错|误区|误解|谬误|错误(?:认知|观念|说法|理解)|常见错误|反直觉|陷阱|踩坑|避坑|(?:常见|易踩)的?坑|反模式"
+                                  r"|(?i:myths?|misconceptions?|pitfalls?|gotchas?|anti-?patterns?|(?:common\s+)?mistakes)")
+# a list entry's first line
+_ENTRY_START_RE = regex.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)、])[ \t]+")
+# a line of an entry that gives the fix of what the entry names (`   处置：推理前调用 model.eval()`): stated as so
+_FIX_LINE_RE = regex.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:处置|处理方法|解决(?:方案|办法|方法)?|修复|修正|改正|纠正|正确(?:做法|理解|说法|答案|的做法)?|正解"
+                             r"|应对|对策|建议|规避|(?i:fix(?:es)?|solutions?|remed(?:y|ies)|corrections?|instead))\s*(?:\*\*|__)?\s*[:：]")
+ENTRY_LINES = 40  # how far back a line looks for the list entry it goes on
 
 
-def _refuted_label(doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
-    """Whether the claim at [s, e) lies in a line's leading bold label that the line refutes: a verdict right
-    after its colon, or a heading above that names the list a list of misconceptions."""
-    m = _LEAD_LABEL_RE.match(unit.text)
-    if m is None or not (m.start("label") <= s and e <= m.end("label")):
-        return False
-    if _VERDICT_RE.match(unit.text, m.end()):
-        return True
+def _heading_lines(doc: LintDoc) -> list[tuple[int, str]]:
     heads = doc.cache.get("heading_lines")
     if heads is None:
         heads = doc.cache["heading_lines"] = [(ln.no, ln.text) for ln in doc.scan.lines if ln.kind == "heading"]
-    k = bisect.bisect_left(heads, (unit.line,)) - 1
-    return k >= 0 and _MYTHS_HEADING_RE.search(heads[k][1]) is not None
+    return heads
+
+
+def _under_myths_heading(doc: LintDoc, line: int) -> int | None:
+    """The line of the nearest heading above `line` when it names a list of misconceptions or pitfalls."""
+    heads = _heading_lines(doc)
+    k = bisect.bisect_left(heads, (line,)) - 1
+    return heads[k][0] if k >= 0 and _MYTHS_HEADING_RE.search(heads[k][1]) is not None else None
+
+
+def _refuted_label(doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
+    """Whether the claim at [s, e) is named to be refuted or warned against: it lies in a line's leading bold label
+    that the line refutes (a verdict right after its colon, or a heading above that names the list a list of
+    misconceptions), or its line belongs to an entry of a list of misconceptions or pitfalls other than the line
+    that gives the entry's fix (`## 工程陷阱` / `2. **忘记 model.eval()** → 推理时 Dropout 仍然生效` / `   处置：…`:
+    the entry says what goes wrong, not what is so)."""
+    m = _LEAD_LABEL_RE.match(unit.text)
+    if m is not None and m.start("label") <= s and e <= m.end("label"):
+        if _VERDICT_RE.match(unit.text, m.end()) or _under_myths_heading(doc, unit.line) is not None:
+            return True
+    if _FIX_LINE_RE.match(unit.text):
+        return False
+    head = _under_myths_heading(doc, unit.line)
+    if head is None:
+        return False
+    for no in range(unit.line, max(head, unit.line - ENTRY_LINES), -1):  # (1-based: the lines after the heading)
+        line = doc.lines[no - 1]
+        if _ENTRY_START_RE.match(line):
+            return True
+        if line.strip() and not line[:1].isspace():
+            return False  # a paragraph of its own under the heading, not an entry of its list
+    return False
 
 
 ITEM_LINES = 40  # how far back in its item `unless_around` reads

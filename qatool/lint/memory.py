@@ -19,7 +19,8 @@ from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
 # a parameter count: `7B`, `175B`, `70 亿参数`, `13 billion`
-PARAMS_RE = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>B|b|亿|billion)(?![A-Za-z])")
+# (not a count of other things: `1 亿条向量`, `10 亿张图片`)
+PARAMS_RE = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>B|b|亿|billion)(?![A-Za-z])(?!\s*(?:条|篇|张|份|行|句|段|样本|文档|图|词|tokens?\b|个(?!参数)))")
 # bytes a parameter takes, by the name of its precision
 PRECISIONS = ((re.compile(r"(?<![A-Za-z0-9])(?:fp32|float32|tf32)(?![A-Za-z0-9])|单精度|全精度", re.I), 4.0),
               (re.compile(r"(?<![A-Za-z0-9])(?:fp16|bf16|float16|bfloat16)(?![A-Za-z0-9])|半精度", re.I), 2.0),
@@ -33,7 +34,9 @@ EXTRAS_RE = re.compile(r"训练|优化器|梯度|Adam|动量|激活|KV|kv|cache|
                        # (a length processed, `处理 1024 长度约占用 0.5GB`: the figure is the cache for that length)
                        r"\d+\s*(?:个)?\s*(?:长度|字|词)|长度\s*(?:为|是|=)?\s*\d|"
                        r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|GPU|"
-                       r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件", re.I)
+                       r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件|"
+                       # (vectors or an index stored, not a model's weights: `1 亿条 768 维向量要 286 GB`)
+                       r"向量|embedding|索引|index|\d+\s*维", re.I)
 # a sentence that denies, hedges or reports the figure rather than stating it
 NOT_STATED_RE = re.compile(r"不|没|并非|错|误|有人|以为|认为|据说|大概率|可能|也许|吗|呢|？|\?")
 VERB_RE = re.compile(r"(?:需要|需|要|占用?|约|大约|大概|差不多|是|为|就是|得|消耗|存储|只要|仅需|光|就|左右|：|:|=|（|\()\s*$")

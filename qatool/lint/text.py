@@ -43,7 +43,8 @@ QUESTION_WORD_RE = re.compile(
 )
 # an alternative question that drops its "？" (`PPO是on-policy还是off-policy`, `基座模型选用Chat还是Base`): 是/选 …
 # 还是 B to the end, where B is no verb phrase (`结果是一样的，还是会过拟合` goes on: 还是 there means "still")
-ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?还是"
+# (`本质上还是`, `其实还是`: "still", not "or")
+ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?(?<!本质上)(?<!实际上)(?<!其实)(?<!终究)(?<!最终)(?<!到头来)(?<!说到底)(?<!归根结底)(?<!归根到底)还是"
                               r"(?!会|要|能|可|需|应|得|有|没|不|很|太|挺|更|最|较|比较|非常|相当|十分|特别|那么|这么|一样|同样|存在|无法|在|把|被|让|使|将|依然|照样)"
                               r"(?:(?!不|没|重要|取决|无所谓|关系|影响|决定|都|由|看)[^，,。；;？?！!]){1,30}$")  # `是 A 还是 B 并不重要` states
 # the marks that judge a statement false: a cross, or a word (`（×）`, `（错）`, `（False）`)
@@ -78,7 +79,7 @@ REPORTED_RE = re.compile(
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
-    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作)"
+    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
     r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
@@ -131,7 +132,7 @@ _REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
 # replaces it is); becoming (变为, 变成) or setting (改为 0.1) does not
 REPLACEMENTS = frozenset("替换 替换成 替换为 换成 换为 换用 改用 代替 取代 替代".split())
 _REPLACED_GAP_RE = re.compile(r"[了成为作\s*$]*")
-_NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor)\b|n't\b", re.I)
+_NEGATION_EN_RE = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor|rather\s+than|instead\s+of)\b|n't\b", re.I)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # an English negating prefix glued to the word after it (`Non-Learned`, `nonlinear`, `un-normalised`)
 _NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
@@ -277,6 +278,23 @@ class Span:
         return s[self.start:self.end]
 
 
+# the asking words of a question that a colon ends before its answer (`过拟合怎么办：…`, `X 怎么算：…`)
+_ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:你|您|有人|有同学|同学|读者|网友)(?:们)?(?:刚才|之前|上次)?(?:问|问到|问起)(?![题号])")
+_ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
+
+
+def answer_after_colon(text: str, a: int, b: int) -> int | None:
+    """Where the answer begins in a sentence text[a:b] that opens with a question ended by a colon (`过拟合怎么办：一个
+    办法是…`, `你问 precision 怎么算：分母取…`): after the colon; None when the sentence is not one such."""
+    colon = text.find("：", a, b)
+    if colon <= a:
+        return None
+    if not _ASK_TOLD_RE.match(text, a, colon) and (not _ASKS_BEFORE_COLON_RE.search(text, a, colon) or sentence_kind(text[a:colon]) != "question"):
+        return None  # (a question told as asked needs no asking word: `你问特异度和 FPR 的关系：…`)
+    rest = text[colon + 1:b]
+    return colon + 1 if rest.strip() and sentence_kind(rest) != "question" else None
+
+
 def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, han_period: bool = False) -> list[tuple[int, int]]:
     """[start, end) pieces of text[start:end] ending after each separator character (kept in the piece);
     `han_period`: an ASCII period after a Han character or a letter and before a Han character ends a piece too
@@ -416,7 +434,7 @@ ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWE
 
 
 # a question reported as asked (`面试官问…`, `追问：…`)
-_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|有人|别人)\s*(?:又|还|接着|再|就)?(?:问|追问|提问)(?![题答])|(?:追问|提问|问)\s*[:：])")
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|有人|别人|你|您|有同学|同学|读者|网友)\s*(?:又|还|接着|再|就|刚才|之前|上次)?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
 
 
 # what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief
@@ -488,9 +506,12 @@ class TextLayer:
         out = []
         for a, b in split_spans(text, SENTENCE_END, start, end, han_period=True):
             turn = ANSWER_TURN_RE.search(text, a, b) if "答" in text[a:b] else None
+            colon = answer_after_colon(text, a, b)
             if turn is not None and turn.start() > a and sentence_kind(text[a:turn.start()]) == "question" and text[turn.end():b].strip():
                 # `面试官问 DDP 每张卡存什么，我答：存一部分层。`: the question asked, then the answer given
                 out += [Span(a, turn.start(), "question"), Span(turn.start(), b, sentence_kind(text[turn.end():b]))]
+            elif colon is not None:  # `过拟合怎么办：一个办法是…`: a question that a colon ends, then its answer
+                out += [Span(a, colon, "question"), Span(colon, b, sentence_kind(text[colon:b]))]
             else:
                 if out and out[-1].kind == "statement" and judged_false(text, a, b):
                     out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
