@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback18_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback19_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -64,9 +64,15 @@ measured once with the nineteenth session's starting code (0.588, 26 traps flagg
 traps were read: development material now. heldback18_*.jsonl (four more authors, 2026-12-03, nineteenth session, from
 the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: a mentor's e-mail to a
 student, short social-media study posts, a course's FAQ page, an engineer's notes of lessons from projects) is the measure
-now: written after the session's readings were done and measured with its starting code (0.751, 3 traps flagged per
-dialect) and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a
-gate).
+then: written after the session's readings were done and measured with its starting code (0.751, 3 traps flagged per
+dialect) and its final code (0.761, 3 traps) only; the twentieth session read its misses and flagged traps (0.784, none
+flagged, with that session's code): development material now. heldback19_*.jsonl (four more authors, 2026-12-03,
+twentieth session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own:
+a content farm's long machine-written interview answers, a student's terse exam-review outline, a team's onboarding wiki
+for new ML engineers, comments in a GitHub issue or pull request about training code) is the measure now: written
+before the session's readings of the eighteenth set and measured with its starting code (0.756, 3 traps flagged per
+dialect) and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement,
+not a gate).
 """
 from __future__ import annotations
 
@@ -96,6 +102,7 @@ SETS = {
     "heldback16": sorted((ROOT / "bench" / "claims").glob("heldback16_*.jsonl")),
     "heldback17": sorted((ROOT / "bench" / "claims").glob("heldback17_*.jsonl")),
     "heldback18": sorted((ROOT / "bench" / "claims").glob("heldback18_*.jsonl")),
+    "heldback19": sorted((ROOT / "bench" / "claims").glob("heldback19_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -165,7 +172,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback18")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback19")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
