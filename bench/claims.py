@@ -65,13 +65,13 @@ traps were read: development material now. heldback18_*.jsonl (four more authors
 the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: a mentor's e-mail to a
 student, short social-media study posts, a course's FAQ page, an engineer's notes of lessons from projects) is the measure
 then: written after the session's readings were done and measured with its starting code (0.751, 3 traps flagged per
-dialect) and its final code (0.761, 3 traps) only; the twentieth session read its misses and flagged traps (0.784, none
-flagged, with that session's code): development material now. heldback19_*.jsonl (four more authors, 2026-12-03,
+dialect) and its final code (0.761, 3 traps) only; the twentieth session read its misses and flagged traps (0.791, none
+flagged, with that session's final code): development material now. heldback19_*.jsonl (four more authors, 2026-12-03,
 twentieth session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own:
 a content farm's long machine-written interview answers, a student's terse exam-review outline, a team's onboarding wiki
 for new ML engineers, comments in a GitHub issue or pull request about training code) is the measure now: written
 before the session's readings of the eighteenth set and measured with its starting code (0.756, 3 traps flagged per
-dialect) and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement,
+dialect) and its final code (0.759, 3 traps) only; nobody working on the rules has read it. Exit status 0 always (it is a measurement,
 not a gate).
 """
 from __future__ import annotations
