@@ -45,7 +45,20 @@ import regex
 
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.literals import required_factors
-from qatool.lint.text import A_NOT_A, ANSWER_BY, ANSWER_TURN, ANSWER_TURN_RE, EXAMPLE_LEAD, HAN_RE, SENTENCE_END, SPOKEN_TURN, Span, TextLayer, sentence_kind
+from qatool.lint.text import (
+    A_NOT_A,
+    ANSWER_BY,
+    ANSWER_TURN,
+    ANSWER_TURN_RE,
+    ASKERS,
+    EXAMPLE_LEAD,
+    HAN_RE,
+    SENTENCE_END,
+    SPOKEN_TURN,
+    Span,
+    TextLayer,
+    sentence_kind,
+)
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NOT_WORD_AFTER = r"(?![A-Za-z0-9_]|\.\d)"
@@ -714,7 +727,7 @@ _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百�
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
-_ASK_REPORTED_RE = re.compile(r"\s*(?:(?:你|您|有人|有同学|同学|读者|网友|面试官)(?:们)?(?:刚才|之前|上次)?(?:问|问到|问起|提问)|被问到|问到)")
+_ASK_REPORTED_RE = re.compile(r"\s*(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)(?:问|问到|问起|提问)|被问到|问到)")
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
 _REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*(?:\*\*)?\s*$")
 _LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
@@ -2335,7 +2348,7 @@ _UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|
 _UPPER_AFTER_RE = re.compile(r"^\s*\S{0,4}?以[下内]")
 
 
-_RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至|甚至|乃至|甚至是|甚至到|甚至上)\s*")
+_RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至|甚至(?:是|到|上)?|乃至)\s*")
 # an order of magnitude, not a value: a Han unit without a digit before it (`百亿`, `千亿`), or a number followed by
 # 级别 / 量级 (`1000 亿级别`)
 _BARE_MAGNITUDE_RE = re.compile(r"[十百千]?[万亿]{1,2}")

@@ -271,13 +271,13 @@ def _asked_apart(rule: Rule, rx: Any, text: str) -> list[Any]:
     follows it (`Q: 词表变大有什么影响？ A: 词表越大，…越长`) is searched again after the mark, where the statement is."""
     out: list[Any] = []
     for m in finditer(rule, rx, text):
-        q = max(text.rfind("？", m.start(), m.end()), text.rfind("?", m.start(), m.end()))
-        if q < 0:
-            out.append(m)
-            continue
-        again = search(rule, rx, text, q + 1)
-        if again is not None and not any(a.start() == again.start() for a in out):
-            out.append(again)
+        while m is not None:  # (each search starts past a question mark the last match held: linear)
+            q = max(text.rfind("？", m.start(), m.end()), text.rfind("?", m.start(), m.end()))
+            if q < 0:
+                if not any(a.start() == m.start() for a in out):
+                    out.append(m)
+                break
+            m = search(rule, rx, text, q + 1)
     return out
 
 
@@ -750,14 +750,11 @@ def _refuted_label(doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
     misconceptions), or its line belongs to an entry of a list of misconceptions or pitfalls other than the line
     that gives the entry's fix (`## 工程陷阱` / `2. **忘记 model.eval()** → 推理时 Dropout 仍然生效` / `   处置：…`:
     the entry says what goes wrong, not what is so)."""
-    m = _LEAD_LABEL_RE.match(unit.text)
-    if m is not None and m.start("label") <= s and e <= m.end("label"):
-        if _VERDICT_RE.match(unit.text, m.end()) or _under_myths_heading(doc, unit.line) is not None:
-            return True
-    if _FIX_LINE_RE.match(unit.text):
-        return False
     head = _under_myths_heading(doc, unit.line)
-    if head is None:
+    m = _LEAD_LABEL_RE.match(unit.text)
+    if m is not None and m.start("label") <= s and e <= m.end("label") and (_VERDICT_RE.match(unit.text, m.end()) or head is not None):
+        return True
+    if head is None or _FIX_LINE_RE.match(unit.text):
         return False
     for no in range(unit.line, max(head, unit.line - ENTRY_LINES), -1):  # (1-based: the lines after the heading)
         line = doc.lines[no - 1]

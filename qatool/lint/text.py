@@ -279,7 +279,9 @@ class Span:
 
 
 # the asking words of a question that a colon ends before its answer (`过拟合怎么办：…`, `X 怎么算：…`)
-_ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:你|您|有人|有同学|同学|读者|网友)(?:们)?(?:刚才|之前|上次)?(?:问|问到|问起)(?![题号])")
+# who is told to have asked (`你问…`, `有同学问…`): the start of a question reported as asked
+ASKERS = r"(?:你|您|有人|有同学|同学|读者|网友)(?:们)?(?:刚才|之前|上次)?"
+_ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(?![题号])")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
 
 
