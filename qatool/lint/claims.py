@@ -718,7 +718,6 @@ _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要�
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
                        r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
-# (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
 # the two sides of `A vs B` (`加法残差 vs 拼接残差`): what is set against what, not a claim about either
 _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;：:\s]{0,6}$")
 # a count before a term (`96 个注意力头`, `12 层 Transformer`): what is counted is a part of the thing the sentence
@@ -742,6 +741,7 @@ _SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|�
 _SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s*")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
+# (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*"
                                    r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
