@@ -572,13 +572,22 @@ _PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + _PAIRED + r"(?:着|上|使用|采用
 _DEFINES_RE = re.compile(_ANSWER_LEAD + r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句话说|也就是说|一句话|总之|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
                          r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
-_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]\s*)?"
+_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]?\s*)?"
                                    r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反)?\s*(?:\*\*)?\s*(?:通过|经过|经由|由)?\s*")
+# a consequent that opens on a noun phrase of its own (`…固定位置编码，因此通过学习得到的输入嵌入需要…`)
+# an arithmetic operator right after or before a number (`64 \times 0.15`, `4 × 0.25`, `1024 / 2`)
+_OPERATOR_AFTER_RE = re.compile(r"\s*(?:\$\s*)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*(?:\$\s*)?[\d.(（]")
+_OPERATOR_BEFORE_RE = re.compile(r"[\d.)）]\s*(?:\$\s*)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*(?:\$\s*)?$")
+# a value set for a run (`将 BERT 输入序列的最大长度设置为 64`, `把 max_len 设成 128`): chosen, not a fact of the model
+_CONFIGURED_BEFORE_RE = re.compile(r"(?:将|把)[^，,。；;]{1,30}?(?:设置|设定|设|配置|调整|调|改|定|指定)(?:为|成|到)\s*(?:\*\*)?\s*$")
+_CONSEQUENT = r"(?:因此|所以|从而|于是|因而)\s*(?:\*\*)?\s*(?:通过|经过|由)?\s*"
+_CONSEQUENT_SUBJECT_BEFORE_RE = re.compile(r"[，,；;]\s*" + _CONSEQUENT + r"$")
+_CONSEQUENT_SUBJECT_AT_RE = re.compile(r"\s*" + _CONSEQUENT)  # (the consequent as a clause of its own)
 _CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*(?:而|但|但是|然而|相反)\s*(?:\*\*)?\s*$")
 _NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|LMs?\b|models?\b|methods?\b"
                            # (or a relative clause's noun: `通过人工标注产出的全监督数据很难…`)
                            # followed by what is said of it: not `取得更好的结果。`, an object)
-                           r"|[^，,。；;]{0,10}?的\s*[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果)(?=\s*[^，,。；;\s)）]))", re.I)
+                           r"|[^，,。；;]{0,10}?的\s*[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果|表示|表征|特征|向量|参数|权重)(?=\s*[^，,。；;\s)）]))", re.I)
 # a purpose clause after a caution (`…需谨慎使用，以避免梯度消失`): what being careful avoids
 _CAUTION_PURPOSE_RE = re.compile(r"(?:谨慎|慎用|慎重|小心|少用|避免使用|不要使用|减少使用|限制使用)[^。；;！!？?]{0,20}?[，,]?\s*(?:以|以便|从而|来|才能|才可以)\s*$")
 # what a step costs, said to be high (`重新训练成本极高`): the step is named as an obstacle
@@ -730,6 +739,12 @@ _ASK_REPORTED_RE = re.compile(r"\s*(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
 _REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*(?:\*\*)?\s*$")
 _LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
+# a place a thing is done in (`在任何现代深度学习框架的代码中`): the property named is the place
+_PLACE_BEFORE_RE = re.compile(r"(?<![存现实])在\s*(?:\*\*)?\s*(?:任何|任意|各种|各类|主流|现代|常见|所有|一些|不同的?|大多数|多数|很多)?[^，,。；;在是]{0,8}$")
+_PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|里|之中|当中)(?![^，,。；;]{0,2}(?:是|为|属于))")
+# a count of the parts that serve a purpose (`有两个门用于这样的目的`)
+_COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*(?:个|种|道|类|层)")
+_PURPOSE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:用于|用来|负责|专门用于|专门负责|专门用来)")
 # an intention or an attempt (`想把…`, `本想用…`, `试图让…`): what follows was meant, not stated
 _INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本想|原想|打算|试图|企图)(?:要)?(?:把|将|用|让|使|在|给|通过)")
 # what stands between a term and the next one it qualifies (`RLHF 的 PPO 阶段`, `蒸馏中的软标签`)
@@ -1837,6 +1852,10 @@ class ClaimReader:
                 continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
             if _REACHES_BEFORE_RE.search(text, max(clause.start, ps - 8), ps) and _LEVEL_AFTER_RE.match(text, pe, clause.end):
                 continue  # `达到 Two-stage（如 R-CNN）的水平`: the level of what is compared with, not what the term is
+            if _PLACE_BEFORE_RE.search(text, max(clause.start, ps - 14), ps) and _PLACE_AFTER_RE.match(text, pe, clause.end):
+                continue  # `在任何现代深度学习框架的代码中实现`: where something is done, not what the subject is
+            if _COUNT_IN_RE.search(text, ps, pe) and _PURPOSE_AFTER_RE.match(text, pe, clause.end):
+                continue  # `也有两个门用于这样的目的`: the ones that serve a purpose are counted, not all there are
             if _INTENT_RE.search(text, clause.start, ps):
                 continue  # `当时想把二分类数据用 LDA 降到 2 维`: what one meant or tried to do, not what is so
             if _CAUTION_PURPOSE_RE.search(text, max(0, ps - 40), ps):
@@ -1878,7 +1897,9 @@ class ClaimReader:
                        or (habit is not None and habit.end("np") <= ps) or _PAIRED_WITH_RE.match(text, clause.start, ps))
             if _NOUN_HEAD_RE.match(text, pe, clause.end) and (
                     (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps))
-                    or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)):
+                    or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
+                    or _CONSEQUENT_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
+                    or _CONSEQUENT_SUBJECT_AT_RE.fullmatch(text, clause.start, ps)):
                 continue  # `…，而自回归语言模型每个样本都…`: the phrasing qualifies a subject of its own, a noun
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]) \
                     and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start) \
@@ -2258,6 +2279,10 @@ class ClaimReader:
                 continue  # `GPT-2Pile（1.5B参数）`: a number in brackets after a name is that name's
             if self._variant_size(text, ms, value, num.tolerance):
                 continue  # `GPT3-13B … GPT3 的参数量为 12850M`: the size of a variant named nearby
+            if _OPERATOR_AFTER_RE.match(text, me, clause.end) or _OPERATOR_BEFORE_RE.search(text, max(clause.start, ms - 12), ms):
+                continue  # `$64 \times 0.15$`: an operand of arithmetic, not a value stated of the term
+            if _CONFIGURED_BEFORE_RE.search(text, clause.start, ms):
+                continue  # `将 BERT 输入序列的最大长度设置为 64`: a value chosen for a run, not the model's
             if anchor <= ms and self.layer.negations(text, anchor, ms, (clause.start, clause.end)) % 2:
                 continue
             if anchor >= me and self.layer.negations(text, me, anchor, (clause.start, clause.end)) % 2:
