@@ -741,7 +741,8 @@ _REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|�
 _LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
 # a place a thing is done in (`在任何现代深度学习框架的代码中`): the property named is the place
 _PLACE_BEFORE_RE = re.compile(r"(?<![存现实])在\s*(?:\*\*)?\s*(?:任何|任意|各种|各类|主流|现代|常见|所有|一些|不同的?|大多数|多数|很多)?[^，,。；;在是]{0,8}$")
-_PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|里|之中|当中)(?![^，,。；;]{0,2}(?:是|为|属于))")
+_PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|里|之中|当中)\s*(?:很容易地?|轻松地?|方便地?|直接)?\s*"
+                             r"(?:实现|写出|编写|写|运行|调用|搭建|定义|复现|构建)")
 # a count of the parts that serve a purpose (`有两个门用于这样的目的`)
 _COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*(?:个|种|道|类|层)")
 _PURPOSE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:用于|用来|负责|专门用于|专门负责|专门用来)")
@@ -2282,7 +2283,11 @@ class ClaimReader:
             if _OPERATOR_AFTER_RE.match(text, me, clause.end) or _OPERATOR_BEFORE_RE.search(text, max(clause.start, ms - 12), ms):
                 continue  # `$64 \times 0.15$`: an operand of arithmetic, not a value stated of the term
             if _CONFIGURED_BEFORE_RE.search(text, clause.start, ms):
-                continue  # `将 BERT 输入序列的最大长度设置为 64`: a value chosen for a run, not the model's
+                # `将 BERT 输入序列的最大长度设置为 64`: a value chosen for a run, which the model must allow: wrong only
+                # above the true value (`把 max_seq_length 设成 1024，原生就支持`)
+                if value > num.value * (1 + num.tolerance):
+                    return min(group[0].start, ms), max(group[0].end, me)
+                continue
             if anchor <= ms and self.layer.negations(text, anchor, ms, (clause.start, clause.end)) % 2:
                 continue
             if anchor >= me and self.layer.negations(text, me, anchor, (clause.start, clause.end)) % 2:

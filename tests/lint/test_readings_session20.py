@@ -155,6 +155,10 @@ def test_a_textbook_states_no_slip(answer, code):
     ("BERT 的最大输入长度是 1024 个 token。", "FC387"),
     ("LSTM 只有两个门。", "FC356"),
     ("VGG 是一种深度学习框架。", "FC171"),
+    # a place that is the property itself, a place word inside another (`簇中心`), a value set above what the model allows
+    ("Prompt tuning 在每一层的注意力里都插入可训练的前缀。", "FC393"),
+    ("k-means 在训练时利用类别标签来确定簇中心。", "FC438"),
+    ("做长文本时直接把 BERT 的 max_seq_length 设成 2048，原生就支持。", "FC387"),
 ])
 def test_the_same_slips_are_still_found(answer, code):
     assert code in found(item(answer)), answer
