@@ -114,6 +114,25 @@ def _cards(driver):
     return cluster, conflict
 
 
+def _reload(driver, url: str) -> None:
+    """Open `url` again and wait until the new page has restored its decisions. The page before is marked first, so the
+    wait cannot take it for the new one: with unsaved decisions the page asks before it is left (Chrome may show that
+    question, which is answered here), and the reload starts only then."""
+    from selenium.webdriver.common.by import By
+
+    driver.execute_script("document.body.setAttribute('data-before-reload', '1')")
+    driver.get(url)
+
+    def reloaded():
+        try:
+            driver.switch_to.alert.accept()
+        except Exception:  # noqa: BLE001 - no question was asked
+            pass
+        return driver.find_elements(By.CSS_SELECTOR, "body[data-restored]:not([data-before-reload])")
+
+    _wait(reloaded)
+
+
 def test_browser_decide_save_export(out):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
@@ -379,8 +398,7 @@ fetch("{target}", {{method: "POST", mode: "no-cors", headers: {{"Content-Type": 
         assert not driver.execute_script(
             "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")
 
-        driver.get(server.url)  # reload: review.html was written before the save, the server knows better
-        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        _reload(driver, server.url)  # review.html was written before the save, the server knows better
         card, conflict_card = _cards(driver)
         assert card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").is_selected()
         conflict_card.find_element(By.CSS_SELECTOR, "input[value='drop-all']").click()
@@ -392,9 +410,7 @@ fetch("{target}", {{method: "POST", mode: "no-cors", headers: {{"Content-Type": 
         # decided but not saved: the browser keeps it through a reload
         card, conflict_card = _cards(driver)
         conflict_card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").click()
-        driver.execute_script("window.onbeforeunload = null;")
-        driver.get(server.url)
-        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        _reload(driver, server.url)
         card, conflict_card = _cards(driver)
         assert conflict_card.find_element(By.CSS_SELECTOR, "input[value='keep-all']").is_selected()
         assert "restored" in driver.find_element(By.ID, "status").text
@@ -422,12 +438,7 @@ def test_browser_file_page_keeps_undownloaded_decisions(out):
         card.find_element(By.CSS_SELECTOR, "input[value='drop-all']").click()
         assert driver.execute_script(
             "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")
-        driver.get((out / "review.html").as_uri())  # closed and opened again, nothing downloaded
-        try:
-            driver.switch_to.alert.accept()  # Chrome may ask first (the page warned)
-        except Exception:
-            pass
-        _wait(lambda: driver.find_elements(By.CSS_SELECTOR, "body[data-restored]"))
+        _reload(driver, (out / "review.html").as_uri())  # closed and opened again, nothing downloaded
         card, _ = _cards(driver)
         assert card.find_element(By.CSS_SELECTOR, "input[value='drop-all']").is_selected()
         assert driver.execute_script("return window.qatoolReview.collect().decisions.map(d => d.action)") == ["drop-all"]
