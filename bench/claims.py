@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback19_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback20_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -71,8 +71,13 @@ twentieth session, from the list alone, two wrong phrasings and one trap per mis
 a content farm's long machine-written interview answers, a student's terse exam-review outline, a team's onboarding wiki
 for new ML engineers, comments in a GitHub issue or pull request about training code) is the measure now: written
 before the session's readings of the eighteenth set and measured with its starting code (0.756, 3 traps flagged per
-dialect) and its final code (0.759, 3 traps) only; nobody working on the rules has read it. Exit status 0 always (it is a measurement,
-not a gate).
+dialect) and its final code (0.759, 3 traps) only; the twenty-first session read its misses and flagged traps: development
+material now. heldback20_*.jsonl (four more authors, 2026-12-03, twenty-first session, from the list alone, two wrong
+phrasings and one trap per misconception, each in a voice of its own: a transcript of a candidate answering out loud,
+a graduate student's paper-reading notes, the Markdown cells of a Jupyter tutorial, a job seeker's emoji-laden study
+notes) is the measure now: written before the session read the nineteenth set and measured with its starting code
+(0.673, 13 traps flagged per dialect) and its final code only; nobody working on the rules has read it. Exit status 0
+always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -103,6 +108,7 @@ SETS = {
     "heldback17": sorted((ROOT / "bench" / "claims").glob("heldback17_*.jsonl")),
     "heldback18": sorted((ROOT / "bench" / "claims").glob("heldback18_*.jsonl")),
     "heldback19": sorted((ROOT / "bench" / "claims").glob("heldback19_*.jsonl")),
+    "heldback20": sorted((ROOT / "bench" / "claims").glob("heldback20_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -172,7 +178,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback19")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback20")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
