@@ -1230,11 +1230,14 @@ def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterato
 # The text says a link is the work's own repository: `官方代码/official implementation/源码` (not a
 # reading of it: `源码解读`), or `<name> (GitHub) 仓库/repo/项目地址`, or the link is named by the bare
 # project name and goes to a repository's root.
-_NOT_THE_REPO = r"(?!\s*(?:解读|分析|阅读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明))"
+_NOT_THE_REPO = r"(?!\s*(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明))"
 OFFICIAL_RE = regex.compile(
     r"(?:(?<!非)官方|原作者|作者)\s*的?\s*(?:GitHub\s*)?(?:仓库|代码库|代码|实现|源码|源代码|repo(?:sitory)?|地址|开源(?:代码|实现|项目)?|项目)" + _NOT_THE_REPO
     + r"|(?<!un)official\s+(?:GitHub\s+)?(?:repo(?:sitory)?|implementation|code(?:base)?|source)|原始(?:代码|实现)" + _NOT_THE_REPO
-    + r"|(?:源码|源代码)" + _NOT_THE_REPO + r"|\bsource\s+code\b|original\s+(?:code|implementation|repo(?:sitory)?)", FLAGS)
+    + r"|original\s+(?:code|implementation|repo(?:sitory)?)", FLAGS)
+# `源码`/`source code` alone says a link is the work's own code only when it goes to a repository's root: `GPT2 源码：…/
+# transformers/…/modeling_gpt2.py` points at an implementation's file in another project
+SOURCE_RE = regex.compile(r"(?:源码|源代码)" + _NOT_THE_REPO + r"|\bsource\s+code\b", FLAGS)
 REPO_NOUN = r"\s*(?:的)?\s*(?:GitHub\s*|Github\s*)?(?:仓库|代码库|repo(?:sitory)?\b|项目(?:地址|主页)|主页|homepage)" + _NOT_THE_REPO
 BARE_LABEL_RE = regex.compile(r"^[\s\-*+>#\d.、:：\[\]()（）`_]*|[\s\-*+>:：\[\]()（）`_]*$")
 
@@ -1288,6 +1291,7 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
         # (`代码实现：[tensorflow](…/tensorflow-resnet)`: a framework named as what an implementation is written in)
         written_in = link is not None and _IMPLEMENTATION_LABEL_RE.search(text, lo, link.start) is not None
         claim = (OFFICIAL_RE.search(label) is not None
+                 or (SOURCE_RE.search(label) is not None and _repo_root(text, m))
                  or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
                  or (_repo_root(text, m) and name.group(0) == bare and not written_in))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()

@@ -260,10 +260,13 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
         items.append(c.strip())
     if len(head) == 1 and len(b) > 1 and head + b[1:] in items:
         return True  # `长短期记忆、短期记忆、长期记忆`: a compound of two heads, then each of its parts
+    if head[-1:] in _GRADES and any(x[:1] in _GRADES and x[:1] != head[-1] for x in items):
+        return True  # `大树枝、树枝、小枝`: a series graded by size names the plain kind between its grades
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
         or b in items or _noun_compound(head, b) or head.strip() in _LEADING_ADVERBS
 
 
+_GRADES = frozenset("大小长短高低粗细深浅粗精")
 # an adverb or connective that opens an enumeration says it of every item (`再向右、向右、向下`: B repeats A's item)
 _LEADING_ADVERBS = frozenset("再 又 还 也 先 然后 接着 随后 并 都 均 可 可以 就 才 仍 依次 分别".split())
 
@@ -1013,8 +1016,12 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
+    exercises = _exercise_sections(doc)
     for n, title, _body_lines in unanswered(doc):
-        # (not a list of the questions at the top, each answered under its own heading below)
+        # (not a list of the questions at the top, each answered under its own heading below; not a textbook's
+        # exercises, `## 9 练习` over questions left to the reader)
+        if _in_sections(exercises, n.line):
+            continue
         if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) and not _linked_heading(doc, n.line) \
                 and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
@@ -1022,6 +1029,35 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             if not _answered_by_subsections({"number": heading}, doc.records[k] if k < len(doc.records) else None):
                 found.append(_whole_line(rule, doc, n.line, title=title, why=""))
     yield from sorted(found, key=lambda f: (f.line, f.col))
+
+
+# a heading over exercises left to the reader (`## 9 练习`, `### 课后习题`, `## Exercises`)
+_EXERCISES_HEADING_RE = re.compile(r"^#{1,6}\s*(?:[\d.]+\s*)?(?:课后)?(?:练习|习题|思考题|作业|exercises?)(?:与思考|和思考)?\s*[:：]?\s*$", re.I)
+_HEADING_LEVEL_RE = re.compile(r"^(#{1,6})\s")
+
+
+def _exercise_sections(doc: LintDoc) -> list[tuple[int, int]]:
+    """[first line, last line] of each section whose heading names exercises, up to the next heading of its level
+    or above (one pass over the lines)."""
+    out: list[tuple[int, int]] = []
+    open_at: tuple[int, int] | None = None  # (line, level) of the exercise heading being read
+    for no, line in enumerate(doc.lines, 1):
+        m = _HEADING_LEVEL_RE.match(line) if line.startswith("#") else None
+        if m is None:
+            continue
+        level = len(m.group(1))
+        if open_at is not None and level <= open_at[1]:
+            out.append((open_at[0], no - 1))
+            open_at = None
+        if open_at is None and _EXERCISES_HEADING_RE.match(line.strip()):
+            open_at = (no, level)
+    if open_at is not None:
+        out.append((open_at[0], len(doc.lines)))
+    return out
+
+
+def _in_sections(sections: list[tuple[int, int]], no: int) -> bool:
+    return any(a < no <= b for a, b in sections)
 
 
 def _image(line: str, no: int) -> tuple[int, str] | None:
@@ -1156,11 +1192,22 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
             if not key or key in _ELLIPSIS_KEYS or _SLOT_ITEM_RE.fullmatch(key) or is_placeholder(m.group(1)):
                 continue  # (an empty checkbox or a template's slot, `- [ ]`, `- [待填写]`, repeats no content)
             # an item is all its lines: two JSON examples that both open with `* {` differ below it
-            whole = key + _LIST_KEY.sub("", "".join(_item_rest(doc, block, i, indent))).casefold()
+            # (and the items nested under it: `- 代表论文：` over two different lists of papers are two items)
+            whole = key + _LIST_KEY.sub("", "".join(_item_rest(doc, block, i, indent) + _nested_items(doc, block, i, indent))).casefold()
             if (parent, whole) in seen and not (sequence and _step_name(key)):
                 yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, whole)]))
             else:
                 seen[(parent, whole)] = unit.line
+
+
+def _nested_items(doc: LintDoc, block: list[tuple[Unit, re.Match]], i: int, indent: int) -> list[str]:
+    """The text of the block's items nested under its i-th item (indented past it), up to its next sibling."""
+    out = []
+    for unit, m in block[i + 1:]:
+        if _indent(doc, unit.line) <= indent:
+            break
+        out.append(m.group(1))
+    return out
 
 
 def _item_rest(doc: LintDoc, block: list[tuple[Unit, re.Match]], i: int, indent: int) -> list[str]:

@@ -330,9 +330,12 @@ def _read_fields(units: list[Unit], warnings: list[str], lines: list[str]) -> tu
         lab = u.label
         if lab is not None and lab.cat == "question" and (
                 lists_problems(lab, units[k + 1].block if k + 1 < len(units) else None, lines)
-                or (preamble and current is None and not answered_after[k + 1] and states_problem(lab))):
+                or (preamble and current is None and not answered_after[k + 1] and states_problem(lab))
+                or (current is None and k == len(units) - 1 and states_problem(lab) and _FULL_STATEMENT_RE.search(lab.rest)
+                    and question_strength(lab.rest) == 0)):
             # `问题：` over a list of drawbacks, or `问题：在很多应用中，我们希望…` after the section's text with no
-            # answer label after it: the problem the notes go on to solve, a line of the answer
+            # answer label after it: the problem the notes go on to solve, a line of the answer; or a `问题：` that ends
+            # the item and states a whole sentence (`- 问题：原始计数的效果不是很好，因为…`): the problem it names
             lab = None
         if lab is not None and lab.cat == "question" and current is not None and current.cat in ("answer", "analysis"):
             lab = None  # `**答案**：⏎**问题**：启动时缓存是空的…`: the problem the answer opens on, a line of the answer
@@ -359,6 +362,10 @@ def _read_fields(units: list[Unit], warnings: list[str], lines: list[str]) -> tu
         else:
             current.units.append(u)
     return fields, preamble, after_q
+
+
+# a label's text that is a whole statement: clauses, or a full stop
+_FULL_STATEMENT_RE = re.compile(r"[，,；;][^，,；;。]{2,}|。\s*$")
 
 
 _STEM_START = ("要求", "输入", "输出", "示例", "例如", "已知", "给定", "如下", "选项", "A.", "A、", "A．", "（A）", "(A)")
