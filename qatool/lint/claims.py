@@ -309,12 +309,17 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
 # training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
 _DERIVED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?的\s*(?:一种|一个|一类)?\s*(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
 _MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*(?:\*\*)?\s*(?:模型|网络|权重|参数(?!量|规模|个数|数量))(?!结构|架构|参数|大小|规模|容量|本身|的)")
+# an English noun a Latin term qualifies (`ICL objectives`, `BERT paper`): the term names a kind of it (not `loss`:
+# `cross-entropy loss` is the term itself)
+_EN_COMPOUND_AFTER_RE = re.compile(r"[ \t]+(?:objectives?|examples?|demonstrations?|templates?|formats?|prompts?|papers?)(?![A-Za-z])", re.I)
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:就|主要|其实|正|最大的|最主要的)?(?:在于|是|之处)"
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
-                             r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同))")
+                             r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同)"
+                             # a likeness frame that closes on a part of the term (`与 GRU 中的重置门一样，…`, `与跳字模型中的相反`)
+                             r"|(?:中|里)的[^，,。；;]{0,12}?(?:一样|一致|类似|相同|相似|相反|不同)(?=\s*[，,）)]))")
 # a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
@@ -356,6 +361,11 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|是(?!
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
                           r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
+# terms marked as the left and right of a figure (`ResNet（左）与 DenseNet（右）的区别：使用相加和使用连结`): the parts after
+# the colon go to them in order, as after 分别
+_LEFT_MARK_RE = re.compile(r"[（(]\s*(?:左|左图|左侧|左边|上|上图)\s*[)）]")
+_RIGHT_THEN_RE = re.compile(r"[（(]\s*(?:右|右图|右侧|右边|下|下图)\s*[)）][^，,。；;：:]{0,30}?(?P<colon>[：:])")
+_COLON_RE = re.compile(r"[：:]")
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + _FRAME_LEAD)
@@ -367,7 +377,9 @@ _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两�
 # _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
 _EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
-_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*(?:\*\*)?\s*[A-Za-z\u4e00-\u9fff])")  # (其: its)
+_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*(?:\*\*)?\s*[A-Za-z\u4e00-\u9fff])"  # (其: its)
+                         # a demonstrative for a measure (`这个数值越小，…`, `该指标越高`): the measure named before
+                         r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))")
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
 # that term, not a claim about the term before it
 _MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
@@ -446,6 +458,24 @@ def _filled(text: str) -> str:
     return "\n".join(out)
 
 
+def _noted(text: str) -> str | None:
+    """`text` as its signs read, position for position: bold marks blanked (`的**算术平均值**` says what `的算术平均值`
+    says) and a note's signs between words as the words they stand for (`门控 + 细胞状态` 和, `BN = 纯标准化` 是).
+    None when it has neither. A property's phrasings are looked for here as well as in the text itself (a
+    phrasing may spell a sign out: `源任务\\s*=\\s*目标任务`)."""
+    chars = None
+    if "**" in text:
+        for m in _BOLD_MARK_RE.finditer(text):
+            chars = chars or list(text)
+            chars[m.start():m.end()] = "  "
+    for m in _NOTATION_RE.finditer(text):
+        word = _notation_word(text, m)
+        if word is not None:
+            chars = chars or list(text)
+            chars[m.start()] = word
+    return None if chars is None else "".join(chars)
+
+
 def _unfilled(text: str) -> list[str] | None:
     """The characters of `text` with its spoken fillers blanked (`…，嗯，…`) and its fill-in-the-blank items answered
     on their line read as filled (`_filled`); None when there is neither."""
@@ -461,6 +491,41 @@ def _unfilled(text: str) -> list[str] | None:
                 if was != c:
                     chars[k] = c
     return chars
+
+
+# a bold mark: two asterisks, not three or more (a rule `***`) and not a list bullet
+_BOLD_MARK_RE = re.compile(r"(?<!\*)\*\*(?!\*)")
+# a sign that joins or equates words in notes (`门控 + 细胞状态`, `梯度消失 & 梯度爆炸`, `BN = 纯标准化`)
+_NOTATION_RE = re.compile(r"[+＋&＆=＝]")
+_HAN_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
+_IN_FORMULA_RE = re.compile(r"[/÷×*^]|\((?![^()]*\))")  # a division or product before the sign, or an open bracket
+
+
+def _notation_word(text: str, m: re.Match) -> str | None:
+    """The word a note's sign stands for between words: `+`, `&` join (和), `=` equates (是). None in a formula
+    or code (`TP+FP`, `F(x) + x`, `x = TPR`, `k=1`): a sign stands for a word only with Chinese on one side of it
+    (`）+ 注意力` too) and no digit or operator on the other."""
+    lo, hi = m.start(), m.end()
+    while lo > 0 and text[lo - 1] in " \t":
+        lo -= 1
+    while hi < len(text) and text[hi] in " \t":
+        hi += 1
+    before, after = text[lo - 1:lo], text[hi:hi + 1]
+    if not before or not after or before in "=+&<>!*/^_-|" or after in "=+&<>*/^_-|":
+        return None
+    han_before = bool(_HAN_CHAR_RE.match(before)) or before in "）」”"
+    han_after = bool(_HAN_CHAR_RE.match(after))
+    if m.group() in "=＝":
+        # (Chinese after it: `BN = 纯标准化`, `可学习参数量=0` reads 是 0 too; a word before and after:
+        # `结构基础 = RNN`; not one letter, `x = 召回率`, a variable a formula names)
+        if han_after:
+            return "是" if not re.search(r"(?<![A-Za-z])[A-Za-z]$", text[max(0, lo - 2):lo]) else None
+        return "是" if han_before and after.isalpha() and after.isascii() else None
+    if _IN_FORMULA_RE.search(text, max(0, lo - 16), lo):
+        return None  # (`交集面积 / (A 的面积 + B 的面积)`: a sum in a formula)
+    if (han_before and (han_after or (after.isascii() and after.isalpha()))) or (han_after and before.isascii() and before.isalpha()):
+        return "和"
+    return None
 
 
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
@@ -693,7 +758,8 @@ _SAME_FRAME_RE = re.compile(r"\s*(?:的)?[^，,。；;：:]{1,24}?(?:(?<!以)下
 _NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*(?:\*\*)?")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
-_MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|内)的\s*(?:\*\*)?\s*$")
+# (and a use in it: `蒸馏损失里用到的软标签`)
+_MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[^，,。；;\s]{0,4}?(?:中|里|内)(?:用到|使用|用|采用|引入|出现)?的|(?:中|里|内)的)\s*(?:\*\*)?\s*$")
 # the next clause names what the clause before it described: `这就是 X`, `这个过程就叫 X`, `得到的就是 X`
 _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的)?\s*"
                              r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
@@ -711,6 +777,13 @@ _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
 _TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
+_COPULA_BEFORE_RE = re.compile(r"是|为|属于|算是|即|叫|称为|作为|当作|看作|相当于|等于")
+# what may open a clause before its topic, and a noun of kind after a property that opens it
+_CLAUSE_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|其中|一般而言|一般来说|通常|总的来说|相比之下|相对而言)?\s*[，,]?\s*")
+_KIND_NOUN_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:目标检测|检测器|检测方法|检测算法|方法|模型|算法|网络|框架|架构|范式|系列)")
+# a clause that only sets the scene (`在回归问题中，…`): with no term of its own, it says nothing of the term before it
+_FRAME_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|那么|所以|同样)?\s*(?:在|对于|针对|面对)[^，,。；;]{1,24}?"
+                              r"(?:中|里|上|时|时候|方面|场景下?|情况下|任务中?|问题中?)\s*[，,]\s*")
 _IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
@@ -760,6 +833,10 @@ _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs
 # (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
 _COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*"
                                    r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
+# a property that is what the subject is likened to (`其实和根据上文预测下一个 Token 类似`): a likeness, not the
+# property itself (not 一样/相同, which say the subject is that)
+_LIKENED_RE = re.compile(r"(?:和|跟|与|同)(?!时|样|一)")  # (before the phrasing or at its head, `其实和…`)
+_LIKENED_AFTER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:类似|相似|相近|差不多)")
 _OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
 _DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
@@ -939,6 +1016,18 @@ _SAYS_BEFORE_RE = re.compile(r"(?:说|称|写道|写着|指出|表示|直言|直
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 
 
+def _in_title(text: str, pos: int, end: int) -> bool:
+    """Whether text[pos:end] is inside title marks, 《…》 (`论文标题：《Linformer: Self-Attention with Linear Complexity》`):
+    the words name a book, a paper or an article; they state nothing of their own (a phrasing that runs past the
+    title, `《Attention Is All You Need》首次提出…`, is said of it)."""
+    lo = max(0, pos - 100)
+    opened = text.rfind("《", lo, pos)
+    if opened < 0 or text.rfind("》", opened, pos) >= 0 or "\n" in text[opened:pos]:
+        return False
+    closed = text.find("》", pos, pos + 160)
+    return closed >= end and "\n" not in text[pos:closed]
+
+
 def _title_case(phrase: str) -> bool:
     """Whether an English phrasing is written in title case (`with Linear Complexity`): in a clause of English
     alone, part of a title (`Linformer: Self-Attention with Linear Complexity` in a reference list), not a
@@ -1116,7 +1205,8 @@ class ClaimReader:
         text = self._copula(text)
         if not self.shortcuts:
             return self._plain_findings(text, spec, start, end, topic, lead)
-        flt = self._filter(spec) if spec.predicates else None
+        noted = self._noted(text)
+        flt = self._filter(spec) if spec.predicates and noted is None else None  # (the filter reads one text)
         low = self._lower(text) if flt is not None else None
         unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
         near: _Present | None = None  # where the strings the phrasings need begin
@@ -1125,7 +1215,8 @@ class ClaimReader:
             if not near.within(start, stop):
                 return out  # no phrasing of the property has all it needs: none of them can match
             unit_ok = None
-        elif spec.predicates and not any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)):
+        elif spec.predicates and not any(rx.search(t, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)
+                                         for t in ((text,) if noted is None else (text, noted))):
             return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
         sents = self._sentences(text, start, end)
         carry, topic = _led(topic, lead)  # what a sentence that begins with 它 is about: the previous sentence's subject
@@ -1158,8 +1249,9 @@ class ClaimReader:
                         topic: frozenset[str] | None, lead: Lead | None = None) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         text = self._copula(text)
-        if spec.predicates and not any(rx.search(text, start, len(text) if end is None else end, timeout=self.timeout)
-                                       for rx in spec.predicates):
+        noted = self._noted(text)
+        if spec.predicates and not any(rx.search(t, start, len(text) if end is None else end, timeout=self.timeout)
+                                       for rx in spec.predicates for t in ((text,) if noted is None else (text, noted))):
             return out
         carry, topic = _led(topic, lead)
         sents = self._sentences(text, start, end)
@@ -1297,6 +1389,13 @@ class ClaimReader:
             self._remember(key, got)
         return got  # type: ignore[return-value]
 
+    def _noted(self, text: str) -> str | None:
+        """`_noted` of a text `_copula` gave (cached)."""
+        key = ("noted", text)
+        if key not in self._cache:
+            self._remember(key, _noted(text))
+        return self._cache[key]  # type: ignore[return-value]
+
     def _uncopula(self, text: str) -> str:
         """The text `_copula` read `text` from (`text` itself when it changed nothing)."""
         return self._plain_of.get(text, text)
@@ -1336,10 +1435,11 @@ class ClaimReader:
         if not spec.predicates:
             return True
         rxs = self._any_rx(spec)
-        return any(rx.search(text, c.start, c.end, timeout=self.timeout) is not None
+        noted = self._noted(text)
+        return any(rx.search(t, c.start, c.end, timeout=self.timeout) is not None
                    for c in self._clauses(text, sent)
                    if c.kind == "statement" and (near is None or near.within(c.start, c.end))
-                   for rx in rxs)
+                   for rx in rxs for t in ((text,) if noted is None else (text, noted)))
 
     def _any_rx(self, spec: ClaimSpec) -> tuple[regex.Pattern, ...]:
         """Patterns that match where some phrasing of the property does: one alternation of the phrasings
@@ -1787,10 +1887,12 @@ class ClaimReader:
         # a phrasing never begins with a name of the subject itself (`召回率是指实际为正类的样本中…`: the 召回 of
         # 召回率 is no verb of the property `召回…正类…中`)
         named = {m.start for m in mentions if m.end > m.start and spec.subjects[0] in m.keys}
-        for rx in spec.predicates:
+        subject_names = [m for m in mentions if m.end > m.start and set(m.keys) & set(spec.subjects)]  # (the subject named here)
+        noted = self._noted(text)
+        for rx, where in ((rx, t) for rx in spec.predicates for t in ((text,) if noted is None else (text, noted))):
             pos = clause.start
             while pos < clause.end:
-                m = rx.search(text, pos, clause.end, timeout=self.timeout)
+                m = rx.search(where, pos, clause.end, timeout=self.timeout)
                 if m is None:
                     break
                 into = next((e for s, e in inside if s < m.start() < e), None)
@@ -1802,12 +1904,22 @@ class ClaimReader:
                 if m.end() > m.start() and not self.layer.inside_word(text, m.start(), clause.start, clause.end) \
                         and not _alternative(text, m.start(), m.end()) and not _quoted_speech(text, m.start()) \
                         and not (_title_case(m.group()) and not HAN_RE.search(text, clause.start, clause.end)) \
+                        and not ("《" in text and _in_title(text, m.start(), m.end())) \
                         and not _NOT_COPULA_RE.match(text, max(clause.start, m.start() - 1), m.start() + 1):
                     preds.append((m.start(), m.end()))
-                pos = max(m.end(), m.start() + 1)
+                # (a match that holds the subject's name, `用到的软标签就是 one-hot`, may hide the phrasing after the name:
+                # search again inside it)
+                pos = m.start() + 1 if any(m.start() < x.start and x.end <= m.end() for x in subject_names) else max(m.end(), m.start() + 1)
+        if preds and not mentions and _FRAME_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
+            return None  # (a scene set for what follows: `在回归问题中，我们…`)
+        if preds and not mentions:
+            # a clause of its own that opens on a kind of method (`一般而言，两阶段目标检测具有较高的精度`) is about that
+            # kind, not about the term of the sentence before
+            head = _CLAUSE_LEAD_RE.match(text, clause.start, clause.end).end()
+            preds = [(ps, pe) for ps, pe in preds if not (ps <= head + 1 and _KIND_NOUN_AFTER_RE.match(text, pe, clause.end))]
         if not preds:
             return None
-        preds.sort()
+        preds = sorted(set(preds))  # (a phrasing found in the text and in its noted reading once)
         habit = _HABIT_SUBJECT_RE.match(text, clause.start, clause.end)  # the clause's own noun before 通常/往往, if any
         resp = self._respectively(text, clause, mentions, preds, spec)
         if resp is not None:
@@ -1820,6 +1932,14 @@ class ClaimReader:
                 # term listed beside it (对称 + KL 散度) is part of that name (not one the subject is said to be, `属于…的近似
                 # 注意力`; nor one that names the term itself, `BPE 分词`, or is the name but for a sign, `λ‖w‖₂²`)
                 continue
+            if text[pe - 1:pe] == "的" and not _COPULA_BEFORE_RE.search(text, clause.start, ps):
+                after = pe + len(text[pe:min(clause.end, pe + 2)]) - len(text[pe:min(clause.end, pe + 2)].lstrip(" *"))
+                if any(m.start == after and not set(m.keys) & set(spec.subjects) for m in mentions):
+                    # `将输出提供给线性回归中使用的平方损失函数`: a phrasing that ends a modifier of another term (its 的 the
+                    # phrasing's own) describes that term (not after a copula: `X 是给回归用的损失`)
+                    continue
+            if _LIKENED_RE.search(text, max(clause.start, ps - 12), min(pe, ps + 4)) and _LIKENED_AFTER_RE.match(text, pe, clause.end):
+                continue  # `和根据上文预测下一个 Token 类似`: what the subject is likened to
             if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
                     and (cmp.group("mod") or _OBJECT_BEFORE_RE.search(text, clause.start, ps)):
                 continue  # `BERT 收敛得比 left-to-right 模型慢`: the property describes what is compared with
@@ -2177,6 +2297,8 @@ class ClaimReader:
             return True  # `在 ELMO／BERT 出来之前，…`: the term of a time frame is not the subject
         if _USED_IN_FRAME_RE.search(left) and _FRAME_CLOSES_RE.match(text, m.end, clause.end):
             return True  # `在使用 sigmoid 等激活函数的时候能缓解梯度消失`: said of what is used with it, not of it
+        if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):
+            return True  # `使用 ICL objectives 对模型进行微调`: the term names the kind of objective, it is not the subject
         return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
 
     def _respectively(self, text: str, clause: Span, mentions: list[Mention], preds: list[tuple[int, int]],
@@ -2184,13 +2306,16 @@ class ClaimReader:
         """`A 和 B 分别 P 和 Q`: the i-th term gets the i-th part. None when the clause is not of that form,
         () when it is and states nothing wrong."""
         r = _RESPECTIVELY_RE.search(text, clause.start, clause.end)
+        if r is None and (left := _LEFT_MARK_RE.search(text, clause.start, clause.end)) is not None \
+                and (right := _RIGHT_THEN_RE.search(text, left.end(), clause.end)) is not None:
+            r = _COLON_RE.match(text, right.start("colon"))
         if not r or _FORMER_LATTER_RE.search(text, r.end(), clause.end):
             return None  # (`A 与 B 分别是：前者…，后者…`: 前者/后者 say which is which)
         before = [m for m in mentions if m.end <= r.start()]
         terms: list[Mention] = before[-1:]  # the coordinated terms right before 分别
         left = terms[0].start if terms else 0
         for m in reversed(before[:-1]):
-            gap = _BRACKETED_RE.sub("", text[m.end:left]).strip(" \t（()）")
+            gap = _BRACKETED_RE.sub("", text[m.end:left]).strip(" \t（()）$\\")  # ($: `$\beta_1$ 和 $\beta_2$`)
             if gap and not _COORD_RE.match(gap):
                 break
             if gap and m.keys != terms[0].keys:  # no gap: an alias in brackets, `LN（层归一化）`

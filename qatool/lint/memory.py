@@ -23,7 +23,7 @@ from qatool.lint.pyrules import check
 PARAMS_RE = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>B|b|亿|billion)(?![A-Za-z])(?!\s*(?:条|篇|张|份|行|句|段|样本|文档|图|词|tokens?\b|个(?!参数)))")
 # bytes a parameter takes, by the name of its precision
 PRECISIONS = ((re.compile(r"(?<![A-Za-z0-9])(?:fp32|float32|tf32)(?![A-Za-z0-9])|单精度|全精度", re.I), 4.0),
-              (re.compile(r"(?<![A-Za-z0-9])(?:fp16|bf16|float16|bfloat16)(?![A-Za-z0-9])|半精度", re.I), 2.0),
+              (re.compile(r"(?<![A-Za-z0-9])(?:fp16|bf16|float16|bfloat16|half)(?![A-Za-z0-9])|半精度", re.I), 2.0),
               (re.compile(r"(?<![A-Za-z0-9])(?:int8|8[- ]?bit)(?![A-Za-z0-9])|8 ?位(?:量化|整数)", re.I), 1.0),
               (re.compile(r"(?<![A-Za-z0-9])(?:int4|4[- ]?bit|nf4)(?![A-Za-z0-9])|4 ?位(?:量化|整数)", re.I), 0.5))
 # a memory figure said of what the weights need (`需要 7GB`, `约 14 GB 显存`), not a rate (`GB/s`)

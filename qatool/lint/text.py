@@ -86,7 +86,9 @@ REPORTED_RE = re.compile(
     # quiz verdict `…（×）`), or after a dash or an arrow (`…——错误`)
     r"|[（(]\s*(?:不对|" + _FALSE_MARK + r")\s*[，,：:）)]|(?:——|--|—|→|=>)\s*(?:" + _CROSS + r"|错误|错)(?![^，,。；;\s])"
     r"|(?:很多|不少|许多|一些|有些|部分|有的)(?:资料|文章|博客|教程|书|书籍|材料|回答|答案|帖子|网文)(?:里|中|上)?(?:会|常|常常|经常|都)?(?:把|将|说|认为|写)"
-    r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住)"
+    r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住|(?:一种|一个|个)?(?:常见的?|典型的?)?(?:错误|误解|误区|谬误))"
+    # what is called a wrong understanding is refuted (`…越高越好是一种错误理解`)
+    r"|是(?:一种|一个|个)?(?:常见|典型|很常见)?的?错误(?:的)?(?:理解|认识|观念|说法|看法|印象)"
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
     # neither is asserted
     r"|[”\"」』]\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
@@ -140,7 +142,9 @@ _NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
 # (`不能自己` is one word to the segmenter: `并不能自己感知顺序` denies)
 _NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不)"
                           # a one-character verb the segmenter glued to its 不 (`不加下三角 mask`, `不乘`, `不看`)
-                          r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$)")
+                          r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$"
+                          # `无可` cut off the verb it denies (`池化层无可 / 学习参数`), save the idioms that affirm
+                          r"|无可(?!厚非|奈何)$)")
 # a verb with a negated potential complement cannot reach what it names (`给不出精确似然`, `算不出`, `学不到`, `解决不了`),
 # save idioms that affirm (`少不了` is indispensable, `免不了` unavoidable)
 _POTENTIAL_NEG_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}不[出到了动]$")
@@ -393,9 +397,10 @@ def _change(text: str, a: int, b: int) -> bool:
 
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
 _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
-# an indirect question after a verb of checking (`重点看正样本有没有被漏掉`, `取决于是否…`) asks nothing of the reader:
+# an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
+# asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
-_INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
+_INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在意|理会|(?:不用|不必|无需|别|不)管|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
                           r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能|" + A_NOT_A + ")"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
                           r"|(?:分辨|区分|识别|判断|知道|看出)(?:出|不出)?\s*哪(?:个|一个|些)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
