@@ -777,7 +777,7 @@ _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
 _TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
-_COPULA_BEFORE_RE = re.compile(r"是|为|属于|算是|即|叫|称为|作为|当作|看作|相当于|等于")
+_COPULA_BEFORE_RE = re.compile(r"(?<![但可于还凡要若或])是|(?<![设改变成作转化分认以因行称])为|属于|算是|即|称为|作为|当作|看作|相当于|等于")
 # what may open a clause before its topic, and a noun of kind after a property that opens it
 _CLAUSE_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|其中|一般而言|一般来说|通常|总的来说|相比之下|相对而言)?\s*[，,]?\s*")
 _KIND_NOUN_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:目标检测|检测器|检测方法|检测算法|方法|模型|算法|网络|框架|架构|范式|系列)")
@@ -821,6 +821,10 @@ _COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*(?:个
 _PURPOSE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:用于|用来|负责|专门用于|专门负责|专门用来)")
 # an intention or an attempt (`想把…`, `本想用…`, `试图让…`): what follows was meant, not stated
 _INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本想|原想|打算|试图|企图)(?:要)?(?:把|将|用|让|使|在|给|通过)")
+# what one really needs or wants, earlier in the sentence (`但是你真正需要的是一次性挑选出整个序列，…来使得整体的概率最大化`):
+# a goal, not what is so
+_GOAL_RE = re.compile(r"(?:你|我们|我|大家|人们)(?:真正|其实|实际上|最终)?(?:需要|想要|希望|要)的(?:是|其实是)")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 # what stands between a term and the next one it qualifies (`RLHF 的 PPO 阶段`, `蒸馏中的软标签`)
 _QUALIFIES_RE = re.compile(r"\s*(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*")
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
@@ -1979,6 +1983,9 @@ class ClaimReader:
                 continue  # `也有两个门用于这样的目的`: the ones that serve a purpose are counted, not all there are
             if _INTENT_RE.search(text, clause.start, ps):
                 continue  # `当时想把二分类数据用 LDA 降到 2 维`: what one meant or tried to do, not what is so
+            if "的" in text[max(0, ps - 80):ps] and (goal := _GOAL_RE.search(text, max(0, ps - 80), ps)) is not None \
+                    and not _SENTENCE_END_RE.search(text, goal.end(), ps):
+                continue  # `你真正需要的是…，…来使得整体的概率最大化`: what one needs, not what the subject does
             if _CAUTION_PURPOSE_RE.search(text, max(0, ps - 40), ps):
                 continue  # `需谨慎使用，以避免梯度消失`: what the caution avoids, not what the term does
             if _COST_AFTER_RE.match(text, pe, clause.end):

@@ -918,6 +918,8 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
         place = _place(doc, n.line)
         if n.line not in in_runs and not (place.startswith("h") and place in places and question_strength(title) == 2):
             continue
+        if not place.startswith("h") and _listed_title(doc, n.line, next_in_run.get(n.line)):
+            continue  # `4.6 什么是神经风格转换？` between the titles before and after it: a table of contents, not an item
         k = bisect.bisect_left(heads, n.line)
         if n.reason in _UNANSWERED and k and heads[k - 1] in prompts:
             continue  # an entry of a list of prompts nobody answers here (an interview log's round), though one of them is answered
@@ -930,6 +932,23 @@ def unanswered(doc: LintDoc) -> list[tuple[Any, str, list[int]]]:
         out.append((n, title, body))
     doc.cache["unanswered"] = out
     return out
+
+
+def _listed_title(doc: LintDoc, line: int, nxt: int | None) -> bool:
+    """Whether a numbered line comes right after a numbered title (`4.5 面部验证`; blank lines at most between) and
+    before another title (a numbered one, a heading, `第一周 …`) or the file's end: one title of a list of titles, a
+    table of contents, not a question left without its answer."""
+    before = next((ln for ln in reversed(doc.lines[max(0, line - 4):line - 1]) if ln.strip()), None)
+    if before is None or not _NUMBERED_TITLE_RE.match(before):
+        return False
+    if nxt is not None and nxt - line <= 2:
+        return True
+    after = next((ln for ln in doc.lines[line:line + 3] if ln.strip()), None)
+    return after is None or _TITLE_LINE_RE.match(after) is not None
+
+
+_NUMBERED_TITLE_RE = re.compile(r"^\s*\d+(?:\.\d+)+\s*\S")
+_TITLE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s|\d+(?:\.\d+)+\s*\S|第[一二三四五六七八九十\d]+[章节周课])")
 
 
 def _holds_headings_of_its_level(doc: LintDoc, order: list[int], line: int, next_member: int | None) -> bool:

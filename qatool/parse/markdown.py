@@ -247,6 +247,31 @@ def _html_block_end(low: str) -> str | None:
 
 # a list item's marker before a fence on the same line (`- ```text`, `1. ~~~`)
 _LIST_FENCE_RE = re.compile(r"([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?=```|~~~)")
+_LIST_LINE_RE = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _indented_code(lines: list[str]) -> set[int]:
+    """0-based lines of indented code blocks (four columns in, after a blank line, not under a list item): a fence-like
+    line there is the block's text (`    ```python from tool import …` in printed notebook output), as CommonMark reads
+    it. One pass."""
+    out: set[int] = set()
+    listish = False  # the last line indented less than four columns belongs to a list
+    inside = False
+    prev_blank = True
+    for i, s in enumerate(lines):
+        if not s.strip():
+            prev_blank = True
+            continue
+        col = len(s.expandtabs(4)) - len(s.expandtabs(4).lstrip(" "))
+        if col < 4:
+            listish = col >= 2 or _LIST_LINE_RE.match(s) is not None
+            inside = False
+        elif not inside and prev_blank and not listish:
+            inside = True
+        prev_blank = False
+        if inside:
+            out.add(i)
+    return out
 
 
 def _fence_scan(lines: list[str]) -> _Fences:
@@ -261,8 +286,12 @@ def _fence_scan(lines: list[str]) -> _Fences:
     closers: dict[str, tuple[list[int], list[int]]] = {"`": ([], []), "~": ([], [])}
     info_openers: dict[str, list[int]] = {"`": [], "~": []}
     recovery: list[int] = []
+    icode = _indented_code(lines)
     for i, s in enumerate(lines):
-        c0 = s.lstrip(" \t")[:1]
+        stripped = s.lstrip(" \t")
+        if not stripped or i in icode:
+            continue
+        c0 = stripped[:1]
         if c0 and c0 in "-*+0123456789" and (item := _LIST_FENCE_RE.match(s)) is not None:
             # a fence that opens a list item (`- ```text`): the fence stands at the item's content indent
             s = " " * len(item.group(1).expandtabs(4)) + s[item.end():]

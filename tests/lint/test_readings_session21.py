@@ -127,3 +127,39 @@ def test_a_reading_of_source_code_or_a_file_in_another_repository_is_no_official
     for line in ("- BERT 源码：https://github.com/someone/bert\n",
                  "- BERT 官方代码：https://github.com/someone/bert-pytorch/blob/master/model.py\n"):
         assert "FC204" in found("### 1. 有哪些参考资料？\n\n**答案：**\n\n" + line), line
+
+
+# From the sixty-fifth untuned trial (a course's translated notes and its table of contents, an LLM application
+# tutorial with printed notebook output): a fence-like line inside an indented code block is the block's text
+# (FM008); a numbered title between numbered titles is an entry of a table of contents, not an unanswered question
+# (QA001); what one really needs (`你真正需要的是…`) is a goal, not the subject's property; a value set (`设为 1`) is no
+# copula before a modifier of another term.
+def test_a_fence_line_in_indented_code_is_text():
+    doc = ("### 1. 怎么调用模型？\n\n**答案：**\n\n```python\nprint(run())\n```\n\n    运行输出：\n\n"
+           "    ```python from tool import get_completion\n\n    response = get_completion(prompt) ```\n\n    结果很好。\n")
+    assert "FM008" not in found(doc)
+    assert "FM008" in found("### 1. 怎么调用模型？\n\n**答案：**\n\n```python\nprint(run())\n\n后面的文字。\n")
+    listed = "### 1. 怎么调用模型？\n\n**答案：**\n\n- 第一步：\n\n    ```python\n    print(run())\n\n- 第二步：写日志。\n"
+    assert "FM008" in found(listed)  # (a fence under a list item is a fence)
+
+
+def test_titles_of_a_table_of_contents_are_no_unanswered_questions():
+    toc = ("# 目录\n\n## 第一门课\n\n1.1 欢迎\n\n1.2 什么是神经网络？\n\n1.3 神经网络的监督学习\n\n"
+           "1.4 为什么深度学习会兴起？\n\n## 第二门课\n\n2.1 训练集、验证集、测试集\n\n2.2 为什么正则化可以减少过拟合？\n")
+    assert "QA001" not in found(toc)
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("贪心搜索每一步挑选最有可能的词，但是你真正需要的是一次性选出整个序列，让整体的概率最大化。", "FC402"),
+    ("分类时用交叉熵。在回归任务中，我们把输出个数设为 1，并把输出交给线性回归中使用的平方损失。", "FC117"),
+])
+def test_a_course_states_no_slip(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("贪心搜索能让整体的概率最大化。", "FC402"),
+    ("交叉熵是给回归用的损失。", "FC117"),
+])
+def test_the_course_slips_are_still_found(answer, code):
+    assert code in found(item(answer)), answer

@@ -51,7 +51,11 @@ def test_a_paragraph_at_the_lists_indent_ends_the_list():
     assert found == []
     nested_once = ANSWER_KEY.replace("    <strong>代价</strong>\n\n    多了一次检索，延迟会变高。\n", "")
     found = [f.line for f in Linter.default(select=["QA005"]).lint_text(nested_once, "rag.md")]
-    assert found == [15]  # one list now: the entry is repeated in it
+    assert found == []  # one list now, but the two entries hold different steps: two items under one label
+    same_steps = nested_once.replace("        1.  缓存常见查询的结果。\n",
+                                     "        1.  先把文档切块并编码成向量。\n        2.  查询时取最相近的几块拼进提示词。\n")
+    found = [f.line for f in Linter.default(select=["QA005"]).lint_text(same_steps, "rag.md")]
+    assert found == [15]  # the entry is repeated in it, steps and all
 
 
 def test_html_bold_is_bold():
