@@ -184,7 +184,7 @@ def test_suppression_comments(tmp_path):
         "<!-- qatool: disable-next-line=FC101 -->\n"
         "**答案：** 召回率是指预测为正的样本中真正为正样本的比例。<|a|>\n\n"
         "<!-- qatool: disable=FM001 -->\n"
-        "**解析：** 泄漏<|b|>和<|c|>。\n"
+        "**解析：** 泄漏<|b|>，接着又是<|c|>。\n"
         "<!-- qatool: enable=FM001 -->\n\n"
         "### 2. 什么是 AUC？\n\n**答案：** ROC 曲线下的面积。<|d|>\n\n"
         "<!-- qatool: disable-next-line=FC102 -->\n"
