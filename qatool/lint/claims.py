@@ -925,8 +925,10 @@ class _PropertyFilter:
             self.automaton.add_word(x, (len(x), bit[x]))
         self.automaton.make_automaton()
 
-    def present(self, low: str, start: int, stop: int) -> "_Present":
-        return _Present(self, sorted((end - size + 1, b) for end, (size, b) in self.automaton.iter(low, start, stop)))
+    def present(self, lows: tuple[str, ...], start: int, stop: int) -> "_Present":
+        """Where the strings begin in any of `lows`: readings of one text, position for position (the text and its
+        noted reading)."""
+        return _Present(self, sorted((end - size + 1, b) for low in lows for end, (size, b) in self.automaton.iter(low, start, stop)))
 
 
 class _Present:
@@ -1210,12 +1212,19 @@ class ClaimReader:
         if not self.shortcuts:
             return self._plain_findings(text, spec, start, end, topic, lead)
         noted = self._noted(text)
-        flt = self._filter(spec) if spec.predicates and noted is None else None  # (the filter reads one text)
+        flt = self._filter(spec) if spec.predicates else None
         low = self._lower(text) if flt is not None else None
+        if noted is not None and low is not None:  # (the strings are looked for in both readings of the text)
+            low_noted = self._lower(noted)
+            lows = (low,) if low_noted is None else (low, low_noted)
+            if low_noted is None:
+                flt = low = None
+        else:
+            lows = (low,) if low is not None else ()
         unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
         near: _Present | None = None  # where the strings the phrasings need begin
         if low is not None and flt is not None:
-            near = flt.present(low, start, stop)
+            near = flt.present(lows, start, stop)
             if not near.within(start, stop):
                 return out  # no phrasing of the property has all it needs: none of them can match
             unit_ok = None
@@ -1232,7 +1241,8 @@ class ClaimReader:
                     or not self._may_state(text, sent, spec, near):
                 continue
             if unit_ok is None:
-                unit_ok = any(rx.search(text, start, stop, timeout=self.timeout) for rx in self._any_rx(spec))
+                unit_ok = any(rx.search(t, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)
+                              for t in ((text,) if noted is None else (text, noted)))
             if not unit_ok:
                 break
             for k in range(read, i):  # the subjects of the sentences before it, read only when needed
