@@ -925,9 +925,11 @@ class _PropertyFilter:
             self.automaton.add_word(x, (len(x), bit[x]))
         self.automaton.make_automaton()
 
-    def present(self, lows: tuple[str, ...], start: int, stop: int) -> "_Present":
-        """Where the strings begin in any of `lows`: readings of one text, position for position (the text and its
-        noted reading)."""
+    def present(self, lows: str | tuple[str, ...], start: int, stop: int) -> "_Present":
+        """Where the strings begin in `lows`: one text, or readings of one text, position for position (the text and
+        its noted reading)."""
+        if isinstance(lows, str):
+            lows = (lows,)
         return _Present(self, sorted((end - size + 1, b) for low in lows for end, (size, b) in self.automaton.iter(low, start, stop)))
 
 
