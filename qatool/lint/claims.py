@@ -1213,25 +1213,19 @@ class ClaimReader:
         text = self._copula(text)
         if not self.shortcuts:
             return self._plain_findings(text, spec, start, end, topic, lead)
-        noted = self._noted(text)
+        readings = self._readings(text)
         flt = self._filter(spec) if spec.predicates else None
-        low = self._lower(text) if flt is not None else None
-        if noted is not None and low is not None:  # (the strings are looked for in both readings of the text)
-            low_noted = self._lower(noted)
-            lows = (low,) if low_noted is None else (low, low_noted)
-            if low_noted is None:
-                flt = low = None
-        else:
-            lows = (low,) if low is not None else ()
+        # (the strings are looked for in every reading of the text; none when one does not lower in place)
+        lows = tuple(self._lower(t) for t in readings) if flt is not None else ()
         unit_ok: bool | None = True  # a phrasing of the property somewhere in the text (None: not looked for yet)
         near: _Present | None = None  # where the strings the phrasings need begin
-        if low is not None and flt is not None:
-            near = flt.present(lows, start, stop)
+        if flt is not None and None not in lows:
+            near = flt.present(lows, start, stop)  # type: ignore[arg-type]
             if not near.within(start, stop):
                 return out  # no phrasing of the property has all it needs: none of them can match
             unit_ok = None
         elif spec.predicates and not any(rx.search(t, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)
-                                         for t in ((text,) if noted is None else (text, noted))):
+                                         for t in readings):
             return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
         sents = self._sentences(text, start, end)
         carry, topic = _led(topic, lead)  # what a sentence that begins with 它 is about: the previous sentence's subject
@@ -1244,7 +1238,7 @@ class ClaimReader:
                 continue
             if unit_ok is None:
                 unit_ok = any(rx.search(t, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)
-                              for t in ((text,) if noted is None else (text, noted)))
+                              for t in readings)
             if not unit_ok:
                 break
             for k in range(read, i):  # the subjects of the sentences before it, read only when needed
@@ -1265,9 +1259,8 @@ class ClaimReader:
                         topic: frozenset[str] | None, lead: Lead | None = None) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         text = self._copula(text)
-        noted = self._noted(text)
         if spec.predicates and not any(rx.search(t, start, len(text) if end is None else end, timeout=self.timeout)
-                                       for rx in spec.predicates for t in ((text,) if noted is None else (text, noted))):
+                                       for rx in spec.predicates for t in self._readings(text)):
             return out
         carry, topic = _led(topic, lead)
         sents = self._sentences(text, start, end)
@@ -1405,11 +1398,13 @@ class ClaimReader:
             self._remember(key, got)
         return got  # type: ignore[return-value]
 
-    def _noted(self, text: str) -> str | None:
-        """`_noted` of a text `_copula` gave (cached)."""
-        key = ("noted", text)
+    def _readings(self, text: str) -> tuple[str, ...]:
+        """The readings of a text `_copula` gave that a property's phrasings are looked for in: the text, and its
+        `_noted` reading when that differs (cached)."""
+        key = ("readings", text)
         if key not in self._cache:
-            self._remember(key, _noted(text))
+            noted = _noted(text)
+            self._remember(key, (text,) if noted is None else (text, noted))
         return self._cache[key]  # type: ignore[return-value]
 
     def _uncopula(self, text: str) -> str:
@@ -1451,11 +1446,10 @@ class ClaimReader:
         if not spec.predicates:
             return True
         rxs = self._any_rx(spec)
-        noted = self._noted(text)
         return any(rx.search(t, c.start, c.end, timeout=self.timeout) is not None
                    for c in self._clauses(text, sent)
                    if c.kind == "statement" and (near is None or near.within(c.start, c.end))
-                   for rx in rxs for t in ((text,) if noted is None else (text, noted)))
+                   for rx in rxs for t in self._readings(text))
 
     def _any_rx(self, spec: ClaimSpec) -> tuple[regex.Pattern, ...]:
         """Patterns that match where some phrasing of the property does: one alternation of the phrasings
@@ -1904,8 +1898,7 @@ class ClaimReader:
         # 召回率 is no verb of the property `召回…正类…中`)
         named = {m.start for m in mentions if m.end > m.start and spec.subjects[0] in m.keys}
         subject_names = [m for m in mentions if m.end > m.start and set(m.keys) & set(spec.subjects)]  # (the subject named here)
-        noted = self._noted(text)
-        for rx, where in ((rx, t) for rx in spec.predicates for t in ((text,) if noted is None else (text, noted))):
+        for rx, where in ((rx, t) for rx in spec.predicates for t in self._readings(text)):
             pos = clause.start
             while pos < clause.end:
                 m = rx.search(where, pos, clause.end, timeout=self.timeout)

@@ -266,7 +266,7 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
         or b in items or _noun_compound(head, b) or head.strip() in _LEADING_ADVERBS
 
 
-_GRADES = frozenset("大小长短高低粗细深浅粗精")
+_GRADES = frozenset("大小长短高低粗细深浅精")
 # an adverb or connective that opens an enumeration says it of every item (`再向右、向右、向下`: B repeats A's item)
 _LEADING_ADVERBS = frozenset("再 又 还 也 先 然后 接着 随后 并 都 均 可 可以 就 才 仍 依次 分别".split())
 
@@ -947,8 +947,9 @@ def _listed_title(doc: LintDoc, line: int, nxt: int | None) -> bool:
     return after is None or _TITLE_LINE_RE.match(after) is not None
 
 
-_NUMBERED_TITLE_RE = re.compile(r"^\s*\d+(?:\.\d+)+\s*\S")
-_TITLE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s|\d+(?:\.\d+)+\s*\S|第[一二三四五六七八九十\d]+[章节周课])")
+_NUMBERED_TITLE = r"\d+(?:\.\d+)+\s*\S"  # `4.5 面部验证`: a section number with dots
+_NUMBERED_TITLE_RE = re.compile(r"^\s*" + _NUMBERED_TITLE)
+_TITLE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s|" + _NUMBERED_TITLE + r"|第[一二三四五六七八九十\d]+[章节周课])")
 
 
 def _holds_headings_of_its_level(doc: LintDoc, order: list[int], line: int, next_member: int | None) -> bool:
@@ -1050,25 +1051,21 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     yield from sorted(found, key=lambda f: (f.line, f.col))
 
 
-# a heading over exercises left to the reader (`## 9 练习`, `### 课后习题`, `## Exercises`)
+# a heading over exercises left to the reader (`## 9 练习`, `### 课后习题`, `## Exercises`): its whole title, unlike the
+# parser's EXERCISE_SECTION_RE, which looks for the word anywhere in a section's title
 _EXERCISES_HEADING_RE = re.compile(r"^#{1,6}\s*(?:[\d.]+\s*)?(?:课后)?(?:练习|习题|思考题|作业|exercises?)(?:与思考|和思考)?\s*[:：]?\s*$", re.I)
-_HEADING_LEVEL_RE = re.compile(r"^(#{1,6})\s")
 
 
 def _exercise_sections(doc: LintDoc) -> list[tuple[int, int]]:
     """[first line, last line] of each section whose heading names exercises, up to the next heading of its level
-    or above (one pass over the lines)."""
+    or above (the document's headings as the reader found them: none inside code)."""
     out: list[tuple[int, int]] = []
     open_at: tuple[int, int] | None = None  # (line, level) of the exercise heading being read
-    for no, line in enumerate(doc.lines, 1):
-        m = _HEADING_LEVEL_RE.match(line) if line.startswith("#") else None
-        if m is None:
-            continue
-        level = len(m.group(1))
+    for no, level in sorted(_heading_levels(doc).items()):
         if open_at is not None and level <= open_at[1]:
             out.append((open_at[0], no - 1))
             open_at = None
-        if open_at is None and _EXERCISES_HEADING_RE.match(line.strip()):
+        if open_at is None and 0 < no <= len(doc.lines) and _EXERCISES_HEADING_RE.match(doc.lines[no - 1].strip()):
             open_at = (no, level)
     if open_at is not None:
         out.append((open_at[0], len(doc.lines)))
