@@ -335,8 +335,12 @@ _TRAILING_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?$")
 _COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*$", re.I)
 _ZERO_AFTER_RE = re.compile(r"\s*(?:的)?(?:数量|个数|数目|量)?\s*(?:是|为|=|＝|等于|只有|就是)\s*(?:0|零)\s*(?:个)?\s*(?=$|[，,。；;）)！!])")
 # a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
+# a sentence that states the converse of the one before (`反之，…`, `相反地，…`)
+_CONVERSE_RE = re.compile(r"\s*(?:[-*+>]\s*)?(?:\*\*)?\s*(?:反之(?:亦然)?|相反(?:地)?|反过来(?:说|讲)?|与此相反|与之相反|反之则)\s*(?:\*\*)?\s*[，,、：:]?")
 _BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
-_BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)")
+_BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)"
+                             # a manner frame, `以自注意力矩阵偏置的形式作用于…`: the term names a form, not what acts
+                             r"|[^，,。；;]{0,8}?的\s*(?:形式|方式|形态)")
 _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
 # a term that acts through another (`LSTM 通过门控机制解决了…`, `BERT 主要借助 MLM 实现…`): what is done is said of both
 _ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*(?:\*\*)?\s*")
@@ -1305,6 +1309,8 @@ class ClaimReader:
         paper described)."""
         if spec.number and k > 0 and carry and not self._subject(text, sents[k - 1], None):
             return None
+        if carry and _CONVERSE_RE.match(text, sents[k].start, sents[k].end):
+            return None  # `模型越简单，容易欠拟合。反之，模型越复杂，容易过拟合。`: the converse is not said of the subject before
         return carry
 
     def carry_out(self, text: str, lead: Lead | None = None) -> Lead:

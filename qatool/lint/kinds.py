@@ -1295,6 +1295,8 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
                  or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
                  or (_repo_root(text, m) and name.group(0) == bare and not written_in))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
+        if claim and not _repo_root(text, m) and m.group(1).casefold() in [c.casefold().split("/")[0] for c in repo["canonical"]]:
+            continue  # `[PyTorch官方实现ResNet](…/pytorch/vision/blob/…/resnet.py)`: a file in another repository of the project's own owner
         if claim and slug not in [c.casefold() for c in repo["canonical"]]:
             yield make_finding(rule, doc, unit, m.start(), m.end(), project=repo["project"],
                                expected=" 或 ".join(repo["canonical"]), found=f"{m.group(1)}/{m.group(2)}")
