@@ -176,6 +176,8 @@ class Glossary:
             return False
         if _WORDISH.match(key[-1]) and _HYPHENED_NAME_RE.match(text, b, end):
             return False  # `L1-FOBOS`, `L1-RDA`: the first part of another name joined by a hyphen to an acronym
+        if _WORDISH.match(key[0]) and _HYPHEN_PREFIX_RE.search(text, max(start, a - 6), a):
+            return False  # `W-GAN`, `DC-GAN`: the last part of another name, an acronym's variant joined by a hyphen
         gaps = self._gaps.get(key, ())
         for j in range(i + 1, i + ln):  # white space between two Latin characters only where the name has it
             if where[j] != where[j - 1] + 1 and _WORDISH.match(s[j - 1]) and _WORDISH.match(s[j]) and (j - i) not in gaps:
@@ -185,6 +187,7 @@ class Glossary:
 
 _WORDISH = re.compile(r"[A-Za-z0-9_]")
 _HYPHENED_NAME_RE = re.compile(r"-[A-Z]{2,}(?![a-z])")
+_HYPHEN_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9_-])[A-Z]{1,4}-$")
 # a back reference, or a group whose number or name another phrasing's could clash with, or a global inline flag
 _NUMBERED_RE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?<[A-Za-z]|\(\?[a-zA-Z]+\)")
 # characters that match an ASCII letter case-insensitively but do not lower-case to it
@@ -294,7 +297,7 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是|并非|除了|除|不(?:代表|意味着|等于|说明|表示)"
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是(?:说)?|并非(?:说)?|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉"
                                # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
                                r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
@@ -408,6 +411,11 @@ _A_NOT_A_RE = re.compile(A_NOT_A)  # (the text layer's A-not-A: `会不会`)
 # a clause that opens with an example (`比如阅读理解这种任务，…`), or holds one
 _EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|像是)")
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
+# a clause whose subject is an acronym the glossary does not know (`PPL 是…，这个平均 NLL 是大于等于 0 的`): it is said
+# of that thing, not of the term before it
+_OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?"
+                                   r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
+                                   r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
 _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
 _NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
@@ -1630,7 +1638,8 @@ class ClaimReader:
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
-            if not mentions and _EXAMPLE_OPENS_RE.match(text, clause.start, clause.end):
+            if not mentions and (_EXAMPLE_OPENS_RE.match(text, clause.start, clause.end)
+                                 or (i > 0 and _OWN_ACRONYM_OPENS_RE.match(text, clause.start, clause.end))):
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
                 prev, frame, label = [], None, []
                 continue

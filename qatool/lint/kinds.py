@@ -1174,8 +1174,21 @@ def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator
         if cand is None:
             continue
         found = text[cand[0]:cand[1]]
-        if not _same_title(found, paper["title"]):
+        if not _same_title(found, paper["title"]) and not _spells_name(found, paper):
             yield make_finding(rule, doc, unit, cand[0], cand[1], arxiv=m.group(1), expected=paper["title"], found=found.strip())
+
+
+_FUNCTION_WORDS = frozenset("from of for the and with in to on by via a an".split())
+
+
+def _spells_name(text: str, paper: dict[str, Any]) -> bool:
+    """Whether a link text spells out the short name a paper's title opens with (`Bidirectional Encoder
+    Representations from Transformers` for `BERT: …`): the name of the work, not a wrong title of it."""
+    name = paper["title"].split(":", 1)[0].strip() if ":" in paper["title"] else ""
+    if not name or " " in name:
+        return False
+    words = [w for w in _LATIN_WORD.findall(text) if w.casefold() not in _FUNCTION_WORDS]
+    return len(words) >= 2 and "".join(w[0] for w in words).casefold() == regex.sub(r"[^A-Za-z]", "", name).casefold()
 
 
 _BOOK_WORDS_RE = regex.compile(r"\bPress\b|出版社|\bbook\b", FLAGS)

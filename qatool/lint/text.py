@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-SENTENCE_END = "。！？!?；;\n"
+# an emoji that social-media notes put between sentences (`…平方误差✅ 说它是有监督…💡`) ends one too (not the pointers 👉 📌
+# 🎯, which lead from a topic to what is said of it, nor the verdict marks ❌ ✓ ✗, which judge the sentence they open)
+EMOJI_END = "✅💡⚠✨⭐❗🔥💯🚀🌟"
+SENTENCE_END = "。！？!?；;\n" + EMOJI_END
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # one Han character
 _WORD_END_RE = re.compile(r"[\u4e00-\u9fffA-Za-z）)」”]")
 CLAUSE_SEP = "，,"
@@ -96,6 +99,9 @@ REPORTED_RE = re.compile(
     # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
     # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
     r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
+    # ... or by a clause of its own that only says so (`有同学说 X，这个不对，…`), a belief someone is said to hold
+    r"|[，,]\s*(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[，,]"
+    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者)(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问)"
     # an exercise that quotes a wrong statement to correct it (`改错：“…”`), a quoted statement an answer marks false
     # in the same sentence (`判断题：“…”答：错误。`)
     r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
@@ -149,6 +155,10 @@ _NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不
 # save idioms that affirm (`少不了` is indispensable, `免不了` unavoidable)
 _POTENTIAL_NEG_RE = re.compile(r"^[\u4e00-\u9fff]{1,2}不[出到了动]$")
 _POTENTIAL_AFFIRMS = frozenset("少不了 免不了 错不了 离不了 跑不了 大不了".split())
+# an emphatic denial the segmenter keeps whole (`ZeRO 可不是张量并行`, `新树可不拟合原始标签`), save the interjection
+# that agrees (`可不是嘛`, `可不是，…`)
+_EMPHATIC_NEG = frozenset("可不是 可不".split())
+_AGREEING_RE = re.compile(r"\s*(?:嘛|吗|么|呗|呀|啊|[，,。！!？?：:]|$)")
 _POTENTIAL_TAILS = frozenset("不出 不了 不动".split())  # the complement as the segmenter cuts it off its verb
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
@@ -598,7 +608,8 @@ class TextLayer:
                     tok in REPLACEMENTS and _REPLACED_GAP_RE.fullmatch(text, e, end) is not None)
                 potential = (_POTENTIAL_NEG_RE.match(tok) is not None and tok not in _POTENTIAL_AFFIRMS) or (
                     tok in _POTENTIAL_TAILS and prev is not None and prev + tok not in _POTENTIAL_AFFIRMS)  # 给 / 不出
-                if (tok in NEGATIONS or split or removal or potential or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
+                emphatic = tok in _EMPHATIC_NEG and _AGREEING_RE.match(text, e) is None
+                if (tok in NEGATIONS or split or removal or potential or emphatic or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok

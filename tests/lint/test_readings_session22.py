@@ -4,7 +4,18 @@ From the sixty-sixth untuned trial (hand-built LLM tutorials, worked solutions t
 deep-learning reading list): a term inside a manner frame (`以自注意力矩阵偏置的形式作用于…`) names the form
 something takes, not what the sentence is said of; a sentence that opens on the converse (`反之，…`) states the
 opposite case and does not go on with the subject before it; a file in another repository of a project's own
-GitHub owner (`pytorch/vision/blob/…/resnet.py` for "PyTorch 官方实现 ResNet") is no wrong official repository."""
+GitHub owner (`pytorch/vision/blob/…/resnet.py` for "PyTorch 官方实现 ResNet") is no wrong official repository.
+
+From the sixty-seventh untuned trial (computer-vision tutorials, NLP tutorial READMEs, learning-theory notes): an
+acronym joined by a hyphen to a capital prefix (`W-GAN`) names another model; a learning rate that rises and then
+falls (`由小增大再逐渐下降`) is warmup followed by decay, not warmup said to lower it; a link text that spells out the
+short name a paper's title opens with (`Bidirectional Encoder Representations from Transformers` for BERT) is the
+work's name, not a wrong title (FC201).
+
+From the twentieth phrasing set (read this session; the twenty-first stays unread): `可不是`/`可不` deny (save the
+agreeing `可不是嘛`); an emoji that social notes put between sentences (✅ 💡 ⚠ …) ends one; a belief someone is
+said to hold (`有同学说…`) and a clause of its own that only rejects it (`…，这个不对，…`) are not asserted; `不是说 X`
+denies X; a clause whose subject is an acronym the glossary does not know (`这个平均 NLL 是…`) is said of that thing."""
 
 from __future__ import annotations
 
@@ -41,3 +52,38 @@ def test_a_file_of_the_projects_own_owner_is_no_wrong_official_repository():
                  "- [PyTorch 官方实现的 VGG](https://github.com/someone/vision/blob/main/vgg.py)\n",
                  "- GPT-2 官方仓库：https://github.com/openai/gpt\n"):
         assert "FC204" in found(head + line), line
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("DC-GAN 之后，又有 W-GAN 用 Wasserstein 距离代替 JS 散度。", "FC448"),
+    ("Noam 调度中 warmup 让学习率由小增大再逐渐下降。", "FC145"),
+    # the twentieth set's traps, reworded
+    ("张量并行切的是矩阵乘法，ZeRO 可不是张量并行哦！", "FC431"),
+    ("mAP 可不是各类准确率的平均！它是各类 AP 的平均。", "FC460"),
+    ("GBDT 的第二棵树可不拟合原始标签，拟合的是负梯度。", "FC446"),
+    ("k-means 只按距离把样本分到最近的中心✅ 说它属于有监督分类就错啦🔥", "FC438"),
+    ("有同学说数据增强会加重过拟合，这个不对，增强只是可能伤效果。", "FC140"),
+    ("PR 曲线的横轴才是召回率，也不是说 ROC 的横轴是召回率。", "FC112"),
+    ("困惑度等于 exp(平均 NLL)，这个平均 NLL 是大于等于 0 的，所以困惑度至少为 1。", "FC304"),
+])
+def test_not_a_slip_either(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("原始 GAN 用 Wasserstein 距离来训练。", "FC448"),
+    ("warmup 就是在前几千步里让学习率慢慢降下来。", "FC145"),
+    ("ZeRO 就是张量并行。", "FC431"),
+    ("可不是嘛，ZeRO 就是张量并行。", "FC431"),
+    ("k-means 属于有监督学习✅ 训练时要用标签💡", "FC438"),
+    ("数据增强会加重过拟合，这个大家要记住。", "FC140"),
+    ("困惑度的最小值是 0，PPL 可以为 0。", "FC304"),
+])
+def test_these_slips_are_still_found(answer, code):
+    assert code in found(item(answer)), answer
+
+
+def test_a_link_text_that_spells_out_the_name_is_no_wrong_title():
+    head = "### 1. 用了哪个预训练模型？\n\n**答案：**\n\n"
+    assert "FC201" not in found(head + "用的是 BERT（[Bidirectional Encoder Representations from Transformers](https://arxiv.org/abs/1810.04805)）。\n")
+    assert "FC201" in found(head + "见 [Bidirectional Transformers for Language Generation](https://arxiv.org/abs/1810.04805)。\n")
