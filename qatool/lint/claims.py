@@ -322,8 +322,12 @@ _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|�
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
                              r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同)"
                              # a likeness frame that closes on a part of the term (`与 GRU 中的重置门一样，…`, `与跳字模型中的相反`)
-                             r"|(?:中|里)的[^，,。；;]{0,12}?(?:一样|一致|类似|相同|相似|相反|不同)(?=\s*[，,）)]))")
+                             r"|(?:中|里)的[^，,。；;]{0,12}?(?:一样|一致|类似|相同|相似|相反|不同)(?=\s*[，,）)])"
+                             # a frame that closes the clause on the difference (`与 BERT 致力于通过双向上下文理解语言不同，…`)
+                             r"|[^，,。；;]{0,40}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*(?:[，,]|$))")
 # a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
+_AUTHORS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:作者|原作者|团队|研究者|研究人员|论文|原论文|原文)(?:们)?\s*(?:在[^，,。；;]{0,12}?中)?"
+                               r"(?:认为|指出|觉得|发现|提到|表示|声称|主张|批评|质疑)")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
 # an ordinal is no count (`第一阶段 RPN 生成候选框` says nothing of `一阶段`)
@@ -2172,6 +2176,9 @@ class ClaimReader:
                 # term, `不进行权重共享的卷积层`)
                 negs += self.layer.negations(text, max(clause.start, text.rfind("，", clause.start, ps) + 1,
                                                        text.rfind(",", clause.start, ps) + 1), ps, within)
+            elif anchor > ps and not polarity and spec.wrong == "affirm" and self.layer.negations(
+                    text, max(clause.start, *(text.rfind(c, clause.start, ps) + 1 for c in "，,、")), ps, within) % 2:
+                continue  # `采用无偏置、不减均值的 RMSNorm`: a denied property picks out the term, it states nothing wrong of it
             if anchor <= ps and _LACK_AFTER_RE.match(text, pe, clause.end):
                 negs += 1  # `补充自注意力在捕捉位置信息方面的不足`: a lack of the property
             if _DROPPED_AFTER_RE.match(text, pe, clause.end):
@@ -2265,7 +2272,8 @@ class ClaimReader:
                 # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
                 # before it is a candidate too, and the words after the agent qualify the property
                 group, anchor = [agent] + group, agent.end
-            owner = next((x for x in before if x.end < group[0].start and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
+            owner = next((x for x in before if x.end < group[0].start and not _AUTHORS_AFTER_RE.match(text, x.end, group[0].start)
+                          and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
                           or (text[x.start:x.end] == "其" and not text[x.end:group[0].start].strip(" *"))  # `其 FFN`
                           or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
@@ -2313,6 +2321,8 @@ class ClaimReader:
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
+        if _AUTHORS_AFTER_RE.match(text, m.end, clause.end):
+            return True  # `BERT 的作者认为 ELMo…`: the term names whose authors speak, what they say is of another
         if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
             return True
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \

@@ -710,7 +710,7 @@ def _sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
     return lo, min(ends) + 1 if ends else len(text)
 
 
-AROUND_LINES = 3
+AROUND_LINES = 5
 AROUND_CHARS = 120
 
 

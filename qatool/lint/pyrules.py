@@ -420,6 +420,9 @@ class NumberedEntry:
         return (self.where, self.family, self.parts[:-1])
 
 
+# a heading that names a part of the numbered question it repeats the number of (its check, key, code or summary)
+_PART_OF_RE = re.compile(r"(?:\*\*)?(?:验证|解析|答案|参考答案|代码实现|代码|实现|练习|测试|小结|总结|补充|拓展|扩展|追问|回顾|讲解|详解|思路|题解|解答)"
+                         r"(?:\*\*)?(?:[：:\s（(]|$)")
 # the characters a number can start with (split_number's styles): a cheap test before reading it
 _NUMBER_STARTS = frozenset("0123456789０１２３４５６７８９Qq题问面习练第(（*_零〇一二两三四五六七八九十百")
 
@@ -447,6 +450,7 @@ def numbered_entries(doc: LintDoc) -> list[NumberedEntry]:
     non = {n.line for n in doc.non_items}
     heads = {ln.no: ln for ln in doc.scan.lines if ln.kind == "heading" and not ln.glued}
     entries: list[NumberedEntry] = []
+    seen: set[tuple[str, tuple[int, ...] | None]] = set()  # (family, number) of the entries so far
     stack: list[tuple[int, int]] = []  # (level, line) of the headings above
     for no in sorted(set(heads) | set(starts) | non):
         rec = starts.get(no)
@@ -465,17 +469,20 @@ def numbered_entries(doc: LintDoc) -> list[NumberedEntry]:
             else:
                 written = _LIST_MARK_RE.sub("", text, count=1)
             where = _block_where(text)
+        if written.lstrip()[:1] in _NUMBER_STARTS:
+            num, title, _ = split_number(written)
+            if num is not None and _PART_OF_RE.match(title) and (number_family(num, written), number_parts(num)) in seen:
+                continue  # `## Q1验证：…` after `## Q1：…`: a part of question N, not another one numbered N
         if rec is not None and rec["number"]:
             num = rec["number"]
-        elif written.lstrip()[:1] in _NUMBER_STARTS:
-            num = split_number(written)[0]
-        else:
+        elif written.lstrip()[:1] not in _NUMBER_STARTS:
             continue
         parts = number_parts(num)
         if num is None or parts is None:
             continue
         entries.append(NumberedEntry(no, num, parts, number_family(num, written), where, section,
                                      rec is not None or no in non, rec is not None))
+        seen.add((entries[-1].family, parts))
     doc.cache["numbered_entries"] = entries
     return entries
 

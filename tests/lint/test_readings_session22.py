@@ -15,7 +15,16 @@ work's name, not a wrong title (FC201).
 From the twentieth phrasing set (read this session; the twenty-first stays unread): `可不是`/`可不` deny (save the
 agreeing `可不是嘛`); an emoji that social notes put between sentences (✅ 💡 ⚠ …) ends one; a belief someone is
 said to hold (`有同学说…`) and a clause of its own that only rejects it (`…，这个不对，…`) are not asserted; `不是说 X`
-denies X; a clause whose subject is an acronym the glossary does not know (`这个平均 NLL 是…`) is said of that thing."""
+denies X; a clause whose subject is an acronym the glossary does not know (`这个平均 NLL 是…`) is said of that thing.
+
+From the sixty-eighth untuned trial (six Datawhale tutorials: an NLP textbook, LLM algorithm exercises, team-learning
+tasks): a heading that repeats a question's number for a part of it (`## Q1验证：…`) is no repeated number (QA004);
+a denied property that picks out a term (`无偏置、不减均值的 RMSNorm`) states nothing wrong of it; removing a step
+(`去除均值计算`) is no subtraction of the mean; states passed along side by side (`在时间轴上并行传递`) are no
+parallel computation over time; a choice between the true token and the model's prediction is no teacher-forcing
+slip; the term whose authors speak (`BERT 的作者认为 ELMo…`) is not what they speak of; a comparison frame that
+closes its clause on the difference (`与 BERT 致力于…不同，`) leaves the term compared; in a text about GLU-family
+layers a count of three matrices is the GLU's (FC357); `近似 X 的推理收益` estimates a measure."""
 
 from __future__ import annotations
 
@@ -87,3 +96,43 @@ def test_a_link_text_that_spells_out_the_name_is_no_wrong_title():
     head = "### 1. 用了哪个预训练模型？\n\n**答案：**\n\n"
     assert "FC201" not in found(head + "用的是 BERT（[Bidirectional Encoder Representations from Transformers](https://arxiv.org/abs/1810.04805)）。\n")
     assert "FC201" in found(head + "见 [Bidirectional Transformers for Language Generation](https://arxiv.org/abs/1810.04805)。\n")
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("LLaMA 的归一化换成了无偏置、不减均值的 RMSNorm，计算更省。", "FC322"),
+    ("**RMSNorm 替代 LayerNorm：** 去除均值计算，速度更快。", "FC322"),
+    ("LSTM 引入了细胞状态和隐藏状态两个向量，在时间轴上并行传递。", "FC180"),
+    ("教师强制的实现：按概率选择真实的下一个 token 或模型自己的预测作为输入。", "FC360"),
+    ("BERT 的作者认为 ELMo 把两个单向语言模型拼起来还不够。", "FC173"),
+    ("与 BERT 致力于通过双向上下文理解语言不同，GPT 的重心在生成。它以自回归方式逐词生成。", "FC173"),
+    ("| 笔记本 | 近似 FlashAttention 的推理收益 |", "FC369"),
+])
+def test_trial68_readings_state_no_slip(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("采用减均值的 RMSNorm。", "FC322"),
+    ("RMSNorm 先减去均值，再除以标准差。", "FC322"),
+    ("LSTM 在时间维度上也能并行计算。", "FC180"),
+    ("教师强制就是把模型自己的预测作为下一步的输入。", "FC360"),
+    ("BERT 的作者认为 BERT 是单向的。", "FC173"),
+    ("BERT 和 GPT 不同，它是单向的。", "FC173"),
+    ("FlashAttention 是一种近似注意力。", "FC369"),
+    ("LSTM 有三个门，每个门一组权重，所以参数量是 RNN 的 3 倍。", "FC357"),
+])
+def test_trial68_slips_are_still_found(answer, code):
+    assert code in found(item(answer)), answer
+
+
+def test_a_count_of_three_matrices_in_a_glu_text_is_the_glus():
+    text = ("### 1. SwiGLU 的参数量怎么算？\n\n**答案：**\n\n"
+            "1. **SwiGLU 前馈层**：\n   输入为 d，隐藏层为 h。\n   因为有门控机制，升维需要两个投影矩阵。\n"
+            "   降维需要一个矩阵。\n   总参数量 = $3 \\cdot (d \\times h)$。\n")
+    assert "FC357" not in found(text)
+
+
+def test_a_part_of_a_numbered_question_is_no_repeated_number():
+    head = "# 练习\n\n## Q1：列表和字典各自负责什么？\n\n列表存顺序数据，字典存键值。\n\n"
+    assert "QA004" not in found(head + "## Q1验证：合并配置\n\n运行下面的代码检查。\n")
+    assert "QA004" in found(head + "## Q1：什么时候用元组？\n\n不可变时。\n")
