@@ -328,6 +328,7 @@ _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|�
 # a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
 _AUTHORS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:作者|原作者|团队|研究者|研究人员|论文|原论文|原文)(?:们)?\s*(?:在[^，,。；;]{0,12}?中)?"
                                r"(?:认为|指出|觉得|发现|提到|表示|声称|主张|批评|质疑)")
+_ENUMERATED_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[、]\s*(?:\*\*)?\s*")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
 # an ordinal is no count (`第一阶段 RPN 生成候选框` says nothing of `一阶段`)
@@ -2131,6 +2132,8 @@ class ClaimReader:
                 continue
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell
+            if group[-1].end <= ps and _ENUMERATED_NEXT_RE.fullmatch(text, group[-1].end, ps):
+                continue  # `低维有效的算法（k-NN、聚类）`: a word listed after the term with 、 is its peer, not said of it
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
             if across is not None:
                 # `…P，这就是 X`: the property's own clause and the words naming X decide the polarity

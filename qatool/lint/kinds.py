@@ -1188,7 +1188,11 @@ def _spells_name(text: str, paper: dict[str, Any]) -> bool:
     if not name or " " in name:
         return False
     words = [w for w in _LATIN_WORD.findall(text) if w.casefold() not in _FUNCTION_WORDS]
-    return len(words) >= 2 and "".join(w[0] for w in words).casefold() == regex.sub(r"[^A-Za-z]", "", name).casefold()
+    if len(words) >= 2 and "".join(w[0] for w in words).casefold() == regex.sub(r"[^A-Za-z]", "", name).casefold():
+        return True
+    # the name glossed with words of its title (`低秩适配(Low-Rank Adaptation, LoRA)`): every other word is the title's
+    title_words = {w.casefold() for w in _LATIN_WORD.findall(paper["title"])}
+    return any(w.casefold() == name.casefold() for w in words) and all(w.casefold() in title_words for w in words)
 
 
 _BOOK_WORDS_RE = regex.compile(r"\bPress\b|出版社|\bbook\b", FLAGS)

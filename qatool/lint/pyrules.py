@@ -1035,15 +1035,15 @@ def _answered_by_subsections(rec: dict[str, Any], nxt: dict[str, Any] | None) ->
 def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     found = []
     defects = _answer_defects(doc)
+    exercises = _exercise_sections(doc)
     for i, (rec, d) in enumerate(defects):
         if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _asked_again_below(doc, rec["line_start"], rec["question"]) \
-                or _linked_heading(doc, rec["line_start"]):
+                or _linked_heading(doc, rec["line_start"]) or _in_sections(exercises, rec["line_start"]):
             continue  # (a question that carries its answer on its own line, or is a heading further down, is answered;
-            # a heading that is one link points to where it is answered)
+            # a heading that is one link points to where it is answered; a hands-on exercise's question is the reader's)
         if not _answered_by_subsections(rec, defects[i + 1][0] if i + 1 < len(defects) else None):
             found.append(_answer_finding(rule, doc, rec, "", title=rec["title"], why=EMPTY_KINDS[d.kind]))
     starts = [r["line_start"] for r in doc.records]  # in document order
-    exercises = _exercise_sections(doc)
     for n, title, _body_lines in unanswered(doc):
         # (not a list of the questions at the top, each answered under its own heading below; not a textbook's
         # exercises, `## 9 练习` over questions left to the reader)
@@ -1060,7 +1060,9 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 
 # a heading over exercises left to the reader (`## 9 练习`, `### 课后习题`, `## Exercises`): its whole title, unlike the
 # parser's EXERCISE_SECTION_RE, which looks for the word anywhere in a section's title
-_EXERCISES_HEADING_RE = re.compile(r"^#{1,6}\s*(?:[\d.]+\s*)?(?:课后)?(?:练习|习题|思考题|作业|exercises?)(?:与思考|和思考)?\s*[:：]?\s*$", re.I)
+_EXERCISES_HEADING_RE = re.compile(r"^#{1,6}\s*(?:[\d.]+\s*)?(?:(?:课后)?(?:练习|习题|思考题|作业|exercises?)(?:与思考|和思考)?\s*[:：]?\s*$"
+                                   # a hands-on exercise the reader works through (`## 自己动手：手写 do 运算`)
+                                   r"|(?:自己动手|动手练习|动手实践|动手做|动手实验)(?:\s*[:：—-].*)?$)", re.I)
 
 
 def _exercise_sections(doc: LintDoc) -> list[tuple[int, int]]:
@@ -1212,8 +1214,9 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
             parents.append((indent, unit.line))
             # code is content: `CPU` 密集型 and `IO` 密集型 are different items
             key = _LIST_KEY.sub("", m.group(1)).casefold()
-            if not key or key in _ELLIPSIS_KEYS or _SLOT_ITEM_RE.fullmatch(key) or is_placeholder(m.group(1)):
-                continue  # (an empty checkbox or a template's slot, `- [ ]`, `- [待填写]`, repeats no content)
+            if not key or key in _ELLIPSIS_KEYS or _SLOT_ITEM_RE.fullmatch(key) or is_placeholder(m.group(1)) or _data_item(key):
+                continue  # (an empty checkbox or a template's slot, `- [ ]`, `- [待填写]`, repeats no content; two
+                # objects of an example may have the same values: `2. 重量30，价值60` and `3. 重量30，价值60`)
             # an item is all its lines: two JSON examples that both open with `* {` differ below it
             # (and the items nested under it: `- 代表论文：` over two different lists of papers are two items)
             whole = key + _LIST_KEY.sub("", "".join(_item_rest(doc, block, i, indent) + _nested_items(doc, block, i, indent))).casefold()
@@ -1221,6 +1224,16 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
                 yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, whole)]))
             else:
                 seen[(parent, whole)] = unit.line
+
+
+_NUMBER_IN_ITEM_RE = re.compile(r"\d+(?:\.\d+)?")
+_NOT_WORD_RE = re.compile(r"[\d.\s，,；;、:：=（）()%/\-+*]+")
+
+
+def _data_item(key: str) -> bool:
+    """Whether a list item is a data record, attributes and their values (`重量30，价值60（价值密度2）`, `x=1, y=2`):
+    at least two numbers and few words besides."""
+    return len(_NUMBER_IN_ITEM_RE.findall(key)) >= 2 and len(_NOT_WORD_RE.sub("", key)) <= 12
 
 
 def _nested_items(doc: LintDoc, block: list[tuple[Unit, re.Match]], i: int, indent: int) -> list[str]:

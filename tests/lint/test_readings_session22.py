@@ -24,7 +24,14 @@ a denied property that picks out a term (`无偏置、不减均值的 RMSNorm`) 
 parallel computation over time; a choice between the true token and the model's prediction is no teacher-forcing
 slip; the term whose authors speak (`BERT 的作者认为 ELMo…`) is not what they speak of; a comparison frame that
 closes its clause on the difference (`与 BERT 致力于…不同，`) leaves the term compared; in a text about GLU-family
-layers a count of three matrices is the GLU's (FC357); `近似 X 的推理收益` estimates a measure."""
+layers a count of three matrices is the GLU's (FC357); `近似 X 的推理收益` estimates a measure.
+
+From the sixty-ninth untuned trial (reinforcement-learning notes, Hugging Face tutorials, a book on reasoning with
+hands-on exercises): `容易分类错误的样本` are the hard ones (FC308); a word listed after the term with 、 is its peer
+(`（k-NN、聚类）`); a link text that names the work and glosses it with words of its title (`低秩适配(Low-Rank
+Adaptation, LoRA)`) is no wrong title, while a misspelt title still is (FC201); the questions of a hands-on exercise
+(`## 自己动手：…`) are the reader's to answer (QA001); two objects of an example with the same values are no
+duplicate list items (QA005)."""
 
 from __future__ import annotations
 
@@ -136,3 +143,37 @@ def test_a_part_of_a_numbered_question_is_no_repeated_number():
     head = "# 练习\n\n## Q1：列表和字典各自负责什么？\n\n列表存顺序数据，字典存键值。\n\n"
     assert "QA004" not in found(head + "## Q1验证：合并配置\n\n运行下面的代码检查。\n")
     assert "QA004" in found(head + "## Q1：什么时候用元组？\n\n不可变时。\n")
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("和交叉熵相比，Focal Loss 更关注容易分类错误的难样本。", "FC308"),
+    ("在高维空间里，很多低维有效的算法（k-NN、聚类）都会失效。", "FC441"),
+])
+def test_trial69_readings_state_no_slip(answer, code):
+    assert code not in found(item(answer)), answer
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("Focal Loss 更关注容易分类的样本。", "FC308"),
+    ("k-NN 是一种聚类算法。", "FC441"),
+])
+def test_trial69_slips_are_still_found(answer, code):
+    assert code in found(item(answer)), answer
+
+
+def test_a_name_glossed_with_its_title_words_is_no_wrong_title():
+    head = "### 1. LoRA 是谁提出的？\n\n**答案：**\n\n"
+    assert "FC201" not in found(head + "微软提出了[低秩适配（Low-Rank Adaptation，LoRA）](https://arxiv.org/abs/2106.09685)。\n")
+    assert "FC201" in found(head + "见 [LoRA: Low-Rank Adaptation of Large Langage Models](https://arxiv.org/abs/2106.09685)。\n")
+
+
+def test_questions_of_a_hands_on_exercise_are_the_readers():
+    doc = ("# 因果推断\n\n## 自己动手：用模拟数据估计因果效应\n\n### 第一步：生成数据\n\n```python\nx = 1\n```\n\n"
+           "**问题 1**：真实的因果效应是多少？\n\n---\n\n### 第二步：比较相关性\n\n```python\ny = 2\n```\n")
+    assert "QA001" not in found(doc)
+
+
+def test_objects_of_an_example_with_the_same_values_are_no_duplicates():
+    head = "### 1. 贪心法一定最优吗？\n\n**答案：** 不一定，看这个背包的例子：\n\n"
+    assert "QA005" not in found(head + "1. 重量20，价值50\n2. 重量10，价值30\n3. 重量10，价值30\n")
+    assert "QA005" in found(head + "1. 先按价值密度排序\n2. 依次放入物品\n3. 依次放入物品\n")
