@@ -634,6 +634,10 @@ _HABIT_SUBJECT = (r"(?!因此|所以|从而|而|且|但|于是|同时|故|不过
 # (after a connective that opens the clause: `因此语言建模通常…`; not `训练出的权重大多是…`, which goes on)
 _HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:因此|所以|从而|而且|而|但是?|于是|同时|故)\s*[，,]?\s*" + _HABIT_SUBJECT)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
+# a frame that names a thing in Latin letters (`在 PPO-ER 中，智能体使用经验回放…`): when the glossary does not know the
+# name, the sentence is about that thing, not the term carried or asked before
+_NAMED_FRAME = r"在\s*\$?(?:\\text\{)?\s*[A-Za-z][A-Za-z0-9\-]{1,30}\s*\}?\$?\s*(?:中|里|当中|之中)\s*[，,]"
+_NAMED_FRAME_RE = re.compile(_ANSWER_LEAD + _NAMED_FRAME)
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
                              # after a frame (`工程权衡上，`), a noun of its own before an adverb of habit
                              # (`算法近似往往会损失精度`): the sentence is about that noun
@@ -642,7 +646,8 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS +
                              # a thing named in Latin letters that the glossary does not know, with an adverb that
                              # sets it beside what came before (`同时，Normalization 也有抗过拟合作用`)
-                             r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*(?:也|还|则|都|同样|本身|自身|又)" +
+                             r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*(?:也|还|则|都|同样|本身|自身|又)"
+                             r"|" + _NAMED_FRAME +
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
                              r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均))")
 # a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
@@ -1620,6 +1625,8 @@ class ClaimReader:
         """The span of the sentence's clause that states the spec's wrong claim, if one does. `continued`: the
         sentence opens a line that goes on from a statement on the line before (as `_after_statement`)."""
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
+        if prev and (named := _NAMED_FRAME_RE.match(text, sent.start, sent.end)) and not self._mentions(text, sent.start, named.end()):
+            prev = []  # `在 PPO-ER 中，…` under a question on PPO: said of the variant the frame names
         if carry and (_ANAPHOR_RE.match(text, sent.start, sent.end)  # `其…` / `该…`: the previous sentence's subject
                       or (_ELIDED_ANSWER_RE.match(text, sent.start, sent.end) and self._asked_before(text, sent))):
             # (`MQA 是怎么回事？就是让所有头共享…`: an answer that opens on 就是 is about what the question asked)

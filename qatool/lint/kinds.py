@@ -1174,10 +1174,12 @@ def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator
         if cand is None:
             continue
         found = text[cand[0]:cand[1]]
-        if not _same_title(found, paper["title"]) and not _spells_name(found, paper):
+        if not _same_title(found, paper["title"]) and not (_spells_name(found, paper) and not _TITLED_BEFORE_RE.search(text, max(0, cand[0] - 8), cand[0])):
+            # (a name spelt out is the work's name, unless the text gives it as the paper's title: `论文[Bidirectional …]`)
             yield make_finding(rule, doc, unit, cand[0], cand[1], arxiv=m.group(1), expected=paper["title"], found=found.strip())
 
 
+_TITLED_BEFORE_RE = regex.compile(r"(?:论文|文章|paper|题为|题目为|titled)\s*[《“\"\[(（]*\s*$", FLAGS)
 _FUNCTION_WORDS = frozenset("from of for the and with in to on by via a an".split())
 
 

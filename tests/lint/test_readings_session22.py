@@ -31,7 +31,13 @@ hands-on exercises): `容易分类错误的样本` are the hard ones (FC308); a 
 (`（k-NN、聚类）`); a link text that names the work and glosses it with words of its title (`低秩适配(Low-Rank
 Adaptation, LoRA)`) is no wrong title, while a misspelt title still is (FC201); the questions of a hands-on exercise
 (`## 自己动手：…`) are the reader's to answer (QA001); two objects of an example with the same values are no
-duplicate list items (QA005)."""
+duplicate list items (QA005).
+
+From the seventieth untuned trial (a reinforcement-learning book, mathematics for AI, PDF-copied toy-code notes): a
+reader said to think so however long the reason (`有读者可能会因为…，就觉得…`) asserts nothing; a frame that names a
+thing the glossary does not know (`在 PPO-ER 中，…`) is about that thing, not the term asked or carried; what a method
+is adapted to (`以适应 off-policy 训练`) is not what it is (FC398); lowering the samples' correlation
+(`降低样本相关性`) is no smaller training set (FC131)."""
 
 from __future__ import annotations
 
@@ -103,6 +109,8 @@ def test_a_link_text_that_spells_out_the_name_is_no_wrong_title():
     head = "### 1. 用了哪个预训练模型？\n\n**答案：**\n\n"
     assert "FC201" not in found(head + "用的是 BERT（[Bidirectional Encoder Representations from Transformers](https://arxiv.org/abs/1810.04805)）。\n")
     assert "FC201" in found(head + "见 [Bidirectional Transformers for Language Generation](https://arxiv.org/abs/1810.04805)。\n")
+    # given as the paper's title, the spelt-out name is a wrong title
+    assert "FC201" in found(head + "BERT 的论文[Bidirectional Encoder Representations from Transformers](https://arxiv.org/abs/1810.04805)。\n")
 
 
 @pytest.mark.parametrize("answer,code", [
@@ -177,3 +185,12 @@ def test_objects_of_an_example_with_the_same_values_are_no_duplicates():
     head = "### 1. 贪心法一定最优吗？\n\n**答案：** 不一定，看这个背包的例子：\n\n"
     assert "QA005" not in found(head + "1. 重量20，价值50\n2. 重量10，价值30\n3. 重量10，价值30\n")
     assert "QA005" in found(head + "1. 先按价值密度排序\n2. 依次放入物品\n3. 依次放入物品\n")
+
+
+def test_trial70_readings():
+    asked = "### 1. PPO 原理上是 on-policy 的，它能用经验回放吗？\n\n**答案：**\n\n"
+    assert "FC398" not in found(asked + "可以。在 PPO-ER 中，智能体使用经验回放缓冲区中的数据训练策略网络，这需要调整损失函数以适应 off-policy 训练。\n")
+    assert "FC398" not in found(item("有读者可能会因为 PPO 在重要性采样里用了旧策略采到的样本，就觉得 PPO 是 off-policy 的。其实不是。"))
+    assert "FC131" not in found(item("把样本顺序打乱的好处有降低样本相关性、减小过拟合风险。"))
+    assert "FC398" in found(asked + "可以，PPO 本来就是 off-policy 算法，直接用经验回放。\n")
+    assert "FC131" in found(item("减少训练样本可以减小过拟合风险。"))
