@@ -262,11 +262,14 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
         return True  # `长短期记忆、短期记忆、长期记忆`: a compound of two heads, then each of its parts
     if head[-1:] in _GRADES and any(x[:1] in _GRADES and x[:1] != head[-1] for x in items):
         return True  # `大树枝、树枝、小枝`: a series graded by size names the plain kind between its grades
+    if len(head) == 1 and head in _VARIETIES:
+        return True  # `青花椒、花椒`, `红茶、茶`: a variety named by its colour or state, then the plain kind
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
         or b in items or _noun_compound(head, b) or head.strip() in _LEADING_ADVERBS
 
 
 _GRADES = frozenset("大小长短高低粗细深浅精")
+_VARIETIES = frozenset("青红黑白绿黄紫蓝灰粉金银生熟干鲜")
 # an adverb or connective that opens an enumeration says it of every item (`再向右、向右、向下`: B repeats A's item)
 _LEADING_ADVERBS = frozenset("再 又 还 也 先 然后 接着 随后 并 都 均 可 可以 就 才 仍 依次 分别".split())
 
@@ -551,7 +554,8 @@ _LOOSE_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([0-9０-９]{1,6}(?:[.．\-－][0
 _LOOSE_Q_NUMBER_RE = re.compile(_LOOSE_LEAD + r"[Qq][ \t]?([0-9]{1,4})(?![0-9])")  # `### Q12:`, `<summary>💡 Q8:`
 _LOOSE_HAN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([一二三四五六七八九十百零〇两]{1,4})[ \t]*[、.．]")  # `### ⚙️ 二、训练`
 # (the three above begin alike: a line none of them can match is passed over with one look)
-_LOOSE_ANY_RE = re.compile(_LOOSE_LEAD + r"(?:[0-9０-９Qq一二三四五六七八九十百零〇两])")
+_LOOSE_PAREN_NUMBER_RE = re.compile(_LOOSE_LEAD + r"([（(][ \t]*[0-9]{1,4}[ \t]*[）)])")  # `（3）智能体…`, a bracketed number
+_LOOSE_ANY_RE = re.compile(_LOOSE_LEAD + r"(?:[0-9０-９Qq一二三四五六七八九十百零〇两（(])")
 MAX_SKIP = 10  # a jump over more numbers than this, and than the run holds, is another numbering (problem ids), not a gap
 
 
@@ -579,6 +583,13 @@ def _written_numbers(doc: LintDoc) -> dict[tuple[str, tuple[int, ...]], list[tup
         q = _LOOSE_Q_NUMBER_RE.match(text)
         if q:
             got[("Q#", (int(q.group(1)),))].append((no, f"h{heads[no]}" if no in heads else "block"))
+            continue
+        b = _LOOSE_PAREN_NUMBER_RE.match(text)
+        if b:
+            parts = number_parts(b.group(1))
+            if parts is not None:
+                bare = b.group(1).strip("（()） \t")
+                got[(number_family(bare, b.group(1)), parts)].append((no, f"h{heads[no]}" if no in heads else "block"))
             continue
         m = _LOOSE_NUMBER_RE.match(text)
         if m:

@@ -37,7 +37,13 @@ From the seventieth untuned trial (a reinforcement-learning book, mathematics fo
 reader said to think so however long the reason (`有读者可能会因为…，就觉得…`) asserts nothing; a frame that names a
 thing the glossary does not know (`在 PPO-ER 中，…`) is about that thing, not the term asked or carried; what a method
 is adapted to (`以适应 off-policy 训练`) is not what it is (FC398); lowering the samples' correlation
-(`降低样本相关性`) is no smaller training set (FC131)."""
+(`降低样本相关性`) is no smaller training set (FC131).
+
+From the seventy-first untuned trial (an agents book, LLM deployment tutorials, a RAG tutorial with its sample data):
+self-supervised learning is no supervised learning (FC155); `尾数位宽度` is the noun bit width, no comparison (FC419);
+the cost of a step that moves data to or from HBM is memory traffic, not attention's compute (FC178); a bracketed
+number written at a line's start (`（3）…`) counts as written when the parser took that line into an answer (QA003); a
+variety named by its colour or state before the plain kind (`青花椒、花椒`) is no truncated item (FM005)."""
 
 from __future__ import annotations
 
@@ -194,3 +200,25 @@ def test_trial70_readings():
     assert "FC131" not in found(item("把样本顺序打乱的好处有降低样本相关性、减小过拟合风险。"))
     assert "FC398" in found(asked + "可以，PPO 本来就是 off-policy 算法，直接用经验回放。\n")
     assert "FC131" in found(item("减少训练样本可以减小过拟合风险。"))
+
+
+def test_trial71_readings():
+    assert "FC155" not in found(item("预训练阶段在海量文本上通过自监督学习（Self-supervised Learning）的方式训练模型。"))
+    assert "FC155" in found(item("预训练阶段用的是监督学习，需要大量人工标注。"))
+    assert "FC419" not in found(item("- **缺点**：与 FP16 相比，BF16 的尾数位宽度更小，精度有所下降。"))
+    assert "FC419" in found(item("BF16 的尾数比 FP16 更宽，所以精度更高。"))
+    assert "FC178" not in found(item("自注意力的计算量是序列长度的平方。标准实现中，先从 HBM 读取 Q 和 K，时间复杂度为 $O(Nd)$；再算 $S=QK^T$，为 $O(N^2)$。"))
+    assert "FC178" in found(item("自注意力的时间复杂度为 O(Nd)，是线性的。"))
+    assert "FM005" not in found(item("下锅顺序：八角、桂皮、青花椒、花椒、干辣椒。"))
+    assert "FM005" in found(item("它用到了批归一化、归一化、激活函数。"))
+
+
+def test_a_bracketed_number_at_a_line_start_counts_as_written():
+    # (the trial's parser took `（3）…` into the answer of `（2）…`; the numbering rules still see that 3 is written)
+    from qatool.lint.document import doc_from_parsed
+    from qatool.lint.pyrules import _written_numbers
+    from qatool.parse.extract import parse_text
+
+    text = "## 区别\n\n（1）样本是序列数据。\n\n（2）学习器要自己发现好的动作。\n\n（3）智能体靠试错获得能力。\n\n(4) 奖励是延迟的。\n"
+    written = _written_numbers(doc_from_parsed(parse_text(text, "t.md"), text))
+    assert ("(#)", (3,)) in written and ("(#)", (4,)) in written
