@@ -21,8 +21,11 @@ from typing import Iterable
 
 # an emoji that social-media notes put between sentences (`…平方误差✅ 说它是有监督…💡`) ends one too (not the pointers 👉 📌
 # 🎯, which lead from a topic to what is said of it, nor the verdict marks ❌ ✓ ✗, which judge the sentence they open)
-EMOJI_END = "✅💡⚠✨⭐❗🔥💯🚀🌟"
+# (✅ also marks a table cell or a checklist item as yes, `| DPO | ✅ 需要… |`: it ends a sentence only right after the
+# words of one, `…平方误差✅ 说它…`, see split_spans)
+EMOJI_END = "💡⚠✨⭐❗🔥💯🚀🌟"
 SENTENCE_END = "。！？!?；;\n" + EMOJI_END
+_CHECK_END = "✅"
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # one Han character
 _WORD_END_RE = re.compile(r"[\u4e00-\u9fffA-Za-z）)」”]")
 CLAUSE_SEP = "，,"
@@ -327,6 +330,7 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
         c = text[i]
         if c in seps or (han_period and c == "." and start < i < end - 1 and _WORD_END_RE.match(text[i - 1])
                          and (HAN_RE.match(text[i + 1]) or _ASIDE_AFTER_RE.match(text, i + 1, end) is not None)) \
+                or (c == _CHECK_END and seps is SENTENCE_END and start < i and HAN_RE.match(text[i - 1])) \
                 or i in pipes:
             # a closing quote right after the end of a sentence belongs to it (`“S。”答：错误。`: S ends at 。”)
             while c != "\n" and i + 1 < end and text[i + 1] in _CLOSING_QUOTES:
