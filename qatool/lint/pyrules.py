@@ -263,13 +263,14 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
     if head[-1:] in _GRADES and any(x[:1] in _GRADES and x[:1] != head[-1] for x in items):
         return True  # `大树枝、树枝、小枝`: a series graded by size names the plain kind between its grades
     if len(head) == 1 and head in _VARIETIES:
-        return True  # `青花椒、花椒`, `红茶、茶`: a variety named by its colour or state, then the plain kind
+        return True  # `青花椒、花椒`, `元数据、数据`: a variety named by its colour, state or a bound prefix, then the plain kind
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
         or b in items or _noun_compound(head, b) or head.strip() in _LEADING_ADVERBS
 
 
 _GRADES = frozenset("大小长短高低粗细深浅精")
-_VARIETIES = frozenset("青红黑白绿黄紫蓝灰粉金银生熟干鲜")
+_VARIETIES = frozenset("青红黑白绿黄紫蓝灰粉金银生熟干鲜"
+                       "元超子父母副伪")  # (and a bound prefix that makes another concept: `元数据、数据`, `子网络、网络`)
 # an adverb or connective that opens an enumeration says it of every item (`再向右、向右、向下`: B repeats A's item)
 _LEADING_ADVERBS = frozenset("再 又 还 也 先 然后 接着 随后 并 都 均 可 可以 就 才 仍 依次 分别".split())
 

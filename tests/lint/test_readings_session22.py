@@ -210,6 +210,7 @@ def test_trial71_readings():
     assert "FC178" not in found(item("自注意力的计算量是序列长度的平方。标准实现中，先从 HBM 读取 Q 和 K，时间复杂度为 $O(Nd)$；再算 $S=QK^T$，为 $O(N^2)$。"))
     assert "FC178" in found(item("自注意力的时间复杂度为 O(Nd)，是线性的。"))
     assert "FM005" not in found(item("下锅顺序：八角、桂皮、青花椒、花椒、干辣椒。"))
+    assert "FM005" not in found(item("节点无状态，状态（元数据、数据、索引）都存在外部服务里。"))  # (72nd trial: a bound prefix)
     assert "FM005" in found(item("它用到了批归一化、归一化、激活函数。"))
 
 
