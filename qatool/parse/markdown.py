@@ -287,6 +287,11 @@ def _fence_scan(lines: list[str]) -> _Fences:
     info_openers: dict[str, list[int]] = {"`": [], "~": []}
     recovery: list[int] = []
     icode = _indented_code(lines)
+    # triple quotes before each line: an opening line inside a string literal of the block's code (a prompt template
+    # that asks for "```json") is the string's text, not a sign that the block's closing fence was forgotten
+    quotes = [0]
+    for s in lines:
+        quotes.append(quotes[-1] + s.count('"""') + s.count("'''"))
     for i, s in enumerate(lines):
         stripped = s.lstrip(" \t")
         if not stripped or i in icode:
@@ -334,7 +339,8 @@ def _fence_scan(lines: list[str]) -> _Fences:
         # fence of four or more marks is written to hold other fences (````markdown around a ```python example):
         # what it holds is its text, as CommonMark reads it, and it closes at its closing fence
         last = q + 256  # (bounded: a document of deep openers that never close stays linear)
-        while q < min(len(inner), last) and (j is None or inner[q] < j) and indent[inner[q]] > indent[i]:
+        while q < min(len(inner), last) and (j is None or inner[q] < j) and (
+                indent[inner[q]] > indent[i] or (quotes[inner[q]] - quotes[i + 1]) % 2):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
         if j is not None and nested is None:

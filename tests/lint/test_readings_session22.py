@@ -223,3 +223,12 @@ def test_a_bracketed_number_at_a_line_start_counts_as_written():
     text = "## 区别\n\n（1）样本是序列数据。\n\n（2）学习器要自己发现好的动作。\n\n（3）智能体靠试错获得能力。\n\n(4) 奖励是延迟的。\n"
     written = _written_numbers(doc_from_parsed(parse_text(text, "t.md"), text))
     assert ("(#)", (3,)) in written and ("(#)", (4,)) in written
+
+
+def test_a_fence_inside_a_string_literal_of_the_code_is_its_text():
+    # (the seventy-second trial: a LangChain prompt template that asks for "```json" inside a ```python block)
+    head = "### 1. 怎么写路由提示？\n\n**答案：**\n\n"
+    code = '```python\nTEMPLATE = """返回一个 markdown 代码片段：\n```json\n{"destination": "x"}\n"""\nprint(TEMPLATE)\n```\n\n后文。\n'
+    assert "FM008" not in found(head + code)
+    # outside a string literal the opening line still says the block's closing fence was forgotten
+    assert "FM008" in found(head + "```python\nx = 1\n\n```json\n{\"a\": 1}\n```\n\n后文。\n")
