@@ -339,8 +339,11 @@ def _fence_scan(lines: list[str]) -> _Fences:
         # fence of four or more marks is written to hold other fences (````markdown around a ```python example):
         # what it holds is its text, as CommonMark reads it, and it closes at its closing fence
         last = q + 256  # (bounded: a document of deep openers that never close stays linear)
+        # (inside a string literal only when the closer is outside it: a bare fence in the string would cut the block
+        # short in CommonMark, and the forgotten close is then real)
+        in_string = j is not None and (quotes[j] - quotes[i + 1]) % 2 == 0
         while q < min(len(inner), last) and (j is None or inner[q] < j) and (
-                indent[inner[q]] > indent[i] or (quotes[inner[q]] - quotes[i + 1]) % 2):
+                indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
         if j is not None and nested is None:
