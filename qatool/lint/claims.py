@@ -1324,7 +1324,7 @@ class ClaimReader:
                       carry: frozenset[str] | None) -> frozenset[str] | None:
         """What sentence k goes on with: for a numeric fact, only the sentence before's own term, not one carried
         through sentences that name none (`原始 BERT 的 mask…。…。文中…最大长度只能是 10`: the span length of the
-        paper described)."""
+        paper described); for any fact, nothing when the sentence opens on the converse (`反之，…`)."""
         if spec.number and k > 0 and carry and not self._subject(text, sents[k - 1], None):
             return None
         if carry and _CONVERSE_RE.match(text, sents[k].start, sents[k].end):
