@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback21_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback22_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -79,10 +79,15 @@ notes), written before the twenty-first session read the nineteenth set and meas
 traps flagged per dialect) and its final code (the same) only; the twenty-second session read its misses and flagged
 traps: development material now. heldback21_*.jsonl (four more authors, 2026-12-04, twenty-second session, from the
 list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: the spoken subtitles of a
-video explainer, a library's README and API notes, a reviewer's comments on a paper, an engineer's experiment log) is
-the measure now: written before the session read the twentieth set and measured with its starting code (0.623, 21 traps
-flagged per dialect) and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a
-measurement, not a gate).
+video explainer, a library's README and API notes, a reviewer's comments on a paper, an engineer's experiment log),
+written before the twenty-second session read the twentieth set and measured with its starting code (0.623, 21 traps
+flagged per dialect) and its final code only; the twenty-third session read its misses and flagged traps: development
+material now. heldback22_*.jsonl (four more authors, 2026-12-04, twenty-third session, from the list alone, two wrong
+phrasings and one trap per misconception, each in a voice of its own: a question setter's exam explanations, a
+competitor's write-up after a Kaggle-style contest, two podcast hosts talking, an engineer explaining to a manager by
+analogy) is the measure now: written before the session read the twenty-first set and measured with its starting code
+and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a
+gate).
 """
 from __future__ import annotations
 
@@ -115,6 +120,7 @@ SETS = {
     "heldback19": sorted((ROOT / "bench" / "claims").glob("heldback19_*.jsonl")),
     "heldback20": sorted((ROOT / "bench" / "claims").glob("heldback20_*.jsonl")),
     "heldback21": sorted((ROOT / "bench" / "claims").glob("heldback21_*.jsonl")),
+    "heldback22": sorted((ROOT / "bench" / "claims").glob("heldback22_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -184,7 +190,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback21")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback22")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
