@@ -1312,6 +1312,7 @@ class ClaimReader:
             return topic
         sent = sents[k]
         if sent.kind != "question" or (text[sent.start:sent.end].rstrip(" \t*_")[-1:] not in ("？", "?", "：")
+                                       and not text[sent.start:sent.end].rstrip(" \t*_，,").endswith("呢")
                                        and not _ASK_REPORTED_RE.match(text, sent.start, sent.end)):
             return topic  # (`：` ends a question the text layer split from its answer, `X 怎么算：…`; `你问 X 怎么…。`)
         found = self._mentions(text, sent.start, sent.end)

@@ -56,6 +56,15 @@ ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,�
 # the marks that judge a statement false: a cross, or a word (`（×）`, `（错）`, `（False）`)
 _CROSS = r"×|✗|✘"
 _FALSE_MARK = _CROSS + r"|错误|错|False|false"
+# who or what a claim is attributed to (a text under review, its author, a candidate), with its verb of saying
+_ATTRIBUTED = (r"(?:作者|原文|文中|论文|该文|本文|文章|候选人|考生|学生|答题者|报告)[^。；;！!？?，,]{0,16}?"
+               r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|给出)")
+# a clause that judges what the sentence reported: it does not conform (`与原文不符`), it is the opposite of a source
+# (`这与算法定义相反`: 这 needed, `与 L2 相反` compares two methods), it is wrong or to be corrected, or it is something else
+_VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?不符"
+            r"|(?:这|此)(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?(?:相反|矛盾|不一致)"
+            r"|(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:是|并)?(?:有误|不对|不准确|不正确|不成立)"
+            r"|(?:需要|需|应|应该|应当|请作者)(?:予以)?(?:更正|修正|纠正|改正)|值得商榷|方向(?:恰好|正好)?相反|这(?:其实|实际上)是(?!对|正确))")
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -111,14 +120,17 @@ REPORTED_RE = re.compile(
     # in the same sentence (`判断题：“…”答：错误。`)
     r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
     r"|[”」』]\s*(?:\*\*)?\s*(?:答案?|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:" + _FALSE_MARK + r"|不对|不正确|说反了|应改为|应为)"
-    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了",
+    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了"
+    # what a text under review or a person says, judged by a later clause of the same sentence (`作者在第2节称 GPT 以
+    # MLM 预训练，这与事实不符`, `作者把 BART 归入仅编码器模型，这一归类不对`, `候选人说…，需要更正`)
+    r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*" + _VERDICT,
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
 SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
-SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
+SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -268,7 +280,9 @@ def _frame_end(piece: str) -> bool:
     m = _FRAME_END_RE.search(piece)
     if m is None:
         return False
-    return _TIME_END_RE.match(m.group()) is not None or not _CORRELATIVE_RE.search(piece, 0, m.start())
+    # (the frame's own 越 may be the first of both: `…是越高越好的，` ends the correlative)
+    whole = _CORRELATIVE_RE.search(piece, 0, m.start()) or len(_CORRELATIVE_RE.findall(piece, m.start(), m.end())) > 1
+    return _TIME_END_RE.match(m.group()) is not None or not whole
 
 
 # a frame ending that names a time or a place (`…时，`, `…中，`), not a change
@@ -304,9 +318,19 @@ _ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
 
 
+# a spoken question that 呢 and a comma end before its answer (`这个怎么算呢，就是…`)
+_ASKED_NE_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。；;？?]{0,12}呢\s*[，,]")
+
+
 def answer_after_colon(text: str, a: int, b: int) -> int | None:
     """Where the answer begins in a sentence text[a:b] that opens with a question ended by a colon (`过拟合怎么办：一个
-    办法是…`, `你问 precision 怎么算：分母取…`): after the colon; None when the sentence is not one such."""
+    办法是…`, `你问 precision 怎么算：分母取…`), or by 呢 and a comma (`F1 怎么来的呢，其实就是…`): after the colon
+    or comma; None when the sentence is not one such."""
+    ne = _ASKED_NE_RE.search(text, a, b)
+    if ne is not None and "：" not in text[a:ne.end()]:
+        rest = text[ne.end():b]
+        if sentence_kind(text[a:ne.end()]) == "question" and rest.strip() and sentence_kind(rest) != "question":
+            return ne.end()
     colon = text.find("：", a, b)
     if colon <= a:
         return None
@@ -412,7 +436,9 @@ def _change(text: str, a: int, b: int) -> bool:
 
 
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
-_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么")
+_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
+                             # a concessive without 无论 (`初始中心怎么选都不影响结果`, `用哪个都一样`)
+                             r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)

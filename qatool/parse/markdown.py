@@ -274,6 +274,18 @@ def _indented_code(lines: list[str]) -> set[int]:
     return out
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# a line of code: ASCII operators or brackets, or a comment or statement opener
+_CODE_LINE_RE = re.compile(r"[=(){}\[\];<>]|^\s*(?:#|//|import |from |def |class |print|return\b)")
+
+
+def _quoted_reply(lines: list[str], a: int, b: int) -> bool:
+    """Whether lines a..b-1 (some) are all prose in Chinese, no line of code: the text of a chat model's reply
+    that a block shows, whose own fences are its text; a forgotten closing fence has code before the next opener."""
+    body = [s for s in lines[a:b] if s.strip()]
+    return bool(body) and len(body) <= 8 and all(_HAN_RE.search(s) and not _CODE_LINE_RE.search(s) for s in body)
+
+
 def _fence_scan(lines: list[str]) -> _Fences:
     """`_fence_prepass` without HTML blocks.
 
@@ -346,6 +358,8 @@ def _fence_scan(lines: list[str]) -> _Fences:
                 indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
+        if nested is not None and j is not None and _quoted_reply(lines, i + 1, nested):
+            nested = None  # a model's reply shown as the block's text (`当然！以下是…代码：` then its own ```python)
         if j is not None and nested is None:
             out.code.append((i, j + 1))
             i = j + 1

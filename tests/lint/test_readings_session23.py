@@ -1,0 +1,57 @@
+"""Readings added in the twenty-third session (2026-12-04), in wording of my own.
+
+From the twenty-first phrasing set (read this session; the twenty-second stays unread): what a text under review, its
+author or a candidate is said to claim, judged wrong by a later clause of the same sentence (`作者称 X，这与原文不符`,
+`候选人认为 X，需要纠正`), is not asserted; `与 L1 相反` without 这 compares two methods and judges nothing; a
+supposition whose subject comes first (`你要是先做 softmax…`) states its antecedent as supposed; a clause that is a
+whole correlative (`…是越大越好的，`) is no frame of the clause after it; `怎么…都一样` concedes, it does not ask; a
+spoken question ended by 呢 and a comma (`X 怎么算呢，就是…`) is answered by the rest of the sentence; a context
+pattern that names what is denied (`无需量化`, `不再分类`) does not excuse a claim (FC424, FC459).
+
+From the seventy-third untuned trial (LangChain and paper-reading tutorials, model deployment recipes): another
+remedy named between the optimizer and the problem (`AdamW 优化器，…，使用梯度裁剪防止梯度爆炸`) is what prevents it
+(FC142); a block that shows a chat model's reply (`当然！以下是…代码：` and then the reply's own ```python) holds the
+reply's fences as text and is closed by the reply's closing fence (FM008)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lint.readings import found, item
+
+CASES = [
+    # (text, code, whether the code is found)
+    ("论文作者称 BERT 是单向模型，这与原文不符。", "FC173", False),
+    ("论文作者称 BERT 是单向模型，这一点很有启发。", "FC173", True),
+    ("候选人认为 GPT 用掩码语言模型预训练，需要纠正。", "FC175", False),
+    ("作者在第3节称 BPE 每次合并频率最低的符号对，这其实是对算法的误读。", "FC379", False),
+    ("论文认为 L2 正则产生稀疏解，与 L1 相反。", "FC134", True),
+    ("你要是先做 softmax 再传给 nn.CrossEntropyLoss，就等于归一化两次。", "FC311", False),
+    ("困惑度这个指标，是越大越好的，GPT 论文里也这么报。", "FC111", True),
+    ("困惑度这个指标，是越小越好的，GPT 论文里也这么报。", "FC111", False),
+    ("k-means 总能收敛到全局最优，初值怎么取都一样。", "FC439", True),
+    ("k-means 只能收敛到局部最优，初值怎么取都要多试几次。", "FC439", False),
+    ("召回率怎么算呢，就是预测为正的样本里真正为正的比例。", "FC101", True),
+    ("召回率怎么算呢，就是实际为正的样本里被预测为正的比例。", "FC101", False),
+    ("困惑度高说明模型的生成能力强。", "FC111", True),
+    ("困惑度低说明模型的生成能力强。", "FC111", False),
+    ("7B 的模型，FP16 权重大概 7GB，无需量化就能放进显卡。", "FC424", True),
+    ("7B 模型 INT8 量化后权重约 7GB。", "FC424", False),
+    ("Adam 配合梯度裁剪可以防止梯度爆炸。", "FC142", False),
+    ("- **优化器**：AdamW，权重衰减 0.1，使用梯度裁剪防止梯度爆炸", "FC142", False),
+    ("Adam 本身就能防止梯度爆炸。", "FC142", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES)
+def test_reading(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+REPLY = "得到的返回值如下：\n\n```python\n当然！以下是一个贪吃蛇游戏的代码，带有注释。\n\n```python\nimport curses\n```\n"
+FORGOTTEN = "示例：\n\n```python\nx = load()\nprint(x)\n\n下面是第二段：\n\n```python\ny = 2\n```\n"
+
+
+@pytest.mark.parametrize("body,expected", [(REPLY, False), (FORGOTTEN, True)])
+def test_a_quoted_reply_holds_its_own_fences(body, expected):
+    assert ("FM008" in found(item(body))) is expected
