@@ -8,6 +8,10 @@ whole correlative (`…是越大越好的，`) is no frame of the clause after i
 spoken question ended by 呢 and a comma (`X 怎么算呢，就是…`) is answered by the rest of the sentence; a context
 pattern that names what is denied (`无需量化`, `不再分类`) does not excuse a claim (FC424, FC459).
 
+From the seventy-fourth untuned trial (an embodied-AI tutorial): PPO made partly off-policy (`可以做成“部分 off-policy”`)
+is a variant, and a difficulty named (`难点在于 replay buffer 中的数据…`) is no claim that PPO uses one (FC398). From
+the twenty-first set again: `本层`/`本函数` in an API reference stands for the documented object.
+
 From the seventy-third untuned trial (LangChain and paper-reading tutorials, model deployment recipes): another
 remedy named between the optimizer and the problem (`AdamW 优化器，…，使用梯度裁剪防止梯度爆炸`) is what prevents it
 (FC142); a block that shows a chat model's reply (`当然！以下是…代码：` and then the reply's own ```python) holds the
@@ -40,7 +44,20 @@ CASES = [
     ("Adam 配合梯度裁剪可以防止梯度爆炸。", "FC142", False),
     ("- **优化器**：AdamW，权重衰减 0.1，使用梯度裁剪防止梯度爆炸", "FC142", False),
     ("Adam 本身就能防止梯度爆炸。", "FC142", True),
+    # an API reference's own object (`本层…`) is the documented term, even when a later clause names another
+    ("BatchNorm1d(num_features)：按特征维做标准化。本层不含可学习参数，也无需设置 weight_decay。", "FC324", True),
+    ("BatchNorm1d(num_features)：按特征维做标准化。本层含可学习的 γ 和 β，也要注意 weight_decay。", "FC324", False),
 ]
+
+ASKED = "### 1. PPO 是 on-policy 的，它能改成 off-policy 吗？\n\n"
+
+
+@pytest.mark.parametrize("answer,expected", [
+    ("能改成“半 off-policy”，不过限制很多。麻烦在于经验回放里的旧样本会让重要性比值方差变大。", False),
+    ("PPO 本来就是 off-policy 的，样本都从经验回放里取。", True),
+])
+def test_a_variant_or_a_difficulty_is_no_off_policy_claim(answer, expected):
+    assert ("FC398" in found(ASKED + answer + "\n")) is expected, answer
 
 
 @pytest.mark.parametrize("text,code,expected", CASES)
