@@ -137,12 +137,27 @@ def mojibake_spans(text: str):
             end = sp[1]
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING_OF = {"'": "'", '"': '"', "“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "`": "`"}
 
 
 def _quoted(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] stands alone between a pair of quotes (`'�'`, `“�”`)."""
     return a > 0 and b < len(text) and _CLOSING_OF.get(text[a - 1]) == text[b]
+
+
+def _in_short_quote(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] lies inside a short quotation of no Chinese words (`“ä½ å¥½”这种奇怪的文字`): mojibake shown as
+    an example, not damage. The span may hold the closing quote (a Latin-1 run reaches into it)."""
+    lo = max(0, a - 12)
+    for p in range(a - 1, lo - 1, -1):
+        close = _CLOSING_OF.get(text[p])
+        if close is not None and text[p] not in "`'":
+            q = text.find(close, max(p + 1, b - 1), b + 12)
+            return q >= 0 and not _HAN_RE.search(text, p + 1, a) and not _HAN_RE.search(text, b, q)
+        if "\u4e00" <= text[p] <= "\u9fff":
+            return False
+    return False
 
 
 def _spans(text: str):
@@ -164,7 +179,7 @@ def _spans(text: str):
         while e < len(text) and HAN_OR_DAMAGE.match(text[e]):
             e += 1
         was = gbk_mojibake(text[s:e])
-        if was:
+        if was and not _quoted(text, s, e):  # (`“浣犲ソ”这种乱码`: an example quoted)
             done = e
             yield s, e, "gbk", was
     if LATIN1_HINT_RE.search(text):
@@ -175,7 +190,7 @@ def _spans(text: str):
             while e < len(text) and LATIN1_CHAR_RE.match(text[e]):
                 e += 1
             was = ftfy.fix_encoding(text[s:e])
-            if was != text[s:e]:  # (`≈“` beside a `×` elsewhere on the line: odd to ftfy's eye, but no decoding undoes it)
+            if was != text[s:e] and not _in_short_quote(text, s, e):  # (`≈“` beside a `×` elsewhere on the line: odd to ftfy's eye, but no decoding undoes it)
                 yield s, e, "latin1", was
 
 

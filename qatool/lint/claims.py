@@ -422,7 +422,8 @@ _OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?
                                    r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
                                    r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
-_FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
+# (a step done by an instrument, `通过在无标注文本上预训练，…，然后…`, is a first step too)
+_FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
 _NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")

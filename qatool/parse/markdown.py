@@ -279,11 +279,19 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _CODE_LINE_RE = re.compile(r"[=(){}\[\];<>]|^\s*(?:#|//|import |from |def |class |print|return\b)")
 
 
+# the languages of a block meant for prose (a ```text block of notes that forgot its close is no chat reply)
+_PROSE_LANGS = frozenset({"text", "txt", "plain", "plaintext", "markdown", "md"})
+# a line of Markdown: a list item, bold, a heading or a quote
+_MARKDOWN_LINE_RE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\*\*|#|>)")
+
+
 def _quoted_reply(lines: list[str], a: int, b: int) -> bool:
-    """Whether lines a..b-1 (some) are all prose in Chinese, no line of code: the text of a chat model's reply
-    that a block shows, whose own fences are its text; a forgotten closing fence has code before the next opener."""
+    """Whether lines a..b-1 (some) are all plain sentences in Chinese, no line of code or of Markdown: the text of a
+    chat model's reply that a code block shows, whose own fences are its text; a forgotten closing fence has code or
+    notes before the next opener."""
     body = [s for s in lines[a:b] if s.strip()]
-    return bool(body) and len(body) <= 8 and all(_HAN_RE.search(s) and not _CODE_LINE_RE.search(s) for s in body)
+    return bool(body) and len(body) <= 8 and all(_HAN_RE.search(s) and not _CODE_LINE_RE.search(s)
+                                                 and not _MARKDOWN_LINE_RE.match(s) for s in body)
 
 
 def _fence_scan(lines: list[str]) -> _Fences:
@@ -294,6 +302,7 @@ def _fence_scan(lines: list[str]) -> _Fences:
     the opener (a deeper one is code: an example nested in the block), likewise for ~. Linear: each
     opener finds its closer in O(log n) instead of scanning ahead."""
     openers: dict[int, tuple[str, int, bool]] = {}
+    langs: dict[int, str] = {}  # each opener's language (the info string's first word)
     indent: dict[int, int] = {}
     closers: dict[str, tuple[list[int], list[int]]] = {"`": ([], []), "~": ([], [])}
     info_openers: dict[str, list[int]] = {"`": [], "~": []}
@@ -321,6 +330,7 @@ def _fence_scan(lines: list[str]) -> _Fences:
                 if ch == "`" and "`" in info:
                     continue
                 openers[i] = (ch, len(fence), bool(info.strip()))
+                langs[i] = info.strip().split(" ")[0].lower()
                 indent[i] = len(s.expandtabs(4)) - len(s.expandtabs(4).lstrip(" "))
                 if info.strip():
                     info_openers[ch].append(i)
@@ -358,7 +368,7 @@ def _fence_scan(lines: list[str]) -> _Fences:
                 indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
-        if nested is not None and j is not None and _quoted_reply(lines, i + 1, nested):
+        if nested is not None and j is not None and langs[i] not in _PROSE_LANGS and _quoted_reply(lines, i + 1, nested):
             nested = None  # a model's reply shown as the block's text (`当然！以下是…代码：` then its own ```python)
         if j is not None and nested is None:
             out.code.append((i, j + 1))

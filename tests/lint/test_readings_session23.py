@@ -12,6 +12,10 @@ From the seventy-fourth untuned trial (an embodied-AI tutorial): PPO made partly
 is a variant, and a difficulty named (`难点在于 replay buffer 中的数据…`) is no claim that PPO uses one (FC398). From
 the twenty-first set again: `本层`/`本函数` in an API reference stands for the documented object.
 
+From the seventy-fifth untuned trial (a front-end and AI appendix, competition baselines): a clause done by an
+instrument (`通过在海量无标注文本上预训练，…`) is a first step, and what follows `然后` is the next step's (FC155);
+mojibake quoted alone as an example (`类似“ä½ å¥½”这种奇怪的文字`) is shown on purpose, not damage (FM010).
+
 From the seventy-third untuned trial (LangChain and paper-reading tutorials, model deployment recipes): another
 remedy named between the optimizer and the problem (`AdamW 优化器，…，使用梯度裁剪防止梯度爆炸`) is what prevents it
 (FC142); a block that shows a chat model's reply (`当然！以下是…代码：` and then the reply's own ```python) holds the
@@ -44,6 +48,9 @@ CASES = [
     ("Adam 配合梯度裁剪可以防止梯度爆炸。", "FC142", False),
     ("- **优化器**：AdamW，权重衰减 0.1，使用梯度裁剪防止梯度爆炸", "FC142", False),
     ("Adam 本身就能防止梯度爆炸。", "FC142", True),
+    # a step done by an instrument is a first step: what follows 然后 is the next one's
+    ("通过在大量未标注语料上做预训练，模型获得通用表示，然后只要少量标注样本就能迁移到下游任务。", "FC155", False),
+    ("预训练阶段需要大量人工标注的语料，然后再做微调。", "FC155", True),
     # an API reference's own object (`本层…`) is the documented term, even when a later clause names another
     ("BatchNorm1d(num_features)：按特征维做标准化。本层不含可学习参数，也无需设置 weight_decay。", "FC324", True),
     ("BatchNorm1d(num_features)：按特征维做标准化。本层含可学习的 γ 和 β，也要注意 weight_decay。", "FC324", False),
@@ -66,9 +73,20 @@ def test_reading(text, code, expected):
 
 
 REPLY = "得到的返回值如下：\n\n```python\n当然！以下是一个贪吃蛇游戏的代码，带有注释。\n\n```python\nimport curses\n```\n"
+NOTES = "```text\n**代码 2**\n- 代码量少一点，但是遍历的长度要多一点。\n```python\nx = 1\n```\n"  # notes that forgot their close
+TEXT_BLOCK = "```text\n当然！以下是一个贪吃蛇游戏的代码。\n\n```python\nimport curses\n```\n"  # a text block: its close forgotten
 FORGOTTEN = "示例：\n\n```python\nx = load()\nprint(x)\n\n下面是第二段：\n\n```python\ny = 2\n```\n"
 
 
-@pytest.mark.parametrize("body,expected", [(REPLY, False), (FORGOTTEN, True)])
+@pytest.mark.parametrize("body,expected", [(REPLY, False), (FORGOTTEN, True), (NOTES, True), (TEXT_BLOCK, True)])
 def test_a_quoted_reply_holds_its_own_fences(body, expected):
     assert ("FM008" in found(item(body))) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("打开文件一看，里面全是类似“浣犲ソ”或“ä½ å¥½”这种奇怪的文字。", False),
+    ("这份数据的第三列是 Ã©tudiant，明显解码错了。", True),
+    ("文件里写着“æ¨¡åž‹è®­ç»ƒ完成”。", True),
+])
+def test_mojibake_quoted_as_an_example(text, expected):
+    assert ("FM010" in found(item(text))) is expected, text
