@@ -27,6 +27,8 @@ import unicodedata
 
 import ftfy.badness
 
+from qatool.lint.text import HAN_RE
+
 # CJK Radicals Supplement -> Equivalent_Unified_Ideograph (EquivalentUnifiedIdeograph.txt, Unicode 15.0)
 RADICALS_SUPPLEMENT: dict[str, str] = {
     "\u2e81": "厂", "\u2e82": "乛", "\u2e83": "乚", "\u2e84": "乙", "\u2e85": "亻", "\u2e86": "冂", "\u2e87": "𠘨", "\u2e88": "刀",
@@ -137,7 +139,6 @@ def mojibake_spans(text: str):
             end = sp[1]
 
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLOSING_OF = {"'": "'", '"': '"', "“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "`": "`"}
 
 
@@ -154,7 +155,7 @@ def _in_short_quote(text: str, a: int, b: int) -> bool:
         close = _CLOSING_OF.get(text[p])
         if close is not None and text[p] not in "`'":
             q = text.find(close, max(p + 1, b - 1), b + 12)
-            return q >= 0 and not _HAN_RE.search(text, p + 1, a) and not _HAN_RE.search(text, b, q)
+            return q >= 0 and not HAN_RE.search(text, p + 1, a) and not HAN_RE.search(text, b, q)
         if "\u4e00" <= text[p] <= "\u9fff":
             return False
     return False
