@@ -360,8 +360,11 @@ _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 # a degree adverb that opens a clause (`越小越好`, `更容易…`), not one before a noun phrase (`过于简单的模型`)
 _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
 # a line that gives one's answer to the question reported before it (`我答：`, `我的回答是：`)
+# an API reference's own object (`本层不含…`, `本函数返回…`), standing for the documented term as a pronoun does; not
+# the text itself (本文/本节)
+_OWN_OBJECT = r"本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器)"
 _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER_TURN + r"\s*(?:\*\*)?\s*[:：]")
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器)|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
@@ -584,10 +587,9 @@ _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那
 # a sentence that opens with a pronoun is about the previous sentence's subject
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
                          r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计)"
-                         # (an API reference's own object: `本层不含…`, `本函数返回…`; not the text itself, 本文/本节)
-                         r"|本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器))")
+                         r"|" + _OWN_OBJECT + r")")
 _PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?"
-                              r"|本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器))")
+                              r"|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
