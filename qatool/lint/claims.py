@@ -551,8 +551,11 @@ def _notation_word(text: str, m: re.Match) -> str | None:
 
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
-# a short plain label opening a line (`定义：`, `算法：`, `例：`), not a list entry's key
-_PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6})[:：][ \t]*(?=\S)", re.M)
+# a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
+# speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
+_PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?)[:：][ \t]*(?=\S)"
+                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|主持人|嘉宾|主播|记者|听众|观众)"
+                               r"[:：][ \t]*(?=\S)", re.M)
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
@@ -771,9 +774,12 @@ _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这�
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
 # what stands before an item of a list (`A、B 和 C`)
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*(?:\*\*)?\s*$")
-# a denied attribution before the term (`不能归因于`, `并不说明`): the clause it introduces is not asserted
-_DENIED_CAUSE_RE = re.compile(r"(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*(?:简单地?|直接|完全|全部|都)?\s*"
-                              r"(?:归因于|归咎于|归结于|归结为|怪到|怪罪于|怪在|说明|证明|意味着|表明|代表)[^，,。；;]*$")
+# a denied attribution before the term (`不能归因于`, `并不说明`), or a denied finding or belief (`我们并没有发现`,
+# `我不认为`): the clause it introduces is not asserted
+_DENIED_CAUSE_RE = re.compile(r"(?:(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*(?:简单地?|直接|完全|全部|都)?\s*"
+                              r"(?:归因于|归咎于|归结于|归结为|怪到|怪罪于|怪在|说明|证明|意味着|表明|代表)"
+                              r"|(?:并|也|都|从|从来|一直)?(?:没有?|未|没能|未能)\s*(?:发现|看到|观察到|测到|证实|证明)"
+                              r"|(?:并|也|从来|从)?不\s*(?:认为|觉得|相信|同意))[^，,。；;]*$")
 # what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
 _STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
 # a term that is the second or the first of a pair whose other member the glossary does not know (`X 与 B`, `B 和 X`)
@@ -1416,7 +1422,9 @@ class ClaimReader:
                         chars = chars or list(text)
                         chars[colon] = "是"
                 for m in _PLAIN_SECTION_RE.finditer(text):
-                    a, b = m.span("label")
+                    a, b = m.span("label") if m.group("label") else m.span("turn")
+                    if chars is not None and chars[m.start():m.end()] != list(text[m.start():m.end()]):
+                        continue  # (an answer's turn a question on the line already reads: `甲：…？乙：…`)
                     if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b):
                         # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
                         chars = chars or list(text)

@@ -57,14 +57,21 @@ ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,�
 _CROSS = r"×|✗|✘"
 _FALSE_MARK = _CROSS + r"|错误|错|False|false"
 # who or what a claim is attributed to (a text under review, its author, a candidate), with its verb of saying
-_ATTRIBUTED = (r"(?:作者|原文|文中|论文|该文|本文|文章|候选人|考生|学生|答题者|报告)[^。；;！!？?，,]{0,16}?"
-               r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|给出)")
+# (an option of a multiple-choice question, `选项C`, `B 项`, is a statement the explanation judges; so is what someone
+# suggests, `有人建议…`)
+_ATTRIBUTED = (r"(?:作者|原文|文中|论文|该文|本文|文章|候选人|考生|学生|答题者|报告|选项\s?[A-HＡ-Ｈ](?![A-Za-z])|(?<![A-Za-z])[A-HＡ-Ｈ]\s?(?:选项|项(?!目))"
+               r"|有(?:的|些)?人|不少人|很多人)[^。；;！!？?，,]{0,16}?"
+               r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|给出|建议|主张|提议)")
 # a clause that judges what the sentence reported: it does not conform (`与原文不符`), it is the opposite of a source
 # (`这与算法定义相反`: 这 needed, `与 L2 相反` compares two methods), it is wrong or to be corrected, or it is something else
 _VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?不符"
             r"|(?:这|此)(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?(?:相反|矛盾|不一致)"
             r"|(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:是|并)?(?:有误|不对|不准确|不正确|不成立)"
-            r"|(?:需要|需|应|应该|应当|请作者)(?:予以)?(?:更正|修正|纠正|改正)|值得商榷|方向(?:恰好|正好)?相反|这(?:其实|实际上)是(?!对|正确))")
+            r"|(?:需要|需|应|应该|应当|请作者)(?:予以)?(?:更正|修正|纠正|改正)|值得商榷|方向(?:恰好|正好)?相反"
+            r"|(?:其实|实际上|事实上)(?:这|那)是(?!对|正确)|(?:这|那)(?:其实|实际上)是(?!对|正确)|那是(?!对|正确|因为|为了|由于)"
+            r"|(?:这|那)(?:其实)?(?:描述|说|指)的(?:其实)?是(?!对|正确)"
+            # (an option ruled out, a suggestion that backfires)
+            r"|(?:故|所以|因此|因而)(?:本题)?(?:不选|排除|不能选)|(?:这|此|结果)?(?:其实|反而)?(?:是)?适得其反)")
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -88,7 +95,7 @@ REPORTED_RE = re.compile(
     # (a reader or learner said to think so, however long the reason given: `有读者可能会因为…，就觉得 PPO 是…`)
     r"|有(?:的|些|一些)?(?:读者|同学|朋友|初学者|新手|小伙伴)[^。；;！!？?]{0,90}?(?:误以为|以为|认为|觉得|当成|当作|看成|理解成|理解为)"
     r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
-    r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当)"
+    r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
     r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
@@ -96,7 +103,7 @@ REPORTED_RE = re.compile(
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
-    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
+    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
     r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
@@ -115,7 +122,7 @@ REPORTED_RE = re.compile(
     r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
     # ... or by a clause of its own that only says so (`有同学说 X，这个不对，…`), a belief someone is said to hold
     r"|[，,]\s*(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[，,]"
-    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者)(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问)"
+    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐)(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问)"
     # an exercise that quotes a wrong statement to correct it (`改错：“…”`), a quoted statement an answer marks false
     # in the same sentence (`判断题：“…”答：错误。`)
     r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
@@ -195,11 +202,13 @@ _VERDICT_LABEL = r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论)\s*(?:\*\*)?\s*
 _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|(?:错误?|(?:说|弄|搞)?反了|不对|不正确)\s*(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`) ...
-_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立))"
+_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧)"
 _TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*"
                               r"(?:是)?" + _TAG_ASK + r"\s*[？?]\s*$")
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
-_AFFIRMED_RE = re.compile(_VERDICT_LABEL + r"(?:对|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
+# (a speaker's turn may answer it: `主播A：对对对，…`)
+_AFFIRMED_RE = re.compile(r"(?:\s*[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?\s*[:：])?" + _VERDICT_LABEL
+                          + r"(?:对+|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
                           r"\s*(?=[。，,；;！!：:]|$)")
 
 

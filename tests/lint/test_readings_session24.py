@@ -1,0 +1,67 @@
+"""Readings added in the twenty-fourth session (2026-12-04), in wording of my own.
+
+From the twenty-second phrasing set (read this session; the twenty-third stays unread): an option of a multiple-choice
+question (`选项C说…`, `B 项把…写成…`) and what someone suggests (`有人建议…`) are statements the explanation judges,
+reported, not asserted, when a later clause of the sentence rules them out (`那是精确率的定义`, `实际上这是…`,
+`故不选`, `结果适得其反`); a teammate's belief (`有组员以为…`) is reported; a name given by mistake (`被误称为…`)
+is not a claim; a denied finding or belief (`我们没有观察到…`, `我不认为…`) asserts nothing of what it introduces;
+a speaker's turn (`主播A：`, mid-line after a full stop) is a label the claim is read past; a tag question
+(`…，对吧？`) affirmed by the next turn (`对对对，…`) states what it asked. Rule-level: a pair told apart
+(`分清模型和框架：…`) calls nothing a framework (FC171); the area two boxes cover together is the union (FC455); the
+stability a lowered learning rate brings is not a large rate's (FC146)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lint.readings import found, item
+
+CASES = [
+    # (text, code, whether the code is found)
+    # an option or a suggestion, ruled out by a later clause of its sentence
+    ("选项C说召回率是预测为正的样本中真正为正的比例，那是精确率的定义。", "FC101", False),
+    ("B 项把召回率写成预测为正的样本里真正为正的比例，故不选。", "FC101", False),
+    ("选项B说召回率是预测为正的样本中真正为正的比例，正确。", "FC101", True),
+    ("有人建议用 tanh 缓解梯度消失，结果适得其反。", "FC148", False),
+    ("用 tanh 可以缓解梯度消失。", "FC148", True),
+    # what a source says, with a clause that only defines (`指的是`) and judges nothing
+    ("GPT-3 论文里说的 few-shot，指的是拿几十个样本对模型做一次小规模 fine-tuning。", "FC377", True),
+    # a teammate's belief, a name given by mistake, a denied finding
+    ("有组员以为学习率越大训练越稳定，结果 loss 直接发散。", "FC146", False),
+    ("Adam 经常被误称为二阶优化器，其实它只用一阶梯度。", "FC332", False),
+    ("Adam 是二阶优化器。", "FC332", True),
+    ("我们没有观察到 Adam 在所有任务上都优于 SGD。", "FC147", False),
+    ("我们观察到 Adam 在所有任务上都优于 SGD。", "FC147", True),
+    # rule-level readings
+    ("先要分清模型和框架：VGG、ResNet 属于网络结构。", "FC171", False),
+    ("VGG 是一个深度学习框架。", "FC171", True),
+    ("IoU 等于重叠部分除以两个框合起来覆盖的总面积。", "FC455", False),
+    ("IoU 等于交集除以两个框面积之和。", "FC455", True),
+    ("学习率越大，收敛越快；降到 1e-4 以后反而更稳定。", "FC146", False),
+    ("学习率调大以后训练更稳定。", "FC146", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES)
+def test_reading(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker's turn is a label: the clauses after it go on with the term its first clause names
+    ("嘉宾A：BPE 的训练挺绕的，每轮都挑出现次数最少的相邻符号对合并。", True),
+    ("好的。主持人：BPE 的训练挺绕的，每轮都挑出现次数最少的相邻符号对合并。", True),
+    ("嘉宾A：BPE 的训练挺绕的，每轮都挑出现次数最多的相邻符号对合并。", False),
+])
+def test_a_speaker_turn_is_read_past(text, expected):
+    assert ("FC379" in found(item(text))) is expected, text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("乙：原版 Transformer 的正弦位置编码在训练时会更新，对吧？甲：对对对，和可学习的位置嵌入一样。", True),
+    ("乙：原版 Transformer 的正弦位置编码在训练时会更新，对吧？甲：不对，它是固定的。", False),
+    ("原版 Transformer 的正弦位置编码在训练时会更新，对吧？", False),
+])
+def test_a_tag_question_affirmed_by_the_next_turn(text, expected):
+    assert ("FC372" in found(item(text))) is expected, text
+
