@@ -54,8 +54,9 @@ FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)")
 # A heading level >= 2 at column 0: where an unclosed fence is assumed to have ended.
 RECOVERY_HEADING_RE = re.compile(r"^#{2,6}[ \t]+\S")
-# `…<|token|>### 标题` or `…。### 标题`: a heading glued to the end of a paragraph line.
-GLUED_AT_RE = re.compile(r"(?:<\|[^|<>\n]{0,80}\|>|[。！？!?])[ \t]*(?=#{1,6}[ \t]+\S)")
+# `…<|token|>### 标题` or `…。### 标题`: a heading glued to the end of a paragraph line (not a note written as a code
+# comment, `…。# TODO: 待确认`)
+GLUED_AT_RE = re.compile(r"(?:<\|[^|<>\n]{0,80}\|>|[。！？!?])[ \t]*(?=#{1,6}[ \t]+(?!(?:TODO|FIXME|XXX|NOTE|HACK)\b)\S)")
 
 
 @dataclass(slots=True)

@@ -8,7 +8,11 @@ is not a claim; a denied finding or belief (`我们没有观察到…`, `我不�
 a speaker's turn (`主播A：`, mid-line after a full stop) is a label the claim is read past; a tag question
 (`…，对吧？`) affirmed by the next turn (`对对对，…`) states what it asked. Rule-level: a pair told apart
 (`分清模型和框架：…`) calls nothing a framework (FC171); the area two boxes cover together is the union (FC455); the
-stability a lowered learning rate brings is not a large rate's (FC146)."""
+stability a lowered learning rate brings is not a large rate's (FC146).
+
+From the seventy-seventh untuned trial (interview-question lists and a prompt-engineering course): a denied kind of
+nonlinearity (`不是传统的非线性函数，而是分段线性函数`) is no denial of ReLU's nonlinearity (FC346); a note written as a
+code comment after a sentence (`。# TODO: 待确认`) is no heading glued to the paragraph (FM004)."""
 
 from __future__ import annotations
 
@@ -39,6 +43,8 @@ CASES = [
     ("IoU 等于交集除以两个框面积之和。", "FC455", True),
     ("学习率越大，收敛越快；降到 1e-4 以后反而更稳定。", "FC146", False),
     ("学习率调大以后训练更稳定。", "FC146", True),
+    ("ReLU 并不是典型的非线性函数，它是分段线性的。", "FC346", False),
+    ("ReLU 不能提供非线性。", "FC346", True),
 ]
 
 
@@ -65,3 +71,10 @@ def test_a_speaker_turn_is_read_past(text, expected):
 def test_a_tag_question_affirmed_by_the_next_turn(text, expected):
     assert ("FC372" in found(item(text))) is expected, text
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("把配置文件放到项目根目录。# TODO: 放到哪个固定位置待确认", False),
+    ("感谢阅读！### 附录", True),
+])
+def test_a_code_comment_note_is_no_glued_heading(text, expected):
+    assert ("FM004" in found(item(text))) is expected, text
