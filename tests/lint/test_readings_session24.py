@@ -43,6 +43,11 @@ CASES = [
     ("IoU 等于交集除以两个框面积之和。", "FC455", True),
     ("学习率越大，收敛越快；降到 1e-4 以后反而更稳定。", "FC146", False),
     ("学习率调大以后训练更稳定。", "FC146", True),
+    # vocabulary: outliers named before the comparison, an exact zero
+    ("数据里有异常值时，MAE 比 MSE 更敏感。", "FC307", True),
+    ("数据里有异常值时，MSE 比 MAE 更敏感。", "FC307", False),
+    ("用了 L2 正则以后，很多权重会被压成严格的 0。", "FC134", True),
+    ("用了 L2 正则以后，权重整体变小，但不会被压成严格的 0。", "FC134", False),
     ("ReLU 并不是典型的非线性函数，它是分段线性的。", "FC346", False),
     ("ReLU 不能提供非线性。", "FC346", True),
 ]
