@@ -819,6 +819,9 @@ _KIND_NOUN_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:目标检测|检测器|检�
 _FRAME_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|那么|所以|同样)?\s*(?:在|对于|针对|面对)[^，,。；;]{1,24}?"
                               r"(?:中|里|上|时|时候|方面|场景下?|情况下|任务中?|问题中?)\s*[，,]\s*")
 _IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
+# an era named by the term's arrival (`在进入 Transformer 之前，…`, `在有 BERT 以前`): a time frame, not the subject
+_ERA_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:进入|迎来|出现|提出|发明|诞生|有了?)\s*(?:\*\*)?\s*$")
+_ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:出现|问世|诞生|提出|出来)?\s*(?:之前|以前)\s*[，,]")
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")
@@ -2357,6 +2360,8 @@ class ClaimReader:
             return True
         if _IN_BEFORE_RE.search(left) and not _TIME_AFTER_RE.match(text, m.end, clause.end) and _TIME_LATER_RE.match(text, m.end, clause.end):
             return True  # `在 ELMO／BERT 出来之前，…`: the term of a time frame is not the subject
+        if _ERA_BEFORE_RE.search(left) and _ERA_END_RE.match(text, m.end, clause.end + 1):
+            return True  # `在进入 Transformer 之前，很多模型依赖 RNN`: the era before the term
         if _USED_IN_FRAME_RE.search(left) and _FRAME_CLOSES_RE.match(text, m.end, clause.end):
             return True  # `在使用 sigmoid 等激活函数的时候能缓解梯度消失`: said of what is used with it, not of it
         if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):

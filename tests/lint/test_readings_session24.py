@@ -12,7 +12,15 @@ stability a lowered learning rate brings is not a large rate's (FC146).
 
 From the seventy-seventh untuned trial (interview-question lists and a prompt-engineering course): a denied kind of
 nonlinearity (`不是传统的非线性函数，而是分段线性函数`) is no denial of ReLU's nonlinearity (FC346); a note written as a
-code comment after a sentence (`。# TODO: 待确认`) is no heading glued to the paragraph (FM004)."""
+code comment after a sentence (`。# TODO: 待确认`) is no heading glued to the paragraph (FM004).
+
+From the seventy-eighth untuned trial (two Chinese LLM course notes): an off-policy variant of PPO (`PPO 的离策略变体`)
+is no claim that PPO is off-policy (FC398); a larger model after the perplexity fell (`困惑度下降 → 更大的模型更好`)
+says nothing of a higher perplexity (FC111); the old pipeline DPO replaces (`把原来“先训练奖励模型…”的流程压缩成…`) is not
+DPO's (FC397); a reliance on labelled data reduced (`缓解对人工标注数据的依赖`) is not pretraining's use of it (FC155);
+removing the mean adjustment (`去除均值调整`) is RMSNorm's not subtracting it (FC322); the era before the Transformer
+(`在进入 Transformer 之前，…依赖 RNN`) is not the Transformer (FC177, also as a clause's time frame); what follows the
+warmup (`warmup 后面通常接一个学习率衰减策略`) is not the warmup (FC145)."""
 
 from __future__ import annotations
 
@@ -50,6 +58,22 @@ CASES = [
     ("用了 L2 正则以后，权重整体变小，但不会被压成严格的 0。", "FC134", False),
     ("ReLU 并不是典型的非线性函数，它是分段线性的。", "FC346", False),
     ("ReLU 不能提供非线性。", "FC346", True),
+    # the seventy-eighth trial's classes
+    ("GRPO 这类算法的离策略变体会复用旧策略采样的轨迹。", "FC398", False),
+    ("GRPO 和 PPO 都属于离策略算法。", "FC398", True),
+    ("参数量越大，困惑度越低，说明更大的模型更好地学到了语言规律。", "FC111", False),
+    ("两个模型比困惑度，困惑度更高的那个模型更好。", "FC111", True),
+    ("DPO 把原先“先学一个奖励模型再跑 PPO”的流程合成了一步。", "FC397", False),
+    ("DPO 也要先训练一个奖励模型。", "FC397", True),
+    ("用模型自己生成的数据继续预训练，可以减少对人工标注数据的依赖。", "FC155", False),
+    ("预训练阶段要依赖大量人工标注的数据。", "FC155", True),
+    ("相比 LayerNorm，RMSNorm 省掉了**去均值调整**这一步。", "FC322", False),
+    ("RMSNorm 的第一步是减去均值。", "FC322", True),
+    ("在 Transformer 出现以前，翻译模型普遍依赖 RNN 按时间步递归处理序列。", "FC177", False),
+    ("Transformer 依赖 RNN 按时间步递归处理序列。", "FC177", True),
+    ("预热阶段结束以后，一般还会接一个余弦衰减，把学习率逐渐降低。", "FC145", False),
+    ("warmup 后面通常还要接一个衰减策略，让学习率逐渐降低。", "FC145", False),
+    ("warmup 的做法是在最初几百步把学习率逐渐降低。", "FC145", True),
 ]
 
 
