@@ -423,7 +423,12 @@ _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # of that thing, not of the term before it
 _OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?"
                                    r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
-                                   r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
+                                   r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")
+# ... or, opening any clause, the things of the present such an acronym names (`考虑到目前 LLM 一般采用 Pre-Norm`): not
+# the original the text went on about
+_PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由于|因为)?\s*(?:目前|现在|如今|当前|现代|主流)的?\s*"
+                                       r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
+                                       r"(?:一般|通常|普遍|大多|基本上?|都|大都|多|往往)")  # (not `FL = …`: a formula defines the term before)
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
 # (a step done by an instrument, `通过在无标注文本上预训练，…，然后…`, is a first step too)
 _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
@@ -822,6 +827,7 @@ _IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}
 # an era named by the term's arrival (`在进入 Transformer 之前，…`, `在有 BERT 以前`): a time frame, not the subject
 _ERA_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:进入|迎来|出现|提出|发明|诞生|有了?)\s*(?:\*\*)?\s*$")
 _ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:出现|问世|诞生|提出|出来)?\s*(?:之前|以前)\s*[，,]")
+_ERA_EVENT_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:出现|问世|诞生|提出|出来)\s*(?:之前|以前)\s*[，,]")  # (`Transformer 出现之前，`)
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")
@@ -1669,7 +1675,8 @@ class ClaimReader:
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
             if not mentions and (_EXAMPLE_OPENS_RE.match(text, clause.start, clause.end)
-                                 or (i > 0 and _OWN_ACRONYM_OPENS_RE.match(text, clause.start, clause.end))):
+                                 or (i > 0 and _OWN_ACRONYM_OPENS_RE.match(text, clause.start, clause.end))
+                                 or _PRESENT_ACRONYM_OPENS_RE.match(text, clause.start, clause.end)):
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
                 prev, frame, label = [], None, []
                 continue
@@ -2138,6 +2145,11 @@ class ClaimReader:
                 continue  # `使用 warm-up，搭配线性衰减`: the decay is what the term is paired with, not the term's
             if group[-1].end <= ps and _aside_clause(text, group[-1].end, ps):
                 continue  # `在 Residual Block 的 Eltwise sum（…，Concat是通道拼接，…）之前`: an aside's own clause
+            glossed = self._glossed(text, group, mentions, ps)
+            if glossed is not None:
+                if not any(k in spec.subjects for k in glossed.keys):
+                    continue  # `如量化（…）、剪枝（去除冗余的参数）`: a gloss in brackets is said of the term right before it
+                group = [glossed]
             if group[-1].end <= clause.start and _THEN_LEAD_RE.match(text, clause.start, ps) \
                     and _ENDED_BEFORE_RE.search(text, max(0, clause.start - 16), clause.start):
                 continue  # `当预热过程结束，再选择一种衰减方法来降低…`: the next step's, not the one that ended
@@ -2347,6 +2359,17 @@ class ClaimReader:
         return bool(_OBJECT_AROUND_RE.search(left) and not left.rstrip(" *").endswith("不像")
                     and _LIKE_AFTER_RE.match(text[m.end:clause.end]))
 
+    @staticmethod
+    def _glossed(text: str, group: list[Mention], mentions: list[Mention], ps: int) -> Mention | None:
+        """The term a bracket still open at `ps` glosses, when the bracket opens right after a term at or after the
+        group's last (`量化（…）、剪枝（去除冗余的参数）`: the gloss is 剪枝's alone); None otherwise."""
+        if group[-1].end > ps:
+            return None
+        br = _open_bracket(text, group[-1].start, ps)
+        if br < 0:
+            return None
+        return next((m for m in mentions if m.end <= br and m.start >= group[-1].start and not text[m.end:br].strip(" \t*")), None)
+
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
         if _AUTHORS_AFTER_RE.match(text, m.end, clause.end):
@@ -2360,8 +2383,9 @@ class ClaimReader:
             return True
         if _IN_BEFORE_RE.search(left) and not _TIME_AFTER_RE.match(text, m.end, clause.end) and _TIME_LATER_RE.match(text, m.end, clause.end):
             return True  # `在 ELMO／BERT 出来之前，…`: the term of a time frame is not the subject
-        if _ERA_BEFORE_RE.search(left) and _ERA_END_RE.match(text, m.end, clause.end + 1):
-            return True  # `在进入 Transformer 之前，很多模型依赖 RNN`: the era before the term
+        if (_ERA_BEFORE_RE.search(left) and _ERA_END_RE.match(text, m.end, clause.end + 1)) \
+                or (not left.strip(" \t*") and _ERA_EVENT_END_RE.match(text, m.end, clause.end + 1)):
+            return True  # `在进入 Transformer 之前，很多模型依赖 RNN`, `Transformer 出现之前，…`: the era before the term
         if _USED_IN_FRAME_RE.search(left) and _FRAME_CLOSES_RE.match(text, m.end, clause.end):
             return True  # `在使用 sigmoid 等激活函数的时候能缓解梯度消失`: said of what is used with it, not of it
         if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):

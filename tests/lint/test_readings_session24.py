@@ -20,7 +20,14 @@ says nothing of a higher perplexity (FC111); the old pipeline DPO replaces (`把
 DPO's (FC397); a reliance on labelled data reduced (`缓解对人工标注数据的依赖`) is not pretraining's use of it (FC155);
 removing the mean adjustment (`去除均值调整`) is RMSNorm's not subtracting it (FC322); the era before the Transformer
 (`在进入 Transformer 之前，…依赖 RNN`) is not the Transformer (FC177, also as a clause's time frame); what follows the
-warmup (`warmup 后面通常接一个学习率衰减策略`) is not the warmup (FC145)."""
+warmup (`warmup 后面通常接一个学习率衰减策略`) is not the warmup (FC145).
+
+From the seventy-ninth untuned trial (LLM course notes, one in traditional Chinese): the models of the present
+(`考虑到目前 LLM 一般采用 Pre-Norm`) are not the original Transformer a heading names (FC325); a gloss in brackets is said
+of the term right before it, even the last of a list (`如量化（…）、剪枝（去除冗余的参数）`, FC414); an era named by the
+term's arrival without 在 (`Transformer 出现之前，…`, FC177); the cards state is split across (`切分到各个计算卡中`) are no
+computation split (FC431); and, found on the way, ZeRO said to work by tensor parallelism (`ZeRO 采用数据并行+张量并行的
+方式`, FC431)."""
 
 from __future__ import annotations
 
@@ -74,6 +81,12 @@ CASES = [
     ("预热阶段结束以后，一般还会接一个余弦衰减，把学习率逐渐降低。", "FC145", False),
     ("warmup 后面通常还要接一个衰减策略，让学习率逐渐降低。", "FC145", False),
     ("warmup 的做法是在最初几百步把学习率逐渐降低。", "FC145", True),
+    # the seventy-ninth trial's classes
+    ("常用的压缩手段有量化（把浮点权重换成低比特整数）、剪枝（删掉不重要的权重）。", "FC414", False),
+    ("量化（删掉不重要的权重）能让模型变小。", "FC414", True),
+    ("Transformer 问世之前，机器翻译大多依赖 RNN 逐词处理序列。", "FC177", False),
+    ("ZeRO-2 把梯度也切分到每张计算卡上。", "FC431", False),
+    ("ZeRO 采用数据并行加张量并行的方式。", "FC431", True),
 ]
 
 
@@ -107,3 +120,15 @@ def test_a_tag_question_affirmed_by_the_next_turn(text, expected):
 ])
 def test_a_code_comment_note_is_no_glued_heading(text, expected):
     assert ("FM004" in found(item(text))) is expected, text
+
+
+ORIGINAL = "### 原始 Transformer 的结构\n\n"
+
+
+@pytest.mark.parametrize("answer,expected", [
+    ("原论文《Attention Is All You Need》的配图里 LayerNorm 在子层之后，也就是 Post-Norm。考虑到目前 LLM 一般采用 Pre-Norm，"
+     "这里的实现也采用 Pre-Norm。", False),
+    ("原始 Transformer 采用 Pre-LN 结构。", True),
+])
+def test_the_models_of_the_present_are_not_the_original(answer, expected):
+    assert ("FC325" in found(ORIGINAL + answer + "\n")) is expected, answer
