@@ -730,6 +730,10 @@ def _slashed_pairing(text: str, clause: Span, mentions: list, ps: int):
     return head[sum(1 for m in seps if m.end() <= ps)]
 
 
+# what opens a gloss that is said of every item of the list before it (`（都用到 Hessian）`, `（它们都…）`)
+_ALL_OF_LIST_RE = re.compile(r"\s*(?:都|均|全都?|皆|一律|这些|它们|这几[种个类]|三者|两者|二者)")
+
+
 def _open_bracket(text: str, start: int, at: int) -> int:
     """Where the last bracket opened in text[start:at] (`（` or `(`) is, when it is still open at `at`; -1 otherwise."""
     opened = max(text.rfind("（", start, at), text.rfind("(", start, at))
@@ -2366,8 +2370,8 @@ class ClaimReader:
         if group[-1].end > ps:
             return None
         br = _open_bracket(text, group[-1].start, ps)
-        if br < 0:
-            return None
+        if br < 0 or _ALL_OF_LIST_RE.match(text, br + 1, ps):
+            return None  # (`Adam、牛顿法、L-BFGS（都用到 Hessian）`: a gloss of them all)
         return next((m for m in mentions if m.end <= br and m.start >= group[-1].start and not text[m.end:br].strip(" \t*")), None)
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:

@@ -84,6 +84,8 @@ CASES = [
     # the seventy-ninth trial's classes
     ("常用的压缩手段有量化（把浮点权重换成低比特整数）、剪枝（删掉不重要的权重）。", "FC414", False),
     ("量化（删掉不重要的权重）能让模型变小。", "FC414", True),
+    # (a gloss that opens with 都 is said of the whole list before it)
+    ("二阶优化包括：Adam、牛顿法、拟牛顿法（都用到 Hessian）。", "FC332", True),
     ("Transformer 问世之前，机器翻译大多依赖 RNN 逐词处理序列。", "FC177", False),
     ("ZeRO-2 把梯度也切分到每张计算卡上。", "FC431", False),
     ("ZeRO 采用数据并行加张量并行的方式。", "FC431", True),
