@@ -54,6 +54,7 @@ from qatool.lint.text import (
     EXAMPLE_LEAD,
     HAN_RE,
     SENTENCE_END,
+    SPEAKER_LABEL,
     SPOKEN_TURN,
     Span,
     TextLayer,
@@ -423,12 +424,12 @@ _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # of that thing, not of the term before it
 _OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?"
                                    r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
-                                   r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")
+                                   r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
 # ... or, opening any clause, the things of the present such an acronym names (`考虑到目前 LLM 一般采用 Pre-Norm`): not
 # the original the text went on about
 _PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由于|因为)?\s*(?:目前|现在|如今|当前|现代|主流)的?\s*"
                                        r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
-                                       r"(?:一般|通常|普遍|大多|基本上?|都|大都|多|往往)")  # (not `FL = …`: a formula defines the term before)
+                                       r"(?:一般|通常|普遍|大多|基本上?|都|大都|多|往往)")
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
 # (a step done by an instrument, `通过在无标注文本上预训练，…，然后…`, is a first step too)
 _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
@@ -558,7 +559,7 @@ def _notation_word(text: str, m: re.Match) -> str | None:
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
-_PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?)[:：][ \t]*(?=\S)"
+_PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
                                r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|主持人|嘉宾|主播|记者|听众|观众)"
                                r"[:：][ \t]*(?=\S)", re.M)
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
@@ -830,8 +831,9 @@ _FRAME_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|那么|所以|�
 _IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
 # an era named by the term's arrival (`在进入 Transformer 之前，…`, `在有 BERT 以前`): a time frame, not the subject
 _ERA_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:进入|迎来|出现|提出|发明|诞生|有了?)\s*(?:\*\*)?\s*$")
-_ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:出现|问世|诞生|提出|出来)?\s*(?:之前|以前)\s*[，,]")
-_ERA_EVENT_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:出现|问世|诞生|提出|出来)\s*(?:之前|以前)\s*[，,]")  # (`Transformer 出现之前，`)
+_ERA_EVENT = r"(?:出现|问世|诞生|提出|出来)"
+_ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"?\s*(?:之前|以前)\s*[，,]")
+_ERA_EVENT_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"\s*(?:之前|以前)\s*[，,]")  # (`Transformer 出现之前，`)
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")

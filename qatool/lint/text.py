@@ -72,6 +72,10 @@ _VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点
             r"|(?:这|那)(?:其实)?(?:描述|说|指)的(?:其实)?是(?!对|正确)"
             # (an option ruled out, a suggestion that backfires)
             r"|(?:故|所以|因此|因而)(?:本题)?(?:不选|排除|不能选)|(?:这|此|结果)?(?:其实|反而)?(?:是)?适得其反)")
+# the people of one's team or lab whose beliefs a text reports (`有队友以为…`, `组员把…写成…`)
+_TEAMMATES = r"队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐"
+# a speaker's turn label (`主播A`, `嘉宾2`, `主持人`): a short name, maybe with a letter or number
+SPEAKER_LABEL = r"[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?"
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -103,7 +107,7 @@ REPORTED_RE = re.compile(
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
-    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
+    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
     r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
@@ -122,7 +126,7 @@ REPORTED_RE = re.compile(
     r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
     # ... or by a clause of its own that only says so (`有同学说 X，这个不对，…`), a belief someone is said to hold
     r"|[，,]\s*(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[，,]"
-    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐)(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问)"
+    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|" + _TEAMMATES + r")(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问)"
     # an exercise that quotes a wrong statement to correct it (`改错：“…”`), a quoted statement an answer marks false
     # in the same sentence (`判断题：“…”答：错误。`)
     r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
@@ -207,7 +211,7 @@ _TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法
                               r"(?:是)?" + _TAG_ASK + r"\s*[？?]\s*$")
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
 # (a speaker's turn may answer it: `主播A：对对对，…`)
-_AFFIRMED_RE = re.compile(r"(?:\s*[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?\s*[:：])?" + _VERDICT_LABEL
+_AFFIRMED_RE = re.compile(r"(?:\s*" + SPEAKER_LABEL + r"\s*[:：])?" + _VERDICT_LABEL
                           + r"(?:对+|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
                           r"\s*(?=[。，,；;！!：:]|$)")
 
