@@ -27,7 +27,11 @@ From the seventy-ninth untuned trial (LLM course notes, one in traditional Chine
 of the term right before it, even the last of a list (`如量化（…）、剪枝（去除冗余的参数）`, FC414); an era named by the
 term's arrival without 在 (`Transformer 出现之前，…`, FC177); the cards state is split across (`切分到各个计算卡中`) are no
 computation split (FC431); and, found on the way, ZeRO said to work by tensor parallelism (`ZeRO 采用数据并行+张量并行的
-方式`, FC431)."""
+方式`, FC431).
+
+From the eightieth untuned trial (a site of LLM paper notes): a method that brings self-attention's cost down
+(`将复杂度从O(n²)降低到O(n)`) says it was quadratic (FC178); other models a clause names as its subject (`这两个模型都比学生
+模型小`, models that build a proxy teacher) are not the teacher (FC152)."""
 
 from __future__ import annotations
 
@@ -84,6 +88,11 @@ CASES = [
     # the seventy-ninth trial's classes
     ("常用的压缩手段有量化（把浮点权重换成低比特整数）、剪枝（删掉不重要的权重）。", "FC414", False),
     ("量化（删掉不重要的权重）能让模型变小。", "FC414", True),
+    # the eightieth trial's classes
+    ("这个方法借助稀疏路由，将自注意力的复杂度从 O(n²) 压到 O(n)。", "FC178", False),
+    ("自注意力的复杂度是 O(n)。", "FC178", True),
+    ("做蒸馏时我们拿两个小模型拼出一个代理教师，这些模型都比学生模型小。", "FC152", False),
+    ("知识蒸馏里教师模型通常比学生模型更小。", "FC152", True),
     # (a gloss that opens with 都 is said of the whole list before it)
     ("二阶优化包括：Adam、牛顿法、拟牛顿法（都用到 Hessian）。", "FC332", True),
     ("Transformer 问世之前，机器翻译大多依赖 RNN 逐词处理序列。", "FC177", False),
