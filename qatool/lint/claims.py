@@ -422,13 +422,12 @@ _EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|�
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # a clause whose subject is an acronym the glossary does not know (`PPL 是…，这个平均 NLL 是大于等于 0 的`): it is said
 # of that thing, not of the term before it
-_OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?"
-                                   r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
+_ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"  # (`NLL`, `LLM`, with what may close it)
+_OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?" + _ACRONYM +
                                    r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
 # ... or, opening any clause, the things of the present such an acronym names (`考虑到目前 LLM 一般采用 Pre-Norm`): not
 # the original the text went on about
-_PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由于|因为)?\s*(?:目前|现在|如今|当前|现代|主流)的?\s*"
-                                       r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"
+_PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由于|因为)?\s*(?:目前|现在|如今|当前|现代|主流)的?\s*" + _ACRONYM +
                                        r"(?:一般|通常|普遍|大多|基本上?|都|大都|多|往往)")
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
 # (a step done by an instrument, `通过在无标注文本上预训练，…，然后…`, is a first step too)
