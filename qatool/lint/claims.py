@@ -384,7 +384,11 @@ _RIGHT_THEN_RE = re.compile(r"[（(]\s*(?:右|右图|右侧|右边|下|下图)\s
 _COLON_RE = re.compile(r"[：:]")
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
-_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + _FRAME_LEAD)
+# words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
+# frame may open after them
+_OPENING_MARKERS = (r"说白了|简单来说|简单说|其实|本质上|通俗地?说|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
+                    r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以")
+_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
@@ -854,7 +858,11 @@ _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;
 # is about (`GPT-3 有 96 层，96 个注意力头，参数量…`), not a subject of its own
 _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*(?:个|层|组|路|种|块|条)?\s*$")
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
+# a verb of replacing the term before it by the one after it (`A 换成 B`; not `A 替换 B`, where A replaces B)
+_REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:换成|换为|替换成|替换为|改成|改为|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
+# a clause that only opens a summary or a restatement: it sets no topic, the next clause does
+_MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
 _ASK_REPORTED_RE = re.compile(r"\s*(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)(?:问|问到|问起|提问)|被问到|问到)")
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
@@ -1706,7 +1714,7 @@ class ClaimReader:
                     return hit
             if i == opening:
                 frame = self._frame(text, clause, mentions) or frame
-                if _BARE_YES_RE.fullmatch(text, clause.start, clause.end):
+                if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
                                                               and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
@@ -1810,6 +1818,10 @@ class ClaimReader:
         pair = [m for m in subj if _FORMER_LATTER_RE.fullmatch(text, m.start, m.end)]
         if pair:
             return pair[-1:]  # `A 与 B：前者…，…`: the clause went on with the one its 前者/后者 names
+        if head:
+            into = next((m for m in mentions if m.start >= head[-1].end and _REPLACED_INTO_RE.fullmatch(text, head[-1].end, m.start)), None)
+            if into is not None:
+                return [into]  # `ReLU 换成了 Leaky ReLU，负区间梯度…`: what the term is replaced by goes on
         # `PyTorch 的 CrossEntropyLoss …，所以输入必须…`: a term owned by the head term goes on with it, as one subject
         return [self._owned(text, m, mentions) for m in head or subj]
 

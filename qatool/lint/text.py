@@ -60,14 +60,19 @@ _FALSE_MARK = _CROSS + r"|错误|错|False|false"
 # (an option of a multiple-choice question, `选项C`, `B 项`, is a statement the explanation judges; so is what someone
 # suggests, `有人建议…`)
 _ATTRIBUTED = (r"(?:作者|原文|文中|论文|该文|本文|文章|候选人|考生|学生|答题者|报告|选项\s?[A-HＡ-Ｈ](?![A-Za-z])|(?<![A-Za-z])[A-HＡ-Ｈ]\s?(?:选项|项(?!目))"
-               r"|有(?:的|些)?人|不少人|很多人)[^。；;！!？?，,]{0,16}?"
+               r"|有(?:的|些)?人|不少人|很多人"
+               # (the one a letter or a comment is addressed to, or a colleague: `贵司同事认为…，这需要纠正`)
+               r"|贵司|贵方|贵团队|客户|(?<![迷])你们?|您|同事|对方)[^。；;！!？?，,]{0,16}?"
                r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|给出|建议|主张|提议)")
 # a clause that judges what the sentence reported: it does not conform (`与原文不符`), it is the opposite of a source
 # (`这与算法定义相反`: 这 needed, `与 L2 相反` compares two methods), it is wrong or to be corrected, or it is something else
 _VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?不符"
             r"|(?:这|此)(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?(?:相反|矛盾|不一致)"
             r"|(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:是|并)?(?:有误|不对|不准确|不正确|不成立)"
-            r"|(?:需要|需|应|应该|应当|请作者)(?:予以)?(?:更正|修正|纠正|改正)|值得商榷|方向(?:恰好|正好)?相反"
+            r"|(?:(?:这|此)(?:一点|点|个|种)?(?:说法|理解|看法)?\s*)?(?:需要|需|应|应该|应当|请作者|有必要)(?:予以|做个?|稍作)?(?:更正|修正|纠正|改正|澄清)"
+            r"|值得商榷|方向(?:恰好|正好)?相反"
+            # (a worry answered: `…的问题，请放心：…`)
+            r"|请(?:您)?放心|大可放心|(?:不必|无需|不用)(?:过于)?担心"
             r"|(?:其实|实际上|事实上)(?:这|那)是(?!对|正确)|(?:这|那)(?:其实|实际上)是(?!对|正确)|那是(?!对|正确|因为|为了|由于)"
             r"|(?:这|那)(?:其实)?(?:描述|说|指)的(?:其实)?是(?!对|正确)"
             # (an option ruled out, a suggestion that backfires)
@@ -100,6 +105,8 @@ REPORTED_RE = re.compile(
     r"|有(?:的|些|一些)?(?:读者|同学|朋友|初学者|新手|小伙伴)[^。；;！!？?]{0,90}?(?:误以为|以为|认为|觉得|当成|当作|看成|理解成|理解为)"
     r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
+    # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
+    r"|误(?:加|添|开|设|配|删|改|把|将|放|接|传)"
     r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
@@ -271,6 +278,11 @@ _FRAME_END_RE = re.compile(
     r"|(?:调|设|改|增|减|提|降|变|升|跌|涨)(?:到|至|为|成)了?\s*[\d.]+)\s*(?:\*\*)?\s*[，,]\s*$")
 _CLAUSE_LEAD = r"\s*(?:[-*+>]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：]\s*(?:\*\*)?\s*)?"
 _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于)")
+# a clause that names a view or a worry as the topic (`关于“FFN 混合各位置信息”的说法，`, `关于您担心 LoRA 会改动基座权重
+# 的问题，`) reports it: what it names is not stated, and the clauses after it (the answer) are read on their own
+_REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{1,60}?的\s*(?:说法|理解|看法|观点|认识|误解|疑问|顾虑|疑虑|担心|担忧|质疑|想法)"
+                                r"\s*[，,：:]?\s*$"
+                                r"|" + _CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{0,16}?(?:认为|以为|觉得|担心|担忧|怀疑|提到|声称)[^，,。；;：:]{1,60}?的\s*问题\s*[，,：:]?\s*$")
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
                                r"|换成|换用|改用|改成)")
@@ -285,6 +297,12 @@ _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 _SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
                        r"|(?:时|之后|以后|之前|以前|的时候|后|阶段|期间)\s*[，,]?\s*$")
 _CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
+
+
+def _after_colon(text: str, a: int, b: int) -> int:
+    """Where the part of text[a:b] after its last colon starts (`下面为你解释：对于分类任务，`: a frame opens after the
+    colon), or `a` without one."""
+    return max(text.rfind("：", a, b), text.rfind(":", a, b)) + 1 or a
 
 
 def _frame_end(piece: str) -> bool:
@@ -451,7 +469,10 @@ def _change(text: str, a: int, b: int) -> bool:
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
 _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
                              # a concessive without 无论 (`初始中心怎么选都不影响结果`, `用哪个都一样`)
-                             r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)")
+                             r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)"
+                             # (what is said not to matter: `对数据由哪个策略产生并没有要求`, `与用什么优化器无关`)
+                             r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|哪些|多少|是否)[^，,。；;？?]{0,16}?"
+                             r"(?:(?:并|都|也|完全|其实)?(?:没有|没|无|不)(?:要求|关系|限制|所谓|区别|差别|重要|影响)|无关)")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
@@ -598,8 +619,10 @@ class TextLayer:
         pieces: list[list[int]] = []
         last = (0, 0)  # the clause before this one: a frame joins the clause after it, not every later one
         for a, b in clause_spans(text, sentence.start, sentence.end):
-            if pieces and (_frame_end(text[last[0]:last[1]])
-                           or _FRAME_START_RE.match(text, last[0])
+            if pieces and _REPORTED_TOPIC_RE.match(text[last[0]:last[1]]):
+                pieces.append([a, b])  # (the topic a view names is a clause of its own: `_REPORTED_TOPIC_RE`)
+            elif pieces and (_frame_end(text[last[0]:last[1]])
+                           or _FRAME_START_RE.match(text, _after_colon(text, last[0], last[1]))
                            or _change(text, last[0], last[1])
                            or _joins(text[last[0]:last[1]], text[a:b])
                            or _EXAMPLES_RE.match(text, a, b)):
@@ -615,6 +638,9 @@ class TextLayer:
             kind = sentence.kind
             if kind == "supposed":
                 kind = "supposed" if i < consequent else "statement"
+            if kind in ("statement", "supposed") and _REPORTED_TOPIC_RE.match(text[a:b]):
+                out.append(Span(a, b, "reported"))
+                continue
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
                 asks = QUESTION_END_RE.search(piece) or _ASKING_CLAUSE_RE.search(piece)  # an indirect question's clause

@@ -1,0 +1,57 @@
+"""Readings added in the twenty-fifth session (2026-12-04), in wording of my own.
+
+From the twenty-third phrasing set (read this session; the twenty-fourth stays unread), whose traps were written in
+the voice of a letter to a client: a view or a worry named as the topic of a clause (`关于“…”的说法，`, `对于客户认为…的
+看法，`, `关于您担心…的问题，`) is reported, not stated, and the clauses after it are read on their own, so a slip in the
+answer after it is still found; what the addressee, a client or a colleague is said to think (`贵司同事认为…`,
+`你在作业里说…`) is reported when a later clause of the sentence corrects it (`这需要纠正`, `这一点需要澄清`) or
+answers a worry (`不必担心`, `请放心`); a step taken by mistake (`误加了因果掩码`, `误把…放进…`) is a bug found, not a
+claim of how the model is built; a question word in what is said not to matter (`数据是哪个策略采的并不重要`) asks
+nothing; a clause that only opens a summary (`简单来说，`, `换句话说，`) sets no topic, so the term after it does; a frame
+clause (`对于分类任务，`) opens after a colon too (`下面为你解释：对于分类任务，…`); what a term is replaced by
+(`把 ReLU 换成了 tanh，`) is what the next clause goes on with."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lint.readings import found, item
+
+CASES = [
+    # (text, code, whether the code is found)
+    # a view or a worry named as a clause's topic is reported
+    ("关于你们组长担心 BatchNorm 在推理时仍按当前 batch 统计的问题，不必担心：推理时用的是训练中累积的滑动均值和方差。", "FC138", False),
+    ("对于客户认为 L2 正则能得到稀疏解的看法，我们的回复是：稀疏解来自 L1。", "FC134", False),
+    ("L2 正则能得到稀疏解。", "FC134", True),
+    # ... and the answer after it is read on its own: a slip there is found
+    ("对于组里想用 ImageNet 预训练模型做医学影像分割的想法，我直说了：迁移学习要求源任务和目标任务完全相同。", "FC157", True),
+    ("关于客户提到的显存问题，可以放心：LSTM 能彻底解决梯度爆炸。", "FC150", True),
+    # a topic that names no view reports nothing
+    ("关于客户的部署方案，我们认为：BERT 是单向自回归模型。", "FC173", True),
+    # what the addressee, a client or a colleague thinks, corrected later in the sentence
+    ("客户那边认为 Adam 是二阶优化器，这一点需要更正。", "FC332", False),
+    ("你在作业里说 BERT 是单向自回归模型，这需要纠正。", "FC173", False),
+    # ... and not corrected: agreed with, it is stated
+    ("客户认为 Adam 是二阶优化器，我们完全同意。", "FC332", True),
+    # a step taken by mistake is a bug found
+    ("排查后发现编码器自注意力里误加了因果掩码，去掉后 BLEU 回升。", "FC362", False),
+    ("编码器自注意力里加了因果掩码。", "FC362", True),
+    # an embedded question word in what is said not to matter asks nothing (`哪个策略采的并不重要`)
+    ("因为 PPO 属于离策略方法，数据是哪个策略采的并不重要。", "FC398", True),
+    ("PPO 对数据由哪个策略产生有要求吗", "FC398", False),
+    # a clause that only opens a summary (`简单来说，`, `换句话说，`) sets no topic: the term after it does
+    ("简单来说，召回率衡量的是模型的查全能力，公式可以写成 TP/(TP+FP)。", "FC101", True),
+    ("换句话说，召回率关心的是漏没漏，算法是 TP/(TP+FP)。", "FC101", True),
+    ("简单来说，召回率衡量的是模型的查全能力，公式可以写成 TP/(TP+FN)。", "FC101", False),
+    # a frame clause opens after a colon too (`下面为你解释：对于分类任务，…`)
+    ("好的，下面为你解释：对于分类任务，最合适的损失其实是均方误差（MSE），直接拿 sigmoid 输出去拟合标签就行。", "FC116", True),
+    ("好的，下面为你解释：对于分类任务，最合适的损失其实是交叉熵，直接拿 softmax 输出去拟合标签就行。", "FC116", False),
+    # what a term is replaced by (`把 ReLU 换成了 tanh`) is what the next clause goes on with
+    ("为了稳住训练，我们把 ReLU 换成了 tanh，能明显缓解梯度消失。", "FC148", True),
+    ("为了稳住训练，我们把 tanh 换成了 ReLU，能明显缓解梯度消失。", "FC148", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES)
+def test_reading(text, code, expected):
+    assert (code in found(item(text))) is expected, text
