@@ -298,7 +298,7 @@ class ClaimSpec:
 
 
 # words before a term that make it the object of a comparison, not the subject
-_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|对比|不像|而不是|而非|不是(?:说)?|并非(?:说)?|除了|除|不(?:代表|意味着|等于|说明|表示)"
+_OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|类似于|相似于|对比|不像|而不是|而非|不是(?:说)?|并非(?:说)?|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉"
                                # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
                                r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
@@ -307,6 +307,8 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
                                # said of the initialisation the clause is about)
                                r"|(?:用于|用在|适用于|适合于?|针对|配合|搭配|面向|应用于|作用于)"
+                               # what is overcome or made up for (`为克服 Top-K 采样的僵化缺陷，Top-P…`)
+                               r"|(?:为了?)?(?:克服|弥补)"
                                # (with a term coordinated before it: `相比 Sigmoid 和 Tanh`, `用于 tanh 或 sigmoid`)
                                r")\s*(?:\*\*)?\s*(?:[^\s，,。；;或和与及、/]{1,16}\s*(?:\*\*)?\s*(?:或者|或|和|与|以及|及|、|/)\s*(?:\*\*)?\s*)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 # a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
@@ -325,11 +327,17 @@ _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|�
                              # a likeness frame that closes on a part of the term (`与 GRU 中的重置门一样，…`, `与跳字模型中的相反`)
                              r"|(?:中|里)的[^，,。；;]{0,12}?(?:一样|一致|类似|相同|相似|相反|不同)(?=\s*[，,）)])"
                              # a frame that closes the clause on the difference (`与 BERT 致力于通过双向上下文理解语言不同，…`)
-                             r"|[^，,。；;]{0,40}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*(?:[，,]|$))")
+                             r"|[^，,。；;]{0,40}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*(?:[，,]|$)"
+                             # (the list compared with parted by a comma: `与BN，IN或CIN不同，…`)
+                             r"|[^，,。；;]{0,8}?[，,][^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*(?:[，,]|$))")
 # a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
 _AUTHORS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:作者|原作者|团队|研究者|研究人员|论文|原论文|原文)(?:们)?\s*(?:在[^，,。；;]{0,12}?中)?"
                                r"(?:认为|指出|觉得|发现|提到|表示|声称|主张|批评|质疑)")
 _ENUMERATED_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[、]\s*(?:\*\*)?\s*")
+# a title that names two topics (`贪婪解码(Greedy Decoding)与最优序列搜索`): the word after 与/和 is the term's peer, when
+# the clause ends soon after it without a stop (`精确率和召回率会同时提升。` says something of both)
+_PEER_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:[（(][^（()）]{1,40}[)）]\s*)?(?:与|和|及|以及|跟)\s*(?:\*\*)?\s*")
+_TITLE_TAIL_RE = re.compile(r"[^，,。；;！!？?：:\n]{0,8}?\s*(?:\*\*)?\s*")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
 # an ordinal is no count (`第一阶段 RPN 生成候选框` says nothing of `一阶段`)
@@ -784,6 +792,8 @@ _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s
 # dropped`): the property is not done
 _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
+                               # (a step replaced by another, `减均值改为缩放`; not a value set, `改为 0.1`)
+                               r"|(?:改为|改成|换成|换为|替换为|替换成)(?!\s*[\d.])"
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
 # what stands before an item of a list (`A、B 和 C`)
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*(?:\*\*)?\s*$")
@@ -860,6 +870,9 @@ _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百�
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 # a verb of replacing the term before it by the one after it (`A 换成 B`; not `A 替换 B`, where A replaces B)
 _REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:换成|换为|替换成|替换为|改成|改为|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
+# a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
+# ends on the name, the one after it closes the bracket
+_CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d\s*[)）\]]?.{0,1}", re.S)
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
 _MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
@@ -926,7 +939,9 @@ _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作�
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
 _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
-_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*$")
+_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
+                               # (and the examples after the first: `（如 T5 和 BART）`)
+                               r"(?:[^（()）。；;]{1,24}?\s*(?:和|与|及|以及|、|/|,|，|或)\s*(?:\*\*)?\s*)?$")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
@@ -2186,7 +2201,8 @@ class ClaimReader:
                 continue
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell
-            if group[-1].end <= ps and _ENUMERATED_NEXT_RE.fullmatch(text, group[-1].end, ps):
+            if group[-1].end <= ps and (_ENUMERATED_NEXT_RE.fullmatch(text, group[-1].end, ps)
+                                        or (_PEER_NEXT_RE.fullmatch(text, group[-1].end, ps) and _TITLE_TAIL_RE.fullmatch(text, pe, clause.end))):
                 continue  # `低维有效的算法（k-NN、聚类）`: a word listed after the term with 、 is its peer, not said of it
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
             if across is not None:
@@ -2486,6 +2502,8 @@ class ClaimReader:
         for i, (ms, me, value, unit, odd) in enumerate(found):
             if any(m.start <= ms < m.end for m in mentions) or _NAME_DIGITS_RE.match(text, max(clause.start, ms - 2), ms + 1):
                 continue  # `GPT-3数据集`, `ResNet-50`: the digits are part of a name
+            if not unit and _CITED_YEAR_RE.fullmatch(text, max(clause.start, ms - 24), min(clause.end, me + 2)) is not None:
+                continue  # `GPT-3 (Brown 2020)`, `（Devlin et al., 2019）`: the year of a citation
             unit = unit.lower()
             if num.scaled and unit:
                 value *= _SCALE.get(unit, 1.0)

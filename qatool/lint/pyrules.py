@@ -264,6 +264,8 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
         return True  # `大树枝、树枝、小枝`: a series graded by size names the plain kind between its grades
     if len(head) == 1 and head in _VARIETIES:
         return True  # `青花椒、花椒`, `元数据、数据`: a variety named by its colour, state or a bound prefix, then the plain kind
+    if any(head.endswith(adverb) for adverb in _DEGREE_ADVERBS):
+        return True  # `极好、好、一般、差、极差`, `非常满意、满意`: the points of a rating scale, a grade and the plain one
     return bool(head) and head[-1] in "不非无未反" or (c is not None and c.endswith(b)) \
         or b in items or _noun_compound(head, b) or head.strip() in _LEADING_ADVERBS
 
@@ -271,6 +273,8 @@ def _whole_item(a: str, b: str, c: str | None, later: str = "") -> bool:
 _GRADES = frozenset("大小长短高低粗细深浅精")
 _VARIETIES = frozenset("青红黑白绿黄紫蓝灰粉金银生熟干鲜"
                        "元超子父母副伪")  # (and a bound prefix that makes another concept: `元数据、数据`, `子网络、网络`)
+# a degree adverb that grades the word after it (`极好`, `非常满意`)
+_DEGREE_ADVERBS = frozenset("极 很 较 最 超 稍 略 挺 非常 特别 比较 相当 十分".split())
 # an adverb or connective that opens an enumeration says it of every item (`再向右、向右、向下`: B repeats A's item)
 _LEADING_ADVERBS = frozenset("再 又 还 也 先 然后 接着 随后 并 都 均 可 可以 就 才 仍 依次 分别".split())
 

@@ -324,9 +324,14 @@ def _joins(before: str, piece: str) -> bool:
     """Whether the clause `piece` is one with the clause before it (see TextLayer.clauses)."""
     if _CORRELATIVE_RE.search(before) and _CORRELATIVE_RE.search(piece):
         return True
+    if _COMPARED_OPEN_RE.fullmatch(before) and _COMPARED_CLOSE_RE.match(piece):
+        return True  # `与BN，IN或CIN不同，…`: a list of what is compared, parted by commas, is one frame
     return bool(_SCENE_RE.search(before) or _TOPIC_NP_RE.fullmatch(before.strip()))
 
 
+# the opening of a comparison frame (`与BN，`) and a clause that closes it (`IN或CIN不同，`)
+_COMPARED_OPEN_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:与|和|跟|同)\s*[^，,。；;]{1,16}[，,]\s*")
+_COMPARED_CLOSE_RE = re.compile(r"[^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*[，,]")
 # a clause that is only a noun phrase, a name that owns a short noun (`Adagrad 的有效学习率，`, `LLaMA 的前馈网络，`):
 # the topic of the clause after it (`…，用的是 ReLU`), said across the comma
 _TOPIC_NP_RE = re.compile(r"(?:[-*+]\s+)?(?:\*\*)?[A-Za-z][A-Za-z0-9\-. ]{0,20}?(?:\*\*)?\s*的\s*[\u4e00-\u9fffA-Za-z]{1,6}\s*[，,]")

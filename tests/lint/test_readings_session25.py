@@ -9,7 +9,19 @@ answers a worry (`不必担心`, `请放心`); a step taken by mistake (`误加�
 claim of how the model is built; a question word in what is said not to matter (`数据是哪个策略采的并不重要`) asks
 nothing; a clause that only opens a summary (`简单来说，`, `换句话说，`) sets no topic, so the term after it does; a frame
 clause (`对于分类任务，`) opens after a colon too (`下面为你解释：对于分类任务，…`); what a term is replaced by
-(`把 ReLU 换成了 tanh，`) is what the next clause goes on with."""
+(`把 ReLU 换成了 tanh，`) is what the next clause goes on with.
+
+From the eighty-first untuned trial (deep-learning notes and paper notes): the query heads that share the K/V are not
+what is shared (FC368); the KV cache is kept in FP16, so INT8 halves it (FC415); a step replaced by another
+(`减均值改为缩放`) is not taken (FC322); a term in a likeness aside (`类似于 BERT 的掩码`) is no subject for the next
+sentence (FC171); a list compared with, parted by a comma (`与BN，IN不同，`), is what the subject is compared with
+(FC324); a table row's label names the dimension compared (`| 质量损失 | 无损 |`, FC408); a citation's year
+(`GPT-3 (Brown 2020)`) is no parameter count (FC383).
+
+From the eighty-second untuned trial (lecture notes of an NLP course): the examples in a bracket (`（如 T5 和 BART）`)
+are not what follows it (FC375); what is made up for (`为弥补 Top-K 采样…的不足`) is no subject for the next sentence
+(FC405); a title that names two topics (`贪心解码与最优序列`) states nothing (FC402); the points of a rating scale
+(`极好、好、一般`) are whole items (FM005)."""
 
 from __future__ import annotations
 
@@ -52,6 +64,49 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES)
+# from the eighty-first untuned trial (deep-learning notes and paper notes)
+TRIAL_81 = [
+    # the query heads are who shares: what they share comes later in the clause (FC368)
+    ("MQA 中，所有 query head 共享同一组、只含 1 个 head 的 Key/Value。", "FC368", False),
+    ("MQA 里所有头共享同一个 Query 投影。", "FC368", True),
+    # the KV cache is kept in FP16: INT8 halves it (FC415)
+    ("把 KV 缓存量化到 INT8 后，显存占用减半。", "FC415", False),
+    ("FP32 模型量化成 INT8 后显存减半。", "FC415", True),
+    # a step replaced by another is not taken (FC322); a value set is no replacement
+    ("RMSNorm：减均值改为缩放。", "FC322", False),
+    ("RMSNorm 也会减均值。", "FC322", True),
+    # a term in a likeness aside (`类似于 BERT 的掩码`) is no subject for the next sentence (FC171)
+    ("模型引入吸收状态（类似于 BERT 的掩码）来建模加噪过程。下面的推导基于整个反向过程框架。", "FC171", False),
+    ("BERT 是一个框架。", "FC171", True),
+    # a list of what is compared, parted by a comma (`与BN，IN不同，`), is what the subject is compared with (FC324)
+    ("与BN，IN不同，AdaIN没有可学习的仿射参数。", "FC324", False),
+    ("与LN，GN不同，BN没有可学习的仿射参数。", "FC324", True),
+    # a table's row label names the dimension compared (FC408); a citation's year is no parameter count (FC383)
+    ("| 维度 | 投机解码 | Medusa |\n|---|---|---|\n| 加速比 | 2-3x | 2-4x |\n| 质量损失 | 无损 | 近似无损 |", "FC408", False),
+    ("投机解码会带来轻微的质量损失。", "FC408", True),
+    ("| 模型 | 架构 | 数据规模 |\n|---|---|---|\n| GPT-3 (Brown 2020) | Decoder-only | ~300B tokens |", "FC383", False),
+    ("GPT-3 的参数量是 2020 亿。", "FC383", True),
+]
+
+
+# from the eighty-second untuned trial (lecture notes of an NLP course)
+TRIAL_82 = [
+    # the examples in a bracket (`（如 T5 和 BART）`) are not what follows the bracket (FC375)
+    ("Transformer 有编码器-解码器模型（如 T5 和 BART）以及仅解码器模型（如 GPT）。", "FC375", False),
+    ("T5 是仅解码器模型。", "FC375", True),
+    # what is made up for (`为弥补 Top-K 采样…的不足`) is no subject for the next sentence (FC405)
+    ("为弥补 Top-K 采样候选数固定的不足，核采样改用动态阈值。做法是按概率从高到低累加词元，直到累积概率超过 p 为止。", "FC405", False),
+    ("Top-K 采样按概率从高到低累加词元，直到累积概率超过 p 为止。", "FC405", True),
+    # a title that names two topics (`贪心解码（Greedy Search）与最优序列`) states nothing of either (FC402)
+    ("贪心解码（Greedy Search）与最优序列", "FC402", False),
+    ("贪婪解码能找到最优序列。", "FC402", True),
+    # the points of a rating scale (`极好、好、一般`) are whole items (FM005)
+    ("把 1 至 5 星转成描述性标签（如“极好、好、一般、差、极差”）。", "FM005", False),
+    ("问卷选项有非常满意、满意、一般、不满意。", "FM005", False),
+    ("使用差分隐私技术，如 Laplace机制、机制，确保隐私。", "FM005", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
