@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback23_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback24_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -90,9 +90,14 @@ its final code only; the twenty-fourth session read its misses and flagged traps
 heldback23_*.jsonl (four more authors, 2026-12-04, twenty-fourth session, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: an AI chat assistant's reply to a user, an engineer's dated
 experiment log (a voice the twenty-first set used too), a solutions engineer's email to a client, a paper-reading
-group's notes) is the measure now: written before the session read the twenty-second set and measured with its
-starting code and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a
-measurement, not a gate).
+group's notes), written before the twenty-fourth session read the twenty-second set and measured with its starting
+code and its final code only; the twenty-fifth session read its misses and flagged traps: development material now.
+heldback24_*.jsonl (four more authors, 2026-12-04, twenty-fifth session, from the list alone, two wrong phrasings and
+one trap per misconception, each in a voice of its own: a model team's model card or technical report, an engineer's
+weekly report to a manager, a teacher's grading comments on homework, a competition forum post sharing tips (a
+contest voice the twenty-second set used as a write-up)) is the measure now: written before the session read the
+twenty-third set and measured with its starting code and its final code only; nobody working on the rules has read
+it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -127,6 +132,7 @@ SETS = {
     "heldback21": sorted((ROOT / "bench" / "claims").glob("heldback21_*.jsonl")),
     "heldback22": sorted((ROOT / "bench" / "claims").glob("heldback22_*.jsonl")),
     "heldback23": sorted((ROOT / "bench" / "claims").glob("heldback23_*.jsonl")),
+    "heldback24": sorted((ROOT / "bench" / "claims").glob("heldback24_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -196,7 +202,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback23")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback24")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
