@@ -872,6 +872,14 @@ _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百�
 _REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:换成|换为|替换成|替换为|改成|改为|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
 # a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
 # ends on the name, the one after it closes the bracket
+# a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
+_PURPOSE_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*为了(?!什么|啥)")
+# a proposal to build or train another thing (`并建议在这种规模下训练双向模型`): what follows is that thing's
+_PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
+_FROM_BEFORE_RE = re.compile(r"从\s*(?:约|大约)?\s*$")
+_TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*(?:约|大约|了)?\s*")
 _CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d\s*[)）\]]?.{0,1}", re.S)
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
@@ -1158,7 +1166,8 @@ _BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
 _BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
 # (or turns something into it: `独热编码：将每个类别转换为一个独热向量`)
-_USE_VERB_RE = re.compile(r"(?:使用|采用|利用|用|进行|做|转换为|转换成|转化为|转为|转成|编码为|编码成|表示为|表示成)(?:了)?\s*(?:一个|一种)?"
+_USE_VERB_RE = re.compile(r"(?:(?:通常|一般|常|主要|都|多|往往|大多)\s*(?:会)?\s*)?"  # (`因此一般使用交叉熵`)
+                          r"(?:使用|采用|利用|用|进行|做|转换为|转换成|转化为|转为|转成|编码为|编码成|表示为|表示成)(?:了)?\s*(?:一个|一种)?"
                           r"|(?:就|即|也)?(?:是|为)")
 
 
@@ -1721,9 +1730,12 @@ class ClaimReader:
                 # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
                 # later clause names the term again or refers to it (它) to be about it)
                 cont = [] if acted else prev
-                hit = (self._number(text, clause, mentions, spec, cont, frame or (label[0].keys if label and label[0].end <= clause.start else None))
+                said = frame
+                if i > 0 and not mentions and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end):
+                    cont, said = [], None  # `…不看顺序，为了捕捉位置信息，会加位置编码`: the goal of what follows, not the term's
+                hit = (self._number(text, clause, mentions, spec, cont, said or (label[0].keys if label and label[0].end <= clause.start else None))
                        if spec.number else
-                       self._predicates(text, clause, mentions, cont, spec, topic, frame=frame, label=label,
+                       self._predicates(text, clause, mentions, cont, spec, topic, frame=said, label=label,
                                         ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
                 if hit:
                     return hit
@@ -2217,6 +2229,8 @@ class ClaimReader:
                 if (negs % 2 == 0) == (spec.wrong == "affirm"):
                     return min(ps, across.start), max(pe, across.end)
                 continue
+            if anchor <= ps and _PROPOSED_RE.search(text, max(clause.start, group[-1].end), ps):
+                continue  # `…，并建议在这种规模下训练双向模型`: a model proposed to be built, not the term
             if anchor <= ps and _DENIED_CAUSE_RE.search(text, clause.start, group[0].start):
                 continue  # `下降不能归因于大 batch 噪声变大`: what a denied attribution names is neither stated nor denied
             if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
@@ -2502,8 +2516,8 @@ class ClaimReader:
         for i, (ms, me, value, unit, odd) in enumerate(found):
             if any(m.start <= ms < m.end for m in mentions) or _NAME_DIGITS_RE.match(text, max(clause.start, ms - 2), ms + 1):
                 continue  # `GPT-3数据集`, `ResNet-50`: the digits are part of a name
-            if not unit and _CITED_YEAR_RE.fullmatch(text, max(clause.start, ms - 24), min(clause.end, me + 2)) is not None:
-                continue  # `GPT-3 (Brown 2020)`, `（Devlin et al., 2019）`: the year of a citation
+            if _no_value(text, clause, found, i, num):
+                continue
             unit = unit.lower()
             if num.scaled and unit:
                 value *= _SCALE.get(unit, 1.0)
@@ -2634,6 +2648,19 @@ _RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至|甚至(?:是|到|
 # 级别 / 量级 (`1000 亿级别`)
 _BARE_MAGNITUDE_RE = re.compile(r"[十百千]?[万亿]{1,2}")
 _MAGNITUDE_AFTER_RE = re.compile(r"\s*(?:级别|量级|数量级|级(?![联数]))")
+
+
+def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, num: "NumberSpec") -> bool:
+    """Whether number `i` of the clause's numbers states no value of a term: a citation's year (`GPT-3 (Brown 2020)`,
+    `（Devlin et al., 2019）`), a bare year where a count of millions is meant (`| GPT-3 | 2020 | 规模定律 |`), or where a
+    change starts (`从 15 亿参数推到 1750 亿参数`: the end is the term's value)."""
+    ms, me, _, unit, _ = found[i]
+    if not unit and _CITED_YEAR_RE.fullmatch(text, max(clause.start, ms - 24), min(clause.end, me + 2)) is not None:
+        return True
+    if not unit and num.scaled and num.value >= 1e6 and _YEAR_RE.fullmatch(text[ms:me].strip()):
+        return True
+    return bool(_FROM_BEFORE_RE.search(text, max(clause.start, ms - 4), ms)) and any(
+        _TO_BETWEEN_RE.fullmatch(text, me, x[0]) for x in found[i + 1:i + 2])
 
 
 def _wrong_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, value: float, odd: bool,

@@ -21,7 +21,14 @@ sentence (FC171); a list compared with, parted by a comma (`与BN，IN不同，`
 From the eighty-second untuned trial (lecture notes of an NLP course): the examples in a bracket (`（如 T5 和 BART）`)
 are not what follows it (FC375); what is made up for (`为弥补 Top-K 采样…的不足`) is no subject for the next sentence
 (FC405); a title that names two topics (`贪心解码与最优序列`) states nothing (FC402); the points of a rating scale
-(`极好、好、一般`) are whole items (FM005)."""
+(`极好、好、一般`) are whole items (FM005).
+
+From the eighty-fourth untuned trial (LLM learning notes): a model proposed to be trained (`并建议训练双向模型`) is not
+the term (FC174); where a change starts (`从 15 亿参数推到 1750 亿参数`) is not the term's value, nor is a bare year in a
+table (FC383); a term named again inside the property (`一般使用交叉熵`) says nothing of it (FC117); a clause that opens
+with a purpose (`为了捕捉位置信息，`) is a goal (FC364); a span replaced by one mask token is GLM's scheme (FC374); what to
+pay attention to (`你可以关注我们是怎么…`) is no plea to follow (FM007); the optimizer's parameters are its states
+(FC429)."""
 
 from __future__ import annotations
 
@@ -107,6 +114,33 @@ TRIAL_82 = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82)
+# from the eighty-fourth untuned trial (LLM learning notes and paper-reading notes)
+TRIAL_84 = [
+    # a model proposed to be trained (`并建议训练双向模型`) is not the term (FC174)
+    ("论文指出 GPT 的单向性可能是这些限制的原因，并建议训练双向模型。", "FC174", False),
+    ("GPT 是双向模型。", "FC174", True),
+    # where a change starts (`从 1.1 亿参数扩到…`) is not the term's value; a bare year in a table is no count (FC383)
+    ("GPT-3 论文想把这条曲线从 15 亿参数推到 1750 亿参数，看规律是否仍然成立。", "FC383", False),
+    ("GPT-3 有 15 亿参数。", "FC383", True),
+    ("| 论文 | 年份 | 为什么必读 |\n|---|---|---|\n| GPT-3 | 2020 | 规模定律、In-context Learning |", "FC383", False),
+    # a term named again inside the property (`一般使用交叉熵`) says nothing of that term (FC117)
+    ("交叉熵的定义见上文。在分类问题里最小化 KL 就是最小化交叉熵，因此一般使用交叉熵作为损失函数。", "FC117", False),
+    ("回归问题一般使用交叉熵作为损失函数。", "FC117", True),
+    # a clause that opens with a purpose (`为了捕捉位置信息，`) is a goal, not a fact of the term before (FC364)
+    ("自注意力本身不看顺序，为了捕捉位置信息，通常会在输入上加位置编码。", "FC364", False),
+    ("自注意力能捕捉位置信息。", "FC364", True),
+    # a span replaced by one mask token is GLM's or T5's scheme (FC374)
+    ("GLM 里每个片段都被替换为一个 [MASK] 标记。", "FC374", False),
+    ("MLM 中被选中的词都被替换为 [MASK]。", "FC374", True),
+    # what to pay attention to (`你可以关注我们是怎么…`) is no plea to follow (FM007)
+    ("你可以关注我们是怎么一步步写出这个提示的。", "FM007", False),
+    ("喜欢的话欢迎关注我们！", "FM007", True),
+    # the optimizer's parameters are its states (FC429)
+    ("ZeRO-1：优化器参数被划分到各张卡上，每张卡只更新自己那部分。", "FC429", False),
+    ("ZeRO-1 会把模型参数划分到多张卡上。", "FC429", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82 + TRIAL_84)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
