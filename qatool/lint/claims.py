@@ -310,7 +310,9 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                # what is overcome or made up for (`为克服 Top-K 采样的僵化缺陷，Top-P…`)
                                r"|(?:为了?)?(?:克服|弥补)"
                                # (with a term coordinated before it: `相比 Sigmoid 和 Tanh`, `用于 tanh 或 sigmoid`)
-                               r")\s*(?:\*\*)?\s*(?:[^\s，,。；;或和与及、/]{1,16}\s*(?:\*\*)?\s*(?:或者|或|和|与|以及|及|、|/)\s*(?:\*\*)?\s*)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+                               # (the original one: `GPT-2 相比原始 Transformer 和 GPT-1`)
+                               r")\s*(?:\*\*)?\s*(?:(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*)?[^\s，,。；;或和与及、/]{1,16}\s*(?:\*\*)?\s*(?:或者|或|和|与|以及|及|、|/)\s*(?:\*\*)?\s*)?"
+                               r"(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 # a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
 # training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
 _DERIVED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?的\s*(?:一种|一个|一类)?\s*(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
@@ -337,6 +339,9 @@ _ENUMERATED_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[、]\s*(?:\*\*)?\s*")
 # a title that names two topics (`贪婪解码(Greedy Decoding)与最优序列搜索`): the word after 与/和 is the term's peer, when
 # the clause ends soon after it without a stop (`精确率和召回率会同时提升。` says something of both)
 _PEER_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:[（(][^（()）]{1,40}[)）]\s*)?(?:与|和|及|以及|跟)\s*(?:\*\*)?\s*")
+# a property that is a noun phrase coordinated with the term (`预热和余弦/线性衰减的`, `预热 + 线性衰减）`): its peer
+_COORD_PEER_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:和|与|及|以及|跟|\+|＋|、)\s*(?:[^，。；,;和与及、+＋\s]{1,4}?\s*[/／]\s*)?")
+_NOUN_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的|[)）]|[:：])")
 _TITLE_TAIL_RE = re.compile(r"[^，,。；;！!？?：:\n]{0,8}?\s*(?:\*\*)?\s*")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
@@ -443,7 +448,9 @@ _PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由�
                                        r"(?:一般|通常|普遍|大多|基本上?|都|大都|多|往往)")
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
 # (a step done by an instrument, `通过在无标注文本上预训练，…，然后…`, is a first step too)
-_FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过)|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先)")  # (after a label: `直觉：先…`)
+# (after a label: `直觉：先…`; a stage named as the time of the first step: `在预热期间，…，之后…`)
+_FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))"
+                            r"|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))")
 _NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
@@ -872,10 +879,15 @@ _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百�
 _REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:换成|换为|替换成|替换为|改成|改为|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
 # a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
 # ends on the name, the one after it closes the bracket
+# a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`)
+_USES_OTHER_OPENS_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:而|但)?(?:先|再|然后|接着|最后|改|又|另)?\s*(?:用|使用|采用|换用|改用)\s*(?:\*\*)?\s*[A-Za-z]")
 # a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
 _PURPOSE_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*为了(?!什么|啥)")
+# a dash that opens a contrast with the real thing (`——真正的二阶方法`, `——所谓的…`)
+_CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*(?:\*\*)?\s*(?:而|但)?\s*(?:真正的|所谓的?|相反)")
 # a proposal to build or train another thing (`并建议在这种规模下训练双向模型`): what follows is that thing's
 _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
+_TIMES_AFTER_RE = re.compile(r"\s*(?:余|多)?\s*倍")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
 _FROM_BEFORE_RE = re.compile(r"从\s*(?:约|大约)?\s*$")
@@ -947,6 +959,9 @@ _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作�
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
 _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
+# a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
+_SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
+_LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)")
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
                                r"(?:[^（()）。；;]{1,24}?\s*(?:和|与|及|以及|、|/|,|，|或)\s*(?:\*\*)?\s*)?$")
@@ -1731,8 +1746,11 @@ class ClaimReader:
                 # later clause names the term again or refers to it (它) to be about it)
                 cont = [] if acted else prev
                 said = frame
-                if i > 0 and not mentions and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end):
-                    cont, said = [], None  # `…不看顺序，为了捕捉位置信息，会加位置编码`: the goal of what follows, not the term's
+                if not mentions and ((i > 0 and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end))
+                                     or _USES_OTHER_OPENS_RE.match(text, clause.start, clause.end)):
+                    # `…不看顺序，为了捕捉位置信息，会加位置编码`: the goal of what follows, not the term's; `先用 PP 竖着切：…；再用
+                    # TP 横着切：…`: a clause about another thing it names (one the glossary does not know)
+                    cont, said = [], None
                 hit = (self._number(text, clause, mentions, spec, cont, said or (label[0].keys if label and label[0].end <= clause.start else None))
                        if spec.number else
                        self._predicates(text, clause, mentions, cont, spec, topic, frame=said, label=label,
@@ -2213,6 +2231,8 @@ class ClaimReader:
                 continue
             if group[-1].end <= ps and _across_cells(text, group[0].start, ps):
                 continue  # a table cell's term and a later cell's words, not in the row's first cell
+            if group[-1].end <= ps and _COORD_PEER_RE.fullmatch(text, group[-1].end, ps) and _NOUN_TAIL_RE.match(text, pe, clause.end):
+                continue  # `线性预热（warmup）和余弦/线性衰减的调度器`, `（线性预热 + 线性衰减）`: a method named beside the term
             if group[-1].end <= ps and (_ENUMERATED_NEXT_RE.fullmatch(text, group[-1].end, ps)
                                         or (_PEER_NEXT_RE.fullmatch(text, group[-1].end, ps) and _TITLE_TAIL_RE.fullmatch(text, pe, clause.end))):
                 continue  # `低维有效的算法（k-NN、聚类）`: a word listed after the term with 、 is its peer, not said of it
@@ -2229,6 +2249,8 @@ class ClaimReader:
                 if (negs % 2 == 0) == (spec.wrong == "affirm"):
                     return min(ps, across.start), max(pe, across.end)
                 continue
+            if anchor <= ps and _CONTRASTED_AFTER_DASH_RE.search(text, max(clause.start, group[-1].end), ps):
+                continue  # `Adam 仍是一阶方法——真正的二阶方法（牛顿法）需要…`: the real other thing, after a dash
             if anchor <= ps and _PROPOSED_RE.search(text, max(clause.start, group[-1].end), ps):
                 continue  # `…，并建议在这种规模下训练双向模型`: a model proposed to be built, not the term
             if anchor <= ps and _DENIED_CAUSE_RE.search(text, clause.start, group[0].start):
@@ -2421,8 +2443,9 @@ class ClaimReader:
         left = text[clause.start:m.start]
         if _AUTHORS_AFTER_RE.match(text, m.end, clause.end):
             return True  # `BERT 的作者认为 ELMo…`: the term names whose authors speak, what they say is of another
-        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left):
-            return True
+        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left) or (
+                _SOLVED_BEFORE_RE.search(left) and _LIMIT_AFTER_RE.match(text, m.end, clause.end)):
+            return True  # (`Top-p 解决了 Top-k 的局限性`: the term whose limit another thing solves)
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
                 (_MADE_AFTER_RE.match(text, m.end, clause.end) and _STAGE_NAME_RE.search(text, m.start, m.end)):
             return True  # `可以看作是 Prefix Tuning 的简化版本`, `预训练的模型`: the term qualifies another thing
@@ -2653,10 +2676,16 @@ _MAGNITUDE_AFTER_RE = re.compile(r"\s*(?:级别|量级|数量级|级(?![联数])
 def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, num: "NumberSpec") -> bool:
     """Whether number `i` of the clause's numbers states no value of a term: a citation's year (`GPT-3 (Brown 2020)`,
     `（Devlin et al., 2019）`), a bare year where a count of millions is meant (`| GPT-3 | 2020 | 规模定律 |`), or where a
-    change starts (`从 15 亿参数推到 1750 亿参数`: the end is the term's value)."""
+    change starts (`从 15 亿参数推到 1750 亿参数`: the end is the term's value), a factor (`提升了 100 余倍`), or a link's
+    target (`](#33-gpt-3-…)`)."""
     ms, me, _, unit, _ = found[i]
     if not unit and _CITED_YEAR_RE.fullmatch(text, max(clause.start, ms - 24), min(clause.end, me + 2)) is not None:
         return True
+    if _TIMES_AFTER_RE.match(text, me, clause.end):
+        return True  # `参数规模提升了 100 余倍`: a factor, not a count
+    link = text.rfind("](", clause.start, ms)
+    if link >= 0 and text.find(")", link, ms) < 0:
+        return True  # `[GPT-3 各规模配置](#33-gpt-3-…)`: a link's target, not text
     if not unit and num.scaled and num.value >= 1e6 and _YEAR_RE.fullmatch(text[ms:me].strip()):
         return True
     return bool(_FROM_BEFORE_RE.search(text, max(clause.start, ms - 4), ms)) and any(

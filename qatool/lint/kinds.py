@@ -1249,7 +1249,7 @@ def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterato
 # The text says a link is the work's own repository: `官方代码/official implementation/源码` (not a
 # reading of it: `源码解读`), or `<name> (GitHub) 仓库/repo/项目地址`, or the link is named by the bare
 # project name and goes to a repository's root.
-_NOT_THE_REPO = r"(?!\s*(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明))"
+_NOT_THE_REPO = r"(?!\s*(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明|中文|中译|汉化|翻译|译文|译本))"
 OFFICIAL_RE = regex.compile(
     r"(?:(?<!非)官方|原作者|作者)\s*的?\s*(?:GitHub\s*)?(?:仓库|代码库|代码|实现|源码|源代码|repo(?:sitory)?|地址|开源(?:代码|实现|项目)?|项目)" + _NOT_THE_REPO
     + r"|(?<!un)official\s+(?:GitHub\s+)?(?:repo(?:sitory)?|implementation|code(?:base)?|source)|原始(?:代码|实现)" + _NOT_THE_REPO

@@ -23,6 +23,15 @@ are not what follows it (FC375); what is made up for (`为弥补 Top-K 采样…
 (FC405); a title that names two topics (`贪心解码与最优序列`) states nothing (FC402); the points of a rating scale
 (`极好、好、一般`) are whole items (FM005).
 
+From the eighty-third untuned trial (LLM learning notes and lecture handouts): a chat template written out or
+explained is content (FM001); a Chinese translation of an official tutorial is no claim of the official repository
+(FC204); a method named beside warmup (`预热和余弦/线性衰减的`) and the step after a stage named as a time (`在预热期间，
+…，之后…`) are not warmup's (FC145); the original model compared with (`相比原始 Transformer 和 GPT-1`) is an object
+(FC325); `双向优化` is no bidirectional model (FC174); a factor (`100 余倍`) and a link's target are no counts (FC383);
+an intrinsic dimension is no hidden size (FC386); the real other thing after a dash (`——真正的二阶方法`, FC332); a
+clause that opens by using another named thing (`再用 TP 横着切`) takes no subject from before (FC427); a rate kept
+conservative (FC146); the term whose limit another solves (`解决了 Top-k 的局限性`, FC405).
+
 From the eighty-fourth untuned trial (LLM learning notes): a model proposed to be trained (`并建议训练双向模型`) is not
 the term (FC174); where a change starts (`从 15 亿参数推到 1750 亿参数`) is not the term's value, nor is a bare year in a
 table (FC383); a term named again inside the property (`一般使用交叉熵`) says nothing of it (FC117); a clause that opens
@@ -141,6 +150,47 @@ TRIAL_84 = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82 + TRIAL_84)
+# from the eighty-third untuned trial (LLM learning notes and lecture handouts)
+TRIAL_83 = [
+    # a chat template written out or explained is content, not a leak (FM001)
+    ("2. chat-PROMPT: <|im_start|>system\\nYou are a helpful assistant.<|im_end|>\\n<|im_start|>user\\n你好<|im_end|>", "FM001", False),
+    ("- <|user|>：表示用户说出的话语。", "FM001", False),
+    ("以上就是全部内容。<|im_end|>", "FM001", True),
+    # a Chinese translation of an official tutorial is no claim of the official repository (FC204)
+    ("PyTorch官方实现中文：https://github.com/apachecn/apachecn-dl-zh/blob/master/docs/pt-tut-17/32.md", "FC204", False),
+    ("PyTorch官方实现：https://github.com/apachecn/apachecn-dl-zh", "FC204", True),
+    # a method named beside warmup (`预热（warmup）和余弦/线性衰减的`), the step after a stage named as a time (FC145)
+    ("使用 AdamW 优化器和线性预热（warmup）和余弦/线性衰减的学习率调度器。", "FC145", False),
+    ("**学习率调度**（线性预热 + 线性衰减）：", "FC145", False),
+    ("主要过程是：在预热期间，学习率从 0 线性增加到初始 lr，之后使其学习率从初始 lr 线性降低到 0。", "FC145", False),
+    ("预热就是让学习率线性衰减。", "FC145", True),
+    # the original model compared with (`相比原始 Transformer 和 GPT-1`) is an object (FC325)
+    ("GPT-2 相比原始 Transformer 和 GPT-1 的一个重要改进是使用了 **Pre-Norm** 而非 Post-Norm：", "FC325", False),
+    ("原始 Transformer 使用 Pre-Norm。", "FC325", True),
+    # two things working on each other (`双向优化`) are no bidirectional model (FC174)
+    ("NLLB 与 ChatGPT 双向优化：探索翻译模型与语言模型的融合策略", "FC174", False),
+    # a factor (`提升了 100 余倍`) and a link's target (`](#33-gpt-3-…)`) are no parameter counts (FC383)
+    ("**GPT-3**：与 GPT-2 相比，GPT-3 直接将参数规模提升了 100 余倍。", "FC383", False),
+    ("   - 3.3 [GPT-3 各规模配置与参数估算](#33-gpt-3-各规模配置与参数估算)", "FC383", False),
+    ("GPT-3 有 100 亿参数。", "FC383", True),
+    # an intrinsic dimension is no hidden size (FC386)
+    ("| 模型 | 参数量 | 内在维度 | 比例 |\n|---|---|---|---|\n| BERT-Base | 110M | ~200 | 1.8e-6 |", "FC386", False),
+    ("BERT-base 的隐藏维度是 1024。", "FC386", True),
+    # the real other thing after a dash (`——真正的二阶方法`) (FC332)
+    ("Adam 仍是**一阶方法**——真正的二阶方法（Newton 法）需要存储和求逆 Hessian 矩阵。", "FC332", False),
+    ("Adam 是一种二阶方法。", "FC332", True),
+    # a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`) (FC427)
+    ("先用 **PP (Pipeline)** 竖着切：把 100 层切成 4 段；再用 **TP (Tensor)** 横着切：把每一层的超大矩阵切成 2 块。", "FC427", False),
+    ("流水线并行把每一层的矩阵切到多张卡上。", "FC427", True),
+    # a rate kept conservative for stability (FC146)
+    ("| 手段 | 机制 |\n|---|---|\n| **Actor/Critic 分开学习率** | Critic 需要更高学习率以跟上 Actor；Actor 学习率保守以保持稳定 |", "FC146", False),
+    ("学习率越大训练越稳定。", "FC146", True),
+    # the term whose limit another solves (`Top-p 解决了 Top-k 的局限性：…`) (FC405)
+    ("**Top-p** 解决了 Top-k 的局限性：**动态选择累积概率达到 p 的最小 Token 集合**。", "FC405", False),
+    ("Top-k 是动态选择累积概率达到 p 的最小 Token 集合。", "FC405", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82 + TRIAL_83 + TRIAL_84)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
