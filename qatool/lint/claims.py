@@ -341,7 +341,7 @@ _ENUMERATED_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[、]\s*(?:\*\*)?\s*")
 _PEER_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:[（(][^（()）]{1,40}[)）]\s*)?(?:与|和|及|以及|跟)\s*(?:\*\*)?\s*")
 # a property that is a noun phrase coordinated with the term (`预热和余弦/线性衰减的`, `预热 + 线性衰减）`): its peer
 _COORD_PEER_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:和|与|及|以及|跟|\+|＋|、)\s*(?:[^，。；,;和与及、+＋\s]{1,4}?\s*[/／]\s*)?")
-_NOUN_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的|[)）]|[:：])")
+_NOUN_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Za-z]{1,12}\s*)?(?:的|[)）]|[:：]|[两二三四几]\s*(?:版|种|个|套|类))")  # (`Sinusoidal PE + Learnable PE 两版`)
 _TITLE_TAIL_RE = re.compile(r"[^，,。；;！!？?：:\n]{0,8}?\s*(?:\*\*)?\s*")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")

@@ -37,7 +37,11 @@ the term (FC174); where a change starts (`从 15 亿参数推到 1750 亿参数`
 table (FC383); a term named again inside the property (`一般使用交叉熵`) says nothing of it (FC117); a clause that opens
 with a purpose (`为了捕捉位置信息，`) is a goal (FC364); a span replaced by one mask token is GLM's scheme (FC374); what to
 pay attention to (`你可以关注我们是怎么…`) is no plea to follow (FM007); the optimizer's parameters are its states
-(FC429)."""
+(FC429).
+
+From the eighty-fifth untuned trial (LLM learning notes): a sample of training data written out (`输入：…。<|endoftext|>`)
+is content, its template words read in the whole line (FM001); two versions to build, coordinated (`Sinusoidal PE +
+Learnable PE 两版`), are peers (FC372); the sum of both directions of KL is symmetric, not KL (FC118)."""
 
 from __future__ import annotations
 
@@ -191,6 +195,20 @@ TRIAL_83 = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82 + TRIAL_83 + TRIAL_84)
+# from the eighty-fifth untuned trial (LLM learning notes and a twelve-week study plan)
+TRIAL_85 = [
+    # a sample of training data written out (`输入：…。<|endoftext|>`): the template words are read in the whole line (FM001)
+    ("输入：英国航空是英国的国家航空公司。<|endoftext|>", "FM001", False),
+    ("感谢您的阅读！<|vq_14174|>", "FM001", True),
+    # two versions to build, coordinated (`Sinusoidal PE + Learnable PE 两版`) (FC372)
+    ("② 实现 Sinusoidal PE + Learnable PE 两版；", "FC372", False),
+    ("原始 Transformer 的正弦位置编码是可学习的。", "FC372", True),
+    # the sum of both directions is symmetric, not KL (FC118)
+    ("单向 KL 是非对称的。双向之和 (Jensen–Shannon 风格) 变成对称度量。", "FC118", False),
+    ("KL 散度是对称的。", "FC118", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_81 + TRIAL_82 + TRIAL_83 + TRIAL_84 + TRIAL_85)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
