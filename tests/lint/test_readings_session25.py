@@ -40,7 +40,7 @@ pay attention to (`你可以关注我们是怎么…`) is no plea to follow (FM0
 (FC429).
 
 From the eighty-fifth untuned trial (LLM learning notes): a sample of training data written out (`输入：…。<|endoftext|>`)
-is content, its template words read in the whole line (FM001); two versions to build, coordinated (`Sinusoidal PE +
+is content: the line opens with it, or the token's sentence or the one before it names a template (FM001); two versions to build, coordinated (`Sinusoidal PE +
 Learnable PE 两版`), are peers (FC372); the sum of both directions of KL is symmetric, not KL (FC118)."""
 
 from __future__ import annotations
@@ -199,7 +199,10 @@ TRIAL_83 = [
 TRIAL_85 = [
     # a sample of training data written out (`输入：…。<|endoftext|>`): the template words are read in the whole line (FM001)
     ("输入：英国航空是英国的国家航空公司。<|endoftext|>", "FM001", False),
+    ("输出：英航是欧洲第二大的航空公司。其余两间为法国航空和新加坡航空。<|endoftext|>", "FM001", False),
     ("感谢您的阅读！<|vq_14174|>", "FM001", True),
+    # ... but a template named sentences before does not excuse a stray token at the line's end (the gate's lost find)
+    ("请遵循文章结构模板来写。内容要准确、简洁。祝您撰写顺利！<|user|>", "FM001", True),
     # two versions to build, coordinated (`Sinusoidal PE + Learnable PE 两版`) (FC372)
     ("② 实现 Sinusoidal PE + Learnable PE 两版；", "FC372", False),
     ("原始 Transformer 的正弦位置编码是可学习的。", "FC372", True),
