@@ -877,8 +877,6 @@ _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百�
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 # a verb of replacing the term before it by the one after it (`A 换成 B`; not `A 替换 B`, where A replaces B)
 _REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:换成|换为|替换成|替换为|改成|改为|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
-# a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
-# ends on the name, the one after it closes the bracket
 # a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`)
 _USES_OTHER_OPENS_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:而|但)?(?:先|再|然后|接着|最后|改|又|另)?\s*(?:用|使用|采用|换用|改用)\s*(?:\*\*)?\s*[A-Za-z]")
 # a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
@@ -887,11 +885,14 @@ _PURPOSE_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*为了(?!什么|啥)")
 _CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*(?:\*\*)?\s*(?:而|但)?\s*(?:真正的|所谓的?|相反)")
 # a proposal to build or train another thing (`并建议在这种规模下训练双向模型`): what follows is that thing's
 _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
+# a factor after a number (`100 余倍`), and a year written bare (`2020`)
 _TIMES_AFTER_RE = re.compile(r"\s*(?:余|多)?\s*倍")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
 _FROM_BEFORE_RE = re.compile(r"从\s*(?:约|大约)?\s*$")
 _TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*(?:约|大约|了)?\s*")
+# a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
+# ends on the name, the one after it closes the bracket
 _CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d\s*[)）\]]?.{0,1}", re.S)
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
