@@ -399,7 +399,9 @@ _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同
 _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
 # words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
 # frame may open after them
-_OPENING_MARKERS = (r"说白了|简单来说|简单说|其实|本质上|通俗地?说|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
+# words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
+_DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
+_OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
                     r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以")
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
@@ -638,8 +640,6 @@ _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|�
 # a property followed by "is another term's …" (`约 3.4e38 是 FP32 和 BF16 的最大值`): it is given to that term
 _GIVEN_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上|恰恰|则)?\s*(?:是|为|属于)\s*(?:\*\*)?\s*")
 _OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*(?:\*\*)?\s*的")
-# words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
-_DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
 # an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
@@ -797,10 +797,12 @@ def _in_example_bracket(text: str, start: int, at: int) -> bool:
 _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s*(?:不足|缺陷|短板|局限性?|弱点|缺失|欠缺)")
 # what says the step the property names is left out (`把减均值这一步省掉`, `re-centering 可省`, `mean subtraction is
 # dropped`): the property is not done
+# the verbs that put one thing in the place of the one before them (`A 改为 B`, `A 换成 B`)
+_INTO_VERBS = r"改为|改成|换成|换为|替换为|替换成"
 _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
                                # (a step replaced by another, `减均值改为缩放`; not a value set, `改为 0.1`)
-                               r"|(?:改为|改成|换成|换为|替换为|替换成)(?!\s*[\d.])"
+                               r"|(?:" + _INTO_VERBS + r")(?!\s*[\d.])"
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
 # what stands before an item of a list (`A、B 和 C`)
 _LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*(?:\*\*)?\s*$")
@@ -874,9 +876,8 @@ _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;
 # a count before a term (`96 个注意力头`, `12 层 Transformer`): what is counted is a part of the thing the sentence
 # is about (`GPT-3 有 96 层，96 个注意力头，参数量…`), not a subject of its own
 _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*(?:个|层|组|路|种|块|条)?\s*$")
-# a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 # a verb of replacing the term before it by the one after it (`A 换成 B`; not `A 替换 B`, where A replaces B)
-_REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:换成|换为|替换成|替换为|改成|改为|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
+_REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:" + _INTO_VERBS + r"|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
 # a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`)
 _USES_OTHER_OPENS_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:而|但)?(?:先|再|然后|接着|最后|改|又|另)?\s*(?:用|使用|采用|换用|改用)\s*(?:\*\*)?\s*[A-Za-z]")
 # a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
@@ -894,6 +895,7 @@ _TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*(?:�
 # a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
 # ends on the name, the one after it closes the bracket
 _CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d\s*[)）\]]?.{0,1}", re.S)
+# a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
 _MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
