@@ -631,7 +631,11 @@ _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s
 _DIFFERS_FROM_RE = re.compile(r"(?:不同于|区别于|有别于|不像|不同与)\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[^，,。；;\s]{0,3}$")
 _BASED_ON_RE = re.compile(r"(?:基于|源于|源自|来源于|脱胎于|借鉴了?|改进自)\s*(?:\*\*)?\s*$")
 _WITH_GAP_RE = re.compile(r"(?:与|跟|同|和)\s*(?:\*\*)?\s*$")
-_DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开|相比|相较|比起来|对比)")
+# a clause that opens by denying a list of statements parted by 、, up to the term of the second one
+_DENIED_LIST_RE = re.compile(_ANSWER_LEAD + r"(?:并不是|不是|并非)(?:说)?\s*[^，,。；;、：:]{2,30}、\s*(?:\*\*)?\s*")
+_DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开|相比|相较|比起来|对比)"
+                               # (the property in a longer modifier of the name compared with: `与先减均值再除标准差的 LayerNorm 不同`)
+                               r"|[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[\u4e00-\u9fffA-Za-z0-9\-]{1,12}\s*(?:\*\*)?\s*(?:不同|不一样|有别|相反|相比|相较|比起来|对比)")
 _CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
                                 r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
 _OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
@@ -2282,6 +2286,8 @@ class ClaimReader:
                 if br >= 0 and self.layer.negations(text, br + 1, ps, within):
                     cut = max(cut, br + 1)
             negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
+            if anchor <= ps and any(_DENIED_LIST_RE.fullmatch(text, clause.start, m.start) for m in group):
+                negs += 1  # `并不是 BERT 用 BPE、GPT-2 用 WordPiece`: the denial at the head covers every statement listed
             if anchor > ps and _STATED_OF_AFTER_RE.search(text, pe, anchor):
                 # the term after the property (`不等价：L2 项…`, `不稀疏的是 L2`): a negation before the property in
                 # its own part of the clause denies it too (not in a relative clause that picks out a kind of the

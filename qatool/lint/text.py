@@ -63,7 +63,9 @@ _ATTRIBUTED = (r"(?:作者|原文|文中|论文|该文|本文|文章|候选人|�
                r"|有(?:的|些)?人|不少人|很多人"
                # (the one a letter or a comment is addressed to, or a colleague: `贵司同事认为…，这需要纠正`)
                r"|贵司|贵方|贵团队|客户|(?<![迷])你们?|您|同事|对方)[^。；;！!？?，,]{0,16}?"
-               r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|给出|建议|主张|提议)")
+               r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|写|答|给出|建议|主张|提议)")
+# a grader's deduction of points (`扣 1 分`, `扣0.5分`) judges what the answer it grades says
+_DEDUCTION = r"扣\s*(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十半])\s*分"
 # a clause that judges what the sentence reported: it does not conform (`与原文不符`), it is the opposite of a source
 # (`这与算法定义相反`: 这 needed, `与 L2 相反` compares two methods), it is wrong or to be corrected, or it is something else
 _VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?不符"
@@ -76,14 +78,16 @@ _VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点
             r"|(?:其实|实际上|事实上)(?:这|那)是(?!对|正确)|(?:这|那)(?:其实|实际上)是(?!对|正确)|那是(?!对|正确|因为|为了|由于)"
             r"|(?:这|那)(?:其实)?(?:描述|说|指)的(?:其实)?是(?!对|正确)"
             # (an option ruled out, a suggestion that backfires)
-            r"|(?:故|所以|因此|因而)(?:本题)?(?:不选|排除|不能选)|(?:这|此|结果)?(?:其实|反而)?(?:是)?适得其反)")
+            r"|(?:故|所以|因此|因而)(?:本题)?(?:不选|排除|不能选)|(?:这|此|结果)?(?:其实|反而)?(?:是)?适得其反"
+            # (a grader's deduction: `你把 GPT 写成双向模型，扣 1 分`)
+            r"|" + _DEDUCTION + r")")
 # the people of one's team or lab whose beliefs a text reports (`有队友以为…`, `组员把…写成…`)
 _TEAMMATES = r"队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐"
 # a speaker's turn label (`主播A`, `嘉宾2`, `主持人`): a short name, maybe with a letter or number
 SPEAKER_LABEL = r"[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?"
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
-    r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
+    r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
@@ -128,12 +132,14 @@ REPORTED_RE = re.compile(
     # neither is asserted
     r"|[”\"」』]\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
     r"|是(?:一个|一种)?(?:很|非常)?(?:常见|典型|经典)的?(?:错误|误解|误区)"
+    # a quoted statement crossed out or taken back (`你草稿里写过“…”，后来划掉了`)
+    r"|[”\"」』]\s*[，,]?\s*(?:但|可)?(?:后来|之后|随后|又|立刻|马上)?(?:被|又)?(?:划掉|删掉|删去|撤回|收回|改掉)"
     # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
     # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
     r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
     # ... or by a clause of its own that only says so (`有同学说 X，这个不对，…`), a belief someone is said to hold
-    r"|[，,]\s*(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[，,]"
-    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|" + _TEAMMATES + r")(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问)"
+    r"|[，,]\s*(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[，,：:]"
+    r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|" + _TEAMMATES + r")(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问|提议|建议|主张)"
     # an exercise that quotes a wrong statement to correct it (`改错：“…”`), a quoted statement an answer marks false
     # in the same sentence (`判断题：“…”答：错误。`)
     r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
@@ -141,7 +147,15 @@ REPORTED_RE = re.compile(
     r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了"
     # what a text under review or a person says, judged by a later clause of the same sentence (`作者在第2节称 GPT 以
     # MLM 预训练，这与事实不符`, `作者把 BART 归入仅编码器模型，这一归类不对`, `候选人说…，需要更正`)
-    r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*" + _VERDICT,
+    r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*" + _VERDICT
+    # a grader's deduction for what the answer says (`扣 1 分，因为你说 PPO 是 off-policy`), a conclusion said to be the
+    # wrong way round (`你说秩越大参数越少，结论反了`)
+    + r"|" + _DEDUCTION + r"\s*[，,：:]?\s*(?:这是)?(?:因为|是因为|原因是|理由是|由于)?\s*" + _ATTRIBUTED
+    + r"|(?:结论|方向|因果|顺序|大小关系|正负号?|符号)(?:是|也|恰好|正好|完全|刚好)?(?:弄|搞|写|说|记)?反了"
+    # what a setup is said to contradict (`warmup 被实现成逐步减小学习率，和设计相反`), a change after which a result got
+    # worse (`编码器加了 causal mask 后翻译质量下降`): a bug found, not how things are
+    r"|[，,]\s*(?:这|此)?(?:与|和|跟)(?:原?设计|预期|原意|本意|文档|原?论文|定义|规范|事实|常识|标准做法|原文|官方实现)(?:的)?(?:恰好|正好|完全|刚好)?(?:相反|矛盾|不一致|不符)"
+    r"|(?:加了|加上|加入|换成|改成|改用|用了|开了|打开|启用)[^。；;]{1,40}?(?:之)?后[，,]?[^。；;]{0,12}?(?:效果|质量|指标|性能|精度|准确率|分数|BLEU|得分|表现|F1)[^。；;，,]{0,6}?(?:下降|变差|变低|掉了|掉点|暴跌|崩了|退化|恶化)",
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
