@@ -306,7 +306,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                r"|(?<![A-Za-z])than"  # `converges faster than AdamW`: what is compared with
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
                                # said of the initialisation the clause is about)
-                               r"|(?:用于|用在|适用于|适合于?|针对|配合|搭配|面向|应用于|作用于)"
+                               r"|(?:用于|用在|适用于|适合于?|针对于?|配合|搭配|面向|应用于|作用于)"
                                # what is overcome or made up for (`为克服 Top-K 采样的僵化缺陷，Top-P…`)
                                r"|(?:为了?)?(?:克服|弥补)"
                                # (with a term coordinated before it: `相比 Sigmoid 和 Tanh`, `用于 tanh 或 sigmoid`)
@@ -891,7 +891,8 @@ _CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*(?:\*\*)?\s*(?:而|
 # a proposal to build or train another thing (`并建议在这种规模下训练双向模型`): what follows is that thing's
 _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
 # a factor after a number (`100 余倍`), and a year written bare (`2020`)
-_TIMES_AFTER_RE = re.compile(r"\s*(?:余|多)?\s*倍")
+_TIMES_AFTER_RE = re.compile(r"\s*(?:(?:余|多)?\s*倍|[×✕](?!\s*\d))")  # (`100×` too, not a product `3×3`)
+_SECTION_SIGN_RE = re.compile(r"[§¶]\s*$")  # (`（[S2] §3）`: a section of a source, not a value)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
 _FROM_BEFORE_RE = re.compile(r"从\s*(?:约|大约)?\s*$")
@@ -968,6 +969,9 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^�
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 # a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
+# a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
+_TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|为了?(?:解决|克服|弥补)|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")
+_FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)")
 _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)")
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
@@ -1952,6 +1956,10 @@ class ClaimReader:
             first = _FORMER_LATTER_RE.search(text, seen[0].start, clause.end)
             pool = [m for m in seen if first is None or m.end <= first.start()] or seen
             pool = [m for k, m in enumerate(pool) if k == 0 or not _OWNER_RE.fullmatch(text, pool[k - 1].end, m.start)]
+            # (a term named later inside the bracket that glosses one of the pair is an aside: `Masked LM（BERT，…提到
+            # BERT 用 WordPiece）：前者…` pairs what the brackets gloss)
+            pool = [m for k, m in enumerate(pool)
+                    if (br := _open_bracket(text, 0, m.start)) < 0 or not any(br < n.start for n in pool[:k])] or pool
             named = next((m.keys for m in reversed(pool) if m.keys != pool[-1].keys), None)
             if named is not None:
                 former, latter = named, pool[-1].keys
@@ -2085,6 +2093,8 @@ class ClaimReader:
             if _COMPARED_LEAD_RE.search(text, clause.start, ps) or _DIFFERS_FROM_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
+            if _TARGETED_BEFORE_RE.search(text, clause.start, ps) and _FLAW_AFTER_RE.match(text, pe, clause.end):
+                continue  # `针对于 Two-Stage 目标检测算法…的缺点`: the flaw of another thing that is targeted
             if _ADDED_MEANS_RE.search(text, clause.start, ps):
                 continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
             if _WITH_IN_RE.search(text, clause.start, ps + 1) and _UNRELATED_AFTER_RE.match(text, pe, clause.end):
@@ -2685,13 +2695,17 @@ _MAGNITUDE_AFTER_RE = re.compile(r"\s*(?:级别|量级|数量级|级(?![联数])
 def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, num: "NumberSpec") -> bool:
     """Whether number `i` of the clause's numbers states no value of a term: a citation's year (`GPT-3 (Brown 2020)`,
     `（Devlin et al., 2019）`), a bare year where a count of millions is meant (`| GPT-3 | 2020 | 规模定律 |`), or where a
-    change starts (`从 15 亿参数推到 1750 亿参数`: the end is the term's value), a factor (`提升了 100 余倍`), or a link's
-    target (`](#33-gpt-3-…)`)."""
+    change starts (`从 15 亿参数推到 1750 亿参数`: the end is the term's value), a factor (`提升了 100 余倍`, `100×`), a
+    section number (`§3`) or a link's target (`](#33-gpt-3-…)`)."""
     ms, me, _, unit, _ = found[i]
     if not unit and _CITED_YEAR_RE.fullmatch(text, max(clause.start, ms - 24), min(clause.end, me + 2)) is not None:
         return True
     if _TIMES_AFTER_RE.match(text, me, clause.end):
-        return True  # `参数规模提升了 100 余倍`: a factor, not a count
+        return True  # `参数规模提升了 100 余倍`, `参数差 100×`: a factor, not a count
+    if _SECTION_SIGN_RE.search(text, max(clause.start, ms - 2), ms):
+        return True  # `（[S2] §3）`: a section number
+    if _listed_with_true(text, found, i, num):
+        return True  # `(1.3B, 6B, and 175B parameters)`: the sizes of several models, the term's among them
     link = text.rfind("](", clause.start, ms)
     if link >= 0 and text.find(")", link, ms) < 0:
         return True  # `[GPT-3 各规模配置](#33-gpt-3-…)`: a link's target, not text
@@ -2699,6 +2713,30 @@ def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, b
         return True
     return bool(_FROM_BEFORE_RE.search(text, max(clause.start, ms - 4), ms)) and any(
         _TO_BETWEEN_RE.fullmatch(text, me, x[0]) for x in found[i + 1:i + 2])
+
+
+_LISTED_GAP_RE = re.compile(r"\s*(?:[,，、/／]|and|和|及|以及|与|或)\s*(?:and\s+|和\s*)?", re.I)
+
+
+def _listed_with_true(text: str, found: list[tuple[int, int, float, str, bool]], i: int, num: "NumberSpec") -> bool:
+    """Whether number `i` stands in a list of numbers (`1.3B / 6B / 175B`, `1.3B, 6B, and 175B`) one of which is the
+    spec's true value: a list of several things' sizes, not a wrong size of the term."""
+    lo = hi = i
+    while lo > 0 and _LISTED_GAP_RE.fullmatch(text, found[lo - 1][1], found[lo][0]):
+        lo -= 1
+    while hi + 1 < len(found) and _LISTED_GAP_RE.fullmatch(text, found[hi][1], found[hi + 1][0]):
+        hi += 1
+    if hi == lo:
+        return False
+    for _, _, value, unit, _ in found[lo:hi + 1]:
+        unit = unit.lower()
+        if num.scaled and unit:
+            value *= _SCALE.get(unit, 1.0)
+        elif unit and not num.scaled:
+            continue
+        if _close(value, num.value, num.tolerance):
+            return True
+    return False
 
 
 def _wrong_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, value: float, odd: bool,

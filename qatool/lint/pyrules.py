@@ -71,6 +71,8 @@ UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$
                           r"|(?<=[A-Za-z0-9_)\]])\*\*(?=[0-9(])"  # and `x**2`, `(a+b)**(n-1)`: a power in code written as prose
                           r"|(?<=/)\*\*|\*\*(?=/)"  # and a C comment's delimiters written as prose (`“/**/”`, `/** … */`)
                           r"|(?<=[（(“\"'‘「])\*\*(?=[）)”\"'’」])")  # and the symbol named in brackets or quotes (`双星号（**）`)
+# both unpackings glossed in prose (`*(元组)        **(字典)`): the single star before the double one says so
+GLOSSED_UNPACKING_RE = re.compile(r"(?<![\w*])\*(?=[(（][^)）*\n]{1,12}[)）])[^*\n]*?[ \t]\*\*(?=[(（][^)）*\n]{1,12}[)）](?:\s|$))")
 # a run of asterisks closing a heading, a list item or a link text: an importance mark (`重点***`)
 # that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
 TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")
@@ -183,7 +185,7 @@ def _odd_bold_units(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
         marks = [m.start() for m in BOLD_RE.finditer(text)]
         if len(marks) % 2 == 0 or THEMATIC_BREAK_RE.match(text):
             continue
-        unpacked = UNPACKING_RE.sub("  ", text)
+        unpacked = UNPACKING_RE.sub("  ", GLOSSED_UNPACKING_RE.sub(lambda m: m.group()[:-2] + "  ", text))
         if "$" in unpacked:
             unpacked = INLINE_MATH_RE.sub(lambda m: " " * len(m.group()), unpacked)
         if unpacked != text:  # an odd count that `**kwargs` or a formula accounts for is not broken bold

@@ -53,7 +53,27 @@ CASES = [
     ("BERT 用 BPE、GPT-2 用 WordPiece。", "FC381", True),
 ]
 
+TRIAL_86_87 = [
+    # a factor written with a multiplication sign, a section of a source: no values (FC383, FC388)
+    ("结论：6B 的对齐模型胜过 175B GPT-3（参数差 30×）（[S3] §4）。", "FC383", False),
+    ("GPT-3 论文对上下文窗口的说明见（[S1] §4）。", "FC388", False),
+    ("GPT-3 的参数量约 13B（[S2] §3）。", "FC383", True),
+    # ... nor is a list of several models' sizes that holds the term's true value (FC383)
+    ("- 规模：1.3B / 6B / 175B，**都用 GPT-3 的结构**（[S1] §2，three sizes (1.3B, 6B, and 175B parameters) use the GPT-3 architecture）。", "FC383", False),
+    ("GPT-3 最大的版本有 13B 参数，沿用 GPT-2 架构。", "FC383", True),
+    ("GPT-3 比 GPT-2 大了 100×，约 17.5B 参数。", "FC383", True),
+    # a term named later inside the bracket that glosses one of a pair is no candidate for 前者/后者 (FC173)
+    ("不要混淆 Causal LM（GPT）与 Masked LM（BERT，原文提到 BERT 用 WordPiece）：前者自回归生成，后者双向编码填空。", "FC173", False),
+    ("GPT 与 BERT（原文说 BERT 用 WordPiece 分词）：前者双向编码，后者自回归生成。", "FC173", True),
+    # a property named as what a method targets, with its flaw after it (FC457)
+    ("YOLO 属于单阶段检测器，针对于两阶段检测算法速度慢的缺点，它把分类和定位合成一步。", "FC457", False),
+    ("YOLO 针对小目标采用了两阶段检测。", "FC457", True),
+    # both Python unpackings glossed in prose: no bold (FM003)
+    ("参数可以这样传：*(列表)  **(字典)", "FM003", False),
+    ("这里 **(重要) 注意", "FM003", True),
+]
 
-@pytest.mark.parametrize("text,code,expected", CASES)
+
+@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_86_87)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
