@@ -387,6 +387,8 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _O
                           # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
                           r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=[\d一二两三四五六七八九十百千])"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
+                          # a clause that opens comparing the value before it (`BLEU 为 18.2，低于基线的 24.6`)
+                          r"|(?:远|明显|略|稍|显著)?(?:低于|高于|小于|大于|优于|不如|超过|胜过|逊于)"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
                           r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
@@ -969,6 +971,8 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^�
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 # a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
+# a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind
+_MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
 _TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|为了?(?:解决|克服|弥补)|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")
 _FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)")
@@ -2093,6 +2097,8 @@ class ClaimReader:
             if _COMPARED_LEAD_RE.search(text, clause.start, ps) or _DIFFERS_FROM_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
+            if _IN_BEFORE_RE.search(text, max(clause.start, ps - 3), ps) and _MODEL_KIND_FRAME_RE.match(text, pe, clause.end):
+                continue  # `在自回归模型的训练和预测过程中引入了下文信息`: a kind of model named in a frame, not the term's kind
             if _TARGETED_BEFORE_RE.search(text, clause.start, ps) and _FLAW_AFTER_RE.match(text, pe, clause.end):
                 continue  # `针对于 Two-Stage 目标检测算法…的缺点`: the flaw of another thing that is targeted
             if _ADDED_MEANS_RE.search(text, clause.start, ps):

@@ -340,12 +340,18 @@ def _joins(before: str, piece: str) -> bool:
         return True
     if _COMPARED_OPEN_RE.fullmatch(before) and _COMPARED_CLOSE_RE.match(piece):
         return True  # `与BN，IN或CIN不同，…`: a list of what is compared, parted by commas, is one frame
+    if _BASELINE_COMPARED_RE.search(before) and _EVIDENTIAL_START_RE.match(piece):
+        return True  # `…，低于基线的 24.6，表明译文质量提升`: what the comparison with a baseline is read to show
     return bool(_SCENE_RE.search(before) or _TOPIC_NP_RE.fullmatch(before.strip()))
 
 
 # the opening of a comparison frame (`与BN，`) and a clause that closes it (`IN或CIN不同，`)
 _COMPARED_OPEN_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:与|和|跟|同)\s*[^，,。；;]{1,16}[，,]\s*")
 _COMPARED_CLOSE_RE = re.compile(r"[^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*[，,]")
+# a value compared with a baseline's, and a clause that says what that shows
+_BASELINE_COMPARED_RE = re.compile(r"(?:低于|高于|小于|大于|优于|不如|超过)[^，,。；;]{0,8}?(?:基线|baseline|基准|对照|上一版|旧版|原模型|之前)"
+                                   r"[^，,。；;]{0,12}[，,]\s*$", re.I)
+_EVIDENTIAL_START_RE = re.compile(r"\s*(?:这|就|均|都)?(?:表明|说明|意味着|代表|体现|显示|证明)")
 # a clause that is only a noun phrase, a name that owns a short noun (`Adagrad 的有效学习率，`, `LLaMA 的前馈网络，`):
 # the topic of the clause after it (`…，用的是 ReLU`), said across the comma
 _TOPIC_NP_RE = re.compile(r"(?:[-*+]\s+)?(?:\*\*)?[A-Za-z][A-Za-z0-9\-. ]{0,20}?(?:\*\*)?\s*的\s*[\u4e00-\u9fffA-Za-z]{1,6}\s*[，,]")

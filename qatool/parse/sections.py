@@ -353,6 +353,11 @@ _STATES_RE = re.compile(r"是|用|使用|通过|可以|能够|需要|采用|利�
 FIGURE_LEAD_RE = re.compile(r"如下|如上|下图|上图|见图|图示|所示|示意|如图|下面|以下|below|above|figure|shown", re.I)
 
 
+# a display formula standing alone, and a line that names four things or more parted by 、 or commas
+_DISPLAY_MATH_RE = re.compile(r"\$\$[^$]+\$\$", re.S)
+_ENUMERATION_RE = re.compile(r"(?:[^、，,。；;：:\n]{1,20}[、，,]\s*){3,}[^、，,。；;：:\n]{1,20}")
+
+
 def _text_triviality(b: Block, text: str, sub: int, lines: list[str]) -> str:
     """_block_triviality of a paragraph, quote, list or heading whose words `sub` were counted."""
     stripped = "\n".join(unquote(ln).strip() for ln in text.split("\n"))
@@ -370,6 +375,8 @@ def _text_triviality(b: Block, text: str, sub: int, lines: list[str]) -> str:
         return ""
     if (b.kind == "list" and all(is_sign_off(block_text(it, lines)) for it in b.children)) or (b.kind != "list" and is_sign_off(stripped)):
         return "sign-off"
+    if _DISPLAY_MATH_RE.fullmatch(stripped.strip()) or _ENUMERATION_RE.fullmatch(stripped.strip()):
+        return _CONTENT  # a formula (`$$\sigma(x)=…$$`), a list of names in one line (`准确率、召回率、ROC，AUC，F1`): an answer
     if sub <= 20 and not stripped.rstrip("*_ ").endswith(("。", ".", "！", "!")) and not _has_value(stripped) \
             and not (_STATES_RE.search(stripped) and not FIGURE_LEAD_RE.search(stripped)):
         return "caption"
