@@ -894,6 +894,7 @@ _CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*(?:\*\*)?\s*(?:而|
 _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
 # a factor after a number (`100 余倍`), and a year written bare (`2020`)
 _TIMES_AFTER_RE = re.compile(r"\s*(?:(?:余|多)?\s*倍|[×✕](?!\s*\d))")  # (`100×` too, not a product `3×3`)
+_FIGURE_NO_RE = re.compile(r"(?:表|图|式|公式|第|(?<![A-Za-z])(?:Table|Tab\.|Fig\.|Figure|Eq\.|Section|Sec\.))\s*$", re.I)
 _SECTION_SIGN_RE = re.compile(r"[§¶]\s*$")  # (`（[S2] §3）`: a section of a source, not a value)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
@@ -971,6 +972,11 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^�
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 # a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
+# a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
+_ORDINAL_INTRO_RE = re.compile(_ANSWER_LEAD + r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
+                               r"(?:\*\*)?[^，,。；;：:（(*]{1,40}(?:\*\*)?\s*(?:[（(][^（()）]{0,40}[)）])?")
+# the thing a leading pronoun names owns the term right after it (`本模型的 BLEU 为 18.2，…`, `该方法的 F1…`): the term goes on
+_OWNED_BY_LEAD_RE = re.compile(r"\s*(?:模型|网络|方法|系统|算法)?\s*(?:的|在[^，,。；;]{1,24}?(?:上|中|里)\s*(?:的)?)\s*(?:\*\*)?\s*")
 # a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind
 _MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
@@ -1715,6 +1721,11 @@ class ClaimReader:
                   carry: frozenset[str] | None = None, continued: bool = False) -> tuple[int, int] | None:
         """The span of the sentence's clause that states the spec's wrong claim, if one does. `continued`: the
         sentence opens a line that goes on from a statement on the line before (as `_after_statement`)."""
+        intro = _ORDINAL_INTRO_RE.match(text, sent.start, sent.end)
+        if intro is not None and not self._mentions(text, sent.start, intro.end()):
+            # `第二个是 **LaMDA**（…），有 422M…参数的模型`: an item of an enumeration the glossary does not know; what the
+            # sentence says is that item's, not the topic's or the previous sentence's term's
+            topic = carry = None
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
         if prev and (named := _NAMED_FRAME_RE.match(text, sent.start, sent.end)) and not self._mentions(text, sent.start, named.end()):
             prev = []  # `在 PPO-ER 中，…` under a question on PPO: said of the variant the frame names
@@ -1871,7 +1882,8 @@ class ClaimReader:
                     or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
                 head.append(m)
         lead = _PRONOUN_LEAD_RE.match(text, clause.start, clause.end)
-        if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1:
+        if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1 \
+                and not _OWNED_BY_LEAD_RE.fullmatch(text, lead.end(), subj[0].start):
             # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on, not a
             # term after its verb (`这种 X …` names X itself)
             return []
@@ -2708,8 +2720,8 @@ def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, b
         return True
     if _TIMES_AFTER_RE.match(text, me, clause.end):
         return True  # `参数规模提升了 100 余倍`, `参数差 100×`: a factor, not a count
-    if _SECTION_SIGN_RE.search(text, max(clause.start, ms - 2), ms):
-        return True  # `（[S2] §3）`: a section number
+    if _SECTION_SIGN_RE.search(text, max(clause.start, ms - 2), ms) or _FIGURE_NO_RE.search(text, max(clause.start, ms - 8), ms):
+        return True  # `（[S2] §3）`, `见表 4`, `如图 2`: a section, table or figure number
     if _listed_with_true(text, found, i, num):
         return True  # `(1.3B, 6B, and 175B parameters)`: the sizes of several models, the term's among them
     link = text.rfind("](", clause.start, ms)

@@ -43,7 +43,7 @@ _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
 A_NOT_A = r"(?P<ana>(?![动时])[\u4e00-\u9fff])[不没](?P=ana)"
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 QUESTION_WORD_RE = re.compile(
-    A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
     r"|" + IMPERATIVE_LEAD,
     re.I,
 )
@@ -195,7 +195,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
 # a word the segmenter cut with a negation at its head (`并不等于`, `不越`): a negation too
 # (`不能自己` is one word to the segmenter: `并不能自己感知顺序` denies)
-_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|决不|绝不|不(?=[越更太很再])|不能(?!不)"
+_NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|从未|决不|绝不|不(?=[越更太很再])|不能(?!不)"
                           # a one-character verb the segmenter glued to its 不 (`不加下三角 mask`, `不乘`, `不看`)
                           r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$"
                           # `无可` cut off the verb it denies (`池化层无可 / 学习参数`), save the idioms that affirm
