@@ -1717,15 +1717,17 @@ class ClaimReader:
                     return hit
         return None
 
+    def _introduces_unknown(self, text: str, sent: Span) -> bool:
+        """`第二个是 **LaMDA**（…），有 422M…参数的模型`: a sentence that introduces an item of an enumeration the glossary
+        does not know; what it says is that item's, not the topic's or the previous sentence's term's."""
+        intro = _ORDINAL_INTRO_RE.match(text, sent.start, sent.end)
+        return intro is not None and not self._mentions(text, sent.start, intro.end())
+
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
                   carry: frozenset[str] | None = None, continued: bool = False) -> tuple[int, int] | None:
         """The span of the sentence's clause that states the spec's wrong claim, if one does. `continued`: the
         sentence opens a line that goes on from a statement on the line before (as `_after_statement`)."""
-        intro = _ORDINAL_INTRO_RE.match(text, sent.start, sent.end)
-        if intro is not None and not self._mentions(text, sent.start, intro.end()):
-            # `第二个是 **LaMDA**（…），有 422M…参数的模型`: an item of an enumeration the glossary does not know; what the
-            # sentence says is that item's, not the topic's or the previous sentence's term's
-            topic = carry = None
+        topic, carry = (None, None) if self._introduces_unknown(text, sent) else (topic, carry)
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
         if prev and (named := _NAMED_FRAME_RE.match(text, sent.start, sent.end)) and not self._mentions(text, sent.start, named.end()):
             prev = []  # `在 PPO-ER 中，…` under a question on PPO: said of the variant the frame names
