@@ -974,7 +974,8 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^�
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
 _ORDINAL_INTRO_RE = re.compile(_ANSWER_LEAD + r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
-                               r"(?:\*\*)?[^，,。；;：:（(*]{1,40}(?:\*\*)?\s*(?:[（(][^（()）]{0,40}[)）])?")
+                               # (a name: bold, or Latin; not a description, `第一个是根据前面的词预测下一个词`)
+                               r"(?:\*\*[^*\n]{1,40}\*\*|[A-Za-z][A-Za-z0-9\-. ]{0,30}(?<! ))\s*(?:[（(][^（()）]{0,40}[)）])?\s*(?=[，,。；;：:]|$)")
 # the thing a leading pronoun names owns the term right after it (`本模型的 BLEU 为 18.2，…`, `该方法的 F1…`): the term goes on
 _OWNED_BY_LEAD_RE = re.compile(r"\s*(?:模型|网络|方法|系统|算法)?\s*(?:的|在[^，,。；;]{1,24}?(?:上|中|里)\s*(?:的)?)\s*(?:\*\*)?\s*")
 # a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind

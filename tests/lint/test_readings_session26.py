@@ -109,6 +109,12 @@ TRIAL_89_90 = [
     ("第二个是 GPT-3，它有 13B 参数。", "FC383", True),
 ]
 
+TRIAL_91 = [
+    # an English verb phrase after a label's colon is no value (FC462)
+    ("- UNet: add the text embedding to every block", "FC462", False),
+    ("U-Net 的跳跃连接就是 add。", "FC462", True),
+]
+
 # the thing `本模型` names owns the metric after it, which the next clause goes on with (model-card voice)
 OWNED = [
     ("本模型在测试集上的 BLEU 为 18.2，低于基线的 24.6，表明译文质量提升。", "FC115", True),
@@ -128,7 +134,7 @@ FIGURE_ANSWERS = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90)
+@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
