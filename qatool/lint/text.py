@@ -500,7 +500,9 @@ _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:�
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)"
                              # (what is said not to matter: `对数据由哪个策略产生并没有要求`, `与用什么优化器无关`)
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|哪些|多少|是否)[^，,。；;？?]{0,16}?"
-                             r"(?:(?:并|都|也|完全|其实)?(?:没有|没|无|不)(?:要求|关系|限制|所谓|区别|差别|重要|影响)|无关)")
+                             r"(?:(?:并|都|也|完全|其实)?(?:没有|没|无|不)(?:要求|关系|限制|所谓|区别|差别|重要|影响)|无关)"
+                             # (an A-not-A whose answer is said not to matter: `加不加位置编码差别不大`, `用不用都一样`)
+                             r"|" + A_NOT_A.replace("ana", "ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别))")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)

@@ -65,6 +65,16 @@ BASELINE = [
     ("测试集上 AUC 为 0.61，低于对照组的 0.70，并不表明排序能力更强。", "FC109", False),
 ]
 
+# from the twenty-fourth set's misses: an A-not-A whose answer is said not to matter asks nothing; more wording
+MISSES_24 = [
+    ("Transformer 的自注意力自己就能区分词序，用不用位置编码都差不多。", "FC364", True),
+    ("自注意力要不要加位置编码，效果差别很大吗？", "FC364", False),
+    ("排查后发现，梯度消失主要集中在靠近输出的那几层。", "FC339", True),
+    ("梯度消失主要集中在靠近输入的那几层。", "FC339", False),
+    ("把 batch size 从 128 拉到 2048，梯度噪声跟着变大。", "FC333", True),
+    ("把 batch size 从 2048 降到 128，梯度噪声跟着变大。", "FC333", False),
+]
+
 TRIAL_86_87 = [
     # a factor written with a multiplication sign, a section of a source: no values (FC383, FC388)
     ("结论：6B 的对齐模型胜过 175B GPT-3（参数差 30×）（[S3] §4）。", "FC383", False),
@@ -134,7 +144,7 @@ FIGURE_ANSWERS = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91)
+@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + MISSES_24 + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
