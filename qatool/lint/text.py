@@ -449,6 +449,9 @@ def _cell_pipes(text: str, start: int, end: int) -> frozenset[int]:
 _LIST_WORD_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff\u2080-\u2089]{0,7},")
 
 
+_PARTITIVE_NEXT_RE = re.compile(r"\s*(?:另一部分|一部分|另一些|其余的?|剩下的?)")
+
+
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Pieces of text[start:end] ending after each comma, except commas inside brackets (`max(0, x)`,
     `[0, +∞)`, `（如 α = 0.01，…）`) and ASCII commas followed by neither white space nor CJK, which
@@ -466,7 +469,8 @@ def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
             depth += 1
         elif c in _CLOSE:
             depth = max(0, depth - 1)
-        elif c in CLAUSE_SEP and depth == 0:
+        elif (c in CLAUSE_SEP or (c == "、" and _PARTITIVE_NEXT_RE.match(text, i + 1, end))) and depth == 0:
+            # (a 、 before `一部分`/`另一部分` parts clauses, not names: `一部分跑 FP32 浮点、一部分跑 INT8 整数`)
             out.append((lo, i + 1))
             lo = i + 1
     if lo < end:

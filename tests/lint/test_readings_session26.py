@@ -73,6 +73,11 @@ MISSES_24 = [
     ("梯度消失主要集中在靠近输入的那几层。", "FC339", False),
     ("把 batch size 从 128 拉到 2048，梯度噪声跟着变大。", "FC333", True),
     ("把 batch size 从 2048 降到 128，梯度噪声跟着变大。", "FC333", False),
+    ("Hinton 早年提出了 Adam。", "FC467", True),
+    ("Hinton 早年提出了 RMSProp，Adam 则出自 Kingma 和 Ba。", "FC467", False),
+    # a 、 before `一部分` parts clauses: the second part is not said of the term named in the first
+    ("混合精度训练，就是让一部分算子用 FP32 浮点、一部分用 INT8 整数。", "FC144", True),
+    ("混合精度训练让一部分算子用 FP32、一部分用 FP16。", "FC144", False),
 ]
 
 TRIAL_86_87 = [
