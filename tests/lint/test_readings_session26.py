@@ -39,6 +39,7 @@ CASES = [
     ("BatchNorm 在推理时按当前 batch 统计均值和方差，和训练时一样。", "FC138", True),
     ("把编码器换成带 causal mask 的自注意力后，翻译 BLEU 掉了 3 个点。", "FC362", False),
     ("编码器换成带 causal mask 的自注意力后，翻译效果更好。", "FC362", True),
+    ("差分隐私其实就是一种加密算法，把数据加密后再训练，精度只掉了 1 个点。", "FC154", True),  # (加密 adds nothing)
     # a claim judged by a clause that ends in a colon
     ("楼上说 GPT 是双向模型，这个不对：GPT 只看左侧上下文。", "FC174", False),
     ("GPT 是双向模型，这个不难理解：它看得到全句。", "FC174", True),
