@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback24_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback25_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -95,9 +95,14 @@ code and its final code only; the twenty-fifth session read its misses and flagg
 heldback24_*.jsonl (four more authors, 2026-12-04, twenty-fifth session, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: a model team's model card or technical report, an engineer's
 weekly report to a manager, a teacher's grading comments on homework, a competition forum post sharing tips (a
-contest voice the twenty-second set used as a write-up)) is the measure now: written before the session read the
-twenty-third set and measured with its starting code and its final code only; nobody working on the rules has read
-it. Exit status 0 always (it is a measurement, not a gate).
+contest voice the twenty-second set used as a write-up)), written before the twenty-fifth session read the
+twenty-third set and measured with its starting code and its final code only; the twenty-sixth session read its misses
+and flagged traps: development material now. heldback25_*.jsonl (four more authors, 2026-12-04, twenty-sixth session,
+from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: the background
+chapter of a master's thesis, a tech-media news article, the transcript of a livestream Q&A answering bullet-chat
+questions, a technical design document for a training pipeline) is the measure now: written before the session read
+the twenty-fourth set and measured with its starting code and its final code only; nobody working on the rules has
+read it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -133,6 +138,7 @@ SETS = {
     "heldback22": sorted((ROOT / "bench" / "claims").glob("heldback22_*.jsonl")),
     "heldback23": sorted((ROOT / "bench" / "claims").glob("heldback23_*.jsonl")),
     "heldback24": sorted((ROOT / "bench" / "claims").glob("heldback24_*.jsonl")),
+    "heldback25": sorted((ROOT / "bench" / "claims").glob("heldback25_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -202,7 +208,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback24")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback25")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
