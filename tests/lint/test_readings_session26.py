@@ -76,6 +76,10 @@ MISSES_24 = [
     ("把 batch size 从 2048 降到 128，梯度噪声跟着变大。", "FC333", False),
     ("Hinton 早年提出了 Adam。", "FC467", True),
     ("Hinton 早年提出了 RMSProp，Adam 则出自 Kingma 和 Ba。", "FC467", False),
+    ("LSTM 里的门一般用 tanh，所以门值可以是负数。", "FC359", True),
+    ("LSTM 里的门用 sigmoid，候选状态才用 tanh。", "FC359", False),
+    ("束搜索只保留一条序列的时候，就相当于按概率分布随机采样。", "FC403", True),
+    ("束搜索只保留一条序列的时候，就相当于贪心解码。", "FC403", False),
     # a 、 before `一部分` parts clauses: the second part is not said of the term named in the first
     ("混合精度训练，就是让一部分算子用 FP32 浮点、一部分用 INT8 整数。", "FC144", True),
     ("混合精度训练让一部分算子用 FP32、一部分用 FP16。", "FC144", False),
