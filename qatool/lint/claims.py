@@ -626,6 +626,8 @@ _PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
 _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
+# (what the object of 将 is changed into: `将三个门：输入门、遗忘门、输出门变为两个门`)
+_DISPOSED_INTO_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,30}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)\s*(?:\*\*)?\s*$")
 _CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)")
 _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
@@ -978,6 +980,14 @@ _ORDINAL_INTRO_RE = re.compile(_ANSWER_LEAD + r"(?:第\s*[一二三四五六七�
                                r"(?:\*\*[^*\n]{1,40}\*\*|[A-Za-z][A-Za-z0-9\-. ]{0,30}(?<! ))\s*(?:[（(][^（()）]{0,40}[)）])?\s*(?=[，,。；;：:]|$)")
 # the thing a leading pronoun names owns the term right after it (`本模型的 BLEU 为 18.2，…`, `该方法的 F1…`): the term goes on
 _OWNED_BY_LEAD_RE = re.compile(r"\s*(?:模型|网络|方法|系统|算法)?\s*(?:的|在[^，,。；;]{1,24}?(?:上|中|里)\s*(?:的)?)\s*(?:\*\*)?\s*")
+# a clause that opens by combining or drawing on named things (`结合了 BERT 和 GPT 两种模型思路，`): they are its objects
+_COMBINED_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:并|也|还|同时)?\s*(?:结合|融合|综合|吸收|借鉴|集成|汲取|兼顾|兼具)(?:了)?")
+# a setting with its value used with the term, right before the property (`小模型用 r=32 反而容易过拟合`)
+_SETTING_USED_RE = re.compile(r"(?:用|使用|采用|配|设|设成|调到)\s*(?:\*\*|`)?\s*[A-Za-z_][\w.]{0,20}\s*[=＝]\s*[\d.eE\-]+\s*(?:\*\*|`)?\s*(?:时|的时候)?\s*(?:反而|就|会|也|则)?\s*$")
+# a coordinated clause that opens on a subject of its own (`…，且 KV Cache 和激活值随长度线性增长`): another term, or a
+# resource the term's property is not (memory, cache, communication)
+_OWN_SUBJECT_AFTER_AND_RE = re.compile(r"[，,；;]\s*(?:且|并且|而且|同时)\s*(?:\*\*)?\s*(?P<np>[^，,。；;]{2,30}?)\s*$")
+_RESOURCE_RE = re.compile(r"显存|内存|激活值|缓存|通信|带宽|存储|(?<![A-Za-z])(?:KV|memory|cache)(?![A-Za-z])", re.I)
 # a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind
 _MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
@@ -1890,6 +1900,8 @@ class ClaimReader:
             # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on, not a
             # term after its verb (`这种 X …` names X itself)
             return []
+        if _COMBINED_OPENS_RE.match(text, clause.start, clause.end):
+            return []  # `BART…，结合了 BERT 和 GPT 两种思路，使得它…`: what is combined does not go on; the unnamed whole does
         pair = [m for m in subj if _FORMER_LATTER_RE.fullmatch(text, m.start, m.end)]
         if pair:
             return pair[-1:]  # `A 与 B：前者…，…`: the clause went on with the one its 前者/后者 names
@@ -2107,11 +2119,18 @@ class ClaimReader:
                 continue
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
-            if _DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end):
-                continue  # `GRU 将 LSTM 的三个门调整为两个`: what 将 changes is not what the subject has
+            if (_DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end)) \
+                    or _DISPOSED_INTO_RE.search(text, max(0, clause.start - 12), ps):
+                continue  # `GRU 将 LSTM 的三个门调整为两个`, `将三个门：输入门、遗忘门、输出门变为两个门`: what 将 changes is not what the subject has
             if _COMPARED_LEAD_RE.search(text, clause.start, ps) or _DIFFERS_FROM_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `相比直接按词频抽样`, `与要求连续匹配的子串不同`: the property is the compared thing's
+            if _SETTING_USED_RE.search(text, clause.start, ps):
+                continue  # `小模型用 r=32 反而容易过拟合`: what a setting does to the term, not the term as it is
+            if (own := _OWN_SUBJECT_AFTER_AND_RE.search(text, clause.start, ps)) is not None and (
+                    _RESOURCE_RE.search(own.group("np")) or any(
+                        own.start("np") <= m.start and m.end <= own.end("np") and not set(m.keys) & set(spec.subjects) for m in mentions)):
+                continue  # `…，且 KV Cache 和激活值随长度线性增长`: a coordinated clause with a subject of its own
             if _IN_BEFORE_RE.search(text, max(clause.start, ps - 3), ps) and _MODEL_KIND_FRAME_RE.match(text, pe, clause.end):
                 continue  # `在自回归模型的训练和预测过程中引入了下文信息`: a kind of model named in a frame, not the term's kind
             if _TARGETED_BEFORE_RE.search(text, clause.start, ps) and _FLAW_AFTER_RE.match(text, pe, clause.end):

@@ -135,6 +135,21 @@ TRIAL_91 = [
     ("U-Net 的跳跃连接就是 add。", "FC462", True),
 ]
 
+TRIAL_92 = [
+    # a coordinated clause with a subject of its own (a resource, another term) (FC178)
+    ("因为自注意力的计算量是长度的平方 ( $O(n^2)$ )，而且 KV Cache 与激活随长度线性增长，长文本很容易 OOM。", "FC178", False),
+    ("自注意力的计算量很大，并且随长度线性增长。", "FC178", True),
+    # what a clause combines does not go on; the unnamed whole does (FC173, FC174)
+    ("T5(Text-to-Text Transfer Transformer),融合了BERT和GPT两条路线，使得它**既有双向编码的长处，也有单向自回归生成的长处**。", "FC173", False),
+    ("BERT 是单向自回归模型。", "FC173", True),
+    # what the object of 将 is changed into is not the subject's (FC356)
+    ("2.将三个门：输入门、遗忘门、输出门简化为两个门：更新门和重置门", "FC356", False),
+    ("LSTM 只有两个门。", "FC356", True),
+    # a setting with its value, right before the property (FC132)
+    ("- **lr=1e-3**：适合大模型，小模型用 lr=1e-3 反而容易过拟合", "FC132", False),
+    ("小模型更容易过拟合。", "FC132", True),
+]
+
 # the thing `本模型` names owns the metric after it, which the next clause goes on with (model-card voice)
 OWNED = [
     ("本模型在测试集上的 BLEU 为 18.2，低于基线的 24.6，表明译文质量提升。", "FC115", True),
@@ -154,7 +169,7 @@ FIGURE_ANSWERS = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + MISSES_24 + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91)
+@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + MISSES_24 + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91 + TRIAL_92)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
