@@ -626,7 +626,8 @@ _PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
 _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
-# (what the object of 将 is changed into: `将三个门：输入门、遗忘门、输出门变为两个门`)
+# (what the object of 将 is changed into, when the term is that object: `将三个门：输入门、遗忘门、输出门变为两个门`; not
+# what the term itself brings about, `层次 softmax 把复杂度从 O(V) 降到 O(1)`)
 _DISPOSED_INTO_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,30}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)\s*(?:\*\*)?\s*$")
 _CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)")
 _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
@@ -2119,8 +2120,9 @@ class ClaimReader:
                 continue
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
-            if (_DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end)) \
-                    or _DISPOSED_INTO_RE.search(text, max(0, clause.start - 12), ps):
+            if (_DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end)) or (
+                    (into := _DISPOSED_INTO_RE.search(text, max(0, clause.start - 12), ps)) is not None
+                    and any(into.start() < m.start and m.end <= ps and set(m.keys) & set(spec.subjects) for m in mentions)):
                 continue  # `GRU 将 LSTM 的三个门调整为两个`, `将三个门：输入门、遗忘门、输出门变为两个门`: what 将 changes is not what the subject has
             if _COMPARED_LEAD_RE.search(text, clause.start, ps) or _DIFFERS_FROM_RE.search(text, clause.start, ps) or \
                     (_WITH_BEFORE_RE.search(text, clause.start, ps) and _DIFFERS_AFTER_RE.match(text, pe, clause.end)):

@@ -450,7 +450,7 @@ def _cell_pipes(text: str, start: int, end: int) -> frozenset[int]:
 _LIST_WORD_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff\u2080-\u2089]{0,7},")
 
 
-_PARTITIVE_NEXT_RE = re.compile(r"\s*(?:另一部分|一部分|另一些|其余的?|剩下的?)")
+_PARTITIVE_NEXT_RE = re.compile(r"\s*(?:另一部分|一部分|另一些)")
 
 
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

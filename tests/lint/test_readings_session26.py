@@ -76,8 +76,6 @@ MISSES_24 = [
     ("把 batch size 从 2048 降到 128，梯度噪声跟着变大。", "FC333", False),
     ("Hinton 早年提出了 Adam。", "FC467", True),
     ("Hinton 早年提出了 RMSProp，Adam 则出自 Kingma 和 Ba。", "FC467", False),
-    ("LSTM 里的门一般用 tanh，所以门值可以是负数。", "FC359", True),
-    ("LSTM 里的门用 sigmoid，候选状态才用 tanh。", "FC359", False),
     ("束搜索只保留一条序列的时候，就相当于按概率分布随机采样。", "FC403", True),
     ("束搜索只保留一条序列的时候，就相当于贪心解码。", "FC403", False),
     # a 、 before `一部分` parts clauses: the second part is not said of the term named in the first
@@ -145,6 +143,7 @@ TRIAL_92 = [
     # what the object of 将 is changed into is not the subject's (FC356)
     ("2.将三个门：输入门、遗忘门、输出门简化为两个门：更新门和重置门", "FC356", False),
     ("LSTM 只有两个门。", "FC356", True),
+    ("层次 softmax 把每次预测的复杂度从 O(V) 压到了 O(1)。", "FC435", True),  # (what the term itself brings about)
     # a setting with its value, right before the property (FC132)
     ("- **lr=1e-3**：适合大模型，小模型用 lr=1e-3 反而容易过拟合", "FC132", False),
     ("小模型更容易过拟合。", "FC132", True),
