@@ -341,7 +341,7 @@ _ENUMERATED_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[、]\s*(?:\*\*)?\s*")
 _PEER_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:[（(][^（()）]{1,40}[)）]\s*)?(?:与|和|及|以及|跟)\s*(?:\*\*)?\s*")
 # a property that is a noun phrase coordinated with the term (`预热和余弦/线性衰减的`, `预热 + 线性衰减）`): its peer
 _COORD_PEER_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:和|与|及|以及|跟|\+|＋|、)\s*(?:[^，。；,;和与及、+＋\s]{1,4}?\s*[/／]\s*)?")
-_NOUN_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Za-z]{1,12}\s*)?(?:的|[)）]|[:：]|[两二三四几]\s*(?:版|种|个|套|类))")  # (`Sinusoidal PE + Learnable PE 两版`)
+_NOUN_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Za-z]{1,12}\s*)?(?:的|[)）]|[:：]|[两二三四几]\s*(?:版|种|个|套|类)|[\"'”」`]|$)")  # (`Sinusoidal PE + Learnable PE 两版`)
 _TITLE_TAIL_RE = re.compile(r"[^，,。；;！!？?：:\n]{0,8}?\s*(?:\*\*)?\s*")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
 _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
@@ -349,9 +349,9 @@ _UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本
 _ORDINAL_HEAD_RE = re.compile(r"第\s*[一二三四五六七八九十两\d]")
 # a number that is a factor of a product or a quotient's operand (`4 × 0.25 = 1`) is not the value stated
 # (not a size, `3×3`: an operand is one of a calculation that goes on to its result, `= 1`)
-_OPERAND_BEFORE_RE = re.compile(r"[\d)）]\s*[×*✕·]\s*$")
+_OPERAND_BEFORE_RE = re.compile(r"[\d)）]\s*(?:[×*✕·]|\\times|\\cdot)\s*$")
 _EQUALS_AFTER_RE = re.compile(r"\s*(?:[=＝]|[，,]?\s*(?:也就是|即|得到?|等于|结果是|算下来是)\s*[\d(（])")
-_OPERAND_AFTER_RE = re.compile(r"\s*[×*✕·/]\s*[\d(（][^，,。；;=＝]{0,12}[=＝]")
+_OPERAND_AFTER_RE = re.compile(r"\s*(?:[×*✕·/]|\\times|\\cdot)\s*[\d(（][^，,。；;=＝]{0,12}[=＝]")
 _TRAILING_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?$")
 # a count of parameters stated as zero denies them (`可学习参数是 0`, `参数量为零`)
 _COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*$", re.I)
@@ -898,6 +898,8 @@ _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|
 # a factor after a number (`100 余倍`), and a year written bare (`2020`)
 _TIMES_AFTER_RE = re.compile(r"\s*(?:(?:余|多)?\s*倍|[×✕](?!\s*\d))")  # (`100×` too, not a product `3×3`)
 _FIGURE_NO_RE = re.compile(r"(?:表|图|式|公式|第|(?<![A-Za-z])(?:Table|Tab\.|Fig\.|Figure|Eq\.|Section|Sec\.))\s*$", re.I)
+_COUNT_UNITS = frozenset(("b", "billion", "亿", "十亿", "百亿", "千亿", "万亿", "t", "trillion"))
+_PER_UNIT_AFTER_RE = re.compile(r"\s*\$?\s*(?:个)?\s*(?:参数|params?|parameters?)?\s*(?:/|每|per\s)\s*(?:层|头|token|个|layer|head)", re.I)
 _SECTION_SIGN_RE = re.compile(r"[§¶]\s*$")  # (`（[S2] §3）`: a section of a source, not a value)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
@@ -1008,7 +1010,8 @@ _SHARED_TAIL_RE = re.compile(r"\s*(?:上|中|里|下|内|间|时|之[上中间�
 _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?", re.I)
+    # (a number with thousands separators is one number: `2,359,296`, `30,000 TB`)
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?", re.I)
 # a number in Han numerals (`一百七十五亿`, `三亿四千万`, `五百一十二`, `一百七十多亿`); a vague one (`数十亿`, `十几亿`,
 # `上千亿`, `十分`) is none, and han_value drops a lone digit (`一个`, `两层`)
 _HAN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百千万亿数几上近好])[零一二两三四五六七八九十百千万亿]+(?:[多余][万亿]+)?(?![几分])")
@@ -2746,6 +2749,10 @@ def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, b
         return True  # `参数规模提升了 100 余倍`, `参数差 100×`: a factor, not a count
     if _SECTION_SIGN_RE.search(text, max(clause.start, ms - 2), ms) or _FIGURE_NO_RE.search(text, max(clause.start, ms - 8), ms):
         return True  # `（[S2] §3）`, `见表 4`, `如图 2`: a section, table or figure number
+    if unit.lower() in _COUNT_UNITS and num.value < 1e6:
+        return True  # `| GPT-3 | 2020 | 175B |` under a context length: billions count parameters, not tokens of a window
+    if text[max(clause.start, ms - 1):ms] == "^" or _PER_UNIT_AFTER_RE.match(text, me, clause.end):
+        return True  # `768^2`: an exponent; `2,359,296$ 参数/层`: a count per layer, not the total
     if _listed_with_true(text, found, i, num):
         return True  # `(1.3B, 6B, and 175B parameters)`: the sizes of several models, the term's among them
     link = text.rfind("](", clause.start, ms)
@@ -2881,9 +2888,9 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str,
             u = _ODD_UNIT_RE.match(text, o.end(), end) if o else None
             if u:
                 unit, odd = u.group(1), True
-                out.append((m.start(), u.end(), float(m.group(1)), unit, odd))
+                out.append((m.start(), u.end(), float(m.group(1).replace(",", "")), unit, odd))
                 continue
-        out.append((m.start(), m.end(), float(m.group(1)), unit, bool(_ODD_RE.match(text, m.end(), end))))
+        out.append((m.start(), m.end(), float(m.group(1).replace(",", "")), unit, bool(_ODD_RE.match(text, m.end(), end))))
     for m in _HAN_NUMBER_RE.finditer(text, start, end):
         digits, odd, unit = m.group(), False, ""
         cut = max(digits.find("多"), digits.find("余"))

@@ -149,6 +149,30 @@ TRIAL_92 = [
     ("小模型更容易过拟合。", "FC132", True),
 ]
 
+TRIAL_93 = [
+    # a number with thousands separators is one number; an exponent, an operand of \times and a count per layer are
+    # no values (FC383, FC384, FC385)
+    ("- GPT-3 (175B parameters): would need 30,000 TB for its Hessian alone", "FC383", False),
+    ("GPT-3 有 13,000,000,000 个参数。", "FC383", True),
+    ("- BERT-base（$d = 768$）：$4 \\times 768^2 = 2,359,296$ 参数/层", "FC384", False),
+    ("- BERT-base（$d = 768$）：$4 \\times 768^2 = 2,359,296$ 参数/层", "FC385", False),
+    ("BERT-base 有 24 层。", "FC385", True),
+    # billions count parameters, not a context window (FC388)
+    ("| GPT-3 | 2020 | 175B | 上下文学习 |", "FC388", False),
+    ("GPT-3 的上下文窗口是 4K。", "FC388", True),
+    # all queries sharing something is no query shared (FC368)
+    ("- **MQA**：只有 1 个 KV head，所有 Query 共享它。", "FC368", False),
+    ("MQA 中 Query 是共享的。", "FC368", True),
+    # int8 with outliers in FP16 is LLM.int8()'s mixed-precision decomposition (FC144)
+    ("> 混合精度矩阵乘法：大部分维度用 INT8，离群值用 FP16。", "FC144", False),
+    ("混合精度训练：大部分运算用 INT8。", "FC144", True),
+    # a peer after `+` at the end of a text (FC145)
+    ('"""Linear warmup + 线性衰减"""', "FC145", False),
+    ("Warmup 就是线性衰减。", "FC145", True),
+    # a token named as special characters is content (FM001)
+    ("把图片位置替换成 64 个特殊字符<|vision_pad|>。", "FM001", False),
+]
+
 # the thing `本模型` names owns the metric after it, which the next clause goes on with (model-card voice)
 OWNED = [
     ("本模型在测试集上的 BLEU 为 18.2，低于基线的 24.6，表明译文质量提升。", "FC115", True),
@@ -168,7 +192,7 @@ FIGURE_ANSWERS = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + MISSES_24 + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91 + TRIAL_92)
+@pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + MISSES_24 + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91 + TRIAL_92 + TRIAL_93)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
