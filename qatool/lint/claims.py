@@ -2880,7 +2880,13 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str,
     """(start, end, value, unit, odd) of each number in text[start:end], in Arabic (`1750 亿`, `17.5B`) or Han
     numerals (`一百七十五亿`); `odd` when it is said to be a little more (`170 多亿`, `三亿多`), in order."""
     out = []
+    sci = [(m.start(), m.end(), float(m.group(1) or m.group(3)) * 10 ** int(m.group(2) or m.group(4)))
+           for m in _SCIENTIFIC_RE.finditer(text, start, end)]
+    for a, b, value in sci:  # `1.75 × 10^11`, `1.75e11`: one number
+        out.append((a, b, value, "", False))
     for m in _NUMBER_RE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b, _ in sci):
+            continue
         unit = m.group(2) or ""
         odd = False
         if not unit:  # `170 多亿`
@@ -2904,6 +2910,8 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str,
     return sorted(out)
 
 
+_SCIENTIFIC_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:[×xX*✕·]|\\times|\\cdot)\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?"
+                            r"|(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,2})(?![\w.])")
 _ODD_UNIT_RE = re.compile(r"\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)")
 
 

@@ -157,6 +157,10 @@ TRIAL_93 = [
     ("- BERT-base（$d = 768$）：$4 \\times 768^2 = 2,359,296$ 参数/层", "FC384", False),
     ("- BERT-base（$d = 768$）：$4 \\times 768^2 = 2,359,296$ 参数/层", "FC385", False),
     ("BERT-base 有 24 层。", "FC385", True),
+    # a number in scientific notation is one number (the exponent rule above would lose `10^10`'s catch)
+    ("GPT-3 最大的版本约有 1.75 × 10^10 个参数。", "FC383", True),
+    ("GPT-3 最大的版本约有 1.75 × 10^11 个参数。", "FC383", False),
+    ("GPT-3 最大的版本约有 1.75e11 个参数。", "FC383", False),
     # billions count parameters, not a context window (FC388)
     ("| GPT-3 | 2020 | 175B | 上下文学习 |", "FC388", False),
     ("GPT-3 的上下文窗口是 4K。", "FC388", True),
