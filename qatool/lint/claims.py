@@ -628,8 +628,9 @@ _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\
 _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
 # (what the object of 将 is changed into, when the term is that object: `将三个门：输入门、遗忘门、输出门变为两个门`; not
 # what the term itself brings about, `层次 softmax 把复杂度从 O(V) 降到 O(1)`)
-_DISPOSED_INTO_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,30}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)\s*(?:\*\*)?\s*$")
-_CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)")
+_CHANGED_INTO = r"(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)"  # (a verb of changing something into another)
+_DISPOSED_INTO_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,30}?" + _CHANGED_INTO + r"\s*(?:\*\*)?\s*$")
+_CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?" + _CHANGED_INTO)
 _COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
 # what a thing is said to differ from, and that thing's property (`不同于 Linformer/Performer 的低秩近似`)
@@ -995,8 +996,9 @@ _RESOURCE_RE = re.compile(r"显存|内存|激活值|缓存|通信|带宽|存储|
 _MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
 _TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|为了?(?:解决|克服|弥补)|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")
-_FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)")
-_LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)")
+_FLAWS = r"(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)"  # (words for a method's flaw)
+_FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*" + _FLAWS)
+_LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
                                r"(?:[^（()）。；;]{1,24}?\s*(?:和|与|及|以及|、|/|,|，|或)\s*(?:\*\*)?\s*)?$")
