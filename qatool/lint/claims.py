@@ -2607,11 +2607,10 @@ class ClaimReader:
                 continue  # `GPT-3数据集`, `ResNet-50`: the digits are part of a name
             if _no_value(text, clause, found, i, num):
                 continue
-            unit = unit.lower()
-            if num.scaled and unit:
-                value *= _SCALE.get(unit, 1.0)
-            elif unit and not num.scaled:
+            scaled = _in_unit(value, unit, num)
+            if scaled is None:
                 continue
+            value = scaled
             if num.quantity is not None and not self._near_quantity(text, clause, ms, me, num.quantity):
                 continue
             bound = self._bind(text, clause, [x for x in mentions if x.end <= ms or x.start >= me], ms, me,
@@ -2779,15 +2778,16 @@ def _listed_with_true(text: str, found: list[tuple[int, int, float, str, bool]],
         hi += 1
     if hi == lo:
         return False
-    for _, _, value, unit, _ in found[lo:hi + 1]:
-        unit = unit.lower()
-        if num.scaled and unit:
-            value *= _SCALE.get(unit, 1.0)
-        elif unit and not num.scaled:
-            continue
-        if _close(value, num.value, num.tolerance):
-            return True
-    return False
+    return any(v is not None and _close(v, num.value, num.tolerance)
+               for v in (_in_unit(value, unit, num) for _, _, value, unit, _ in found[lo:hi + 1]))
+
+
+def _in_unit(value: float, unit: str, num: "NumberSpec") -> float | None:
+    """A number's value in the spec's unit (`175B` is 175e9 for a count of parameters), or None when its unit cannot
+    be the spec's (a count given with a unit where the spec takes none)."""
+    if num.scaled and unit:
+        return value * _SCALE.get(unit.lower(), 1.0)
+    return None if unit else value
 
 
 def _wrong_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, value: float, odd: bool,
