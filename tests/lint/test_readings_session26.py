@@ -78,6 +78,12 @@ MISSES_24 = [
     ("Hinton 早年提出了 RMSProp，Adam 则出自 Kingma 和 Ba。", "FC467", False),
     ("束搜索只保留一条序列的时候，就相当于按概率分布随机采样。", "FC403", True),
     ("束搜索只保留一条序列的时候，就相当于贪心解码。", "FC403", False),
+    ("测得精确率 0.8、召回率 0.6，F1 就取二者之和的一半，也就是 0.7。", "FC108", True),
+    ("F1 是精确率和召回率的调和平均，不是二者之和的一半。", "FC108", False),
+    ("word2vec 的负采样按词频直接去抽负样本。", "FC434", True),
+    ("word2vec 的负采样按词频的 3/4 次方去抽负样本。", "FC434", False),
+    ("KNN 的 k 调大了边界就会变得弯弯曲曲，容易过拟合。", "FC440", True),
+    ("KNN 的 k 调小了边界弯弯曲曲，容易过拟合；调大了更平滑。", "FC440", False),
     # a 、 before `一部分` parts clauses: the second part is not said of the term named in the first
     ("混合精度训练，就是让一部分算子用 FP32 浮点、一部分用 INT8 整数。", "FC144", True),
     ("混合精度训练让一部分算子用 FP32、一部分用 FP16。", "FC144", False),
