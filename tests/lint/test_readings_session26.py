@@ -86,6 +86,8 @@ MISSES_24 = [
     ("KNN 的 k 调小了边界弯弯曲曲，容易过拟合；调大了更平滑。", "FC440", False),
     ("流水线并行里微批次从 8 加到 32，气泡占比明显上去了。", "FC428", True),
     ("流水线并行里微批次从 8 加到 32，气泡占比明显下来了。", "FC428", False),
+    ("数据并行就是把模型前 16 层放 GPU0、后 16 层放 GPU1。", "FC425", True),
+    ("流水线并行就是把模型前 16 层放 GPU0、后 16 层放 GPU1。", "FC425", False),
     # a 、 before `一部分` parts clauses: the second part is not said of the term named in the first
     ("混合精度训练，就是让一部分算子用 FP32 浮点、一部分用 INT8 整数。", "FC144", True),
     ("混合精度训练让一部分算子用 FP32、一部分用 FP16。", "FC144", False),
