@@ -371,6 +371,13 @@ _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
+
+
+def _after_lead(rx: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """`rx` matched right after the answer's lead (`**答：**`, a list bullet, white space) at `start`. The lead is matched
+    on its own, once: written into a pattern, its optional white space was tried again for every way the rest could
+    fail, so a long indented line cost about the fourth power of its indent."""
+    return rx.match(text, _ANSWER_LEAD_RE.match(text, start, end).end(), end)
 # a degree adverb that opens a clause (`越小越好`, `更容易…`), not one before a noun phrase (`过于简单的模型`)
 _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说|应)|过于|太)(?![^，,。；;]{0,4}的)"
 # a line that gives one's answer to the question reported before it (`我答：`, `我的回答是：`)
@@ -439,7 +446,7 @@ _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P
 _SECTION_LABEL_RE = re.compile(r"(?!A$)(?!.*(?:误|错|不对|不是|谬|陷阱|坑|注意|警告|问|题|追问|Q\b|反例|答|解析|Answer))[\u4e00-\u9fffA-Za-z ]{1,10}", re.I)
 _A_NOT_A_RE = re.compile(A_NOT_A)  # (the text layer's A-not-A: `会不会`)
 # a clause that opens with an example (`比如阅读理解这种任务，…`), or holds one
-_EXAMPLE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|譬如|诸如|像是)")
+_EXAMPLE_OPENS_RE = re.compile(r"(?:比如|例如|譬如|诸如|像是)")
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # a clause whose subject is an acronym the glossary does not know (`PPL 是…，这个平均 NLL 是大于等于 0 的`): it is said
 # of that thing, not of the term before it
@@ -619,7 +626,7 @@ _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
                          r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计)"
                          r"|" + _OWN_OBJECT + r")")
-_PRONOUN_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?"
+_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?"
                               r"|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
@@ -654,7 +661,7 @@ _OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;�
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 # (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
-_LEAD_COPULA = _ANSWER_LEAD + r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
+_LEAD_COPULA = r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
 _PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于)\s*(?:它|其)")
@@ -699,7 +706,7 @@ _PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, 
 _PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + _PAIRED + r"(?:着|上|使用|采用)?")  # (opening a clause of its own)
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 # (a discourse marker before the verb defines nothing: `说白了就是一种加密算法`, `简单来说就是…`)
-_DEFINES_RE = re.compile(_ANSWER_LEAD + r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句话说|也就是说|一句话|总之|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
+_DEFINES_RE = re.compile(r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句话说|也就是说|一句话|总之|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
                          r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
 _SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]?\s*)?"
@@ -979,13 +986,15 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^�
 # a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
-_ORDINAL_INTRO_RE = re.compile(_ANSWER_LEAD + r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
+# (after the answer's lead)
+_ORDINAL_INTRO_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
                                # (a name: bold, or Latin; not a description, `第一个是根据前面的词预测下一个词`)
                                r"(?:\*\*[^*\n]{1,40}\*\*|[A-Za-z][A-Za-z0-9\-. ]{0,30}(?<! ))\s*(?:[（(][^（()）]{0,40}[)）])?\s*(?=[，,。；;：:]|$)")
 # the thing a leading pronoun names owns the term right after it (`本模型的 BLEU 为 18.2，…`, `该方法的 F1…`): the term goes on
 _OWNED_BY_LEAD_RE = re.compile(r"\s*(?:模型|网络|方法|系统|算法)?\s*(?:的|在[^，,。；;]{1,24}?(?:上|中|里)\s*(?:的)?)\s*(?:\*\*)?\s*")
-# a clause that opens by combining or drawing on named things (`结合了 BERT 和 GPT 两种模型思路，`): they are its objects
-_COMBINED_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:并|也|还|同时)?\s*(?:结合|融合|综合|吸收|借鉴|集成|汲取|兼顾|兼具)(?:了)?")
+# a clause that opens (after the answer's lead) by combining or drawing on named things (`结合了 BERT 和 GPT 两种模型思路，`):
+# they are its objects
+_COMBINED_OPENS_RE = re.compile(r"(?:并|也|还|同时)?(?:结合|融合|综合|吸收|借鉴|集成|汲取|兼顾|兼具)(?:了)?")
 # a setting with its value used with the term, right before the property (`小模型用 r=32 反而容易过拟合`)
 _SETTING_USED_RE = re.compile(r"(?:用|使用|采用|配|设|设成|调到)\s*(?:\*\*|`)?\s*[A-Za-z_][\w.]{0,20}\s*[=＝]\s*[\d.eE\-]+\s*(?:\*\*|`)?\s*(?:时|的时候)?\s*(?:反而|就|会|也|则)?\s*$")
 # a coordinated clause that opens on a subject of its own (`…，且 KV Cache 和激活值随长度线性增长`): another term, or a
@@ -1645,7 +1654,7 @@ class ClaimReader:
     def _defines_unknown(self, text: str, sent: Span) -> bool:
         """Whether `sent` defines a thing the glossary does not know (`余弦调度器是一种…`, `距离上的对称性指的是…`), or
         names one that no term of the sentence names before (`在平行语料上使用的目标称为 TLM`)."""
-        m = _DEFINES_RE.match(text, sent.start, sent.end)
+        m = _after_lead(_DEFINES_RE, text, sent.start, sent.end)
         if m is not None:
             return not self._mentions(text, sent.start, m.end())
         n = _NAMES_NEW_RE.search(text, sent.start, sent.end)
@@ -1737,7 +1746,7 @@ class ClaimReader:
     def _introduces_unknown(self, text: str, sent: Span) -> bool:
         """`第二个是 **LaMDA**（…），有 422M…参数的模型`: a sentence that introduces an item of an enumeration the glossary
         does not know; what it says is that item's, not the topic's or the previous sentence's term's."""
-        intro = _ORDINAL_INTRO_RE.match(text, sent.start, sent.end)
+        intro = _after_lead(_ORDINAL_INTRO_RE, text, sent.start, sent.end)
         return intro is not None and not self._mentions(text, sent.start, intro.end())
 
     def _sentence(self, text: str, sent: Span, spec: ClaimSpec, topic: frozenset[str] | None = None,
@@ -1771,7 +1780,7 @@ class ClaimReader:
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
-            if not mentions and (_EXAMPLE_OPENS_RE.match(text, clause.start, clause.end)
+            if not mentions and (_after_lead(_EXAMPLE_OPENS_RE, text, clause.start, clause.end)
                                  or (i > 0 and _OWN_ACRONYM_OPENS_RE.match(text, clause.start, clause.end))
                                  or _PRESENT_ACRONYM_OPENS_RE.match(text, clause.start, clause.end)):
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
@@ -1900,13 +1909,13 @@ class ClaimReader:
             if self._leads(text, Span(start, clause.end, clause.kind), m) \
                     or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
                 head.append(m)
-        lead = _PRONOUN_LEAD_RE.match(text, clause.start, clause.end)
+        lead = _after_lead(_PRONOUN_LEAD_RE, text, clause.start, clause.end)
         if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1 \
                 and not _OWNED_BY_LEAD_RE.fullmatch(text, lead.end(), subj[0].start):
             # `它的输入是采用 one-hot 编码的向量`, `该方法借鉴了 X 的…`: what the pronoun stands for goes on, not a
             # term after its verb (`这种 X …` names X itself)
             return []
-        if _COMBINED_OPENS_RE.match(text, clause.start, clause.end):
+        if _after_lead(_COMBINED_OPENS_RE, text, clause.start, clause.end):
             return []  # `BART…，结合了 BERT 和 GPT 两种思路，使得它…`: what is combined does not go on; the unnamed whole does
         pair = [m for m in subj if _FORMER_LATTER_RE.fullmatch(text, m.start, m.end)]
         if pair:
@@ -1921,7 +1930,7 @@ class ClaimReader:
     def _purpose_of(self, text: str, clauses: list[Span], i: int) -> Mention | None:
         """The term a clause that gives a purpose (`…，是为了…`) is about: the one the clause before added or used
         (`加 KL 惩罚`), if any."""
-        if not _PURPOSE_LEAD_RE.match(text, clauses[i].start, clauses[i].end):
+        if not _after_lead(_PURPOSE_LEAD_RE, text, clauses[i].start, clauses[i].end):
             return None
         before = clauses[i - 1]
         added = [m for m in self._mentions(text, before.start, before.end) if _ADDED_BEFORE_RE.search(text, before.start, m.start)]
@@ -1945,7 +1954,7 @@ class ClaimReader:
     def _chosen_before(self, text: str, clauses: list[Span], i: int) -> Mention | None:
         """The term the clause before chose or used (`选用 LayerNorm，`), when clause i gives the reason for it (`是因为
         它…`, `因为它…`), if any."""
-        if not _REASON_LEAD_RE.match(text, clauses[i].start, clauses[i].end):
+        if not _after_lead(_REASON_LEAD_RE, text, clauses[i].start, clauses[i].end):
             return None
         before = clauses[i - 1]
         chosen = [m for m in self._mentions(text, before.start, before.end) if _CHOSEN_BEFORE_RE.search(text, before.start, m.start)]
