@@ -26,9 +26,11 @@ def git_dir(root: Path, name: str) -> Path:
 
 
 def wanted(path: str, entry: dict) -> bool:
+    inc, exc = entry.get("include"), entry.get("exclude", [])
+    if inc and path in inc:  # a file the list names is wanted whatever the case of its suffix (`README.MD`)
+        return not any(path.startswith(p) for p in exc)
     if not path.endswith((".md", ".markdown")):
         return False
-    inc, exc = entry.get("include"), entry.get("exclude", [])
     return (not inc or any(path.startswith(p) for p in inc)) and not any(path.startswith(p) for p in exc)
 
 
