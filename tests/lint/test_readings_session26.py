@@ -88,6 +88,12 @@ MISSES_24 = [
     ("流水线并行里微批次从 8 加到 32，气泡占比明显下来了。", "FC428", False),
     ("数据并行就是把模型前 16 层放 GPU0、后 16 层放 GPU1。", "FC425", True),
     ("流水线并行就是把模型前 16 层放 GPU0、后 16 层放 GPU1。", "FC425", False),
+    ("Stable Diffusion 的 UNet 每一步都在像素上预测噪声。", "FC451", True),
+    ("Stable Diffusion 在潜空间里预测噪声，而不是在像素上预测噪声。", "FC451", False),
+    ("梯度裁剪把大梯度压下来、把过小的拉上去。", "FC141", True),
+    ("梯度裁剪只把过大的梯度压下来，过小的不会拉上去。", "FC141", False),
+    ("gradient checkpointing 会用更多显存缓存激活。", "FC338", True),
+    ("gradient checkpointing 用更少显存，代价是多算一次前向。", "FC338", False),
     # a 、 before `一部分` parts clauses: the second part is not said of the term named in the first
     ("混合精度训练，就是让一部分算子用 FP32 浮点、一部分用 INT8 整数。", "FC144", True),
     ("混合精度训练让一部分算子用 FP32、一部分用 FP16。", "FC144", False),
