@@ -902,6 +902,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     bullet_answered = _bullet_answers(blocks, lines)
     covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
     covered |= {j for k, (_, end) in details_at.items() for j in range(k + 1, end)}  # a bold question inside a collapsible starts nothing
+    awaiting = False  # after an answer label alone on its line (`**A**：`), until the next question label or heading
     for k, b in enumerate(blocks):
         if k in bullet_answered:
             it, head_end, upto = bullet_answered[k]
@@ -919,7 +920,14 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
                 number = f"{lab.word}{lab.number}" if lab.number else None
                 starters.append((k, _Starter("label", b, number, title, label=lab, head_end=b.end if lab.rest else b.start)))
+                awaiting = False
                 continue
+            if lab.cat == "answer":
+                awaiting = not lab.rest.strip()
+        if b.kind == "heading":
+            awaiting = False
+        elif awaiting and (k in bold_at or k in para_at):
+            continue  # `**A**：` alone, then `**Pile Loss 是什么？**`: a sub-heading of the answer that follows the label
         if k in bold_at:
             num, title, _ = split_number(bold_at[k])
             starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))

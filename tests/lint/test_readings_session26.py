@@ -211,6 +211,15 @@ FIGURE_ANSWERS = [
     (_BANK + "#### 2.1.1 常用的评价指标有哪些？\n\n![](img/m.png)" + _NEXT, "QA002", True),
 ]
 
+# an answer label alone on its line (`**A**：`) is followed by its answer, bold sub-headings and all (QA001)
+_LABELLED = "# 笔记\n\n**Q**：为什么 MoE 在同等算力下损失更低？\n\n**A**：\n\n"
+_SECOND = "**Q**：MoE 的专家数怎么选？\n\n**A**：\n\n**显存够不够？**\n\n专家越多参数越多，先看显存。\n"
+LABELLED_ANSWERS = [
+    (_LABELLED + "**交叉熵损失是什么？**\n\n它衡量模型给真实下一个词的概率。\n\n" + _SECOND, "QA001", False),
+    (_LABELLED + "**1. 稀疏激活**\n\n每个 token 只走少数专家。\n\n" + _SECOND, "QA001", False),
+    (_LABELLED + _SECOND, "QA001", True),
+]
+
 
 @pytest.mark.parametrize("text,code,expected", CASES + BASELINE + OWNED + MISSES_24 + TRIAL_86_87 + TRIAL_88 + TRIAL_89_90 + TRIAL_91 + TRIAL_92 + TRIAL_93)
 def test_reading(text, code, expected):
@@ -219,4 +228,9 @@ def test_reading(text, code, expected):
 
 @pytest.mark.parametrize("doc,code,expected", FIGURE_ANSWERS)
 def test_figure_answer(doc, code, expected):
+    assert (code in found(doc)) is expected, doc
+
+
+@pytest.mark.parametrize("doc,code,expected", LABELLED_ANSWERS)
+def test_labelled_answer(doc, code, expected):
     assert (code in found(doc)) is expected, doc
