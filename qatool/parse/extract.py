@@ -869,6 +869,21 @@ def _label_item(st: _Starter, lab: Label, after: list[Block], lines: list[str], 
     return spec
 
 
+def _under_empty_answer(blocks: list[Block], labels: list[Label | None]) -> set[int]:
+    """The blocks after an answer label alone on its line (`**A**：`), up to the next question label or heading: the
+    answer that follows the label, whatever bold lines open it."""
+    out: set[int] = set()
+    awaiting = False
+    for k, (b, lab) in enumerate(zip(blocks, labels)):
+        if b.kind == "heading" or (lab is not None and lab.cat == "question"):
+            awaiting = False
+        elif lab is not None and lab.cat == "answer":
+            awaiting = not lab.rest.strip()
+        elif awaiting:
+            out.add(k)
+    return out
+
+
 def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, bank: bool, prompts: bool = False) -> tuple[list[ItemSpec], list[NonItem], list[tuple[str | None, int, int, str]]]:
     """Items inside the body of a section that is not an item itself (or the text before the first
     heading): label items, list questions, bold question paragraphs, numbered question lines.
@@ -902,7 +917,10 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
     bullet_answered = _bullet_answers(blocks, lines)
     covered = {j for k, (_, _, upto) in bullet_answered.items() for j in range(k + 1, upto)}
     covered |= {j for k, (_, end) in details_at.items() for j in range(k + 1, end)}  # a bold question inside a collapsible starts nothing
-    awaiting = False  # after an answer label alone on its line (`**A**：`), until the next question label or heading
+    # (after an answer label alone on its line, `**A**：`, a bold line is a sub-heading of the answer: `**Pile Loss 是什么？**`)
+    sub_headings = _under_empty_answer(blocks, labels)
+    bold_at = {k: t for k, t in bold_at.items() if k not in sub_headings}
+    para_at = {k: t for k, t in para_at.items() if k not in sub_headings}
     for k, b in enumerate(blocks):
         if k in bullet_answered:
             it, head_end, upto = bullet_answered[k]
@@ -920,14 +938,7 @@ def body_items(blocks: list[Block], lines: list[str], sec_title: str | None, ban
                 title = strip_bold(lab.rest.split("\n", 1)[0]) or lab.word
                 number = f"{lab.word}{lab.number}" if lab.number else None
                 starters.append((k, _Starter("label", b, number, title, label=lab, head_end=b.end if lab.rest else b.start)))
-                awaiting = False
                 continue
-            if lab.cat == "answer":
-                awaiting = not lab.rest.strip()
-        if b.kind == "heading":
-            awaiting = False
-        elif awaiting and (k in bold_at or k in para_at):
-            continue  # `**A**：` alone, then `**Pile Loss 是什么？**`: a sub-heading of the answer that follows the label
         if k in bold_at:
             num, title, _ = split_number(bold_at[k])
             starters.append((k, _Starter("bold", b, num, title or bold_at[k], head_end=b.end)))
