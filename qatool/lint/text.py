@@ -39,8 +39,15 @@ QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:[吗么呢]|(?<=干)嘛)[。.!！�
 IMPERATIVE_LEAD = (r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
                    r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出))")
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
-# an A-not-A question (`算不算`, `用不用`, `需不需要`); `动不动`, `时不时` are adverbs
-A_NOT_A = r"(?P<ana>(?![动时])[\u4e00-\u9fff])[不没](?P=ana)"
+
+
+def a_not_a(group: str) -> str:
+    """An A-not-A question (`算不算`, `用不用`, `需不需要`; `动不动`, `时不时` are adverbs), its repeated character in the
+    named group `group` (a pattern that holds two needs two names)."""
+    return rf"(?P<{group}>(?![动时])[\u4e00-\u9fff])[不没](?P={group})"
+
+
+A_NOT_A = a_not_a("ana")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 QUESTION_WORD_RE = re.compile(
     A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
@@ -507,7 +514,7 @@ _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:�
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|哪些|多少|是否)[^，,。；;？?]{0,16}?"
                              r"(?:(?:并|都|也|完全|其实)?(?:没有|没|无|不)(?:要求|关系|限制|所谓|区别|差别|重要|影响)|无关)"
                              # (an A-not-A whose answer is said not to matter: `加不加位置编码差别不大`, `用不用都一样`)
-                             r"|" + A_NOT_A.replace("ana", "ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别))")
+                             r"|" + a_not_a("ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别))")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
