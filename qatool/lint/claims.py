@@ -1004,7 +1004,7 @@ _RESOURCE_RE = re.compile(r"显存|内存|激活值|缓存|通信|带宽|存储|
 # a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind
 _MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
-_TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|为了?(?:解决|克服|弥补)|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")
+_TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")  # (searched: `为了解决` holds `解决`)
 _FLAWS = r"(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)"  # (words for a method's flaw)
 _FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*" + _FLAWS)
 _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
