@@ -982,9 +982,6 @@ def _listed_kind(text: str, ps: int, pe: int) -> bool:
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
 _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
-# a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
-# a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
-_SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
 # (after the answer's lead)
 _ORDINAL_INTRO_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
@@ -1003,11 +1000,14 @@ _OWN_SUBJECT_AFTER_AND_RE = re.compile(r"[，,；;]\s*(?:且|并且|而且|同�
 _RESOURCE_RE = re.compile(r"显存|内存|激活值|缓存|通信|带宽|存储|(?<![A-Za-z])(?:KV|memory|cache)(?![A-Za-z])", re.I)
 # a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind
 _MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
+_FLAWS = r"(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)"  # (words for a method's flaw)
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
 _TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")  # (searched: `为了解决` holds `解决`)
-_FLAWS = r"(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)"  # (words for a method's flaw)
 _FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*" + _FLAWS)
+# a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
+_SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
 _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
+# a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
                                r"(?:[^（()）。；;]{1,24}?\s*(?:和|与|及|以及|、|/|,|，|或)\s*(?:\*\*)?\s*)?$")
