@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback25_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback26_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -100,9 +100,14 @@ twenty-third set and measured with its starting code and its final code only; th
 and flagged traps: development material now. heldback25_*.jsonl (four more authors, 2026-12-04, twenty-sixth session,
 from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: the background
 chapter of a master's thesis, a tech-media news article, the transcript of a livestream Q&A answering bullet-chat
-questions, a technical design document for a training pipeline) is the measure now: written before the session read
-the twenty-fourth set and measured with its starting code and its final code only; nobody working on the rules has
-read it. Exit status 0 always (it is a measurement, not a gate).
+questions, a technical design document for a training pipeline), written before the twenty-sixth session read the
+twenty-fourth set and measured with its starting code and its final code only; the twenty-seventh session read its
+misses and flagged traps: development material now. heldback26_*.jsonl (four more authors, 2026-12-04,
+twenty-seventh session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of
+its own: a Chinese patent application's description, a popular-science article for high-school students, the minutes
+of a university lab's weekly group meeting, a reader's review of an ML textbook or course) is the measure now:
+written before the session read the twenty-fifth set and measured with its starting code and its final code only;
+nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -139,6 +144,7 @@ SETS = {
     "heldback23": sorted((ROOT / "bench" / "claims").glob("heldback23_*.jsonl")),
     "heldback24": sorted((ROOT / "bench" / "claims").glob("heldback24_*.jsonl")),
     "heldback25": sorted((ROOT / "bench" / "claims").glob("heldback25_*.jsonl")),
+    "heldback26": sorted((ROOT / "bench" / "claims").glob("heldback26_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -208,7 +214,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback25")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback26")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
