@@ -411,7 +411,10 @@ _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
 _DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
 _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
-                    r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以")
+                    r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以"
+                    # (a report's and a talk's openers: `据悉，`, `值得一提的是，`, `嗯，`)
+                    r"|据悉|据了解|据介绍|据报道|值得一提的是|值得注意的是|需要指出的是|需要注意的是|有意思的是|有趣的是|众所周知"
+                    r"|嗯+|哎|诶|好的?|来")
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
@@ -539,6 +542,10 @@ def _unfilled(text: str) -> list[str] | None:
     for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
         chars = chars or list(text)
         chars[m.start():m.end()] = " " * (m.end() - m.start())
+    if "为" in text:
+        for m in _DEGREE_WEI_RE.finditer(text):  # `最为合适` reads as `最合适`, position for position (` 最合适`)
+            chars = chars or list(text)
+            chars[m.start()], chars[m.start() + 1] = " ", text[m.start()]
     if "__" in text or "＿" in text:
         filled = _filled(text)
         if filled != text:
@@ -585,6 +592,8 @@ def _notation_word(text: str, m: re.Match) -> str | None:
 
 
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
+# a degree adverb in its formal two-character form (`最为`, `更为`, `较为`, `极为`) before an adjective
+_DEGREE_WEI_RE = re.compile(r"(?<![变])[最更较极颇甚尤]为(?=[\u4e00-\u9fff])(?![了主止例此何准之其人师伍])")
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
@@ -651,10 +660,17 @@ _DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别
                                r"|[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[\u4e00-\u9fffA-Za-z0-9\-]{1,12}\s*(?:\*\*)?\s*(?:不同|不一样|有别|相反|相比|相较|比起来|对比)")
 _CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
                                 r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
+_JUXTAPOSED_RE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*")  # names side by side (`BERT 预训练`)
 _OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*(?:\*\*)?\s*"
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 # a property followed by "is another term's …" (`约 3.4e38 是 FP32 和 BF16 的最大值`): it is given to that term
+# the name a property is given after it, in its own clause (`预测正确的样本占总样本的比例 (TP+TN)/N 称为准确率`)
+_NAMED_AS_AFTER_RE = re.compile(r"[^，,。；;：:！!？?]{0,30}?(?:被)?(?:称为|称作|称之为|叫做|叫作|记为|记作)\s*(?:\*\*)?\s*")
+# ... or the thing a formula is used to compute (`以 TP/(TP+FN) 计算真负例率`)
+_COMPUTED_WITH_BEFORE_RE = re.compile(r"(?:以|用|按|按照|根据|依据)\s*(?:\*\*)?\s*$")
+_COMPUTES_AFTER_RE = re.compile(r"\s*[)）]?\s*(?:\*\*)?\s*(?:来|去)?(?:计算|求|算|求得|算出|得到|定义)(?:出)?\s*(?:\*\*)?\s*")
+_SUBCLAUSE_BREAK_RE = re.compile(r"[，,；;：:]")
 _GIVEN_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上|恰恰|则)?\s*(?:是|为|属于)\s*(?:\*\*)?\s*")
 _OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*(?:\*\*)?\s*的")
 # an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
@@ -699,7 +715,10 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*(?:也|还|则|都|同样|本身|自身|又)"
                              r"|" + _NAMED_FRAME +
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
-                             r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均))")
+                             r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均)"
+                             # some of the parameters, named by what they have (`梯度小的参数，…`): the sentence compares them
+                             # (not an object after a verb: `先剪掉绝对值最大的权重，…`)
+                             r"|(?!先|再|把|将|对|给|让|使|剪|删|去|选|保留|留)[^，,。；;：:]{0,8}?(?:小|大|多|少|高|低|频繁|稀疏|罕见|常见)的\s*(?:参数|权重|特征|神经元|分量|维度)\s*[，,])")
 # a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
 _PAIRED = r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)"
 _PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, past a comma, in the same clause)
@@ -710,7 +729,8 @@ _DEFINES_RE = re.compile(r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句
                          r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
 _SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]?\s*)?"
-                                   r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反)?\s*(?:\*\*)?\s*(?:通过|经过|经由|由)?\s*")
+                                   r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反|虽然|尽管|虽说|即使|即便)?\s*(?:\*\*)?\s*(?:通过|经过|经由|由)?\s*"
+                                   r"(?:传统|经典|常规|普通|标准|一般)?(?:的)?\s*")  # (`传统的有监督学习方法…`)
 # a consequent that opens on a noun phrase of its own (`…固定位置编码，因此通过学习得到的输入嵌入需要…`)
 # an arithmetic operator right after or before a number (`64 \times 0.15`, `4 × 0.25`, `1024 / 2`)
 _OPERATOR_AFTER_RE = re.compile(r"\s*(?:\$\s*)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*(?:\$\s*)?[\d.(（]")
@@ -721,7 +741,7 @@ _CONSEQUENT = r"(?:因此|所以|从而|于是|因而)\s*(?:\*\*)?\s*(?:通过|�
 _CONSEQUENT_SUBJECT_BEFORE_RE = re.compile(r"[，,；;]\s*" + _CONSEQUENT + r"$")
 _CONSEQUENT_SUBJECT_AT_RE = re.compile(r"\s*" + _CONSEQUENT)  # (the consequent as a clause of its own)
 _CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*(?:而|但|但是|然而|相反)\s*(?:\*\*)?\s*$")
-_NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|LMs?\b|models?\b|methods?\b"
+_NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|分布(?=\s*(?:只|会|能|可以|将|则|也|都|就|却|反而))|LMs?\b|models?\b|methods?\b"
                            # (or a relative clause's noun: `通过人工标注产出的全监督数据很难…`)
                            # followed by what is said of it: not `取得更好的结果。`, an object)
                            r"|[^，,。；;]{0,10}?的\s*[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果|表示|表征|特征|向量|参数|权重)(?=\s*[^，,。；;\s)）]))", re.I)
@@ -933,6 +953,7 @@ _PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|�
 _COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*(?:个|种|道|类|层)")
 _PURPOSE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:用于|用来|负责|专门用于|专门负责|专门用来)")
 # an intention or an attempt (`想把…`, `本想用…`, `试图让…`): what follows was meant, not stated
+_ARGUMENT_ASSUMES_RE = re.compile(r"(?:推导|证明|分析|定理|这里|此处|上面|上述|我们)(?:中|里)?(?:的)?(?:推导|证明)?\s*(?:都|也|还)?(?:先)?假设(?:了)?")
 _INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本想|原想|打算|试图|企图)(?:要)?(?:把|将|用|让|使|在|给|通过)")
 # what one really needs or wants, earlier in the sentence (`但是你真正需要的是一次性挑选出整个序列，…来使得整体的概率最大化`):
 # a goal, not what is so
@@ -1226,6 +1247,16 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
 _PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*(?:使用|采用)?\s*(?:更|较|相对)?\s*$")
 _BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
+# a variant of a term, qualified by a property (`零中心的 Sigmoid 变体`, `带动量的 SGD 改进版`)
+_VARIANT_OF_RE = re.compile(r"[”\"」』]?\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
+_VARIANT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:变体|变种|改进版|改良版|升级版|衍生版|衍生|替代品|替代方案)")
+_COMPARED_WITH_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:正好|恰好|恰恰|完全)?(?:不同|不一样|相反|相比|相较|对比)\s*(?:的是|之下)?\s*(?:\*\*)?\s*[：:，,]")
+# the second of two things a comparing verb takes, up to a property inside it (`比较了 A 与常见近似…`)
+_COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
+_LATIN_NAME_RE = re.compile(r"[A-Za-z][\w.\-]*")
+_SIZE_OF_NAME_AFTER_RE = re.compile(r"\s*(?:亿|万|千|[KMBT]|billion|million)?\s*(?:个)?\s*(?:参数|parameters?|params?)(?:量|规模)?\s*的\s*(?:\*\*)?\s*", re.I)
+_REPRESENTED_BEFORE_RE = re.compile(r"以\s*(?:\*\*)?[^，,。；;以]{1,24}?为(?:代表|首|主)\s*的\s*(?:\*\*)?\s*$")
+_BRACKET_CLOSE_COORD_RE = re.compile(r"\s*[）)]\s*(?:\*\*)?\s*(?:与|和|及|以及|、|vs\.?|VS)")
 _BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
 # (or turns something into it: `独热编码：将每个类别转换为一个独热向量`)
 _USE_VERB_RE = re.compile(r"(?:(?:通常|一般|常|主要|都|多|往往|大多)\s*(?:会)?\s*)?"  # (`因此一般使用交叉熵`)
@@ -1439,6 +1470,8 @@ class ClaimReader:
         named = {m.keys for m in found}
         if len(named) > 1:  # `RLHF 的 PPO 阶段更新什么？`: a term that only qualifies the next one is not what is asked
             named = {m.keys for m, n in zip(found, found[1:] + [None]) if n is None or not _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
+        if len(named) > 1 and all(_JUXTAPOSED_RE.fullmatch(text, m.end, n.start) for m, n in zip(found, found[1:])):
+            return frozenset().union(*named)  # `BERT 预训练的任务是啥？`: names side by side ask of one thing, both at once
         return next(iter(named)) if len(named) == 1 else topic
 
     def _number_carry(self, text: str, sents: list[Span], k: int, spec: ClaimSpec,
@@ -1647,8 +1680,10 @@ class ClaimReader:
         is not the text's first and defines a thing the glossary does not know (`余弦调度器是一种…方法`), the
         empty set: the next sentences are about that thing, not the term (or the item's topic) before it; else
         the carry so far. (A first sentence that defines an unknown name is taken to name the topic itself.)"""
-        if later and self._defines_unknown(text, sent):
-            return frozenset()
+        if self._defines_unknown(text, sent):
+            # (a first sentence goes on with the topic it names, not with a term inside its definition: `弹性网络是一种在
+            # Lasso 的基础上加入 L2 正则化的线性模型。它在保证特征选择能力的同时…` is not L2's)
+            return frozenset() if later else carry
         return self._subject(text, sent, carry) or carry
 
     def _defines_unknown(self, text: str, sent: Span) -> bool:
@@ -1819,9 +1854,9 @@ class ClaimReader:
                                                               and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
                                                               for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
-            if _ADDED_MEANS_RE.search(text, clause.start, clause.end):
+            if _ADDED_MEANS_RE.search(text, clause.start, clause.end) or _ARGUMENT_ASSUMES_RE.search(text, clause.start, clause.end):
                 # `在自注意力中，通过加入位置偏置，使模型能感知相对位置`: what follows comes of the addition, not of the
-                # sentence's term as it is
+                # sentence's term as it is; `这里的推导假设数据要么…，要么…为零均值`: nor does what an argument assumes
                 prev, frame, label = [], None, []
                 continue
             if clause.kind == "supposed":
@@ -1850,7 +1885,9 @@ class ClaimReader:
         """Whether the sentence before `sent` asks about one term (and ends in a question mark)."""
         a = self._start_before(text, sent)
         q = text[a:sent.start]
-        return a < sent.start and q.rstrip().endswith(("？", "?")) and sentence_kind(q) == "question" \
+        # (or a question told as asked that a comma ends before its answer: `弹幕问量化怎么压缩的，原理就是…`)
+        return a < sent.start and (q.rstrip().endswith(("？", "?")) or (q.rstrip().endswith(("，", ",")) and _ASK_REPORTED_RE.match(q))) \
+            and sentence_kind(q) == "question" \
             and len({m.keys for m in self._mentions(text, a, sent.start)}) == 1
 
     def _after_statement(self, text: str, sent: Span) -> bool:
@@ -2122,6 +2159,9 @@ class ClaimReader:
                     # `将输出提供给线性回归中使用的平方损失函数`: a phrasing that ends a modifier of another term (its 的 the
                     # phrasing's own) describes that term (not after a copula: `X 是给回归用的损失`)
                     continue
+            if any(m.start >= pe and _VARIANT_OF_RE.fullmatch(text, pe, m.start) and _VARIANT_AFTER_RE.match(text, m.end, clause.end)
+                   for m in mentions):
+                continue  # `是零中心的 Sigmoid 变体`: the property is the variant's, not the term's it is a variant of
             if _LIKENED_RE.search(text, max(clause.start, ps - 12), min(pe, ps + 4)) and _LIKENED_AFTER_RE.match(text, pe, clause.end):
                 continue  # `和根据上文预测下一个 Token 类似`: what the subject is likened to
             if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
@@ -2134,6 +2174,8 @@ class ClaimReader:
                 continue
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
+            if _COMPARED_SECOND_BEFORE_RE.search(text, clause.start, ps):
+                continue  # `比较了 FlashAttention 与常见近似注意力方法的 IO 复杂度`: the property is the second compared thing's
             if (_DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end)) or (
                     (into := _DISPOSED_INTO_RE.search(text, max(0, clause.start - 12), ps)) is not None
                     and any(into.start() < m.start and m.end <= ps and set(m.keys) & set(spec.subjects) for m in mentions)):
@@ -2175,6 +2217,8 @@ class ClaimReader:
                 continue  # `也有两个门用于这样的目的`: the ones that serve a purpose are counted, not all there are
             if _INTENT_RE.search(text, clause.start, ps):
                 continue  # `当时想把二分类数据用 LDA 降到 2 维`: what one meant or tried to do, not what is so
+            if _ARGUMENT_ASSUMES_RE.search(text, clause.start, ps):
+                continue  # `这里的推导假设数据…为零均值`: what an argument assumes, not what the term is
             if "的" in text[max(0, ps - 80):ps] and (goal := _GOAL_RE.search(text, max(0, ps - 80), ps)) is not None \
                     and not _SENTENCE_END_RE.search(text, goal.end(), ps):
                 continue  # `你真正需要的是…，…来使得整体的概率最大化`: what one needs, not what the subject does
@@ -2197,11 +2241,22 @@ class ClaimReader:
                 # `sparsity (L1) and smoothness (L2)`: properties each followed by the term that has it, in brackets
                 # (not one gloss, `整数（INT8）运算`, nor the gloss of a term the property names, `真正例率（TPR）`)
                 bound = ([nxt], nxt.start)
+            elif nxt is not None and (_NAMED_AS_AFTER_RE.fullmatch(text, pe, nxt.start) or (
+                    _COMPUTED_WITH_BEFORE_RE.search(text, max(clause.start, ps - 4), ps) and _COMPUTES_AFTER_RE.fullmatch(text, pe, nxt.start))) \
+                    and not any(m.end <= ps and not _SUBCLAUSE_BREAK_RE.search(text, m.end, ps) for m in live):
+                # `…的比例称为准确率`, `以 TP/(TP+FN) 计算 TNR`: the property is of the name it is given, or of what it computes
+                bound = ([nxt], nxt.start)
             elif nxt is not None and _MODIFIES_RE.match(text[pe:nxt.start]) and (_COMPARED_RE.search(text, clause.start, ps)
                                                                                or _ALTERNATIVE_BEFORE_RE.search(text, clause.start, ps)):
                 bound = ([nxt], nxt.start)  # `使用 L2 正则的岭回归`: the property qualifies the term after it
             elif nxt is not None and not text[pe:nxt.start].strip() and _PAIRED_BEFORE_RE.search(text, clause.start, ps):
                 bound = ([nxt], nxt.start)  # `自编码 BERT/自回归 GPT`: in a pair, the property names the term right after it
+            elif (rep := _REPRESENTED_BEFORE_RE.search(text, max(clause.start, ps - 40), ps)) is not None:
+                # `以 R-CNN 系列为代表的 two-stage 流派`: the property is what the represented group has, its named example's
+                inside = [m for m in live if rep.start() <= m.start and m.end <= rep.end()]
+                if not inside:
+                    continue
+                bound = ([inside[-1]], inside[-1].start)
             elif label and label[0].end <= clause.start and not any(m.end <= ps and not self._disposed(text, clause, live, m) for m in live) \
                     and not (prev and all(label[0].end < m.start < clause.start for m in prev)):
                 # (not when an earlier clause after the label named a subject of its own: `**激活函数与梯度消失**：
@@ -2425,8 +2480,14 @@ class ClaimReader:
         frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
-            if self._is_object(text, clause, m) or _bracket_closes(text, m.end, ps):
-                continue  # (a term inside brackets that close before the property annotates another word)
+            if self._is_object(text, clause, m) or _bracket_closes(text, m.end, ps) or (
+                    _BRACKET_CLOSE_COORD_RE.match(text, m.end, ps) and _BRACKETED_BEFORE_RE.search(text, clause.start, m.start)
+                    and self._bracketed_pairs(text, clause, mentions) > 1) or (
+                    _WITH_GAP_RE.search(text, max(clause.start, m.start - 6), m.start) and _COMPARED_WITH_COLON_RE.match(text, m.end, ps)):
+                # (a term inside brackets that close before the property annotates another word; so does each of a
+                # pair, `MLM（BERT）与自回归语言模型（GPT）`; what the subject is set against is no subject, `CBOW 与
+                # Skip-gram 相反：…`)
+                continue
             if k > 0 and _TIME_AFTER_RE.match(text, m.end, clause.end) and not text[before[k - 1].end:m.start].strip(" *") \
                     and not self._is_object(text, clause, before[k - 1]):
                 j = k - 1  # (with the terms coordinated with it: `BERT 和 GPT 预训练时都…`)
@@ -2640,6 +2701,9 @@ class ClaimReader:
                 continue
             if self._bracketed_for_other(text, clause, ms, mentions, spec):
                 continue  # `GPT-2Pile（1.5B参数）`: a number in brackets after a name is that name's
+            if (q := _SIZE_OF_NAME_AFTER_RE.match(text, me, clause.end)) is not None and _LATIN_NAME_RE.match(text, q.end(), clause.end) \
+                    and not any(m.start == q.end() and set(m.keys) & set(spec.subjects) for m in mentions):
+                continue  # `1750 亿参数的 GPT-3 和 5400 亿参数的 PaLM`: a size before 的 is the size of the name after it
             if self._variant_size(text, ms, value, num.tolerance):
                 continue  # `GPT3-13B … GPT3 的参数量为 12850M`: the size of a variant named nearby
             if _OPERATOR_AFTER_RE.match(text, me, clause.end) or _OPERATOR_BEFORE_RE.search(text, max(clause.start, ms - 12), ms):

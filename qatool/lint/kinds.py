@@ -176,9 +176,12 @@ def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
     if within == "line":
         return [(0, len(unit.text))]
     sents = unit.sentences()
+    # (and the answer of a sentence that opens with a question, alone: `弹幕问温度调高会怎样，嗯，温度越高…`, where the
+    # question would otherwise hold the first part)
+    answers = [(c, e) for s, e in sents if (c := answer_after_colon(unit.text, s, e)) is not None]
     if within == "pair":
-        return [(sents[k - 1][0] if k else s, e) for k, (s, e) in enumerate(sents)]
-    return sents
+        return [(sents[k - 1][0] if k else s, e) for k, (s, e) in enumerate(sents)] + answers
+    return sents + answers
 
 
 def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:
@@ -859,8 +862,13 @@ def _claim_text(rule: Rule, unit: Unit) -> str | None:
 
 def _states_nothing(unit: Unit) -> bool:
     """What asks by its place (`_asked_by_place`) states nothing; nor does a list of keywords
-    (`**关键词**：CBOW、Skip-gram、中心词…`)."""
-    return _asked_by_place(unit) or _KEYWORD_LINE_RE.match(unit.text) is not None
+    (`**关键词**：CBOW、Skip-gram、中心词…`), nor a table of contents' entry, a link to a heading of the page
+    (`- [聚类特征和 K 近邻特征](#聚类特征和-k-近邻特征)`)."""
+    return _asked_by_place(unit) or _KEYWORD_LINE_RE.match(unit.text) is not None or _TOC_ENTRY_RE.fullmatch(unit.text) is not None
+
+
+# a line that is only links to headings of the page (a table of contents' entry)
+_TOC_ENTRY_RE = regex.compile(r"\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[^\]\n]{1,120}\]\(#[^)\s]*\)\s*)+")
 
 
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
@@ -1048,7 +1056,8 @@ def _same_title(cited: str, known: str) -> bool:
     b = norm_title(known)
     unhyphened = norm_title(known.replace("-", ""))
     named = _NAME_LABEL_RE.match(cited)
-    for text in (cited, cited[named.end():]) if named else (cited,):
+    tagged = _NAME_TAG_RE.search(cited)  # (and without a short name tagged on in brackets: `An Image is Worth 16x16 Words (ViT)`)
+    for text in ((cited, cited[named.end():]) if named else (cited,)) + ((cited[:tagged.start()],) if tagged else ()):
         a = norm_title(text)
         # (and with hyphens dropped: `Pretraining` is `Pre-training`; a space dropped, `Reasoningin`, is still a typo)
         if any(x == y or y in x or (len(x) >= 12 and x in y) for x, y in ((a, b), (_loose_title(a), _loose_title(b)),
@@ -1058,6 +1067,7 @@ def _same_title(cited: str, known: str) -> bool:
 
 
 _NAME_LABEL_RE = regex.compile(r"\s*[\w.\-]{2,20}\s*[：:]\s*")  # `InstructGPT：`, `LoRA: ` before a title
+_NAME_TAG_RE = regex.compile(r"\s*[（(]\s*[\w.\-]{2,20}\s*[)）]\s*$")  # ` (ViT)` after one
 
 
 @dataclass(frozen=True)
@@ -1249,7 +1259,7 @@ def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterato
 # The text says a link is the work's own repository: `官方代码/official implementation/源码` (not a
 # reading of it: `源码解读`), or `<name> (GitHub) 仓库/repo/项目地址`, or the link is named by the bare
 # project name and goes to a repository's root.
-_NOT_THE_REPO = r"(?!\s*(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明|中文|中译|汉化|翻译|译文|译本))"
+_NOT_THE_REPO = r"(?!\s*(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明|中文|中译|汉化|翻译|译文|译本|参考|示例|样例|范例))"
 OFFICIAL_RE = regex.compile(
     r"(?:(?<!非)官方|原作者|作者)\s*的?\s*(?:GitHub\s*)?(?:仓库|代码库|代码|实现|源码|源代码|repo(?:sitory)?|地址|开源(?:代码|实现|项目)?|项目)" + _NOT_THE_REPO
     + r"|(?<!un)official\s+(?:GitHub\s+)?(?:repo(?:sitory)?|implementation|code(?:base)?|source)|原始(?:代码|实现)" + _NOT_THE_REPO

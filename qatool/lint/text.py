@@ -114,7 +114,9 @@ REPORTED_RE = re.compile(
     r"|(?:有人|有些人|有的人|不少人|很多人|许多人|一些人|常有人|有(?:的)?(?:资料|文章|教程|博客))[^。；;！!？?]{0,24}?(?:误以为|以为|认为|觉得|担心|说成|写成|当成|当作|看成|理解成|理解为)"
     # (a reader or learner said to think so, however long the reason given: `有读者可能会因为…，就觉得 PPO 是…`)
     r"|有(?:的|些|一些)?(?:读者|同学|朋友|初学者|新手|小伙伴)[^。；;！!？?]{0,90}?(?:误以为|以为|认为|觉得|当成|当作|看成|理解成|理解为)"
-    r"|有人(?:把|将)|常(?:听到|听人说|有人说)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
+    r"|有人(?:把|将)|常(?:听到|听人说|有人说)"
+    # some of the sources put it so (`部分文献将召回率表述为“…”`): a partial quantifier sets the author apart
+    r"|(?:部分|一些|有些|有的|某些|少数)(?:文献|资料|文章|教程|博客|教材|论文|书|书籍|帖子|网文|面经|回答)[^。；;！!？?]{0,24}?(?:把|将)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
     # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
     r"|误(?:加|添|开|设|配|删|改|把|将|放|接|传)"
@@ -380,11 +382,16 @@ class Span:
 
 # the asking words of a question that a colon ends before its answer (`过拟合怎么办：…`, `X 怎么算：…`)
 # who is told to have asked (`你问…`, `有同学问…`): the start of a question reported as asked
-ASKERS = r"(?:你|您|有人|有同学|同学|读者|网友)(?:们)?(?:刚才|之前|上次)?"
+ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友|朋友|读者|粉丝|小伙伴)|同学|读者|网友|观众|弹幕(?:里|上)?(?:有人)?)"
+          r"(?:们)?(?:刚才|之前|上次)?")
 _ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(?![题号])")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
 
 
+# a question told as asked, with its asking word, that a comma ends before the answer spoken after it (`有同学问 MQA
+# 是个啥，嗯，就是…`, `弹幕问位置编码要不要训练，要的，…`)
+_ASK_TOLD_ASKS_RE = re.compile(r"[^，,。；;：:]*?(?:" + a_not_a("ask") + r"|是否|能否|是不是|会不会|能不能|有没有|要不要|为什么|为何|为啥|"
+                               r"如何|怎么|怎样|哪|谁|什么|啥|咋|多少|几个|吗|呢|[？?][”\"」』]?)[^，,。；;：:]*?[，,]")
 # a spoken question that 呢 and a comma end before its answer (`这个怎么算呢，就是…`)
 _ASKED_NE_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。；;？?]{0,12}呢\s*[，,]")
 
@@ -398,6 +405,12 @@ def answer_after_colon(text: str, a: int, b: int) -> int | None:
         rest = text[ne.end():b]
         if sentence_kind(text[a:ne.end()]) == "question" and rest.strip() and sentence_kind(rest) != "question":
             return ne.end()
+    told = _ASK_TOLD_RE.match(text, a, b)
+    if told is not None and (asks := _ASK_TOLD_ASKS_RE.match(text, told.end(), b)) is not None \
+            and "：" not in text[a:asks.end()] and ":" not in text[a:asks.end()]:
+        rest = text[asks.end():b]
+        if rest.strip() and sentence_kind(rest) != "question":
+            return asks.end()  # `有同学问 GPT 有没有因果掩码，其实没有，…`: the question told, then the answer spoken
     colon = text.find("：", a, b)
     if colon <= a:
         return None
@@ -559,7 +572,7 @@ ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWE
 
 
 # a question reported as asked (`面试官问…`, `追问：…`)
-_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|有人|别人|你|您|有同学|同学|读者|网友)\s*(?:又|还|接着|再|就|刚才|之前|上次)?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*(?:又|还|接着|再|就|刚才|之前|上次)?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
 
 
 # what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief

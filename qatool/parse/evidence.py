@@ -185,7 +185,7 @@ def is_placeholder(text: str) -> bool:
 # a reader sign-off of a blog or WeChat article: asks for likes, follows, shares, comments, or says
 # the article ends / goes on next time
 SIGN_OFF_RE = re.compile(
-    r"点个?在看|给个在看|求在看|求赞|一键三连|关注(?:我|一下|公众号|本号)|扫码|二维码|加我(?:微信|好友)|交流群|加群|群号"
+    r"点个?在看|给个在看|求在看|求赞|一键三连|(?<![他她它们谁人户者员客粉众])(?<![他她它们谁人户者员客粉众][先再会就都也便])关注(?:我|一下|公众号|本号)|扫码|二维码|加我(?:微信|好友)|交流群|加群|群号"
     r"|感谢(?:您的)?(?:阅读|观看|关注|支持)|谢谢(?:阅读|观看|大家)|写到这里|就写到这|下回再|下次再|之后(?:我)?(?:会|再)写|未完待续|鞠躬"
     r"|欢迎(?:大家)?(?:关注|交流|留言|讨论|加入|转载|star|Star)|如果(?:觉得|您觉得|你觉得).{0,20}(?:有用|帮助|不错|还行|可以)"
     r"|^(?:如上|以上)[，,].{0,60}(?:介绍|分享|内容|文章|本文)",
@@ -200,6 +200,9 @@ _ASKED_OF_READER_RE = re.compile(
     r"(?:点赞|三连|关注|转发|收藏|留言|私信)"
     r"|(?:点赞|转发|收藏|留言|私信)(?:[、和]?(?:点赞|收藏|转发|关注)){0,3}\s{0,2}(?:支持|一下|三连|走一波|鼓励|哦|呀|~|！|!)"
 )
+# an account of one's own named (`公众号：机器学习小站`, `我的公众号「…」`), not accounts talked about (`吸引用户关注公众号`)
+_ACCOUNT_NAMED_RE = re.compile(r"(?:微信)?公众号\s*(?:[:：「“『【《]|(?:名|名称|ID|id)\s*[:：是])|(?:我的|本|我们的|笔者的|作者的)(?:微信)?公众号"
+                               r"|(?:首发|发布|发表|转载|原载|来源|出自)(?:于|自)?\s*[:：]?\s*(?:微信)?公众号")
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
 _READER_RE = re.compile(r"大家|各位|小伙伴|同学们?|朋友们|读者")  # not 您: machine-written answers address the asker
 READER_ADDRESS_MAX = 160  # characters: `如果各位有别的想法，可以在留言区留言` is short; a paragraph of content is longer
@@ -215,7 +218,7 @@ def is_sign_off(text: str) -> bool:
     if _READER_WORD_RE.search(t) is None:
         return False
     # asked of the reader, the reader addressed, a public account named, or next to nothing else said (`点赞收藏`)
-    return _ASKED_OF_READER_RE.search(t) is not None or "公众号" in t \
+    return _ASKED_OF_READER_RE.search(t) is not None or _ACCOUNT_NAMED_RE.search(t) is not None \
         or (len(t) <= READER_ADDRESS_MAX and _READER_RE.search(t) is not None) \
         or len(_NOT_WORDS_RE.sub("", _READER_WORD_RE.sub("", t))) <= 2
 

@@ -364,9 +364,12 @@ def _fence_scan(lines: list[str]) -> _Fences:
         last = q + 256  # (bounded: a document of deep openers that never close stays linear)
         # (inside a string literal only when the closer is outside it: a bare fence in the string would cut the block
         # short in CommonMark, and the forgotten close is then real)
+        # (nor when both lie inside one string literal, the closer right after the opening line of the string's own
+        # fenced example, `f"""…⏎```{language}⏎{code}⏎```⏎…"""`: CommonMark closes the block there, nothing is left open)
         in_string = j is not None and (quotes[j] - quotes[i + 1]) % 2 == 0
         while q < min(len(inner), last) and (j is None or inner[q] < j) and (
-                indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)):
+                indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)
+                or (j is not None and (quotes[inner[q]] - quotes[i + 1]) % 2 and quotes[j] == quotes[inner[q]])):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
         if nested is not None and j is not None and langs[i] not in _PROSE_LANGS and _quoted_reply(lines, i + 1, nested):
@@ -784,6 +787,7 @@ def _runs(lines: list[str], parse_lines: list[str], fences: _Fences) -> tuple[li
 
 
 _FRONT_MATTER_MD = MarkdownIt("zero").use(front_matter_plugin)
+_MAY_CLOSE_FRONT_MATTER_RE = re.compile(r"[ \t]*(?:-{3,}|\.\.\.)[ \t]*$")
 
 
 def front_matter_lines(lines: list[str]) -> int:
@@ -793,7 +797,13 @@ def front_matter_lines(lines: list[str]) -> int:
     if not lines or lines[0].rstrip() != "---":
         return 0
     head = lines[:400]
-    tokens = _FRONT_MATTER_MD.parse("\n".join(head) + "\n")
+    # (the plugin closes the block at the first line that can close it: parsed up to that line only, the same token
+    # comes out at a fraction of the cost of parsing 400 lines of prose; when that line turns out not to close it,
+    # the whole head is parsed as before)
+    closer = next((k for k in range(1, len(head)) if _MAY_CLOSE_FRONT_MATTER_RE.match(head[k])), None)
+    tokens = _FRONT_MATTER_MD.parse("\n".join(head[:closer + 1]) + "\n") if closer is not None else []
+    if not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+        tokens = _FRONT_MATTER_MD.parse("\n".join(head) + "\n")
     if not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
         return 0
     end = tokens[0].map[1]

@@ -169,7 +169,11 @@ def split_at_labels(b: Block, lab: Label | None, lines: list[str]) -> list[tuple
     for no in range(b.start + 1, b.end + 1):
         s = unquote(lines[no - 1]) if quote else lines[no - 1]
         nl = label_of(s)
-        if nl is not None and nl.cat in FIELD_CATS and nl.indent <= 3 and not (len(nl.word) <= 2 and nl.word.isascii() and not nl.rest):
+        # (a short Latin label alone on its line, `A:`, starts a field only as a paragraph of its own: after a blank
+        # line, as `> **A**:` after `> ` in a quote that holds a whole Q&A)
+        if nl is not None and nl.cat in FIELD_CATS and nl.indent <= 3 and not (
+                len(nl.word) <= 2 and nl.word.isascii() and not nl.rest
+                and (unquote(lines[no - 2]) if quote else lines[no - 2]).strip()):
             cuts.append((no, nl))
     if not cuts:
         return [(b, lab)]
