@@ -953,6 +953,7 @@ _PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|�
 _COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*(?:个|种|道|类|层)")
 _PURPOSE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:用于|用来|负责|专门用于|专门负责|专门用来)")
 # an intention or an attempt (`想把…`, `本想用…`, `试图让…`): what follows was meant, not stated
+# an argument's assumption (`这里的推导假设数据…`): what follows is supposed, not said of the term
 _ARGUMENT_ASSUMES_RE = re.compile(r"(?:推导|证明|分析|定理|这里|此处|上面|上述|我们)(?:中|里)?(?:的)?(?:推导|证明)?\s*(?:都|也|还)?(?:先)?假设(?:了)?")
 _INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本想|原想|打算|试图|企图)(?:要)?(?:把|将|用|让|使|在|给|通过)")
 # what one really needs or wants, earlier in the sentence (`但是你真正需要的是一次性挑选出整个序列，…来使得整体的概率最大化`):
@@ -1247,17 +1248,21 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
 _PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*(?:使用|采用)?\s*(?:更|较|相对)?\s*$")
 _BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
 _BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
+_BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
 # a variant of a term, qualified by a property (`零中心的 Sigmoid 变体`, `带动量的 SGD 改进版`)
 _VARIANT_OF_RE = re.compile(r"[”\"」』]?\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _VARIANT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:变体|变种|改进版|改良版|升级版|衍生版|衍生|替代品|替代方案)")
+# what a subject is set against before a colon (`CBOW 与 Skip-gram 相反：…`)
 _COMPARED_WITH_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:正好|恰好|恰恰|完全)?(?:不同|不一样|相反|相比|相较|对比)\s*(?:的是|之下)?\s*(?:\*\*)?\s*[：:，,]")
 # the second of two things a comparing verb takes, up to a property inside it (`比较了 A 与常见近似…`)
 _COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
+# a size before 的 and the Latin name it is the size of (`1750 亿参数的 GPT-3`)
 _LATIN_NAME_RE = re.compile(r"[A-Za-z][\w.\-]*")
 _SIZE_OF_NAME_AFTER_RE = re.compile(r"\s*(?:亿|万|千|[KMBT]|billion|million)?\s*(?:个)?\s*(?:参数|parameters?|params?)(?:量|规模)?\s*的\s*(?:\*\*)?\s*", re.I)
+# a group named by the example that represents it (`以 R-CNN 系列为代表的`)
 _REPRESENTED_BEFORE_RE = re.compile(r"以\s*(?:\*\*)?[^，,。；;以]{1,24}?为(?:代表|首|主)\s*的\s*(?:\*\*)?\s*$")
+# a bracketed term closed before a coordinator (`MLM（BERT）与…`)
 _BRACKET_CLOSE_COORD_RE = re.compile(r"\s*[）)]\s*(?:\*\*)?\s*(?:与|和|及|以及|、|vs\.?|VS)")
-_BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
 # (or turns something into it: `独热编码：将每个类别转换为一个独热向量`)
 _USE_VERB_RE = re.compile(r"(?:(?:通常|一般|常|主要|都|多|往往|大多)\s*(?:会)?\s*)?"  # (`因此一般使用交叉熵`)
                           r"(?:使用|采用|利用|用|进行|做|转换为|转换成|转化为|转为|转成|编码为|编码成|表示为|表示成)(?:了)?\s*(?:一个|一种)?"
