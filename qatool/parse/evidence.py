@@ -200,8 +200,10 @@ _ASKED_OF_READER_RE = re.compile(
     r"(?:点赞|三连|关注|转发|收藏|留言|私信)"
     r"|(?:点赞|转发|收藏|留言|私信)(?:[、和]?(?:点赞|收藏|转发|关注)){0,3}\s{0,2}(?:支持|一下|三连|走一波|鼓励|哦|呀|~|！|!)"
 )
-# an account of one's own named (`公众号：机器学习小站`, `我的公众号「…」`), not accounts talked about (`吸引用户关注公众号`)
+# an account of one's own named (`公众号：机器学习小站`, `我的公众号「…」`, `见「…」公众号`), not accounts talked about
+# (`吸引用户关注公众号`)
 _ACCOUNT_NAMED_RE = re.compile(r"(?:微信)?公众号\s*(?:[:：「“『【《]|(?:名|名称|ID|id)\s*[:：是])|(?:我的|本|我们的|笔者的|作者的)(?:微信)?公众号"
+                               r"|[」”』】》]\s*(?:微信)?公众号"
                                r"|(?:首发|发布|发表|转载|原载|来源|出自)(?:于|自)?\s*[:：]?\s*(?:微信)?公众号")
 _NOT_WORDS_RE = re.compile(r"[\W_]+")
 _READER_RE = re.compile(r"大家|各位|小伙伴|同学们?|朋友们|读者")  # not 您: machine-written answers address the asker

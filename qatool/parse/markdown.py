@@ -364,12 +364,9 @@ def _fence_scan(lines: list[str]) -> _Fences:
         last = q + 256  # (bounded: a document of deep openers that never close stays linear)
         # (inside a string literal only when the closer is outside it: a bare fence in the string would cut the block
         # short in CommonMark, and the forgotten close is then real)
-        # (nor when both lie inside one string literal, the closer right after the opening line of the string's own
-        # fenced example, `f"""…⏎```{language}⏎{code}⏎```⏎…"""`: CommonMark closes the block there, nothing is left open)
         in_string = j is not None and (quotes[j] - quotes[i + 1]) % 2 == 0
         while q < min(len(inner), last) and (j is None or inner[q] < j) and (
-                indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)
-                or (j is not None and (quotes[inner[q]] - quotes[i + 1]) % 2 and quotes[j] == quotes[inner[q]])):
+                indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
         if nested is not None and j is not None and langs[i] not in _PROSE_LANGS and _quoted_reply(lines, i + 1, nested):

@@ -78,7 +78,7 @@ TRIAL_94_95 = [
 
 # ... and whole documents: a line that goes on from one that defined a thing the glossary does not know; a clause on
 # its own noun under a question; a retrieval parameter's table row; a paper's title with its short name tagged on; a
-# prompt template's fenced example inside a string literal; a quoted Q&A whose answer label stands alone
+# quoted Q&A whose answer label stands alone
 TRIAL_94_95_DOCS = [
     ("### 1. 弹性网络\n\n弹性网络是一种在 Lasso 的基础上加入 L2 正则的线性模型。\n它在保留特征选择能力的同时，更能应对特征相关。\n", "FC134", False),
     ("### 1. L2 正则\n\nL2 正则会把权重整体缩小。\n它能得到稀疏解，适合做特征选择。\n", "FC134", True),
@@ -87,7 +87,6 @@ TRIAL_94_95_DOCS = [
     ("### 检索参数\n\n| 参数 | 作用 | 调法 |\n|---|---|---|\n| **top_k** | 返回的文档数量 | 按下游需要调整 |\n", "FC405", False),
     ("### 论文\n\n- [Attention Is All You Need (Transformer)](https://arxiv.org/abs/1706.03762)\n", "FC201", False),
     ("### 论文\n\n- [Attention Is All You Want (Transformer)](https://arxiv.org/abs/1706.03762)\n", "FC201", True),
-    ("### 1. 提示模板\n\n```python\ndef tpl(code, lang):\n    return f\"\"\"请审查：\n\n```{lang}\n{code}\n```\n\n给出建议。\"\"\"\n```\n\n### 2. 下一题\n\n```python\nprint(1)\n```\n", "FM008", False),
     ("### 导数\n\n**直观理解**：变化率\n\n> **Q: 梯度下降是什么？**\n> \n> **A**: \n> 一种沿梯度反方向更新参数的优化算法。\n", "QA001", False),
 ]
 
