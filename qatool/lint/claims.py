@@ -1280,7 +1280,9 @@ def _across_cells(text: str, at: int, ps: int) -> bool:
 
 
 # a line that may be a glossary's headword: short, no sentence's punctuation (its term then checked by ClaimReader.headword)
-HEADWORD_LINE_RE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[ \t]*(?P<word>[^。！？!?；;，,：:\n*]{1,40}?)[ \t]*(?:\*\*)?[ \t]*[:：]?[ \t]*")
+# (its white space taken once, and its word opening on something else: written with white space on both sides of a
+# word that may hold white space, a line opening on some hundred spaces took hours to fail)
+HEADWORD_LINE_RE = re.compile(r"[ \t]*+(?:[-*+][ \t]++)?(?:\*\*)?[ \t]*+(?P<word>[^ \t。！？!?；;，,：:\n*][^。！？!?；;，,：:\n*]{0,39}?)[ \t]*(?:\*\*)?[ \t]*[:：]?[ \t]*")
 _HEADWORD_GAP_RE = re.compile(r"[\s/／（）()、|&-]+")
 
 

@@ -787,8 +787,9 @@ def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
 
 
 # a dialogue reported inside an answer (`面试官：…？` then `我：…`, `Q：…？` then `A：…`): who asks, who answers
-_ASKING_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:面试官|考官|Q|问|提问|追问)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
-_ANSWERING_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:我|我答|我的回答|候选人|应聘者|A|答|回答)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+# (white space taken once: a line opening on thousands of blanked characters was quadratic to fail)
+_ASKING_LINE_RE = regex.compile(r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+(?:面试官|考官|Q|问|提问|追问)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+_ANSWERING_LINE_RE = regex.compile(r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+(?:我|我答|我的回答|候选人|应聘者|A|答|回答)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
 
 
 @dataclass(frozen=True)
