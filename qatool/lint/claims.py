@@ -639,7 +639,7 @@ _PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间
                               r"|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
-_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
+_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?(?:一个|一些|几个|一大|主要|重要|关键|核心|根本|最大|显著|本质)*(?:的)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
 _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
 # (what the object of 将 is changed into, when the term is that object: `将三个门：输入门、遗忘门、输出门变为两个门`; not
@@ -1044,7 +1044,9 @@ _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 _NUMBER_RE = re.compile(
     # (a number with thousands separators is one number: `2,359,296`, `30,000 TB`)
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?", re.I)
+    # (and a unit written in LaTeX: `174600 $M$`)
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*(?:\$\s*(?=[KkMmBbTt]\s*\$))?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?"
+    r"(?:(?<=[KkMmBbTt])\s*\$)?", re.I)
 # a number in Han numerals (`一百七十五亿`, `三亿四千万`, `五百一十二`, `一百七十多亿`); a vague one (`数十亿`, `十几亿`,
 # `上千亿`, `十分`) is none, and han_value drops a lone digit (`一个`, `两层`)
 _HAN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百千万亿数几上近好])[零一二两三四五六七八九十百千万亿]+(?:[多余][万亿]+)?(?![几分])")
@@ -1254,6 +1256,10 @@ _VARIANT_OF_RE = re.compile(r"[”\"」』]?\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _VARIANT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:变体|变种|改进版|改良版|升级版|衍生版|衍生|替代品|替代方案)")
 # what a subject is set against before a colon (`CBOW 与 Skip-gram 相反：…`)
 _COMPARED_WITH_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:正好|恰好|恰恰|完全)?(?:不同|不一样|相反|相比|相较|对比)\s*(?:的是|之下)?\s*(?:\*\*)?\s*[：:，,]")
+# a bracket that glosses the word before it (`catastrophic cancelling(就是两个近似值相减…)`), up to a property inside it
+_GLOSS_OPEN_BEFORE_RE = re.compile(r"[（(]\s*(?:就是|即|也就是|也即|指的?是|意思是|用于|用来|作为|used\s+(?:for|as|to)|for\s|i\.e\.|namely)[^（()）]{0,40}$", re.I)
+# what a thing is said to resemble (`看起来很像 off-policy 的…`)
+_LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|表面上|形式上)?(?:很|有点|有些|非常)?(?<![不])像\s*(?:\*\*)?\s*$")
 # the second of two things a comparing verb takes, up to a property inside it (`比较了 A 与常见近似…`)
 _COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
 # a size before 的 and the Latin name it is the size of (`1750 亿参数的 GPT-3`)
@@ -2169,6 +2175,8 @@ class ClaimReader:
             if any(m.start >= pe and _VARIANT_OF_RE.fullmatch(text, pe, m.start) and _VARIANT_AFTER_RE.match(text, m.end, clause.end)
                    for m in mentions):
                 continue  # `是零中心的 Sigmoid 变体`: the property is the variant's, not the term's it is a variant of
+            if _LOOKS_LIKE_BEFORE_RE.search(text, max(clause.start, ps - 8), ps):
+                continue  # `PPO 是一个看起来很像 off-policy 的 on-policy 算法`: what it resembles, not what it is
             if _LIKENED_RE.search(text, max(clause.start, ps - 12), min(pe, ps + 4)) and _LIKENED_AFTER_RE.match(text, pe, clause.end):
                 continue  # `和根据上文预测下一个 Token 类似`: what the subject is likened to
             if (cmp := _COMPARED_PROPERTY_RE.search(text, clause.start, ps)) is not None \
@@ -2181,6 +2189,8 @@ class ClaimReader:
                 continue
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
+            if _GLOSS_OPEN_BEFORE_RE.search(text, max(clause.start, ps - 48), ps):
+                continue  # `灾难性取消（就是两个近似值相减…）`: a bracket that glosses the word before it
             if _COMPARED_SECOND_BEFORE_RE.search(text, clause.start, ps):
                 continue  # `比较了 FlashAttention 与常见近似注意力方法的 IO 复杂度`: the property is the second compared thing's
             if (_DISPOSAL_OBJECT_RE.search(text, clause.start, ps) and _CHANGED_INTO_RE.match(text, pe, clause.end)) or (

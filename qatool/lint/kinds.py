@@ -1031,6 +1031,8 @@ def looks_like_title(text: str) -> bool:
     at least three Latin words, mostly Latin, not a URL, not a short name (`VGG`) and not a
     description of the link (`原始论文地址`, `the original paper`)."""
     t = text.strip().strip("*_`\"“”'’ ")
+    if (tag := _NAME_TAG_RE.search(t)) is not None:
+        t = t[:tag.start()]  # (a short name tagged on is not a word of the title: `Low-Rank Adaption (LoRA)`)
     if not t or URL_RE.search(t) or DESCRIPTION_RE.search(t) or _AUTHOR_LABEL_RE.match(t):
         return False
     words = _LATIN_WORD.findall(t)

@@ -68,6 +68,8 @@ BOLD_RE = re.compile(r"(?<!\s)\*\*|\*\*(?!\s)")
 THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:>\s*)*(?:\*[ \t]*){3,}$")
 # `**kwargs` written in prose: Python's keyword unpacking of a lower-case identifier, not bold
 UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$))"
+                          # (after a Han character too, when no other ** follows on the line: `通过**kwargs传入`)
+                          r"|(?<=[\u4e00-\u9fff])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*\n]|$))(?![^\n]*\*\*)"
                           r"|(?<=[A-Za-z0-9_)\]])\*\*(?=[0-9(])"  # and `x**2`, `(a+b)**(n-1)`: a power in code written as prose
                           r"|(?<=/)\*\*|\*\*(?=/)"  # and a C comment's delimiters written as prose (`“/**/”`, `/** … */`)
                           r"|(?<=[（(“\"'‘「])\*\*(?=[）)”\"'’」])")  # and the symbol named in brackets or quotes (`双星号（**）`)

@@ -117,15 +117,35 @@ TRIAL_96_DOCS = [
     ("### 1. 检测模型\n\n- [SSD PyTorch 源码参考](https://github.com/someone/ssd.pytorch)\n", "FC204", False),
 ]
 
+# from the 97th and 98th untuned trials (in wording of my own): `…的一个重要区别` names what is compared; a bracket that
+# glosses the word before it (`（就是…）`, `（用于…）`, `(for …)`); what a thing looks like (`看起来很像 off-policy 的…`); a
+# unit written in LaTeX (`174600 $M$`)
+TRIAL_97_98 = [
+    ("BERT 这类模型能一次预测所有被遮住的词。这是掩码语言模型与自回归语言模型的一个重要区别。", "FC173", False),
+    ("FlashAttention 对困惑度略有影响。这可能不是实现错误，而是数值抵消的例子(就是两个近似值相减，误差比实际大很多倍)。", "FC369", False),
+    ("Decoupled PPO 拆出两个角色：近端策略和行为策略（用于重要性采样中的异策略修正）。", "FC398", False),
+    ("PPO 看起来很像 off-policy 的算法，其实是 on-policy。", "FC398", False),
+    ("PPO 是 off-policy 算法。", "FC398", True),
+    ("GPT-3 的参数量为 174600 $M$。", "FC383", False),
+    ("GPT-3 的参数量为 17460 $M$。", "FC383", True),
+]
+
+# ... and `**kwargs` after a Han character; a method's name with its short name tagged on, linked to its paper
+TRIAL_97_98_DOCS = [
+    ("### 1. 参数\n\n这些参数都是通过**kwargs传进来的。\n", "FM003", False),
+    ("### 1. 参数\n\n这一句的**加粗没有闭合。\n", "FM003", True),
+    ("### LoRA\n\n[Low-Rank Adaption (LoRA)](https://arxiv.org/abs/2106.09685) 是一种参数高效微调方法。\n", "FC201", False),
+]
+
 QUOTED_QA = "### 导数\n\n**直观理解**：变化率\n\n> **Q: 梯度下降是什么？**\n> \n> **A**: \n> 一种沿梯度反方向更新参数的优化算法。\n"
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_94_95 + TRIAL_96)
+@pytest.mark.parametrize("text,code,expected", CASES + TRIAL_94_95 + TRIAL_96 + TRIAL_97_98)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
 
-@pytest.mark.parametrize("doc,code,expected", TRIAL_94_95_DOCS + TRIAL_96_DOCS)
+@pytest.mark.parametrize("doc,code,expected", TRIAL_94_95_DOCS + TRIAL_96_DOCS + TRIAL_97_98_DOCS)
 def test_document(doc, code, expected):
     assert (code in found(doc)) is expected, doc
 
