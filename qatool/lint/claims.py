@@ -1259,7 +1259,8 @@ _COMPARED_WITH_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:正好|恰好|恰恰|�
 # a bracket that glosses the word before it (`catastrophic cancelling(就是两个近似值相减…)`), up to a property inside it
 _GLOSS_OPEN_BEFORE_RE = re.compile(r"[（(]\s*(?:就是|即|也就是|也即|指的?是|意思是|用于|用来|作为|used\s+(?:for|as|to)|for\s|i\.e\.|namely)[^（()）]{0,40}$", re.I)
 # what a thing is said to resemble (`看起来很像 off-policy 的…`)
-_LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|表面上|形式上)?(?:很|有点|有些|非常)?(?<![不])像\s*(?:\*\*)?\s*$")
+# (only with a word of seeming: a bare 像 states by analogy, `原始 GAN 像用推土机搬沙子`)
+_LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|乍一看|表面上|形式上)(?:很|有点|有些|非常)?像\s*(?:\*\*)?\s*$")
 # the second of two things a comparing verb takes, up to a property inside it (`比较了 A 与常见近似…`)
 _COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
 # a size before 的 and the Latin name it is the size of (`1750 亿参数的 GPT-3`)

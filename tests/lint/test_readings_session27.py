@@ -126,6 +126,7 @@ TRIAL_97_98 = [
     ("Decoupled PPO 拆出两个角色：近端策略和行为策略（用于重要性采样中的异策略修正）。", "FC398", False),
     ("PPO 看起来很像 off-policy 的算法，其实是 on-policy。", "FC398", False),
     ("PPO 是 off-policy 算法。", "FC398", True),
+    ("打个比方，原始 GAN 像用推土机把沙子推成另一堆，优化的就是 Wasserstein 距离。", "FC448", True),  # (a bare 像 is an analogy)
     ("GPT-3 的参数量为 174600 $M$。", "FC383", False),
     ("GPT-3 的参数量为 17460 $M$。", "FC383", True),
 ]
