@@ -824,10 +824,12 @@ def _aside_clause(text: str, start: int, at: int) -> bool:
     return opened >= 0 and ("，" in text[opened:at] or ", " in text[opened:at])
 
 
-def _in_example_bracket(text: str, start: int, at: int) -> bool:
-    """Whether `at` lies in a bracket still open there that gives examples (`（如稀疏模型）`, `(e.g. …)`)."""
+def _in_bracket_led_by(lead: re.Pattern, text: str, start: int, at: int) -> bool:
+    """Whether `at` lies in a bracket opened in text[start:at] and still open there, whose text up to `at` `lead`
+    matches: one that gives examples (`（如稀疏模型）`, `(e.g. …)`, _EXAMPLE_BRACKET_RE) or glosses the word before it
+    (`（就是两个近似值相减…）`, `（用于…）`, _GLOSS_BRACKET_RE)."""
     opened = _open_bracket(text, start, at)
-    return opened >= 0 and _EXAMPLE_BRACKET_RE.match(text, opened + 1, at) is not None
+    return opened >= 0 and lead.match(text, opened + 1, at) is not None
 
 
 # what names a lack of the property before it (`…在捕捉位置信息方面的不足`)
@@ -1256,8 +1258,9 @@ _VARIANT_OF_RE = re.compile(r"[”\"」』]?\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
 _VARIANT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:变体|变种|改进版|改良版|升级版|衍生版|衍生|替代品|替代方案)")
 # what a subject is set against before a colon (`CBOW 与 Skip-gram 相反：…`)
 _COMPARED_WITH_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:正好|恰好|恰恰|完全)?(?:不同|不一样|相反|相比|相较|对比)\s*(?:的是|之下)?\s*(?:\*\*)?\s*[：:，,]")
-# a bracket that glosses the word before it (`catastrophic cancelling(就是两个近似值相减…)`), up to a property inside it
-_GLOSS_OPEN_BEFORE_RE = re.compile(r"[（(]\s*(?:就是|即|也就是|也即|指的?是|意思是|用于|用来|作为|used\s+(?:for|as|to)|for\s|i\.e\.|namely)[^（()）]{0,40}$", re.I)
+# what opens a bracket that glosses the word before it (`catastrophic cancelling(就是两个近似值相减…)`), up to a property
+# inside it (read by _in_bracket_led_by)
+_GLOSS_BRACKET_RE = re.compile(r"\s*(?:就是|即|也就是|也即|指的?是|意思是|用于|用来|作为|used\s+(?:for|as|to)|for\s|i\.e\.|namely)[^（()）]{0,40}$", re.I)
 # what a thing is said to resemble (`看起来很像 off-policy 的…`)
 # (only with a word of seeming: a bare 像 states by analogy, `原始 GAN 像用推土机搬沙子`)
 _LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|乍一看|表面上|形式上)(?:很|有点|有些|非常)?像\s*(?:\*\*)?\s*$")
@@ -2190,7 +2193,7 @@ class ClaimReader:
                 continue
             if _TOPIC_OF_COMPARISON_RE.match(text, pe, clause.end) and _COMPARED_PAIR_RE.search(text, clause.start, pe):
                 continue  # `介绍 on-policy 与 off-policy 的区别`: both are what is compared, neither is claimed
-            if _GLOSS_OPEN_BEFORE_RE.search(text, max(clause.start, ps - 48), ps):
+            if _in_bracket_led_by(_GLOSS_BRACKET_RE, text, max(clause.start, ps - 48), ps):
                 continue  # `灾难性取消（就是两个近似值相减…）`: a bracket that glosses the word before it
             if _COMPARED_SECOND_BEFORE_RE.search(text, clause.start, ps):
                 continue  # `比较了 FlashAttention 与常见近似注意力方法的 IO 复杂度`: the property is the second compared thing's
@@ -2225,7 +2228,7 @@ class ClaimReader:
                 continue  # `4 × 0.25 = 1`: an operand, not the value stated
             if _COUNTED_RE.search(text, ps, pe) and _ZERO_AFTER_RE.match(text, pe, clause.end):
                 continue  # `可学习参数是 0`: there are none
-            if _in_example_bracket(text, clause.start, ps):
+            if _in_bracket_led_by(_EXAMPLE_BRACKET_RE, text, clause.start, ps):
                 continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
             if _REACHES_BEFORE_RE.search(text, max(clause.start, ps - 8), ps) and _LEVEL_AFTER_RE.match(text, pe, clause.end):
                 continue  # `达到 Two-stage（如 R-CNN）的水平`: the level of what is compared with, not what the term is
