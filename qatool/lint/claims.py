@@ -1266,8 +1266,7 @@ _GLOSS_BRACKET_RE = re.compile(r"\s*(?:就是|即|也就是|也即|指的?是|�
 _LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|乍一看|表面上|形式上)(?:很|有点|有些|非常)?像\s*(?:\*\*)?\s*$")
 # the second of two things a comparing verb takes, up to a property inside it (`比较了 A 与常见近似…`)
 _COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
-# a size before 的 and the Latin name it is the size of (`1750 亿参数的 GPT-3`)
-_LATIN_NAME_RE = re.compile(r"[A-Za-z][\w.\-]*")
+# a size before 的 and the Latin name it is the size of (`1750 亿参数的 GPT-3`; the name's start read by _LATIN_WORD_RE)
 _SIZE_OF_NAME_AFTER_RE = re.compile(r"\s*(?:亿|万|千|[KMBT]|billion|million)?\s*(?:个)?\s*(?:参数|parameters?|params?)(?:量|规模)?\s*的\s*(?:\*\*)?\s*", re.I)
 # a group named by the example that represents it (`以 R-CNN 系列为代表的`)
 _REPRESENTED_BEFORE_RE = re.compile(r"以\s*(?:\*\*)?[^，,。；;以]{1,24}?为(?:代表|首|主)\s*的\s*(?:\*\*)?\s*$")
@@ -2722,7 +2721,7 @@ class ClaimReader:
                 continue
             if self._bracketed_for_other(text, clause, ms, mentions, spec):
                 continue  # `GPT-2Pile（1.5B参数）`: a number in brackets after a name is that name's
-            if (q := _SIZE_OF_NAME_AFTER_RE.match(text, me, clause.end)) is not None and _LATIN_NAME_RE.match(text, q.end(), clause.end) \
+            if (q := _SIZE_OF_NAME_AFTER_RE.match(text, me, clause.end)) is not None and _LATIN_WORD_RE.match(text, q.end(), clause.end) \
                     and not any(m.start == q.end() and set(m.keys) & set(spec.subjects) for m in mentions):
                 continue  # `1750 亿参数的 GPT-3 和 5400 亿参数的 PaLM`: a size before 的 is the size of the name after it
             if self._variant_size(text, ms, value, num.tolerance):
