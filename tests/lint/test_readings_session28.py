@@ -24,6 +24,16 @@ CASES = [
     # where a work first appeared, said to be a person's course (that is another work's place)
     ("据说 Adam 首次亮相于辛顿的公开课。", "FC467", True),
     ("Adam 的二阶矩思路最早见于 Hinton 公开课里的 RMSProp。", "FC467", False),
+    # a direction said through a verb of forgetting or erasing (`忘得越快`, `擦掉的…越多`), a raise written 提到, a
+    # strength that loosens the constraint it is
+    ("Adam 的 β1 调大以后，旧梯度会被忘得更快。", "FC331", True),
+    ("Adam 的 β1 调大以后，旧梯度忘得更慢。", "FC331", False),
+    ("forget gate 的值越接近 1，抹掉的历史信息就越多。", "FC358", True),
+    ("forget gate 的值越接近 1，丢弃的历史信息越少。", "FC358", False),
+    ("核采样的 p 从 0.8 提到 0.95，保留的 token 变少了。", "FC406", True),
+    ("核采样的 p 从 0.8 提到 0.95，保留的 token 变多了。", "FC406", False),
+    ("加大正则化系数只会弱化对模型的约束。", "FC316", True),
+    ("加大正则化系数会强化对模型的约束。", "FC316", False),
 ]
 
 
