@@ -34,6 +34,16 @@ CASES = [
     ("核采样的 p 从 0.8 提到 0.95，保留的 token 变多了。", "FC406", False),
     ("加大正则化系数只会弱化对模型的约束。", "FC316", True),
     ("加大正则化系数会强化对模型的约束。", "FC316", False),
+    # an exact density, as an exact likelihood
+    ("GAN 的好处之一是能输出精确的密度值，方便算困惑度。", "FC453", True),
+    ("GAN 算不出精确的密度值，评估只能用 FID。", "FC453", False),
+    # accuracy made the only measure on imbalanced data; a high accuracy said to prove it, after 这
+    ("欺诈样本极度不平衡，我们把正确率当作唯一的考核指标。", "FC114", True),
+    ("欺诈样本极度不平衡，不宜把正确率当作唯一的考核指标。", "FC114", False),
+    ("正负比例 1:99 的测试集上拿到 98% 的准确率，这就证明模型对欺诈交易识别得很出色。", "FC114", True),
+    # a perplexity raised (提升至), said to prove a stronger model
+    ("微调后 perplexity 提升至 38，这可以说明语言建模能力变强了。", "FC111", True),
+    ("微调后 perplexity 下降至 18，这可以说明语言建模能力变强了。", "FC111", False),
 ]
 
 
