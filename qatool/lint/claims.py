@@ -287,6 +287,7 @@ class NumberSpec:
     tolerance: float = 0.1
     quantity: regex.Pattern | None = None
     scaled: bool = True  # read 亿/万/B/M/K after the number
+    limit: bool = False  # a maximum the model allows: a value set for a run (`BERT-base（序列长度 128）`) is wrong only above it
 
 
 @dataclass(frozen=True)
@@ -367,6 +368,8 @@ _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?
 # a term that acts through another (`LSTM 通过门控机制解决了…`, `BERT 主要借助 MLM 实现…`): what is done is said of both
 _ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*(?:\*\*)?\s*")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
+# the opening of a bracket between two terms: the second glosses the first
+_BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 # a clause that goes on with the previous clause's subject
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*"
@@ -1135,6 +1138,7 @@ class _Clause:
 # a name spelled out in Latin words in brackets (`(Classify and Regression Tree)`, `（Large Language Model, LLM）`)
 _SPELLED_NAME_RE = re.compile(r"[A-Z][A-Za-z\-]*(?:[ ,]+(?:[A-Z][A-Za-z\-]*|and|of|for|from|with|to|the|on|in|via|by)){1,8}")
 
+_LOWER_SPELLED_RE = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){1,3}")
 
 # a run of three or more capitalised Latin words (`Classification And Regression Tree`): a name
 _TITLE_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z\-]*(?:\s+(?:[A-Z][A-Za-z\-]*|and|of|for|from|with|to|the|on|in|via|by)){2,8}(?![A-Za-z])")
@@ -1153,7 +1157,10 @@ def _in_spelled_name(text: str, m: Mention) -> bool:
     if not ends:
         return False
     body = text[lo + 1:min(ends)].strip()
-    return not body.startswith(text[m.start:m.end].strip()) and _SPELLED_NAME_RE.fullmatch(body) is not None
+    if body.startswith(text[m.start:m.end].strip()):
+        return False
+    # (in lower case too, right after the Chinese name it spells: `稳健回归（robust regression）`)
+    return _SPELLED_NAME_RE.fullmatch(body) is not None or (lo > 0 and "\u4e00" <= text[lo - 1] <= "\u9fff" and _LOWER_SPELLED_RE.fullmatch(body) is not None)
 
 
 def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1683,6 +1690,9 @@ class ClaimReader:
         if key not in self._cache:
             found = self.glossary.mentions(text, start, end, self.timeout)
             found = [m for m in found if not (m.end - m.start > 1 and text[m.start].isascii() and _in_spelled_name(text, m))]
+            if found and ("://" in text or "](" in text):  # (a name inside a URL is no mention: `…/plot_logistic_l1_l2_sparsity.html`)
+                urls = [(u.start(), u.end()) for u in _URL_SPAN_RE.finditer(text, start, end)]
+                found = [m for m in found if not any(a <= m.start < b for a, b in urls)]
             self._remember(key, found)
         return self._cache[key]
 
@@ -2524,6 +2534,8 @@ class ClaimReader:
                                  and not self._is_time_frame(text, clause, before[j - 1]))):
                 group.insert(0, before[j - 1])
                 j -= 1
+                if _BRACKET_JOINT_RE.fullmatch(text, group[0].end, group[1].start):
+                    break  # `L1、L2（L2 也叫 weight decay`: a term in a bracket still open glosses the one term before it
             group += [x for x in before[k + 1:] if self._is_like(text, clause, x)]
             anchor = m.end
             if not extend:
@@ -2728,7 +2740,7 @@ class ClaimReader:
                 continue  # `GPT3-13B … GPT3 的参数量为 12850M`: the size of a variant named nearby
             if _OPERATOR_AFTER_RE.match(text, me, clause.end) or _OPERATOR_BEFORE_RE.search(text, max(clause.start, ms - 12), ms):
                 continue  # `$64 \times 0.15$`: an operand of arithmetic, not a value stated of the term
-            if _CONFIGURED_BEFORE_RE.search(text, clause.start, ms):
+            if _CONFIGURED_BEFORE_RE.search(text, clause.start, ms) or (num.limit and self._bracketed_for_own(text, clause, ms, group)):
                 # `将 BERT 输入序列的最大长度设置为 64`: a value chosen for a run, which the model must allow: wrong only
                 # above the true value (`把 max_seq_length 设成 1024，原生就支持`)
                 if value > num.value * (1 + num.tolerance):
@@ -2752,6 +2764,13 @@ class ClaimReader:
         if not _NAME_END_RE.match(text[opened - 1]):
             return False
         return not any(m.end == opened and set(m.keys) & set(spec.subjects) for m in mentions)
+
+    @staticmethod
+    def _bracketed_for_own(text: str, clause: Span, ms: int, group: list[Mention]) -> bool:
+        """Whether the number at `ms` stands in brackets opened right after the term it is said of (`BERT-base（序列长度
+        128）`): the setting of a run the brackets label, which the model must allow, not the model's own value."""
+        opened = _open_bracket(text, clause.start, ms)
+        return opened > clause.start and any(m.end == opened or not text[m.end:opened].strip() for m in group)
 
     @staticmethod
     def _variant_size(text: str, ms: int, value: float, tolerance: float) -> bool:
@@ -2786,7 +2805,12 @@ class ClaimReader:
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
         window = text[max(clause.start, ms - 24):ms]  # `max sequence length 只有 1024`
         window = window[max(window.rfind(c) for c in "、,，/／|") + 1:]  # `12 层、hidden size 768`, `12 层 / 768`: 层 is the measure of 12
-        return bool(quantity.search(window))
+        named = None
+        for named in quantity.finditer(window):
+            pass
+        # (a quantity whose own number stands between it and this one is that number's: `BERT-large（序列长度 512）比
+        # MLPerf 1.1`)
+        return named is not None and not _DIGIT_RE.search(window, named.end())
 
 
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
@@ -2811,6 +2835,9 @@ _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")
 # a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`, `GPT-3 (13B)`
 _VARIANT_SIZE_RE = re.compile(r"(?:(?<=[A-Za-z0-9][-_ ])|(?<=[A-Za-z0-9][（(])|(?<=[A-Za-z0-9] [（(]))(\d+(?:\.\d+)?)\s?([BM])(?![A-Za-z0-9])")
+# a URL or a link's target: a web address, not prose
+_URL_SPAN_RE = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]（）]+|\]\([^()\s]*\)")
+_DIGIT_RE = re.compile(r"[0-9０-９]")
 _FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`

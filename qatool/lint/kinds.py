@@ -1290,6 +1290,8 @@ def _repo_root(text: str, m: regex.Match) -> bool:
 # a label that introduces implementations (`代码实现：`, `Code:`): a framework named in the link after it is what the
 # linked code is written in
 _IMPLEMENTATION_LABEL_RE = regex.compile(r"(?:代码实现|实现代码|代码|实现|源码|复现|code|implementations?|impl)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$", FLAGS)
+# a framework's name followed by version or implementation words: what the code is written in (`Pytorch版的代码`)
+_WRITTEN_IN_AFTER_RE = regex.compile(r"\s*(?:版本?|实现|写的|编写的)", FLAGS)
 _DEEP_PATH_RE = regex.compile(r"[\w.-]+(?:/[\w.-]+){2,}/?")  # owner/repo/folder...: a path inside a repository
 
 
@@ -1327,6 +1329,13 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
                  or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
                  or (_repo_root(text, m) and name.group(0) == bare and not written_in))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
+        if _WRITTEN_IN_AFTER_RE.match(label, name.end()) is not None and OFFICIAL_RE.search(label) is None:
+            continue  # `[Pytorch版的代码](…)`: code written in that framework, not the framework's repository
+        if link is not None and OFFICIAL_RE.search(label) is None and m.group(2).casefold() in text[link.text[0]:link.text[1]].casefold() \
+                and not _repo_rx(repo, "names_rx", repo["names"]).fullmatch(m.group(2)):
+            # `llama 仓库代码 [llama-cuda-graph-example-masked_attn](…/fw-ai/llama-cuda-graph-example/…)`: the link text names the
+            # repository it links, by a name of its own (not the project's: `[GloVe GitHub仓库](…/joinstreet/glove)` claims it)
+            continue
         if claim and not _repo_root(text, m) and m.group(1).casefold() in [c.casefold().split("/")[0] for c in repo["canonical"]]:
             continue  # `[PyTorch官方实现ResNet](…/pytorch/vision/blob/…/resnet.py)`: a file in another repository of the project's own owner
         if claim and slug not in [c.casefold() for c in repo["canonical"]]:

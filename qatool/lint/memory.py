@@ -36,7 +36,9 @@ EXTRAS_RE = re.compile(r"训练|优化器|梯度|Adam|动量|激活|KV|kv|cache|
                        r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|GPU|"
                        r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件|"
                        # (vectors or an index stored, not a model's weights: `1 亿条 768 维向量要 286 GB`)
-                       r"向量|embedding|索引|index|\d+\s*维", re.I)
+                       r"向量|embedding|索引|index|\d+\s*维|"
+                       # (data sent between devices, not kept: `DDP 下需要发送 10*2*2 = 40GB 的数据`)
+                       r"发送|传输|传送|通信|通讯|all[_-]?reduce|带宽", re.I)
 # a sentence that denies, hedges or reports the figure rather than stating it
 NOT_STATED_RE = re.compile(r"不|没|并非|错|误|有人|以为|认为|据说|大概率|可能|也许|吗|呢|？|\?")
 VERB_RE = re.compile(r"(?:需要|需|要|占用?|约|大约|大概|差不多|是|为|就是|得|消耗|存储|只要|仅需|光|就|左右|：|:|=|（|\()\s*$")

@@ -85,6 +85,11 @@ INLINE_MATH_RE = re.compile(r"\$\$[^$\n]+\$\$|\$(?=[^\s$])[^$\n]*?(?<=[^\s$])\$(
 # a run of three or more asterisks that opens nothing (white space, punctuation or the line's end after it)
 # and without which the line's bold markers pair up: a mask over a name or a word (`张***`, `跑了个***，`)
 MASK_RUN_RE = re.compile(r"(?<!\*)\*{3,}(?=[\s，。、；：？！,.;:?!）)」』”]|$)")
+# two asterisks that stand for a value, not for bold: a masked value in a noun's place (`超过**的设备号`, `就是**。`), a
+# wildcard in a model number (`MI3**系列`), a C pointer type written in prose (`(void**)&A_d`)
+PLACEHOLDER_STARS_RE = re.compile(r"(?<=[是为了过到有：:，,、])\*\*(?=的|[，。、；：？！,.;:?!）)」』”]|$)"
+                                  r"|(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]\d\d))\*\*(?=[\u4e00-\u9fff])"
+                                  r"|(?:(?<=void)|(?<=char)|(?<=int)|(?<=float)|(?<=double)|(?<=\w_t))[ \t]?\*\*(?=[\s)&A-Za-z_])")
 
 
 def _content_line(doc: LintDoc, unit: Unit) -> str:
@@ -195,7 +200,8 @@ def _odd_bold_units(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
             marks = [m.start() for m in BOLD_RE.finditer(text)]
             if len(marks) % 2 == 0:
                 continue
-        if any(len(BOLD_RE.findall(text[:m.start()] + text[m.end():])) % 2 == 0 for m in MASK_RUN_RE.finditer(text)):
+        if any(len(BOLD_RE.findall(text[:m.start()] + text[m.end():])) % 2 == 0
+               for rx in (MASK_RUN_RE, PLACEHOLDER_STARS_RE) for m in rx.finditer(text)):
             continue
         outline = unit.scope == "heading" or OUTLINE_LINE_RE.match(text) is not None
         if any(outline or m.end() < len(text.rstrip()) for m in TRAILING_STARS_RE.finditer(text)):
@@ -247,6 +253,7 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
         after = {a_start: text[b_start:b_end] for a_start, b_start, b_end in pairs}  # an item's next item
         for a_start, b_start, b_end in pairs:
             a, b = text[a_start:b_start - 1], text[b_start:b_end]
+            a = a[a.rfind("**") + 2:] if "**" in a else a  # a bold marker opens the item (`需要**非常、非常、非常**关注`)
             if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b) \
                     and not _whole_item(a, b, after.get(b_start), _later_items(text, b_end)):
                 yield make_finding(rule, doc, unit, b_start, b_end, full=source_text(doc, unit, a_start, b_start - 1))
@@ -804,8 +811,14 @@ _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至�
                         r"给出|画出|简述|描述|证明|计算|实现|从|结合|用|回答|讨论)|举例说明|来说明|并说出|并写出|并给出|优缺点")
 
 
-# a heading question answered in a word or two after its question mark (`##### 虚函数表在哪个环节生成? 编译`)
-_HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
+# a heading question answered in a word or two after its question mark (`##### 虚函数表在哪个环节生成? 编译`); so is a
+# numbered or bulleted one (`4. z 的维度太多了怎么办？采样。`, `5. 为何要剪枝? a bushy tree has high variance`)
+_HEADING_SHORT_ANSWER_RE = re.compile(r"^(?:#{1,6}[ \t]+|[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*)(.{4,}?(?:？[ \t]*|\?[ \t]+))"
+                                      r"((?![（(【\[<《])[^？?\s][^？?]{0,79})$")
+# a numbered point that states: a long line of clauses ending in a full stop, with no question mark and no prompt (`1. 强化学习
+# 方法之一有价值学习方法，…就能知道 agent 在不同的 state 下该有如何的表现了。`): an interrogative inside it asks nothing
+_STATED_ITEM_RE = re.compile(r"^(?!\s*(?:请|试|简述|简要|说说|谈谈|解释|比较|对比|分析|阐述|描述|说明|列举|推导|写出|画出|介绍|讲讲|聊聊))"
+                             r"(?=[^？?\n]{24,}$)[^？?\n]*[，,；;][^？?\n]*[。.]\s*$")
 
 
 # a point stated in its own heading: a short topic, a colon, then prose of 20 characters or more (ten Han among
@@ -1057,7 +1070,8 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     defects = _answer_defects(doc)
     exercises = _exercise_sections(doc)
     for i, (rec, d) in enumerate(defects):
-        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _asked_again_below(doc, rec["line_start"], rec["question"]) \
+        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _STATED_ITEM_RE.match(split_number(strip_bold(rec["question"]))[1]) \
+                or _asked_again_below(doc, rec["line_start"], rec["question"]) \
                 or _linked_heading(doc, rec["line_start"]) or _in_sections(exercises, rec["line_start"]):
             continue  # (a question that carries its answer on its own line, or is a heading further down, is answered;
             # a heading that is one link points to where it is answered; a hands-on exercise's question is the reader's)
@@ -1070,6 +1084,7 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if _in_sections(exercises, n.line):
             continue
         if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) and not _linked_heading(doc, n.line) \
+                and not _STATED_ITEM_RE.match(title) \
                 and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None

@@ -283,7 +283,9 @@ class ClaimKind(RuleKind):
             "unless_around": REGEXES,
             "number": {"type": "object", "additionalProperties": False, "required": ["value"], "properties": {
                 "value": {"type": "number"}, "tolerance": {"type": "number", "exclusiveMinimum": 0, "maximum": 10},
-                "quantity": {"type": "string", "minLength": 1}, "scaled": {"type": "boolean"}}},
+                "quantity": {"type": "string", "minLength": 1}, "scaled": {"type": "boolean"},
+                # the value is a limit the model allows (a maximum length): a run's shorter setting is no error
+                "limit": {"type": "boolean"}}},
         },
         "required": ["subject"],
         "oneOf": [{"required": ["predicate"]}, {"required": ["number"]}],
@@ -302,7 +304,8 @@ class ClaimKind(RuleKind):
         if "number" in entry:
             n = entry["number"]
             qty: Any = ctx.regex("number", n["quantity"]) if "quantity" in n else None
-            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True))
+            number = claim_kind.NumberSpec(float(n["value"]), float(n.get("tolerance", 0.1)), qty, n.get("scaled", True),
+                                          n.get("limit", False))
         # where a phrasing of the property can be: the literal prefilter narrows the units to read
         pgate = compile_safe("|".join(f"(?:{p.pattern})" for p in preds), FLAGS, ctx.where("predicate"), lazy=ctx.lazy) if preds else None
         return {"claim": claim_kind.ClaimSpec(subjects, preds, entry.get("wrong", "affirm"), number), "pgate": pgate,
