@@ -1690,7 +1690,7 @@ class ClaimReader:
         if key not in self._cache:
             found = self.glossary.mentions(text, start, end, self.timeout)
             found = [m for m in found if not (m.end - m.start > 1 and text[m.start].isascii() and _in_spelled_name(text, m))]
-            if found and ("://" in text or "](" in text):  # (a name inside a URL is no mention: `…/plot_logistic_l1_l2_sparsity.html`)
+            if found and "://" in text:  # (a name inside a URL is no mention: `…/plot_logistic_l1_l2_sparsity.html`)
                 urls = [(u.start(), u.end()) for u in _URL_SPAN_RE.finditer(text, start, end)]
                 found = [m for m in found if not any(a <= m.start < b for a, b in urls)]
             self._remember(key, found)
@@ -2808,9 +2808,12 @@ class ClaimReader:
         named = None
         for named in quantity.finditer(window):
             pass
-        # (a quantity whose own number stands between it and this one is that number's: `BERT-large（序列长度 512）比
-        # MLPerf 1.1`)
-        return named is not None and not _DIGIT_RE.search(window, named.end())
+        # (a quantity whose own number stands between it and this one, in brackets that shut before this one, is that
+        # number's: `BERT-large（序列长度 512）比 MLPerf 1.1`)
+        if named is None:
+            return False
+        own = _DIGIT_RE.search(window, named.end())  # (`上下文长度从 1024 提升到 4096`: the later number is the quantity's too)
+        return own is None or _BRACKET_SHUT_RE.search(window, own.end()) is None
 
 
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
@@ -2835,9 +2838,10 @@ _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")
 # a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`, `GPT-3 (13B)`
 _VARIANT_SIZE_RE = re.compile(r"(?:(?<=[A-Za-z0-9][-_ ])|(?<=[A-Za-z0-9][（(])|(?<=[A-Za-z0-9] [（(]))(\d+(?:\.\d+)?)\s?([BM])(?![A-Za-z0-9])")
-# a URL or a link's target: a web address, not prose
-_URL_SPAN_RE = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]（）]+|\]\([^()\s]*\)")
+# a web address: not prose (a link's `#anchor` target repeats its text, and is read with it)
+_URL_SPAN_RE = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]（）]+")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
+_BRACKET_SHUT_RE = re.compile(r"[）)]")
 _FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`

@@ -85,9 +85,9 @@ INLINE_MATH_RE = re.compile(r"\$\$[^$\n]+\$\$|\$(?=[^\s$])[^$\n]*?(?<=[^\s$])\$(
 # a run of three or more asterisks that opens nothing (white space, punctuation or the line's end after it)
 # and without which the line's bold markers pair up: a mask over a name or a word (`张***`, `跑了个***，`)
 MASK_RUN_RE = re.compile(r"(?<!\*)\*{3,}(?=[\s，。、；：？！,.;:?!）)」』”]|$)")
-# two asterisks that stand for a value, not for bold: a masked value in a noun's place (`超过**的设备号`, `就是**。`), a
+# two asterisks that stand for a value, not for bold: a masked value before 的 (`超过**的设备号`, `带来了**的营收`), a
 # wildcard in a model number (`MI3**系列`), a C pointer type written in prose (`(void**)&A_d`)
-PLACEHOLDER_STARS_RE = re.compile(r"(?<=[是为了过到有：:，,、])\*\*(?=的|[，。、；：？！,.;:?!）)」』”]|$)"
+PLACEHOLDER_STARS_RE = re.compile(r"(?<=[是为了过到有：:，,、])\*\*(?=的)"
                                   r"|(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]\d\d))\*\*(?=[\u4e00-\u9fff])"
                                   r"|(?:(?<=void)|(?<=char)|(?<=int)|(?<=float)|(?<=double)|(?<=\w_t))[ \t]?\*\*(?=[\s)&A-Za-z_])")
 
@@ -807,18 +807,15 @@ _UNANSWERED = ("empty", "no-answer")
 # (`(1) 样本是如何生成的？通常假设样本独立同分布，……`; not `？（2019 字节）`, `？<Tencent AI lab-一面>`)
 _INLINE_ANSWER_RE = re.compile(r"^(.{4,}?[？?])\s*((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
 # what goes on asking after a question mark: a demand (`并写出…的公式`, `至少列出 4 种`, `从…的角度举例说明`)
-_DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至少|分别|最好)?\s*(?:写出|列出|说出|说明|举例|推导|比较|对比|分析|解释|阐述|谈谈|说说|"
+_DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至少|分别|最好)?\s*(?:写出|列出|说出|说明|举例|推导|比较|对比|分析|解释|阐述|谈谈|说说|介绍|讲讲|聊聊|"
                         r"给出|画出|简述|描述|证明|计算|实现|从|结合|用|回答|讨论)|举例说明|来说明|并说出|并写出|并给出|优缺点")
 
 
-# a heading question answered in a word or two after its question mark (`##### 虚函数表在哪个环节生成? 编译`); so is a
-# numbered or bulleted one (`4. z 的维度太多了怎么办？采样。`, `5. 为何要剪枝? a bushy tree has high variance`)
-_HEADING_SHORT_ANSWER_RE = re.compile(r"^(?:#{1,6}[ \t]+|[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*)(.{4,}?(?:？[ \t]*|\?[ \t]+))"
-                                      r"((?![（(【\[<《])[^？?\s][^？?]{0,79})$")
-# a numbered point that states: a long line of clauses ending in a full stop, with no question mark and no prompt (`1. 强化学习
-# 方法之一有价值学习方法，…就能知道 agent 在不同的 state 下该有如何的表现了。`): an interrogative inside it asks nothing
-_STATED_ITEM_RE = re.compile(r"^(?!\s*(?:请|试|简述|简要|说说|谈谈|解释|比较|对比|分析|阐述|描述|说明|列举|推导|写出|画出|介绍|讲讲|聊聊))"
-                             r"(?=[^？?\n]{24,}$)[^？?\n]*[，,；;][^？?\n]*[。.]\s*$")
+# a heading question answered in a word or two after its question mark (`##### 虚函数表在哪个环节生成? 编译`)
+_HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
+# so is a numbered or bulleted one, right after a full-width mark (`4. z 的维度太多了怎么办？采样。`, `5. 为何要剪枝? a bushy
+# tree has high variance`)
+_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])[^？?\s][^？?]{0,79})$")
 
 
 # a point stated in its own heading: a short topic, a colon, then prose of 20 characters or more (ten Han among
@@ -836,7 +833,7 @@ def _inline_answer(line: str) -> bool:
     """Whether a question's line goes on after its question mark with its answer, not with more of the
     question; or the line states its point after a topic and a colon, asking nothing (no question mark, no
     prompt, no 吗/呢 at its end: a clause such as `并学会如何组合这些能力` inside it asks nothing)."""
-    m = _INLINE_ANSWER_RE.match(line) or _HEADING_SHORT_ANSWER_RE.match(line)
+    m = _INLINE_ANSWER_RE.match(line) or _HEADING_SHORT_ANSWER_RE.match(line) or _LIST_SHORT_ANSWER_RE.match(line)
     if m is not None:
         return not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
     if _states_itself(line):
@@ -1070,8 +1067,7 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     defects = _answer_defects(doc)
     exercises = _exercise_sections(doc)
     for i, (rec, d) in enumerate(defects):
-        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _STATED_ITEM_RE.match(split_number(strip_bold(rec["question"]))[1]) \
-                or _asked_again_below(doc, rec["line_start"], rec["question"]) \
+        if d is None or d.kind not in EMPTY_KINDS or _inline_answer(rec["question"]) or _asked_again_below(doc, rec["line_start"], rec["question"]) \
                 or _linked_heading(doc, rec["line_start"]) or _in_sections(exercises, rec["line_start"]):
             continue  # (a question that carries its answer on its own line, or is a heading further down, is answered;
             # a heading that is one link points to where it is answered; a hands-on exercise's question is the reader's)
@@ -1084,7 +1080,6 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if _in_sections(exercises, n.line):
             continue
         if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) and not _linked_heading(doc, n.line) \
-                and not _STATED_ITEM_RE.match(title) \
                 and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None

@@ -282,7 +282,6 @@ _CODE_LINE_RE = re.compile(r"[=(){}\[\];<>]|^\s*(?:#|//|import |from |def |class
 
 # the languages of a block meant for prose (a ```text block of notes that forgot its close is no chat reply)
 _PROSE_LANGS = frozenset({"text", "txt", "plain", "plaintext", "markdown", "md"})
-_MARKDOWN_LANGS = frozenset({"markdown", "md"})
 # a line of Markdown: a list item, bold, a heading or a quote
 _MARKDOWN_LINE_RE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\*\*|#|>)")
 
@@ -370,11 +369,8 @@ def _fence_scan(lines: list[str]) -> _Fences:
                 indent[inner[q]] > indent[i] or (in_string and (quotes[inner[q]] - quotes[i + 1]) % 2)):
             q += 1
         nested = inner[q] if length == 3 and q < len(inner) and (j is None or inner[q] < j) else None
-        if nested is not None and j is not None and (langs[i] in _MARKDOWN_LANGS or (
-                langs[i] not in _PROSE_LANGS and _quoted_reply(lines, i + 1, nested))):
-            # a Markdown example holds fenced blocks of its own (CommonMark closes it at the first bare fence); a model's
-            # reply is shown as the block's text (`当然！以下是…代码：` then its own ```python)
-            nested = None
+        if nested is not None and j is not None and langs[i] not in _PROSE_LANGS and _quoted_reply(lines, i + 1, nested):
+            nested = None  # a model's reply shown as the block's text (`当然！以下是…代码：` then its own ```python)
         if j is not None and nested is None:
             out.code.append((i, j + 1))
             i = j + 1

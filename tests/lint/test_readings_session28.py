@@ -70,6 +70,7 @@ TRIAL_99_102 = [
     ("ResNet 做 INT8 量化后，权重占用减少一半。", "FC415", True),
     ("我们训练的 BERT-base（序列长度 128）比 Horovod 2.0 的记录快 20%。", "FC387", False),
     ("BERT 的最大序列长度是 2048。", "FC387", True),
+    ("GPT-3 的上下文长度从 1024 扩到了 4096。", "FC388", True),
     ("rank0 和 rank1 输出结果不同，因为每个进程的随机状态不一样。", "FC403", False),
     ("PCA 不看标签，在监督学习中未必最优。", "FC442", False),
     ("PCA 属于监督学习方法。", "FC442", True),
@@ -91,10 +92,9 @@ TRIAL_99_102 = [
     ("KNN 是一种聚类算法。", "FC441", True),
 ]
 
-# format and structure: a lone ** that stands for a value (FM003); a bold marker opens an enumeration's item (FM005);
-# a call to follow is not a pointer to what one collected (FM007); a numbered question answered after its question
-# mark, and a numbered point that states (QA001); a Markdown example holding fences of its own (FM008); a link to
-# code written in a framework, or a link whose text names the repository it links (FC204)
+# format and structure: a lone ** that stands for a value before 的 (FM003); a bold marker opens an enumeration's item
+# (FM005); a call to follow is not a pointer to what one collected (FM007); a numbered question answered after its
+# question mark (QA001); a link to code written in a framework, or a link whose text names the repository it links (FC204)
 TRIAL_99_102_DOCS = [
     ("### 1. 指标？\n\n**答案：**\n\n- 日活超过**的账户会被标记。\n", "FM003", False),
     ("### 1. 指标？\n\n**答案：**\n\n- 接口写成 (char**)&buf 的形式。\n", "FM003", False),
@@ -106,8 +106,6 @@ TRIAL_99_102_DOCS = [
     ("## 笔记\n\n1. 什么是隐变量模型？用看不见的变量解释观测数据的生成过程。\n\n   先从先验里采样隐变量，再经过网络生成观测。\n\n"
      "2. 怎么训练这个网络？最大似然估计。\n\n   对数似然很难直接算，所以用变分下界近似。\n\n3. 后验太复杂怎么办？变分推断。\n\n"
      "4. 为什么要用重参数化？让采样可导。\n", "QA001", False),
-    ("## 代码\n\n```markdown\n# 标题\n\n```python\nprint(1)\n```\n\n说明文字\n\n## 下一节\n\n正文。\n", "FM008", False),
-    ("## 代码\n\n```python\nprint(1)\n\n## 下一节\n\n正文。\n", "FM008", True),
     ("### 1. 代码？\n\n**答案：**\n\n这份开源代码写得很规范（尤其是[Pytorch版的代码](https://github.com/someone/pytorch-GAN-zoo)，值得一读）。\n", "FC204", False),
     ("### 1. 代码？\n\n**答案：**\n\n见 [TensorFlow 官方仓库](https://github.com/someone/tensorflow)。\n", "FC204", True),
 ]
