@@ -868,8 +868,9 @@ def _states_nothing(unit: Unit) -> bool:
     return _asked_by_place(unit) or _KEYWORD_LINE_RE.match(unit.text) is not None or _TOC_ENTRY_RE.fullmatch(unit.text) is not None
 
 
-# a line that is only links to headings of the page (a table of contents' entry)
-_TOC_ENTRY_RE = regex.compile(r"\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[^\]\n]{1,120}\]\(#[^)\s]*\)\s*)+")
+# a line that is only links to headings of the page or to other pages of the book (a table of contents' entry:
+# `- [2.3 用神经网络解决回归问题](第2章/2.3-解决回归问题.md)`)
+_TOC_ENTRY_RE = regex.compile(r"\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[^\]\n]{1,120}\]\((?:#[^)\s]*|[^)\s:]*\.(?:md|markdown|html?)(?:#[^)\s]*)?)\)\s*)+")
 
 
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:

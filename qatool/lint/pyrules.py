@@ -85,9 +85,12 @@ INLINE_MATH_RE = re.compile(r"\$\$[^$\n]+\$\$|\$(?=[^\s$])[^$\n]*?(?<=[^\s$])\$(
 # a run of three or more asterisks that opens nothing (white space, punctuation or the line's end after it)
 # and without which the line's bold markers pair up: a mask over a name or a word (`张***`, `跑了个***，`)
 MASK_RUN_RE = re.compile(r"(?<!\*)\*{3,}(?=[\s，。、；：？！,.;:?!）)」』”]|$)")
-# two asterisks that stand for a value, not for bold: a masked value before 的 (`超过**的设备号`, `带来了**的营收`), a
-# wildcard in a model number (`MI3**系列`), a C pointer type written in prose (`(void**)&A_d`)
+# two asterisks that stand for a value or a mark, not for bold: a masked value before 的 (`超过**的设备号`, `带来了**的营收`),
+# a wildcard in a model number (`MI3**系列`), a C pointer type written in prose (`(void**)&A_d`)
 PLACEHOLDER_STARS_RE = re.compile(r"(?<=[是为了过到有：:，,、])\*\*(?=的)"
+                                  # (masked digits in a table cell, `| 336** |`; significance marks listed or named, `*, **, 或无`,
+                                  # `用**表示`)
+                                  r"|(?<=\d)\*\*(?=[ \t]*\|)|(?:(?<=\*[,，、])|(?<=\*[,，、] ))\*\*(?=[ \t]*[,，、])|(?<=用)\*\*(?=表示|代表|标记|标注)"
                                   r"|(?:(?<=[A-Za-z]\d)|(?<=[A-Za-z]\d\d))\*\*(?=[\u4e00-\u9fff])"
                                   r"|(?:(?<=void)|(?<=char)|(?<=int)|(?<=float)|(?<=double)|(?<=\w_t))[ \t]?\*\*(?=[\s)&A-Za-z_])")
 
@@ -254,6 +257,8 @@ def truncated_enumeration(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[F
         for a_start, b_start, b_end in pairs:
             a, b = text[a_start:b_start - 1], text[b_start:b_end]
             a = a[a.rfind("**") + 2:] if "**" in a else a  # a bold marker opens the item (`需要**非常、非常、非常**关注`)
+            if b[:1] == CODE_ITEM:
+                continue  # an item that opens on inline code is whole (`` `Matplotlib`基础使用、`Seaborn`基础使用 ``)
             if len(b) < len(a) and a.endswith(b) and re.search(r"[\u4e00-\u9fff]", b) \
                     and not _whole_item(a, b, after.get(b_start), _later_items(text, b_end)):
                 yield make_finding(rule, doc, unit, b_start, b_end, full=source_text(doc, unit, a_start, b_start - 1))
@@ -814,8 +819,8 @@ _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至�
 # a heading question answered in a word or two after its question mark (`##### 虚函数表在哪个环节生成? 编译`)
 _HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
 # so is a numbered or bulleted one, right after a full-width mark (`4. z 的维度太多了怎么办？采样。`, `5. 为何要剪枝? a bushy
-# tree has high variance`)
-_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])[^？?\s][^？?]{0,79})$")
+# tree has high variance`), in words, not markup closing the question or a source in brackets (`？** (来自 …)`)
+_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])(?=[^？?]*[\u4e00-\u9fffA-Za-z])[^？?\s*_`][^？?]{0,79})$")
 
 
 # a point stated in its own heading: a short topic, a colon, then prose of 20 characters or more (ten Han among

@@ -90,6 +90,20 @@ TRIAL_99_102 = [
     ("选邻居数时要大于一个聚类簇的最小样本数，KNN 才稳。", "FC441", False),
     ("KNN 可以参考 sklearn.cluster.SpectralClustering 的近邻图。", "FC441", False),
     ("KNN 是一种聚类算法。", "FC441", True),
+    # from the 103rd to 105th: a deep network that consumes what the term gives it (FC437); a symmetric, smoothed version
+    # of KL (FC118); a page's contents linked to other pages (FC117); a field label `Framework:` (FC171); what was used
+    # before the Transformer appeared (FC177); what should be predicted positive are the actual positives (FC101)
+    ("word2vec 不是深度模型，它把词变成深度神经网络能够处理的向量。", "FC437", False),
+    ("word2vec 是一种深度神经网络。", "FC437", True),
+    ("JS 散度可以看成 KL 散度的对称平滑版本。", "FC118", False),
+    ("KL 散度是对称的。", "FC118", True),
+    ("- [3.1 用交叉熵做回归](第3章/3.1-交叉熵回归.md)", "FC117", False),
+    ("| **VGG16** <br/>Framework: tensorflow |", "FC171", False),
+    ("ResNet is a deep learning framework.", "FC171", True),
+    ("在 Transformer 类的大模型流行以前，机器翻译多用循环神经网络。", "FC177", False),
+    ("Transformer 使用了循环神经网络。", "FC177", True),
+    ("召回率是本应判为正的全部样本里真正正例的比例。", "FC101", False),
+    ("召回率是真正正例的比例。", "FC101", True),
 ]
 
 # format and structure: a lone ** that stands for a value before 的 (FM003); a bold marker opens an enumeration's item
@@ -101,6 +115,14 @@ TRIAL_99_102_DOCS = [
     ("### 1. 指标？\n\n**答案：**\n\n- 新一代的 A1**系列显卡很快。\n", "FM003", False),
     ("### 1. 指标？\n\n**答案：**\n\n- 这是**重点内容。\n", "FM003", True),
     ("### 1. 反馈？\n\n**答案：**\n\n我们**一定、一定、一定**要重视用户反馈。\n", "FM005", False),
+    ("### 1. 工具？\n\n**答案：**\n\n- 学会 `NumPy` 数组操作、`Pandas` 数组操作；\n", "FM005", False),
+    ("### 1. 显著性？\n\n**答案：**\n\n| 因素 | F 比 | 显著性 |\n|---|---|---|\n| A | 5.2 | *, **, 或无 |\n", "FM003", False),
+    ("### 1. 显著性？\n\n**答案：**\n\n若 F 比大于临界值，用**表示高度显著。\n", "FM003", False),
+    ("### 1. 数据？\n\n**答案：**\n\n| 编号 | 邮编 |\n|---|---|\n| 1 | 100** |\n", "FM003", False),
+    ("### 1. 资料？\n\n**答案：**\n\n本章重点关注我们常见的三种组件。\n", "FM007", False),
+    ("### 1. 资料？\n\n**答案：**\n\n欢迎关注我们。\n", "FM007", True),
+    ("## 面试题\n\n1. **什么是过拟合？** (来自 `某论坛`)\n\n   过拟合是模型在训练集上表现好、在测试集上表现差的现象。\n\n"
+     "2. **什么是欠拟合？** (来自 `某论坛`)\n\n3. **什么是正则化？**\n\n   正则化是在损失中加入约束参数的惩罚项。\n", "QA001", True),
     ("### 1. 资料？\n\n**答案：**\n\n可以关注我在 GitHub 上整理的资料。\n", "FM007", False),
     ("### 1. 资料？\n\n**答案：**\n\n觉得有用就关注我吧！\n", "FM007", True),
     ("## 笔记\n\n1. 什么是隐变量模型？用看不见的变量解释观测数据的生成过程。\n\n   先从先验里采样隐变量，再经过网络生成观测。\n\n"
