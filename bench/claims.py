@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback26_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback27_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -105,9 +105,14 @@ twenty-fourth set and measured with its starting code and its final code only; t
 misses and flagged traps: development material now. heldback26_*.jsonl (four more authors, 2026-12-04,
 twenty-seventh session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of
 its own: a Chinese patent application's description, a popular-science article for high-school students, the minutes
-of a university lab's weekly group meeting, a reader's review of an ML textbook or course) is the measure now:
-written before the session read the twenty-fifth set and measured with its starting code and its final code only;
-nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
+of a university lab's weekly group meeting, a reader's review of an ML textbook or course), written before the
+twenty-seventh session read the twenty-fifth set and measured with its starting code and its final code only; the
+twenty-eighth session read its flagged traps and some misses: development material now. heldback27_*.jsonl (four more
+authors, 2026-12-04, twenty-eighth session, from the list alone, two wrong phrasings and one trap per misconception,
+each in a voice of its own: the clauses of a national or industry standard, the project bullets of a job seeker's
+resume, a translator's notes in a translated ML book, a cloud platform's help-center FAQ) is the measure now: written
+before the session read the twenty-sixth set and measured with its starting code and its final code only; nobody
+working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -145,6 +150,7 @@ SETS = {
     "heldback24": sorted((ROOT / "bench" / "claims").glob("heldback24_*.jsonl")),
     "heldback25": sorted((ROOT / "bench" / "claims").glob("heldback25_*.jsonl")),
     "heldback26": sorted((ROOT / "bench" / "claims").glob("heldback26_*.jsonl")),
+    "heldback27": sorted((ROOT / "bench" / "claims").glob("heldback27_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -214,7 +220,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback26")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback27")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")

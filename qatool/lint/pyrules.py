@@ -820,7 +820,7 @@ _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至�
 _HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
 # so is a numbered or bulleted one, right after a full-width mark (`4. z 的维度太多了怎么办？采样。`, `5. 为何要剪枝? a bushy
 # tree has high variance`), in words, not markup closing the question or a source in brackets (`？** (来自 …)`)
-_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])(?=[^？?]*[\u4e00-\u9fffA-Za-z])[^？?\s*_`][^？?]{0,79})$")
+_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])(?![^？?]*[（(]\s*(?:来自|来源|出自|source))(?=[^？?]*[\u4e00-\u9fffA-Za-z])[^？?\s*_`][^？?]{0,79})$")
 
 
 # a point stated in its own heading: a short topic, a colon, then prose of 20 characters or more (ten Han among

@@ -107,7 +107,7 @@ TRIAL_99_102 = [
 ]
 
 # format and structure: a lone ** that stands for a value before 的 (FM003); a bold marker opens an enumeration's item
-# (FM005); a call to follow is not a pointer to what one collected (FM007); a numbered question answered after its
+# (FM005); a call to follow is not what one says one focuses on (FM007); a numbered question answered after its
 # question mark (QA001); a link to code written in a framework, or a link whose text names the repository it links (FC204)
 TRIAL_99_102_DOCS = [
     ("### 1. 指标？\n\n**答案：**\n\n- 日活超过**的账户会被标记。\n", "FM003", False),
@@ -123,7 +123,7 @@ TRIAL_99_102_DOCS = [
     ("### 1. 资料？\n\n**答案：**\n\n欢迎关注我们。\n", "FM007", True),
     ("## 面试题\n\n1. **什么是过拟合？** (来自 `某论坛`)\n\n   过拟合是模型在训练集上表现好、在测试集上表现差的现象。\n\n"
      "2. **什么是欠拟合？** (来自 `某论坛`)\n\n3. **什么是正则化？**\n\n   正则化是在损失中加入约束参数的惩罚项。\n", "QA001", True),
-    ("### 1. 资料？\n\n**答案：**\n\n可以关注我在 GitHub 上整理的资料。\n", "FM007", False),
+    ("### 1. 资料？\n\n**答案：**\n\n这一节重点关注我经常遇到的三类故障。\n", "FM007", False),
     ("### 1. 资料？\n\n**答案：**\n\n觉得有用就关注我吧！\n", "FM007", True),
     ("## 笔记\n\n1. 什么是隐变量模型？用看不见的变量解释观测数据的生成过程。\n\n   先从先验里采样隐变量，再经过网络生成观测。\n\n"
      "2. 怎么训练这个网络？最大似然估计。\n\n   对数似然很难直接算，所以用变分下界近似。\n\n3. 后验太复杂怎么办？变分推断。\n\n"
