@@ -3,8 +3,10 @@
 From the twenty-sixth phrasing set (read this session; the twenty-seventh stays unread), written in the voices of a
 patent description, a popular-science article, a lab's meeting minutes and a textbook review: a suggestion said not
 to help (`换优化器是帮不上忙的`) is no claim that it helps; a reading said to be the wrong way round (`把方向读反了`)
-reports what it judges; what an organisation proposed, named after 是 (`Meta 提出的是 RoBERTa`), is that other work; where a work first appeared, said to be Hinton's course (`最早出现在 Hinton 的课程里`), is
-another claim of who made it."""
+reports what it judges; what an organisation proposed, named after 是 (`Meta 提出的是 RoBERTa`), is that other work;
+where a work first appeared, said to be Hinton's course (`最早出现在 Hinton 的课程里`), is another claim of who made
+it; directions said through other verbs. From the 99th to 105th untuned trials (TRIAL_99_102, TRIAL_99_102_DOCS):
+the mechanisms of their false alarms, each case failing on the code before its fix, with guards beside them."""
 
 from __future__ import annotations
 
