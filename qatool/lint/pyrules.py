@@ -1151,6 +1151,20 @@ def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Find
 
 
 _LIST_KEY = re.compile(r"[\s*_`]+")
+
+
+# a bracketed character range (`[A-Z]`, `[a-z]`): its case is its content
+_CHAR_RANGE_RE = re.compile(r"(\[[^\[\]\n]{1,12}\])")
+
+
+def _list_key(text: str) -> str:
+    """An item compared with its siblings: markup and space taken out, case folded outside character ranges."""
+    key = _LIST_KEY.sub("", text)
+    if "[" not in key:
+        return key.casefold()
+    return "".join(part if part.startswith("[") else part.casefold() for part in _CHAR_RANGE_RE.split(key))
+
+
 LIST_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+(.+)$")
 
 
@@ -1248,13 +1262,13 @@ def duplicate_list_item(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fin
             parent = parents[-1][1] if parents else 0
             parents.append((indent, unit.line))
             # code is content: `CPU` 密集型 and `IO` 密集型 are different items
-            key = _LIST_KEY.sub("", m.group(1)).casefold()
+            key = _list_key(m.group(1))
             if not key or key in _ELLIPSIS_KEYS or _SLOT_ITEM_RE.fullmatch(key) or is_placeholder(m.group(1)) or _data_item(key):
                 continue  # (an empty checkbox or a template's slot, `- [ ]`, `- [待填写]`, repeats no content; two
                 # objects of an example may have the same values: `2. 重量30，价值60` and `3. 重量30，价值60`)
             # an item is all its lines: two JSON examples that both open with `* {` differ below it
             # (and the items nested under it: `- 代表论文：` over two different lists of papers are two items)
-            whole = key + _LIST_KEY.sub("", "".join(_item_rest(doc, block, i, indent) + _nested_items(doc, block, i, indent))).casefold()
+            whole = key + _list_key("".join(_item_rest(doc, block, i, indent) + _nested_items(doc, block, i, indent)))
             if (parent, whole) in seen and not (sequence and _step_name(key)):
                 yield make_finding(rule, doc, unit, m.start(1), m.end(1), first=str(seen[(parent, whole)]))
             else:

@@ -106,6 +106,9 @@ TRIAL_99_102 = [
     ("Transformer 使用了循环神经网络。", "FC177", True),
     ("召回率是本应判为正的全部样本里真正正例的比例。", "FC101", False),
     ("召回率是真正正例的比例。", "FC101", True),
+    # supervised and unsupervised named as a pair, before an example of the second (FC438)
+    ("特征取值跨度大，对有监督和无监督中如k-均值这类算法都不利。", "FC438", False),
+    ("k-means 是一种有监督学习算法。", "FC438", True),
 ]
 
 # format and structure: a lone ** that stands for a value before 的 (FM003); a bold marker opens an enumeration's item
@@ -123,6 +126,8 @@ TRIAL_99_102_DOCS = [
     ("### 1. 数据？\n\n**答案：**\n\n| 编号 | 邮编 |\n|---|---|\n| 1 | 100** |\n", "FM003", False),
     ("### 1. 资料？\n\n**答案：**\n\n本章重点关注我们常见的三种组件。\n", "FM007", False),
     ("### 1. 资料？\n\n**答案：**\n\n欢迎关注我们。\n", "FM007", True),
+    ("### 1. 规则？\n\n**答案：**\n\n- 至少一个字母在 [a-z] 中\n- 至少一个字母在 [A-Z] 中\n", "QA005", False),
+    ("### 1. 模型？\n\n**答案：**\n\n- BERT 模型\n- GPT 模型\n- bert 模型\n", "QA005", True),
     ("## 面试题\n\n1. **什么是过拟合？** (来自 `某论坛`)\n\n   过拟合是模型在训练集上表现好、在测试集上表现差的现象。\n\n"
      "2. **什么是欠拟合？** (来自 `某论坛`)\n\n3. **什么是正则化？**\n\n   正则化是在损失中加入约束参数的惩罚项。\n", "QA001", True),
     ("### 1. 资料？\n\n**答案：**\n\n这一节重点关注我经常遇到的三类故障。\n", "FM007", False),
