@@ -1137,7 +1137,7 @@ class _Clause:
 
 # a name spelled out in Latin words in brackets (`(Classify and Regression Tree)`, `（Large Language Model, LLM）`)
 _SPELLED_NAME_RE = re.compile(r"[A-Z][A-Za-z\-]*(?:[ ,]+(?:[A-Z][A-Za-z\-]*|and|of|for|from|with|to|the|on|in|via|by)){1,8}")
-
+# ... or in lower case, right after the Chinese name it spells (`稳健回归（robust regression）`)
 _LOWER_SPELLED_RE = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){1,3}")
 
 # a run of three or more capitalised Latin words (`Classification And Regression Tree`): a name
@@ -2805,14 +2805,12 @@ class ClaimReader:
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
         window = text[max(clause.start, ms - 24):ms]  # `max sequence length 只有 1024`
         window = window[max(window.rfind(c) for c in "、,，/／|") + 1:]  # `12 层、hidden size 768`, `12 层 / 768`: 层 is the measure of 12
-        named = None
-        for named in quantity.finditer(window):
-            pass
+        named = list(quantity.finditer(window))
         # (a quantity whose own number stands between it and this one, in brackets that shut before this one, is that
         # number's: `BERT-large（序列长度 512）比 MLPerf 1.1`)
-        if named is None:
+        if not named:
             return False
-        own = _DIGIT_RE.search(window, named.end())  # (`上下文长度从 1024 提升到 4096`: the later number is the quantity's too)
+        own = _DIGIT_RE.search(window, named[-1].end())  # (`上下文长度从 1024 提升到 4096`: the later number is the quantity's too)
         return own is None or _BRACKET_SHUT_RE.search(window, own.end()) is None
 
 

@@ -1151,8 +1151,6 @@ def placeholder_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Find
 
 
 _LIST_KEY = re.compile(r"[\s*_`]+")
-
-
 # a bracketed character range (`[A-Z]`, `[a-z]`): its case is its content
 _CHAR_RANGE_RE = re.compile(r"(\[[^\[\]\n]{1,12}\])")
 
