@@ -2811,7 +2811,7 @@ class ClaimReader:
         if not named:
             return False
         own = _DIGIT_RE.search(window, named[-1].end())  # (`上下文长度从 1024 提升到 4096`: the later number is the quantity's too)
-        return own is None or _BRACKET_SHUT_RE.search(window, own.end()) is None
+        return own is None or _BRACKET_CLOSE_RE.search(window, own.end()) is None
 
 
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
@@ -2839,7 +2839,6 @@ _VARIANT_SIZE_RE = re.compile(r"(?:(?<=[A-Za-z0-9][-_ ])|(?<=[A-Za-z0-9][（(])|
 # a web address: not prose (a link's `#anchor` target repeats its text, and is read with it)
 _URL_SPAN_RE = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]（）]+")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
-_BRACKET_SHUT_RE = re.compile(r"[）)]")
 _FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`

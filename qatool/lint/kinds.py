@@ -1325,14 +1325,15 @@ def _cite_repo(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
         repo = kb.repos[i]
         # (`代码实现：[tensorflow](…/tensorflow-resnet)`: a framework named as what an implementation is written in)
         written_in = link is not None and _IMPLEMENTATION_LABEL_RE.search(text, lo, link.start) is not None
-        claim = (OFFICIAL_RE.search(label) is not None
+        official = OFFICIAL_RE.search(label) is not None
+        claim = (official
                  or (SOURCE_RE.search(label) is not None and _repo_root(text, m))
                  or _repo_rx(repo, "noun_rx", f"(?:{repo['names']}){REPO_NOUN}").search(label) is not None
                  or (_repo_root(text, m) and name.group(0) == bare and not written_in))
         slug = f"{m.group(1)}/{m.group(2)}".casefold()
-        if _WRITTEN_IN_AFTER_RE.match(label, name.end()) is not None and OFFICIAL_RE.search(label) is None:
+        if _WRITTEN_IN_AFTER_RE.match(label, name.end()) is not None and not official:
             continue  # `[Pytorch版的代码](…)`: code written in that framework, not the framework's repository
-        if link is not None and OFFICIAL_RE.search(label) is None and m.group(2).casefold() in text[link.text[0]:link.text[1]].casefold() \
+        if link is not None and not official and m.group(2).casefold() in text[link.text[0]:link.text[1]].casefold() \
                 and not _repo_rx(repo, "names_rx", repo["names"]).fullmatch(m.group(2)):
             # `llama 仓库代码 [llama-cuda-graph-example-masked_attn](…/fw-ai/llama-cuda-graph-example/…)`: the link text names the
             # repository it links, by a name of its own (not the project's: `[GloVe GitHub仓库](…/joinstreet/glove)` claims it)
