@@ -372,7 +372,9 @@ _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|
 _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 # a clause that goes on with the previous clause's subject
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
-_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*"
+# (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
+_CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
+_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 
 
@@ -445,7 +447,8 @@ _LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
                             r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：]"
                             # (a line that opens with a term's names and a full-width colon before Chinese: `均方误差（MSE）：…`)
-                            r"|(?P<bare>[^：:，,。*\n]{1,30})：(?=[ \t]*[\u4e00-\u9fff]))", re.M)
+                            # (after a clause number of a standard or a manual: `8.1 困惑度：…`, `3.2.4 精确率 precision：…`)
+                            r"|(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+)?(?P<bare>[^：:，,。*\n]{1,30})：(?=[ \t]*[\u4e00-\u9fff]))", re.M)
 # a short bold section label that names no term (`**核心结论：**`, `**原理：**`); not one that refutes, warns or
 # asks (`**误区：**`, `**注意：**`, `**问：**`), which says how to read what follows
 # (nor an answer label, `**答案：**`, which the answer lead reads already)
@@ -470,7 +473,7 @@ _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过|在[^�
                             r"|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))")
 _NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
-_CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而)\s*[，,]?\s*)?")
+_CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而|(?:这|正|就)?是?(?:因为|由于|得益于|归功于|受益于)|因|凭借|依靠)\s*[，,]?\s*)?")
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
 _TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*[，,]\s*$")
 # a fill-in-the-blank item and its answer on one line (`填空：KNN 是一种 ____ 算法。答：聚类。`): the blanks, the answer's
@@ -520,16 +523,26 @@ def _filled(text: str) -> str:
     return "\n".join(out)
 
 
+# a normative modal before the verb it governs (`横坐标应取 TPR`, `宜将阈值调高`): a standard's or a manual's rule says
+# what the plain verb says (not after a negation, `不应取`, and not `应该`, which may only guess)
+_MODAL_RE = re.compile(r"(?<![不无没非未勿别])(?:应当|应|宜|须|必须|务必)(?!该|用(?![于在]))(?=\s{0,2}(?:取|为|是|将|把|与|和|跟|同|以|采用|使用|选用|选|用|设|调|保持|继续|按|作为|当作|视为|记为))")
+
+
 def _noted(text: str) -> str | None:
     """`text` as its signs read, position for position: bold marks blanked (`的**算术平均值**` says what `的算术平均值`
-    says) and a note's signs between words as the words they stand for (`门控 + 细胞状态` 和, `BN = 纯标准化` 是).
-    None when it has neither. A property's phrasings are looked for here as well as in the text itself (a
-    phrasing may spell a sign out: `源任务\\s*=\\s*目标任务`)."""
+    says), a note's signs between words as the words they stand for (`门控 + 细胞状态` 和, `BN = 纯标准化` 是), and a
+    normative modal before its verb blanked (`横坐标应取` reads as `横坐标取`). None when it has none of them. A
+    property's phrasings are looked for here as well as in the text itself (a phrasing may spell a sign out:
+    `源任务\\s*=\\s*目标任务`)."""
     chars = None
     if "**" in text:
         for m in _BOLD_MARK_RE.finditer(text):
             chars = chars or list(text)
             chars[m.start():m.end()] = "  "
+    if "应" in text or "宜" in text or "须" in text:
+        for m in _MODAL_RE.finditer(text):
+            chars = chars or list(text)
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
     for m in _NOTATION_RE.finditer(text):
         word = _notation_word(text, m)
         if word is not None:
@@ -608,6 +621,9 @@ _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
 _SPEAKER = r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
 _SPEAKER_RE = re.compile(_SPEAKER)
+# an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
+# sentence, not the value a question asked for
+_QA_FULL_ANSWER_RE = re.compile(r"(?:在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
 _INLINE_QA_RE = re.compile(
     r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
@@ -683,7 +699,7 @@ _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?
 _LEAD_COPULA = r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
 _PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
-_REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于)\s*(?:它|其)")
+_REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
 _CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*(?:了|的是|的)?\s*(?:\*\*)?\s*$")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
@@ -1371,6 +1387,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
             out += [(k, " ") for k in range(q0 + lo, q0 + hi)]
         out += [(k, " ") for k in range(m.start("qm"), echo.end())]
         return out
+    if _QA_FULL_ANSWER_RE.match(text, a):
+        return None  # `…剪掉哪些权重？答：在剪枝模式下，…`: an answer that opens a sentence of its own reads on its own
     for w in _QA_ASKS_RE.finditer(q):
         out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
     qm = m.span("qm")

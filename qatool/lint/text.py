@@ -35,9 +35,10 @@ CLAUSE_SEP = "，,"
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:[吗么呢]|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
-# (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`)
+# (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
+# nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`)
 IMPERATIVE_LEAD = (r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
-                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出))")
+                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出|(?:时|的时候|之时)(?=\s*[，,])))")
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
 
 
@@ -175,7 +176,7 @@ REPORTED_RE = re.compile(
 SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
-SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
+SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -315,6 +316,8 @@ _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|�
                                r"|换成|换用|改用|改成)")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
+# without such a word, the consequent of `若 A，B，C` opens where advice or a modal does (`若出现过拟合，可增加轮数，让…`)
+_ADVICE_OPENS_RE = re.compile(r"\s*(?:可以?|应该?|应当|需要|建议|宜|不妨|最好)")
 # a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
 # the words that lead examples (`如`, not `如何`/`如果`/`如下`)
 EXAMPLE_LEAD = r"(?:例如|比如|诸如|譬如|如(?![何此果今同下上若是]))"
@@ -687,7 +690,8 @@ class TextLayer:
             last = (a, b)
         consequent = len(pieces)
         if sentence.kind == "supposed" and len(pieces) > 1:
-            consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])), len(pieces) - 1)
+            consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])),
+                              next((i for i in range(1, len(pieces)) if _ADVICE_OPENS_RE.match(text, pieces[i][0])), len(pieces) - 1))
         out = []
         for i, (a, b) in enumerate(pieces):
             kind = sentence.kind

@@ -1,0 +1,83 @@
+"""Readings added in the twenty-ninth session (2026-12-04), in wording of my own.
+
+From the twenty-seventh phrasing set (read this session; the twenty-eighth stays unread), written in the voices of a
+standard's clauses, a resume, a translator's notes and a help-center FAQ: a clause number opening a line (`8.1 困惑度：…`,
+`（2）…`) is no word of the clause; a normative modal before its verb (`横坐标应取…`) says what the plain verb says; a
+prompt's verb that only names the time of a comparison (`比较两个模型时，…`) asks nothing; `若` opens a supposition, and
+without 那么/则 its consequent opens where advice does (`若 A，可 B，C`); a reason led by `得益于其`/`因其` is the chosen
+term's; an answer after `答：` that opens a sentence of its own (`答：在…模式下，…`) reads on its own; a normative
+negation (`不应用作`) denies; the better model picked by the wrong value (`宜选用 PPL 较高者`), a value's fall judged an
+improvement, an effect told before its cause (`随 p 的增大而减弱`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lint.readings import found, item
+
+CASES = [
+    # (text, code, whether the code is found)
+    # a clause number before a label or a term
+    ("8.1 困惑度：衡量语言模型好坏的指标，数值越大说明模型越好。", "FC111", True),
+    ("（2）困惑度是评价语言模型的指标，数值越大表示模型越好。", "FC111", True),
+    ("4.3 困惑度是评价语言模型的指标，数值越小表示模型越好。", "FC111", False),
+    # accuracy as the first metric on skewed data, a majority share given as a percentage
+    ("在正负样本极不均衡的数据上，应把 accuracy 当作首要评价指标。", "FC114", True),
+    ("多数类约占 97% 的验证集上，accuracy 有 97% 就说明模型对正例的识别能力良好。", "FC114", True),
+    ("在样本不均衡的场景里，准确率不是首要评价指标。", "FC114", False),
+    # a fall judged an improvement, the lower (or higher) value picked
+    ("AUC 由 0.9 降到 0.6，可视为模型有所改进。", "FC109", True),
+    ("选型时应优先选择 AUC 较低的模型。", "FC109", True),
+    ("选型时应优先选择 AUC 较高的模型。", "FC109", False),
+    ("AUC 值越趋近于 0，表明排序能力越强。", "FC109", True),
+    ("BLEU 从 35 下降到 20，应视为译文质量提高。", "FC115", True),
+    ("BLEU 从 20 上升到 35，应视为译文质量提高。", "FC115", False),
+    ("困惑度由 20 升至 35，应视为模型变好。", "FC111", True),
+    ("评测语言模型时宜选用困惑度更高的模型。", "FC111", True),
+    ("评测语言模型时宜选用困惑度更低的模型。", "FC111", False),
+    # the time of a comparison is no exam prompt
+    ("比较两个分类器时，宜选用 AUC 更小的那个。", "FC109", True),
+    ("比较两个分类器时，宜选用 AUC 更大的那个。", "FC109", False),
+    # a normative negation
+    ("准确率只反映预测性能，不宜用来衡量可解释性。", "FC159", False),
+    ("我们拿准确率来衡量模型的可解释性。", "FC159", True),
+    # 若 opens a supposition; the consequent opens with advice
+    ("若迁移学习的源任务与目标任务完全相同，也就没有迁移可言。", "FC157", False),
+    ("迁移学习要求源领域和目标领域完全一致。", "FC157", True),
+    ("若干研究指出，迁移学习要求源领域和目标领域完全一致。", "FC157", True),
+    ("如果出现过拟合，可以多训几个 epoch，让模型彻底收敛来消除过拟合。", "FC133", True),
+    ("如果出现过拟合，可以减少训练轮数，用早停来缓解过拟合。", "FC133", False),
+    # a reason led by 得益于其 / 因其 is the chosen term's
+    ("我们选用 Adagrad，得益于其学习率随训练逐步增大，后期收敛快。", "FC330", True),
+    ("项目采用 LSTM，因其门控结构一并解决了梯度消失和梯度爆炸。", "FC150", True),
+    ("项目采用 LSTM，得益于其门控缓解了梯度消失，梯度爆炸仍靠裁剪。", "FC150", False),
+    # a normative modal before its verb
+    ("绘制 ROC 曲线时，横轴应取召回率。", "FC112", True),
+    ("绘制 ROC 曲线时，横轴不应取召回率。", "FC112", False),
+    ("绘制 ROC 曲线时，横轴应取假正例率。", "FC112", False),
+    # an effect told before its cause
+    ("dropout 的正则效果随着丢弃概率的升高而变弱。", "FC317", True),
+    ("dropout 的正则效果随着丢弃概率的升高而增强。", "FC317", False),
+    # an answer that opens a sentence of its own after 答：
+    ("问：稀疏率设成 40% 后哪些权重会被去掉？答：在权重剪枝模式下，模型里绝对值最大的那些权重会被去掉。", "FC418", True),
+    ("问：稀疏率设成 40% 后哪些权重会被去掉？答：在权重剪枝模式下，模型里绝对值最小的那些权重会被去掉。", "FC418", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES)
+def test_reading(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+AUGMENTATION = [
+    # a risk of overfitting raised, the training set remembered more easily
+    ("用数据增强扩充样本，反而会抬高模型过拟合的风险。", "FC140", True),
+    ("数据增强能降低过拟合的风险。", "FC140", False),
+    ("做了数据增强以后模型更容易死记训练样本。", "FC140", True),
+    ("不做数据增强时，模型更容易记住训练集。", "FC140", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", AUGMENTATION)
+def test_augmentation(text, code, expected):
+    assert (code in found(item(text))) is expected, text
