@@ -390,12 +390,16 @@ _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说
 # the text itself (本文/本节)
 _OWN_OBJECT = r"本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器)"
 _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER_TURN + r"\s*(?:\*\*)?\s*[:：]")
+# a verb of a result brought about (`一举解决了`, `有效缓解`)
+_RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)"
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
                           r"|都|只|仅|本质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          # (a result it brings: `…，一举解决了…`, `…，有效缓解了…`; what it does not depend on: `…，与类别数无关`)
+                          r"|" + _RESULT_VERB + r"|(?:与|和|跟)[^，,。；;]{0,12}?(?:无关|没有?关系|不相关)"
                           # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
                           r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=[\d一二两三四五六七八九十百千])"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
@@ -697,7 +701,8 @@ _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 # (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
 _LEAD_COPULA = r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
-_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是)")
+# (or a result it brought: `RNN 加上梯度裁剪，一举解决了…` is the clipping's result, not the RNN's)
+_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
@@ -1871,7 +1876,8 @@ class ClaimReader:
                 # that names no term is not what the sentence's term (the first step) does
                 prev, frame, label = [], None, []
                 continue
-            added = self._purpose_of(text, clauses, i) if i > 0 and not mentions else None
+            # (nor does a clause whose terms come after its verb: `…，一举解决了梯度爆炸`)
+            added = self._purpose_of(text, clauses, i) if i > 0 and not any(self._leads(text, clause, m) for m in mentions) else None
             if added is not None:  # `PPO 阶段加 KL 惩罚，是为了…`: the purpose is the added thing's
                 prev, frame = [added], None
             if clause.kind == "statement":
@@ -2009,8 +2015,8 @@ class ClaimReader:
         return [self._owned(text, m, mentions) for m in head or subj]
 
     def _purpose_of(self, text: str, clauses: list[Span], i: int) -> Mention | None:
-        """The term a clause that gives a purpose (`…，是为了…`) is about: the one the clause before added or used
-        (`加 KL 惩罚`), if any."""
+        """The term a clause that gives a purpose (`…，是为了…`) or a result (`…，一举解决了…`) is about: the one the
+        clause before added or used (`加 KL 惩罚`), if any."""
         if not _after_lead(_PURPOSE_LEAD_RE, text, clauses[i].start, clauses[i].end):
             return None
         before = clauses[i - 1]

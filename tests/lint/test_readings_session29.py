@@ -81,3 +81,48 @@ AUGMENTATION = [
 @pytest.mark.parametrize("text,code,expected", AUGMENTATION)
 def test_augmentation(text, code, expected):
     assert (code in found(item(text))) is expected, text
+
+
+RESULTS = [
+    # a result clause after an added thing is the added thing's (`RNN 加上梯度裁剪，一并解决了…`), and a clause that
+    # opens with a result verb goes on with the subject before it
+    ("LSTM 训练时加入梯度裁剪，一次性解决了梯度过大和梯度消失。", "FC141", True),
+    ("LSTM 训练时加入梯度裁剪，一次性解决了梯度过大的问题。", "FC141", False),
+    ("梯度裁剪实现简单，彻底解决了梯度消失。", "FC141", True),
+    ("梯度裁剪实现简单，有效缓解了梯度爆炸。", "FC141", False),
+    # vanishing said as decaying
+    ("LSTM 的细胞状态让梯度既不衰减也不爆炸。", "FC150", True),
+    ("LSTM 的细胞状态让梯度不易衰减，但照样可能爆炸。", "FC150", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", RESULTS)
+def test_results(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+VOCABULARY = [
+    # an INT8 value said to take two bytes
+    ("量化成 INT8 以后每个权重仍要占两个字节。", "FC415", True),
+    ("FP16 的每个权重占两个字节，INT8 只占一个。", "FC415", False),
+    # the dynamic variant of loss scaling is loss scaling
+    ("动态损失缩放存在的意义就是防止梯度上溢。", "FC421", True),
+    ("动态损失缩放存在的意义就是防止小梯度下溢成 0。", "FC421", False),
+    # BF16 finer than FP16, its largest value smaller than FP16's
+    ("BF16 相较于 FP16 数值表示要更精细一些。", "FC419", True),
+    ("BF16 能表示的最大值比 FP16 还低。", "FC419", True),
+    ("BF16 能表示的最大值比 FP16 高得多。", "FC419", False),
+    # subsampling said to skip rare words
+    ("word2vec 的 subsampling 会让低频词更容易被跳过。", "FC436", True),
+    ("word2vec 的 subsampling 会让高频词更容易被跳过。", "FC436", False),
+    # PCA said to rely on labels; LDA's directions said to be unrelated to the class count
+    ("PCA 是依靠类别标签来找投影方向的。", "FC442", True),
+    ("PCA 不依靠类别标签，只看方差。", "FC442", False),
+    ("LDA 能降到几维只看特征数，跟类别个数没有关系。", "FC443", True),
+    ("LDA 能降到几维受类别个数限制，跟特征数没有关系。", "FC443", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", VOCABULARY)
+def test_vocabulary(text, code, expected):
+    assert (code in found(item(text))) is expected, text
