@@ -390,14 +390,14 @@ _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说
 # the text itself (本文/本节)
 _OWN_OBJECT = r"本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器)"
 _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER_TURN + r"\s*(?:\*\*)?\s*[:：]")
-# a verb of a result brought about (`一举解决了`, `有效缓解`)
-_RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)"
+# a verb of a result brought about (`一举解决了`, `有效缓解`; not the noun `解决方法`)
+_RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)(?!方法|方案|办法|思路|措施|之道|途径|手段|问题的)"
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
-                          r"|都|只|仅|本质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           # (a result it brings: `…，一举解决了…`, `…，有效缓解了…`; what it does not depend on: `…，与类别数无关`)
                           r"|" + _RESULT_VERB + r"|(?:与|和|跟)[^，,。；;]{0,12}?(?:无关|没有?关系|不相关)"
                           # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
@@ -627,7 +627,7 @@ _SPEAKER = r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])
 _SPEAKER_RE = re.compile(_SPEAKER)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for
-_QA_FULL_ANSWER_RE = re.compile(r"(?:在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
+_QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
 _INLINE_QA_RE = re.compile(
     r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
@@ -1500,8 +1500,10 @@ class ClaimReader:
     def _asked_topic(self, text: str, sents: list[Span], k: int, topic: frozenset[str] | None) -> frozenset[str] | None:
         """The topic of sentence k: when the sentence before it asks a question (ending in ？) that names one term (`BERT
         怎么预训练的？`, `1楼：GPT-3 上下文多长？2楼：…`), the sentence that answers it is about that term when it names none
-        of its own, as an item's answer is about the term its question names; else the topic so far. A short
+        of its own, as an item's answer is about the term its question names (or about both terms a question names side by
+        side, when the answer opens with 两者: `A 和 B 有什么区别？两者都…`); else the topic so far. A short
         exclamation between them that names nothing (`X 怎么算？超简单！…`, `别慌！`) is read past."""
+        answer = sents[k] if k < len(sents) else None  # (k == len(sents): what the next line answers)
         k -= 1
         while k > 0 and _EXCLAIM_RE.fullmatch(text, sents[k].start, sents[k].end) and not self._mentions(text, sents[k].start, sents[k].end):
             k -= 1
@@ -1518,6 +1520,9 @@ class ClaimReader:
             named = {m.keys for m, n in zip(found, found[1:] + [None]) if n is None or not _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
         if len(named) > 1 and all(_JUXTAPOSED_RE.fullmatch(text, m.end, n.start) for m, n in zip(found, found[1:])):
             return frozenset().union(*named)  # `BERT 预训练的任务是啥？`: names side by side ask of one thing, both at once
+        if len(named) == 2 and len(found) == 2 and _COORD_RE.match(text[found[0].end:found[1].start]) \
+                and answer is not None and _BOTH_RE.match(text[answer.start:answer.end]):
+            return frozenset().union(*named)  # `A 和 B 有什么区别？两者都…`: the answer's 两者 is both terms asked about
         return next(iter(named)) if len(named) == 1 else topic
 
     def _number_carry(self, text: str, sents: list[Span], k: int, spec: ClaimSpec,
@@ -2339,7 +2344,8 @@ class ClaimReader:
                 # brackets that close before the property: `WordPiece（…；BERT 沿用，…）与 BPE 同为…` is WordPiece's)
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
-            elif bound is None and compared and len({m.keys for m in prev}) > 1 and _BOTH_RE.match(text[clause.start:pe]):
+            elif bound is None and compared and (len({m.keys for m in prev}) > 1 or (len(prev) == 1 and len(prev[0].keys) > 1)) \
+                    and _BOTH_RE.match(text[clause.start:pe]):  # (or both terms a question asked about: `_asked_topic`)
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             across = None

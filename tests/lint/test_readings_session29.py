@@ -126,3 +126,60 @@ VOCABULARY = [
 @pytest.mark.parametrize("text,code,expected", VOCABULARY)
 def test_vocabulary(text, code, expected):
     assert (code in found(item(text))) is expected, text
+
+
+BOTH_ASKED = [
+    # 两者 in an answer is both terms the question before named side by side
+    ("问：Adam 与 RMSProp 的提出者分别是谁？答：两者都出自 Hinton 之手。", "FC467", True),
+    ("问：Adam 与 RMSProp 的提出者分别是谁？答：两者出自不同的人，RMSProp 来自 Hinton 的课程。", "FC467", False),
+    ("KNN 和 k-means 有啥不一样？两者都属于无监督的聚类算法。", "FC441", True),
+    ("KNN 和 k-means 有啥不一样？两者不同，前者有监督，后者才是聚类。", "FC441", False),
+    # (not one term of a clause before: 二者 there is both terms named)
+    ("召回率看实际为正的样本，特异度看实际为负的样本，二者分别为 TP/(TP+FN) 和 TN/(TN+FP)。", "FC106", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", BOTH_ASKED)
+def test_both_asked(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+DEFINITIONS = [
+    # a rate defined through its denominator, after a scope (`分母取测试集中…`)
+    ("算召回率时，以被模型判成正类的样本个数作为分母。", "FC101", True),
+    ("算召回率时，以真实为正类的样本个数作为分母。", "FC101", False),
+    ("算精确率时，分母取验证集中全部实际为正的样本。", "FC102", True),
+    ("算精确率时，分母取验证集中全部被预测为正的样本。", "FC102", False),
+    ("算特异度时，分母取数据集中所有真实为正的样本。", "FC106", True),
+    ("算特异度时，分母取数据集中所有真实为负的样本。", "FC106", False),
+    # specificity said to be one quantity with FPR
+    ("特异度跟假阳性率其实是一回事。", "FC107", True),
+    ("特异度跟假阳性率不是一回事，两者相加等于 1。", "FC107", False),
+    # cross-entropy put in a regression loss's place (not for logistic regression, nor for classification)
+    ("做销量预测这种回归任务时，可以改用交叉熵取代均方误差。", "FC117", True),
+    ("做逻辑回归时，可以改用交叉熵取代均方误差。", "FC117", False),
+    ("做图像分类时，可以改用交叉熵取代均方误差。", "FC117", False),
+    # training on cross-entropy said to enlarge KL (实质上 goes on with the subject before)
+    ("把交叉熵当作优化目标，实质上是在拉大两个分布之间的 KL 散度。", "FC310", True),
+    ("把交叉熵当作优化目标，实质上是在缩小两个分布之间的 KL 散度。", "FC310", False),
+    # the input of CrossEntropyLoss said to be normalised probabilities
+    ("nn.CrossEntropyLoss 的输入为已经归一化的类别概率。", "FC311", True),
+    ("nn.CrossEntropyLoss 的输入必须是未归一化的 logits。", "FC311", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", DEFINITIONS)
+def test_definitions(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+GUARDS = [
+    # (the noun 解决方法 opens no result clause: the method named after it is not the subject's, from a development
+    # repository's note on DPO in recommendation)
+    ("DPO 在推荐里不好用，因为拿不到成对的偏好样本。解决方法：训练一个奖励模型来模拟用户的打分。", "FC397", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", GUARDS)
+def test_guards(text, code, expected):
+    assert (code in found(item(text))) is expected, text
