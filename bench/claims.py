@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback27_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback28_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -110,9 +110,14 @@ twenty-seventh session read the twenty-fifth set and measured with its starting 
 twenty-eighth session read its flagged traps and some misses: development material now. heldback27_*.jsonl (four more
 authors, 2026-12-04, twenty-eighth session, from the list alone, two wrong phrasings and one trap per misconception,
 each in a voice of its own: the clauses of a national or industry standard, the project bullets of a job seeker's
-resume, a translator's notes in a translated ML book, a cloud platform's help-center FAQ) is the measure now: written
-before the session read the twenty-sixth set and measured with its starting code and its final code only; nobody
-working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
+resume, a translator's notes in a translated ML book, a cloud platform's help-center FAQ), written before the
+twenty-eighth session read the twenty-sixth set and measured with its starting code and its final code only; the
+twenty-ninth session read its flagged traps and misses: development material now. heldback28_*.jsonl (four more
+authors, 2026-12-04, twenty-ninth session, from the list alone, two wrong phrasings and one trap per misconception,
+each in a voice of its own: an ML engineer's weekly report, a GitHub issue thread on a training framework, review
+comments on a pull request, a student's study post on a lifestyle platform) is the measure now: written before the
+session read the twenty-seventh set and measured with its starting code and its final code only; nobody working on
+the rules has read it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -151,6 +156,7 @@ SETS = {
     "heldback25": sorted((ROOT / "bench" / "claims").glob("heldback25_*.jsonl")),
     "heldback26": sorted((ROOT / "bench" / "claims").glob("heldback26_*.jsonl")),
     "heldback27": sorted((ROOT / "bench" / "claims").glob("heldback27_*.jsonl")),
+    "heldback28": sorted((ROOT / "bench" / "claims").glob("heldback28_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -220,7 +226,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback27")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback28")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")

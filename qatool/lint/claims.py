@@ -2586,6 +2586,10 @@ class ClaimReader:
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
             if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
                 group = [owner] + group
+                i = before.index(owner)
+                while i > 0 and _COORD_RE.match(text[before[i - 1].end:before[i].start]) and not self._is_object(text, clause, before[i - 1]):
+                    i -= 1
+                    group = [before[i]] + group  # `GPT 和 BERT 的预训练目标`: the part of each owner coordinated
             actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)
             if actor is not None and not self._is_object(text, clause, actor):
                 group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates

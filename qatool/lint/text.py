@@ -223,6 +223,8 @@ _POTENTIAL_AFFIRMS = frozenset("少不了 免不了 错不了 离不了 跑不�
 _EMPHATIC_NEG = frozenset("可不是 可不".split())
 _AGREEING_RE = re.compile(r"\s*(?:嘛|吗|么|呗|呀|啊|[，,。！!？?：:]|$)")
 _POTENTIAL_TAILS = frozenset("不出 不了 不动".split())  # the complement as the segmenter cuts it off its verb
+# a 不 that negates an attribute of a noun (`不重要特征的系数`, `不相关的特征`, `不平衡的数据`): no denial of the predicate
+_NEGATED_ATTRIBUTES = frozenset("重要 相关 必要 平衡 均衡 稳定 收敛 常见 常用 可导 可微 连续 合理 正确 准确 有效 显著 规则 完整 饱和 活跃".split())
 # words that coordinate two negated predicates ("不需要、也不应该"): the second negation repeats the first
 _NEG_COORD = frozenset("、 ， , 也 或 或者 且 并且 而且 和 及 以及".split())
 # modal hedges: a claim under them is not asserted
@@ -739,7 +741,10 @@ class TextLayer:
                 potential = (_POTENTIAL_NEG_RE.match(tok) is not None and tok not in _POTENTIAL_AFFIRMS) or (
                     tok in _POTENTIAL_TAILS and prev is not None and prev + tok not in _POTENTIAL_AFFIRMS)  # 给 / 不出
                 emphatic = tok in _EMPHATIC_NEG and _AGREEING_RE.match(text, e) is None
-                if (tok in NEGATIONS or split or removal or potential or emphatic or _NEG_HEAD_RE.match(tok)) and not (counted and prev in _NEG_COORD):
+                attribute = tok == "不" and k + 1 < len(words) and words[k + 1][2] in _NEGATED_ATTRIBUTES and any(
+                    w[2] == "的" for w in words[k + 2:k + 4])
+                if (tok in NEGATIONS or split or removal or potential or emphatic or _NEG_HEAD_RE.match(tok)) and not attribute \
+                        and not (counted and prev in _NEG_COORD):
                     n += 1
                     counted = True
                 prev = tok

@@ -183,3 +183,51 @@ GUARDS = [
 @pytest.mark.parametrize("text,code,expected", GUARDS)
 def test_guards(text, code, expected):
     assert (code in found(item(text))) is expected, text
+
+
+OWNERS_AND_METHODS = [
+    # a part of coordinated owners is each owner's (`GPT 和 BERT 的预训练目标`)
+    ("GPT 和 BERT 的预训练目标都是 MLM。", "FC175", True),
+    ("BERT 和 RoBERTa 的预训练目标都是 MLM。", "FC175", False),
+    # LoRA: the gradient said to reach the frozen weights
+    ("用 LoRA 时梯度也会反传到预训练权重 W0，一起更新。", "FC389", True),
+    ("用 LoRA 时梯度只反传到 A 和 B，W0 保持冻结。", "FC389", False),
+    # Adapter merged into the original layer, no latency at inference
+    ("Adapter 训完能融合进原有的层里，推理时不会带来额外延迟。", "FC391", True),
+    ("Adapter 训完不能融合进原有的层里，推理时会多出一点延迟。", "FC391", False),
+    # DPO said to still need an explicit reward model
+    ("DPO 还需额外的奖励模型来给回答打分。", "FC397", True),
+    ("DPO 无需额外的奖励模型来给回答打分。", "FC397", False),
+    # the reward model said to be updated in turn with the policy in PPO
+    ("在 PPO 阶段，奖励模型跟策略网络轮流训练。", "FC399", True),
+    ("在 PPO 阶段，奖励模型冻结，只训练策略网络和价值网络。", "FC399", False),
+    # a larger KL said to earn more reward (not the penalty that grows with it)
+    ("PPO 里和参考模型的 KL 越大，得到的奖励就越高。", "FC396", True),
+    ("PPO 里和参考模型的 KL 越大，扣掉的奖励就越多。", "FC396", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", OWNERS_AND_METHODS)
+def test_owners_and_methods(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+REGULARISATION = [
+    # less data said to lower the risk, told noun first (`样本由…缩减至…，过拟合风险随之减小`)
+    ("训练集由 5 万张削减到 5 千张之后，过拟合的风险也随之降低。", "FC131", True),
+    ("训练集由 5 千张扩充到 5 万张之后，过拟合的风险也随之降低。", "FC131", False),
+    # dropout said to keep zeroing at test time as usual
+    ("部署时不调用 eval()，好让 Dropout 在推理时照常随机置零一部分激活。", "FC136", True),
+    ("推理阶段要调用 eval()，Dropout 只在训练时随机丢弃神经元。", "FC136", False),
+    # a 不 that negates a noun's attribute denies nothing (`不重要特征的系数`)
+    ("岭回归的 L2 惩罚能让不重要特征的权重严格为 0。", "FC134", True),
+    ("岭回归的 L2 惩罚不会让不重要特征的权重严格为 0。", "FC134", False),
+    # Lasso's penalty said to be the same as weight decay, its coefficients never pushed to zero
+    ("Lasso 的惩罚跟 weight decay 一样。", "FC135", True),
+    ("Lasso 的惩罚跟 weight decay 不一样，系数可以被压到零。", "FC135", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", REGULARISATION)
+def test_regularisation(text, code, expected):
+    assert (code in found(item(text))) is expected, text
