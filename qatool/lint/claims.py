@@ -2532,6 +2532,14 @@ class ClaimReader:
         """Whether the mentions are one coordinated group (`A 或 B`, `A、B 和 C`)."""
         return all(b.start >= a.end and _COORD_RE.match(text[a.end:b.start]) for a, b in zip(group, group[1:]))
 
+    def _coordinated_up_to(self, text: str, clause: Span, before: list[Mention], m: Mention) -> list[Mention]:
+        """`m` with the terms coordinated right before it that are not objects (`GPT 和 BERT 的预训练目标`: the part of
+        each owner)."""
+        i = before.index(m)
+        while i > 0 and _COORD_RE.match(text[before[i - 1].end:before[i].start]) and not self._is_object(text, clause, before[i - 1]):
+            i -= 1
+        return before[i:before.index(m) + 1]
+
     def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int,
               extend: bool = True) -> tuple[list[Mention], int] | None:
         """The term group a property at [ps, pe) is said of, and where the words that qualify it begin
@@ -2585,11 +2593,7 @@ class ClaimReader:
                           or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
             if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
-                group = [owner] + group
-                i = before.index(owner)
-                while i > 0 and _COORD_RE.match(text[before[i - 1].end:before[i].start]) and not self._is_object(text, clause, before[i - 1]):
-                    i -= 1
-                    group = [before[i]] + group  # `GPT 和 BERT 的预训练目标`: the part of each owner coordinated
+                group = self._coordinated_up_to(text, clause, before, owner) + group
             actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)
             if actor is not None and not self._is_object(text, clause, actor):
                 group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates
