@@ -225,6 +225,9 @@ REGULARISATION = [
     # Lasso's penalty said to be the same as weight decay, its coefficients never pushed to zero
     ("Lasso 的惩罚跟 weight decay 一样。", "FC135", True),
     ("Lasso 的惩罚跟 weight decay 不一样，系数可以被压到零。", "FC135", False),
+    # the original GAN said to pull the earth mover's distance closer
+    ("原始 GAN 训练时其实是在缩小两个分布间的推土机距离。", "FC448", True),
+    ("WGAN 训练时其实是在缩小两个分布间的推土机距离，原始 GAN 对应 JS 散度。", "FC448", False),
 ]
 
 
