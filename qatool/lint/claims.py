@@ -2679,6 +2679,8 @@ class ClaimReader:
         if not r or _FORMER_LATTER_RE.search(text, r.end(), clause.end):
             return None  # (`A 与 B 分别是：前者…，后者…`: 前者/后者 say which is which)
         before = [m for m in mentions if m.end <= r.start()]
+        if len(before) > 1 and _OWNER_RE.fullmatch(text, before[-2].end, before[-1].start):
+            before = before[:-1]  # `GPT 和 BERT 的预训练目标分别是…`: the owners' shared part, not one more term
         terms: list[Mention] = before[-1:]  # the coordinated terms right before 分别
         left = terms[0].start if terms else 0
         for m in reversed(before[:-1]):
@@ -2868,7 +2870,7 @@ _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(
 # (not what X is compared by: `和 GPT 的区别就是 BERT…` says nothing of GPT's part)
 _OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))[\u4e00-\u9fff]{1,4}\s*")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
-_LOCATIVE_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's)
+_LOCATIVE_GAP_RE = re.compile(r"\s*(?:它们?)?\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's; `它在 Y 中`: the pronoun's place)
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")

@@ -173,6 +173,21 @@ def test_definitions(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
 
+PRONOUN_IN_PLACE = [
+    # a 它 before a place (`它在解码器里…`) is the owner the place is in, as a named term before 在 is
+    ("padding mask 这个概念很重要，它在解码器里遮住当前位置之后的词。", "FC371", True),
+    ("padding mask 这个概念很重要，它在解码器里遮住补齐用的 pad 位置。", "FC371", False),
+    # `A 和 B 的 X 分别是 P 和 Q`: the owners take the parts in turn, not the shared noun X (it was read as one more term)
+    ("GPT 和 BERT 的预训练目标分别是自回归和 MLM。", "FC173", False),
+    ("BERT 和 GPT 的注意力分别是单向和双向的。", "FC173", True),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", PRONOUN_IN_PLACE)
+def test_pronoun_in_place(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
 GUARDS = [
     # (the noun 解决方法 opens no result clause: the method named after it is not the subject's, from a development
     # repository's note on DPO in recommendation)
