@@ -189,6 +189,10 @@ def test_pronoun_in_place(text, code, expected):
 
 
 GUARDS = [
+    # (online or iterative DPO, which labels fresh pairs with a reward model each round, is a variant of its own: from
+    # the 106th untuned trial's post-training comparison table)
+    ("DPO 把奖励隐含在策略里，不用单独训练。不过要是做在线 DPO，就需要显式训练一个奖励模型。", "FC397", False),
+    ("DPO 训练前需要显式训练一个奖励模型。", "FC397", True),
     # (the noun 解决方法 opens no result clause: the method named after it is not the subject's, from a development
     # repository's note on DPO in recommendation)
     ("DPO 在推荐里不好用，因为拿不到成对的偏好样本。解决方法：训练一个奖励模型来模拟用户的打分。", "FC397", False),
