@@ -161,6 +161,10 @@ PRONOUN_IN_PLACE = [
 
 
 GUARDS = [
+    # (another metric said to be more reliable than accuracy on imbalanced data is no claim that accuracy is: from
+    # the 108th untuned trial's note on class imbalance)
+    ("F1 兼顾了精确率和召回率，在类别不平衡时是比准确率更靠得住的指标。", "FC114", False),
+    ("类别不平衡时，准确率依然是最靠得住的指标。", "FC114", True),
     # (online or iterative DPO, which labels fresh pairs with a reward model each round, is a variant of its own: from
     # the 106th untuned trial's post-training comparison table)
     ("DPO 把奖励隐含在策略里，不用单独训练。不过要是做在线 DPO，就需要显式训练一个奖励模型。", "FC397", False),
