@@ -2535,10 +2535,10 @@ class ClaimReader:
     def _coordinated_up_to(self, text: str, clause: Span, before: list[Mention], m: Mention) -> list[Mention]:
         """`m` with the terms coordinated right before it that are not objects (`GPT 和 BERT 的预训练目标`: the part of
         each owner)."""
-        i = before.index(m)
+        i = end = before.index(m)
         while i > 0 and _COORD_RE.match(text[before[i - 1].end:before[i].start]) and not self._is_object(text, clause, before[i - 1]):
             i -= 1
-        return before[i:before.index(m) + 1]
+        return before[i:end + 1]
 
     def _bind(self, text: str, clause: Span, mentions: list[Mention], ps: int, pe: int,
               extend: bool = True) -> tuple[list[Mention], int] | None:

@@ -7,7 +7,8 @@ prompt's verb that only names the time of a comparison (`比较两个模型时�
 without 那么/则 its consequent opens where advice does (`若 A，可 B，C`); a reason led by `得益于其`/`因其` is the chosen
 term's; an answer after `答：` that opens a sentence of its own (`答：在…模式下，…`) reads on its own; a normative
 negation (`不应用作`) denies; the better model picked by the wrong value (`宜选用 PPL 较高者`), a value's fall judged an
-improvement, an effect told before its cause (`随 p 的增大而减弱`)."""
+improvement, an effect told before its cause (`随 p 的增大而减弱`). GUARDS holds the false alarms of the session's gate
+runs and of its untuned trials (106th-108th), each failing on the code that raised it."""
 
 from __future__ import annotations
 
