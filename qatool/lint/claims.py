@@ -614,7 +614,9 @@ def _notation_word(text: str, m: re.Match) -> str | None:
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
 # a degree adverb in its formal two-character form (`最为`, `更为`, `较为`, `极为`) before an adjective
 _DEGREE_WEI_RE = re.compile(r"(?<![变])[最更较极颇甚尤]为(?=[\u4e00-\u9fff])(?![了主止例此何准之其人师伍])")
-_FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*", re.M)
+_FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*"
+                        # (a service tone's aside that closes a clause, `…时请注意，`: what follows goes on as without it)
+                        r"|(?<=[\u4e00-\u9fffA-Za-z0-9])(?:请您?|需要|要)(?:注意|留意)(?=[，,])", re.M)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"

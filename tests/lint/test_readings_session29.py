@@ -151,6 +151,9 @@ DEFINITIONS = [
 
 
 PRONOUN_IN_PLACE = [
+    # a service tone's aside that closes a clause (`…时请注意，`) is read past
+    ("调用 Stable Diffusion 出图时请您注意，模型是直接在 RGB 像素上一步步去噪的。", "FC451", True),
+    ("调用 Stable Diffusion 出图时请您注意，模型是在 VAE 的潜空间里一步步去噪的。", "FC451", False),
     # a 它 before a place (`它在解码器里…`) is the owner the place is in, as a named term before 在 is
     ("padding mask 这个概念很重要，它在解码器里遮住当前位置之后的词。", "FC371", True),
     ("padding mask 这个概念很重要，它在解码器里遮住补齐用的 pad 位置。", "FC371", False),
