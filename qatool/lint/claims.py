@@ -1883,8 +1883,7 @@ class ClaimReader:
                 # that names no term is not what the sentence's term (the first step) does
                 prev, frame, label = [], None, []
                 continue
-            # (nor does a clause whose terms come after its verb: `…，一举解决了梯度爆炸`)
-            added = self._purpose_of(text, clauses, i) if i > 0 and not any(self._leads(text, clause, m) for m in mentions) else None
+            added = self._purpose_of(text, clauses, i, mentions) if i > 0 else None
             if added is not None:  # `PPO 阶段加 KL 惩罚，是为了…`: the purpose is the added thing's
                 prev, frame = [added], None
             if clause.kind == "statement":
@@ -2021,11 +2020,14 @@ class ClaimReader:
         # `PyTorch 的 CrossEntropyLoss …，所以输入必须…`: a term owned by the head term goes on with it, as one subject
         return [self._owned(text, m, mentions) for m in head or subj]
 
-    def _purpose_of(self, text: str, clauses: list[Span], i: int) -> Mention | None:
+    def _purpose_of(self, text: str, clauses: list[Span], i: int, mentions: list[Mention]) -> Mention | None:
         """The term a clause that gives a purpose (`…，是为了…`) or a result (`…，一举解决了…`) is about: the one the
-        clause before added or used (`加 KL 惩罚`), if any."""
+        clause before added or used (`加 KL 惩罚`), if any, and if none of the clause's `mentions` heads it."""
         if not _after_lead(_PURPOSE_LEAD_RE, text, clauses[i].start, clauses[i].end):
             return None
+        if any(self._leads(text, clauses[i], m) for m in mentions):
+            return None  # (a clause with a subject of its own at its head; its terms after the verb are what it acts on:
+            # `…，一举解决了梯度爆炸`)
         before = clauses[i - 1]
         added = [m for m in self._mentions(text, before.start, before.end) if _ADDED_BEFORE_RE.search(text, before.start, m.start)]
         return added[-1] if added else None
@@ -2534,10 +2536,10 @@ class ClaimReader:
         """Whether the mentions are one coordinated group (`A 或 B`, `A、B 和 C`)."""
         return all(b.start >= a.end and _COORD_RE.match(text[a.end:b.start]) for a, b in zip(group, group[1:]))
 
-    def _coordinated_up_to(self, text: str, clause: Span, before: list[Mention], m: Mention) -> list[Mention]:
-        """`m` with the terms coordinated right before it that are not objects (`GPT 和 BERT 的预训练目标`: the part of
-        each owner)."""
-        i = end = before.index(m)
+    def _coordinated_up_to(self, text: str, clause: Span, before: list[Mention], end: int) -> list[Mention]:
+        """before[end] with the terms coordinated right before it that are not objects (`GPT 和 BERT 的预训练目标`: the part
+        of each owner; `BERT 和 GPT 预训练时都…`: the terms in that stage)."""
+        i = end
         while i > 0 and _COORD_RE.match(text[before[i - 1].end:before[i].start]) and not self._is_object(text, clause, before[i - 1]):
             i -= 1
         return before[i:end + 1]
@@ -2560,10 +2562,8 @@ class ClaimReader:
                 continue
             if k > 0 and _TIME_AFTER_RE.match(text, m.end, clause.end) and not text[before[k - 1].end:m.start].strip(" *") \
                     and not self._is_object(text, clause, before[k - 1]):
-                j = k - 1  # (with the terms coordinated with it: `BERT 和 GPT 预训练时都…`)
-                while j > 0 and _COORD_RE.match(text[before[j - 1].end:before[j].start]) and not self._is_object(text, clause, before[j - 1]):
-                    j -= 1
-                return [*before[j:k], m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
+                # (with the terms coordinated with it: `BERT 和 GPT 预训练时都…`)
+                return [*self._coordinated_up_to(text, clause, before, k - 1), m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
             if self._is_time_frame(text, clause, m):
                 frame = frame or ([m], m.end)
                 continue
@@ -2595,7 +2595,7 @@ class ClaimReader:
                           or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
                           or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
             if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
-                group = self._coordinated_up_to(text, clause, before, owner) + group
+                group = self._coordinated_up_to(text, clause, before, before.index(owner)) + group
             actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)
             if actor is not None and not self._is_object(text, clause, actor):
                 group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates
