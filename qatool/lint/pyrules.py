@@ -841,7 +841,7 @@ def _inline_answer(line: str) -> bool:
     m = _INLINE_ANSWER_RE.match(line) or _HEADING_SHORT_ANSWER_RE.match(line) or _LIST_SHORT_ANSWER_RE.match(line)
     if m is not None:
         return not _DEMAND_RE.search(m.group(2)) and sentence_kind(m.group(2)) == "statement"
-    if _states_itself(line):
+    if _states_itself(line) or _answers_after_asking(line):
         return True
     m = _STATED_POINT_RE.match(line)
     if m is None or _PROMPT_AFTER_COLON_RE.match(m.group(2)) or _NOT_A_TOPIC_RE.search(m.group(1)) or question_strength(m.group(1)) == 2:
@@ -854,16 +854,59 @@ def _inline_answer(line: str) -> bool:
 _DEFINES_RE = re.compile(r"叫做|叫作|称为|称作|称之为|定义为|就是指|是指|指的是")
 
 
+def _line_title(line: str) -> str:
+    """A line's words without its heading or list marks, bold and number (`#### 8、**…**` -> `…`)."""
+    return split_number(strip_bold(line.strip().lstrip("#>-*+ \t")))[1]
+
+
+def _clauses_of(text: str) -> list[str]:
+    return [c for c in re.split(r"[，,。；;]", text) if c.strip()]
+
+
+def _clause_asks_or_tags(clause: str) -> bool:
+    """A clause that asks, with an interrogative or a 吗/呢 at its end."""
+    return clause_asks(clause) or clause.rstrip().endswith(("吗", "呢"))
+
+
 def _states_itself(line: str) -> bool:
     """Whether a heading is a statement long enough to be its own content: two clauses or more, 40 Han
     characters or more, a definition's verb, ending in a full stop, and no clause that asks or demands
     (`#### 8、若对网络中某一资源的需求超过…，网络的性能就要变坏，这种情况就叫做拥塞。`)."""
-    text = split_number(strip_bold(line.strip().lstrip("#>-*+ \t")))[1].strip()
+    text = _line_title(line).strip()
     if not text.endswith(("。", ".")) or len(HAN_RE.findall(text)) < 40 or not _DEFINES_RE.search(text) \
             or _PROMPT_AFTER_COLON_RE.match(text) or _DEMAND_RE.search(text):
         return False
-    clauses = [c for c in re.split(r"[，,。；;]", text) if c.strip()]
-    return len(clauses) >= 2 and not any(clause_asks(c) or c.rstrip().endswith(("吗", "呢")) for c in clauses)
+    clauses = _clauses_of(text)
+    return len(clauses) >= 2 and not any(_clause_asks_or_tags(c) for c in clauses)
+
+
+def _answers_after_asking(line: str) -> bool:
+    """Whether a line asks in its first clause only and answers in the clauses after it, with no question mark
+    anywhere (`2、 上一次的状态 h(t-1) 是怎么和输入结合起来的，这也是很多资料没讲明白的地方，也很简单，就是把二者
+    直接拼起来，…`): three clauses or more, 40 Han characters or more, none after the first asking or demanding."""
+    text = _line_title(line).strip()
+    if "？" in text or "?" in text or len(HAN_RE.findall(text)) < 40 or _DEMAND_RE.search(text) or _PROMPT_AFTER_COLON_RE.match(text):
+        return False
+    clauses = _clauses_of(text)
+    return len(clauses) >= 3 and clause_asks(clauses[0]) and not any(_clause_asks_or_tags(c) for c in clauses[1:])
+
+
+def _answered_by_headings_below(doc: LintDoc, no: int, title: str) -> bool:
+    """Whether a question heading with nothing under it is answered by the statement headings that follow it at its
+    level (`### M×N 集成问题有了解过吗，MCP 怎么解决的` then `### M×N 集成问题`, `### MCP 解决方案`): the next heading is
+    of the same level, unnumbered, asks nothing, and is a part of the question's own words (not the next question)."""
+    heads = _heading_levels(doc)
+    level = heads.get(no)
+    if level is None:
+        return False
+    nxt = next((k for k in range(no + 1, len(doc.lines) + 1) if doc.lines[k - 1].strip()), None)
+    if nxt is None or heads.get(nxt) != level:
+        return False
+    number, below, _ = split_number(strip_bold(doc.lines[nxt - 1].lstrip("#> \t").rstrip("# ")))
+    below = below.strip()
+    if number or len(below.replace(" ", "")) < 4 or question_strength(below.replace("问题", "")) > 0:  # (`M×N 集成问题`: a problem)
+        return False
+    return below in split_number(strip_bold(title))[1]
 
 
 def _linked_heading(doc: LintDoc, no: int) -> bool:
@@ -877,7 +920,7 @@ _QKEY_DROP_RE = re.compile(r"[\s*_`#>]+|[？?。．.：:！!；;，,、]+$")
 
 
 def _question_key(text: str) -> str:
-    return _QKEY_DROP_RE.sub("", split_number(strip_bold(text.strip().lstrip("#>-*+ \t")))[1])
+    return _QKEY_DROP_RE.sub("", _line_title(text))
 
 
 def _asked_again_below(doc: LintDoc, line: int, question: str) -> bool:
@@ -1085,6 +1128,7 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         if _in_sections(exercises, n.line):
             continue
         if n.reason in _UNANSWERED and not _asked_again_below(doc, n.line, title) and not _linked_heading(doc, n.line) \
+                and not _answered_by_headings_below(doc, n.line, title) \
                 and not _inline_answer(doc.lines[n.line - 1].strip() if 0 < n.line <= len(doc.lines) else ""):
             k = bisect.bisect_right(starts, n.line)
             heading = split_number(doc.lines[n.line - 1].lstrip("#> \t"))[0] if 0 < n.line <= len(doc.lines) else None

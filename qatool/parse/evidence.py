@@ -21,6 +21,8 @@ QMARK_RE = re.compile(r"(?<!\ufffd)\?|？")  # `�?` is a character lost in dec
 # a verb of checking earlier in the clause of a 是否: the clause says what is checked (`检查是否为空`, `用相似度检测
 #当前结果是否异常`) and asks nothing; at the start of a text it is a prompt (`判断模型是否过拟合`), read as one
 _CHECKED_RE = re.compile(r"(?:检查|判断|检测|确认|验证|校验|核对|核查|审查|判定|决定|评估|衡量|识别|观察|监控|监测|统计|关注|分析|考虑|注意|留意|询问|区分|确定|考察|记录|查看|测试|看|取决于)[^，,。；;：:！!？?]{0,24}$")
+# what one does not know (`模型不知道有哪些类别`): the interrogative after it names the unknown, it asks nothing
+_UNKNOWN_RE = re.compile(r"(?:不知道|不清楚|不确定|不了解|搞不清楚?|弄不清楚?|分不清|不明白)[^，,。；;：:！!？?]{0,8}$")
 # interrogatives; 吗/呢 only at the end of a clause
 _QWORDS_RE = re.compile(
     r"什么|如何|为什么|为何|为啥|怎么|怎样|哪些|哪个|哪种|哪几|哪一|哪里"
@@ -59,7 +61,8 @@ def question_strength(text: str) -> int:
     if not t:
         return 0
     if QMARK_RE.search(t) or _IMPERATIVE_RE.match(t) or _PROMPT_ANYWHERE_RE.search(t) or any(
-            m.group(0) != "是否" or not _CHECKED_RE.search(t, max(0, m.start() - 30), m.start()) for m in _QWORDS_RE.finditer(t)):
+            (m.group(0) != "是否" or not _CHECKED_RE.search(t, max(0, m.start() - 30), m.start()))
+            and (m.group(0) in "吗呢" or not _UNKNOWN_RE.search(t, max(0, m.start() - 12), m.start())) for m in _QWORDS_RE.finditer(t)):
         return 2
     if _ENGLISH_Q_RE.match(t):
         return 2
