@@ -368,6 +368,9 @@ _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?
 # a term that acts through another (`LSTM 通过门控机制解决了…`, `BERT 主要借助 MLM 实现…`): what is done is said of both
 _ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*(?:\*\*)?\s*")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
+# between two parallel phrasings of one claim (`…真正例率 TPR、纵轴…`), between a term and its gloss (`真正例率 TPR`)
+_PARALLEL_GAP_RE = re.compile(r"[ \t]*(?:[（(]?[A-Za-z][A-Za-z0-9-]*[)）]?)?[ \t]*[、，,；;][ \t]*")
+_GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
 # the opening of a bracket between two terms: the second glosses the first
 _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 # a clause that goes on with the previous clause's subject
@@ -406,7 +409,11 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _O
                           # a clause that opens comparing the value before it (`BLEU 为 18.2，低于基线的 24.6`)
                           r"|(?:远|明显|略|稍|显著)?(?:低于|高于|小于|大于|优于|不如|超过|胜过|逊于)"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
-                          r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|$)")
+                          r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是"
+                          # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`)
+                          r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
+                          # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`)
+                          r"|(?:计算|统计)?(?:方法|方式|口径|公式)\s*(?:是|为|[:：])|定义(?:是|[:：])|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 # terms marked as the left and right of a figure (`ResNet（左）与 DenseNet（右）的区别：使用相加和使用连结`): the parts after
 # the colon go to them in order, as after 分别
@@ -1959,7 +1966,7 @@ class ClaimReader:
             return False
         if self._asked_before(text, sent):
             return True  # a question asked and answered at once: about the one term it names
-        return sentence_kind(text[a:sent.start]) == "statement"
+        return sentence_kind(text[a:sent.start]) in ("statement", "observed")
 
     @staticmethod
     def _leads(text: str, clause: Span, m: Mention) -> bool:
@@ -2294,7 +2301,12 @@ class ClaimReader:
             paired = _slashed_pairing(text, clause, mentions, ps)
             if paired is not None and not set(paired.keys) & set(spec.subjects):
                 continue  # `BERT/GPT/ELMo：双向 vs 单向 vs …`: each term takes the value in its place
-            live = [m for m in mentions if m.end <= ps or m.start >= pe]  # a term inside the phrasing is part of it
+            # a term inside the phrasing is part of it, and so is the same term's gloss right after it (`取真正例率 TPR`);
+            # so is a term, not the subject, inside a parallel phrasing of the claim next to it (`横轴取 TPR、纵轴取 FPR`)
+            live = [m for m in mentions if (m.end <= ps or m.start >= pe) and not any(
+                (m.start < qe and m.end > qs and not set(m.keys) & set(spec.subjects)
+                 and _PARALLEL_GAP_RE.fullmatch(text, *((pe, qs) if qs >= pe else (qe, ps))))
+                or self._glosses(text, mentions, m, qs, qe) for qs, qe in preds)]
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and not set(nxt.keys) & set(spec.subjects) and _GIVEN_TO_RE.fullmatch(text, pe, nxt.start) \
                     and _OWNED_AFTER_RE.match(text, nxt.end, clause.end):
@@ -2646,6 +2658,11 @@ class ClaimReader:
         if br < 0 or _ALL_OF_LIST_RE.match(text, br + 1, ps):
             return None  # (`Adam、牛顿法、L-BFGS（都用到 Hessian）`: a gloss of them all)
         return next((m for m in mentions if m.end <= br and m.start >= group[-1].start and not text[m.end:br].strip(" \t*")), None)
+
+    @staticmethod
+    def _glosses(text: str, mentions: list[Mention], m: Mention, ps: int, pe: int) -> bool:
+        """Whether m, right after the phrasing ps..pe, glosses a term inside it (`真正例率 TPR`, `真正例率（TPR）`)."""
+        return bool(_GLOSS_GAP_RE.fullmatch(text, pe, m.start)) and any(o.keys == m.keys and o.start < pe and o.end > ps for o in mentions)
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]

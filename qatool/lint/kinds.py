@@ -254,7 +254,7 @@ def asks(unit: Unit, start: int, end: int) -> bool:
     if k is not None and k + 1 < len(sents) and judged_false(unit.text, *sents[k + 1]):
         return True  # a quiz statement judged false by the sentence after it (`…最可靠的指标。错。`, `答：×`)
     sent = unit.text[sentence[0]:sentence[1]]
-    if sentence_kind(sent) == "reported" or reports_belief(sent):
+    if sentence_kind(sent) in ("reported", "observed") or reports_belief(sent):
         return True  # the text layer's reading, as for claims: a belief reported to refute it (`有人以为…，其实…`) is no claim
     # a clause the match spans that asks without a ？ (`换用 Adam 能否避免梯度消失`, `差分隐私算不算加密`); a later
     # clause that asks (`…，与是否上线无关`) does not make the match a question
@@ -361,6 +361,7 @@ class Knowledge:
     papers: list[dict[str, Any]] = field(default_factory=list)
     repos: list[dict[str, Any]] = field(default_factory=list)
     books: list[dict[str, Any]] = field(default_factory=list)
+    acronyms: dict[str, list[str]] = field(default_factory=dict)  # acronym -> the expansions right for it
     _names_rx: SafePattern | None = None
     _reader: ClaimReader | None = None
     _claim_gates: dict[tuple[str, ...], SafePattern] = field(default_factory=dict)

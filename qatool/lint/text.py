@@ -140,7 +140,10 @@ REPORTED_RE = re.compile(
     r"|是(?:一种|一个|个)?(?:常见|典型|很常见)?的?错误(?:的)?(?:理解|认识|观念|说法|看法|印象)"
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
     # neither is asserted
-    r"|[”\"」』]\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
+    r"|(?:[”\"」』]|(?<=[\s：:])'[^'\n]{6,120}')\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
+    # what a text under review says (a code comment, a document, a config), judged in the same clause (`注释写 BERT-base
+    # 有 340M 参数不对，…`): the statement is the text's, not the writer's
+    r"|(?:注释|文档|docstring|README|配置|说明|描述|原句|原文|初稿|草稿|文案|PPT|slides?)(?:里|中|上)?(?:写的?|写着|说|称|提到)[^。；;！!？?，,]{1,80}?(?:不对|有误|不准确|不正确|是错的|错了)\s*(?=[，,。；;！!]|$)"
     r"|是(?:一个|一种)?(?:很|非常)?(?:常见|典型|经典)的?(?:错误|误解|误区)"
     # a quoted statement crossed out or taken back (`你草稿里写过“…”，后来划掉了`)
     r"|[”\"」』]\s*[，,]?\s*(?:但|可)?(?:后来|之后|随后|又|立刻|马上)?(?:被|又)?(?:划掉|删掉|删去|撤回|收回|改掉)"
@@ -532,7 +535,9 @@ _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:�
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|哪些|多少|是否)[^，,。；;？?]{0,16}?"
                              r"(?:(?:并|都|也|完全|其实)?(?:没有|没|无|不)(?:要求|关系|限制|所谓|区别|差别|重要|影响)|无关)"
                              # (an A-not-A whose answer is said not to matter: `加不加位置编码差别不大`, `用不用都一样`)
-                             r"|" + a_not_a("ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别))")
+                             r"|" + a_not_a("ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别)"
+                             # (`负样本判得对不对不影响这个数`)
+                             r"|(?:都|也|并|完全)?(?:不(?:会)?(?:影响|改变)|影响不(?:了|到)|无关|没(?:有)?关系))")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
@@ -603,8 +608,16 @@ def reports_belief(s: str) -> bool:
     return False
 
 
+# a symptom told under its label, with no inference drawn (`遇到的问题：日志中出现交叉熵为负。`, `实际行为：…`): what was
+# seen when something went wrong, not how things are; the sentence after it (`原因分析：两者…`) still goes on with its terms
+OBSERVED_RE = re.compile(
+    r"^[\s>*-]*(?:\*\*)?\s*(?:遇到的问题|问题现象|现象|症状|异常现象|实际行为|实际现象|实际结果|报错信息?|错误现象)\s*(?:\*\*)?\s*[:：](?:\*\*)?"
+    r"(?![^。；;！!？?]*(?:说明|表明|意味着|因为|所以|因此|导致|由于|证明|可见|可以看出|看来|应该|应当|需要|本来|正常))")
+
+
 def sentence_kind(s: str) -> str:
-    """statement, question, reported (a belief quoted to refute it) or supposed (a conditional)."""
+    """statement, question, reported (a belief quoted to refute it), observed (a symptom told under its label) or
+    supposed (a conditional)."""
     core = s.strip().rstrip("；;")
     lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
     done = _PROMPT_DONE_RE.match(lead)
@@ -616,6 +629,8 @@ def sentence_kind(s: str) -> str:
             or _TOPIC_PHRASE_RE.fullmatch(lead.rstrip("*_ 。.")) \
             or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)
         return "question"
+    if OBSERVED_RE.match(core):
+        return "observed"
     if reports_belief(core) or SAY_LEAD_RE.match(lead):
         return "reported"
     if SUPPOSE_RE.match(lead):
