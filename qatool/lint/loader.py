@@ -288,6 +288,8 @@ def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Know
         kb._reader = None
     kb.papers.extend(data.get("papers") or [])
     kb.books.extend(data.get("books") or [])
+    for a in data.get("acronyms") or []:
+        kb.acronyms.setdefault(a["acronym"], []).extend(a["expansions"])
     for i, r in enumerate(data.get("repos") or []):
         if not lazy:  # checked here, compiled where it is used (kinds.check_citation)
             compile_regex(r["names"], f"{path}:{_line(_node_at(node, ['repos', i]))}: repository {r['project']}")

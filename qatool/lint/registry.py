@@ -15,6 +15,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterator
 
+import qatool.lint.acronyms  # noqa: F401  (registers the acronym-expansion check)
+import qatool.lint.arithmetic  # noqa: F401  (registers the stated-arithmetic check)
 import qatool.lint.claims as claim_kind
 import qatool.lint.compare  # noqa: F401  (registers the metric-comparison check)
 import qatool.lint.kinds as kinds
