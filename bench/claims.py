@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback29_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback30_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -120,9 +120,13 @@ read the twenty-seventh set and measured with its starting code and its final co
 its flagged traps and misses: development material now. heldback29_*.jsonl (four more authors, 2026-12-05, thirtieth
 session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: an
 interviewer's written evaluation after a technical interview, a university lecturer's handed-out lecture notes, a
-work group chat among colleagues, explanatory comments in a training script) is the measure now: written before the
-session read the twenty-eighth set and measured with its starting code and its final code only; nobody working on
-the rules has read it. Exit status 0 always (it is a measurement, not a gate).
+work group chat among colleagues, explanatory comments in a training script), written before the thirtieth session
+read the twenty-eighth set and measured with its starting code and its final code only; the thirty-first session read
+its flagged traps and misses: development material now. heldback30_*.jsonl (four more authors, 2026-12-05,
+thirty-first session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its
+own: a product manager's requirement document, an on-call engineer's post-incident review, a scene of a web novel about
+an AI startup, a conference speaker's slide notes) is the measure now: written before the session read the
+twenty-ninth set and measured with its starting code and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -163,6 +167,7 @@ SETS = {
     "heldback27": sorted((ROOT / "bench" / "claims").glob("heldback27_*.jsonl")),
     "heldback28": sorted((ROOT / "bench" / "claims").glob("heldback28_*.jsonl")),
     "heldback29": sorted((ROOT / "bench" / "claims").glob("heldback29_*.jsonl")),
+    "heldback30": sorted((ROOT / "bench" / "claims").glob("heldback30_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -232,7 +237,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback29")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback30")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
