@@ -145,12 +145,12 @@ def test_chinese_and_english_files_of_the_dev_corpus_are_not_refused():
     present on this machine, reads as Chinese or English."""
     from qatool.common.io import foreign_script
 
-    roots = [Path(__file__).resolve().parents[2] / "corpus", Path("/work/devcorpus")]
+    roots = [Path(__file__).resolve().parents[2] / "corpus", Path(os.environ.get("QATOOL_DEVCORPUS", "/work/devcorpus"))]
     seen = 0
     for root in roots:
         if not root.is_dir():
             continue
-        for p in sorted(root.rglob("*.md")):
+        for p in sorted(q for q in root.rglob("*") if q.suffix in (".md", ".txt") and q.is_file()):
             try:
                 text = p.read_text(encoding="utf-8")
             except (UnicodeDecodeError, OSError):
