@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead
+from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead, asks_what
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
@@ -563,6 +563,7 @@ class _ClaimIndex:
     about: dict[str, list[int]]  # term key -> indices of the answer/analysis units of records whose question or title names it
     yes_no: list[tuple[dict[str, Any], Unit, Any, bool]]  # records whose first answer begins with yes or no: (record, unit, match, yes)
     opening: set[int]  # indices of the units of each answer's first paragraph (its first block of lines)
+    what: list[tuple[dict[str, Any], int]]  # records whose question asks for a thing or a number: (record, first answer unit's index)
 
 
 def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
@@ -578,6 +579,7 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
         terms[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
     units_of: dict[str, list[int]] = {}
     first: dict[str, Unit] = {}
+    first_at: dict[str, int] = {}
     for k, u in enumerate(doc.units):
         if u.record is None:
             continue
@@ -586,11 +588,12 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
             units_of.setdefault(rid, []).append(k)
         if u.scope == "answer" and u.text.strip():
             first.setdefault(rid, u)
+            first_at.setdefault(rid, k)
     about: dict[str, list[int]] = {}
     for rid, named_terms in terms.items():
         for key in named_terms[0] | named_terms[1]:
             about.setdefault(key, []).extend(units_of.get(rid, ()))
-    yes_no = []
+    yes_no, what = [], []
     for rec in doc.records:
         unit = first.get(rec["id"])
         if unit is None:
@@ -601,7 +604,9 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
             yes_no.append((rec, unit, m, yes is not None))
         elif (echo := _echo_answer(unit.text, rec.get("question") or "", glossary)) is not None:
             yes_no.append((rec, unit, echo, echo.group("neg") is None))
-    index = _ClaimIndex(terms, about, yes_no, _openings(doc, units_of, first))
+        elif asks_what(rec.get("question") or ""):
+            what.append((rec, first_at[rec["id"]]))
+    index = _ClaimIndex(terms, about, yes_no, _openings(doc, units_of, first), what)
     doc.cache["claim_index"] = (glossary, index)
     return index
 
@@ -929,6 +934,8 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
                 yield make_finding(rule, doc, unit, s, e, term=label)
         if view is not None:
             yield from _table_findings(rule, doc, reader, spec, view, found, label)
+        if "answer" in rule.scope:
+            yield from _what_answers(rule, doc, index, turns, asked_of, reader, spec, label, found)
         if "answer" in rule.scope and spec.predicates:
             yield from _turn_yes_no(rule, doc, turns, asked_of, reader, spec, label, found)
             for f in _yes_no_answers(rule, doc, index, reader, spec, label):
@@ -976,6 +983,24 @@ def _answers_the_slip(reader: ClaimReader, question: str, spec: ClaimSpec, yes: 
     the answer affirms what it asks (or its opposite)."""
     asked = reader.question_polarity(question, spec)
     return asked is not None and (asked if yes else not asked) == (spec.wrong == "affirm")
+
+
+def _what_answers(rule: Rule, doc: LintDoc, index: _ClaimIndex, turns: dict[int, _Turn], asked_of: set[int], reader: ClaimReader,
+                  spec: ClaimSpec, label: str, found: set[tuple[int, int]]) -> Iterator[Finding]:
+    """Answers (an item's first answer line, an answering turn) that open with a bare phrase the question asks for
+    (`GPT 的预训练目标是什么？` / `MLM，…`): the phrase read into the question states the claim (ClaimReader.answered);
+    not on a line already found."""
+    subjects = set(spec.subjects)
+    pairs = [(rec.get("question") or "", doc.units[k].text, k, True) for rec, k in index.what if subjects & index.terms[rec["id"]][0]]
+    pairs += [(turns[k].question, turns[k].text, k, False) for k in sorted(asked_of)]
+    for question, text, k, asked in pairs:
+        unit = doc.units[k]
+        if any(unit.line == line for line, _ in found):
+            continue
+        hit = reader.answered(question, text, spec, asked=asked)
+        if hit is not None:
+            found.add((unit.line, unit.col))
+            yield make_finding(rule, doc, unit, hit[0], hit[1], term=label)
 
 
 def _asked_of(turns: dict[int, _Turn], spec: ClaimSpec) -> set[int]:

@@ -101,7 +101,9 @@ REPORTED_RE = re.compile(
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
     r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏|答错|说错"
     # an interviewer's verdict on the answer given (`我说是 MLM，面试官说不对`)
-    r"|(?:面试官|考官|对方)[^，,。；;]{0,6}?(?:不对|不是这样|有误|纠正)"
+    r"|(?:面试官|考官|对方)[^，,。；;]{0,6}?(?:不对|不是这样|有误|纠正|更正)"
+    # a reviewer pointing out what the statement really is (`面试官当场指出此为精确率的定义`, `评审指出这是反的`)
+    r"|(?:面试官|考官|对方|老师|导师|评委|评审|审稿人)[^，,。；;]{0,6}?指出(?:这|此|其|该)(?:说法|回答|理解|答案|结论)?(?:其实|实际上)?(?:是|为)(?!对|正确|没|很好|不错|合理)"
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
     r"|(?:弄|搞|说|记|写|读|看|理解|想)反了|颠倒了|本末倒置"
     # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
@@ -124,7 +126,7 @@ REPORTED_RE = re.compile(
     r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
-    r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成)"
+    r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
@@ -455,6 +457,30 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+# a speaker's turn in a chat log (`【小陈】…【阿杰】…`): a name in black lenticular brackets, no punctuation inside (a
+# topic tag such as `【考察点：分类指标】` is none); each turn starts a sentence of its own
+TURN_LABEL_RE = re.compile(r"【[^【】\s，,。；;：:？?！!、]{1,10}】")
+
+
+# a turn that ends on what it asks for, with no question mark (`【小陈】T5 是啥架构`, `…最长能吃多少 token`)
+ASKS_FOR_END_RE = re.compile(r"(?:(?<!为)什么|(?<![为干])啥|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些)|几[个层种维头类])[^，,。；;！!]{0,6}$")
+
+
+def _turns(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` split again after a speaker's turn that asks, before the next speaker's turn label (`【小陈】T5 是啥架构
+    【小李】decoder-only…`: the question turn, then the answer turn); turns that state go on as one sentence."""
+    out = []
+    for a, b in spans:
+        if "【" in text[a:b]:
+            for m in TURN_LABEL_RE.finditer(text, a + 1, b):
+                piece = text[a:m.start()]
+                if TURN_LABEL_RE.match(piece.lstrip()) and (ASKS_FOR_END_RE.search(piece.rstrip()) or sentence_kind(piece) == "question"):
+                    out.append((a, m.start()))
+                    a = m.start()
+        out.append((a, b))
+    return out
+
+
 # the quotes that close (and open) a quoted statement
 _CLOSING_QUOTES = "”’」』"
 _OPENING_QUOTES = "“‘「『"
@@ -662,7 +688,7 @@ class TextLayer:
 
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         out = []
-        for a, b in split_spans(text, SENTENCE_END, start, end, han_period=True):
+        for a, b in _turns(text, split_spans(text, SENTENCE_END, start, end, han_period=True)):
             turn = ANSWER_TURN_RE.search(text, a, b) if "答" in text[a:b] else None
             colon = answer_after_colon(text, a, b)
             if turn is not None and turn.start() > a and sentence_kind(text[a:turn.start()]) == "question" and text[turn.end():b].strip():
