@@ -19,6 +19,7 @@ import qatool.lint.acronyms  # noqa: F401  (registers the acronym-expansion chec
 import qatool.lint.arithmetic  # noqa: F401  (registers the stated-arithmetic check)
 import qatool.lint.claims as claim_kind
 import qatool.lint.compare  # noqa: F401  (registers the metric-comparison check)
+import qatool.lint.f1check  # noqa: F401  (registers the F1-from-precision-and-recall check)
 import qatool.lint.kinds as kinds
 import qatool.lint.memory  # noqa: F401  (registers the weight-memory check)
 from qatool.lint.document import LintDoc
