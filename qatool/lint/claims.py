@@ -1085,10 +1085,8 @@ _WHAT_RE = re.compile(r"什么|啥|多少|多(?:长|大|宽|深)|哪(?:一)?(?:�
 # a question that asks something else as well, or asks of what is not (`不是什么`, `为什么`, `什么时候`, `有什么区别`), or
 # asks to choose among the terms it names (`sigmoid 和 tanh 哪个是零中心的？`: the answer names one of them)
 _NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?(?:哪|什么|啥)|为什么|为啥|干什么|什么时候|什么情况|什么样|什么区别|什么不同|什么关系|什么联系|什么用|什么作用|什么意义|什么好处|什么优势|什么缺点|什么问题|什么影响|不是|没有|吗|呢|还是|是否|怎么|如何|哪里|多少次")
-# a question without a question mark that still ends on what it asks (`【小陈】T5 是啥架构`)
-_WHAT_END_RE = ASKS_FOR_END_RE
 # what may follow the interrogative and is kept (`架构`, `token`), minus the particles of asking
-_WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|呀|啦|哇)+$")
+_WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
 _PHRASE_END_RE = re.compile(r"[，,。；;！!？?：:\n（(]|【")
 # the answerer's label in a dialogue written on one line (`面试官：T5 是什么结构？我：decoder-only。`)
@@ -1097,6 +1095,8 @@ _ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|候选人|面试者|学生|
 _TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
 # an interrogative word that asks nothing (`没什么`, `什么都`, `或多或少`, `多少有些`)
 _NOT_ASKED_RE = re.compile(r"没(?:有)?什么|什么都|什么也|或多或少|多多少少|多少(?:有|会|都|也)")
+
+
 def asks_what(question: str) -> bool:
     """Whether a question asks for a thing, a kind or a number in one of its clauses (ClaimReader.answered reads an
     answer's opening phrase into it)."""
@@ -1566,7 +1566,7 @@ class ClaimReader:
         `大概 3.4 亿`): the two read together (`GPT 的预训练目标是 MLM`) are what the answer says. `asked`: `question` is an
         item's question, which may go without a question mark."""
         q = question.strip().rstrip(" \t*_")
-        if not asked and not q.endswith(("？", "?")) and (not TURN_LABEL_RE.match(q) or _WHAT_END_RE.search(q) is None):
+        if not asked and not q.endswith(("？", "?")) and (not TURN_LABEL_RE.match(q) or ASKS_FOR_END_RE.search(q) is None):
             return None  # (a chat turn may ask without a question mark, ending on what it asks: `【小陈】T5 是啥架构`)
         q = q.rstrip("？? \t*_")
         # (the last clause that asks for something: `BERT-base 参数量多少啊，写报告用`)
