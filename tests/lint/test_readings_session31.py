@@ -11,7 +11,8 @@ From its misses: an answer that opens with a bare phrase (`MLM，…`, `约 3.4 
 asks for a thing, a kind or a number (`…是什么？`, `…有多少参数？`, `…算哪一类？`) says what the two read together say
 (an item's question, a question earlier in the same text, a chat turn `【甲】…【乙】…`, or `面试官：…？我：…`); a speaker's
 turn that asks ends a sentence; a number glued to the word before it stays unread (`剩下的11个层`); a value an answer gives
-first, with no term before it, is the value of the one term its question names."""
+first, with no term before it, is the value of the one term its question names. Phrasing: FC112's rates said to be on
+the wrong axis with a bare 在 (`误报率在纵轴`)."""
 
 from __future__ import annotations
 
@@ -68,7 +69,16 @@ INLINE = [
 ]
 
 
-@pytest.mark.parametrize("text,code,expected", CASES + NUMBERS + INLINE)
+AXES = [
+    # the false positive rate put on the vertical axis, the true positive rate on the horizontal, told with 在
+    ("评估报告里的 ROC 图：误报率在纵轴，灵敏度在横轴。", "FC112", True),
+    ("评估报告里的 ROC 图：误报率在横轴，灵敏度在纵轴。", "FC112", False),
+    ("ROC 图中 FPR 不在 y 轴，而在 x 轴。", "FC112", False),
+    ("PR 图中召回率在 x 轴，精确率在 y 轴。", "FC112", False),
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES + NUMBERS + INLINE + AXES)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
 
