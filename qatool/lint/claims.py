@@ -36,7 +36,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 from typing import Iterable, NamedTuple, Sequence
 
@@ -1097,11 +1097,49 @@ _TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
 _NOT_ASKED_RE = re.compile(r"没(?:有)?什么|什么都|什么也|或多或少|多多少少|多少(?:有|会|都|也)")
 
 
+def _asked_for(question: str) -> tuple[str, re.Match] | None:
+    """The clause of a question that asks for a thing, a kind or a number, and its interrogative: the last clause with
+    an interrogative (`BERT-base 参数量多少啊，写报告用`), when it holds one only and asks nothing else."""
+    q = question.strip().rstrip("？? \t*_")
+    clause = next((c for c in reversed(re.split(r"[，,；;：:。】]", q)) if _WHAT_RE.search(c)), "")
+    asks = list(_WHAT_RE.finditer(clause))
+    if len(asks) != 1 or _NOT_WHAT_RE.search(clause) or _NOT_ASKED_RE.search(clause):
+        return None
+    return clause, asks[0]
+
+
 def asks_what(question: str) -> bool:
-    """Whether a question asks for a thing, a kind or a number in one of its clauses (ClaimReader.answered reads an
-    answer's opening phrase into it)."""
-    return any(len(_WHAT_RE.findall(c)) == 1 and not _NOT_WHAT_RE.search(c) and not _NOT_ASKED_RE.search(c)
-               for c in re.split(r"[，,；;：:。】]", question))
+    """Whether a question asks for a thing, a kind or a number (ClaimReader.answered reads an answer's opening phrase
+    into it)."""
+    return _asked_for(question) is not None
+
+
+@lru_cache(maxsize=4096)
+def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int] | None:
+    """(the question with the answer's opening phrase in the place of its interrogative, where the phrase starts in it,
+    its length, where it starts in `answer`), or None when the two do not read together (ClaimReader.answered; the same
+    for every rule, so computed once per pair)."""
+    q = question.strip().rstrip(" \t*_")
+    if not asked and not q.endswith(("？", "?")) and (not TURN_LABEL_RE.match(q) or ASKS_FOR_END_RE.search(q) is None):
+        return None  # (a chat turn may ask without a question mark, ending on what it asks: `【小陈】T5 是啥架构`)
+    got = _asked_for(q)
+    if got is None:
+        return None
+    clause, ask = got
+    before, after = clause[:ask.start()], _WHAT_TAIL_RE.sub("", clause[ask.end():])
+    lead = _ANSWER_LEAD_RE.match(answer)
+    a = lead.end() if lead else 0
+    if (label := TURN_LABEL_RE.match(answer, a) or _ANSWERER_RE.match(answer, a)) is not None:
+        a = label.end()  # (`【小李】decoder-only`, `我：decoder-only`)
+    stop = _PHRASE_END_RE.search(answer, a)
+    b = stop.start() if stop else len(answer)
+    if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
+        a = copula.end()  # (`是 MLM`, `就是 1024`: the answer's copula is the question's)
+    phrase = _PARTICLE_END_RE.sub("", answer[a:b]).rstrip()
+    if not (0 < len(phrase.strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement":
+        return None
+    before = before.rstrip() + " "  # (spaced: a number read must stand apart, `有 4096 个 token`)
+    return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
 
 _COPULA_OPENS_RE = re.compile(r"\s*(?:其实|主要|就|一般)?(?:是|为)\s*")
@@ -1565,32 +1603,13 @@ class ClaimReader:
         `BERT-base 有多少参数？`, `PPO 属于哪类？`) and an answer that opens with a bare phrase (`MLM，随机遮掉…`,
         `大概 3.4 亿`): the two read together (`GPT 的预训练目标是 MLM`) are what the answer says. `asked`: `question` is an
         item's question, which may go without a question mark."""
-        q = question.strip().rstrip(" \t*_")
-        if not asked and not q.endswith(("？", "?")) and (not TURN_LABEL_RE.match(q) or ASKS_FOR_END_RE.search(q) is None):
-            return None  # (a chat turn may ask without a question mark, ending on what it asks: `【小陈】T5 是啥架构`)
-        q = q.rstrip("？? \t*_")
-        # (the last clause that asks for something: `BERT-base 参数量多少啊，写报告用`)
-        clause = next((c for c in reversed(re.split(r"[，,；;：:。】]", q)) if _WHAT_RE.search(c)), "")
-        asks = list(_WHAT_RE.finditer(clause))
-        if len(asks) != 1 or _NOT_WHAT_RE.search(clause) or _NOT_ASKED_RE.search(clause):
+        got = _fused(question, answer, asked)
+        if got is None:
             return None
-        before, after = clause[:asks[0].start()], _WHAT_TAIL_RE.sub("", clause[asks[0].end():])
-        lead = _ANSWER_LEAD_RE.match(answer)
-        a = lead.end() if lead else 0
-        if (label := TURN_LABEL_RE.match(answer, a) or _ANSWERER_RE.match(answer, a)) is not None:
-            a = label.end()  # (`【小李】decoder-only`, `我：decoder-only`)
-        stop = _PHRASE_END_RE.search(answer, a)
-        b = stop.start() if stop else len(answer)
-        if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
-            a = copula.end()  # (`是 MLM`, `就是 1024`: the answer's copula is the question's)
-        phrase = _PARTICLE_END_RE.sub("", answer[a:b]).rstrip()
-        if not (0 < len(phrase.strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement":
-            return None
-        before = before.rstrip() + " "  # (spaced: a number read must stand apart, `有 4096 个 token`)
-        fused = before + phrase + " " + after.lstrip() + "。"
+        fused, at, length, a = got
         for s, e in self.findings(fused, spec):
-            if e > len(before) and s < len(before) + len(phrase):
-                return a + max(0, s - len(before)), a + min(len(phrase), e - len(before))
+            if e > at and s < at + length:
+                return a + max(0, s - at), a + min(length, e - at)
         return None
 
     def _asked_topic(self, text: str, sents: list[Span], k: int, topic: frozenset[str] | None) -> frozenset[str] | None:

@@ -31,16 +31,19 @@ _OTHER_RE = re.compile(r"macro|micro|weighted|宏|微平均|加权|平均|提升
 _WRONG_RE = re.compile(r"错|误|不对|不是|不等于|≠|算反|typo|wrong|incorrect", re.I)
 
 
+def _scale(number: str, percent: str | None) -> int:
+    """100 for a percentage (written with % or above 1), else 1."""
+    return 100 if percent or float(number) > 1 else 1
+
+
 def _fraction(number: str, percent: str | None) -> float:
-    value = float(number)
-    return value / 100 if percent or value > 1 else value
+    return float(number) / _scale(number, percent)
 
 
-def _holds(stated: float, written: str, percent: bool, actual: float) -> bool:
+def _holds(stated: float, written: str, percent: str | None, actual: float) -> bool:
     """Whether `stated` is `actual` rounded to the decimals written (of a fraction or a percentage), or within 0.01."""
     decimals = len(written.split(".")[1]) if "." in written else 0
-    step = 10 ** -decimals / (100 if percent or float(written) > 1 else 1)
-    return abs(stated - actual) <= max(0.01, 0.5 * step) + 1e-9
+    return abs(stated - actual) <= max(0.01, 0.5 * 10 ** -decimals / _scale(written, percent)) + 1e-9
 
 
 def inconsistent_f1(text: str, start: int, end: int) -> tuple[int, int, float, float, float, str] | None:
@@ -58,7 +61,7 @@ def inconsistent_f1(text: str, start: int, end: int) -> tuple[int, int, float, f
     if not (0 < p <= 1 and 0 < r <= 1 and 0 <= f <= 1):
         return None
     actual = 2 * p * r / (p + r)
-    if _holds(f, found[2].group(1), bool(found[2].group(2)), actual):
+    if _holds(f, found[2].group(1), found[2].group(2), actual):
         return None
     s, e = min(m.start() for m in found), max(m.end() for m in found)
     return s, e, p, r, actual, found[2].group(1) + (found[2].group(2) or "")

@@ -578,8 +578,7 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
         named = [{m.keys for m in glossary.mentions(r.get(f) or "")} for f in ("question", "title")]
         terms[r["id"]] = (*(frozenset(k for keys in n for k in keys) for n in named), *(frozenset(n) for n in named))
     units_of: dict[str, list[int]] = {}
-    first: dict[str, Unit] = {}
-    first_at: dict[str, int] = {}
+    first_at: dict[str, int] = {}  # record id -> index of its first answer unit with text
     for k, u in enumerate(doc.units):
         if u.record is None:
             continue
@@ -587,8 +586,8 @@ def _claim_index(kb: Knowledge, doc: LintDoc) -> _ClaimIndex:
         if u.scope in ("answer", "analysis"):
             units_of.setdefault(rid, []).append(k)
         if u.scope == "answer" and u.text.strip():
-            first.setdefault(rid, u)
             first_at.setdefault(rid, k)
+    first = {rid: doc.units[k] for rid, k in first_at.items()}
     about: dict[str, list[int]] = {}
     for rid, named_terms in terms.items():
         for key in named_terms[0] | named_terms[1]:
