@@ -22,6 +22,7 @@ import qatool.lint.compare  # noqa: F401  (registers the metric-comparison check
 import qatool.lint.f1check  # noqa: F401  (registers the F1-from-precision-and-recall check)
 import qatool.lint.kinds as kinds
 import qatool.lint.memory  # noqa: F401  (registers the weight-memory check)
+import qatool.lint.ratiocheck  # noqa: F401  (registers the worked-example metric check)
 from qatool.lint.document import LintDoc
 from qatool.lint.kinds import CITATION_CHECKS, CITATION_GATES, FLAGS, Knowledge
 from qatool.lint.model import PROSE_SCOPES, SCOPES, Finding, Rule
