@@ -54,6 +54,7 @@ from qatool.lint.text import (
     ASKS_FOR_END_RE,
     EXAMPLE_LEAD,
     HAN_RE,
+    OBSERVED_RE,
     SENTENCE_END,
     SPEAKER_LABEL,
     SPOKEN_TURN,
@@ -379,7 +380,7 @@ _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
-_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*"
+_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*(?:[“\"「『]\s*)?"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 
 
@@ -571,6 +572,10 @@ def _unfilled(text: str) -> list[str] | None:
     for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
         chars = chars or list(text)
         chars[m.start():m.end()] = " " * (m.end() - m.start())
+    if "”" in text and "“" in text:
+        for m in _SPEECH_TAG_RE.finditer(text):  # `“A，”顾言说，“B”`: one speech, its tag between its parts read past
+            chars = chars or list(text)
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
     if "为" in text:
         for m in _DEGREE_WEI_RE.finditer(text):  # `最为合适` reads as `最合适`, position for position (` 最合适`)
             chars = chars or list(text)
@@ -626,6 +631,9 @@ _DEGREE_WEI_RE = re.compile(r"(?<![变])[最更较极颇甚尤]为(?=[\u4e00-\u9
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*"
                         # (a service tone's aside that closes a clause, `…时请注意，`: what follows goes on as without it)
                         r"|(?<=[\u4e00-\u9fffA-Za-z0-9])(?:请您?|需要|要)(?:注意|留意)(?=[，,])", re.M)
+# the tag of a speech quoted in two parts, between them (`“BART跟BERT一样，只有编码器，”顾言说，“名字都差不多…”`): the quote
+# marks around it and the speaker's words, so the speech reads as one
+_SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*“")
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
@@ -713,6 +721,9 @@ _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?
 # (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
 _LEAD_COPULA = r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
 # (or a result it brought: `RNN 加上梯度裁剪，一举解决了…` is the clipping's result, not the RNN's)
+# a result said last, its object before it (`…，这样梯度爆炸和梯度消失都能一并解决`)
+_RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*(?:能|可以|可|就能|就可以|便能|会)?\s*(?:被|得到)?\s*(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
+                             r"(?:得到)?(?:解决|缓解|避免|消除|克服|防止|根治|抑制|减轻)(?:了|掉|掉了)?\s*[。！!]?\s*$")
 _PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
@@ -787,6 +798,8 @@ _COST_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:的)?\s*(?:成本|代�
 # steps in sequence: `先 A 再 B`
 _FIRST_RE = re.compile(r"先\s*(?:\*\*)?\s*$")
 _THEN_RE = re.compile(r"再|然后|随后|接着|之后")
+# a procedure denied before its first step (`不是把…算出来，`): the steps that follow in the sentence are denied too
+_DENIED_STEPS_RE = re.compile(r"(?:不是|并不是|并非|而不是|而非|不能|不应该?|不要|别)\s*(?:先|直接|简单地?|单纯地?)?\s*(?:把|将)[^。；;！!？?\n]*[，,]\s*$")
 _THEN_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:再|然后|随后|接着|之后)")
 _ENDED_BEFORE_RE = re.compile(r"(?:结束|完成|过后)\s*(?:之后|以后|后)?\s*[，,]\s*$")
 # the term as a step done, then the next step (`各级池化后通过可学习权重加权融合`, `池化之后再…`): what follows is that step's
@@ -912,7 +925,9 @@ _REASON_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:主�
 _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
 _SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
-_ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成)")
+# (or a verb of watching or basing on, `早停很简单，观察训练损失…就停`: the topic does it)
+_ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成"
+                             r"|观察|监控|监测|盯着|依据|根据|基于)")
 _SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
@@ -1131,6 +1146,8 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     a = lead.end() if lead else 0
     if (label := TURN_LABEL_RE.match(answer, a) or _ANSWERER_RE.match(answer, a)) is not None:
         a = label.end()  # (`【小李】decoder-only`, `我：decoder-only`)
+    if (called := _VOCATIVE_RE.match(answer, a)) is not None:
+        a = called.end()  # (`各位，就是两个框的面积相加`: the audience called, then the answer)
     stop = _PHRASE_END_RE.search(answer, a)
     b = stop.start() if stop else len(answer)
     if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
@@ -1142,6 +1159,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
 
+_VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
 _COPULA_OPENS_RE = re.compile(r"\s*(?:其实|主要|就|一般)?(?:是|为)\s*")
 _PARTICLE_END_RE = re.compile(r"(?:啊|呀|吧|嘛|哈|呗|啦|哦|喔)+\s*$")
 # an opening phrase that states a claim of its own (a copula or a verb of saying), or says no, or hedges it away
@@ -1159,6 +1177,16 @@ _NUMBER_RE = re.compile(
     # (and a unit written in LaTeX: `174600 $M$`)
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*(?:\$\s*(?=[KkMmBbTt]\s*\$))?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?"
     r"(?:(?<=[KkMmBbTt])\s*\$)?", re.I)
+# a number glued to the Han character before it is read only with a unit of scale after it (`有3.4亿参数`,
+# `也就17.5B参数`), or as a count of tokens, layers, heads or dimensions after a word that gives a value (`是24层`,
+# `是4096个token`): a bare one (`为128`, `是64`, `剩下的11个层`) is too often a setting or a count of something else
+# (read so, it raised seven false alarms and no true find on 1,647 development files that have such numbers; read as
+# here, none either way: thirty-second session)
+_GLUED_HAN_DIGIT_RE = re.compile(r"[\u4e00-\u9fff]\d")
+_GLUED_NUMBER_RE = regex.compile(
+    r"(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|[KkMmBbTt](?![A-Za-z])|billion|million|trillion"
+    # (or a count of tokens, layers, heads or dimensions after a word that gives a value: `是24层`, `是4096个token`)
+    r"|(?<=(?:是|为|有|约|达|共|到|仅|吃|长达)\d+)(?=\s{0,2}(?:个\s{0,2})?(?:tokens?(?![A-Za-z])|层|头|维)))", regex.I | regex.V0)
 # a number in Han numerals (`一百七十五亿`, `三亿四千万`, `五百一十二`, `一百七十多亿`); a vague one (`数十亿`, `十几亿`,
 # `上千亿`, `十分`) is none, and han_value drops a lone digit (`一个`, `两层`)
 _HAN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百千万亿数几上近好])[零一二两三四五六七八九十百千万亿]+(?:[多余][万亿]+)?(?![几分])")
@@ -1527,11 +1555,14 @@ class ClaimReader:
         if flt is not None and None not in lows:
             near = flt.present(lows, start, stop)  # type: ignore[arg-type]
             if not near.within(start, stop):
-                return out  # no phrasing of the property has all it needs: none of them can match
+                # no phrasing of the property has all it needs: none of them can match, but an answer read into the
+                # question before it may (`IoU 的分母是什么？就是两个框的面积相加。`)
+                return self._answers_only(text, spec, start, end)
             unit_ok = None
         elif spec.predicates and not any(rx.search(t, start, stop, timeout=self.timeout) for rx in self._any_rx(spec)
                                          for t in readings):
-            return out  # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
+            # no phrasing of the property anywhere (every clause ends with its separator, so none inside one)
+            return self._answers_only(text, spec, start, end)
         sents = self._sentences(text, start, end)
         carry, topic = _led(topic, lead)  # what a sentence that begins with 它 is about: the previous sentence's subject
         read = 0
@@ -1582,6 +1613,13 @@ class ClaimReader:
             if carry is not None and not carry:
                 topic = None
         return self._with_answers(text, sents, spec, out)
+
+    def _answers_only(self, text: str, spec: ClaimSpec, start: int, end: int | None) -> list[tuple[int, int]]:
+        """The spans of the sentences that answer a question before them (`_with_answers`), in a text whose sentences
+        state the spec's claim in none of their own words."""
+        if _WHAT_RE.search(text, start, len(text) if end is None else end) is None:
+            return []
+        return self._with_answers(text, self._sentences(text, start, end), spec, [])
 
     def _with_answers(self, text: str, sents: list[Span], spec: ClaimSpec, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """`out` with the spans of the sentences that answer the question right before them in the text (`1楼：BERT-base
@@ -1734,8 +1772,10 @@ class ClaimReader:
                     a, b = m.span("label") if m.group("label") else m.span("turn")
                     if chars is not None and chars[m.start():m.end()] != list(text[m.start():m.end()]):
                         continue  # (an answer's turn a question on the line already reads: `甲：…？乙：…`)
-                    if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b):
+                    if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b) \
+                            and not OBSERVED_RE.match(text[m.start():text.find("\n", m.start()) % (len(text) + 1)]):
                         # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
+                        # (not one under which a symptom or a mistake made is told: `根因：重构时给 encoder 加了…`)
                         chars = chars or list(text)
                         chars[a:m.end()] = " " * (m.end() - a)
             if chars is not None:
@@ -1976,6 +2016,8 @@ class ClaimReader:
             # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others;
             # not one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性)
             frame = carry
+        # (a topic carried from the sentence before, or named after the first clause's head, not its subject)
+        carried = frame is not None
         seen = self._pair_before(text, sent)  # the sentence's mentions so far, for 前者/后者
         if seen is None:
             return None  # (whatever its 前者/后者 stand for, it is not the term the sentence would go on with)
@@ -2001,6 +2043,7 @@ class ClaimReader:
             added = self._purpose_of(text, clauses, i, mentions) if i > 0 else None
             if added is not None:  # `PPO 阶段加 KL 惩罚，是为了…`: the purpose is the added thing's
                 prev, frame = [added], None
+                mentions = _past_result_object(text, clause, mentions)
             if clause.kind == "statement":
                 # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
                 # later clause names the term again or refers to it (它) to be about it)
@@ -2015,11 +2058,11 @@ class ClaimReader:
                                     answers=i == 0 and bool(topic) and bool(cont) and cont[0].start == cont[0].end == sent.start)
                        if spec.number else
                        self._predicates(text, clause, mentions, cont, spec, topic, frame=said, label=label,
-                                        ahead=clauses[i + 1] if i + 1 < len(clauses) else None))
+                                        ahead=clauses[i + 1] if i + 1 < len(clauses) else None, carried=carried))
                 if hit:
                     return hit
             if i == opening:
-                frame = self._frame(text, clause, mentions) or frame
+                frame, carried = self._opening_frame(text, clause, mentions, frame, carried)
                 if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
@@ -2107,6 +2150,17 @@ class ClaimReader:
             out.append(m)
         return out
 
+    def _opening_frame(self, text: str, clause: Span, mentions: list[Mention], frame: frozenset[str] | None,
+                       carried: bool) -> tuple[frozenset[str] | None, bool]:
+        """The topic the sentence's opening clause sets (`_frame`), or `frame` as it was, and whether that topic is
+        only carried: from the sentence before, or named after the clause's head rather than as its subject
+        (`适用于使用 Sigmoid…的全连接层`)."""
+        opened = self._frame(text, clause, mentions)
+        if not opened:
+            return frame, carried
+        at = _FRAME_LEAD_RE.match(text, clause.start).end()
+        return opened, not any(m.start == at for m in mentions)
+
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
         at its head when there are (not the objects after its verb: `mAP：先算每类的准确率，再取平均`), with the
@@ -2139,9 +2193,13 @@ class ClaimReader:
     def _purpose_of(self, text: str, clauses: list[Span], i: int, mentions: list[Mention]) -> Mention | None:
         """The term a clause that gives a purpose (`…，是为了…`) or a result (`…，一举解决了…`) is about: the one the
         clause before added or used (`加 KL 惩罚`), if any, and if none of the clause's `mentions` heads it."""
-        if not _after_lead(_PURPOSE_LEAD_RE, text, clauses[i].start, clauses[i].end):
-            return None
-        if any(self._leads(text, clauses[i], m) for m in mentions):
+        lead = _after_lead(_PURPOSE_LEAD_RE, text, clauses[i].start, clauses[i].end)
+        if lead is None:
+            # `…加上梯度裁剪，这样梯度爆炸和梯度消失都能一并解决`: a result whose object stands before its verb, at the
+            # clause's end
+            if _RESULT_TAIL_RE.search(text, clauses[i].start, clauses[i].end) is None:
+                return None
+        elif any(m.start < lead.end() and self._leads(text, clauses[i], m) for m in mentions):
             return None  # (a clause with a subject of its own at its head; its terms after the verb are what it acts on:
             # `…，一举解决了梯度爆炸`)
         before = clauses[i - 1]
@@ -2277,7 +2335,7 @@ class ClaimReader:
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,  # noqa: C901 (one pass over the properties; split pending)
                     topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
-                    label: list[Mention] | None = None, ahead: Span | None = None):
+                    label: list[Mention] | None = None, ahead: Span | None = None, carried: bool = False):
         preds = []
         mentions = _without_glosses(text, mentions)
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
@@ -2489,7 +2547,11 @@ class ClaimReader:
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
                 # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)
                 # (nor when the clause before only names the topic, `ROC 曲线的话，横轴是…`: what follows comments on it)
-                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe) or _TOPIC_MARKED_RE.search(text, max(0, clause.start - 8), clause.start)) \
+                # (nor a phrasing that opens it as a predicate of the topic: `…，整句概率自然最大`, `…，普通 GPU 上推理就快
+                # 十倍`; unless something else is then said of it, `具体类别由 RoI 头预测`, `切矩阵乘法的是 TP`, `…，等于…`, or
+                # the topic is only carried from the sentence before, `…欠拟合；容量过高会…，导致过拟合`)
+                if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe) or _TOPIC_MARKED_RE.search(text, max(0, clause.start - 8), clause.start)
+                        or not (carried or _said_of_itself(text, pe, clause.end))) \
                         and not _OWN_TOPIC_RE.match(text, at, ps) \
                         and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps) \
                         and not _EXAMPLE_IN_RE.search(text, at, ps) \
@@ -2528,6 +2590,8 @@ class ClaimReader:
             if group[-1].end <= clause.start and _THEN_LEAD_RE.match(text, clause.start, ps) \
                     and _ENDED_BEFORE_RE.search(text, max(0, clause.start - 16), clause.start):
                 continue  # `当预热过程结束，再选择一种衰减方法来降低…`: the next step's, not the one that ended
+            if _THEN_LEAD_RE.match(text, clause.start, ps) and _DENIED_STEPS_RE.search(text, max(0, clause.start - 60), clause.start):
+                continue  # `mAP 不是把每类的准确率算出来，再取平均`: the denial before 把 covers the steps after it
             if group[-1].end <= ps:
                 colon = max(text.rfind("：", group[-1].end, ps), text.rfind(":", group[-1].end, ps))
                 if colon >= 0 and _NAMED_SUBJECT_RE.match(text, colon + 1, ps):
@@ -3179,7 +3243,7 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str,
            for m in _SCIENTIFIC_RE.finditer(text, start, end)]
     for a, b, value in sci:  # `1.75 × 10^11`, `1.75e11`: one number
         out.append((a, b, value, "", False))
-    for m in _NUMBER_RE.finditer(text, start, end):
+    for m in _number_matches(text, start, end):
         if any(a <= m.start() < b for a, b, _ in sci):
             continue
         unit = m.group(2) or ""
@@ -3205,9 +3269,47 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str,
     return sorted(out)
 
 
+def _number_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The Arabic numbers of text[start:end]: those standing apart, and those glued to a Han character before them
+    that carry a unit of scale (`有3.4亿参数`, `也就17.5B参数`), in order."""
+    found = list(_NUMBER_RE.finditer(text, start, end))
+    if _GLUED_HAN_DIGIT_RE.search(text, start, end) is None:
+        return found
+    glued = list(_GLUED_NUMBER_RE.finditer(text, start, end))
+    return sorted(found + glued, key=lambda m: m.start()) if glued else found
+
+
 _SCIENTIFIC_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:[×xX*✕·]|\\times|\\cdot)\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?"
                             r"|(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,2})(?![\w.])")
 _ODD_UNIT_RE = re.compile(r"\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)")
+
+
+# what, after a phrasing that opens a clause, says something of the phrasing itself: it is the clause's own subject
+# (`具体类别由第二阶段的 RoI 头预测`, `切矩阵乘法的是 TP`, `判别器 loss 掉到 0 是另一种失败`, `精确似然 → 自回归`, `…的话`)
+_OWN_TOPIC_TAIL_RE = re.compile(
+    r"\s*(?:\*\*)?\s*(?:(?:都|也|就|则|才|必然|必定|一定|其实|通常|往往|一般|主要|就是|肯定|多半|可能)\s*)*"
+    r"(?:的是|的话|的时候|时|是|为|等于|相当于|意味着|说明|表示|代表|属于|叫|称为|→|->|=>|⇒|[：:=＝]|由|被|交给|交由|靠|要靠|得靠|要等|等到|留给|留待|"
+    r"取决于|依赖|跟|和|与|及|、|/|／|\+|或|并不|不是|不|没|无|并非)")
+# what, after a clause that a phrasing fills, judges the phrasing in the next clause (`先 softmax 再喂进去，等于归一化两遍`)
+_JUDGED_NEXT_RE = re.compile(r"\s*[，,]?\s*(?:这|这样|这么做|此举)?\s*(?:就|也)?\s*(?:等于|相当于|意味着|说明|会导致|导致|是因为|是由于|属于|算是)")
+
+
+def _past_result_object(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without the terms before a result said last (`这样梯度消失也能解决`): they are its object, not the
+    clause's subject."""
+    tail = _RESULT_TAIL_RE.search(text, clause.start, clause.end)
+    if tail is None or _after_lead(_PURPOSE_LEAD_RE, text, clause.start, clause.end):
+        return mentions
+    return [m for m in mentions if m.start >= tail.start()]
+
+
+def _said_of_itself(text: str, pe: int, end: int) -> bool:
+    """Whether the rest of a clause after a phrasing that opens it (from `pe` to `end`), or the clause after it, says
+    something of the phrasing or of the clause it opens: then the phrasing is a subject, not said of the sentence's
+    topic."""
+    if _OWN_TOPIC_TAIL_RE.match(text, pe, end):
+        return True
+    return _JUDGED_NEXT_RE.match(text, end) is not None
 
 
 def _close(stated: float, known: float, tolerance: float) -> bool:

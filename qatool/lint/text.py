@@ -638,7 +638,14 @@ def reports_belief(s: str) -> bool:
 # seen when something went wrong, not how things are; the sentence after it (`原因分析：两者…`) still goes on with its terms
 OBSERVED_RE = re.compile(
     r"^[\s>*-]*(?:\*\*)?\s*(?:遇到的问题|问题现象|现象|症状|异常现象|实际行为|实际现象|实际结果|报错信息?|错误现象)\s*(?:\*\*)?\s*[:：](?:\*\*)?"
-    r"(?![^。；;！!？?]*(?:说明|表明|意味着|因为|所以|因此|导致|由于|证明|可见|可以看出|看来|应该|应当|需要|本来|正常))")
+    r"(?![^。；;！!？?]*(?:说明|表明|意味着|因为|所以|因此|导致|由于|证明|可见|可以看出|看来|应该|应当|需要|本来|正常))"
+    # a root cause told as a step taken (`根因：移植时把门控激活写成了 tanh`, `根因：重构时给 encoder 加了 causal mask`):
+    # what was done wrong, not how things are
+    r"|^[\s>*-]*(?:\*\*)?\s*(?:根因|根本原因|故障原因|事故原因|问题根因|问题原因|出错原因|bug\s*原因)(?:分析|定位|排查)?\s*(?:\*\*)?\s*[:：](?:\*\*)?"
+    # (the step alone, ending its sentence: a cause explained after it, `…加了 skip connection 后梯度消失更严重`, `…写成了
+    # x·sigmoid(x)，这就是 GELU 的定义`, is a claim)
+    r"[^，,。；;！!？?]{0,40}?(?:(?:把|将|给)[^，,。；;！!？?]{1,30}?了|(?:写|改|换|设|配|实现|当|弄|搞)成了|(?:加|用|开|关|删|去掉|漏掉|漏|少|多)了)"
+    r"(?![^，,。；;！!？?]*?(?:后|以后|之后|导致|使得|所以|因此|以为|结果))[^，,。；;！!？?]*(?:[。！!]|$)")
 
 
 def sentence_kind(s: str) -> str:
