@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 
 from qatool.lint.document import LintDoc
-from qatool.lint.kinds import Knowledge, asks, make_finding
+from qatool.lint.kinds import Knowledge, make_finding, sentence_checks
 from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
@@ -69,13 +69,5 @@ def inconsistent_f1(text: str, start: int, end: int) -> tuple[int, int, float, f
 
 @check("f1-inconsistent-with-precision-recall")
 def f1_inconsistent(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for unit in doc.units:
-        if unit.scope not in rule.scope or unit.scope == "code" or "F" not in unit.text:
-            continue
-        for a, b in unit.sentences():
-            got = inconsistent_f1(unit.text, a, b)
-            if got is None or _WRONG_RE.search(unit.text, a, b):
-                continue
-            s, e, p, r, actual, stated = got
-            if not asks(unit, s, e):
-                yield make_finding(rule, doc, unit, s, e, p=f"{p:.4g}", r=f"{r:.4g}", f1=f"{actual:.3g}", stated=stated)
+    for unit, (s, e, p, r, actual, stated) in sentence_checks(rule, doc, lambda t: "F" in t, inconsistent_f1, _WRONG_RE):
+        yield make_finding(rule, doc, unit, s, e, p=f"{p:.4g}", r=f"{r:.4g}", f1=f"{actual:.3g}", stated=stated)

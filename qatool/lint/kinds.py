@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -264,6 +265,21 @@ def asks(unit: Unit, start: int, end: int) -> bool:
             return True
         pos += len(piece)
     return YES_NO_RE.search(unit.text, start, end) is not None
+
+
+def sentence_checks(rule: Rule, doc: LintDoc, present: Callable[[str], bool], read: Callable[[str, int, int], Any],
+                    wrong: re.Pattern[str]) -> Iterator[tuple[Unit, Any]]:
+    """(unit, what `read` found) for each sentence of each unit in the rule's scope (not code) whose text `present`
+    accepts: `read(text, a, b)` gives None or a tuple whose first two items are a span; a sentence that calls itself
+    wrong (`wrong`) or a span that is asked about yields nothing. The loop of the checks of worked numbers (F1 from
+    precision and recall, a metric's ratio, an IoU)."""
+    for unit in doc.units:
+        if unit.scope not in rule.scope or unit.scope == "code" or not present(unit.text):
+            continue
+        for a, b in unit.sentences():
+            got = read(unit.text, a, b)
+            if got is not None and not wrong.search(unit.text, a, b) and not asks(unit, got[0], got[1]):
+                yield unit, got
 
 
 # ------------------------------------------------------------------------------------------ pattern

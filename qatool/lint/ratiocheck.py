@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from qatool.lint.document import LintDoc
-from qatool.lint.kinds import Knowledge, asks, make_finding
+from qatool.lint.kinds import Knowledge, make_finding, sentence_checks
 from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
@@ -106,19 +106,15 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
     return None
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 @check("metric-example-mislabelled")
 def metric_example_mislabelled(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for unit in doc.units:
-        if unit.scope not in rule.scope or unit.scope == "code" or not any(ch.isdigit() for ch in unit.text):
-            continue
-        for a, b in unit.sentences():
-            got = mislabelled_ratio(unit.text, a, b)
-            if got is None or _WRONG_RE.search(unit.text, a, b):
-                continue
-            s, e, named, derived, part, base = got
-            if not asks(unit, s, e):
-                yield make_finding(rule, doc, unit, s, e, part=str(part), base=str(base), got=_METRICS[derived][1],
-                                   named=_METRICS[named][1])
+    for unit, (s, e, named, derived, part, base) in sentence_checks(rule, doc, _has_digit, mislabelled_ratio, _WRONG_RE):
+        yield make_finding(rule, doc, unit, s, e, part=str(part), base=str(base), got=_METRICS[derived][1],
+                           named=_METRICS[named][1])
 
 
 # --- iou-example-miscomputed ---------------------------------------------------------------------------------------
@@ -171,16 +167,11 @@ def miscomputed_iou(text: str, start: int, end: int) -> tuple[int, int, float, f
     return got.start(), got.end(), actual, value
 
 
+def _names_iou(text: str) -> bool:
+    return "IoU" in text or "IOU" in text or "iou" in text or "交并比" in text
+
+
 @check("iou-example-miscomputed")
 def iou_example_miscomputed(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for unit in doc.units:
-        if unit.scope not in rule.scope or unit.scope == "code" or ("IoU" not in unit.text and "IOU" not in unit.text
-                                                                      and "iou" not in unit.text and "交并比" not in unit.text):
-            continue
-        for a, b in unit.sentences():
-            got = miscomputed_iou(unit.text, a, b)
-            if got is None or _WRONG_RE.search(unit.text, a, b):
-                continue
-            s, e, actual, value = got
-            if not asks(unit, s, e):
-                yield make_finding(rule, doc, unit, s, e, iou=f"{actual:.3g}", stated=f"{value:g}")
+    for unit, (s, e, actual, value) in sentence_checks(rule, doc, _names_iou, miscomputed_iou, _WRONG_RE):
+        yield make_finding(rule, doc, unit, s, e, iou=f"{actual:.3g}", stated=f"{value:g}")
