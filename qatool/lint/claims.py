@@ -3271,7 +3271,8 @@ def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str,
 
 def _number_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The Arabic numbers of text[start:end]: those standing apart, and those glued to a Han character before them
-    that carry a unit of scale (`有3.4亿参数`, `也就17.5B参数`), in order."""
+    that carry a unit of scale (`有3.4亿参数`, `也就17.5B参数`) or count tokens, layers, heads or dimensions after a word
+    that gives a value (`是24层`), in order."""
     found = list(_NUMBER_RE.finditer(text, start, end))
     if _GLUED_HAN_DIGIT_RE.search(text, start, end) is None:
         return found
