@@ -1773,7 +1773,7 @@ class ClaimReader:
                     if chars is not None and chars[m.start():m.end()] != list(text[m.start():m.end()]):
                         continue  # (an answer's turn a question on the line already reads: `甲：…？乙：…`)
                     if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b) \
-                            and not OBSERVED_RE.match(text[m.start():text.find("\n", m.start()) % (len(text) + 1)]):
+                            and not OBSERVED_RE.match(_line_from(text, m.start())):
                         # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
                         # (not one under which a symptom or a mistake made is told: `根因：重构时给 encoder 加了…`)
                         chars = chars or list(text)
@@ -3293,6 +3293,12 @@ _OWN_TOPIC_TAIL_RE = re.compile(
     r"取决于|依赖|跟|和|与|及|、|/|／|\+|或|并不|不是|不|没|无|并非)")
 # what, after a clause that a phrasing fills, judges the phrasing in the next clause (`先 softmax 再喂进去，等于归一化两遍`)
 _JUDGED_NEXT_RE = re.compile(r"\s*[，,]?\s*(?:这|这样|这么做|此举)?\s*(?:就|也)?\s*(?:等于|相当于|意味着|说明|会导致|导致|是因为|是由于|属于|算是)")
+
+
+def _line_from(text: str, pos: int) -> str:
+    """text from `pos` to the end of its line (the newline left out)."""
+    end = text.find("\n", pos)
+    return text[pos:] if end < 0 else text[pos:end]
 
 
 def _past_result_object(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:

@@ -55,7 +55,7 @@ def _base(text: str, a: int, b: int) -> str | None:
     roles = {role for role, rx in (("pos", _ACT_POS_RE), ("neg", _ACT_NEG_RE), ("pred", _PRED_POS_RE), ("all", _ALL_RE))
              if rx.search(text, a, b)}
     if "neg" in roles:
-        roles.discard("pos")  # (`阴性`/`负样本` also hold the letters of their positive twins: none here, but `真实为负` does)
+        roles.discard("pos")  # (a count named both ways, `真实的正常交易`: the word for the negatives is the narrower)
     return roles.pop() if len(roles) == 1 else None
 
 
