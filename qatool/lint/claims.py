@@ -628,7 +628,7 @@ def _notation_word(text: str, m: re.Match) -> str | None:
 # a spoken filler between clauses (`LLaMA 的 FFN，嗯，用的是…`): read past, as if it were not there (its own comma too)
 # a degree adverb in its formal two-character form (`最为`, `更为`, `较为`, `极为`) before an adjective
 _DEGREE_WEI_RE = re.compile(r"(?<![变])[最更较极颇甚尤]为(?=[\u4e00-\u9fff])(?![了主止例此何准之其人师伍])")
-_FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n])|^)[ \t]*(?:嗯+|呃+|唔+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*"
+_FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n：:])|^)[ \t]*(?:嗯+|呃+|唔+|额+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*"
                         # (a service tone's aside that closes a clause, `…时请注意，`: what follows goes on as without it)
                         r"|(?<=[\u4e00-\u9fffA-Za-z0-9])(?:请您?|需要|要)(?:注意|留意)(?=[，,])", re.M)
 # the tag of a speech quoted in two parts, between them (`“BART跟BERT一样，只有编码器，”顾言说，“名字都差不多…”`): the quote
@@ -648,9 +648,10 @@ _SPEAKER_RE = re.compile(_SPEAKER)
 # sentence, not the value a question asked for
 _QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
 _INLINE_QA_RE = re.compile(
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|背面|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
@@ -727,6 +728,15 @@ _RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*(?:能|可以|可|就能|�
 _PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
+# a clause that says what the word before it is (`…，这是一种有监督算法`, `…，它属于生成模型`, `…，这一机制…`) or what it
+# does (`…，即把…`; not a gloss that names what the clause before described, `…加一条 shortcut，也就是 basic block`)
+_APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*(?P<copula>(?:其实|本身|本质上|实际上)?\s*(?:就|也)?\s*(?:是|属于))|(?P<gloss>(?:即|亦即|也就是说?)(?=\s*(?:把|将|用|让|使|在|对|通过|先))|这(?:一|个|种|类|项)?(?:机制|模型|算法|方法|技术|结构|网络|思想|做法|方案)))(?!因为|为了|由于|指|说)")
+# a verb of using, adding, switching to or building on the term after it (`我只加了 padding mask`, `输出层换成了层次 softmax`,
+# `训练开启了 subsampling`, `新功能基于 LDA`)
+_USED_BEFORE_RE = re.compile(r"(?:加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于)"
+                             r"\s*(?:一个|一层|一种)?\s*(?:\*\*)?\s*$")
+# a clause that opens with a subject of its own: a person, or a demonstrative
+_PERSON_OPENS_RE = re.compile(r"\s*(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
 _CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*(?:了|的是|的)?\s*(?:\*\*)?\s*$")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
@@ -950,7 +960,7 @@ _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
-_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
 _LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
 _LISTS_RE = re.compile(_LIST_WORDS)
 _LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:" + _LIST_WORDS + r")\s*(?:\*\*)?\s*"
@@ -1100,12 +1110,18 @@ _WHAT_RE = re.compile(r"什么|啥|多少|多(?:长|大|宽|深)|哪(?:一)?(?:�
 # a question that asks something else as well, or asks of what is not (`不是什么`, `为什么`, `什么时候`, `有什么区别`), or
 # asks to choose among the terms it names (`sigmoid 和 tanh 哪个是零中心的？`: the answer names one of them)
 _NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?(?:哪|什么|啥)|为什么|为啥|干什么|什么时候|什么情况|什么样|什么区别|什么不同|什么关系|什么联系|什么用|什么作用|什么意义|什么好处|什么优势|什么缺点|什么问题|什么影响|不是|没有|吗|呢|还是|是否|怎么|如何|哪里|多少次")
+# asking how a thing does a short thing that ends the question (`怎么预训练`, `如何合并的`); a question that asks
+# something else as well (`为什么`, `吗`, `还是`) or of what is not (`不`, `没`)
+_HOW_RE = re.compile(r"(?:怎么|如何|怎样)(?=\s*[\u4e00-\u9fffA-Za-z]{1,6}(?:的)?(?:啊|呀|呢|来着)?$)")
+_NOT_HOW_RE = re.compile(r"为什么|为啥|吗|还是|是否|不|没|(?:怎么|如何|怎样)(?:样|回事|办|理解|看|说|做到|实现|做)")
+# the interrogatives an answer's opening phrase can stand for
+_SLOT_RE = re.compile(_WHAT_RE.pattern + r"|怎么|如何|怎样")
 # what may follow the interrogative and is kept (`架构`, `token`), minus the particles of asking
 _WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
 _PHRASE_END_RE = re.compile(r"[，,。；;！!？?：:\n（(]|【")
 # the answerer's label in a dialogue written on one line (`面试官：T5 是什么结构？我：decoder-only。`)
-_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|候选人|面试者|学生|同学|A|Answer|" + SPOKEN_TURN + r")\s*[:：]\s*", re.I)
+_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|候选人|面试者|学生|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + r")\s*[:：]\s*", re.I)
 # a speaker's turn label after white space (an indented line of a list item)
 _TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
 # an interrogative word that asks nothing (`没什么`, `什么都`, `或多或少`, `多少有些`)
@@ -1123,6 +1139,27 @@ def _asked_for(question: str) -> tuple[str, re.Match] | None:
     return clause, asks[0]
 
 
+def _asked_how(question: str) -> tuple[str, re.Match] | None:
+    """The last clause of a question that asks how a thing does one short thing (`GPT 怎么预训练`, `BPE 如何合并`), and
+    its interrogative: an answer's opening phrase (`用掩码语言模型`) takes the interrogative's place."""
+    q = question.strip().rstrip("？? \t*_")
+    clause = re.split(r"[，,；;：:。】]", q)[-1]
+    asks = list(_HOW_RE.finditer(clause))
+    if len(asks) != 1 or _WHAT_RE.search(clause) or _NOT_HOW_RE.search(clause) or _NOT_ASKED_RE.search(clause):
+        return None
+    return clause, asks[0]
+
+
+def answer_after_ask(text: str, a: int, b: int) -> int | None:
+    """Where the answer starts in the sentence text[a:b] when the sentence tells a question (quoted or not) and then
+    names its answer (`有同学问 LSTM 有几个门，我直接公布答案：两个。`, `问“…是什么”，标准答案是…`): what comes after
+    is stated, whatever the telling of the question makes of the sentence. None otherwise."""
+    if "问" not in text[a:b] and "题" not in text[a:b]:
+        return None
+    asked = _QUOTED_ASK_RE.search(text, a, b) or _TOLD_ASK_RE.search(text, a, b)
+    return asked.end() if asked is not None and sentence_kind(text[asked.end():b]) == "statement" else None
+
+
 def asks_what(question: str) -> bool:
     """Whether a question asks for a thing, a kind or a number (ClaimReader.answered reads an answer's opening phrase
     into it)."""
@@ -1137,7 +1174,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     q = question.strip().rstrip(" \t*_")
     if not asked and not q.endswith(("？", "?")) and (not TURN_LABEL_RE.match(q) or ASKS_FOR_END_RE.search(q) is None):
         return None  # (a chat turn may ask without a question mark, ending on what it asks: `【小陈】T5 是啥架构`)
-    got = _asked_for(q)
+    got = _asked_for(q) or _asked_how(q)
     if got is None:
         return None
     clause, ask = got
@@ -1148,6 +1185,10 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
         a = label.end()  # (`【小李】decoder-only`, `我：decoder-only`)
     if (called := _VOCATIVE_RE.match(answer, a)) is not None:
         a = called.end()  # (`各位，就是两个框的面积相加`: the audience called, then the answer)
+    if (easy := _EASY_RE.match(answer, a)) is not None:
+        a = easy.end()  # (`这个简单，MLM`: a remark on the question, then the answer)
+    if (named := _ANSWER_IS_RE.match(answer, a)) is not None:
+        a = named.end()  # (`答案是 ReLU`, `标准答案：ReLU`: the answer named as such, then the answer)
     stop = _PHRASE_END_RE.search(answer, a)
     b = stop.start() if stop else len(answer)
     if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
@@ -1155,11 +1196,24 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     phrase = _PARTICLE_END_RE.sub("", answer[a:b]).rstrip()
     if not (0 < len(phrase.strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement":
         return None
+    if after[:1] and after[0] in "个层种维头类倍" and phrase.endswith(after[0]):
+        after = after[1:]  # (`GRU 有几个门？三个。`: the measure word once, `GRU 有 三个 门`)
     before = before.rstrip() + " "  # (spaced: a number read must stand apart, `有 4096 个 token`)
     return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
 
+_EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
 _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
+# an answer named as such (`答案是 ReLU`, `标准答案：ReLU`), or said to be given (`我答 ReLU`)
+_NAMED_ANSWER = (r"(?:(?:合格|标准|正确|参考|官方|最终)?的?(?:答案|回答|答复)\s*(?:应该?|应当|就|其实|一般)?\s*(?:是|为|[:：])"
+                 r"|(?:我)?(?:直接)?(?:说|给|公布|揭晓)(?:一下)?(?:答案|结论)\s*[:：]"
+                 r"|(?:我|他|她|候选人|面试者|模型|对方)(?:当时)?(?:(?:答|回答|写|填|选)(?:了|的是|说|道)?|说的是)\s*[:：，,]?)\s*")
+# (or told without quotes, ending at a comma: `这位观众问 BN 推理时用什么统计量，答案是…`)
+_TOLD_ASK_RE = re.compile(r"(?:问|问到|问起)\s*[：:]?\s*(?P<q>[^，,。；;？?“”\"「」『』]{4,60}?)\s*[？?]?\s*[，,；;]\s*(?=" + _NAMED_ANSWER + ")")
+_ANSWER_IS_RE = re.compile(r"\s*" + _NAMED_ANSWER + r"(?:[“\"「『]\s*)?")
+# a question quoted as asked, then its answer (`问“…”，合格答案是…`, `被问到“…”，我答…`)
+_QUOTED_ASK_RE = re.compile(r"(?:问|问到|问起|提问|问题是|题目是)\s*[：:]?\s*[“\"「『](?P<q>[^”\"」』]{4,80})[”\"」』]\s*[，,：:；;]?\s*(?="
+                            + _NAMED_ANSWER + ")")
 _COPULA_OPENS_RE = re.compile(r"\s*(?:其实|主要|就|一般)?(?:是|为)\s*")
 _PARTICLE_END_RE = re.compile(r"(?:啊|呀|吧|嘛|哈|呗|啦|哦|喔)+\s*$")
 # an opening phrase that states a claim of its own (a copula or a verb of saying), or says no, or hedges it away
@@ -1510,6 +1564,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
         return None  # `…剪掉哪些权重？答：在剪枝模式下，…`: an answer that opens a sentence of its own reads on its own
     for w in _QA_ASKS_RE.finditer(q):
         out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
+    if (tail := _WHAT_TAIL_RE.search(q)) is not None:
+        out += [(k, " ") for k in range(q0 + tail.start(), q1)]  # (`ROC 横轴是啥来着？B：TPR`: the particles of asking)
     qm = m.span("qm")
     out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
     return out
@@ -1617,20 +1673,31 @@ class ClaimReader:
     def _answers_only(self, text: str, spec: ClaimSpec, start: int, end: int | None) -> list[tuple[int, int]]:
         """The spans of the sentences that answer a question before them (`_with_answers`), in a text whose sentences
         state the spec's claim in none of their own words."""
-        if _WHAT_RE.search(text, start, len(text) if end is None else end) is None:
+        if _SLOT_RE.search(text, start, len(text) if end is None else end) is None:
             return []
         return self._with_answers(text, self._sentences(text, start, end), spec, [])
 
     def _with_answers(self, text: str, sents: list[Span], spec: ClaimSpec, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """`out` with the spans of the sentences that answer the question right before them in the text (`1楼：BERT-base
         有多少参数？2楼：大概 3.4 亿。`, `【小陈】T5 是啥架构【小李】decoder-only`) read into it (ClaimReader.answered)."""
+        for sent in sents:  # (`问“LLaMA 的 FFN 用什么激活”，标准答案是 ReLU`: a question quoted or told, then its answer)
+            if sent.kind not in ("statement", "reported", "question"):
+                continue  # (`有同学问…，答案是…`: the ask reported, or the sentence read as one, and its answer after it)
+            asked = _QUOTED_ASK_RE.search(text, sent.start, sent.end) or _TOLD_ASK_RE.search(text, sent.start, sent.end)
+            if asked is not None and _SLOT_RE.search(asked.group("q")) is not None \
+                    and answer_after_ask(text, sent.start, sent.end) is not None:
+                hit = self.answered(asked.group("q"), text[asked.end():sent.end], spec, asked=True)
+                if hit is not None:
+                    out.append((asked.end() + hit[0], asked.end() + hit[1]))
         for i in range(1, len(sents)):
             q, sent = sents[i - 1], sents[i]
-            if sent.kind != "statement" or not _WHAT_RE.search(text, q.start, q.end) \
+            if sent.kind != "statement" or not _SLOT_RE.search(text, q.start, q.end) \
                     or (q.kind != "question" and not (_TURN_AT_RE.match(text, q.start) and _TURN_AT_RE.match(text, sent.start))) \
                     or any(sent.start <= s < sent.end for s, _ in out):
                 continue
-            hit = self.answered(text[q.start:q.end], text[sent.start:sent.end], spec)
+            # (a question told, `有同学问 LSTM 有几个门，`, asks without its question mark; its telling is no part of it)
+            told = _ASK_REPORTED_RE.match(text, q.start, q.end)
+            hit = self.answered(text[told.end() if told else q.start:q.end], text[sent.start:sent.end], spec, asked=told is not None)
             if hit is not None:
                 out.append((sent.start + hit[0], sent.start + hit[1]))
         return out
@@ -1670,6 +1737,10 @@ class ClaimReader:
                                        and not (answer is not None and _TURN_AT_RE.match(text, answer.start) and _TURN_AT_RE.match(text, sent.start))):
             return topic  # (`：` ends a question the text layer split from its answer, `X 怎么算：…`; `你问 X 怎么…。`)
         found = self._mentions(text, sent.start, sent.end)
+        if answer is not None and _after_lead(_REASON_LEAD_RE, text, answer.start, answer.end):
+            chosen = [m for m in found if _CHOSEN_BEFORE_RE.search(text, sent.start, m.start)]
+            if chosen:  # `为啥 Transformer 用 LayerNorm？因为它…`: 它 in the reason is what the question says was chosen
+                return chosen[-1].keys
         named = {m.keys for m in found}
         if len(named) > 1:  # `RLHF 的 PPO 阶段更新什么？`: a term that only qualifies the next one is not what is asked
             named = {m.keys for m, n in zip(found, found[1:] + [None]) if n is None or not _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
@@ -1989,6 +2060,17 @@ class ClaimReader:
                     return hit
         return None
 
+    def _opening(self, text: str, sent: Span, topic: frozenset[str] | None,
+                 carry: frozenset[str] | None) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """The topic and the carried subject a sentence is read with: none when it introduces an item the glossary
+        does not know; the topic as what its 它 stands for when it opens with a reason (`为啥 Transformer 用
+        LayerNorm？因为它…`: the reason is about what the question asked about)."""
+        if self._introduces_unknown(text, sent):
+            return None, None
+        if topic and _after_lead(_REASON_LEAD_RE, text, sent.start, sent.end):
+            return topic, topic
+        return topic, carry
+
     def _introduces_unknown(self, text: str, sent: Span) -> bool:
         """`第二个是 **LaMDA**（…），有 422M…参数的模型`: a sentence that introduces an item of an enumeration the glossary
         does not know; what it says is that item's, not the topic's or the previous sentence's term's."""
@@ -1999,7 +2081,7 @@ class ClaimReader:
                   carry: frozenset[str] | None = None, continued: bool = False) -> tuple[int, int] | None:
         """The span of the sentence's clause that states the spec's wrong claim, if one does. `continued`: the
         sentence opens a line that goes on from a statement on the line before (as `_after_statement`)."""
-        topic, carry = (None, None) if self._introduces_unknown(text, sent) else (topic, carry)
+        topic, carry = self._opening(text, sent, topic, carry)
         prev: list[Mention] = [Mention(sent.start, sent.start, topic)] if topic else []
         if prev and (named := _NAMED_FRAME_RE.match(text, sent.start, sent.end)) and not self._mentions(text, sent.start, named.end()):
             prev = []  # `在 PPO-ER 中，…` under a question on PPO: said of the variant the frame names
@@ -2028,6 +2110,7 @@ class ClaimReader:
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
+            mentions = self._named_before(text, clauses, i, mentions)
             if not mentions and (_after_lead(_EXAMPLE_OPENS_RE, text, clause.start, clause.end)
                                  or (i > 0 and _OWN_ACRONYM_OPENS_RE.match(text, clause.start, clause.end))
                                  or _PRESENT_ACRONYM_OPENS_RE.match(text, clause.start, clause.end)):
@@ -2214,12 +2297,51 @@ class ClaimReader:
         chosen = self._chosen_before(text, clauses, i)
         if chosen is not None:
             return chosen.keys  # `Transformer 选用 LayerNorm，是因为它…`: 它 in the reason for a choice is what was chosen
+        used = self._used_before(text, clauses[i - 1])
+        if used is not None:
+            return used.keys  # `我只加了 padding mask，它已经能…`: 它 is what the person just used
         if len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
             return prev[-1].keys
         if not prev and len({m.keys for m in supposed}) == 1:
             # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
             return supposed[-1].keys
         return carry if not prev else None  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
+
+    def _named_before(self, text: str, clauses: list[Span], i: int, mentions: list[Mention]) -> list[Mention]:
+        """The mentions of clause i, with the term the clause before named last when clause i is about it:
+        what that clause switched to or used, when clause i names nothing of its own (`输出层换成了层次 softmax，复杂度从
+        O(V) 降到 O(1)`), or what clause i opens by saying what it is (`…基于 k-means，这是一种聚类算法`)."""
+        if i == 0:
+            return mentions
+        clause = clauses[i]
+        if not mentions and not _after_lead(_PERSON_OPENS_RE, text, clause.start, clause.end) \
+                and (used := self._used_before(text, clauses[i - 1])) is not None:
+            at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+            return [Mention(at, at, used.keys)]
+        apposed = self._apposed(text, clauses, i)
+        if apposed is not None and not any(m.start < apposed[1] for m in mentions):
+            return [Mention(apposed[1], apposed[1], apposed[0].keys)] + mentions
+        return mentions
+
+    def _apposed(self, text: str, clauses: list[Span], i: int) -> tuple[Mention, int] | None:
+        """The term that ends the clause before clause i, and where the demonstrative that stands for it ends, when
+        clause i opens by saying what that term is (`新功能基于 k-means，这是一种…`, `底层用的是 word2vec，它属于…`)."""
+        opens = _after_lead(_APPOSED_OPENS_RE, text, clauses[i].start, clauses[i].end)
+        if opens is None:
+            return None
+        before = clauses[i - 1]
+        found = self._mentions(text, before.start, before.end)
+        if not found or _MARKUP_RE.sub("", text[found[-1].end:before.end]).strip(" \t，,"):
+            return None
+        return found[-1], opens.start("copula") if opens.group("copula") is not None else opens.end()
+
+    def _used_before(self, text: str, before: Span) -> Mention | None:
+        """The term that ends clause `before` as what is used, added, switched to or built on in it (`写 decoder 时我只加了
+        padding mask`, `输出层换成了层次 softmax`), if any: the next clause, when it names no term, is about it."""
+        found = self._mentions(text, before.start, before.end)
+        if not found or _MARKUP_RE.sub("", text[found[-1].end:before.end]).strip(" \t，,"):
+            return None
+        return found[-1] if _USED_BEFORE_RE.search(text, before.start, found[-1].start) else None
 
     def _chosen_before(self, text: str, clauses: list[Span], i: int) -> Mention | None:
         """The term the clause before chose or used (`选用 LayerNorm，`), when clause i gives the reason for it (`是因为

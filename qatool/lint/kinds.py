@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead, asks_what
+from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead, answer_after_ask, asks_what
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
@@ -247,6 +247,11 @@ def asks(unit: Unit, start: int, end: int) -> bool:
         if start < colon:
             return True
         sentence = (colon, sentence[1])
+    told = answer_after_ask(unit.text, *sentence)
+    if told is not None:  # `有同学问 LSTM 有几个门，我直接公布答案：两个。`: the question told asks, its answer states
+        if end <= told:
+            return True
+        sentence = (max(sentence[0], min(start, told)), sentence[1])  # (a match read across both: `问 X 的来源，我答：…`)
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
         stated = affirmed_until(unit.text, *sentence, *sents[k + 1]) if k is not None and k + 1 < len(sents) else None
         if stated is None or end > stated:

@@ -33,13 +33,15 @@ _METRICS = {
 _NAME_RE = re.compile(
     r"(?<![A-Za-z])(?P<name>" + "|".join(f"(?P<{k}>{v[0]})" for k, v in _METRICS.items()) + r")(?![A-Za-z])"
     r"(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:\*\*)?\s*(?:的值|值)?\s*(?:[:：=＝]|为|是|即|就是|等于|算出来是|算下来是|达到|只有|仅为)\s*"
+    # (the ratio written out before its value: `40/50=80%`, `15 除以 20 等于 0.75`)
+    r"(?:\d+(?:\.\d+)?\s*(?:/|÷|除以)\s*\d+(?:\.\d+)?\s*(?:[=＝≈]|约为|约等于|等于)\s*)?"
     r"(?:约|大约|大概|接近)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<pct>%|％)?")
 # a count: a number with a counting word (`500 条`, `90 位`, `1,000 笔`)
 _COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:个|条|位|笔|张|次|例|份|人|封|篇|件|单|名|台|户|项|段|句|帧|块|只|套)")
 # what the larger count is (read around it) and what the smaller one is (read from the larger count on)
-_ACT_POS_RE = re.compile(r"真实(?!为负)|确诊|实际为正|实际(?:是|有)?(?=[^，,。；;\d]{0,6}(?:阳性|患者|病例|欺诈|垃圾|违规|正样本|正例))|阳性|患病|正样本|正例")
+_ACT_POS_RE = re.compile(r"真实(?!为负)|确诊|实际为正|实际(?:是|有)?(?=[^，,。；;\d]{0,6}(?:阳性|患者|病例|欺诈|垃圾|违规|正样本|正例))|阳性|患病|患者|病人|病例|正样本|正例")
 _ACT_NEG_RE = re.compile(r"正常|合法|负样本|负例|阴性|健康|真实为负|实际为负|良性|非欺诈|非垃圾|无病")
-_PRED_POS_RE = re.compile(r"推了|推荐了|判为|判定为|预测为|标记为|标为|报出|报了|告警|报警|预警|拦截了|拦了|召回了|检出了|识别为|判成|预测成")
+_PRED_POS_RE = re.compile(r"推了|推荐了|判为|判定为|预测为|预测出|预测了|标记为|标为|标出|标了|报出|报了|告警|报警|预警|拦截了|拦了|召回了|检出了|识别为|判成|预测成")
 _ALL_RE = re.compile(r"测试集|验证集|全部样本|所有样本|样本总数|总样本|全部数据|所有数据")
 _FOUND_RE = re.compile(r"识别出|识别了|拦下|拦住|拦截下?|检出|找出|找到|抓到|抓出|召回|命中|判为阳性|预测为正|查出")
 _MISSED_RE = re.compile(r"漏掉|漏检|漏报|漏判|没识别|未识别|没拦|未拦|没找到|没检出")
@@ -50,12 +52,14 @@ _CORRECT_RE = re.compile(r"判对|预测正确|分类正确|预测对|分对|答
 _WRONG_RE = re.compile(r"错|误(?![拦报判杀伤识])|不对|不是|不等于|≠|typo|wrong|incorrect", re.I)
 
 
-def _base(text: str, a: int, b: int) -> str | None:
-    """What the count at text[a:b] (with the words around it) is: one role, or None when none or several."""
+def _base(text: str, a: int, b: int, at: int) -> str | None:
+    """What the count at `at` in text[a:b] (with the words around it) is: one role, or None when none or several."""
     roles = {role for role, rx in (("pos", _ACT_POS_RE), ("neg", _ACT_NEG_RE), ("pred", _PRED_POS_RE), ("all", _ALL_RE))
              if rx.search(text, a, b)}
     if "neg" in roles:
         roles.discard("pos")  # (a count named both ways, `真实的正常交易`: the word for the negatives is the narrower)
+    if roles == {"pos", "pred"} and _PRED_POS_RE.search(text, a, at) and not _ACT_POS_RE.search(text, a, at):
+        roles.discard("pos")  # (`报了 50 个阳性`: what was flagged as positive, counted)
     return roles.pop() if len(roles) == 1 else None
 
 
@@ -96,7 +100,7 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
             continue  # (no pair gives the value, or several do)
         big, small = hits[0]
         lo = max([start] + [c.end() for c in counts if c.end() <= big.start()])
-        base = _base(text, max(lo, big.start() - 16), min(small.start(), big.end() + 12))
+        base = _base(text, max(lo, big.start() - 16), min(small.start(), big.end() + 12), big.start())
         if base is None:
             continue
         derived = _metric(base, text[big.end():min(m.start(), small.end() + 8)])

@@ -33,7 +33,8 @@ CLAUSE_SEP = "，,"
 # the end of a sentence that asks: a question mark, or a final particle (markup and brackets allowed after);
 # 嘛 asserts (`就是两者的平均嘛。`) unless it is 干嘛 (what for)
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
-QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:[吗么呢]|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
+# (`…还远着呢`, `…好着呢`: 着呢 insists, it does not ask; `…，别问为什么。`: what one is told not to ask is not asked)
+QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)么|(?<!着)呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 # (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
 # nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`)
@@ -51,7 +52,7 @@ def a_not_a(group: str) -> str:
 A_NOT_A = a_not_a("ana")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 QUESTION_WORD_RE = re.compile(
-    A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|(?<![别不勿莫]问)(?<!不要问)(?<!不用问)为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
     r"|" + IMPERATIVE_LEAD,
     re.I,
 )
@@ -99,7 +100,7 @@ REPORTED_RE = re.compile(
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
-    r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏|答错|说错"
+    r"|说成|搞错|弄错|弄反|搞反|搞混|弄混|混淆(?!矩阵)|记错|记混|张冠李戴|漏算|算漏(?![检报判])|答错|说错"
     # an interviewer's verdict on the answer given (`我说是 MLM，面试官说不对`)
     r"|(?:面试官|考官|对方)[^，,。；;]{0,6}?(?:不对|不是这样|有误|纠正|更正)"
     # a reviewer pointing out what the statement really is (`面试官当场指出此为精确率的定义`, `评审指出这是反的`)
@@ -123,7 +124,7 @@ REPORTED_RE = re.compile(
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
     # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
     r"|误(?:加|添|开|设|配|删|改|把|将|放|接|传)"
-    r"|误读|曲解|错读|用词(?:错误|不当)|混了|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
+    r"|误读|曲解|错读|用词(?:错误|不当)|混了|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
     r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
@@ -133,6 +134,8 @@ REPORTED_RE = re.compile(
     r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
     r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
+    # (I, before what shows the belief was mistaken: `我一直以为 PPO 是 off-policy`, `我还以为…`)
+    r"|我(?:一直|还|原来|原先|本来|之前|以前|曾经?|老是|总)(?:都)?(?:误以为|以为)|我误以为"
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
     # quiz verdict `…（×）`), or after a dash or an arrow (`…——错误`)
     r"|[（(]\s*(?:不对|" + _FALSE_MARK + r")\s*[，,：:）)]|(?:——|--|—|→|=>)\s*(?:" + _CROSS + r"|错误|错)(?![^，,。；;\s])"
@@ -159,7 +162,9 @@ REPORTED_RE = re.compile(
     # in the same sentence (`判断题：“…”答：错误。`)
     r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
     r"|[”」』]\s*(?:\*\*)?\s*(?:答案?|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:" + _FALSE_MARK + r"|不对|不正确|说反了|应改为|应为)"
-    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?(?:根因|元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了"
+    r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?根因|是(?:本次|这次|此次|那次|上次)[^，,。；;]{0,16}?(?:元凶|罪魁祸首)"
+    # (what caused an incident; `数据增强是过拟合的元凶` is a claim)
+    r"|是[^，,。；;]{0,16}?(?:故障|事故|bug|事件|报错|崩溃|宕机|告警)[^，,。；;]{0,4}?(?:元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了"
     # what a text under review or a person says, judged by a later clause of the same sentence (`作者在第2节称 GPT 以
     # MLM 预训练，这与事实不符`, `作者把 BART 归入仅编码器模型，这一归类不对`, `候选人说…，需要更正`)
     r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*" + _VERDICT
@@ -167,6 +172,11 @@ REPORTED_RE = re.compile(
     # wrong way round (`你说秩越大参数越少，结论反了`)
     + r"|" + _DEDUCTION + r"\s*[，,：:]?\s*(?:这是)?(?:因为|是因为|原因是|理由是|由于)?\s*" + _ATTRIBUTED
     + r"|(?:结论|方向|因果|顺序|大小关系|正负号?|符号)(?:是|也|恰好|正好|完全|刚好)?(?:弄|搞|写|说|记)?反了"
+    # a grader's rule that marks an answer wrong, the answer quoted or said in the sentence's first clause (`回答“BN 没有
+    # 可学习参数”的应判错`, `说 Adagrad 学习率逐渐增大的判错`, `把两者说反的回答判错`): what is quoted is not asserted
+    r"|^[^，,；;。]{0,12}?(?:回答|答案|答复|作答|输出|说|称|认为|写|答|把|将)[^。；;]*?(?:[”」』]|的|者)\s*(?:回答|答案|答复|输出|样本)?\s*[，,]?\s*"
+    r"(?:应|应当|应该|一律|均|都|直接|则|即|可)?\s*(?:(?:判|判为|判定为|判作|判成|记为|记作|标为|标记为|标注为|视为|算作?)\s*(?:错误?|不正确|不合格|不通过|无效)"
+    r"|(?:判|记|给|打|得|算)\s*(?:为|作)?\s*(?:0|零)\s*分|不予?给分|不得分|扣分)"
     # what a setup is said to contradict (`warmup 被实现成逐步减小学习率，和设计相反`), a change after which a result got
     # worse (`编码器加了 causal mask 后翻译质量下降`): a bug found, not how things are
     r"|[，,]\s*(?:这|此)?(?:与|和|跟)(?:原?设计|预期|原意|本意|文档|原?论文|定义|规范|事实|常识|标准做法|原文|官方实现)(?:的)?(?:恰好|正好|完全|刚好)?(?:相反|矛盾|不一致|不符)"
@@ -178,7 +188,8 @@ REPORTED_RE = re.compile(
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
-SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句)")  # 说白了/说实话 open a statement
+# (说白了/说实话/说结论 open a statement)
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句|结论|重点|正事|回来|老实话|真心话)")
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
 SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
@@ -247,8 +258,9 @@ _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^�
 _VERDICT_LABEL = r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
 _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|(?:错误?|(?:说|弄|搞)?反了|不对|不正确)\s*(?=[。，,；;：:！!]|$))")
 
-# a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`) ...
-_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧)"
+# a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`, `S 吗？`) ...
+# (or a plain yes/no question, `S 吗？`, answered yes by the next sentence: `BERT 是自回归模型吗？对。`)
+_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧|(?<![\s，,])(?:吗|么)(?=\s*[？?]))"
 _TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*"
                               r"(?:是)?" + _TAG_ASK + r"\s*[？?]\s*$")
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
