@@ -270,11 +270,15 @@ _AFFIRMED_RE = re.compile(r"(?:\s*" + SPEAKER_LABEL + r"\s*[:：])?" + _VERDICT_
                           r"\s*(?=[。，,；;！!：:]|$)")
 
 
+# what takes back a yes in the sentence that gives it: a contrast, a belief called mistaken, a denial
+_AFFIRM_TAKEN_BACK_RE = re.compile(r"其实|实际上|实际|事实上|但是?|不过|然而|误区|误解|误会|不对|错|并非|并不|不是|不完全|不全|等等")
+
+
 def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
     """Where the statement ends that the question text[s:e] asks about, when it asks whether it is right and the next
     sentence text[a:b] answers yes (`S，这句话对吗？` then `对。`): S is stated. None otherwise."""
-    if not _AFFIRMED_RE.match(text, a, b):
-        return None
+    if not _AFFIRMED_RE.match(text, a, b) or _AFFIRM_TAKEN_BACK_RE.search(text, a, b) or reports_belief(text[a:b]):
+        return None  # (`…吗？对，这是个常见误区，实际用的是…`: the yes is taken back)
     tag = _TAG_QUESTION_RE.search(text, s, e)
     return tag.start() if tag is not None and tag.start() > s else None
 

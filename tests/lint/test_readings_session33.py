@@ -25,7 +25,7 @@ study diary and a launch e-mail:
   were chosen by me but its phrasings are unread): speakers named by one letter (`A：…？B：…`) and a filler (`嗯……`) before
   the answer; a remark on the question (`这题简单，`) or an announcement (`我直接公布答案：`) before the answer; a question
   told without quotes (`有同学问 X 有几个门，…`) and answered after it; a yes/no question answered yes (`…吗？是的。`)
-  states what it asks; `说结论：` opens a statement, `别问为什么` asks nothing, `我一直以为…` reports a belief given up;
+  states what it asks, unless the yes is taken back in the same sentence (`对，这是常见误区，实际…`); `说结论：` opens a statement, `别问为什么` asks nothing, `我一直以为…` reports a belief given up;
   `啥来着` asks as `啥` does;
 - worked metric examples (FC473) read a ratio written out before its value (`= 60/80 = 75%`), what was flagged as
   positive counted by the class word (`报出 40 个阳性`), and patients as the positives;
@@ -170,6 +170,9 @@ VOICES = [
     ('学习率越大训练越稳定，别问为什么。', 'FC146', True),
     ('我一直以为 PPO 是 off-policy 算法，后来才知道不是。', 'FC398', False),
     ('Q：ROC 的横轴是啥来着？A：召回率。', 'FC112', True),
+    # a yes taken back in the sentence that gives it
+    ('BN 推理时用的是当前 batch 的统计量吗？对，这是常见误区，实际用的是滑动平均。', 'FC138', False),
+    ('A：LSTM 彻底解决了梯度爆炸吗？B：对……也不完全对，还得靠梯度裁剪。', 'FC150', False),
 ]
 
 @pytest.mark.parametrize("text,code,expected", GRADED + NAMED_ANSWER + APPOSED + USED + REASON_AND_FRAME + MISC + VOICES + PHRASINGS)
