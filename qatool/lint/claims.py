@@ -1150,14 +1150,20 @@ def _asked_how(question: str) -> tuple[str, re.Match] | None:
     return clause, asks[0]
 
 
-def answer_after_ask(text: str, a: int, b: int) -> int | None:
-    """Where the answer starts in the sentence text[a:b] when the sentence tells a question (quoted or not) and then
-    names its answer (`有同学问 LSTM 有几个门，我直接公布答案：两个。`, `问“…是什么”，标准答案是…`): what comes after
-    is stated, whatever the telling of the question makes of the sentence. None otherwise."""
+def _told_ask(text: str, a: int, b: int) -> re.Match | None:
+    """The question the sentence text[a:b] tells (quoted or not) before it names its answer (`有同学问 LSTM 有几个门，
+    我直接公布答案：两个。`, `问“…是什么”，标准答案是…`), when what comes after it is a statement; else None."""
     if "问" not in text[a:b] and "题" not in text[a:b]:
         return None
     asked = _QUOTED_ASK_RE.search(text, a, b) or _TOLD_ASK_RE.search(text, a, b)
-    return asked.end() if asked is not None and sentence_kind(text[asked.end():b]) == "statement" else None
+    return asked if asked is not None and sentence_kind(text[asked.end():b]) == "statement" else None
+
+
+def answer_after_ask(text: str, a: int, b: int) -> int | None:
+    """Where the answer starts in the sentence text[a:b] when the sentence tells a question and then names its answer
+    (`_told_ask`): what comes after is stated, whatever the telling of the question makes of the sentence."""
+    asked = _told_ask(text, a, b)
+    return asked.end() if asked is not None else None
 
 
 def asks_what(question: str) -> bool:
@@ -1683,9 +1689,8 @@ class ClaimReader:
         for sent in sents:  # (`问“LLaMA 的 FFN 用什么激活”，标准答案是 ReLU`: a question quoted or told, then its answer)
             if sent.kind not in ("statement", "reported", "question"):
                 continue  # (`有同学问…，答案是…`: the ask reported, or the sentence read as one, and its answer after it)
-            asked = _QUOTED_ASK_RE.search(text, sent.start, sent.end) or _TOLD_ASK_RE.search(text, sent.start, sent.end)
-            if asked is not None and _SLOT_RE.search(asked.group("q")) is not None \
-                    and answer_after_ask(text, sent.start, sent.end) is not None:
+            asked = _told_ask(text, sent.start, sent.end)
+            if asked is not None and _SLOT_RE.search(asked.group("q")) is not None:
                 hit = self.answered(asked.group("q"), text[asked.end():sent.end], spec, asked=True)
                 if hit is not None:
                     out.append((asked.end() + hit[0], asked.end() + hit[1]))
@@ -2329,19 +2334,23 @@ class ClaimReader:
         opens = _after_lead(_APPOSED_OPENS_RE, text, clauses[i].start, clauses[i].end)
         if opens is None:
             return None
-        before = clauses[i - 1]
-        found = self._mentions(text, before.start, before.end)
-        if not found or _MARKUP_RE.sub("", text[found[-1].end:before.end]).strip(" \t，,"):
+        last = self._last_term(text, clauses[i - 1])
+        if last is None:
             return None
-        return found[-1], opens.start("copula") if opens.group("copula") is not None else opens.end()
+        return last, opens.start("copula") if opens.group("copula") is not None else opens.end()
 
     def _used_before(self, text: str, before: Span) -> Mention | None:
         """The term that ends clause `before` as what is used, added, switched to or built on in it (`写 decoder 时我只加了
         padding mask`, `输出层换成了层次 softmax`), if any: the next clause, when it names no term, is about it."""
-        found = self._mentions(text, before.start, before.end)
-        if not found or _MARKUP_RE.sub("", text[found[-1].end:before.end]).strip(" \t，,"):
+        last = self._last_term(text, before)
+        return last if last is not None and _USED_BEFORE_RE.search(text, before.start, last.start) else None
+
+    def _last_term(self, text: str, clause: Span) -> Mention | None:
+        """The term a clause ends with (markup and a comma after it allowed), if any."""
+        found = self._mentions(text, clause.start, clause.end)
+        if not found or _MARKUP_RE.sub("", text[found[-1].end:clause.end]).strip(" \t，,"):
             return None
-        return found[-1] if _USED_BEFORE_RE.search(text, before.start, found[-1].start) else None
+        return found[-1]
 
     def _chosen_before(self, text: str, clauses: list[Span], i: int) -> Mention | None:
         """The term the clause before chose or used (`选用 LayerNorm，`), when clause i gives the reason for it (`是因为

@@ -258,8 +258,8 @@ _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^�
 _VERDICT_LABEL = r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
 _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|(?:错误?|(?:说|弄|搞)?反了|不对|不正确)\s*(?=[。，,；;：:！!]|$))")
 
-# a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`, `S 吗？`) ...
-# (or a plain yes/no question, `S 吗？`, answered yes by the next sentence: `BERT 是自回归模型吗？对。`)
+# a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`), or a
+# plain yes/no question (`S 吗？`: `BERT 是自回归模型吗？` then `对。`) ...
 _TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧|(?<![\s，,])(?:吗|么)(?=\s*[？?]))"
 _TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*"
                               r"(?:是)?" + _TAG_ASK + r"\s*[？?]\s*$")
@@ -276,7 +276,8 @@ _AFFIRM_TAKEN_BACK_RE = re.compile(r"其实|实际上|实际|事实上|但是?|�
 
 def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
     """Where the statement ends that the question text[s:e] asks about, when it asks whether it is right and the next
-    sentence text[a:b] answers yes (`S，这句话对吗？` then `对。`): S is stated. None otherwise."""
+    sentence text[a:b] answers yes (`S，这句话对吗？` then `对。`) and does not take the yes back (`对，这是常见误区，实际…`):
+    S is stated. None otherwise."""
     if not _AFFIRMED_RE.match(text, a, b) or _AFFIRM_TAKEN_BACK_RE.search(text, a, b) or reports_belief(text[a:b]):
         return None  # (`…吗？对，这是个常见误区，实际用的是…`: the yes is taken back)
     tag = _TAG_QUESTION_RE.search(text, s, e)
