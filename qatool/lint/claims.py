@@ -1153,7 +1153,7 @@ def _asked_how(question: str) -> tuple[str, re.Match] | None:
 def _told_ask(text: str, a: int, b: int) -> re.Match | None:
     """The question the sentence text[a:b] tells (quoted or not) before it names its answer (`有同学问 LSTM 有几个门，
     我直接公布答案：两个。`, `问“…是什么”，标准答案是…`), when what comes after it is a statement; else None."""
-    if "问" not in text[a:b] and "题" not in text[a:b]:
+    if text.find("问", a, b) < 0 and text.find("题", a, b) < 0:
         return None
     asked = _QUOTED_ASK_RE.search(text, a, b) or _TOLD_ASK_RE.search(text, a, b)
     return asked if asked is not None and sentence_kind(text[asked.end():b]) == "statement" else None

@@ -251,7 +251,7 @@ def asks(unit: Unit, start: int, end: int) -> bool:
     if told is not None:  # `有同学问 LSTM 有几个门，我直接公布答案：两个。`: the question told asks, its answer states
         if end <= told:
             return True
-        sentence = (max(sentence[0], min(start, told)), sentence[1])  # (a match read across both: `问 X 的来源，我答：…`)
+        sentence = (min(start, told), sentence[1])  # (a match read across both: `问 X 的来源，我答：…`)
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
         stated = affirmed_until(unit.text, *sentence, *sents[k + 1]) if k is not None and k + 1 < len(sents) else None
         if stated is None or end > stated:
