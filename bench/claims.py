@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback32_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback33_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -135,8 +135,13 @@ with its starting code and its final code only; the thirty-third session read it
 material now. heldback32_*.jsonl (four more authors, 2026-12-05, thirty-third session, from the list alone, two wrong
 phrasings and one trap per misconception, each in a voice of its own: a practitioner's answer on a Zhihu-style Q&A site,
 the transcript of a two-host tech podcast, the help-centre FAQ of a cloud training platform, a livestream host reading
-out and answering viewers' bullet comments) is the measure now: written before the session read the thirty-first set and
-measured with its starting code and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
+out and answering viewers' bullet comments), written before the thirty-third session read the thirty-first set and
+measured with its starting code and its final code only; the thirty-fourth session read its flagged traps and misses:
+development material now. heldback33_*.jsonl (four more authors, 2026-12-05, thirty-fourth session, from the list alone,
+two wrong phrasings and one trap per misconception, each in a voice of its own: a speech at a university debate contest,
+the release notes of an open-source ML library, the sales page of a paid online AI course, an ML team's wiki page for
+new hires) is the measure now: written before the session read the thirty-second set and measured with its starting
+code and its final code only; nobody working on the rules has read it. Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -180,6 +185,7 @@ SETS = {
     "heldback30": sorted((ROOT / "bench" / "claims").glob("heldback30_*.jsonl")),
     "heldback31": sorted((ROOT / "bench" / "claims").glob("heldback31_*.jsonl")),
     "heldback32": sorted((ROOT / "bench" / "claims").glob("heldback32_*.jsonl")),
+    "heldback33": sorted((ROOT / "bench" / "claims").glob("heldback33_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -249,7 +255,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback32")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback33")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
