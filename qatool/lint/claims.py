@@ -377,7 +377,7 @@ _GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
 # the opening of a bracket between two terms: the second glosses the first
 _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 # a clause that goes on with the previous clause's subject
-_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
+_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*(?:[“\"「『]\s*)?"
@@ -424,7 +424,7 @@ _LEFT_MARK_RE = re.compile(r"[（(]\s*(?:左|左图|左侧|左边|上|上图)\s*
 _RIGHT_THEN_RE = re.compile(r"[（(]\s*(?:右|右图|右侧|右边|下|下图)\s*[)）][^，,。；;：:]{0,30}?(?P<colon>[：:])")
 _COLON_RE = re.compile(r"[：:]")
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
-_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类)?\s*(?:\*\*)?\s*"
+_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*(?:\*\*)?\s*"
 # words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
 # frame may open after them
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
@@ -437,7 +437,9 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
-_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都)")
+_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都"
+                      # (or says they are the same: `A 和 B 有什么区别？本质相同，都是…`)
+                      r"|(?:本质上?|其实|实际上|基本上?)?(?:是)?(?:相同|一样|一回事)(?:的)?\s*[，,]|没(?:有|啥|什么)?(?:本质)?区别)")
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
 # the clauses after it are said of the examples, not of the label (examples in brackets are glosses, see
 # _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
@@ -660,6 +662,22 @@ _ASKED_TURN_RE = re.compile(
     r"(?P<q>[^，,。；;？?！!\n]{2,60}?)"
     r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*" + SPOKEN_TURN + r"[ \t]*[:：]?[ \t]*)"
     r"(?=[^\s，,。；;])")
+# a question quoted as asked and answered right after its closing quote (`弹幕问：“k-means 属于哪类算法？”有监督分类。`):
+# read as the inline question and answer are
+_QUOTED_QA_RE = re.compile(
+    r"(?P<qlab>(?:问|问道|提问|追问|问到)[ \t]*[:：]?[ \t]*[“\"「『][ \t]*)"
+    r"(?P<q>[^”\"」』“「『？?\n]{2,80}?)"
+    r"(?P<qm>[ \t]*[？?][ \t]*[”\"」』][ \t]*)"
+    r"(?=[^\s，,。；;：:！!？?])")
+# a clause that says what the clauses before it describe: `…，这是 BERT-base 的标准结构` (_named_after)
+_BACK_NAMED_RE = re.compile(r"\s*(?:这|这些|以上|上面这些|这套)(?:就|都|也|正|恰恰|其实)?(?:是|为)\s*(?:\*\*)?\s*")
+_BACK_WHAT_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:标准|默认|原始|原版|官方|典型|经典)?(?:的)?\s*(?:结构|配置|设置|参数|超参数?|架构|规格|设计|定义|做法|用法|规定)")
+# a bare reply that ends its sentence (`是。`, `对！`, `不是。`)
+_BARE_REPLY_RE = re.compile(r"[^，,。；;！!？?\n]{1,6}(?:[。！!；;]|\s*$)")
+# a rhetorical question that asserts what it asks of with a negation (`难道 BERT 不是自回归模型吗？`): its 难道, the
+# negation's 不/没 and the question mark
+_RHETORICAL_RE = re.compile(r"(?P<lead>难道)(?:说)?[^。！？?!；;\n不没]{1,40}?(?P<neg>不(?=是|会|能|要|需要|用|该|就|也|都|算)|没(?=有))"
+                            r"[^。！？?!；;\n不没]{1,40}?(?P<particle>[吗么嘛]?)\s*(?P<qm>[？?])")
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
@@ -671,6 +689,11 @@ _QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # 
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
+# an answer that opens by saying yes to a question asked by its tone alone (`batch 越大噪声越大？B：对。`), or no
+_QA_YES_RE = re.compile(r"(?:是的|是|对的|对|没错|嗯|当然|正确|yes)(?=[，,。；;！!\s]|$)", re.I)
+_QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|反了|相反|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope", re.I)
+# a question that asks which of the things it names (`sigmoid 和 tanh 哪个是零中心？`): up to its asking word
+_QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)[^，,；;]{0,24}?哪(?:个|些|种|一|类)?", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
@@ -733,7 +756,7 @@ _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归
 _APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*(?P<copula>(?:其实|本身|本质上|实际上)?\s*(?:就|也)?\s*(?:是|属于))|(?P<gloss>(?:即|亦即|也就是说?)(?=\s*(?:把|将|用|让|使|在|对|通过|先))|这(?:一|个|种|类|项)?(?:机制|模型|算法|方法|技术|结构|网络|思想|做法|方案)))(?!因为|为了|由于|指|说)")
 # a verb of using, adding, switching to or building on the term after it (`我只加了 padding mask`, `输出层换成了层次 softmax`,
 # `训练开启了 subsampling`, `新功能基于 LDA`)
-_USED_BEFORE_RE = re.compile(r"(?:加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于)"
+_USED_BEFORE_RE = re.compile(r"(?:加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
                              r"\s*(?:一个|一层|一种)?\s*(?:\*\*)?\s*$")
 # a clause that opens with a subject of its own: a person, or a demonstrative
 _PERSON_OPENS_RE = re.compile(r"\s*(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
@@ -1106,10 +1129,10 @@ _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 # what a question asks for when it asks for a thing, a kind or a number (`是什么`, `是啥`, `多少`, `哪种`, `几层`): the place
 # the answer's opening phrase is read into (ClaimReader.answered); a question that asks how, why or whether is none
-_WHAT_RE = re.compile(r"什么|啥|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些|家)|几(?=[个层种维头类])")
+_WHAT_RE = re.compile(r"什么|啥|谁|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些|家)|几(?=[个层种维头类])")
 # a question that asks something else as well, or asks of what is not (`不是什么`, `为什么`, `什么时候`, `有什么区别`), or
 # asks to choose among the terms it names (`sigmoid 和 tanh 哪个是零中心的？`: the answer names one of them)
-_NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?(?:哪|什么|啥)|为什么|为啥|干什么|什么时候|什么情况|什么样|什么区别|什么不同|什么关系|什么联系|什么用|什么作用|什么意义|什么好处|什么优势|什么缺点|什么问题|什么影响|不是|没有|吗|呢|还是|是否|怎么|如何|哪里|多少次")
+_NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?(?:哪|什么|啥|谁)|为什么|为啥|干什么|什么时候|什么情况|什么样|什么区别|什么不同|什么关系|什么联系|什么用|什么作用|什么意义|什么好处|什么优势|什么缺点|什么问题|什么影响|不是|没有|吗|呢|还是|是否|怎么|如何|哪里|多少次")
 # asking how a thing does a short thing that ends the question (`怎么预训练`, `如何合并的`); a question that asks
 # something else as well (`为什么`, `吗`, `还是`) or of what is not (`不`, `没`)
 _HOW_RE = re.compile(r"(?:怎么|如何|怎样)(?=\s*[\u4e00-\u9fffA-Za-z]{1,6}(?:的)?(?:啊|呀|呢|来着)?$)")
@@ -1131,8 +1154,8 @@ _NOT_ASKED_RE = re.compile(r"没(?:有)?什么|什么都|什么也|或多或少|
 def _asked_for(question: str) -> tuple[str, re.Match] | None:
     """The clause of a question that asks for a thing, a kind or a number, and its interrogative: the last clause with
     an interrogative (`BERT-base 参数量多少啊，写报告用`), when it holds one only and asks nothing else."""
-    q = question.strip().rstrip("？? \t*_")
-    clause = next((c for c in reversed(re.split(r"[，,；;：:。】]", q)) if _WHAT_RE.search(c)), "")
+    q = question.strip().rstrip("”」』\"").rstrip("？? \t*_")  # (a question quoted: `弹幕问：“…是什么？”`)
+    clause = next((c for c in reversed(re.split(r"[，,；;：:。】“「『]", q)) if _WHAT_RE.search(c)), "")
     asks = list(_WHAT_RE.finditer(clause))
     if len(asks) != 1 or _NOT_WHAT_RE.search(clause) or _NOT_ASKED_RE.search(clause):
         return None
@@ -1142,8 +1165,8 @@ def _asked_for(question: str) -> tuple[str, re.Match] | None:
 def _asked_how(question: str) -> tuple[str, re.Match] | None:
     """The last clause of a question that asks how a thing does one short thing (`GPT 怎么预训练`, `BPE 如何合并`), and
     its interrogative: an answer's opening phrase (`用掩码语言模型`) takes the interrogative's place."""
-    q = question.strip().rstrip("？? \t*_")
-    clause = re.split(r"[，,；;：:。】]", q)[-1]
+    q = question.strip().rstrip("”」』\"").rstrip("？? \t*_")
+    clause = re.split(r"[，,；;：:。】“「『]", q)[-1]
     asks = list(_HOW_RE.finditer(clause))
     if len(asks) != 1 or _WHAT_RE.search(clause) or _NOT_HOW_RE.search(clause) or _NOT_ASKED_RE.search(clause):
         return None
@@ -1200,7 +1223,8 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
         a = copula.end()  # (`是 MLM`, `就是 1024`: the answer's copula is the question's)
     phrase = _PARTICLE_END_RE.sub("", answer[a:b]).rstrip()
-    if not (0 < len(phrase.strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement":
+    if not (0 < len(phrase.strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement" \
+            or _PEOPLE_OPEN_RE.match(phrase):  # (`很多人会脱口而出 Hinton`: what people would say, not the answer)
         return None
     if after[:1] and after[0] in "个层种维头类倍" and phrase.endswith(after[0]):
         after = after[1:]  # (`GRU 有几个门？三个。`: the measure word once, `GRU 有 三个 门`)
@@ -1208,6 +1232,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
 
+_PEOPLE_OPEN_RE = re.compile(r"\s*(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
 _EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
 _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
 # an answer named as such (`答案是 ReLU`, `标准答案：ReLU`), or said to be given (`我答 ReLU`)
@@ -1568,6 +1593,16 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
         return out
     if _QA_FULL_ANSWER_RE.match(text, a):
         return None  # `…剪掉哪些权重？答：在剪枝模式下，…`: an answer that opens a sentence of its own reads on its own
+    if _QA_ASKS_RE.search(q) is None:
+        # a question asked by its tone alone (`batch 越大噪声越大？`): a no (`B：反了。`) leaves it asked; a yes states it
+        # (`B：对。`); any other answer gives the value a phrase asks for (`Leaky ReLU 负区间梯度？A：0`)
+        if _QA_NO_RE.match(text, a):
+            return None
+        if (yes := _QA_YES_RE.match(text, a)) is not None:
+            return out + [(k, " ") for k in range(m.start("qm"), yes.end())]
+    elif (choice := _QA_CHOICE_RE.search(q)) is not None:
+        # (which of the things it names: the answer names one, `哪个是零中心？B：tanh` says tanh is, not the others)
+        out += [(k, " ") for k in range(q0, q0 + choice.end())]
     for w in _QA_ASKS_RE.finditer(q):
         out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
     if (tail := _WHAT_TAIL_RE.search(q)) is not None:
@@ -1575,6 +1610,44 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
     qm = m.span("qm")
     out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
     return out
+
+
+def _answered_inline(text: str, chars: list[str] | None) -> list[str] | None:
+    """`chars` (the characters of `text` as read so far, None when unchanged) with each question and its answer on one
+    line, or reported in one sentence, read as the statement they make together (`_inline_answer`; an A-not-A question
+    there is the text layer's to split)."""
+    asked = []
+    if ("？" in text or "?" in text) and ("：" in text or ":" in text):
+        asked.append((_INLINE_QA_RE, True))
+    if "问" in text and "我" in text:
+        asked.append((_ASKED_TURN_RE, False))
+    if "问" in text and any(q in text for q in ("？”", "?”", "？\"", "?\"", "？」", "？』")):
+        asked.append((_QUOTED_QA_RE, True))
+    for rx, a_not_a in asked:
+        for m in rx.finditer(text):
+            if rx is _QUOTED_QA_RE and (_QA_ASKS_RE.search(m.group("q")) or _BARE_REPLY_RE.match(text, m.end()) is None):
+                # (a quoted question that asks for a value: its answer is read into it, _with_answers; one answered at
+                # length, `“…能并行吗？”能，每个…`: the answer is a sentence of its own, about what the question asks)
+                continue
+            merged = _inline_answer(text, m, a_not_a)
+            if merged is not None:
+                chars = chars or list(text)
+                for k, c in merged:
+                    chars[k] = c
+    return chars
+
+
+def _rhetorical(text: str, chars: list[str] | None) -> list[str] | None:
+    """`chars` with each rhetorical question that asserts what it asks of with a negation read as that assertion
+    (`难道 BERT 不是自回归模型吗？`: its 难道, the 不 and the question mark read away)."""
+    if "难道" not in text:
+        return chars
+    for m in _RHETORICAL_RE.finditer(text):
+        chars = chars or list(text)
+        for k in (*range(*m.span("lead")), *range(m.start("neg"), m.start("neg") + 1), *range(*m.span("particle"))):
+            chars[k] = " "
+        chars[m.start("qm")] = "。"
+    return chars
 
 
 class ClaimReader:
@@ -1735,7 +1808,7 @@ class ClaimReader:
         if k < 0:
             return topic
         sent = sents[k]
-        if sent.kind != "question" or (text[sent.start:sent.end].rstrip(" \t*_")[-1:] not in ("？", "?", "：")
+        if sent.kind != "question" or (text[sent.start:sent.end].rstrip(" \t*_”」』\"")[-1:] not in ("？", "?", "：")
                                        and not text[sent.start:sent.end].rstrip(" \t*_，,").endswith("呢")
                                        and not _ASK_REPORTED_RE.match(text, sent.start, sent.end)
                                        # (a chat turn that asks, answered by the next speaker's turn: `【小陈】BPE 怎么合并的【小王】…`)
@@ -1805,24 +1878,13 @@ class ClaimReader:
         `- **LLaMA**：ReLU` says what `LLaMA 是 ReLU` would (a cheat-sheet line gives the value without a
         verb); a label that names no term, or several, keeps its colon (`- **上下文长度**：…`). A spoken filler
         between clauses (`…，嗯，…`) is blanked with its comma, so the clauses around it read as one sentence would.
-        A question and its answer on one line read as the statement they make together (`_inline_answer`)."""
+        A question and its answer on one line read as the statement they make together (`_inline_answer`), and a
+        rhetorical question with a negation as what it asserts (`_rhetorical`)."""
         key = ("copula", text)
         got = self._cache.get(key)
         if got is None:
             got = text
-            chars = _unfilled(text)
-            asked = []  # a question and its answer on one line, or reported in one sentence (A-not-A there: the text layer's)
-            if ("？" in text or "?" in text) and ("：" in text or ":" in text):
-                asked.append((_INLINE_QA_RE, True))
-            if "问" in text and "我" in text:
-                asked.append((_ASKED_TURN_RE, False))
-            for rx, a_not_a in asked:
-                for m in rx.finditer(text):
-                    merged = _inline_answer(text, m, a_not_a)
-                    if merged is not None:
-                        chars = chars or list(text)
-                        for k, c in merged:
-                            chars[k] = c
+            chars = _rhetorical(text, _answered_inline(text, _unfilled(text)))
             if "：" in text or ":" in text:
                 for m in _LABEL_LINE_RE.finditer(text):
                     g = "label" if m.group("label") is not None else "plain" if m.group("plain") is not None else "bare"
@@ -2095,8 +2157,9 @@ class ClaimReader:
             # (`MQA 是怎么回事？就是让所有头共享…`: an answer that opens on 就是 is about what the question asked)
             prev = [Mention(sent.start, sent.start, carry)]
         label = self._label(text, sent)
-        frame: frozenset[str] | None = None
         clauses = self._clauses(text, sent)
+        # (`hidden_size 为 1024、层数为 24，这是 BERT-base 的标准结构`: the clauses before a later one's term are its)
+        frame: frozenset[str] | None = None if prev else self._named_after(text, clauses)
         if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and (continued or self._after_statement(text, sent)) \
                 and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
             # a sentence that names no term at all goes on with the previous sentence's subject
@@ -2188,8 +2251,9 @@ class ClaimReader:
         """Whether the sentence before `sent` asks about one term (and ends in a question mark)."""
         a = self._start_before(text, sent)
         q = text[a:sent.start]
-        # (or a question told as asked that a comma ends before its answer: `弹幕问量化怎么压缩的，原理就是…`)
-        return a < sent.start and (q.rstrip().endswith(("？", "?")) or (q.rstrip().endswith(("，", ",")) and _ASK_REPORTED_RE.match(q))) \
+        # (or a question told as asked that a comma or a full stop ends before its answer: `弹幕问量化怎么压缩的，原理就是…`,
+        # `有人问 X 怎么抽。词表里…`)
+        return a < sent.start and (q.rstrip().endswith(("？", "?")) or (q.rstrip().endswith(("，", ",", "。")) and _ASK_REPORTED_RE.match(q))) \
             and sentence_kind(q) == "question" \
             and len({m.keys for m in self._mentions(text, a, sent.start)}) == 1
 
@@ -2237,6 +2301,19 @@ class ClaimReader:
                 continue  # `混合精度训练里使用损失缩放，是为了…`: the term before 里/中 is the scene, the later one the subject
             out.append(m)
         return out
+
+    def _named_after(self, text: str, clauses: list[Span]) -> frozenset[str] | None:
+        """The term a later clause says the clauses before it describe (`hidden_size 为 1024、层数为 24，这是 BERT-base 的
+        标准结构`), when those clauses name no term of their own."""
+        for i, clause in enumerate(clauses):
+            mentions = self._mentions(text, clause.start, clause.end)
+            if i > 0 and (back := _BACK_NAMED_RE.match(text, clause.start, clause.end)) is not None:
+                first = next((m for m in mentions if m.start >= back.end()), None)
+                if first is not None and first.start == back.end() and _BACK_WHAT_RE.match(text, first.end, clause.end):
+                    return first.keys
+            if mentions:
+                return None
+        return None
 
     def _opening_frame(self, text: str, clause: Span, mentions: list[Mention], frame: frozenset[str] | None,
                        carried: bool) -> tuple[frozenset[str] | None, bool]:

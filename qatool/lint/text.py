@@ -108,7 +108,16 @@ REPORTED_RE = re.compile(
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
     r"|(?:弄|搞|说|记|写|读|看|理解|想)反了|颠倒了|本末倒置"
     # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
-    r"|(?:其实|实际上|事实上|恰恰|正好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?:恰恰|正好|恰好|刚好|完全)相反"
+    r"|(?:其实|实际上|事实上|恰恰|正好|恰好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?:恰恰|正好|恰好|刚好|完全)相反"
+    # a saying going round (`网上有说法称 X…`); the other side's view in a debate (`对方辩友认为…`); what a fix says was
+    # written wrongly before (`此前版本错误地把 X 标为…`)
+    r"|有(?:一种|种|个)?说法(?:称|是|认为|说)|网上(?:有人)?(?:常说|都说|流传)"
+    r"|对方(?:辩友|辩手|一辩|二辩|三辩|四辩)(?:们)?(?:刚才|一直|始终|反复)?(?:认为|说|觉得|声称|主张|坚持|以为|提出|强调)"
+    r"|错误地(?:把|将|标注|写|描述|归类|标记|称|当作|当成|列为|实现|使用|用了|采用|计算|调用|启用|开启)"
+    # a wrong description corrected (`更正了“…”的错误描述`)
+    r"|(?:更正|纠正|修正|勘误)(?:了)?[^。；;]{0,12}?[“\"「『]|[”\"」』]\s*(?:这种|这个|这一|的)?(?:错误)?(?:描述|表述|写法)"
+    # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
+    r"|(?:^|(?<=[：:]))\s*(?:\*\*)?\s*(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*(?:其实|实际上|事实上|但其实|然而)"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
     r"|(?:说法|观点|理解|看法|认识|结论|叫法|表述)[^，。；]{0,4}?(?:混淆|言过其实|不严谨|站不住)|混为一谈"
     r"|(?:有人|有些人|很多人|不少人|许多人|常有人)(?:会|常|常常|经常)?(?:把|将)"
@@ -252,7 +261,8 @@ _SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 _FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*[，,]\s*[^，,。；;！!？?\n]{0,20}?(?:实质|本质|内核)")
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
-_AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维)")
+_AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,10}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维"
+                        r"|×|\*\s*10|\^|[eE][+\-]?\d)")  # (or a power of ten: `大概 3.4×10^38`)
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
 _VERDICT_LABEL = r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
@@ -338,6 +348,7 @@ _REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^�
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
                                r"|换成|换用|改用|改成)")
+_CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*[，,]\s*")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
 # without such a word, the consequent of `若 A，B，C` opens where advice or a modal does (`若出现过拟合，可增加轮数，让…`)
@@ -565,7 +576,8 @@ def _change(text: str, a: int, b: int) -> bool:
     characters besides spaces and one Latin name)."""
     m = _CHANGE_START_RE.match(text, a, b)
     if not m:
-        return False
+        # (or a thing made a little larger or smaller: `β 小一点，`, `学习率调大一些，`)
+        return _CHANGE_END_RE.fullmatch(text, a, b) is not None
     rest = re.sub(r"[A-Za-z][\w.\- ]*[\w.]", "", text[m.end():b], count=1, flags=re.ASCII)  # a Latin name, not the CJK after it
     return len("".join(rest.split())) <= 8
 
@@ -586,9 +598,20 @@ _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:�
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
 _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在意|理会|(?:不用|不必|无需|别|不)管|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
                           r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能|" + A_NOT_A + ")"
+                          # (or how well: `衡量的是正样本识别得怎么样`, `反映模型排序能力如何`)
+                          r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*(?:[，,。；;：:]|$))"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
-                          r"|(?:分辨|区分|识别|判断|知道|看出)(?:出|不出)?\s*哪(?:个|一个|些)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
+                          r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
+# an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
+_INDIRECT_COLON_RE = re.compile(r"\s*[”」’\"]?\s*[：:]\s*\S")
+
+
+def _indirect_then_colon(piece: str) -> bool:
+    """Whether the clause `piece` asks only in an indirect question that a colon ends (`关心的是有没有漏：…`)."""
+    ind = _INDIRECT_RE.search(piece)
+    return ind is not None and _INDIRECT_COLON_RE.match(piece, ind.end()) is not None \
+        and _ASKING_CLAUSE_RE.search(piece, 0, ind.start()) is None and _ASKING_CLAUSE_RE.search(piece, ind.end()) is None
 
 
 # a prompt that asks for an explanation (`多角度解释 L1、L2 对特征选择的作用`, `简述 BN 的原理`): a question
@@ -769,7 +792,7 @@ class TextLayer:
                 continue
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
-                asks = QUESTION_END_RE.search(piece) or _ASKING_CLAUSE_RE.search(piece)  # an indirect question's clause
+                asks = QUESTION_END_RE.search(piece) or (_ASKING_CLAUSE_RE.search(piece) and not _indirect_then_colon(piece))  # an indirect question's clause
                 kind = "question" if asks else "supposed" if SUPPOSE_RE.match(piece) else "statement"
             out.append(Span(a, b, kind))
         return out
