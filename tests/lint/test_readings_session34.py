@@ -42,6 +42,7 @@ CASES = [
     ('A：L2 正则会产生稀疏解？B：不对。', 'FC134', False),
     ('A：ReLU 和 sigmoid 哪个输出以 0 为中心？B：都不是，tanh 才是。', 'FC341', False),
     ('Q：ReLU 和 tanh 哪个输出以 0 为中心？A：tanh。', 'FC341', False),
+    # (caught on the session's starting code too: the choice still names the one answered)
     ('Q：sigmoid 和 tanh 哪个输出以 0 为中心？A：sigmoid。', 'FC341', True),
     ('观众提问：“Adam 是谁提出的？”Hinton。', 'FC467', True),
     ('观众提问：“Adam 是谁提出的？”Kingma 和 Ba。', 'FC467', False),
