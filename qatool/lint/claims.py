@@ -662,8 +662,9 @@ _ASKED_TURN_RE = re.compile(
     r"(?P<q>[^，,。；;？?！!\n]{2,60}?)"
     r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*" + SPOKEN_TURN + r"[ \t]*[:：]?[ \t]*)"
     r"(?=[^\s，,。；;])")
-# a question quoted as asked and answered right after its closing quote (`弹幕问：“k-means 属于哪类算法？”有监督分类。`):
-# read as the inline question and answer are
+# a question quoted as asked and answered right after its closing quote (`弹幕问：“k-means 是有监督的吗？”是。`): read as
+# the inline question and answer are when it asks yes or no and the answer is bare (_answered_inline); one that asks for a
+# value is answered by the sentence after it (`“k-means 属于哪类算法？”有监督分类`, _with_answers)
 _QUOTED_QA_RE = re.compile(
     r"(?P<qlab>(?:问|问道|提问|追问|问到)[ \t]*[:：]?[ \t]*[“\"「『][ \t]*)"
     r"(?P<q>[^”\"」』“「『？?\n]{2,80}?)"
