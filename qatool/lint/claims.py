@@ -1152,11 +1152,17 @@ _TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
 _NOT_ASKED_RE = re.compile(r"没(?:有)?什么|什么都|什么也|或多或少|多多少少|多少(?:有|会|都|也)")
 
 
+def _question_clauses(question: str) -> list[str]:
+    """The clauses of a question, without its question mark and the quote that closes it (a question quoted:
+    `弹幕问：“…是什么？”`) or the quote that opens it."""
+    q = question.strip().rstrip("”」』\"").rstrip("？? \t*_")
+    return re.split(r"[，,；;：:。】“「『]", q)
+
+
 def _asked_for(question: str) -> tuple[str, re.Match] | None:
     """The clause of a question that asks for a thing, a kind or a number, and its interrogative: the last clause with
     an interrogative (`BERT-base 参数量多少啊，写报告用`), when it holds one only and asks nothing else."""
-    q = question.strip().rstrip("”」』\"").rstrip("？? \t*_")  # (a question quoted: `弹幕问：“…是什么？”`)
-    clause = next((c for c in reversed(re.split(r"[，,；;：:。】“「『]", q)) if _WHAT_RE.search(c)), "")
+    clause = next((c for c in reversed(_question_clauses(question)) if _WHAT_RE.search(c)), "")
     asks = list(_WHAT_RE.finditer(clause))
     if len(asks) != 1 or _NOT_WHAT_RE.search(clause) or _NOT_ASKED_RE.search(clause):
         return None
@@ -1166,8 +1172,7 @@ def _asked_for(question: str) -> tuple[str, re.Match] | None:
 def _asked_how(question: str) -> tuple[str, re.Match] | None:
     """The last clause of a question that asks how a thing does one short thing (`GPT 怎么预训练`, `BPE 如何合并`), and
     its interrogative: an answer's opening phrase (`用掩码语言模型`) takes the interrogative's place."""
-    q = question.strip().rstrip("”」』\"").rstrip("？? \t*_")
-    clause = re.split(r"[，,；;：:。】“「『]", q)[-1]
+    clause = _question_clauses(question)[-1]
     asks = list(_HOW_RE.finditer(clause))
     if len(asks) != 1 or _WHAT_RE.search(clause) or _NOT_HOW_RE.search(clause) or _NOT_ASKED_RE.search(clause):
         return None
