@@ -61,7 +61,9 @@ from qatool.lint.text import (
     TURN_LABEL_RE,
     Span,
     TextLayer,
+    next_turn_start,
     sentence_kind,
+    set_right_next,
 )
 
 _NOT_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
@@ -429,11 +431,15 @@ _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)
 # frame may open after them
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
 _DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
+_ADDRESSED = (r"(?:尊敬的|亲爱的)?(?:各位|诸位)?(?:主席|评委(?:老师|们)?|对方辩友|对方辩手|观众(?:朋友)?们?|同学们|老师们?|朋友们|家人们"
+              r"|读者(?:朋友)?们?|小伙伴们|大家|各位)")
 _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
                     r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以"
                     # (a report's and a talk's openers: `据悉，`, `值得一提的是，`, `嗯，`)
                     r"|据悉|据了解|据介绍|据报道|值得一提的是|值得注意的是|需要指出的是|需要注意的是|有意思的是|有趣的是|众所周知"
-                    r"|嗯+|哎|诶|好的?|来")
+                    r"|嗯+|哎|诶|好的?|来"
+                    # (the audience addressed: `主席、评委，`, `对方辩友，`, `各位观众，`)
+                    r"|" + _ADDRESSED + r"(?:\s*[、和与及]\s*" + _ADDRESSED + r")*")
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
@@ -488,6 +494,22 @@ _PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由�
 _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))"
                             r"|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))")
 _NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
+# one of two things told apart without naming which (`但一个需要标签，一个不需要`, `一种…，另一种…`)
+# (not one that enumerates, `一个是 NSP，另一个是…`: the parts of the sentence's term)
+_ONE_OF_TWO_RE = re.compile(r"\s*(?:但|而|可|其中)?\s*(?:一个|一者|一种|其一)(?![个种者是为叫即])")
+_THE_OTHER_RE = re.compile(r"\s*(?:而|但|可)?\s*(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
+
+
+def _unowned(text: str, clauses: list, i: int) -> bool:
+    """Whether clause i (naming no term) is a next step of a procedure the first clause opens (`先…，然后…`), or one of
+    two things told apart (`一个…，一个…`): what it says is not the sentence's term's."""
+    clause = clauses[i]
+    if i > 0 and _NEXT_STEP_RE.match(text, clause.start, clause.end):
+        return any(_FIRST_STEP_RE.match(text, c.start, c.end) for c in clauses[:i])
+    if _ONE_OF_TWO_RE.match(text, clause.start, clause.end):
+        return any(_THE_OTHER_RE.match(text, c.start, c.end) for k, c in enumerate(clauses) if k != i)
+    return _THE_OTHER_RE.match(text, clause.start, clause.end) is not None and i > 0 \
+        and _ONE_OF_TWO_RE.match(text, clauses[i - 1].start, clauses[i - 1].end) is not None
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而|(?:这|正|就)?是?(?:因为|由于|得益于|归功于|受益于)|因|凭借|依靠)\s*[，,]?\s*)?")
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
@@ -639,12 +661,14 @@ _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
-                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|主持人|嘉宾|主播|记者|听众|观众)"
+                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|主持人|嘉宾|主播|记者|听众|观众|选手|读者|编辑|评委|考官|考生)"
                                r"[:：][ \t]*(?=\S)", re.M)
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
-_SPEAKER = r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
+_SPEAKER = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
+            # (the roles of a quiz show, a column, a chat: `主持人：…？选手：…`)
+            r"|主持人|选手|嘉宾|观众|读者(?:来信|提问)?|来信|编辑(?:回复)?|专栏作者|作者回复|答主|记者|主播|考官|考生|用户|助手|客服")
 _SPEAKER_RE = re.compile(_SPEAKER)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for
@@ -682,11 +706,15 @@ _RHETORICAL_RE = re.compile(r"(?P<lead>难道)(?:说)?[^。！？?!；;\n不没]
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
-_QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off", re.I)
-_QA_PARTICLE = r"(?:吗|么|嘛|吧)\s*(?:\*\*)?\s*$"  # (a final particle)
+# (or what a thing means, `出现负值说明什么`: an explanation, not a value)
+_QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off|(?:说明|意味着|代表|表明|暗示)(?:了)?什么", re.I)
+_QA_PARTICLE = r"(?:吗|(?<![什怎那这多要])么|嘛|吧)\s*(?:\*\*)?\s*$"  # (a final particle; not the 么 of 什么, 怎么)
 _QA_WHETHER = r"是否|(?<=[能可])否"  # (the asking part of 是否, 能否, 可否)
 _QA_PARTICLE_RE, _QA_WHETHER_RE = re.compile(_QA_PARTICLE), re.compile(_QA_WHETHER)
 _QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
+_COUNT_ASK_RE = re.compile(r"几(?=[个种层维头类倍])")
+_CLAUSE_MARK_RE = re.compile(r"[，,；;]")
+_COUNT_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|层|种|维|头|类|倍)?\s*(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
@@ -759,6 +787,10 @@ _APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*(?P<copula>(?:其实|本�
 # `训练开启了 subsampling`, `新功能基于 LDA`)
 _USED_BEFORE_RE = re.compile(r"(?:加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
                              r"\s*(?:一个|一层|一种)?\s*(?:\*\*)?\s*$")
+# what is loaded, run or quantised (`加载 BERT-base`, `跑了一遍 LoRA`, `量化到 INT8`), in a clause with no person and no
+# negation (`_PERSON_NEG_RE`): the next clause goes on with it
+_RUN_BEFORE_RE = re.compile(r"(?:加载|载入|运行|跑|打印|实例化|调出)(?:了|起)?(?:一遍|一下|一次|一轮)?\s*(?:\*\*)?\s*$|(?:量化|转换|转)(?:到|为|成)了?\s*$")
+_PERSON_NEG_RE = re.compile(r"我|你|咱|他|她|不|没|别")
 # a clause that opens with a subject of its own: a person, or a demonstrative
 _PERSON_OPENS_RE = re.compile(r"\s*(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
@@ -1137,9 +1169,13 @@ _NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?
 # asking how a thing does a short thing that ends the question (`怎么预训练`, `如何合并的`); a question that asks
 # something else as well (`为什么`, `吗`, `还是`) or of what is not (`不`, `没`)
 _HOW_RE = re.compile(r"(?:怎么|如何|怎样)(?=\s*[\u4e00-\u9fffA-Za-z]{1,6}(?:的)?(?:啊|呀|呢|来着)?$)")
-_NOT_HOW_RE = re.compile(r"为什么|为啥|吗|还是|是否|不|没|(?:怎么|如何|怎样)(?:样|回事|办|理解|看|说|做到|实现|做)")
+# (nor one that asks how it could be at all, `交叉熵怎么会是负的？`: rhetorical, what follows says why not)
+_NOT_HOW_RE = re.compile(r"为什么|为啥|吗|还是|是否|不|没|(?:怎么|如何|怎样)(?:样|回事|办|理解|看|说|做到|实现|做)|怎么?(?:会|可能)")
 # the interrogatives an answer's opening phrase can stand for
-_SLOT_RE = re.compile(_WHAT_RE.pattern + r"|怎么|如何|怎样")
+_SLOT_RE = re.compile(_WHAT_RE.pattern + r"|怎么|如何|怎样|为什么|为何|为啥")
+# a question of why a thing is done (`PPO 阶段为什么加 KL 惩罚？`), and an answer that gives its purpose or cause
+_WHY_ASK_RE = re.compile(r"为什么|为何|为啥")
+_WHY_ANSWER_RE = re.compile(r"\s*(?:这是|是|就是|主要是)?\s*(?:为了|因为|由于)")
 # what may follow the interrogative and is kept (`架构`, `token`), minus the particles of asking
 _WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
@@ -1211,7 +1247,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
         return None  # (a chat turn may ask without a question mark, ending on what it asks: `【小陈】T5 是啥架构`)
     got = _asked_for(q) or _asked_how(q)
     if got is None:
-        return None
+        return _fused_why(q, answer)
     clause, ask = got
     before, after = clause[:ask.start()], _WHAT_TAIL_RE.sub("", clause[ask.end():])
     lead = _ANSWER_LEAD_RE.match(answer)
@@ -1238,6 +1274,29 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
 
+def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
+    """A question of why a thing is done in its last clause (`PPO 阶段为什么加 KL 惩罚？`) and an answer that opens with
+    its purpose or cause (`为了鼓励策略远离 SFT 模型！`), read together as the statement they make (`PPO 阶段加 KL 惩罚，是为了
+    鼓励策略远离 SFT 模型`), in the form `_fused` gives; else None."""
+    clause = _question_clauses(question)[-1]
+    asks = list(_WHY_ASK_RE.finditer(clause))
+    opens = _WHY_ANSWER_RE.match(answer)
+    if len(asks) != 1 or opens is None or _NOT_WHY_RE.search(clause):
+        return None
+    stop = re.search(r"[。！!？?；;\n]", answer)
+    b = stop.start() if stop else len(answer)
+    a = len(opens.group()) - len(opens.group().lstrip())
+    phrase = answer[a:b].rstrip()
+    if not phrase or len(phrase) > 80:
+        return None
+    stated = (clause[:asks[0].start()] + clause[asks[0].end():]).strip() + "，"
+    if not _WHY_ANSWER_RE.match(phrase).group().strip().startswith(("是", "这是", "就是", "主要是")):
+        stated += "是"
+    return stated + phrase + "。", len(stated), len(phrase), a
+
+
+# (not one that asks why not, or whether: `为什么不用 X`, `为什么要…吗`)
+_NOT_WHY_RE = re.compile(r"不|没|吗|呢|还是|是否")
 _PEOPLE_OPEN_RE = re.compile(r"\s*(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
 _EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
 _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
@@ -1528,6 +1587,21 @@ HEADWORD_LINE_RE = re.compile(r"[ \t]*+(?:[-*+][ \t]++)?(?:\*\*)?[ \t]*+(?P<word
 _HEADWORD_GAP_RE = re.compile(r"[\s/／（）()、|&-]+")
 
 
+# what a release note's entry says besides the name it gives (`新增 clip_grad_norm 回调：…`, `变更 X 选项：…`): the verb of
+# the change and the kind of thing named; the entry, like a label, says what the thing is (not a fix's, `修复 X：…`, which
+# may tell the bug fixed)
+_NOTED_VERB_RE = re.compile(r"\s*(?:\*\*)?\s*(?:新增|新加|增加|引入|支持|改进|优化|调整|变更|更新)\s*(?:\*\*)?\s*")
+_NOTED_KIND_RE = re.compile(r"\s*(?:选项|参数|回调|工具|接口|函数|模块|功能|预设|配置|实现)\s*$")
+
+
+def _outside_entry(text: str, a: int, b: int, names: Sequence[Mention]) -> str:
+    """What the label text[a:b] says besides its terms' names (`_outside_names`, markup dropped), save the verb of a
+    release note's change right before the first name and the kind of thing named after the last (`_NOTED_VERB_RE`)."""
+    verb = _NOTED_VERB_RE.fullmatch(text, a, names[0].start)
+    rest = _MARKUP_RE.sub("", _outside_names(text, verb.end() if verb else a, b, names))
+    return _NOTED_KIND_RE.sub("", rest) if verb else rest
+
+
 def _outside_names(text: str, a: int, b: int, names: Sequence[Mention]) -> str:
     """text[a:b] without the spans of `names` (mentions inside it, in order): what a label or a line says besides
     its terms' names."""
@@ -1615,6 +1689,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
         out += [(k, " ") for k in range(q0 + tail.start(), q1)]  # (`ROC 横轴是啥来着？B：TPR`: the particles of asking)
     qm = m.span("qm")
     out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
+    if (copula := _COPULA_OPENS_RE.match(text, m.end())) is not None:
+        out += [(k, " ") for k in range(*copula.span())]  # (`A：就是浮点和 INT8…`: the answer's copula is the 是 put in)
     return out
 
 
@@ -1635,11 +1711,54 @@ def _answered_inline(text: str, chars: list[str] | None) -> list[str] | None:
                 # (a quoted question that asks for a value: its answer is read into it, _with_answers; one answered at
                 # length, `“…能并行吗？”能，每个…`: the answer is a sentence of its own, about what the question asks)
                 continue
+            if rx is _INLINE_QA_RE and ((_COUNT_ASK_RE.search(m.group("q")) and _COUNT_OPENS_RE.match(text, m.end()))
+                                        or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))):
+                # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
+                # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
+                continue
             merged = _inline_answer(text, m, a_not_a)
             if merged is not None:
                 chars = chars or list(text)
                 for k, c in merged:
                     chars[k] = c
+    return chars
+
+
+# what a thing is moved or changed from (`Adam 已从“二阶优化”一栏移到 first-order 一栏`, `由 0.9 改为 0.99`): what it was,
+# not what it is
+_MOVED_FROM_RE = re.compile(r"(?:从|由(?!于))\s*(?P<from>[“\"「『][^”\"」』，,。；;\d]{1,24}[”\"」』]|[^，,。；;\s“”\"「」『』\d]{1,16}?)\s*"
+                            r"(?:一栏|栏目?|分类|类别|类|列表|分组|组|章节|一节|部分)?(?:中|里|下)?\s*"
+                            r"(?:移到|移至|移入|挪到|调整到|调整为|改到|改为|改成|更正为|修正为|迁移到|迁到|归到|归入|划到|划入)")
+
+
+def _moved_from(text: str, chars: list[str] | None) -> list[str] | None:
+    """`chars` with what each thing is moved or changed from blanked (`_MOVED_FROM_RE`)."""
+    if "从" not in text and "由" not in text:
+        return chars
+    for m in _MOVED_FROM_RE.finditer(text):
+        chars = chars or list(text)
+        for k in range(*m.span("from")):
+            chars[k] = " "
+    return chars
+
+
+# a situation asked about by its tone alone and then answered by what to do (`遇到梯度消失？换成 Adam 即可。`): the two read
+# as one sentence, the situation then the advice (not a wish, `想要稀疏权重？用 L2 就对了，…`: the answer states on its own)
+_CONDITION_ASKED_RE = re.compile(r"(?:^|(?<=[。！!？?\n：:]))\s*(?:(?:训练|推理|部署|实验)?(?:中|时)?\s*)?(?:遇到|碰到|出现|发现)"
+                                 r"[^。！!？?\n：:]{1,40}?(?P<qm>[？?])(?=\s*[^\s？?])")
+_CONDITION_NOT_ASKED_RE = re.compile(_QA_ASKS_RE.pattern + "|" + _QA_WHY_RE.pattern + "|" + _QA_YES_NO_RE.pattern + r"|呢|吗|么")
+
+
+def _condition_asked(text: str, chars: list[str] | None) -> list[str] | None:
+    """`chars` with the question mark of each condition asked by its tone alone (`_CONDITION_ASKED_RE`) read as a comma,
+    when the question asks nothing else (no interrogative, no 吗 or 呢)."""
+    if "？" not in text and "?" not in text:
+        return chars
+    for m in _CONDITION_ASKED_RE.finditer(text):
+        if _CONDITION_NOT_ASKED_RE.search(text, m.start(), m.start("qm")):
+            continue
+        chars = chars or list(text)
+        chars[m.start("qm")] = "，"
     return chars
 
 
@@ -1890,7 +2009,7 @@ class ClaimReader:
         got = self._cache.get(key)
         if got is None:
             got = text
-            chars = _rhetorical(text, _answered_inline(text, _unfilled(text)))
+            chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text)))))
             if "：" in text or ":" in text:
                 for m in _LABEL_LINE_RE.finditer(text):
                     g = "label" if m.group("label") is not None else "plain" if m.group("plain") is not None else "bare"
@@ -1906,14 +2025,24 @@ class ClaimReader:
                         continue
                     # (one term; a plain label, under one or more of its names: `均方误差（MSE）：…`)
                     if not names or len({n.keys for n in names} if g == "bare" else names) != 1 \
-                            or _MARKUP_RE.sub("", _outside_names(text, a, b, names)).strip(" \t（()）/、"):
+                            or _outside_entry(text, a, b, names).strip(" \t（()）/、"):
                         continue
                     colon = max(text.rfind("：", b, m.end()), text.rfind(":", b, m.end()))
                     if colon >= 0:
                         chars = chars or list(text)
                         chars[colon] = "是"
+                        if (verb := _NOTED_VERB_RE.fullmatch(text, a, names[0].start)) is not None:
+                            chars[verb.start():verb.end()] = " " * (verb.end() - verb.start())  # (`新增 X：…` says what X is)
+                kept: set[int] = set()  # the turns of an exchange where one speaker sets the other right
                 for m in _PLAIN_SECTION_RE.finditer(text):
                     a, b = m.span("label") if m.group("label") else m.span("turn")
+                    if set_right_next(text, m.start()):
+                        # (a turn the next speaker sets right keeps its label, and so does the next turn, for the text
+                        # layer to see the exchange: `选手：我觉得 X。嘉宾：其实 Y。`)
+                        kept.add(m.start())
+                        kept.add(next_turn_start(text, m.start()))
+                    if m.start() in kept:
+                        continue
                     if chars is not None and chars[m.start():m.end()] != list(text[m.start():m.end()]):
                         continue  # (an answer's turn a question on the line already reads: `甲：…？乙：…`)
                     if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b) \
@@ -2191,10 +2320,10 @@ class ClaimReader:
                 # `…，比如阅读理解这种任务，做的时候可以同时看到上下文`: said of the example, which names no term
                 prev, frame, label = [], None, []
                 continue
-            if not mentions and i > 0 and _NEXT_STEP_RE.match(text, clause.start, clause.end) \
-                    and any(_FIRST_STEP_RE.match(text, c.start, c.end) for c in clauses[:i]):
+            if not mentions and _unowned(text, clauses, i):
                 # `预训练的直觉：先在无标注文本上学规律，然后在具体任务上用少量标注数据调整`: the next step of a procedure
-                # that names no term is not what the sentence's term (the first step) does
+                # that names no term is not what the sentence's term (the first step) does; nor is one of two told
+                # apart, `两者都有 k，但一个需要标签，一个不需要`
                 prev, frame, label = [], None, []
                 continue
             added = self._purpose_of(text, clauses, i, mentions) if i > 0 else None
@@ -2424,9 +2553,16 @@ class ClaimReader:
 
     def _used_before(self, text: str, before: Span) -> Mention | None:
         """The term that ends clause `before` as what is used, added, switched to or built on in it (`写 decoder 时我只加了
-        padding mask`, `输出层换成了层次 softmax`), if any: the next clause, when it names no term, is about it."""
+        padding mask`, `输出层换成了层次 softmax`), or what is loaded, run or quantised in a clause without a person or a
+        negation (`加载 BERT-base，`, `跟着课程跑 LoRA，`; not `我们不一次性跑完 PPO，`), if any: the next clause, when it
+        names no term, is about it."""
         last = self._last_term(text, before)
-        return last if last is not None and _USED_BEFORE_RE.search(text, before.start, last.start) else None
+        if last is None:
+            return None
+        if _USED_BEFORE_RE.search(text, before.start, last.start):
+            return last
+        ran = _RUN_BEFORE_RE.search(text, before.start, last.start)
+        return last if ran and not _PERSON_NEG_RE.search(text, before.start, last.start) else None
 
     def _last_term(self, text: str, clause: Span) -> Mention | None:
         """The term a clause ends with (markup and a comma after it allowed), if any."""
@@ -2857,6 +2993,8 @@ class ClaimReader:
                 # (`核心思想是"数据不动模型动"——让各方在不共享原始数据的前提下…`: the slogan's 不 is its own)
                 lo = colon + 1
             within = (clause.start, clause.end)
+            if anchor <= ps and (frame := _NEG_FRAME_RE.match(text, clause.start, ps)) is not None:
+                lo = max(lo, frame.end())  # `不加位置信息时它…`: the frame's negation is the frame's, not the property's
             if self.layer.hedged(text, lo, hi, within):
                 continue
             # (a negation before a comma inside a joined clause denies the part before it: `既能防止梯度变小，也能
@@ -3245,6 +3383,9 @@ class ClaimReader:
         after = quantity.match(text, me, stop) or quantity.search(text, me, min(stop, me + 6))
         if after:
             return True
+        counted = _COUNTED_AS_RE.match(text, me, clause.end)  # (`24 个 layers`: a measure word, then a Latin quantity)
+        if counted and quantity.match(text, counted.end(), min(clause.end, counted.end() + 12)):
+            return True
         if _OTHER_MEASURE_RE.match(text, me, clause.end):
             return False  # "12 层、768 维": a number followed by its own measure word is not the quantity named before it
         if _TOKENS_AFTER_RE.match(text, me, clause.end) and quantity.search("参数") and not quantity.search("tokens"):
@@ -3264,6 +3405,10 @@ class ClaimReader:
         return own is None or _BRACKET_CLOSE_RE.search(window, own.end()) is None
 
 
+# a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
+# qualifies the condition, not what the clause then says
+_NEG_FRAME_RE = re.compile(r"\s*(?:当|在)?\s*(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)")
+_COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")

@@ -113,9 +113,16 @@ REPORTED_RE = re.compile(
     # written wrongly before (`此前版本错误地把 X 标为…`)
     r"|有(?:一种|种|个)?说法(?:称|是|认为|说)|网上(?:有人)?(?:常说|都说|流传)"
     r"|对方(?:辩友|辩手|一辩|二辩|三辩|四辩)(?:们)?(?:刚才|一直|始终|反复)?(?:认为|说|觉得|声称|主张|坚持|以为|提出|强调)"
-    r"|错误地(?:把|将|标注|写|描述|归类|标记|称|当作|当成|列为|实现|使用|用了|采用|计算|调用|启用|开启)"
+    r"|错误地(?:把|将|标注|写|描述|归类|标记|称|当作|当成|列为|实现|使用|用了|采用|计算|调用|启用|开启|让|使|令|设|关闭|去掉|返回|输出)"
+    # what a report or a user is said to claim (`有反馈称换用 Adam 提升了推理速度`, `有用户报告称…`)
+    r"|(?<![具拥含])有(?:用户|网友|读者|同学|人)?(?:反馈|报告|报道|帖子|文章|评论|issue)(?:里|中)?(?:声称|称|说)"
     # a wrong description corrected (`更正了“…”的错误描述`)
     r"|(?:更正|纠正|修正|勘误)(?:了)?[^。；;]{0,12}?[“\"「『]|[”\"」』]\s*(?:这种|这个|这一|的)?(?:错误)?(?:描述|表述|写法)"
+    # a quoted statement named as a kind of bug (`排查“推理时仍开着 Dropout”这类问题`), a correction notice (`特此更正`),
+    # mistakes listed under their label (`**易错**: 推理时还 drop`; not `易错点：`, a flashcard's point to get right), what
+    # many would answer (`很多人会答“…”`)
+    r"|[”\"」』]\s*(?:这类|这种|之类的?|一类|等)(?:的)?\s*(?:线上|常见|典型|低级)?\s*(?:bug|BUG|Bug|问题|错误|故障|坑)"
+    r"|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
     # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
     r"|(?:^|(?<=[：:]))\s*(?:\*\*)?\s*(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*(?:其实|实际上|事实上|但其实|然而)"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
@@ -132,7 +139,7 @@ REPORTED_RE = re.compile(
     r"|(?:部分|一些|有些|有的|某些|少数)(?:文献|资料|文章|教程|博客|教材|论文|书|书籍|帖子|网文|面经|回答)[^。；;！!？?]{0,24}?(?:把|将)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
     # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
-    r"|误(?:加|添|开|设|配|删|改|把|将|放|接|传)"
+    r"|误(?:默认)?(?:加|添|开|启|设|配|删|改|把|将|放|接|传)"
     r"|误读|曲解|错读|用词(?:错误|不当)|混了|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
@@ -265,8 +272,11 @@ _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^�
                         r"|×|\*\s*10|\^|[eE][+\-]?\d)")  # (or a power of ten: `大概 3.4×10^38`)
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
-_VERDICT_LABEL = r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
-_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])|(?:错误?|(?:说|弄|搞)?反了|不对|不正确)\s*(?=[。，,；;：:！!]|$))")
+# (or a speaker's turn that judges the answer given, after a word of regret: `主持人：很遗憾，答错了，…`)
+_VERDICT_LABEL = (r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
+                  r"(?:(?:很遗憾|遗憾|可惜|抱歉|不好意思|哎呀?)\s*[，,！!]?\s*)?")
+_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])"
+                               r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误)\s*(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`), or a
 # plain yes/no question (`S 吗？`: `BERT 是自回归模型吗？` then `对。`) ...
@@ -301,6 +311,40 @@ _TAG_HINT_RE = re.compile(_TAG_ASK)
 def may_be_affirmed(text: str) -> bool:
     """Whether `text` holds a question that may ask whether the statement before it is right (`…，对吗？`)."""
     return _TAG_HINT_RE.search(text) is not None
+
+
+# a speaker's turn that opens by setting the other speaker's words right (`嘉宾：其实 Adam 只用一阶梯度。`)
+_TURN_WHO_RE = re.compile(r"\s*(?:\*\*)?\s*(?P<who>" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]")
+_SETS_RIGHT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:不对|错了|不是的?|非也)?\s*[，,]?\s*(?:其实|实际上|事实上|恰恰相反|正好相反|相反)")
+
+
+def corrected_turn(text: str, s: int, a: int, b: int) -> bool:
+    """Whether the sentence text[a:b] is a speaker's turn that opens by setting right the turn of another speaker
+    that the sentence starting at `s` is (`选手：我觉得 X。嘉宾：其实 Y。`)."""
+    mine, theirs = _TURN_WHO_RE.match(text, a, b), _TURN_WHO_RE.match(text, s, a)
+    return mine is not None and theirs is not None and mine.group("who") != theirs.group("who") \
+        and _SETS_RIGHT_RE.match(text, mine.end(), b) is not None
+
+
+def next_turn_start(text: str, s: int) -> int:
+    """Where the sentence after the one that starts at `s` starts, past white space (len(text) when there is none)."""
+    end = _SENTENCE_STOP_RE.search(text, s)
+    if end is None:
+        return len(text)
+    return end.end() + len(text[end.end():]) - len(text[end.end():].lstrip())
+
+
+def set_right_next(text: str, s: int) -> bool:
+    """Whether the sentence that starts at `s` is a speaker's turn that the next sentence, another speaker's turn, sets
+    right (`corrected_turn`)."""
+    if "其实" not in text and "实际上" not in text and "事实上" not in text and "相反" not in text:
+        return False
+    a = next_turn_start(text, s)
+    nxt = _SENTENCE_STOP_RE.search(text, a)
+    return a < len(text) and corrected_turn(text, s, a, nxt.end() if nxt else len(text))
+
+
+_SENTENCE_STOP_RE = re.compile(r"[。！!？?\n]")
 
 
 def judged_false(text: str, a: int, b: int) -> bool:
@@ -657,8 +701,9 @@ _OTHERWISE_RE = re.compile(r"[，,；;]\s*(?:否则|不然|要不然|要不|不�
 
 # a warning not to make a mistake (`别搞反了`, `面试别说反了`, `千万不要记混`): it insists on what the sentence states,
 # reporting no belief (unless it names the mistaken reading: `别把 X 说成 Y`)
-_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要)\s*(?:再|又)?\s*$")
-_WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?")
+# (or a reading not allowed: `我方不容曲解`, `请勿误解`)
+_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要|不容|不许|不可|不能|请勿|勿|切莫|不得)\s*(?:再|又|被)?\s*$")
+_WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?|曲解|误解|误读")
 
 
 def reports_belief(s: str) -> bool:
@@ -686,6 +731,41 @@ OBSERVED_RE = re.compile(
     # x·sigmoid(x)，这就是 GELU 的定义`, is a claim)
     r"[^，,。；;！!？?]{0,40}?(?:(?:把|将|给)[^，,。；;！!？?]{1,30}?了|(?:写|改|换|设|配|实现|当|弄|搞)成了|(?:加|用|开|关|删|去掉|漏掉|漏|少|多)了)"
     r"(?![^，,。；;！!？?]*?(?:后|以后|之后|导致|使得|所以|因此|以为|结果))[^，,。；;！!？?]*(?:[。！!]|$)")
+
+
+# what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
+_CORRECTION_RE = re.compile(
+    r"[，,；;]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
+    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白))(?:了)?\s*[，,：:]?\s*")
+
+
+# a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
+_RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*(?:那|那么|又|还|那还|那又)?\s*(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*$")
+
+
+def rhetorical_tail(text: str, a: int, b: int) -> int | None:
+    """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), when what comes
+    before it states (a sentence of its own would be a statement); else None."""
+    m = _RHETORICAL_TAIL_RE.search(text, a, b)
+    if m is None or sentence_kind(text[a:m.start()]) != "statement":
+        return None
+    return m.start()
+
+
+def corrected_after(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """(where a reported belief ends, where what the writer says instead starts) in the sentence text[a:b], when a clause
+    after the report corrects it (`_CORRECTION_RE`) and states on its own; else None."""
+    first = REPORTED_RE.search(text, a, b)
+    if first is None:
+        return None
+    for m in _CORRECTION_RE.finditer(text, first.start(), b):
+        if not text[m.end():b].strip(" 。.！!"):
+            continue
+        tail = text[m.end():b]
+        if sentence_kind(tail) == "statement" and not reports_belief(tail):
+            return m.start(), m.end()
+        return None
+    return None
 
 
 def sentence_kind(s: str) -> str:
@@ -744,7 +824,7 @@ class TextLayer:
             elif colon is not None:  # `过拟合怎么办：一个办法是…`: a question that a colon ends, then its answer
                 out += [Span(a, colon, "question"), Span(colon, b, sentence_kind(text[colon:b]))]
             else:
-                if out and out[-1].kind == "statement" and judged_false(text, a, b):
+                if out and out[-1].kind == "statement" and (judged_false(text, a, b) or corrected_turn(text, out[-1].start, a, b)):
                     out[-1] = Span(out[-1].start, out[-1].end, "reported")  # `…稀疏解。（×）解析：…`: judged false after it
                     opener = max(text.rfind(q, 0, out[-1].end) for q in _OPENING_QUOTES) if text[out[-1].end - 1] in _CLOSING_QUOTES else -1
                     if opener >= 0:
@@ -757,7 +837,17 @@ class TextLayer:
                 elif out and out[-1].kind == "question" and (stated := affirmed_until(text, out[-1].start, out[-1].end, a, b)) is not None:
                     # `S，这句话对吗？对。`: a statement asked about and then affirmed is stated
                     out[-1] = Span(out[-1].start, stated, sentence_kind(text[out[-1].start:stated]))
-                out.append(Span(a, b, sentence_kind(text[a:b])))
+                kind = sentence_kind(text[a:b])
+                fixed = corrected_after(text, a, b) if kind == "reported" else None
+                tail = rhetorical_tail(text, a, b) if kind == "question" else None
+                if tail is not None:
+                    # `延长训练，验证误差只会下降，又何需早停？`: what comes before a rhetorical question's clause is stated
+                    out += [Span(a, tail, sentence_kind(text[a:tail])), Span(tail, b, "question")]
+                elif fixed is not None:
+                    # `以前以为 X，学了才知道 Y`, `有人说 X，其实 Y`: the belief reported, then what the writer says is so
+                    out += [Span(a, fixed[0], "reported"), Span(fixed[1], b, "statement")]
+                else:
+                    out.append(Span(a, b, kind))
         return out
 
     def clauses(self, text: str, sentence: Span) -> list[Span]:
