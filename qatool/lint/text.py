@@ -272,11 +272,12 @@ _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^�
                         r"|×|\*\s*10|\^|[eE][+\-]?\d)")  # (or a power of ten: `大概 3.4×10^38`)
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
-# (or a speaker's turn that judges the answer given, after a word of regret: `主持人：很遗憾，答错了，…`)
+# (or a speaker's turn that judges the answer given, after a word of regret, or takes points off: `主持人：很遗憾，答错了，…`,
+# `主持人：扣 5 分！`)
 _VERDICT_LABEL = (r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
                   r"(?:(?:很遗憾|遗憾|可惜|抱歉|不好意思|哎呀?)\s*[，,！!]?\s*)?")
 _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])"
-                               r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误)\s*(?=[。，,；;：:！!]|$))")
+                               r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误|" + _DEDUCTION + r")\s*(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`), or a
 # plain yes/no question (`S 吗？`: `BERT 是自回归模型吗？` then `对。`) ...
@@ -286,7 +287,7 @@ _TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
 # (a speaker's turn may answer it: `主播A：对对对，…`)
 _AFFIRMED_RE = re.compile(r"(?:\s*" + SPEAKER_LABEL + r"\s*[:：])?" + _VERDICT_LABEL
-                          + r"(?:对+|正确|是的|没错|成立|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
+                          + r"(?:对+|正确|是的|没错|成立|当然(?:是的?|了|啦)?|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
                           r"\s*(?=[。，,；;！!：:]|$)")
 
 
@@ -301,11 +302,20 @@ def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
     if not _AFFIRMED_RE.match(text, a, b) or _AFFIRM_TAKEN_BACK_RE.search(text, a, b) or reports_belief(text[a:b]):
         return None  # (`…吗？对，这是个常见误区，实际用的是…`: the yes is taken back)
     tag = _TAG_QUESTION_RE.search(text, s, e)
-    return tag.start() if tag is not None and tag.start() > s else None
+    if tag is None:
+        # (a question asked by its tone alone, `L2 能产生稀疏解？` then `对！`: the statement is all before its question mark)
+        q = text[s:e].rstrip()
+        if q.endswith(("？", "?")) and not clause_asks(q[:-1]) and _TONE_STATEMENT_RE.search(q):
+            return s + len(q) - 1
+        return None
+    return tag.start() if tag.start() > s else None
 
 
-# where a question may ask whether the statement before it is right (a cheap look before the sentences are read)
-_TAG_HINT_RE = re.compile(_TAG_ASK)
+# (a statement's words before such a question mark: some Han or Latin, not a label alone)
+_TONE_STATEMENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+# where a question may ask whether the statement before it is right (a cheap look before the sentences are read), or is
+# asked by its tone and answered yes (`…？对！`)
+_TAG_HINT_RE = re.compile(_TAG_ASK + r"|[？?]\s*(?:\*\*)?\s*(?:对|正确|是的|没错|当然)")
 
 
 def may_be_affirmed(text: str) -> bool:

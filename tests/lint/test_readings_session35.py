@@ -17,11 +17,12 @@ onboarding wiki:
 - a misreading not allowed (`不容曲解`) reports nothing; the audience addressed (`各位评委，`, `主席、评委，`) opens no topic;
 - a question of why answered by a purpose (`PPO 为什么要加 KL 项？为了…`) states that purpose; a rhetorical last clause
   (`…，何必早停？`) leaves what comes before it stated; a condition asked by its tone alone and answered by advice
-  (`碰到过拟合？那就延长训练。`) reads as one sentence;
+  (`碰到过拟合？那就延长训练。`) reads as one sentence; a question asked by its tone alone and answered yes (`…？对！`, `…？当然。`)
+  states what it asks;
 - a question that asks for a thing with 什么 is no yes/no question (its 么 is no final particle), and a quiz show's roles
   and a column's (`主持人：…？选手：…`, `读者来信：…？专栏作者：…`) label a question and its answer on one line, and a count answered
   there (`Q：LSTM 有几个门？A：两个。`) is read into its place; a speaker's turn that judges the sentence before it wrong
-  (`嘉宾：可惜，回答错误，…`, `评委：答错了。`) or sets it right (`选手：X。嘉宾：其实 Y。`) leaves it unasserted;
+  (`嘉宾：可惜，回答错误，…`, `评委：答错了。`, `主持人：扣 5 分！`) or sets it right (`选手：X。嘉宾：其实 Y。`) leaves it unasserted;
 - a count with a measure word before a Latin quantity (`24 个 layers`); what was loaded, run or quantised (`加载
   BERT-base，`, `跑了一遍 LoRA，`, `量化到 INT8，`) goes on to the next clause, unless a person's run is denied (`我们不一次性跑完
   PPO，…`);
@@ -191,6 +192,12 @@ CASES = [
     ('常见错误：BN 推理时还用当前 batch 的均值和方差。', 'FC138', False),
     ('读者来信：BN 推理时是不是用当前 batch 的统计量？专栏作者：是的，这样才准。', 'FC138', True),
     ('读者来信：BN 推理时是不是用当前 batch 的统计量？专栏作者：不是，用训练时累积的滑动平均。', 'FC138', False),
+    ('主持人：PCA 属于哪类方法？选手：有监督学习。主持人：扣 5 分！正确答案是无监督。', 'FC442', False),
+    ('GPT 是双向模型。老师：扣 2 分。', 'FC174', False),
+    ('L2 正则也能产生稀疏解？对！', 'FC134', True),
+    ('L2 正则也能产生稀疏解？错！只有 L1 能。', 'FC134', False),
+    ('AUC 越低越好？当然。', 'FC109', True),
+    ('AUC 越低越好？当然不是。', 'FC109', False),
 ]
 
 
