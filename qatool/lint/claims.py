@@ -1274,6 +1274,12 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
 
+# (not one that asks why not, or whether: `为什么不用 X`, `为什么要…吗`)
+_NOT_WHY_RE = re.compile(r"不|没|吗|呢|还是|是否")
+# where the first sentence of an answer ends
+_ANSWER_STOP_RE = re.compile(r"[。！!？?；;\n]")
+
+
 def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
     """A question of why a thing is done in its last clause (`PPO 阶段为什么加 KL 惩罚？`) and an answer that opens with
     its purpose or cause (`为了鼓励策略远离 SFT 模型！`), read together as the statement they make (`PPO 阶段加 KL 惩罚，是为了
@@ -1283,7 +1289,7 @@ def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
     opens = _WHY_ANSWER_RE.match(answer)
     if len(asks) != 1 or opens is None or _NOT_WHY_RE.search(clause):
         return None
-    stop = re.search(r"[。！!？?；;\n]", answer)
+    stop = _ANSWER_STOP_RE.search(answer)
     b = stop.start() if stop else len(answer)
     a = len(opens.group()) - len(opens.group().lstrip())
     phrase = answer[a:b].rstrip()
@@ -1295,8 +1301,6 @@ def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
     return stated + phrase + "。", len(stated), len(phrase), a
 
 
-# (not one that asks why not, or whether: `为什么不用 X`, `为什么要…吗`)
-_NOT_WHY_RE = re.compile(r"不|没|吗|呢|还是|是否")
 _PEOPLE_OPEN_RE = re.compile(r"\s*(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
 _EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
 _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
