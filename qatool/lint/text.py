@@ -336,10 +336,6 @@ def corrected_turn(text: str, s: int, a: int, b: int) -> bool:
         and _SETS_RIGHT_RE.match(text, mine.end(), b) is not None
 
 
-# where a sentence ends, for a look at the turn after it
-_SENTENCE_STOP_RE = re.compile(r"[。！!？?\n]")
-
-
 def next_turn_start(text: str, s: int) -> int:
     """Where the sentence after the one that starts at `s` starts, past white space (len(text) when there is none)."""
     end = _SENTENCE_STOP_RE.search(text, s)
@@ -356,7 +352,6 @@ def set_right_next(text: str, s: int) -> bool:
     a = next_turn_start(text, s)
     nxt = _SENTENCE_STOP_RE.search(text, a)
     return a < len(text) and corrected_turn(text, s, a, nxt.end() if nxt else len(text))
-
 
 
 def judged_false(text: str, a: int, b: int) -> bool:
