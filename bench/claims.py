@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback34_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback35_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -145,9 +145,14 @@ its final code only; the thirty-fifth session read its flagged traps and misses:
 heldback34_*.jsonl (four more authors, 2026-12-05, thirty-fifth session, from the list alone, two wrong phrasings and one
 trap per misconception, each in a voice of its own: an advice column in a tech magazine (a reader's letter and the
 columnist's reply), the script of a TV quiz show about AI, mnemonic rhymes for exam revision with a note under each, a
-job description for an ML position with the hiring manager's remarks) is the measure now: written before the session
-read the thirty-third set and measured with its starting code and its final code only; nobody working on the rules has
-read it. Exit status 0 always (it is a measurement, not a gate).
+job description for an ML position with the hiring manager's remarks), written before the thirty-fifth session read the
+thirty-third set and measured with its starting code and its final code only; the thirty-sixth session read its flagged
+trap and misses: development material now. heldback35_*.jsonl (four more authors, 2026-12-05, thirty-sixth session, from
+the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: a customer-support chat on
+an AI training platform, a stand-up comedy bit by an ML engineer, the transcript of a press conference at a model company,
+a tutorial written as a cooking recipe) is the measure now: written before the session read the thirty-fourth set and
+measured with its starting code and its final code only; nobody working on the rules has read it. Exit status 0 always
+(it is a measurement, not a gate).
 """
 from __future__ import annotations
 
@@ -193,6 +198,7 @@ SETS = {
     "heldback32": sorted((ROOT / "bench" / "claims").glob("heldback32_*.jsonl")),
     "heldback33": sorted((ROOT / "bench" / "claims").glob("heldback33_*.jsonl")),
     "heldback34": sorted((ROOT / "bench" / "claims").glob("heldback34_*.jsonl")),
+    "heldback35": sorted((ROOT / "bench" / "claims").glob("heldback35_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -262,7 +268,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback34")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback35")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
