@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from operator import or_
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 import ahocorasick
 import regex
@@ -55,6 +55,7 @@ from qatool.lint.text import (
     EXAMPLE_LEAD,
     HAN_RE,
     OBSERVED_RE,
+    ROLES,
     SENTENCE_END,
     SPEAKER_LABEL,
     SPOKEN_TURN,
@@ -659,16 +660,15 @@ _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n：:])|^)[ \t]*(?:嗯+|�
 # marks around it and the speaker's words, so the speech reads as one
 _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*“")
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
-# speaker's turn opening a sentence (`…。嘉宾B：…`, not `…。它有两个特例：…`)
+# speaker's turn or a note's label opening a sentence (`…。嘉宾B：…`, `…。注：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
-                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|主持人|嘉宾|主播|记者|听众|观众|选手|读者|编辑|评委|考官|考生)"
+                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|" + ROLES + r"|注|释义|解释|备注|提示|点评|评注|小贴士|贴士)"
                                r"[:：][ \t]*(?=\S)", re.M)
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
 _SPEAKER = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
-            # (the roles of a quiz show, a column, a chat: `主持人：…？选手：…`)
-            r"|主持人|选手|嘉宾|观众|读者(?:来信|提问)?|来信|编辑(?:回复)?|专栏作者|作者回复|答主|记者|主播|考官|考生|用户|助手|客服")
+            r"|" + ROLES)
 _SPEAKER_RE = re.compile(_SPEAKER)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for
@@ -705,16 +705,19 @@ _RHETORICAL_RE = re.compile(r"(?P<lead>难道)(?:说)?[^。！？?!；;\n不没]
                             r"[^。！？?!；;\n不没]{1,40}?(?P<particle>[吗么嘛]?)\s*(?P<qm>[？?])")
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
+# a question of how a thing changes, or what follows from a change, at its end (`有效学习率怎么变化`, `β 调大会怎样`)
+_CHANGE_ASK_RE = re.compile(r"(?:会|将|又)?(?:怎么样|怎样|如何|怎么)(?:变化?|改变|变动)?(?:呢|啊|呀)?\s*$|(?:会|将)?有(?:什么|何|啥)变化(?:呢|啊|呀)?\s*$")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 # (or what a thing means, `出现负值说明什么`: an explanation, not a value)
-_QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|异同|优缺点|还是|trade-?off|(?:说明|意味着|代表|表明|暗示)(?:了)?什么", re.I)
+_QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|差别|差异|异同|不同|优缺点|还是|trade-?off"
+                        r"|(?:说明|意味着|代表|表明|暗示)(?:了)?什么", re.I)
 _QA_PARTICLE = r"(?:吗|(?<![什怎那这多要])么|嘛|吧)\s*(?:\*\*)?\s*$"  # (a final particle; not the 么 of 什么, 怎么)
 _QA_WHETHER = r"是否|(?<=[能可])否"  # (the asking part of 是否, 能否, 可否)
 _QA_PARTICLE_RE, _QA_WHETHER_RE = re.compile(_QA_PARTICLE), re.compile(_QA_WHETHER)
 _QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
 _COUNT_ASK_RE = re.compile(r"几(?=[个种层维头类倍])")
 _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
-_COUNT_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|层|种|维|头|类|倍)?\s*(?:[，,。；;！!]|$)")
+_COUNT_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:大约|大概|约)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|层|种|维|头|类|倍)?\s*(?:左右|上下|多)?\s*(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
@@ -728,7 +731,7 @@ _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
-                         r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计)"
+                         r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计)"
                          r"|" + _OWN_OBJECT + r")")
 _PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?"
                               r"|" + _OWN_OBJECT + r")")
@@ -1019,12 +1022,14 @@ _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
 _LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
 _LISTS_RE = re.compile(_LIST_WORDS)
+# between two items of such a list, the items the glossary does not know (`有逻辑回归、SVM、k-means`)
+_LIST_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:、|和|及|以及|/)\s*(?:[^，,。；;：:（）()、\s][^，,。；;：:（）()、]{0,15}?\s*(?:、|和|及|以及|/)\s*)+")
 _LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:" + _LIST_WORDS + r")\s*(?:\*\*)?\s*"
                            r"(?:[^，,。；;：:（）()、]{1,16}?\s*(?:、|和|及|以及|/)\s*)+")
 _CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*(?:\*\*)?\s*"
                        r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
                        r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
-                       r"|[^，,。；;：:（）()]{0,6}?[，,]?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`
+                       r"|[^，,。；;：:（）()]{0,6}?(?:[，,]|\s*[（(])?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`, `两阶段检测器（如 YOLO）`
                        r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
 # the two sides of `A vs B` (`加法残差 vs 拼接残差`): what is set against what, not a claim about either
 _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;：:\s]{0,6}$")
@@ -1147,6 +1152,11 @@ _FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*" + _FLAWS)
 # a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
 _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
+# what a property is said to be the very thing named after it (`…被误判为正的比例是 FPR`, `…的做法就叫 Dropout`)
+_NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?\s*(?:就|便|正|即)?\s*"
+                          r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*(?:\*\*)?\s*")
+# (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
+_PROPERTY_EXAMPLE_RE = re.compile(r"[^，,。；;：:（）()\s]{0,6}?\s*[（(]\s*(?:如|例如|比如|诸如|譬如)\s*(?:\*\*)?\s*")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
@@ -1162,7 +1172,7 @@ _PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
 
 # what a question asks for when it asks for a thing, a kind or a number (`是什么`, `是啥`, `多少`, `哪种`, `几层`): the place
 # the answer's opening phrase is read into (ClaimReader.answered); a question that asks how, why or whether is none
-_WHAT_RE = re.compile(r"什么|啥|谁|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些|家)|几(?=[个层种维头类])")
+_WHAT_RE = re.compile(r"什么|啥|谁|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些|家)|几(?=[个层种维头类倍])")
 # a question that asks something else as well, or asks of what is not (`不是什么`, `为什么`, `什么时候`, `有什么区别`), or
 # asks to choose among the terms it names (`sigmoid 和 tanh 哪个是零中心的？`: the answer names one of them)
 _NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?(?:哪|什么|啥|谁)|为什么|为啥|干什么|什么时候|什么情况|什么样|什么区别|什么不同|什么关系|什么联系|什么用|什么作用|什么意义|什么好处|什么优势|什么缺点|什么问题|什么影响|不是|没有|吗|呢|还是|是否|怎么|如何|哪里|多少次")
@@ -1181,7 +1191,7 @@ _WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
 _PHRASE_END_RE = re.compile(r"[，,。；;！!？?：:\n（(]|【")
 # the answerer's label in a dialogue written on one line (`面试官：T5 是什么结构？我：decoder-only。`)
-_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|候选人|面试者|学生|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + r")\s*[:：]\s*", re.I)
+_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|面试者|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + "|" + _SPEAKER + r")\s*[:：]\s*", re.I)
 # a speaker's turn label after white space (an indented line of a list item)
 _TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
 # an interrogative word that asks nothing (`没什么`, `什么都`, `或多或少`, `多少有些`)
@@ -1303,6 +1313,10 @@ def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
 
 _PEOPLE_OPEN_RE = re.compile(r"\s*(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
 _EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
+# a run of blanks (ClaimReader._squeezed)
+_BLANK_RUN_RE = re.compile(r"[ \t]{2,}")
+# a remark on a question before its answer (`这个问题问得好，`, `好问题！`, a support chat's `亲，`)
+_ANSWER_REMARK_RE = re.compile(r"\s*(?:(?:这个|这)?问题问得(?:好|很好|不错)|好问题|问得好|亲亲?)\s*[，,！!~～]\s*")
 _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
 # an answer named as such (`答案是 ReLU`, `标准答案：ReLU`), or said to be given (`我答 ReLU`)
 _NAMED_ANSWER = (r"(?:(?:合格|标准|正确|参考|官方|最终)?的?(?:答案|回答|答复)\s*(?:应该?|应当|就|其实|一般)?\s*(?:是|为|[:：])"
@@ -1633,48 +1647,39 @@ def _led(topic: frozenset[str] | None, lead: Lead | None) -> tuple[frozenset[str
     return lead.carry, (topic if lead.carry else None)
 
 
-def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[int, str]] | None:
+def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
+                   names: Callable[[str, int, int], Sequence[Mention]] | None = None) -> list[tuple[int, str]] | None:
     """The characters to rewrite so that a question and the answer after it on the same line read as the
     statement they make together, position for position: the labels blanked, and the question mark (with the
     answer label) read as 是 after a question that asks for a value (`Q：Leaky ReLU 负区间梯度？A：0` →
     `Leaky ReLU 负区间梯度是 0`; its asking word blanked: `哪个激活以 0 为中心？A：sigmoid`), or as a plain
     pause after a yes/no question its answer affirms by echoing the verb (`max pooling 有参数吗？A：有，…` states
     that it has); an A-not-A or 是否 question only when `a_not_a` (an interviewer's, reported with the answer
-    given, `面试官问 X 能不能…，我答：能`, is the text layer's to split into question and answer). A question of why or
-    how, one answered no, or one answered by another question, is left as it is."""
+    given, `面试官问 X 能不能…，我答：能`, is the text layer's to split into question and answer). A question of how a
+    thing changes reads with its answer in the place of its asking words (`有效学习率怎么变化？选手：越来越大`). A remark
+    before the answer (`这个问题问得好，`, `亲，`) is read past. A question of why or how, one answered no, one answered by
+    another question, or (with `names`, the glossary's mentions) one of what answered by a claim about a term of the
+    answer's own (`…AUC 是多少？答：随机分类器毫无区分能力，…`), is left as it is."""
     q0, q1 = m.span("q")
     q = text[q0:q1]
+    if (change := _CHANGE_ASK_RE.search(q)) is not None and not _QA_WHY_RE.search(q, 0, change.start()) \
+            and not _QA_NO_RE.match(text, m.end()) and not _QA_FULL_ANSWER_RE.match(text, m.end()):
+        # (`有效学习率怎么变化？选手：越来越大。`: how a thing changes, answered by the change, states it changes so)
+        return [(k, " ") for k in range(*m.span("qlab"))] + [(k, " ") for k in range(q0 + change.start(), m.end())]
     if _QA_WHY_RE.search(q):
         return None
     if "answerer" in m.groupdict():
         asker, answerer = m.group("asker"), m.group("answerer")
-        if asker == answerer or (_SPEAKER_RE.fullmatch(asker) is None) != (_SPEAKER_RE.fullmatch(answerer) is None):
-            return None  # a speaker asking on (`甲：…？甲：…`), or a dialogue turn after a Q label: no answer
+        if asker == answerer or (_SPEAKER_RE.fullmatch(asker) is None and _SPEAKER_RE.fullmatch(answerer) is not None):
+            return None  # a speaker asking on (`甲：…？甲：…`), or a dialogue turn after a Q label: no answer (a speaker's
+            # question is answered under an answer's label, `读者来信：…？答：…`)
     out = [(k, " ") for k in range(*m.span("qlab"))]
     a = m.end()
+    while (remark := _ANSWER_REMARK_RE.match(text, a) or _VOCATIVE_RE.match(text, a) or _EASY_RE.match(text, a)) is not None:
+        a = remark.end()  # (`发言人：这个问题问得好，是的。`, `客服：亲，开着的哦~`: a remark on the question, then the answer)
     if _QA_YES_NO_RE.search(q):
-        echo = _QA_ECHO_RE.match(text, a)
-        if echo is None:
-            return None
-        particle = _QA_PARTICLE_RE.search(q)
-        if particle is not None:
-            out += [(k, " ") for k in range(q0 + particle.start(), q1)]
-        elif not a_not_a:
-            return None
-        else:
-            # an A-not-A or 是否 question: its asking words read as the verb alone (`GRU 有没有细胞状态？A：有` states
-            # that it has one; `能不能` → 能, `是否` → nothing, `能否` → 能)
-            ask = _A_NOT_A_RE.search(q)
-            if ask is not None:
-                lo, hi = ask.start(), ask.start() + 2  # (`有没有` → `  有`, `需不需要` → `  需要`)
-            else:
-                other = _QA_WHETHER_RE.search(q)
-                if other is None:
-                    return None
-                lo, hi = other.span()
-            out += [(k, " ") for k in range(q0 + lo, q0 + hi)]
-        out += [(k, " ") for k in range(m.start("qm"), echo.end())]
-        return out
+        said = _yes_no_inline(text, m, q, a, a_not_a)
+        return None if said is None else out + said
     if _QA_FULL_ANSWER_RE.match(text, a):
         return None  # `…剪掉哪些权重？答：在剪枝模式下，…`: an answer that opens a sentence of its own reads on its own
     if _QA_ASKS_RE.search(q) is None:
@@ -1687,6 +1692,12 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
     elif (choice := _QA_CHOICE_RE.search(q)) is not None:
         # (which of the things it names: the answer names one, `哪个是零中心？B：tanh` says tanh is, not the others)
         out += [(k, " ") for k in range(q0, q0 + choice.end())]
+    if names is not None:
+        stop = _PHRASE_END_RE.search(text, a)
+        b = stop.start() if stop is not None else len(text)
+        own = names(text, a, b)
+        if own and _OWN_CLAIM_RE.search(text, own[0].end, b):
+            return None  # (`AUC 是多少？答：随机分类器毫无区分能力，…`: an answer that says a thing of a term of its own is no value)
     for w in _QA_ASKS_RE.finditer(q):
         out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
     if (tail := _WHAT_TAIL_RE.search(q)) is not None:
@@ -1698,10 +1709,65 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True) -> list[tuple[i
     return out
 
 
-def _answered_inline(text: str, chars: list[str] | None) -> list[str] | None:
+def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> list[tuple[int, str]] | None:
+    """The characters to rewrite (besides the question's label) so that a yes/no question and the answer at text[a:]
+    that affirms it by echoing its verb read as the statement it asks about (`_inline_answer`); None when the answer
+    does not, or the question is an A-not-A or 是否 one and not `a_not_a`."""
+    q0, q1 = m.span("q")
+    particle = _QA_PARTICLE_RE.search(q)
+    echo = _QA_ECHO_RE.match(text, a)
+    if echo is None and particle is not None:
+        # (or the question's own verb, `…还开着吗？客服：开着的。`)
+        said = q[:particle.start()].rstrip()[-2:]
+        if len(said) == 2 and all("\u4e00" <= c <= "\u9fff" for c in said) and not _QA_NO_RE.match(said):
+            echo = re.compile(re.escape(said) + r"(?=[的了哦啊呀呢~～！!，,。；;\s]|$)").match(text, a)
+    if echo is None:
+        return None
+    if particle is not None:
+        out = [(k, " ") for k in range(q0 + particle.start(), q1)]
+    elif not a_not_a:
+        return None
+    else:
+        # an A-not-A or 是否 question: its asking words read as the verb alone (`GRU 有没有细胞状态？A：有` states
+        # that it has one; `能不能` → 能, `是否` → nothing, `能否` → 能)
+        ask = _A_NOT_A_RE.search(q)
+        if ask is not None:
+            lo, hi = ask.start(), ask.start() + 2  # (`有没有` → `  有`, `需不需要` → `  需要`)
+        else:
+            other = _QA_WHETHER_RE.search(q)
+            if other is None:
+                return None
+            lo, hi = other.span()
+        out = [(k, " ") for k in range(q0 + lo, q0 + hi)]
+    return out + [(k, " ") for k in range(m.start("qm"), echo.end())]
+
+
+def answered_view(text: str) -> str:
+    """`text` with each question and its answer on one line read as the statement they make together
+    (`_answered_inline`: `主持人：两个 3×3 卷积堆叠，感受野多大？选手：6×6。` → `… 感受野 是 6×6。`), position for
+    position; `text` itself when it holds none. The pattern and co-occurrence kinds read a line so (kinds.py), as the
+    claim kind does."""
+    chars = _answered_inline(text, None, every=True)
+    return text if chars is None else "".join(chars)
+
+
+# a chat's time stamp: bracketed (`[10:02]`), or beside a role's label (`客服 10:03：`, `10:02 用户：`)
+_TIMESTAMP_RE = re.compile(r"[\[【(（]\s*(?:\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]"
+                           r"|(?<=[\u4e00-\u9fff])[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?=[:：])"
+                           r"|(?:^|(?<=[。！!？?\n]))[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?=(?:" + ROLES + r")[ \t]*[:：])")
+
+
+def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
+                     names: Callable[[str, int, int], Sequence[Mention]] | None = None) -> list[str] | None:
     """`chars` (the characters of `text` as read so far, None when unchanged) with each question and its answer on one
     line, or reported in one sentence, read as the statement they make together (`_inline_answer`; an A-not-A question
-    there is the text layer's to split)."""
+    there is the text layer's to split). Not a count or a question of several clauses, which the claim reader reads
+    the answer into (`_with_answers`), unless `every` (a pattern reads them as the others)."""
+    if (":" in text or "：" in text) and any(c.isdigit() for c in text):
+        for t in _TIMESTAMP_RE.finditer(text):  # (`用户 [10:02]：…`: a chat's time stamp is read past)
+            chars = chars or list(text)
+            chars[t.start():t.end()] = " " * (t.end() - t.start())
+    text = "".join(chars) if chars is not None else text  # (the questions are read in the text as read so far)
     asked = []
     if ("？" in text or "?" in text) and ("：" in text or ":" in text):
         asked.append((_INLINE_QA_RE, True))
@@ -1715,12 +1781,12 @@ def _answered_inline(text: str, chars: list[str] | None) -> list[str] | None:
                 # (a quoted question that asks for a value: its answer is read into it, _with_answers; one answered at
                 # length, `“…能并行吗？”能，每个…`: the answer is a sentence of its own, about what the question asks)
                 continue
-            if rx is _INLINE_QA_RE and ((_COUNT_ASK_RE.search(m.group("q")) and _COUNT_OPENS_RE.match(text, m.end()))
+            if rx is _INLINE_QA_RE and not every and ((_COUNT_ASK_RE.search(m.group("q")) and _COUNT_OPENS_RE.match(text, m.end()))
                                         or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))):
                 # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
                 # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
                 continue
-            merged = _inline_answer(text, m, a_not_a)
+            merged = _inline_answer(text, m, a_not_a, names)
             if merged is not None:
                 chars = chars or list(text)
                 for k, c in merged:
@@ -1805,9 +1871,44 @@ class ClaimReader:
         term(s) the text is about when it names none (an answer under a question that names one term).
         `lead`: what the lines before it in its paragraph hand on (`carry_out`), when `text` goes on from them
         (`GPT 基于解码器。⏎它是双向的…`: 它 is GPT, as it would be on one line)."""
+        read = self._copula(text)
+        squeezed = self._squeezed(text, read)
+        if squeezed is None:
+            return self._findings_of(read, spec, start, end, topic, lead)
+        short, index = squeezed
+        hits = self._findings_of(short, spec, bisect.bisect_left(index, start),
+                                 None if end is None else bisect.bisect_left(index, end), topic, lead)
+        return [(index[s], index[e - 1] + 1) for s, e in hits]
+
+    def _squeezed(self, text: str, read: str) -> tuple[str, list[int]] | None:
+        """`read` (`text` as `_copula` reads it) with each run of blanks cut to one, and where each of its characters
+        stands in `read`; None when it has no such run. The blanks a reading puts in place of labels and asking words
+        (`用户 [10:02]：BN 推理时用什么统计量？客服：…` → `BN 推理时用  统计量是           当前 batch…`) would
+        otherwise count against the few characters a phrasing allows between its words."""
+        key = ("squeeze", read)
+        if key not in self._cache:
+            runs = list(_BLANK_RUN_RE.finditer(read))
+            got: tuple[str, list[int]] | None = None
+            if runs:
+                index: list[int] = []
+                pos = 0
+                for m in runs:
+                    index.extend(range(pos, m.start() + 1))
+                    pos = m.end()
+                index.extend(range(pos, len(read)))
+                short = "".join(read[k] for k in index)
+                plain = self._uncopula(read)
+                if len(plain) == len(read) and plain != read:
+                    self._plain_of[short] = "".join(plain[k] for k in index)
+                got = (short, index)
+            self._remember(key, got)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _findings_of(self, text: str, spec: ClaimSpec, start: int, end: int | None,
+                     topic: frozenset[str] | None, lead: Lead | None) -> list[tuple[int, int]]:
+        """`findings` in `text` as `_copula` read it."""
         out: list[tuple[int, int]] = []
         stop = len(text) if end is None else end
-        text = self._copula(text)
         if not self.shortcuts:
             return self._plain_findings(text, spec, start, end, topic, lead)
         readings = self._readings(text)
@@ -2013,7 +2114,7 @@ class ClaimReader:
         got = self._cache.get(key)
         if got is None:
             got = text
-            chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text)))))
+            chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions))))
             if "：" in text or ":" in text:
                 for m in _LABEL_LINE_RE.finditer(text):
                     g = "label" if m.group("label") is not None else "plain" if m.group("plain") is not None else "bare"
@@ -3089,6 +3190,9 @@ class ClaimReader:
               extend: bool = True) -> tuple[list[Mention], int] | None:
         """The term group a property at [ps, pe) is said of, and where the words that qualify it begin
         (`extend`: with the agent of a 把 phrase and the owner of a part, `X 的 Y`)."""
+        named = next((m for m in mentions if m.start >= pe), None)
+        if named is not None and _NAMED_BY_RE.fullmatch(text, pe, named.start) and not self._is_object(text, clause, named):
+            return [named], named.start  # `负样本中被误判为正的比例是 FPR`: the property names the term after it, not the one before
         before = [m for m in mentions if m.end <= ps]
         frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
@@ -3143,7 +3247,8 @@ class ClaimReader:
             return group, anchor
         if frame:
             return frame
-        after = [m for m in mentions if m.start >= pe and not self._is_object(text, clause, m)]
+        after = [m for m in mentions if m.start >= pe and (not self._is_object(text, clause, m)
+                                                           or _PROPERTY_EXAMPLE_RE.fullmatch(text, pe, m.start))]
         cleft = bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
         listed = None
         if after and not cleft:
@@ -3158,7 +3263,7 @@ class ClaimReader:
             if listed is not None or _LISTS_RE.search(text, pe, after[0].start):
                 # `常见的聚类算法有 k-means、KNN 和 DBSCAN`: a category listed is said of every item of the list
                 for m in after[1:]:
-                    if not _COORD_RE.match(text[group[-1].end:m.start]):
+                    if not _COORD_RE.match(text[group[-1].end:m.start]) and not _LIST_GAP_RE.fullmatch(text, group[-1].end, m.start):
                         break
                     group.append(m)
             return group, after[0].start

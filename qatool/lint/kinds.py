@@ -9,6 +9,7 @@ instead of hanging the linter.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -18,7 +19,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead, answer_after_ask, asks_what
+from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead, answer_after_ask, answered_view, asks_what
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
@@ -305,19 +306,36 @@ def _asked_apart(rule: Rule, rx: Any, text: str) -> list[Any]:
     return out
 
 
+def _answered(doc: LintDoc, unit: Unit) -> Unit:
+    """The unit as a rule that judges statements reads it: a question and its answer on one line (`主持人：…感受野多大？
+    选手：6×6。`, `Q：…可以吗？A：可以，…`) as the statement they make together (claims.answered_view, position for
+    position, as the claim kind reads them), so that the question mark no longer hides the answer; the unit itself
+    when it holds none, or when it is an item's question."""
+    text = unit.text
+    if ("？" not in text and "?" not in text) or ("：" not in text and ":" not in text) or _asked_by_place(unit):
+        return unit
+    cache = doc.cache.setdefault("answered", {})
+    got = cache.get(id(unit))
+    if got is None:
+        view = answered_view(text)
+        got = cache[id(unit)] = unit if view == text else dataclasses.replace(unit, text=view)
+    return got
+
+
 def check_pattern(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Finding]:
     fix_tpl = rule.spec.get("fix")
     statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
+        read = _answered(doc, unit) if statements else unit
         taken: list[tuple[int, int]] = []  # several patterns of one rule report one place once
         for rx in rule.spec["patterns"]:
-            for m in _asked_apart(rule, rx, unit.text):
+            for m in _asked_apart(rule, rx, read.text):
                 if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
                     continue
-                region = next(((s, e) for s, e in _regions(rule, unit) if s <= m.start() < e), (0, len(unit.text)))
-                if _unless(rule, unit, *region) or not _context_ok(rule, unit):
+                region = next(((s, e) for s, e in _regions(rule, read) if s <= m.start() < e), (0, len(read.text)))
+                if _unless(rule, read, *region) or not _context_ok(rule, unit):
                     continue
-                if statements and asks(unit, m.start(), m.end()):
+                if statements and asks(read, m.start(), m.end()):
                     continue
                 if fix_tpl is None and any(region[0] <= s < region[1] for s, _ in taken):
                     continue  # a claim is reported once per sentence; fixable matches each get their own fix
@@ -333,13 +351,14 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
     parts: list[tuple[regex.Pattern, str]] = rule.spec["all"]
     statements = judges_statements(rule)
     for unit in _units(rule, doc, gate_of(rule, kb)):
+        read = _answered(doc, unit) if statements else unit
         ctx = None
         seen: set[tuple[int, int]] = set()
-        for start, end in _regions(rule, unit):
+        for start, end in _regions(rule, read):
             spans = []
             ok = True
             for rx, where in parts:
-                m = search(rule, rx, unit.text, start, end) if where in ("unit", "either") else None
+                m = search(rule, rx, read.text, start, end) if where in ("unit", "either") else None
                 if m:
                     spans.append((m.start(), m.end()))
                     continue
@@ -349,12 +368,12 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
                         continue
                 ok = False
                 break
-            if not ok or not spans or _unless(rule, unit, start, end) or not _context_ok(rule, unit):
+            if not ok or not spans or _unless(rule, read, start, end) or not _context_ok(rule, unit):
                 continue
             first, last = min(s for s, _ in spans), max(e for _, e in spans)
             # (across a line, what must be stated is the first part: `过拟合了怎么办？办法就是减少训练数据量` asks
             # only about the setting the claim is made in)
-            if statements and (asks(unit, *spans[0]) if rule.spec.get("within") in ("pair", "line") else asks(unit, first, last)):
+            if statements and (asks(read, *spans[0]) if rule.spec.get("within") in ("pair", "line") else asks(read, first, last)):
                 continue
             if (first, last) in seen:
                 continue  # (two overlapping pairs of sentences found the same parts)

@@ -94,6 +94,10 @@ _VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点
 _TEAMMATES = r"队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|学姐"
 # a speaker's turn label (`主播A`, `嘉宾2`, `主持人`): a short name, maybe with a letter or number
 SPEAKER_LABEL = r"[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?"
+# the roles that take turns in a quiz show, a column, a press conference or a support chat (`主持人：…？选手：…`,
+# `记者：…？发言人：…`, `用户：…？客服：…`)
+ROLES = (r"主持人|选手|嘉宾|观众|听众|读者(?:来信|提问)?|来信|编辑(?:回复)?|专栏作者|作者回复|答主|记者|发言人|主播|评委|考官|考生"
+         r"|用户|助手|客服")
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -108,7 +112,8 @@ REPORTED_RE = re.compile(
     r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
     r"|(?:弄|搞|说|记|写|读|看|理解|想)反了|颠倒了|本末倒置"
     # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
-    r"|(?:其实|实际上|事实上|恰恰|正好|恰好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?:恰恰|正好|恰好|刚好|完全)相反"
+    # (not one that opens a sentence or an answer, `答：恰恰相反，X`: it turns from what was said before, X is stated)
+    r"|(?<!^)(?<![：:\s])(?:(?:其实|实际上|事实上|恰恰|正好|恰好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?:恰恰|正好|恰好|刚好|完全)相反)"
     # a saying going round (`网上有说法称 X…`); the other side's view in a debate (`对方辩友认为…`); what a fix says was
     # written wrongly before (`此前版本错误地把 X 标为…`)
     r"|有(?:一种|种|个)?说法(?:称|是|认为|说)|网上(?:有人)?(?:常说|都说|流传)"
@@ -116,13 +121,14 @@ REPORTED_RE = re.compile(
     r"|错误地(?:把|将|标注|写|描述|归类|标记|称|当作|当成|列为|实现|使用|用了|采用|计算|调用|启用|开启|让|使|令|设|关闭|去掉|返回|输出)"
     # what a report or a user is said to claim (`有反馈称换用 Adam 提升了推理速度`, `有用户报告称…`)
     r"|(?<![具拥含])有(?:用户|网友|读者|同学|人)?(?:反馈|报告|报道|帖子|文章|评论|issue)(?:里|中)?(?:声称|称|说)"
-    # a wrong description corrected (`更正了“…”的错误描述`)
-    r"|(?:更正|纠正|修正|勘误)(?:了)?[^。；;]{0,12}?[“\"「『]|[”\"」』]\s*(?:这种|这个|这一|的)?(?:错误)?(?:描述|表述|写法)"
+    # a wrong description corrected (`更正了“…”的错误描述`; not what it is changed to, `勘误：X 由…改为“…”`)
+    r"|(?:更正|纠正|修正|勘误)(?:了)?[^。；;]{0,12}?(?<!改为)(?<!改成)(?<!更正为)(?<!修正为)(?<!改作)[“\"「『]|[”\"」』]\s*(?:这种|这个|这一|的)?(?:错误)?(?:描述|表述|写法)"
     # a quoted statement named as a kind of bug (`排查“推理时仍开着 Dropout”这类问题`), a correction notice (`特此更正`),
     # mistakes listed under their label (`**易错**: 推理时还 drop`; not `易错点：`, a flashcard's point to get right), what
     # many would answer (`很多人会答“…”`)
     r"|[”\"」』]\s*(?:这类|这种|之类的?|一类|等)(?:的)?\s*(?:线上|常见|典型|低级)?\s*(?:bug|BUG|Bug|问题|错误|故障|坑)"
-    r"|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
+    # (or set right by the clause after it, `新同学把 X 叫 Y，纠正一下——…`)
+    r"|[，,；;—]\s*(?:这里|在此|我|先)?(?:纠正|更正)一下|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
     # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
     r"|(?:^|(?<=[：:]))\s*(?:\*\*)?\s*(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*(?:其实|实际上|事实上|但其实|然而)"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
@@ -542,7 +548,7 @@ TURN_LABEL_RE = re.compile(r"【[^【】\s，,。；;：:？?！!、]{1,10}】")
 
 
 # a turn that ends on what it asks for, with no question mark (`【小陈】T5 是啥架构`, `…最长能吃多少 token`)
-ASKS_FOR_END_RE = re.compile(r"(?:(?<!为)什么|(?<![为干])啥|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些)|几[个层种维头类])[^，,。；;！!]{0,6}$")
+ASKS_FOR_END_RE = re.compile(r"(?:(?<!为)什么|(?<![为干])啥|多少|多(?:长|大|宽|深)|哪(?:一)?(?:种|类|个|些)|几[个层种维头类倍])[^，,。；;！!]{0,6}$")
 
 
 def _turns(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -743,17 +749,24 @@ OBSERVED_RE = re.compile(
 # what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
 _CORRECTION_RE = re.compile(
     r"[，,；;]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
-    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白))(?:了)?\s*[，,：:]?\s*")
+    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|(?:这里|在此|我|先)?(?:纠正|更正)一下)(?:了)?\s*(?:[，,：:]|——|—)?\s*")
 
 
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
 _RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*(?:那|那么|又|还|那还|那又)?\s*(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*$")
 
 
+# a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
+# `…，请写出实现。`): it asks, they state (not one that asks to judge them, `…，请判断对错`)
+_REQUEST_TAIL_RE = re.compile(r"[，,；;]\s*请\s*(?:你|候选人|考生|同学们?|读者|大家|各位)?\s*(?:说明|解释|分析|阐述|推导|证明|写出|给出|实现|谈谈|简述"
+                              r"|讲讲|说说|比较|对比)(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*$")
+
+
 def rhetorical_tail(text: str, a: int, b: int) -> int | None:
-    """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), when what comes
-    before it states (a sentence of its own would be a statement); else None."""
-    m = _RHETORICAL_TAIL_RE.search(text, a, b)
+    """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), or the last clause that
+    asks to explain what comes before it (`_REQUEST_TAIL_RE`), when what comes before it states (a sentence of its own
+    would be a statement); else None."""
+    m = _RHETORICAL_TAIL_RE.search(text, a, b) or _REQUEST_TAIL_RE.search(text, a, b)
     if m is None or sentence_kind(text[a:m.start()]) != "statement":
         return None
     return m.start()
