@@ -720,10 +720,11 @@ _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
 _COUNT_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:大约|大概|约)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|层|种|维|头|类|倍)?\s*(?:左右|上下|多)?\s*(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
-_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?=[，,。；;！!\s]|$)")
+_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)")
 # an answer that opens by saying yes to a question asked by its tone alone (`batch 越大噪声越大？B：对。`), or no
-_QA_YES_RE = re.compile(r"(?:是的|是|对的|对|没错|嗯|当然|正确|yes)(?=[，,。；;！!\s]|$)", re.I)
-_QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|反了|相反|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope", re.I)
+_QA_YES_RE = re.compile(r"(?:是这样的?|确实如此|的确如此|正是如此|可以这么(?:理解|说)|基本(?:如此|是这样)|是的|是|对的|对|没错|嗯|当然|正确|yes|[✅✓✔√])"
+                        r"(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)", re.I)
+_QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|反了|相反|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope|[❌✗✘×✖]", re.I)
 # a question that asks which of the things it names (`sigmoid 和 tanh 哪个是零中心？`): up to its asking word
 _QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)[^，,；;]{0,24}?哪(?:个|些|种|一|类)?", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
@@ -983,7 +984,8 @@ _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # (and a use in it: `蒸馏损失里用到的软标签`)
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[^，,。；;\s]{0,4}?(?:中|里|内)(?:用到|使用|用|采用|引入|出现)?的|(?:中|里|内)的)\s*(?:\*\*)?\s*$")
 # the next clause names what the clause before it described: `这就是 X`, `这个过程就叫 X`, `得到的就是 X`
-_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的)?\s*"
+_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
+                             r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*"
                              r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
                              r"(?:所谓的?|我们常说的|常说的|经典的)?\s*(?:\*\*)?\s*")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
@@ -1156,7 +1158,7 @@ _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
 _NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?\s*(?:就|便|正|即)?\s*"
                           r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*(?:\*\*)?\s*")
 # (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
-_PROPERTY_EXAMPLE_RE = re.compile(r"[^，,。；;：:（）()\s]{0,6}?\s*[（(]\s*(?:如|例如|比如|诸如|譬如)\s*(?:\*\*)?\s*")
+_PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*[（(]\s*(?:如|例如|比如|诸如|譬如)\s*(?:\*\*)?\s*")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
@@ -1715,12 +1717,12 @@ def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> lis
     does not, or the question is an A-not-A or 是否 one and not `a_not_a`."""
     q0, q1 = m.span("q")
     particle = _QA_PARTICLE_RE.search(q)
-    echo = _QA_ECHO_RE.match(text, a)
+    echo = _QA_ECHO_RE.match(text, a) or _QA_YES_RE.match(text, a)
     if echo is None and particle is not None:
         # (or the question's own verb, `…还开着吗？客服：开着的。`)
         said = q[:particle.start()].rstrip()[-2:]
         if len(said) == 2 and all("\u4e00" <= c <= "\u9fff" for c in said) and not _QA_NO_RE.match(said):
-            echo = re.compile(re.escape(said) + r"(?=[的了哦啊呀呢~～！!，,。；;\s]|$)").match(text, a)
+            echo = re.compile(re.escape(said) + r"(?:[的了]?[呢哦啊呀哈嘛喔~～]*)(?=[！!，,。；;\s]|$)").match(text, a)
     if echo is None:
         return None
     if particle is not None:
@@ -1751,6 +1753,37 @@ def answered_view(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
+# a question and the sentence after it with no labels (`正负样本 1:99，该看什么指标？准确率最可靠。`): read as one by a pattern
+# when the answer is a short phrase (`_short_answer`)
+_PAIR_QA_RE = re.compile(r"(?:^|(?<=[。！!？?；;\n]))(?P<qlab>[ \t]*)(?P<q>(?:[^？?\n。！!；;：:]|(?<=\d):(?=\d)){2,80}?)"
+                         r"(?P<qm>[？?][ \t]*(?:(?:答案?|回答)[ \t]*[:：][ \t]*)?)(?=[^\s？?])")
+
+
+def _pair_answered(text: str, m: re.Match) -> bool:
+    """Whether a question and the sentence after it (`_PAIR_QA_RE`) read as one: the question asks for one value
+    (`_asked_for`), how a thing changes, or yes or no (not whether the statement before it is right, `…，对吗？`, which the
+    text layer reads; nor a question quoted), or is asked by its tone and answered yes; and the answer is short."""
+    q = m.group("q")
+    if any(c in q for c in "“”「」『』\"") or _TAG_ASKED_RE.search(q):
+        return False
+    asks = _asked_for(q) is not None or _CHANGE_ASK_RE.search(q) is not None or _QA_YES_NO_RE.search(q) is not None \
+        or (_QA_ASKS_RE.search(q) is None and _QA_YES_RE.match(text, m.end()) is not None)
+    return asks and _short_answer(text, m.end())
+
+
+# a question that asks whether the statement before it is right (`…，对吗`, `…，是不是`)
+_TAG_ASKED_RE = re.compile(r"[，,]\s*(?:这)?(?:对|是|没错|正确|对不对|是不是|行不行|可以|可不可以|成立)(?:吗|吧|么|嘛)?\s*$")
+
+
+def _short_answer(text: str, a: int) -> bool:
+    """Whether the answer at text[a:] opens with a short phrase that says nothing of its own (no copula, no
+    negation: `准确率最可靠`, `输出更确定`, `是的`), as a value or a yes does."""
+    stop = _PHRASE_END_RE.search(text, a)
+    phrase = text[a:stop.start() if stop is not None else len(text)]
+    return 0 < len(phrase.strip()) <= 16 and (_QA_ECHO_RE.match(phrase) is not None or _QA_YES_RE.match(phrase) is not None
+                                               or not _OWN_CLAIM_RE.search(phrase))
+
+
 # a chat's time stamp: bracketed (`[10:02]`), or beside a role's label (`客服 10:03：`, `10:02 用户：`)
 _TIMESTAMP_RE = re.compile(r"[\[【(（]\s*(?:\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]"
                            r"|(?<=[\u4e00-\u9fff])[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?=[:：])"
@@ -1771,6 +1804,8 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
     asked = []
     if ("？" in text or "?" in text) and ("：" in text or ":" in text):
         asked.append((_INLINE_QA_RE, True))
+    if every and ("？" in text or "?" in text):
+        asked.append((_PAIR_QA_RE, True))
     if "问" in text and "我" in text:
         asked.append((_ASKED_TURN_RE, False))
     if "问" in text and any(q in text for q in ("？”", "?”", "？\"", "?\"", "？」", "？』")):
@@ -1786,6 +1821,8 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
                 # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
                 # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
                 continue
+            if rx is _PAIR_QA_RE and not _pair_answered(text, m):
+                continue  # (`什么是 BN？BN 是…`: an answer of its own sentence reads on its own)
             merged = _inline_answer(text, m, a_not_a, names)
             if merged is not None:
                 chars = chars or list(text)
@@ -1881,19 +1918,22 @@ class ClaimReader:
         return [(index[s], index[e - 1] + 1) for s, e in hits]
 
     def _squeezed(self, text: str, read: str) -> tuple[str, list[int]] | None:
-        """`read` (`text` as `_copula` reads it) with each run of blanks cut to one, and where each of its characters
-        stands in `read`; None when it has no such run. The blanks a reading puts in place of labels and asking words
+        """`read` (`text` as `_copula` reads it) with the blanks the reading put in each run of blanks dropped (one kept
+        when the text had none there), and where each of its characters stands in `read`; None when it put none. The blanks a reading puts in place of labels and asking words
         (`用户 [10:02]：BN 推理时用什么统计量？客服：…` → `BN 推理时用  统计量是           当前 batch…`) would
         otherwise count against the few characters a phrasing allows between its words."""
         key = ("squeeze", read)
         if key not in self._cache:
-            runs = list(_BLANK_RUN_RE.finditer(read))
+            runs = [m for m in _BLANK_RUN_RE.finditer(read) if any(text[k] not in " \t" for k in range(*m.span()))]
             got: tuple[str, list[int]] | None = None
             if runs:
                 index: list[int] = []
                 pos = 0
                 for m in runs:
-                    index.extend(range(pos, m.start() + 1))
+                    index.extend(range(pos, m.start()))
+                    # (the blanks the text had, inline code masked among them, stay: a word of code is a word)
+                    kept = [k for k in range(*m.span()) if text[k] in " \t"]
+                    index.extend(kept or [m.start()])
                     pos = m.end()
                 index.extend(range(pos, len(read)))
                 short = "".join(read[k] for k in index)

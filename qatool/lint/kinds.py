@@ -308,11 +308,11 @@ def _asked_apart(rule: Rule, rx: Any, text: str) -> list[Any]:
 
 def _answered(doc: LintDoc, unit: Unit) -> Unit:
     """The unit as a rule that judges statements reads it: a question and its answer on one line (`主持人：…感受野多大？
-    选手：6×6。`, `Q：…可以吗？A：可以，…`) as the statement they make together (claims.answered_view, position for
-    position, as the claim kind reads them), so that the question mark no longer hides the answer; the unit itself
-    when it holds none, or when it is an item's question."""
+    选手：6×6。`, `Q：…可以吗？A：可以，…`, or a short answer right after its question, `…该看什么指标？准确率最可靠。`) as the
+    statement they make together (claims.answered_view, position for position, as the claim kind reads them), so that
+    the question mark no longer hides the answer; the unit itself when it holds none, or when it is an item's question."""
     text = unit.text
-    if ("？" not in text and "?" not in text) or ("：" not in text and ":" not in text) or _asked_by_place(unit):
+    if ("？" not in text and "?" not in text) or _asked_by_place(unit):
         return unit
     cache = doc.cache.setdefault("answered", {})
     got = cache.get(id(unit))

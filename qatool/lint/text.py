@@ -127,8 +127,10 @@ REPORTED_RE = re.compile(
     # mistakes listed under their label (`**易错**: 推理时还 drop`; not `易错点：`, a flashcard's point to get right), what
     # many would answer (`很多人会答“…”`)
     r"|[”\"」』]\s*(?:这类|这种|之类的?|一类|等)(?:的)?\s*(?:线上|常见|典型|低级)?\s*(?:bug|BUG|Bug|问题|错误|故障|坑)"
-    # (or set right by the clause after it, `新同学把 X 叫 Y，纠正一下——…`)
-    r"|[，,；;—]\s*(?:这里|在此|我|先)?(?:纠正|更正)一下|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
+    # (or set right by the clause after it, `新同学把 X 叫 Y，纠正一下——…`, or taken back as a joke, `…——开玩笑的，…`); a
+    # belief someone else holds firmly (`老板坚信…`, `他一直以为…`; not one's own, `我坚信…`)
+    r"|[，,；;—]\s*(?:这里|在此|我|先)?(?:纠正|更正)一下|[，,；;—…]\s*(?:开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的)(?=[，,。！!；;—…\s]|$)"
+    r"|(?<!我)(?<!我们)(?<!咱们)(?:坚信|深信|迷信|一直以为|总以为|还以为)|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
     # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
     r"|(?:^|(?<=[：:]))\s*(?:\*\*)?\s*(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*(?:其实|实际上|事实上|但其实|然而)"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
@@ -280,7 +282,8 @@ _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^�
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
 # (or a speaker's turn that judges the answer given, after a word of regret, or takes points off: `主持人：很遗憾，答错了，…`,
 # `主持人：扣 5 分！`)
-_VERDICT_LABEL = (r"\s*(?:\*\*)?\s*(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
+_VERDICT_LABEL = (r"\s*(?:\*\*)?\s*(?:[（(]\s*(?=" + SPEAKER_LABEL + r"\s*[:：]))?"  # (a turn in brackets: `（观众：不对！）`)
+                  r"(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
                   r"(?:(?:很遗憾|遗憾|可惜|抱歉|不好意思|哎呀?)\s*[，,！!]?\s*)?")
 _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])"
                                r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误|" + _DEDUCTION + r")\s*(?=[。，,；;：:！!]|$))")
@@ -298,7 +301,7 @@ _AFFIRMED_RE = re.compile(r"(?:\s*" + SPEAKER_LABEL + r"\s*[:：])?" + _VERDICT_
 
 
 # what takes back a yes in the sentence that gives it: a contrast, a belief called mistaken, a denial
-_AFFIRM_TAKEN_BACK_RE = re.compile(r"其实|实际上|实际|事实上|但是?|不过|然而|误区|误解|误会|不对|错|并非|并不|不是|不完全|不全|等等")
+_AFFIRM_TAKEN_BACK_RE = re.compile(r"其实|实际上|实际|事实上|但是?|不过|然而|误区|误解|误会|不对|(?<![没不])错|并非|并不|不是|不完全|不全|等等")
 
 
 def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
@@ -748,8 +751,8 @@ OBSERVED_RE = re.compile(
 
 # what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
 _CORRECTION_RE = re.compile(
-    r"[，,；;]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
-    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|(?:这里|在此|我|先)?(?:纠正|更正)一下)(?:了)?\s*(?:[，,：:]|——|—)?\s*")
+    r"[，,；;—]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
+    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|(?:这里|在此|我|先)?(?:纠正|更正)一下|开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的)(?:了)?\s*(?:[，,：:]|——|—)?\s*")
 
 
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
