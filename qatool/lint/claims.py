@@ -1759,6 +1759,33 @@ _PAIR_QA_RE = re.compile(r"(?:^|(?<=[。！!？?；;\n]))(?P<qlab>[ \t]*)(?P<q>(
                          r"(?P<qm>[？?][ \t]*(?:(?:答案?|回答)[ \t]*[:：][ \t]*)?)(?=[^\s？?])")
 
 
+# a request for a value, a formula or a list and the answer given under another speaker's label (`主持人：请写出 GELU 的
+# 公式。选手：x·sigmoid(x)`, `考官：请说出三个深度学习框架。考生：…`)
+_REQUEST_QA_RE = re.compile(
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|题目|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*"
+    r"请[ \t]*(?:你|您|大家|选手|考生|候选人)?[ \t]*(?:说出|列举|列出|写出|举出|给出|说说|写下)(?:一下)?[ \t]*"
+    r"(?:[一二两三四五六七八九十0-9]+[ \t]*(?:个|种|项|条|类)?)?[ \t]*)"
+    r"(?P<q>[^。！!？?\n:：|｜，,；;]{2,30}?)"
+    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?=[^\s*])")
+
+
+def _request_answer(text: str, m: re.Match, names: Callable[[str, int, int], Sequence[Mention]] | None) -> list[tuple[int, str]] | None:
+    """The characters to rewrite so that a request and the answer given to it (`_REQUEST_QA_RE`) read as the statement
+    they make together (`请写出 GELU 的公式。选手：x·sigmoid(x)` → `GELU 的公式 是 x·sigmoid(x)`), as `_inline_answer` reads a
+    question of what; None when the same speaker goes on, or the answer says no or makes a claim of a term of its own."""
+    if m.group("asker") == m.group("answerer") or _QA_NO_RE.match(text, m.end()) or _QA_FULL_ANSWER_RE.match(text, m.end()):
+        return None
+    if names is not None:
+        stop = _PHRASE_END_RE.search(text, m.end())
+        b = stop.start() if stop is not None else len(text)
+        own = names(text, m.end(), b)
+        if own and _OWN_CLAIM_RE.search(text, own[0].end, b):
+            return None
+    qm = m.span("qm")
+    return [(k, " ") for k in range(*m.span("qlab"))] + [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
+
+
 def _pair_answered(text: str, m: re.Match) -> bool:
     """Whether a question and the sentence after it (`_PAIR_QA_RE`) read as one: the question asks for one value
     (`_asked_for`), how a thing changes, or yes or no (not whether the statement before it is right, `…，对吗？`, which the
@@ -1806,6 +1833,8 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
         asked.append((_INLINE_QA_RE, True))
     if every and ("？" in text or "?" in text):
         asked.append((_PAIR_QA_RE, True))
+    if "请" in text and ("：" in text or ":" in text):
+        asked.append((_REQUEST_QA_RE, False))
     if "问" in text and "我" in text:
         asked.append((_ASKED_TURN_RE, False))
     if "问" in text and any(q in text for q in ("？”", "?”", "？\"", "?\"", "？」", "？』")):
@@ -1823,7 +1852,10 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
                 continue
             if rx is _PAIR_QA_RE and not _pair_answered(text, m):
                 continue  # (`什么是 BN？BN 是…`: an answer of its own sentence reads on its own)
-            merged = _inline_answer(text, m, a_not_a, names)
+            if rx is _REQUEST_QA_RE:
+                merged = _request_answer(text, m, names)
+            else:
+                merged = _inline_answer(text, m, a_not_a, names)
             if merged is not None:
                 chars = chars or list(text)
                 for k, c in merged:

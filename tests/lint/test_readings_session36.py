@@ -15,7 +15,8 @@ written in the voices of a magazine's advice column, a TV quiz show, exam mnemon
   formally (`确实如此`, `可以这么理解`); the `错` of a yes (`…？没错！`) takes nothing back;
 - the blanks such readings leave (labels, asking words, time stamps) are cut to one, so that they no longer count against
   the few characters a phrasing allows between its words;
-- a question of how a thing changes (`…怎么变化？选手：越来越大。`, `…调大会怎样？`) is answered by the change;
+- a question of how a thing changes (`…怎么变化？选手：越来越大。`, `…调大会怎样？`) is answered by the change; a request for
+  a value, a formula or a list (`考官：请写出 X 的公式。考生：…`, `请列举两个…。`) is answered as a question of what is;
 - an answer to a question of what that makes a claim of its own (`…是多少？答：随机分类器毫无区分能力，…`) is no value
   put into the question;
 - a property that names the very thing after it (`负样本里被错判为正的占比是 FPR`) is said of that thing, not of a term
@@ -73,6 +74,12 @@ CASES = [
     # (caught on the session's starting code too: a support chat's roles labelled an inline answer already)
     ('用户：GPT 预训练的任务是什么？客服：掩码语言模型。', 'FC175', True),
     ('用户：GPT 预训练的任务是什么？客服：预测下一个 token。', 'FC175', False),
+    # a request for a value, a formula or a list, answered under another speaker's label
+    ('考官：请给出 GELU 的定义式。考生：x·sigmoid(x)。', 'FC344', True),
+    ('考官：请给出 GELU 的定义式。考生：x·Φ(x)，Φ 是标准正态的分布函数。', 'FC344', False),
+    ('考官：请列举两个深度学习框架。考生：ResNet 和 VGG。', 'FC171', True),
+    ('考官：请列举两个深度学习框架。考生：PyTorch 和 JAX。', 'FC171', False),
+    ('考官：请列举两个深度学习框架。考生：ResNet 和 VGG。考官：不对，那是模型。', 'FC171', False),
     # how a thing changes, answered by the change
     ('主持人：用 Adagrad 时，随着迭代进行，步长会怎么变化？选手：越来越大。', 'FC330', True),
     ('主持人：用 Adagrad 时，学习率怎么变？选手：越来越大。', 'FC330', True),
