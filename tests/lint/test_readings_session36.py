@@ -126,6 +126,7 @@ CASES = [
     ('用户：推理时 Dropout 还生效吗？客服：生效的。', 'FC136', True),
     ('用户：推理时 Dropout 还生效吗？客服：不生效的。', 'FC136', False),
     ('用户：推理时 Dropout 还生效吗？客服：生效的呢。', 'FC136', True),
+    # (caught on the session's starting code too: the answer's own clause states it)
     ('用户：k-means 需要标注数据吗？客服：亲，需要的哦，它是有监督的。', 'FC438', True),
     ('用户：k-means 是有监督的吗？客服：亲，是的呢。', 'FC438', True),
     ('用户：k-means 是有监督的吗？客服：不是的呢，它不用标签。', 'FC438', False),
