@@ -1694,12 +1694,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     elif (choice := _QA_CHOICE_RE.search(q)) is not None:
         # (which of the things it names: the answer names one, `哪个是零中心？B：tanh` says tanh is, not the others)
         out += [(k, " ") for k in range(q0, q0 + choice.end())]
-    if names is not None:
-        stop = _PHRASE_END_RE.search(text, a)
-        b = stop.start() if stop is not None else len(text)
-        own = names(text, a, b)
-        if own and _OWN_CLAIM_RE.search(text, own[0].end, b):
-            return None  # (`AUC 是多少？答：随机分类器毫无区分能力，…`: an answer that says a thing of a term of its own is no value)
+    if _claims_own(text, a, names):
+        return None  # (`AUC 是多少？答：随机分类器毫无区分能力，…`: an answer that says a thing of a term of its own is no value)
     for w in _QA_ASKS_RE.finditer(q):
         out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
     if (tail := _WHAT_TAIL_RE.search(q)) is not None:
@@ -1709,6 +1705,17 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     if (copula := _COPULA_OPENS_RE.match(text, m.end())) is not None:
         out += [(k, " ") for k in range(*copula.span())]  # (`A：就是浮点和 INT8…`: the answer's copula is the 是 put in)
     return out
+
+
+def _claims_own(text: str, a: int, names: Callable[[str, int, int], Sequence[Mention]] | None) -> bool:
+    """Whether the answer at text[a:] opens with a phrase that says a thing of a term of its own (a glossary mention,
+    `names`, then a copula or a negation: `随机分类器毫无区分能力`), so that it is no value put into a question."""
+    if names is None:
+        return False
+    stop = _PHRASE_END_RE.search(text, a)
+    b = stop.start() if stop is not None else len(text)
+    own = names(text, a, b)
+    return bool(own) and _OWN_CLAIM_RE.search(text, own[0].end, b) is not None
 
 
 def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> list[tuple[int, str]] | None:
@@ -1776,12 +1783,8 @@ def _request_answer(text: str, m: re.Match, names: Callable[[str, int, int], Seq
     question of what; None when the same speaker goes on, or the answer says no or makes a claim of a term of its own."""
     if m.group("asker") == m.group("answerer") or _QA_NO_RE.match(text, m.end()) or _QA_FULL_ANSWER_RE.match(text, m.end()):
         return None
-    if names is not None:
-        stop = _PHRASE_END_RE.search(text, m.end())
-        b = stop.start() if stop is not None else len(text)
-        own = names(text, m.end(), b)
-        if own and _OWN_CLAIM_RE.search(text, own[0].end, b):
-            return None
+    if _claims_own(text, m.end(), names):
+        return None
     qm = m.span("qm")
     return [(k, " ") for k in range(*m.span("qlab"))] + [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
 
