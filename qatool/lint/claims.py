@@ -1192,6 +1192,13 @@ _WHY_ANSWER_RE = re.compile(r"\s*(?:这是|是|就是|主要是)?\s*(?:为了|�
 _WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
 _PHRASE_END_RE = re.compile(r"[，,。；;！!？?：:\n（(]|【")
+
+
+def _phrase_end(text: str, a: int) -> int:
+    """Where the opening phrase of the answer at text[a:] ends (`_PHRASE_END_RE`; the text's end when nothing ends it)."""
+    stop = _PHRASE_END_RE.search(text, a)
+    return stop.start() if stop is not None else len(text)
+
 # the answerer's label in a dialogue written on one line (`面试官：T5 是什么结构？我：decoder-only。`)
 _ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|面试者|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + "|" + _SPEAKER + r")\s*[:：]\s*", re.I)
 # a speaker's turn label after white space (an indented line of a list item)
@@ -1272,8 +1279,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
         a = easy.end()  # (`这个简单，MLM`: a remark on the question, then the answer)
     if (named := _ANSWER_IS_RE.match(answer, a)) is not None:
         a = named.end()  # (`答案是 ReLU`, `标准答案：ReLU`: the answer named as such, then the answer)
-    stop = _PHRASE_END_RE.search(answer, a)
-    b = stop.start() if stop else len(answer)
+    b = _phrase_end(answer, a)
     if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
         a = copula.end()  # (`是 MLM`, `就是 1024`: the answer's copula is the question's)
     phrase = _PARTICLE_END_RE.sub("", answer[a:b]).rstrip()
@@ -1712,8 +1718,7 @@ def _claims_own(text: str, a: int, names: Callable[[str, int, int], Sequence[Men
     `names`, then a copula or a negation: `随机分类器毫无区分能力`), so that it is no value put into a question."""
     if names is None:
         return False
-    stop = _PHRASE_END_RE.search(text, a)
-    b = stop.start() if stop is not None else len(text)
+    b = _phrase_end(text, a)
     own = names(text, a, b)
     return bool(own) and _OWN_CLAIM_RE.search(text, own[0].end, b) is not None
 
@@ -1808,8 +1813,7 @@ _TAG_ASKED_RE = re.compile(r"[，,]\s*(?:这)?(?:对|是|没错|正确|对不对
 def _short_answer(text: str, a: int) -> bool:
     """Whether the answer at text[a:] opens with a short phrase that says nothing of its own (no copula, no
     negation: `准确率最可靠`, `输出更确定`, `是的`), as a value or a yes does."""
-    stop = _PHRASE_END_RE.search(text, a)
-    phrase = text[a:stop.start() if stop is not None else len(text)]
+    phrase = text[a:_phrase_end(text, a)]
     return 0 < len(phrase.strip()) <= 16 and (_QA_ECHO_RE.match(phrase) is not None or _QA_YES_RE.match(phrase) is not None
                                                or not _OWN_CLAIM_RE.search(phrase))
 
@@ -1954,9 +1958,10 @@ class ClaimReader:
 
     def _squeezed(self, text: str, read: str) -> tuple[str, list[int]] | None:
         """`read` (`text` as `_copula` reads it) with the blanks the reading put in each run of blanks dropped (one kept
-        when the text had none there), and where each of its characters stands in `read`; None when it put none. The blanks a reading puts in place of labels and asking words
-        (`用户 [10:02]：BN 推理时用什么统计量？客服：…` → `BN 推理时用  统计量是           当前 batch…`) would
-        otherwise count against the few characters a phrasing allows between its words."""
+        when the text had none there), and where each of its characters stands in `read`; None when it put none. The
+        blanks a reading puts in place of labels and asking words (`用户 [10:02]：BN 推理时用什么统计量？客服：…` →
+        `BN 推理时用  统计量是           当前 batch…`) would otherwise count against the few characters a phrasing allows
+        between its words."""
         key = ("squeeze", read)
         if key not in self._cache:
             runs = [m for m in _BLANK_RUN_RE.finditer(read) if any(text[k] not in " \t" for k in range(*m.span()))]

@@ -98,6 +98,10 @@ SPEAKER_LABEL = r"[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?"
 # `记者：…？发言人：…`, `用户：…？客服：…`)
 ROLES = (r"主持人|选手|嘉宾|观众|听众|读者(?:来信|提问)?|来信|编辑(?:回复)?|专栏作者|作者回复|答主|记者|发言人|主播|评委|考官|考生"
          r"|用户|助手|客服")
+# what sets right the words before it (`…，纠正一下——`), or takes them back as a joke (`…——开玩笑的，`): REPORTED_RE reads
+# the words before as reported, _CORRECTION_RE what comes after as stated
+_SET_RIGHT = r"(?:这里|在此|我|先)?(?:纠正|更正)一下"
+_JOKE_TAKEN_BACK = r"开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的"
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -129,7 +133,7 @@ REPORTED_RE = re.compile(
     r"|[”\"」』]\s*(?:这类|这种|之类的?|一类|等)(?:的)?\s*(?:线上|常见|典型|低级)?\s*(?:bug|BUG|Bug|问题|错误|故障|坑)"
     # (or set right by the clause after it, `新同学把 X 叫 Y，纠正一下——…`, or taken back as a joke, `…——开玩笑的，…`); a
     # belief someone else holds firmly (`老板坚信…`, `他一直以为…`; not one's own, `我坚信…`)
-    r"|[，,；;—]\s*(?:这里|在此|我|先)?(?:纠正|更正)一下|[，,；;—…]\s*(?:开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的)(?=[，,。！!；;—…\s]|$)"
+    r"|[，,；;—]\s*" + _SET_RIGHT + r"|[，,；;—…]\s*(?:" + _JOKE_TAKEN_BACK + r")(?=[，,。！!；;—…\s]|$)"
     r"|(?<!我)(?<!我们)(?<!咱们)(?:坚信|深信|迷信|一直以为|总以为|还以为)|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
     # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
     r"|(?:^|(?<=[：:]))\s*(?:\*\*)?\s*(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*(?:其实|实际上|事实上|但其实|然而)"
@@ -752,7 +756,7 @@ OBSERVED_RE = re.compile(
 # what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
 _CORRECTION_RE = re.compile(
     r"[，,；;—]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
-    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|(?:这里|在此|我|先)?(?:纠正|更正)一下|开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的)(?:了)?\s*(?:[，,：:]|——|—)?\s*")
+    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|" + _SET_RIGHT + "|" + _JOKE_TAKEN_BACK + r")(?:了)?\s*(?:[，,：:]|——|—)?\s*")
 
 
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
@@ -765,7 +769,7 @@ _REQUEST_TAIL_RE = re.compile(r"[，,；;]\s*请\s*(?:你|候选人|考生|同�
                               r"|讲讲|说说|比较|对比)(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*$")
 
 
-def rhetorical_tail(text: str, a: int, b: int) -> int | None:
+def asking_tail(text: str, a: int, b: int) -> int | None:
     """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), or the last clause that
     asks to explain what comes before it (`_REQUEST_TAIL_RE`), when what comes before it states (a sentence of its own
     would be a statement); else None."""
@@ -862,9 +866,10 @@ class TextLayer:
                     out[-1] = Span(out[-1].start, stated, sentence_kind(text[out[-1].start:stated]))
                 kind = sentence_kind(text[a:b])
                 fixed = corrected_after(text, a, b) if kind == "reported" else None
-                tail = rhetorical_tail(text, a, b) if kind == "question" else None
+                tail = asking_tail(text, a, b) if kind == "question" else None
                 if tail is not None:
-                    # `延长训练，验证误差只会下降，又何需早停？`: what comes before a rhetorical question's clause is stated
+                    # `延长训练，验证误差只会下降，又何需早停？`, `…，请说明原因。`: what comes before a last clause that asks
+                    # only rhetorically, or asks to explain it, is stated
                     out += [Span(a, tail, sentence_kind(text[a:tail])), Span(tail, b, "question")]
                 elif fixed is not None:
                     # `以前以为 X，学了才知道 Y`, `有人说 X，其实 Y`: the belief reported, then what the writer says is so
