@@ -667,17 +667,17 @@ _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
-_SPEAKER = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
+SPEAKERS = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
             r"|" + ROLES)
-_SPEAKER_RE = re.compile(_SPEAKER)
+_SPEAKER_RE = re.compile(SPEAKERS)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for
 _QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
 _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
@@ -993,8 +993,12 @@ _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过
 _REASON_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:主要|根本|重要|核心|关键)?\s*"
                                r"(?:原因|理由|缘故|动机|根源|出发点)")
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
-_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为)")
-_SERVED_BY_RE = re.compile(r"[^，,。；;]{0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用)\s*(?:\*\*)?\s*")
+# (or a wish, `想让模型收敛得更精确，就把 lr 往大了调`)
+_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若想|如果想|希望|想)")
+_WISH_LEAD_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:要想|想要|想让|若想|如果想)")  # (a wish as a clause's lead)
+_CONSEQUENT_LEAD_RE = re.compile(r"\s*(?:那就|那么就|就|那|则)")
+_WISH_OPENS_RE = re.compile(r"为了|想让|想要|要想|希望")  # (a phrasing of the property that opens with the purpose itself)
+_SERVED_BY_RE = re.compile(r"(?:(?![不别没勿莫])[^，,。；;]){0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用|就把|就将|就)\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
 # (or a verb of watching or basing on, `早停很简单，观察训练损失…就停`: the topic does it)
 _ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成"
@@ -1155,7 +1159,9 @@ _FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*" + _FLAWS)
 _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
 _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
 # what a property is said to be the very thing named after it (`…被误判为正的比例是 FPR`, `…的做法就叫 Dropout`)
-_NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?\s*(?:就|便|正|即)?\s*"
+# (or a ratio of a part of it: `真实为正的样本里被模型判对的比例就是 X`)
+_NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?"
+                          r"|[^，,。；;：:！!？?\n]{1,14}?的\s*(?:比例|比率|概率|占比))\s*(?:就|便|正|即)?\s*"
                           r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*(?:\*\*)?\s*")
 # (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
 _PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*[（(]\s*(?:如|例如|比如|诸如|譬如)\s*(?:\*\*)?\s*")
@@ -1163,6 +1169,11 @@ _PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*[（(]\s*(?:如|例�
 _EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
                                # (and the examples after the first: `（如 T5 和 BART）`)
                                r"(?:[^（()）。；;]{1,24}?\s*(?:和|与|及|以及|、|/|,|，|或)\s*(?:\*\*)?\s*)?$")
+_AGENT_BEFORE_RE = re.compile(r"(?:被|由)\s*(?:\*\*)?\s*$")  # the agent of a passive, right before it
+_AGENT_PHRASE_AFTER_RE = re.compile(r"\s*(?:则|主要|都|就|也|全)?\s*(?:是)?\s*(?:由|交给|交由)\s*[^，,。；;]{1,16}?\s*(?:来|去)?\s*"
+                                    r"(?:预测|完成|负责|决定|输出|计算|给出|处理|判断|实现|承担)")
+_COMPOSED_OF_RE = re.compile(r"[^，,。；;]{0,8}?(?:组成|构成|堆叠|堆砌|而成|拼成|组合|搭建|搭成)")
+_AGENT_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:则|主要|都|就|也|全|全都|其实)?\s*(?:是)?\s*(?:由|靠|依靠|交给|交由)\s*(?:\*\*)?\s*")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
@@ -1200,7 +1211,7 @@ def _phrase_end(text: str, a: int) -> int:
     return stop.start() if stop is not None else len(text)
 
 # the answerer's label in a dialogue written on one line (`面试官：T5 是什么结构？我：decoder-only。`)
-_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|面试者|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + "|" + _SPEAKER + r")\s*[:：]\s*", re.I)
+_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|面试者|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + "|" + SPEAKERS + r")\s*[:：]\s*", re.I)
 # a speaker's turn label after white space (an indented line of a list item)
 _TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
 # an interrogative word that asks nothing (`没什么`, `什么都`, `或多或少`, `多少有些`)
@@ -1323,6 +1334,10 @@ _PEOPLE_OPEN_RE = re.compile(r"\s*(?:很多人|好多人|有人|有些人|不少
 _EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
 # a run of blanks (ClaimReader._squeezed)
 _BLANK_RUN_RE = re.compile(r"[ \t]{2,}")
+# a short aside of words only between two words of a clause (no negation, verdict, question, sign or Latin name)
+_COMPOUND_AFTER_RE = re.compile(r"-[A-Z][a-z]")  # (another capitalised word hyphenated on)
+_GLOSS_OPENS_RE = re.compile(r"一种|一类|一个|即|也就是|就是|又称|也叫|亦称|简称|俗称|指|是")
+_WORD_ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:(?![不没无非未别错误对否勿吗呢么吧])[\u4e00-\u9fff、]){2,10}[）)](?=[\u4e00-\u9fff])")
 # a remark on a question before its answer (`这个问题问得好，`, `好问题！`, a support chat's `亲，`)
 _ANSWER_REMARK_RE = re.compile(r"\s*(?:(?:这个|这)?问题问得(?:好|很好|不错)|好问题|问得好|亲亲?)\s*[，,！!~～]\s*")
 _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
@@ -1674,6 +1689,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
             and not _QA_NO_RE.match(text, m.end()) and not _QA_FULL_ANSWER_RE.match(text, m.end()):
         # (`有效学习率怎么变化？选手：越来越大。`: how a thing changes, answered by the change, states it changes so)
         return [(k, " ") for k in range(*m.span("qlab"))] + [(k, " ") for k in range(q0 + change.start(), m.end())]
+    if "还是" in q and (chosen := _alternative_chosen(text, m)) is not None:
+        return [(k, " ") for k in range(*m.span("qlab"))] + chosen
     if _QA_WHY_RE.search(q):
         return None
     if "answerer" in m.groupdict():
@@ -1713,6 +1730,36 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     return out
 
 
+# the two options of an alternative question at its end (`原始 Transformer 是 Pre-LN 还是 Post-LN？`)
+_ALTERNATIVE_END_RE = re.compile(r"(?P<x>[^\s，,。；;？?：:、还是]{1,20}?)\s*还是\s*(?P<y>[^\s，,。；;？?：:、]{1,20}?)\s*(?:呢|啊|呀)?\s*$")
+_OPTION_END_RE = re.compile(r"\s*(?:的|啦|呀|啊|呢|哦)?(?P<end>)\s*(?:[，,。！!；;]|$)")  # (`双向的。`: an option named as the answer)
+
+
+def _alternative_chosen(text: str, m: re.Match) -> list[tuple[int, str]] | None:
+    """The characters to blank (besides the question's label) so that an alternative question and the answer that
+    names one of its options read as the statement it makes (`…是 Pre-LN 还是 Post-LN？Pre-LN，…` → `…是 Pre-LN ，…`):
+    the other option and 还是, the question mark and the echoed option. None when the answer names neither (`都不是`)."""
+    q0, q1 = m.span("q")
+    alt = _ALTERNATIVE_END_RE.search(text, q0, q1)
+    if alt is None:
+        return None
+    a = m.end()
+    while (remark := _ANSWER_REMARK_RE.match(text, a) or _VOCATIVE_RE.match(text, a)) is not None:
+        a = remark.end()
+    for g in ("x", "y"):
+        word = alt.group(g)
+        if text[a:a + len(word)].lower() == word.lower() and (end := _OPTION_END_RE.match(text, a + len(word))) is not None:
+            cut = range(alt.end("x"), q1) if g == "x" else range(alt.start("x"), alt.start("y"))
+            return [(k, " ") for k in cut] + [(k, " ") for k in range(m.start("qm"), end.start("end"))]
+    return None
+
+
+def _yes_answered(text: str, m: re.Match) -> bool:
+    """Whether a yes/no question is answered yes right after it (`GRU 有细胞状态吗？有，…`, `…吗？是的。`)."""
+    q = m.group("q")
+    return _QA_YES_NO_RE.search(q) is not None and _yes_no_inline(text, m, q, m.end(), True) is not None
+
+
 def _claims_own(text: str, a: int, names: Callable[[str, int, int], Sequence[Mention]] | None) -> bool:
     """Whether the answer at text[a:] opens with a phrase that says a thing of a term of its own (a glossary mention,
     `names`, then a copula or a negation: `随机分类器毫无区分能力`), so that it is no value put into a question."""
@@ -1734,7 +1781,8 @@ def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> lis
         # (or the question's own verb, `…还开着吗？客服：开着的。`)
         said = q[:particle.start()].rstrip()[-2:]
         if len(said) == 2 and all("\u4e00" <= c <= "\u9fff" for c in said) and not _QA_NO_RE.match(said):
-            echo = re.compile(re.escape(said) + r"(?:[的了]?[呢哦啊呀哈嘛喔~～]*)(?=[！!，,。；;\s]|$)").match(text, a)
+            # (after a word that only stresses it: `要生效的`, `当然生效`)
+            echo = re.compile(r"(?:要|会|还|还是|仍|仍然|依然|照样|当然|肯定|也|都)?" + re.escape(said) + r"(?:[的了]?[呢哦啊呀哈嘛喔~～]*)(?=[！!，,。；;\s]|$)").match(text, a)
     if echo is None:
         return None
     if particle is not None:
@@ -1756,6 +1804,13 @@ def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> lis
     return out + [(k, " ") for k in range(m.start("qm"), echo.end())]
 
 
+def merges_at(text: str, at: int) -> bool:
+    """Whether the claim reader reads the question that ends at text[at] (its question mark) and the answer after it as
+    one statement (`_answered_inline`): not a question of why or how, nor one answered no or at length."""
+    chars = _answered_inline(text, None)
+    return chars is not None and chars[at] != text[at]
+
+
 def answered_view(text: str) -> str:
     """`text` with each question and its answer on one line read as the statement they make together
     (`_answered_inline`: `主持人：两个 3×3 卷积堆叠，感受野多大？选手：6×6。` → `… 感受野 是 6×6。`), position for
@@ -1774,11 +1829,11 @@ _PAIR_QA_RE = re.compile(r"(?:^|(?<=[。！!？?；;\n]))(?P<qlab>[ \t]*)(?P<q>(
 # a request for a value, a formula or a list and the answer given under another speaker's label (`主持人：请写出 GELU 的
 # 公式。选手：x·sigmoid(x)`, `考官：请说出三个深度学习框架。考生：…`)
 _REQUEST_QA_RE = re.compile(
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|题目|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*"
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|题目|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*"
     r"请[ \t]*(?:你|您|大家|选手|考生|候选人)?[ \t]*(?:说出|列举|列出|写出|举出|给出|说说|写下)(?:一下)?[ \t]*"
     r"(?:[一二两三四五六七八九十0-9]+[ \t]*(?:个|种|项|条|类)?)?[ \t]*)"
     r"(?P<q>[^。！!？?\n:：|｜，,；;]{2,30}?)"
-    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|" + _SPEAKER + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 
 
@@ -1802,7 +1857,8 @@ def _pair_answered(text: str, m: re.Match) -> bool:
     if any(c in q for c in "“”「」『』\"") or _TAG_ASKED_RE.search(q):
         return False
     asks = _asked_for(q) is not None or _CHANGE_ASK_RE.search(q) is not None or _QA_YES_NO_RE.search(q) is not None \
-        or (_QA_ASKS_RE.search(q) is None and _QA_YES_RE.match(text, m.end()) is not None)
+        or (_QA_ASKS_RE.search(q) is None and _QA_YES_RE.match(text, m.end()) is not None) \
+        or ("还是" in q and _alternative_chosen(text, m) is not None)
     return asks and _short_answer(text, m.end())
 
 
@@ -1838,7 +1894,9 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
     asked = []
     if ("？" in text or "?" in text) and ("：" in text or ":" in text):
         asked.append((_INLINE_QA_RE, True))
-    if every and ("？" in text or "?" in text):
+    if "？" in text or "?" in text:
+        # (the claim kind reads only an alternative question, or a yes/no one answered yes, so: `_alternative_chosen`,
+        # `_yes_no_inline`)
         asked.append((_PAIR_QA_RE, True))
     if "请" in text and ("：" in text or ":" in text):
         asked.append((_REQUEST_QA_RE, False))
@@ -1857,7 +1915,7 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
                 # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
                 # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
                 continue
-            if rx is _PAIR_QA_RE and not _pair_answered(text, m):
+            if rx is _PAIR_QA_RE and (not _pair_answered(text, m) or not (every or _alternative_chosen(text, m) or _yes_answered(text, m))):
                 continue  # (`什么是 BN？BN 是…`: an answer of its own sentence reads on its own)
             if rx is _REQUEST_QA_RE:
                 merged = _request_answer(text, m, names)
@@ -2183,6 +2241,20 @@ class ClaimReader:
             return None
         return keys if len(_HEADWORD_GAP_RE.sub("", _outside_names(text, a, b, names))) <= 10 else None
 
+    def _asides_read_past(self, text: str, chars: list[str] | None) -> list[str] | None:
+        """`chars` (None: `text` unchanged) with each short aside in brackets between two words of a clause blanked when
+        it is words only and names no term (`预测对的样本数（正负都算）除以总样本数`): the clause reads on as without it.
+        An aside that negates, judges, asks, holds a sign or a name, or glosses the term before it is kept (`（不含偏置）`,
+        `（错）`, `（TP+FN）`, `差分隐私（一种加密方法）`)."""
+        for m in _WORD_ASIDE_RE.finditer(text):
+            # (nor a gloss: one that opens as a definition, `（一种加密方法）`, or follows a term's name, `差分隐私（…）`)
+            if not self._mentions(text, m.start(), m.end()) and not _GLOSS_OPENS_RE.match(text, m.start() + 1) \
+                    and not any(n.end == m.start() for n in self._mentions(text, max(0, m.start() - 24), m.start())):
+                chars = chars or list(text)
+                if chars[m.start():m.end()] == list(text[m.start():m.end()]):
+                    chars[m.start():m.end()] = " " * (m.end() - m.start())
+        return chars
+
     def _copula(self, text: str) -> str:
         """`text` with the colon of each list label that names one term read as 是, position for position:
         `- **LLaMA**：ReLU` says what `LLaMA 是 ReLU` would (a cheat-sheet line gives the value without a
@@ -2195,6 +2267,8 @@ class ClaimReader:
         if got is None:
             got = text
             chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions))))
+            if "（" in text or "(" in text:
+                chars = self._asides_read_past(text, chars)
             if "：" in text or ":" in text:
                 for m in _LABEL_LINE_RE.finditer(text):
                     g = "label" if m.group("label") is not None else "plain" if m.group("plain") is not None else "bare"
@@ -2320,9 +2394,15 @@ class ClaimReader:
         return self._cache[key]
 
     def _clauses(self, text: str, sent: Span) -> list[Span]:
+        """The clauses of a sentence (the text layer's), a wish that a consequent serves read as a purpose: `想要收敛更稳，
+        就用大学习率` says what `为了收敛更稳，用大学习率` says (not a supposition whose terms the consequent leaves)."""
         key = ("c", text, sent)
         if key not in self._cache:
-            self._remember(key, self.layer.clauses(text, sent))
+            got = self.layer.clauses(text, sent)
+            got = [Span(c.start, c.end, "statement") if c.kind == "supposed" and _WISH_LEAD_RE.match(text, c.start, c.end)
+                   and k + 1 < len(got) and _CONSEQUENT_LEAD_RE.match(text, got[k + 1].start, got[k + 1].end) else c
+                   for k, c in enumerate(got)]
+            self._remember(key, got)
         return self._cache[key]
 
     def _mentions(self, text: str, start: int, end: int) -> list[Mention]:
@@ -2333,6 +2413,8 @@ class ClaimReader:
         if key not in self._cache:
             found = self.glossary.mentions(text, start, end, self.timeout)
             found = [m for m in found if not (m.end - m.start > 1 and text[m.start].isascii() and _in_spelled_name(text, m))]
+            if "-" in text:  # (nor the first word of a hyphenated name the glossary does not know: `Warmup-Stable-Decay`)
+                found = [m for m in found if not _COMPOUND_AFTER_RE.match(text, m.end) or not text[m.start:m.end].isascii()]
             if found and "://" in text:  # (a name inside a URL is no mention: `…/plot_logistic_l1_l2_sparsity.html`)
                 urls = [(u.start(), u.end()) for u in _URL_SPAN_RE.finditer(text, start, end)]
                 found = [m for m in found if not any(a <= m.start < b for a, b in urls)]
@@ -3042,6 +3124,16 @@ class ClaimReader:
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
                 bound = self._bind(text, clause, live, ps, pe)
+            if bound is None:
+                # (a term named as the agent of a passive inside the phrasing, `IoU 为 0.2 的框会被 NMS 删掉`, or right after
+                # it, `位置之间的交互则由前馈网络来完成`: the phrasing is said of it, and of no term the clause goes on with)
+                agent = next((m for m in mentions if ((ps < m.start and m.end <= pe and _AGENT_BEFORE_RE.search(text, max(ps, m.start - 4), m.start))
+                                                       or (m.start >= pe and _AGENT_AFTER_RE.fullmatch(text, pe, m.start)))
+                              and not _COMPOSED_OF_RE.match(text, m.end, clause.end)), None)  # (not `由解码器堆叠而成`: what it is made of)
+                if (agent is not None and not set(agent.keys) & set(spec.subjects)) or (
+                        agent is None and _AGENT_PHRASE_AFTER_RE.match(text, pe, clause.end)):
+                    continue  # `具体类别由 RoI 头预测`: another thing's doing
+                bound = None if agent is None else ([agent], agent.start)
             compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
@@ -3241,15 +3333,17 @@ class ClaimReader:
 
     def _named_ahead(self, text: str, clause: Span, ahead: Span, ps: int) -> Mention | None:
         """The term a property with no term of its own is said of in the next clause: one that names what the
-        clause described (`…慢慢往下调，这个过程就叫 X`, `…，这就是 X`, `…，得到的就是 X`), or the term a purpose
-        clause is served by (`为了避免 P，隐藏层应该使用 X`)."""
+        clause described (`…慢慢往下调，这个过程就叫 X`, `…，这就是 X`, `…，得到的就是 X`), its agent (`…，主要是由 X 来完成`),
+        or the term a purpose clause is served by (`为了避免 P，隐藏层应该使用 X`)."""
         mentions = self._mentions(text, ahead.start, ahead.end)
         if not mentions:
             return None
         first = mentions[0]
         if _NAMES_AHEAD_RE.fullmatch(text, ahead.start, first.start) and not _REASON_CLAUSE_RE.match(text, first.end, ahead.end):
             return first
-        if _PURPOSE_RE.match(text, clause.start, ps) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
+        if _AGENT_AFTER_RE.fullmatch(text, ahead.start, first.start):
+            return first  # (`token 之间的信息交换，主要是由 FFN 来完成`: the agent the next clause names)
+        if (_PURPOSE_RE.match(text, clause.start, ps) or _WISH_OPENS_RE.match(text, ps)) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
             return first
         return None
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import HEADWORD_LINE_RE, ClaimReader, ClaimSpec, Glossary, Lead, answer_after_ask, answered_view, asks_what
+from qatool.lint.claims import HEADWORD_LINE_RE, SPEAKERS, ClaimReader, ClaimSpec, Glossary, Lead, answer_after_ask, answered_view, asks_what, merges_at
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
@@ -679,8 +679,31 @@ def _continues(doc: LintDoc, k: int) -> bool:
         return False
     u, p = doc.units[k], doc.units[k - 1]
     return (p.record is u.record and u.scope in ("answer", "analysis", "other") and p.scope == u.scope
-            and p.line == u.line - 1 and not _BLOCK_START_RE.match(u.text) and not p.text.lstrip().startswith("|")
+            and p.line == u.line - 1 and (not _BLOCK_START_RE.match(u.text) or _list_led(doc, k)) and not p.text.lstrip().startswith("|")
             and (_LINE_ENDS_SENTENCE_RE.search(p.text) is not None or HEADWORD_LINE_RE.fullmatch(p.text) is not None))
+
+
+_LIST_ITEM_RE = regex.compile(r"\s*(?:[-*+]\s|\d{1,3}[.)、．])")
+_COLON_END_RE = regex.compile(r"[：:][\s*_`]*$")
+
+
+def _list_led(doc: LintDoc, k: int) -> bool:
+    """Whether the list item at unit `k` is one of a list that a line ending in a colon leads right before it, with no
+    gap (`GBDT 的训练过程：⏎1. 每棵树…⏎2. …`): the list goes on with what that line is about."""
+    return _lead_in(doc, k) is not None
+
+
+def _lead_in(doc: LintDoc, k: int) -> int | None:
+    """The unit of the line ending in a colon that leads the list whose item is unit `k` (`_list_led`), or None."""
+    j = k
+    while j > 0 and k - j < 64:
+        u, p = doc.units[j], doc.units[j - 1]
+        if p.record is not u.record or p.scope != u.scope or p.line != u.line - 1 or not _LIST_ITEM_RE.match(u.text):
+            return None
+        if _COLON_END_RE.search(p.text) and not _BLOCK_START_RE.match(p.text):
+            return j - 1
+        j -= 1
+    return None
 
 
 def _unit_topic(index: _ClaimIndex, unit: Unit, k: int) -> frozenset[str] | None:
@@ -702,6 +725,12 @@ def _lead(reader: ClaimReader, doc: LintDoc, k: int) -> Lead | None:
     lead = known.setdefault(first, None)
     for j in range(first + 1, k + 1):
         before = doc.units[j - 1].text
+        head = _lead_in(doc, j) if _LIST_ITEM_RE.match(doc.units[j].text) else None
+        if head is not None and head < j - 1:
+            # (an item after the first of a list goes on with the line that leads the list, as the first item does, not
+            # with the item before it: `使得：⏎1. …⏎2. 可以用更大的学习率⏎3. 训练更稳定` says 3 of what leads, not of 2)
+            lead = known[j] = known.get(head + 1)
+            continue
         if _LINE_ENDS_SENTENCE_RE.search(before) is None and reader.headword(before) is None:
             lead = known[j] = None  # (a short line that ends no sentence and is no headword hands nothing on)
         else:
@@ -833,8 +862,14 @@ def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
 
 # a dialogue reported inside an answer (`面试官：…？` then `我：…`, `Q：…？` then `A：…`): who asks, who answers
 # (white space taken once: a line opening on thousands of blanked characters was quadratic to fail)
-_ASKING_LINE_RE = regex.compile(r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+(?:面试官|考官|Q|问|提问|追问)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
-_ANSWERING_LINE_RE = regex.compile(r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+(?:我|我答|我的回答|候选人|应聘者|A|答|回答)\s*\d{0,2}\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?")
+# (a turn of a dialogue's speakers or roles, `用户：`, `客服：`, `乙：`, with a chat's time stamp before or after its label,
+# `[10:48] 客服：`, `用户 [21:15]：`)
+_STAMP = r"(?:[\[【(（]\s*+\d{1,2}:\d{2}(?::\d{2})?\s*+[\]】)）]\s*+)?"
+_TURN_LEAD = r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+" + _STAMP + r"(?:\*\*)?\s*+"
+_TURN_END = r"\s*\d{0,2}\s*" + _STAMP + r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?"
+_ASKING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:面试官|考官|Q|问|提问|追问)" + _TURN_END)
+_SPEAKER_LINE_RE = regex.compile(_TURN_LEAD + r"(?:" + SPEAKERS + r")" + _TURN_END)  # (asks only when it ends in a question)
+_ANSWERING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:我|我答|我的回答|候选人|应聘者|A|答|回答|" + SPEAKERS + r")" + _TURN_END)
 
 
 @dataclass(frozen=True)
@@ -842,30 +877,35 @@ class _Turn:
     question: str  # what the asking turn asks (its label dropped)
     text: str  # the answering turn's text, its label blanked (same length)
     topic: frozenset[str] | None  # the one term the question names, if it names one
+    asking: str = ""  # the asking line as one line of a dialogue reads it, led by its label (`问：` when it had none)
+    body: int = 0  # where the answering turn's words begin, after its label
 
 
 def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
-    """Unit index -> the answering turn of a dialogue inside an answer: a line led by 我：/A：/答： (or 候选人：)
-    right after a line that asks (led by 面试官：/Q：/问：, or ending in ？) in the same item. The answer goes on with
-    what was asked, as an item's answer goes on with its question (computed once per document)."""
+    """Unit index -> the answering turn of a dialogue inside an answer (or outside any item): a line led by 我：/A：/答：
+    (or 候选人：, or a speaker or role, `乙：`, `客服：`) right after a line that asks (led by 面试官：/Q：/问：, or ending in ？)
+    in the same item. The answer goes on with what was asked, as an item's answer goes on with its question (computed
+    once per document)."""
     got = doc.cache.get("claim_turns")
     if got is not None and got[0] is glossary:
         return got[1]
     out: dict[int, _Turn] = {}
     for k in range(1, len(doc.units)):
         u, p = doc.units[k], doc.units[k - 1]
-        if u.record is None or u.scope not in ("answer", "analysis") or p.record is not u.record or u.line - p.line > 2:
-            continue
+        if u.scope not in ("answer", "analysis", "other") or p.scope != u.scope or p.record is not u.record or u.line - p.line > 2:
+            continue  # (a dialogue outside an item, `other`, takes turns too)
         a = _ANSWERING_LINE_RE.match(u.text)
         if a is None:
             continue
         q = _ASKING_LINE_RE.match(p.text)
-        asked = p.text[q.end():] if q is not None else p.text
         if q is None and not QUESTION_END_RE.search(p.text.rstrip()):
             continue
+        q = q or _SPEAKER_LINE_RE.match(p.text)
+        asked = p.text[q.end():] if q is not None else p.text
         named = {m.keys for m in glossary.mentions(asked)}
         topic = next(iter(named)) if len(named) == 1 else None
-        out[k] = _Turn(asked.strip(), " " * a.end() + u.text[a.end():], frozenset(topic) if topic else None)
+        out[k] = _Turn(asked.strip(), " " * a.end() + u.text[a.end():], frozenset(topic) if topic else None,
+                       p.text.rstrip() if q is not None else "问：" + p.text.strip(), a.end())
     doc.cache["claim_turns"] = (glossary, out)
     return out
 
@@ -918,6 +958,29 @@ def _states_nothing(unit: Unit) -> bool:
 _TOC_ENTRY_RE = regex.compile(r"\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[^\]\n]{1,120}\]\((?:#[^)\s]*|[^)\s:]*\.(?:md|markdown|html?)(?:#[^)\s]*)?)\)\s*)+")
 
 
+def _claim_candidates(doc: LintDoc, spec: ClaimSpec, index: _ClaimIndex, named: list[int], turns: dict[int, _Turn],
+                      asked_of: set[int], holders: list[int] | None) -> set[int]:
+    """The units a claim rule reads: those that name the subject (`named`) and the lines that go on from them, the
+    answers of items about it, the answering turns under a question about it; with `holders` (the units that hold a
+    literal of a property phrasing), only those, and the answering turns under a line that names the subject, read
+    with that line (the phrasing may be in either)."""
+    candidates = set(named)
+    for k in named:  # the lines that go on from a line naming the subject (`GPT 基于解码器。⏎它是双向的…`)
+        k += 1
+        while k < len(doc.units) and k not in candidates and _continues(doc, k):
+            candidates.add(k)
+            k += 1
+    for key in spec.subjects:
+        candidates.update(index.about.get(key, ()))
+    candidates.update(asked_of)  # (an answering turn under a question that names the subject)
+    if holders is not None:
+        candidates.intersection_update(holders)
+    if turns:
+        lines, held = set(named), None if holders is None else set(holders)
+        candidates.update(k for k in turns if k - 1 in lines and (held is None or k in held or k - 1 in held))
+    return candidates
+
+
 def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """Sentences that state the rule's claim with its wrong polarity (see claims.py); an answer that
     begins with yes or no to a question asking the claim states it too.
@@ -937,20 +1000,9 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             return  # no unit (questions included: a question asks the claim only in a phrasing of it) holds one
         index = _claim_index(kb, doc)
         view = tables(doc, reader.glossary) if "|" in doc.text else None
-        named = _gate_indices(rule, doc, gate)
-        candidates = set(named)
-        for k in named:  # the lines that go on from a line naming the subject (`GPT 基于解码器。⏎它是双向的…`)
-            k += 1
-            while k < len(doc.units) and k not in candidates and _continues(doc, k):
-                candidates.add(k)
-                k += 1
-        for key in spec.subjects:
-            candidates.update(index.about.get(key, ()))
         turns = _turns(doc, reader.glossary)
         asked_of = _asked_of(turns, spec)
-        candidates.update(asked_of)  # (an answering turn under a question that names the subject)
-        if holders is not None:
-            candidates.intersection_update(holders)
+        candidates = _claim_candidates(doc, spec, index, _gate_indices(rule, doc, gate), turns, asked_of, holders)
         for k in sorted(candidates):
             unit = doc.units[k]
             text = _claim_text(rule, unit)
@@ -960,7 +1012,10 @@ def check_claim(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
             if k in turns:  # (the turn's label stays: `我答：` after a reported question is read as such, claims.py)
                 topic = topic or turns[k].topic
             lead = None if unit.scope == "code" else _lead(reader, doc, k)  # (a comment goes on from no line)
-            for s, e in reader.findings(text, spec, topic=topic, lead=lead):
+            hits = reader.findings(text, spec, topic=topic, lead=lead)
+            if k in turns and turns[k].asking:
+                hits = _with_turn_read(reader, turns[k], text, spec, topic, hits)
+            for s, e in hits:
                 if view is not None and view.in_refuted_cell(k, s, e):
                     continue  # `| 误区 | 正解 |`: a wrong view in its column is named to be refuted
                 if rule.spec.get("unless") and _unless(rule, unit, *_sentence_around(unit.text, s, e)):
@@ -1040,6 +1095,34 @@ def _what_answers(rule: Rule, doc: LintDoc, index: _ClaimIndex, turns: dict[int,
         if hit is not None:
             found.add((unit.line, unit.col))
             yield make_finding(rule, doc, unit, hit[0], hit[1], term=label)
+
+
+def _with_turn_read(reader: ClaimReader, turn: _Turn, text: str, spec: ClaimSpec, topic: frozenset[str] | None,
+                    hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`hits` (the answering turn read alone) with what the turn states read together with the line that asks before
+    it, as the two would read on one line (`用户：阈值调高后 recall 会怎样？⏎客服：会变高，…` reads as `…会怎样？客服：会变高`
+    does, claims._answered_inline), when the two are read as one statement there: spans of the turn's words only, one
+    per place. (A question of why or how hands the answer nothing: `…为什么有差异？⏎A：全量 SFT 更新所有参数…` is not
+    said of the question's LoRA.)"""
+    lead = turn.asking + " 答："
+    joined = lead + text[turn.body:]
+    mark = max(turn.asking.rfind("？"), turn.asking.rfind("?"))
+    if mark < 0 or turn.asking[mark + 1:].strip(" *") or not merges_at(joined, mark):
+        return hits  # (a question of why or how, or one answered no or at length: the answer reads on its own)
+    shift = len(lead) - turn.body  # (a place in `joined` past the lead is that place minus `shift` in `text`)
+    got = list(hits)
+    alone = set(reader.findings(turn.asking, spec, topic=topic))  # (what the asking line says on its own is its own)
+    for s, e in reader.findings(joined, spec, topic=topic):
+        if e <= len(turn.asking) and (s, e) in alone:
+            continue
+        if e <= len(lead):  # (the question read as the statement the answer affirms: the answer's first sentence says it)
+            stop = next((i + 1 for i in range(turn.body, len(text)) if text[i] in SENTENCE_END), len(text))
+            span = (turn.body, stop)
+        else:
+            span = (max(s, len(lead)) - shift, e - shift)
+        if not any(a < span[1] and span[0] < b for a, b in got):
+            got.append(span)
+    return sorted(got)
 
 
 def _asked_of(turns: dict[int, _Turn], spec: ClaimSpec) -> set[int]:

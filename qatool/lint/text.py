@@ -131,6 +131,8 @@ REPORTED_RE = re.compile(
     # mistakes listed under their label (`**易错**: 推理时还 drop`; not `易错点：`, a flashcard's point to get right), what
     # many would answer (`很多人会答“…”`)
     r"|[”\"」』]\s*(?:这类|这种|之类的?|一类|等)(?:的)?\s*(?:线上|常见|典型|低级)?\s*(?:bug|BUG|Bug|问题|错误|故障|坑)"
+    # a quoted statement said to miscount (`“7B 用 FP16 约 7GB”把字节数算少了一半`, `“…”高估了…`)
+    r"|[”\"」』]\s*(?:是|就是|其实)?\s*(?:把[^，,。；;]{1,12}?)?(?:(?:算|估|写|说|记)(?:少|多|小|大|低|高)了|低估了?|高估了?)"
     # (or set right by the clause after it, `新同学把 X 叫 Y，纠正一下——…`, or taken back as a joke, `…——开玩笑的，…`); a
     # belief someone else holds firmly (`老板坚信…`, `他一直以为…`; not one's own, `我坚信…`)
     r"|[，,；;—]\s*" + _SET_RIGHT + r"|[，,；;—…]\s*(?:" + _JOKE_TAKEN_BACK + r")(?=[，,。！!；;—…\s]|$)"
