@@ -1804,9 +1804,11 @@ def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> lis
     return out + [(k, " ") for k in range(m.start("qm"), echo.end())]
 
 
+@lru_cache(maxsize=4096)
 def merges_at(text: str, at: int) -> bool:
     """Whether the claim reader reads the question that ends at text[at] (its question mark) and the answer after it as
-    one statement (`_answered_inline`): not a question of why or how, nor one answered no or at length."""
+    one statement (`_answered_inline`): not a question of why or how, nor one answered no or at length. (Remembered:
+    every claim rule that reads an answering turn asks it of the same pair of lines.)"""
     chars = _answered_inline(text, None)
     return chars is not None and chars[at] != text[at]
 
