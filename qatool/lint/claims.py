@@ -58,6 +58,7 @@ from qatool.lint.text import (
     ROLES,
     SENTENCE_END,
     SPEAKER_LABEL,
+    refuted_next,
     SPOKEN_TURN,
     TURN_LABEL_RE,
     Span,
@@ -402,7 +403,7 @@ _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER
 # a verb of a result brought about (`一举解决了`, `有效缓解`; not the noun `解决方法`)
 _RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)(?!方法|方案|办法|思路|措施|之道|途径|手段|问题的)"
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
-                          r"|即|亦即|也就是说?|意味着|就是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
+                          r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
@@ -705,6 +706,8 @@ _RHETORICAL_RE = re.compile(r"(?P<lead>难道)(?:说)?[^。！？?!；;\n不没]
                             r"[^。！？?!；;\n不没]{1,40}?(?P<particle>[吗么嘛]?)\s*(?P<qm>[？?])")
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
+# a listener's short question that echoes the one before it (`甲：BERT 怎么读句子？乙：怎么读？甲：…`, `乙：为啥？`)
+_ECHO_ASK_RE = re.compile(r"\s*(?:(?:\*\*)?\s*" + SPEAKER_LABEL + r"\s*(?:\*\*)?\s*[:：]\s*)?[\u4e00-\u9fff]{1,5}\s*[？?]+\s*")
 # a question of how a thing changes, or what follows from a change, at its end (`有效学习率怎么变化`, `β 调大会怎样`)
 _CHANGE_ASK_RE = re.compile(r"(?:会|将|又)?(?:怎么样|怎样|如何|怎么)(?:变化?|改变|变动)?(?:呢|啊|呀)?\s*$|(?:会|将)?有(?:什么|何|啥)变化(?:呢|啊|呀)?\s*$")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
@@ -720,19 +723,29 @@ _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
 _COUNT_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:大约|大概|约)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|层|种|维|头|类|倍)?\s*(?:左右|上下|多)?\s*(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
-_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)")
+_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)")
 # an answer that opens by saying yes to a question asked by its tone alone (`batch 越大噪声越大？B：对。`), or no
 _QA_YES_RE = re.compile(r"(?:是这样的?|确实如此|的确如此|正是如此|可以这么(?:理解|说)|基本(?:如此|是这样)|是的|是|对的|对|没错|嗯|当然|正确|yes|[✅✓✔√])"
                         r"(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)", re.I)
 _QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|反了|相反|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope|[❌✗✘×✖]", re.I)
+# an answer to a question asked by its tone alone that doubts it or hedges in a short phrase, with no value (`乙：听着不像。`,
+# `我看八成不是`, `您别蒙我`, `差不多吧`): the question stays asked
+_QA_DOUBT_RE = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:不(?!错)|没(?!错)|未必|并非|别)[^，,。；;！!？?\n]{0,4}(?=[，,。；;！!？?…~～]|$)"
+                          r"|(?:差不多|大概|可能|也许|或许|估计|好像|似乎)[^，,。；;！!？?\n]{0,4}?吧"
+                          r"|说不好|不好说|难说|看情况|不一定")
 # a question that asks which of the things it names (`sigmoid 和 tanh 哪个是零中心？`): up to its asking word
 _QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)[^，,；;]{0,24}?哪(?:个|些|种|一|类)?", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # "A 和 B 一样 P": B is compared with A, and has P too
+# a modifier before a term that a clause consists of (`瞎蒙的 random classifier，…`)
+_MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?的[ \t]*")
+# a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
+_LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*[:：]\s*)?(?:也|就|其实)?\s*(?:跟|和|与|同|像)\s*")
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
-                         r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:类|种|些|样的|项|篇|一)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计)"
+                         r"(?:(?:正是|恰恰是|恰是|就是)\s*)?"  # (`…。正是这两种激活函数缓解了…`)
+                         r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:两|二|三|几)?(?:类|种|些|样的|项|篇|一|个)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计|激活函数|函数|策略)"
                          r"|" + _OWN_OBJECT + r")")
 _PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?"
                               r"|" + _OWN_OBJECT + r")")
@@ -834,7 +847,10 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均)"
                              # some of the parameters, named by what they have (`梯度小的参数，…`): the sentence compares them
                              # (not an object after a verb: `先剪掉绝对值最大的权重，…`)
-                             r"|(?!先|再|把|将|对|给|让|使|剪|删|去|选|保留|留)[^，,。；;：:]{0,8}?(?:小|大|多|少|高|低|频繁|稀疏|罕见|常见)的\s*(?:参数|权重|特征|神经元|分量|维度)\s*[，,])")
+                             r"|(?!先|再|把|将|对|给|让|使|剪|删|去|选|保留|留)[^，,。；;：:]{0,8}?(?:小|大|多|少|高|低|频繁|稀疏|罕见|常见)的\s*(?:参数|权重|特征|神经元|分量|维度)\s*[，,]"
+                             # a noun of its own sized by a comparative (`小一些的学习率更稳定`, `大一点的 batch 则…`): the
+                             # sentence compares that, not the term before it
+                             r"|(?:更|较|稍)?(?:小|大|多|少|高|低)(?:一些|一点|点|些)的\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:更|较|比较|反而|则|也|就|会|能))")
 # a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
 _PAIRED = r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)"
 _PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, past a comma, in the same clause)
@@ -955,7 +971,7 @@ _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s
 # what says the step the property names is left out (`把减均值这一步省掉`, `re-centering 可省`, `mean subtraction is
 # dropped`): the property is not done
 # the verbs that put one thing in the place of the one before them (`A 改为 B`, `A 换成 B`)
-_INTO_VERBS = r"改为|改成|换成|换为|替换为|替换成"
+_INTO_VERBS = r"改为|改成|换成|换为|替换为|替换成|换回成?|改回成?"
 _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
                                # (a step replaced by another, `减均值改为缩放`; not a value set, `改为 0.1`)
@@ -994,11 +1010,11 @@ _REASON_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:主�
                                r"(?:原因|理由|缘故|动机|根源|出发点)")
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
 # (or a wish, `想让模型收敛得更精确，就把 lr 往大了调`)
-_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若想|如果想|希望|想)")
-_WISH_LEAD_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:要想|想要|想让|若想|如果想)")  # (a wish as a clause's lead)
+_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想)")
+_WISH_LEAD_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:要想|想要|想让|若想|(?:如果|要是|假如|倘若|若是)想)")  # (a wish as a clause's lead)
 _CONSEQUENT_LEAD_RE = re.compile(r"\s*(?:那就|那么就|就|那|则)")
 _WISH_OPENS_RE = re.compile(r"为了|想让|想要|要想|希望")  # (a phrasing of the property that opens with the purpose itself)
-_SERVED_BY_RE = re.compile(r"(?:(?![不别没勿莫])[^，,。；;]){0,16}?(?:使用|采用|选用|选择|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用|就把|就将|就)\s*(?:\*\*)?\s*")
+_SERVED_BY_RE = re.compile(r"(?:(?![不别没勿莫])[^，,。；;]){0,16}?(?:使用|采用|选用|选择|选|挑|上|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用|就把|就将|就)\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
 # (or a verb of watching or basing on, `早停很简单，观察训练损失…就停`: the topic does it)
 _ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成"
@@ -1711,7 +1727,7 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     if _QA_ASKS_RE.search(q) is None:
         # a question asked by its tone alone (`batch 越大噪声越大？`): a no (`B：反了。`) leaves it asked; a yes states it
         # (`B：对。`); any other answer gives the value a phrase asks for (`Leaky ReLU 负区间梯度？A：0`)
-        if _QA_NO_RE.match(text, a):
+        if _QA_NO_RE.match(text, a) or _QA_DOUBT_RE.match(text, a) or refuted_next(text, a):
             return None
         if (yes := _QA_YES_RE.match(text, a)) is not None:
             return out + [(k, " ") for k in range(m.start("qm"), yes.end())]
@@ -2171,10 +2187,13 @@ class ClaimReader:
         怎么预训练的？`, `1楼：GPT-3 上下文多长？2楼：…`), the sentence that answers it is about that term when it names none
         of its own, as an item's answer is about the term its question names (or about both terms a question names side by
         side, when the answer opens with 两者: `A 和 B 有什么区别？两者都…`); else the topic so far. A short
-        exclamation between them that names nothing (`X 怎么算？超简单！…`, `别慌！`) is read past."""
+        exclamation between them that names nothing (`X 怎么算？超简单！…`, `别慌！`), or a short question that echoes the one before
+        it (`乙：怎么读？`), is read past."""
         answer = sents[k] if k < len(sents) else None  # (k == len(sents): what the next line answers)
         k -= 1
-        while k > 0 and _EXCLAIM_RE.fullmatch(text, sents[k].start, sents[k].end) and not self._mentions(text, sents[k].start, sents[k].end):
+        while k > 0 and (_EXCLAIM_RE.fullmatch(text, sents[k].start, sents[k].end)
+                         or (_ECHO_ASK_RE.fullmatch(text, sents[k].start, sents[k].end) and sents[k - 1].kind == "question")) \
+                and not self._mentions(text, sents[k].start, sents[k].end):
             k -= 1
         if k < 0:
             return topic
@@ -2729,7 +2748,8 @@ class ClaimReader:
         if not opened:
             return frame, carried
         at = _FRAME_LEAD_RE.match(text, clause.start).end()
-        return opened, not any(m.start == at for m in mentions)
+        return opened, not any(m.start == at or (_MODIFIED_TOPIC_RE.fullmatch(text, at, m.start) and not text[m.end:clause.end].strip(" \t*，,"))
+                               for m in mentions)
 
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
@@ -2753,10 +2773,11 @@ class ClaimReader:
         pair = [m for m in subj if _FORMER_LATTER_RE.fullmatch(text, m.start, m.end)]
         if pair:
             return pair[-1:]  # `A 与 B：前者…，…`: the clause went on with the one its 前者/后者 names
-        if head:
-            into = next((m for m in mentions if m.start >= head[-1].end and _REPLACED_INTO_RE.fullmatch(text, head[-1].end, m.start)), None)
+        # `ReLU 换成了 Leaky ReLU，负区间梯度…`, `网络太深时，把 ReLU 换回 tanh，它…`: what the term is replaced by goes on
+        for a in head[-1:] or subj:
+            into = next((m for m in mentions if m.start >= a.end and _REPLACED_INTO_RE.fullmatch(text, a.end, m.start)), None)
             if into is not None:
-                return [into]  # `ReLU 换成了 Leaky ReLU，负区间梯度…`: what the term is replaced by goes on
+                return [into]
         # `PyTorch 的 CrossEntropyLoss …，所以输入必须…`: a term owned by the head term goes on with it, as one subject
         return [self._owned(text, m, mentions) for m in head or subj]
 
@@ -2928,7 +2949,9 @@ class ClaimReader:
         if _ENDED_AFTER_RE.match(text, group[-1].end, clause.end):
             return None  # `warmup 完成后进入余弦退火，…`: a time after the term's stage, not the term, goes on
         # one term (a name may stand for several keys at once: `BERT-base` is a BERT too)
-        if first.start == lead and len({m.keys for m in group}) == 1:
+        if len({m.keys for m in group}) == 1 and (first.start == lead or (
+                # (or a clause that is the term with a modifier of its own and nothing else: `瞎蒙的 random classifier，…`)
+                _MODIFIED_TOPIC_RE.fullmatch(text, lead, first.start) and not text[group[-1].end:clause.end].strip(" \t*，,"))):
             return first.keys.union(*(m.keys for m in like))
         if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
             return first.keys
@@ -3137,7 +3160,8 @@ class ClaimReader:
                         agent is None and _AGENT_PHRASE_AFTER_RE.match(text, pe, clause.end)):
                     continue  # `具体类别由 RoI 头预测`: another thing's doing
                 bound = None if agent is None else ([agent], agent.start)
-            compared = all(self._is_object(text, clause, m) for m in live)  # no term of its own but compared ones
+            # no term of its own but compared ones (`跟 GPT 一样是…`: what the clause compares with)
+            compared = all(self._is_object(text, clause, m) or self._opens_like(text, clause, m) for m in live)
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
@@ -3148,7 +3172,8 @@ class ClaimReader:
                     or _CONSEQUENT_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
                     or _CONSEQUENT_SUBJECT_AT_RE.fullmatch(text, clause.start, ps)):
                 continue  # `…，而自回归语言模型每个样本都…`: the phrasing qualifies a subject of its own, a noun
-            if bound is None and compared and not own and len({m.keys for m in prev}) == 1 and _CONTINUES_RE.match(text[clause.start:pe]) \
+            if bound is None and compared and not own and len({m.keys for m in prev}) == 1 \
+                    and (_CONTINUES_RE.match(text[clause.start:pe]) or (live and self._opens_like(text, clause, live[0]))) \
                     and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start) \
                     and not _ENDED_AFTER_RE.match(text, prev[-1].end) \
                     and not _closes_aside(text, clause.start, ps):
@@ -3375,6 +3400,7 @@ class ClaimReader:
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if self._is_object(text, clause, m) or _bracket_closes(text, m.end, ps) or (
+                    k == 0 and self._opens_like(text, clause, m)) or (
                     _BRACKET_CLOSE_COORD_RE.match(text, m.end, ps) and _BRACKETED_BEFORE_RE.search(text, clause.start, m.start)
                     and self._bracketed_pairs(text, clause, mentions) > 1) or (
                     _WITH_GAP_RE.search(text, max(clause.start, m.start - 6), m.start) and _COMPARED_WITH_COLON_RE.match(text, m.end, ps)):
@@ -3452,6 +3478,10 @@ class ClaimReader:
         if not (_TIME_AFTER_RE.match(text, m.end, clause.end) or _TIME_TAIL_RE.search(text, m.start, m.end)):
             return False
         return bool(_FRAME_BEFORE_RE.search(text[clause.start:m.start]))
+
+    def _opens_like(self, text: str, clause: Span, m: Mention) -> bool:
+        """`跟 B 一样…` opening a clause: B is what the clause's subject, left unnamed, is compared with."""
+        return _LIKE_OPENS_RE.fullmatch(text, clause.start, m.start) is not None and self._is_like(text, clause, m)
 
     def _is_like(self, text: str, clause: Span, m: Mention) -> bool:
         """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property."""

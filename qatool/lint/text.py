@@ -105,6 +105,9 @@ _JOKE_TAKEN_BACK = r"开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
+    # many or some people of any kind holding a belief (`不少观众以为…`, `常有同学把 X 当成 Y`)
+    r"|(?:很多|不少|许多|一些|有些|有的|部分|好多|大多数|多数|常有|总有|经常有)(?:的)?(?:人|同学|观众|读者|听众|新手|初学者|朋友|用户|网友|候选人|面试者|开发者|工程师|学生|游客|参观者|玩家|买家|患者|家长)"
+    r"(?:都|会|常|常常|经常|总|总是|往往|容易|一直)?(?:认为|觉得|以为|会说|相信|把[^，,。；;]{1,20}?(?:当成|当作|看成|看作|理解成|理解为|误认为))"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
@@ -312,9 +315,10 @@ _AFFIRM_TAKEN_BACK_RE = re.compile(r"其实|实际上|实际|事实上|但是?|�
 
 def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
     """Where the statement ends that the question text[s:e] asks about, when it asks whether it is right and the next
-    sentence text[a:b] answers yes (`S，这句话对吗？` then `对。`) and does not take the yes back (`对，这是常见误区，实际…`):
-    S is stated. None otherwise."""
-    if not _AFFIRMED_RE.match(text, a, b) or _AFFIRM_TAKEN_BACK_RE.search(text, a, b) or reports_belief(text[a:b]):
+    sentence text[a:b] answers yes (`S，这句话对吗？` then `对。`) and does not take the yes back (`对，这是常见误区，实际…`),
+    nor does the sentence after it (`乙：对。甲：差远了！`): S is stated. None otherwise."""
+    if not _AFFIRMED_RE.match(text, a, b) or _AFFIRM_TAKEN_BACK_RE.search(text, a, b) or reports_belief(text[a:b]) \
+            or refuted_next(text, a):
         return None  # (`…吗？对，这是个常见误区，实际用的是…`: the yes is taken back)
     tag = _TAG_QUESTION_RE.search(text, s, e)
     if tag is None:
@@ -336,6 +340,25 @@ _TAG_HINT_RE = re.compile(_TAG_ASK + r"|[？?]\s*(?:\*\*)?\s*(?:对|正确|是�
 def may_be_affirmed(text: str) -> bool:
     """Whether `text` holds a question that may ask whether the statement before it is right (`…，对吗？`)."""
     return _TAG_HINT_RE.search(text) is not None
+
+
+# a sentence that says the one before it is wrong, as another speaker's turn or not (`乙：差不多吧。甲：差远了！`,
+# `…？对。——不对，…`, `其实不是`)
+_REFUTES_RE = re.compile(r"[ \t]*(?:——|--)?[ \t]*(?:(?:\*\*)?[ \t]*" + SPEAKER_LABEL + r"[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)?"
+                         r"(?:(?:其实|可|可是|但|但是|不过|哎|嗐|咳)[ \t]*[，,]?[ \t]*)?"
+                         r"(?:差远了|差多了|差得远|差得多|不对|错了|错(?=[！!。，,])|不是(?=[！!。，,])|当然不是|才不是|不是的|不是这样|并不是|非也|胡说|瞎说|别瞎说|想多了|想得美|哪有|哪能)")
+
+
+def refuted_next(text: str, a: int) -> bool:
+    """Whether the sentence after the one that starts at text[a] says it is wrong (`_REFUTES_RE`): an answer taken back by
+    the next turn (`X？乙：差不多吧。甲：差远了！…`) states nothing."""
+    end = _SENTENCE_STOP_RE.search(text, a)
+    if end is None:
+        return False
+    k = end.end()
+    while k < len(text) and text[k] in "。！？!?…":
+        k += 1
+    return _REFUTES_RE.match(text, k) is not None
 
 
 # a speaker's turn that opens by setting the other speaker's words right (`嘉宾：其实 Adam 只用一阶梯度。`)
@@ -649,12 +672,15 @@ def _change(text: str, a: int, b: int) -> bool:
 
 
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
-_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
+_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管|随便|任凭|任由)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
                              # a concessive without 无论 (`初始中心怎么选都不影响结果`, `用哪个都一样`)
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)"
                              # (what is said not to matter: `对数据由哪个策略产生并没有要求`, `与用什么优化器无关`)
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|哪些|多少|是否)[^，,。；;？?]{0,16}?"
                              r"(?:(?:并|都|也|完全|其实)?(?:没有|没|无|不)(?:要求|关系|限制|所谓|区别|差别|重要|影响)|无关)"
+                             # (or is left out of a count or a look: `负样本判得怎样根本不算进来`, `别的类分得如何压根不看`)
+                             r"|(?:怎么样|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|哪些|多少)[^，,。；;？?]{0,16}?"
+                             r"(?:都|也|根本|压根|完全|一律|一概)(?:就)?(?:不|没|没有)(?:算|计|计入|统计|考虑|管|看|在乎|关心|参与)"
                              # (an A-not-A whose answer is said not to matter: `加不加位置编码差别不大`, `用不用都一样`)
                              r"|" + a_not_a("ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别)"
                              # (`负样本判得对不对不影响这个数`)
@@ -667,7 +693,9 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           # (or how well: `衡量的是正样本识别得怎么样`, `反映模型排序能力如何`)
                           r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*(?:[，,。；;：:]|$))"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
-                          r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
+                          r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*"
+                          # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
+                          r"|(?<=[，,])\s*(?:看看|看)\s*哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")  # `分辨出哪个在前、哪个在后`
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 # an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
 _INDIRECT_COLON_RE = re.compile(r"\s*[”」’\"]?\s*[：:]\s*\S")
@@ -762,7 +790,9 @@ _CORRECTION_RE = re.compile(
 
 
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
-_RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*(?:那|那么|又|还|那还|那又)?\s*(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*$")
+_RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*(?:那|那么|又|还|那还|那又)?\s*(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*$"
+                                 # (`既然 X，还用 beam search 干嘛？`: what would be the point)
+                                 r"|[，,；;]\s*(?:那|那么|又|那又)?\s*还\s*(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*[？?]\s*$")
 
 
 # a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
