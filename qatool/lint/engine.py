@@ -265,6 +265,17 @@ class Linter:
                         "its findings here are missing, the other rules ran: fix or disable the rule (--ignore "
                         f"{rule.code}) and report the bug with this file")
 
+    def _without_echoes(self, found: list[Finding]) -> list[Finding]:
+        """`found` without the findings of direction rules (qatool/rules/directions.yaml) on a line where a rule of
+        another kind reports the same misconception: one slip, one finding."""
+        kinds_of = {f.code: self.by_code[f.code] for f in found if f.code in self.by_code}
+        if not any(r.kind == "direction" for r in kinds_of.values()):
+            return found
+        said = {(f.path, f.line, m) for f in found if (r := kinds_of.get(f.code)) is not None and r.kind != "direction"
+                for m in r.spec.get("misconceptions", ())}
+        return [f for f in found if not ((r := kinds_of.get(f.code)) is not None and r.kind == "direction"
+                                         and any((f.path, f.line, m) in said for m in r.spec.get("misconceptions", ())))]
+
     def check_doc(self, doc: LintDoc) -> tuple[list[Finding], list[str]]:
         """Every selected rule over `doc`, each isolated from the others: the findings (suppressions
         applied) and one message per rule that raised or timed out."""
@@ -283,7 +294,7 @@ class Linter:
             found.extend(got)
             if err is not None:
                 errors.append(err)
-        found = sorted(set(found), key=Finding.sort_key)
+        found = self._without_echoes(sorted(set(found), key=Finding.sort_key))
         sups = suppressions(doc)
         kept = []
         for f in found:

@@ -28,7 +28,7 @@ from qatool.lint.patterns import SafePattern
 from qatool.lint.registry import KINDS, BuildContext, build_spec
 
 BUILTIN_RULE_FILES = ("format.yaml", "structure.yaml", "metrics.yaml", "training.yaml", "models.yaml", "citations.yaml",
-                      "claims_training.yaml", "claims_models.yaml", "claims_methods.yaml")
+                      "claims_training.yaml", "claims_models.yaml", "claims_methods.yaml", "directions.yaml")
 PROBE_TIMEOUT = 0.2
 PROBES = ("a" * 3000 + "!", "啊" * 3000 + "！", " " * 3000 + "x", "ab" * 1500 + "!", "*" * 3000 + "x", "，" * 3000 + "。", "1" * 3000 + "a")
 

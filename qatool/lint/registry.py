@@ -5,7 +5,7 @@ check and its gate. The loader, the rule file schema and the linter only ask the
 kind is one module: the class and its schema fragment (see tests/lint/test_registry.py).
 
 >>> sorted(KINDS)
-['citation', 'claim', 'cooccurrence', 'definition', 'pattern', 'python']
+['citation', 'claim', 'cooccurrence', 'definition', 'direction', 'pattern', 'python']
 >>> sorted(KINDS["definition"].schema["properties"])
 ['duplicate', 'given', 'term']
 """
@@ -19,6 +19,7 @@ import qatool.lint.acronyms  # noqa: F401  (registers the acronym-expansion chec
 import qatool.lint.arithmetic  # noqa: F401  (registers the stated-arithmetic check)
 import qatool.lint.claims as claim_kind
 import qatool.lint.compare  # noqa: F401  (registers the metric-comparison check)
+import qatool.lint.direction as direction
 import qatool.lint.f1check  # noqa: F401  (registers the F1-from-precision-and-recall check)
 import qatool.lint.kinds as kinds
 import qatool.lint.memory  # noqa: F401  (registers the weight-memory check)
@@ -210,6 +211,45 @@ class CooccurrenceKind(GatedKind):
 
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         return kinds.check_cooccurrence(rule, doc, kb)
+
+
+@dataclass
+class DirectionSpec(Spec):
+    relation: Any = None  # direction.Relation
+
+
+@register_kind
+class DirectionKind(GatedKind):
+    """A knob and the effects it moves, with the way each truly moves (qatool.lint.direction): a statement that moves
+    the knob and says an effect changes the other way is the slip, in whatever words for up and down."""
+
+    name = "direction"
+    spec_type = DirectionSpec
+    judges_statements = True
+    _EFFECT = {"type": "object", "additionalProperties": False, "required": ["names", "moves"],
+               "properties": {"names": {"type": "string", "minLength": 1}, "moves": {"enum": ["same", "opposite"]},
+                              "up": {"type": "string", "minLength": 1}, "down": {"type": "string", "minLength": 1}}}
+    schema = {"properties": {"knob": {"type": "string", "minLength": 1}, "symbol": {"type": "string", "minLength": 1},
+                             "effects": {"type": "array", "minItems": 1, "items": _EFFECT}},
+              "required": ["knob", "effects"]}
+
+    def build(self, ctx: BuildContext) -> dict[str, Any]:
+        symbol = ctx.entry.get("symbol")
+        # (compiled through the safe wrapper: probed, located on error; the gate holds a symbol given a value, `T=2`)
+        knob = ctx.regex("knob", ctx.entry["knob"])
+        gate = knob if symbol is None else ctx.regex("symbol", f"{knob.pattern}|(?:{symbol})\\s*(?:=|＝|为|取|设为)\\s*[0-9]")
+        effects = []
+        for i, e in enumerate(ctx.entry["effects"]):
+            for key in ("names", "up", "down"):
+                if key in e:
+                    ctx.regex("effects", e[key], i)
+            effects.append(direction.Effect(direction.compile_part(e["names"]), e["moves"] == "same",
+                                            direction.compile_part(e["up"]) if "up" in e else None,
+                                            direction.compile_part(e["down"]) if "down" in e else None))
+        return {"relation": direction.Relation(knob.pattern, effects, symbol), "gate": gate}
+
+    def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
+        return direction.check_direction(rule, doc, kb)
 
 
 @dataclass

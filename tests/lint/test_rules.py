@@ -113,7 +113,7 @@ def test_rule_pack_size_and_families():
     factual = [r for r in RULES if r.code.startswith("FC")]
     assert len(factual) >= 60
     assert len(KB.papers) >= 30
-    assert {r.kind for r in RULES} == {"pattern", "cooccurrence", "definition", "citation", "python", "claim"}
+    assert {r.kind for r in RULES} == {"pattern", "cooccurrence", "definition", "citation", "python", "claim", "direction"}
     assert len({r.code for r in RULES}) == len(RULES) == len({r.name for r in RULES})
 
 

@@ -1,0 +1,267 @@
+"""How a statement says one quantity moves with another: the reading behind the `direction` rule kind.
+
+A direction rule names a knob (`top-p 的 p`, `分类阈值`, `LoRA 的秩`) and one or more effects (`候选集合`, `召回率`,
+`可训练参数`), each with the way it truly moves when the knob goes up (`same` or `opposite`). A sentence that moves the
+knob one way (`把 p 调大`, `从 0.95 降到 0.5`, `rank 从 8 提到 64`, `p 越大`) and says the effect then moves a way
+that does not fit (`候选集就变小了`, `立马下去一大截`, `越窄`) states the slip, however it is worded around them:
+the words for up and down are the same for every knob, so a rule is written once per relation, not once per phrasing.
+A goal served by the move reads the same way (`想要 recall 高？把阈值往上拉就行`).
+
+Only moves a sentence states are read: a negated move or change (`并不会变小`), a question, or a reported belief
+states none (the rule kind skips those sentences), and a value set without a direction (`调到 2.0`) moves nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# a move of the knob named after it (`p 调大`, `阈值往上拉`, `rank 越高`, `β 调小到 0.01`), up or down
+_UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)得?(?:大|高|宽|多|长)|越(?:大|高|多|长)|更(?:大|高|多|长)"
+             r"|(?:大|高|多)(?:一点|一些|些|点)|往(?:大|高|上)(?:了|里)?(?:调|拉|提|设|开|推)|上调|拉高|调高|提高|提升|增大|增加|加大|扩大"
+             r"|升高|翻倍|翻番|(?:提|升|涨|加|增|扩|拉)(?:高|大)?到|一提|往上提|上提|一(?:高|大)(?=[^，,。]{0,3}就|，|,)|↑|⬆")
+_DOWN_AFTER = (r"(?:调|设|改|开|拉|压|缩|降|减|变|取|选|弄|搞)得?(?:小|低|窄|少|短)|越(?:小|低|少|短)|更(?:小|低|少|短)"
+               r"|(?:小|低|少)(?:一点|一些|些|点)|往(?:小|低|下)(?:了|里)?(?:调|拉|压|设|开|降)|下调|拉低|调低|降低|减小|减少|缩小|砍半|减半"
+               r"|(?:降|砍|减|缩|压)(?:低|小)?到|一降|往下降|一(?:低|小)(?=[^，,。]{0,3}就|，|,)|↓|⬇")
+# a move named before the knob (`提高阈值`, `调低温度`)
+# a state named right after it (`困惑度高说明…`, `PPL 高的那个`)
+_BARE = r"[ \t]?(?:(?P<up>高|大)(?!小|约|概|部分|幅|致|多数|都|家|型|模型|于)|(?P<down>低|小)(?!于|时|心|部分|幅|型|模型))"
+_UP_BEFORE = r"(?:提高|提升|增大|增加|加大|调高|调大|拉高|扩大|升高|上调|放大|多训|再训|延长|加长)了?"
+_DOWN_BEFORE = r"(?:降低|减小|减少|调低|调小|拉低|缩小|下调|压低)了?"
+_NEG = r"不|没|别|未|无法|并非|≠"
+# a change of the effect after it (`候选集就变小了`, `立马下去一大截`, `召回率跟着涨`)
+_E_UP = (r"变大|增大|增加|上升|上去|变多|更多|越多|越大|越高|更高|更大|变高|涨|升高|提高|提升|大了|多了|高了|翻倍|增多|膨胀|变宽|放宽"
+         r"|扩大|变长|越长|更长|长了|更强|越强|变强|增强|加强|强了|更宽|越宽|(?:更|越)(?:严重|重)|加剧|加重|恶化|还要?(?:多|大|高|长)|↑|⬆")
+_E_DOWN = (r"变小|减小|减少|下降|下去|降低|变少|更少|越少|越小|越低|更低|少了|小了|低了|缩小|收窄|变窄|减半|降下来|掉|变短|越短|更短|短了"
+           r"|消了|消失|没了|缓解|减轻"
+           r"|更弱|越弱|变弱|减弱|弱了|更窄|越窄|(?:更|越)轻|好转|还要?(?:少|小|低|短)|↓|⬇")
+# before it (`更多的候选`, `少切几百个 token`)
+_E_UP_BEFORE = (r"(?:更|越)(?:多|大|长|宽)的?|多(?:切|出|了)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
+                r"|(?:更|越)(?:容易|可能|会)|容易|加剧|加重|导致|引起|造成|提升|提高|增加|增强|加强|扩大|保住|保证|确保")
+_E_DOWN_BEFORE = (r"(?:更|越)(?:少|小|短|窄)的?|少(?:切|了|掉)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
+                  r"|(?:更|越)难|(?:更|越)?不(?:太)?(?:容易|易)|减轻|缓解|抑制|防止|避免|消除|改善|降低|减少|减小|缩短|压缩|节省|省")
+# the goal a move serves, before it (`想要 recall 高？`, `想让序列短点，`, `要想正则更强，`)
+_GOAL_LEAD = r"(?:想|想要|要想|想让|希望|为了|如果想|若想|要是想)"
+_GOAL_UP = r"(?:更|越)?(?:高|大|多|长|强|宽)(?:一点|一些|些|点)?"
+_GOAL_DOWN = r"(?:更|越)?(?:低|小|少|短|弱|窄)(?:一点|一些|些|点)?"
+_GOAL_STATE_RE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:(?P<up>" + _GOAL_UP + r")|(?P<down>" + _GOAL_DOWN + r"))(?=\s*(?:[，,。；;！!？?…]|就|的话|$))")
+_GOAL_CHANGE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,12}$")
+_SIZED_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?P<up>(?:更|较|越)?(?:大|高)(?:一些|一点|些|点)?(?:的)?)|(?P<down>(?:更|较|越)?(?:小|低)(?:一些|一点|些|点)?(?:的)?))\s*$"
+                              r"|(?:(?P<up2>(?:更|较)(?:大|高)(?:一些|一点|些|点)?的?)|(?P<down2>(?:更|较)(?:小|低)(?:一些|一点|些|点)?的?))\s*$")
+_TURN_RE = re.compile(r"[，,、]\s*(?:但|但是|而|不过|然而|可是|反之|相反|若|如果|假如|要是)")
+# a verb that acts on what follows it (`温度参数能够提高模型的稳定性`, `batch size 的增长倍数`): it moves that object, not the
+# knob before it
+_TRANSITIVE_RE = re.compile(r"(?:提高|提升|增加|增大|加大|扩大|降低|减少|减小|缩小|增长|下降|压低|拉高|拉低)$")
+_ACTS_ON_RE = re.compile(r"(?![了到至后时就则会也越为成，,。、；;！!？?\s]|以后|之后|的话)[\u4e00-\u9fffA-Za-z]")
+_WITH_BEFORE_RE = re.compile(r"(?:随着?|跟着)\s*$")
+
+
+def _clause_start(text: str, start: int, at: int) -> int:
+    """Where the clause that holds text[at] starts (not before `start`)."""
+    return max([start] + [m.end() for m in _CLAUSE_SEP_RE.finditer(text, start, at)])
+
+
+_CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
+_NUM = r"[0-9]+(?:\.[0-9]+)?\s*(?:[kKwW万千亿]|e-?[0-9]+)?"
+# a move between two values (`从 0.95 降到 0.5`, `由 8 改为 64`, `8 → 64`)
+_FROM_TO = r"(?:从|由)\s*(?P<a>" + _NUM + r")\s*(?:[^，,。；;！!？?\d]{0,4}?)(?:到|至|为|成)\s*(?P<b>" + _NUM + r")|(?P<c>" + _NUM + r")\s*(?:→|->|=>|⇒)\s*(?P<d>" + _NUM + r")"
+
+_SCALE = {"k": 1e3, "K": 1e3, "千": 1e3, "w": 1e4, "W": 1e4, "万": 1e4, "亿": 1e8}
+
+
+def _value(s: str) -> float | None:
+    s = s.replace(" ", "")
+    m = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)([kKwW万千亿]|e-?[0-9]+)?", s)
+    if m is None:
+        return None
+    v = float(m.group(1))
+    unit = m.group(2) or ""
+    if unit.startswith("e"):
+        return v * 10 ** int(unit[1:])
+    return v * _SCALE.get(unit, 1.0)
+
+
+class Effect(NamedTuple):
+    names: re.Pattern  # the effect quantity (`候选(?:集合|池)`)
+    same: bool  # whether it truly goes up when the knob goes up
+    up: re.Pattern | None  # words that say it goes up without naming it (`更随机`, `天马行空`)
+    down: re.Pattern | None
+
+
+class Relation:
+    """A knob and the effects it moves (compiled once per rule)."""
+
+    def __init__(self, knob: str, effects: list[Effect], symbol: str | None = None):
+        self.knob = re.compile(knob, re.I)
+        self.effects = effects
+        # two settings compared (`T=2 比 T=0.5 …更确定`, `对比 lr=0.001 和 lr=1：后者…`): the knob, or its symbol with a value
+        name = knob if symbol is None else f"{knob}|{symbol}"
+        # (the knob or its symbol named again with a move of its own after it: `…降到 0.3：T 越高，…`)
+        self._mention = re.compile(r"(?:" + name + r")(?=\s{0,2}(?:越|更|调|=|＝|从|由|↑|↓|高|低|大|小))", re.I)
+        setting = r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*"
+        self._compared = re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*)?(?P<b>" + _NUM + r")"
+                                    r"|" + setting + r"(?P<c>" + _NUM + r")\s*(?:和|与|跟|、|vs\.?)\s*(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*(?P<d>" + _NUM + r")"
+                                    r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)", re.I)
+        # (right after it: a few words between, not a clause of its own, `temperature/top-p 高则更多样` moves nothing by 更多)
+        self._after = re.compile(r"[^，,。；;！!？?\n则就、/|]{0,4}?(?P<neg>" + _NEG + r")?\s*(?:(?P<up>" + _UP_AFTER + r")|(?P<down>" + _DOWN_AFTER + r"))")
+        self._bare = re.compile(_BARE)
+        self._from_to = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:" + _FROM_TO + r")")
+        self._before = re.compile(r"(?:(?P<up>" + _UP_BEFORE + r")|(?P<down>" + _DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,4}$")
+
+    def knob_moves(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """(start, end, up) of each stated move of the knob in text[start:end]."""
+        out = []
+        for c in self._compared.finditer(text, start, end):
+            if c.group("a") is not None:
+                va, vb = _value(c.group("a")), _value(c.group("b"))
+                if va is not None and vb is not None and va != vb:
+                    out.append((c.start(), c.end(), va > vb))  # (the first setting is what the clause goes on about)
+            else:
+                va, vb = _value(c.group("c")), _value(c.group("d"))
+                if va is not None and vb is not None and va != vb:
+                    out.append((c.start(), c.end(), (vb > va) == (c.group("which") == "后者")))
+        if out:
+            return out
+        for k in self.knob.finditer(text, start, end):
+            if (w := _WITH_BEFORE_RE.search(text, max(start, k.start() - 4), k.start())) is not None \
+                    and (w.group().strip() == "随" or text[_clause_start(text, start, w.start()):w.start()].strip()):
+                continue  # `参数随秩 r 线性增加`: what moves is the thing before 随, not the knob (`随着 r 增大，…` moves it)
+            pre = _SIZED_BEFORE_RE.search(text, max(start, k.start() - 4), k.start())
+            if pre is not None:  # `小词表 → …`, `更大的 batch`: the knob named with its size
+                out.append((pre.start(), k.end(), pre.group("up") is not None or pre.group("up2") is not None))
+                continue
+            ft = self._from_to.match(text, k.end(), end)
+            if ft is not None:
+                a, b = (ft.group("a"), ft.group("b")) if ft.group("a") is not None else (ft.group("c"), ft.group("d"))
+                va, vb = _value(a), _value(b)
+                if va is not None and vb is not None and va != vb:
+                    out.append((k.start(), ft.end(), vb > va))
+                    continue
+            m = self._bare.match(text, k.end(), end) or self._after.match(text, k.end(), end)
+            if m is not None:
+                acts = _ACTS_ON_RE.match(text, m.end(), end) is not None and _TRANSITIVE_RE.search(text, m.start(), m.end()) is not None
+                if not acts and not re.search(_NEG, text[k.end():m.end()]):
+                    out.append((k.start(), m.end(), m.group("up") is not None))
+                continue
+            b = self._before.search(text, max(start, k.start() - 12), k.start())
+            if b is not None and not re.search(_NEG, text[max(start, b.start() - 2):b.start()]):
+                out.append((b.start(), k.end(), b.group("up") is not None))
+        return out
+
+    def effect_moves(self, text: str, start: int, end: int, effect: Effect) -> list[tuple[int, int, bool]]:
+        """(start, end, up) of each stated change of the effect in text[start:end]."""
+        out = []
+        after = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
+        before = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*$")
+        for e in effect.names.finditer(text, start, end):
+            m = after.match(text, e.end(), end)
+            if m is not None:
+                if not re.search(_NEG, text[e.end():m.end()]):  # (`并不会变小`, `和不确定性也会增加`: no plain change)
+                    out.append((e.start(), m.end(), m.group("up") is not None))
+                continue
+            b = before.search(text, max(start, e.start() - 10), e.start())
+            if b is not None and b.group(0).strip() and not re.search(_NEG, text[max(start, b.start() - 2):b.start()]) \
+                    and (b.group("down") is not None or not re.search(_NEG, b.group(0))):
+                out.append((b.start(), e.end(), b.group("up") is not None))
+        for rx, up in ((effect.up, True), (effect.down, False)):
+            if rx is not None:
+                for m in rx.finditer(text, start, end):
+                    if not re.search(_NEG, text[max(start, m.start() - 3):m.end()]):
+                        out.append((m.start(), m.end(), up))
+        return sorted(out)
+
+    def goal_moves(self, text: str, start: int, end: int, effect: Effect) -> list[tuple[int, int, bool]]:
+        """(start, end, up) of each goal of a change of the effect (`想要 recall 高`, `想让输出多样点`)."""
+        out = []
+        for g in re.finditer(_GOAL_LEAD, text[start:end]):
+            a = start + g.end()
+            stop = re.compile(r"[，,。；;！!？?\n]").search(text, a, end)
+            clause_end = min(stop.start() if stop else end, a + 24)
+            said = [(m, up) for rx, up in ((effect.up, True), (effect.down, False)) if rx is not None
+                    for m in [rx.search(text, a, clause_end)] if m is not None and not re.search(_NEG, text[a:m.end()])]
+            if said:
+                m, up = min(said, key=lambda x: x[0].start())
+                out.append((start + g.start(), m.end(), up))
+                continue
+            e = effect.names.search(text, a, clause_end)
+            if e is not None and not re.search(_NEG, text[a:e.start()]):
+                m = _GOAL_STATE_RE.match(text, e.end(), clause_end + 1)
+                if m is not None:
+                    out.append((start + g.start(), m.end(), m.group("up") is not None))
+                elif (v := _GOAL_CHANGE_RE.match(text, a, e.start())) is not None:  # (`想缓解过拟合`, `想降低 pipeline bubble`)
+                    out.append((start + g.start(), e.end(), v.group("up") is not None))
+        return out
+
+    def slips(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of text[start:end] where a move of the knob and a change of an effect are stated together the wrong
+        way round: the change after the move (a consequence), or a goal before the move that serves it."""
+        moves = self.knob_moves(text, start, end)
+        if not moves:
+            return []
+        out = []
+        for effect in self.effects:
+            for n, (ks, ke, kup) in enumerate(moves):
+                # (the change in the move's clause or the next one: `p 调大，候选集就变小`; not one a later clause says
+                # of another driver, `…随秩 r 线性增加，r 越小越省参数`)
+                seps = [m for m in _CLAUSE_SEP_RE.finditer(text, ke, end)]
+                reach = seps[2].start() if len(seps) > 2 else end  # (up to two clauses on: `k 往小调，调到 1，模型简单了`)
+                stop = next((m.start() for m in seps if m.group() in "；;。！!？?\n"), end)  # (a sentence or a list item ends)
+                turn = _TURN_RE.search(text, ke, end)  # (nor past a turn: `…，但…`)
+                again = self._mention.search(text, ke, end)  # (nor past the knob named again: `…降到 0.3：T 越高…越随机`)
+                reach = min(reach, stop, turn.start() if turn else end, moves[n + 1][0] if n + 1 < len(moves) else end,
+                            again.start() if again else end)
+                if re.search(_NEG, text[_clause_start(text, start, ks):ks]):
+                    continue  # (`并不是困惑度越高越好`, `不应将较低的 BLEU 解释为…`: the move is denied)
+                changes = self.effect_moves(text, ke, reach, effect)
+                if any(a[2] != b[2] and "还是" in text[a[1]:b[0]] for a, b in zip(changes, changes[1:])):
+                    continue  # (`输出是更确定还是更随机`: both ways, asked)
+                for es, ee, eup in changes:
+                    if re.search(_NEG, text[ke:es]):
+                        break  # (`增大系数不会让模型更容易过拟合`: the change is denied)
+                    if (kup == eup) != effect.same:
+                        out.append((ks, ee))
+                    break
+                for gs, ge, gup in self.goal_moves(text, start, ks, effect):
+                    if ge <= ks and (kup == gup) != effect.same:
+                        out.append((gs, ke))
+        return sorted(set(out))
+
+
+def check_direction(rule, doc, kb):
+    """The direction kind's check: each stated move of the rule's knob whose effect is said to change the wrong way
+    round, once per place, in statements only (not in questions nor reported beliefs: kinds.asks)."""
+    from qatool.lint import kinds  # (kinds imports the registry's modules; read at call time)
+
+    relation: Relation = rule.spec["relation"]
+    for unit in kinds._units(rule, doc, kinds.gate_of(rule, kb)):
+        read = kinds._answered(doc, unit)
+        seen: set[tuple[int, int]] = set()
+        for start, end in kinds._regions(rule, read):
+            if kinds._unless(rule, read, start, end) or not _context_ok(rule, unit, kinds):
+                continue
+            for s, e in relation.slips(read.text, start, end):
+                if (s, e) in seen or any(s < b and a < e for a, b in seen):
+                    continue
+                if kinds.asks(read, e - 1, e) or _not_stated(kb, read.text, e - 1):
+                    continue  # (a goal asked before the move, `想要 recall 高？把阈值往上拉`, asks nothing of the move)
+                seen.add((s, e))
+                yield kinds.make_finding(rule, doc, unit, s, e)
+
+
+def _not_stated(kb, text: str, at: int) -> bool:
+    """Whether the sentence holding text[at] states nothing, as the claim rules' text layer reads it: a question without
+    its mark (`…是更确定还是更随机`), a quiz statement judged false after it (`“…”答：错误。`), a reported belief."""
+    sent = next((s for s in kb.claim_reader().layer.sentences(text) if s.start <= at < s.end), None)
+    return sent is not None and sent.kind not in ("statement", "supposed")
+
+
+def _context_ok(rule, unit, kinds) -> bool:
+    """Whether each of the rule's context patterns is found in the line or in its item's title and question (a knob
+    such as `β` or `k` names one thing only where the text is about it: `DPO 的 β`, `KNN 的 k`)."""
+    rxs = rule.spec.get("context", ())
+    return not rxs or all(kinds.search(rule, rx, unit.text) or kinds.search(rule, rx, kinds._context(unit)) for rx in rxs)
+
+
+def compile_part(pattern: str) -> re.Pattern:
+    """A rule file's pattern for a knob, an effect or its words of change, as the reader searches it."""
+    return re.compile(pattern, re.I)
