@@ -58,12 +58,12 @@ from qatool.lint.text import (
     ROLES,
     SENTENCE_END,
     SPEAKER_LABEL,
-    refuted_next,
     SPOKEN_TURN,
     TURN_LABEL_RE,
     Span,
     TextLayer,
     next_turn_start,
+    refuted_next,
     sentence_kind,
     set_right_next,
 )
@@ -381,7 +381,7 @@ _GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
 # the opening of a bracket between two terms: the second glosses the first
 _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 # a clause that goes on with the previous clause's subject
-_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题"  # an answer's own label (or a quiz item's: `判断题：…`)
+_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁"  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*(?:[“\"「『]\s*)?"
@@ -706,6 +706,8 @@ _RHETORICAL_RE = re.compile(r"(?P<lead>难道)(?:说)?[^。！？?!；;\n不没]
                             r"[^。！？?!；;\n不没]{1,40}?(?P<particle>[吗么嘛]?)\s*(?P<qm>[？?])")
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
 _EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
+# a short reply turn (`乙：多查询注意力。`, `乙：知道。`): a label, a few words, an end
+_SHORT_REPLY_RE = re.compile(r"\s*(?:(?:\*\*)?\s*" + SPEAKER_LABEL + r"\s*(?:\*\*)?\s*[:：]\s*)[^，,。；;！!？?\n]{1,10}[。！!…~～]*\s*")
 # a listener's short question that echoes the one before it (`甲：BERT 怎么读句子？乙：怎么读？甲：…`, `乙：为啥？`)
 _ECHO_ASK_RE = re.compile(r"\s*(?:(?:\*\*)?\s*" + SPEAKER_LABEL + r"\s*(?:\*\*)?\s*[:：]\s*)?[\u4e00-\u9fff]{1,5}\s*[？?]+\s*")
 # a question of how a thing changes, or what follows from a change, at its end (`有效学习率怎么变化`, `β 调大会怎样`)
@@ -2191,9 +2193,10 @@ class ClaimReader:
         it (`乙：怎么读？`), is read past."""
         answer = sents[k] if k < len(sents) else None  # (k == len(sents): what the next line answers)
         k -= 1
-        while k > 0 and (_EXCLAIM_RE.fullmatch(text, sents[k].start, sents[k].end)
-                         or (_ECHO_ASK_RE.fullmatch(text, sents[k].start, sents[k].end) and sents[k - 1].kind == "question")) \
-                and not self._mentions(text, sents[k].start, sents[k].end):
+        while k > 0 and (((_EXCLAIM_RE.fullmatch(text, sents[k].start, sents[k].end)
+                           or (_ECHO_ASK_RE.fullmatch(text, sents[k].start, sents[k].end) and sents[k - 1].kind == "question"))
+                          and not self._mentions(text, sents[k].start, sents[k].end))
+                         or self._short_reply(text, sents[k - 1], sents[k])):
             k -= 1
         if k < 0:
             return topic
@@ -2218,6 +2221,17 @@ class ClaimReader:
                 and answer is not None and _BOTH_RE.match(text[answer.start:answer.end]):
             return frozenset().union(*named)  # `A 和 B 有什么区别？两者都…`: the answer's 两者 is both terms asked about
         return next(iter(named)) if len(named) == 1 else topic
+
+    def _short_reply(self, text: str, question: Span, reply: Span) -> bool:
+        """Whether `reply` is a listener's short reply to `question` that adds no term of its own (`甲：MQA 知道吗？乙：多查询
+        注意力。甲：其实是…`, `乙：知道。`): the turn after it goes on about what was asked."""
+        if question.kind != "question" or reply.kind not in ("statement", "reported") or not _SHORT_REPLY_RE.fullmatch(text, reply.start, reply.end):
+            return False
+        asked = {k for m in self._mentions(text, question.start, question.end) for k in m.keys}
+        named = self._mentions(text, reply.start, reply.end)
+        rest = "".join(c for k, c in enumerate(text[reply.start:reply.end], reply.start) if not any(m.start <= k < m.end for m in named))
+        # (a name the glossary does not know is a term of its own too: `乙：GQA 我倒了解。`)
+        return all(m.keys <= asked for m in named) and not re.search(r"[A-Za-z]{2,}", rest)
 
     def _number_carry(self, text: str, sents: list[Span], k: int, spec: ClaimSpec,
                       carry: frozenset[str] | None) -> frozenset[str] | None:

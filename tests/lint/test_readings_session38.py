@@ -16,7 +16,9 @@ and from phrasings two helpers wrote from the misconception list alone (tests/li
 - a listener's short echo of a question (`乙：怎么读？`) is read past, so the answer after it is about what was asked; a
   clause that opens by comparing with a term (`跟 GPT 一样是自回归的`) is about the topic, not that term; a term with a
   modifier of its own that makes up a clause (`瞎蒙的 random classifier，…`) sets the topic; `正是这两种激活函数…` after
-  a pair goes on with the pair; what a term is switched back to (`把 ReLU 换回 tanh，它…`) goes on.
+  a pair goes on with the pair; what a term is switched back to (`把 ReLU 换回 tanh，它…`) goes on; a listener's short
+  reply that adds no term (`乙：多查询注意力嘛。`) is read past too, and a crosstalk turn's label (`甲：`) opens a clause as
+  an answer's label does.
 """
 
 from __future__ import annotations
@@ -79,6 +81,11 @@ CASES = [
     ('网络太深梯度传不回来时，可以把 ReLU 换回 tanh，它能让梯度顺畅地传回去。', 'FC148', True),
     # (not flagged on the session's starting code either: a guard against the new readings)
     ('网络太深梯度传不回来时，可以把 tanh 换回 ReLU，它能让梯度顺畅地传回去。', 'FC148', False),
+    # a listener's short reply that adds no term of its own (`乙：多查询注意力嘛。`) is read past; a dialogue turn's
+    # label (`甲：`) opens a clause as an answer's does
+    ('甲：MQA 你了解吗？乙：多查询注意力嘛。甲：其实就是所有头共用一组 Query。', 'FC368', True),
+    # (not flagged on the session's starting code either: a guard against the new readings)
+    ('甲：MQA 你了解吗？乙：多查询注意力嘛。甲：其实就是所有头共用一组 K 和 V。', 'FC368', False),
 ]
 
 
