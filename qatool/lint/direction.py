@@ -14,7 +14,12 @@ states none (the rule kind skips those sentences), and a value set without a dir
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
+
+from qatool.lint import kinds
+from qatool.lint.document import LintDoc, Unit
+from qatool.lint.kinds import Knowledge
+from qatool.lint.model import Finding, Rule
 
 # a move of the knob named after it (`p 调大`, `阈值往上拉`, `rank 越高`, `β 调小到 0.01`), up or down
 _UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)得?(?:大|高|宽|多|长)|越(?:大|高|多|长)|更(?:大|高|多|长)"
@@ -23,9 +28,9 @@ _UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)�
 _DOWN_AFTER = (r"(?:调|设|改|开|拉|压|缩|降|减|变|取|选|弄|搞)得?(?:小|低|窄|少|短)|越(?:小|低|少|短)|更(?:小|低|少|短)"
                r"|(?:小|低|少)(?:一点|一些|些|点)|往(?:小|低|下)(?:了|里)?(?:调|拉|压|设|开|降)|下调|拉低|调低|降低|减小|减少|缩小|砍半|减半"
                r"|(?:降|砍|减|缩|压)(?:低|小)?到|一降|往下降|一(?:低|小)(?=[^，,。]{0,3}就|，|,)|↓|⬇")
-# a move named before the knob (`提高阈值`, `调低温度`)
 # a state named right after it (`困惑度高说明…`, `PPL 高的那个`)
 _BARE = r"[ \t]?(?:(?P<up>高|大)(?!小|约|概|部分|幅|致|多数|都|家|型|模型|于)|(?P<down>低|小)(?!于|时|心|部分|幅|型|模型))"
+# a move named before the knob (`提高阈值`, `调低温度`)
 _UP_BEFORE = r"(?:提高|提升|增大|增加|加大|调高|调大|拉高|扩大|升高|上调|放大|多训|再训|延长|加长)了?"
 _DOWN_BEFORE = r"(?:降低|减小|减少|调低|调小|拉低|缩小|下调|压低)了?"
 _NEG = r"不|没|别|未|无法|并非|≠"
@@ -41,11 +46,12 @@ _E_UP_BEFORE = (r"(?:更|越)(?:多|大|长|宽)的?|多(?:切|出|了)?\s*(?:�
 _E_DOWN_BEFORE = (r"(?:更|越)(?:少|小|短|窄)的?|少(?:切|了|掉)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
                   r"|(?:更|越)难|(?:更|越)?不(?:太)?(?:容易|易)|减轻|缓解|抑制|防止|避免|消除|改善|降低|减少|减小|缩短|压缩|节省|省")
 # the goal a move serves, before it (`想要 recall 高？`, `想让序列短点，`, `要想正则更强，`)
-_GOAL_LEAD = r"(?:想|想要|要想|想让|希望|为了|如果想|若想|要是想)"
+_GOAL_LEAD = r"(?:如果想要?|若想要?|要是想要?|想要|想让|要想|希望|为了|想)"  # (longest first)
 _GOAL_UP = r"(?:更|越)?(?:高|大|多|长|强|宽)(?:一点|一些|些|点)?"
 _GOAL_DOWN = r"(?:更|越)?(?:低|小|少|短|弱|窄)(?:一点|一些|些|点)?"
 _GOAL_STATE_RE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:(?P<up>" + _GOAL_UP + r")|(?P<down>" + _GOAL_DOWN + r"))(?=\s*(?:[，,。；;！!？?…]|就|的话|$))")
 _GOAL_CHANGE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,12}$")
+# the knob named with its size (`小词表`, `更大的 batch`; after another word only with a comparative, `用较大的 batch`)
 _SIZED_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?P<up>(?:更|较|越)?(?:大|高)(?:一些|一点|些|点)?(?:的)?)|(?P<down>(?:更|较|越)?(?:小|低)(?:一些|一点|些|点)?(?:的)?))\s*$"
                               r"|(?:(?P<up2>(?:更|较)(?:大|高)(?:一些|一点|些|点)?的?)|(?P<down2>(?:更|较)(?:小|低)(?:一些|一点|些|点)?的?))\s*$")
 _TURN_RE = re.compile(r"[，,、]\s*(?:但|但是|而|不过|然而|可是|反之|相反|若|如果|假如|要是)")
@@ -56,12 +62,17 @@ _ACTS_ON_RE = re.compile(r"(?![了到至后时就则会也越为成，,。、；
 _WITH_BEFORE_RE = re.compile(r"(?:随着?|跟着)\s*$")
 
 
+_CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
+_GOAL_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
+# a change of the effect after its name, a few words between (`候选集合一下就大了`), and before it (`更容易过拟合`)
+_E_AFTER_RE = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
+_E_BEFORE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*$")
+
+
 def _clause_start(text: str, start: int, at: int) -> int:
     """Where the clause that holds text[at] starts (not before `start`)."""
     return max([start] + [m.end() for m in _CLAUSE_SEP_RE.finditer(text, start, at)])
 
-
-_CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
 _NUM = r"[0-9]+(?:\.[0-9]+)?\s*(?:[kKwW万千亿]|e-?[0-9]+)?"
 # a move between two values (`从 0.95 降到 0.5`, `由 8 改为 64`, `8 → 64`)
 _FROM_TO = r"(?:从|由)\s*(?P<a>" + _NUM + r")\s*(?:[^，,。；;！!？?\d]{0,4}?)(?:到|至|为|成)\s*(?P<b>" + _NUM + r")|(?P<c>" + _NUM + r")\s*(?:→|->|=>|⇒)\s*(?P<d>" + _NUM + r")"
@@ -91,17 +102,25 @@ class Effect(NamedTuple):
 class Relation:
     """A knob and the effects it moves (compiled once per rule)."""
 
-    def __init__(self, knob: str, effects: list[Effect], symbol: str | None = None):
-        self.knob = re.compile(knob, re.I)
+    def __init__(self, knob: str, effects: list[Effect], symbol: str | None = None, symbol_moves: bool = False):
+        # (a symbol moves as the knob does where the rule's context says what it stands for: `LoRA` for `r`, `DPO` for `β`)
+        self.knob = re.compile(knob if symbol is None or not symbol_moves else f"{knob}|{symbol}", re.I)
         self.effects = effects
         # two settings compared (`T=2 比 T=0.5 …更确定`, `对比 lr=0.001 和 lr=1：后者…`): the knob, or its symbol with a value
         name = knob if symbol is None else f"{knob}|{symbol}"
         # (the knob or its symbol named again with a move of its own after it: `…降到 0.3：T 越高，…`)
+        # (an effect said to be proportional to the knob: `Y ∝ X`, `Y ∝ 1/X`, `Y 与 X 成反比`, `Y 正比于 X`)
+        self._proportional = [re.compile(r"(?:" + e.names.pattern + r")[^，,。；;\n]{0,8}?(?:(?P<prop>∝|正比于|反比于)\s*(?P<inv>1\s*/\s*)?(?:" + name + r")"
+                                         r"|(?:与|和|跟|同)\s*(?:" + name + r")[^，,。；;\n]{0,6}?(?P<cheng>成正比|成反比|正相关|负相关))", re.I)
+                              for e in effects]
         self._mention = re.compile(r"(?:" + name + r")(?=\s{0,2}(?:越|更|调|=|＝|从|由|↑|↓|高|低|大|小))", re.I)
         setting = r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*"
         self._compared = re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*)?(?P<b>" + _NUM + r")"
                                     r"|" + setting + r"(?P<c>" + _NUM + r")\s*(?:和|与|跟|、|vs\.?)\s*(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*(?P<d>" + _NUM + r")"
-                                    r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)", re.I)
+                                    r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)"
+                                    # (or one setting said to beat the other: `BLEU 0.2 的赢了 0.4 的`; the verb is the change)
+                                    r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<e>" + _NUM + r")[^，,。；;！!？?\n\d]{0,6}?"
+                                    r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*)?(?P<f>" + _NUM + r"))", re.I)
         # (right after it: a few words between, not a clause of its own, `temperature/top-p 高则更多样` moves nothing by 更多)
         self._after = re.compile(r"[^，,。；;！!？?\n则就、/|]{0,4}?(?P<neg>" + _NEG + r")?\s*(?:(?P<up>" + _UP_AFTER + r")|(?P<down>" + _DOWN_AFTER + r"))")
         self._bare = re.compile(_BARE)
@@ -116,10 +135,14 @@ class Relation:
                 va, vb = _value(c.group("a")), _value(c.group("b"))
                 if va is not None and vb is not None and va != vb:
                     out.append((c.start(), c.end(), va > vb))  # (the first setting is what the clause goes on about)
-            else:
+            elif c.group("c") is not None:
                 va, vb = _value(c.group("c")), _value(c.group("d"))
                 if va is not None and vb is not None and va != vb:
                     out.append((c.start(), c.end(), (vb > va) == (c.group("which") == "后者")))
+            else:
+                va, vb = _value(c.group("e")), _value(c.group("f"))
+                if va is not None and vb is not None and va != vb:
+                    out.append((c.start(), c.end(), va > vb))
         if out:
             return out
         for k in self.knob.finditer(text, start, end):
@@ -151,15 +174,13 @@ class Relation:
     def effect_moves(self, text: str, start: int, end: int, effect: Effect) -> list[tuple[int, int, bool]]:
         """(start, end, up) of each stated change of the effect in text[start:end]."""
         out = []
-        after = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
-        before = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*$")
         for e in effect.names.finditer(text, start, end):
-            m = after.match(text, e.end(), end)
+            m = _E_AFTER_RE.match(text, e.end(), end)
             if m is not None:
                 if not re.search(_NEG, text[e.end():m.end()]):  # (`并不会变小`, `和不确定性也会增加`: no plain change)
                     out.append((e.start(), m.end(), m.group("up") is not None))
                 continue
-            b = before.search(text, max(start, e.start() - 10), e.start())
+            b = _E_BEFORE_RE.search(text, max(start, e.start() - 10), e.start())
             if b is not None and b.group(0).strip() and not re.search(_NEG, text[max(start, b.start() - 2):b.start()]) \
                     and (b.group("down") is not None or not re.search(_NEG, b.group(0))):
                 out.append((b.start(), e.end(), b.group("up") is not None))
@@ -175,7 +196,7 @@ class Relation:
         out = []
         for g in re.finditer(_GOAL_LEAD, text[start:end]):
             a = start + g.end()
-            stop = re.compile(r"[，,。；;！!？?\n]").search(text, a, end)
+            stop = _GOAL_STOP_RE.search(text, a, end)
             clause_end = min(stop.start() if stop else end, a + 24)
             said = [(m, up) for rx, up in ((effect.up, True), (effect.down, False)) if rx is not None
                     for m in [rx.search(text, a, clause_end)] if m is not None and not re.search(_NEG, text[a:m.end()])]
@@ -185,20 +206,35 @@ class Relation:
                 continue
             e = effect.names.search(text, a, clause_end)
             if e is not None and not re.search(_NEG, text[a:e.start()]):
-                m = _GOAL_STATE_RE.match(text, e.end(), clause_end + 1)
-                if m is not None:
-                    out.append((start + g.start(), m.end(), m.group("up") is not None))
+                st = _GOAL_STATE_RE.match(text, e.end(), clause_end + 1)
+                if st is not None:
+                    out.append((start + g.start(), st.end(), st.group("up") is not None))
                 elif (v := _GOAL_CHANGE_RE.match(text, a, e.start())) is not None:  # (`想缓解过拟合`, `想降低 pipeline bubble`)
                     out.append((start + g.start(), e.end(), v.group("up") is not None))
         return out
 
+    def proportions(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans where an effect is said to be proportional to the knob the wrong way round (`bubble 占比 ∝ m`,
+        `可训练参数 ∝ 1/r`, `气泡占比与微批次数成正比`)."""
+        out = []
+        for effect, rx in zip(self.effects, self._proportional):
+            for m in rx.finditer(text, start, end):
+                if re.search(_NEG, m.group(0)):
+                    continue
+                said = m.group("cheng") if m.group("cheng") else m.group("prop")
+                same = said in ("∝", "正比于", "成正比", "正相关") and not m.group("inv")
+                if same != effect.same:
+                    out.append(m.span())
+        return out
+
     def slips(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of text[start:end] where a move of the knob and a change of an effect are stated together the wrong
-        way round: the change after the move (a consequence), or a goal before the move that serves it."""
+        way round: the change after the move (a consequence), or a goal before the move that serves it; and where an
+        effect is said to be proportional to the knob the wrong way (`proportions`)."""
+        out = self.proportions(text, start, end)
         moves = self.knob_moves(text, start, end)
         if not moves:
-            return []
-        out = []
+            return out
         for effect in self.effects:
             for n, (ks, ke, kup) in enumerate(moves):
                 # (the change in the move's clause or the next one: `p 调大，候选集就变小`; not one a later clause says
@@ -227,17 +263,15 @@ class Relation:
         return sorted(set(out))
 
 
-def check_direction(rule, doc, kb):
+def check_direction(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
     """The direction kind's check: each stated move of the rule's knob whose effect is said to change the wrong way
     round, once per place, in statements only (not in questions nor reported beliefs: kinds.asks)."""
-    from qatool.lint import kinds  # (kinds imports the registry's modules; read at call time)
-
     relation: Relation = rule.spec["relation"]
     for unit in kinds._units(rule, doc, kinds.gate_of(rule, kb)):
         read = kinds._answered(doc, unit)
         seen: set[tuple[int, int]] = set()
         for start, end in kinds._regions(rule, read):
-            if kinds._unless(rule, read, start, end) or not _context_ok(rule, unit, kinds):
+            if kinds._unless(rule, read, start, end) or not _context_ok(rule, unit):
                 continue
             for s, e in relation.slips(read.text, start, end):
                 if (s, e) in seen or any(s < b and a < e for a, b in seen):
@@ -248,14 +282,14 @@ def check_direction(rule, doc, kb):
                 yield kinds.make_finding(rule, doc, unit, s, e)
 
 
-def _not_stated(kb, text: str, at: int) -> bool:
+def _not_stated(kb: Knowledge, text: str, at: int) -> bool:
     """Whether the sentence holding text[at] states nothing, as the claim rules' text layer reads it: a question without
     its mark (`…是更确定还是更随机`), a quiz statement judged false after it (`“…”答：错误。`), a reported belief."""
     sent = next((s for s in kb.claim_reader().layer.sentences(text) if s.start <= at < s.end), None)
     return sent is not None and sent.kind not in ("statement", "supposed")
 
 
-def _context_ok(rule, unit, kinds) -> bool:
+def _context_ok(rule: Rule, unit: Unit) -> bool:
     """Whether each of the rule's context patterns is found in the line or in its item's title and question (a knob
     such as `β` or `k` names one thing only where the text is about it: `DPO 的 β`, `KNN 的 k`)."""
     rxs = rule.spec.get("context", ())

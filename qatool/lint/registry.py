@@ -237,7 +237,8 @@ class DirectionKind(GatedKind):
         symbol = ctx.entry.get("symbol")
         # (compiled through the safe wrapper: probed, located on error; the gate holds a symbol given a value, `T=2`)
         knob = ctx.regex("knob", ctx.entry["knob"])
-        gate = knob if symbol is None else ctx.regex("symbol", f"{knob.pattern}|(?:{symbol})\\s*(?:=|＝|为|取|设为)\\s*[0-9]")
+        gate = knob if symbol is None else ctx.regex(
+            "symbol", f"{knob.pattern}|(?:{symbol})\\s*(?:=|＝|为|取|设为)\\s*[0-9]|(?:∝|正比于|反比于)\\s*(?:1\\s*/\\s*)?(?:{symbol})")
         effects = []
         for i, e in enumerate(ctx.entry["effects"]):
             for key in ("names", "up", "down"):
@@ -246,7 +247,10 @@ class DirectionKind(GatedKind):
             effects.append(direction.Effect(direction.compile_part(e["names"]), e["moves"] == "same",
                                             direction.compile_part(e["up"]) if "up" in e else None,
                                             direction.compile_part(e["down"]) if "down" in e else None))
-        return {"relation": direction.Relation(knob.pattern, effects, symbol), "gate": gate}
+        moves = symbol is not None and bool(ctx.entry.get("context"))
+        if moves:
+            gate = ctx.regex("symbol", f"{knob.pattern}|(?:{symbol})")
+        return {"relation": direction.Relation(knob.pattern, effects, symbol, moves), "gate": gate}
 
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         return direction.check_direction(rule, doc, kb)

@@ -21,11 +21,18 @@ CASES = [
     ("对比 r=8 和 r=32：后者可训练参数更少。", "FC478", False),  # (no LoRA named anywhere: the symbol alone is not read)
     ("LoRA 里对比 r=8 和 r=32：后者可训练参数更少。", "FC478", True),
     ("LoRA 里对比 r=8 和 r=32：后者可训练参数更多。", "FC478", False),
-    ("LoRA：r↑ → 可训练参数↓。", "FC478", False),  # (an arrow after a bare symbol moves nothing)
+    ("LoRA：r↑ → 可训练参数↓。", "FC478", True),  # a symbol moves where the context names what it stands for
+    ("笔记：r↑ → 可训练参数↓。", "FC478", False),  # (no LoRA named: `r` stands for nothing known)
+    ("KNN 里 top-k 越大，模型越复杂。", "FC484", False),  # (`top-k` is no KNN `k`)
     ("LoRA 的秩↑ → 可训练参数↓。", "FC478", True),  # an arrow
     ("想让可训练参数少一点，就把 LoRA 的 rank 调大。", "FC478", True),  # a goal the move serves
     ("想让可训练参数少一点，就把 LoRA 的 rank 调小。", "FC478", False),
     ("更大的 LoRA 秩意味着更少的可训练参数。", "FC478", True),  # the knob named with its size
+    ("LoRA 里可训练参数 ∝ 1/r。", "FC478", True),  # an effect said to be proportional to it
+    ("LoRA 里可训练参数 ∝ r。", "FC478", False),
+    ("流水线气泡占比与微批次数量成正比。", "FC481", True),
+    ("流水线气泡占比与微批次数量成反比。", "FC481", False),
+    ("流水线气泡占比并不与微批次数量成正比。", "FC481", False),
     # ways of stating no move, or no change
     ("LoRA 的 rank 越高，可训练参数并不会越少。", "FC478", False),  # a negated change
     ("LoRA 的 rank 调高了，可训练参数却没有变少。", "FC478", False),
