@@ -738,11 +738,11 @@ _QA_DOUBT_RE = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:不(?!错)|没(?!�
 # a question that asks which of the things it names (`sigmoid 和 tanh 哪个是零中心？`): up to its asking word
 _QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)[^，,；;]{0,24}?哪(?:个|些|种|一|类)?", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
-# "A 和 B 一样 P": B is compared with A, and has P too
 # a modifier before a term that a clause consists of (`瞎蒙的 random classifier，…`)
 _MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?的[ \t]*")
 # a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
 _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*[:：]\s*)?(?:也|就|其实)?\s*(?:跟|和|与|同|像)\s*")
+# "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
@@ -1487,6 +1487,12 @@ _LOWER_SPELLED_RE = re.compile(r"[A-Za-z][a-z\-]*(?: [a-z][a-z\-]*){1,3}")
 
 # a run of three or more capitalised Latin words (`Classification And Regression Tree`): a name
 _TITLE_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z\-]*(?:\s+(?:[A-Z][A-Za-z\-]*|and|of|for|from|with|to|the|on|in|via|by)){2,8}(?![A-Za-z])")
+
+
+def _modified_topic(text: str, at: int, m: Mention, last: int, end: int) -> bool:
+    """Whether text[at:end] is the term `m` with a modifier of its own before it and nothing after its group (which ends at
+    `last`): `瞎蒙的 random classifier，` sets the topic as `random classifier，` does."""
+    return _MODIFIED_TOPIC_RE.fullmatch(text, at, m.start) is not None and not text[last:end].strip(" \t*，,")
 
 
 def _in_spelled_name(text: str, m: Mention) -> bool:
@@ -2762,8 +2768,7 @@ class ClaimReader:
         if not opened:
             return frame, carried
         at = _FRAME_LEAD_RE.match(text, clause.start).end()
-        return opened, not any(m.start == at or (_MODIFIED_TOPIC_RE.fullmatch(text, at, m.start) and not text[m.end:clause.end].strip(" \t*，,"))
-                               for m in mentions)
+        return opened, not any(m.start == at or _modified_topic(text, at, m, m.end, clause.end) for m in mentions)
 
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
@@ -2963,9 +2968,7 @@ class ClaimReader:
         if _ENDED_AFTER_RE.match(text, group[-1].end, clause.end):
             return None  # `warmup 完成后进入余弦退火，…`: a time after the term's stage, not the term, goes on
         # one term (a name may stand for several keys at once: `BERT-base` is a BERT too)
-        if len({m.keys for m in group}) == 1 and (first.start == lead or (
-                # (or a clause that is the term with a modifier of its own and nothing else: `瞎蒙的 random classifier，…`)
-                _MODIFIED_TOPIC_RE.fullmatch(text, lead, first.start) and not text[group[-1].end:clause.end].strip(" \t*，,"))):
+        if len({m.keys for m in group}) == 1 and (first.start == lead or _modified_topic(text, lead, first, group[-1].end, clause.end)):
             return first.keys.union(*(m.keys for m in like))
         if _FRAME_END_RE.search(text[clause.start:clause.end]) and len({k for m in subj for k in m.keys}) == 1:
             return first.keys
