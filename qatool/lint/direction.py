@@ -14,6 +14,7 @@ states none (the rule kind skips those sentences), and a value set without a dir
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Iterator, NamedTuple
 
 from qatool.lint import kinds
@@ -77,6 +78,13 @@ _NUM = r"[0-9]+(?:\.[0-9]+)?\s*(?:[kKwW万千亿]|e-?[0-9]+)?"
 # a move between two values (`从 0.95 降到 0.5`, `由 8 改为 64`, `8 → 64`)
 _FROM_TO = r"(?:从|由)\s*(?P<a>" + _NUM + r")\s*(?:[^，,。；;！!？?\d]{0,4}?)(?:到|至|为|成)\s*(?P<b>" + _NUM + r")|(?P<c>" + _NUM + r")\s*(?:→|->|=>|⇒)\s*(?P<d>" + _NUM + r")"
 
+# the knob's move right after it: a few words between, not a clause of its own (`temperature/top-p 高则更多样` moves
+# nothing by 更多); a state right after it; a move between two values; a move named before it
+_KNOB_AFTER_RE = re.compile(r"[^，,。；;！!？?\n则就、/|]{0,4}?(?P<neg>" + _NEG + r")?\s*(?:(?P<up>" + _UP_AFTER + r")|(?P<down>" + _DOWN_AFTER + r"))")
+_BARE_RE = re.compile(_BARE)
+_FROM_TO_RE = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:" + _FROM_TO + r")")
+_KNOB_BEFORE_RE = re.compile(r"(?:(?P<up>" + _UP_BEFORE + r")|(?P<down>" + _DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,4}$")
+
 _SCALE = {"k": 1e3, "K": 1e3, "千": 1e3, "w": 1e4, "W": 1e4, "万": 1e4, "亿": 1e8}
 
 
@@ -100,32 +108,47 @@ class Effect(NamedTuple):
 
 
 class Relation:
-    """A knob and the effects it moves (compiled once per rule)."""
+    """A knob and the effects it moves. The patterns that hold the knob's names are compiled on first use: most rules
+    never get past their gate in a document."""
 
     def __init__(self, knob: str, effects: list[Effect], symbol: str | None = None, symbol_moves: bool = False):
         # (a symbol moves as the knob does where the rule's context says what it stands for: `LoRA` for `r`, `DPO` for `β`)
         self.knob = re.compile(knob if symbol is None or not symbol_moves else f"{knob}|{symbol}", re.I)
         self.effects = effects
-        # two settings compared (`T=2 比 T=0.5 …更确定`, `对比 lr=0.001 和 lr=1：后者…`): the knob, or its symbol with a value
-        name = knob if symbol is None else f"{knob}|{symbol}"
-        # (the knob or its symbol named again with a move of its own after it: `…降到 0.3：T 越高，…`)
-        # (an effect said to be proportional to the knob: `Y ∝ X`, `Y ∝ 1/X`, `Y 与 X 成反比`, `Y 正比于 X`)
-        self._proportional = [re.compile(r"(?:" + e.names.pattern + r")[^，,。；;\n]{0,8}?(?:(?P<prop>∝|正比于|反比于)\s*(?P<inv>1\s*/\s*)?(?:" + name + r")"
-                                         r"|(?:与|和|跟|同)\s*(?:" + name + r")[^，,。；;\n]{0,6}?(?P<cheng>成正比|成反比|正相关|负相关))", re.I)
-                              for e in effects]
-        self._mention = re.compile(r"(?:" + name + r")(?=\s{0,2}(?:越|更|调|=|＝|从|由|↑|↓|高|低|大|小))", re.I)
+        self._name = knob if symbol is None else f"{knob}|{symbol}"  # (the knob, or its symbol: `T`, `r`)
+
+    def named(self, text: str) -> bool:
+        """Whether `text` names the knob or its symbol at all (a look before reading its sentences)."""
+        return self._named.search(text) is not None
+
+    @cached_property
+    def _named(self) -> re.Pattern:
+        return re.compile(self._name, re.I)
+
+    @cached_property
+    def _proportional(self) -> list[re.Pattern]:
+        """An effect said to be proportional to the knob: `Y ∝ X`, `Y ∝ 1/X`, `Y 与 X 成反比`, `Y 正比于 X`."""
+        name = self._name
+        return [re.compile(r"(?:" + e.names.pattern + r")[^，,。；;\n]{0,8}?(?:(?P<prop>∝|正比于|反比于)\s*(?P<inv>1\s*/\s*)?(?:" + name + r")"
+                           r"|(?:与|和|跟|同)\s*(?:" + name + r")[^，,。；;\n]{0,6}?(?P<cheng>成正比|成反比|正相关|负相关))", re.I)
+                for e in self.effects]
+
+    @cached_property
+    def _mention(self) -> re.Pattern:
+        """The knob or its symbol named again with a move of its own after it (`…降到 0.3：T 越高，…`)."""
+        return re.compile(r"(?:" + self._name + r")(?=\s{0,2}(?:越|更|调|=|＝|从|由|↑|↓|高|低|大|小))", re.I)
+
+    @cached_property
+    def _compared(self) -> re.Pattern:
+        """Two settings compared (`T=2 比 T=0.5 …更确定`, `对比 lr=0.001 和 lr=1：后者…`), or one said to beat the other
+        (`BLEU 0.2 的赢了 0.4 的`: the verb is the change)."""
+        name = self._name
         setting = r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*"
-        self._compared = re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*)?(?P<b>" + _NUM + r")"
-                                    r"|" + setting + r"(?P<c>" + _NUM + r")\s*(?:和|与|跟|、|vs\.?)\s*(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*(?P<d>" + _NUM + r")"
-                                    r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)"
-                                    # (or one setting said to beat the other: `BLEU 0.2 的赢了 0.4 的`; the verb is the change)
-                                    r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<e>" + _NUM + r")[^，,。；;！!？?\n\d]{0,6}?"
-                                    r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*)?(?P<f>" + _NUM + r"))", re.I)
-        # (right after it: a few words between, not a clause of its own, `temperature/top-p 高则更多样` moves nothing by 更多)
-        self._after = re.compile(r"[^，,。；;！!？?\n则就、/|]{0,4}?(?P<neg>" + _NEG + r")?\s*(?:(?P<up>" + _UP_AFTER + r")|(?P<down>" + _DOWN_AFTER + r"))")
-        self._bare = re.compile(_BARE)
-        self._from_to = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:" + _FROM_TO + r")")
-        self._before = re.compile(r"(?:(?P<up>" + _UP_BEFORE + r")|(?P<down>" + _DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,4}$")
+        return re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*)?(?P<b>" + _NUM + r")"
+                          r"|" + setting + r"(?P<c>" + _NUM + r")\s*(?:和|与|跟|、|vs\.?)\s*(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*(?P<d>" + _NUM + r")"
+                          r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)"
+                          r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<e>" + _NUM + r")[^，,。；;！!？?\n\d]{0,6}?"
+                          r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*)?(?P<f>" + _NUM + r"))", re.I)
 
     def knob_moves(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         """(start, end, up) of each stated move of the knob in text[start:end]."""
@@ -153,20 +176,20 @@ class Relation:
             if pre is not None:  # `小词表 → …`, `更大的 batch`: the knob named with its size
                 out.append((pre.start(), k.end(), pre.group("up") is not None or pre.group("up2") is not None))
                 continue
-            ft = self._from_to.match(text, k.end(), end)
+            ft = _FROM_TO_RE.match(text, k.end(), end)
             if ft is not None:
                 a, b = (ft.group("a"), ft.group("b")) if ft.group("a") is not None else (ft.group("c"), ft.group("d"))
                 va, vb = _value(a), _value(b)
                 if va is not None and vb is not None and va != vb:
                     out.append((k.start(), ft.end(), vb > va))
                     continue
-            m = self._bare.match(text, k.end(), end) or self._after.match(text, k.end(), end)
+            m = _BARE_RE.match(text, k.end(), end) or _KNOB_AFTER_RE.match(text, k.end(), end)
             if m is not None:
                 acts = _ACTS_ON_RE.match(text, m.end(), end) is not None and _TRANSITIVE_RE.search(text, m.start(), m.end()) is not None
                 if not acts and not re.search(_NEG, text[k.end():m.end()]):
                     out.append((k.start(), m.end(), m.group("up") is not None))
                 continue
-            b = self._before.search(text, max(start, k.start() - 12), k.start())
+            b = _KNOB_BEFORE_RE.search(text, max(start, k.start() - 12), k.start())
             if b is not None and not re.search(_NEG, text[max(start, b.start() - 2):b.start()]):
                 out.append((b.start(), k.end(), b.group("up") is not None))
         return out
@@ -268,10 +291,12 @@ def check_direction(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding
     round, once per place, in statements only (not in questions nor reported beliefs: kinds.asks)."""
     relation: Relation = rule.spec["relation"]
     for unit in kinds._units(rule, doc, kinds.gate_of(rule, kb)):
+        if not relation.named(unit.text) or not _context_ok(rule, unit):
+            continue  # (the line and its item say nothing of what the knob is: read no further)
         read = kinds._answered(doc, unit)
         seen: set[tuple[int, int]] = set()
         for start, end in kinds._regions(rule, read):
-            if kinds._unless(rule, read, start, end) or not _context_ok(rule, unit):
+            if kinds._unless(rule, read, start, end):
                 continue
             for s, e in relation.slips(read.text, start, end):
                 if (s, e) in seen or any(s < b and a < e for a, b in seen):

@@ -26,6 +26,7 @@ import qatool.lint.memory  # noqa: F401  (registers the weight-memory check)
 import qatool.lint.ratiocheck  # noqa: F401  (registers the worked-example metric check)
 from qatool.lint.document import LintDoc
 from qatool.lint.kinds import CITATION_CHECKS, CITATION_GATES, FLAGS, Knowledge
+from qatool.lint.literals import required_literals
 from qatool.lint.model import PROSE_SCOPES, SCOPES, Finding, Rule
 from qatool.lint.patterns import SafePattern, compile_safe
 from qatool.lint.pyrules import PY_CHECKS
@@ -216,6 +217,7 @@ class CooccurrenceKind(GatedKind):
 @dataclass
 class DirectionSpec(Spec):
     relation: Any = None  # direction.Relation
+    pgate: Any = None  # where a change of an effect can be: its names and its words of change (the literal prefilter)
 
 
 @register_kind
@@ -248,9 +250,20 @@ class DirectionKind(GatedKind):
                                             direction.compile_part(e["up"]) if "up" in e else None,
                                             direction.compile_part(e["down"]) if "down" in e else None))
         moves = symbol is not None and bool(ctx.entry.get("context"))
-        if moves:
-            gate = ctx.regex("symbol", f"{knob.pattern}|(?:{symbol})")
-        return {"relation": direction.Relation(knob.pattern, effects, symbol, moves), "gate": gate}
+        if moves:  # (the symbol with a move after it: `r 调大`, `β↑`, `k 越小`)
+            gate = ctx.regex("symbol", f"{knob.pattern}|(?:{symbol})(?=\\s{{0,3}}(?:越|更|调|设|=|＝|从|由|↑|↓|⬆|⬇|往|取|太|大|小|高|低|增|减|降|提|拉))"
+                                       f"|(?:∝|正比于|反比于)\\s*(?:1\\s*/\\s*)?(?:{symbol})")
+        # (every slip names an effect or says its change in its own words: a document with neither is skipped)
+        parts = [e[k] for e in ctx.entry["effects"] for k in ("names", "up", "down") if k in e and e[k] != "(?!)"]
+        pgate = ctx.regex("effects", "|".join(f"(?:{p})" for p in parts)) if parts else None
+        if pgate is not None and required_literals(gate.pattern) is None:
+            # (a knob read with a one-letter symbol, `T=2`, `p 调大`, holds no literal to look for: the units are those where
+            # an effect can be, from the literal pass, and the reader looks for the knob there)
+            gate = pgate
+        return {"relation": direction.Relation(knob.pattern, effects, symbol, moves), "gate": gate, "pgate": pgate}
+
+    def needs(self, rule: Rule, kb: Knowledge) -> tuple[Any, ...]:
+        return tuple(g for g in (self.gate(rule, kb), rule.spec.get("pgate")) if g is not None)
 
     def check(self, rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
         return direction.check_direction(rule, doc, kb)
