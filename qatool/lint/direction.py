@@ -17,7 +17,7 @@ import re
 from functools import cached_property
 from typing import Iterator, NamedTuple
 
-from qatool.lint import kinds
+import qatool.lint.kinds as kinds
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.kinds import Knowledge
 from qatool.lint.model import Finding, Rule
