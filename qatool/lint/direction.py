@@ -100,6 +100,12 @@ def _value(s: str) -> float | None:
     return v * _SCALE.get(unit, 1.0)
 
 
+def _two_values(a: str, b: str) -> tuple[float, float] | None:
+    """Two stated values of a knob, when both read as numbers and differ (a move between them has a direction)."""
+    va, vb = _value(a), _value(b)
+    return None if va is None or vb is None or va == vb else (va, vb)
+
+
 class Effect(NamedTuple):
     names: re.Pattern  # the effect quantity (`候选(?:集合|池)`)
     same: bool  # whether it truly goes up when the knob goes up
@@ -155,17 +161,13 @@ class Relation:
         out = []
         for c in self._compared.finditer(text, start, end):
             if c.group("a") is not None:
-                va, vb = _value(c.group("a")), _value(c.group("b"))
-                if va is not None and vb is not None and va != vb:
-                    out.append((c.start(), c.end(), va > vb))  # (the first setting is what the clause goes on about)
+                if (ab := _two_values(c.group("a"), c.group("b"))) is not None:
+                    out.append((c.start(), c.end(), ab[0] > ab[1]))  # (the first setting is what the clause goes on about)
             elif c.group("c") is not None:
-                va, vb = _value(c.group("c")), _value(c.group("d"))
-                if va is not None and vb is not None and va != vb:
-                    out.append((c.start(), c.end(), (vb > va) == (c.group("which") == "后者")))
-            else:
-                va, vb = _value(c.group("e")), _value(c.group("f"))
-                if va is not None and vb is not None and va != vb:
-                    out.append((c.start(), c.end(), va > vb))
+                if (cd := _two_values(c.group("c"), c.group("d"))) is not None:
+                    out.append((c.start(), c.end(), (cd[1] > cd[0]) == (c.group("which") == "后者")))
+            elif (ef := _two_values(c.group("e"), c.group("f"))) is not None:
+                out.append((c.start(), c.end(), ef[0] > ef[1]))
         if out:
             return out
         for k in self.knob.finditer(text, start, end):
@@ -179,9 +181,8 @@ class Relation:
             ft = _FROM_TO_RE.match(text, k.end(), end)
             if ft is not None:
                 a, b = (ft.group("a"), ft.group("b")) if ft.group("a") is not None else (ft.group("c"), ft.group("d"))
-                va, vb = _value(a), _value(b)
-                if va is not None and vb is not None and va != vb:
-                    out.append((k.start(), ft.end(), vb > va))
+                if (ab := _two_values(a, b)) is not None:
+                    out.append((k.start(), ft.end(), ab[1] > ab[0]))
                     continue
             m = _BARE_RE.match(text, k.end(), end) or _KNOB_AFTER_RE.match(text, k.end(), end)
             if m is not None:
@@ -258,19 +259,19 @@ class Relation:
         moves = self.knob_moves(text, start, end)
         if not moves:
             return out
-        for effect in self.effects:
-            for n, (ks, ke, kup) in enumerate(moves):
-                # (the change in the move's clause or the next one: `p 调大，候选集就变小`; not one a later clause says
-                # of another driver, `…随秩 r 线性增加，r 越小越省参数`)
-                seps = [m for m in _CLAUSE_SEP_RE.finditer(text, ke, end)]
-                reach = seps[2].start() if len(seps) > 2 else end  # (up to two clauses on: `k 往小调，调到 1，模型简单了`)
-                stop = next((m.start() for m in seps if m.group() in "；;。！!？?\n"), end)  # (a sentence or a list item ends)
-                turn = _TURN_RE.search(text, ke, end)  # (nor past a turn: `…，但…`)
-                again = self._mention.search(text, ke, end)  # (nor past the knob named again: `…降到 0.3：T 越高…越随机`)
-                reach = min(reach, stop, turn.start() if turn else end, moves[n + 1][0] if n + 1 < len(moves) else end,
-                            again.start() if again else end)
-                if re.search(_NEG, text[_clause_start(text, start, ks):ks]):
-                    continue  # (`并不是困惑度越高越好`, `不应将较低的 BLEU 解释为…`: the move is denied)
+        for n, (ks, ke, kup) in enumerate(moves):
+            if re.search(_NEG, text[_clause_start(text, start, ks):ks]):
+                continue  # (`并不是困惑度越高越好`, `不应将较低的 BLEU 解释为…`: the move is denied)
+            # (the change in the move's clause or the next one: `p 调大，候选集就变小`; not one a later clause says
+            # of another driver, `…随秩 r 线性增加，r 越小越省参数`)
+            seps = [m for m in _CLAUSE_SEP_RE.finditer(text, ke, end)]
+            reach = seps[2].start() if len(seps) > 2 else end  # (up to two clauses on: `k 往小调，调到 1，模型简单了`)
+            stop = next((m.start() for m in seps if m.group() in "；;。！!？?\n"), end)  # (a sentence or a list item ends)
+            turn = _TURN_RE.search(text, ke, end)  # (nor past a turn: `…，但…`)
+            again = self._mention.search(text, ke, end)  # (nor past the knob named again: `…降到 0.3：T 越高…越随机`)
+            reach = min(reach, stop, turn.start() if turn else end, moves[n + 1][0] if n + 1 < len(moves) else end,
+                        again.start() if again else end)
+            for effect in self.effects:  # (the reach is the move's, whichever effect: found once per move)
                 changes = self.effect_moves(text, ke, reach, effect)
                 if any(a[2] != b[2] and "还是" in text[a[1]:b[0]] for a, b in zip(changes, changes[1:])):
                     continue  # (`输出是更确定还是更随机`: both ways, asked)
