@@ -443,6 +443,10 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
                     # (the audience addressed: `主席、评委，`, `对方辩友，`, `各位观众，`)
                     r"|" + _ADDRESSED + r"(?:\s*[、和与及]\s*" + _ADDRESSED + r")*")
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
+# (after whoever or whatever says it, a word that names no term: `老师说 ResNet-50 没用瓶颈块，全是…`, `课上讲，…`: what is
+# said sets the topic)
+_SAID_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起过的法])(?:了|过)?\s*[，,：:]?\s*"
+                                 + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都"
@@ -676,9 +680,10 @@ _SPEAKER_RE = re.compile(SPEAKERS)
 _QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
 _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
@@ -1086,9 +1091,11 @@ _CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
+# a clause that only says who says what follows (`课上讲，`, `老师说：`)
+_SAID_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?:了|过)?(?:\*\*)?\s*[，,：:]\s*")
 _MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
-_ASK_REPORTED_RE = re.compile(r"\s*(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)(?:问|问到|问起|提问)|被问到|问到)")
+_ASK_REPORTED_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)(?:问|问到|问起|提问)|被问到|问到)")
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
 _REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*(?:\*\*)?\s*$")
 _LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
@@ -2658,7 +2665,8 @@ class ClaimReader:
                     return hit
             if i == opening:
                 frame, carried = self._opening_frame(text, clause, mentions, frame, carried)
-                if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
+                if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
+                        or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
                                                               and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
@@ -2767,7 +2775,7 @@ class ClaimReader:
         opened = self._frame(text, clause, mentions)
         if not opened:
             return frame, carried
-        at = _FRAME_LEAD_RE.match(text, clause.start).end()
+        at = self._frame_lead(text, clause, mentions)
         return opened, not any(m.start == at or _modified_topic(text, at, m, m.end, clause.end) for m in mentions)
 
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
@@ -2948,6 +2956,16 @@ class ClaimReader:
                  if not any(m.start <= r.start() < m.end for m in mentions)]
         return sorted(mentions + extra, key=lambda m: m.start)
 
+    @staticmethod
+    def _frame_lead(text: str, clause: Span, mentions: list[Mention]) -> int:
+        """Where a clause's topic may start: after its lead (`_FRAME_LEAD_RE`), or after whoever says what follows when no
+        term is named before (`老师说 ResNet-50…`; not `准确率说白了就是…`)."""
+        at = _FRAME_LEAD_RE.match(text, clause.start).end()
+        if any(m.start == at for m in mentions):
+            return at
+        said = _SAID_FRAME_LEAD_RE.match(text, clause.start, clause.end)
+        return said.end() if said is not None and not any(m.start < said.end() for m in mentions) else at
+
     def _frame(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
         """The topic a sentence's first clause sets for its later clauses that name no term: the term it
         opens with (`BPE 从字符开始，每次合并…`, `- **GRU**：…，…`), or the one term of a frame clause
@@ -2959,7 +2977,7 @@ class ClaimReader:
         if not subj:
             return None
         subj, past = self._past_label(text, clause, subj)
-        lead = (_FRAME_LEAD_RE.match(text, clause.start) if past is None else _LABELLED_LEAD_RE.match(text, past)).end()
+        lead = self._frame_lead(text, clause, mentions) if past is None else _LABELLED_LEAD_RE.match(text, past).end()
         first = subj[0]
         group = [first] + [m for a, m in zip(subj, subj[1:]) if _COORD_RE.match(text[a.end:m.start])]
         like = [m for m in mentions if self._is_like(text, clause, m)]  # `Bagging 和 Boosting 一样，…`: both
@@ -3346,7 +3364,8 @@ class ClaimReader:
             if _DROPPED_AFTER_RE.match(text, pe, clause.end):
                 negs += 1  # `干脆把减均值这一步省掉`: the step the property names is left out
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)
-            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4 and not _LINKED_RE.search(text, lo, hi):
+            if tail and not negs and len(_MARKUP_RE.sub("", text[lo:hi])) <= 4 and not _LINKED_RE.search(text, lo, hi) \
+                    and not _LINKED_RE.search(text, ps, pe):  # (`ROC 曲线下面积是 0——它没有区分能力`: a value stated, no label)
                 # "稀疏性：不具备": the property named as a label right after the term, then said of it
                 negs += self.layer.negations(text, tail.end(), clause.end, within)
             affirmed = negs % 2 == 0

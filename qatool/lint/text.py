@@ -59,7 +59,7 @@ QUESTION_WORD_RE = re.compile(
 # an alternative question that drops its "？" (`PPO是on-policy还是off-policy`, `基座模型选用Chat还是Base`): 是/选 …
 # 还是 B to the end, where B is no verb phrase (`结果是一样的，还是会过拟合` goes on: 还是 there means "still")
 # (`本质上还是`, `其实还是`: "still", not "or")
-ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?(?<!本质上)(?<!实际上)(?<!其实)(?<!终究)(?<!最终)(?<!到头来)(?<!说到底)(?<!归根结底)(?<!归根到底)还是"
+ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?(?<!本质上)(?<!实际上)(?<!其实)(?<!终究)(?<!最终)(?<!到头来)(?<!说到底)(?<!归根结底)(?<!归根到底)(?<!整体)(?<!总体)(?<!整个)(?<!仍然)(?<!依然)(?<!依旧)(?<!照样)(?<!本质)还是"
                               r"(?!会|要|能|可|需|应|得|有|没|不|很|太|挺|更|最|较|比较|非常|相当|十分|特别|那么|这么|一样|同样|存在|无法|在|把|被|让|使|将|依然|照样)"
                               r"(?:(?!不|没|重要|取决|无所谓|关系|影响|决定|都|由|看)[^，,。；;？?！!]){1,30}$")  # `是 A 还是 B 并不重要` states
 # the marks that judge a statement false: a cross, or a word (`（×）`, `（错）`, `（False）`)
@@ -108,6 +108,15 @@ REPORTED_RE = re.compile(
     # many or some people of any kind holding a belief (`不少观众以为…`, `常有同学把 X 当成 Y`)
     r"|(?:很多|不少|许多|一些|有些|有的|部分|好多|大多数|多数|常有|总有|经常有)(?:的)?(?:人|同学|观众|读者|听众|新手|初学者|朋友|用户|网友|候选人|面试者|开发者|工程师|学生|游客|参观者|玩家|买家|患者|家长)"
     r"(?:都|会|常|常常|经常|总|总是|往往|容易|一直)?(?:认为|觉得|以为|会说|相信|把[^，,。；;]{1,20}?(?:当成|当作|看成|看作|理解成|理解为|误认为))"
+    # (a belief another person is said to hold by 以为, which tells a belief proved wrong: `家属以为…`, `萌新们以为…`,
+    # `他以为…`; not one's own, `我以为`, an opinion, nor `当时以为`, `大家可能以为…，LLaMA 偏偏…`, which tell what was
+    # done or go on to say what is; many of any kind who take one thing for another, `不少萌新把 X 当成 Y`)
+    r"|(?:家属|家长|客户|用户|患者|萌新|新手|小白|外行|学员|老板|领导|网友|读者|观众|听众|粉丝|买家|顾客|玩家|群友|对方|他|她)"
+    r"(?:们)?(?:都|也|还|总|常|一直|往往|普遍|大多)?以为"
+    r"|(?:很多|不少|许多|一些|有些|有的|部分|好多|常有|总有)[\u4e00-\u9fff]{1,3}?(?:都|会|常|常常|经常|总|总是|往往|容易|一直)?(?:把|将)[^，,。；;]{1,20}?"
+    r"(?:当成|当作|看成|看作|理解成|理解为|误认为)"
+    # (a step told as one that kept failing, `之前给 nn.GRU 传 (h0, c0) 一直报错`: what was tried, not how things are)
+    r"|(?:一直|总是|老是|总|屡屡|频频)(?:在)?(?:报错|出错|抛异常|抛出异常|崩溃|跑不通|跑不起来)"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
@@ -294,8 +303,17 @@ _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^�
 _VERDICT_LABEL = (r"\s*(?:\*\*)?\s*(?:[（(]\s*(?=" + SPEAKER_LABEL + r"\s*[:：]))?"  # (a turn in brackets: `（观众：不对！）`)
                   r"(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
                   r"(?:(?:很遗憾|遗憾|可惜|抱歉|不好意思|哎呀?)\s*[，,！!]?\s*)?")
+# a verdict that the statement before it is wrong: a mistaken belief, a claim that does not hold or does not match a
+# source, concepts mixed up or a thing chosen wrongly, a plain no
+_WRONG_VERDICT = (r"(?:(?:这|此|该)(?:个|种)?(?:说法|理解|表述|结论)?(?:是|属于)?(?:一种|一个|个)?(?:常见的?|典型的?)?)?(?:误解|误会|误区|谬误)"
+                  r"|(?:(?:这|此|该)(?:个|种)?)?(?:说法|理解|表述|结论|描述|记录|数据|数值)?(?:有误|不成立|不准确|不属实|失实|站不住)"
+                  r"|(?:概念|术语|两者|二者)(?:混淆|搞混|弄混|混用)|[\u4e00-\u9fff]{0,3}?(?:选|用|写|记|算|搞|弄)错了?"
+                  r"|(?:这|此)?(?:其实)?(?:与|和|跟)[^，,。；;！!？?]{1,20}?(?:不符|不一致|相悖|相矛盾|矛盾)|否|不会(?:的)?|并非如此|不是这样(?:的)?")
 _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])"
-                               r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误|" + _DEDUCTION + r")\s*(?=[。，,；;：:！!]|$))")
+                               r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误|" + _DEDUCTION
+                               # (or a verdict of its own on the statement before it, under any label: `诊断：误解。`,
+                               # `结论：与原论文不符。`, `评语：概念混淆。`, `否。`, `不会。`)
+                               + r"|" + _WRONG_VERDICT + r")\s*(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`), or a
 # plain yes/no question (`S 吗？`: `BERT 是自回归模型吗？` then `对。`) ...
@@ -509,7 +527,9 @@ class Span:
 
 # the asking words of a question that a colon ends before its answer (`过拟合怎么办：…`, `X 怎么算：…`)
 # who is told to have asked (`你问…`, `有同学问…`): the start of a question reported as asked
-ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友|朋友|读者|粉丝|小伙伴)|同学|读者|网友|观众|弹幕(?:里|上)?(?:有人)?)"
+ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友|朋友|读者|粉丝|小伙伴)|同学|读者|网友|观众|弹幕(?:里|上)?(?:有人)?"
+          # (whoever a text serves or reports on: `家属问…`, `客户问…`, `买家问…`)
+          r"|家属|家长|客户|用户|患者|学员|学生|老板|领导|同事|买家|顾客|听众|玩家|粉丝)"
           r"(?:们)?(?:刚才|之前|上次)?")
 _ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(?![题号])")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
@@ -738,7 +758,9 @@ ANSWER_TURN = r"(?:答|回答)(?:的是|是|道)?"  # the word of answering, bef
 # the answer's turn spoken, without a colon, the answerer named (`面试官问 GPT 的预训练目标，我说是 MLM`)
 SPOKEN_TURN = r"(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?"
 ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]"
-                            r"|" + SPOKEN_TURN + r"(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:]))")
+                            r"|" + SPOKEN_TURN + r"(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:])"
+                            # (the answer named as such: `有人问该用 SGD 还是 Adam，合格答案是“…”`)
+                            r"|(?:合格的?|标准的?|正确的?|参考|官方的?)?答案(?:是|为|就是)(?=\s*[^\s，,。；;：:]))")
 
 
 # a question reported as asked (`面试官问…`, `追问：…`)
@@ -772,7 +794,7 @@ def reports_belief(s: str) -> bool:
 # a symptom told under its label, with no inference drawn (`遇到的问题：日志中出现交叉熵为负。`, `实际行为：…`): what was
 # seen when something went wrong, not how things are; the sentence after it (`原因分析：两者…`) still goes on with its terms
 OBSERVED_RE = re.compile(
-    r"^[\s>*-]*(?:\*\*)?\s*(?:遇到的问题|问题现象|现象|症状|异常现象|实际行为|实际现象|实际结果|报错信息?|错误现象)\s*(?:\*\*)?\s*[:：](?:\*\*)?"
+    r"^[\s>*-]*(?:\*\*)?\s*(?:遇到的问题|问题现象|现象|症状|异常现象|实际行为|实际现象|实际结果|报错信息?|错误现象|主诉|症状描述|问题描述|故障现象)\s*(?:\*\*)?\s*[:：](?:\*\*)?"
     r"(?![^。；;！!？?]*(?:说明|表明|意味着|因为|所以|因此|导致|由于|证明|可见|可以看出|看来|应该|应当|需要|本来|正常))"
     # a root cause told as a step taken (`根因：移植时把门控激活写成了 tanh`, `根因：重构时给 encoder 加了 causal mask`):
     # what was done wrong, not how things are
