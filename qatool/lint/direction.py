@@ -23,34 +23,37 @@ from qatool.lint.kinds import Knowledge
 from qatool.lint.model import Finding, Rule
 
 # a move of the knob named after it (`p 调大`, `阈值往上拉`, `rank 越高`, `β 调小到 0.01`), up or down
-_UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)得?(?:大|高|宽|多|长)|越(?:大|高|多|长)|更(?:大|高|多|长)"
+_UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)得?(?:大|高|宽|多|长|强)|越(?:大|高|多|长|强)|更(?:大|高|多|长|强)"
              r"|(?:大|高|多)(?:一点|一些|些|点)|往(?:大|高|上)(?:了|里)?(?:调|拉|提|设|开|推)|上调|拉高|调高|提高|提升|增大|增加|加大|扩大"
-             r"|升高|翻倍|翻番|(?:提|升|涨|加|增|扩|拉)(?:高|大)?到|一提|往上提|上提|一(?:高|大)(?=[^，,。]{0,3}就|，|,)|↑|⬆")
-_DOWN_AFTER = (r"(?:调|设|改|开|拉|压|缩|降|减|变|取|选|弄|搞)得?(?:小|低|窄|少|短)|越(?:小|低|少|短)|更(?:小|低|少|短)"
+             r"|升高|翻倍|翻番|(?:提|升|涨|加|增|扩|拉)(?:高|大)?到|一提|往上提|上提|一(?:高|大)(?=[^，,。]{0,3}就|，|,)|↑|⬆"
+             r"|尽(?:量|可能)(?:地)?(?:高|大|多)")  # (`让困惑度尽量高`)
+_DOWN_AFTER = (r"(?:调|设|改|开|拉|压|缩|降|减|变|取|选|弄|搞)得?(?:小|低|窄|少|短|弱)|越(?:小|低|少|短|弱)|更(?:小|低|少|短|弱)"
                r"|(?:小|低|少)(?:一点|一些|些|点)|往(?:小|低|下)(?:了|里)?(?:调|拉|压|设|开|降)|下调|拉低|调低|降低|减小|减少|缩小|砍半|减半"
-               r"|(?:降|砍|减|缩|压)(?:低|小)?到|一降|往下降|一(?:低|小)(?=[^，,。]{0,3}就|，|,)|↓|⬇")
+               r"|(?:降|砍|减|缩|压)(?:低|小)?到|一降|往下降|一(?:低|小)(?=[^，,。]{0,3}就|，|,)|↓|⬇"
+               r"|尽(?:量|可能)(?:地)?(?:低|小|少)|(?:压|降|调)得?(?:尽量)?(?:接近|趋近|逼近)\s*0(?![.\d])")  # (`把 AUC 压得尽量接近 0`)
 # a state named right after it (`困惑度高说明…`, `PPL 高的那个`)
 _BARE = r"[ \t]?(?:(?P<up>高|大)(?!小|约|概|部分|幅|致|多数|都|家|型|模型|于)|(?P<down>低|小)(?!于|时|心|部分|幅|型|模型))"
 # a move named before the knob (`提高阈值`, `调低温度`)
-_UP_BEFORE = r"(?:提高|提升|增大|增加|加大|调高|调大|拉高|扩大|升高|上调|放大|多训|再训|延长|加长)了?"
-_DOWN_BEFORE = r"(?:降低|减小|减少|调低|调小|拉低|缩小|下调|压低)了?"
+_UP_BEFORE = r"(?:提高|提升|增大|增加|加大|调高|调大|拉高|扩大|升高|上调|放大|多训|再训|延长|加长|加强|增强|调强)了?"
+_DOWN_BEFORE = r"(?:降低|减小|减少|调低|调小|拉低|缩小|下调|压低|减弱|削弱|调弱)了?"
 _NEG = r"不|没|别|未|无法|并非|≠"
 # a change of the effect after it (`候选集就变小了`, `立马下去一大截`, `召回率跟着涨`)
 _E_UP = (r"变大|增大|增加|上升|上去|变多|更多|越多|越大|越高|更高|更大|变高|涨|升高|提高|提升|大了|多了|高了|翻倍|增多|膨胀|变宽|放宽"
-         r"|扩大|变长|越长|更长|长了|更强|越强|变强|增强|加强|强了|更宽|越宽|(?:更|越)(?:严重|重)|加剧|加重|恶化|还要?(?:多|大|高|长)|↑|⬆")
+         r"|扩大|变长|越长|更长|长了|更强|越强|变强|增强|加强|强了|更宽|越宽|(?:更|越)(?:严重|重)|加剧|加重|恶化|还要?(?:多|大|高|长)|↑|⬆"
+         r"|才(?:大|高|多|强|长)|往上(?:走|涨|升|跑)")  # (under one of two settings: `β=0.5 时历史梯度占比才大`)
 _E_DOWN = (r"变小|减小|减少|下降|下去|降低|变少|更少|越少|越小|越低|更低|少了|小了|低了|缩小|收窄|变窄|减半|降下来|掉|变短|越短|更短|短了"
            r"|消了|消失|没了|缓解|减轻"
-           r"|更弱|越弱|变弱|减弱|弱了|更窄|越窄|(?:更|越)轻|好转|还要?(?:少|小|低|短)|↓|⬇")
+           r"|更弱|越弱|变弱|减弱|弱了|更窄|越窄|(?:更|越)轻|好转|还要?(?:少|小|低|短)|↓|⬇|才(?:小|低|少|弱|短)|往下(?:走|掉|降|跑)")
 # before it (`更多的候选`, `少切几百个 token`)
 _E_UP_BEFORE = (r"(?:更|越)(?:多|大|长|宽)的?|多(?:切|出|了)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
                 r"|(?:更|越)(?:容易|可能|会)|容易|加剧|加重|导致|引起|造成|提升|提高|增加|增强|加强|扩大|保住|保证|确保")
 _E_DOWN_BEFORE = (r"(?:更|越)(?:少|小|短|窄)的?|少(?:切|了|掉)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
                   r"|(?:更|越)难|(?:更|越)?不(?:太)?(?:容易|易)|减轻|缓解|抑制|防止|避免|消除|改善|降低|减少|减小|缩短|压缩|节省|省")
 # the goal a move serves, before it (`想要 recall 高？`, `想让序列短点，`, `要想正则更强，`)
-_GOAL_LEAD = r"(?:如果想要?|若想要?|要是想要?|想要|想让|要想|希望|为了|想)"  # (longest first)
+_GOAL_LEAD = r"(?:如果想要?|若想要?|要是想要?|想要|想让|要想|要让|要使|希望|为了|想)"  # (longest first)
 _GOAL_UP = r"(?:更|越)?(?:高|大|多|长|强|宽)(?:一点|一些|些|点)?"
 _GOAL_DOWN = r"(?:更|越)?(?:低|小|少|短|弱|窄)(?:一点|一些|些|点)?"
-_GOAL_STATE_RE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:(?P<up>" + _GOAL_UP + r")|(?P<down>" + _GOAL_DOWN + r"))(?=\s*(?:[，,。；;！!？?…]|就|的话|$))")
+_GOAL_STATE_RE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:(?P<up>" + _GOAL_UP + r")|(?P<down>" + _GOAL_DOWN + r"))(?=\s*(?:[，,。；;！!？?…、]|就|的话|$))")
 _GOAL_CHANGE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,12}$")
 # the knob named with its size (`小词表`, `更大的 batch`; after another word only with a comparative, `用较大的 batch`)
 _SIZED_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?P<up>(?:更|较|越)?(?:大|高)(?:一些|一点|些|点)?(?:的)?)|(?P<down>(?:更|较|越)?(?:小|低)(?:一些|一点|些|点)?(?:的)?))\s*$"
@@ -63,10 +66,17 @@ _ACTS_ON_RE = re.compile(r"(?![了到至后时就则会也越为成，,。、；
 _WITH_BEFORE_RE = re.compile(r"(?:随着?|跟着)\s*$")
 
 
+# a bare comparative ending the clause after two settings compared with 比 (`…比 m=32 的气泡小`, `…比取 0.3 时更高`)
+_CMP_TAIL_RE = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?P<adj>(?P<up>(?:更|还要?|要)?(?:加)?(?:大|高|多|强|长|宽|严重))|(?P<down>(?:更|还要?|要)?(?:加)?(?:小|低|少|弱|短|窄|轻)))"
+                          r"(?=\s*(?:[，,。；;！!？?]|$))")
+# what follows the knob named as the subject of what is said next (`正则化的目的是…`, `正则化本来就是…`), not as a word
+# that qualifies a noun (`mini-batch 梯度里…`)
+_SUBJECT_AFTER_RE = re.compile(r"\s*(?:的|是|本来|本身|就是|其实|主要|用来|用于|可以|能够?|会|也|都|则|还|只)")
 _CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
 _GOAL_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
 # a change of the effect after its name, a few words between (`候选集合一下就大了`), and before it (`更容易过拟合`)
-_E_AFTER_RE = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
+# (not past a list's 、: `提升与条件的贴合度、降低多样性` changes the next item)
+_E_AFTER_RE = re.compile(r"[^，,。；;！!？?\n、]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n、]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
 _E_BEFORE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*$")
 
 
@@ -150,11 +160,15 @@ class Relation:
         (`BLEU 0.2 的赢了 0.4 的`: the verb is the change)."""
         name = self._name
         setting = r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*"
-        return re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*)?(?P<b>" + _NUM + r")"
+        # (after 比, the knob named again or only its verb of setting: `阈值取 0.9 时的召回率比取 0.3 时更高`)
+        return re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*|(?:取|设为|设成|为)\s*)?(?P<b>" + _NUM + r")"
                           r"|" + setting + r"(?P<c>" + _NUM + r")\s*(?:和|与|跟|、|vs\.?)\s*(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*(?P<d>" + _NUM + r")"
                           r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)"
                           r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<e>" + _NUM + r")[^，,。；;！!？?\n\d]{0,6}?"
-                          r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*)?(?P<f>" + _NUM + r"))", re.I)
+                          r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*)?(?P<f>" + _NUM + r"))"
+                          # (two settings, each with what holds under it: `β=0.99 时…，β=0.5 时历史梯度占比才大`)
+                          r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<g>" + _NUM + r")\s*(?:时|的时候)[^；;。！!？?\n]{0,30}?[，,；;]\s*(?:而|但|但是|可|当)?\s*"
+                          r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<h>" + _NUM + r")\s*(?:时|的时候)", re.I)
 
     def knob_moves(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         """(start, end, up) of each stated move of the knob in text[start:end]."""
@@ -166,6 +180,9 @@ class Relation:
             elif c.group("c") is not None:
                 if (cd := _two_values(c.group("c"), c.group("d"))) is not None:
                     out.append((c.start(), c.end(), (cd[1] > cd[0]) == (c.group("which") == "后者")))
+            elif c.group("g") is not None:
+                if (gh := _two_values(c.group("g"), c.group("h"))) is not None:
+                    out.append((c.start(), c.end(), gh[1] > gh[0]))  # (what the clause goes on about is the second setting)
             elif (ef := _two_values(c.group("e"), c.group("f"))) is not None:
                 out.append((c.start(), c.end(), ef[0] > ef[1]))
         if out:
@@ -200,6 +217,8 @@ class Relation:
         out = []
         for e in effect.names.finditer(text, start, end):
             m = _E_AFTER_RE.match(text, e.end(), end)
+            if m is not None and _TRANSITIVE_RE.search(text, m.start(), m.end()) and _ACTS_ON_RE.match(text, m.end(), end):
+                m = None  # (`贴合度降低多样性`: a verb acting on the object after it changes that object)
             if m is not None:
                 if not re.search(_NEG, text[e.end():m.end()]):  # (`并不会变小`, `和不确定性也会增加`: no plain change)
                     out.append((e.start(), m.end(), m.group("up") is not None))
@@ -215,13 +234,22 @@ class Relation:
                         out.append((m.start(), m.end(), up))
         return sorted(out)
 
+    @staticmethod
+    def _compared_change(text: str, ks: int, ke: int, reach: int, effect: Effect) -> list[tuple[int, int, bool]]:
+        """The change of an effect that two settings compared with 比 state by a bare comparative after the second one,
+        the effect named between them or after it (`批大小为 512 时的梯度噪声比批大小为 16 时更大`, `m=8 的气泡比 m=32 的气泡小`)."""
+        m = _CMP_TAIL_RE.match(text, ke, reach)
+        if m is None or re.search(_NEG, m.group(0)) or not (effect.names.search(text, ks, ke) or effect.names.search(text, ke, m.start("adj"))):
+            return []
+        return [(ke, m.end(), m.group("up") is not None)]
+
     def goal_moves(self, text: str, start: int, end: int, effect: Effect) -> list[tuple[int, int, bool]]:
         """(start, end, up) of each goal of a change of the effect (`想要 recall 高`, `想让输出多样点`)."""
         out = []
         for g in re.finditer(_GOAL_LEAD, text[start:end]):
             a = start + g.end()
             stop = _GOAL_STOP_RE.search(text, a, end)
-            clause_end = min(stop.start() if stop else end, a + 24)
+            clause_end = min(stop.start() if stop else end, a + 36)
             said = [(m, up) for rx, up in ((effect.up, True), (effect.down, False)) if rx is not None
                     for m in [rx.search(text, a, clause_end)] if m is not None and not re.search(_NEG, text[a:m.end()])]
             if said:
@@ -268,11 +296,22 @@ class Relation:
             reach = seps[2].start() if len(seps) > 2 else end  # (up to two clauses on: `k 往小调，调到 1，模型简单了`)
             stop = next((m.start() for m in seps if m.group() in "；;。！!？?\n"), end)  # (a sentence or a list item ends)
             turn = _TURN_RE.search(text, ke, end)  # (nor past a turn: `…，但…`)
-            again = self._mention.search(text, ke, end)  # (nor past the knob named again: `…降到 0.3：T 越高…越随机`)
+            # (nor past the knob named again with a move of its own, `…降到 0.3：T 越高…越随机`, or as the subject of what
+            # follows, `减少正则化参数，正则化的目的是防止过拟合`: not a name the rule gives an effect too, `β 调大，KL 惩罚更
+            # 弱`, nor one that qualifies an effect named right after it, `mini-batch SGD 的梯度方差`)
+            moved = self._mention.search(text, ke, end)
+            said = next((m for m in self._named.finditer(text, ke, end)
+                         if _SUBJECT_AFTER_RE.match(text, m.end())
+                         and not any(e.names.match(text, m.start()) or ((q := e.names.search(text, m.end(), end)) is not None
+                                                                       and q.start() - m.end() <= 6)
+                                     for e in self.effects)), None)
             reach = min(reach, stop, turn.start() if turn else end, moves[n + 1][0] if n + 1 < len(moves) else end,
-                        again.start() if again else end)
+                        moved.start() if moved else end, said.start() if said else end)
+            compared = self._compared.match(text, ks, ke) is not None
             for effect in self.effects:  # (the reach is the move's, whichever effect: found once per move)
                 changes = self.effect_moves(text, ke, reach, effect)
+                if not changes and compared:
+                    changes = self._compared_change(text, ks, ke, reach, effect)
                 if any(a[2] != b[2] and "还是" in text[a[1]:b[0]] for a, b in zip(changes, changes[1:])):
                     continue  # (`输出是更确定还是更随机`: both ways, asked)
                 for es, ee, eup in changes:
@@ -282,6 +321,8 @@ class Relation:
                         out.append((ks, ee))
                     break
                 for gs, ge, gup in self.goal_moves(text, start, ks, effect):
+                    if _TURN_RE.search(text, ge, ks) or self._named.search(text, _clause_start(text, start, gs), gs):
+                        continue  # (a goal past a turn, or the knob's own purpose: `正则化是为了防止过拟合，如果…，就降低正则化参数`)
                     if ge <= ks and (kup == gup) != effect.same:
                         out.append((gs, ke))
         return sorted(set(out))

@@ -72,6 +72,29 @@ CASES = [
     ("我们把 top-p 从 0.9 降到 0.6，候选集合变大了。", "FC475", True),
     ("判断：“KNN 里 k 越小，模型越简单。”答：错误。", "FC484", False),
     ("把温度调高以后，输出是更确定还是更随机", "FC476", False),
+    # forms added in the thirty-ninth session, in wording of my own: two settings each with what holds under it, two
+    # settings compared with 比 and a bare comparative after the second, a goal before a list's 、, a move as far as
+    # possible, a move named before the knob by 加强/减弱, a knob said to grow stronger
+    ("LoRA 的 r=4 时可训练参数多，r=64 时可训练参数才少。", "FC478", True),
+    ("LoRA 的 r=4 时可训练参数少，r=64 时可训练参数才多。", "FC478", False),
+    ("分类阈值取 0.8 时的召回率比取 0.2 时还高。", "FC477", True),
+    ("分类阈值取 0.8 时的召回率比取 0.2 时更低。", "FC477", False),
+    ("LoRA 的 r=64 的可训练参数比 r=4 的少。", "FC478", True),
+    ("LoRA 的 r=64 的可训练参数比 r=4 的多。", "FC478", False),
+    ("LoRA 的 r=64 的可训练参数比 r=4 的少吗？", "FC478", False),
+    ("想让序列更短、显存更省，就把词表调小。", "FC480", True),
+    ("想让序列更短、显存更省，就把词表调大。", "FC480", False),
+    ("要让模型显得更好，就要把验证集困惑度做得尽量高。", "FC488", True),
+    ("要让模型显得更好，就要把验证集困惑度做得尽量低。", "FC488", False),
+    ("减弱 L2 正则系数能缓解过拟合。", "FC483", True),
+    ("加强 L2 正则系数能缓解过拟合。", "FC483", False),
+    ("PPO 的 KL 惩罚越强，策略离 SFT 模型越远。", "FC479", True),
+    ("PPO 的 KL 惩罚越强，策略离 SFT 模型越近。", "FC479", False),
+    # the dev corpus's false alarms of this session's forms, reworded: the knob named again before the change (its own
+    # purpose, not the move's), a goal that is the knob's own purpose or lies past a turn
+    ("欠拟合时应调低正则化系数，正则化本来就是用来防止过拟合的。", "FC483", False),
+    ("正则化是为了抑制过拟合，如果模型反而欠拟合，就调低正则化系数。", "FC483", False),
+    ("想抑制过拟合，就调低正则化系数。", "FC483", True),
 ]
 
 
