@@ -445,8 +445,8 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 # (after whoever or whatever says it, a word that names no term: `老师说 ResNet-50 没用瓶颈块，全是…`, `课上讲，…`: what is
 # said sets the topic)
-_SAID_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起过的法])(?:了|过)?\s*[，,：:]?\s*"
-                                 + _FRAME_LEAD)
+_SAYS = r"[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
+_SAID_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + _SAYS + r"\s*[，,：:]?\s*" + _FRAME_LEAD)
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都"
@@ -1092,7 +1092,7 @@ _CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d
 _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
 # a clause that only says who says what follows (`课上讲，`, `老师说：`)
-_SAID_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?:了|过)?(?:\*\*)?\s*[，,：:]\s*")
+_SAID_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?" + _SAYS + r"(?:\*\*)?\s*[，,：:]\s*")
 _MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
 _ASK_REPORTED_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)(?:问|问到|问起|提问)|被问到|问到)")

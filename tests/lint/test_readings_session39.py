@@ -42,6 +42,7 @@ CASES = [
     ('以前给 GRU 传入 (h0, c0) 老是报错。', 'FC361', False),
     ('老师说 ResNet-50 没用瓶颈块，全是两个 3×3 卷积的基本残差块。', 'FC354', True),
     ('书上讲，ResNet-50 没用瓶颈块，全是两个 3×3 卷积的基本残差块。', 'FC354', True),
+    ('课上提到过，ResNet-50 没用瓶颈块，全是两个 3×3 卷积的基本残差块。', 'FC354', True),
     # (caught on the session's starting code too: a guard that a term before 说 stays the subject)
     ('准确率说白了就是预测为正的样本里真正为正的比例。', 'FC104', True),
     ('有同学问该选 L1 还是 L2 才能得到稀疏解，答案是 L2，它会让很多权重变成 0。', 'FC134', True),
