@@ -172,19 +172,24 @@ class Relation:
 
     def knob_moves(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         """(start, end, up) of each stated move of the knob in text[start:end]."""
+        return [(s, e, up) for s, e, up, _ in self._moves(text, start, end)]
+
+    def _moves(self, text: str, start: int, end: int) -> list[tuple[int, int, bool, bool]]:
+        """`knob_moves`, each with whether it is two settings compared whose change may be a bare comparative after the
+        second (`…比 r=4 的少`; not one said to beat the other, `BLEU 0.2 的赢了 0.4 的`, whose verb is the change)."""
         out = []
         for c in self._compared.finditer(text, start, end):
             if c.group("a") is not None:
                 if (ab := _two_values(c.group("a"), c.group("b"))) is not None:
-                    out.append((c.start(), c.end(), ab[0] > ab[1]))  # (the first setting is what the clause goes on about)
+                    out.append((c.start(), c.end(), ab[0] > ab[1], True))  # (the first setting is what the clause goes on about)
             elif c.group("c") is not None:
                 if (cd := _two_values(c.group("c"), c.group("d"))) is not None:
-                    out.append((c.start(), c.end(), (cd[1] > cd[0]) == (c.group("which") == "后者")))
+                    out.append((c.start(), c.end(), (cd[1] > cd[0]) == (c.group("which") == "后者"), True))
             elif c.group("g") is not None:
                 if (gh := _two_values(c.group("g"), c.group("h"))) is not None:
-                    out.append((c.start(), c.end(), gh[1] > gh[0]))  # (what the clause goes on about is the second setting)
+                    out.append((c.start(), c.end(), gh[1] > gh[0], True))  # (what the clause goes on about is the second setting)
             elif (ef := _two_values(c.group("e"), c.group("f"))) is not None:
-                out.append((c.start(), c.end(), ef[0] > ef[1]))
+                out.append((c.start(), c.end(), ef[0] > ef[1], False))
         if out:
             return out
         for k in self.knob.finditer(text, start, end):
@@ -193,23 +198,23 @@ class Relation:
                 continue  # `参数随秩 r 线性增加`: what moves is the thing before 随, not the knob (`随着 r 增大，…` moves it)
             pre = _SIZED_BEFORE_RE.search(text, max(start, k.start() - 4), k.start())
             if pre is not None:  # `小词表 → …`, `更大的 batch`: the knob named with its size
-                out.append((pre.start(), k.end(), pre.group("up") is not None or pre.group("up2") is not None))
+                out.append((pre.start(), k.end(), pre.group("up") is not None or pre.group("up2") is not None, False))
                 continue
             ft = _FROM_TO_RE.match(text, k.end(), end)
             if ft is not None:
                 a, b = (ft.group("a"), ft.group("b")) if ft.group("a") is not None else (ft.group("c"), ft.group("d"))
                 if (ab := _two_values(a, b)) is not None:
-                    out.append((k.start(), ft.end(), ab[1] > ab[0]))
+                    out.append((k.start(), ft.end(), ab[1] > ab[0], False))
                     continue
             m = _BARE_RE.match(text, k.end(), end) or _KNOB_AFTER_RE.match(text, k.end(), end)
             if m is not None:
                 acts = _ACTS_ON_RE.match(text, m.end(), end) is not None and _TRANSITIVE_RE.search(text, m.start(), m.end()) is not None
                 if not acts and not re.search(_NEG, text[k.end():m.end()]):
-                    out.append((k.start(), m.end(), m.group("up") is not None))
+                    out.append((k.start(), m.end(), m.group("up") is not None, False))
                 continue
             b = _KNOB_BEFORE_RE.search(text, max(start, k.start() - 12), k.start())
             if b is not None and not re.search(_NEG, text[max(start, b.start() - 2):b.start()]):
-                out.append((b.start(), k.end(), b.group("up") is not None))
+                out.append((b.start(), k.end(), b.group("up") is not None, False))
         return out
 
     def effect_moves(self, text: str, start: int, end: int, effect: Effect) -> list[tuple[int, int, bool]]:
@@ -233,6 +238,13 @@ class Relation:
                     if not re.search(_NEG, text[max(start, m.start() - 3):m.end()]):
                         out.append((m.start(), m.end(), up))
         return sorted(out)
+
+    def _said_again(self, text: str, m: re.Match, end: int) -> bool:
+        """Whether the knob named at `m` is the subject of what is said next (`正则化的目的是…`): not a name the rule gives an
+        effect too, nor one that qualifies an effect named within six characters after it."""
+        return _SUBJECT_AFTER_RE.match(text, m.end()) is not None and not any(
+            e.names.match(text, m.start()) or any(e.names.match(text, p, end) for p in range(m.end(), min(m.end() + 7, end + 1)))
+            for e in self.effects)
 
     @staticmethod
     def _compared_change(text: str, ks: int, ke: int, reach: int, effect: Effect) -> list[tuple[int, int, bool]]:
@@ -284,10 +296,10 @@ class Relation:
         way round: the change after the move (a consequence), or a goal before the move that serves it; and where an
         effect is said to be proportional to the knob the wrong way (`proportions`)."""
         out = self.proportions(text, start, end)
-        moves = self.knob_moves(text, start, end)
+        moves = self._moves(text, start, end)
         if not moves:
             return out
-        for n, (ks, ke, kup) in enumerate(moves):
+        for n, (ks, ke, kup, compared) in enumerate(moves):
             if re.search(_NEG, text[_clause_start(text, start, ks):ks]):
                 continue  # (`并不是困惑度越高越好`, `不应将较低的 BLEU 解释为…`: the move is denied)
             # (the change in the move's clause or the next one: `p 调大，候选集就变小`; not one a later clause says
@@ -300,14 +312,14 @@ class Relation:
             # follows, `减少正则化参数，正则化的目的是防止过拟合`: not a name the rule gives an effect too, `β 调大，KL 惩罚更
             # 弱`, nor one that qualifies an effect named right after it, `mini-batch SGD 的梯度方差`)
             moved = self._mention.search(text, ke, end)
-            said = next((m for m in self._named.finditer(text, ke, end)
-                         if _SUBJECT_AFTER_RE.match(text, m.end())
-                         and not any(e.names.match(text, m.start()) or ((q := e.names.search(text, m.end(), end)) is not None
-                                                                       and q.start() - m.end() <= 6)
-                                     for e in self.effects)), None)
             reach = min(reach, stop, turn.start() if turn else end, moves[n + 1][0] if n + 1 < len(moves) else end,
-                        moved.start() if moved else end, said.start() if said else end)
-            compared = self._compared.match(text, ks, ke) is not None
+                        moved.start() if moved else end)
+            for m in self._named.finditer(text, ke, end):
+                if m.start() >= reach:
+                    break
+                if self._said_again(text, m, end):
+                    reach = m.start()
+                    break
             for effect in self.effects:  # (the reach is the move's, whichever effect: found once per move)
                 changes = self.effect_moves(text, ke, reach, effect)
                 if not changes and compared:

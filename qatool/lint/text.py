@@ -102,6 +102,8 @@ ROLES = (r"主持人|选手|嘉宾|观众|听众|读者(?:来信|提问)?|来信
 # the words before as reported, _CORRECTION_RE what comes after as stated
 _SET_RIGHT = r"(?:这里|在此|我|先)?(?:纠正|更正)一下"
 _JOKE_TAKEN_BACK = r"开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的"
+# the people a text serves or reports on, who ask (`家属问…`) and hold beliefs (`客户以为…`)
+SERVED = r"家属|家长|客户|用户|患者|学员|老板|领导|买家|顾客|听众|玩家|粉丝"
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
 REPORTED_RE = re.compile(
     r"误以为|误认为|错误地认为|错以为|常被误解|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
@@ -111,7 +113,7 @@ REPORTED_RE = re.compile(
     # (a belief another person is said to hold by 以为, which tells a belief proved wrong: `家属以为…`, `萌新们以为…`,
     # `他以为…`; not one's own, `我以为`, an opinion, nor `当时以为`, `大家可能以为…，LLaMA 偏偏…`, which tell what was
     # done or go on to say what is; many of any kind who take one thing for another, `不少萌新把 X 当成 Y`)
-    r"|(?:家属|家长|客户|用户|患者|萌新|新手|小白|外行|学员|老板|领导|网友|读者|观众|听众|粉丝|买家|顾客|玩家|群友|对方|他|她)"
+    r"|(?:" + SERVED + r"|萌新|新手|小白|外行|网友|读者|观众|群友|对方|他|她)"
     r"(?:们)?(?:都|也|还|总|常|一直|往往|普遍|大多)?以为"
     r"|(?:很多|不少|许多|一些|有些|有的|部分|好多|常有|总有)[\u4e00-\u9fff]{1,3}?(?:都|会|常|常常|经常|总|总是|往往|容易|一直)?(?:把|将)[^，,。；;]{1,20}?"
     r"(?:当成|当作|看成|看作|理解成|理解为|误认为)"
@@ -529,7 +531,7 @@ class Span:
 # who is told to have asked (`你问…`, `有同学问…`): the start of a question reported as asked
 ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友|朋友|读者|粉丝|小伙伴)|同学|读者|网友|观众|弹幕(?:里|上)?(?:有人)?"
           # (whoever a text serves or reports on: `家属问…`, `客户问…`, `买家问…`)
-          r"|家属|家长|客户|用户|患者|学员|学生|老板|领导|同事|买家|顾客|听众|玩家|粉丝)"
+          r"|" + SERVED + r"|学生|同事)"
           r"(?:们)?(?:刚才|之前|上次)?")
 _ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(?![题号])")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
