@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback38_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback39_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -164,9 +164,14 @@ forecast of training runs), written before the thirty-eighth session read the th
 starting code and its final code only; the thirty-ninth session read its flagged traps and misses: development material
 now. heldback38_*.jsonl (four more authors, 2026-12-06, thirty-ninth session, from the list alone, two wrong phrasings
 and one trap per misconception, each in a voice of its own: a detective story about a broken model, a stock analyst's
-daily market commentary, a teacher's red-pen comments on students' homework, a bedtime story for children) is the
-measure now: written before the session read the thirty-seventh set and measured with its starting code and its final
-code only; nobody working on the rules has read it.
+daily market commentary, a teacher's red-pen comments on students' homework, a bedtime story for children), written
+before the thirty-ninth session read the thirty-seventh set and measured with its starting code and its final code only;
+the fortieth session read its flagged traps and misses: development material now. heldback39_*.jsonl (four more
+authors, 2026-12-06, fortieth session, from the list alone, two wrong phrasings and one trap per misconception, each in
+a voice of its own: encyclopedia entries, a model or algorithm describing itself in the first person, a courtroom
+transcript with an expert witness, a travel diary that tells learning as a journey) is the measure now: written before
+any rule change of the session and measured with its starting code and its final code only; nobody
+working on the rules has read it.
 Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
@@ -217,6 +222,7 @@ SETS = {
     "heldback36": sorted((ROOT / "bench" / "claims").glob("heldback36_*.jsonl")),
     "heldback37": sorted((ROOT / "bench" / "claims").glob("heldback37_*.jsonl")),
     "heldback38": sorted((ROOT / "bench" / "claims").glob("heldback38_*.jsonl")),
+    "heldback39": sorted((ROOT / "bench" / "claims").glob("heldback39_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -286,7 +292,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback38")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback39")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
