@@ -330,7 +330,9 @@ _MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*
 _EN_COMPOUND_AFTER_RE = re.compile(r"[ \t]+(?:objectives?|examples?|demonstrations?|templates?|formats?|prompts?|papers?)(?![A-Za-z])", re.I)
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
-_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|一样|类似|相同|相似|那样"
+# (the part that is alike may be named before the likeness: `GRU 与 LSTM 的结构一样，…`)
+_ALIKE_PART = r"的\s*(?:整体|内部|基本)?(?:结构|架构|原理|设计|机制|思路|构造|套路)\s*(?:完全|基本|大致)?"
+_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似)|那样"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:就|主要|其实|正|最大的|最主要的)?(?:在于|是|之处)"
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
                              r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同)"
@@ -446,7 +448,14 @@ _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*
 # (after whoever or whatever says it, a word that names no term: `老师说 ResNet-50 没用瓶颈块，全是…`, `课上讲，…`: what is
 # said sets the topic)
 _SAYS = r"[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
-_SAID_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + _SAYS + r"\s*[，,：:]?\s*" + _FRAME_LEAD)
+# (or who wrote or answered what follows, `学生写“微调，就是…”`; what is said may open a quote: `他说“微调，就是…”`)
+_WRITES = (r"[\u4e00-\u9fff]{1,4}?(?:写道|答道|写的是|答的是)"
+           r"|(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中))?(?:学生|考生|同学|候选人|面试者|答题者|作者|有人|他|她|你)(?:们)?(?:写|答)(?:了|成)?")
+_SAID_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*[，,：:]?\s*[“「『]?\s*" + _FRAME_LEAD)
+# a topic tag in black lenticular brackets that opens a clause (`【标签平滑】…`)
+_TOPIC_TAG_RE = re.compile(r"\s*(?:\*\*)?\s*【[^【】\n]{1,20}】\s*(?:\*\*)?\s*")
+# (a quote opened after who says or writes it: a term that names the speaker, `学生写“…”`, is not the topic)
+_QUOTE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*[，,：:]?\s*[“「『]")
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都"
@@ -744,11 +753,13 @@ _QA_DOUBT_RE = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:不(?!错)|没(?!�
 _QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)[^，,；;]{0,24}?哪(?:个|些|种|一|类)?", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # a modifier before a term that a clause consists of (`瞎蒙的 random classifier，…`)
-_MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?的[ \t]*")
+_MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?(?:的|(?:这类|这种|这样的|之类的?)[\u4e00-\u9fff]{0,4})[ \t]*")
+# (and a kind noun after the term: `房价这类连续值 regression 任务，…`)
+_TOPIC_KIND_TAIL_RE = re.compile(r"[ \t]*(?:任务|问题|场景)?[ \t*，,]*")
 # a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
 _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*[:：]\s*)?(?:也|就|其实)?\s*(?:跟|和|与|同|像)\s*")
 # "A 和 B 一样 P": B is compared with A, and has P too
-_LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:一样|类似|相同|相似|那样)")
+_LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
                          r"(?:(?:正是|恰恰是|恰是|就是)\s*)?"  # (`…。正是这两种激活函数缓解了…`)
@@ -1069,6 +1080,8 @@ _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百�
 _REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:" + _INTO_VERBS + r"|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
 # a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`)
 _USES_OTHER_OPENS_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:而|但)?(?:先|再|然后|接着|最后|改|又|另)?\s*(?:用|使用|采用|换用|改用)\s*(?:\*\*)?\s*[A-Za-z]")
+# a clause that says what not to use (`别用 sigmoid`, `不要再用 MSE`), before one that says what to use instead
+_DONT_USE_RE = re.compile(r"(?:别|不要|不用|不该|不应|不能|千万别|不必|切勿)(?:再)?\s*(?:用|使用|采用|选|上)")
 # a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
 _PURPOSE_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*为了(?!什么|啥)")
 # a dash that opens a contrast with the real thing (`——真正的二阶方法`, `——所谓的…`)
@@ -1186,7 +1199,9 @@ _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
 # what a property is said to be the very thing named after it (`…被误判为正的比例是 FPR`, `…的做法就叫 Dropout`)
 # (or a ratio of a part of it: `真实为正的样本里被模型判对的比例就是 X`)
 _NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?"
-                          r"|[^，,。；;：:！!？?\n]{1,14}?的\s*(?:比例|比率|概率|占比))\s*(?:就|便|正|即)?\s*"
+                          r"|[^，,。；;：:！!？?\n]{1,14}?的\s*(?:比例|比率|概率|占比)"
+                          # (or a cleft on what does it: `Transformer 里负责在位置之间交换信息的正是 FFN`)
+                          r"|[^，,。；;：:！!？?\n]{0,8}?的(?=\s*(?:正|就|恰恰|其实)?\s*是))\s*(?:就|便|正|即|恰恰|其实)?\s*"
                           r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*(?:\*\*)?\s*")
 # (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
 _PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*[（(]\s*(?:如|例如|比如|诸如|譬如)\s*(?:\*\*)?\s*")
@@ -1499,7 +1514,7 @@ _TITLE_RUN_RE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z\-]*(?:\s+(?:[A-Z][A-Za-z\
 def _modified_topic(text: str, at: int, m: Mention, last: int, end: int) -> bool:
     """Whether text[at:end] is the term `m` with a modifier of its own before it and nothing after its group (which ends at
     `last`): `瞎蒙的 random classifier，` sets the topic as `random classifier，` does."""
-    return _MODIFIED_TOPIC_RE.fullmatch(text, at, m.start) is not None and not text[last:end].strip(" \t*，,")
+    return _MODIFIED_TOPIC_RE.fullmatch(text, at, m.start) is not None and _TOPIC_KIND_TAIL_RE.fullmatch(text, last, end) is not None
 
 
 def _in_spelled_name(text: str, m: Mention) -> bool:
@@ -2652,7 +2667,10 @@ class ClaimReader:
                 cont = [] if acted else prev
                 said = frame
                 if not mentions and ((i > 0 and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end))
-                                     or _USES_OTHER_OPENS_RE.match(text, clause.start, clause.end)):
+                                     or (_USES_OTHER_OPENS_RE.match(text, clause.start, clause.end)
+                                         # (not after a clause that says what not to use: `多标签任务别用 sigmoid，用 softmax…`
+                                         # goes on with the task)
+                                         and not (i > 0 and _DONT_USE_RE.search(text, clauses[i - 1].start, clauses[i - 1].end)))):
                     # `…不看顺序，为了捕捉位置信息，会加位置编码`: the goal of what follows, not the term's; `先用 PP 竖着切：…；再用
                     # TP 横着切：…`: a clause about another thing it names (one the glossary does not know)
                     cont, said = [], None
@@ -2660,7 +2678,7 @@ class ClaimReader:
                                     answers=i == 0 and bool(topic) and bool(cont) and cont[0].start == cont[0].end == sent.start)
                        if spec.number else
                        self._predicates(text, clause, mentions, cont, spec, topic, frame=said, label=label,
-                                        ahead=clauses[i + 1] if i + 1 < len(clauses) else None, carried=carried))
+                                        ahead=self._naming_clause(text, clauses, i), carried=carried))
                 if hit:
                     return hit
             if i == opening:
@@ -2973,6 +2991,15 @@ class ClaimReader:
         if len(mentions) == 1 and _SCENE_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
                 and _SCENE_END_RE.fullmatch(text, mentions[0].end, clause.end):
             return mentions[0].keys  # `当时手写 GBDT，每棵新树都拟合…`: a scene of work on the term, whose parts follow
+        quoted = _QUOTE_LEAD_RE.match(text, clause.start, clause.end)
+        if quoted is not None:
+            mentions = [m for m in mentions if m.start >= quoted.end()]
+        tag = _TOPIC_TAG_RE.match(text, clause.start, clause.end)
+        if tag is not None and any(m.start >= tag.end() for m in mentions):
+            # (a topic tag before a clause that names its own term: `【标签平滑】label smoothing 会…，模型因此…` is read from
+            # after the tag)
+            clause = Span(tag.end(), clause.end, clause.kind)
+            mentions = [m for m in mentions if m.start >= tag.end()]
         subj = [m for m in mentions if not self._is_object(text, clause, m)]
         if not subj:
             return None
@@ -3394,6 +3421,19 @@ class ClaimReader:
             if _DISPOSAL_RE.search(text, clause.start, live[k].start):
                 return True
         return False
+
+    def _naming_clause(self, text: str, clauses: list[Span], i: int) -> Span | None:
+        """The clause after clauses[i] that may name what it described: the next one, or the one after it when the next
+        only goes on with the description, naming no term (`把判对的正例和负例加起来，再除以样本总数，这就是精确率`)."""
+        if i + 1 >= len(clauses):
+            return None
+        nxt = clauses[i + 1]
+        if i + 2 < len(clauses) and nxt.kind == "statement" and not self._mentions(text, nxt.start, nxt.end):
+            far = clauses[i + 2]
+            named = self._mentions(text, far.start, far.end)
+            if named and _NAMES_AHEAD_RE.fullmatch(text, far.start, named[0].start):
+                return far
+        return nxt
 
     def _named_ahead(self, text: str, clause: Span, ahead: Span, ps: int) -> Mention | None:
         """The term a property with no term of its own is said of in the next clause: one that names what the
