@@ -164,6 +164,8 @@ class AnalysisStore:
         self.factors: dict[str, list[list[list[str]]] | None] = {}
         self.loaded_from: Path | None = None
         self.dirty = False
+        self._folder: Path | None = None
+        self._path: Path | None = None
 
     @staticmethod
     def key(pattern: str, flags: int) -> str:
@@ -171,7 +173,9 @@ class AnalysisStore:
 
     def path(self) -> Path | None:
         folder = cache_dir()
-        return folder / f"literals-{self.VERSION}.json" if folder is not None else None
+        if folder is not self._folder:  # (the same folder object while the environment stays as it was)
+            self._folder, self._path = folder, folder / f"literals-{self.VERSION}.json" if folder is not None else None
+        return self._path
 
     def load(self) -> None:
         path = self.path()
@@ -215,8 +219,9 @@ def _stored(table: dict[str, Any], pattern: str, flags: int, compute: Callable[[
             encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> Any:
     """`compute(pattern, flags)`, from `table` (one of STORE's) when it holds the pattern; a result is
     kept there as JSON data (`encode`), None as None."""
-    STORE.load()
     key = STORE.key(pattern, flags)
+    if key not in table:  # (the folder is looked up only for what this process has not read yet)
+        STORE.load()
     if key in table:
         got = table[key]
         return decode(got) if got is not None else None

@@ -235,8 +235,10 @@ def _as_list(v: str | list[str] | None) -> list[str]:
     return [v] if isinstance(v, str) else list(v)
 
 
+@lru_cache(maxsize=64)
 def display_path(path: Path) -> str:
-    """Built-in rule files are shown as qatool/rules/NAME, wherever the package is installed."""
+    """Built-in rule files are shown as qatool/rules/NAME, wherever the package is installed. (Asked for once per
+    rule: the answer is kept per file.)"""
     builtin = Path(str(resources.files("qatool").joinpath("rules")))
     try:
         return f"qatool/rules/{path.resolve().relative_to(builtin.resolve()).as_posix()}"
