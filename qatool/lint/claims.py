@@ -451,11 +451,12 @@ _SAYS = r"[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|�
 # (or who wrote or answered what follows, `学生写“微调，就是…”`; what is said may open a quote: `他说“微调，就是…”`)
 _WRITES = (r"[\u4e00-\u9fff]{1,4}?(?:写道|答道|写的是|答的是)"
            r"|(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中))?(?:学生|考生|同学|候选人|面试者|答题者|作者|有人|他|她|你)(?:们)?(?:写|答)(?:了|成)?")
-_SAID_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*[，,：:]?\s*[“「『]?\s*" + _FRAME_LEAD)
+_SAID_LEAD = _ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*[，,：:]?\s*"  # (who says or writes what follows)
+_SAID_FRAME_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]?\s*" + _FRAME_LEAD)
 # a topic tag in black lenticular brackets that opens a clause (`【标签平滑】…`)
 _TOPIC_TAG_RE = re.compile(r"\s*(?:\*\*)?\s*【[^【】\n]{1,20}】\s*(?:\*\*)?\s*")
 # (a quote opened after who says or writes it: a term that names the speaker, `学生写“…”`, is not the topic)
-_QUOTE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*[，,：:]?\s*[“「『]")
+_QUOTE_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]")
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
 _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都"
@@ -2678,7 +2679,7 @@ class ClaimReader:
                                     answers=i == 0 and bool(topic) and bool(cont) and cont[0].start == cont[0].end == sent.start)
                        if spec.number else
                        self._predicates(text, clause, mentions, cont, spec, topic, frame=said, label=label,
-                                        ahead=self._naming_clause(text, clauses, i), carried=carried))
+                                        following=tuple(clauses[i + 1:i + 3]), carried=carried))
                 if hit:
                     return hit
             if i == opening:
@@ -3040,7 +3041,7 @@ class ClaimReader:
 
     def _predicates(self, text: str, clause: Span, mentions: list[Mention], prev: list[Mention], spec: ClaimSpec,  # noqa: C901 (one pass over the properties; split pending)
                     topic: frozenset[str] | None = None, polarity: bool = False, frame: frozenset[str] | None = None,
-                    label: list[Mention] | None = None, ahead: Span | None = None, carried: bool = False):
+                    label: list[Mention] | None = None, following: tuple[Span, ...] = (), carried: bool = False):
         preds = []
         mentions = _without_glosses(text, mentions)
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
@@ -3249,7 +3250,8 @@ class ClaimReader:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             across = None
-            if bound is None and ahead is not None and not any(m.end <= ps for m in live):
+            if bound is None and following and not any(m.end <= ps for m in live):
+                ahead = self._naming_clause(text, following)  # (looked for only where a property has no term of its own)
                 across = self._named_ahead(text, clause, ahead, ps)
                 if across is not None:
                     bound = ([across], across.start)
@@ -3422,14 +3424,13 @@ class ClaimReader:
                 return True
         return False
 
-    def _naming_clause(self, text: str, clauses: list[Span], i: int) -> Span | None:
-        """The clause after clauses[i] that may name what it described: the next one, or the one after it when the next
-        only goes on with the description, naming no term (`把判对的正例和负例加起来，再除以样本总数，这就是精确率`)."""
-        if i + 1 >= len(clauses):
-            return None
-        nxt = clauses[i + 1]
-        if i + 2 < len(clauses) and nxt.kind == "statement" and not self._mentions(text, nxt.start, nxt.end):
-            far = clauses[i + 2]
+    def _naming_clause(self, text: str, following: tuple[Span, ...]) -> Span:
+        """Of the (one or two) clauses after a clause, the one that may name what it described: the next, or the one after
+        it when the next only goes on with the description, naming no term (`把判对的正例和负例加起来，再除以样本总数，这就是
+        精确率`)."""
+        nxt = following[0]
+        if len(following) > 1 and nxt.kind == "statement" and not self._mentions(text, nxt.start, nxt.end):
+            far = following[1]
             named = self._mentions(text, far.start, far.end)
             if named and _NAMES_AHEAD_RE.fullmatch(text, far.start, named[0].start):
                 return far
