@@ -55,6 +55,7 @@ from qatool.lint.text import (
     EXAMPLE_LEAD,
     HAN_RE,
     OBSERVED_RE,
+    REPLY_TURN_RE,
     ROLES,
     SENTENCE_END,
     SPEAKER_LABEL,
@@ -447,7 +448,9 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
 # (after whoever or whatever says it, a word that names no term: `老师说 ResNet-50 没用瓶颈块，全是…`, `课上讲，…`: what is
 # said sets the topic)
-_SAYS = r"[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
+_SAYS = (r"(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
+         # (a longer speaker and a verb of explaining or testifying: `专家证人解释说`, `评审专家补充道`)
+         r"|[\u4e00-\u9fff]{1,6}?(?:解释|回答|补充|坦言|作证|陈述|答复)(?:说|道|称)?)")
 # (or who wrote or answered what follows, `学生写“微调，就是…”`; what is said may open a quote: `他说“微调，就是…”`)
 _WRITES = (r"[\u4e00-\u9fff]{1,4}?(?:写道|答道|写的是|答的是)"
            r"|(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中))?(?:学生|考生|同学|候选人|面试者|答题者|作者|有人|他|她|你)(?:们)?(?:写|答)(?:了|成)?")
@@ -1055,9 +1058,13 @@ _ERA_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:进入|迎来|出现|提出|发�
 _ERA_EVENT = r"(?:出现|问世|诞生|提出|出来)"
 _ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"?\s*(?:之前|以前)\s*[，,]")
 _ERA_EVENT_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"\s*(?:之前|以前)\s*[，,]")  # (`Transformer 出现之前，`)
+# a stage waited out (`等它这段结束，…`, `直到预热完成，…`)
+_UNTIL_CLAUSE_RE = re.compile(r"\s*(?:等|等到|直到|待)[^，,。；;]{0,24}?(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*[，,]\s*")
+_UNTIL_BEFORE_RE = re.compile(r"(?:等|等到|直到|待)\s*(?:\*\*)?\s*(?:它们?|其)?$")
+_UNTIL_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这段|这一段|这个阶段|这一阶段|阶段)?\s*(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*[，,]")
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
-_USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")
+_USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:(?:不|没有?|未)\s*(?:使用|采用|用|加|加上|加入|引入)|使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")  # (`在不加位置编码的时候`)
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
@@ -1171,7 +1178,8 @@ def _listed_kind(text: str, ps: int, pe: int) -> bool:
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
-_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?\s*(?:\*\*)?\s*$")
+_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,20}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
+                             r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")  # (`我们在前 10 个 epoch 中使用线性预热`)
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
 # (after the answer's lead)
 _ORDINAL_INTRO_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
@@ -1535,6 +1543,29 @@ def _in_spelled_name(text: str, m: Mention) -> bool:
         return False
     # (in lower case too, right after the Chinese name it spells: `稳健回归（robust regression）`)
     return _SPELLED_NAME_RE.fullmatch(body) is not None or (lo > 0 and "\u4e00" <= text[lo - 1] <= "\u9fff" and _LOWER_SPELLED_RE.fullmatch(body) is not None)
+
+
+def _commented_topic(text: str, clauses: list[Span], i: int, mentions: list[Mention],
+                     kept: tuple[list[Mention], frozenset[str] | None, bool]) -> tuple[list[Mention], frozenset[str] | None, bool]:
+    """What the clause after the opening clause i goes on with, its topic and whether that is only carried: when clause
+    i is a noun phrase that the next clause comments on (`蒸馏损失里所用的软标签，其实就是…`), its head, a term after 的
+    that ends the clause (not the terms of its modifier); else `kept`."""
+    clause = clauses[i]
+    if i + 1 >= len(clauses) or clause.kind != "statement" or not mentions:
+        return kept
+    head = mentions[-1]
+    if _NP_TAIL_RE.fullmatch(text, head.end, clause.end) and _DE_HEAD_RE.search(text, clause.start, head.start) \
+            and _COMMENT_OPENS_RE.match(text, clauses[i + 1].start, clauses[i + 1].end):
+        return [head], head.keys, False
+    return kept
+
+
+def _last(found):
+    """The last of an iterator's items (None when it has none)."""
+    item = None
+    for item in found:
+        pass
+    return item
 
 
 def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1985,6 +2016,15 @@ _MOVED_FROM_RE = re.compile(r"(?:从|由(?!于))\s*(?P<from>[“\"「『][^”\"
                             r"(?:移到|移至|移入|挪到|调整到|调整为|改到|改为|改成|更正为|修正为|迁移到|迁到|归到|归入|划到|划入)")
 
 
+# a thing telling of itself (`我是 GroupNorm，…`, `作为一个 BN 层，我…`) at the start of a line or sentence
+_SELF_NAMED_RE = re.compile(r"(?:^|(?<=[。！!？?\n]))[ \t]*(?P<lead>(?P<am>我是)|(?P<as>作为))[ \t]*(?:一个|一种|一位|一名|一层|一款|一条)?[ \t]*"
+                            r"(?P<name>[^，,。；;：:！!？?\n]{1,30}?)[ \t]*(?P<comma>[，,])")
+# words that make what 我是 names a person, not the thing (`我是 BERT 的用户`, `我是做 NLP 的`, `我是第一次用 Adam`)
+_SELF_NAME_NOT_RE = re.compile(r"[用做说在把被想觉认会要能让使学看给对跟和与第人者员师生家手迷粉]|\d")
+# (作为 X，我…: the first person follows at once)
+_SELF_AS_I_RE = re.compile(r"[ \t]*我(?!们)")
+
+
 def _moved_from(text: str, chars: list[str] | None) -> list[str] | None:
     """`chars` with what each thing is moved or changed from blanked (`_MOVED_FROM_RE`)."""
     if "从" not in text and "由" not in text:
@@ -2332,6 +2372,8 @@ class ClaimReader:
         if got is None:
             got = text
             chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions))))
+            if "我" in text:
+                chars = self._told_of_itself(text, chars)
             if "（" in text or "(" in text:
                 chars = self._asides_read_past(text, chars)
             if "：" in text or ":" in text:
@@ -2382,6 +2424,29 @@ class ClaimReader:
                 self._plain_of[got] = text
             self._remember(key, got)
         return got  # type: ignore[return-value]
+
+    def _told_of_itself(self, text: str, chars: list[str] | None) -> list[str] | None:
+        """`chars` with a line that a thing tells of itself read as told of it (`我是 Adagrad，训练越往后，我给每个参数的…`,
+        `作为一个 BN 层，我…`): the 我 of the line is the thing named, read as 它, and its self-introduction as a
+        topic (`Adagrad：…`), position for position. Only where what is named after 我是/作为 is terms and the
+        words of a part or a kind (`我是 Adam 里的 beta2`), not a person's role (`我是 BERT 的用户`)."""
+        for m in _SELF_NAMED_RE.finditer(text):
+            a, b = m.span("name")
+            names = self._mentions(text, a, b)
+            if not names or _SELF_NAME_NOT_RE.search(_outside_names(text, a, b, names)):
+                continue
+            if m.group("as") is not None and not _SELF_AS_I_RE.match(text, m.end()):
+                continue
+            chars = chars or list(text)
+            for k in range(*m.span("lead")):
+                chars[k] = " "
+            chars[m.start("comma")] = "是"  # (as a label's colon reads: `Adagrad：…`)
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            for k in range(m.end(), end):
+                if text[k] == "我" and text[k + 1:k + 2] != "们":
+                    chars[k] = "它"
+        return chars
 
     def _readings(self, text: str) -> tuple[str, ...]:
         """The readings of a text `_copula` gave that a property's phrasings are looked for in: the text, and its
@@ -2691,9 +2756,11 @@ class ClaimReader:
                                                               and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
                                                               for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
-            if _ADDED_MEANS_RE.search(text, clause.start, clause.end) or _ARGUMENT_ASSUMES_RE.search(text, clause.start, clause.end):
+            if _ADDED_MEANS_RE.search(text, clause.start, clause.end) or _ARGUMENT_ASSUMES_RE.search(text, clause.start, clause.end) \
+                    or _UNTIL_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
                 # `在自注意力中，通过加入位置偏置，使模型能感知相对位置`: what follows comes of the addition, not of the
-                # sentence's term as it is; `这里的推导假设数据要么…，要么…为零均值`: nor does what an argument assumes
+                # sentence's term as it is; `这里的推导假设数据要么…，要么…为零均值`: nor does what an argument assumes;
+                # `等它这段结束，学习率才进入衰减`: nor what follows a stage waited out
                 prev, frame, label = [], None, []
                 continue
             if clause.kind == "supposed":
@@ -2711,6 +2778,7 @@ class ClaimReader:
                 elif not mentions and _EXAMPLE_IN_RE.search(text, clause.start, clause.end):
                     # `…的效果，比如阅读理解这种任务，在做的时候可以同时看到上下文`: what follows is the example's
                     prev, frame, label = [], None, []
+            prev, frame, carried = _commented_topic(text, clauses, i, mentions, (prev, frame, carried)) if i == opening else (prev, frame, carried)
         return None
 
     @staticmethod
@@ -2732,7 +2800,8 @@ class ClaimReader:
         """Whether the sentence before `sent` (in the same text) states something: after a reported belief
         (`有人把 X 说成…，这是记错了：…；`) a sentence without a term is the correction, not X's; or asks about one
         term, which the sentence then answers (`F1 怎么算？把 P 和 R 相加再除以 2。`)."""
-        if (ANSWER_TURN_RE.match(text, sent.start) and sent.start > 0) or (sent.start == 0 and _MY_ANSWER_RE.match(text)):
+        if ((ANSWER_TURN_RE.match(text, sent.start) or REPLY_TURN_RE.match(text, sent.start)) and sent.start > 0) \
+                or (sent.start == 0 and _MY_ANSWER_RE.match(text)):
             # `面试官问 X …，我答：…` (or on the next line: `面试官问 X。⏎我答：…`): the answer goes on with what the
             # question asked about
             return True
@@ -3364,6 +3433,9 @@ class ClaimReader:
             within = (clause.start, clause.end)
             if anchor <= ps and (frame := _NEG_FRAME_RE.match(text, clause.start, ps)) is not None:
                 lo = max(lo, frame.end())  # `不加位置信息时它…`: the frame's negation is the frame's, not the property's
+            if anchor <= ps and ((frame := _NEG_FRAME_RE.match(text, _FRAME_LEAD_SKIP_RE.match(text, lo, ps).end(), ps)) is not None
+                                 or (frame := _last(_IN_NEG_FRAME_RE.finditer(text, lo, ps))) is not None):
+                lo = max(lo, frame.end())  # (after the term or a colon: `自注意力在没有位置信息时…`, `自注意力：没有位置信息时它…`)
             if self.layer.hedged(text, lo, hi, within):
                 continue
             # (a negation before a comma inside a joined clause denies the part before it: `既能防止梯度变小，也能
@@ -3376,7 +3448,14 @@ class ClaimReader:
                 br = _open_bracket(text, lo, ps)
                 if br >= 0 and self.layer.negations(text, br + 1, ps, within):
                     cut = max(cut, br + 1)
-            negs = self.layer.negations(text, max(lo, cut), hi, within) + self.layer.prefix_negated(text, ps, clause.start)
+            rel = _REL_NEG_BEFORE_RE.search(text, max(lo, cut), ps) if anchor <= ps else None
+            if rel is not None:
+                # `KNN 是不看标签、把数据自动分组的聚类算法`: a negation inside the modifier of the noun the property names
+                # picks out a kind of it; the copula before the modifier is what is affirmed or denied
+                negs = self.layer.negations(text, max(lo, cut), rel.start("rel"), within) + self.layer.negations(text, rel.end("rel"), hi, within)
+            else:
+                negs = self.layer.negations(text, max(lo, cut), hi, within)
+            negs += self.layer.prefix_negated(text, ps, clause.start)
             if anchor <= ps and any(_DENIED_LIST_RE.fullmatch(text, clause.start, m.start) for m in group):
                 negs += 1  # `并不是 BERT 用 BPE、GPT-2 用 WordPiece`: the denial at the head covers every statement listed
             if anchor > ps and _STATED_OF_AFTER_RE.search(text, pe, anchor):
@@ -3477,6 +3556,9 @@ class ClaimReader:
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if self._is_object(text, clause, m) or _bracket_closes(text, m.end, ps) or (
+                    # (the other name of a thing compared with, glossed in a bracket: `MAE 比均方误差（MSE）更敏感`)
+                    k > 0 and _BRACKET_JOINT_RE.fullmatch(text, before[k - 1].end, m.start)
+                    and self._is_object(text, clause, before[k - 1])) or (
                     k == 0 and self._opens_like(text, clause, m)) or (
                     _BRACKET_CLOSE_COORD_RE.match(text, m.end, ps) and _BRACKETED_BEFORE_RE.search(text, clause.start, m.start)
                     and self._bracketed_pairs(text, clause, mentions) > 1) or (
@@ -3599,6 +3681,8 @@ class ClaimReader:
         if (_ERA_BEFORE_RE.search(left) and _ERA_END_RE.match(text, m.end, clause.end + 1)) \
                 or (not left.strip(" \t*") and _ERA_EVENT_END_RE.match(text, m.end, clause.end + 1)):
             return True  # `在进入 Transformer 之前，很多模型依赖 RNN`, `Transformer 出现之前，…`: the era before the term
+        if _UNTIL_BEFORE_RE.search(left) and _UNTIL_END_RE.match(text, m.end, clause.end):
+            return True  # `等 warmup 这段结束，学习率才进入衰减`: the stage that must end first, not what the clause is said of
         if _USED_IN_FRAME_RE.search(left) and _FRAME_CLOSES_RE.match(text, m.end, clause.end):
             return True  # `在使用 sigmoid 等激活函数的时候能缓解梯度消失`: said of what is used with it, not of it
         if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):
@@ -3801,6 +3885,15 @@ class ClaimReader:
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
 # qualifies the condition, not what the clause then says
 _NEG_FRAME_RE = re.compile(r"\s*(?:当|在)?\s*(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)")
+_FRAME_LEAD_SKIP_RE = re.compile(r"(?:[：:]|是(?=\s*(?:不|没|未)))?")  # (a label's colon, read as 是 in the copula reading)
+# a modifier with a negation of its own, ending in 的 right before the property's noun, after a copula (`是不看标签的聚类算法`)
+_REL_NEG_BEFORE_RE = re.compile(r"(?:是|为|属于|算是)\s*(?:一种|一个|一类|一款)?\s*(?P<rel>[^，,。；;是的]{0,12}?(?:不|没有?|无|未)[^，,。；;是]{1,20}?的)\s*(?:\*\*)?\s*$")
+# a topic noun phrase and the comment on it (`蒸馏损失里所用的软标签，其实就是…`): its head term after 的, the clause ending
+# there, and the next clause opening on a copula
+_NP_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*[，,]\s*")
+_DE_HEAD_RE = re.compile(r"的\s*(?:\*\*)?\s*$")
+_COMMENT_OPENS_RE = re.compile(r"\s*(?:其实|实际上|本质上|说白了|说到底)?\s*(?:就|也|都|即)?\s*(?:是|指|等于|相当于|等同于)(?!否|不是)")
+_IN_NEG_FRAME_RE = re.compile(r"(?:当|在)\s*(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)")
 _COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
@@ -3816,7 +3909,10 @@ _QUALIFIED_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:LM|语言模型|模型|models
 _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
 # `A 的主指标 B`, `它的核心模块 B`: B named in apposition with a part of A (a short Han noun, nothing else between)
 # (not what X is compared by: `和 GPT 的区别就是 BERT…` says nothing of GPT's part)
-_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))[\u4e00-\u9fff]{1,4}\s*")
+# (not a kin or a rival, another thing: `DenseNet 的前辈 ResNet`, `它的同伴 sigmoid`)
+_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))"
+                            r"(?![\u4e00-\u9fff]{0,2}(?:前辈|后辈|前身|后继|继任|同伴|伙伴|兄弟|姐妹|同行|同门|对手|邻居|表亲|亲戚|祖先|后代|前任|搭档|同类|师兄|师弟|大哥|小弟|竞品))"
+                            r"[\u4e00-\u9fff]{1,4}\s*")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*(?:它们?)?\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's; `它在 Y 中`: the pronoun's place)
 _LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")

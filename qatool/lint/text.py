@@ -170,7 +170,7 @@ REPORTED_RE = re.compile(
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
     # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
     r"|误(?:默认)?(?:加|添|开|启|设|配|删|改|把|将|放|接|传)"
-    r"|误读|曲解|错读|用词(?:错误|不当)|混了|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
+    r"|误读|曲解|错读|用词(?:错误|不当)|混了(?=\s*(?:[。；;，,！!)）]|$))|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
     r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
@@ -240,7 +240,8 @@ REPORTED_RE = re.compile(
 SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句|结论|重点|正事|回来|老实话|真心话)")
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
-SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|即使|即便|哪怕|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
+# (but `即便是 X 也…`, `哪怕是 X 都…` single out X and state what follows of it: `即便是较小的 BERT-base 也有…`)
+SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -454,7 +455,9 @@ _FRAME_END_RE = re.compile(
     r"|(?:增大|增加|提高|提升|调大|调高|调小|调低|降低|减小|减少|变大|变小|升高|增长|下降|上升|扩大|缩小)(?:到|至|为)?\s*[\d.]*\s*(?:%|倍)?"
     r"|(?:调|设|改|增|减|提|降|变|升|跌|涨)(?:到|至|为|成)了?\s*[\d.]+)\s*(?:\*\*)?\s*[，,]\s*$")
 _CLAUSE_LEAD = r"\s*(?:[-*+>]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：]\s*(?:\*\*)?\s*)?"
-_FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于)")
+_FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于"
+                             # (a convention or a definition that what follows is by: `按照知识蒸馏的惯例，…`)
+                             r"|(?:按照|依照|根据|按)[^，,。；;：:]{1,20}?的\s*(?:惯例|做法|常规做法|标准做法|规定|定义|设计|约定|原理|思路|套路)\s*[，,])")
 # a clause that names a view or a worry as the topic (`关于“FFN 混合各位置信息”的说法，`, `关于您担心 LoRA 会改动基座权重
 # 的问题，`) reports it: what it names is not stated, and the clauses after it (the answer) are read on their own
 _REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{1,60}?的\s*(?:说法|理解|看法|观点|认识|误解|疑问|顾虑|疑虑|担心|担忧|质疑|想法)"
@@ -462,7 +465,7 @@ _REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^�
                                 r"|" + _CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{0,16}?(?:认为|以为|觉得|担心|担忧|怀疑|提到|声称)[^，,。；;：:]{1,60}?的\s*问题\s*[，,：:]?\s*$")
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
-                               r"|换成|换用|改用|改成)")
+                               r"|换成|换用|改用|改成|有了)")
 _CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*[，,]\s*")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
@@ -720,10 +723,14 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能|" + A_NOT_A + ")"
                           # (or how well: `衡量的是正样本识别得怎么样`, `反映模型排序能力如何`)
                           r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*(?:[，,。；;：:]|$))"
+                          # (what a difference or a matter lies in, `区别只在于拼接后由 W^O 如何组合它们`, `关键在于怎么选 k`)
+                          r"|(?:在于|取决于)[^，,。；;？?]{0,16}?(?:怎么|怎样|如何)(?!\s*[？?])"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
                           r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
                           r"|(?<=[，,])\s*(?:看看|看)\s*哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")
+# what a thing is concerned with or measures, told as an indirect question after 的是 (`关注的是真实正例有没有被找全`)
+_CONCERN_INDIRECT_RE = re.compile(r"(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无)")
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 # an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
 _INDIRECT_COLON_RE = re.compile(r"\s*[”」’\"]?\s*[：:]\s*\S")
@@ -764,13 +771,23 @@ _PROMPT_DONE_RE = re.compile(rf"(?:{IMPERATIVE_LEAD}|{PROMPT_LEAD_RE.pattern})[^
 ANSWER_BY = r"(?:我|我的|我当时|当时我)"  # who answers
 ANSWER_TURN = r"(?:答|回答)(?:的是|是|道)?"  # the word of answering, before its colon
 # the answer's turn spoken, without a colon, the answerer named (`面试官问 GPT 的预训练目标，我说是 MLM`)
-SPOKEN_TURN = r"(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|答|回答|讲)(?:的是|是|道)?"
+SPOKEN_TURN = r"(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|讲|(?:回)?答(?:说)?)(?:的是|是|道)?"
 ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]"
                             r"|" + SPOKEN_TURN + r"(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:])"
                             # (the answer named as such: `有人问该用 SGD 还是 Adam，合格答案是“…”`)
                             r"|(?:合格的?|标准的?|正确的?|参考|官方的?)?答案(?:是|为|就是)(?=\s*[^\s，,。；;：:]))")
 
 
+# another's reply to a question the sentence reports as asked (`律师追问为何…，专家解释说，…`, `考官问 X 是什么，候选人答道 Y`):
+# what follows is the answer given (not by those a belief is told of: `…，很多人说…`, `…，有人称…`)
+REPLY_TURN_RE = re.compile(r"(?<=[，,；;])\s*(?!(?:很多|许多|不少|有些|有的|一些|部分|大多数|多数|大部分)?(?:人|同学|网友|读者)|有人|别人|网上|据)"
+                           r"(?!(?:也就是|就是|换句话|或者|比如|所以|也可以|可以|这|那|这就是|那就是|这也就是)(?:说|称|表示)|它|其|这|那|此)"
+                           r"[^，,。；;：:？?！!\s\d]{1,12}?(?:当即|随即|则|就|便|也)?"
+                           r"(?:回答(?:说|道)?|答(?:称|道|复说?)|解释(?:说|道|称)|表示(?!为|成)|指出|称(?!为|作|之|呼)|说(?:道)?(?![明法出过])|陈述|回应(?:说|道)?|作答)"
+                           r"\s*[，,:：]?\s*(?=[^\s，,。；;：:])")
+
+
+_REPLY_VERB_RE = re.compile(r"答|解释|表示|指出|称|说|陈述|回应")
 # a question reported as asked (`面试官问…`, `追问：…`)
 _ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*(?:又|还|接着|再|就|刚才|之前|上次)?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
 
@@ -907,6 +924,10 @@ class TextLayer:
         for a, b in _turns(text, split_spans(text, SENTENCE_END, start, end, han_period=True)):
             turn = ANSWER_TURN_RE.search(text, a, b) if "答" in text[a:b] else None
             colon = answer_after_colon(text, a, b)
+            if turn is None and _REPLY_VERB_RE.search(text, a, b):
+                turn = REPLY_TURN_RE.search(text, a, b)
+                if turn is not None and colon is not None and colon <= turn.start():
+                    turn = None  # (a question a colon ends is answered there: `你问 X 怎么算：…，它回答的是…`)
             if turn is not None and turn.start() > a and sentence_kind(text[a:turn.start()]) == "question" and text[turn.end():b].strip():
                 # `面试官问 DDP 每张卡存什么，我答：存一部分层。`: the question asked, then the answer given
                 out += [Span(a, turn.start(), "question"), Span(turn.start(), b, sentence_kind(text[turn.end():b]))]
@@ -972,7 +993,10 @@ class TextLayer:
                 continue
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
-                asks = QUESTION_END_RE.search(piece) or (_ASKING_CLAUSE_RE.search(piece) and not _indirect_then_colon(piece))  # an indirect question's clause
+                asks = QUESTION_END_RE.search(piece) or (_ASKING_CLAUSE_RE.search(piece) and not _indirect_then_colon(piece)
+                                                        and not _CONCERN_INDIRECT_RE.search(piece))
+                # (what a thing is concerned with, an indirect question, is said of it: `召回率关注的是正例有没有被找全`;
+                # `要判断 X 是否…` still asks)
                 kind = "question" if asks else "supposed" if SUPPOSE_RE.match(piece) else "statement"
             out.append(Span(a, b, kind))
         return out
