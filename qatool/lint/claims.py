@@ -1178,8 +1178,11 @@ def _listed_kind(text: str, ps: int, pe: int) -> bool:
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
-_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)[^，,。；;]{0,20}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
-                             r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")  # (`我们在前 10 个 epoch 中使用线性预热`)
+_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
+                             # (when: `我们在前 10 个 epoch 中使用线性预热`; not where, `我们在 decoder 里使用填充掩码，把…`)
+                             r"(?:在[^，,。；;]{0,12}?(?:\d|epoch|step|轮|步|阶段|初期|开始)[^，,。；;]{0,6}?(?:中|内|时|期间))?"
+                             r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
+                             r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
 # (after the answer's lead)
 _ORDINAL_INTRO_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
