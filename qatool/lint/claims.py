@@ -1059,9 +1059,11 @@ _ERA_EVENT = r"(?:出现|问世|诞生|提出|出来)"
 _ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"?\s*(?:之前|以前)\s*[，,]")
 _ERA_EVENT_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"\s*(?:之前|以前)\s*[，,]")  # (`Transformer 出现之前，`)
 # a stage waited out (`等它这段结束，…`, `直到预热完成，…`)
-_UNTIL_CLAUSE_RE = re.compile(r"\s*(?:等|等到|直到|待)[^，,。；;]{0,24}?(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*[，,]\s*")
-_UNTIL_BEFORE_RE = re.compile(r"(?:等|等到|直到|待)\s*(?:\*\*)?\s*(?:它们?|其)?$")
-_UNTIL_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这段|这一段|这个阶段|这一阶段|阶段)?\s*(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*[，,]")
+_UNTIL_LEAD = r"(?:等|等到|直到|待)"
+_UNTIL_ENDS = r"(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*[，,]"
+_UNTIL_CLAUSE_RE = re.compile(r"\s*" + _UNTIL_LEAD + r"[^，,。；;]{0,24}?" + _UNTIL_ENDS + r"\s*")
+_UNTIL_BEFORE_RE = re.compile(_UNTIL_LEAD + r"\s*(?:\*\*)?\s*(?:它们?|其)?$")
+_UNTIL_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这段|这一段|这个阶段|这一阶段|阶段)?\s*" + _UNTIL_ENDS)
 _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:(?:不|没有?|未)\s*(?:使用|采用|用|加|加上|加入|引入)|使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")  # (`在不加位置编码的时候`)
@@ -3887,7 +3889,8 @@ class ClaimReader:
 
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
 # qualifies the condition, not what the clause then says
-_NEG_FRAME_RE = re.compile(r"\s*(?:当|在)?\s*(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)")
+_NEG_FRAME = r"(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)"
+_NEG_FRAME_RE = re.compile(r"\s*(?:当|在)?\s*" + _NEG_FRAME)
 _FRAME_LEAD_SKIP_RE = re.compile(r"(?:[：:]|是(?=\s*(?:不|没|未)))?")  # (a label's colon, read as 是 in the copula reading)
 # a modifier with a negation of its own, ending in 的 right before the property's noun, after a copula (`是不看标签的聚类算法`)
 _REL_NEG_BEFORE_RE = re.compile(r"(?:是|为|属于|算是)\s*(?:一种|一个|一类|一款)?\s*(?P<rel>[^，,。；;是的]{0,12}?(?:不|没有?|无|未)[^，,。；;是]{1,20}?的)\s*(?:\*\*)?\s*$")
@@ -3896,7 +3899,7 @@ _REL_NEG_BEFORE_RE = re.compile(r"(?:是|为|属于|算是)\s*(?:一种|一个|�
 _NP_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*[，,]\s*")
 _DE_HEAD_RE = re.compile(r"的\s*(?:\*\*)?\s*$")
 _COMMENT_OPENS_RE = re.compile(r"\s*(?:其实|实际上|本质上|说白了|说到底)?\s*(?:就|也|都|即)?\s*(?:是|指|等于|相当于|等同于)(?!否|不是)")
-_IN_NEG_FRAME_RE = re.compile(r"(?:当|在)\s*(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)")
+_IN_NEG_FRAME_RE = re.compile(r"(?:当|在)\s*" + _NEG_FRAME)  # (the same frame after the term, its 在/当 required)
 _COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
