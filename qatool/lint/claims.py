@@ -311,6 +311,8 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                r"|替换|替换掉|代替|取代|替代|换掉"
                                # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
                                r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
+                               # (a way of doing compared with: `比按原始词频抽样更高`, `相对于用 MSE 训练`)
+                               r"|(?:比|比起|相比于?|相较于?|相对于?|较之?)\s*(?:按照?|用|以|使用|采用)"
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
                                r"|(?<![A-Za-z])than"  # `converges faster than AdamW`: what is compared with
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
@@ -405,9 +407,14 @@ _OWN_OBJECT = r"本(?=层|模块|函数|方法|算法|模型|网络|类|接口|�
 _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER_TURN + r"\s*(?:\*\*)?\s*[:：]")
 # a verb of a result brought about (`一举解决了`, `有效缓解`; not the noun `解决方法`)
 _RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)(?!方法|方案|办法|思路|措施|之道|途径|手段|问题的)"
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+# a clause that opens by weighing what the clause before named or used (`我们用 X 提速，代价是…`, `…，好处是…`): said of
+# that term
+_APPRAISED = r"(?:这样做的|这么做的|这样的|其)?(?:代价|好处|优点|优势|缺点|坏处|副作用|弊端|原理|本质|前提)(?:就|则)?(?:是|在于)"
+# the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
+_OPINION_LEAD = r"(?:(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断)\s*[，,：:]?\s*)?"
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
-                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
+                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
                           r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
@@ -419,7 +426,7 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:它|其|该|这|此|" + _O
                           # a clause that opens comparing the value before it (`BLEU 为 18.2，低于基线的 24.6`)
                           r"|(?:远|明显|略|稍|显著)?(?:低于|高于|小于|大于|优于|不如|超过|胜过|逊于)"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
-                          r"|指的?是|是指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是"
+                          r"|指的?是|是指|系指|即指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是"
                           # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`)
                           r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
                           # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`)
@@ -450,7 +457,10 @@ _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*
 # said sets the topic)
 _SAYS = (r"(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
          # (a longer speaker and a verb of explaining or testifying: `专家证人解释说`, `评审专家补充道`)
-         r"|[\u4e00-\u9fff]{1,6}?(?:解释|回答|补充|坦言|作证|陈述|答复)(?:说|道|称)?)")
+         r"|[\u4e00-\u9fff]{1,6}?(?:解释|回答|补充|坦言|作证|陈述|答复)(?:说|道|称)?"
+         # (a time when it was said, before or after the speaker: `那时我给新人讲`, `我当年跟组员说`)
+         r"|(?:我们?)?(?:那时|当时|那年|那几年|那些年|当年|那会儿?|那阵子|那次|有一次|有次|以前|早年|过去)(?:候)?[\u4e00-\u9fff]{1,5}?"
+         r"(?:说|讲|提到|指出|强调|介绍)(?![白到明起的法])(?:了|过)?)")
 # (or who wrote or answered what follows, `学生写“微调，就是…”`; what is said may open a quote: `他说“微调，就是…”`)
 _WRITES = (r"[\u4e00-\u9fff]{1,4}?(?:写道|答道|写的是|答的是)"
            r"|(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中))?(?:学生|考生|同学|候选人|面试者|答题者|作者|有人|他|她|你)(?:们)?(?:写|答)(?:了|成)?")
@@ -585,10 +595,16 @@ def _filled(text: str) -> str:
 _MODAL_RE = re.compile(r"(?<![不无没非未勿别])(?:应当|应|宜|须|必须|务必)(?!该|用(?![于在]))(?=\s{0,2}(?:取|为|是|将|把|与|和|跟|同|以|采用|使用|选用|选|用|设|调|保持|继续|按|作为|当作|视为|记为))")
 
 
+# a verb of meaning that is the copula of a definition (`ZeRO，系指一种…方法`, `是指由 Google 提出的`, a statute's and
+# a contract's 系指): read as 是 (not 指出, 指标, 指定, 指导…)
+_MEANS_COPULA_RE = re.compile(r"(?:是|系|即)指(?![出标定导令南针数向纹甲代明示])")
+
+
 def _noted(text: str) -> str | None:
     """`text` as its signs read, position for position: bold marks blanked (`的**算术平均值**` says what `的算术平均值`
-    says), a note's signs between words as the words they stand for (`门控 + 细胞状态` 和, `BN = 纯标准化` 是), and a
-    normative modal before its verb blanked (`横坐标应取` reads as `横坐标取`). None when it has none of them. A
+    says), a note's signs between words as the words they stand for (`门控 + 细胞状态` 和, `BN = 纯标准化` 是), a
+    normative modal before its verb blanked (`横坐标应取` reads as `横坐标取`), and a verb of meaning read as the copula
+    (`系指一种…` as `是 一种…`). None when it has none of them. A
     property's phrasings are looked for here as well as in the text itself (a phrasing may spell a sign out:
     `源任务\\s*=\\s*目标任务`)."""
     chars = None
@@ -600,6 +616,10 @@ def _noted(text: str) -> str | None:
         for m in _MODAL_RE.finditer(text):
             chars = chars or list(text)
             chars[m.start():m.end()] = " " * (m.end() - m.start())
+    if "指" in text:
+        for m in _MEANS_COPULA_RE.finditer(text):
+            chars = chars or list(text)
+            chars[m.start():m.end()] = "是 "
     for m in _NOTATION_RE.finditer(text):
         word = _notation_word(text, m)
         if word is not None:
@@ -769,8 +789,10 @@ _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同
                          r"(?:(?:正是|恰恰是|恰是|就是)\s*)?"  # (`…。正是这两种激活函数缓解了…`)
                          r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:两|二|三|几)?(?:类|种|些|样的|项|篇|一|个)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计|激活函数|函数|策略)"
                          r"|" + _OWN_OBJECT + r")")
-_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:个|种|些|类|样)?|那(?:个|种|些)?"
-                              r"|" + _OWN_OBJECT + r")")
+# (not a time, `那时我给新人讲 X，说…`, `这次…`: the speaker goes on after it, and the term after the verb)
+_TIME_AFTER_DEMONSTRATIVE = r"(?!时|年|次|回|天|阵|会儿|段时间|些年|几年|几天|几次|几回|一年|一次|一回|一天)"
+_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这" + _TIME_AFTER_DEMONSTRATIVE + r"(?:个|种|些|类|样)?"
+                              r"|那" + _TIME_AFTER_DEMONSTRATIVE + r"(?:个|种|些)?|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?(?:一个|一些|几个|一大|主要|重要|关键|核心|根本|最大|显著|本质)*(?:的)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
@@ -864,6 +886,8 @@ _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|�
                              # a thing named in Latin letters that the glossary does not know, with an adverb that
                              # sets it beside what came before (`同时，Normalization 也有抗过拟合作用`)
                              r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*(?:也|还|则|都|同样|本身|自身|又)"
+                             # what a paper or its authors tried (`原论文也试过可学习版本`): an experiment told, about the paper
+                             r"|(?:原论文|原文|论文|原作者|作者们?|后续工作|后来的工作)\s*(?:里|中)?\s*(?:也|还|则|曾经?|都|同样)?\s*(?:试过|尝试过?|做过|比较过?|对比过?|试验过?|实验过?)"
                              r"|" + _NAMED_FRAME +
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
                              r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均)"
@@ -1147,7 +1171,7 @@ _SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 # (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*"
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*(?:按照?|用|以|使用|采用)?\s*"
                                    r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
 # a property that is what the subject is likened to (`其实和根据上文预测下一个 Token 类似`): a likeness, not the
 # property itself (not 一样/相同, which say the subject is that)
@@ -1185,6 +1209,23 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
                              r"(?:在[^，,。；;]{0,12}?(?:\d|epoch|step|轮|步|阶段|初期|开始)[^，,。；;]{0,6}?(?:中|内|时|期间))?"
                              r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
                              r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")
+_ACT_APPRAISED_RE = re.compile(_APPRAISED)
+# a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
+# is what comes of the term
+_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)\s*(?:我们|你)?\s*(?:在训练中|训练时)?\s*"
+                                   r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*(?:\*\*)?\s*")
+_SUPPOSED_USE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来训练|训练|做训练|的话|之后|以后|后|时)?\s*[，,]?\s*")
+
+
+def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+    """The one term a supposition says is used (`_SUPPOSED_USE_LEAD_RE`), and nothing else, as what the consequence after
+    it goes on with; [] for any other supposition."""
+    if len({m.keys for m in mentions}) != 1 or not _SUPPOSED_USE_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
+            or not _SUPPOSED_USE_END_RE.fullmatch(text, mentions[-1].end, clause.end):
+        return []
+    return mentions[:1]
+
+
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
 # (after the answer's lead)
 _ORDINAL_INTRO_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
@@ -2735,7 +2776,7 @@ class ClaimReader:
             if clause.kind == "statement":
                 # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
                 # later clause names the term again or refers to it (它) to be about it)
-                cont = [] if acted else prev
+                cont = [] if acted and not _after_lead(_ACT_APPRAISED_RE, text, clause.start, clause.end) else prev
                 said = frame
                 if not mentions and ((i > 0 and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end))
                                      or (_USES_OTHER_OPENS_RE.match(text, clause.start, clause.end)
@@ -2769,7 +2810,9 @@ class ClaimReader:
                 prev, frame, label = [], None, []
                 continue
             if clause.kind == "supposed":
-                prev = []  # a supposed term is not the subject of the consequence
+                # a supposed term is not the subject of the consequence; one supposed used is (`如果使用 L2 正则化，权重会…`)
+                prev = _supposed_use(text, clause, mentions)
+                frame = prev[0].keys if prev else frame
                 supposed = self._subjects(text, clause, mentions) or supposed
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
                 subj = self._goes_on_with(text, clause, mentions)
@@ -3430,10 +3473,12 @@ class ClaimReader:
                 # 把 denies the whole predicate: read from the term (or the clause start) before it
                 lo = max([clause.start] + [m.end for m in mentions if m.end <= group[0].start and m is not group[0]])
                 lo = min(lo, group[0].start)
-            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi), text.rfind("——", lo, hi) + 1)
+            colon = max(text.rfind("：", lo, hi), text.rfind(":", lo, hi), text.rfind("——", lo, hi) + 1,
+                        text.rfind("→", lo, hi), text.rfind("⇒", lo, hi), text.rfind("->", lo, hi) + 1, text.rfind("=>", lo, hi) + 1)
             if colon >= 0 and text[lo:colon].strip(" *—"):
                 # "X 并不能…：它对排列是置换等变的": a colon after words opens a new statement; so does a dash
-                # (`核心思想是"数据不动模型动"——让各方在不共享原始数据的前提下…`: the slogan's 不 is its own)
+                # (`核心思想是"数据不动模型动"——让各方在不共享原始数据的前提下…`: the slogan's 不 is its own), and an
+                # arrow to what follows (`无法合并 → 增加推理延迟`: the cause's 无法 is the cause's)
                 lo = colon + 1
             within = (clause.start, clause.end)
             if anchor <= ps and (frame := _NEG_FRAME_RE.match(text, clause.start, ps)) is not None:

@@ -140,8 +140,10 @@ class Relation:
         self._name = knob if symbol is None else f"{knob}|{symbol}"  # (the knob, or its symbol: `T`, `r`)
 
     def named(self, text: str) -> bool:
-        """Whether `text` names the knob or its symbol at all (a look before reading its sentences)."""
-        return self._named.search(text) is not None
+        """Whether `text` names the knob or its symbol at all (a look before reading its sentences), its English glosses
+        read past as `slips` reads them."""
+        return self._named.search(text) is not None or (
+            _GLOSS_RE.search(text) is not None and self._named.search(_GLOSS_RE.sub("", text)) is not None)
 
     @cached_property
     def _named(self) -> re.Pattern:
@@ -303,7 +305,17 @@ class Relation:
     def slips(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of text[start:end] where a move of the knob and a change of an effect are stated together the wrong
         way round: the change after the move (a consequence), or a goal before the move that serves it; and where an
-        effect is said to be proportional to the knob the wrong way (`proportions`)."""
+        effect is said to be proportional to the knob the wrong way (`proportions`). A name glossed in English right
+        after it (`微批次（micro-batch）的数量`, `气泡（pipeline bubble）占比`) reads as the name alone."""
+        out = self._slips(text, start, end)
+        if not out and _GLOSS_RE.search(text, start, end):
+            index = [k for g in _gloss_gaps(text, start, end) for k in g]
+            short = "".join(text[k] for k in index)
+            out = [(index[a], index[b - 1] + 1) for a, b in self._slips(short, 0, len(short))]
+        return out
+
+    def _slips(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """`slips`, read on the text as it is."""
         out = self.proportions(text, start, end)
         moves = self._moves(text, start, end)
         if not moves:
@@ -338,6 +350,8 @@ class Relation:
                 for es, ee, eup in changes:
                     if re.search(_NEG, text[ke:es]):
                         break  # (`增大系数不会让模型更容易过拟合`: the change is denied)
+                    if _GOAL_AFTER_RE.match(text, ee):
+                        break  # (`…，缓解过拟合应增加训练数据`: the change is a goal the clause says how to reach)
                     if (kup == eup) != effect.same:
                         out.append((ks, ee))
                     break
@@ -347,6 +361,21 @@ class Relation:
                     if ge <= ks and (kup == gup) != effect.same:
                         out.append((gs, ke))
         return sorted(set(out))
+
+
+# what one should do next, right after a change (`缓解过拟合应增加数据`): the change is a goal, not a consequence
+_GOAL_AFTER_RE = re.compile(r"\s*(?:的话)?\s*(?:应该|应当|应|就要|需要|要|就得|得|必须)\s*(?:增加|减少|增大|减小|提高|降低|扩大|缩小|加大|调大|调小|调高|调低|采用|使用|改用|用|加|减|做)")
+# an English gloss in brackets right after a Chinese name (`微批次（micro-batch）`): two or more Latin characters
+_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][A-Za-z][A-Za-z0-9 _.\-]{1,40}[）)]")
+
+
+def _gloss_gaps(text: str, start: int, end: int) -> Iterator[range]:
+    """The positions of text[start:end] outside its English glosses (`_GLOSS_RE`), run by run."""
+    pos = start
+    for m in _GLOSS_RE.finditer(text, start, end):
+        yield range(pos, m.start())
+        pos = m.end()
+    yield range(pos, end)
 
 
 def check_direction(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:

@@ -104,6 +104,20 @@ ROLES = (r"主持人|选手|嘉宾|观众|听众|读者(?:来信|提问)?|来信
 # the words before as reported, _CORRECTION_RE what comes after as stated
 _SET_RIGHT = r"(?:这里|在此|我|先)?(?:纠正|更正)一下"
 _JOKE_TAKEN_BACK = r"开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗你的"
+# the writer answering, in a later clause, what another party said, and setting it right (`笔者需要指出`, `我不认同`,
+# `本审稿人认为这其实…`, `但必须指出`); not a writer who agrees or goes on (`我同意`, `我认为这很有意义`)
+_WRITER = r"(?:本审稿人|审稿人|评审人|本评审|本人|笔者|编者|译者|我们|我)"
+_REBUTS = (r"(?:(?:但|然而|不过|可是)\s*)?(?:" + _WRITER + r"\s*(?:则|却|倒是?|对此)?\s*(?:需要|必须|想|要|应当|不得不|特别|在此)?\s*"
+           r"(?:指出|提醒|纠正|更正|反驳|不认同|不同意|不赞同|不敢苟同|(?:对此)?(?:存疑|质疑)|持保留意见|有不同看法"
+           r"|认为(?:这|此|其)[^，,。；;：:]{0,6}?(?:有误|错误|不对|不成立|站不住|缺乏依据|并不|并非|不是|其实|实际上|恰恰相反|与[^，,。；;：:]{0,8}?相反))"
+           r"|(?:需要|必须|应当|值得)(?:特别)?指出)")
+# a claim made, or a step taken, by another party the text answers (the authors of a paper under review, a source, a
+# post), when a later clause of the same sentence sets it right (`作者在第 3 节称 X，笔者需要指出…`, `原文把 X 描述为 Y，
+# 我认为这其实…`): the claim is reported to be refuted (not one the writer lets stand, `作者称 X，我同意`)
+_OTHER_PARTY = r"(?:作者们?|原作者|本文作者|论文|原文|该文|文中|该论文|原帖|楼主|博主|题主|答主|讲者|报告人|教程|该教程|教材|这篇(?:论文|文章|博客|教程))"
+_OTHER_SAYS = (r"(?:^|(?<=[，,；;：:\s]))" + _OTHER_PARTY + r"[^，,。；;！!？?]{0,20}?"
+               r"(?:称|声称|宣称|认为|说|写道|提到|描述为|表述为|等同于|断言|主张|担心|认定|显示|报告|使用|采用|选用|把|将)"
+               r"(?=[^。！!？?]{1,160}?[，,；;：:—]\s*" + _REBUTS + r")")
 # the people a text serves or reports on, who ask (`家属问…`) and hold beliefs (`客户以为…`)
 SERVED = r"家属|家长|客户|用户|患者|学员|老板|领导|买家|顾客|听众|玩家|粉丝"
 # a sentence that reports a belief in order to refute it, or calls a statement wrong
@@ -177,7 +191,10 @@ REPORTED_RE = re.compile(
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
-    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成)"
+    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成|认定|一口咬定|坚持认为|非说)"
+    # (one of them named by a count, `有个新人把 X 和 Y 放在一起叫框架`, as `有人把…` is)
+    r"|有(?:个|位|一个|一位|些)(?:同事|同学|新人|新手|实习生|学生|朋友|初学者|读者|" + _TEAMMATES + r")(?:把|将)"
+    r"|" + _OTHER_SAYS +
     r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # (I, before what shows the belief was mistaken: `我一直以为 PPO 是 off-policy`, `我还以为…`)
@@ -189,6 +206,8 @@ REPORTED_RE = re.compile(
     r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住|(?:一种|一个|个)?(?:常见的?|典型的?)?(?:错误|误解|误区|谬误))"
     # what is called a wrong understanding is refuted (`…越高越好是一种错误理解`)
     r"|是(?:一种|一个|个)?(?:常见|典型|很常见)?的?错误(?:的)?(?:理解|认识|观念|说法|看法|印象)"
+    # what is named a wrong saying before it (`常见的错误说法是“…”`, `一个典型的错误理解是：…`)
+    r"|(?:错误|不正确|不准确)(?:的)?(?:说法|观点|理解|认识|观念|看法|表述|答案|回答|写法)\s*(?:是|有|包括|比如|例如|如)?\s*[：:“\"「『]"
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
     # neither is asserted
     r"|(?:[”\"」』]|(?<=[\s：:])'[^'\n]{6,120}')\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
@@ -833,7 +852,8 @@ OBSERVED_RE = re.compile(
 # what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
 _CORRECTION_RE = re.compile(
     r"[，,；;—]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
-    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|" + _SET_RIGHT + "|" + _JOKE_TAKEN_BACK + r")(?:了)?\s*(?:[，,：:]|——|—)?\s*")
+    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|" + _SET_RIGHT + "|" + _JOKE_TAKEN_BACK + "|" + _REBUTS
+    + r")(?:了)?\s*(?:[，,：:]|——|—)?\s*")
 
 
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
