@@ -306,13 +306,15 @@ class ClaimSpec:
     number: NumberSpec | None = None
 
 
+# the way a thing is done, after a word of comparison (`比按原始词频抽样…`, `相对于用 MSE…`)
+_MANNER = r"(?:按照?|用|以|使用|采用)"
 # words before a term that make it the object of a comparison, not the subject
 _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|较之?|不同于|区别于|类似于|相似于|对比|不像|而不是|而非|不是(?:说)?|并非(?:说)?|除了|除|不(?:代表|意味着|等于|说明|表示)"
                                r"|替换|替换掉|代替|取代|替代|换掉"
                                # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
                                r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
                                # (a way of doing compared with: `比按原始词频抽样更高`, `相对于用 MSE 训练`)
-                               r"|(?:比|比起|相比于?|相较于?|相对于?|较之?)\s*(?:按照?|用|以|使用|采用)"
+                               r"|(?:比|比起|相比于?|相较于?|相对于?|较之?)\s*" + _MANNER +
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
                                r"|(?<![A-Za-z])than"  # `converges faster than AdamW`: what is compared with
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
@@ -1171,7 +1173,7 @@ _SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 # (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*(?:按照?|用|以|使用|采用)?\s*"
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*" + _MANNER + r"?\s*"
                                    r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
 # a property that is what the subject is likened to (`其实和根据上文预测下一个 Token 类似`): a likeness, not the
 # property itself (not 一样/相同, which say the subject is that)
