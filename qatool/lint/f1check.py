@@ -20,7 +20,7 @@ from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
 _NUM = r"(\d+(?:\.\d+)?)\s*(%|％)?"
-_LINK = r"\s*(?:\*\*)?\s*(?:的值|值|分数|score|Score)?\s*(?:\*\*)?\s*(?:[:：=＝]|为|是|约为|约|达到|达|只有|仅为|有)?\s*(?:约|大约|大概|接近)?\s*\$?\s*"
+_LINK = r"\s*(?:\*\*)?\s*(?:的值|值|分数|score|Score)?\s*(?:\*\*)?\s*(?:因此|因而|于是|所以|就|则|便|也)?\s*(?:[:：=＝]|为|是|约为|约|达到|达|只有|仅为|有)?\s*(?:约|大约|大概|接近)?\s*\$?\s*"
 # the three metrics, each named and followed by its value (`precision 为 0.9`, `P = 0.8`, `召回率 60%`, `F1 值约为 0.69`)
 _PRECISION_RE = re.compile(r"(?:精确率|精准率|查准率|precision|Precision|PRECISION|(?<![A-Za-z@])P(?=\s*[=＝]))" + _LINK + _NUM)
 _RECALL_RE = re.compile(r"(?:召回率|查全率|recall|Recall|RECALL|(?<![A-Za-z@])R(?=\s*[=＝]))" + _LINK + _NUM)
