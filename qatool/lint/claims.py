@@ -187,6 +187,8 @@ class Glossary:
             return False  # `L1-FOBOS`, `L1-RDA`: the first part of another name joined by a hyphen to an acronym
         if _WORDISH.match(key[0]) and _HYPHEN_PREFIX_RE.search(text, max(start, a - 6), a):
             return False  # `W-GAN`, `DC-GAN`: the last part of another name, an acronym's variant joined by a hyphen
+        if key[-1] in "大小多少高低长短" and b < end and text[b] == "于":
+            return False  # `容量小于最佳容量`: a comparison, not the name `容量小`
         gaps = self._gaps.get(key, ())
         for j in range(i + 1, i + ln):  # white space between two Latin characters only where the name has it
             if where[j] != where[j - 1] + 1 and _WORDISH.match(s[j - 1]) and _WORDISH.match(s[j]) and (j - i) not in gaps:
@@ -334,10 +336,15 @@ _MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*
 # `cross-entropy loss` is the term itself)
 _EN_COMPOUND_AFTER_RE = re.compile(r"[ \t]+(?:objectives?|examples?|demonstrations?|templates?|formats?|prompts?|papers?)(?![A-Za-z])", re.I)
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
+# a term a step is done to (`通过对注意力矩阵进行近似计算`, `对 logits 做截断`)
+_DONE_TO_BEFORE_RE = re.compile(r"(?<![相针])对\s*(?:\*\*)?\s*$")
+_DONE_TO_AFTER_RE = re.compile(r"[^，,。；;：:]{0,10}?(?:进行|做|作|施加|执行|实施)(?!用|为|出)")
 _OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
 # (the part that is alike may be named before the likeness: `GRU 与 LSTM 的结构一样，…`)
 _ALIKE_PART = r"的\s*(?:整体|内部|基本)?(?:结构|架构|原理|设计|机制|思路|构造|套路)\s*(?:完全|基本|大致)?"
 _OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似)|那样"
+                             # (alike in some respect: `这与剪枝在原理上殊途同归`)
+                             r"|(?:在[^，,。；;]{1,8}?上)?\s*(?:是)?(?:殊途同归|如出一辙|异曲同工|相通|相仿|一脉相承)"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:就|主要|其实|正|最大的|最主要的)?(?:在于|是|之处)"
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
                              r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同)"
@@ -431,6 +438,12 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + r"(?:它|其|�
                           r"|指的?是|是指|系指|即指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是"
                           # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`)
                           r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
+                          # ... or with a place inside it (`LLaMA 的 FFN 很朴素，中间用的是…`, `，里面放的是…`)
+                          r"|(?:中间|里面|里头|内部)(?=\s*(?:用|放|夹|接|是|采用|使用|选用|有))"
+                          # ... or with a measure of it compared (`E4M3 能容纳更大的数值，覆盖范围更宽`, `，显存占用也更低`)
+                          r"|(?:覆盖|表示|数值|动态|取值)?(?:范围|精度|速度|延迟|显存(?:占用)?|内存(?:占用)?|开销|参数量|计算量)(?=\s*(?:也|就|则|会)?\s*(?:更|较|越|相对|明显|大幅))"
+                          # ... or with its value as it goes up or down (`X 看作损失一样的量，数值越小…`, `，取值越大…`)
+                          r"|(?:数值|取值|分值|得分|分数)(?=\s*(?:越|愈|更|较))"
                           # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`)
                           r"|(?:计算|统计)?(?:方法|方式|口径|公式)\s*(?:是|为|[:：])|定义(?:是|[:：])|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
@@ -474,7 +487,7 @@ _TOPIC_TAG_RE = re.compile(r"\s*(?:\*\*)?\s*【[^【】\n]{1,20}】\s*(?:\*\*)?\
 _QUOTE_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]")
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
-_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都"
+_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都|均(?!值|匀|衡|方)"
                       # (or says they are the same: `A 和 B 有什么区别？本质相同，都是…`)
                       r"|(?:本质上?|其实|实际上|基本上?)?(?:是)?(?:相同|一样|一回事)(?:的)?\s*[，,]|没(?:有|啥|什么)?(?:本质)?区别)")
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
@@ -835,7 +848,7 @@ _OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;�
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 # (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
-_LEAD_COPULA = r"(?:这|这样|这么做|此举)?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
+_LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的)|(?:这样做|这么做|此举|这一步)的(?=目的))?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
 # (or a result it brought: `RNN 加上梯度裁剪，一举解决了…` is the clipping's result, not the RNN's)
 # a result said last, its object before it (`…，这样梯度爆炸和梯度消失都能一并解决`)
 _RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*(?:能|可以|可|就能|就可以|便能|会)?\s*(?:被|得到)?\s*(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
@@ -848,7 +861,7 @@ _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归
 _APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*(?P<copula>(?:其实|本身|本质上|实际上)?\s*(?:就|也)?\s*(?:是|属于))|(?P<gloss>(?:即|亦即|也就是说?)(?=\s*(?:把|将|用|让|使|在|对|通过|先))|这(?:一|个|种|类|项)?(?:机制|模型|算法|方法|技术|结构|网络|思想|做法|方案)))(?!因为|为了|由于|指|说)")
 # a verb of using, adding, switching to or building on the term after it (`我只加了 padding mask`, `输出层换成了层次 softmax`,
 # `训练开启了 subsampling`, `新功能基于 LDA`)
-_USED_BEFORE_RE = re.compile(r"(?:加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
+_USED_BEFORE_RE = re.compile(r"(?:(?:可以|可|应该|应当|得|建议|不妨)(?:用|使用|采用|选用|改用|换用)|加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
                              r"\s*(?:一个|一层|一种)?\s*(?:\*\*)?\s*$")
 # what is loaded, run or quantised (`加载 BERT-base`, `跑了一遍 LoRA`, `量化到 INT8`), in a clause with no person and no
 # negation (`_PERSON_NEG_RE`): the next clause goes on with it
@@ -866,6 +879,7 @@ _PAIRED_BEFORE_RE = re.compile(r"(?:[/／、]|和|与|及|或)\s*$")
 _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
 _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English name in brackets
 _GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
+_GLOSS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*")  # (what is between a term and another name of it that glosses it)
 # a noun of its own before an adverb of habit (`算法近似往往会…`, `语言建模通常采用…`): the subject of its clause
 # (not a generic noun that names the term again, `模型通常…`, nor one of its attributes, `参数量通常比…更大`)
 _HABIT_SUBJECT = (r"(?!因此|所以|从而|而|且|但|于是|同时|故|不过|然而|并且|也|还|就|则)"  # a connective is no noun
@@ -1048,17 +1062,39 @@ _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # (and a use in it: `蒸馏损失里用到的软标签`)
 _MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[^，,。；;\s]{0,4}?(?:中|里|内)(?:用到|使用|用|采用|引入|出现)?的|(?:中|里|内)的)\s*(?:\*\*)?\s*$")
 # the next clause names what the clause before it described: `这就是 X`, `这个过程就叫 X`, `得到的就是 X`
+_PLACE_OWNS_RE = re.compile(r"\s*(?:里|中|当中|内)的\s*")
+
+
+def _owned_head(text: str, mentions: list[Mention]) -> Mention:
+    """The first of `mentions`, or the term a place owns right after it (`GAN 里的模式崩溃`: 模式崩溃)."""
+    k = 0
+    while k + 1 < len(mentions) and _PLACE_OWNS_RE.fullmatch(text, mentions[k].end, mentions[k + 1].start):
+        k += 1
+    return mentions[k]
+
+
+def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], bool]:
+    """The terms after a property at `pe`, and whether the first is in a cleft (`稀疏性是 L2 的特点`), or named after a
+    comma as what the property described (`判别器的 loss 降到 0，这就是 GAN 里的模式崩溃`: the term after the place that owns
+    it); only the named one is left in that case."""
+    if after and _NAMED_AFTER_COMMA_RE.fullmatch(text, pe, after[0].start):
+        return [_owned_head(text, after)], True
+    return after, bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
+
+
 _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
                              r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*"
                              r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
                              r"(?:所谓的?|我们常说的|常说的|经典的)?\s*(?:\*\*)?\s*")
+_NAMED_AFTER_COMMA_RE = re.compile(r"\s*[，,—]\s*(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*(?:也)?(?:就|便|即|正)?\s*(?:是|叫|叫做|叫作|称为|被称为)\s*"
+                                   r"(?:所谓的?|典型的|我们常说的|常说的)?\s*(?:\*\*)?\s*")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
 # the clause before is why the term did or has something, not what the term is
 _REASON_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:主要|根本|重要|核心|关键)?\s*"
                                r"(?:原因|理由|缘故|动机|根源|出发点)")
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
 # (or a wish, `想让模型收敛得更精确，就把 lr 往大了调`)
-_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想)")
+_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想|要(?=把|将|让|使))")
 _WISH_LEAD_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:要想|想要|想让|若想|(?:如果|要是|假如|倘若|若是)想)")  # (a wish as a clause's lead)
 _CONSEQUENT_LEAD_RE = re.compile(r"\s*(?:那就|那么就|就|那|则)")
 _WISH_OPENS_RE = re.compile(r"为了|想让|想要|要想|希望")  # (a phrasing of the property that opens with the purpose itself)
@@ -1095,6 +1131,7 @@ _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:(?:不|没有?|未)\s*(?:使用|采用|用|加|加上|加入|引入)|使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")  # (`在不加位置编码的时候`)
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
+_WHEN_CLAUSE_ENDS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|之时)\s*[，,]")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
 _LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
 _LISTS_RE = re.compile(_LIST_WORDS)
@@ -1212,11 +1249,16 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
                              r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
                              r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")
 _ACT_APPRAISED_RE = re.compile(_APPRAISED)
+# the words between a term and what it is likened to (`Adagrad 像一个越学越有信心的学生`, `KL 散度就好比一把尺子`)
+_LIKENED_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?\s*(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
+# what a person takes a term for (`我们把 AUC 当成一种误差`): a view of the term, which the next clause goes on with
+_VIEWED_AS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:当成|当作|看作|看成|视为|视作|理解为|理解成|归为|归入)")
 # a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
 # is what comes of the term
-_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)\s*(?:我们|你)?\s*(?:在训练中|训练时)?\s*"
+_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)?\s*(?:我们|你)?\s*(?:在训练中|训练时)?\s*"
                                    r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*(?:\*\*)?\s*")
-_SUPPOSED_USE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来训练|训练|做训练|的话|之后|以后|后|时)?\s*[，,]?\s*")
+_USE_TOPIC_END_RE = re.compile(r"的话\s*[，,]?\s*$")
+_SUPPOSED_USE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时)?\s*[，,]?\s*")
 
 
 def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
@@ -2816,11 +2858,17 @@ class ClaimReader:
                 prev = _supposed_use(text, clause, mentions)
                 frame = prev[0].keys if prev else frame
                 supposed = self._subjects(text, clause, mentions) or supposed
+                # (`即便是二分类问题，LDA 也能…，维数…`: the consequent's subject is the sentence's topic)
+                opening += int(i == opening and not prev and frame is None)
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
                 subj = self._goes_on_with(text, clause, mentions)
+                # (`用 FP16 存的话，…`: the term a clause says is used, as its topic (的话), is what follows is about)
+                used = _supposed_use(text, clause, mentions) if _USE_TOPIC_END_RE.search(text, clause.start, clause.end) else []
+                subj, frame = (used, used[0].keys) if used else (subj, frame)
                 if subj:
                     prev = subj
-                    acted = _PERSON_ACTS_RE.match(text, clause.start, subj[0].start) is not None
+                    acted = _PERSON_ACTS_RE.match(text, clause.start, subj[0].start) is not None \
+                        and not _VIEWED_AS_AFTER_RE.match(text, subj[-1].end, clause.end)  # (`我们把 AUC 当成…`: a view of it)
                 ex = _EXAMPLES_AT_RE.search(text, clause.start, clause.end)
                 examples = [m for m in mentions if ex is not None and m.start >= ex.end()]
                 if examples:  # `提示微调：如 Prefix Tuning 和 P-Tuning，在各层前加入…`: said of the examples
@@ -2921,12 +2969,23 @@ class ClaimReader:
         at its head when there are (not the objects after its verb: `mAP：先算每类的准确率，再取平均`), with the
         terms coordinated with them (`A 或 B`); none after a leading pronoun that stands for the subject."""
         subj, past = self._past_label(text, clause, self._subjects(text, clause, mentions))
+        # (what a term is likened to is no subject: `Adagrad 像一个越学越有信心的学生：…它…` goes on with Adagrad)
+        subj = [m for k, m in enumerate(subj) if not (k > 0 and _LIKENED_TO_RE.fullmatch(text, subj[k - 1].end, m.start))]
         start = clause.start if past is None else past
         head: list[Mention] = []
         for m in subj:
             if self._leads(text, Span(start, clause.end, clause.kind), m) \
                     or (head and head[-1].end <= m.start and _COORD_RE.match(text[head[-1].end:m.start])):
                 head.append(m)
+        if _DISPOSAL_OPENS_RE.match(text, clause.start, clause.end):
+            # `将模型从 FP32 量化为 INT8，实质上是…`: a term that is the verb of 将/把 (its result after 为/成/到) is the act
+            # the next clause goes on with, not the terms it acts on
+            act = next((m for m in mentions if m.start > clause.start and text[m.start - 1] not in "的" and HAN_RE.match(text, m.start)
+                        and _ACT_RESULT_AFTER_RE.match(text, m.end, clause.end)), None)
+            if act is not None:
+                return [act]
+        if subj and _NAMED_ANSWER_OPENS_RE.fullmatch(text, clause.start, subj[0].start):
+            return [subj[0]]  # `如果说有一个全能冠军，那就是 Adam：…它…`: the term named as the answer goes on
         lead = _after_lead(_PRONOUN_LEAD_RE, text, clause.start, clause.end)
         if lead and subj and len(_MARKUP_RE.sub("", text[lead.end():subj[0].start])) > 1 \
                 and not _OWNED_BY_LEAD_RE.fullmatch(text, lead.end(), subj[0].start):
@@ -2935,6 +2994,8 @@ class ClaimReader:
             return []
         if _after_lead(_COMBINED_OPENS_RE, text, clause.start, clause.end):
             return []  # `BART…，结合了 BERT 和 GPT 两种思路，使得它…`: what is combined does not go on; the unnamed whole does
+        if _COPULA_DISPOSAL_OPENS_RE.match(text, clause.start, clause.end):
+            return []  # `X，就是把 IoU 阈值定在 0.5 算的，所以它…`: what the elided subject is made from does not go on; X does
         pair = [m for m in subj if _FORMER_LATTER_RE.fullmatch(text, m.start, m.end)]
         if pair:
             return pair[-1:]  # `A 与 B：前者…，…`: the clause went on with the one its 前者/后者 names
@@ -2944,7 +3005,14 @@ class ClaimReader:
             if into is not None:
                 return [into]
         # `PyTorch 的 CrossEntropyLoss …，所以输入必须…`: a term owned by the head term goes on with it, as one subject
-        return [self._owned(text, m, mentions) for m in head or subj]
+        # (the owned term and its bracketed gloss are inside that subject, at the clause's head: `LLaMA 的前馈网络（FFN）…，
+        # 中间用的…`; not objects after a verb, `…上使用 Transformer 的注意力模块，并…` goes on with none of them)
+        out: list[Mention] = []
+        for m in head or subj:
+            if head and out and (m.end <= out[-1].end or (set(m.keys) <= set(out[-1].keys) and _GLOSS_AFTER_RE.fullmatch(text, out[-1].end, m.start))):
+                continue
+            out.append(self._owned(text, m, mentions))
+        return out
 
     def _purpose_of(self, text: str, clauses: list[Span], i: int, mentions: list[Mention]) -> Mention | None:
         """The term a clause that gives a purpose (`…，是为了…`) or a result (`…，一举解决了…`) is about: the one the
@@ -2987,10 +3055,12 @@ class ClaimReader:
         if i == 0:
             return mentions
         clause = clauses[i]
-        if not mentions and not _after_lead(_PERSON_OPENS_RE, text, clause.start, clause.end) \
+        if (not mentions or _DISPOSAL_OPENS_RE.match(text, clause.start, clause.end)) \
+                and not _after_lead(_PERSON_OPENS_RE, text, clause.start, clause.end) \
                 and (used := self._used_before(text, clauses[i - 1])) is not None:
+            # (or what it does with 把/将, having no subject of its own: `你可以用 data parallelism，把前几层放在…`)
             at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-            return [Mention(at, at, used.keys)]
+            return [Mention(at, at, used.keys)] + mentions
         apposed = self._apposed(text, clauses, i)
         if apposed is not None and not any(m.start < apposed[1] for m in mentions):
             return [Mention(apposed[1], apposed[1], apposed[0].keys)] + mentions
@@ -3379,7 +3449,10 @@ class ClaimReader:
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
                 if len(prev) == 2 and _WITH_GAP_RE.search(text, prev[0].end, prev[1].start) and _DIFFERS_AFTER_RE.match(text, prev[1].end):
                     bound = ([Mention(at, at, prev[0].keys)], at)  # `A 与 B 相反，它…`: B is what A is compared with
-            if bound is None and not live and frame and not own and not _closes_aside(text, clause.start, ps):
+            # (a term after the property past a comma and a word of result is in what follows from it: `气泡占比会跟着
+            # 上升，所以微批次切得越细越浪费`)
+            if bound is None and not [m for m in live if not (m.start >= pe and _RESULT_BREAK_RE.search(text, pe, m.start))] \
+                    and frame and not own and not _closes_aside(text, clause.start, ps):
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
@@ -3576,10 +3649,11 @@ class ClaimReader:
             return None
         first = mentions[0]
         if _NAMES_AHEAD_RE.fullmatch(text, ahead.start, first.start) and not _REASON_CLAUSE_RE.match(text, first.end, ahead.end):
-            return first
+            return _owned_head(text, mentions)  # (`…，这就是 GAN 里的模式崩溃`: the term after the place that owns it)
         if _AGENT_AFTER_RE.fullmatch(text, ahead.start, first.start):
             return first  # (`token 之间的信息交换，主要是由 FFN 来完成`: the agent the next clause names)
-        if (_PURPOSE_RE.match(text, clause.start, ps) or _WISH_OPENS_RE.match(text, ps)) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
+        purpose = _PURPOSE_RE.match(text, clause.start, max(ps, clause.start + 1) + 1)  # (its lead may look at the property's start: `要把…`)
+        if ((purpose is not None and purpose.end() <= ps) or _WISH_OPENS_RE.match(text, ps)) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
             return first
         return None
 
@@ -3608,6 +3682,8 @@ class ClaimReader:
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
             if self._is_object(text, clause, m) or _bracket_closes(text, m.end, ps) or (
+                    # (`Adagrad 像一个学生：它的…`: what the term is likened to is not what the property is said of)
+                    k > 0 and _LIKENED_TO_RE.fullmatch(text, before[k - 1].end, m.start) and not self._is_like(text, clause, m)) or (
                     # (the other name of a thing compared with, glossed in a bracket: `MAE 比均方误差（MSE）更敏感`)
                     k > 0 and _BRACKET_JOINT_RE.fullmatch(text, before[k - 1].end, m.start)
                     and self._is_object(text, clause, before[k - 1])) or (
@@ -3623,7 +3699,8 @@ class ClaimReader:
                     and not self._is_object(text, clause, before[k - 1]):
                 # (with the terms coordinated with it: `BERT 和 GPT 预训练时都…`)
                 return [*self._coordinated_up_to(text, clause, before, k - 1), m], m.end  # `BERT 预训练时…`, `word2vec 抽负样本时…`: said of the term in that stage
-            if self._is_time_frame(text, clause, m):
+            if self._is_time_frame(text, clause, m) or (frame is not None and _WHEN_CLAUSE_ENDS_RE.match(text, m.end, ps)):
+                # (and a term a when-clause acts on, before a time the main clause names: `部署分类模型时，推理阶段也…`)
                 frame = frame or ([m], m.end)
                 continue
             group = [m]
@@ -3663,7 +3740,7 @@ class ClaimReader:
             return frame
         after = [m for m in mentions if m.start >= pe and (not self._is_object(text, clause, m)
                                                            or _PROPERTY_EXAMPLE_RE.fullmatch(text, pe, m.start))]
-        cleft = bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
+        after, cleft = _cleft(text, pe, after)
         listed = None
         if after and not cleft:
             # `聚类方法包括 DBSCAN、KNN、GMM`: items the glossary does not know come first in the list
@@ -3737,6 +3814,8 @@ class ClaimReader:
             return True  # `等 warmup 这段结束，学习率才进入衰减`: the stage that must end first, not what the clause is said of
         if _USED_IN_FRAME_RE.search(left) and _FRAME_CLOSES_RE.match(text, m.end, clause.end):
             return True  # `在使用 sigmoid 等激活函数的时候能缓解梯度消失`: said of what is used with it, not of it
+        if _DONE_TO_BEFORE_RE.search(left) and _DONE_TO_AFTER_RE.match(text, m.end, clause.end):
+            return True  # `FlashAttention 通过对注意力矩阵进行近似计算`: what a step is done to, not what does it
         if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):
             return True  # `使用 ICL objectives 对模型进行微调`: the term names the kind of objective, it is not the subject
         return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
@@ -3934,6 +4013,13 @@ class ClaimReader:
         return own is None or _BRACKET_CLOSE_RE.search(window, own.end()) is None
 
 
+# a clause with no subject of its own that says what the subject before it is by what is done to something else
+# (`…，就是把 IoU 阈值固定在 0.5 算出来的`, `…，其实是将两个分布的差距取平均`)
+_DISPOSAL_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:我们|你|如果|若)?\s*(?:将|把)")
+_ACT_RESULT_AFTER_RE = re.compile(r"\s*(?:为|成|到|至)\s*(?:\*\*)?\s*[A-Za-z0-9\u4e00-\u9fff]")
+_RESULT_BREAK_RE = re.compile(r"[，,；;]\s*(?:所以|因此|因而|于是|从而|进而)")
+_NAMED_ANSWER_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:那|那么|这)(?:就|便|也)?是\s*(?:\*\*)?\s*")
+_COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|其实|实际上|也就|本质上)?(?:是|即|等于)\s*(?:把|将)")
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
 # qualifies the condition, not what the clause then says
 _NEG_FRAME = r"(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)"
@@ -3952,7 +4038,7 @@ _COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
-_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A
+_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
 # a property right after a causative verb that qualifies the noun after it names what is caused to act
 # (`使得 Auto-Regressive LM 能够…`), the subject of a clause of its own, not something said of the term before
 # (not `让梯度衰减得更快`, `让所有头共享…`: there the property is what is caused)

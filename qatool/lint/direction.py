@@ -47,9 +47,9 @@ _E_DOWN = (r"变小|减小|减少|下降|下去|降低|变少|更少|越少|越�
            r"|更弱|越弱|变弱|减弱|弱了|更窄|越窄|(?:更|越)轻|好转|还要?(?:少|小|低|短)|↓|⬇|才(?:小|低|少|弱|短)|往下(?:走|掉|降|跑)")
 # before it (`更多的候选`, `少切几百个 token`)
 _E_UP_BEFORE = (r"(?:更|越)(?:多|大|长|宽)的?|多(?:切|出|了)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
-                r"|(?:更|越)(?:容易|可能|会)|容易|加剧|加重|导致|引起|造成|提升|提高|增加|增强|加强|扩大|保住|保证|确保")
+                r"|(?:更|越)(?:容易|可能|会)|容易|加剧|加重|导致|引起|造成|提升|提高|增加|增强|加强|扩大|增大|加大|放宽|拓宽|保住|保证|确保")
 _E_DOWN_BEFORE = (r"(?:更|越)(?:少|小|短|窄)的?|少(?:切|了|掉)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
-                  r"|(?:更|越)难|(?:更|越)?不(?:太)?(?:容易|易)|减轻|缓解|抑制|防止|避免|消除|改善|降低|减少|减小|缩短|压缩|节省|省")
+                  r"|(?:更|越)难|(?:更|越)?不(?:太)?(?:容易|易)|减轻|缓解|抑制|防止|避免|消除|改善|降低|减少|减小|缩小|收窄|缩短|压缩|节省|省")
 # the goal a move serves, before it (`想要 recall 高？`, `想让序列短点，`, `要想正则更强，`)
 # (or a bare 要 before a change of the effect: `要加强正则，得把 p 降到 0.1`)
 _GOAL_LEAD = (r"(?:如果想要?|若想要?|要是想要?|想要|想让|要想|要让|要使|希望|为了|想"
@@ -84,6 +84,11 @@ _GOAL_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
 # (not past a list's 、: `提升与条件的贴合度、降低多样性` changes the next item)
 _E_AFTER_RE = re.compile(r"[^，,。；;！!？?\n、]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n、]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
 _E_BEFORE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*$")
+# a verb of change, a short modifier of the effect between (`降低生成结果的随机性`, `收窄候选范围`; not a quantity before
+# 的, `用尽量少的参数`)
+_E_BEFORE_GAP_RE = re.compile(r"(?:(?P<up>提升|提高|增加|增强|加强|扩大|增大|加大|放宽|拓宽)|(?P<down>降低|减少|减小|缩小|收窄|缩短|压缩))"
+                              r"(?:(?!会|能|使|让|带来|导致|后|时|就|把|将|得|更|越|的)[\u4e00-\u9fffA-Za-z])"
+                              r"(?:(?!会|能|使|让|带来|导致|后|时|就|把|将|得|更|越)[\u4e00-\u9fffA-Za-z]){0,3}的?\s*$")
 
 
 def _clause_start(text: str, start: int, at: int) -> int:
@@ -239,7 +244,7 @@ class Relation:
                 if not re.search(_NEG, text[e.end():m.end()]):  # (`并不会变小`, `和不确定性也会增加`: no plain change)
                     out.append((e.start(), m.end(), m.group("up") is not None))
                 continue
-            b = _E_BEFORE_RE.search(text, max(start, e.start() - 10), e.start())
+            b = _E_BEFORE_RE.search(text, max(start, e.start() - 10), e.start()) or _E_BEFORE_GAP_RE.search(text, max(start, e.start() - 10), e.start())
             if b is not None and b.group(0).strip() and not re.search(_NEG, text[max(start, b.start() - 2):b.start()]) \
                     and (b.group("down") is not None or not re.search(_NEG, b.group(0))):
                 out.append((b.start(), e.end(), b.group("up") is not None))

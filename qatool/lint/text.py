@@ -37,9 +37,9 @@ _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)么|(?<!着)呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 # (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
-# nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`)
+# nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`, `比较 A 和 B 时我发现，…`)
 IMPERATIVE_LEAD = (r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
-                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出|(?:时|的时候|之时)(?=\s*[，,])))")
+                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出|(?:时|的时候|之时)(?=\s*[，,]|\s*(?:我们?|笔者|大家|你)[^，,。；;？?！!]{0,4}[，,])))")
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
 
 
@@ -147,7 +147,8 @@ REPORTED_RE = re.compile(
     r"|(?:弄|搞|说|记|写|读|看|理解|想)反了|颠倒了|本末倒置"
     # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
     # (not one that opens a sentence or an answer, `答：恰恰相反，X`: it turns from what was said before, X is stated)
-    r"|(?<!^)(?<![：:\s])(?:(?:其实|实际上|事实上|恰恰|正好|恰好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?:恰恰|正好|恰好|刚好|完全)相反)"
+    # (not a second thing set against the first, `ResNet 则正好相反，它…`: a contrast of two, not a statement refuted)
+    r"|(?<!^)(?<![：:\s])(?:(?:其实|实际上|事实上|恰恰|正好|恰好|刚好|完全)(?:是|就是)?(?:相)?反(?:了|的)|(?<!则)(?:恰恰|正好|恰好|刚好|完全)相反)"
     # a saying going round (`网上有说法称 X…`); the other side's view in a debate (`对方辩友认为…`); what a fix says was
     # written wrongly before (`此前版本错误地把 X 标为…`)
     r"|有(?:一种|种|个)?说法(?:称|是|认为|说)|网上(?:有人)?(?:常说|都说|流传)"
@@ -195,6 +196,10 @@ REPORTED_RE = re.compile(
     # (one of them named by a count, `有个新人把 X 和 Y 放在一起叫框架`, as `有人把…` is)
     r"|有(?:个|位|一个|一位|些)(?:同事|同学|新人|新手|实习生|学生|朋友|初学者|读者|" + _TEAMMATES + r")(?:把|将)"
     r"|" + _OTHER_SAYS +
+    # what a reader's letter or an online poster's message believes or worries about (`读者来信担心 X 是个问题`,
+    # `网友留言认为 X`): the poster's view, which the writer goes on to answer (not what it reports it saw, `读者来信说他的
+    # 模型加了噪声后输出几乎不变`: a premise the reply builds on)
+    r"|(?:读者|网友|粉丝|听众|观众|提问者|学员|同学)(?:们)?(?:来信|留言|私信|提问|评论|来稿|发帖)(?:里|中)?(?:担心|认为|觉得|以为|怀疑|坚信)"
     r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # (I, before what shows the belief was mistaken: `我一直以为 PPO 是 off-policy`, `我还以为…`)
@@ -260,7 +265,10 @@ SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|�
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
 # (but `即便是 X 也…`, `哪怕是 X 都…` single out X and state what follows of it: `即便是较小的 BERT-base 也有…`)
-SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)", re.I)
+SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)"
+                        # (not a figure set up, which states nothing supposed: `如果把训练比作做菜，X 就是…`, `如果说优化器里有一个
+                        # 冠军，那就是 Adam`)
+                        r"(?![^，,。；;]{0,3}把[^，,。；;]{1,24}?(?:比作|比喻成|比喻为|比成|比方成|想象成)|说[^，,。；;]{1,40}[，,]\s*(?:那|那么)(?:就|便)?是)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -297,7 +305,7 @@ _NEGATING_PREFIX_RE = re.compile(r"(?i:\b(?:non|un)-?)$")
 # (`不能自己` is one word to the segmenter: `并不能自己感知顺序` denies)
 _NEG_HEAD_RE = re.compile(r"^(?:并不|并非|并没|从不|从没|从未|决不|绝不|不(?=[越更太很再])|不能(?!不)"
                           # a one-character verb the segmenter glued to its 不 (`不加下三角 mask`, `不乘`, `不看`)
-                          r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动]$"
+                          r"|不[加乘看做给让设传写读存放拿取训调换改求除减学选接跳跑动靠凭]$"
                           # `无可` cut off the verb it denies (`池化层无可 / 学习参数`), save the idioms that affirm
                           r"|无可(?!厚非|奈何)$)")
 # a verb with a negated potential complement cannot reach what it names (`给不出精确似然`, `算不出`, `学不到`, `解决不了`),
@@ -488,6 +496,9 @@ _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|�
 _CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*[，,]\s*")
 # the clause of a supposition that states its consequence
 _CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
+# the consequent of a concession (`即便是二分类问题，LDA 也能…`): the clause whose subject is followed by 也/都/仍
+_CONCESSION_RE = re.compile(r"\s*(?:[（(]\s*)?(?:即使|即便|哪怕|就算|纵使)")
+_CONCEDED_CONSEQUENT_RE = re.compile(r"[^，,；;]{0,40}?(?:也|都|仍然?|依然|照样|还是)")
 # without such a word, the consequent of `若 A，B，C` opens where advice or a modal does (`若出现过拟合，可增加轮数，让…`)
 _ADVICE_OPENS_RE = re.compile(r"\s*(?:可以?|应该?|应当|需要|建议|宜|不妨|最好)")
 # a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
@@ -560,7 +571,9 @@ class Span:
 ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友|朋友|读者|粉丝|小伙伴)|同学|读者|网友|观众|弹幕(?:里|上)?(?:有人)?"
           # (whoever a text serves or reports on: `家属问…`, `客户问…`, `买家问…`)
           r"|" + SERVED + r"|学生|同事)"
-          r"(?:们)?(?:刚才|之前|上次)?")
+          r"(?:们)?(?:刚才|之前|上次)?"
+          # (in a letter or a message: `读者来信问…`, `网友留言问…`)
+          r"(?:来信|留言|私信|评论|发帖)?")
 _ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(?![题号])")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
 
@@ -744,7 +757,7 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*(?:[，,。；;：:]|$))"
                           # (what a difference or a matter lies in, `区别只在于拼接后由 W^O 如何组合它们`, `关键在于怎么选 k`)
                           r"|(?:在于|取决于)[^，,。；;？?]{0,16}?(?:怎么|怎样|如何)(?!\s*[？?])"
-                          r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
+                          r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出)[^，,。；;？?]{0,12}?(?:属于|是|对应|归属|归入|归到|分到|落在|落入)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
                           r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
                           r"|(?<=[，,])\s*(?:看看|看)\s*哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")
@@ -1001,7 +1014,9 @@ class TextLayer:
             last = (a, b)
         consequent = len(pieces)
         if sentence.kind == "supposed" and len(pieces) > 1:
-            consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])),
+            conceded = _CONCESSION_RE.match(text, pieces[0][0]) is not None
+            consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])
+                               or (conceded and _CONCEDED_CONSEQUENT_RE.match(text, pieces[i][0], pieces[i][1]))),
                               next((i for i in range(1, len(pieces)) if _ADVICE_OPENS_RE.match(text, pieces[i][0])), len(pieces) - 1))
         out = []
         for i, (a, b) in enumerate(pieces):
@@ -1049,7 +1064,10 @@ class TextLayer:
                         and not (k + 1 < len(words) and words[k + 1][2] in NEGATIONS):
                     split = True  # `而非用显存换计算`: the segmenter cuts 而 / 非用
                 removal = (tok in REMOVALS and _REMOVED_GAP_RE.fullmatch(text, e, end) is not None) or (
-                    tok in REPLACEMENTS and _REPLACED_GAP_RE.fullmatch(text, e, end) is not None)
+                    tok in REPLACEMENTS and _REPLACED_GAP_RE.fullmatch(text, e, end) is not None
+                    # (not when another thing, named before 被, is what is replaced: `因为大量矩阵乘法被换成了 INT8 计算`
+                    # says what is used now; `ReLU 被替换成线性激活` read from after ReLU still denies)
+                    and not (k > 0 and words[k - 1][2] == "被" and words[k - 1][0] - start > 2))
                 potential = (_POTENTIAL_NEG_RE.match(tok) is not None and tok not in _POTENTIAL_AFFIRMS) or (
                     tok in _POTENTIAL_TAILS and prev is not None and prev + tok not in _POTENTIAL_AFFIRMS)  # 给 / 不出
                 emphatic = tok in _EMPHATIC_NEG and _AGREEING_RE.match(text, e) is None
