@@ -4013,12 +4013,16 @@ class ClaimReader:
         return own is None or _BRACKET_CLOSE_RE.search(window, own.end()) is None
 
 
-# a clause with no subject of its own that says what the subject before it is by what is done to something else
-# (`…，就是把 IoU 阈值固定在 0.5 算出来的`, `…，其实是将两个分布的差距取平均`)
+# a clause that opens with 将/把 and no subject of its own (`将模型从 FP32 量化为 INT8，`, `你可以用 X，把前几层放在…`), and
+# the result after a term that is its verb (`量化为 INT8`)
 _DISPOSAL_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:我们|你|如果|若)?\s*(?:将|把)")
 _ACT_RESULT_AFTER_RE = re.compile(r"\s*(?:为|成|到|至)\s*(?:\*\*)?\s*[A-Za-z0-9\u4e00-\u9fff]")
+# a comma and a word of result (`，所以…`): what follows comes of the clause before
 _RESULT_BREAK_RE = re.compile(r"[，,；;]\s*(?:所以|因此|因而|于是|从而|进而)")
+# a clause that names the answer to a figure set up before it (`如果说有一个全能冠军，那就是 Adam`)
 _NAMED_ANSWER_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:那|那么|这)(?:就|便|也)?是\s*(?:\*\*)?\s*")
+# a clause with no subject of its own that says what the subject before it is by what is done to something else
+# (`…，就是把 IoU 阈值固定在 0.5 算出来的`, `…，其实是将两个分布的差距取平均`)
 _COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|其实|实际上|也就|本质上)?(?:是|即|等于)\s*(?:把|将)")
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
 # qualifies the condition, not what the clause then says
