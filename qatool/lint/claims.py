@@ -1263,7 +1263,8 @@ _SUPPOSED_USE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来训练|训练|做训练
 
 def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
     """The one term a supposition says is used (`_SUPPOSED_USE_LEAD_RE`), and nothing else, as what the consequence after
-    it goes on with; [] for any other supposition."""
+    it goes on with; [] for any other supposition. (Also asked of a clause that ends in 的话 without 如果, which names the
+    term used as its topic: `用 FP16 存的话，…`.)"""
     if len({m.keys for m in mentions}) != 1 or not _SUPPOSED_USE_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
             or not _SUPPOSED_USE_END_RE.fullmatch(text, mentions[-1].end, clause.end):
         return []
