@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback42_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback43_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -184,9 +184,14 @@ forty-second session and measured with its starting code and its final code only
 flagged traps and misses: development material now. heldback42_*.jsonl (four more authors, 2026-12-06, forty-third
 session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: a
 candidate's spoken answers in a technical job interview, a highly-voted answer on a Q&A community, a transcript of a
-university lecture, short social-media posts) is the measure now: written by authors who saw no rule, measured with
-the session's starting code (before its first rule change was committed) and its final code only; nobody working on
-the rules has read it.
+university lecture, short social-media posts), written before any rule change of the forty-third session and
+measured with its starting code and its final code only; the forty-fourth session read its flagged traps and misses:
+development material now. heldback43_*.jsonl (four more authors, 2026-12-06, forty-fourth session, from the list
+alone, two wrong phrasings and one trap per misconception, each in a voice of its own: the narration of a popular-
+science documentary, a data-competition team's write-up of its winning solution, review comments and replies on a
+code pull request, a technical lead's speech at a company's annual meeting) is the measure now: written by authors
+who saw no rule, measured with the session's starting code (before its first rule change was committed) and its
+final code only; nobody working on the rules has read it.
 Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
@@ -241,6 +246,7 @@ SETS = {
     "heldback40": sorted((ROOT / "bench" / "claims").glob("heldback40_*.jsonl")),
     "heldback41": sorted((ROOT / "bench" / "claims").glob("heldback41_*.jsonl")),
     "heldback42": sorted((ROOT / "bench" / "claims").glob("heldback42_*.jsonl")),
+    "heldback43": sorted((ROOT / "bench" / "claims").glob("heldback43_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -310,7 +316,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback42")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback43")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
