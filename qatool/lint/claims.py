@@ -418,34 +418,49 @@ _MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER
 _RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)(?!方法|方案|办法|思路|措施|之道|途径|手段|问题的)"
 # a clause that opens by weighing what the clause before named or used (`我们用 X 提速，代价是…`, `…，好处是…`): said of
 # that term
-_APPRAISED = r"(?:这样做的|这么做的|这样的|其)?(?:代价|好处|优点|优势|缺点|坏处|副作用|弊端|原理|本质|前提)(?:就|则)?(?:是|在于)"
+_APPRAISED = (r"(?:这样做的|这么做的|这样的|其)?(?:代价|好处|优点|优势|缺点|坏处|副作用|弊端|原理|本质|前提"
+              r"|目标|作用|用途|思路|核心思想|核心|做法|训练目标|优化目标)(?:就|则)?(?:是|在于)")
 # the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
-_OPINION_LEAD = r"(?:(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断)\s*[，,：:]?\s*)?"
-_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + r"(?:它|其|该|这|此|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
-                          r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后"
-                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)"
+_OPINION_HEAD = r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断)"
+_OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*[，,：:]?\s*)?"
+# the writer telling someone what to do (`我还专门提醒他要先…`): what follows is the writer's own view
+_ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|特地|一直|反复|再三)?(?:提醒|告诉|叮嘱|嘱咐|建议|要求|教)(?:了)?"
+                 r"(?:他|她|他们|她们|你|你们|大家|同事|新人|学生)?(?:说)?\s*[，,：:]?\s*)?")
+_CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD + r"(?:它|其|该|这|此|人家|"
+                          # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
+                          r"[^，,。；;\s]{1,8}?(?:那|这)一?(?:段|部分|侧|边|头|区间|区域)|(?:也|就)?(?:跟|和|与|同|像)[^，,。；;]{1,12}?(?:一样|一致|相同|似的)|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
+                          r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后|首先|先(?!前|生|验|天|进|后|手)"
+                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
-                          r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|目的是|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|(?:目的|用意|初衷)(?:就|正|其实|主要)?(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           # (a result it brings: `…，一举解决了…`, `…，有效缓解了…`; what it does not depend on: `…，与类别数无关`)
                           r"|" + _RESULT_VERB + r"|(?:与|和|跟)[^，,。；;]{0,12}?(?:无关|没有?关系|不相关)"
+                          # (a harm it brings, `…，加剧梯度消失`)
+                          r"|(?:进一步|反而|从而)?(?:加剧|加重|恶化|引发|引起|造成|带来|诱发)"
+                          # (an adverb of extent or duration, `…，一直累加到…`, `…，差不多砍一半`; the part of the cluster each
+                          # device holds, `…，每张卡只算…`; what the procedure yields, `…，拿到的就是…`)
+                          r"|一直|差不多|大约|大概|将近|几乎"
+                          r"|基本上|基本(?=都|是|就|没|不|会|能|可|相同|一样|一致|持平|等于)"  # (not the noun `基本块`)
+                          r"|每一?(?:张|个|块|台)\s*(?:卡|GPU|显卡|节点|设备|进程|worker|rank)"
+                          r"|(?:拿到|得到|得出|选出|选到|解出|找到|搜到|生成|输出)(?:出来|来)?的(?:结果|序列|句子|解|答案|东西)?\s*(?:也|就|便|都)?\s*(?:一定|必然|肯定)?\s*(?:是|为)"
                           # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
                           r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=[\d一二两三四五六七八九十百千])"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
                           # a clause that opens comparing the value before it (`BLEU 为 18.2，低于基线的 24.6`)
                           r"|(?:远|明显|略|稍|显著)?(?:低于|高于|小于|大于|优于|不如|超过|胜过|逊于)"
-                          # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`) says what the term before means
-                          r"|指的?是|是指|系指|即指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是"
-                          # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`)
-                          r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
+                          # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`, `，意思是…`) says what the term before means
+                          r"|指的?是|是指|系指|即指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|(?:这个?|其)?意思(?:就|也就)?是"
+                          # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`, `，分母就是…`)
+                          r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:就|则|也|呢)?\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
                           # ... or with a place inside it (`LLaMA 的 FFN 很朴素，中间用的是…`, `，里面放的是…`)
                           r"|(?:中间|里面|里头|内部)(?=\s*(?:用|放|夹|接|是|采用|使用|选用|有))"
                           # ... or with a measure of it compared (`E4M3 能容纳更大的数值，覆盖范围更宽`, `，显存占用也更低`)
                           r"|(?:覆盖|表示|数值|动态|取值)?(?:范围|精度|速度|延迟|显存(?:占用)?|内存(?:占用)?|开销|参数量|计算量)(?=\s*(?:也|就|则|会)?\s*(?:更|较|越|相对|明显|大幅))"
                           # ... or with its value as it goes up or down (`X 看作损失一样的量，数值越小…`, `，取值越大…`)
                           r"|(?:数值|取值|分值|得分|分数)(?=\s*(?:越|愈|更|较))"
-                          # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`)
-                          r"|(?:计算|统计)?(?:方法|方式|口径|公式)\s*(?:是|为|[:：])|定义(?:是|[:：])|$)")
+                          # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`, `，算法是…`)
+                          r"|(?:计算|统计)?(?:方法|方式|口径|公式|算法)\s*(?:是|为|[:：])|定义(?:是|[:：])|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 # terms marked as the left and right of a figure (`ResNet（左）与 DenseNet（右）的区别：使用相加和使用连结`): the parts after
 # the colon go to them in order, as after 分别
@@ -465,9 +480,12 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
                     # (a report's and a talk's openers: `据悉，`, `值得一提的是，`, `嗯，`)
                     r"|据悉|据了解|据介绍|据报道|值得一提的是|值得注意的是|需要指出的是|需要注意的是|有意思的是|有趣的是|众所周知"
                     r"|嗯+|哎|诶|好的?|来"
+                    # (a teacher's call to attend, think or reckon, `同学们注意，`, `大家想一想，`, `算一下账，`; `很简单，`)
+                    r"|(?:" + _ADDRESSED + r"|你们?|咱们?)?\s*(?:请|先|再|可以)?\s*(?:注意(?:了|一下|听)?|听好了?|看(?:这里|一下|下)|想(?:一想|想|一下)|比较一下|对比一下|算一下账?|回忆一下)"
+                    r"|(?:其实|说来|道理)?(?:很|非常|特别)?简单|答案很简单|原因很简单|很好理解|不难理解"
                     # (the audience addressed: `主席、评委，`, `对方辩友，`, `各位观众，`)
                     r"|" + _ADDRESSED + r"(?:\s*[、和与及]\s*" + _ADDRESSED + r")*")
-_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _FRAME_LEAD)
+_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _OPINION_LEAD + _FRAME_LEAD)  # (`嗯，我理解 BLEU…`)
 # (after whoever or whatever says it, a word that names no term: `老师说 ResNet-50 没用瓶颈块，全是…`, `课上讲，…`: what is
 # said sets the topic)
 _SAYS = (r"(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
@@ -853,7 +871,7 @@ _LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的)|(?:这样做|这�
 # a result said last, its object before it (`…，这样梯度爆炸和梯度消失都能一并解决`)
 _RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*(?:能|可以|可|就能|就可以|便能|会)?\s*(?:被|得到)?\s*(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
                              r"(?:得到)?(?:解决|缓解|避免|消除|克服|防止|根治|抑制|减轻)(?:了|掉|掉了)?\s*[。！!]?\s*$")
-_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|目的是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
+_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|(?:目的|用意|初衷)(?:就|正|其实|主要)?是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
 # a clause that says what the word before it is (`…，这是一种有监督算法`, `…，它属于生成模型`, `…，这一机制…`) or what it
@@ -1030,6 +1048,10 @@ def _in_bracket_led_by(lead: re.Pattern, text: str, start: int, at: int) -> bool
 
 # what names a lack of the property before it (`…在捕捉位置信息方面的不足`)
 _LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s*(?:不足|缺陷|短板|局限性?|弱点|缺失|欠缺)")
+# not one of a thing (`一个可学习参数都没有`, `任何需要训练的权重也没有`): a count of one or any before the property and
+# 都/也 with a negation right after it deny it
+_NONE_BEFORE_RE = re.compile(r"(?:一个|一项|一点|一丁点|一丝|半个|任何)\s*[^，,。；;：:]{0,6}$")
+_NONE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都)\s*(?:没有|没|不存在|不带|不含|不需要|不用|不要)")
 # what says the step the property names is left out (`把减均值这一步省掉`, `re-centering 可省`, `mean subtraction is
 # dropped`): the property is not done
 # the verbs that put one thing in the place of the one before them (`A 改为 B`, `A 换成 B`)
@@ -1085,7 +1107,7 @@ def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], boo
 _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
                              r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*"
                              r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
-                             r"(?:所谓的?|我们常说的|常说的|经典的)?\s*(?:\*\*)?\s*")
+                             r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的)?\s*(?:\*\*)?\s*")
 _NAMED_AFTER_COMMA_RE = re.compile(r"\s*[，,—]\s*(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*(?:也)?(?:就|便|即|正)?\s*(?:是|叫|叫做|叫作|称为|被称为)\s*"
                                    r"(?:所谓的?|典型的|我们常说的|常说的)?\s*(?:\*\*)?\s*")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
@@ -1251,8 +1273,22 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
 _ACT_APPRAISED_RE = re.compile(_APPRAISED)
 # the words between a term and what it is likened to (`Adagrad 像一个越学越有信心的学生`, `KL 散度就好比一把尺子`)
 _LIKENED_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?\s*(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
+# `A 比 B 更不…`: the gap between A and B, and between B and the property after 不
+_THAN_GAP_RE = re.compile(r"\s*(?:训练|的|在)?\s*(?:时|中)?\s*比\s*(?:\*\*)?\s*")
+_MORE_NOT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:训练)?\s*(?:更|还|要)\s*不")
+# the change of one term into another (`FP32 转成 INT8`, `FP16 量化为 INT4`)
+_INTO_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*(?:\*\*)?\s*")
+# a clause that only says a view or a figure follows (`我的经验是，`, `我理解是，`, `打个比方，`, `说个…，`)
+_PREFACE_RE = re.compile(_ANSWER_LEAD + r"(?:" + _OPINION_HEAD
+                         + r"|(?:我|我们)的(?:经验|看法|理解|观点|建议|感受|体会)(?:是|就是)|打个比方|说个)")
+# a clause that opens with a demonstrative (`这就是…`, `此即…`)
+_THIS_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此)")
+# a clause that opens with a plural pronoun (`它们`, `两者`, `这俩`)
+_THEY_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:它们|这两者|两者|二者|这俩|这两个)")
 # what a person takes a term for (`我们把 AUC 当成一种误差`): a view of the term, which the next clause goes on with
-_VIEWED_AS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:当成|当作|看作|看成|视为|视作|理解为|理解成|归为|归入)")
+_VIEWED_AS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:当成|当作|看作|看成|视为|视作|理解为|理解成|归为|归入"
+                                 # (or used to do a job, `我们集群上用 ZeRO 做 tensor parallelism，每张卡…`)
+                                 r"|(?:来)?(?:做|实现|搞|完成)(?!完|好))")
 # a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
 # is what comes of the term
 _SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)?\s*(?:我们|你)?\s*(?:在训练中|训练时)?\s*"
@@ -2380,7 +2416,23 @@ class ClaimReader:
         if len(named) == 2 and len(found) == 2 and _COORD_RE.match(text[found[0].end:found[1].start]) \
                 and answer is not None and _BOTH_RE.match(text[answer.start:answer.end]):
             return frozenset().union(*named)  # `A 和 B 有什么区别？两者都…`: the answer's 两者 is both terms asked about
+        if len(named) > 1:
+            asked = self._asked_last(text, sent)
+            if asked is not None:
+                return asked
+            into = next((n for m, n in zip(found, found[1:]) if _INTO_GAP_RE.fullmatch(text, m.end, n.start)), None)
+            if into is not None:
+                return into.keys  # `FP32 转成 INT8，模型体积缩小多少？`: what is asked about is what the thing becomes
         return next(iter(named)) if len(named) == 1 else topic
+
+    def _asked_last(self, text: str, sent: Span) -> frozenset[str] | None:
+        """The one term of a question's last clause when the question ends in 呢 (`序列长度翻一倍，标准注意力翻四倍，用了
+        FlashAttention 呢？`): what it asks about, the terms before set the scene."""
+        if sent.kind != "question" or not text[sent.start:sent.end].rstrip(" \t*_？?").endswith("呢"):
+            return None
+        last = self._clauses(text, sent)[-1]
+        asked = {m.keys for m in self._mentions(text, last.start, last.end)}
+        return next(iter(asked)) if len(asked) == 1 else None
 
     def _short_reply(self, text: str, question: Span, reply: Span) -> bool:
         """Whether `reply` is a listener's short reply to `question` that adds no term of its own (`甲：MQA 知道吗？乙：多查询
@@ -2674,6 +2726,9 @@ class ClaimReader:
         """The keys of a sentence's subject: its first term that is not a comparison object (or what its
         leading 它 stands for), passing over a term that only names when (`训练 RNN 时常用梯度裁剪。它…`: 它 is
         the clipping) when another follows."""
+        asked = self._asked_last(text, sent)
+        if asked is not None:
+            return asked
         for clause in self._clauses(text, sent):
             mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
             subjects = [m for m in mentions if not self._is_object(text, clause, m)]
@@ -2841,8 +2896,10 @@ class ClaimReader:
             if i == opening:
                 frame, carried = self._opening_frame(text, clause, mentions, frame, carried)
                 if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
-                        or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
+                        or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
+                        or (_PREFACE_RE.match(text, clause.start, clause.end) and not mentions and not _PRONOUN_RE.search(text, clause.start, clause.end)):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
+                    # (nor does a preface that names no term, `我的经验是，`, `打个比方，`)
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
                                                               and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
                                                               for m in self._subjects(text, clause, mentions)):
@@ -3047,6 +3104,9 @@ class ClaimReader:
         if not prev and len({m.keys for m in supposed}) == 1:
             # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
             return supposed[-1].keys
+        if len({m.keys for m in prev}) > 1 and self._coordinated(text, prev) \
+                and _THEY_OPENS_RE.match(text, clauses[i].start, clauses[i].end):
+            return frozenset().union(*(m.keys for m in prev))  # `把 PPO 和 DQN 放一起看，它们都是…`: 它们 is every term
         return carry if not prev else None  # `与 BERT 不同，它…`: no subject so far, 它 is the previous sentence's
 
     def _named_before(self, text: str, clauses: list[Span], i: int, mentions: list[Mention]) -> list[Mention]:
@@ -3403,6 +3463,12 @@ class ClaimReader:
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
             else:
                 bound = self._bind(text, clause, live, ps, pe)
+                if bound is not None and bound[0][-1].end <= ps:
+                    # `A 比 B 更不容易 P`: B is the one more likely to P, and the 不 is spent on the comparison
+                    other = next((m for m in live if bound[0][-1].end <= m.start and m.end <= ps
+                                  and _THAN_GAP_RE.fullmatch(text, bound[0][-1].end, m.start)), None)
+                    if other is not None and _MORE_NOT_RE.fullmatch(text, other.end, ps):
+                        bound = ([other], ps)
             if bound is None:
                 # (a term named as the agent of a passive inside the phrasing, `IoU 为 0.2 的框会被 NMS 删掉`, or right after
                 # it, `位置之间的交互则由前馈网络来完成`: the phrasing is said of it, and of no term the clause goes on with)
@@ -3440,7 +3506,11 @@ class ClaimReader:
                 at = _ANSWER_LEAD_RE.match(text, clause.start).end()
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             across = None
-            if bound is None and following and not any(m.end <= ps for m in live):
+            if bound is not None and following and all(_TIME_AFTER_RE.match(text, m.end, clause.end) for m in bound[0]) \
+                    and _THIS_OPENS_RE.match(text, following[0].start, following[0].end) \
+                    and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
+                bound = None  # `训练 GAN 时…，这就是 X`: the scene's term is no subject when the next clause names what happened
+            if bound is None and following and not any(m.end <= ps and not _TIME_AFTER_RE.match(text, m.end, clause.end) for m in live):
                 ahead = self._naming_clause(text, following)  # (looked for only where a property has no term of its own)
                 across = self._named_ahead(text, clause, ahead, ps)
                 if across is not None:
@@ -3567,6 +3637,14 @@ class ClaimReader:
             # (a negation before a comma inside a joined clause denies the part before it: `既能防止梯度变小，也能
             # 防止梯度变大` reads the second 防止 from after the comma)
             cut = max(text.rfind("，", lo, hi), text.rfind(",", lo, hi)) + 1 if anchor <= ps else 0
+            if anchor <= ps and (enum := text.rfind("、", max(lo, cut), ps)) >= 0:
+                # (and one inside an earlier item of a list parted by 、 denies that item only: `参数量不大、计算复杂度低`;
+                # not one that opens the list, `并不是参数量小、计算复杂度低`)
+                item = max(lo, cut, text.rfind("、", max(lo, cut), enum) + 1)
+                head = _ANSWER_LEAD_RE.match(text, item).end()
+                if self.layer.negations(text, item, enum, within) and not self.layer.negations(text, item, min(enum, head + 2), within) \
+                        and not _PRONOUN_RE.fullmatch(text, item, enum):
+                    cut = enum + 1
             if anchor <= ps:
                 # and a bracket still open at the property that says its own negation is an aside of its own:
                 # `L2 不会使权重为 0（不会产生稀疏解）` reads the second 不会 alone (an aside without one restates what
@@ -3595,6 +3673,8 @@ class ClaimReader:
                 continue  # `采用无偏置、不减均值的 RMSNorm`: a denied property picks out the term, it states nothing wrong of it
             if anchor <= ps and _LACK_AFTER_RE.match(text, pe, clause.end):
                 negs += 1  # `补充自注意力在捕捉位置信息方面的不足`: a lack of the property
+            if _NONE_BEFORE_RE.search(text, clause.start, ps) and _NONE_AFTER_RE.match(text, pe, clause.end):
+                negs += 1  # `一个可学习参数都没有`: not one of what the property names
             if _DROPPED_AFTER_RE.match(text, pe, clause.end):
                 negs += 1  # `干脆把减均值这一步省掉`: the step the property names is left out
             tail = _LABEL_TAIL_RE.match(text, pe, clause.end)

@@ -135,6 +135,10 @@ REPORTED_RE = re.compile(
     r"(?:当成|当作|看成|看作|理解成|理解为|误认为)"
     # (a step told as one that kept failing, `之前给 nn.GRU 传 (h0, c0) 一直报错`: what was tried, not how things are)
     r"|(?:一直|总是|老是|总|屡屡|频频)(?:在)?(?:报错|出错|抛异常|抛出异常|崩溃|跑不通|跑不起来)"
+    # (a step told with the harm it did and a late finding that ends the sentence, `…也加了 causal mask，效果掉了不少才发现`:
+    # a mistake made, not how things are; not `…，后来才发现 X 是…`, which goes on to say what is)
+    r"|(?:掉|降|跌|崩|炸|挂|坏|变差|差|不收敛|发散|出错|报错|出问题|翻车)了?[^，,。；;！!？?才]{0,6}?(?:之后|以后|后)?"
+    r"才(?:发现|意识到|反应过来|察觉|找到原因|定位到|查出来)(?:问题|原因|不对)?(?=\s*(?:[。！!；;…]|$))"
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|不正确|不准确|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
     r"|其实不然|并非如此|事实并非|实际上并非|这是(?:一个|一种)?(?:常见的)?(?:错误|误解)|myth|misconception|is (?:wrong|incorrect|false)"
@@ -261,7 +265,8 @@ REPORTED_RE = re.compile(
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
 # (说白了/说实话/说结论 open a statement)
-SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句|结论|重点|正事|回来|老实话|真心话)")
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句|结论|重点|正事|回来|老实话|真心话"
+                         r"|个|一个|件|一件|段|一段)")  # (`说个自嘲的事`: a story told, not a claim reported)
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
 # (but `即便是 X 也…`, `哪怕是 X 都…` single out X and state what follows of it: `即便是较小的 BERT-base 也有…`)
@@ -831,7 +836,9 @@ _OTHERWISE_RE = re.compile(r"[，,；;]\s*(?:否则|不然|要不然|要不|不�
 # a warning not to make a mistake (`别搞反了`, `面试别说反了`, `千万不要记混`): it insists on what the sentence states,
 # reporting no belief (unless it names the mistaken reading: `别把 X 说成 Y`)
 # (or a reading not allowed: `我方不容曲解`, `请勿误解`)
-_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要|不容|不许|不可|不能|请勿|勿|切莫|不得)\s*(?:再|又|被)?\s*$")
+_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要|不容|不许|不可|不能|请勿|勿|切莫|不得)\s*(?:再|又|被)?\s*$"
+                        # (others said to get it wrong, `这一点很多人都记反`: the writer's own statement stands)
+                        r"|(?:很多|不少|许多|有些|好多)(?:人|同学|新手|初学者)(?:都|也|常|容易|经常)?\s*$")
 _WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?|曲解|误解|误读")
 
 
