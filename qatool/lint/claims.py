@@ -420,6 +420,8 @@ _RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|�
 # that term
 _APPRAISED = (r"(?:这样做的|这么做的|这样的|其)?(?:代价|好处|优点|优势|缺点|坏处|副作用|弊端|原理|本质|前提"
               r"|目标|作用|用途|思路|核心思想|核心|做法|训练目标|优化目标)(?:就|则)?(?:是|在于)")
+# an aim named at a clause's head (`目的是…`, `用意就是…`): in `_CONTINUES_RE` and `_PURPOSE_LEAD_RE`
+_AIM = r"(?:目的|用意|初衷)(?:就|正|其实|主要)?"
 # the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
 _OPINION_HEAD = r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断)"
 _OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*[，,：:]?\s*)?"
@@ -433,7 +435,7 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
-                          r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|(?:目的|用意|初衷)(?:就|正|其实|主要)?(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|" + _AIM + r"(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           # (a result it brings: `…，一举解决了…`, `…，有效缓解了…`; what it does not depend on: `…，与类别数无关`)
                           r"|" + _RESULT_VERB + r"|(?:与|和|跟)[^，,。；;]{0,12}?(?:无关|没有?关系|不相关)"
                           # (a harm it brings, `…，加剧梯度消失`)
@@ -871,7 +873,7 @@ _LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的)|(?:这样做|这�
 # a result said last, its object before it (`…，这样梯度爆炸和梯度消失都能一并解决`)
 _RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*(?:能|可以|可|就能|就可以|便能|会)?\s*(?:被|得到)?\s*(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
                              r"(?:得到)?(?:解决|缓解|避免|消除|克服|防止|根治|抑制|减轻)(?:了|掉|掉了)?\s*[。！!]?\s*$")
-_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|(?:目的|用意|初衷)(?:就|正|其实|主要)?是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
+_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|" + _AIM + r"是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
 # a clause that says what the word before it is (`…，这是一种有监督算法`, `…，它属于生成模型`, `…，这一机制…`) or what it
