@@ -388,6 +388,13 @@ _BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之�
 _INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
 # a term that acts through another (`LSTM 通过门控机制解决了…`, `BERT 主要借助 MLM 实现…`): what is done is said of both
 _ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*(?:\*\*)?\s*")
+# a term said to be added or used before `之后`/`后` (`加了残差连接之后浅层的梯度…`, `用了 BN 后，激活值…`): what the
+# clause then says of a part or a later term is the effect of the addition, so it is said of the added term too
+_USED_VERB_BEFORE_RE = re.compile(r"(?<![不没未无别])(?:加|加上|加入|添加|用|使用|采用|引入|接入|换成|改用|开启|启用)(?:了|上)?\s*(?:\*\*)?\s*$")
+_UNUSED_RE = re.compile(r"[不没未无别非]")  # (a negation before the verb: `没加残差连接之后…`, `不用 BN 后…`)
+_USED_THEN_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:之后|以后|后(?![端面台来续期者]))\s*[，,]?\s*")
+_SUITED_END_RE = re.compile(r"(?:适合|适用于|合适于)(?:于|用于|用在|拿来做)?\s*$")  # (a property that ends on a verb of suitability)
+_IS_OR_BECOMES_BEFORE_RE = re.compile(r"(?:就是|即是|也就是|其实是|(?<![不还但可])是|等于|变成|退化成|退化为|成了|成为)[^，,。；;是]{0,16}$")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
 # between two parallel phrasings of one claim (`…真正例率 TPR、纵轴…`), between a term and its gloss (`真正例率 TPR`)
 _PARALLEL_GAP_RE = re.compile(r"[ \t]*(?:[（(]?[A-Za-z][A-Za-z0-9-]*[)）]?)?[ \t]*[、，,；;][ \t]*")
@@ -423,16 +430,22 @@ _APPRAISED = (r"(?:这样做的|这么做的|这样的|其)?(?:代价|好处|优
 # an aim named at a clause's head (`目的是…`, `用意就是…`): in `_CONTINUES_RE` and `_PURPOSE_LEAD_RE`
 _AIM = r"(?:目的|用意|初衷)(?:就|正|其实|主要)?"
 # the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
-_OPINION_HEAD = r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断)"
+# (or what the writer reports finding, `这里我们发现 X…`, `实验中我们注意到 X…`: a finding the writer states as so)
+_OPINION_HEAD = (r"(?:(?:这里|此处|这次|后来|最后|最终|实验中|实践中|实际中)\s*[，,]?\s*)?"
+                 r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到)")
 _OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*[，,：:]?\s*)?"
 # the writer telling someone what to do (`我还专门提醒他要先…`): what follows is the writer's own view
 _ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|特地|一直|反复|再三)?(?:提醒|告诉|叮嘱|嘱咐|建议|要求|教)(?:了)?"
                  r"(?:他|她|他们|她们|你|你们|大家|同事|新人|学生)?(?:说)?\s*[，,：:]?\s*)?")
+# a reason whose clause names a subject of its own in a correlative (`因为样本越少，…`): it does not go on with the term
+# before (`它越…`, `用得越多…` still do)
+_OWN_CORRELATIVE = r"(?:因为|由于)\s*(?!它|其|这|该)[\u4e00-\u9fffA-Za-z]{1,6}?(?<!得)越"
+_OWN_CORRELATIVE_RE = re.compile(r"\s*(?:\*\*)?\s*" + _OWN_CORRELATIVE)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD + r"(?:它|其|该|这|此|人家|"
                           # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
                           r"[^，,。；;\s]{1,8}?(?:那|这)一?(?:段|部分|侧|边|头|区间|区域)|(?:也|就)?(?:跟|和|与|同|像)[^，,。；;]{1,12}?(?:一样|一致|相同|似的)|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后|首先|先(?!前|生|验|天|进|后|手)"
-                          r"|没|而|而是|以此|借此|在|属于|因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
+                          r"|没|而|而是|以此|借此|在|属于|作为(?!对比|比较|参照|补充|例子|示例|代价)|(?!" + _OWN_CORRELATIVE + r")因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
                           r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|" + _AIM + r"(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
@@ -445,14 +458,17 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           r"|一直|差不多|大约|大概|将近|几乎"
                           r"|基本上|基本(?=都|是|就|没|不|会|能|可|相同|一样|一致|持平|等于)"  # (not the noun `基本块`)
                           r"|每一?(?:张|个|块|台)\s*(?:卡|GPU|显卡|节点|设备|进程|worker|rank)"
-                          r"|(?:拿到|得到|得出|选出|选到|解出|找到|搜到|生成|输出)(?:出来|来)?的(?:结果|序列|句子|解|答案|东西)?\s*(?:也|就|便|都)?\s*(?:一定|必然|肯定)?\s*(?:是|为)"
+                          # (after the step that yields it, `…，每步取 argmax 得到的就是…`)
+                          r"|[^，,。；;的]{0,16}?(?:拿到|得到|得出|选出|选到|解出|找到|搜到|生成|输出)(?:出来|来)?的(?:结果|序列|句子|解|答案|东西)?\s*(?:也|就|便|都)?\s*(?:一定|必然|肯定)?\s*(?:是|为)"
                           # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
-                          r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=[\d一二两三四五六七八九十百千])"
+                          r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=(?:[-−－–]|负)?\s*[\d一二两三四五六七八九十百千])"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
+                          # (the modal 得 `must`, `…，得先在偏好数据上拟合…`; not 得到, 得出)
+                          r"|(?:还|也|都|就)?得(?=先|要|把|将|用|在|靠|经过|有|做|再|额外|单独|另外|依赖|借助)"
                           # a clause that opens comparing the value before it (`BLEU 为 18.2，低于基线的 24.6`)
                           r"|(?:远|明显|略|稍|显著)?(?:低于|高于|小于|大于|优于|不如|超过|胜过|逊于)"
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`, `，意思是…`) says what the term before means
-                          r"|指的?是|是指|系指|即指|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|(?:这个?|其)?意思(?:就|也就)?是"
+                          r"|指的?是|是指|系指|即指|(?:说|讲)的(?:就|其实|正)?是|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|(?:这个?|其)?意思(?:就|也就)?是"
                           # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`, `，分母就是…`)
                           r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:就|则|也|呢)?\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
                           # ... or with a place inside it (`LLaMA 的 FFN 很朴素，中间用的是…`, `，里面放的是…`)
@@ -820,14 +836,18 @@ _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*[:：]\s
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
+# a person's act told as a cleft, up to the thing it names (`我们微调的是 LLaMA`, `我这次用的其实是 Adam`)
+_PERSON_CLEFT_RE = re.compile(_ANSWER_LEAD + r"(?:我们|我|咱们|你们|你|他们|她们|大家|团队|作者们?)[^，,。；;：:的]{0,12}?的\s*(?:其实|就|正|便|也|都)?\s*是\s*(?:\*\*)?\s*")
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
                          r"(?:(?:正是|恰恰是|恰是|就是)\s*)?"  # (`…。正是这两种激活函数缓解了…`)
                          r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:两|二|三|几)?(?:类|种|些|样的|项|篇|一|个)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计|激活函数|函数|策略)"
                          r"|" + _OWN_OBJECT + r")")
 # (not a time, `那时我给新人讲 X，说…`, `这次…`: the speaker goes on after it, and the term after the verb)
 _TIME_AFTER_DEMONSTRATIVE = r"(?!时|年|次|回|天|阵|会儿|段时间|些年|几年|几天|几次|几回|一年|一次|一回|一天)"
-_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这" + _TIME_AFTER_DEMONSTRATIVE + r"(?:个|种|些|类|样)?"
-                              r"|那" + _TIME_AFTER_DEMONSTRATIVE + r"(?:个|种|些)?|" + _OWN_OBJECT + r")")
+# (nor a place, `这里我们发现 X…`, `此处…`: here/there is where the speaker stands, it stands for no term)
+_PLACE_AFTER_DEMONSTRATIVE = r"(?!里|儿|边|处)"
+_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外|处)|这" + _TIME_AFTER_DEMONSTRATIVE + _PLACE_AFTER_DEMONSTRATIVE
+                              + r"(?:个|种|些|类|样)?|那" + _TIME_AFTER_DEMONSTRATIVE + _PLACE_AFTER_DEMONSTRATIVE + r"(?:个|种|些)?|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
 _TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?(?:一个|一些|几个|一大|主要|重要|关键|核心|根本|最大|显著|本质)*(?:的)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
@@ -892,6 +912,9 @@ _PERSON_OPENS_RE = re.compile(r"\s*(?:我|你|他|她|它|咱|大家|这|那|其
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
 _CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*(?:了|的是|的)?\s*(?:\*\*)?\s*$")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
+# a term set to another value with 把/将 (`把 momentum 从 0.9 调到 0.99`, `将 λ 调大`): a purpose told next is the change's
+_DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
+_SET_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的值|的取值|的系数)?\s*(?:从\s*[^，,。；;]{1,12}?)?(?:调|设|改|提|降|加|减|拉|放|增)(?:得)?(?:大|小|高|低|到|成|为|至)")
 _ANSWER_WORD_RE = re.compile(_ANSWER_WORDS, re.I)
 _ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
 # a pair's separator before a property glued to the next term: `BERT/自回归GPT`, `BERT 和自回归 GPT`
@@ -1059,7 +1082,7 @@ _NONE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都)\s*(?:没有|没|不存�
 # the verbs that put one thing in the place of the one before them (`A 改为 B`, `A 换成 B`)
 _INTO_VERBS = r"改为|改成|换成|换为|替换为|替换成|换回成?|改回成?"
 _DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
-                               r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉"
+                               r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉|关掉|关闭|关了|停用|停掉|禁用"
                                # (a step replaced by another, `减均值改为缩放`; not a value set, `改为 0.1`)
                                r"|(?:" + _INTO_VERBS + r")(?!\s*[\d.])"
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
@@ -1070,7 +1093,11 @@ _LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*(?:\*
 _DENIED_CAUSE_RE = re.compile(r"(?:(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*(?:简单地?|直接|完全|全部|都)?\s*"
                               r"(?:归因于|归咎于|归结于|归结为|怪到|怪罪于|怪在|说明|证明|意味着|表明|代表)"
                               r"|(?:并|也|都|从|从来|一直)?(?:没有?|未|没能|未能)\s*(?:发现|看到|观察到|测到|证实|证明)"
-                              r"|(?:并|也|从来|从)?不\s*(?:认为|觉得|相信|同意))[^，,。；;]*$")
+                              r"|(?:并|也|从来|从)?不\s*(?:认为|觉得|相信|同意)"
+                              # (what one is told not to count on, `别指望 X 在普通 GPU 上提速`, or not to write somewhere,
+                              # `别在文档里写 X 是近似算法`: the clause after it is denied, not stated)
+                              r"|(?:别|不要|千万别|不能|甭)\s*(?:再)?\s*(?:指望|期待|奢望|幻想)"
+                              r"|(?:别|不要|千万别|切勿)\s*(?:再)?\s*在[^，,。；;！!？?]{1,12}?(?:里|中|上)\s*(?:写|说|讲|宣称))[^，,。；;]*$")
 # what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
 _STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
 # a term that is the second or the first of a pair whose other member the glossary does not know (`X 与 B`, `B 和 X`)
@@ -1097,18 +1124,27 @@ def _owned_head(text: str, mentions: list[Mention]) -> Mention:
     return mentions[k]
 
 
+_COPULA_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)[^，,。；;：:？?]{0,10}?")
+_ATTRIBUTED_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|设计|结构|配置)")
+
+
 def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], bool]:
     """The terms after a property at `pe`, and whether the first is in a cleft (`稀疏性是 L2 的特点`), or named after a
     comma as what the property described (`判别器的 loss 降到 0，这就是 GAN 里的模式崩溃`: the term after the place that owns
     it); only the named one is left in that case."""
     if after and _NAMED_AFTER_COMMA_RE.fullmatch(text, pe, after[0].start):
         return [_owned_head(text, after)], True
+    if after and _COPULA_GAP_RE.fullmatch(text, pe, after[0].start) and _ATTRIBUTED_TAIL_RE.match(text, after[0].end):
+        # `x + Sublayer(LN(x)) 正是 2017 年原始 Transformer 的设计`: the property is said to be the design (做法, 特点) of
+        # the term after the copula, past a short modifier
+        return [after[0]], True
     return after, bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
 
 
 _NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
                              r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*"
-                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?)\s*"
+                             # (or what the steps described yield, `…加入 L2 惩罚，便得到了岭回归`)
+                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*"
                              r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的)?\s*(?:\*\*)?\s*")
 _NAMED_AFTER_COMMA_RE = re.compile(r"\s*[，,—]\s*(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*(?:也)?(?:就|便|即|正)?\s*(?:是|叫|叫做|叫作|称为|被称为)\s*"
                                    r"(?:所谓的?|典型的|我们常说的|常说的)?\s*(?:\*\*)?\s*")
@@ -1122,7 +1158,9 @@ _PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若
 _WISH_LEAD_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:要想|想要|想让|若想|(?:如果|要是|假如|倘若|若是)想)")  # (a wish as a clause's lead)
 _CONSEQUENT_LEAD_RE = re.compile(r"\s*(?:那就|那么就|就|那|则)")
 _WISH_OPENS_RE = re.compile(r"为了|想让|想要|要想|希望")  # (a phrasing of the property that opens with the purpose itself)
-_SERVED_BY_RE = re.compile(r"(?:(?![不别没勿莫])[^，,。；;]){0,16}?(?:使用|采用|选用|选择|选|挑|上|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用|就把|就将|就)\s*(?:\*\*)?\s*")
+_SERVED_BY_RE = re.compile(r"(?:(?![不别没勿莫])[^，,。；;]){0,16}?(?:使用|采用|选用|选择|选|挑|上|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用|就把|就将|就"
+                           # (the choice named after a copula, `研究者们的首选是 L2`, `最好的选择就是 X`)
+                           r"|(?:首选|选择|做法|办法|方案)(?:就|当然|一般|通常)?(?:是|为))\s*(?:\*\*)?\s*")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
 # (or a verb of watching or basing on, `早停很简单，观察训练损失…就停`: the topic does it)
 _ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成"
@@ -1336,6 +1374,11 @@ _SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|�
 _LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
 # what a property is said to be the very thing named after it (`…被误判为正的比例是 FPR`, `…的做法就叫 Dropout`)
 # (or a ratio of a part of it: `真实为正的样本里被模型判对的比例就是 X`)
+# a property that a later term is said to do (`token 之间的信息融合主要靠前馈网络完成`, `…交给 FFN 来做`)
+_DONE_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的话)?\s*(?:主要|全|都|只|完全|基本上?|其实|实际上)?\s*(?:是)?\s*(?:靠|依靠|依赖|仰仗|交给|交由|由)\s*(?:\*\*)?\s*")
+_DONE_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来|去)?\s*(?:完成|实现|负责|承担|处理|做|执行|搞定)")
+_INTO_VERB_END_RE = re.compile(r"(?:换成|换为|替换为|替换成|改成|改为|改用|换用)(?:了)?$")
+_INTO_GAP_AFTER_RE = re.compile(r"\s*(?:了)?\s*(?:\*\*)?\s*")
 _NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?"
                           r"|[^，,。；;：:！!？?\n]{1,14}?的\s*(?:比例|比率|概率|占比)"
                           # (or a cleft on what does it: `Transformer 里负责在位置之间交换信息的正是 FFN`)
@@ -1353,6 +1396,7 @@ _AGENT_PHRASE_AFTER_RE = re.compile(r"\s*(?:则|主要|都|就|也|全)?\s*(?:�
 _COMPOSED_OF_RE = re.compile(r"[^，,。；;]{0,8}?(?:组成|构成|堆叠|堆砌|而成|拼成|组合|搭建|搭成)")
 _AGENT_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:则|主要|都|就|也|全|全都|其实)?\s*(?:是)?\s*(?:由|靠|依靠|交给|交由)\s*(?:\*\*)?\s*")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
+_CHANGED_FROM_TO_RE = re.compile(r"从[^，,。；;]{1,20}?(?:降|减|缩|压|变|提|升|增|涨)[^，,。；;]{0,3}?(?:到|至|为|成)")  # (`从 O(n²) 降到了 O(n)`)
 _POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
 _LEAD_RE = re.compile(r"(?:是|为|在|用|以|采用|使用|基于|对应|表示|代表|指|沿|从|对)\s*")
@@ -2677,6 +2721,11 @@ class ClaimReader:
             got = [Span(c.start, c.end, "statement") if c.kind == "supposed" and _WISH_LEAD_RE.match(text, c.start, c.end)
                    and k + 1 < len(got) and _CONSEQUENT_LEAD_RE.match(text, got[k + 1].start, got[k + 1].end) else c
                    for k, c in enumerate(got)]
+            if len(got) > 1 and got[0].kind == "supposed" and _WISH_LEAD_RE.match(text, got[0].start, got[0].end) \
+                    and not any(_CONSEQUENT_LEAD_RE.match(text, c.start, c.end) for c in got[1:]):
+                # `想要一个稀疏模型，研究者们的首选是 L2`: a wish whose way follows with no 就/那 is a purpose too, and the
+                # clauses after it (the text layer's fallback made them part of the supposition) state the way
+                got = [Span(c.start, c.end, "statement") if c.kind == "supposed" else c for c in got]
             self._remember(key, got)
         return self._cache[key]
 
@@ -2878,7 +2927,8 @@ class ClaimReader:
             if clause.kind == "statement":
                 # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
                 # later clause names the term again or refers to it (它) to be about it)
-                cont = [] if acted and not _after_lead(_ACT_APPRAISED_RE, text, clause.start, clause.end) else prev
+                # (but a purpose told of what the person added or set, `我们把 momentum 调大了，目的是…`, is that term's)
+                cont = [] if acted and added is None and not _after_lead(_ACT_APPRAISED_RE, text, clause.start, clause.end) else prev
                 said = frame
                 if not mentions and ((i > 0 and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end))
                                      or (_USES_OTHER_OPENS_RE.match(text, clause.start, clause.end)
@@ -3025,6 +3075,23 @@ class ClaimReader:
         return opened, not any(m.start == at or _modified_topic(text, at, m, m.end, clause.end) for m in mentions)
 
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        cleft = _PERSON_CLEFT_RE.match(text, clause.start, clause.end)
+        if cleft is not None and any(m.start == cleft.end() for m in mentions):
+            # `我们微调的是 LLaMA，它的…`: what a person does, told in a cleft, names what goes on after 的是; a term
+            # that is the person's act before it (微调) is no subject
+            mentions = [m for m in mentions if m.start >= cleft.end()]
+        dash = text.rfind("——", clause.start, clause.end)
+        if dash >= 0 and any(m.start >= dash + 2 and _JUXTAPOSED_RE.fullmatch(text, dash + 2, m.start) for m in mentions):
+            # `…以独热编码呈现——多标签分类的标签，正是用…`: a dash that opens on a term opens a statement of its own; what its
+            # subject is goes on, not the terms before the dash (not a description of the term before it, `BERT——基于
+            # Transformer 的编码器，它…`)
+            after = Span(dash + 2, clause.end, clause.kind)
+            subj = self._goes_on_with_terms(text, after, [m for m in mentions if m.start >= dash + 2])
+            if subj:
+                return subj
+        return self._goes_on_with_terms(text, clause, mentions)
+
+    def _goes_on_with_terms(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
         at its head when there are (not the objects after its verb: `mAP：先算每类的准确率，再取平均`), with the
         terms coordinated with them (`A 或 B`); none after a leading pronoun that stands for the subject."""
@@ -3087,7 +3154,8 @@ class ClaimReader:
             return None  # (a clause with a subject of its own at its head; its terms after the verb are what it acts on:
             # `…，一举解决了梯度爆炸`)
         before = clauses[i - 1]
-        added = [m for m in self._mentions(text, before.start, before.end) if _ADDED_BEFORE_RE.search(text, before.start, m.start)]
+        added = [m for m in self._mentions(text, before.start, before.end) if _ADDED_BEFORE_RE.search(text, before.start, m.start)
+                 or (_DISPOSED_BEFORE_RE.search(text, before.start, m.start) and _SET_AFTER_RE.match(text, m.end, before.end))]
         return added[-1] if added else None
 
     def _referent(self, text: str, clauses: list[Span], i: int, carry: frozenset[str] | None, prev: list[Mention],
@@ -3101,8 +3169,17 @@ class ClaimReader:
         used = self._used_before(text, clauses[i - 1])
         if used is not None:
             return used.keys  # `我只加了 padding mask，它已经能…`: 它 is what the person just used
+        framed = [m for m in self._mentions(text, clauses[i - 1].start, clauses[i - 1].end)
+                  if _USED_VERB_BEFORE_RE.search(text, max(clauses[i - 1].start, m.start - 6), m.start)
+                  and _USED_THEN_GAP_RE.match(text, m.end, clauses[i - 1].end)]
+        if len({m.keys for m in framed}) == 1 and not _UNUSED_RE.search(text, clauses[i - 1].start, framed[0].start):
+            return framed[0].keys  # `换成 FlashAttention 之后数值对不齐，它本来就是…`: 它 is what was switched to
         if len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
             return prev[-1].keys
+        whole = max(prev, key=lambda m: len(m.keys), default=None)
+        if whole is not None and all(m.keys <= whole.keys and whole.start <= m.start and m.end <= whole.end for m in prev):
+            # `我们改进了 Faster R-CNN 的 RPN，它会…`: the part named with its owner, and the part inside that name, are one thing
+            return whole.keys
         if not prev and len({m.keys for m in supposed}) == 1:
             # `如果模型是在瞎猜（random classifier），那它的…`: 它 in the consequent is the supposition's term
             return supposed[-1].keys
@@ -3118,8 +3195,14 @@ class ClaimReader:
         if i == 0:
             return mentions
         clause = clauses[i]
-        if (not mentions or _DISPOSAL_OPENS_RE.match(text, clause.start, clause.end)) \
+        # (or names terms only after a copula or a verb of becoming, inside what it says the used term is or becomes:
+        # `…换成了 GELU，实现上就是一行 x * torch.sigmoid(x)`, `…，groups 设成 1 就退化成 InstanceNorm`; not after a verb of
+        # its own, `…，因此团队选用了专为 ReLU 打造的…`)
+        if (not mentions or (not any(self._leads(text, clause, m) for m in mentions)
+                             and _IS_OR_BECOMES_BEFORE_RE.search(text, clause.start, mentions[0].start))
+                or _DISPOSAL_OPENS_RE.match(text, clause.start, clause.end)) \
                 and not _after_lead(_PERSON_OPENS_RE, text, clause.start, clause.end) \
+                and not _OWN_CORRELATIVE_RE.match(text, clause.start, clause.end) \
                 and (used := self._used_before(text, clauses[i - 1])) is not None:
             # (or what it does with 把/将, having no subject of its own: `你可以用 data parallelism，把前几层放在…`)
             at = _ANSWER_LEAD_RE.match(text, clause.start).end()
@@ -3757,9 +3840,9 @@ class ClaimReader:
               extend: bool = True) -> tuple[list[Mention], int] | None:
         """The term group a property at [ps, pe) is said of, and where the words that qualify it begin
         (`extend`: with the agent of a 把 phrase and the owner of a part, `X 的 Y`)."""
-        named = next((m for m in mentions if m.start >= pe), None)
-        if named is not None and _NAMED_BY_RE.fullmatch(text, pe, named.start) and not self._is_object(text, clause, named):
-            return [named], named.start  # `负样本中被误判为正的比例是 FPR`: the property names the term after it, not the one before
+        bound = self._said_of_next(text, clause, mentions, ps, pe)
+        if bound is not None:
+            return bound
         before = [m for m in mentions if m.end <= ps]
         frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
@@ -3799,31 +3882,16 @@ class ClaimReader:
             anchor = m.end
             if not extend:
                 return group, anchor
-            agent = next((x for x in reversed(before[:j]) if not self._is_object(text, clause, x)
-                          and _DISPOSAL_IN_RE.search(text, x.end, group[0].start)), None)
-            if agent is not None and _POSSESSED_RE.match(text, group[-1].end, ps):
-                # `A 把 B 的 X 降为 Y`: Y is what A makes of B's part X; it is said neither of A nor of B as it is
-                return None
-            if agent is not None:
-                # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
-                # before it is a candidate too, and the words after the agent qualify the property
-                group, anchor = [agent] + group, agent.end
-            owner = next((x for x in before if x.end < group[0].start and not _AUTHORS_AFTER_RE.match(text, x.end, group[0].start)
-                          and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
-                          or (text[x.start:x.end] == "其" and not text[x.end:group[0].start].strip(" *"))  # `其 FFN`
-                          or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
-                          or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
-            if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
-                group = self._coordinated_up_to(text, clause, before, before.index(owner)) + group
-            actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)
-            if actor is not None and not self._is_object(text, clause, actor):
-                group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates
-            return group, anchor
+            return self._extended(text, clause, before, group, j, anchor, ps, pe)
         if frame:
             return frame
         after = [m for m in mentions if m.start >= pe and (not self._is_object(text, clause, m)
                                                            or _PROPERTY_EXAMPLE_RE.fullmatch(text, pe, m.start))]
         after, cleft = _cleft(text, pe, after)
+        suited = next((m for m in mentions if m.start >= pe), None)
+        if suited is not None and _SUITED_END_RE.search(text, ps, pe) and not text[pe:suited.start].strip(" \t*"):
+            # `MSE 比交叉熵更适合分类问题`: what a property of suitability ends on is what it is said of
+            return [suited], suited.start
         listed = None
         if after and not cleft:
             # `聚类方法包括 DBSCAN、KNN、GMM`: items the glossary does not know come first in the list
@@ -3841,6 +3909,56 @@ class ClaimReader:
                         break
                     group.append(m)
             return group, after[0].start
+        return None
+
+    def _extended(self, text: str, clause: Span, before: list[Mention], group: list[Mention], j: int, anchor: int,
+                  ps: int, pe: int) -> tuple[list[Mention], int] | None:
+        """`group` (the terms before a property at [ps, pe), `before[j]` its first) with the agent of a 把 phrase, the owner
+        of a part, the term acted through and the term added before `之后`, and where the words that qualify the property
+        begin (`anchor`, the end of the group's own term, unless an agent's end); None when the property is what the
+        agent makes of another's part."""
+        agent = next((x for x in reversed(before[:j]) if not self._is_object(text, clause, x)
+                      and _DISPOSAL_IN_RE.search(text, x.end, group[0].start)), None)
+        if agent is not None and _POSSESSED_RE.match(text, group[-1].end, ps) \
+                and not _CHANGED_FROM_TO_RE.search(text, ps, pe):
+            # `A 把 B 的 X 降为 Y`: Y is what A makes of B's part X; it is said neither of A nor of B as it is (unless
+            # the phrasing is the change itself, `FlashAttention 把 attention 的计算量从 O(n²) 降到了 O(n)`: what A does)
+            return None
+        if agent is not None:
+            # `U-Net 的跳跃连接把编码器特征与解码器特征逐元素相加`: what 把 takes is the object; the agent
+            # before it is a candidate too, and the words after the agent qualify the property
+            group, anchor = [agent] + group, agent.end
+        owner = next((x for x in before if x.end < group[0].start and not _AUTHORS_AFTER_RE.match(text, x.end, group[0].start)
+                      and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
+                      or (text[x.start:x.end] == "其" and not text[x.end:group[0].start].strip(" *"))  # `其 FFN`
+                      or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
+                      or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
+        if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
+            group = self._coordinated_up_to(text, clause, before, before.index(owner)) + group
+        actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)
+        if actor is not None and not self._is_object(text, clause, actor):
+            group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates
+        used = before[j - 1] if j > 0 else None
+        if used is not None and _USED_THEN_GAP_RE.fullmatch(text, used.end, group[0].start) \
+                and _USED_VERB_BEFORE_RE.search(text, max(clause.start, used.start - 6), used.start) \
+                and not _UNUSED_RE.search(text, clause.start, used.start):
+            group = [used] + group  # `加了残差连接之后浅层的梯度衰减得更快`: the effect of the addition
+        return group, anchor
+
+    def _said_of_next(self, text: str, clause: Span, mentions: list[Mention], ps: int,
+                      pe: int) -> tuple[list[Mention], int] | None:
+        """The term right after a property at [ps, pe) when the property's own words say it is that term's: what names it
+        (`负样本中被误判为正的比例是 FPR`), what does the work (`信息融合主要靠前馈网络完成`), or what a phrasing that is the
+        change itself changes into (`把 ReLU 改成 tanh`); None otherwise."""
+        named = next((m for m in mentions if m.start >= pe), None)
+        if named is None or self._is_object(text, clause, named):
+            return None
+        if _NAMED_BY_RE.fullmatch(text, pe, named.start):
+            return [named], named.start
+        if _DONE_BY_RE.fullmatch(text, pe, named.start) and _DONE_TAIL_RE.match(text, named.end, clause.end):
+            return [named], named.start
+        if _INTO_VERB_END_RE.search(text, ps, pe) and _INTO_GAP_AFTER_RE.fullmatch(text, pe, named.start):
+            return [named], named.start
         return None
 
     @staticmethod

@@ -37,7 +37,8 @@ _BARE = r"[ \t]?(?:(?P<up>高|大)(?!小|约|概|部分|幅|致|多数|都|家|�
 # a move named before the knob (`提高阈值`, `调低温度`)
 _UP_BEFORE = r"(?:提高|提升|增大|增加|加大|调高|调大|拉高|扩大|升高|上调|放大|多训|再训|延长|加长|加强|增强|调强)了?"
 _DOWN_BEFORE = r"(?:降低|减小|减少|调低|调小|拉低|缩小|下调|压低|减弱|削弱|调弱)了?"
-_NEG = r"不|没|别|未|无法|并非|≠"
+# (不断, 不停, 不少, 不仅, 不过, 不同 deny nothing: `不断趋近于零的数字——AUC 越小…`)
+_NEG = r"不(?!断|停|少|仅|过|同)|没|别|未|无法|并非|≠"
 # a change of the effect after it (`候选集就变小了`, `立马下去一大截`, `召回率跟着涨`)
 _E_UP = (r"变大|增大|增加|上升|上去|变多|更多|越多|越大|越高|更高|更大|变高|涨|升高|提高|提升|大了|多了|高了|翻倍|增多|膨胀|放大|变宽|放宽"
          r"|扩大|变长|越长|更长|长了|更强|越强|变强|增强|加强|强了|更宽|越宽|(?:更|越)(?:严重|重|厉害|凶)|加剧|加重|恶化|还要?(?:多|大|高|长)|↑|⬆"
@@ -78,6 +79,8 @@ _CMP_TAIL_RE = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?P<adj>(?P<up>(?:更
 # what follows the knob named as the subject of what is said next (`正则化的目的是…`, `正则化本来就是…`), not as a word
 # that qualifies a noun (`mini-batch 梯度里…`)
 _SUBJECT_AFTER_RE = re.compile(r"\s*(?:的|是|本来|本身|就是|其实|主要|用来|用于|可以|能够?|会|也|都|则|还|只)")
+# what the knob stands for said next (`β 对应隐式 KL 约束的强度，越大…`): it is the subject, even of the effect it names
+_STANDS_FOR_AFTER_RE = re.compile(r"\s*(?:其实|本质上)?(?:对应|代表|控制|决定|衡量)")
 _CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
 # two quantities said to move together, the same way or opposite ways (`成正比`, `同涨同跌`, `此消彼长`)
 _TOGETHER = r"成正比|成反比|正相关|负相关|同涨同跌|同增同减|同升同降|此消彼长"
@@ -261,6 +264,8 @@ class Relation:
     def _said_again(self, text: str, m: re.Match, end: int) -> bool:
         """Whether the knob named at `m` is the subject of what is said next (`正则化的目的是…`): not a name the rule gives an
         effect too, nor one that qualifies an effect named within six characters after it."""
+        if _STANDS_FOR_AFTER_RE.match(text, m.end()):
+            return True
         return _SUBJECT_AFTER_RE.match(text, m.end()) is not None and not any(
             e.names.match(text, m.start()) or any(e.names.match(text, p, end) for p in range(m.end(), min(m.end() + 7, end + 1)))
             for e in self.effects)
@@ -366,6 +371,8 @@ class Relation:
                 for gs, ge, gup in self.goal_moves(text, start, ks, effect):
                     if _TURN_RE.search(text, ge, ks) or self._named.search(text, _clause_start(text, start, gs), gs):
                         continue  # (a goal past a turn, or the knob's own purpose: `正则化是为了防止过拟合，如果…，就降低正则化参数`)
+                    if n > 0 and moves[n - 1][1] > ge:
+                        continue  # (a goal the move before serves: `想更贴近参考模型，应该调大 β，…β 越小才越允许偏离`)
                     if ge <= ks and (kup == gup) != effect.same:
                         out.append((gs, ke))
         return sorted(set(out))

@@ -196,7 +196,10 @@ REPORTED_RE = re.compile(
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
-    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成|认定|一口咬定|坚持认为|非说)"
+    # (a classification or reading judged wrong in its own clause: `把 BART 归到 encoder-only 不对`, `将 X 看成 Y 是错的`)
+    r"|(?:把|将)[^，,。；;！!？?]{1,30}?(?:归到|归为|归入|划到|划入|列为|算作|当成|当作|看成|看作|理解成|理解为|写成|说成)[^，,。；;！!？?]{1,30}?"
+    r"(?:是)?(?:不对|错的|错了|有误|不准确|不正确|不合适|不妥)(?:的)?(?=\s*(?:[，,。；;！!]|$))"
+    r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成|认定|一口咬定|坚持认为|非说|担心)"
     # (one of them named by a count, `有个新人把 X 和 Y 放在一起叫框架`, as `有人把…` is)
     r"|有(?:个|位|一个|一位|些)(?:同事|同学|新人|新手|实习生|学生|朋友|初学者|读者|" + _TEAMMATES + r")(?:把|将)"
     r"|" + _OTHER_SAYS +
@@ -204,7 +207,7 @@ REPORTED_RE = re.compile(
     # `网友留言认为 X`): the poster's view, which the writer goes on to answer (not what it reports it saw, `读者来信说他的
     # 模型加了噪声后输出几乎不变`: a premise the reply builds on)
     r"|(?:读者|网友|粉丝|听众|观众|提问者|学员|同学)(?:们)?(?:来信|留言|私信|提问|评论|来稿|发帖)(?:里|中)?(?:担心|认为|觉得|以为|怀疑|坚信)"
-    r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作)"
+    r"|(?:一开始|起初|最初|开始时|当初|原先|原本|本来|以前|之前|曾经?)(?:我们|我|大家|团队)?(?:都|也|还|一直)?(?:误以为|以为|当成|当作|指望|寄希望于)"
     r"|(?:我们|大家|团队)(?:一开始|起初|最初|当初|原先|原本|本来|以前|之前|曾经?)?(?:都|也|还|一直)?(?:误以为|以为)"
     # (I, before what shows the belief was mistaken: `我一直以为 PPO 是 off-policy`, `我还以为…`)
     r"|我(?:一直|还|原来|原先|本来|之前|以前|曾经?|老是|总)(?:都)?(?:误以为|以为)|我误以为"
@@ -240,7 +243,7 @@ REPORTED_RE = re.compile(
     r"|[”」』]\s*(?:\*\*)?\s*(?:答案?|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:" + _FALSE_MARK + r"|不对|不正确|说反了|应改为|应为)"
     r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?根因|是(?:本次|这次|此次|那次|上次)[^，,。；;]{0,16}?(?:元凶|罪魁祸首)"
     # (what caused an incident; `数据增强是过拟合的元凶` is a claim)
-    r"|是[^，,。；;]{0,16}?(?:故障|事故|bug|事件|报错|崩溃|宕机|告警)[^，,。；;]{0,4}?(?:元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了"
+    r"|是[^，,。；;]{0,16}?(?:故障|事故|bug|事件|报错|崩溃|宕机|告警)[^，,。；;]{0,4}?(?:元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了|(?:把|将)[^。；;，,]{1,30}?写成了[^。；;]{1,40}?[，,；;]\s*(?:那|这)?(?:其实|实际上|事实上)"
     # what a text under review or a person says, judged by a later clause of the same sentence (`作者在第2节称 GPT 以
     # MLM 预训练，这与事实不符`, `作者把 BART 归入仅编码器模型，这一归类不对`, `候选人说…，需要更正`)
     r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*" + _VERDICT
@@ -458,7 +461,7 @@ def judged_false(text: str, a: int, b: int) -> bool:
 
 
 # negation words the segmenter may cut apart (很 / 难得), matched on the characters at a word's start
-_SPLIT_NEGATION_RE = re.compile("很难|不容易|不易")
+_SPLIT_NEGATION_RE = re.compile("很难|不容易|不易|(?:很少|极少|鲜)有(?!人|谁)")
 # words that make a negation with a 非 the segmenter glued to the next word (`而 / 非用`, `并 / 非是`)
 _NEG_BEFORE_FEI = frozenset("而 并 绝 决".split())
 
@@ -497,10 +500,13 @@ _REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^�
                                 r"|" + _CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{0,16}?(?:认为|以为|觉得|担心|担忧|怀疑|提到|声称)[^，,。；;：:]{1,60}?的\s*问题\s*[，,：:]?\s*$")
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
-                               r"|换成|换用|改用|改成|有了)")
+                               r"|换成|换用|改用|改成|有了"
+                               # (a change by steps, `每加一份正则化惩罚，`, `每多一层，`: what follows changes with it)
+                               r"|每(?:多|再)?(?:加|增加|加大|提高|增大|减少|降低|去掉|多)?(?:一|1)\s*(?:份|点|分|个|层|倍|次|轮|步))")
 _CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*[，,]\s*")
 # the clause of a supposition that states its consequence
-_CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)")
+# (or after a short subject of its own: `假如…，工程师们便会…`, `如果…，模型就会…`)
+_CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)|\s*[^，,；;。：:\s]{1,6}?\s*(?:便|就)(?:会|能|可以|可|要|得)")
 # the consequent of a concession (`即便是二分类问题，LDA 也能…`): the clause whose subject is followed by 也/都/仍
 _CONCESSION_RE = re.compile(r"\s*(?:[（(]\s*)?(?:即使|即便|哪怕|就算|纵使)")
 _CONCEDED_CONSEQUENT_RE = re.compile(r"[^，,；;]{0,40}?(?:也|都|仍然?|依然|照样|还是)")
@@ -740,6 +746,8 @@ def _change(text: str, a: int, b: int) -> bool:
 
 
 # an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
+# a concession led by 无论/不管 (`无论 X 是否…`): its clause states nothing, whether or not it asks
+_CONCEDED_LEAD_RE = re.compile(r"无论|不论|不管|任凭|任由")
 _NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管|随便|任凭|任由)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
                              # a concessive without 无论 (`初始中心怎么选都不影响结果`, `用哪个都一样`)
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)"
@@ -766,6 +774,11 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
                           r"|(?<=[，,])\s*(?:看看|看)\s*哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")
+# an indirect question after a verb of wondering or not knowing (`我们纳闷 X 为什么拟合不了`, `我一直好奇它怎么做到的`): the
+# speaker asks the reader nothing, and the sentence goes on to state (`…，后来想通了：…`); the clause that holds it is
+# skipped as a question, the others are read
+_WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不通|想不明白|搞不懂|弄不懂|搞不明白|弄不明白|不明白|不理解|想知道)"
+                          r"[^，,。；;？?！!：:]{0,24}?(?:为什么|为何|怎么|怎样|如何|什么|哪)[^，,。；;？?！!：:]*")
 # what a thing is concerned with or measures, told as an indirect question after 的是 (`关注的是真实正例有没有被找全`)
 _CONCERN_INDIRECT_RE = re.compile(r"(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无)")
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
@@ -838,7 +851,9 @@ _OTHERWISE_RE = re.compile(r"[，,；;]\s*(?:否则|不然|要不然|要不|不�
 # (or a reading not allowed: `我方不容曲解`, `请勿误解`)
 _WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要|不容|不许|不可|不能|请勿|勿|切莫|不得)\s*(?:再|又|被)?\s*$"
                         # (others said to get it wrong, `这一点很多人都记反`: the writer's own statement stands)
-                        r"|(?:很多|不少|许多|有些|好多)(?:人|同学|新手|初学者)(?:都|也|常|容易|经常)?\s*$")
+                        r"|(?:很多|不少|许多|有些|好多)(?:人|同学|新手|初学者)(?:都|也|常|容易|经常)?\s*$"
+                        # (an earlier version said to be wrong, `…，之前写反了`, `原来配置里记反了`: the statement now corrects it)
+                        r"|(?:之前|以前|原先|原来|先前|早先|上次|上一版|旧版|刚才)[^，,。；;！!？?不没别]{0,8}?(?:都|也|给|被)?\s*$")
 _WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?|曲解|误解|误读")
 
 
@@ -872,7 +887,9 @@ OBSERVED_RE = re.compile(
 # what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
 _CORRECTION_RE = re.compile(
     r"[，,；;—]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
-    r"|(?:但)?(?:其实|实际上|事实上)|真相是|后来(?:才)?(?:发现|知道|明白)|" + _SET_RIGHT + "|" + _JOKE_TAKEN_BACK + "|" + _REBUTS
+    r"|(?:但)?(?:其实|实际上|事实上)|真相是|"
+    # (what experience or evidence is said to show: `很多人担心 X，但这一年的实践告诉我们，…`, `…，但实验表明…`)
+    r"[^，,。；;！!？?]{0,12}?(?:实践|实验|经验|数据|事实|结果)(?:已经|早就|都)?(?:告诉|证明|表明|显示)(?:了)?(?:我们)?|后来(?:才)?(?:发现|知道|明白)|" + _SET_RIGHT + "|" + _JOKE_TAKEN_BACK + "|" + _REBUTS
     + r")(?:了)?\s*(?:[，,：:]|——|—)?\s*")
 
 
@@ -918,7 +935,7 @@ def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it), observed (a symptom told under its label) or
     supposed (a conditional)."""
     core = s.strip().rstrip("；;")
-    lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core)))
+    lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _WONDERED_RE.sub("", _LEAD_RE.sub("", core))))
     done = _PROMPT_DONE_RE.match(lead)
     if done is not None:
         return sentence_kind(lead[done.end():])
@@ -1035,8 +1052,11 @@ class TextLayer:
                 continue
             if kind == "statement":
                 piece = text[a:b].rstrip("，, ")
-                asks = QUESTION_END_RE.search(piece) or (_ASKING_CLAUSE_RE.search(piece) and not _indirect_then_colon(piece)
-                                                        and not _CONCERN_INDIRECT_RE.search(piece))
+                # (a concessive A-not-A, whose answer is said not to matter, asks nothing: `加不加 X 对…没有区别`; one led by
+                # 无论/不管 still states nothing of its own: `无论模型预测出的词是否正确，…`)
+                asks = QUESTION_END_RE.search(piece) or (_ASKING_CLAUSE_RE.search(piece if _CONCEDED_LEAD_RE.search(piece) else _NOT_ASKING_RE.sub("", piece))
+                                                        and not _indirect_then_colon(piece)
+                                                        and not _CONCERN_INDIRECT_RE.search(piece)) or _WONDERED_RE.search(piece)
                 # (what a thing is concerned with, an indirect question, is said of it: `召回率关注的是正例有没有被找全`;
                 # `要判断 X 是否…` still asks)
                 kind = "question" if asks else "supposed" if SUPPOSE_RE.match(piece) else "statement"
