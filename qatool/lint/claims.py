@@ -393,6 +393,15 @@ _ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|�
 _USED_VERB_BEFORE_RE = re.compile(r"(?<![不没未无别])(?:加|加上|加入|添加|用|使用|采用|引入|接入|换成|改用|开启|启用)(?:了|上)?\s*(?:\*\*)?\s*$")
 _UNUSED_RE = re.compile(r"[不没未无别非]")  # (a negation before the verb: `没加残差连接之后…`, `不用 BN 后…`)
 _USED_THEN_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:之后|以后|后(?![端面台来续期者]))\s*[，,]?\s*")
+
+
+def _used_then(text: str, lo: int, m: Mention, hi: int, whole: bool = False) -> bool:
+    """Whether term `m` (in a clause from `lo`) is put in a "used, then" frame: a verb of adding or using within six
+    characters before it and `之后`/`后` after it, up to `hi` when `whole` (`加了残差连接之后…`)."""
+    gap = _USED_THEN_GAP_RE.fullmatch if whole else _USED_THEN_GAP_RE.match
+    return gap(text, m.end, hi) is not None and _USED_VERB_BEFORE_RE.search(text, max(lo, m.start - 6), m.start) is not None
+
+
 _SUITED_END_RE = re.compile(r"(?:适合|适用于|合适于)(?:于|用于|用在|拿来做)?\s*$")  # (a property that ends on a verb of suitability)
 _IS_OR_BECOMES_BEFORE_RE = re.compile(r"(?:就是|即是|也就是|其实是|(?<![不还但可])是|等于|变成|退化成|退化为|成了|成为)[^，,。；;是]{0,16}$")
 _COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
@@ -3170,8 +3179,7 @@ class ClaimReader:
         if used is not None:
             return used.keys  # `我只加了 padding mask，它已经能…`: 它 is what the person just used
         framed = [m for m in self._mentions(text, clauses[i - 1].start, clauses[i - 1].end)
-                  if _USED_VERB_BEFORE_RE.search(text, max(clauses[i - 1].start, m.start - 6), m.start)
-                  and _USED_THEN_GAP_RE.match(text, m.end, clauses[i - 1].end)]
+                  if _used_then(text, clauses[i - 1].start, m, clauses[i - 1].end)]
         if len({m.keys for m in framed}) == 1 and not _UNUSED_RE.search(text, clauses[i - 1].start, framed[0].start):
             return framed[0].keys  # `换成 FlashAttention 之后数值对不齐，它本来就是…`: 它 is what was switched to
         if len({m.keys for m in prev}) == 1:  # `…，训练会让它们变得不同`: 它们 is the previous clause's term
@@ -3939,8 +3947,7 @@ class ClaimReader:
         if actor is not None and not self._is_object(text, clause, actor):
             group = [actor] + group  # `LSTM 通过门控机制解决了梯度爆炸`: said of LSTM as of its gates
         used = before[j - 1] if j > 0 else None
-        if used is not None and _USED_THEN_GAP_RE.fullmatch(text, used.end, group[0].start) \
-                and _USED_VERB_BEFORE_RE.search(text, max(clause.start, used.start - 6), used.start) \
+        if used is not None and _used_then(text, clause.start, used, group[0].start, whole=True) \
                 and not _UNUSED_RE.search(text, clause.start, used.start):
             group = [used] + group  # `加了残差连接之后浅层的梯度衰减得更快`: the effect of the addition
         return group, anchor

@@ -745,10 +745,11 @@ def _change(text: str, a: int, b: int) -> bool:
     return len("".join(rest.split())) <= 8
 
 
-# an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
 # a concession led by 无论/不管 (`无论 X 是否…`): its clause states nothing, whether or not it asks
-_CONCEDED_LEAD_RE = re.compile(r"无论|不论|不管|任凭|任由")
-_NOT_ASKING_RE = re.compile(r"(?:无论|不论|不管|随便|任凭|任由)[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
+_CONCEDED_LEAD = r"无论|不论|不管|任凭|任由"
+_CONCEDED_LEAD_RE = re.compile(_CONCEDED_LEAD)
+# an asking word that asks nothing: a concessive (`无论怎么选，…`, `不管如何`) or `这就是为什么…` (that is why)
+_NOT_ASKING_RE = re.compile(r"(?:随便|" + _CONCEDED_LEAD + r")[^，,。；;]{0,12}?(?:怎么|怎样|如何|什么|哪些|哪个|哪种|是否|" + A_NOT_A + r")[^，,。；;]*|(?:这|那)(?:也|就)?是为什么"
                              # a concessive without 无论 (`初始中心怎么选都不影响结果`, `用哪个都一样`)
                              r"|(?:怎么|怎样|如何|(?<!为)什么|哪个|哪种|哪一?个|多少)[^，,。；;？?]{0,8}?(?:都|也)(?:不|没|一样|行|可以|差不多|无所谓)"
                              # (what is said not to matter: `对数据由哪个策略产生并没有要求`, `与用什么优化器无关`)
