@@ -410,6 +410,8 @@ _PARALLEL_GAP_RE = re.compile(r"[ \t]*(?:[（(]?[A-Za-z][A-Za-z0-9-]*[)）]?)?[ 
 _GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
 # the opening of a bracket between two terms: the second glosses the first
 _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
+# a term and the kind it is named as, after a demonstrative (`BART 这个去噪自编码器`): one thing in apposition
+_DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|这种|这类|这一|这款|这套)\s*[^，,。；;：:\s的]{0,8}?")
 # a clause that goes on with the previous clause's subject
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁"  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
@@ -451,6 +453,8 @@ _ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|
 _OWN_CORRELATIVE = r"(?:因为|由于)\s*(?!它|其|这|该)[\u4e00-\u9fffA-Za-z]{1,6}?(?<!得)越"
 _OWN_CORRELATIVE_RE = re.compile(r"\s*(?:\*\*)?\s*" + _OWN_CORRELATIVE)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD + r"(?:它|其|该|这|此|人家|"
+                          # (the inside of it, as 它里面: `…这个 BatchNorm 层，…，里面没有 gamma、beta`)
+                          r"(?:里面|里头|内部)(?=\s*(?:没|不|有|只|就|也|还|是|都|并|其实))|"
                           # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
                           r"[^，,。；;\s]{1,8}?(?:那|这)一?(?:段|部分|侧|边|头|区间|区域)|(?:也|就)?(?:跟|和|与|同|像)[^，,。；;]{1,12}?(?:一样|一致|相同|似的)|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后|首先|先(?!前|生|验|天|进|后|手)"
@@ -484,10 +488,19 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           r"|(?:中间|里面|里头|内部)(?=\s*(?:用|放|夹|接|是|采用|使用|选用|有))"
                           # ... or with a measure of it compared (`E4M3 能容纳更大的数值，覆盖范围更宽`, `，显存占用也更低`)
                           r"|(?:覆盖|表示|数值|动态|取值)?(?:范围|精度|速度|延迟|显存(?:占用)?|内存(?:占用)?|开销|参数量|计算量)(?=\s*(?:也|就|则|会)?\s*(?:更|较|越|相对|明显|大幅))"
+                          # ... or with a measure of its cost or size and what becomes of it (`…，复杂度直接变成 O(1)`, `…，计算量跟
+                          # 词表大小无关`, `…，参数个数少了`, `…，模型大小差不多砍一半`): the elided owner is the term before
+                          r"|(?:(?:时间|空间|计算|推理)?复杂度|计算量|计算开销|参数(?:个数|数量|数目)|(?:模型|权重|文件|存储)(?:大小|体积)|体积)(?!的|\s*[，,。；;：:]|\s*$)"
                           # ... or with its value as it goes up or down (`X 看作损失一样的量，数值越小…`, `，取值越大…`)
                           r"|(?:数值|取值|分值|得分|分数)(?=\s*(?:越|愈|更|较))"
                           # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`, `，算法是…`)
-                          r"|(?:计算|统计)?(?:方法|方式|口径|公式|算法)\s*(?:是|为|[:：])|定义(?:是|[:：])|$)")
+                          r"|(?:计算|统计)?(?:方法|方式|口径|公式|算法)\s*(?:是|为|[:：])|定义(?:是|[:：])"
+                          # ... or with how it is done (`X，具体做法是把…`, `，核心思路就是…`)
+                          r"|(?:具体|主要|核心|基本)?的?(?:做法|方法|方式|思路|流程|步骤)\s*(?:就|其实|也)?\s*(?:是|为|[:：])"
+                          # ... or with the next operation of a formula it gives (`IoU：两个框重叠的面积，除以…`) or the coverb 拿 (`…，拿
+                          # 全局和局部统计合起来表示…`): verb-first, no subject of its own
+                          r"|(?:再)?(?:除以|乘以|减去)|拿(?!到|出|来|去|着)"
+                          r"|$)")
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 # terms marked as the left and right of a figure (`ResNet（左）与 DenseNet（右）的区别：使用相加和使用连结`): the parts after
 # the colon go to them in order, as after 分别
@@ -501,7 +514,11 @@ _FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
 _DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
 _ADDRESSED = (r"(?:尊敬的|亲爱的)?(?:各位|诸位)?(?:主席|评委(?:老师|们)?|对方辩友|对方辩手|观众(?:朋友)?们?|同学们|老师们?|朋友们|家人们"
-              r"|读者(?:朋友)?们?|小伙伴们|大家|各位)")
+              r"|读者(?:朋友)?们?|小伙伴们|大家|各位"
+              # (family addressed in a letter or a chat: `爸、妈，`)
+              r"|爸爸|妈妈|老爸|老妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)")
+# a clause that only addresses its hearers (`爸、妈，`, `各位同学，`): it opens no topic, the next clause does
+_VOCATIVE_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ADDRESSED + r"(?:\s*[、和与及]\s*" + _ADDRESSED + r")*\s*(?:\*\*)?\s*[，,：:!！]?\s*")
 _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
                     r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以"
                     # (a report's and a talk's openers: `据悉，`, `值得一提的是，`, `嗯，`)
@@ -547,6 +564,9 @@ _PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中
 # that term, not a claim about the term before it
 _MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
 _COMMA_RE = re.compile(r"[，,]")
+# the colon after a lead that announces what follows is about (`三十秒讲清楚 T5：…`, `今天聊聊 RLHF 里的 KL 惩罚：…`)
+_TITLE_COLON_RE = re.compile(r"[：:](?!\d)")
+_TITLE_GAP_RE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*")
 _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
 # (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
@@ -1107,6 +1127,9 @@ _DENIED_CAUSE_RE = re.compile(r"(?:(?:不能|不可|无法|并非|不是|不应|
                               # `别在文档里写 X 是近似算法`: the clause after it is denied, not stated)
                               r"|(?:别|不要|千万别|不能|甭)\s*(?:再)?\s*(?:指望|期待|奢望|幻想)"
                               r"|(?:别|不要|千万别|切勿)\s*(?:再)?\s*在[^，,。；;！!？?]{1,12}?(?:里|中|上)\s*(?:写|说|讲|宣称))[^，,。；;]*$")
+# a clause that ends by calling what it told an exception (`…的做法是少见的特例`, `…属于例外情况`)
+_EXCEPTION_AFTER_RE = re.compile(r"[^，,。；;！!？?]{0,30}?(?<![不非没])(?:是|属于|算是?|只是|乃是|为)\s*(?:一个|个|一种|种)?\s*"
+                                 r"(?:特殊|少见|罕见|少数|个别|极少数)?的?\s*(?:例外|特例)(?:情况|情形)?\s*(?:而已|罢了)?\s*[，,。；;！!]?\s*$")
 # what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
 _STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
 # a term that is the second or the first of a pair whose other member the glossary does not know (`X 与 B`, `B 和 X`)
@@ -1115,6 +1138,11 @@ _PAIR_FIRST_RE = re.compile(r"\s*(?:\*\*)?\s*(?:与|和|跟|及|vs\.?|VS|对比)
 # a sameness word that opens a condition (`相同 wd 下两者差 0.21`, `在同样的学习率下`)
 _SAME_WORD_RE = re.compile(r"(?:相同|一样|同样|同一)\s*$")
 _SAME_FRAME_RE = re.compile(r"\s*(?:的)?[^，,。；;：:]{1,24}?(?:(?<!以)下(?![降载面列来去])|条件下|情况下|前提下|设置下|配置下)")
+# a term introduced by the name it is given, ending its clause: `…，叫幅值剪枝。`, `有个毛病叫模式崩溃，…` (what the clause
+# names goes on, not the words it was described in)
+_INTRODUCED_AS_RE = re.compile(_ANSWER_LEAD + r"(?:这|它)?\s*(?:就)?\s*(?:叫|叫做|叫作|称为|称作|被称为|名叫)\s*(?:\*\*)?\s*[“\"「]?\s*$")
+_THERE_IS_NAMED_RE = re.compile(r"有(?:个|一个|一种|种|一类|类)[^，,。；;]{0,8}?(?:叫|叫做|叫作|名叫)\s*(?:\*\*)?\s*[“\"「]?\s*$")
+_INTRODUCED_END_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:\*\*)?\s*[，,。；;！!]?\s*")
 # a sentence that gives a thing its name (`…的目标称为 TLM`)
 _NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*(?:\*\*)?")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
@@ -1150,11 +1178,38 @@ def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], boo
     return after, bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
 
 
-_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
+_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*"
+                             # (told by the one whose text it is: `…时停止，作者称这就是早停的标准实现`)
+                             r"(?:(?:作者|原文|文中|论文|书中|他|她)\s*(?:称|说|认为|指出|写道|表示)\s*[，,：:]?\s*(?=这|此))?"
+                             r"(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
                              r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*"
                              # (or what the steps described yield, `…加入 L2 惩罚，便得到了岭回归`)
                              r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*"
                              r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的)?\s*(?:\*\*)?\s*")
+# a worked example's value, in the clause after it (`…，其准确率便是 75%`, `…，那么 recall 就等于 0.8。`): the term whose
+# value the counts give
+_VALUE_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:其|则|那么|于是|所以|因此|这时|此时)?\s*(?:模型的?|它的|其)?\s*(?:\*\*)?\s*")
+_VALUE_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:值)?\s*(?:也)?(?:就|便|即)?\s*(?:是|为|等于|=|＝|算出来是|算下来是)\s*"
+                            r"(?:\d+(?:\.\d+)?\s*%?|\d+\s*/\s*\d+|百分之[一二三四五六七八九十百零〇两]+)\s*[。，,；;！!]?\s*")
+# the condition of a 越…越 pair, up to the comma before its consequent (`候选越长，`)
+_CORRELATIVE_IF_RE = re.compile(r"[^，,。；;：:\s]{1,10}?越[^，,。；;：:]{1,6}?[，,]\s*")
+# a term that modifies the noun after it (`不用 X 的深网`): the noun is what goes on
+_MODIFIER_OF_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的|等|之类的?|这类|这样的|一类的?)\s*(?:\*\*)?\s*[\u4e00-\u9fffA-Za-z]")
+# a term compared with, before it (`相比 Full Checkpointing，训练速度更快`): what the next clause says is of the other thing
+_COMPARED_BEFORE_RE = re.compile(r"(?:相比|相比于|比起|对比|相较于?|不同于|区别于)[^，,。；;：:]{0,12}$")
+_COMPARED_AFTER_RE = re.compile(r"[^，,。；;：:]{0,12}?(?:相比|相较|比较起来|比起来|对比)\s*[，,]?\s*$")
+# a phrasing that opens on an agent of its own (`模型生成一个 an，…`): the agent acts, it is no state the term brings about
+_AGENT_OPENS_RE = re.compile(r"(?:模型|网络|系统|算法|我们|我|你|用户|作者)")
+# what follows a phrasing that is the subject of its clause (`Pre-LN 是…`, `具体类别由…`)
+_SUBJECT_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:是|为|的|则|却|也|就|都|才|要|需|会|可|能|由|被|靠|和|与|跟|及|或|这)")
+# the term the next clause says is made for what the clause described (`…，三元组损失正是为此而设`, `…，X 就是为此设计的`)
+_FOR_THIS_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|所以|因此)?\s*")
+_GOAL_MODAL_RE = re.compile(r"应当?|应该|要(?!么|是)|需要|得(?=使|让)|希望|目标是|目的是|旨在|力求")
+_FOR_THIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也)?(?:正|就|便|恰恰|恰)?(?:是)?\s*为(?:此|这个目的|了这个目的|了这一点)\s*(?:而)?\s*(?:设|设计|提出|引入|存在|生|服务)")
+# what a term uses, named after it in a relative clause (`LLaMA 所用的 RMSNorm`, `GPT-2 采用的 BPE`)
+_USED_BY_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*所?(?:用|使用|采用|选用|沿用|引入|提出|设计)(?:了)?的\s*(?:\*\*)?\s*")
+# a quantifier that opens a clause, of the noun after it (`所有时间步…`, `每个神经元…`)
+_QUANTIFIER_LEAD_RE = re.compile(r"(?:所有|全部|每一?个|各个|每)(?:的)?\s*")
 _NAMED_AFTER_COMMA_RE = re.compile(r"\s*[，,—]\s*(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*(?:也)?(?:就|便|即|正)?\s*(?:是|叫|叫做|叫作|称为|被称为)\s*"
                                    r"(?:所谓的?|典型的|我们常说的|常说的)?\s*(?:\*\*)?\s*")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
@@ -1275,8 +1330,9 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _QUALIFIES_RE = re.compile(r"\s*(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*")
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
 # term's parts
-_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次)?\s*(?:在|给)?\s*(?:自己)?"
-                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写)(?:了|过)?\s*(?:\*\*)?\s*")
+_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间)?\s*"
+                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*(?:正|一直)?)?\s*(?:在|给)?\s*(?:自己)?"
+                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用)(?:了|过)?\s*(?:\*\*)?\s*")
 _SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s*")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
@@ -1320,6 +1376,13 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
                              r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
                              r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")
 _ACT_APPRAISED_RE = re.compile(_APPRAISED)
+# a clause that restates what the term a person used is (`我们会用张量并行，就是把模型…`): the term's, not the person's act
+_ACT_GLOSSED_RE = re.compile(r"(?:也)?就是(?!说|为了|因为)|亦即|即(?!使|便|可)")
+# a term done or used that ends a clause (`word2vec 训练前会做下采样，`), as what a gloss in the next clause opens on
+_OBJECT_END_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:\*\*)?\s*[，,]?\s*$")
+_OBJECT_VERB_RE = re.compile(r"(?:做|用|加|加上|加入|采用|使用|引入|进行|开|开启|打开|上|配|配合|叫|称为)(?:了|过|上)?\s*(?:一下|一步|一层|一个|一种)?\s*(?:\*\*)?\s*$")
+# after a term that heads a person's relative clause (`我们训练用的半精度 FP16 其实挺能装的`), a predicate of its own
+_HEAD_SAID_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[（(][^（()）]{1,20}[)）]\s*)?[^\s，,。；;：:]")
 # the words between a term and what it is likened to (`Adagrad 像一个越学越有信心的学生`, `KL 散度就好比一把尺子`)
 _LIKENED_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?\s*(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
 # `A 比 B 更不…`: the gap between A and B, and between B and the property after 不
@@ -2790,6 +2853,10 @@ class ClaimReader:
         if asked is not None:
             return asked
         for clause in self._clauses(text, sent):
+            introduced = self._introduced(text, clause, self._mentions(text, clause.start, clause.end))
+            if introduced is not None:
+                return introduced.keys  # `最近我在给模型“修剪枝叶”，叫幅值剪枝。`: the name given is what the sentence is about
+        for clause in self._clauses(text, sent):
             mentions = self._pronoun(text, clause, self._mentions(text, clause.start, clause.end), carry)
             subjects = [m for m in mentions if not self._is_object(text, clause, m)]
             label = _LABEL_RE.match(self._uncopula(text), clause.start, clause.end)
@@ -2934,10 +3001,8 @@ class ClaimReader:
                 prev, frame = [added], None
                 mentions = _past_result_object(text, clause, mentions)
             if clause.kind == "statement":
-                # (what a person does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts: a
-                # later clause names the term again or refers to it (它) to be about it)
-                # (but a purpose told of what the person added or set, `我们把 momentum 调大了，目的是…`, is that term's)
-                cont = [] if acted and added is None and not _after_lead(_ACT_APPRAISED_RE, text, clause.start, clause.end) else prev
+                # (a purpose told of what the person added or set, `我们把 momentum 调大了，目的是…`, is that term's)
+                cont = self._continued(text, clauses, i, mentions, prev, acted and added is None)
                 said = frame
                 if not mentions and ((i > 0 and _PURPOSE_OPENS_RE.match(text, clause.start, clause.end))
                                      or (_USES_OTHER_OPENS_RE.match(text, clause.start, clause.end)
@@ -2958,6 +3023,7 @@ class ClaimReader:
                 frame, carried = self._opening_frame(text, clause, mentions, frame, carried)
                 if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
+                        or _VOCATIVE_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or (_PREFACE_RE.match(text, clause.start, clause.end) and not mentions and not _PRONOUN_RE.search(text, clause.start, clause.end)):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
                     # (nor does a preface that names no term, `我的经验是，`, `打个比方，`)
@@ -2987,7 +3053,10 @@ class ClaimReader:
                 if subj:
                     prev = subj
                     acted = _PERSON_ACTS_RE.match(text, clause.start, subj[0].start) is not None \
-                        and not _VIEWED_AS_AFTER_RE.match(text, subj[-1].end, clause.end)  # (`我们把 AUC 当成…`: a view of it)
+                        and not _VIEWED_AS_AFTER_RE.match(text, subj[-1].end, clause.end) \
+                        and not (text[clause.start:subj[0].start].rstrip(" *").endswith("的")
+                                 and _HEAD_SAID_AFTER_RE.match(text, subj[-1].end, clause.end))
+                    # (`我们把 AUC 当成…`: a view of it; `我们用的 X 其实…`: X heads the person's relative clause and is the subject)
                 ex = _EXAMPLES_AT_RE.search(text, clause.start, clause.end)
                 examples = [m for m in mentions if ex is not None and m.start >= ex.end()]
                 if examples:  # `提示微调：如 Prefix Tuning 和 P-Tuning，在各层前加入…`: said of the examples
@@ -3077,13 +3146,71 @@ class ClaimReader:
         """The topic the sentence's opening clause sets (`_frame`), or `frame` as it was, and whether that topic is
         only carried: from the sentence before, or named after the clause's head rather than as its subject
         (`适用于使用 Sigmoid…的全连接层`)."""
+        titled = self._titled(text, clause, mentions)
+        if titled is not None:
+            return titled, False
         opened = self._frame(text, clause, mentions)
         if not opened:
             return frame, carried
         at = self._frame_lead(text, clause, mentions)
         return opened, not any(m.start == at or _modified_topic(text, at, m, m.end, clause.end) for m in mentions)
 
+    def _titled(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
+        """The term an opening clause announces before its first colon, as the topic of what follows the colon (`三十秒讲清楚
+        T5：它跟 GPT 是一个路子，decoder-only，…`, `今天聊聊 RLHF 里的 KL 惩罚：…`): the last term before the colon, right
+        before it, when the terms before it are its owners only (`X 里的 Y`) and none is compared with; else None."""
+        colon = _TITLE_COLON_RE.search(text, clause.start, clause.end)
+        if colon is None:
+            return None
+        before = [m for m in mentions if m.end <= colon.start()]
+        if not before or not _TITLE_GAP_RE.fullmatch(text, before[-1].end, colon.start()) \
+                or any(self._is_object(text, clause, m) for m in before):
+            return None
+        if not all(_OWNER_RE.fullmatch(text, a.end, b.start) for a, b in zip(before, before[1:])):
+            return None
+        if _TITLE_GAP_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), before[0].start):
+            return None  # (a label, `X：…`, is read as one)
+        return before[-1].keys
+
+    def _continued(self, text: str, clauses: list[Span], i: int, mentions: list[Mention], prev: list[Mention],
+                   acted: bool) -> list[Mention]:
+        """What the statement clause `clauses[i]` goes on with: `prev`, or none after a person's act (`acted`: what a person
+        does with a term, `我们不一次性跑完 PPO，而是…`, goes on as the person's acts, and a later clause names the term again
+        or refers to it (它) to be about it; not one that appraises or glosses it), or the term the clause before ends on
+        as what is done or used when this one opens on a gloss (`word2vec 训练前会做下采样，就是随机扔掉…`)."""
+        clause = clauses[i]
+        glossed = _after_lead(_ACT_GLOSSED_RE, text, clause.start, clause.end)
+        if glossed and not mentions and i > 0:
+            done = self._done_last(text, clauses[i - 1])
+            if done is not None:
+                return [done]
+        if acted and not glossed and not _after_lead(_ACT_APPRAISED_RE, text, clause.start, clause.end):
+            return []
+        return prev
+
+    def _done_last(self, text: str, clause: Span) -> Mention | None:
+        """The term a clause ends on as the one thing done or used (`…会做下采样，`, `…加了 L2 正则，`), if any."""
+        mentions = [m for m in self._mentions(text, clause.start, clause.end) if m.end > m.start]
+        if not mentions or not _OBJECT_END_RE.fullmatch(text, mentions[-1].end, clause.end):
+            return None
+        last = mentions[-1]
+        lo = mentions[-2].end if len(mentions) > 1 else clause.start
+        return last if _OBJECT_VERB_RE.search(text, lo, last.start) else None
+
+    @staticmethod
+    def _introduced(text: str, clause: Span, mentions: list[Mention]) -> Mention | None:
+        """The term a clause introduces by the name it gives, ending the clause (`_INTRODUCED_AS_RE`), if any."""
+        if not mentions or not _INTRODUCED_END_RE.fullmatch(text, mentions[-1].end, clause.end):
+            return None
+        m = mentions[-1]
+        if _INTRODUCED_AS_RE.match(text, clause.start, m.start) or _THERE_IS_NAMED_RE.search(text, clause.start, m.start):
+            return m
+        return None
+
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        introduced = self._introduced(text, clause, mentions)
+        if introduced is not None:
+            return [introduced]  # `GAN 训练时有个毛病叫模式崩溃，就是…`: the named term goes on
         cleft = _PERSON_CLEFT_RE.match(text, clause.start, clause.end)
         if cleft is not None and any(m.start == cleft.end() for m in mentions):
             # `我们微调的是 LLaMA，它的…`: what a person does, told in a cleft, names what goes on after 的是; a term
@@ -3098,7 +3225,13 @@ class ClaimReader:
             subj = self._goes_on_with_terms(text, after, [m for m in mentions if m.start >= dash + 2])
             if subj:
                 return subj
-        return self._goes_on_with_terms(text, clause, mentions)
+        got = self._goes_on_with_terms(text, clause, mentions)
+        if len(got) == 1:
+            # (`介绍 LLaMA 所用的 RMSNorm 时说，其…`: the term a relative clause of use qualifies heads the phrase; 其 is it)
+            head = next((m for m in mentions if m.start >= got[0].end and _USED_BY_GAP_RE.fullmatch(text, got[0].end, m.start)), None)
+            if head is not None:
+                return [head]
+        return got
 
     def _goes_on_with_terms(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         """What the next clause may go on with: the clause's terms that are neither compared nor qualifiers, those
@@ -3635,6 +3768,28 @@ class ClaimReader:
                     # (nor advice to use the property: `这时候可以考虑使用聚类算法` proposes it, not what the topic is)
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
                     # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)
+            if bound is None and compared and not own and not live and len({m.keys for m in prev}) == 1 \
+                    and (_ANSWER_LEAD_RE.match(text, clause.start).end() == ps
+                         or _QUANTIFIER_LEAD_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps)
+                         # (or after the condition of a 越…越 pair: `…，候选越长，惩罚越重`)
+                         or _CORRELATIVE_IF_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps)) \
+                    and not _SUBJECT_TAIL_RE.match(text, pe, clause.end) \
+                    and text[max(text.rfind(c, 0, clause.start) for c in SENTENCE_END) + 1:clause.start].strip(" \t*") \
+                    and not _UNUSED_RE.search(text, max(0, prev[-1].start - 4), prev[-1].start) \
+                    and not _MODIFIER_OF_RE.match(text, prev[-1].end) \
+                    and not _COMPARED_BEFORE_RE.search(text, max(0, prev[-1].start - 20), prev[-1].start) \
+                    and not _COMPARED_AFTER_RE.match(text, prev[-1].end, clause.start) \
+                    and not _AGENT_OPENS_RE.match(text, ps) \
+                    and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start) \
+                    and not _ENDED_AFTER_RE.match(text, prev[-1].end) and not _closes_aside(text, clause.start, ps):
+                # a phrasing that opens its clause holds its own noun, a state the previous clause's term brings about
+                # (`residual connection 每加一条，…，梯度衰减得更快`); not a term denied, compared with (`相比 X，训练速度更快`)
+                # or named in a modifier of another noun (`不用 residual connection 的深网，…`, `通过 X 等机制，降低…`), nor a
+                # phrasing that opens on an agent of its own (`使用 X，模型生成一个 an，…`) or is the subject of what follows
+                # (`…，Pre-LN 是后来才引入的`, `…，具体类别是 RoI 头预测的`); nor a term of the sentence before, named or
+                # asked about (`为什么 GPT 不用掩码？掩码语言模型 MLM，适合…`: a sentence opening on the phrasing has its own subject)
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, prev[-1].keys)], at)
             if bound is None:
                 continue
             group, anchor = bound
@@ -3707,6 +3862,8 @@ class ClaimReader:
                 continue  # `…，并建议在这种规模下训练双向模型`: a model proposed to be built, not the term
             if anchor <= ps and _DENIED_CAUSE_RE.search(text, clause.start, group[0].start):
                 continue  # `下降不能归因于大 batch 噪声变大`: what a denied attribution names is neither stated nor denied
+            if _EXCEPTION_AFTER_RE.match(text, pe, clause.end):
+                continue  # `推理时保留随机失活的 MC Dropout 是特殊的例外`: what the clause calls an exception is not the rule
             if anchor <= ps and group[0].end > group[0].start and _DISPOSAL_RE.search(text, clause.start, group[0].start):
                 # `X 并不是把教师的输出当成学生的输入`: the term is the object of 把/将, and the negation before
                 # 把 denies the whole predicate: read from the term (or the clause start) before it
@@ -3826,6 +3983,15 @@ class ClaimReader:
             return _owned_head(text, mentions)  # (`…，这就是 GAN 里的模式崩溃`: the term after the place that owns it)
         if _AGENT_AFTER_RE.fullmatch(text, ahead.start, first.start):
             return first  # (`token 之间的信息交换，主要是由 FFN 来完成`: the agent the next clause names)
+        if _FOR_THIS_LEAD_RE.fullmatch(text, ahead.start, first.start) and _FOR_THIS_AFTER_RE.match(text, first.end, ahead.end) \
+                and _GOAL_MODAL_RE.search(text, clause.start, ps):
+            # (`…应使锚点离负样本更近，三元组损失正是为此而设`: the goal the term is made for is what it does; not a state
+            # it answers, `锚点离负样本更近的情况不少见，X 正是为此而设`)
+            return first
+        if _VALUE_LEAD_RE.fullmatch(text, ahead.start, first.start) and _VALUE_TAIL_RE.fullmatch(text, first.end, ahead.end):
+            # (`输出 200 个正类判断、其中 150 个判对，其准确率便是 75%`: a worked example, then the value of the term computed
+            # on it; what the example counts is how the term is computed)
+            return first
         purpose = _PURPOSE_RE.match(text, clause.start, max(ps, clause.start + 1) + 1)  # (its lead may look at the property's start: `要把…`)
         if ((purpose is not None and purpose.end() <= ps) or _WISH_OPENS_RE.match(text, ps)) and _SERVED_BY_RE.fullmatch(text, ahead.start, first.start):
             return first
@@ -3881,7 +4047,8 @@ class ClaimReader:
             j = k
             while j > 0 and (_COORD_RE.match(text[before[j - 1].end:before[j].start])
                              or (not text[before[j - 1].end:before[j].start].strip(" *")  # (or in apposition: `COCO 的主指标 mAP`)
-                                 and not self._is_time_frame(text, clause, before[j - 1]))):
+                                 and not self._is_time_frame(text, clause, before[j - 1]))
+                             or _DEMONSTRATIVE_APPOSED_RE.fullmatch(text, before[j - 1].end, before[j].start)):
                 group.insert(0, before[j - 1])
                 j -= 1
                 if _BRACKET_JOINT_RE.fullmatch(text, group[0].end, group[1].start):
@@ -3939,6 +4106,7 @@ class ClaimReader:
         owner = next((x for x in before if x.end < group[0].start and not _AUTHORS_AFTER_RE.match(text, x.end, group[0].start)
                       and (_OWNER_RE.fullmatch(text, x.end, group[0].start)
                       or (text[x.start:x.end] == "其" and not text[x.end:group[0].start].strip(" *"))  # `其 FFN`
+                      or (x.start == x.end and _PRONOUN_OWNER_GAP_RE.fullmatch(text, x.end, group[0].start))  # `它那个 decoder`
                       or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
                       or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
         if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
@@ -4251,6 +4419,9 @@ _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
 _OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
+# a pronoun that owns the term after it (`因为它那个 decoder 里…`, `它的 encoder…`): the pronoun's referent stands at the
+# clause's start, the pronoun itself a few words on
+_PRONOUN_OWNER_GAP_RE = re.compile(r"[^，,。；;：:\s]{0,4}?(?:它|它们|其)\s*(?:的|那个|这个|那些|这些)\s*(?:每一?个|每|各个|各|所有|全部)?\s*")
 # a property right after a causative verb that qualifies the noun after it names what is caused to act
 # (`使得 Auto-Regressive LM 能够…`), the subject of a clause of its own, not something said of the term before
 # (not `让梯度衰减得更快`, `让所有头共享…`: there the property is what is caused)
@@ -4261,7 +4432,7 @@ _ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(
 # `A 的主指标 B`, `它的核心模块 B`: B named in apposition with a part of A (a short Han noun, nothing else between)
 # (not what X is compared by: `和 GPT 的区别就是 BERT…` says nothing of GPT's part)
 # (not a kin or a rival, another thing: `DenseNet 的前辈 ResNet`, `它的同伴 sigmoid`)
-_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))"
+_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*(?:上|里|中)?的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))"
                             r"(?![\u4e00-\u9fff]{0,2}(?:前辈|后辈|前身|后继|继任|同伴|伙伴|兄弟|姐妹|同行|同门|对手|邻居|表亲|亲戚|祖先|后代|前任|搭档|同类|师兄|师弟|大哥|小弟|竞品))"
                             r"[\u4e00-\u9fff]{1,4}\s*")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
