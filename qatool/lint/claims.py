@@ -3769,27 +3769,8 @@ class ClaimReader:
                     bound = ([Mention(at, at, frame)], at)  # said of the sentence's topic
                     # (not when a person does it: `接下来我们就可以…进行有监督训练` is not said of the topic)
             if bound is None and compared and not own and not live and len({m.keys for m in prev}) == 1 \
-                    and (_ANSWER_LEAD_RE.match(text, clause.start).end() == ps
-                         or _QUANTIFIER_LEAD_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps)
-                         # (or after the condition of a 越…越 pair: `…，候选越长，惩罚越重`)
-                         or _CORRELATIVE_IF_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps)) \
-                    and not _SUBJECT_TAIL_RE.match(text, pe, clause.end) \
-                    and text[max(text.rfind(c, 0, clause.start) for c in SENTENCE_END) + 1:clause.start].strip(" \t*") \
-                    and not _UNUSED_RE.search(text, max(0, prev[-1].start - 4), prev[-1].start) \
-                    and not _MODIFIER_OF_RE.match(text, prev[-1].end) \
-                    and not _COMPARED_BEFORE_RE.search(text, max(0, prev[-1].start - 20), prev[-1].start) \
-                    and not _COMPARED_AFTER_RE.match(text, prev[-1].end, clause.start) \
-                    and not _AGENT_OPENS_RE.match(text, ps) \
-                    and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start) \
-                    and not _ENDED_AFTER_RE.match(text, prev[-1].end) and not _closes_aside(text, clause.start, ps):
-                # a phrasing that opens its clause holds its own noun, a state the previous clause's term brings about
-                # (`residual connection 每加一条，…，梯度衰减得更快`); not a term denied, compared with (`相比 X，训练速度更快`)
-                # or named in a modifier of another noun (`不用 residual connection 的深网，…`, `通过 X 等机制，降低…`), nor a
-                # phrasing that opens on an agent of its own (`使用 X，模型生成一个 an，…`) or is the subject of what follows
-                # (`…，Pre-LN 是后来才引入的`, `…，具体类别是 RoI 头预测的`); nor a term of the sentence before, named or
-                # asked about (`为什么 GPT 不用掩码？掩码语言模型 MLM，适合…`: a sentence opening on the phrasing has its own subject)
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-                bound = ([Mention(at, at, prev[-1].keys)], at)
+                    and (at := _opens_on_state(text, clause, ps, pe, prev[-1])) is not None:
+                bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term
             if bound is None:
                 continue
             group, anchor = bound
@@ -4413,6 +4394,30 @@ _NP_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*[，,]\s*")
 _DE_HEAD_RE = re.compile(r"的\s*(?:\*\*)?\s*$")
 _COMMENT_OPENS_RE = re.compile(r"\s*(?:其实|实际上|本质上|说白了|说到底)?\s*(?:就|也|都|即)?\s*(?:是|指|等于|相当于|等同于)(?!否|不是)")
 _IN_NEG_FRAME_RE = re.compile(r"(?:当|在)\s*" + _NEG_FRAME)  # (the same frame after the term, its 在/当 required)
+
+def _opens_on_state(text: str, clause: Span, ps: int, pe: int, last: Mention) -> int | None:
+    """Where the clause's head ends when the phrasing at ps..pe opens the clause (after its lead, a quantifier, or the
+    condition of a 越…越 pair: `…，候选越长，惩罚越重`) and holds its own noun, a state the previous clause's term `last`
+    brings about (`residual connection 每加一条，…，梯度衰减得更快`); else None. Not for a term denied, compared with
+    (`相比 X，训练速度更快`) or named in a modifier of another noun (`不用 residual connection 的深网，…`, `通过 X 等机制，
+    降低…`), nor a phrasing that opens on an agent of its own (`使用 X，模型生成一个 an，…`) or is the subject of what
+    follows (`…，Pre-LN 是后来才引入的`, `…，具体类别是 RoI 头预测的`), nor one that opens its sentence (`为什么 GPT 不用
+    掩码？掩码语言模型 MLM，适合…`: a sentence opening on the phrasing has its own subject)."""
+    at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+    if not (at == ps or _QUANTIFIER_LEAD_RE.fullmatch(text, at, ps) or _CORRELATIVE_IF_RE.fullmatch(text, at, ps)):
+        return None
+    if _SUBJECT_TAIL_RE.match(text, pe, clause.end) \
+            or not text[max(text.rfind(c, 0, clause.start) for c in SENTENCE_END) + 1:clause.start].strip(" \t*") \
+            or _UNUSED_RE.search(text, max(0, last.start - 4), last.start) \
+            or _MODIFIER_OF_RE.match(text, last.end) \
+            or _COMPARED_BEFORE_RE.search(text, max(0, last.start - 20), last.start) \
+            or _COMPARED_AFTER_RE.match(text, last.end, clause.start) \
+            or _AGENT_OPENS_RE.match(text, ps) \
+            or _BASED_ON_RE.search(text, max(0, last.start - 6), last.start) \
+            or _ENDED_AFTER_RE.match(text, last.end) or _closes_aside(text, clause.start, ps):
+        return None
+    return at
+
 _COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
