@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback45_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback46_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -199,9 +199,14 @@ forty-fifth session and measured with its starting code and its final code only;
 flagged traps and misses: development material now. heldback45_*.jsonl (four more authors, 2026-12-06, forty-sixth
 session, from the list alone, two wrong phrasings and one trap per misconception, each in a voice of its own: Chinese
 comments and docstrings in a Python training script, the explanation under each question of a practice-question site,
-a general AI chat assistant answering a user, a cram school's interview handout of must-memorise lines) is the measure
-now: written by authors who saw no rule, measured with the session's starting code (before its first rule change was
-committed) and its final code only; nobody working on the rules has read it.
+a general AI chat assistant answering a user, a cram school's interview handout of must-memorise lines), written before
+any rule change of the forty-sixth session and measured with its starting code and its final code only; the
+forty-seventh session read its flagged traps and misses: development material now. heldback46_*.jsonl (four more
+authors, 2026-12-06, forty-seventh session, from the list alone, two wrong phrasings and one trap per misconception,
+each in a voice of its own: the method and related-work prose of a Chinese academic paper, an interviewer's written
+hiring feedback, a pre-sales engineer's meeting memo for a non-technical client, a sheet of mnemonic jingles with their
+explanations) is the measure now: written by authors who saw no rule, measured with the session's starting code
+(before its first rule change was committed) and its final code only; nobody working on the rules has read it.
 Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
@@ -259,6 +264,7 @@ SETS = {
     "heldback43": sorted((ROOT / "bench" / "claims").glob("heldback43_*.jsonl")),
     "heldback44": sorted((ROOT / "bench" / "claims").glob("heldback44_*.jsonl")),
     "heldback45": sorted((ROOT / "bench" / "claims").glob("heldback45_*.jsonl")),
+    "heldback46": sorted((ROOT / "bench" / "claims").glob("heldback46_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -328,7 +334,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback45")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback46")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
