@@ -50,6 +50,7 @@ from qatool.lint.text import (
     ANSWER_BY,
     ANSWER_TURN,
     ANSWER_TURN_RE,
+    ASK_HABIT,
     ASKERS,
     ASKS_FOR_END_RE,
     EXAMPLE_LEAD,
@@ -60,6 +61,7 @@ from qatool.lint.text import (
     SENTENCE_END,
     SPEAKER_LABEL,
     SPOKEN_TURN,
+    TOLD_LABEL,
     TURN_LABEL_RE,
     Span,
     TextLayer,
@@ -315,6 +317,8 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                r"|替换|替换掉|代替|取代|替代|换掉"
                                # what is taken away (`去掉残差连接后，梯度消失更严重`: said of the network without it)
                                r"|去掉|去除|移除|删除|删去|删掉|拿掉|砍掉"
+                               # what is not used (`不用标签平滑时，模型更容易过度自信`: said of the model without it)
+                               r"|(?:不|没有?|未)(?:再)?(?:使用|用|加|加上|采用|引入|开启|打开|启用)(?:了)?"
                                # (a way of doing compared with: `比按原始词频抽样更高`, `相对于用 MSE 训练`)
                                r"|(?:比|比起|相比于?|相较于?|相对于?|较之?)\s*" + _MANNER +
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
@@ -413,7 +417,7 @@ _BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
 # a term and the kind it is named as, after a demonstrative (`BART 这个去噪自编码器`): one thing in apposition
 _DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|这种|这类|这一|这款|这套)\s*[^，,。；;：:\s的]{0,8}?")
 # a clause that goes on with the previous clause's subject
-_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁"  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
+_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
 _ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*(?:[“\"「『]\s*)?"
@@ -453,6 +457,8 @@ _ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|
 _OWN_CORRELATIVE = r"(?:因为|由于)\s*(?!它|其|这|该)[\u4e00-\u9fffA-Za-z]{1,6}?(?<!得)越"
 _OWN_CORRELATIVE_RE = re.compile(r"\s*(?:\*\*)?\s*" + _OWN_CORRELATIVE)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD + r"(?:它|其|该|这|此|人家|"
+                          # (both of a pair of which only one is a term goes on with that term: `ZeRO 和 Megatron 什么关系？两者都是…`)
+                          r"(?:两者|二者|这两者|它俩|这俩)(?=\s*(?:都|均|全))|"
                           # (the inside of it, as 它里面: `…这个 BatchNorm 层，…，里面没有 gamma、beta`)
                           r"(?:里面|里头|内部)(?=\s*(?:没|不|有|只|就|也|还|是|都|并|其实))|"
                           # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
@@ -508,7 +514,8 @@ _LEFT_MARK_RE = re.compile(r"[（(]\s*(?:左|左图|左侧|左边|上|上图)\s*
 _RIGHT_THEN_RE = re.compile(r"[（(]\s*(?:右|右图|右侧|右边|下|下图)\s*[)）][^，,。；;：:]{0,30}?(?P<colon>[：:])")
 _COLON_RE = re.compile(r"[：:]")
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
-_FRAME_LEAD = r"(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*(?:\*\*)?\s*"
+# (after a deictic place word that names no term, `这里 early stopping 监控…`, `此处，X…`)
+_FRAME_LEAD = r"(?:(?:这里|此处|在这里|在此处|这儿)\s*[，,]?\s*)?(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*(?:\*\*)?\s*"
 # words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
 # frame may open after them
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
@@ -548,8 +555,12 @@ _TOPIC_TAG_RE = re.compile(r"\s*(?:\*\*)?\s*【[^【】\n]{1,20}】\s*(?:\*\*)?\
 # (a quote opened after who says or writes it: a term that names the speaker, `学生写“…”`, is not the topic)
 _QUOTE_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]")
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
+# the words of correction between a belief reported and what the writer says is so (`，其实`, `，实际上，`)
+_CORRECTION_GAP_RE = re.compile(r"\s*[，,；;—]\s*(?:但|可|然而|不过)?\s*(?:其实|实际上|事实上)\s*(?:[，,：:]|——|—)?\s*")
+# a sentence that opens on both of two terms named before it (`…，其实两者的…`)
+_BOTH_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上|但|但是|不过|然而)\s*[，,]?\s*)?(?:两者|二者|这两者|它们俩|它俩)")
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
-_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:两者|二者|这两者|这两个|两种方法|它们|都|均(?!值|匀|衡|方)"
+_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上)\s*(?=两者|二者|这两者|它们))?(?:两者|二者|这两者|这两个|两种方法|它们|都|均(?!值|匀|衡|方)"
                       # (or says they are the same: `A 和 B 有什么区别？本质相同，都是…`)
                       r"|(?:本质上?|其实|实际上|基本上?)?(?:是)?(?:相同|一样|一回事)(?:的)?\s*[，,]|没(?:有|啥|什么)?(?:本质)?区别)")
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
@@ -592,7 +603,8 @@ _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # of that thing, not of the term before it
 _ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"  # (`NLL`, `LLM`, with what may close it)
 _OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?" + _ACRONYM +
-                                   r"(?:是|为|的值|值|越|都|也|就|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
+                                   # (a stage it names: `SFT 阶段才需要人工标注数据` is said of that stage)
+                                   r"(?:(?:阶段|环节|步骤)\s*)?(?:是|为|的值|值|越|都|也|就|才|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
 # ... or, opening any clause, the things of the present such an acronym names (`考虑到目前 LLM 一般采用 Pre-Norm`): not
 # the original the text went on about
 _PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由于|因为)?\s*(?:目前|现在|如今|当前|现代|主流)的?\s*" + _ACRONYM +
@@ -605,8 +617,10 @@ _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过|在[^�
 _NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
 # one of two things told apart without naming which (`但一个需要标签，一个不需要`, `一种…，另一种…`)
 # (not one that enumerates, `一个是 NSP，另一个是…`: the parts of the sentence's term)
-_ONE_OF_TWO_RE = re.compile(r"\s*(?:但|而|可|其中)?\s*(?:一个|一者|一种|其一)(?![个种者是为叫即])")
-_THE_OTHER_RE = re.compile(r"\s*(?:而|但|可)?\s*(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
+# (after a short preface the clause took in, `简单来说，一个在做完形填空，一个在做接龙`)
+_ONE_LEAD = r"\s*(?:[\u4e00-\u9fff]{2,6}[，,]\s*)?"
+_ONE_OF_TWO_RE = re.compile(_ONE_LEAD + r"(?:但|而|可|其中)?\s*(?:一个|一者|一种|其一)(?![个种者是为叫即])")
+_THE_OTHER_RE = re.compile(_ONE_LEAD + r"(?:而|但|可)?\s*(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
 
 
 def _unowned(text: str, clauses: list, i: int) -> bool:
@@ -801,9 +815,10 @@ _INLINE_QA_RE = re.compile(
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
 _ASKED_TURN_RE = re.compile(
-    r"(?P<qlab>(?:面试官|考官|对方)[ \t]*(?:又|还|接着|再|就)?(?:问|追问|提问)(?:我|了)?(?:一下)?[ \t]*[:：]?[ \t]*)"
+    r"(?P<qlab>(?:面试官|考官|对方)[ \t]*(?:又|还|接着|再|就|" + ASK_HABIT + r")?(?:问|追问|提问)(?:我|了)?(?:一下)?[ \t]*[:：]?[ \t]*)"
     r"(?P<q>[^，,。；;？?！!\n]{2,60}?)"
-    r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*" + SPOKEN_TURN + r"[ \t]*[:：]?[ \t]*)"
+    # (or the answer the reader is told to give: `面试官最爱问 X 是 A 还是 B，记住一句话：B`, `…，你就答 B`)
+    r"(?P<qm>[ \t]*[？?]?[ \t]*[，,][ \t]*(?:" + SPOKEN_TURN + r"|" + TOLD_LABEL + r"|你(?:就|直接)?(?:回)?答(?:说)?)[ \t]*[:：]?[ \t]*)"
     r"(?=[^\s，,。；;])")
 # a question quoted as asked and answered right after its closing quote (`弹幕问：“k-means 是有监督的吗？”是。`): read as
 # the inline question and answer are when it asks yes or no and the answer is bare (_answered_inline); one that asks for a
@@ -1307,7 +1322,7 @@ _BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以�
 _SAID_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?" + _SAYS + r"(?:\*\*)?\s*[，,：:]\s*")
 _MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
-_ASK_REPORTED_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)(?:问|问到|问起|提问)|被问到|问到)")
+_ASK_REPORTED_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)" + ASK_HABIT + r"?(?:问|问到|问起|提问)|被问到|问到)")
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
 _REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*(?:\*\*)?\s*$")
 _LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
@@ -1330,7 +1345,7 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _QUALIFIES_RE = re.compile(r"\s*(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*")
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
 # term's parts
-_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间)?\s*"
+_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间|这里|此处|在这里|这儿)?\s*[，,]?\s*"
                             r"(?:(?:我们|咱们|我)(?:组|团队)?\s*(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*(?:正|一直)?)?\s*(?:在|给)?\s*(?:自己)?"
                             r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用)(?:了|过)?\s*(?:\*\*)?\s*")
 _SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s*")
@@ -1639,7 +1654,9 @@ _VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家�
 # an answer named as such (`答案是 ReLU`, `标准答案：ReLU`), or said to be given (`我答 ReLU`)
 _NAMED_ANSWER = (r"(?:(?:合格|标准|正确|参考|官方|最终)?的?(?:答案|回答|答复)\s*(?:应该?|应当|就|其实|一般)?\s*(?:是|为|[:：])"
                  r"|(?:我)?(?:直接)?(?:说|给|公布|揭晓)(?:一下)?(?:答案|结论)\s*[:：]"
-                 r"|(?:我|他|她|候选人|面试者|模型|对方)(?:当时)?(?:(?:答|回答|写|填|选)(?:了|的是|说|道)?|说的是)\s*[:：，,]?)\s*")
+                 r"|(?:我|他|她|候选人|面试者|模型|对方)(?:当时)?(?:(?:答|回答|写|填|选)(?:了|的是|说|道)?|说的是)\s*[:：，,]?"
+                 # (the answer the reader is told to give, `面试官问 X 是 A 还是 B，记住一句话：B`)
+                 r"|" + TOLD_LABEL + r"\s*[:：，,])\s*")
 # (or told without quotes, ending at a comma: `这位观众问 BN 推理时用什么统计量，答案是…`)
 _TOLD_ASK_RE = re.compile(r"(?:问|问到|问起)\s*[：:]?\s*(?P<q>[^，,。；;？?“”\"「」『』]{4,60}?)\s*[？?]?\s*[，,；;]\s*(?=" + _NAMED_ANSWER + ")")
 _ANSWER_IS_RE = re.compile(r"\s*" + _NAMED_ANSWER + r"(?:[“\"「『]\s*)?")
@@ -1811,6 +1828,14 @@ def _last(found):
     for item in found:
         pass
     return item
+
+
+# a point of view named at a phrase (`从 MAP 的角度看`, `从贝叶斯视角来说`, `站在优化的角度`)
+_VIEWPOINT_RE = re.compile(r"(?:从|站在|以)\s*[^，。；,;：:]{1,20}?\s*(?:的)?\s*(?:角度|视角|观点|立场)\s*(?:来|上)?\s*(?:看|讲|说|理解|解释|分析)?")
+
+
+# the modifier of the noun a verb takes, up to that noun (`最大化|真实分布和模型分布之间的 |KL 散度`)
+_OBJECT_NP_GAP_RE = re.compile(r"[^，,。；;：:（）()！!？?]{1,20}?的\s*(?:\*\*)?\s*")
 
 
 def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2226,7 +2251,7 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
         asked.append((_PAIR_QA_RE, True))
     if "请" in text and ("：" in text or ":" in text):
         asked.append((_REQUEST_QA_RE, False))
-    if "问" in text and "我" in text:
+    if "问" in text and ("我" in text or "记" in text or "背" in text or "你" in text):
         asked.append((_ASKED_TURN_RE, False))
     if "问" in text and any(q in text for q in ("？”", "?”", "？\"", "?\"", "？」", "？』")):
         asked.append((_QUOTED_QA_RE, True))
@@ -2961,15 +2986,12 @@ class ClaimReader:
                       or (_ELIDED_ANSWER_RE.match(text, sent.start, sent.end) and self._asked_before(text, sent))):
             # (`MQA 是怎么回事？就是让所有头共享…`: an answer that opens on 就是 is about what the question asked)
             prev = [Mention(sent.start, sent.start, carry)]
+        prev = prev or self._both_before(text, sent)
         label = self._label(text, sent)
         clauses = self._clauses(text, sent)
         # (`hidden_size 为 1024、层数为 24，这是 BERT-base 的标准结构`: the clauses before a later one's term are its)
         frame: frozenset[str] | None = None if prev else self._named_after(text, clauses)
-        if carry and not any(self._mentions(text, c.start, c.end) for c in clauses) and (continued or self._after_statement(text, sent)) \
-                and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
-            # a sentence that names no term at all goes on with the previous sentence's subject
-            # (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others;
-            # not one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性)
+        if carry and self._goes_on_before(text, sent, clauses, continued, frame is None and not prev):
             frame = carry
         # (a topic carried from the sentence before, or named after the first clause's head, not its subject)
         carried = frame is not None
@@ -3216,15 +3238,19 @@ class ClaimReader:
             # `我们微调的是 LLaMA，它的…`: what a person does, told in a cleft, names what goes on after 的是; a term
             # that is the person's act before it (微调) is no subject
             mentions = [m for m in mentions if m.start >= cleft.end()]
-        dash = text.rfind("——", clause.start, clause.end)
-        if dash >= 0 and any(m.start >= dash + 2 and _JUXTAPOSED_RE.fullmatch(text, dash + 2, m.start) for m in mentions):
-            # `…以独热编码呈现——多标签分类的标签，正是用…`: a dash that opens on a term opens a statement of its own; what its
-            # subject is goes on, not the terms before the dash (not a description of the term before it, `BERT——基于
-            # Transformer 的编码器，它…`)
-            after = Span(dash + 2, clause.end, clause.kind)
-            subj = self._goes_on_with_terms(text, after, [m for m in mentions if m.start >= dash + 2])
-            if subj:
-                return subj
+        for mark in ("——", "："):
+            at = text.rfind(mark, clause.start, clause.end)
+            if at >= 0 and any(m.start >= at + len(mark) and _JUXTAPOSED_RE.fullmatch(text, at + len(mark), m.start)
+                               # (a colon takes up a term its lead named: not a label's, `标签平滑：Inception-v3 中引入的…`)
+                               and (mark == "——" or any(n.end <= at and n.keys & m.keys for n in mentions)) for m in mentions):
+                # `…以独热编码呈现——多标签分类的标签，正是用…`: a dash that opens on a term opens a statement of its own; what its
+                # subject is goes on, not the terms before the dash (not a description of the term before it, `BERT——基于
+                # Transformer 的编码器，它…`); so does a colon that opens on a term named before it (`所以用 MAE 而不用 MSE：MSE
+                # 取平方，对离群点更敏感`)
+                after = Span(at + len(mark), clause.end, clause.kind)
+                subj = self._goes_on_with_terms(text, after, [m for m in mentions if m.start >= at + len(mark)])
+                if subj:
+                    return subj
         got = self._goes_on_with_terms(text, clause, mentions)
         if len(got) == 1:
             # (`介绍 LLaMA 所用的 RMSNorm 时说，其…`: the term a relative clause of use qualifies heads the phrase; 其 is it)
@@ -3408,6 +3434,55 @@ class ClaimReader:
             return []
         return self._heads_before(text, sent) or None
 
+    def _sentence_before(self, text: str, sent: Span) -> Span | None:
+        """The sentence of `text` that ends last at or before `sent` starts, if any (a binary search: the pass stays linear)."""
+        sents = self._sentences(text, 0, None)
+        k = bisect.bisect_right(self._ends(text, sents), sent.start)
+        return sents[k - 1] if k else None
+
+    def _ends(self, text: str, sents: list[Span]) -> list[int]:
+        key = ("e", text)
+        if key not in self._cache:
+            self._remember(key, [x.end for x in sents])
+        return self._cache[key]
+
+    def _goes_on_before(self, text: str, sent: Span, clauses: list[Span], continued: bool, unframed: bool) -> bool:
+        """Whether the sentence goes on with the previous sentence's subject as its frame: one that names no term at all
+        (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others, but not
+        one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性); or, when nothing else
+        frames it (`unframed`), what the writer says right after a belief reported (`_corrects_belief`)."""
+        if not any(self._mentions(text, c.start, c.end) for c in clauses) and (continued or self._after_statement(text, sent)) \
+                and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
+            return True
+        return unframed and self._corrects_belief(text, sent)
+
+    def _both_before(self, text: str, sent: Span) -> list[Mention]:
+        """`很多同学以为 tanh 的梯度比 sigmoid 大，其实两者的导数峰值都是 0.25`: 两者 at a sentence's head is both terms the
+        sentence before named (when it named two), as the sentence's opening subjects; else none."""
+        if not _BOTH_OPENS_RE.match(text, sent.start, sent.end):
+            return []
+        return [Mention(sent.start, sent.start, k) for k in self._pair_named_before(text, sent)]
+
+    def _corrects_belief(self, text: str, sent: Span) -> bool:
+        """Whether `sent` is what the writer says is so right after a belief reported in the same sentence (`有人以为 X，
+        其实…`: the text splits the two at the word of correction). What it says goes on with the belief's subject where
+        its clauses name no subject of their own (`很多同学以为 RNN 必须一步一步算，其实序列里所有时间步都能同时…`)."""
+        if not any(w in text[max(0, sent.start - 12):sent.start] for w in ("其实", "实际上", "事实上")):
+            return False
+        before = self._sentence_before(text, sent)
+        return before is not None and before.kind == "reported" and _CORRECTION_GAP_RE.fullmatch(text, before.end, sent.start) is not None
+
+    def _pair_named_before(self, text: str, sent: Span) -> list[frozenset[str]]:
+        """The two terms the sentence just before `sent` names, in order, when it names exactly two (else none)."""
+        before = self._sentence_before(text, sent)
+        if before is None:
+            return []
+        keys: list[frozenset[str]] = []
+        for m in self._mentions(text, before.start, before.end):
+            if m.end > m.start and m.keys not in keys:
+                keys.append(m.keys)
+        return keys if len(keys) == 2 else []
+
     def _heads_before(self, text: str, sent: Span) -> list[Mention]:
         """The terms at the heads of the clauses of the sentences just before `sent` in the same text (at most three
         back), when they are two different terms or more (else none)."""
@@ -3520,6 +3595,10 @@ class ClaimReader:
                     label: list[Mention] | None = None, following: tuple[Span, ...] = (), carried: bool = False):
         preds = []
         mentions = _without_glosses(text, mentions)
+        # a term that only names the point of view (`从 MAP 的角度看就相当于…`, `从贝叶斯视角来看`) is not what is said
+        views = [(v.start(), v.end()) for v in _VIEWPOINT_RE.finditer(text, clause.start, clause.end)]
+        if views:
+            mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in views)]
         inside = [(m.start, m.end) for m in mentions if m.end - m.start > 1]
         # a phrasing never begins with a name of the subject itself (`召回率是指实际为正类的样本中…`: the 召回 of
         # 召回率 is no verb of the property `召回…正类…中`)
@@ -3706,7 +3785,12 @@ class ClaimReader:
                     continue  # `具体类别由 RoI 头预测`: another thing's doing
                 bound = None if agent is None else ([agent], agent.start)
             # no term of its own but compared ones (`跟 GPT 一样是…`: what the clause compares with)
-            compared = all(self._is_object(text, clause, m) or self._opens_like(text, clause, m) for m in live)
+            # (nor a term that heads the object the phrasing's verb takes, past a modifier of it: `…，其实就是在最大化真实
+            # 分布和模型分布之间的 KL 散度` has no subject of its own)
+            compared = all(self._is_object(text, clause, m) or self._opens_like(text, clause, m)
+                           or (bound is None and m.start >= pe and _OBJECT_NP_GAP_RE.fullmatch(text, pe, m.start) is not None
+                               and _CONTINUES_RE.match(text[clause.start:ps]) is not None)
+                           for m in live)
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)

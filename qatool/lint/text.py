@@ -340,7 +340,9 @@ _FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*[，,]
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
 _AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维"
-                        r"|×|\*\s*10|\^|[eE][+\-]?\d)")  # (or a power of ten: `大概 3.4×10^38`)
+                        r"|×|\*\s*10|\^|[eE][+\-]?\d)"
+                        # (or a fraction, `大概缩小到原来的一半左右`, `大概只剩三分之一`, `大概 1/4`)
+                        r"|\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?(?:一半|[一二三四五六七八九十两\d]\s*分之\s*[一二三四五六七八九十\d]|(?<![\d.])\d+\s*/\s*\d+)")  # (or a power of ten: `大概 3.4×10^38`)
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
 # (or a speaker's turn that judges the answer given, after a word of regret, or takes points off: `主持人：很遗憾，答错了，…`,
@@ -826,10 +828,18 @@ ANSWER_BY = r"(?:我|我的|我当时|当时我)"  # who answers
 ANSWER_TURN = r"(?:答|回答)(?:的是|是|道)?"  # the word of answering, before its colon
 # the answer's turn spoken, without a colon, the answerer named (`面试官问 GPT 的预训练目标，我说是 MLM`)
 SPOKEN_TURN = r"(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|讲|(?:回)?答(?:说)?)(?:的是|是|道)?"
+# the answer the reader is told to give or to learn by heart (`面试官问 X 怎么算，记住一句话：…`, `这个结论必背：…`,
+# `…，你就答它俩是…`)
+TOLD_LABEL = (r"(?:(?:你|你就|就|一定|务必)?(?:要)?(?:记住|记牢|记好|背住|背牢|背熟|背下来)(?:了)?(?:这|这么)?(?:一句话|句话|一句|一点|一条|个结论|结论)?"
+              r"|(?:这个|这条|这句)?(?:结论|话|答案)?(?:必背|要背|得背)(?:下来)?)")
+TOLD_TURN = (r"|" + TOLD_LABEL + r"\s*[:：，,]"
+             r"|(?:你)(?:就|直接|只要|只管)?(?:回)?答(?:说)?(?![了过错对案题])(?=\s*[^\s，,。；;：:])")
 ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]"
                             r"|" + SPOKEN_TURN + r"(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:])"
                             # (the answer named as such: `有人问该用 SGD 还是 Adam，合格答案是“…”`)
-                            r"|(?:合格的?|标准的?|正确的?|参考|官方的?)?答案(?:是|为|就是)(?=\s*[^\s，,。；;：:]))")
+                            r"|(?:合格的?|标准的?|正确的?|参考|官方的?)?答案(?:是|为|就是)(?=\s*[^\s，,。；;：:])"
+                            # (the answer the reader is told to give, `面试官问 X 怎么算，记住一句话：…`, `…，你就答 …`)
+                            + TOLD_TURN + r")")
 
 
 # another's reply to a question the sentence reports as asked (`律师追问为何…，专家解释说，…`, `考官问 X 是什么，候选人答道 Y`):
@@ -843,7 +853,9 @@ REPLY_TURN_RE = re.compile(r"(?<=[，,；;])\s*(?!(?:很多|许多|不少|有些
 
 _REPLY_VERB_RE = re.compile(r"答|解释|表示|指出|称|说|陈述|回应")
 # a question reported as asked (`面试官问…`, `追问：…`)
-_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*(?:又|还|接着|再|就|刚才|之前|上次)?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
+# how often or how surely a question is asked (`面试官最爱问…`, `面试官常问…`)
+ASK_HABIT = r"(?:最爱|最喜欢|最常|常常|经常|常|总爱|总是|总|老爱|特别爱|爱|喜欢|必)"
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
 
 
 # what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief
@@ -985,7 +997,7 @@ class TextLayer:
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         out = []
         for a, b in _turns(text, split_spans(text, SENTENCE_END, start, end, han_period=True)):
-            turn = ANSWER_TURN_RE.search(text, a, b) if "答" in text[a:b] else None
+            turn = ANSWER_TURN_RE.search(text, a, b) if ("答" in text[a:b] or "记" in text[a:b] or "背" in text[a:b]) else None
             colon = answer_after_colon(text, a, b)
             if turn is None and _REPLY_VERB_RE.search(text, a, b):
                 turn = REPLY_TURN_RE.search(text, a, b)
