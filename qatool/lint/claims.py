@@ -420,7 +420,7 @@ _DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|这种|这类|
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
-_ANSWER_LEAD = r"\s*(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*(?:(?:" + _ANSWER_WORDS + r")\s*[:：])?\s*(?:\*\*)?\s*(?:[“\"「『]\s*)?"
+_ANSWER_LEAD = r"\s*+(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*+(?:(?:" + _ANSWER_WORDS + r")\s*+[:：])?\s*+(?:\*\*)?\s*+(?:[“\"「『]\s*+)?"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 
 
@@ -448,7 +448,7 @@ _AIM = r"(?:目的|用意|初衷)(?:就|正|其实|主要)?"
 # (or what the writer reports finding, `这里我们发现 X…`, `实验中我们注意到 X…`: a finding the writer states as so)
 _OPINION_HEAD = (r"(?:(?:这里|此处|这次|后来|最后|最终|实验中|实践中|实际中)\s*[，,]?\s*)?"
                  r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到)")
-_OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*[，,：:]?\s*)?"
+_OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*+[，,：:]?\s*+)?"
 # the writer telling someone what to do (`我还专门提醒他要先…`): what follows is the writer's own view
 _ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|特地|一直|反复|再三)?(?:提醒|告诉|叮嘱|嘱咐|建议|要求|教)(?:了)?"
                  r"(?:他|她|他们|她们|你|你们|大家|同事|新人|学生)?(?:说)?\s*[，,：:]?\s*)?")
@@ -515,7 +515,7 @@ _RIGHT_THEN_RE = re.compile(r"[（(]\s*(?:右|右图|右侧|右边|下|下图)\s
 _COLON_RE = re.compile(r"[：:]")
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
 # (after a deictic place word that names no term, `这里 early stopping 监控…`, `此处，X…`)
-_FRAME_LEAD = r"(?:(?:这里|此处|在这里|在此处|这儿)\s*[，,]?\s*)?(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*(?:\*\*)?\s*"
+_FRAME_LEAD = r"(?:(?:这里|此处|在这里|在此处|这儿)\s*+[，,]?\s*+)?(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*+(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*+(?:\*\*)?\s*+"
 # words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
 # frame may open after them
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
@@ -1125,7 +1125,7 @@ _NONE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都)\s*(?:没有|没|不存�
 # dropped`): the property is not done
 # the verbs that put one thing in the place of the one before them (`A 改为 B`, `A 换成 B`)
 _INTO_VERBS = r"改为|改成|换成|换为|替换为|替换成|换回成?|改回成?"
-_DROPPED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*(?:也|都|就)?\s*(?:可以|可|能|被|给)?\s*"
+_DROPPED_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+[”\"」]?\s*+(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*+(?:也|都|就)?\s*+(?:可以|可|能|被|给)?\s*+"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉|关掉|关闭|关了|停用|停掉|禁用"
                                # (a step replaced by another, `减均值改为缩放`; not a value set, `改为 0.1`)
                                r"|(?:" + _INTO_VERBS + r")(?!\s*[\d.])"
@@ -1345,9 +1345,9 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 _QUALIFIES_RE = re.compile(r"\s*(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*")
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
 # term's parts
-_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间|这里|此处|在这里|这儿)?\s*[，,]?\s*"
-                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*(?:正|一直)?)?\s*(?:在|给)?\s*(?:自己)?"
-                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用)(?:了|过)?\s*(?:\*\*)?\s*")
+_SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间|这里|此处|在这里|这儿)?\s*+[，,]?\s*+"
+                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*+(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*+(?:正|一直)?)?\s*+(?:在|给)?\s*+(?:自己)?"
+                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用)(?:了|过)?\s*+(?:\*\*)?\s*+")
 _SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s*")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
@@ -1418,8 +1418,8 @@ _VIEWED_AS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:当成|当作|看作|看成
                                  r"|(?:来)?(?:做|实现|搞|完成)(?!完|好))")
 # a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
 # is what comes of the term
-_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)?\s*(?:我们|你)?\s*(?:在训练中|训练时)?\s*"
-                                   r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*(?:\*\*)?\s*")
+_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)?\s*+(?:我们|你)?\s*+(?:在训练中|训练时)?\s*+"
+                                   r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*+(?:\*\*)?\s*+")
 _USE_TOPIC_END_RE = re.compile(r"的话\s*[，,]?\s*$")
 _SUPPOSED_USE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时)?\s*[，,]?\s*")
 
