@@ -997,7 +997,8 @@ class TextLayer:
     def sentences(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         out = []
         for a, b in _turns(text, split_spans(text, SENTENCE_END, start, end, han_period=True)):
-            turn = ANSWER_TURN_RE.search(text, a, b) if ("答" in text[a:b] or "记" in text[a:b] or "背" in text[a:b]) else None
+            seg = text[a:b]
+            turn = ANSWER_TURN_RE.search(text, a, b) if ("答" in seg or "记" in seg or "背" in seg) else None
             colon = answer_after_colon(text, a, b)
             if turn is None and _REPLY_VERB_RE.search(text, a, b):
                 turn = REPLY_TURN_RE.search(text, a, b)
