@@ -42,12 +42,12 @@ _FREE_AFTER = set(" \t，,。；;：:！!？?、）】」”》")
 # a side that opens on an operator or a minus (a list bullet, `实际值-1 - 预测值-1 = 0`) or ends on one, a number that ends
 # on its point (`0.`), two divisions in a row (`3/5 / 4/5`: fractions, not a quotient of a quotient), or a number of
 # eight digits or more (a puzzle's digit strings, `444444444444 * 222`)
-_PART_EDGE_RE = re.compile(r"^\s*[+\-*/]|[+\-*/]\s*$|\d\.(?!\d)|\.\.|/[^()]*/|\d{8}")
+_PART_EDGE_RE = re.compile(r"^\s*+[+\-*/]|[+\-*/]\s*+$|\d\.(?!\d)|\.\.|/[^()]*/|\d{8}")
 # things counted or a magnitude after the number stated (`4 + 1 + 1 = 3 枚` counts coins, not their values; `= 80 亿`,
 # `= 1万`): not the value of the expression as written
 _COUNTED_AFTER_RE = re.compile(r"[ \t]*[个枚张条人只块台件篇种类项组对万亿千百兆]")
 # an operator earlier or later in the same clause: the equation is part of a longer expression (`单选 15×6 + 多选 5×12 = 150`)
-_CLAUSE_OP_RE = re.compile(r"\d\s*[+*/×÷·−]|[+*/×÷·−]\s*\d")  # (beside a digit: not `**bold**`, `TP/FP`, `F1 = …`)
+_CLAUSE_OP_RE = re.compile(r"\d\s*+[+*/×÷·−]|[+*/×÷·−]\s*+\d")  # (beside a digit: not `**bold**`, `TP/FP`, `F1 = …`)
 _PROSE_RE = re.compile(r"[\u3400-\u9fff]")
 _CLAUSE_END = "，,。；;：:！!？?\n"
 # a sentence that calls its numbers wrong (`（错误答案）：(4 + 20 × 0.25) = 6`): not stated

@@ -93,7 +93,7 @@ def name_pattern(name: str) -> str:
     """A literal name as a regex: case-insensitive by the caller, white space optional between words and
     between CJK and Latin parts, Latin ends not inside a longer Latin word."""
     parts = [p for p in re.split(r"\s+", name.strip()) if p]
-    body = r"\s*".join(_cjk_latin_flex(re.escape(p)) for p in parts)
+    body = r"\s*+".join(_cjk_latin_flex(re.escape(p)) for p in parts)
     if re.match(r"[A-Za-z0-9_]", name):
         body = _NOT_WORD_BEFORE + body
     if re.search(r"[A-Za-z0-9_]$", name):
@@ -320,7 +320,7 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                # what is not used (`不用标签平滑时，模型更容易过度自信`: said of the model without it)
                                r"|(?:不|没有?|未)(?:再)?(?:使用|用|加|加上|采用|引入|开启|打开|启用)(?:了)?"
                                # (a way of doing compared with: `比按原始词频抽样更高`, `相对于用 MSE 训练`)
-                               r"|(?:比|比起|相比于?|相较于?|相对于?|较之?)\s*" + _MANNER +
+                               r"|(?:比|比起|相比于?|相较于?|相对于?|较之?)\s*+" + _MANNER +
                                r"|(?:远|明显|大大|大幅)?(?:超过|超越|超出|优于|胜过|好于|强于|高于|低于|不如|逊于|不及|远超)"
                                r"|(?<![A-Za-z])than"  # `converges faster than AdamW`: what is compared with
                                # what a clause is used for or paired with (`用于 tanh 或 sigmoid 激活的网络，避免梯度消失`:
@@ -330,73 +330,73 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                r"|(?:为了?)?(?:克服|弥补)"
                                # (with a term coordinated before it: `相比 Sigmoid 和 Tanh`, `用于 tanh 或 sigmoid`)
                                # (the original one: `GPT-2 相比原始 Transformer 和 GPT-1`)
-                               r")\s*(?:\*\*)?\s*(?:(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*)?[^\s，,。；;或和与及、/]{1,16}\s*(?:\*\*)?\s*(?:或者|或|和|与|以及|及|、|/)\s*(?:\*\*)?\s*)?"
-                               r"(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+                               r")\s*+(?:\*\*)?\s*+(?:(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*+)?[^\s，,。；;或和与及、/]{1,16}\s*+(?:\*\*)?\s*+(?:或者|或|和|与|以及|及|、|/)\s*+(?:\*\*)?\s*+)?"
+                               r"(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*+)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
 # a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
 # training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
-_DERIVED_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?的\s*(?:一种|一个|一类)?\s*(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
-_MADE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:好|过)?的?|[后完]的)\s*(?:\*\*)?\s*(?:模型|网络|权重|参数(?!量|规模|个数|数量))(?!结构|架构|参数|大小|规模|容量|本身|的)")
+_DERIVED_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[)）]\s*+)?的\s*+(?:一种|一个|一类)?\s*+(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
+_MADE_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:好|过)?的?|[后完]的)\s*+(?:\*\*)?\s*+(?:模型|网络|权重|参数(?!量|规模|个数|数量))(?!结构|架构|参数|大小|规模|容量|本身|的)")
 # an English noun a Latin term qualifies (`ICL objectives`, `BERT paper`): the term names a kind of it (not `loss`:
 # `cross-entropy loss` is the term itself)
 _EN_COMPOUND_AFTER_RE = re.compile(r"[ \t]+(?:objectives?|examples?|demonstrations?|templates?|formats?|prompts?|papers?)(?![A-Za-z])", re.I)
 _STAGE_NAME_RE = re.compile(r"预训练|训练|微调|蒸馏|剪枝|量化|对齐|pre-?train|fine-?tun", re.I)
 # a term a step is done to (`通过对注意力矩阵进行近似计算`, `对 logits 做截断`)
-_DONE_TO_BEFORE_RE = re.compile(r"(?<![相针])对\s*(?:\*\*)?\s*$")
+_DONE_TO_BEFORE_RE = re.compile(r"(?<![相针])对\s*+(?:\*\*)?\s*+$")
 _DONE_TO_AFTER_RE = re.compile(r"[^，,。；;：:]{0,10}?(?:进行|做|作|施加|执行|实施)(?!用|为|出)")
-_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*(?:\*\*)?\s*$")
+_OBJECT_AROUND_RE = re.compile(r"(?:与|和|跟|同|像|如同|就像|好像)\s*+(?:\*\*)?\s*+$")
 # (the part that is alike may be named before the likeness: `GRU 与 LSTM 的结构一样，…`)
-_ALIKE_PART = r"的\s*(?:整体|内部|基本)?(?:结构|架构|原理|设计|机制|思路|构造|套路)\s*(?:完全|基本|大致)?"
-_OBJECT_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似)|那样"
+_ALIKE_PART = r"的\s*+(?:整体|内部|基本)?(?:结构|架构|原理|设计|机制|思路|构造|套路)\s*+(?:完全|基本|大致)?"
+_OBJECT_AFTER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:相比|相较|比较|对比|不同|不一样|有所不同|的区别|的不同|(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似)|那样"
                              # (alike in some respect: `这与剪枝在原理上殊途同归`)
-                             r"|(?:在[^，,。；;]{1,8}?上)?\s*(?:是)?(?:殊途同归|如出一辙|异曲同工|相通|相仿|一脉相承)"
+                             r"|(?:在[^，,。；;]{1,8}?上)?\s*+(?:是)?(?:殊途同归|如出一辙|异曲同工|相通|相仿|一脉相承)"
                              r"|的[^，,。；;]{0,4}?(?:不同|区别|差别|差异)(?:就|主要|其实|正|最大的|最主要的)?(?:在于|是|之处)"
                              # `与预训练时的语言建模目标存在巨大差异`: what differs is compared, not said of
-                             r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*(?:着)?\s*(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*(?:差异|差别|区别|不同)"
+                             r"|[^，,。；;]{0,24}?(?<![没无])(?:存在|有)\s*+(?:着)?\s*+(?:巨大|很大|明显|较大|显著|一定|本质|根本)?(?:的)?\s*+(?:差异|差别|区别|不同)"
                              # a likeness frame that closes on a part of the term (`与 GRU 中的重置门一样，…`, `与跳字模型中的相反`)
-                             r"|(?:中|里)的[^，,。；;]{0,12}?(?:一样|一致|类似|相同|相似|相反|不同)(?=\s*[，,）)])"
+                             r"|(?:中|里)的[^，,。；;]{0,12}?(?:一样|一致|类似|相同|相似|相反|不同)(?=\s*+[，,）)])"
                              # a frame that closes the clause on the difference (`与 BERT 致力于通过双向上下文理解语言不同，…`)
-                             r"|[^，,。；;]{0,40}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*(?:[，,]|$)"
+                             r"|[^，,。；;]{0,40}?(?:不同|不一样|有别|相反)\s*+(?:\*\*)?\s*+(?:[，,]|$)"
                              # (the list compared with parted by a comma: `与BN，IN或CIN不同，…`)
-                             r"|[^，,。；;]{0,8}?[，,][^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*(?:[，,]|$))")
+                             r"|[^，,。；;]{0,8}?[，,][^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*+(?:\*\*)?\s*+(?:[，,]|$))")
 # a property said to have nothing to do with the subject (`跟判别器 loss 变 0 不是一回事`, `跟 Google 都没关系`)
-_AUTHORS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:作者|原作者|团队|研究者|研究人员|论文|原论文|原文)(?:们)?\s*(?:在[^，,。；;]{0,12}?中)?"
+_AUTHORS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?\s*+(?:作者|原作者|团队|研究者|研究人员|论文|原论文|原文)(?:们)?\s*+(?:在[^，,。；;]{0,12}?中)?"
                                r"(?:认为|指出|觉得|发现|提到|表示|声称|主张|批评|质疑)")
-_ENUMERATED_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[、]\s*(?:\*\*)?\s*")
+_ENUMERATED_NEXT_RE = re.compile(r"\s*+(?:\*\*)?\s*+[、]\s*+(?:\*\*)?\s*+")
 # a title that names two topics (`贪婪解码(Greedy Decoding)与最优序列搜索`): the word after 与/和 is the term's peer, when
 # the clause ends soon after it without a stop (`精确率和召回率会同时提升。` says something of both)
-_PEER_NEXT_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:[（(][^（()）]{1,40}[)）]\s*)?(?:与|和|及|以及|跟)\s*(?:\*\*)?\s*")
+_PEER_NEXT_RE = re.compile(r"\s*+(?:\*\*)?\s*+[)）]?\s*+(?:[（(][^（()）]{1,40}[)）]\s*+)?(?:与|和|及|以及|跟)\s*+(?:\*\*)?\s*+")
 # a property that is a noun phrase coordinated with the term (`预热和余弦/线性衰减的`, `预热 + 线性衰减）`): its peer
-_COORD_PEER_RE = re.compile(r"\s*(?:\*\*)?\s*[)）]?\s*(?:和|与|及|以及|跟|\+|＋|、)\s*(?:[^，。；,;和与及、+＋\s]{1,4}?\s*[/／]\s*)?")
-_NOUN_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Za-z]{1,12}\s*)?(?:的|[)）]|[:：]|[两二三四几]\s*(?:版|种|个|套|类)|[\"'”」`]|$)")  # (`Sinusoidal PE + Learnable PE 两版`)
-_TITLE_TAIL_RE = re.compile(r"[^，,。；;！!？?：:\n]{0,8}?\s*(?:\*\*)?\s*")
+_COORD_PEER_RE = re.compile(r"\s*+(?:\*\*)?\s*+[)）]?\s*+(?:和|与|及|以及|跟|\+|＋|、)\s*+(?:[^，。；,;和与及、+＋\s]{1,4}?\s*+[/／]\s*+)?")
+_NOUN_TAIL_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[A-Za-z]{1,12}\s*+)?(?:的|[)）]|[:：]|[两二三四几]\s*+(?:版|种|个|套|类)|[\"'”」`]|$)")  # (`Sinusoidal PE + Learnable PE 两版`)
+_TITLE_TAIL_RE = re.compile(r"[^，,。；;！!？?：:\n]{0,8}?\s*+(?:\*\*)?\s*+")
 _WITH_IN_RE = re.compile(r"(?:跟|与|和|同)")
-_UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
+_UNRELATED_AFTER_RE = re.compile(r"[^，,。；;]{0,24}?(?:都|也|完全|根本|并|毫|压根)?\s*+(?:没(?:有)?(?:什么|任何|半点)?(?:关系|关联)|无关|不相干|不是一回事|是两回事|两码事|不沾边)")
 # an ordinal is no count (`第一阶段 RPN 生成候选框` says nothing of `一阶段`)
-_ORDINAL_HEAD_RE = re.compile(r"第\s*[一二三四五六七八九十两\d]")
+_ORDINAL_HEAD_RE = re.compile(r"第\s*+[一二三四五六七八九十两\d]")
 # a number that is a factor of a product or a quotient's operand (`4 × 0.25 = 1`) is not the value stated
 # (not a size, `3×3`: an operand is one of a calculation that goes on to its result, `= 1`)
-_OPERAND_BEFORE_RE = re.compile(r"[\d)）]\s*(?:[×*✕·]|\\times|\\cdot)\s*$")
-_EQUALS_AFTER_RE = re.compile(r"\s*(?:[=＝]|[，,]?\s*(?:也就是|即|得到?|等于|结果是|算下来是)\s*[\d(（])")
-_OPERAND_AFTER_RE = re.compile(r"\s*(?:[×*✕·/]|\\times|\\cdot)\s*[\d(（][^，,。；;=＝]{0,12}[=＝]")
+_OPERAND_BEFORE_RE = re.compile(r"[\d)）]\s*+(?:[×*✕·]|\\times|\\cdot)\s*+$")
+_EQUALS_AFTER_RE = re.compile(r"\s*+(?:[=＝]|[，,]?\s*+(?:也就是|即|得到?|等于|结果是|算下来是)\s*+[\d(（])")
+_OPERAND_AFTER_RE = re.compile(r"\s*+(?:[×*✕·/]|\\times|\\cdot)\s*+[\d(（][^，,。；;=＝]{0,12}[=＝]")
 _TRAILING_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?$")
 # a count of parameters stated as zero denies them (`可学习参数是 0`, `参数量为零`)
-_COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*$", re.I)
-_ZERO_AFTER_RE = re.compile(r"\s*(?:的)?(?:数量|个数|数目|量)?\s*(?:是|为|=|＝|等于|只有|就是)\s*(?:0|零)\s*(?:个)?\s*(?=$|[，,。；;）)！!])")
+_COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*+$", re.I)
+_ZERO_AFTER_RE = re.compile(r"\s*+(?:的)?(?:数量|个数|数目|量)?\s*+(?:是|为|=|＝|等于|只有|就是)\s*+(?:0|零)\s*+(?:个)?\s*+(?=$|[，,。；;）)！!])")
 # a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
 # a sentence that states the converse of the one before (`反之，…`, `相反地，…`)
-_CONVERSE_RE = re.compile(r"\s*(?:[-*+>]\s*)?(?:\*\*)?\s*(?:反之(?:亦然)?|相反(?:地)?|反过来(?:说|讲)?|与此相反|与之相反|反之则)\s*(?:\*\*)?\s*[，,、：:]?")
-_BASIS_RE = re.compile(r"(?:在|以|基于)\s*(?:\*\*)?\s*$")
-_BASIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:基础上|基础之上|之上)"
+_CONVERSE_RE = re.compile(r"\s*+(?:[-*+>]\s*+)?(?:\*\*)?\s*+(?:反之(?:亦然)?|相反(?:地)?|反过来(?:说|讲)?|与此相反|与之相反|反之则)\s*+(?:\*\*)?\s*+[，,、：:]?")
+_BASIS_RE = re.compile(r"(?:在|以|基于)\s*+(?:\*\*)?\s*+$")
+_BASIS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?\s*+(?:基础上|基础之上|之上)"
                              # a manner frame, `以自注意力矩阵偏置的形式作用于…`: the term names a form, not what acts
-                             r"|[^，,。；;]{0,8}?的\s*(?:形式|方式|形态)")
-_INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*(?:\*\*)?\s*$")
+                             r"|[^，,。；;]{0,8}?的\s*+(?:形式|方式|形态)")
+_INSTRUMENT_RE = re.compile(r"(?:通过|借助|利用|经过|经由)\s*+(?:\*\*)?\s*+$")
 # a term that acts through another (`LSTM 通过门控机制解决了…`, `BERT 主要借助 MLM 实现…`): what is done is said of both
-_ACTS_THROUGH_RE = re.compile(r"\s*(?:\*\*)?\s*(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*(?:\*\*)?\s*")
+_ACTS_THROUGH_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:主要|正是|就是|也|还|则|可以|能够|能|会)?\s*+(?:通过|借助|利用|凭借|依靠|依赖|经由)\s*+(?:\*\*)?\s*+")
 # a term said to be added or used before `之后`/`后` (`加了残差连接之后浅层的梯度…`, `用了 BN 后，激活值…`): what the
 # clause then says of a part or a later term is the effect of the addition, so it is said of the added term too
-_USED_VERB_BEFORE_RE = re.compile(r"(?<![不没未无别])(?:加|加上|加入|添加|用|使用|采用|引入|接入|换成|改用|开启|启用)(?:了|上)?\s*(?:\*\*)?\s*$")
+_USED_VERB_BEFORE_RE = re.compile(r"(?<![不没未无别])(?:加|加上|加入|添加|用|使用|采用|引入|接入|换成|改用|开启|启用)(?:了|上)?\s*+(?:\*\*)?\s*+$")
 _UNUSED_RE = re.compile(r"[不没未无别非]")  # (a negation before the verb: `没加残差连接之后…`, `不用 BN 后…`)
-_USED_THEN_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:之后|以后|后(?![端面台来续期者]))\s*[，,]?\s*")
+_USED_THEN_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:之后|以后|后(?![端面台来续期者]))\s*+[，,]?\s*+")
 
 
 def _used_then(text: str, lo: int, m: Mention, hi: int, whole: bool = False) -> bool:
@@ -406,20 +406,20 @@ def _used_then(text: str, lo: int, m: Mention, hi: int, whole: bool = False) -> 
     return gap(text, m.end, hi) is not None and _USED_VERB_BEFORE_RE.search(text, max(lo, m.start - 6), m.start) is not None
 
 
-_SUITED_END_RE = re.compile(r"(?:适合|适用于|合适于)(?:于|用于|用在|拿来做)?\s*$")  # (a property that ends on a verb of suitability)
+_SUITED_END_RE = re.compile(r"(?:适合|适用于|合适于)(?:于|用于|用在|拿来做)?\s*+$")  # (a property that ends on a verb of suitability)
 _IS_OR_BECOMES_BEFORE_RE = re.compile(r"(?:就是|即是|也就是|其实是|(?<![不还但可])是|等于|变成|退化成|退化为|成了|成为)[^，,。；;是]{0,16}$")
-_COORD_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*(?:\*\*)?\s*$", re.I)
+_COORD_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*+(?:\*\*)?\s*+$", re.I)
 # between two parallel phrasings of one claim (`…真正例率 TPR、纵轴…`), between a term and its gloss (`真正例率 TPR`)
 _PARALLEL_GAP_RE = re.compile(r"[ \t]*(?:[（(]?[A-Za-z][A-Za-z0-9-]*[)）]?)?[ \t]*[、，,；;][ \t]*")
 _GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
 # the opening of a bracket between two terms: the second glosses the first
-_BRACKET_JOINT_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*(?:\*\*)?\s*")
+_BRACKET_JOINT_RE = re.compile(r"\s*+(?:\*\*)?\s*+[（(]\s*+(?:\*\*)?\s*+")
 # a term and the kind it is named as, after a demonstrative (`BART 这个去噪自编码器`): one thing in apposition
-_DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|这种|这类|这一|这款|这套)\s*[^，,。；;：:\s的]{0,8}?")
+_DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|这种|这类|这一|这款|这套)\s*[^，,。；;：:\s的]{0,8}?")
 # a clause that goes on with the previous clause's subject
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
-_CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*)"
+_CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*+)"
 _ANSWER_LEAD = r"\s*+(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*+(?:(?:" + _ANSWER_WORDS + r")\s*+[:：])?\s*+(?:\*\*)?\s*+(?:[“\"「『]\s*+)?"
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 
@@ -435,7 +435,7 @@ _DEGREE_LEAD = r"(?:越|更|较(?!之|于)|很|非常|相对(?!于|而言|来说
 # an API reference's own object (`本层不含…`, `本函数返回…`), standing for the documented term as a pronoun does; not
 # the text itself (本文/本节)
 _OWN_OBJECT = r"本(?=层|模块|函数|方法|算法|模型|网络|类|接口|组件|算子|优化器)"
-_MY_ANSWER_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*" + ANSWER_BY + ANSWER_TURN + r"\s*(?:\*\*)?\s*[:：]")
+_MY_ANSWER_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+" + ANSWER_BY + ANSWER_TURN + r"\s*+(?:\*\*)?\s*+[:：]")
 # a verb of a result brought about (`一举解决了`, `有效缓解`; not the noun `解决方法`)
 _RESULT_VERB = r"(?:(?:从而|进而|由此|一举|一下子|一次性|同时|一并|成功|有效|彻底|顺利)(?:地)?)?(?:解决|缓解|避免|消除|克服|防止|根治|治好|抑制|减轻)(?!方法|方案|办法|思路|措施|之道|途径|手段|问题的)"
 # a clause that opens by weighing what the clause before named or used (`我们用 X 提速，代价是…`, `…，好处是…`): said of
@@ -446,21 +446,21 @@ _APPRAISED = (r"(?:这样做的|这么做的|这样的|其)?(?:代价|好处|优
 _AIM = r"(?:目的|用意|初衷)(?:就|正|其实|主要)?"
 # the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
 # (or what the writer reports finding, `这里我们发现 X…`, `实验中我们注意到 X…`: a finding the writer states as so)
-_OPINION_HEAD = (r"(?:(?:这里|此处|这次|后来|最后|最终|实验中|实践中|实际中)\s*[，,]?\s*)?"
+_OPINION_HEAD = (r"(?:(?:这里|此处|这次|后来|最后|最终|实验中|实践中|实际中)\s*+[，,]?\s*+)?"
                  r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到)")
 _OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*+[，,：:]?\s*+)?"
 # the writer telling someone what to do (`我还专门提醒他要先…`): what follows is the writer's own view
 _ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|特地|一直|反复|再三)?(?:提醒|告诉|叮嘱|嘱咐|建议|要求|教)(?:了)?"
-                 r"(?:他|她|他们|她们|你|你们|大家|同事|新人|学生)?(?:说)?\s*[，,：:]?\s*)?")
+                 r"(?:他|她|他们|她们|你|你们|大家|同事|新人|学生)?(?:说)?\s*+[，,：:]?\s*+)?")
 # a reason whose clause names a subject of its own in a correlative (`因为样本越少，…`): it does not go on with the term
 # before (`它越…`, `用得越多…` still do)
-_OWN_CORRELATIVE = r"(?:因为|由于)\s*(?!它|其|这|该)[\u4e00-\u9fffA-Za-z]{1,6}?(?<!得)越"
-_OWN_CORRELATIVE_RE = re.compile(r"\s*(?:\*\*)?\s*" + _OWN_CORRELATIVE)
+_OWN_CORRELATIVE = r"(?:因为|由于)\s*+(?!它|其|这|该)[\u4e00-\u9fffA-Za-z]{1,6}?(?<!得)越"
+_OWN_CORRELATIVE_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _OWN_CORRELATIVE)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD + r"(?:它|其|该|这|此|人家|"
                           # (both of a pair of which only one is a term goes on with that term: `ZeRO 和 Megatron 什么关系？两者都是…`)
-                          r"(?:两者|二者|这两者|它俩|这俩)(?=\s*(?:都|均|全))|"
+                          r"(?:两者|二者|这两者|它俩|这俩)(?=\s*+(?:都|均|全))|"
                           # (the inside of it, as 它里面: `…这个 BatchNorm 层，…，里面没有 gamma、beta`)
-                          r"(?:里面|里头|内部)(?=\s*(?:没|不|有|只|就|也|还|是|都|并|其实))|"
+                          r"(?:里面|里头|内部)(?=\s*+(?:没|不|有|只|就|也|还|是|都|并|其实))|"
                           # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
                           r"[^，,。；;\s]{1,8}?(?:那|这)一?(?:段|部分|侧|边|头|区间|区域)|(?:也|就)?(?:跟|和|与|同|像)[^，,。；;]{1,12}?(?:一样|一致|相同|似的)|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后|首先|先(?!前|生|验|天|进|后|手)"
@@ -476,11 +476,11 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           # device holds, `…，每张卡只算…`; what the procedure yields, `…，拿到的就是…`)
                           r"|一直|差不多|大约|大概|将近|几乎"
                           r"|基本上|基本(?=都|是|就|没|不|会|能|可|相同|一样|一致|持平|等于)"  # (not the noun `基本块`)
-                          r"|每一?(?:张|个|块|台)\s*(?:卡|GPU|显卡|节点|设备|进程|worker|rank)"
+                          r"|每一?(?:张|个|块|台)\s*+(?:卡|GPU|显卡|节点|设备|进程|worker|rank)"
                           # (after the step that yields it, `…，每步取 argmax 得到的就是…`)
-                          r"|[^，,。；;的]{0,16}?(?:拿到|得到|得出|选出|选到|解出|找到|搜到|生成|输出)(?:出来|来)?的(?:结果|序列|句子|解|答案|东西)?\s*(?:也|就|便|都)?\s*(?:一定|必然|肯定)?\s*(?:是|为)"
+                          r"|[^，,。；;的]{0,16}?(?:拿到|得到|得出|选出|选到|解出|找到|搜到|生成|输出)(?:出来|来)?的(?:结果|序列|句子|解|答案|东西)?\s*+(?:也|就|便|都)?\s*+(?:一定|必然|肯定)?\s*+(?:是|为)"
                           # a clause that opens with the value reached (`…扩大了四倍，达到 4096 个 token`)
-                          r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*(?:了|约|近)?\s*(?=(?:[-−－–]|负)?\s*[\d一二两三四五六七八九十百千])"
+                          r"|(?:达到|增至|增加到|增长到|扩大到|扩展到|扩充到|提升到|提高到|降到|降至|降低到|减少到|缩小到|变成|变为)\s*+(?:了|约|近)?\s*+(?=(?:[-−－–]|负)?\s*+[\d一二两三四五六七八九十百千])"
                           r"|把|将|为|对|通过|以|按|根据|基于|直接|主要|一般|通常|往往|总是|一定|必须|需要|要"
                           # (the modal 得 `must`, `…，得先在偏好数据上拟合…`; not 得到, 得出)
                           r"|(?:还|也|都|就)?得(?=先|要|把|将|用|在|靠|经过|有|做|再|额外|单独|另外|依赖|借助)"
@@ -489,20 +489,20 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           # a clause that opens with a verb of meaning (`X，指的是…`, `，衡量的是…`, `，意思是…`) says what the term before means
                           r"|指的?是|是指|系指|即指|(?:说|讲)的(?:就|其实|正)?是|表示|代表|衡量|反映|刻画|描述的是|定义为|计算的是|(?:这个?|其)?意思(?:就|也就)?是"
                           # ... or with a part of the figure or the formula it has (`新增 ROC 曲线，横轴取…`, `，分母是…`, `，分母就是…`)
-                          r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*(?:就|则|也|呢)?\s*(?:是|为|取|用|表示|代表|对应|上|[:：]))"
+                          r"|(?:横轴|纵轴|横坐标|纵坐标|[xy]\s?轴|分子|分母)(?=\s*+(?:就|则|也|呢)?\s*+(?:是|为|取|用|表示|代表|对应|上|[:：]))"
                           # ... or with a place inside it (`LLaMA 的 FFN 很朴素，中间用的是…`, `，里面放的是…`)
-                          r"|(?:中间|里面|里头|内部)(?=\s*(?:用|放|夹|接|是|采用|使用|选用|有))"
+                          r"|(?:中间|里面|里头|内部)(?=\s*+(?:用|放|夹|接|是|采用|使用|选用|有))"
                           # ... or with a measure of it compared (`E4M3 能容纳更大的数值，覆盖范围更宽`, `，显存占用也更低`)
-                          r"|(?:覆盖|表示|数值|动态|取值)?(?:范围|精度|速度|延迟|显存(?:占用)?|内存(?:占用)?|开销|参数量|计算量)(?=\s*(?:也|就|则|会)?\s*(?:更|较|越|相对|明显|大幅))"
+                          r"|(?:覆盖|表示|数值|动态|取值)?(?:范围|精度|速度|延迟|显存(?:占用)?|内存(?:占用)?|开销|参数量|计算量)(?=\s*+(?:也|就|则|会)?\s*+(?:更|较|越|相对|明显|大幅))"
                           # ... or with a measure of its cost or size and what becomes of it (`…，复杂度直接变成 O(1)`, `…，计算量跟
                           # 词表大小无关`, `…，参数个数少了`, `…，模型大小差不多砍一半`): the elided owner is the term before
-                          r"|(?:(?:时间|空间|计算|推理)?复杂度|计算量|计算开销|参数(?:个数|数量|数目)|(?:模型|权重|文件|存储)(?:大小|体积)|体积)(?!的|\s*[，,。；;：:]|\s*$)"
+                          r"|(?:(?:时间|空间|计算|推理)?复杂度|计算量|计算开销|参数(?:个数|数量|数目)|(?:模型|权重|文件|存储)(?:大小|体积)|体积)(?!的|\s*+[，,。；;：:]|\s*+$)"
                           # ... or with its value as it goes up or down (`X 看作损失一样的量，数值越小…`, `，取值越大…`)
-                          r"|(?:数值|取值|分值|得分|分数)(?=\s*(?:越|愈|更|较))"
+                          r"|(?:数值|取值|分值|得分|分数)(?=\s*+(?:越|愈|更|较))"
                           # ... or with the way it is computed (`X 达到 0.92，口径是…`, `，计算方法是…`, `，算法是…`)
-                          r"|(?:计算|统计)?(?:方法|方式|口径|公式|算法)\s*(?:是|为|[:：])|定义(?:是|[:：])"
+                          r"|(?:计算|统计)?(?:方法|方式|口径|公式|算法)\s*+(?:是|为|[:：])|定义(?:是|[:：])"
                           # ... or with how it is done (`X，具体做法是把…`, `，核心思路就是…`)
-                          r"|(?:具体|主要|核心|基本)?的?(?:做法|方法|方式|思路|流程|步骤)\s*(?:就|其实|也)?\s*(?:是|为|[:：])"
+                          r"|(?:具体|主要|核心|基本)?的?(?:做法|方法|方式|思路|流程|步骤)\s*+(?:就|其实|也)?\s*+(?:是|为|[:：])"
                           # ... or with the next operation of a formula it gives (`IoU：两个框重叠的面积，除以…`) or the coverb 拿 (`…，拿
                           # 全局和局部统计合起来表示…`): verb-first, no subject of its own
                           r"|(?:再)?(?:除以|乘以|减去)|拿(?!到|出|来|去|着)"
@@ -510,10 +510,10 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
 _RESPECTIVELY_RE = re.compile(r"分别|respectively", re.I)
 # terms marked as the left and right of a figure (`ResNet（左）与 DenseNet（右）的区别：使用相加和使用连结`): the parts after
 # the colon go to them in order, as after 分别
-_LEFT_MARK_RE = re.compile(r"[（(]\s*(?:左|左图|左侧|左边|上|上图)\s*[)）]")
-_RIGHT_THEN_RE = re.compile(r"[（(]\s*(?:右|右图|右侧|右边|下|下图)\s*[)）][^，,。；;：:]{0,30}?(?P<colon>[：:])")
+_LEFT_MARK_RE = re.compile(r"[（(]\s*+(?:左|左图|左侧|左边|上|上图)\s*+[)）]")
+_RIGHT_THEN_RE = re.compile(r"[（(]\s*+(?:右|右图|右侧|右边|下|下图)\s*+[)）][^，,。；;：:]{0,30}?(?P<colon>[：:])")
 _COLON_RE = re.compile(r"[：:]")
-_FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*(?:\*\*)?\s*[，,]?\s*$")
+_FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*+(?:\*\*)?\s*+[，,]?\s*+$")
 # (after a deictic place word that names no term, `这里 early stopping 监控…`, `此处，X…`)
 _FRAME_LEAD = r"(?:(?:这里|此处|在这里|在此处|这儿)\s*+[，,]?\s*+)?(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*+(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*+(?:\*\*)?\s*+"
 # words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
@@ -525,18 +525,18 @@ _ADDRESSED = (r"(?:尊敬的|亲爱的)?(?:各位|诸位)?(?:主席|评委(?:老
               # (family addressed in a letter or a chat: `爸、妈，`)
               r"|爸爸|妈妈|老爸|老妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)")
 # a clause that only addresses its hearers (`爸、妈，`, `各位同学，`): it opens no topic, the next clause does
-_VOCATIVE_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ADDRESSED + r"(?:\s*[、和与及]\s*" + _ADDRESSED + r")*\s*(?:\*\*)?\s*[，,：:!！]?\s*")
+_VOCATIVE_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _ADDRESSED + r"(?:\s*+[、和与及]\s*+" + _ADDRESSED + r")*\s*+(?:\*\*)?\s*+[，,：:!！]?\s*+")
 _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
                     r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以"
                     # (a report's and a talk's openers: `据悉，`, `值得一提的是，`, `嗯，`)
                     r"|据悉|据了解|据介绍|据报道|值得一提的是|值得注意的是|需要指出的是|需要注意的是|有意思的是|有趣的是|众所周知"
                     r"|嗯+|哎|诶|好的?|来"
                     # (a teacher's call to attend, think or reckon, `同学们注意，`, `大家想一想，`, `算一下账，`; `很简单，`)
-                    r"|(?:" + _ADDRESSED + r"|你们?|咱们?)?\s*(?:请|先|再|可以)?\s*(?:注意(?:了|一下|听)?|听好了?|看(?:这里|一下|下)|想(?:一想|想|一下)|比较一下|对比一下|算一下账?|回忆一下)"
+                    r"|(?:" + _ADDRESSED + r"|你们?|咱们?)?\s*+(?:请|先|再|可以)?\s*+(?:注意(?:了|一下|听)?|听好了?|看(?:这里|一下|下)|想(?:一想|想|一下)|比较一下|对比一下|算一下账?|回忆一下)"
                     r"|(?:其实|说来|道理)?(?:很|非常|特别)?简单|答案很简单|原因很简单|很好理解|不难理解"
                     # (the audience addressed: `主席、评委，`, `对方辩友，`, `各位观众，`)
-                    r"|" + _ADDRESSED + r"(?:\s*[、和与及]\s*" + _ADDRESSED + r")*")
-_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*[，,：:]\s*)?" + _OPINION_LEAD + _FRAME_LEAD)  # (`嗯，我理解 BLEU…`)
+                    r"|" + _ADDRESSED + r"(?:\s*+[、和与及]\s*+" + _ADDRESSED + r")*")
+_FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*+[，,：:]\s*+)?" + _OPINION_LEAD + _FRAME_LEAD)  # (`嗯，我理解 BLEU…`)
 # (after whoever or whatever says it, a word that names no term: `老师说 ResNet-50 没用瓶颈块，全是…`, `课上讲，…`: what is
 # said sets the topic)
 _SAYS = (r"(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表示|强调|介绍)(?![白到明起的法])(?:了|过)?"  # (`老师说`, `书上讲`, `课上提到过`)
@@ -548,32 +548,32 @@ _SAYS = (r"(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中)?(?:说|讲|提到|指出|表�
 # (or who wrote or answered what follows, `学生写“微调，就是…”`; what is said may open a quote: `他说“微调，就是…”`)
 _WRITES = (r"[\u4e00-\u9fff]{1,4}?(?:写道|答道|写的是|答的是)"
            r"|(?:[\u4e00-\u9fff]{1,4}?(?:里|上|中))?(?:学生|考生|同学|候选人|面试者|答题者|作者|有人|他|她|你)(?:们)?(?:写|答)(?:了|成)?")
-_SAID_LEAD = _ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*[，,：:]?\s*"  # (who says or writes what follows)
-_SAID_FRAME_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]?\s*" + _FRAME_LEAD)
+_SAID_LEAD = _ANSWER_LEAD + r"(?:" + _SAYS + r"|" + _WRITES + r")\s*+[，,：:]?\s*+"  # (who says or writes what follows)
+_SAID_FRAME_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]?\s*+" + _FRAME_LEAD)
 # a topic tag in black lenticular brackets that opens a clause (`【标签平滑】…`)
-_TOPIC_TAG_RE = re.compile(r"\s*(?:\*\*)?\s*【[^【】\n]{1,20}】\s*(?:\*\*)?\s*")
+_TOPIC_TAG_RE = re.compile(r"\s*+(?:\*\*)?\s*+【[^【】\n]{1,20}】\s*+(?:\*\*)?\s*+")
 # (a quote opened after who says or writes it: a term that names the speaker, `学生写“…”`, is not the topic)
 _QUOTE_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]")
-_LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
+_LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*+)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # the words of correction between a belief reported and what the writer says is so (`，其实`, `，实际上，`)
-_CORRECTION_GAP_RE = re.compile(r"\s*[，,；;—]\s*(?:但|可|然而|不过)?\s*(?:其实|实际上|事实上)\s*(?:[，,：:]|——|—)?\s*")
+_CORRECTION_GAP_RE = re.compile(r"\s*+[，,；;—]\s*+(?:但|可|然而|不过)?\s*+(?:其实|实际上|事实上)\s*+(?:[，,：:]|——|—)?\s*+")
 # a sentence that opens on both of two terms named before it (`…，其实两者的…`)
-_BOTH_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上|但|但是|不过|然而)\s*[，,]?\s*)?(?:两者|二者|这两者|它们俩|它俩)")
+_BOTH_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上|但|但是|不过|然而)\s*+[，,]?\s*+)?(?:两者|二者|这两者|它们俩|它俩)")
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
-_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上)\s*(?=两者|二者|这两者|它们))?(?:两者|二者|这两者|这两个|两种方法|它们|都|均(?!值|匀|衡|方)"
+_BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上)\s*+(?=两者|二者|这两者|它们))?(?:两者|二者|这两者|这两个|两种方法|它们|都|均(?!值|匀|衡|方)"
                       # (or says they are the same: `A 和 B 有什么区别？本质相同，都是…`)
-                      r"|(?:本质上?|其实|实际上|基本上?)?(?:是)?(?:相同|一样|一回事)(?:的)?\s*[，,]|没(?:有|啥|什么)?(?:本质)?区别)")
+                      r"|(?:本质上?|其实|实际上|基本上?)?(?:是)?(?:相同|一样|一回事)(?:的)?\s*+[，,]|没(?:有|啥|什么)?(?:本质)?区别)")
 # a clause that gives examples of what a label names (`- **提示微调**：如 Prefix Tuning 和 P-Tuning，…`):
 # the clauses after it are said of the examples, not of the label (examples in brackets are glosses, see
 # _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
-_EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.|such as)\s*(?:\*\*)?\s*(?:[：:]\s*)?")
+_EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*+(?:" + EXAMPLE_LEAD + r"|e\.g\.|such as)\s*+(?:\*\*)?\s*+(?:[：:]\s*+)?")
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
-_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*(?:\*\*)?\s*[A-Za-z\u4e00-\u9fff])"  # (其: its)
+_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*+(?:\*\*)?\s*+[A-Za-z\u4e00-\u9fff])"  # (其: its)
                          # a demonstrative for a measure (`这个数值越小，…`, `该指标越高`): the measure named before
-                         r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))")
+                         r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*+(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))")
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
 # that term, not a claim about the term before it
-_MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*(?:\*\*)?\s*$")
+_MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*+(?:\*\*)?\s*+$")
 _COMMA_RE = re.compile(r"[，,]")
 # the colon after a lead that announces what follows is about (`三十秒讲清楚 T5：…`, `今天聊聊 RLHF 里的 KL 惩罚：…`)
 _TITLE_COLON_RE = re.compile(r"[：:](?!\d)")
@@ -583,8 +583,8 @@ _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相�
 # (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
 # (a word of note-taking may stand between the bold and its colon: `**BERT** 速记：1）…；2）…`)
 _NOTE_WORDS = r"速记|要点|小结|总结|笔记|概述|简介|速览|一览|回顾|梳理|精要|口诀|核心要点|知识点"
-_LABEL_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*(?:" + _NOTE_WORDS + r")?\s*[:：]|\s*[:：]\s*\*\*)"
-                       r"|\s*[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
+_LABEL_RE = re.compile(r"\s*+(?:[-*+]\s+|\d+[.、)]\s*+)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*\s*+(?:" + _NOTE_WORDS + r")?\s*+[:：]|\s*+[:：]\s*+\*\*)"
+                       r"|\s*+[-*+]\s+(?P<plain>[^：:，,。*\n]{1,30})[:：]")
 # a list item's label at the start of its line (for _copula): `- **X**：`, `**X：**`, `- X：`
 _LABEL_LINE_RE = re.compile(r"^[ \t]*(?:(?:[-*+][ \t]+|\d+[.、)][ \t]*)?\*\*(?P<label>[^*\n]{1,60}?)(?:\*\*[ \t]*[:：]|[ \t]*[:：][ \t]*\*\*)"
                             r"|[-*+][ \t]+(?P<plain>[^：:，,。*\n]{1,30})[:：]"
@@ -601,26 +601,26 @@ _EXAMPLE_OPENS_RE = re.compile(r"(?:比如|例如|譬如|诸如|像是)")
 _EXAMPLE_IN_RE = re.compile(r"比如|例如|譬如|诸如")
 # a clause whose subject is an acronym the glossary does not know (`PPL 是…，这个平均 NLL 是大于等于 0 的`): it is said
 # of that thing, not of the term before it
-_ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*(?:\*\*)?\s*"  # (`NLL`, `LLM`, with what may close it)
-_OWN_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这个|该|此|其中的?|这里的)?\s*(?:[\u4e00-\u9fff]{1,2}\s*)?" + _ACRONYM +
+_ACRONYM = r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9(（])\s*+(?:\*\*)?\s*+"  # (`NLL`, `LLM`, with what may close it)
+_OWN_ACRONYM_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|该|此|其中的?|这里的)?\s*+(?:[\u4e00-\u9fff]{1,2}\s*+)?" + _ACRONYM +
                                    # (a stage it names: `SFT 阶段才需要人工标注数据` is said of that stage)
-                                   r"(?:(?:阶段|环节|步骤)\s*)?(?:是|为|的值|值|越|都|也|就|才|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
+                                   r"(?:(?:阶段|环节|步骤)\s*+)?(?:是|为|的值|值|越|都|也|就|才|会|总是|一定|始终|永远|必然|恒|[≥≤]|大于|小于|不小于|不大于)")  # (not `FL = …`: a formula defines the term before)
 # ... or, opening any clause, the things of the present such an acronym names (`考虑到目前 LLM 一般采用 Pre-Norm`): not
 # the original the text went on about
-_PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:考虑到|鉴于|由于|因为)?\s*(?:目前|现在|如今|当前|现代|主流)的?\s*" + _ACRONYM +
+_PRESENT_ACRONYM_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:考虑到|鉴于|由于|因为)?\s*+(?:目前|现在|如今|当前|现代|主流)的?\s*+" + _ACRONYM +
                                        r"(?:一般|通常|普遍|大多|基本上?|都|大都|多|往往)")
 # the steps of a procedure (`先在无标注文本上预训练，然后用少量标注数据微调`): a later step is not the first one's
 # (a step done by an instrument, `通过在无标注文本上预训练，…，然后…`, is a first step too)
 # (after a label: `直觉：先…`; a stage named as the time of the first step: `在预热期间，…，之后…`)
 _FIRST_STEP_RE = re.compile(_ANSWER_LEAD + r"(?:首先|先|通过|经过|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))"
-                            r"|[^，,。；;]*?[：:]\s*(?:\*\*)?\s*(?:首先|先|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))")
-_NEXT_STEP_RE = re.compile(r"\s*(?:然后|随后|接着|之后)")
+                            r"|[^，,。；;]*?[：:]\s*+(?:\*\*)?\s*+(?:首先|先|在[^，,。；;]{1,16}?(?:期间|阶段|过程中))")
+_NEXT_STEP_RE = re.compile(r"\s*+(?:然后|随后|接着|之后)")
 # one of two things told apart without naming which (`但一个需要标签，一个不需要`, `一种…，另一种…`)
 # (not one that enumerates, `一个是 NSP，另一个是…`: the parts of the sentence's term)
 # (after a short preface the clause took in, `简单来说，一个在做完形填空，一个在做接龙`)
-_ONE_LEAD = r"\s*(?:[\u4e00-\u9fff]{2,6}[，,]\s*)?"
-_ONE_OF_TWO_RE = re.compile(_ONE_LEAD + r"(?:但|而|可|其中)?\s*(?:一个|一者|一种|其一)(?![个种者是为叫即])")
-_THE_OTHER_RE = re.compile(_ONE_LEAD + r"(?:而|但|可)?\s*(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
+_ONE_LEAD = r"\s*+(?:[\u4e00-\u9fff]{2,6}[，,]\s*+)?"
+_ONE_OF_TWO_RE = re.compile(_ONE_LEAD + r"(?:但|而|可|其中)?\s*+(?:一个|一者|一种|其一)(?![个种者是为叫即])")
+_THE_OTHER_RE = re.compile(_ONE_LEAD + r"(?:而|但|可)?\s*+(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
 
 
 def _unowned(text: str, clauses: list, i: int) -> bool:
@@ -634,9 +634,9 @@ def _unowned(text: str, clauses: list, i: int) -> bool:
     return _THE_OTHER_RE.match(text, clause.start, clause.end) is not None and i > 0 \
         and _ONE_OF_TWO_RE.match(text, clauses[i - 1].start, clauses[i - 1].end) is not None
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
-_CLAUSE_HEAD_RE = re.compile(r"\s*(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而|(?:这|正|就)?是?(?:因为|由于|得益于|归功于|受益于)|因|凭借|依靠)\s*[，,]?\s*)?")
+_CLAUSE_HEAD_RE = re.compile(r"\s*+(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而|(?:这|正|就)?是?(?:因为|由于|得益于|归功于|受益于)|因|凭借|依靠)\s*+[，,]?\s*+)?")
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
-_TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*[，,]\s*$")
+_TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*+[，,]\s*+$")
 # a fill-in-the-blank item and its answer on one line (`填空：KNN 是一种 ____ 算法。答：聚类。`): the blanks, the answer's
 # label, and a label naming the exercise
 _BLANK_RE = re.compile(r"_{3,}|＿{2,}")
@@ -790,7 +790,7 @@ _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n：:])|^)[ \t]*(?:嗯+|�
                         r"|(?<=[\u4e00-\u9fffA-Za-z0-9])(?:请您?|需要|要)(?:注意|留意)(?=[，,])", re.M)
 # the tag of a speech quoted in two parts, between them (`“BART跟BERT一样，只有编码器，”顾言说，“名字都差不多…”`): the quote
 # marks around it and the speaker's words, so the speech reads as one
-_SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*“")
+_SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*+“")
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn or a note's label opening a sentence (`…。嘉宾B：…`, `…。注：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
@@ -829,33 +829,33 @@ _QUOTED_QA_RE = re.compile(
     r"(?P<qm>[ \t]*[？?][ \t]*[”\"」』][ \t]*)"
     r"(?=[^\s，,。；;：:！!？?])")
 # a clause that says what the clauses before it describe: `…，这是 BERT-base 的标准结构` (_named_after)
-_BACK_NAMED_RE = re.compile(r"\s*(?:这|这些|以上|上面这些|这套)(?:就|都|也|正|恰恰|其实)?(?:是|为)\s*(?:\*\*)?\s*")
-_BACK_WHAT_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:标准|默认|原始|原版|官方|典型|经典)?(?:的)?\s*(?:结构|配置|设置|参数|超参数?|架构|规格|设计|定义|做法|用法|规定)")
+_BACK_NAMED_RE = re.compile(r"\s*+(?:这|这些|以上|上面这些|这套)(?:就|都|也|正|恰恰|其实)?(?:是|为)\s*+(?:\*\*)?\s*+")
+_BACK_WHAT_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:标准|默认|原始|原版|官方|典型|经典)?(?:的)?\s*+(?:结构|配置|设置|参数|超参数?|架构|规格|设计|定义|做法|用法|规定)")
 # a bare reply that ends its sentence (`是。`, `对！`, `不是。`)
-_BARE_REPLY_RE = re.compile(r"[^，,。；;！!？?\n]{1,6}(?:[。！!；;]|\s*$)")
+_BARE_REPLY_RE = re.compile(r"[^，,。；;！!？?\n]{1,6}(?:[。！!；;]|\s*+$)")
 # a rhetorical question that asserts what it asks of with a negation (`难道 BERT 不是自回归模型吗？`): its 难道, the
 # negation's 不/没 and the question mark
 _RHETORICAL_RE = re.compile(r"(?P<lead>难道)(?:说)?[^。！？?!；;\n不没]{1,40}?(?P<neg>不(?=是|会|能|要|需要|用|该|就|也|都|算)|没(?=有))"
-                            r"[^。！？?!；;\n不没]{1,40}?(?P<particle>[吗么嘛]?)\s*(?P<qm>[？?])")
+                            r"[^。！？?!；;\n不没]{1,40}?(?P<particle>[吗么嘛]?)\s*+(?P<qm>[？?])")
 # a short exclamation standing as a sentence of its own (`超简单！`, `别慌！`, `稳！`)
-_EXCLAIM_RE = re.compile(r"\s*[\u4e00-\u9fff]{1,6}\s*[！!～~]+\s*")
+_EXCLAIM_RE = re.compile(r"\s*+[\u4e00-\u9fff]{1,6}\s*+[！!～~]+\s*+")
 # a short reply turn (`乙：多查询注意力。`, `乙：知道。`): a label, a few words, an end
-_SHORT_REPLY_RE = re.compile(r"\s*(?:(?:\*\*)?\s*" + SPEAKER_LABEL + r"\s*(?:\*\*)?\s*[:：]\s*)[^，,。；;！!？?\n]{1,10}[。！!…~～]*\s*")
+_SHORT_REPLY_RE = re.compile(r"\s*+(?:(?:\*\*)?\s*+" + SPEAKER_LABEL + r"\s*+(?:\*\*)?\s*+[:：]\s*)[^，,。；;！!？?\n]{1,10}[。！!…~～]*\s*+")
 # a listener's short question that echoes the one before it (`甲：BERT 怎么读句子？乙：怎么读？甲：…`, `乙：为啥？`)
-_ECHO_ASK_RE = re.compile(r"\s*(?:(?:\*\*)?\s*" + SPEAKER_LABEL + r"\s*(?:\*\*)?\s*[:：]\s*)?[\u4e00-\u9fff]{1,5}\s*[？?]+\s*")
+_ECHO_ASK_RE = re.compile(r"\s*+(?:(?:\*\*)?\s*+" + SPEAKER_LABEL + r"\s*+(?:\*\*)?\s*+[:：]\s*+)?[\u4e00-\u9fff]{1,5}\s*+[？?]+\s*+")
 # a question of how a thing changes, or what follows from a change, at its end (`有效学习率怎么变化`, `β 调大会怎样`)
-_CHANGE_ASK_RE = re.compile(r"(?:会|将|又)?(?:怎么样|怎样|如何|怎么)(?:变化?|改变|变动)?(?:呢|啊|呀)?\s*$|(?:会|将)?有(?:什么|何|啥)变化(?:呢|啊|呀)?\s*$")
+_CHANGE_ASK_RE = re.compile(r"(?:会|将|又)?(?:怎么样|怎样|如何|怎么)(?:变化?|改变|变动)?(?:呢|啊|呀)?\s*+$|(?:会|将)?有(?:什么|何|啥)变化(?:呢|啊|呀)?\s*+$")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 # (or what a thing means, `出现负值说明什么`: an explanation, not a value)
 _QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|差别|差异|异同|不同|优缺点|还是|trade-?off"
                         r"|(?:说明|意味着|代表|表明|暗示)(?:了)?什么", re.I)
-_QA_PARTICLE = r"(?:吗|(?<![什怎那这多要])么|嘛|吧)\s*(?:\*\*)?\s*$"  # (a final particle; not the 么 of 什么, 怎么)
+_QA_PARTICLE = r"(?:吗|(?<![什怎那这多要])么|嘛|吧)\s*+(?:\*\*)?\s*+$"  # (a final particle; not the 么 of 什么, 怎么)
 _QA_WHETHER = r"是否|(?<=[能可])否"  # (the asking part of 是否, 能否, 可否)
 _QA_PARTICLE_RE, _QA_WHETHER_RE = re.compile(_QA_PARTICLE), re.compile(_QA_WHETHER)
 _QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
 _COUNT_ASK_RE = re.compile(r"几(?=[个种层维头类倍])")
 _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
-_COUNT_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:大约|大概|约)?\s*(?:[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|层|种|维|头|类|倍)?\s*(?:左右|上下|多)?\s*(?:[，,。；;！!]|$)")
+_COUNT_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:大约|大概|约)?\s*+(?:[0-9]+|[一二两三四五六七八九十]+)\s*+(?:个|层|种|维|头|类|倍)?\s*+(?:左右|上下|多)?\s*+(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)")
@@ -876,14 +876,14 @@ _MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?(?:的|(?:�
 # (and a kind noun after the term: `房价这类连续值 regression 任务，…`)
 _TOPIC_KIND_TAIL_RE = re.compile(r"[ \t]*(?:任务|问题|场景)?[ \t*，,]*")
 # a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
-_LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*[:：]\s*)?(?:也|就|其实)?\s*(?:跟|和|与|同|像)\s*")
+_LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*+[:：]\s*+)?(?:也|就|其实)?\s*+(?:跟|和|与|同|像)\s*+")
 # "A 和 B 一样 P": B is compared with A, and has P too
-_LIKE_AFTER_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似|那样)")
+_LIKE_AFTER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 # a person's act told as a cleft, up to the thing it names (`我们微调的是 LLaMA`, `我这次用的其实是 Adam`)
-_PERSON_CLEFT_RE = re.compile(_ANSWER_LEAD + r"(?:我们|我|咱们|你们|你|他们|她们|大家|团队|作者们?)[^，,。；;：:的]{0,12}?的\s*(?:其实|就|正|便|也|都)?\s*是\s*(?:\*\*)?\s*")
-_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*[，,]?\s*)?"
-                         r"(?:(?:正是|恰恰是|恰是|就是)\s*)?"  # (`…。正是这两种激活函数缓解了…`)
+_PERSON_CLEFT_RE = re.compile(_ANSWER_LEAD + r"(?:我们|我|咱们|你们|你|他们|她们|大家|团队|作者们?)[^，,。；;：:的]{0,12}?的\s*+(?:其实|就|正|便|也|都)?\s*+是\s*+(?:\*\*)?\s*+")
+_ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*+[，,]?\s*+)?"
+                         r"(?:(?:正是|恰恰是|恰是|就是)\s*+)?"  # (`…。正是这两种激活函数缓解了…`)
                          r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:两|二|三|几)?(?:类|种|些|样的|项|篇|一|个)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计|激活函数|函数|策略)"
                          r"|" + _OWN_OBJECT + r")")
 # (not a time, `那时我给新人讲 X，说…`, `这次…`: the speaker goes on after it, and the term after the verb)
@@ -894,161 +894,161 @@ _PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间
                               + r"(?:个|种|些|类|样)?|那" + _TIME_AFTER_DEMONSTRATIVE + _PLACE_AFTER_DEMONSTRATIVE + r"(?:个|种|些)?|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
-_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[)）]\s*)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*)?(?:之间)?\s*(?:(?:的|有)\s*(?:什么|哪些)?(?:一个|一些|几个|一大|主要|重要|关键|核心|根本|最大|显著|本质)*(?:的)?\s*(?:区别|差异|不同|异同|联系|对比|比较)"
+_TOPIC_OF_COMPARISON_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[)）]\s*+)?(?:[\u4e00-\u9fffA-Za-z]{1,8}?\s*+)?(?:之间)?\s*+(?:(?:的|有)\s*+(?:什么|哪些)?(?:一个|一些|几个|一大|主要|重要|关键|核心|根本|最大|显著|本质)*(?:的)?\s*+(?:区别|差异|不同|异同|联系|对比|比较)"
                                      r"|(?:区别|差异|异同|对比|比较))")
 _DISPOSAL_OBJECT_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,12}$")
 # (what the object of 将 is changed into, when the term is that object: `将三个门：输入门、遗忘门、输出门变为两个门`; not
 # what the term itself brings about, `层次 softmax 把复杂度从 O(V) 降到 O(1)`)
 _CHANGED_INTO = r"(?:调整|变|改|换|合并|简化|替换|缩减|减少|压缩|精简|降)(?:成|为|到)"  # (a verb of changing something into another)
-_DISPOSED_INTO_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,30}?" + _CHANGED_INTO + r"\s*(?:\*\*)?\s*$")
+_DISPOSED_INTO_RE = re.compile(r"(?:把|将)(?!会|要|来|在|是|被|近)[^，,。；;把将]{0,30}?" + _CHANGED_INTO + r"\s*+(?:\*\*)?\s*+$")
 _CHANGED_INTO_RE = re.compile(r"[^，,。；;]{0,2}?" + _CHANGED_INTO)
-_COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
-_WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
+_COMPARED_LEAD_RE = re.compile(r"(?:相比|相较|比起|与其)(?:于)?\s*+(?:\*\*)?\s*[^，,。；;\s]{1,3}$")
+_WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)\s*+(?:\*\*)?\s*[^，,。；;\s]{0,4}$")
 # what a thing is said to differ from, and that thing's property (`不同于 Linformer/Performer 的低秩近似`)
-_DIFFERS_FROM_RE = re.compile(r"(?:不同于|区别于|有别于|不像|不同与)\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[^，,。；;\s]{0,3}$")
-_BASED_ON_RE = re.compile(r"(?:基于|源于|源自|来源于|脱胎于|借鉴了?|改进自)\s*(?:\*\*)?\s*$")
-_WITH_GAP_RE = re.compile(r"(?:与|跟|同|和)\s*(?:\*\*)?\s*$")
+_DIFFERS_FROM_RE = re.compile(r"(?:不同于|区别于|有别于|不像|不同与)\s*+(?:\*\*)?[^，,。；;]{0,24}?的\s*+(?:\*\*)?\s*[^，,。；;\s]{0,3}$")
+_BASED_ON_RE = re.compile(r"(?:基于|源于|源自|来源于|脱胎于|借鉴了?|改进自)\s*+(?:\*\*)?\s*+$")
+_WITH_GAP_RE = re.compile(r"(?:与|跟|同|和)\s*+(?:\*\*)?\s*+$")
 # a clause that opens by denying a list of statements parted by 、, up to the term of the second one
-_DENIED_LIST_RE = re.compile(_ANSWER_LEAD + r"(?:并不是|不是|并非)(?:说)?\s*[^，,。；;、：:]{2,30}、\s*(?:\*\*)?\s*")
+_DENIED_LIST_RE = re.compile(_ANSWER_LEAD + r"(?:并不是|不是|并非)(?:说)?\s*[^，,。；;、：:]{2,30}、\s*+(?:\*\*)?\s*+")
 _DIFFERS_AFTER_RE = re.compile(r"[^，,。；;]{0,16}?(?:不同|不一样|有别|相反|区分开|相比|相较|比起来|对比)"
                                # (the property in a longer modifier of the name compared with: `与先减均值再除标准差的 LayerNorm 不同`)
-                               r"|[^，,。；;]{0,24}?的\s*(?:\*\*)?\s*[\u4e00-\u9fffA-Za-z0-9\-]{1,12}\s*(?:\*\*)?\s*(?:不同|不一样|有别|相反|相比|相较|比起来|对比)")
-_CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*(?:则|却|反而)"
-                                r"|而(?!是|且|言|已)\s*(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*(?:为|是|属于))")  # `而分类过程为有监督过程`
+                               r"|[^，,。；;]{0,24}?的\s*+(?:\*\*)?\s*+[\u4e00-\u9fffA-Za-z0-9\-]{1,12}\s*+(?:\*\*)?\s*+(?:不同|不一样|有别|相反|相比|相较|比起来|对比)")
+_CONTRAST_TOPIC_RE = re.compile(_ANSWER_LEAD + r"(?:(?:而|但|但是|反之)\s*[^，,。；;：:]{2,20}?\s*+(?:则|却|反而)"
+                                r"|而(?!是|且|言|已)\s*+(?![它其该此这那])[^，,。；;：:\s]{2,10}?\s*+(?:为|是|属于))")  # `而分类过程为有监督过程`
 _JUXTAPOSED_RE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*")  # names side by side (`BERT 预训练`)
-_OWNER_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
-_ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*(?:\*\*)?\s*"
+_OWNER_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:\*\*)?\s*+")
+_ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|实际上)?\s*+(?:是|为|属于)\s*[^，,。；;]{1,20}?的\s*+(?:\*\*)?\s*+"
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 # a property followed by "is another term's …" (`约 3.4e38 是 FP32 和 BF16 的最大值`): it is given to that term
 # the name a property is given after it, in its own clause (`预测正确的样本占总样本的比例 (TP+TN)/N 称为准确率`)
-_NAMED_AS_AFTER_RE = re.compile(r"[^，,。；;：:！!？?]{0,30}?(?:被)?(?:称为|称作|称之为|叫做|叫作|记为|记作)\s*(?:\*\*)?\s*")
+_NAMED_AS_AFTER_RE = re.compile(r"[^，,。；;：:！!？?]{0,30}?(?:被)?(?:称为|称作|称之为|叫做|叫作|记为|记作)\s*+(?:\*\*)?\s*+")
 # ... or the thing a formula is used to compute (`以 TP/(TP+FN) 计算真负例率`)
-_COMPUTED_WITH_BEFORE_RE = re.compile(r"(?:以|用|按|按照|根据|依据)\s*(?:\*\*)?\s*$")
-_COMPUTES_AFTER_RE = re.compile(r"\s*[)）]?\s*(?:\*\*)?\s*(?:来|去)?(?:计算|求|算|求得|算出|得到|定义)(?:出)?\s*(?:\*\*)?\s*")
+_COMPUTED_WITH_BEFORE_RE = re.compile(r"(?:以|用|按|按照|根据|依据)\s*+(?:\*\*)?\s*+$")
+_COMPUTES_AFTER_RE = re.compile(r"\s*+[)）]?\s*+(?:\*\*)?\s*+(?:来|去)?(?:计算|求|算|求得|算出|得到|定义)(?:出)?\s*+(?:\*\*)?\s*+")
 _SUBCLAUSE_BREAK_RE = re.compile(r"[，,；;：:]")
-_GIVEN_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上|恰恰|则)?\s*(?:是|为|属于)\s*(?:\*\*)?\s*")
-_OWNED_AFTER_RE = re.compile(r"(?:\s*(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*(?:\*\*)?\s*的")
+_GIVEN_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|才|正|其实|实际上|恰恰|则)?\s*+(?:是|为|属于)\s*+(?:\*\*)?\s*+")
+_OWNED_AFTER_RE = re.compile(r"(?:\s*+(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*+(?:\*\*)?\s*+的")
 # an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
-_ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*[，,]?\s*(?:就是|其实就是|即是|也就是|指的是)")
+_ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*+[，,]?\s*+(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 # (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
-_LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的)|(?:这样做|这么做|此举|这一步)的(?=目的))?\s*(?:(?:就|主要|其实|正)?是|都是)?\s*"
+_LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的)|(?:这样做|这么做|此举|这一步)的(?=目的))?\s*+(?:(?:就|主要|其实|正)?是|都是)?\s*+"
 # (or a result it brought: `RNN 加上梯度裁剪，一举解决了…` is the clipping's result, not the RNN's)
 # a result said last, its object before it (`…，这样梯度爆炸和梯度消失都能一并解决`)
-_RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*(?:能|可以|可|就能|就可以|便能|会)?\s*(?:被|得到)?\s*(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
-                             r"(?:得到)?(?:解决|缓解|避免|消除|克服|防止|根治|抑制|减轻)(?:了|掉|掉了)?\s*[。！!]?\s*$")
+_RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*+(?:能|可以|可|就能|就可以|便能|会)?\s*+(?:被|得到)?\s*+(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
+                             r"(?:得到)?(?:解决|缓解|避免|消除|克服|防止|根治|抑制|减轻)(?:了|掉|掉了)?\s*+[。！!]?\s*+$")
 _PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|" + _AIM + r"是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
-_REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
+_REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*+(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
 # a clause that says what the word before it is (`…，这是一种有监督算法`, `…，它属于生成模型`, `…，这一机制…`) or what it
 # does (`…，即把…`; not a gloss that names what the clause before described, `…加一条 shortcut，也就是 basic block`)
-_APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*(?P<copula>(?:其实|本身|本质上|实际上)?\s*(?:就|也)?\s*(?:是|属于))|(?P<gloss>(?:即|亦即|也就是说?)(?=\s*(?:把|将|用|让|使|在|对|通过|先))|这(?:一|个|种|类|项)?(?:机制|模型|算法|方法|技术|结构|网络|思想|做法|方案)))(?!因为|为了|由于|指|说)")
+_APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*+(?P<copula>(?:其实|本身|本质上|实际上)?\s*+(?:就|也)?\s*+(?:是|属于))|(?P<gloss>(?:即|亦即|也就是说?)(?=\s*+(?:把|将|用|让|使|在|对|通过|先))|这(?:一|个|种|类|项)?(?:机制|模型|算法|方法|技术|结构|网络|思想|做法|方案)))(?!因为|为了|由于|指|说)")
 # a verb of using, adding, switching to or building on the term after it (`我只加了 padding mask`, `输出层换成了层次 softmax`,
 # `训练开启了 subsampling`, `新功能基于 LDA`)
 _USED_BEFORE_RE = re.compile(r"(?:(?:可以|可|应该|应当|得|建议|不妨)(?:用|使用|采用|选用|改用|换用)|加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
-                             r"\s*(?:一个|一层|一种)?\s*(?:\*\*)?\s*$")
+                             r"\s*+(?:一个|一层|一种)?\s*+(?:\*\*)?\s*+$")
 # what is loaded, run or quantised (`加载 BERT-base`, `跑了一遍 LoRA`, `量化到 INT8`), in a clause with no person and no
 # negation (`_PERSON_NEG_RE`): the next clause goes on with it
-_RUN_BEFORE_RE = re.compile(r"(?:加载|载入|运行|跑|打印|实例化|调出)(?:了|起)?(?:一遍|一下|一次|一轮)?\s*(?:\*\*)?\s*$|(?:量化|转换|转)(?:到|为|成)了?\s*$")
+_RUN_BEFORE_RE = re.compile(r"(?:加载|载入|运行|跑|打印|实例化|调出)(?:了|起)?(?:一遍|一下|一次|一轮)?\s*+(?:\*\*)?\s*+$|(?:量化|转换|转)(?:到|为|成)了?\s*+$")
 _PERSON_NEG_RE = re.compile(r"我|你|咱|他|她|不|没|别")
 # a clause that opens with a subject of its own: a person, or a demonstrative
-_PERSON_OPENS_RE = re.compile(r"\s*(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
+_PERSON_OPENS_RE = re.compile(r"\s*+(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
-_CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*(?:了|的是|的)?\s*(?:\*\*)?\s*$")
-_ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*(?:了|一个|一项|上|一下)?\s*(?:\*\*)?\s*$")
+_CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*+(?:了|的是|的)?\s*+(?:\*\*)?\s*+$")
+_ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*+(?:了|一个|一项|上|一下)?\s*+(?:\*\*)?\s*+$")
 # a term set to another value with 把/将 (`把 momentum 从 0.9 调到 0.99`, `将 λ 调大`): a purpose told next is the change's
-_DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
-_SET_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的值|的取值|的系数)?\s*(?:从\s*[^，,。；;]{1,12}?)?(?:调|设|改|提|降|加|减|拉|放|增)(?:得)?(?:大|小|高|低|到|成|为|至)")
+_DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*+(?:\*\*)?\s*+$")
+_SET_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的值|的取值|的系数)?\s*+(?:从\s*[^，,。；;]{1,12}?)?(?:调|设|改|提|降|加|减|拉|放|增)(?:得)?(?:大|小|高|低|到|成|为|至)")
 _ANSWER_WORD_RE = re.compile(_ANSWER_WORDS, re.I)
-_ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
+_ALTERNATIVE_BEFORE_RE = re.compile(r"(?:还是|或者|或是|以及|而是?|和|与|、)\s*+(?:\*\*)?\s*[^，,。；;\s]{0,2}$")
 # a pair's separator before a property glued to the next term: `BERT/自回归GPT`, `BERT 和自回归 GPT`
-_PAIRED_BEFORE_RE = re.compile(r"(?:[/／、]|和|与|及|或)\s*$")
+_PAIRED_BEFORE_RE = re.compile(r"(?:[/／、]|和|与|及|或)\s*+$")
 _COMPARED_PAIR_RE = re.compile(r"与|和|跟|及|、|\bvs\.?|\bversus\b|\band\b", re.I)
 _GLOSS = r"[（(](?P<body>[A-Za-z][A-Za-z0-9 .\-]{2,60})[）)]"  # an English name in brackets
-_GLOSS_RE = re.compile(r"\s*(?:\*\*)?\s*" + _GLOSS)
-_GLOSS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*[（(]\s*")  # (what is between a term and another name of it that glosses it)
+_GLOSS_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _GLOSS)
+_GLOSS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+[（(]\s*+")  # (what is between a term and another name of it that glosses it)
 # a noun of its own before an adverb of habit (`算法近似往往会…`, `语言建模通常采用…`): the subject of its clause
 # (not a generic noun that names the term again, `模型通常…`, nor one of its attributes, `参数量通常比…更大`)
 _HABIT_SUBJECT = (r"(?!因此|所以|从而|而|且|但|于是|同时|故|不过|然而|并且|也|还|就|则)"  # a connective is no noun
                   r"(?!(?:这个|这种|该|其|它的)?(?:模型|网络|算法|方法|技术|结构|参数量|参数|计算量|计算|速度|效果|性能|精度|显存|内存"
-                  r"|训练|收敛|泛化|梯度|输出|结果|表现|准确率|误差|损失|复杂度)\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都))"
-                  r"(?P<np>[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外]))\s*(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)")
+                  r"|训练|收敛|泛化|梯度|输出|结果|表现|准确率|误差|损失|复杂度)\s*+(?:往往|通常|一般|常常|经常|总是|大多|多半|大都))"
+                  r"(?P<np>[\u4e00-\u9fff]{2,8}(?<![中上里时下后前内外]))\s*+(?:往往|通常|一般|常常|经常|总是|大多|多半|大都)")
 # (after a connective that opens the clause: `因此语言建模通常…`; not `训练出的权重大多是…`, which goes on)
-_HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:因此|所以|从而|而且|而|但是?|于是|同时|故)\s*[，,]?\s*" + _HABIT_SUBJECT)
+_HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:因此|所以|从而|而且|而|但是?|于是|同时|故)\s*+[，,]?\s*+" + _HABIT_SUBJECT)
 # a sentence that opens with a subject of its own (`其他的激活值…`, `这些数据…`) does not go on with the last one's
 # a frame that names a thing in Latin letters (`在 PPO-ER 中，智能体使用经验回放…`): when the glossary does not know the
 # name, the sentence is about that thing, not the term carried or asked before
-_NAMED_FRAME = r"在\s*\$?(?:\\text\{)?\s*[A-Za-z][A-Za-z0-9\-]{1,30}\s*\}?\$?\s*(?:中|里|当中|之中)\s*[，,]"
+_NAMED_FRAME = r"在\s*+\$?(?:\\text\{)?\s*+[A-Za-z][A-Za-z0-9\-]{1,30}\s*+\}?\$?\s*+(?:中|里|当中|之中)\s*+[，,]"
 _NAMED_FRAME_RE = re.compile(_ANSWER_LEAD + _NAMED_FRAME)
-_OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*[，,]?\s*)?"
+_OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*+[，,]?\s*+)?"
                              # after a frame (`工程权衡上，`), a noun of its own before an adverb of habit
                              # (`算法近似往往会损失精度`): the sentence is about that noun
-                             r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*[，,]\s*" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
+                             r"(?:[^，,。；;：:]{1,10}(?:上|中|方面|来说|而言)\s*+[，,]\s*+" + _HABIT_SUBJECT + r"|其他|其它|其余|剩下|剩余|另一些|另外一些|这些|那些|有些|有的"
                              # a thing named with its English gloss (`标准化流（normalizing flow）…`)
-                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*" + _GLOSS +
+                             r"|[\u4e00-\u9fffA-Za-z0-9\-]{2,12}\s*+" + _GLOSS +
                              # a thing named in Latin letters that the glossary does not know, with an adverb that
                              # sets it beside what came before (`同时，Normalization 也有抗过拟合作用`)
-                             r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*(?:也|还|则|都|同样|本身|自身|又)"
+                             r"|[A-Za-z][A-Za-z0-9\-]{2,30}\s*+(?:也|还|则|都|同样|本身|自身|又)"
                              # what a paper or its authors tried (`原论文也试过可学习版本`): an experiment told, about the paper
-                             r"|(?:原论文|原文|论文|原作者|作者们?|后续工作|后来的工作)\s*(?:里|中)?\s*(?:也|还|则|曾经?|都|同样)?\s*(?:试过|尝试过?|做过|比较过?|对比过?|试验过?|实验过?)"
+                             r"|(?:原论文|原文|论文|原作者|作者们?|后续工作|后来的工作)\s*+(?:里|中)?\s*+(?:也|还|则|曾经?|都|同样)?\s*+(?:试过|尝试过?|做过|比较过?|对比过?|试验过?|实验过?)"
                              r"|" + _NAMED_FRAME +
                              # a counted noun phrase (`加权平均的m个学习器是可以并行处理的`): the sentence is about those
-                             r"|[^，,。；;：:]{1,12}的\s*(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*(?:个|种|类|组|层|套)\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:都|也|则|是|可以|能|会|均)"
+                             r"|[^，,。；;：:]{1,12}的\s*+(?:[0-9A-Za-z]{1,3}|[一二两三四五六七八九十几多]{1,2})\s*+(?:个|种|类|组|层|套)\s*+[\u4e00-\u9fffA-Za-z]{1,8}\s*+(?:都|也|则|是|可以|能|会|均)"
                              # some of the parameters, named by what they have (`梯度小的参数，…`): the sentence compares them
                              # (not an object after a verb: `先剪掉绝对值最大的权重，…`)
-                             r"|(?!先|再|把|将|对|给|让|使|剪|删|去|选|保留|留)[^，,。；;：:]{0,8}?(?:小|大|多|少|高|低|频繁|稀疏|罕见|常见)的\s*(?:参数|权重|特征|神经元|分量|维度)\s*[，,]"
+                             r"|(?!先|再|把|将|对|给|让|使|剪|删|去|选|保留|留)[^，,。；;：:]{0,8}?(?:小|大|多|少|高|低|频繁|稀疏|罕见|常见)的\s*+(?:参数|权重|特征|神经元|分量|维度)\s*+[，,]"
                              # a noun of its own sized by a comparative (`小一些的学习率更稳定`, `大一点的 batch 则…`): the
                              # sentence compares that, not the term before it
-                             r"|(?:更|较|稍)?(?:小|大|多|少|高|低)(?:一些|一点|点|些)的\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*(?:更|较|比较|反而|则|也|就|会|能))")
+                             r"|(?:更|较|稍)?(?:小|大|多|少|高|低)(?:一些|一点|点|些)的\s*+[\u4e00-\u9fffA-Za-z]{1,8}\s*+(?:更|较|比较|反而|则|也|就|会|能))")
 # a clause that names what the term is paired with (`使用 warm-up，搭配线性衰减`): what follows is that other thing's
-_PAIRED = r"(?:再|并|然后|之后|同时)?\s*(?:搭配|配合|配上|外加|辅以|再加上|结合)"
-_PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*" + _PAIRED)  # (after the term, past a comma, in the same clause)
+_PAIRED = r"(?:再|并|然后|之后|同时)?\s*+(?:搭配|配合|配上|外加|辅以|再加上|结合)"
+_PAIRED_BETWEEN_RE = re.compile(r"[，,；;]\s*+" + _PAIRED)  # (after the term, past a comma, in the same clause)
 _PAIRED_WITH_RE = re.compile(_ANSWER_LEAD + _PAIRED + r"(?:着|上|使用|采用)?")  # (opening a clause of its own)
 # a sentence that defines a thing (`X 是一种…`, `X 指的是…`): about X, whatever X is
 # (a discourse marker before the verb defines nothing: `说白了就是一种加密算法`, `简单来说就是…`)
-_DEFINES_RE = re.compile(r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句话说|也就是说|一句话|总之|实际上)\s*[，,]?\s*(?:它|这|其)?\s*(?:就|也)?(?:是一|是指|指的是))"
-                         r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*(?:是指|指的是|就是指))")
+_DEFINES_RE = re.compile(r"(?!(?:" + _DISCOURSE_MARKERS + r"|简而言之|换句话说|也就是说|一句话|总之|实际上)\s*+[，,]?\s*+(?:它|这|其)?\s*+(?:就|也)?(?:是一|是指|指的是))"
+                         r"[^，,。；;：:]{2,24}?(?:是一种|是一类|是一个|[，,]?\s*+(?:是指|指的是|就是指))")
 # a clause that opens (after a conjunction at most) with a phrasing that qualifies a noun: the noun is its subject
-_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*[，,]?\s*)?"
-                                   r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反|虽然|尽管|虽说|即使|即便)?\s*(?:\*\*)?\s*(?:通过|经过|经由|由)?\s*"
-                                   r"(?:传统|经典|常规|普通|标准|一般)?(?:的)?\s*")  # (`传统的有监督学习方法…`)
+_SUBJECT_PHRASE_AT_RE = re.compile(r"(?:(?:毫无疑问|显然|当然|其实|事实上|实际上|因此|所以|同样|另外|此外)\s*+[，,]?\s*+)?"
+                                   r"(?:而|但|但是|不过|然而|同时|且|并且|另外|此外|相反|虽然|尽管|虽说|即使|即便)?\s*+(?:\*\*)?\s*+(?:通过|经过|经由|由)?\s*+"
+                                   r"(?:传统|经典|常规|普通|标准|一般)?(?:的)?\s*+")  # (`传统的有监督学习方法…`)
 # a consequent that opens on a noun phrase of its own (`…固定位置编码，因此通过学习得到的输入嵌入需要…`)
 # an arithmetic operator right after or before a number (`64 \times 0.15`, `4 × 0.25`, `1024 / 2`)
-_OPERATOR_AFTER_RE = re.compile(r"\s*(?:\$\s*)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*(?:\$\s*)?[\d.(（]")
-_OPERATOR_BEFORE_RE = re.compile(r"[\d.)）]\s*(?:\$\s*)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*(?:\$\s*)?$")
+_OPERATOR_AFTER_RE = re.compile(r"\s*+(?:\$\s*+)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*+(?:\$\s*+)?[\d.(（]")
+_OPERATOR_BEFORE_RE = re.compile(r"[\d.)）]\s*+(?:\$\s*+)?(?:\\times|\\cdot|×|·|\*|÷|/)\s*+(?:\$\s*+)?$")
 # a value set for a run (`将 BERT 输入序列的最大长度设置为 64`, `把 max_len 设成 128`): chosen, not a fact of the model
-_CONFIGURED_BEFORE_RE = re.compile(r"(?:将|把)[^，,。；;]{1,30}?(?:设置|设定|设|配置|调整|调|改|定|指定)(?:为|成|到)\s*(?:\*\*)?\s*$")
-_CONSEQUENT = r"(?:因此|所以|从而|于是|因而)\s*(?:\*\*)?\s*(?:通过|经过|由)?\s*"
-_CONSEQUENT_SUBJECT_BEFORE_RE = re.compile(r"[，,；;]\s*" + _CONSEQUENT + r"$")
-_CONSEQUENT_SUBJECT_AT_RE = re.compile(r"\s*" + _CONSEQUENT)  # (the consequent as a clause of its own)
-_CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*(?:而|但|但是|然而|相反)\s*(?:\*\*)?\s*$")
-_NOUN_HEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:语言模型|模型|方法|网络|架构|结构|算法|方式|分布(?=\s*(?:只|会|能|可以|将|则|也|都|就|却|反而))|LMs?\b|models?\b|methods?\b"
+_CONFIGURED_BEFORE_RE = re.compile(r"(?:将|把)[^，,。；;]{1,30}?(?:设置|设定|设|配置|调整|调|改|定|指定)(?:为|成|到)\s*+(?:\*\*)?\s*+$")
+_CONSEQUENT = r"(?:因此|所以|从而|于是|因而)\s*+(?:\*\*)?\s*+(?:通过|经过|由)?\s*+"
+_CONSEQUENT_SUBJECT_BEFORE_RE = re.compile(r"[，,；;]\s*+" + _CONSEQUENT + r"$")
+_CONSEQUENT_SUBJECT_AT_RE = re.compile(r"\s*+" + _CONSEQUENT)  # (the consequent as a clause of its own)
+_CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*+(?:而|但|但是|然而|相反)\s*+(?:\*\*)?\s*+$")
+_NOUN_HEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?\s*+(?:语言模型|模型|方法|网络|架构|结构|算法|方式|分布(?=\s*+(?:只|会|能|可以|将|则|也|都|就|却|反而))|LMs?\b|models?\b|methods?\b"
                            # (or a relative clause's noun: `通过人工标注产出的全监督数据很难…`)
                            # followed by what is said of it: not `取得更好的结果。`, an object)
-                           r"|[^，,。；;]{0,10}?的\s*[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果|表示|表征|特征|向量|参数|权重)(?=\s*[^，,。；;\s)）]))", re.I)
+                           r"|[^，,。；;]{0,10}?的\s*+[\u4e00-\u9fff]{0,4}(?:数据|样本|语料|模型|方法|结果|表示|表征|特征|向量|参数|权重)(?=\s*[^，,。；;\s)）]))", re.I)
 # a purpose clause after a caution (`…需谨慎使用，以避免梯度消失`): what being careful avoids
-_CAUTION_PURPOSE_RE = re.compile(r"(?:谨慎|慎用|慎重|小心|少用|避免使用|不要使用|减少使用|限制使用)[^。；;！!？?]{0,20}?[，,]?\s*(?:以|以便|从而|来|才能|才可以)\s*$")
+_CAUTION_PURPOSE_RE = re.compile(r"(?:谨慎|慎用|慎重|小心|少用|避免使用|不要使用|减少使用|限制使用)[^。；;！!？?]{0,20}?[，,]?\s*+(?:以|以便|从而|来|才能|才可以)\s*+$")
 # what a step costs, said to be high (`重新训练成本极高`): the step is named as an obstacle
-_COST_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*(?:的)?\s*(?:成本|代价|开销|耗时|花费|难度|门槛)\s*(?:都|也)?\s*(?:极|很|非常|太|过|较|特别|十分|相当)?\s*(?:高|大|昂贵|贵|难以承受)")
+_COST_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,2}?\s*+(?:的)?\s*+(?:成本|代价|开销|耗时|花费|难度|门槛)\s*+(?:都|也)?\s*+(?:极|很|非常|太|过|较|特别|十分|相当)?\s*+(?:高|大|昂贵|贵|难以承受)")
 # steps in sequence: `先 A 再 B`
-_FIRST_RE = re.compile(r"先\s*(?:\*\*)?\s*$")
+_FIRST_RE = re.compile(r"先\s*+(?:\*\*)?\s*+$")
 _THEN_RE = re.compile(r"再|然后|随后|接着|之后")
 # a procedure denied before its first step (`不是把…算出来，`): the steps that follow in the sentence are denied too
-_DENIED_STEPS_RE = re.compile(r"(?:不是|并不是|并非|而不是|而非|不能|不应该?|不要|别)\s*(?:先|直接|简单地?|单纯地?)?\s*(?:把|将)[^。；;！!？?\n]*[，,]\s*$")
-_THEN_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:再|然后|随后|接着|之后)")
-_ENDED_BEFORE_RE = re.compile(r"(?:结束|完成|过后)\s*(?:之后|以后|后)?\s*[，,]\s*$")
+_DENIED_STEPS_RE = re.compile(r"(?:不是|并不是|并非|而不是|而非|不能|不应该?|不要|别)\s*+(?:先|直接|简单地?|单纯地?)?\s*+(?:把|将)[^。；;！!？?\n]*[，,]\s*+$")
+_THEN_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:再|然后|随后|接着|之后)")
+_ENDED_BEFORE_RE = re.compile(r"(?:结束|完成|过后)\s*+(?:之后|以后|后)?\s*+[，,]\s*+$")
 # the term as a step done, then the next step (`各级池化后通过可学习权重加权融合`, `池化之后再…`): what follows is that step's
-_AFTER_STEP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:之后|以后|后)\s*[，,]?\s*(?:再|又|则|通过|经过|经|用|使用|利用|进行|接|送入|输入|做)")
-_ENDED_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:过程|阶段)?\s*(?:结束|完成|过后)")
+_AFTER_STEP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:之后|以后|后)\s*+[，,]?\s*+(?:再|又|则|通过|经过|经|用|使用|利用|进行|接|送入|输入|做)")
+_ENDED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?(?:过程|阶段)?\s*+(?:结束|完成|过后)")
 # the term's stage over, and a time after it (`预热结束后才进入衰减阶段`): what follows happens after the term, not in it
-_ENDED_AFTER_RE = re.compile(_ENDED_RE.pattern + r"\s*(?:之后|以后|后)")
-_EXAMPLE_BRACKET_RE = re.compile(r"\s*(?:如|例如|比如|譬如|e\.g\.|eg\.|such as)", re.I)
+_ENDED_AFTER_RE = re.compile(_ENDED_RE.pattern + r"\s*+(?:之后|以后|后)")
+_EXAMPLE_BRACKET_RE = re.compile(r"\s*+(?:如|例如|比如|譬如|e\.g\.|eg\.|such as)", re.I)
 
 
-_SLASH_GAP_RE = re.compile(r"\s*[/／、]\s*")
+_SLASH_GAP_RE = re.compile(r"\s*+[/／、]\s*+")
 # a label that compares (`**Xavier vs He**`, `**L1 与 L2 的区别**`): it heads its line, naming no one subject
 _COMPARISON_LABEL_RE = re.compile(r"(?<![A-Za-z])(?:vs\.?|versus)(?![A-Za-z])|对比|比较|区别|差异|异同", re.I)
-_PAIR_SEP_RE = re.compile(r"\s+vs\.?\s+|\s*(?:或者|或)\s*|\s*[/／、]\s*", re.I)
+_PAIR_SEP_RE = re.compile(r"\s+vs\.?\s+|\s*+(?:或者|或)\s*+|\s*+[/／、]\s*+", re.I)
 
 
 def _slashed_pairing(text: str, clause: Span, mentions: list, ps: int):
@@ -1070,7 +1070,7 @@ def _slashed_pairing(text: str, clause: Span, mentions: list, ps: int):
 
 
 # what opens a gloss that is said of every item of the list before it (`（都用到 Hessian）`, `（它们都…）`)
-_ALL_OF_LIST_RE = re.compile(r"\s*(?:都|均|全都?|皆|一律|这些|它们|这几[种个类]|三者|两者|二者)")
+_ALL_OF_LIST_RE = re.compile(r"\s*+(?:都|均|全都?|皆|一律|这些|它们|这几[种个类]|三者|两者|二者)")
 
 
 def _open_bracket(text: str, start: int, at: int) -> int:
@@ -1097,7 +1097,7 @@ def _closes_aside(text: str, start: int, at: int) -> bool:
     return False
 
 
-_ENUMERATOR_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:[0-9A-Za-z]{1,2}|[ivx]{1,4})?")
+_ENUMERATOR_RE = re.compile(r"\s*+(?:[-*+]\s+)?(?:\*\*)?\s*+(?:[0-9A-Za-z]{1,2}|[ivx]{1,4})?")
 
 
 def _aside_clause(text: str, start: int, at: int) -> bool:
@@ -1116,11 +1116,11 @@ def _in_bracket_led_by(lead: re.Pattern, text: str, start: int, at: int) -> bool
 
 
 # what names a lack of the property before it (`…在捕捉位置信息方面的不足`)
-_LACK_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:方面|上|层面)?\s*(?:的)?\s*(?:不足|缺陷|短板|局限性?|弱点|缺失|欠缺)")
+_LACK_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:方面|上|层面)?\s*+(?:的)?\s*+(?:不足|缺陷|短板|局限性?|弱点|缺失|欠缺)")
 # not one of a thing (`一个可学习参数都没有`, `任何需要训练的权重也没有`): a count of one or any before the property and
 # 都/也 with a negation right after it deny it
 _NONE_BEFORE_RE = re.compile(r"(?:一个|一项|一点|一丁点|一丝|半个|任何)\s*[^，,。；;：:]{0,6}$")
-_NONE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都)\s*(?:没有|没|不存在|不带|不含|不需要|不用|不要)")
+_NONE_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:也|都)\s*+(?:没有|没|不存在|不带|不含|不需要|不用|不要)")
 # what says the step the property names is left out (`把减均值这一步省掉`, `re-centering 可省`, `mean subtraction is
 # dropped`): the property is not done
 # the verbs that put one thing in the place of the one before them (`A 改为 B`, `A 换成 B`)
@@ -1128,44 +1128,44 @@ _INTO_VERBS = r"改为|改成|换成|换为|替换为|替换成|换回成?|改�
 _DROPPED_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+[”\"」]?\s*+(?:这一?步|这个步骤|步骤|操作|这一项|环节)?\s*+(?:也|都|就)?\s*+(?:可以|可|能|被|给)?\s*+"
                                r"(?:省掉|省去|省略|省了|可省|去掉|去除|移除|删除|删掉|拿掉|舍弃|砍掉|取消|略去|丢掉|免去|免掉|关掉|关闭|关了|停用|停掉|禁用"
                                # (a step replaced by another, `减均值改为缩放`; not a value set, `改为 0.1`)
-                               r"|(?:" + _INTO_VERBS + r")(?!\s*[\d.])"
+                               r"|(?:" + _INTO_VERBS + r")(?!\s*+[\d.])"
                                r"|(?:is|are|was|were|gets?|can\s+be)\s+(?:dropped|removed|omitted|skipped|eliminated))")
 # what stands before an item of a list (`A、B 和 C`)
-_LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*(?:\*\*)?\s*$")
+_LIST_ITEM_BEFORE_RE = re.compile(r"(?:[、，,]|和|与|及|以及|或)\s*+(?:\*\*)?\s*+$")
 # a denied attribution before the term (`不能归因于`, `并不说明`), or a denied finding or belief (`我们并没有发现`,
 # `我不认为`): the clause it introduces is not asserted
-_DENIED_CAUSE_RE = re.compile(r"(?:(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*(?:简单地?|直接|完全|全部|都)?\s*"
+_DENIED_CAUSE_RE = re.compile(r"(?:(?:不能|不可|无法|并非|不是|不应|不该|不宜|别|并不|不)\s*+(?:简单地?|直接|完全|全部|都)?\s*+"
                               r"(?:归因于|归咎于|归结于|归结为|怪到|怪罪于|怪在|说明|证明|意味着|表明|代表)"
-                              r"|(?:并|也|都|从|从来|一直)?(?:没有?|未|没能|未能)\s*(?:发现|看到|观察到|测到|证实|证明)"
-                              r"|(?:并|也|从来|从)?不\s*(?:认为|觉得|相信|同意)"
+                              r"|(?:并|也|都|从|从来|一直)?(?:没有?|未|没能|未能)\s*+(?:发现|看到|观察到|测到|证实|证明)"
+                              r"|(?:并|也|从来|从)?不\s*+(?:认为|觉得|相信|同意)"
                               # (what one is told not to count on, `别指望 X 在普通 GPU 上提速`, or not to write somewhere,
                               # `别在文档里写 X 是近似算法`: the clause after it is denied, not stated)
-                              r"|(?:别|不要|千万别|不能|甭)\s*(?:再)?\s*(?:指望|期待|奢望|幻想)"
-                              r"|(?:别|不要|千万别|切勿)\s*(?:再)?\s*在[^，,。；;！!？?]{1,12}?(?:里|中|上)\s*(?:写|说|讲|宣称))[^，,。；;]*$")
+                              r"|(?:别|不要|千万别|不能|甭)\s*+(?:再)?\s*+(?:指望|期待|奢望|幻想)"
+                              r"|(?:别|不要|千万别|切勿)\s*+(?:再)?\s*+在[^，,。；;！!？?]{1,12}?(?:里|中|上)\s*+(?:写|说|讲|宣称))[^，,。；;]*$")
 # a clause that ends by calling what it told an exception (`…的做法是少见的特例`, `…属于例外情况`)
-_EXCEPTION_AFTER_RE = re.compile(r"[^，,。；;！!？?]{0,30}?(?<![不非没])(?:是|属于|算是?|只是|乃是|为)\s*(?:一个|个|一种|种)?\s*"
-                                 r"(?:特殊|少见|罕见|少数|个别|极少数)?的?\s*(?:例外|特例)(?:情况|情形)?\s*(?:而已|罢了)?\s*[，,。；;！!]?\s*$")
+_EXCEPTION_AFTER_RE = re.compile(r"[^，,。；;！!？?]{0,30}?(?<![不非没])(?:是|属于|算是?|只是|乃是|为)\s*+(?:一个|个|一种|种)?\s*+"
+                                 r"(?:特殊|少见|罕见|少数|个别|极少数)?的?\s*+(?:例外|特例)(?:情况|情形)?\s*+(?:而已|罢了)?\s*+[，,。；;！!]?\s*+$")
 # what joins a property to the term after it as a statement (`不等价：L2…`, `不稀疏的是 L2`)
 _STATED_OF_AFTER_RE = re.compile(r"[:：]|是|为")
 # a term that is the second or the first of a pair whose other member the glossary does not know (`X 与 B`, `B 和 X`)
-_PAIR_SECOND_RE = re.compile(r"[^\s，,。；;：:（(、]\s*(?:与|和|跟|及|vs\.?|VS|对比)\s*(?:\*\*)?\s*$")
-_PAIR_FIRST_RE = re.compile(r"\s*(?:\*\*)?\s*(?:与|和|跟|及|vs\.?|VS|对比)\s*[^\s，,。；;：:]")
+_PAIR_SECOND_RE = re.compile(r"[^\s，,。；;：:（(、]\s*+(?:与|和|跟|及|vs\.?|VS|对比)\s*+(?:\*\*)?\s*+$")
+_PAIR_FIRST_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:与|和|跟|及|vs\.?|VS|对比)\s*[^\s，,。；;：:]")
 # a sameness word that opens a condition (`相同 wd 下两者差 0.21`, `在同样的学习率下`)
-_SAME_WORD_RE = re.compile(r"(?:相同|一样|同样|同一)\s*$")
+_SAME_WORD_RE = re.compile(r"(?:相同|一样|同样|同一)\s*+$")
 _SAME_FRAME_RE = re.compile(r"\s*(?:的)?[^，,。；;：:]{1,24}?(?:(?<!以)下(?![降载面列来去])|条件下|情况下|前提下|设置下|配置下)")
 # a term introduced by the name it is given, ending its clause: `…，叫幅值剪枝。`, `有个毛病叫模式崩溃，…` (what the clause
 # names goes on, not the words it was described in)
-_INTRODUCED_AS_RE = re.compile(_ANSWER_LEAD + r"(?:这|它)?\s*(?:就)?\s*(?:叫|叫做|叫作|称为|称作|被称为|名叫)\s*(?:\*\*)?\s*[“\"「]?\s*$")
-_THERE_IS_NAMED_RE = re.compile(r"有(?:个|一个|一种|种|一类|类)[^，,。；;]{0,8}?(?:叫|叫做|叫作|名叫)\s*(?:\*\*)?\s*[“\"「]?\s*$")
-_INTRODUCED_END_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:\*\*)?\s*[，,。；;！!]?\s*")
+_INTRODUCED_AS_RE = re.compile(_ANSWER_LEAD + r"(?:这|它)?\s*+(?:就)?\s*+(?:叫|叫做|叫作|称为|称作|被称为|名叫)\s*+(?:\*\*)?\s*+[“\"「]?\s*+$")
+_THERE_IS_NAMED_RE = re.compile(r"有(?:个|一个|一种|种|一类|类)[^，,。；;]{0,8}?(?:叫|叫做|叫作|名叫)\s*+(?:\*\*)?\s*+[“\"「]?\s*+$")
+_INTRODUCED_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+[”\"」]?\s*+(?:\*\*)?\s*+[，,。；;！!]?\s*+")
 # a sentence that gives a thing its name (`…的目标称为 TLM`)
-_NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*(?:\*\*)?")
+_NAMES_NEW_RE = re.compile(r"(?:被)?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)\s*+(?:\*\*)?")
 _FORMER_LATTER_RE = re.compile(r"前者|后者")
 # a term that only qualifies the term after it (`PyTorch 中的 nn.Dropout`) is not what the clause is about
 # (and a use in it: `蒸馏损失里用到的软标签`)
-_MODIFIER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[^，,。；;\s]{0,4}?(?:中|里|内)(?:用到|使用|用|采用|引入|出现)?的|(?:中|里|内)的)\s*(?:\*\*)?\s*$")
+_MODIFIER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[^，,。；;\s]{0,4}?(?:中|里|内)(?:用到|使用|用|采用|引入|出现)?的|(?:中|里|内)的)\s*+(?:\*\*)?\s*+$")
 # the next clause names what the clause before it described: `这就是 X`, `这个过程就叫 X`, `得到的就是 X`
-_PLACE_OWNS_RE = re.compile(r"\s*(?:里|中|当中|内)的\s*")
+_PLACE_OWNS_RE = re.compile(r"\s*+(?:里|中|当中|内)的\s*+")
 
 
 def _owned_head(text: str, mentions: list[Mention]) -> Mention:
@@ -1176,8 +1176,8 @@ def _owned_head(text: str, mentions: list[Mention]) -> Mention:
     return mentions[k]
 
 
-_COPULA_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|才|正|其实|实际上)?\s*(?:是|为|属于)[^，,。；;：:？?]{0,10}?")
-_ATTRIBUTED_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|设计|结构|配置)")
+_COPULA_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|才|正|其实|实际上)?\s*+(?:是|为|属于)[^，,。；;：:？?]{0,10}?")
+_ATTRIBUTED_TAIL_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:\*\*)?\s*+(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|设计|结构|配置)")
 
 
 def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], bool]:
@@ -1193,183 +1193,183 @@ def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], boo
     return after, bool(after) and _CLEFT_RE.fullmatch(text, pe, after[0].start) is not None
 
 
-_NAMES_AHEAD_RE = re.compile(r"\s*(?:\*\*)?\s*"
+_NAMES_AHEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+"
                              # (told by the one whose text it is: `…时停止，作者称这就是早停的标准实现`)
-                             r"(?:(?:作者|原文|文中|论文|书中|他|她)\s*(?:称|说|认为|指出|写道|表示)\s*[，,：:]?\s*(?=这|此))?"
+                             r"(?:(?:作者|原文|文中|论文|书中|他|她)\s*+(?:称|说|认为|指出|写道|表示)\s*+[，,：:]?\s*+(?=这|此))?"
                              r"(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
-                             r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*"
+                             r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*+"
                              # (or what the steps described yield, `…加入 L2 惩罚，便得到了岭回归`)
-                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*"
-                             r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的)?\s*(?:\*\*)?\s*")
+                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*+(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*+"
+                             r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的)?\s*+(?:\*\*)?\s*+")
 # a worked example's value, in the clause after it (`…，其准确率便是 75%`, `…，那么 recall 就等于 0.8。`): the term whose
 # value the counts give
-_VALUE_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:其|则|那么|于是|所以|因此|这时|此时)?\s*(?:模型的?|它的|其)?\s*(?:\*\*)?\s*")
-_VALUE_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:值)?\s*(?:也)?(?:就|便|即)?\s*(?:是|为|等于|=|＝|算出来是|算下来是)\s*"
-                            r"(?:\d+(?:\.\d+)?\s*%?|\d+\s*/\s*\d+|百分之[一二三四五六七八九十百零〇两]+)\s*[。，,；;！!]?\s*")
+_VALUE_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:其|则|那么|于是|所以|因此|这时|此时)?\s*+(?:模型的?|它的|其)?\s*+(?:\*\*)?\s*+")
+_VALUE_TAIL_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:值)?\s*+(?:也)?(?:就|便|即)?\s*+(?:是|为|等于|=|＝|算出来是|算下来是)\s*+"
+                            r"(?:\d+(?:\.\d+)?\s*+%?|\d+\s*+/\s*+\d+|百分之[一二三四五六七八九十百零〇两]+)\s*+[。，,；;！!]?\s*+")
 # the condition of a 越…越 pair, up to the comma before its consequent (`候选越长，`)
-_CORRELATIVE_IF_RE = re.compile(r"[^，,。；;：:\s]{1,10}?越[^，,。；;：:]{1,6}?[，,]\s*")
+_CORRELATIVE_IF_RE = re.compile(r"[^，,。；;：:\s]{1,10}?越[^，,。；;：:]{1,6}?[，,]\s*+")
 # a term that modifies the noun after it (`不用 X 的深网`): the noun is what goes on
-_MODIFIER_OF_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的|等|之类的?|这类|这样的|一类的?)\s*(?:\*\*)?\s*[\u4e00-\u9fffA-Za-z]")
+_MODIFIER_OF_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的|等|之类的?|这类|这样的|一类的?)\s*+(?:\*\*)?\s*+[\u4e00-\u9fffA-Za-z]")
 # a term compared with, before it (`相比 Full Checkpointing，训练速度更快`): what the next clause says is of the other thing
 _COMPARED_BEFORE_RE = re.compile(r"(?:相比|相比于|比起|对比|相较于?|不同于|区别于)[^，,。；;：:]{0,12}$")
-_COMPARED_AFTER_RE = re.compile(r"[^，,。；;：:]{0,12}?(?:相比|相较|比较起来|比起来|对比)\s*[，,]?\s*$")
+_COMPARED_AFTER_RE = re.compile(r"[^，,。；;：:]{0,12}?(?:相比|相较|比较起来|比起来|对比)\s*+[，,]?\s*+$")
 # a phrasing that opens on an agent of its own (`模型生成一个 an，…`): the agent acts, it is no state the term brings about
 _AGENT_OPENS_RE = re.compile(r"(?:模型|网络|系统|算法|我们|我|你|用户|作者)")
 # what follows a phrasing that is the subject of its clause (`Pre-LN 是…`, `具体类别由…`)
-_SUBJECT_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:是|为|的|则|却|也|就|都|才|要|需|会|可|能|由|被|靠|和|与|跟|及|或|这)")
+_SUBJECT_TAIL_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:是|为|的|则|却|也|就|都|才|要|需|会|可|能|由|被|靠|和|与|跟|及|或|这)")
 # the term the next clause says is made for what the clause described (`…，三元组损失正是为此而设`, `…，X 就是为此设计的`)
-_FOR_THIS_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|所以|因此)?\s*")
+_FOR_THIS_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:而|所以|因此)?\s*+")
 _GOAL_MODAL_RE = re.compile(r"应当?|应该|要(?!么|是)|需要|得(?=使|让)|希望|目标是|目的是|旨在|力求")
-_FOR_THIS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也)?(?:正|就|便|恰恰|恰)?(?:是)?\s*为(?:此|这个目的|了这个目的|了这一点)\s*(?:而)?\s*(?:设|设计|提出|引入|存在|生|服务)")
+_FOR_THIS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:也)?(?:正|就|便|恰恰|恰)?(?:是)?\s*+为(?:此|这个目的|了这个目的|了这一点)\s*+(?:而)?\s*+(?:设|设计|提出|引入|存在|生|服务)")
 # what a term uses, named after it in a relative clause (`LLaMA 所用的 RMSNorm`, `GPT-2 采用的 BPE`)
-_USED_BY_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*所?(?:用|使用|采用|选用|沿用|引入|提出|设计)(?:了)?的\s*(?:\*\*)?\s*")
+_USED_BY_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+所?(?:用|使用|采用|选用|沿用|引入|提出|设计)(?:了)?的\s*+(?:\*\*)?\s*+")
 # a quantifier that opens a clause, of the noun after it (`所有时间步…`, `每个神经元…`)
-_QUANTIFIER_LEAD_RE = re.compile(r"(?:所有|全部|每一?个|各个|每)(?:的)?\s*")
-_NAMED_AFTER_COMMA_RE = re.compile(r"\s*[，,—]\s*(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*(?:也)?(?:就|便|即|正)?\s*(?:是|叫|叫做|叫作|称为|被称为)\s*"
-                                   r"(?:所谓的?|典型的|我们常说的|常说的)?\s*(?:\*\*)?\s*")
+_QUANTIFIER_LEAD_RE = re.compile(r"(?:所有|全部|每一?个|各个|每)(?:的)?\s*+")
+_NAMED_AFTER_COMMA_RE = re.compile(r"\s*+[，,—]\s*+(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*+(?:也)?(?:就|便|即|正)?\s*+(?:是|叫|叫做|叫作|称为|被称为)\s*+"
+                                   r"(?:所谓的?|典型的|我们常说的|常说的)?\s*+(?:\*\*)?\s*+")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
 # the clause before is why the term did or has something, not what the term is
-_REASON_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?[^，,。；;]{0,24}?的\s*(?:主要|根本|重要|核心|关键)?\s*"
+_REASON_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?[^，,。；;]{0,24}?的\s*+(?:主要|根本|重要|核心|关键)?\s*+"
                                r"(?:原因|理由|缘故|动机|根源|出发点)")
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
 # (or a wish, `想让模型收敛得更精确，就把 lr 往大了调`)
-_PURPOSE_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想|要(?=把|将|让|使))")
-_WISH_LEAD_RE = re.compile(r"\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:要想|想要|想让|若想|(?:如果|要是|假如|倘若|若是)想)")  # (a wish as a clause's lead)
-_CONSEQUENT_LEAD_RE = re.compile(r"\s*(?:那就|那么就|就|那|则)")
+_PURPOSE_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想|要(?=把|将|让|使))")
+_WISH_LEAD_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:要想|想要|想让|若想|(?:如果|要是|假如|倘若|若是)想)")  # (a wish as a clause's lead)
+_CONSEQUENT_LEAD_RE = re.compile(r"\s*+(?:那就|那么就|就|那|则)")
 _WISH_OPENS_RE = re.compile(r"为了|想让|想要|要想|希望")  # (a phrasing of the property that opens with the purpose itself)
 _SERVED_BY_RE = re.compile(r"(?:(?![不别没勿莫])[^，,。；;]){0,16}?(?:使用|采用|选用|选择|选|挑|上|用|改用|换成|换用|引入|加入|加上|需要|应该用|应当用|就把|就将|就"
                            # (the choice named after a copula, `研究者们的首选是 L2`, `最好的选择就是 X`)
-                           r"|(?:首选|选择|做法|办法|方案)(?:就|当然|一般|通常)?(?:是|为))\s*(?:\*\*)?\s*")
+                           r"|(?:首选|选择|做法|办法|方案)(?:就|当然|一般|通常)?(?:是|为))\s*+(?:\*\*)?\s*+")
 _DENIED_COPULA_RE = re.compile(r"(?:不是|并不是|并非|不属于|并不属于)")
 # (or a verb of watching or basing on, `早停很简单，观察训练损失…就停`: the topic does it)
 _ADVERB_LEAD_RE = re.compile(r"(?:" + _DEGREE_LEAD + r"|只|仅|都|也|还|就|总是|一定|必须|直接|主要|往往|通常|一般|输入|输出|得到|生成"
                              r"|观察|监控|监测|盯着|依据|根据|基于)")
-_SCENE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:中|里|当中|之中)(?!的)")
+_SCENE_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:中|里|当中|之中)(?!的)")
 _MARKUP_RE = re.compile(r"[\s*_`（）()：:]+")
 # a term followed by (or ending in) a time word and preceded by 在/当/于 (or standing first) is a time frame
-_TIME_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
+_TIME_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?(?:时|时候|阶段|期间|过程中|过程里|之时)")
 _COPULA_BEFORE_RE = re.compile(r"(?<![但可于还凡要若或])是|(?<![设改变成作转化分认以因行称])为|属于|算是|即|称为|作为|当作|看作|相当于|等于")
 # what may open a clause before its topic, and a noun of kind after a property that opens it
-_CLAUSE_LEAD_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|其中|一般而言|一般来说|通常|总的来说|相比之下|相对而言)?\s*[，,]?\s*")
-_KIND_NOUN_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:目标检测|检测器|检测方法|检测算法|方法|模型|算法|网络|框架|架构|范式|系列)")
+_CLAUSE_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:而|但|但是|其中|一般而言|一般来说|通常|总的来说|相比之下|相对而言)?\s*+[，,]?\s*+")
+_KIND_NOUN_AFTER_RE = re.compile(r"\s*+(?:的)?\s*+(?:目标检测|检测器|检测方法|检测算法|方法|模型|算法|网络|框架|架构|范式|系列)")
 # a clause that only sets the scene (`在回归问题中，…`): with no term of its own, it says nothing of the term before it
-_FRAME_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?\s*(?:而|但|但是|那么|所以|同样)?\s*(?:在|对于|针对|面对)[^，,。；;]{1,24}?"
-                              r"(?:中|里|上|时|时候|方面|场景下?|情况下|任务中?|问题中?)\s*[，,]\s*")
-_IN_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:\*\*)?\s*(?:[^，,。；;\s]{1,12}?\s*(?:和|与|、|/|／)\s*)?$")
+_FRAME_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:而|但|但是|那么|所以|同样)?\s*+(?:在|对于|针对|面对)[^，,。；;]{1,24}?"
+                              r"(?:中|里|上|时|时候|方面|场景下?|情况下|任务中?|问题中?)\s*+[，,]\s*+")
+_IN_BEFORE_RE = re.compile(r"(?:在|当)\s*+(?:\*\*)?\s*+(?:[^，,。；;\s]{1,12}?\s*+(?:和|与|、|/|／)\s*+)?$")
 # an era named by the term's arrival (`在进入 Transformer 之前，…`, `在有 BERT 以前`): a time frame, not the subject
-_ERA_BEFORE_RE = re.compile(r"(?:在|当)\s*(?:进入|迎来|出现|提出|发明|诞生|有了?)\s*(?:\*\*)?\s*$")
+_ERA_BEFORE_RE = re.compile(r"(?:在|当)\s*+(?:进入|迎来|出现|提出|发明|诞生|有了?)\s*+(?:\*\*)?\s*+$")
 _ERA_EVENT = r"(?:出现|问世|诞生|提出|出来)"
-_ERA_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"?\s*(?:之前|以前)\s*[，,]")
-_ERA_EVENT_END_RE = re.compile(r"\s*(?:\*\*)?\s*" + _ERA_EVENT + r"\s*(?:之前|以前)\s*[，,]")  # (`Transformer 出现之前，`)
+_ERA_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _ERA_EVENT + r"?\s*+(?:之前|以前)\s*+[，,]")
+_ERA_EVENT_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _ERA_EVENT + r"\s*+(?:之前|以前)\s*+[，,]")  # (`Transformer 出现之前，`)
 # a stage waited out (`等它这段结束，…`, `直到预热完成，…`)
 _UNTIL_LEAD = r"(?:等|等到|直到|待)"
-_UNTIL_ENDS = r"(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*[，,]"
-_UNTIL_CLAUSE_RE = re.compile(r"\s*" + _UNTIL_LEAD + r"[^，,。；;]{0,24}?" + _UNTIL_ENDS + r"\s*")
-_UNTIL_BEFORE_RE = re.compile(_UNTIL_LEAD + r"\s*(?:\*\*)?\s*(?:它们?|其)?$")
-_UNTIL_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这段|这一段|这个阶段|这一阶段|阶段)?\s*" + _UNTIL_ENDS)
-_TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*[，,]")
+_UNTIL_ENDS = r"(?:结束|完成|走完|过去|跑完|用完)(?:了)?(?:之后|以后|后)?\s*+[，,]"
+_UNTIL_CLAUSE_RE = re.compile(r"\s*+" + _UNTIL_LEAD + r"[^，,。；;]{0,24}?" + _UNTIL_ENDS + r"\s*+")
+_UNTIL_BEFORE_RE = re.compile(_UNTIL_LEAD + r"\s*+(?:\*\*)?\s*+(?:它们?|其)?$")
+_UNTIL_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这段|这一段|这个阶段|这一阶段|阶段)?\s*+" + _UNTIL_ENDS)
+_TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后|的时候|时)\s*+[，,]")
 # `在使用 sigmoid 等激活函数的时候…`: a term used within a frame of when (what is used, not what is said of)
-_USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*(?:(?:不|没有?|未)\s*(?:使用|采用|用|加|加上|加入|引入)|使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")  # (`在不加位置编码的时候`)
+_USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*+(?:(?:不|没有?|未)\s*+(?:使用|采用|用|加|加上|加入|引入)|使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")  # (`在不加位置编码的时候`)
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
-_WHEN_CLAUSE_ENDS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?(?:时|时候|之时)\s*[，,]")
-_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*(?:\*\*)?\s*$|^" + _ANSWER_LEAD + r"$")
+_WHEN_CLAUSE_ENDS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?(?:时|时候|之时)\s*+[，,]")
+_FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*+(?:\*\*)?\s*+$|^" + _ANSWER_LEAD + r"$")
 _LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
 _LISTS_RE = re.compile(_LIST_WORDS)
 # between two items of such a list, the items the glossary does not know (`有逻辑回归、SVM、k-means`)
-_LIST_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:、|和|及|以及|/)\s*(?:[^，,。；;：:（）()、\s][^，,。；;：:（）()、]{0,15}?\s*(?:、|和|及|以及|/)\s*)+")
-_LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:" + _LIST_WORDS + r")\s*(?:\*\*)?\s*"
-                           r"(?:[^，,。；;：:（）()、]{1,16}?\s*(?:、|和|及|以及|/)\s*)+")
-_CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*(?:\*\*)?\s*"
-                       r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*(?:\*\*)?\s*|\s*(?:\*\*)?\s*了?\s*[《「“『]?\s*"
-                       r"|[^，,。；;：:（）()]{0,8}?[:：]\s*(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
-                       r"|[^，,。；;：:（）()]{0,6}?(?:[，,]|\s*[（(])?\s*(?:如|例如|比如|诸如|譬如)\s*"  # `轻量级框架，如 MobileNet`, `两阶段检测器（如 YOLO）`
-                       r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*[《「“]?")  # `OpenAI 提出了 X`
+_LIST_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:、|和|及|以及|/)\s*+(?:[^，,。；;：:（）()、\s][^，,。；;：:（）()、]{0,15}?\s*+(?:、|和|及|以及|/)\s*+)+")
+_LIST_LEAD_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:" + _LIST_WORDS + r")\s*+(?:\*\*)?\s*+"
+                           r"(?:[^，,。；;：:（）()、]{1,16}?\s*+(?:、|和|及|以及|/)\s*+)+")
+_CLEFT_RE = re.compile(r"[^，,。；;：:（）()]{0,8}?(?:是|为|属于|要数|当属|莫过于|有|包括|包含|例如|比如|如|相当于|等于|等同于|即|意味着|表示|说明)\s*+(?:\*\*)?\s*+"
+                       r"|\s*[^，,。；;：:（）()\s]{0,4}?的\s*+(?:\*\*)?\s*+|\s*+(?:\*\*)?\s*+了?\s*+[《「“『]?\s*+"
+                       r"|[^，,。；;：:（）()]{0,8}?[:：]\s*+(?:\*\*)?[^，,。；;：:（）()]{0,4}?"  # `过拟合的原因：模型参数太少`
+                       r"|[^，,。；;：:（）()]{0,6}?(?:[，,]|\s*+[（(])?\s*+(?:如|例如|比如|诸如|譬如)\s*+"  # `轻量级框架，如 MobileNet`, `两阶段检测器（如 YOLO）`
+                       r"|[^，,。；;：:（）()]{0,8}?(?:提出|发表|发布|推出|开发|设计|发明)了?\s*+[《「“]?")  # `OpenAI 提出了 X`
 # the two sides of `A vs B` (`加法残差 vs 拼接残差`): what is set against what, not a claim about either
 _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;：:\s]{0,6}$")
 # a count before a term (`96 个注意力头`, `12 层 Transformer`): what is counted is a part of the thing the sentence
 # is about (`GPT-3 有 96 层，96 个注意力头，参数量…`), not a subject of its own
-_COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*(?:个|层|组|路|种|块|条)?\s*$")
+_COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*+(?:个|层|组|路|种|块|条)?\s*+$")
 # a verb of replacing the term before it by the one after it (`A 换成 B`; not `A 替换 B`, where A replaces B)
-_REPLACED_INTO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:也|都|就|则|已|已经)?\s*(?:" + _INTO_VERBS + r"|改用|升级为|升级成)了?\s*(?:\*\*)?\s*")
+_REPLACED_INTO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:也|都|就|则|已|已经)?\s*+(?:" + _INTO_VERBS + r"|改用|升级为|升级成)了?\s*+(?:\*\*)?\s*+")
 # a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`)
-_USES_OTHER_OPENS_RE = re.compile(r"\s*(?:[-*+]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:而|但)?(?:先|再|然后|接着|最后|改|又|另)?\s*(?:用|使用|采用|换用|改用)\s*(?:\*\*)?\s*[A-Za-z]")
+_USES_OTHER_OPENS_RE = re.compile(r"\s*+(?:[-*+]\s+|\d+[.、)]\s*+)?(?:\*\*)?\s*+(?:而|但)?(?:先|再|然后|接着|最后|改|又|另)?\s*+(?:用|使用|采用|换用|改用)\s*+(?:\*\*)?\s*+[A-Za-z]")
 # a clause that says what not to use (`别用 sigmoid`, `不要再用 MSE`), before one that says what to use instead
-_DONT_USE_RE = re.compile(r"(?:别|不要|不用|不该|不应|不能|千万别|不必|切勿)(?:再)?\s*(?:用|使用|采用|选|上)")
+_DONT_USE_RE = re.compile(r"(?:别|不要|不用|不该|不应|不能|千万别|不必|切勿)(?:再)?\s*+(?:用|使用|采用|选|上)")
 # a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
-_PURPOSE_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*为了(?!什么|啥)")
+_PURPOSE_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+为了(?!什么|啥)")
 # a dash that opens a contrast with the real thing (`——真正的二阶方法`, `——所谓的…`)
-_CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*(?:\*\*)?\s*(?:而|但)?\s*(?:真正的|所谓的?|相反)")
+_CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*+(?:\*\*)?\s*+(?:而|但)?\s*+(?:真正的|所谓的?|相反)")
 # a proposal to build or train another thing (`并建议在这种规模下训练双向模型`): what follows is that thing's
 _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
 # a factor after a number (`100 余倍`), and a year written bare (`2020`)
-_TIMES_AFTER_RE = re.compile(r"\s*(?:(?:余|多)?\s*倍|[×✕](?!\s*\d))")  # (`100×` too, not a product `3×3`)
-_FIGURE_NO_RE = re.compile(r"(?:表|图|式|公式|第|(?<![A-Za-z])(?:Table|Tab\.|Fig\.|Figure|Eq\.|Section|Sec\.))\s*$", re.I)
+_TIMES_AFTER_RE = re.compile(r"\s*+(?:(?:余|多)?\s*+倍|[×✕](?!\s*+\d))")  # (`100×` too, not a product `3×3`)
+_FIGURE_NO_RE = re.compile(r"(?:表|图|式|公式|第|(?<![A-Za-z])(?:Table|Tab\.|Fig\.|Figure|Eq\.|Section|Sec\.))\s*+$", re.I)
 _COUNT_UNITS = frozenset(("b", "billion", "亿", "十亿", "百亿", "千亿", "万亿", "t", "trillion"))
-_PER_UNIT_AFTER_RE = re.compile(r"\s*\$?\s*(?:个)?\s*(?:参数|params?|parameters?)?\s*(?:/|每|per\s)\s*(?:层|头|token|个|layer|head)", re.I)
-_SECTION_SIGN_RE = re.compile(r"[§¶]\s*$")  # (`（[S2] §3）`: a section of a source, not a value)
+_PER_UNIT_AFTER_RE = re.compile(r"\s*+\$?\s*+(?:个)?\s*+(?:参数|params?|parameters?)?\s*+(?:/|每|per\s)\s*+(?:层|头|token|个|layer|head)", re.I)
+_SECTION_SIGN_RE = re.compile(r"[§¶]\s*+$")  # (`（[S2] §3）`: a section of a source, not a value)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
-_FROM_BEFORE_RE = re.compile(r"从\s*(?:约|大约)?\s*$")
-_TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*(?:约|大约|了)?\s*")
+_FROM_BEFORE_RE = re.compile(r"从\s*+(?:约|大约)?\s*+$")
+_TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*+(?:约|大约|了)?\s*+")
 # a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
 # ends on the name, the one after it closes the bracket
-_CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*(?:19|20)\d\d\s*[)）\]]?.{0,1}", re.S)
+_CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*+(?:19|20)\d\d\s*+[)）\]]?.{0,1}", re.S)
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
-_BARE_YES_RE = re.compile(r"\s*(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*[，,！!]\s*")
+_BARE_YES_RE = re.compile(r"\s*+(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*+[，,！!]\s*+")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
 # a clause that only says who says what follows (`课上讲，`, `老师说：`)
-_SAID_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?" + _SAYS + r"(?:\*\*)?\s*[，,：:]\s*")
-_MARKER_CLAUSE_RE = re.compile(r"\s*(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*[，,：:！!]\s*")
+_SAID_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?" + _SAYS + r"(?:\*\*)?\s*+[，,：:]\s*+")
+_MARKER_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*+[，,：:！!]\s*+")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
-_ASK_REPORTED_RE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)" + ASK_HABIT + r"?(?:问|问到|问起|提问)|被问到|问到)")
+_ASK_REPORTED_RE = re.compile(r"\s*+(?:[\u4e00-\u9fff]{1,4}\s*+[:：]\s*+)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)" + ASK_HABIT + r"?(?:问|问到|问起|提问)|被问到|问到)")
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
-_REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*(?:\*\*)?\s*$")
-_LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*(?:\*\*)?\s*的?\s*(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
+_REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*+(?:\*\*)?\s*+$")
+_LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*+(?:\*\*)?\s*+的?\s*+(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
 # a place a thing is done in (`在任何现代深度学习框架的代码中`): the property named is the place
-_PLACE_BEFORE_RE = re.compile(r"(?<![存现实])在\s*(?:\*\*)?\s*(?:任何|任意|各种|各类|主流|现代|常见|所有|一些|不同的?|大多数|多数|很多)?[^，,。；;在是]{0,8}$")
-_PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|里|之中|当中)\s*(?:很容易地?|轻松地?|方便地?|直接)?\s*"
+_PLACE_BEFORE_RE = re.compile(r"(?<![存现实])在\s*+(?:\*\*)?\s*+(?:任何|任意|各种|各类|主流|现代|常见|所有|一些|不同的?|大多数|多数|很多)?[^，,。；;在是]{0,8}$")
+_PLACE_AFTER_RE = re.compile(r"[^，,。；;]{0,8}?(?:的代码|代码)?(?:中|里|之中|当中)\s*+(?:很容易地?|轻松地?|方便地?|直接)?\s*+"
                              r"(?:实现|写出|编写|写|运行|调用|搭建|定义|复现|构建)")
 # a count of the parts that serve a purpose (`有两个门用于这样的目的`)
-_COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*(?:个|种|道|类|层)")
-_PURPOSE_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:用于|用来|负责|专门用于|专门负责|专门用来)")
+_COUNT_IN_RE = re.compile(r"(?:\d+|[两二三四五六七八九十几])\s*+(?:个|种|道|类|层)")
+_PURPOSE_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:用于|用来|负责|专门用于|专门负责|专门用来)")
 # an intention or an attempt (`想把…`, `本想用…`, `试图让…`): what follows was meant, not stated
 # an argument's assumption (`这里的推导假设数据…`): what follows is supposed, not said of the term
-_ARGUMENT_ASSUMES_RE = re.compile(r"(?:推导|证明|分析|定理|这里|此处|上面|上述|我们)(?:中|里)?(?:的)?(?:推导|证明)?\s*(?:都|也|还)?(?:先)?假设(?:了)?")
+_ARGUMENT_ASSUMES_RE = re.compile(r"(?:推导|证明|分析|定理|这里|此处|上面|上述|我们)(?:中|里)?(?:的)?(?:推导|证明)?\s*+(?:都|也|还)?(?:先)?假设(?:了)?")
 _INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本想|原想|打算|试图|企图)(?:要)?(?:把|将|用|让|使|在|给|通过)")
 # what one really needs or wants, earlier in the sentence (`但是你真正需要的是一次性挑选出整个序列，…来使得整体的概率最大化`):
 # a goal, not what is so
 _GOAL_RE = re.compile(r"(?:你|我们|我|大家|人们)(?:真正|其实|实际上|最终)?(?:需要|想要|希望|要)的(?:是|其实是)")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 # what stands between a term and the next one it qualifies (`RLHF 的 PPO 阶段`, `蒸馏中的软标签`)
-_QUALIFIES_RE = re.compile(r"\s*(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*")
+_QUALIFIES_RE = re.compile(r"\s*+(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*+")
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
 # term's parts
 _SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间|这里|此处|在这里|这儿)?\s*+[，,]?\s*+"
                             r"(?:(?:我们|咱们|我)(?:组|团队)?\s*+(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*+(?:正|一直)?)?\s*+(?:在|给)?\s*+(?:自己)?"
                             r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用)(?:了|过)?\s*+(?:\*\*)?\s*+")
-_SCENE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的时候|时候|时)?\s*[，,]\s*")
+_SCENE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+[，,]\s*+")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
-_VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
+_VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*+(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 # (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
-_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*(?:\*\*)?\s*" + _MANNER + r"?\s*"
-                                   r"(?P<mod>[^，,。；;比]{1,10}?的\s*(?:\*\*)?\s*)?$")
+_COMPARED_PROPERTY_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|不同于|区别于|不像|远超过?|超过|优于|好于|强于|弱于|劣于|高于|低于|快于|慢于|不如|不及|逊于)\s*+(?:\*\*)?\s*+" + _MANNER + r"?\s*+"
+                                   r"(?P<mod>[^，,。；;比]{1,10}?的\s*+(?:\*\*)?\s*+)?$")
 # a property that is what the subject is likened to (`其实和根据上文预测下一个 Token 类似`): a likeness, not the
 # property itself (not 一样/相同, which say the subject is that)
 _LIKENED_RE = re.compile(r"(?:和|跟|与|同)(?!时|样|一)")  # (before the phrasing or at its head, `其实和…`)
 _LIKENED_AFTER_RE = re.compile(r"[^，,。；;：:]{0,16}?(?:类似|相似|相近|差不多)")
-_OWN_TOPIC_RE = re.compile(r"\s*(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*(?:\*\*)?\s*(?:则|却|才|倒是|反倒)")
-_DISPOSAL_RE = re.compile(r"(?:把|将)\s*(?:\*\*)?\s*$")
+_OWN_TOPIC_RE = re.compile(r"\s*+(?:\*\*)?[^\s，,。；;：:*]{1,8}?\s*+(?:\*\*)?\s*+(?:则|却|才|倒是|反倒)")
+_DISPOSAL_RE = re.compile(r"(?:把|将)\s*+(?:\*\*)?\s*+$")
 # a clause that opens with a name the glossary does not know (`Medusa 的 typical acceptance 是近似…`, `He 面向 ReLU`)
 # is about that name, not about the sentence's topic
 # (an acronym too, `SFT 使用少量标注数据`, but not one capital letter, `W 是…`)
-_NAMED_SUBJECT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*(?:\*\*)?\s*(?:的|是|为|会|采用|使用|用|把|将|$)")
+_NAMED_SUBJECT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[A-Z][A-Za-z0-9.\-]*[a-z][A-Za-z0-9.\-]*|[A-Z][A-Z0-9.\-]*[A-Z][A-Z0-9]*)\s*+(?:\*\*)?\s*+(?:的|是|为|会|采用|使用|用|把|将|$)")
 # advice to use what follows (`这时候可以考虑使用…`, `建议改用…`): a proposal, not a description of the topic
 # (a requirement is no advice: `需要用标签` still says what the topic needs)
-_ADVISED_USE_RE = re.compile(r"(?:(?:考虑|不妨|建议|最好|尝试|试着?)\s*(?:使用|采用|选用|改用|换用|用|上)?|(?:可以|应该|应当|应)\s*(?:改用|换用))\s*(?:\*\*)?\s*$")
+_ADVISED_USE_RE = re.compile(r"(?:(?:考虑|不妨|建议|最好|尝试|试着?)\s*+(?:使用|采用|选用|改用|换用|用|上)?|(?:可以|应该|应当|应)\s*+(?:改用|换用))\s*+(?:\*\*)?\s*+$")
 # a change from the term to something else (`从教师强制转向模型预测`): what follows is where it goes, not what it has
-_FROM_BEFORE_RE = re.compile(r"(?:从|由|(?i:\bfrom))\s*(?:\*\*)?\s*$")
-_FROM_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:逐渐|慢慢|逐步|平滑地?)?\s*(?:转向|转为|转到|转成|过渡到|过渡为|切换到|切换为|切换成|变为|变成|换成|换到|走向|迁移到|改为|到|(?i:to\b))")
+_FROM_BEFORE_RE = re.compile(r"(?:从|由|(?i:\bfrom))\s*+(?:\*\*)?\s*+$")
+_FROM_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:逐渐|慢慢|逐步|平滑地?)?\s*+(?:转向|转为|转到|转成|过渡到|过渡为|切换到|切换为|切换成|变为|变成|换成|换到|走向|迁移到|改为|到|(?i:to\b))")
 # the 、 of an enumeration, markup and spaces allowed beside it
 _ENUM_BEFORE_RE = re.compile(r"、[\s*`]*$")
 _ENUM_AFTER_RE = re.compile(r"[\s*`]*(?:[（(][^（()）]{0,40}[）)])?[\s*`]*(?:、|等)")
@@ -1389,39 +1389,39 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
                              # (when: `我们在前 10 个 epoch 中使用线性预热`; not where, `我们在 decoder 里使用填充掩码，把…`)
                              r"(?:在[^，,。；;]{0,12}?(?:\d|epoch|step|轮|步|阶段|初期|开始)[^，,。；;]{0,6}?(?:中|内|时|期间))?"
                              r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
-                             r"\s*(?:\*\*)?\s*(?:线性|余弦|cosine|linear)?\s*(?:的)?\s*$")
+                             r"\s*+(?:\*\*)?\s*+(?:线性|余弦|cosine|linear)?\s*+(?:的)?\s*+$")
 _ACT_APPRAISED_RE = re.compile(_APPRAISED)
 # a clause that restates what the term a person used is (`我们会用张量并行，就是把模型…`): the term's, not the person's act
 _ACT_GLOSSED_RE = re.compile(r"(?:也)?就是(?!说|为了|因为)|亦即|即(?!使|便|可)")
 # a term done or used that ends a clause (`word2vec 训练前会做下采样，`), as what a gloss in the next clause opens on
-_OBJECT_END_RE = re.compile(r"\s*(?:\*\*)?\s*[”\"」]?\s*(?:\*\*)?\s*[，,]?\s*$")
-_OBJECT_VERB_RE = re.compile(r"(?:做|用|加|加上|加入|采用|使用|引入|进行|开|开启|打开|上|配|配合|叫|称为)(?:了|过|上)?\s*(?:一下|一步|一层|一个|一种)?\s*(?:\*\*)?\s*$")
+_OBJECT_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+[”\"」]?\s*+(?:\*\*)?\s*+[，,]?\s*+$")
+_OBJECT_VERB_RE = re.compile(r"(?:做|用|加|加上|加入|采用|使用|引入|进行|开|开启|打开|上|配|配合|叫|称为)(?:了|过|上)?\s*+(?:一下|一步|一层|一个|一种)?\s*+(?:\*\*)?\s*+$")
 # after a term that heads a person's relative clause (`我们训练用的半精度 FP16 其实挺能装的`), a predicate of its own
-_HEAD_SAID_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:[（(][^（()）]{1,20}[)）]\s*)?[^\s，,。；;：:]")
+_HEAD_SAID_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[（(][^（()）]{1,20}[)）]\s*+)?[^\s，,。；;：:]")
 # the words between a term and what it is likened to (`Adagrad 像一个越学越有信心的学生`, `KL 散度就好比一把尺子`)
-_LIKENED_TO_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?\s*(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
+_LIKENED_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?\s*+(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
 # `A 比 B 更不…`: the gap between A and B, and between B and the property after 不
-_THAN_GAP_RE = re.compile(r"\s*(?:训练|的|在)?\s*(?:时|中)?\s*比\s*(?:\*\*)?\s*")
-_MORE_NOT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:训练)?\s*(?:更|还|要)\s*不")
+_THAN_GAP_RE = re.compile(r"\s*+(?:训练|的|在)?\s*+(?:时|中)?\s*+比\s*+(?:\*\*)?\s*+")
+_MORE_NOT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:训练)?\s*+(?:更|还|要)\s*+不")
 # the change of one term into another (`FP32 转成 INT8`, `FP16 量化为 INT4`)
-_INTO_GAP_RE = re.compile(r"\s*(?:\*\*)?\s*(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*(?:\*\*)?\s*")
+_INTO_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*+(?:\*\*)?\s*+")
 # a clause that only says a view or a figure follows (`我的经验是，`, `我理解是，`, `打个比方，`, `说个…，`)
 _PREFACE_RE = re.compile(_ANSWER_LEAD + r"(?:" + _OPINION_HEAD
                          + r"|(?:我|我们)的(?:经验|看法|理解|观点|建议|感受|体会)(?:是|就是)|打个比方|说个)")
 # a clause that opens with a demonstrative (`这就是…`, `此即…`)
-_THIS_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:这|此)")
+_THIS_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这|此)")
 # a clause that opens with a plural pronoun (`它们`, `两者`, `这俩`)
-_THEY_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:它们|这两者|两者|二者|这俩|这两个)")
+_THEY_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:它们|这两者|两者|二者|这俩|这两个)")
 # what a person takes a term for (`我们把 AUC 当成一种误差`): a view of the term, which the next clause goes on with
-_VIEWED_AS_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:当成|当作|看作|看成|视为|视作|理解为|理解成|归为|归入"
+_VIEWED_AS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:当成|当作|看作|看成|视为|视作|理解为|理解成|归为|归入"
                                  # (or used to do a job, `我们集群上用 ZeRO 做 tensor parallelism，每张卡…`)
                                  r"|(?:来)?(?:做|实现|搞|完成)(?!完|好))")
 # a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
 # is what comes of the term
 _SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)?\s*+(?:我们|你)?\s*+(?:在训练中|训练时)?\s*+"
                                    r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*+(?:\*\*)?\s*+")
-_USE_TOPIC_END_RE = re.compile(r"的话\s*[，,]?\s*$")
-_SUPPOSED_USE_END_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时)?\s*[，,]?\s*")
+_USE_TOPIC_END_RE = re.compile(r"的话\s*+[，,]?\s*+$")
+_SUPPOSED_USE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时)?\s*+[，,]?\s*+")
 
 
 def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
@@ -1436,61 +1436,61 @@ def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Ment
 
 # a sentence that introduces an item of an enumeration (`第二个是 **LaMDA**（…），`, `其三是 X，`), up to the end of its name
 # (after the answer's lead)
-_ORDINAL_INTRO_RE = re.compile(r"(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*(?:是|为)\s*"
+_ORDINAL_INTRO_RE = re.compile(r"(?:第\s*+[一二三四五六七八九十\d]{1,3}\s*+(?:个|种|类|项|位)?|其[一二三四五六七八九十])\s*+(?:是|为)\s*+"
                                # (a name: bold, or Latin; not a description, `第一个是根据前面的词预测下一个词`)
-                               r"(?:\*\*[^*\n]{1,40}\*\*|[A-Za-z][A-Za-z0-9\-. ]{0,30}(?<! ))\s*(?:[（(][^（()）]{0,40}[)）])?\s*(?=[，,。；;：:]|$)")
+                               r"(?:\*\*[^*\n]{1,40}\*\*|[A-Za-z][A-Za-z0-9\-. ]{0,30}(?<! ))\s*+(?:[（(][^（()）]{0,40}[)）])?\s*+(?=[，,。；;：:]|$)")
 # the thing a leading pronoun names owns the term right after it (`本模型的 BLEU 为 18.2，…`, `该方法的 F1…`): the term goes on
-_OWNED_BY_LEAD_RE = re.compile(r"\s*(?:模型|网络|方法|系统|算法)?\s*(?:的|在[^，,。；;]{1,24}?(?:上|中|里)\s*(?:的)?)\s*(?:\*\*)?\s*")
+_OWNED_BY_LEAD_RE = re.compile(r"\s*+(?:模型|网络|方法|系统|算法)?\s*+(?:的|在[^，,。；;]{1,24}?(?:上|中|里)\s*+(?:的)?)\s*+(?:\*\*)?\s*+")
 # a clause that opens (after the answer's lead) by combining or drawing on named things (`结合了 BERT 和 GPT 两种模型思路，`):
 # they are its objects
 _COMBINED_OPENS_RE = re.compile(r"(?:并|也|还|同时)?(?:结合|融合|综合|吸收|借鉴|集成|汲取|兼顾|兼具)(?:了)?")
 # a setting with its value used with the term, right before the property (`小模型用 r=32 反而容易过拟合`)
-_SETTING_USED_RE = re.compile(r"(?:用|使用|采用|配|设|设成|调到)\s*(?:\*\*|`)?\s*[A-Za-z_][\w.]{0,20}\s*[=＝]\s*[\d.eE\-]+\s*(?:\*\*|`)?\s*(?:时|的时候)?\s*(?:反而|就|会|也|则)?\s*$")
+_SETTING_USED_RE = re.compile(r"(?:用|使用|采用|配|设|设成|调到)\s*+(?:\*\*|`)?\s*+[A-Za-z_][\w.]{0,20}\s*+[=＝]\s*+[\d.eE\-]+\s*+(?:\*\*|`)?\s*+(?:时|的时候)?\s*+(?:反而|就|会|也|则)?\s*+$")
 # a coordinated clause that opens on a subject of its own (`…，且 KV Cache 和激活值随长度线性增长`): another term, or a
 # resource the term's property is not (memory, cache, communication)
-_OWN_SUBJECT_AFTER_AND_RE = re.compile(r"[，,；;]\s*(?:且|并且|而且|同时)\s*(?:\*\*)?\s*(?P<np>[^，,。；;]{2,30}?)\s*$")
+_OWN_SUBJECT_AFTER_AND_RE = re.compile(r"[，,；;]\s*+(?:且|并且|而且|同时)\s*+(?:\*\*)?\s*+(?P<np>[^，,。；;]{2,30}?)\s*+$")
 _RESOURCE_RE = re.compile(r"显存|内存|激活值|缓存|通信|带宽|存储|(?<![A-Za-z])(?:KV|memory|cache)(?![A-Za-z])", re.I)
 # a kind of model that a frame clause names (`在自回归模型的训练和预测过程中`): where something happens, not the term's kind
-_MODEL_KIND_FRAME_RE = re.compile(r"\s*(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
+_MODEL_KIND_FRAME_RE = re.compile(r"\s*+(?:语言)?(?:模型|网络)的?[^，,。；;]{0,16}?(?:中|里|内|时)")
 _FLAWS = r"(?:局限性?|缺陷|不足|缺点|弊端|短板|问题|痛点|瓶颈)"  # (words for a method's flaw)
 # a property named as what a method targets or solves, whose flaw follows (`针对于 Two-Stage 目标检测算法普遍存在的…缺点`)
-_TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|解决|克服|弥补)(?:了)?\s*(?:\*\*)?\s*$")  # (searched: `为了解决` holds `解决`)
-_FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*" + _FLAWS)
+_TARGETED_BEFORE_RE = re.compile(r"(?:针对于?|解决|克服|弥补)(?:了)?\s*+(?:\*\*)?\s*+$")  # (searched: `为了解决` holds `解决`)
+_FLAW_AFTER_RE = re.compile(r"[^，,。；;]{0,30}?的\s*+" + _FLAWS)
 # a verb of solving or improving on right before a term (`解决了 Top-k 的局限性`) and the limit after it
-_SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*(?:\*\*)?\s*$")
-_LIMIT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*" + _FLAWS)
+_SOLVED_BEFORE_RE = re.compile(r"(?:解决|克服|弥补|改进|改善|缓解|突破)(?:了)?\s*+(?:\*\*)?\s*+$")
+_LIMIT_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+" + _FLAWS)
 # what a property is said to be the very thing named after it (`…被误判为正的比例是 FPR`, `…的做法就叫 Dropout`)
 # (or a ratio of a part of it: `真实为正的样本里被模型判对的比例就是 X`)
 # a property that a later term is said to do (`token 之间的信息融合主要靠前馈网络完成`, `…交给 FFN 来做`)
-_DONE_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的话)?\s*(?:主要|全|都|只|完全|基本上?|其实|实际上)?\s*(?:是)?\s*(?:靠|依靠|依赖|仰仗|交给|交由|由)\s*(?:\*\*)?\s*")
-_DONE_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*(?:来|去)?\s*(?:完成|实现|负责|承担|处理|做|执行|搞定)")
+_DONE_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的话)?\s*+(?:主要|全|都|只|完全|基本上?|其实|实际上)?\s*+(?:是)?\s*+(?:靠|依靠|依赖|仰仗|交给|交由|由)\s*+(?:\*\*)?\s*+")
+_DONE_TAIL_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:来|去)?\s*+(?:完成|实现|负责|承担|处理|做|执行|搞定)")
 _INTO_VERB_END_RE = re.compile(r"(?:换成|换为|替换为|替换成|改成|改为|改用|换用)(?:了)?$")
-_INTO_GAP_AFTER_RE = re.compile(r"\s*(?:了)?\s*(?:\*\*)?\s*")
-_NAMED_BY_RE = re.compile(r"\s*(?:\*\*)?\s*(?:类|例|样本|类别)?\s*(?:(?:的)?\s*(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?"
-                          r"|[^，,。；;：:！!？?\n]{1,14}?的\s*(?:比例|比率|概率|占比)"
+_INTO_GAP_AFTER_RE = re.compile(r"\s*+(?:了)?\s*+(?:\*\*)?\s*+")
+_NAMED_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:类|例|样本|类别)?\s*+(?:(?:的)?\s*+(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?"
+                          r"|[^，,。；;：:！!？?\n]{1,14}?的\s*+(?:比例|比率|概率|占比)"
                           # (or a cleft on what does it: `Transformer 里负责在位置之间交换信息的正是 FFN`)
-                          r"|[^，,。；;：:！!？?\n]{0,8}?的(?=\s*(?:正|就|恰恰|其实)?\s*是))\s*(?:就|便|正|即|恰恰|其实)?\s*"
-                          r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*(?:\*\*)?\s*")
+                          r"|[^，,。；;：:！!？?\n]{0,8}?的(?=\s*+(?:正|就|恰恰|其实)?\s*+是))\s*+(?:就|便|正|即|恰恰|其实)?\s*+"
+                          r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*+(?:\*\*)?\s*+")
 # (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
-_PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*[（(]\s*(?:如|例如|比如|诸如|譬如)\s*(?:\*\*)?\s*")
+_PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*+[（(]\s*+(?:如|例如|比如|诸如|譬如)\s*+(?:\*\*)?\s*+")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
-_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*(?:\*\*)?\s*"
+_EXAMPLE_GLOSS_RE = re.compile(r"[（(]\s*+(?:" + EXAMPLE_LEAD + r"|e\.g\.,?)\s*+(?:\*\*)?\s*+"
                                # (and the examples after the first: `（如 T5 和 BART）`)
-                               r"(?:[^（()）。；;]{1,24}?\s*(?:和|与|及|以及|、|/|,|，|或)\s*(?:\*\*)?\s*)?$")
-_AGENT_BEFORE_RE = re.compile(r"(?:被|由)\s*(?:\*\*)?\s*$")  # the agent of a passive, right before it
-_AGENT_PHRASE_AFTER_RE = re.compile(r"\s*(?:则|主要|都|就|也|全)?\s*(?:是)?\s*(?:由|交给|交由)\s*[^，,。；;]{1,16}?\s*(?:来|去)?\s*"
+                               r"(?:[^（()）。；;]{1,24}?\s*+(?:和|与|及|以及|、|/|,|，|或)\s*+(?:\*\*)?\s*+)?$")
+_AGENT_BEFORE_RE = re.compile(r"(?:被|由)\s*+(?:\*\*)?\s*+$")  # the agent of a passive, right before it
+_AGENT_PHRASE_AFTER_RE = re.compile(r"\s*+(?:则|主要|都|就|也|全)?\s*+(?:是)?\s*+(?:由|交给|交由)\s*[^，,。；;]{1,16}?\s*+(?:来|去)?\s*+"
                                     r"(?:预测|完成|负责|决定|输出|计算|给出|处理|判断|实现|承担)")
 _COMPOSED_OF_RE = re.compile(r"[^，,。；;]{0,8}?(?:组成|构成|堆叠|堆砌|而成|拼成|组合|搭建|搭成)")
-_AGENT_AFTER_RE = re.compile(r"\s*(?:的)?\s*(?:则|主要|都|就|也|全|全都|其实)?\s*(?:是)?\s*(?:由|靠|依靠|交给|交由)\s*(?:\*\*)?\s*")
+_AGENT_AFTER_RE = re.compile(r"\s*+(?:的)?\s*+(?:则|主要|都|就|也|全|全都|其实)?\s*+(?:是)?\s*+(?:由|靠|依靠|交给|交由)\s*+(?:\*\*)?\s*+")
 _DISPOSAL_IN_RE = re.compile(r"把|将(?!会|要|来|在|是|被|近)")
 _CHANGED_FROM_TO_RE = re.compile(r"从[^，,。；;]{1,20}?(?:降|减|缩|压|变|提|升|增|涨)[^，,。；;]{0,3}?(?:到|至|为|成)")  # (`从 O(n²) 降到了 O(n)`)
-_POSSESSED_RE = re.compile(r"\s*(?:\*\*)?\s*的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
+_POSSESSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+的(?!同时|时候|时|过程|话|前提|基础|情况|方式)")  # `把 B 的 X`: what follows the disposed term is its part
 # the word that leads the parts of a respectively clause (`分别是 X 和 Y`, `分别在 X 和 Y 上`)
-_LEAD_RE = re.compile(r"(?:是|为|在|用|以|采用|使用|基于|对应|表示|代表|指|沿|从|对)\s*")
+_LEAD_RE = re.compile(r"(?:是|为|在|用|以|采用|使用|基于|对应|表示|代表|指|沿|从|对)\s*+")
 # what follows the items of a respectively clause and belongs to all of them: a place or time word after
 # their shared last word (`X 维度和 Y 维度上做…`), not another item's own words (`用 scale 加 zero-point`)
-_SHARED_TAIL_RE = re.compile(r"\s*(?:上|中|里|下|内|间|时|之[上中间内前后]|前|后)")
-_PART_SPLIT_RE = re.compile(r"\s*(?:、|和|与|及|以及|，|,|;|；|and)\s*")
+_SHARED_TAIL_RE = re.compile(r"\s*+(?:上|中|里|下|内|间|时|之[上中间内前后]|前|后)")
+_PART_SPLIT_RE = re.compile(r"\s*+(?:、|和|与|及|以及|，|,|;|；|and)\s*+")
 
 # what a question asks for when it asks for a thing, a kind or a number (`是什么`, `是啥`, `多少`, `哪种`, `几层`): the place
 # the answer's opening phrase is read into (ClaimReader.answered); a question that asks how, why or whether is none
@@ -1500,14 +1500,14 @@ _WHAT_RE = re.compile(r"什么|啥|谁|多少|多(?:长|大|宽|深)|哪(?:一)?
 _NOT_WHAT_RE = re.compile(r"(?:和|与|跟|及|、|还是|或)[^，,；;]{0,24}?(?:哪|什么|啥|谁)|为什么|为啥|干什么|什么时候|什么情况|什么样|什么区别|什么不同|什么关系|什么联系|什么用|什么作用|什么意义|什么好处|什么优势|什么缺点|什么问题|什么影响|不是|没有|吗|呢|还是|是否|怎么|如何|哪里|多少次")
 # asking how a thing does a short thing that ends the question (`怎么预训练`, `如何合并的`); a question that asks
 # something else as well (`为什么`, `吗`, `还是`) or of what is not (`不`, `没`)
-_HOW_RE = re.compile(r"(?:怎么|如何|怎样)(?=\s*[\u4e00-\u9fffA-Za-z]{1,6}(?:的)?(?:啊|呀|呢|来着)?$)")
+_HOW_RE = re.compile(r"(?:怎么|如何|怎样)(?=\s*+[\u4e00-\u9fffA-Za-z]{1,6}(?:的)?(?:啊|呀|呢|来着)?$)")
 # (nor one that asks how it could be at all, `交叉熵怎么会是负的？`: rhetorical, what follows says why not)
 _NOT_HOW_RE = re.compile(r"为什么|为啥|吗|还是|是否|不|没|(?:怎么|如何|怎样)(?:样|回事|办|理解|看|说|做到|实现|做)|怎么?(?:会|可能)")
 # the interrogatives an answer's opening phrase can stand for
 _SLOT_RE = re.compile(_WHAT_RE.pattern + r"|怎么|如何|怎样|为什么|为何|为啥")
 # a question of why a thing is done (`PPO 阶段为什么加 KL 惩罚？`), and an answer that gives its purpose or cause
 _WHY_ASK_RE = re.compile(r"为什么|为何|为啥")
-_WHY_ANSWER_RE = re.compile(r"\s*(?:这是|是|就是|主要是)?\s*(?:为了|因为|由于)")
+_WHY_ANSWER_RE = re.compile(r"\s*+(?:这是|是|就是|主要是)?\s*+(?:为了|因为|由于)")
 # what may follow the interrogative and is kept (`架构`, `token`), minus the particles of asking
 _WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
@@ -1520,9 +1520,9 @@ def _phrase_end(text: str, a: int) -> int:
     return stop.start() if stop is not None else len(text)
 
 # the answerer's label in a dialogue written on one line (`面试官：T5 是什么结构？我：decoder-only。`)
-_ANSWERER_RE = re.compile(r"\s*(?:" + ANSWER_BY + r"|面试者|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + "|" + SPEAKERS + r")\s*[:：]\s*", re.I)
+_ANSWERER_RE = re.compile(r"\s*+(?:" + ANSWER_BY + r"|面试者|同学|A|[B-H](?![A-Za-z0-9])|Answer|" + SPOKEN_TURN + "|" + SPEAKERS + r")\s*+[:：]\s*+", re.I)
 # a speaker's turn label after white space (an indented line of a list item)
-_TURN_AT_RE = re.compile(r"\s*" + TURN_LABEL_RE.pattern)
+_TURN_AT_RE = re.compile(r"\s*+" + TURN_LABEL_RE.pattern)
 # an interrogative word that asks nothing (`没什么`, `什么都`, `或多或少`, `多少有些`)
 _NOT_ASKED_RE = re.compile(r"没(?:有)?什么|什么都|什么也|或多或少|多多少少|多少(?:有|会|都|也)")
 
@@ -1639,8 +1639,8 @@ def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
     return stated + phrase + "。", len(stated), len(phrase), a
 
 
-_PEOPLE_OPEN_RE = re.compile(r"\s*(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
-_EASY_RE = re.compile(r"\s*(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*[，,！!]\s*")
+_PEOPLE_OPEN_RE = re.compile(r"\s*+(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
+_EASY_RE = re.compile(r"\s*+(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*+[，,！!]\s*+")
 # a run of blanks (ClaimReader._squeezed)
 _BLANK_RUN_RE = re.compile(r"[ \t]{2,}")
 _COMPOUND_AFTER_RE = re.compile(r"-[A-Z][a-z]")  # (another capitalised word hyphenated on)
@@ -1649,28 +1649,28 @@ _GLOSS_OPENS_RE = re.compile(r"一种|一类|一个|即|也就是|就是|又称|
 # a short aside of words only between two words of a clause (no negation, verdict, question, sign or Latin name)
 _WORD_ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:(?![不没无非未别错误对否勿吗呢么吧])[\u4e00-\u9fff、]){2,10}[）)](?=[\u4e00-\u9fff])")
 # a remark on a question before its answer (`这个问题问得好，`, `好问题！`, a support chat's `亲，`)
-_ANSWER_REMARK_RE = re.compile(r"\s*(?:(?:这个|这)?问题问得(?:好|很好|不错)|好问题|问得好|亲亲?)\s*[，,！!~～]\s*")
-_VOCATIVE_RE = re.compile(r"\s*(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*[，,！!：:]\s*")
+_ANSWER_REMARK_RE = re.compile(r"\s*+(?:(?:这个|这)?问题问得(?:好|很好|不错)|好问题|问得好|亲亲?)\s*+[，,！!~～]\s*+")
+_VOCATIVE_RE = re.compile(r"\s*+(?:各位|大家|诸位|同学们|朋友们|家人们|兄弟们|姐妹们|老铁们|宝子们|小伙伴们)\s*+[，,！!：:]\s*+")
 # an answer named as such (`答案是 ReLU`, `标准答案：ReLU`), or said to be given (`我答 ReLU`)
-_NAMED_ANSWER = (r"(?:(?:合格|标准|正确|参考|官方|最终)?的?(?:答案|回答|答复)\s*(?:应该?|应当|就|其实|一般)?\s*(?:是|为|[:：])"
-                 r"|(?:我)?(?:直接)?(?:说|给|公布|揭晓)(?:一下)?(?:答案|结论)\s*[:：]"
-                 r"|(?:我|他|她|候选人|面试者|模型|对方)(?:当时)?(?:(?:答|回答|写|填|选)(?:了|的是|说|道)?|说的是)\s*[:：，,]?"
+_NAMED_ANSWER = (r"(?:(?:合格|标准|正确|参考|官方|最终)?的?(?:答案|回答|答复)\s*+(?:应该?|应当|就|其实|一般)?\s*+(?:是|为|[:：])"
+                 r"|(?:我)?(?:直接)?(?:说|给|公布|揭晓)(?:一下)?(?:答案|结论)\s*+[:：]"
+                 r"|(?:我|他|她|候选人|面试者|模型|对方)(?:当时)?(?:(?:答|回答|写|填|选)(?:了|的是|说|道)?|说的是)\s*+[:：，,]?"
                  # (the answer the reader is told to give, `面试官问 X 是 A 还是 B，记住一句话：B`)
-                 r"|" + TOLD_LABEL + r"\s*[:：，,])\s*")
+                 r"|" + TOLD_LABEL + r"\s*+[:：，,])\s*+")
 # (or told without quotes, ending at a comma: `这位观众问 BN 推理时用什么统计量，答案是…`)
-_TOLD_ASK_RE = re.compile(r"(?:问|问到|问起)\s*[：:]?\s*(?P<q>[^，,。；;？?“”\"「」『』]{4,60}?)\s*[？?]?\s*[，,；;]\s*(?=" + _NAMED_ANSWER + ")")
-_ANSWER_IS_RE = re.compile(r"\s*" + _NAMED_ANSWER + r"(?:[“\"「『]\s*)?")
+_TOLD_ASK_RE = re.compile(r"(?:问|问到|问起)\s*+[：:]?\s*+(?P<q>[^，,。；;？?“”\"「」『』]{4,60}?)\s*+[？?]?\s*+[，,；;]\s*+(?=" + _NAMED_ANSWER + ")")
+_ANSWER_IS_RE = re.compile(r"\s*+" + _NAMED_ANSWER + r"(?:[“\"「『]\s*+)?")
 # a question quoted as asked, then its answer (`问“…”，合格答案是…`, `被问到“…”，我答…`)
-_QUOTED_ASK_RE = re.compile(r"(?:问|问到|问起|提问|问题是|题目是)\s*[：:]?\s*[“\"「『](?P<q>[^”\"」』]{4,80})[”\"」』]\s*[，,：:；;]?\s*(?="
+_QUOTED_ASK_RE = re.compile(r"(?:问|问到|问起|提问|问题是|题目是)\s*+[：:]?\s*+[“\"「『](?P<q>[^”\"」』]{4,80})[”\"」』]\s*+[，,：:；;]?\s*+(?="
                             + _NAMED_ANSWER + ")")
-_COPULA_OPENS_RE = re.compile(r"\s*(?:其实|主要|就|一般)?(?:是|为)\s*")
-_PARTICLE_END_RE = re.compile(r"(?:啊|呀|吧|嘛|哈|呗|啦|哦|喔)+\s*$")
+_COPULA_OPENS_RE = re.compile(r"\s*+(?:其实|主要|就|一般)?(?:是|为)\s*+")
+_PARTICLE_END_RE = re.compile(r"(?:啊|呀|吧|嘛|哈|呗|啦|哦|喔)+\s*+$")
 # an opening phrase that states a claim of its own (a copula or a verb of saying), or says no, or hedges it away
 _OWN_CLAIM_RE = re.compile(r"是|为|指|叫|称|不|没|无|非|未|看情况|取决于|因人而异|不一定|分情况|一般|都可以|都行")
 
 # what may stand before the value an answer gives first (`大约 340M`, `参数量约为 1.1 亿`, `是 2048`): the quantity's
 # name, a hedge, a copula; no clause punctuation, no Latin name (`Base 版 110M`: another item's value)
-_VALUE_FIRST_RE = re.compile(r"[\u4e00-\u9fff\s]{0,10}?(?:大约|大概|约|约为|约有|差不多|接近|将近|一共|总共|共|有|是|为|在)?\s*(?:[:：]\s*)?")
+_VALUE_FIRST_RE = re.compile(r"[\u4e00-\u9fff\s]{0,10}?(?:大约|大概|约|约为|约有|差不多|接近|将近|一共|总共|共|有|是|为|在)?\s*+(?:[:：]\s*+)?")
 
 _NUMBER_RE = re.compile(
     # (a number glued to the word before it is not read, Han included: `GPT3`, `剩下的11个层`, `需要约700GB`; read glued
@@ -1678,8 +1678,8 @@ _NUMBER_RE = re.compile(
     # introduces a value came before it, `为128`, `是64`: thirty-first session)
     # (a number with thousands separators is one number: `2,359,296`, `30,000 TB`)
     # (and a unit written in LaTeX: `174600 $M$`)
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*(?:\$\s*(?=[KkMmBbTt]\s*\$))?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?"
-    r"(?:(?<=[KkMmBbTt])\s*\$)?", re.I)
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?)\s*+(?:\$\s*+(?=[KkMmBbTt]\s*+\$))?(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|[KkMmBbTt](?![A-Za-z])|billion|million|thousand|trillion)?"
+    r"(?:(?<=[KkMmBbTt])\s*+\$)?", re.I)
 # a number glued to the Han character before it is read only with a unit of scale after it (`有3.4亿参数`,
 # `也就17.5B参数`), or as a count of tokens, layers, heads or dimensions after a word that gives a value (`是24层`,
 # `是4096个token`): a bare one (`为128`, `是64`, `剩下的11个层`) is too often a setting or a count of something else
@@ -1687,7 +1687,7 @@ _NUMBER_RE = re.compile(
 # here, none either way: thirty-second session)
 _GLUED_HAN_DIGIT_RE = re.compile(r"[\u4e00-\u9fff]\d")
 _GLUED_NUMBER_RE = regex.compile(
-    r"(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|[KkMmBbTt](?![A-Za-z])|billion|million|trillion"
+    r"(?<=[\u4e00-\u9fff])(\d+(?:\.\d+)?)\s*+(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|[KkMmBbTt](?![A-Za-z])|billion|million|trillion"
     # (or a count of tokens, layers, heads or dimensions after a word that gives a value: `是24层`, `是4096个token`)
     r"|(?<=(?:是|为|有|约|达|共|到|仅|吃|长达)\d+)(?=\s{0,2}(?:个\s{0,2})?(?:tokens?(?![A-Za-z])|层|头|维)))", regex.I | regex.V0)
 # a number in Han numerals (`一百七十五亿`, `三亿四千万`, `五百一十二`, `一百七十多亿`); a vague one (`数十亿`, `十几亿`,
@@ -1696,7 +1696,7 @@ _HAN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百千万
 _HAN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # `170 多亿`, `1 亿多`: a little more than the number (at most about twice it)
-_ODD_RE = re.compile(r"\s*(?:多|余)")
+_ODD_RE = re.compile(r"\s*+(?:多|余)")
 _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3,
           "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -1832,11 +1832,11 @@ def _last(found):
 
 # a point of view named at a phrase (`从 MAP 的角度看`, `从贝叶斯视角来说`, `站在优化的角度`)
 _VIEWPOINT_WORDS = ("角度", "视角", "观点", "立场")  # (a clause without one of them names no point of view: no search on the hot path)
-_VIEWPOINT_RE = re.compile(r"(?:从|站在|以)\s*[^，。；,;：:]{1,20}?\s*(?:的)?\s*(?:角度|视角|观点|立场)\s*(?:来|上)?\s*(?:看|讲|说|理解|解释|分析)?")
+_VIEWPOINT_RE = re.compile(r"(?:从|站在|以)\s*[^，。；,;：:]{1,20}?\s*+(?:的)?\s*+(?:角度|视角|观点|立场)\s*+(?:来|上)?\s*+(?:看|讲|说|理解|解释|分析)?")
 
 
 # the modifier of the noun a verb takes, up to that noun (`最大化|真实分布和模型分布之间的 |KL 散度`)
-_OBJECT_NP_GAP_RE = re.compile(r"[^，,。；;：:（）()！!？?]{1,20}?的\s*(?:\*\*)?\s*")
+_OBJECT_NP_GAP_RE = re.compile(r"[^，,。；;：:（）()！!？?]{1,20}?的\s*+(?:\*\*)?\s*+")
 
 
 def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1870,7 +1870,7 @@ def _alternative(text: str, start: int, end: int) -> bool:
 
 
 # a verb that reports what someone (a paper, its title, an author) says, right before an opening quote
-_SAYS_BEFORE_RE = re.compile(r"(?:说|称|写道|写着|指出|表示|直言|直说|声称|宣称|断言|提到|题为|名为)(?:了|过|的是|道)?\s*[：:，,]?\s*$")
+_SAYS_BEFORE_RE = re.compile(r"(?:说|称|写道|写着|指出|表示|直言|直说|声称|宣称|断言|提到|题为|名为)(?:了|过|的是|道)?\s*+[：:，,]?\s*+$")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 
 
@@ -1932,32 +1932,32 @@ def _bracket_closes(text: str, a: int, b: int) -> bool:
 # One-Hot …`): the term restated, nothing claimed of it
 # a term that something allows or bears (`允许更高学习率`, `支持更大的 batch`): what follows is said of that something
 # (not `可以用 X 解决`: there X is the means, and what follows is said of it)
-_PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*(?:使用|采用)?\s*(?:更|较|相对)?\s*$")
-_BRACKET_OPEN_RE = re.compile(r"\s*[（(]\s*")
-_BRACKET_CLOSE_RE = re.compile(r"\s*[）)]")
-_BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*$")
+_PERMITTED_RE = re.compile(r"(?:允许|容许|支持|可承受|能承受)\s*+(?:使用|采用)?\s*+(?:更|较|相对)?\s*+$")
+_BRACKET_OPEN_RE = re.compile(r"\s*+[（(]\s*+")
+_BRACKET_CLOSE_RE = re.compile(r"\s*+[）)]")
+_BRACKETED_BEFORE_RE = re.compile(r"[^\s（()）][ \t]*[（(]\s*+$")
 # a variant of a term, qualified by a property (`零中心的 Sigmoid 变体`, `带动量的 SGD 改进版`)
-_VARIANT_OF_RE = re.compile(r"[”\"」』]?\s*(?:\*\*)?\s*的\s*(?:\*\*)?\s*")
-_VARIANT_AFTER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:的)?\s*(?:变体|变种|改进版|改良版|升级版|衍生版|衍生|替代品|替代方案)")
+_VARIANT_OF_RE = re.compile(r"[”\"」』]?\s*+(?:\*\*)?\s*+的\s*+(?:\*\*)?\s*+")
+_VARIANT_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?\s*+(?:变体|变种|改进版|改良版|升级版|衍生版|衍生|替代品|替代方案)")
 # what a subject is set against before a colon (`CBOW 与 Skip-gram 相反：…`)
-_COMPARED_WITH_COLON_RE = re.compile(r"\s*(?:\*\*)?\s*(?:正好|恰好|恰恰|完全)?(?:不同|不一样|相反|相比|相较|对比)\s*(?:的是|之下)?\s*(?:\*\*)?\s*[：:，,]")
+_COMPARED_WITH_COLON_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:正好|恰好|恰恰|完全)?(?:不同|不一样|相反|相比|相较|对比)\s*+(?:的是|之下)?\s*+(?:\*\*)?\s*+[：:，,]")
 # what opens a bracket that glosses the word before it (`catastrophic cancelling(就是两个近似值相减…)`), up to a property
 # inside it (read by _in_bracket_led_by)
-_GLOSS_BRACKET_RE = re.compile(r"\s*(?:就是|即|也就是|也即|指的?是|意思是|用于|用来|作为|used\s+(?:for|as|to)|for\s|i\.e\.|namely)[^（()）]{0,40}$", re.I)
+_GLOSS_BRACKET_RE = re.compile(r"\s*+(?:就是|即|也就是|也即|指的?是|意思是|用于|用来|作为|used\s+(?:for|as|to)|for\s|i\.e\.|namely)[^（()）]{0,40}$", re.I)
 # what a thing is said to resemble (`看起来很像 off-policy 的…`)
 # (only with a word of seeming: a bare 像 states by analogy, `原始 GAN 像用推土机搬沙子`)
-_LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|乍一看|表面上|形式上)(?:很|有点|有些|非常)?像\s*(?:\*\*)?\s*$")
+_LOOKS_LIKE_BEFORE_RE = re.compile(r"(?:看起来|看上去|乍看|乍一看|表面上|形式上)(?:很|有点|有些|非常)?像\s*+(?:\*\*)?\s*+$")
 # the second of two things a comparing verb takes, up to a property inside it (`比较了 A 与常见近似…`)
-_COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
+_COMPARED_SECOND_BEFORE_RE = re.compile(r"(?:比较|对比|比对)(?:了|过)?\s*+(?:\*\*)?[^，,。；;：:]{1,30}?(?:与|和|跟|同|及|vs\.?|VS)\s*+(?:\*\*)?[^，,。；;：:与和跟]{0,8}$")
 # a size before 的 and the Latin name it is the size of (`1750 亿参数的 GPT-3`; the name's start read by _LATIN_WORD_RE)
-_SIZE_OF_NAME_AFTER_RE = re.compile(r"\s*(?:亿|万|千|[KMBT]|billion|million)?\s*(?:个)?\s*(?:参数|parameters?|params?)(?:量|规模)?\s*的\s*(?:\*\*)?\s*", re.I)
+_SIZE_OF_NAME_AFTER_RE = re.compile(r"\s*+(?:亿|万|千|[KMBT]|billion|million)?\s*+(?:个)?\s*+(?:参数|parameters?|params?)(?:量|规模)?\s*+的\s*+(?:\*\*)?\s*+", re.I)
 # a group named by the example that represents it (`以 R-CNN 系列为代表的`)
-_REPRESENTED_BEFORE_RE = re.compile(r"以\s*(?:\*\*)?[^，,。；;以]{1,24}?为(?:代表|首|主)\s*的\s*(?:\*\*)?\s*$")
+_REPRESENTED_BEFORE_RE = re.compile(r"以\s*+(?:\*\*)?[^，,。；;以]{1,24}?为(?:代表|首|主)\s*+的\s*+(?:\*\*)?\s*+$")
 # a bracketed term closed before a coordinator (`MLM（BERT）与…`)
-_BRACKET_CLOSE_COORD_RE = re.compile(r"\s*[）)]\s*(?:\*\*)?\s*(?:与|和|及|以及|、|vs\.?|VS)")
+_BRACKET_CLOSE_COORD_RE = re.compile(r"\s*+[）)]\s*+(?:\*\*)?\s*+(?:与|和|及|以及|、|vs\.?|VS)")
 # (or turns something into it: `独热编码：将每个类别转换为一个独热向量`)
-_USE_VERB_RE = re.compile(r"(?:(?:通常|一般|常|主要|都|多|往往|大多)\s*(?:会)?\s*)?"  # (`因此一般使用交叉熵`)
-                          r"(?:使用|采用|利用|用|进行|做|转换为|转换成|转化为|转为|转成|编码为|编码成|表示为|表示成)(?:了)?\s*(?:一个|一种)?"
+_USE_VERB_RE = re.compile(r"(?:(?:通常|一般|常|主要|都|多|往往|大多)\s*+(?:会)?\s*+)?"  # (`因此一般使用交叉熵`)
+                          r"(?:使用|采用|利用|用|进行|做|转换为|转换成|转化为|转为|转成|编码为|编码成|表示为|表示成)(?:了)?\s*+(?:一个|一种)?"
                           r"|(?:就|即|也)?(?:是|为)")
 
 
@@ -1981,8 +1981,8 @@ _HEADWORD_GAP_RE = re.compile(r"[\s/／（）()、|&-]+")
 # what a release note's entry says besides the name it gives (`新增 clip_grad_norm 回调：…`, `变更 X 选项：…`): the verb of
 # the change and the kind of thing named; the entry, like a label, says what the thing is (not a fix's, `修复 X：…`, which
 # may tell the bug fixed)
-_NOTED_VERB_RE = re.compile(r"\s*(?:\*\*)?\s*(?:新增|新加|增加|引入|支持|改进|优化|调整|变更|更新)\s*(?:\*\*)?\s*")
-_NOTED_KIND_RE = re.compile(r"\s*(?:选项|参数|回调|工具|接口|函数|模块|功能|预设|配置|实现)\s*$")
+_NOTED_VERB_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:新增|新加|增加|引入|支持|改进|优化|调整|变更|更新)\s*+(?:\*\*)?\s*+")
+_NOTED_KIND_RE = re.compile(r"\s*+(?:选项|参数|回调|工具|接口|函数|模块|功能|预设|配置|实现)\s*+$")
 
 
 def _outside_entry(text: str, a: int, b: int, names: Sequence[Mention]) -> str:
@@ -2081,8 +2081,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
 
 
 # the two options of an alternative question at its end (`原始 Transformer 是 Pre-LN 还是 Post-LN？`)
-_ALTERNATIVE_END_RE = re.compile(r"(?P<x>[^\s，,。；;？?：:、还是]{1,20}?)\s*还是\s*(?P<y>[^\s，,。；;？?：:、]{1,20}?)\s*(?:呢|啊|呀)?\s*$")
-_OPTION_END_RE = re.compile(r"\s*(?:的|啦|呀|啊|呢|哦)?(?P<end>)\s*(?:[，,。！!；;]|$)")  # (`双向的。`: an option named as the answer)
+_ALTERNATIVE_END_RE = re.compile(r"(?P<x>[^\s，,。；;？?：:、还是]{1,20}?)\s*+还是\s*+(?P<y>[^\s，,。；;？?：:、]{1,20}?)\s*+(?:呢|啊|呀)?\s*+$")
+_OPTION_END_RE = re.compile(r"\s*+(?:的|啦|呀|啊|呢|哦)?(?P<end>)\s*+(?:[，,。！!；;]|$)")  # (`双向的。`: an option named as the answer)
 
 
 def _alternative_chosen(text: str, m: re.Match) -> list[tuple[int, str]] | None:
@@ -2215,7 +2215,7 @@ def _pair_answered(text: str, m: re.Match) -> bool:
 
 
 # a question that asks whether the statement before it is right (`…，对吗`, `…，是不是`)
-_TAG_ASKED_RE = re.compile(r"[，,]\s*(?:这)?(?:对|是|没错|正确|对不对|是不是|行不行|可以|可不可以|成立)(?:吗|吧|么|嘛)?\s*$")
+_TAG_ASKED_RE = re.compile(r"[，,]\s*+(?:这)?(?:对|是|没错|正确|对不对|是不是|行不行|可以|可不可以|成立)(?:吗|吧|么|嘛)?\s*+$")
 
 
 def _short_answer(text: str, a: int) -> bool:
@@ -2227,7 +2227,7 @@ def _short_answer(text: str, a: int) -> bool:
 
 
 # a chat's time stamp: bracketed (`[10:02]`), or beside a role's label (`客服 10:03：`, `10:02 用户：`)
-_TIMESTAMP_RE = re.compile(r"[\[【(（]\s*(?:\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]"
+_TIMESTAMP_RE = re.compile(r"[\[【(（]\s*+(?:\d{4}-\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*+[\]】)）]"
                            r"|(?<=[\u4e00-\u9fff])[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?=[:：])"
                            r"|(?:^|(?<=[。！!？?\n]))[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?=(?:" + ROLES + r")[ \t]*[:：])")
 
@@ -2282,8 +2282,8 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
 
 # what a thing is moved or changed from (`Adam 已从“二阶优化”一栏移到 first-order 一栏`, `由 0.9 改为 0.99`): what it was,
 # not what it is
-_MOVED_FROM_RE = re.compile(r"(?:从|由(?!于))\s*(?P<from>[“\"「『][^”\"」』，,。；;\d]{1,24}[”\"」』]|[^，,。；;\s“”\"「」『』\d]{1,16}?)\s*"
-                            r"(?:一栏|栏目?|分类|类别|类|列表|分组|组|章节|一节|部分)?(?:中|里|下)?\s*"
+_MOVED_FROM_RE = re.compile(r"(?:从|由(?!于))\s*+(?P<from>[“\"「『][^”\"」』，,。；;\d]{1,24}[”\"」』]|[^，,。；;\s“”\"「」『』\d]{1,16}?)\s*+"
+                            r"(?:一栏|栏目?|分类|类别|类|列表|分组|组|章节|一节|部分)?(?:中|里|下)?\s*+"
                             r"(?:移到|移至|移入|挪到|调整到|调整为|改到|改为|改成|更正为|修正为|迁移到|迁到|归到|归入|划到|划入)")
 
 
@@ -2309,7 +2309,7 @@ def _moved_from(text: str, chars: list[str] | None) -> list[str] | None:
 
 # a situation asked about by its tone alone and then answered by what to do (`遇到梯度消失？换成 Adam 即可。`): the two read
 # as one sentence, the situation then the advice (not a wish, `想要稀疏权重？用 L2 就对了，…`: the answer states on its own)
-_CONDITION_ASKED_RE = re.compile(r"(?:^|(?<=[。！!？?\n：:]))\s*(?:(?:训练|推理|部署|实验)?(?:中|时)?\s*)?(?:遇到|碰到|出现|发现)"
+_CONDITION_ASKED_RE = re.compile(r"(?:^|(?<=[。！!？?\n：:]))\s*+(?:(?:训练|推理|部署|实验)?(?:中|时)?\s*+)?(?:遇到|碰到|出现|发现)"
                                  r"[^。！!？?\n：:]{1,40}?(?P<qm>[？?])(?=\s*[^\s？?])")
 _CONDITION_NOT_ASKED_RE = re.compile(_QA_ASKS_RE.pattern + "|" + _QA_WHY_RE.pattern + "|" + _QA_YES_NO_RE.pattern + r"|呢|吗|么")
 
@@ -4459,28 +4459,28 @@ class ClaimReader:
 
 # a clause that opens with 将/把 and no subject of its own (`将模型从 FP32 量化为 INT8，`, `你可以用 X，把前几层放在…`), and
 # the result after a term that is its verb (`量化为 INT8`)
-_DISPOSAL_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:我们|你|如果|若)?\s*(?:将|把)")
-_ACT_RESULT_AFTER_RE = re.compile(r"\s*(?:为|成|到|至)\s*(?:\*\*)?\s*[A-Za-z0-9\u4e00-\u9fff]")
+_DISPOSAL_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:我们|你|如果|若)?\s*+(?:将|把)")
+_ACT_RESULT_AFTER_RE = re.compile(r"\s*+(?:为|成|到|至)\s*+(?:\*\*)?\s*+[A-Za-z0-9\u4e00-\u9fff]")
 # a comma and a word of result (`，所以…`): what follows comes of the clause before
-_RESULT_BREAK_RE = re.compile(r"[，,；;]\s*(?:所以|因此|因而|于是|从而|进而)")
+_RESULT_BREAK_RE = re.compile(r"[，,；;]\s*+(?:所以|因此|因而|于是|从而|进而)")
 # a clause that names the answer to a figure set up before it (`如果说有一个全能冠军，那就是 Adam`)
-_NAMED_ANSWER_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:那|那么|这)(?:就|便|也)?是\s*(?:\*\*)?\s*")
+_NAMED_ANSWER_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:那|那么|这)(?:就|便|也)?是\s*+(?:\*\*)?\s*+")
 # a clause with no subject of its own that says what the subject before it is by what is done to something else
 # (`…，就是把 IoU 阈值固定在 0.5 算出来的`, `…，其实是将两个分布的差距取平均`)
-_COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*(?:\*\*)?\s*(?:就|其实|实际上|也就|本质上)?(?:是|即|等于)\s*(?:把|将)")
+_COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|其实|实际上|也就|本质上)?(?:是|即|等于)\s*+(?:把|将)")
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
 # qualifies the condition, not what the clause then says
 _NEG_FRAME = r"(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)"
-_NEG_FRAME_RE = re.compile(r"\s*(?:当|在)?\s*" + _NEG_FRAME)
-_FRAME_LEAD_SKIP_RE = re.compile(r"(?:[：:]|是(?=\s*(?:不|没|未)))?")  # (a label's colon, read as 是 in the copula reading)
+_NEG_FRAME_RE = re.compile(r"\s*+(?:当|在)?\s*+" + _NEG_FRAME)
+_FRAME_LEAD_SKIP_RE = re.compile(r"(?:[：:]|是(?=\s*+(?:不|没|未)))?")  # (a label's colon, read as 是 in the copula reading)
 # a modifier with a negation of its own, ending in 的 right before the property's noun, after a copula (`是不看标签的聚类算法`)
-_REL_NEG_BEFORE_RE = re.compile(r"(?:是|为|属于|算是)\s*(?:一种|一个|一类|一款)?\s*(?P<rel>[^，,。；;是的]{0,12}?(?:不|没有?|无|未)[^，,。；;是]{1,20}?的)\s*(?:\*\*)?\s*$")
+_REL_NEG_BEFORE_RE = re.compile(r"(?:是|为|属于|算是)\s*+(?:一种|一个|一类|一款)?\s*+(?P<rel>[^，,。；;是的]{0,12}?(?:不|没有?|无|未)[^，,。；;是]{1,20}?的)\s*+(?:\*\*)?\s*+$")
 # a topic noun phrase and the comment on it (`蒸馏损失里所用的软标签，其实就是…`): its head term after 的, the clause ending
 # there, and the next clause opening on a copula
-_NP_TAIL_RE = re.compile(r"\s*(?:\*\*)?\s*[，,]\s*")
-_DE_HEAD_RE = re.compile(r"的\s*(?:\*\*)?\s*$")
-_COMMENT_OPENS_RE = re.compile(r"\s*(?:其实|实际上|本质上|说白了|说到底)?\s*(?:就|也|都|即)?\s*(?:是|指|等于|相当于|等同于)(?!否|不是)")
-_IN_NEG_FRAME_RE = re.compile(r"(?:当|在)\s*" + _NEG_FRAME)  # (the same frame after the term, its 在/当 required)
+_NP_TAIL_RE = re.compile(r"\s*+(?:\*\*)?\s*+[，,]\s*+")
+_DE_HEAD_RE = re.compile(r"的\s*+(?:\*\*)?\s*+$")
+_COMMENT_OPENS_RE = re.compile(r"\s*+(?:其实|实际上|本质上|说白了|说到底)?\s*+(?:就|也|都|即)?\s*+(?:是|指|等于|相当于|等同于)(?!否|不是)")
+_IN_NEG_FRAME_RE = re.compile(r"(?:当|在)\s*+" + _NEG_FRAME)  # (the same frame after the term, its 在/当 required)
 
 def _opens_on_state(text: str, clause: Span, ps: int, pe: int, last: Mention) -> int | None:
     """Where the clause's head ends when the phrasing at ps..pe opens the clause (after its lead, a quantifier, or the
@@ -4508,28 +4508,28 @@ def _opens_on_state(text: str, clause: Span, ps: int, pe: int, last: Mention) ->
 _COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
-_LABEL_TAIL_RE = regex.compile(r"[性的]?\s*(?:\*\*)?\s*(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
-_TOPIC_LABEL_RE = re.compile(r"\s*(?:\*\*)?\s*的\s*(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*(?:是|为|如下)?\s*(?:\*\*)?\s*[:：]")
-_OWNER_RE = re.compile(r"\s*(?:\*\*)?\s*(?:(?:中|里|当中)\s*|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*(?:每一?个|每|各个|各|所有|全部)?\s*")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
+_LABEL_TAIL_RE = regex.compile(r"[性的]?\s*+(?:\*\*)?\s*+(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
+_TOPIC_LABEL_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*+(?:是|为|如下)?\s*+(?:\*\*)?\s*+[:：]")
+_OWNER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:中|里|当中)\s*+|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*+(?:每一?个|每|各个|各|所有|全部)?\s*+")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
 # a pronoun that owns the term after it (`因为它那个 decoder 里…`, `它的 encoder…`): the pronoun's referent stands at the
 # clause's start, the pronoun itself a few words on
-_PRONOUN_OWNER_GAP_RE = re.compile(r"[^，,。；;：:\s]{0,4}?(?:它|它们|其)\s*(?:的|那个|这个|那些|这些)\s*(?:每一?个|每|各个|各|所有|全部)?\s*")
+_PRONOUN_OWNER_GAP_RE = re.compile(r"[^，,。；;：:\s]{0,4}?(?:它|它们|其)\s*+(?:的|那个|这个|那些|这些)\s*+(?:每一?个|每|各个|各|所有|全部)?\s*+")
 # a property right after a causative verb that qualifies the noun after it names what is caused to act
 # (`使得 Auto-Regressive LM 能够…`), the subject of a clause of its own, not something said of the term before
 # (not `让梯度衰减得更快`, `让所有头共享…`: there the property is what is caused)
-_CAUSED_RE = re.compile(r"(?:使得|使|让|令|促使)\s*$")
-_QUALIFIED_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:LM|语言模型|模型|models?|网络|结构|架构|方法|方式)", re.IGNORECASE)
+_CAUSED_RE = re.compile(r"(?:使得|使|让|令|促使)\s*+$")
+_QUALIFIED_NOUN_RE = re.compile(r"\s*+(?:的)?\s*+(?:LM|语言模型|模型|models?|网络|结构|架构|方法|方式)", re.IGNORECASE)
 # a means that adds something (`通过加入位置偏置`, `借助引入的门控`): what it brings is not the bare term's
-_ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*(?:额外|显式)?(?:地)?\s*(?:加入|引入|添加|加上|注入|叠加|增加)")
+_ADDED_MEANS_RE = re.compile(r"(?:通过|借助|依靠|利用|经由|配合)\s*+(?:额外|显式)?(?:地)?\s*+(?:加入|引入|添加|加上|注入|叠加|增加)")
 # `A 的主指标 B`, `它的核心模块 B`: B named in apposition with a part of A (a short Han noun, nothing else between)
 # (not what X is compared by: `和 GPT 的区别就是 BERT…` says nothing of GPT's part)
 # (not a kin or a rival, another thing: `DenseNet 的前辈 ResNet`, `它的同伴 sigmoid`)
-_OWNER_NOUN_RE = re.compile(r"\s*(?:\*\*)?\s*(?:上|里|中)?的\s*(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))"
+_OWNER_NOUN_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:上|里|中)?的\s*+(?![\u4e00-\u9fff]{0,2}(?:区别|不同|差异|差别|异同|关系|联系))"
                             r"(?![\u4e00-\u9fff]{0,2}(?:前辈|后辈|前身|后继|继任|同伴|伙伴|兄弟|姐妹|同行|同门|对手|邻居|表亲|亲戚|祖先|后代|前任|搭档|同类|师兄|师弟|大哥|小弟|竞品))"
-                            r"[\u4e00-\u9fff]{1,4}\s*")
+                            r"[\u4e00-\u9fff]{1,4}\s*+")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
-_LOCATIVE_GAP_RE = re.compile(r"\s*(?:它们?)?\s*(?:\*\*)?\s*在\s*")  # (`X 的 Y 里` is _OWNER_RE's; `它在 Y 中`: the pronoun's place)
-_LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*(?:里面|里|中|内|当中|之中)")
+_LOCATIVE_GAP_RE = re.compile(r"\s*+(?:它们?)?\s*+(?:\*\*)?\s*+在\s*+")  # (`X 的 Y 里` is _OWNER_RE's; `它在 Y 中`: the pronoun's place)
+_LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*+(?:里面|里|中|内|当中|之中)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")
 # a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`, `GPT-3 (13B)`
@@ -4537,24 +4537,24 @@ _VARIANT_SIZE_RE = re.compile(r"(?:(?<=[A-Za-z0-9][-_ ])|(?<=[A-Za-z0-9][（(])|
 # a web address: not prose (a link's `#anchor` target repeats its text, and is read with it)
 _URL_SPAN_RE = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]（）]+")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
-_FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*\$?\s*\Z")
+_FACTOR_BEFORE_RE = re.compile(r"[×*✕]\s*+\$?\s*+\Z")
 _ITEM_SEP_RE = re.compile(r"[、，,；;]")
 # a measure word of another quantity: `12 层`, `700 GB`, `4 个字节`, `$6$ 次`, `1438 lbs`, a factor `6 ×`
-_OTHER_MEASURE_RE = re.compile(r"\$?\s*(?:个\s*(?=字节|比特))?(?:层|维|个头|头|倍|次|%|％|[×*✕]|"
+_OTHER_MEASURE_RE = re.compile(r"\$?\s*+(?:个\s*+(?=字节|比特))?(?:层|维|个头|头|倍|次|%|％|[×*✕]|"
                                r"(?!tokens?\b|params?\b|parameters?\b|billion|million|thousand|trillion|[KMBT]\b)[A-Za-z]{2,}\b|[KMGTP]i?B(?![A-Za-z])|[KMGTP]iB|G(?![A-Za-z])|字节|bytes?\b|bits?\b|比特|位(?!置)|秒|小时|天|张卡|块卡|张|块)", re.I)
-_TOKENS_AFTER_RE = re.compile(r"\s*(?:个\s*)?(?:tokens?\b|词元|token)", re.I)
+_TOKENS_AFTER_RE = re.compile(r"\s*+(?:个\s*+)?(?:tokens?\b|词元|token)", re.I)
 _ABOUT_RE = re.compile(r"约|大约|大概|接近|将近|近|~|≈")
 _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不少于")
-_LOWER_AFTER_RE = re.compile(r"^\s*\S{0,4}?(?:以上|多|余)")
+_LOWER_AFTER_RE = re.compile(r"^\s*+\S{0,4}?(?:以上|多|余)")
 _UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|不超过")
-_UPPER_AFTER_RE = re.compile(r"^\s*\S{0,4}?以[下内]")
+_UPPER_AFTER_RE = re.compile(r"^\s*+\S{0,4}?以[下内]")
 
 
-_RANGE_GAP_RE = re.compile(r"\s*(?:~|～|〜|-|–|—|到|至|甚至(?:是|到|上)?|乃至)\s*")
+_RANGE_GAP_RE = re.compile(r"\s*+(?:~|～|〜|-|–|—|到|至|甚至(?:是|到|上)?|乃至)\s*+")
 # an order of magnitude, not a value: a Han unit without a digit before it (`百亿`, `千亿`), or a number followed by
 # 级别 / 量级 (`1000 亿级别`)
 _BARE_MAGNITUDE_RE = re.compile(r"[十百千]?[万亿]{1,2}")
-_MAGNITUDE_AFTER_RE = re.compile(r"\s*(?:级别|量级|数量级|级(?![联数]))")
+_MAGNITUDE_AFTER_RE = re.compile(r"\s*+(?:级别|量级|数量级|级(?![联数]))")
 
 
 def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, bool]], i: int, num: "NumberSpec") -> bool:
@@ -4584,7 +4584,7 @@ def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, b
         _TO_BETWEEN_RE.fullmatch(text, me, x[0]) for x in found[i + 1:i + 2])
 
 
-_LISTED_GAP_RE = re.compile(r"\s*(?:[,，、/／]|and|和|及|以及|与|或)\s*(?:and\s+|和\s*)?", re.I)
+_LISTED_GAP_RE = re.compile(r"\s*+(?:[,，、/／]|and|和|及|以及|与|或)\s*+(?:and\s+|和\s*+)?", re.I)
 
 
 def _listed_with_true(text: str, found: list[tuple[int, int, float, str, bool]], i: int, num: "NumberSpec") -> bool:
@@ -4742,19 +4742,19 @@ def _number_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return sorted(found + glued, key=lambda m: m.start()) if glued else found
 
 
-_SCIENTIFIC_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:[×xX*✕·]|\\times|\\cdot)\s*10\s*\^\s*\{?\s*(\d{1,2})\s*\}?"
+_SCIENTIFIC_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*+(?:[×xX*✕·]|\\times|\\cdot)\s*+10\s*+\^\s*+\{?\s*+(\d{1,2})\s*+\}?"
                             r"|(?<![\w.])(\d+(?:\.\d+)?)[eE]\+?(\d{1,2})(?![\w.])")
-_ODD_UNIT_RE = re.compile(r"\s*(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)")
+_ODD_UNIT_RE = re.compile(r"\s*+(万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)")
 
 
 # what, after a phrasing that opens a clause, says something of the phrasing itself: it is the clause's own subject
 # (`具体类别由第二阶段的 RoI 头预测`, `切矩阵乘法的是 TP`, `判别器 loss 掉到 0 是另一种失败`, `精确似然 → 自回归`, `…的话`)
 _OWN_TOPIC_TAIL_RE = re.compile(
-    r"\s*(?:\*\*)?\s*(?:(?:都|也|就|则|才|必然|必定|一定|其实|通常|往往|一般|主要|就是|肯定|多半|可能)\s*)*"
+    r"\s*+(?:\*\*)?\s*+(?:(?:都|也|就|则|才|必然|必定|一定|其实|通常|往往|一般|主要|就是|肯定|多半|可能)\s*+)*"
     r"(?:的是|的话|的时候|时|是|为|等于|相当于|意味着|说明|表示|代表|属于|叫|称为|→|->|=>|⇒|[：:=＝]|由|被|交给|交由|靠|要靠|得靠|要等|等到|留给|留待|"
     r"取决于|依赖|跟|和|与|及|、|/|／|\+|或|并不|不是|不|没|无|并非)")
 # what, after a clause that a phrasing fills, judges the phrasing in the next clause (`先 softmax 再喂进去，等于归一化两遍`)
-_JUDGED_NEXT_RE = re.compile(r"\s*[，,]?\s*(?:这|这样|这么做|此举)?\s*(?:就|也)?\s*(?:等于|相当于|意味着|说明|会导致|导致|是因为|是由于|属于|算是)")
+_JUDGED_NEXT_RE = re.compile(r"\s*+[，,]?\s*+(?:这|这样|这么做|此举)?\s*+(?:就|也)?\s*+(?:等于|相当于|意味着|说明|会导致|导致|是因为|是由于|属于|算是)")
 
 
 def _line_from(text: str, pos: int) -> str:

@@ -30,7 +30,7 @@ _UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)�
 _DOWN_AFTER = (r"(?:调|设|改|开|拉|压|缩|降|减|变|取|选|弄|搞)得?(?:小|低|窄|少|短|弱)|越(?:小|低|少|短|弱)|更(?:小|低|少|短|弱)"
                r"|(?:小|低|少)(?:一点|一些|些|点)|往(?:小|低|下)(?:了|里)?(?:调|拉|压|设|开|降)|下调|拉低|调低|降低|减小|减少|缩小|砍半|减半"
                r"|(?:降|砍|减|缩|压)(?:低|小)?到|一降|往下降|一(?:低|小)(?=[^，,。]{0,3}就|，|,)|↓|⬇"
-               r"|尽(?:量|可能)(?:地)?(?:低|小|少)|(?:压|降|调)得?(?:尽量)?(?:接近|趋近|逼近)\s*0(?![.\d])"  # (`把 AUC 压得尽量接近 0`)
+               r"|尽(?:量|可能)(?:地)?(?:低|小|少)|(?:压|降|调)得?(?:尽量)?(?:接近|趋近|逼近)\s*+0(?![.\d])"  # (`把 AUC 压得尽量接近 0`)
                r"|(?:降|调|压|减|拉)下来|降下去")  # (`把丢弃率降下来`)
 # a state named right after it (`困惑度高说明…`, `PPL 高的那个`)
 _BARE = r"[ \t]?(?:(?P<up>高|大)(?!小|约|概|部分|幅|致|多数|都|家|型|模型|于)|(?P<down>低|小)(?!于|时|心|部分|幅|型|模型))"
@@ -50,9 +50,9 @@ _E_DOWN = (r"变小|减小|减少|下降|下去|降低|变少|更少|越少|越�
 # (`_E_BEFORE_GAP_RE`)
 _E_UP_VERBS = r"提升|提高|增加|增强|加强|扩大|增大|加大|放宽|拓宽"
 _E_DOWN_VERBS = r"降低|减少|减小|缩小|收窄|缩短|压缩"
-_E_UP_BEFORE = (r"(?:更|越)(?:多|大|长|宽)的?|多(?:切|出|了)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
+_E_UP_BEFORE = (r"(?:更|越)(?:多|大|长|宽)的?|多(?:切|出|了)?\s*+(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*+(?:个|倍)?"
                 r"|(?:更|越)(?:容易|可能|会)|容易|加剧|加重|导致|引起|造成|" + _E_UP_VERBS + r"|保住|保证|确保")
-_E_DOWN_BEFORE = (r"(?:更|越)(?:少|小|短|窄)的?|少(?:切|了|掉)?\s*(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*(?:个|倍)?"
+_E_DOWN_BEFORE = (r"(?:更|越)(?:少|小|短|窄)的?|少(?:切|了|掉)?\s*+(?:几|[0-9一二两三四五六七八九十百千万]+)?\s*+(?:个|倍)?"
                   r"|(?:更|越)难|(?:更|越)?不(?:太)?(?:容易|易)|减轻|缓解|抑制|防止|避免|消除|改善|" + _E_DOWN_VERBS + r"|节省|省")
 # the goal a move serves, before it (`想要 recall 高？`, `想让序列短点，`, `要想正则更强，`)
 # (or a bare 要 before a change of the effect: `要加强正则，得把 p 降到 0.1`)
@@ -60,27 +60,27 @@ _GOAL_LEAD = (r"(?:如果想要?|若想要?|要是想要?|想要|想让|要想|�
               r"|(?<![不需只主重还总])要(?=加强|增强|提高|提升|增加|降低|减少|减小|减轻|缓解|抑制|防止|避免|减弱|削弱))")  # (longest first)
 _GOAL_UP = r"(?:更|越)?(?:高|大|多|长|强|宽)(?:一点|一些|些|点)?"
 _GOAL_DOWN = r"(?:更|越)?(?:低|小|少|短|弱|窄)(?:一点|一些|些|点)?"
-_GOAL_STATE_RE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:(?P<up>" + _GOAL_UP + r")|(?P<down>" + _GOAL_DOWN + r"))(?=\s*(?:[，,。；;！!？?…、]|就|的话|$))")
+_GOAL_STATE_RE = re.compile(r"[^，,。；;！!？?\n]{0,3}?(?:(?P<up>" + _GOAL_UP + r")|(?P<down>" + _GOAL_DOWN + r"))(?=\s*+(?:[，,。；;！!？?…、]|就|的话|$))")
 _GOAL_CHANGE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,12}$")
 # the knob named with its size (`小词表`, `更大的 batch`; after another word only with a comparative, `用较大的 batch`)
-_SIZED_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?P<up>(?:更|较|越)?(?:大|高)(?:一些|一点|些|点)?(?:的)?)|(?P<down>(?:更|较|越)?(?:小|低)(?:一些|一点|些|点)?(?:的)?))\s*$"
-                              r"|(?:(?P<up2>(?:更|较)(?:大|高)(?:一些|一点|些|点)?的?)|(?P<down2>(?:更|较)(?:小|低)(?:一些|一点|些|点)?的?))\s*$")
-_TURN_RE = re.compile(r"[，,、]\s*(?:但|但是|而|不过|然而|可是|反之|相反|若|如果|假如|要是)")
+_SIZED_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:(?P<up>(?:更|较|越)?(?:大|高)(?:一些|一点|些|点)?(?:的)?)|(?P<down>(?:更|较|越)?(?:小|低)(?:一些|一点|些|点)?(?:的)?))\s*+$"
+                              r"|(?:(?P<up2>(?:更|较)(?:大|高)(?:一些|一点|些|点)?的?)|(?P<down2>(?:更|较)(?:小|低)(?:一些|一点|些|点)?的?))\s*+$")
+_TURN_RE = re.compile(r"[，,、]\s*+(?:但|但是|而|不过|然而|可是|反之|相反|若|如果|假如|要是)")
 # a verb that acts on what follows it (`温度参数能够提高模型的稳定性`, `batch size 的增长倍数`): it moves that object, not the
 # knob before it
 _TRANSITIVE_RE = re.compile(r"(?:提高|提升|增加|增大|加大|扩大|降低|减少|减小|缩小|增长|下降|压低|拉高|拉低)$")
 _ACTS_ON_RE = re.compile(r"(?![了到至后时就则会也越为成，,。、；;！!？?\s]|以后|之后|的话)[\u4e00-\u9fffA-Za-z]")
-_WITH_BEFORE_RE = re.compile(r"(?:随着?|跟着)\s*$")
+_WITH_BEFORE_RE = re.compile(r"(?:随着?|跟着)\s*+$")
 
 
 # a bare comparative ending the clause after two settings compared with 比 (`…比 m=32 的气泡小`, `…比取 0.3 时更高`)
 _CMP_TAIL_RE = re.compile(r"[^，,。；;！!？?\n]{0,16}?(?P<adj>(?P<up>(?:更|还要?|要)?(?:加)?(?:大|高|多|强|长|宽|严重))|(?P<down>(?:更|还要?|要)?(?:加)?(?:小|低|少|弱|短|窄|轻)))"
-                          r"(?=\s*(?:[，,。；;！!？?]|$))")
+                          r"(?=\s*+(?:[，,。；;！!？?]|$))")
 # what follows the knob named as the subject of what is said next (`正则化的目的是…`, `正则化本来就是…`), not as a word
 # that qualifies a noun (`mini-batch 梯度里…`)
-_SUBJECT_AFTER_RE = re.compile(r"\s*(?:的|是|本来|本身|就是|其实|主要|用来|用于|可以|能够?|会|也|都|则|还|只)")
+_SUBJECT_AFTER_RE = re.compile(r"\s*+(?:的|是|本来|本身|就是|其实|主要|用来|用于|可以|能够?|会|也|都|则|还|只)")
 # what the knob stands for said next (`β 对应隐式 KL 约束的强度，越大…`): it is the subject, even of the effect it names
-_STANDS_FOR_AFTER_RE = re.compile(r"\s*(?:其实|本质上)?(?:对应|代表|控制|决定|衡量)")
+_STANDS_FOR_AFTER_RE = re.compile(r"\s*+(?:其实|本质上)?(?:对应|代表|控制|决定|衡量)")
 _CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
 # two quantities said to move together, the same way or opposite ways (`成正比`, `同涨同跌`, `此消彼长`)
 _TOGETHER = r"成正比|成反比|正相关|负相关|同涨同跌|同增同减|同升同降|此消彼长"
@@ -89,25 +89,25 @@ _GOAL_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
 # a change of the effect after its name, a few words between (`候选集合一下就大了`), and before it (`更容易过拟合`)
 # (not past a list's 、: `提升与条件的贴合度、降低多样性` changes the next item)
 _E_AFTER_RE = re.compile(r"[^，,。；;！!？?\n、]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n、]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
-_E_BEFORE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*$")
+_E_BEFORE_RE = re.compile(r"(?:(?P<up>" + _E_UP_BEFORE + r")|(?P<down>" + _E_DOWN_BEFORE + r"))\s*+$")
 # a verb of change, a short modifier of the effect between (`降低生成结果的随机性`, `收窄候选范围`; not a quantity before
 # 的, `用尽量少的参数`)
 _E_BEFORE_GAP_RE = re.compile(r"(?:(?P<up>" + _E_UP_VERBS + r")|(?P<down>" + _E_DOWN_VERBS + r"))"
                               r"(?:(?!会|能|使|让|带来|导致|后|时|就|把|将|得|更|越|的)[\u4e00-\u9fffA-Za-z])"
-                              r"(?:(?!会|能|使|让|带来|导致|后|时|就|把|将|得|更|越)[\u4e00-\u9fffA-Za-z]){0,3}的?\s*$")
+                              r"(?:(?!会|能|使|让|带来|导致|后|时|就|把|将|得|更|越)[\u4e00-\u9fffA-Za-z]){0,3}的?\s*+$")
 
 
 def _clause_start(text: str, start: int, at: int) -> int:
     """Where the clause that holds text[at] starts (not before `start`)."""
     return max([start] + [m.end() for m in _CLAUSE_SEP_RE.finditer(text, start, at)])
 
-_NUM = r"[0-9]+(?:\.[0-9]+)?\s*(?:[kKwW万千亿]|e-?[0-9]+)?"
+_NUM = r"[0-9]+(?:\.[0-9]+)?\s*+(?:[kKwW万千亿]|e-?[0-9]+)?"
 # a move between two values (`从 0.95 降到 0.5`, `由 8 改为 64`, `8 → 64`)
-_FROM_TO = r"(?:从|由)\s*(?P<a>" + _NUM + r")\s*(?:[^，,。；;！!？?\d]{0,4}?)(?:到|至|为|成)\s*(?P<b>" + _NUM + r")|(?P<c>" + _NUM + r")\s*(?:→|->|=>|⇒)\s*(?P<d>" + _NUM + r")"
+_FROM_TO = r"(?:从|由)\s*+(?P<a>" + _NUM + r")\s*+(?:[^，,。；;！!？?\d]{0,4}?)(?:到|至|为|成)\s*+(?P<b>" + _NUM + r")|(?P<c>" + _NUM + r")\s*+(?:→|->|=>|⇒)\s*+(?P<d>" + _NUM + r")"
 
 # the knob's move right after it: a few words between, not a clause of its own (`temperature/top-p 高则更多样` moves
 # nothing by 更多); a state right after it; a move between two values; a move named before it
-_KNOB_AFTER_RE = re.compile(r"[^，,。；;！!？?\n则就、/|]{0,4}?(?P<neg>" + _NEG + r")?\s*(?:(?P<up>" + _UP_AFTER + r")|(?P<down>" + _DOWN_AFTER + r"))")
+_KNOB_AFTER_RE = re.compile(r"[^，,。；;！!？?\n则就、/|]{0,4}?(?P<neg>" + _NEG + r")?\s*+(?:(?P<up>" + _UP_AFTER + r")|(?P<down>" + _DOWN_AFTER + r"))")
 _BARE_RE = re.compile(_BARE)
 _FROM_TO_RE = re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:" + _FROM_TO + r")")
 _KNOB_BEFORE_RE = re.compile(r"(?:(?P<up>" + _UP_BEFORE + r")|(?P<down>" + _DOWN_BEFORE + r"))[^，,。；;！!？?\n]{0,4}$")
@@ -164,10 +164,10 @@ class Relation:
     def _proportional(self) -> list[re.Pattern]:
         """An effect said to be proportional to the knob: `Y ∝ X`, `Y ∝ 1/X`, `Y 与 X 成反比`, `Y 正比于 X`."""
         name = self._name
-        return [re.compile(r"(?:" + e.names.pattern + r")[^，,。；;\n]{0,8}?(?:(?P<prop>∝|正比于|反比于)\s*(?P<inv>1\s*/\s*)?(?:" + name + r")"
-                           r"|(?:与|和|跟|同)\s*(?:" + name + r")[^，,。；;\n]{0,6}?(?P<cheng>" + _TOGETHER + r"))"
+        return [re.compile(r"(?:" + e.names.pattern + r")[^，,。；;\n]{0,8}?(?:(?P<prop>∝|正比于|反比于)\s*+(?P<inv>1\s*+/\s*+)?(?:" + name + r")"
+                           r"|(?:与|和|跟|同)\s*+(?:" + name + r")[^，,。；;\n]{0,6}?(?P<cheng>" + _TOGETHER + r"))"
                            # (or the knob first, the effect after 与: `批大小与噪声同涨同跌`)
-                           r"|(?:" + name + r")[^，,。；;\n]{0,6}?(?:与|和|跟|同)\s*(?:" + e.names.pattern + r")[^，,。；;\n]{0,6}?"
+                           r"|(?:" + name + r")[^，,。；;\n]{0,6}?(?:与|和|跟|同)\s*+(?:" + e.names.pattern + r")[^，,。；;\n]{0,6}?"
                            r"(?P<cheng2>" + _TOGETHER + r")", re.I)
                 for e in self.effects]
 
@@ -181,16 +181,16 @@ class Relation:
         """Two settings compared (`T=2 比 T=0.5 …更确定`, `对比 lr=0.001 和 lr=1：后者…`), or one said to beat the other
         (`BLEU 0.2 的赢了 0.4 的`: the verb is the change)."""
         name = self._name
-        setting = r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*"
+        setting = r"(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)\s*+"
         # (after 比, the knob named again or only its verb of setting: `阈值取 0.9 时的召回率比取 0.3 时更高`)
-        return re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*|(?:取|设为|设成|为)\s*)?(?P<b>" + _NUM + r")"
-                          r"|" + setting + r"(?P<c>" + _NUM + r")\s*(?:和|与|跟|、|vs\.?)\s*(?:" + name + r")\s*(?:=|＝|为|取|设为|是)\s*(?P<d>" + _NUM + r")"
-                          r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*(?P<which>前者|后者)"
-                          r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<e>" + _NUM + r")[^，,。；;！!？?\n\d]{0,6}?"
-                          r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*(?:(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*)?(?P<f>" + _NUM + r"))"
+        return re.compile(setting + r"(?P<a>" + _NUM + r")[^，,。；;！!？?\n]{0,16}?比\s*+(?:(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)\s*+|(?:取|设为|设成|为)\s*+)?(?P<b>" + _NUM + r")"
+                          r"|" + setting + r"(?P<c>" + _NUM + r")\s*+(?:和|与|跟|、|vs\.?)\s*+(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)\s*+(?P<d>" + _NUM + r")"
+                          r"[^，,。；;！!？?\n]{0,8}?[：:，,]\s*+(?P<which>前者|后者)"
+                          r"|(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)?\s*+(?P<e>" + _NUM + r")[^，,。；;！!？?\n\d]{0,6}?"
+                          r"(?=(?:赢了?|胜过|胜出|优于|好于|强于|打败|完胜|输给了?|不如|逊于)\s*+(?:(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)?\s*+)?(?P<f>" + _NUM + r"))"
                           # (two settings, each with what holds under it: `β=0.99 时…，β=0.5 时历史梯度占比才大`)
-                          r"|(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<g>" + _NUM + r")\s*(?:时|的时候)[^；;。！!？?\n]{0,30}?[，,；;]\s*(?:而|但|但是|可|当)?\s*"
-                          r"(?:" + name + r")\s*(?:=|＝|为|取|设为|是)?\s*(?P<h>" + _NUM + r")\s*(?:时|的时候)", re.I)
+                          r"|(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)?\s*+(?P<g>" + _NUM + r")\s*+(?:时|的时候)[^；;。！!？?\n]{0,30}?[，,；;]\s*+(?:而|但|但是|可|当)?\s*+"
+                          r"(?:" + name + r")\s*+(?:=|＝|为|取|设为|是)?\s*+(?P<h>" + _NUM + r")\s*+(?:时|的时候)", re.I)
 
     def knob_moves(self, text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         """(start, end, up) of each stated move of the knob in text[start:end]."""
@@ -379,9 +379,9 @@ class Relation:
 
 
 # what one should do next, right after a change (`缓解过拟合应增加数据`): the change is a goal, not a consequence
-_GOAL_AFTER_RE = re.compile(r"\s*(?:的话)?\s*(?:应该|应当|应|就要|需要|要|就得|得|必须)\s*(?:增加|减少|增大|减小|提高|降低|扩大|缩小|加大|调大|调小|调高|调低|采用|使用|改用|用|加|减|做)")
+_GOAL_AFTER_RE = re.compile(r"\s*+(?:的话)?\s*+(?:应该|应当|应|就要|需要|要|就得|得|必须)\s*+(?:增加|减少|增大|减小|提高|降低|扩大|缩小|加大|调大|调小|调高|调低|采用|使用|改用|用|加|减|做)")
 # an English gloss in brackets right after a Chinese name (`微批次（micro-batch）`): two or more Latin characters
-_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][A-Za-z][A-Za-z0-9 _.\-]{1,40}[）)]")
+_GLOSS_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*+[（(][A-Za-z][A-Za-z0-9 _.\-]{1,40}[）)]")
 
 
 def _gloss_gaps(text: str, start: int, end: int) -> Iterator[range]:

@@ -32,10 +32,10 @@ from qatool.lint.registry import in_scope, rule_kind
 from qatool.parse.extract import ParsedDoc
 from qatool.parse.stage import FileJob, ParseConfig, file_results
 
-SUPPRESS_RE = re.compile(r"<!--\s*qatool\s*:\s*(disable-next-line|disable|enable)\s*(?:=\s*([\w\s,-]+?))?\s*-->")
+SUPPRESS_RE = re.compile(r"<!--\s*+qatool\s*+:\s*+(disable-next-line|disable|enable)\s*+(?:=\s*+([\w\s,-]+?))?\s*+-->")
 # the body of one comment (between `<!--` and `-->`, see `suppression_comments`): linear, unlike
 # SUPPRESS_RE's search, whose adjacent \s* and lazy codes are quadratic in a run of spaces
-_SUPPRESS_BODY = re.compile(r"\s*qatool\s*:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\s,-]*[\w,-]))?\s*")
+_SUPPRESS_BODY = re.compile(r"\s*+qatool\s*+:\s*+(disable-next-line|disable|enable)(?:\s*+=\s*+([\w\s,-]*[\w,-]))?\s*+")
 
 
 def suppression_comments(text: str) -> Iterator[tuple[int, int, str, str | None]]:

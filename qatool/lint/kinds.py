@@ -447,7 +447,7 @@ class Knowledge:
             idx = int((m.lastgroup or "")[1:])  # every alternative is a group t<index>
             key = keys[idx]
             # "精确率（Precision）": an alias in brackets right after the same term is not a new term
-            if hits and hits[-1][2] == key and regex.fullmatch(r"\s*(\*\*)?\s*[（(]\s*", text[hits[-1][1]:m.start()]):
+            if hits and hits[-1][2] == key and regex.fullmatch(r"\s*+(\*\*)?\s*+[（(]\s*+", text[hits[-1][1]:m.start()]):
                 continue
             hits.append((m.start(), m.end(), key))
         return hits
@@ -460,15 +460,15 @@ class Knowledge:
         return sorted(found)
 
 
-RESPECTIVELY_RE = regex.compile(r"分别(?:表示|是|为|指|代表|衡量|对应|用于衡量|定义为)?\s*[:：]?")
+RESPECTIVELY_RE = regex.compile(r"分别(?:表示|是|为|指|代表|衡量|对应|用于衡量|定义为)?\s*+[:：]?")
 # possessive \s*+: nothing after a run of white space can start with white space, so giving some back
 # never helps a match, and the four runs in a row stay linear (with \s* they were polynomial in a run)
 BINDING_RE = regex.compile(
     r"\s*+(?:\*\*)?\s*+(?:[（(][^）)]{0,40}[）)])?\s*+(?:\*\*)?\s*+(?:[:：]|(?:的定义)?\s*+(?:是指|指的是|是|指|表示|定义为|衡量(?:的是)?|即|代表|描述(?:的是)?|计算(?:的是)?)|=)"
 )
 CLAUSE_END_RE = regex.compile(r"[。；;！？!?\n]")
-PART_SPLIT_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及其)\s*")
-PART_SPLIT_LOOSE_RE = regex.compile(r"\s*(?:、|，|,|；|;|以及|及|和|与)\s*")
+PART_SPLIT_RE = regex.compile(r"\s*+(?:、|，|,|；|;|以及|及其)\s*+")
+PART_SPLIT_LOOSE_RE = regex.compile(r"\s*+(?:、|，|,|；|;|以及|及|和|与)\s*+")
 # the separators alone: `separators` finds what the two patterns above find, in one pass (their
 # leading \s* made a search quadratic in a run of white space)
 _PART_SEPS = {PART_SPLIT_RE: regex.compile(r"、|，|,|；|;|以及|及其"), PART_SPLIT_LOOSE_RE: regex.compile(r"、|，|,|；|;|以及|及|和|与")}
@@ -666,7 +666,7 @@ def _openings(doc: LintDoc, units_of: dict[str, list[int]], first: dict[str, Uni
 
 # a line that starts a block of its own (a list entry, a quote, a table row, a heading) rather than going on
 # with the paragraph above it
-_BLOCK_START_RE = regex.compile(r"\s*(?:[-*+]\s|\d{1,3}[.)、．]|[>|#])")
+_BLOCK_START_RE = regex.compile(r"\s*+(?:[-*+]\s|\d{1,3}[.)、．]|[>|#])")
 # the end of a line after which the next line begins a sentence (a line that ends mid-sentence is hard-wrapped
 # text: its next line is the rest of one sentence, read apart as before)
 _LINE_ENDS_SENTENCE_RE = regex.compile(r"[。！？!?；;：:.…][\s*_`”’」』）)]*$")
@@ -683,7 +683,7 @@ def _continues(doc: LintDoc, k: int) -> bool:
             and (_LINE_ENDS_SENTENCE_RE.search(p.text) is not None or HEADWORD_LINE_RE.fullmatch(p.text) is not None))
 
 
-_LIST_ITEM_RE = regex.compile(r"\s*(?:[-*+]\s|\d{1,3}[.)、．])")
+_LIST_ITEM_RE = regex.compile(r"\s*+(?:[-*+]\s|\d{1,3}[.)、．])")
 _COLON_END_RE = regex.compile(r"[：:][\s*_`]*$")
 
 
@@ -749,14 +749,14 @@ def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
     return None
 
 
-_ANSWER_LABEL = r"^\s*(?:[-*+>]\s+)?(?:\*\*)?\s*(?:(?:参考)?答案|回答|答|A|Answer)?\s*[:：]?\s*(?:\*\*)?\s*"
-YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>是的|是|对的|对|正确|没错|能|可以|会的|会|当然|肯定|yes)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
-NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*(?:[，,。！!：:；;]|$)", regex.I)
+_ANSWER_LABEL = r"^\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:(?:参考)?答案|回答|答|A|Answer)?\s*+[:：]?\s*+(?:\*\*)?\s*+"
+YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*+(?P<word>是的|是|对的|对|正确|没错|能|可以|会的|会|当然|肯定|yes)(?:\*\*)?\s*+(?:[，,。！!：:；;]|$)", regex.I)
+NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*+(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*+(?:[，,。！!：:；;]|$)", regex.I)
 
 
 # an answer that opens by echoing the verb its yes/no question asks with (`需要标签吗？` -> `需要，…` / `不需要。`)
-ECHO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*(?P<neg>不|没|没有|并不|无需|不用)?(?P<word>\p{Han}{1,4}?)(?:\*\*)?\s*(?:[，,。！!；;]|$)")
-_YES_NO_QUESTION_RE = regex.compile(r"吗\s*[？?]?\s*$")
+ECHO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*+(?P<neg>不|没|没有|并不|无需|不用)?(?P<word>\p{Han}{1,4}?)(?:\*\*)?\s*+(?:[，,。！!；;]|$)")
+_YES_NO_QUESTION_RE = regex.compile(r"吗\s*+[？?]?\s*+$")
 
 
 def _echo_answer(answer: str, question: str, glossary: Any) -> regex.Match | None:
@@ -792,7 +792,7 @@ AROUND_CHARS = 120
 
 
 # a bold label that opens a line (`3. **X 是近似算法**：错。…`, `- **X**：…`)
-_LEAD_LABEL_RE = regex.compile(r"^\s*(?:(?:[-*+]|\d{1,3}[.)、])\s+)?\*\*(?P<label>[^*]+)\*\*\s*[:：]\s*")
+_LEAD_LABEL_RE = regex.compile(r"^\s*+(?:(?:[-*+]|\d{1,3}[.)、])\s+)?\*\*(?P<label>[^*]+)\*\*\s*+[:：]\s*+")
 # what refutes the label it follows: a verdict (`：错。`, `：✗`, `：不对，…`)
 _VERDICT_RE = regex.compile(r"(?:错误?|不对|不正确|不成立|误区|谬误|[×✗✘❌])(?![\p{Han}])|(?:错|不对)[，,。；;！!]")
 # a heading over a list of misconceptions or pitfalls, whose entries say what goes wrong (`易错点 · 反直觉点`,
@@ -802,8 +802,8 @@ _MYTHS_HEADING_RE = regex.compile(r"易错|误区|误解|谬误|错误(?:认知|
 # a list entry's first line
 _ENTRY_START_RE = regex.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)、])[ \t]+")
 # a line of an entry that gives the fix of what the entry names (`   处置：推理前调用 model.eval()`): stated as so
-_FIX_LINE_RE = regex.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:处置|处理方法|解决(?:方案|办法|方法)?|修复|修正|改正|纠正|正确(?:做法|理解|说法|答案|的做法)?|正解"
-                             r"|应对|对策|建议|规避|(?i:fix(?:es)?|solutions?|remed(?:y|ies)|corrections?|instead))\s*(?:\*\*|__)?\s*[:：]")
+_FIX_LINE_RE = regex.compile(r"^\s*+(?:[-*+]\s+)?(?:\*\*|__)?\s*+(?:处置|处理方法|解决(?:方案|办法|方法)?|修复|修正|改正|纠正|正确(?:做法|理解|说法|答案|的做法)?|正解"
+                             r"|应对|对策|建议|规避|(?i:fix(?:es)?|solutions?|remed(?:y|ies)|corrections?|instead))\s*+(?:\*\*|__)?\s*+[:：]")
 ENTRY_LINES = 40  # how far back a line looks for the list entry it goes on
 
 
@@ -866,7 +866,7 @@ def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
 # `[10:48] 客服：`, `用户 [21:15]：`)
 _STAMP = r"(?:[\[【(（]\s*+\d{1,2}:\d{2}(?::\d{2})?\s*+[\]】)）]\s*+)?"
 _TURN_LEAD = r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+" + _STAMP + r"(?:\*\*)?\s*+"
-_TURN_END = r"\s*\d{0,2}\s*" + _STAMP + r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?"
+_TURN_END = r"\s*+\d{0,2}\s*+" + _STAMP + r"(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?"
 _ASKING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:面试官|考官|Q|问|提问|追问)" + _TURN_END)
 _SPEAKER_LINE_RE = regex.compile(_TURN_LEAD + r"(?:" + SPEAKERS + r")" + _TURN_END)  # (asks only when it ends in a question)
 _ANSWERING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:我|我答|我的回答|候选人|应聘者|A|答|回答|" + SPEAKERS + r")" + _TURN_END)
@@ -912,9 +912,9 @@ def _turns(doc: LintDoc, glossary: Any) -> dict[int, _Turn]:
 
 # an option of a multiple-choice question: a capital letter and a dot, 、 or a closing bracket, or a letter in brackets
 # (`- A. …`, `B、…`, `（C）…`; not `A：`, an answer's label)
-OPTION_LINE_RE = regex.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:[（(]\s*[A-H]\s*[)）]|[A-H]\s*(?:[.．](?![A-Za-z0-9.])|[、)）]))\s*(?:\*\*)?\s*(?=\S)")
+OPTION_LINE_RE = regex.compile(r"^\s*+(?:[-*+]\s+)?(?:\*\*)?\s*+(?:[（(]\s*+[A-H]\s*+[)）]|[A-H]\s*+(?:[.．](?![A-Za-z0-9.])|[、)）]))\s*+(?:\*\*)?\s*+(?=\S)")
 # a line that lists keywords or tags (`**关键词**：…`, `Tags: …`)
-_KEYWORD_LINE_RE = regex.compile(r"^\s*(?:[-*+>]\s+)?(?:\*\*|__)?\s*(?:关键词|关键字|核心词|标签|key\s*words?|tags?)\s*(?:\*\*|__)?\s*[:：]", regex.I)
+_KEYWORD_LINE_RE = regex.compile(r"^\s*+(?:[-*+>]\s+)?(?:\*\*|__)?\s*+(?:关键词|关键字|核心词|标签|key\s*+words?|tags?)\s*+(?:\*\*|__)?\s*+[:：]", regex.I)
 
 
 def _asked_by_place(unit: Unit) -> bool:
@@ -955,7 +955,7 @@ def _states_nothing(unit: Unit) -> bool:
 
 # a line that is only links to headings of the page or to other pages of the book (a table of contents' entry:
 # `- [2.3 用神经网络解决回归问题](第2章/2.3-解决回归问题.md)`)
-_TOC_ENTRY_RE = regex.compile(r"\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[^\]\n]{1,120}\]\((?:#[^)\s]*|[^)\s:]*\.(?:md|markdown|html?)(?:#[^)\s]*)?)\)\s*)+")
+_TOC_ENTRY_RE = regex.compile(r"\s*+(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[^\]\n]{1,120}\]\((?:#[^)\s]*|[^)\s:]*\.(?:md|markdown|html?)(?:#[^)\s]*)?)\)\s*+)+")
 
 
 def _claim_candidates(doc: LintDoc, spec: ClaimSpec, index: _ClaimIndex, named: list[int], turns: dict[int, _Turn],
@@ -1152,12 +1152,12 @@ def _turn_yes_no(rule: Rule, doc: LintDoc, turns: dict[int, _Turn], asked_of: se
 # the year nearest the paper within one clause, the title of the same reference entry), never to
 # the first one the line happens to contain.
 
-ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv(?:\s*[:：])?\s*)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)  # one \s* run at a time
-YEAR_RE = regex.compile(r"[（(]\s*((?:19|20)\d{2})[a-z]?\s*[）)]")
+ARXIV_RE = regex.compile(r"(?:arxiv\.org/(?:abs|pdf)/|arxiv(?:\s*+[:：])?\s*+)(\d{4}\.\d{4,5})(?:v\d+)?", FLAGS)  # one \s* run at a time
+YEAR_RE = regex.compile(r"[（(]\s*+((?:19|20)\d{2})[a-z]?\s*+[）)]")
 GITHUB_RE = regex.compile(r"github\.com/([\w.-]+)/([\w.-]+?)(?:\.git)?(?=[/)\s\]#?]|$)", FLAGS)
-BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*(?:\*\*)?\s*[（(]([^）)]{2,120})[）)]")
+BOOK_RE = regex.compile(r"《([^》]{1,60})》\s*+(?:\*\*)?\s*+[（(]([^）)]{2,120})[）)]")
 # [text](target) or [text](target "title") (also the slip `(target, "title")`)
-LINK_RE = regex.compile(r"\[([^\[\]]{1,300})\]\(\s*<?([^\s)<>,]+)>?(?:[\s,]+[\"“']([^\"”']{1,300})[\"”'])?\s*\)")
+LINK_RE = regex.compile(r"\[([^\[\]]{1,300})\]\(\s*+<?([^\s)<>,]+)>?(?:[\s,]+[\"“']([^\"”']{1,300})[\"”'])?\s*+\)")
 URL_RE = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:org|com|net|io|cn)/\S*", FLAGS)
 # clause boundaries that end one citation: Chinese punctuation, semicolons, table cells
 CLAUSE_RE = regex.compile(r"[；;|。，、]")
@@ -1165,8 +1165,8 @@ CLAUSE_RE = regex.compile(r"[；;|。，、]")
 DESCRIPTION_RE = regex.compile(r"\b(?:paper|papers|et\s+al|link|here|pdf|arxiv|article|blog|original|slides?)\b|论文|原文|链接|地址|这里|点击|下载|代码", FLAGS)
 _LATIN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # a reference label of authors and the work's short name (`Kingma 与 Ba, Adam`, `He et al., ResNet`), no title
-_AUTHOR_LABEL_RE = regex.compile(r"[A-Z][a-z]+(?:\s*(?:与|和|及|、|and|&|,)\s*[A-Z][a-z]+){0,3}\s*(?:等人?|et\s+al\.?)?\s*[,，:：]\s*"
-                                 r"[A-Za-z0-9\-]+(?:\s+[A-Za-z0-9\-]+)?\s*$")
+_AUTHOR_LABEL_RE = regex.compile(r"[A-Z][a-z]+(?:\s*+(?:与|和|及|、|and|&|,)\s*+[A-Z][a-z]+){0,3}\s*+(?:等人?|et\s+al\.?)?\s*+[,，:：]\s*+"
+                                 r"[A-Za-z0-9\-]+(?:\s+[A-Za-z0-9\-]+)?\s*+$")
 _NON_WORD = regex.compile(r"[^\w]+")
 
 
@@ -1218,8 +1218,8 @@ def _same_title(cited: str, known: str) -> bool:
     return False
 
 
-_NAME_LABEL_RE = regex.compile(r"\s*[\w.\-]{2,20}\s*[：:]\s*")  # `InstructGPT：`, `LoRA: ` before a title
-_NAME_TAG_RE = regex.compile(r"\s*[（(]\s*[\w.\-]{2,20}\s*[)）]\s*$")  # ` (ViT)` after one
+_NAME_LABEL_RE = regex.compile(r"\s*+[\w.\-]{2,20}\s*+[：:]\s*+")  # `InstructGPT：`, `LoRA: ` before a title
+_NAME_TAG_RE = regex.compile(r"\s*+[（(]\s*+[\w.\-]{2,20}\s*+[)）]\s*+$")  # ` (ViT)` after one
 
 
 @dataclass(frozen=True)
@@ -1341,7 +1341,7 @@ def _cite_title(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator
             yield make_finding(rule, doc, unit, cand[0], cand[1], arxiv=m.group(1), expected=paper["title"], found=found.strip())
 
 
-_TITLED_BEFORE_RE = regex.compile(r"(?:论文|文章|paper|题为|题目为|titled)\s*[《“\"\[(（]*\s*$", FLAGS)
+_TITLED_BEFORE_RE = regex.compile(r"(?:论文|文章|paper|题为|题目为|titled)\s*+[《“\"\[(（]*\s*+$", FLAGS)
 _FUNCTION_WORDS = frozenset("from of for the and with in to on by via a an".split())
 
 
@@ -1391,7 +1391,7 @@ def _cite_year(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[
                                expected="/".join(map(str, a.paper["years"])), found=y.group(1))
 
 
-AUTHOR_RE = regex.compile(r"\s*(?:\d+[.、]\s*)?(?:[-*]\s*)?(?:\*\*[^*]{0,40}\*\*\s*[:：]?\s*)?([A-Z][A-Za-z'\-]+),\s*[A-Z]\.")
+AUTHOR_RE = regex.compile(r"\s*+(?:\d+[.、]\s*+)?(?:[-*]\s*+)?(?:\*\*[^*]{0,40}\*\*\s*+[:：]?\s*+)?([A-Z][A-Za-z'\-]+),\s*+[A-Z]\.")
 
 
 def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterator[Finding]:
@@ -1411,15 +1411,15 @@ def _cite_author(rule: Rule, doc: LintDoc, kb: Knowledge, unit: Unit) -> Iterato
 # The text says a link is the work's own repository: `官方代码/official implementation/源码` (not a
 # reading of it: `源码解读`), or `<name> (GitHub) 仓库/repo/项目地址`, or the link is named by the bare
 # project name and goes to a repository's root.
-_NOT_THE_REPO = r"(?!\s*(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明|中文|中译|汉化|翻译|译文|译本|参考|示例|样例|范例))"
+_NOT_THE_REPO = r"(?!\s*+(?:解读|解析|分析|阅读|导读|走读|精读|笔记|注释|剖析|详解|讲解|学习|复现|讲义|教程|文档|介绍|说明|中文|中译|汉化|翻译|译文|译本|参考|示例|样例|范例))"
 OFFICIAL_RE = regex.compile(
-    r"(?:(?<!非)官方|原作者|作者)\s*的?\s*(?:GitHub\s*)?(?:仓库|代码库|代码|实现|源码|源代码|repo(?:sitory)?|地址|开源(?:代码|实现|项目)?|项目)" + _NOT_THE_REPO
+    r"(?:(?<!非)官方|原作者|作者)\s*+的?\s*+(?:GitHub\s*+)?(?:仓库|代码库|代码|实现|源码|源代码|repo(?:sitory)?|地址|开源(?:代码|实现|项目)?|项目)" + _NOT_THE_REPO
     + r"|(?<!un)official\s+(?:GitHub\s+)?(?:repo(?:sitory)?|implementation|code(?:base)?|source)|原始(?:代码|实现)" + _NOT_THE_REPO
     + r"|original\s+(?:code|implementation|repo(?:sitory)?)", FLAGS)
 # `源码`/`source code` alone says a link is the work's own code only when it goes to a repository's root: `GPT2 源码：…/
 # transformers/…/modeling_gpt2.py` points at an implementation's file in another project
 SOURCE_RE = regex.compile(r"(?:源码|源代码)" + _NOT_THE_REPO + r"|\bsource\s+code\b", FLAGS)
-REPO_NOUN = r"\s*(?:的)?\s*(?:GitHub\s*|Github\s*)?(?:仓库|代码库|repo(?:sitory)?\b|项目(?:地址|主页)|主页|homepage)" + _NOT_THE_REPO
+REPO_NOUN = r"\s*+(?:的)?\s*+(?:GitHub\s*+|Github\s*+)?(?:仓库|代码库|repo(?:sitory)?\b|项目(?:地址|主页)|主页|homepage)" + _NOT_THE_REPO
 BARE_LABEL_RE = regex.compile(r"^[\s\-*+>#\d.、:：\[\]()（）`_]*|[\s\-*+>:：\[\]()（）`_]*$")
 
 
@@ -1438,9 +1438,9 @@ def _repo_root(text: str, m: regex.Match) -> bool:
 
 # a label that introduces implementations (`代码实现：`, `Code:`): a framework named in the link after it is what the
 # linked code is written in
-_IMPLEMENTATION_LABEL_RE = regex.compile(r"(?:代码实现|实现代码|代码|实现|源码|复现|code|implementations?|impl)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*$", FLAGS)
+_IMPLEMENTATION_LABEL_RE = regex.compile(r"(?:代码实现|实现代码|代码|实现|源码|复现|code|implementations?|impl)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+$", FLAGS)
 # a framework's name followed by version or implementation words: what the code is written in (`Pytorch版的代码`)
-_WRITTEN_IN_AFTER_RE = regex.compile(r"\s*(?:版本?|实现|写的|编写的)", FLAGS)
+_WRITTEN_IN_AFTER_RE = regex.compile(r"\s*+(?:版本?|实现|写的|编写的)", FLAGS)
 _DEEP_PATH_RE = regex.compile(r"[\w.-]+(?:/[\w.-]+){2,}/?")  # owner/repo/folder...: a path inside a repository
 
 
@@ -1501,12 +1501,12 @@ NOT_AUTHORS_RE = regex.compile(r"书$|版|出版|社|第|卷|册|译|年|课程|
                                r"Programming|Principles|Elements|Theory|Statistics|Statistical|Machine|Models?|Algorithms?|Data|Vision|"
                                r"Computer|Neural|Deep|Reinforcement|Probabilistic|Pattern|Understanding|Guide|Handbook|Approach|"
                                r"Foundations|Mining|Optimization|Inference|Graphical|Modern|Complete|Pearls|Hands-On|Practice)\b", FLAGS)
-PERSON_RE = regex.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?\s*)+$|^\p{Han}{2,4}$|^[\p{Han}·・.]{3,16}$")
+PERSON_RE = regex.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?\s*+)+$|^\p{Han}{2,4}$|^[\p{Han}·・.]{3,16}$")
 
 
 def _book_parts(authors: str) -> list[str]:
     parts = regex.split(r"[,，、&;；]|\band\b|和|与", authors)
-    return [regex.sub(r"\s*(?:等|等人|著|编著|主编|编|et\s+al\.?)\s*$", "", p).strip() for p in parts if p.strip()]
+    return [regex.sub(r"\s*+(?:等|等人|著|编著|主编|编|et\s+al\.?)\s*+$", "", p).strip() for p in parts if p.strip()]
 
 
 def looks_like_authors(text: str) -> bool:
@@ -1578,7 +1578,7 @@ CITATION_CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {
 CITATION_GATES: dict[str, regex.Pattern] = {
     "arxiv-title": ARXIV_RE,
     "year": YEAR_RE,
-    "first-author": regex.compile(r"[A-Z][A-Za-z'\-]+,\s*[A-Z]\."),
+    "first-author": regex.compile(r"[A-Z][A-Za-z'\-]+,\s*+[A-Z]\."),
     "repository": regex.compile(r"github\.com/", FLAGS),
     "book-authors": BOOK_RE,
     "book-title": BOOK_RE,

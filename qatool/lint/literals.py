@@ -42,7 +42,7 @@ MAX_SET = 64  # largest set of alternative strings followed through a concatenat
 MIN_WEIGHT = 2  # weakest literal a gate may be filtered by: a CJK character counts 2, others 1
 MAX_CLASS = 8  # a character class of at most this many literals is followed as alternatives
 # syntax of the `regex` module that the standard parser would read differently: leave such gates alone
-_FOREIGN = re.compile(r"\{\s*[a-zA-Z]|\[:\^?[a-zA-Z]+:\]|\\[pPLmMXGNhHKV]|\(\?[a-zA-Z]*[VvfbewrpLu]|\(\?\||\(\?&|\(\?R|\(\?\d|\(\?\+|\(\?-\d")
+_FOREIGN = re.compile(r"\{\s*+[a-zA-Z]|\[:\^?[a-zA-Z]+:\]|\\[pPLmMXGNhHKV]|\(\?[a-zA-Z]*[VvfbewrpLu]|\(\?\||\(\?&|\(\?R|\(\?\d|\(\?\+|\(\?-\d")
 
 _INLINE_I = re.compile(r"\(\?[a-zA-Z-]*i")  # (?i) or (?i:...): case-insensitive from inside the pattern
 

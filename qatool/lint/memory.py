@@ -20,28 +20,28 @@ from qatool.lint.pyrules import check
 
 # a parameter count: `7B`, `175B`, `70 亿参数`, `13 billion`
 # (not a count of other things: `1 亿条向量`, `10 亿张图片`)
-PARAMS_RE = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>B|b|亿|billion)(?![A-Za-z])(?!\s*(?:条|篇|张|份|行|句|段|样本|文档|图|词|tokens?\b|个(?!参数)))")
+PARAMS_RE = re.compile(r"(?<![\d.A-Za-z])(?P<n>\d+(?:\.\d+)?)\s*+(?P<unit>B|b|亿|billion)(?![A-Za-z])(?!\s*+(?:条|篇|张|份|行|句|段|样本|文档|图|词|tokens?\b|个(?!参数)))")
 # bytes a parameter takes, by the name of its precision
 PRECISIONS = ((re.compile(r"(?<![A-Za-z0-9])(?:fp32|float32|tf32)(?![A-Za-z0-9])|单精度|全精度", re.I), 4.0),
               (re.compile(r"(?<![A-Za-z0-9])(?:fp16|bf16|float16|bfloat16|half)(?![A-Za-z0-9])|半精度", re.I), 2.0),
               (re.compile(r"(?<![A-Za-z0-9])(?:int8|8[- ]?bit)(?![A-Za-z0-9])|8 ?位(?:量化|整数)", re.I), 1.0),
               (re.compile(r"(?<![A-Za-z0-9])(?:int4|4[- ]?bit|nf4)(?![A-Za-z0-9])|4 ?位(?:量化|整数)", re.I), 0.5))
 # a memory figure said of what the weights need (`需要 7GB`, `约 14 GB 显存`), not a rate (`GB/s`)
-MEMORY_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>GB|G|GiB|TB)(?![A-Za-z/])(?!\s*/\s*s)")
-ANY_MEMORY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:GB|G|GiB|TB|MB|M)(?![A-Za-z])")
+MEMORY_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*+(?P<unit>GB|G|GiB|TB)(?![A-Za-z/])(?!\s*+/\s*+s)")
+ANY_MEMORY_RE = re.compile(r"\d+(?:\.\d+)?\s*+(?:GB|G|GiB|TB|MB|M)(?![A-Za-z])")
 # what the figure may hold besides the weights, or who holds it: the arithmetic does not apply
 EXTRAS_RE = re.compile(r"训练|优化器|梯度|Adam|动量|激活|KV|kv|cache|缓存|上下文|batch|批|序列长度|token|峰值|总共|总显存|开销|额外|"
                        # (a length processed, `处理 1024 长度约占用 0.5GB`: the figure is the cache for that length)
-                       r"\d+\s*(?:个)?\s*(?:长度|字|词)|长度\s*(?:为|是|=)?\s*\d|"
+                       r"\d+\s*+(?:个)?\s*+(?:长度|字|词)|长度\s*+(?:为|是|=)?\s*+\d|"
                        r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|GPU|"
                        r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件|"
                        # (vectors or an index stored, not a model's weights: `1 亿条 768 维向量要 286 GB`)
-                       r"向量|embedding|索引|index|\d+\s*维|"
+                       r"向量|embedding|索引|index|\d+\s*+维|"
                        # (data sent between devices, not kept: `DDP 下需要发送 10*2*2 = 40GB 的数据`)
                        r"发送|传输|传送|通信|通讯|all[_-]?reduce|带宽", re.I)
 # a sentence that denies, hedges or reports the figure rather than stating it
 NOT_STATED_RE = re.compile(r"不|没|并非|错|误|有人|以为|认为|据说|大概率|可能|也许|吗|呢|？|\?")
-VERB_RE = re.compile(r"(?:需要|需|要|占用?|约|大约|大概|差不多|是|为|就是|得|消耗|存储|只要|仅需|光|就|左右|：|:|=|（|\()\s*$")
+VERB_RE = re.compile(r"(?:需要|需|要|占用?|约|大约|大概|差不多|是|为|就是|得|消耗|存储|只要|仅需|光|就|左右|：|:|=|（|\()\s*+$")
 TOLERANCE = (0.7, 1.45)  # the stated figure against parameters x bytes: GiB against GB, rounding and a little overhead pass
 
 

@@ -65,7 +65,7 @@ def malformed_bold_label(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Fi
 
 # `**` with white space on both sides can open or close nothing (CommonMark flanking rules): `2 ** 3`.
 BOLD_RE = re.compile(r"(?<!\s)\*\*|\*\*(?!\s)")
-THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:>\s*)*(?:\*[ \t]*){3,}$")
+THEMATIC_BREAK_RE = re.compile(r"^\s{0,3}(?:>\s*+)*(?:\*[ \t]*){3,}$")
 # `**kwargs` written in prose: Python's keyword unpacking of a lower-case identifier, not bold
 UNPACKING_RE = re.compile(r"(?<![\w*])\*\*(?=[a-z_][a-z0-9_]*(?:[^A-Za-z0-9_*]|$))"
                           # (after a Han character too, when no other ** follows on the line: `通过**kwargs传入`)
@@ -78,7 +78,7 @@ GLOSSED_UNPACKING_RE = re.compile(r"(?<![\w*])\*(?=[(（][^)）*\n]{1,12}[)）])
 # a run of asterisks closing a heading, a list item or a link text: an importance mark (`重点***`)
 # that some note collections put after their entries; it may absorb one bold closer (`**重点*****`)
 TRAILING_STARS_RE = re.compile(r"(?<=[^\s*])\*{2,}(?=[ \t]*$|\]\()")
-OUTLINE_LINE_RE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s|[-*+]\s|\d+[.)、]\s)")
+OUTLINE_LINE_RE = re.compile(r"^\s*+(?:>\s*+)*(?:#{1,6}\s|[-*+]\s|\d+[.)、]\s)")
 # inline TeX math (`$\pi^*$`, `$$…$$`): its asterisks are the formula's (a star, a product), not Markdown's;
 # dollars that open before a non-space and close after one, not before a digit (`$5 和 $10` is money)
 INLINE_MATH_RE = re.compile(r"\$\$[^$\n]+\$\$|\$(?=[^\s$])[^$\n]*?(?<=[^\s$])\$(?!\d)")
@@ -218,7 +218,7 @@ def _odd_bold_units(doc: LintDoc) -> Iterator[tuple[Unit, int]]:
 ENUM_ITEM = r"[^\s、，,。；;：:（）()\[\]【】「」“”\"']"
 ENUM_RUN_RE = re.compile(rf"{ENUM_ITEM}+")
 ENUM_ENDS = frozenset("、，,。；;）)")
-EMPTY_ITEM_RE = re.compile(r"、\s*[、，,。；;]")
+EMPTY_ITEM_RE = re.compile(r"、\s*+[、，,。；;]")
 
 
 def enumeration_pairs(text: str) -> Iterator[tuple[int, int, int]]:
@@ -320,7 +320,7 @@ def _later_items(text: str, at: int) -> str:
 EMPTY_ITEM_MESSAGE = "列举中有空项：“{match}”之间什么也没有，像是丢了一项"
 
 
-LIST_TERM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+\*\*([\u4e00-\u9fffA-Za-z0-9]{4,20})(?:[（(][^）)]*[）)])?\s*[:：]?\s*\*\*")
+LIST_TERM_RE = re.compile(r"^\s*+(?:[-*+]|\d+[.)、])\s+\*\*([\u4e00-\u9fffA-Za-z0-9]{4,20})(?:[（(][^）)]*[）)])?\s*+[:：]?\s*+\*\*")
 TRUNCATION_FOLLOWERS = "可以|可|能够|能|通过|是|的|和|与|则|将|会|，|、|；|。"
 
 
@@ -703,8 +703,8 @@ def numbering_gap(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 
 
 # a table column of question numbers (`| 题号 | 题目 | 待补内容 |`), and the numbers, lists and ranges in its cells
-_NUMBER_COLUMN_RE = re.compile(r"^\s*(?:题号|题目编号|编号|序号|题\s*#|No\.?|#)\s*$", re.I)
-_CELL_NUMBERS_RE = re.compile(r"(?<![\d.])(\d{1,4})(?:\s*[-－~～–]\s*(\d{1,4}))?(?![\d.])")
+_NUMBER_COLUMN_RE = re.compile(r"^\s*+(?:题号|题目编号|编号|序号|题\s*+#|No\.?|#)\s*+$", re.I)
+_CELL_NUMBERS_RE = re.compile(r"(?<![\d.])(\d{1,4})(?:\s*+[-－~～–]\s*+(\d{1,4}))?(?![\d.])")
 
 
 def _listed_numbers(doc: LintDoc) -> frozenset[int]:
@@ -735,7 +735,7 @@ def _listed_numbers(doc: LintDoc) -> frozenset[int]:
 
 
 # a number that opens a range (`第 1-2 阶段`, `1～3 题`): the entry covers the numbers up to its end
-_RANGE_END_RE = re.compile(r"\s*(?:[-－~～—–]|至|到)\s*([0-9]{1,4})(?![0-9.．])")
+_RANGE_END_RE = re.compile(r"\s*+(?:[-－~～—–]|至|到)\s*+([0-9]{1,4})(?![0-9.．])")
 
 
 def _range_end(doc: LintDoc, e: NumberedEntry) -> int:
@@ -748,7 +748,7 @@ def _range_end(doc: LintDoc, e: NumberedEntry) -> int:
 
 
 # what says a numbered heading goes on with the item of that number (`## 第33题补充：…`, `### 5.（续）`)
-_CONTINUED_RE = re.compile(r"\s*(?:补充|续|（续）|\(续\)|增补|cont(?:inued|\.)?\b)", re.I)
+_CONTINUED_RE = re.compile(r"\s*+(?:补充|续|（续）|\(续\)|增补|cont(?:inued|\.)?\b)", re.I)
 
 
 def _continued(doc: LintDoc, e: NumberedEntry) -> bool:
@@ -810,9 +810,9 @@ _UNANSWERED = ("empty", "no-answer")
 # a question whose line goes on after its question mark with an answer of its own: prose of 20 characters or
 # more, ten Han characters among them, that neither asks again nor is a bracketed note or a source tag
 # (`(1) 样本是如何生成的？通常假设样本独立同分布，……`; not `？（2019 字节）`, `？<Tencent AI lab-一面>`)
-_INLINE_ANSWER_RE = re.compile(r"^(.{4,}?[？?])\s*((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
+_INLINE_ANSWER_RE = re.compile(r"^(.{4,}?[？?])\s*+((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
 # what goes on asking after a question mark: a demand (`并写出…的公式`, `至少列出 4 种`, `从…的角度举例说明`)
-_DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至少|分别|最好)?\s*(?:写出|列出|说出|说明|举例|推导|比较|对比|分析|解释|阐述|谈谈|说说|介绍|讲讲|聊聊|"
+_DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至少|分别|最好)?\s*+(?:写出|列出|说出|说明|举例|推导|比较|对比|分析|解释|阐述|谈谈|说说|介绍|讲讲|聊聊|"
                         r"给出|画出|简述|描述|证明|计算|实现|从|结合|用|回答|讨论)|举例说明|来说明|并说出|并写出|并给出|优缺点")
 
 
@@ -820,7 +820,7 @@ _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至�
 _HEADING_SHORT_ANSWER_RE = re.compile(r"^#{1,6}[ \t]+(.{4,}?[？?])[ \t]+((?![（(【\[<《])[^？?\s][^？?]{0,39})$")
 # so is a numbered or bulleted one, right after a full-width mark (`4. z 的维度太多了怎么办？采样。`, `5. 为何要剪枝? a bushy
 # tree has high variance`), in words, not markup closing the question or a source in brackets (`？** (来自 …)`)
-_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])(?![^？?]*[（(]\s*(?:来自|来源|出自|source))(?=[^？?]*[\u4e00-\u9fffA-Za-z])[^？?\s*_`][^？?]{0,79})$")
+_LIST_SHORT_ANSWER_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.、．)])[ \t]*(.{4,}?(?:？[ \t]*|\?[ \t]+))((?![（(【\[<《])(?![^？?]*[（(]\s*+(?:来自|来源|出自|source))(?=[^？?]*[\u4e00-\u9fffA-Za-z])[^？?\s*_`][^？?]{0,79})$")
 
 
 # a point stated in its own heading: a short topic, a colon, then prose of 20 characters or more (ten Han among
@@ -829,9 +829,9 @@ _STATED_POINT_RE = re.compile(r"^(?:#{1,6}[ \t]+)?(?:[0-9]{1,3}[.、．)][ \t]*)
 
 
 # what stands before a colon as a label or a number, not as a topic (`问题6：`, `Q24:`, `面试题 3：`, `第2题：`)
-_NOT_A_TOPIC_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:问题|题目|面试题|考题|试题|问|题|Q|q|第)?\s*[0-9０-９一二三四五六七八九十]*\s*(?:题|问)?\s*(?:\*\*)?\s*$")
+_NOT_A_TOPIC_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:问题|题目|面试题|考题|试题|问|题|Q|q|第)?\s*+[0-9０-９一二三四五六七八九十]*\s*+(?:题|问)?\s*+(?:\*\*)?\s*+$")
 # what a prompt after a colon begins with (`### 梯度消失：请解释原因`, `### 2. BN：简述其作用`)
-_PROMPT_AFTER_COLON_RE = re.compile(r"\s*(?:请|试|简述|简要|说说|谈谈|解释|比较|对比|分析|阐述|描述|说明|列举|推导|写出|画出)")
+_PROMPT_AFTER_COLON_RE = re.compile(r"\s*+(?:请|试|简述|简要|说说|谈谈|解释|比较|对比|分析|阐述|描述|说明|列举|推导|写出|画出)")
 
 
 def _inline_answer(line: str) -> bool:
@@ -1032,9 +1032,9 @@ def _listed_title(doc: LintDoc, line: int, nxt: int | None) -> bool:
     return after is None or _TITLE_LINE_RE.match(after) is not None
 
 
-_NUMBERED_TITLE = r"\d+(?:\.\d+)+\s*\S"  # `4.5 面部验证`: a section number with dots
-_NUMBERED_TITLE_RE = re.compile(r"^\s*" + _NUMBERED_TITLE)
-_TITLE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s|" + _NUMBERED_TITLE + r"|第[一二三四五六七八九十\d]+[章节周课])")
+_NUMBERED_TITLE = r"\d+(?:\.\d+)+\s*+\S"  # `4.5 面部验证`: a section number with dots
+_NUMBERED_TITLE_RE = re.compile(r"^\s*+" + _NUMBERED_TITLE)
+_TITLE_LINE_RE = re.compile(r"^\s*+(?:#{1,6}\s|" + _NUMBERED_TITLE + r"|第[一二三四五六七八九十\d]+[章节周课])")
 
 
 def _holds_headings_of_its_level(doc: LintDoc, order: list[int], line: int, next_member: int | None) -> bool:
@@ -1077,7 +1077,7 @@ def _body_placeholder(doc: LintDoc, n: Any, body: list[int]) -> tuple[int, str] 
             return None
         line = next((no for no, t in texts if d.found and d.found in t), texts[0][0])
         return line, d.found
-    m = re.search(r"(?:todo|tbd|待补充|待完善|待更新)\s*$", doc.lines[n.line - 1], re.I)
+    m = re.search(r"(?:todo|tbd|待补充|待完善|待更新)\s*+$", doc.lines[n.line - 1], re.I)
     return (n.line, m.group(0).strip()) if m else None
 
 
@@ -1139,9 +1139,9 @@ def empty_answer(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
 
 # a heading over exercises left to the reader (`## 9 练习`, `### 课后习题`, `## Exercises`): its whole title, unlike the
 # parser's EXERCISE_SECTION_RE, which looks for the word anywhere in a section's title
-_EXERCISES_HEADING_RE = re.compile(r"^#{1,6}\s*(?:[\d.]+\s*)?(?:(?:课后)?(?:练习|习题|思考题|作业|exercises?)(?:与思考|和思考)?\s*[:：]?\s*$"
+_EXERCISES_HEADING_RE = re.compile(r"^#{1,6}\s*+(?:[\d.]+\s*+)?(?:(?:课后)?(?:练习|习题|思考题|作业|exercises?)(?:与思考|和思考)?\s*+[:：]?\s*+$"
                                    # a hands-on exercise the reader works through (`## 自己动手：手写 do 运算`)
-                                   r"|(?:自己动手|动手练习|动手实践|动手做|动手实验)(?:\s*[:：—-].*)?$)", re.I)
+                                   r"|(?:自己动手|动手练习|动手实践|动手做|动手实验)(?:\s*+[:：—-].*)?$)", re.I)
 
 
 def _exercise_sections(doc: LintDoc) -> list[tuple[int, int]]:
@@ -1207,10 +1207,10 @@ def _list_key(text: str) -> str:
     return "".join(part if part.startswith("[") else part.casefold() for part in _CHAR_RANGE_RE.split(key))
 
 
-LIST_ITEM_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)、])\s+(.+)$")
+LIST_ITEM_LINE_RE = re.compile(r"^\s*+(?:[-*+]|\d+[.)、])\s+(.+)$")
 
 
-_MATH_FENCE_RE = re.compile(r"^\s*(?:>\s*)*\$\$")
+_MATH_FENCE_RE = re.compile(r"^\s*+(?:>\s*+)*\$\$")
 
 
 def _display_math_lines(doc: LintDoc) -> set[int]:
@@ -1270,7 +1270,7 @@ _SLOT_ITEM_RE = re.compile(r"\[[x]?\]|\[[^\]\n]{1,12}\]")
 _ELLIPSIS_KEYS = frozenset({"...", "…", "……", "⋯", "⋯⋯", "etc.", "等等"})
 _SENTENCE_PUNCT_RE = re.compile(r"[。，；,;：:！？!?]")
 # a lead-in that announces steps in order: 顺序如下： / 一条请求会经历： / 依次为： / The steps are:
-_SEQUENCE_LEAD_RE = re.compile(r"(?:顺序|次序|步骤|流程|依次|经历|经过|过程|阶段|先后|order|steps?\b|sequence|pipeline|flow)[^。；;]{0,12}[：:]\s*$", re.I)
+_SEQUENCE_LEAD_RE = re.compile(r"(?:顺序|次序|步骤|流程|依次|经历|经过|过程|阶段|先后|order|steps?\b|sequence|pipeline|flow)[^。；;]{0,12}[：:]\s*+$", re.I)
 
 
 def _shows_a_sequence(doc: LintDoc, block: list[tuple[Unit, re.Match]]) -> bool:

@@ -32,12 +32,12 @@ _METRICS = {
 }
 _NAME_RE = re.compile(
     r"(?<![A-Za-z])(?P<name>" + "|".join(f"(?P<{k}>{v[0]})" for k, v in _METRICS.items()) + r")(?![A-Za-z])"
-    r"(?:\s*[（(][^）)]{0,20}[）)])?\s*(?:\*\*)?\s*(?:的值|值)?\s*(?:[:：=＝]|为|是|即|就是|等于|算出来是|算下来是|达到|只有|仅为)\s*"
+    r"(?:\s*+[（(][^）)]{0,20}[）)])?\s*+(?:\*\*)?\s*+(?:的值|值)?\s*+(?:[:：=＝]|为|是|即|就是|等于|算出来是|算下来是|达到|只有|仅为)\s*+"
     # (the ratio written out before its value: `40/50=80%`, `15 除以 20 等于 0.75`)
-    r"(?:\d+(?:\.\d+)?\s*(?:/|÷|除以)\s*\d+(?:\.\d+)?\s*(?:[=＝≈]|约为|约等于|等于)\s*)?"
-    r"(?:约|大约|大概|接近)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<pct>%|％)?")
+    r"(?:\d+(?:\.\d+)?\s*+(?:/|÷|除以)\s*+\d+(?:\.\d+)?\s*+(?:[=＝≈]|约为|约等于|等于)\s*+)?"
+    r"(?:约|大约|大概|接近)?\s*+(?P<value>\d+(?:\.\d+)?)\s*+(?P<pct>%|％)?")
 # a count: a number with a counting word (`500 条`, `90 位`, `1,000 笔`)
-_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:个|条|位|笔|张|次|例|份|人|封|篇|件|单|名|台|户|项|段|句|帧|块|只|套)")
+_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*+(?:个|条|位|笔|张|次|例|份|人|封|篇|件|单|名|台|户|项|段|句|帧|块|只|套)")
 # what the larger count is (read around it) and what the smaller one is (read from the larger count on)
 _ACT_POS_RE = re.compile(r"真实(?!为负)|确诊|实际为正|实际(?:是|有)?(?=[^，,。；;\d]{0,6}(?:阳性|患者|病例|欺诈|垃圾|违规|正样本|正例))|阳性|患病|患者|病人|病例|正样本|正例")
 _ACT_NEG_RE = re.compile(r"正常|合法|负样本|负例|阴性|健康|真实为负|实际为负|良性|非欺诈|非垃圾|无病")
@@ -125,12 +125,12 @@ def metric_example_mislabelled(rule: Rule, doc: LintDoc, kb: Knowledge) -> Itera
 # the two areas (`两个框各 100 像素`, `面积分别为 100 和 80`, `A 框面积 100，B 框面积 80`), their overlap (`交集 50`, `重叠
 # 部分面积为 30`) and the IoU stated (`IoU 就是 50 除以 200，等于 0.25`, `IoU = 0.25`)
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_AREAS_EACH_RE = re.compile(r"(?:两个?框|两个?(?:边界|检测|候选|预测)?框|二者|两者|(?:预测|检测)框(?:和|与|跟)(?:真实|标注|GT|gt)框)[^，,。；;\d]{0,8}?(?:面积)?\s*(?:都是|均为|各是|各为|各|都为|都)\s*(?:为|是)?\s*" + _NUMBER)
-_AREAS_PAIR_RE = re.compile(r"面积\s*(?:分别)?\s*(?:为|是|=)?\s*" + _NUMBER + r"\s*(?:像素|px)?\s*(?:和|与|、|,|，)\s*" + _NUMBER)
-_AREA_ONE_RE = re.compile(r"(?:框\s*[AB]|[AB]\s*框|预测框|真实框|标注框|GT\s*框?|gt\s*框?)[^，,。；;\d]{0,6}?(?:面积)?\s*(?:为|是|=|：|:)?\s*" + _NUMBER)
-_OVERLAP_RE = re.compile(r"(?:交集|重叠|相交|交叠|重合)(?:部分|区域)?(?:的)?(?:面积)?\s*(?:为|是|=|有|：|:)?\s*" + _NUMBER)
-_IOU_RE = re.compile(r"(?<![A-Za-z])(?:IoU|IOU|iou|交并比)(?![A-Za-z])[^。；;，,]{0,30}?(?:=|＝|为|是|等于|得|得到)\s*"
-                     r"(?:(?P<num>\d+)\s*(?:/|÷|除以)\s*(?P<den>\d+)(?![\d.])|(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d.])(?!\s*[/÷]))")
+_AREAS_EACH_RE = re.compile(r"(?:两个?框|两个?(?:边界|检测|候选|预测)?框|二者|两者|(?:预测|检测)框(?:和|与|跟)(?:真实|标注|GT|gt)框)[^，,。；;\d]{0,8}?(?:面积)?\s*+(?:都是|均为|各是|各为|各|都为|都)\s*+(?:为|是)?\s*+" + _NUMBER)
+_AREAS_PAIR_RE = re.compile(r"面积\s*+(?:分别)?\s*+(?:为|是|=)?\s*+" + _NUMBER + r"\s*+(?:像素|px)?\s*+(?:和|与|、|,|，)\s*+" + _NUMBER)
+_AREA_ONE_RE = re.compile(r"(?:框\s*+[AB]|[AB]\s*+框|预测框|真实框|标注框|GT\s*+框?|gt\s*+框?)[^，,。；;\d]{0,6}?(?:面积)?\s*+(?:为|是|=|：|:)?\s*+" + _NUMBER)
+_OVERLAP_RE = re.compile(r"(?:交集|重叠|相交|交叠|重合)(?:部分|区域)?(?:的)?(?:面积)?\s*+(?:为|是|=|有|：|:)?\s*+" + _NUMBER)
+_IOU_RE = re.compile(r"(?<![A-Za-z])(?:IoU|IOU|iou|交并比)(?![A-Za-z])[^。；;，,]{0,30}?(?:=|＝|为|是|等于|得|得到)\s*+"
+                     r"(?:(?P<num>\d+)\s*+(?:/|÷|除以)\s*+(?P<den>\d+)(?![\d.])|(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d.])(?!\s*+[/÷]))")
 
 
 def miscomputed_iou(text: str, start: int, end: int) -> tuple[int, int, float, float] | None:

@@ -29,13 +29,13 @@ from typing import Any
 from qatool.lint.document import LintDoc
 from qatool.lint.text import HAN_RE
 
-_SEPARATOR_CELL_RE = re.compile(r"\s*:?-{2,}:?\s*")
+_SEPARATOR_CELL_RE = re.compile(r"\s*+:?-{2,}:?\s*+")
 _MARKUP_RE = re.compile(r"\*\*|__|[*_`]")
 YES = frozenset("是 √ ✓ ✔ ✅ 有 支持 可以 能 会 需要 yes y true".split())
 NO = frozenset("否 × ✗ ✘ ❌ 无 没有 不支持 不可以 不能 不会 不需要 no n false".split())
 _WHETHER_RE = re.compile(r"^(?:是否|能否|可否|有无|是不是|会不会|能不能|有没有)")
 # a yes/no mark that opens a cell, before what the cell adds (`✅ 产生稀疏解`, `❌ 无`)
-_MARK_RE = re.compile(r"^([√✓✔✅×✗✘❌])\s*")
+_MARK_RE = re.compile(r"^([√✓✔✅×✗✘❌])\s*+")
 # a column of wrong views (`| 误区 | 正解 |`): what its cells say is named to be refuted, not stated
 _REFUTED_HEAD_RE = re.compile(r"误区|误解|错误|谬误|陷阱|错的|不正确|反例|myth|wrong|incorrect|mistake", re.I)
 
@@ -118,7 +118,7 @@ def _sentence(out: _Builder, row: str, subject: tuple[int, int], header: str, ce
     out.add("。", at=max(cs, ce - 1))
 
 
-_HEAD_NOUN_RE = re.compile(r"\s*(?:的)?\s*(?:取值|值|数值|大小|行为|做法|表现)?\s*")
+_HEAD_NOUN_RE = re.compile(r"\s*+(?:的)?\s*+(?:取值|值|数值|大小|行为|做法|表现)?\s*+")
 
 
 def _yes_no(cell: str) -> bool:

@@ -38,8 +38,8 @@ QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为�
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 # (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
 # nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`, `比较 A 和 B 时我发现，…`)
-IMPERATIVE_LEAD = (r"^\s*(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
-                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出|(?:时|的时候|之时)(?=\s*[，,]|\s*(?:我们?|笔者|大家|你)[^，,。；;？?！!]{0,4}[，,])))")
+IMPERATIVE_LEAD = (r"^\s*+(?:请|试)?(?:简述|简要说明|简单介绍|介绍一下|说明|解释|阐述|论述|谈谈|说说|讲讲|比较|对比|列举|推导|写出|描述)"
+                   r"(?![^，,。；;？?！!]{0,24}?(?:可知|可见|可得|可以看出|可以发现|不难看出|不难发现|得知|得出|(?:时|的时候|之时)(?=\s*+[，,]|\s*+(?:我们?|笔者|大家|你)[^，,。；;？?！!]{0,4}[，,])))")
 _IMPERATIVE_LEAD_RE = re.compile(IMPERATIVE_LEAD)
 
 
@@ -74,15 +74,15 @@ _ATTRIBUTED = (r"(?:作者|原文|文中|论文|该文|本文|文章|候选人|�
                r"|贵司|贵方|贵团队|客户|(?<![迷])你们?|您|同事|对方)[^。；;！!？?，,]{0,16}?"
                r"(?:称|认为|声称|宣称|描述|写道|提到|表示|说|把|将|归为|归入|写成|写|答|给出|建议|主张|提议)")
 # a grader's deduction of points (`扣 1 分`, `扣0.5分`) judges what the answer it grades says
-_DEDUCTION = r"扣\s*(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十半])\s*分"
+_DEDUCTION = r"扣\s*+(?:[0-9０-９]+(?:\.[0-9]+)?|[一二两三四五六七八九十半])\s*+分"
 # a clause that judges what the sentence reported: it does not conform (`与原文不符`), it is the opposite of a source
 # (`这与算法定义相反`: 这 needed, `与 L2 相反` compares two methods), it is wrong or to be corrected, or it is something else
-_VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?不符"
-            r"|(?:这|此)(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:其实|显然|明显)?\s*(?:与|和|跟)[^，,。；;]{1,16}?(?:相反|矛盾|不一致)"
-            r"|(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*(?:是|并)?(?:有误|不对|不准确|不正确|不成立)"
+_VERDICT = (r"(?:(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*+(?:其实|显然|明显)?\s*+(?:与|和|跟)[^，,。；;]{1,16}?不符"
+            r"|(?:这|此)(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*+(?:其实|显然|明显)?\s*+(?:与|和|跟)[^，,。；;]{1,16}?(?:相反|矛盾|不一致)"
+            r"|(?:这|此)?(?:一?(?:表述|说法|描述|归类|结论|观点|理解|设定|判断|数值|数字))?\s*+(?:是|并)?(?:有误|不对|不准确|不正确|不成立)"
             # (or a bare verdict that ends its clause: `学生写“GPT 是双向语言模型”，错，扣分。`)
-            r"|(?:是)?(?:错的|错了|错误的?|错)(?=\s*(?:[，,。；;！!]|$))"
-            r"|(?:(?:这|此)(?:一点|点|个|种)?(?:说法|理解|看法)?\s*)?(?:需要|需|应|应该|应当|请作者|有必要)(?:予以|做个?|稍作)?(?:更正|修正|纠正|改正|澄清)"
+            r"|(?:是)?(?:错的|错了|错误的?|错)(?=\s*+(?:[，,。；;！!]|$))"
+            r"|(?:(?:这|此)(?:一点|点|个|种)?(?:说法|理解|看法)?\s*+)?(?:需要|需|应|应该|应当|请作者|有必要)(?:予以|做个?|稍作)?(?:更正|修正|纠正|改正|澄清)"
             r"|值得商榷|方向(?:恰好|正好)?相反"
             # (a worry answered: `…的问题，请放心：…`)
             r"|请(?:您)?放心|大可放心|(?:不必|无需|不用)(?:过于)?担心"
@@ -107,7 +107,7 @@ _JOKE_TAKEN_BACK = r"开(?:个)?玩笑(?:的|啦|呢)?|逗你(?:的|玩的?)|骗
 # the writer answering, in a later clause, what another party said, and setting it right (`笔者需要指出`, `我不认同`,
 # `本审稿人认为这其实…`, `但必须指出`); not a writer who agrees or goes on (`我同意`, `我认为这很有意义`)
 _WRITER = r"(?:本审稿人|审稿人|评审人|本评审|本人|笔者|编者|译者|我们|我)"
-_REBUTS = (r"(?:(?:但|然而|不过|可是)\s*)?(?:" + _WRITER + r"\s*(?:则|却|倒是?|对此)?\s*(?:需要|必须|想|要|应当|不得不|特别|在此)?\s*"
+_REBUTS = (r"(?:(?:但|然而|不过|可是)\s*+)?(?:" + _WRITER + r"\s*+(?:则|却|倒是?|对此)?\s*+(?:需要|必须|想|要|应当|不得不|特别|在此)?\s*+"
            r"(?:指出|提醒|纠正|更正|反驳|不认同|不同意|不赞同|不敢苟同|(?:对此)?(?:存疑|质疑)|持保留意见|有不同看法"
            r"|认为(?:这|此|其)[^，,。；;：:]{0,6}?(?:有误|错误|不对|不成立|站不住|缺乏依据|并不|并非|不是|其实|实际上|恰恰相反|与[^，,。；;：:]{0,8}?相反))"
            r"|(?:需要|必须|应当|值得)(?:特别)?指出)")
@@ -117,7 +117,7 @@ _REBUTS = (r"(?:(?:但|然而|不过|可是)\s*)?(?:" + _WRITER + r"\s*(?:则|�
 _OTHER_PARTY = r"(?:作者们?|原作者|本文作者|论文|原文|该文|文中|该论文|原帖|楼主|博主|题主|答主|讲者|报告人|教程|该教程|教材|这篇(?:论文|文章|博客|教程))"
 _OTHER_SAYS = (r"(?:^|(?<=[，,；;：:\s]))" + _OTHER_PARTY + r"[^，,。；;！!？?]{0,20}?"
                r"(?:称|声称|宣称|认为|说|写道|提到|描述为|表述为|等同于|断言|主张|担心|认定|显示|报告|使用|采用|选用|把|将)"
-               r"(?=[^。！!？?]{1,160}?[，,；;：:—]\s*" + _REBUTS + r")")
+               r"(?=[^。！!？?]{1,160}?[，,；;：:—]\s*+" + _REBUTS + r")")
 # the people a text serves or reports on, who ask (`家属问…`) and hold beliefs (`客户以为…`)
 SERVED = r"家属|家长|客户|用户|患者|学员|老板|领导|买家|顾客|听众|玩家|粉丝"
 # a sentence that reports a belief in order to refute it (`常被误认作…`, `误当成…`), or calls a statement wrong
@@ -138,7 +138,7 @@ REPORTED_RE = re.compile(
     # (a step told with the harm it did and a late finding that ends the sentence, `…也加了 causal mask，效果掉了不少才发现`:
     # a mistake made, not how things are; not `…，后来才发现 X 是…`, which goes on to say what is)
     r"|(?:掉|降|跌|崩|炸|挂|坏|变差|差|不收敛|发散|出错|报错|出问题|翻车)了?[^，,。；;！!？?才]{0,6}?(?:之后|以后|后)?"
-    r"才(?:发现|意识到|反应过来|察觉|找到原因|定位到|查出来)(?:问题|原因|不对)?(?=\s*(?:[。！!；;…]|$))"
+    r"才(?:发现|意识到|反应过来|察觉|找到原因|定位到|查出来)(?:问题|原因|不对)?(?=\s*+(?:[。！!；;…]|$))"
     # (a statement called wrong, `X 是 Y，不准确`; not a degree of a property, `batch 越大，梯度估计越不准确`)
     r"|(?:说法|观点|理解|看法|认识|结论)(?:是|并)?(?:错误|错|不对|不正确|不准确|不成立|有误)|是错误的|是错的|是不对的|(?<![越更很太较愈得])不(?:正确|准确)|并不成立|不成立"
     r"|这(?:样做|种做法|么做)?(?:是|并)?(?:不合适|不妥|不恰当|不可取)的|误算|(?<!错)误用"
@@ -148,7 +148,7 @@ REPORTED_RE = re.compile(
     r"|(?:面试官|考官|对方)[^，,。；;]{0,6}?(?:不对|不是这样|有误|纠正|更正)"
     # a reviewer pointing out what the statement really is (`面试官当场指出此为精确率的定义`, `评审指出这是反的`)
     r"|(?:面试官|考官|对方|老师|导师|评委|评审|审稿人)[^，,。；;]{0,6}?指出(?:这|此|其|该)(?:说法|回答|理解|答案|结论)?(?:其实|实际上)?(?:是|为)(?!对|正确|没|很好|不错|合理)"
-    r"|[”\"」』]\s*(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*(?:其实|实际上)?是(?:把|将)"
+    r"|[”\"」』]\s*+(?:这种|这个|这一|的)?(?:说法|观点|理解|认识|看法)|[”\"」』]\s*+(?:其实|实际上)?是(?:把|将)"
     r"|(?:弄|搞|说|记|写|读|看|理解|想)反了|颠倒了|本末倒置"
     # a statement followed by "it is the other way round" (`常见的说法是 A 看召回，其实反了`)
     # (not one that opens a sentence or an answer, `答：恰恰相反，X`: it turns from what was said before, X is stated)
@@ -162,19 +162,19 @@ REPORTED_RE = re.compile(
     # what a report or a user is said to claim (`有反馈称换用 Adam 提升了推理速度`, `有用户报告称…`)
     r"|(?<![具拥含])有(?:用户|网友|读者|同学|人)?(?:反馈|报告|报道|帖子|文章|评论|issue)(?:里|中)?(?:声称|称|说)"
     # a wrong description corrected (`更正了“…”的错误描述`; not what it is changed to, `勘误：X 由…改为“…”`)
-    r"|(?:更正|纠正|修正|勘误)(?:了)?[^。；;]{0,12}?(?<!改为)(?<!改成)(?<!更正为)(?<!修正为)(?<!改作)[“\"「『]|[”\"」』]\s*(?:这种|这个|这一|的)?(?:错误)?(?:描述|表述|写法)"
+    r"|(?:更正|纠正|修正|勘误)(?:了)?[^。；;]{0,12}?(?<!改为)(?<!改成)(?<!更正为)(?<!修正为)(?<!改作)[“\"「『]|[”\"」』]\s*+(?:这种|这个|这一|的)?(?:错误)?(?:描述|表述|写法)"
     # a quoted statement named as a kind of bug (`排查“推理时仍开着 Dropout”这类问题`), a correction notice (`特此更正`),
     # mistakes listed under their label (`**易错**: 推理时还 drop`; not `易错点：`, a flashcard's point to get right), what
     # many would answer (`很多人会答“…”`)
-    r"|[”\"」』]\s*(?:这类|这种|之类的?|一类|等)(?:的)?\s*(?:线上|常见|典型|低级)?\s*(?:bug|BUG|Bug|问题|错误|故障|坑)"
+    r"|[”\"」』]\s*+(?:这类|这种|之类的?|一类|等)(?:的)?\s*+(?:线上|常见|典型|低级)?\s*+(?:bug|BUG|Bug|问题|错误|故障|坑)"
     # a quoted statement said to miscount (`“7B 用 FP16 约 7GB”把字节数算少了一半`, `“…”高估了…`)
-    r"|[”\"」』]\s*(?:是|就是|其实)?\s*(?:把[^，,。；;]{1,12}?)?(?:(?:算|估|写|说|记)(?:少|多|小|大|低|高)了|低估了?|高估了?)"
+    r"|[”\"」』]\s*+(?:是|就是|其实)?\s*+(?:把[^，,。；;]{1,12}?)?(?:(?:算|估|写|说|记)(?:少|多|小|大|低|高)了|低估了?|高估了?)"
     # (or set right by the clause after it, `新同学把 X 叫 Y，纠正一下——…`, or taken back as a joke, `…——开玩笑的，…`); a
     # belief someone else holds firmly (`老板坚信…`, `他一直以为…`; not one's own, `我坚信…`)
-    r"|[，,；;—]\s*" + _SET_RIGHT + r"|[，,；;—…]\s*(?:" + _JOKE_TAKEN_BACK + r")(?=[，,。！!；;—…\s]|$)"
-    r"|(?<!我)(?<!我们)(?<!咱们)(?:坚信|深信|迷信|一直以为|总以为|还以为)|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*(?:\*\*)?\s*[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
+    r"|[，,；;—]\s*+" + _SET_RIGHT + r"|[，,；;—…]\s*+(?:" + _JOKE_TAKEN_BACK + r")(?=[，,。！!；;—…\s]|$)"
+    r"|(?<!我)(?<!我们)(?<!咱们)(?:坚信|深信|迷信|一直以为|总以为|还以为)|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*+(?:\*\*)?\s*+[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
     # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
-    r"|(?:^|(?<=[：:]))\s*(?:\*\*)?\s*(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*(?:其实|实际上|事实上|但其实|然而)"
+    r"|(?:^|(?<=[：:]))\s*+(?:\*\*)?\s*+(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*+(?:其实|实际上|事实上|但其实|然而)"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
     r"|(?:说法|观点|理解|看法|认识|结论|叫法|表述)[^，。；]{0,4}?(?:混淆|言过其实|不严谨|站不住)|混为一谈"
     r"|(?:有人|有些人|很多人|不少人|许多人|常有人)(?:会|常|常常|经常)?(?:把|将)"
@@ -190,7 +190,7 @@ REPORTED_RE = re.compile(
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
     # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
     r"|误(?:默认)?(?:加|添|开|启|设|配|删|改|把|将|放|接|传)"
-    r"|误读|曲解|错读|用词(?:错误|不当)|混了(?=\s*(?:[。；;，,！!)）]|$))|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
+    r"|误读|曲解|错读|用词(?:错误|不当)|混了(?=\s*+(?:[。；;，,！!)）]|$))|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
     r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
@@ -199,7 +199,7 @@ REPORTED_RE = re.compile(
     r"|错在"
     # (a classification or reading judged wrong in its own clause: `把 BART 归到 encoder-only 不对`, `将 X 看成 Y 是错的`)
     r"|(?:把|将)[^，,。；;！!？?]{1,30}?(?:归到|归为|归入|划到|划入|列为|算作|当成|当作|看成|看作|理解成|理解为|写成|说成)[^，,。；;！!？?]{1,30}?"
-    r"(?:是)?(?:不对|错的|错了|有误|不准确|不正确|不合适|不妥)(?:的)?(?=\s*(?:[，,。；;！!]|$))"
+    r"(?:是)?(?:不对|错的|错了|有误|不准确|不正确|不合适|不妥)(?:的)?(?=\s*+(?:[，,。；;！!]|$))"
     r"|(?:同事|同学|朋友|网友|新人|新手|初学者|候选人|面试者|实习生|" + _TEAMMATES + r"|组里|团队里?)[^。；;！!？?]{0,8}?(?:误以为|以为|当成|当作|写成|实现成|理解成|说成|认定|一口咬定|坚持认为|非说|担心)"
     # (one of them named by a count, `有个新人把 X 和 Y 放在一起叫框架`, as `有人把…` is)
     r"|有(?:个|位|一个|一位|些)(?:同事|同学|新人|新手|实习生|学生|朋友|初学者|读者|" + _TEAMMATES + r")(?:把|将)"
@@ -214,52 +214,52 @@ REPORTED_RE = re.compile(
     r"|我(?:一直|还|原来|原先|本来|之前|以前|曾经?|老是|总)(?:都)?(?:误以为|以为)|我误以为"
     # a statement marked wrong in brackets right after it (`把 FlashAttention 当成"近似 attention"（错，是精确的）`, a
     # quiz verdict `…（×）`), or after a dash or an arrow (`…——错误`)
-    r"|[（(]\s*(?:不对|" + _FALSE_MARK + r")\s*[，,：:）)]|(?:——|--|—|→|=>)\s*(?:" + _CROSS + r"|错误|错)(?![^，,。；;\s])"
+    r"|[（(]\s*+(?:不对|" + _FALSE_MARK + r")\s*+[，,：:）)]|(?:——|--|—|→|=>)\s*+(?:" + _CROSS + r"|错误|错)(?![^，,。；;\s])"
     r"|(?:很多|不少|许多|一些|有些|部分|有的)(?:资料|文章|博客|教程|书|书籍|材料|回答|答案|帖子|网文)(?:里|中|上)?(?:会|常|常常|经常|都)?(?:把|将|说|认为|写)"
-    r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住|(?:一种|一个|个)?(?:常见的?|典型的?)?(?:错误|误解|误区|谬误))"
+    r"|[“\"「『][^”\"」』]{6,}[”\"」』]\s*+(?:其实|实际上)?(?:是)?(?:并不是|并非|不是|并不|一种误解|反的|站不住|(?:一种|一个|个)?(?:常见的?|典型的?)?(?:错误|误解|误区|谬误))"
     # what is called a wrong understanding is refuted (`…越高越好是一种错误理解`)
     r"|是(?:一种|一个|个)?(?:常见|典型|很常见)?的?错误(?:的)?(?:理解|认识|观念|说法|看法|印象)"
     # what is named a wrong saying before it (`常见的错误说法是“…”`, `一个典型的错误理解是：…`)
-    r"|(?:错误|不正确|不准确)(?:的)?(?:说法|观点|理解|认识|观念|看法|表述|答案|回答|写法)\s*(?:是|有|包括|比如|例如|如)?\s*[：:“\"「『]"
+    r"|(?:错误|不正确|不准确)(?:的)?(?:说法|观点|理解|认识|观念|看法|表述|答案|回答|写法)\s*+(?:是|有|包括|比如|例如|如)?\s*+[：:“\"「『]"
     # a quoted statement judged wrong after it (`“L1 就是权重衰减”这句话两处都错`), a statement called a common mistake:
     # neither is asserted
-    r"|(?:[”\"」』]|(?<=[\s：:])'[^'\n]{6,120}')\s*(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*(?:是)?\s*(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
+    r"|(?:[”\"」』]|(?<=[\s：:])'[^'\n]{6,120}')\s*+(?:这句话|这种说法|这个说法|这两句话?|两句话|这句|的说法)?\s*+(?:两处|两点|每一?处)?(?:都|全|也|完全)?\s*+(?:是)?\s*+(?:不对|错的|错了|错误的|错|不成立|有误|不正确)"
     # (or in a clause of its own right after the quote, that says only this: `“GPT 是双向语言模型”，错。`)
-    r"|[”\"」』]\s*[，,]\s*(?:这句话?|这种说法|这个说法)?\s*(?:是|也)?\s*(?:不对|错的|错了|错误的?|错|不成立|有误|不正确)(?:的)?\s*(?=[，,。；;！!]|$)"
+    r"|[”\"」』]\s*+[，,]\s*+(?:这句话?|这种说法|这个说法)?\s*+(?:是|也)?\s*+(?:不对|错的|错了|错误的?|错|不成立|有误|不正确)(?:的)?\s*+(?=[，,。；;！!]|$)"
     # what a text under review says (a code comment, a document, a config), judged in the same clause (`注释写 BERT-base
     # 有 340M 参数不对，…`): the statement is the text's, not the writer's
-    r"|(?:注释|文档|docstring|README|配置|说明|描述|原句|原文|初稿|草稿|文案|PPT|slides?)(?:里|中|上)?(?:写的?|写着|说|称|提到)[^。；;！!？?，,]{1,80}?(?:不对|有误|不准确|不正确|是错的|错了)\s*(?=[，,。；;！!]|$)"
+    r"|(?:注释|文档|docstring|README|配置|说明|描述|原句|原文|初稿|草稿|文案|PPT|slides?)(?:里|中|上)?(?:写的?|写着|说|称|提到)[^。；;！!？?，,]{1,80}?(?:不对|有误|不准确|不正确|是错的|错了)\s*+(?=[，,。；;！!]|$)"
     r"|是(?:一个|一种)?(?:很|非常)?(?:常见|典型|经典)的?(?:错误|误解|误区)"
     # a quoted statement crossed out or taken back (`你草稿里写过“…”，后来划掉了`)
-    r"|[”\"」』]\s*[，,]?\s*(?:但|可)?(?:后来|之后|随后|又|立刻|马上)?(?:被|又)?(?:划掉|删掉|删去|撤回|收回|改掉)"
+    r"|[”\"」』]\s*+[，,]?\s*+(?:但|可)?(?:后来|之后|随后|又|立刻|马上)?(?:被|又)?(?:划掉|删掉|删去|撤回|收回|改掉)"
     # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
     # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
-    r"|[，,]\s*(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[。！!；;]?\s*$"
+    r"|[，,]\s*+(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*+(?:是|并|就)?\s*+(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*+[。！!；;]?\s*+$"
     # ... or by a clause of its own that only says so (`有同学说 X，这个不对，…`), a belief someone is said to hold
-    r"|[，,]\s*(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*(?:是|并|就)?\s*(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*[，,：:]"
+    r"|[，,]\s*+(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*+(?:是|并|就)?\s*+(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*+[，,：:]"
     r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|" + _TEAMMATES + r")(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问|提议|建议|主张)"
     # an exercise that quotes a wrong statement to correct it (`改错：“…”`), a quoted statement an answer marks false
     # in the same sentence (`判断题：“…”答：错误。`)
-    r"|(?<![修更])(?:改错|纠错|找错)题?\s*(?:\*\*)?\s*[:：]"
-    r"|[”」』]\s*(?:\*\*)?\s*(?:答案?|判断|结论)\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(?:" + _FALSE_MARK + r"|不对|不正确|说反了|应改为|应为)"
+    r"|(?<![修更])(?:改错|纠错|找错)题?\s*+(?:\*\*)?\s*+[:：]"
+    r"|[”」』]\s*+(?:\*\*)?\s*+(?:答案?|判断|结论)\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+(?:" + _FALSE_MARK + r"|不对|不正确|说反了|应改为|应为)"
     r"|是(?:本次|这次|此次|那次|上次)?[^，,。；;]{0,16}?根因|是(?:本次|这次|此次|那次|上次)[^，,。；;]{0,16}?(?:元凶|罪魁祸首)"
     # (what caused an incident; `数据增强是过拟合的元凶` is a claim)
-    r"|是[^，,。；;]{0,16}?(?:故障|事故|bug|事件|报错|崩溃|宕机|告警)[^，,。；;]{0,4}?(?:元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了|(?:把|将)[^。；;，,]{1,30}?写成了[^。；;]{1,40}?[，,；;]\s*(?:那|这)?(?:其实|实际上|事实上)"
+    r"|是[^，,。；;]{0,16}?(?:故障|事故|bug|事件|报错|崩溃|宕机|告警)[^，,。；;]{0,4}?(?:元凶|罪魁祸首)|(?:楼上|楼主|层主)(?:又|还|也|都)?(?:把|将)|(?:把|将)[^。；;，,]{1,30}?(?:实现|当|看|理解|搞|弄)成了|(?:把|将)[^。；;，,]{1,30}?写成了[^。；;]{1,40}?[，,；;]\s*+(?:那|这)?(?:其实|实际上|事实上)"
     # what a text under review or a person says, judged by a later clause of the same sentence (`作者在第2节称 GPT 以
     # MLM 预训练，这与事实不符`, `作者把 BART 归入仅编码器模型，这一归类不对`, `候选人说…，需要更正`)
-    r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*" + _VERDICT
+    r"|" + _ATTRIBUTED + r"[^。；;！!？?]{1,120}?[，,]\s*+" + _VERDICT
     # a grader's deduction for what the answer says (`扣 1 分，因为你说 PPO 是 off-policy`), a conclusion said to be the
     # wrong way round (`你说秩越大参数越少，结论反了`)
-    + r"|" + _DEDUCTION + r"\s*[，,：:]?\s*(?:这是)?(?:因为|是因为|原因是|理由是|由于)?\s*" + _ATTRIBUTED
+    + r"|" + _DEDUCTION + r"\s*+[，,：:]?\s*+(?:这是)?(?:因为|是因为|原因是|理由是|由于)?\s*+" + _ATTRIBUTED
     + r"|(?:结论|方向|因果|顺序|大小关系|正负号?|符号)(?:是|也|恰好|正好|完全|刚好)?(?:弄|搞|写|说|记)?反了"
     # a grader's rule that marks an answer wrong, the answer quoted or said in the sentence's first clause (`回答“BN 没有
     # 可学习参数”的应判错`, `说 Adagrad 学习率逐渐增大的判错`, `把两者说反的回答判错`): what is quoted is not asserted
-    r"|^[^，,；;。]{0,12}?(?:回答|答案|答复|作答|输出|说|称|认为|写|答|把|将)[^。；;]*?(?:[”」』]|的|者)\s*(?:回答|答案|答复|输出|样本)?\s*[，,]?\s*"
-    r"(?:应|应当|应该|一律|均|都|直接|则|即|可)?\s*(?:(?:判|判为|判定为|判作|判成|记为|记作|标为|标记为|标注为|视为|算作?)\s*(?:错误?|不正确|不合格|不通过|无效)"
-    r"|(?:判|记|给|打|得|算)\s*(?:为|作)?\s*(?:0|零)\s*分|不予?给分|不得分|扣分)"
+    r"|^[^，,；;。]{0,12}?(?:回答|答案|答复|作答|输出|说|称|认为|写|答|把|将)[^。；;]*?(?:[”」』]|的|者)\s*+(?:回答|答案|答复|输出|样本)?\s*+[，,]?\s*+"
+    r"(?:应|应当|应该|一律|均|都|直接|则|即|可)?\s*+(?:(?:判|判为|判定为|判作|判成|记为|记作|标为|标记为|标注为|视为|算作?)\s*+(?:错误?|不正确|不合格|不通过|无效)"
+    r"|(?:判|记|给|打|得|算)\s*+(?:为|作)?\s*+(?:0|零)\s*+分|不予?给分|不得分|扣分)"
     # what a setup is said to contradict (`warmup 被实现成逐步减小学习率，和设计相反`), a change after which a result got
     # worse (`编码器加了 causal mask 后翻译质量下降`): a bug found, not how things are
-    r"|[，,]\s*(?:这|此)?(?:与|和|跟)(?:原?设计|预期|原意|本意|文档|原?论文|定义|规范|事实|常识|标准做法|原文|官方实现)(?:的)?(?:恰好|正好|完全|刚好)?(?:相反|矛盾|不一致|不符)"
+    r"|[，,]\s*+(?:这|此)?(?:与|和|跟)(?:原?设计|预期|原意|本意|文档|原?论文|定义|规范|事实|常识|标准做法|原文|官方实现)(?:的)?(?:恰好|正好|完全|刚好)?(?:相反|矛盾|不一致|不符)"
     # (a past change, `加了`, `换成了`: `加入…后…通常会变差` states what a change does in general, and is read)
     # (a verb of one character only before 了 or a name: `加密后…掉了` adds nothing)
     r"|(?:加上|加入|换成|改成|改用|打开|启用|(?:加|用|开)(?=了|\s|[A-Za-z]))(?P<past>了)?[^。；;]{1,40}?(?:之)?后[，,]?(?:(?!会|通常|往往|一般|可能|容易)[^。；;]){0,12}?"
@@ -274,10 +274,10 @@ SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|�
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
 # (but `即便是 X 也…`, `哪怕是 X 都…` single out X and state what follows of it: `即便是较小的 BERT-base 也有…`)
-SUPPOSE_RE = re.compile(r"^\s*[（(]?\s*(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)"
+SUPPOSE_RE = re.compile(r"^\s*+[（(]?\s*+(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)"
                         # (not a figure set up, which states nothing supposed: `如果把训练比作做菜，X 就是…`, `如果说优化器里有一个
                         # 冠军，那就是 Adam`)
-                        r"(?![^，,。；;]{0,3}把[^，,。；;]{1,24}?(?:比作|比喻成|比喻为|比成|比方成|想象成)|说[^，,。；;]{1,40}[，,]\s*(?:那|那么)(?:就|便)?是)", re.I)
+                        r"(?![^，,。；;]{0,3}把[^，,。；;]{1,24}?(?:比作|比喻成|比喻为|比成|比方成|想象成)|说[^，,。；;]{1,40}[，,]\s*+(?:那|那么)(?:就|便)?是)", re.I)
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
@@ -300,7 +300,7 @@ NEGATIONS = frozenset(
 # not subtract the mean), not something else (`剪枝去掉一半的权重后，推理更快`)
 REMOVALS = frozenset("去掉 去除 移除 删除 删去 删掉 拿掉 舍弃 摒弃 剔除 砍掉 取消 牺牲 放弃 丢失 失去 丧失 省 省去 省掉 省略 略去 丢掉 免去".split())
 # an English verb of removal right before the property (`drop re-centering`, `skips the mean subtraction`)
-_REMOVED_EN_RE = re.compile(r"(?<![A-Za-z])(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?|skip(?:s|ped|ping)?|eliminat(?:e|es|ed|ing))\s+(?:the\s+)?(?:\*\*)?\s*$", re.I)
+_REMOVED_EN_RE = re.compile(r"(?<![A-Za-z])(?:drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|omit(?:s|ted|ting)?|skip(?:s|ped|ping)?|eliminat(?:e|es|ed|ing))\s+(?:the\s+)?(?:\*\*)?\s*+$", re.I)
 _REMOVED_GAP_RE = re.compile(r"[了掉\s*]*")
 # replacing a thing by something denies the thing that: `将 ReLU 替换为线性激活函数` (ReLU is not linear; what
 # replaces it is); becoming (变为, 变成) or setting (改为 0.1) does not
@@ -324,7 +324,7 @@ _POTENTIAL_AFFIRMS = frozenset("少不了 免不了 错不了 离不了 跑不�
 # an emphatic denial the segmenter keeps whole (`ZeRO 可不是张量并行`, `新树可不拟合原始标签`), save the interjection
 # that agrees (`可不是嘛`, `可不是，…`)
 _EMPHATIC_NEG = frozenset("可不是 可不".split())
-_AGREEING_RE = re.compile(r"\s*(?:嘛|吗|么|呗|呀|啊|[，,。！!？?：:]|$)")
+_AGREEING_RE = re.compile(r"\s*+(?:嘛|吗|么|呗|呀|啊|[，,。！!？?：:]|$)")
 _POTENTIAL_TAILS = frozenset("不出 不了 不动".split())  # the complement as the segmenter cuts it off its verb
 # a 不 that negates an attribute of a noun (`不重要特征的系数`, `不相关的特征`, `不平衡的数据`): no denial of the predicate
 _NEGATED_ATTRIBUTES = frozenset("重要 相关 必要 平衡 均衡 稳定 收敛 常见 常用 可导 可微 连续 合理 正确 准确 有效 显著 规则 完整 饱和 活跃".split())
@@ -336,42 +336,42 @@ _SPLIT_HEDGE_RE = re.compile("不一定|不见得|形式上|表面上|名义上"
 # a clause said to give only the form of a thing whose substance the next clause gives (`ZeRO 是模型并行的形式，数据并行的
 # 实质`): its claim is a hedge
 _SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
-_FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*[，,]\s*[^，,。；;！!？?\n]{0,20}?(?:实质|本质|内核)")
+_FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*+[，,]\s*[^，,。；;！!？?\n]{0,20}?(?:实质|本质|内核)")
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
-_AMOUNT_RE = re.compile(r"\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?[\d一二三四五六七八九十两半]\s*(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维"
-                        r"|×|\*\s*10|\^|[eE][+\-]?\d)"
+_AMOUNT_RE = re.compile(r"\s*+(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?[\d一二三四五六七八九十两半]\s*+(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维"
+                        r"|×|\*\s*+10|\^|[eE][+\-]?\d)"
                         # (or a fraction, `大概缩小到原来的一半左右`, `大概只剩三分之一`, `大概 1/4`)
-                        r"|\s*(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?(?:一半|[一二三四五六七八九十两\d]\s*分之\s*[一二三四五六七八九十\d]|(?<![\d.])\d+\s*/\s*\d+)")  # (or a power of ten: `大概 3.4×10^38`)
+                        r"|\s*+(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?(?:一半|[一二三四五六七八九十两\d]\s*+分之\s*+[一二三四五六七八九十\d]|(?<![\d.])\d+\s*+/\s*+\d+)")  # (or a power of ten: `大概 3.4×10^38`)
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
 # (or a speaker's turn that judges the answer given, after a word of regret, or takes points off: `主持人：很遗憾，答错了，…`,
 # `主持人：扣 5 分！`)
-_VERDICT_LABEL = (r"\s*(?:\*\*)?\s*(?:[（(]\s*(?=" + SPEAKER_LABEL + r"\s*[:：]))?"  # (a turn in brackets: `（观众：不对！）`)
-                  r"(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*)?"
-                  r"(?:(?:很遗憾|遗憾|可惜|抱歉|不好意思|哎呀?)\s*[，,！!]?\s*)?")
+_VERDICT_LABEL = (r"\s*+(?:\*\*)?\s*+(?:[（(]\s*+(?=" + SPEAKER_LABEL + r"\s*+[:：]))?"  # (a turn in brackets: `（观众：不对！）`)
+                  r"(?:(?:答案|答|判断|结论|" + SPEAKER_LABEL + r")\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+)?"
+                  r"(?:(?:很遗憾|遗憾|可惜|抱歉|不好意思|哎呀?)\s*+[，,！!]?\s*+)?")
 # a verdict that the statement before it is wrong: a mistaken belief, a claim that does not hold or does not match a
 # source, concepts mixed up or a thing chosen wrongly, a plain no
 _WRONG_VERDICT = (r"(?:(?:这|此|该)(?:个|种)?(?:说法|理解|表述|结论)?(?:是|属于)?(?:一种|一个|个)?(?:常见的?|典型的?)?)?(?:误解|误会|误区|谬误)"
                   r"|(?:(?:这|此|该)(?:个|种)?)?(?:说法|理解|表述|结论|描述|记录|数据|数值)?(?:有误|不成立|不准确|不属实|失实|站不住)"
                   r"|(?:概念|术语|两者|二者)(?:混淆|搞混|弄混|混用)|[\u4e00-\u9fff]{0,3}?(?:选|用|写|记|算|搞|弄)错了?"
                   r"|(?:这|此)?(?:其实)?(?:与|和|跟)[^，,。；;！!？?]{1,20}?(?:不符|不一致|相悖|相矛盾|矛盾)|否|不会(?:的)?|并非如此|不是这样(?:的)?")
-_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*(?:" + _FALSE_MARK + r")\s*[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])"
+_VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*+(?:" + _FALSE_MARK + r")\s*+[)）]|(?:" + _CROSS + r")(?!\S*[A-Za-z0-9])"
                                r"|(?:错误?|(?:说|弄|搞)?反了|不对|不正确|(?:回)?答错了?|回答错误|" + _DEDUCTION
                                # (or a verdict of its own on the statement before it, under any label: `诊断：误解。`,
                                # `结论：与原论文不符。`, `评语：概念混淆。`, `否。`, `不会。`)
-                               + r"|" + _WRONG_VERDICT + r")\s*(?=[。，,；;：:！!]|$))")
+                               + r"|" + _WRONG_VERDICT + r")\s*+(?=[。，,；;：:！!]|$))")
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`), or a
 # plain yes/no question (`S 吗？`: `BERT 是自回归模型吗？` then `对。`) ...
-_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧|(?<![\s，,])(?:吗|么)(?=\s*[？?]))"
-_TAG_QUESTION_RE = re.compile(r"[，,]?\s*(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*"
-                              r"(?:是)?" + _TAG_ASK + r"\s*[？?]\s*$")
+_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧|(?<![\s，,])(?:吗|么)(?=\s*+[？?]))"
+_TAG_QUESTION_RE = re.compile(r"[，,]?\s*+(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*+"
+                              r"(?:是)?" + _TAG_ASK + r"\s*+[？?]\s*+$")
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
 # (a speaker's turn may answer it: `主播A：对对对，…`)
-_AFFIRMED_RE = re.compile(r"(?:\s*" + SPEAKER_LABEL + r"\s*[:：])?" + _VERDICT_LABEL
-                          + r"(?:对+|正确|是的|没错|成立|当然(?:是的?|了|啦)?|√|✓|✔|[（(]\s*(?:√|✓|✔|对|正确)\s*[)）])"
-                          r"\s*(?=[。，,；;！!：:]|$)")
+_AFFIRMED_RE = re.compile(r"(?:\s*+" + SPEAKER_LABEL + r"\s*+[:：])?" + _VERDICT_LABEL
+                          + r"(?:对+|正确|是的|没错|成立|当然(?:是的?|了|啦)?|√|✓|✔|[（(]\s*+(?:√|✓|✔|对|正确)\s*+[)）])"
+                          r"\s*+(?=[。，,；;！!：:]|$)")
 
 
 # what takes back a yes in the sentence that gives it: a contrast, a belief called mistaken, a denial
@@ -399,7 +399,7 @@ def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
 _TONE_STATEMENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 # where a question may ask whether the statement before it is right (a cheap look before the sentences are read), or is
 # asked by its tone and answered yes (`…？对！`)
-_TAG_HINT_RE = re.compile(_TAG_ASK + r"|[？?]\s*(?:\*\*)?\s*(?:对|正确|是的|没错|当然)")
+_TAG_HINT_RE = re.compile(_TAG_ASK + r"|[？?]\s*+(?:\*\*)?\s*+(?:对|正确|是的|没错|当然)")
 
 
 def may_be_affirmed(text: str) -> bool:
@@ -427,8 +427,8 @@ def refuted_next(text: str, a: int) -> bool:
 
 
 # a speaker's turn that opens by setting the other speaker's words right (`嘉宾：其实 Adam 只用一阶梯度。`)
-_TURN_WHO_RE = re.compile(r"\s*(?:\*\*)?\s*(?P<who>" + SPEAKER_LABEL + r")\s*(?:\*\*)?\s*[:：]")
-_SETS_RIGHT_RE = re.compile(r"\s*(?:\*\*)?\s*(?:不对|错了|不是的?|非也)?\s*[，,]?\s*(?:其实|实际上|事实上|恰恰相反|正好相反|相反)")
+_TURN_WHO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?P<who>" + SPEAKER_LABEL + r")\s*+(?:\*\*)?\s*+[:：]")
+_SETS_RIGHT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:不对|错了|不是的?|非也)?\s*+[，,]?\s*+(?:其实|实际上|事实上|恰恰相反|正好相反|相反)")
 
 
 def corrected_turn(text: str, s: int, a: int, b: int) -> bool:
@@ -483,46 +483,46 @@ NAMED_COMPOUNDS = ("层次聚类", "谱聚类", "密度聚类", "凝聚聚类", 
 GUARD_PREFIXES = "无非不未半自弱"  # compounds whose tail must not be read alone
 
 # list markers, heading marks, numbering and emphasis before a sentence's first word
-_LEAD_RE = re.compile(r"^(?:\s|[-*+>#]|\d+[.、)）]|[（(]?\d+[）)]|[一二三四五六七八九十]+、|\*\*|__)*")
+_LEAD_RE = re.compile(r"^(?:\s|[-*+>#]|\d+[.、)）]|[（(]?\d+[）)]|[一二三四五六七八九十]+、|\*\*|__)*+")
 
 
 # a clause that only sets a frame (`…时，` `在…中，` `对…来说，` `由于…，`) or states a change (`X 越大，`
 # `把 X 调到 10，`) is read together with the clause that follows: the two state one claim
 _FRAME_END_RE = re.compile(
-    r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言|越[^\s，,。；;]{1,4}(?:\s*[\d.]+)?|更大|更小|更高|更低|过大|过小"
-    r"|(?:增大|增加|提高|提升|调大|调高|调小|调低|降低|减小|减少|变大|变小|升高|增长|下降|上升|扩大|缩小)(?:到|至|为)?\s*[\d.]*\s*(?:%|倍)?"
-    r"|(?:调|设|改|增|减|提|降|变|升|跌|涨)(?:到|至|为|成)了?\s*[\d.]+)\s*(?:\*\*)?\s*[，,]\s*$")
-_CLAUSE_LEAD = r"\s*(?:[-*+>]\s+|\d+[.、)]\s*)?(?:\*\*)?\s*(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*[:：]\s*(?:\*\*)?\s*)?"
+    r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言|越[^\s，,。；;]{1,4}(?:\s*+[\d.]+)?|更大|更小|更高|更低|过大|过小"
+    r"|(?:增大|增加|提高|提升|调大|调高|调小|调低|降低|减小|减少|变大|变小|升高|增长|下降|上升|扩大|缩小)(?:到|至|为)?\s*+[\d.]*\s*+(?:%|倍)?"
+    r"|(?:调|设|改|增|减|提|降|变|升|跌|涨)(?:到|至|为|成)了?\s*+[\d.]+)\s*+(?:\*\*)?\s*+[，,]\s*+$")
+_CLAUSE_LEAD = r"\s*+(?:[-*+>]\s+|\d+[.、)]\s*+)?(?:\*\*)?\s*+(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*+[:：]\s*+(?:\*\*)?\s*+)?"
 _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于"
                              # (a convention or a definition that what follows is by: `按照知识蒸馏的惯例，…`)
-                             r"|(?:按照|依照|根据|按)[^，,。；;：:]{1,20}?的\s*(?:惯例|做法|常规做法|标准做法|规定|定义|设计|约定|原理|思路|套路)\s*[，,])")
+                             r"|(?:按照|依照|根据|按)[^，,。；;：:]{1,20}?的\s*+(?:惯例|做法|常规做法|标准做法|规定|定义|设计|约定|原理|思路|套路)\s*+[，,])")
 # a clause that names a view or a worry as the topic (`关于“FFN 混合各位置信息”的说法，`, `关于您担心 LoRA 会改动基座权重
 # 的问题，`) reports it: what it names is not stated, and the clauses after it (the answer) are read on their own
-_REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{1,60}?的\s*(?:说法|理解|看法|观点|认识|误解|疑问|顾虑|疑虑|担心|担忧|质疑|想法)"
-                                r"\s*[，,：:]?\s*$"
-                                r"|" + _CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{0,16}?(?:认为|以为|觉得|担心|担忧|怀疑|提到|声称)[^，,。；;：:]{1,60}?的\s*问题\s*[，,：:]?\s*$")
+_REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{1,60}?的\s*+(?:说法|理解|看法|观点|认识|误解|疑问|顾虑|疑虑|担心|担忧|质疑|想法)"
+                                r"\s*+[，,：:]?\s*+$"
+                                r"|" + _CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{0,16}?(?:认为|以为|觉得|担心|担忧|怀疑|提到|声称)[^，,。；;：:]{1,60}?的\s*+问题\s*+[，,：:]?\s*+$")
 # a short clause that only names a change or a choice (`增大 λ，` `使用标签平滑，`) is the condition of the next
 _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|加大|调大|调高|降低|减小|减少|调小|调低|缩小|扩大|使用|采用|用了|用上|开启|打开|启用|引入|加入|加了|加上|做了|做完|去掉|去除|移除"
                                r"|换成|换用|改用|改成|有了"
                                # (a change by steps, `每加一份正则化惩罚，`, `每多一层，`: what follows changes with it)
-                               r"|每(?:多|再)?(?:加|增加|加大|提高|增大|减少|降低|去掉|多)?(?:一|1)\s*(?:份|点|分|个|层|倍|次|轮|步))")
-_CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*[，,]\s*")
+                               r"|每(?:多|再)?(?:加|增加|加大|提高|增大|减少|降低|去掉|多)?(?:一|1)\s*+(?:份|点|分|个|层|倍|次|轮|步))")
+_CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*+[，,]\s*+")
 # the clause of a supposition that states its consequence
 # (or after a short subject of its own: `假如…，工程师们便会…`, `如果…，模型就会…`)
-_CONSEQUENT_RE = re.compile(r"\s*(?:那么|那|则|就|便|此时|这时)|\s*[^，,；;。：:\s]{1,6}?\s*(?:便|就)(?:会|能|可以|可|要|得)")
+_CONSEQUENT_RE = re.compile(r"\s*+(?:那么|那|则|就|便|此时|这时)|\s*[^，,；;。：:\s]{1,6}?\s*+(?:便|就)(?:会|能|可以|可|要|得)")
 # the consequent of a concession (`即便是二分类问题，LDA 也能…`): the clause whose subject is followed by 也/都/仍
-_CONCESSION_RE = re.compile(r"\s*(?:[（(]\s*)?(?:即使|即便|哪怕|就算|纵使)")
+_CONCESSION_RE = re.compile(r"\s*+(?:[（(]\s*+)?(?:即使|即便|哪怕|就算|纵使)")
 _CONCEDED_CONSEQUENT_RE = re.compile(r"[^，,；;]{0,40}?(?:也|都|仍然?|依然|照样|还是)")
 # without such a word, the consequent of `若 A，B，C` opens where advice or a modal does (`若出现过拟合，可增加轮数，让…`)
-_ADVICE_OPENS_RE = re.compile(r"\s*(?:可以?|应该?|应当|需要|建议|宜|不妨|最好)")
+_ADVICE_OPENS_RE = re.compile(r"\s*+(?:可以?|应该?|应当|需要|建议|宜|不妨|最好)")
 # a clause that lists examples of the previous one's last noun (`轻量级框架，如 MobileNet、ShuffleNet，`) is read with it
 # the words that lead examples (`如`, not `如何`/`如果`/`如下`)
 EXAMPLE_LEAD = r"(?:例如|比如|诸如|譬如|如(?![何此果今同下上若是]))"
-_EXAMPLES_RE = re.compile(r"\s*" + EXAMPLE_LEAD)
+_EXAMPLES_RE = re.compile(r"\s*+" + EXAMPLE_LEAD)
 _OPEN, _CLOSE = "([{（【［⟨〈", ")]}）】］⟩〉"
 # a clause that sets the scene for the next one: "在 DDP 中，" "量化为 INT8 后，" "使用 RBF 核时，"
-_SCENE_RE = re.compile(r"^\s*(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*[，,]?\s*$"
-                       r"|(?:时|之后|以后|之前|以前|的时候|后|阶段|期间)\s*[，,]?\s*$")
+_SCENE_RE = re.compile(r"^\s*+(?:[-*+>]\s+)?(?:在|当|于|对于)[^，,]{0,40}(?:中|里|上|下|时|后|前|之前|之后|以前|以后|期间|过程中|情况下)\s*+[，,]?\s*+$"
+                       r"|(?:时|之后|以后|之前|以前|的时候|后|阶段|期间)\s*+[，,]?\s*+$")
 _CORRELATIVE_RE = re.compile(r"越(?!过|南|界|狱|级|野)")
 
 
@@ -544,7 +544,7 @@ def _frame_end(piece: str) -> bool:
 
 
 # a frame ending that names a time or a place (`…时，`, `…中，`), not a change
-_TIME_END_RE = re.compile(r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言)\s*(?:\*\*)?\s*[，,]\s*$")
+_TIME_END_RE = re.compile(r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言)\s*+(?:\*\*)?\s*+[，,]\s*+$")
 
 
 def _joins(before: str, piece: str) -> bool:
@@ -559,15 +559,15 @@ def _joins(before: str, piece: str) -> bool:
 
 
 # the opening of a comparison frame (`与BN，`) and a clause that closes it (`IN或CIN不同，`)
-_COMPARED_OPEN_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?\s*(?:与|和|跟|同)\s*[^，,。；;]{1,16}[，,]\s*")
-_COMPARED_CLOSE_RE = re.compile(r"[^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*(?:\*\*)?\s*[，,]")
+_COMPARED_OPEN_RE = re.compile(r"\s*+(?:[-*+]\s+)?(?:\*\*)?\s*+(?:与|和|跟|同)\s*[^，,。；;]{1,16}[，,]\s*+")
+_COMPARED_CLOSE_RE = re.compile(r"[^，,。；;]{1,20}?(?:不同|不一样|有别|相反)\s*+(?:\*\*)?\s*+[，,]")
 # a value compared with a baseline's, and a clause that says what that shows
 _BASELINE_COMPARED_RE = re.compile(r"(?:低于|高于|小于|大于|优于|不如|超过)[^，,。；;]{0,8}?(?:基线|baseline|基准|对照|上一版|旧版|原模型|之前)"
-                                   r"[^，,。；;]{0,12}[，,]\s*$", re.I)
-_EVIDENTIAL_START_RE = re.compile(r"\s*(?:这|就|均|都)?(?:表明|说明|意味着|代表|体现|显示|证明)")
+                                   r"[^，,。；;]{0,12}[，,]\s*+$", re.I)
+_EVIDENTIAL_START_RE = re.compile(r"\s*+(?:这|就|均|都)?(?:表明|说明|意味着|代表|体现|显示|证明)")
 # a clause that is only a noun phrase, a name that owns a short noun (`Adagrad 的有效学习率，`, `LLaMA 的前馈网络，`):
 # the topic of the clause after it (`…，用的是 ReLU`), said across the comma
-_TOPIC_NP_RE = re.compile(r"(?:[-*+]\s+)?(?:\*\*)?[A-Za-z][A-Za-z0-9\-. ]{0,20}?(?:\*\*)?\s*的\s*[\u4e00-\u9fffA-Za-z]{1,6}\s*[，,]")
+_TOPIC_NP_RE = re.compile(r"(?:[-*+]\s+)?(?:\*\*)?[A-Za-z][A-Za-z0-9\-. ]{0,20}?(?:\*\*)?\s*+的\s*+[\u4e00-\u9fffA-Za-z]{1,6}\s*+[，,]")
 
 
 @dataclass(frozen=True)
@@ -588,7 +588,7 @@ ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友
           r"(?:们)?(?:刚才|之前|上次)?"
           # (in a letter or a message: `读者来信问…`, `网友留言问…`)
           r"(?:来信|留言|私信|评论|发帖)?")
-_ASK_TOLD_RE = re.compile(r"\s*(?:\*\*)?\s*" + ASKERS + r"(?:问|问到|问起)(?![题号])")
+_ASK_TOLD_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + ASKERS + r"(?:问|问到|问起)(?![题号])")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
 
 
@@ -597,7 +597,7 @@ _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|�
 _ASK_TOLD_ASKS_RE = re.compile(r"[^，,。；;：:]*?(?:" + a_not_a("ask") + r"|是否|能否|是不是|会不会|能不能|有没有|要不要|为什么|为何|为啥|"
                                r"如何|怎么|怎样|哪|谁|什么|啥|咋|多少|几个|吗|呢|[？?][”\"」』]?)[^，,。；;：:]*?[，,]")
 # a spoken question that 呢 and a comma end before its answer (`这个怎么算呢，就是…`)
-_ASKED_NE_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。；;？?]{0,12}呢\s*[，,]")
+_ASKED_NE_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。；;？?]{0,12}呢\s*+[，,]")
 
 
 def answer_after_colon(text: str, a: int, b: int) -> int | None:
@@ -684,7 +684,7 @@ _ASIDE_AFTER_RE = re.compile(r"[ \t]+（")
 # 模型并行`): white space after it, and white space or a character that is no ASCII letter or digit before it, so
 # that the bars of `|A∩B|` and `|w|` separate nothing
 _CELL_PIPE_RE = re.compile(r"(?<=[^\x21-\x7e])\|(?=\s)")
-_TABLE_ROW_RE = re.compile(r"\s*\|.*\|\s*$", re.S)
+_TABLE_ROW_RE = re.compile(r"\s*+\|.*\|\s*+$", re.S)
 
 
 def _cell_pipes(text: str, start: int, end: int) -> frozenset[int]:
@@ -695,10 +695,10 @@ def _cell_pipes(text: str, start: int, end: int) -> frozenset[int]:
 
 
 # a clause that is one short Latin or Greek word before an ASCII comma: an entry of a word list (`β1, β2`)
-_LIST_WORD_RE = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff\u2080-\u2089]{0,7},")
+_LIST_WORD_RE = re.compile(r"\s*+(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff\u2080-\u2089]{0,7},")
 
 
-_PARTITIVE_NEXT_RE = re.compile(r"\s*(?:另一部分|一部分|另一些)")
+_PARTITIVE_NEXT_RE = re.compile(r"\s*+(?:另一部分|一部分|另一些)")
 
 
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -771,15 +771,15 @@ _NOT_ASKING_RE = re.compile(r"(?:随便|" + _CONCEDED_LEAD + r")[^，,。；;]{0
 _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在意|理会|(?:不用|不必|无需|别|不)管|考察|考虑|取决于|决定|反映|回答的是|在于|确定|判定|检验|评估|观察|验证|区分|了解|知道)"
                           r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能|" + A_NOT_A + ")"
                           # (or how well: `衡量的是正样本识别得怎么样`, `反映模型排序能力如何`)
-                          r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*(?:[，,。；;：:]|$))"
+                          r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*+(?:[，,。；;：:]|$))"
                           # (what a difference or a matter lies in, `区别只在于拼接后由 W^O 如何组合它们`, `关键在于怎么选 k`)
-                          r"|(?:在于|取决于)[^，,。；;？?]{0,16}?(?:怎么|怎样|如何)(?!\s*[？?])"
+                          r"|(?:在于|取决于)[^，,。；;？?]{0,16}?(?:怎么|怎样|如何)(?!\s*+[？?])"
                           # (how something is to be done, as what a thing decides or controls: `…来决定每棵树怎么长`)
                           r"|(?:决定|确定|控制|指导|规定|指挥)(?:着|了)?[^，,。；;？?]{0,12}?(?:怎么|怎样|如何)(?![^，,。；;]*[？?吗呢])"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出|认出|说出|告诉(?:你|我们|大家)?)[^，,。；;？?]{0,12}?(?:属于|是|对应|归属|归入|归到|分到|落在|落入)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
-                          r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*(?:取|用|选|保留|留)?\s*哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
+                          r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*+(?:取|用|选|保留|留)?\s*+哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
-                          r"|(?<=[，,])\s*(?:看看|看)\s*哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")
+                          r"|(?<=[，,])\s*+(?:看看|看)\s*+哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")
 # an indirect question after a verb of wondering or not knowing (`我们纳闷 X 为什么拟合不了`, `我一直好奇它怎么做到的`): the
 # speaker asks the reader nothing, and the sentence goes on to state (`…，后来想通了：…`); the clause that holds it is
 # skipped as a question, the others are read
@@ -789,7 +789,7 @@ _WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不�
 _CONCERN_INDIRECT_RE = re.compile(r"(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无)")
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 # an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
-_INDIRECT_COLON_RE = re.compile(r"\s*[”」’\"]?\s*[：:]\s*\S")
+_INDIRECT_COLON_RE = re.compile(r"\s*+[”」’\"]?\s*+[：:]\s*+\S")
 
 
 def _indirect_then_colon(piece: str) -> bool:
@@ -801,7 +801,7 @@ def _indirect_then_colon(piece: str) -> bool:
 
 # a prompt that asks for an explanation (`多角度解释 L1、L2 对特征选择的作用`, `简述 BN 的原理`): a question
 # without its question mark; `解释了…`, `推导可得…`, `说明…` state
-PROMPT_LEAD_RE = re.compile(r"^(?:请你?|试|请简要|简要|简单|多角度|从多个?角度|详细)?\s*(?:解释(?![了的为成])|简述|阐述(?!了)|谈谈|说说|介绍一下|列举(?!了)|论述)")
+PROMPT_LEAD_RE = re.compile(r"^(?:请你?|试|请简要|简要|简单|多角度|从多个?角度|详细)?\s*+(?:解释(?![了的为成])|简述|阐述(?!了)|谈谈|说说|介绍一下|列举(?!了)|论述)")
 
 
 def clause_asks(s: str) -> bool:
@@ -815,7 +815,7 @@ def clause_asks(s: str) -> bool:
 
 # a sentence that is only a noun phrase naming what to explain (`LSTM 解决梯度爆炸或者梯度消失的数学逻辑。`, a
 # prompt in a list of interview topics): it asks for the mechanism, it states nothing
-_TOPIC_PHRASE_RE = re.compile(r"[^，,。；;：:是为]{2,60}的\s*(?:数学|具体|底层|核心)?\s*(?:逻辑|原理|机制|思路|推导|过程)")
+_TOPIC_PHRASE_RE = re.compile(r"[^，,。；;：:是为]{2,60}的\s*+(?:数学|具体|底层|核心)?\s*+(?:逻辑|原理|机制|思路|推导|过程)")
 
 
 # a prompt that names its task and then does it after a colon (`比较两类集成方法：Boosting …`, `简述 BN：…`): the
@@ -832,9 +832,9 @@ SPOKEN_TURN = r"(?:我|我当时|当时我)(?:就|便|直接|则)?(?:说|讲|(?:
 # `…，你就答它俩是…`)
 TOLD_LABEL = (r"(?:(?:你|你就|就|一定|务必)?(?:要)?(?:记住|记牢|记好|背住|背牢|背熟|背下来)(?:了)?(?:这|这么)?(?:一句话|句话|一句|一点|一条|个结论|结论)?"
               r"|(?:这个|这条|这句)?(?:结论|话|答案)?(?:必背|要背|得背)(?:下来)?)")
-TOLD_TURN = (r"|" + TOLD_LABEL + r"\s*[:：，,]"
+TOLD_TURN = (r"|" + TOLD_LABEL + r"\s*+[:：，,]"
              r"|(?:你)(?:就|直接|只要|只管)?(?:回)?答(?:说)?(?![了过错对案题])(?=\s*[^\s，,。；;：:])")
-ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*[:：]"
+ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWER_TURN + r"\s*+[:：]"
                             r"|" + SPOKEN_TURN + r"(?![了过错清楚明白完])(?=\s*[^\s，,。；;：:])"
                             # (the answer named as such: `有人问该用 SGD 还是 Adam，合格答案是“…”`)
                             r"|(?:合格的?|标准的?|正确的?|参考|官方的?)?答案(?:是|为|就是)(?=\s*[^\s，,。；;：:])"
@@ -844,32 +844,32 @@ ANSWER_TURN_RE = re.compile(r"(?<=[，,；;。\s])(?:" + ANSWER_BY + "?" + ANSWE
 
 # another's reply to a question the sentence reports as asked (`律师追问为何…，专家解释说，…`, `考官问 X 是什么，候选人答道 Y`):
 # what follows is the answer given (not by those a belief is told of: `…，很多人说…`, `…，有人称…`)
-REPLY_TURN_RE = re.compile(r"(?<=[，,；;])\s*(?!(?:很多|许多|不少|有些|有的|一些|部分|大多数|多数|大部分)?(?:人|同学|网友|读者)|有人|别人|网上|据)"
+REPLY_TURN_RE = re.compile(r"(?<=[，,；;])\s*+(?!(?:很多|许多|不少|有些|有的|一些|部分|大多数|多数|大部分)?(?:人|同学|网友|读者)|有人|别人|网上|据)"
                            r"(?!(?:也就是|就是|换句话|或者|比如|所以|也可以|可以|这|那|这就是|那就是|这也就是)(?:说|称|表示)|它|其|这|那|此)"
                            r"[^，,。；;：:？?！!\s\d]{1,12}?(?:当即|随即|则|就|便|也)?"
                            r"(?:回答(?:说|道)?|答(?:称|道|复说?)|解释(?:说|道|称)|表示(?!为|成)|指出|称(?!为|作|之|呼)|说(?:道)?(?![明法出过])|陈述|回应(?:说|道)?|作答)"
-                           r"\s*[，,:：]?\s*(?=[^\s，,。；;：:])")
+                           r"\s*+[，,:：]?\s*+(?=[^\s，,。；;：:])")
 
 
 _REPLY_VERB_RE = re.compile(r"答|解释|表示|指出|称|说|陈述|回应")
 # a question reported as asked (`面试官问…`, `追问：…`)
 # how often or how surely a question is asked (`面试官最爱问…`, `面试官常问…`)
 ASK_HABIT = r"(?:最爱|最喜欢|最常|常常|经常|常|总爱|总是|总|老爱|特别爱|爱|喜欢|必)"
-_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*[:：])")
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*+(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*+[:：])")
 
 
 # what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief
-_OTHERWISE_RE = re.compile(r"[，,；;]\s*(?:否则|不然|要不然|要不|不这样做?|不这么做)")
+_OTHERWISE_RE = re.compile(r"[，,；;]\s*+(?:否则|不然|要不然|要不|不这样做?|不这么做)")
 
 
 # a warning not to make a mistake (`别搞反了`, `面试别说反了`, `千万不要记混`): it insists on what the sentence states,
 # reporting no belief (unless it names the mistaken reading: `别把 X 说成 Y`)
 # (or a reading not allowed: `我方不容曲解`, `请勿误解`)
-_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要|不容|不许|不可|不能|请勿|勿|切莫|不得)\s*(?:再|又|被)?\s*$"
+_WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别|可不要|不容|不许|不可|不能|请勿|勿|切莫|不得)\s*+(?:再|又|被)?\s*+$"
                         # (others said to get it wrong, `这一点很多人都记反`: the writer's own statement stands)
-                        r"|(?:很多|不少|许多|有些|好多)(?:人|同学|新手|初学者)(?:都|也|常|容易|经常)?\s*$"
+                        r"|(?:很多|不少|许多|有些|好多)(?:人|同学|新手|初学者)(?:都|也|常|容易|经常)?\s*+$"
                         # (an earlier version said to be wrong, `…，之前写反了`, `原来配置里记反了`: the statement now corrects it)
-                        r"|(?:之前|以前|原先|原来|先前|早先|上次|上一版|旧版|刚才)[^，,。；;！!？?不没别]{0,8}?(?:都|也|给|被)?\s*$")
+                        r"|(?:之前|以前|原先|原来|先前|早先|上次|上一版|旧版|刚才)[^，,。；;！!？?不没别]{0,8}?(?:都|也|给|被)?\s*+$")
 _WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?|曲解|误解|误读")
 
 
@@ -889,11 +889,11 @@ def reports_belief(s: str) -> bool:
 # a symptom told under its label, with no inference drawn (`遇到的问题：日志中出现交叉熵为负。`, `实际行为：…`): what was
 # seen when something went wrong, not how things are; the sentence after it (`原因分析：两者…`) still goes on with its terms
 OBSERVED_RE = re.compile(
-    r"^[\s>*-]*(?:\*\*)?\s*(?:遇到的问题|问题现象|现象|症状|异常现象|实际行为|实际现象|实际结果|报错信息?|错误现象|主诉|症状描述|问题描述|故障现象)\s*(?:\*\*)?\s*[:：](?:\*\*)?"
+    r"^[\s>*-]*(?:\*\*)?\s*+(?:遇到的问题|问题现象|现象|症状|异常现象|实际行为|实际现象|实际结果|报错信息?|错误现象|主诉|症状描述|问题描述|故障现象)\s*+(?:\*\*)?\s*+[:：](?:\*\*)?"
     r"(?![^。；;！!？?]*(?:说明|表明|意味着|因为|所以|因此|导致|由于|证明|可见|可以看出|看来|应该|应当|需要|本来|正常))"
     # a root cause told as a step taken (`根因：移植时把门控激活写成了 tanh`, `根因：重构时给 encoder 加了 causal mask`):
     # what was done wrong, not how things are
-    r"|^[\s>*-]*(?:\*\*)?\s*(?:根因|根本原因|故障原因|事故原因|问题根因|问题原因|出错原因|bug\s*原因)(?:分析|定位|排查)?\s*(?:\*\*)?\s*[:：](?:\*\*)?"
+    r"|^[\s>*-]*(?:\*\*)?\s*+(?:根因|根本原因|故障原因|事故原因|问题根因|问题原因|出错原因|bug\s*+原因)(?:分析|定位|排查)?\s*+(?:\*\*)?\s*+[:：](?:\*\*)?"
     # (the step alone, ending its sentence: a cause explained after it, `…加了 skip connection 后梯度消失更严重`, `…写成了
     # x·sigmoid(x)，这就是 GELU 的定义`, is a claim)
     r"[^，,。；;！!？?]{0,40}?(?:(?:把|将|给)[^，,。；;！!？?]{1,30}?了|(?:写|改|换|设|配|实现|当|弄|搞)成了|(?:加|用|开|关|删|去掉|漏掉|漏|少|多)了)"
@@ -902,25 +902,25 @@ OBSERVED_RE = re.compile(
 
 # what a writer says is really so after a belief reported (`…，学了才知道…`, `…，其实…`, `…，后来发现…`)
 _CORRECTION_RE = re.compile(
-    r"[，,；;—]\s*(?:但|可|然而|不过|结果)?\s*(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
+    r"[，,；;—]\s*+(?:但|可|然而|不过|结果)?\s*+(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
     r"|(?:但)?(?:其实|实际上|事实上)|真相是|"
     # (the writer's own reply to the one who believes it: `同事担心 X，我跟他说…`)
     r"(?:但|可)?我(?:就|便|当时|马上|于是)?(?:跟|和|对|给|向)(?:他|她|他们|她们|对方|同事|大家)(?:说|讲|解释|澄清)(?:了)?(?:一下)?|"
     # (what experience or evidence is said to show: `很多人担心 X，但这一年的实践告诉我们，…`, `…，但实验表明…`)
     r"[^，,。；;！!？?]{0,12}?(?:实践|实验|经验|数据|事实|结果)(?:已经|早就|都)?(?:告诉|证明|表明|显示)(?:了)?(?:我们)?|后来(?:才)?(?:发现|知道|明白)|" + _SET_RIGHT + "|" + _JOKE_TAKEN_BACK + "|" + _REBUTS
-    + r")(?:了)?\s*(?:[，,：:]|——|—)?\s*")
+    + r")(?:了)?\s*+(?:[，,：:]|——|—)?\s*+")
 
 
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
-_RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*(?:那|那么|又|还|那还|那又)?\s*(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*$"
+_RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么|又|还|那还|那又)?\s*+(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*+$"
                                  # (`既然 X，还用 beam search 干嘛？`: what would be the point)
-                                 r"|[，,；;]\s*(?:那|那么|又|那又)?\s*还\s*(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*[？?]\s*$")
+                                 r"|[，,；;]\s*+(?:那|那么|又|那又)?\s*+还\s*+(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*+[？?]\s*+$")
 
 
 # a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
 # `…，请写出实现。`): it asks, they state (not one that asks to judge them, `…，请判断对错`)
-_REQUEST_TAIL_RE = re.compile(r"[，,；;]\s*请\s*(?:你|候选人|考生|同学们?|读者|大家|各位)?\s*(?:说明|解释|分析|阐述|推导|证明|写出|给出|实现|谈谈|简述"
-                              r"|讲讲|说说|比较|对比)(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*$")
+_REQUEST_TAIL_RE = re.compile(r"[，,；;]\s*+请\s*+(?:你|候选人|考生|同学们?|读者|大家|各位)?\s*+(?:说明|解释|分析|阐述|推导|证明|写出|给出|实现|谈谈|简述"
+                              r"|讲讲|说说|比较|对比)(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*+$")
 
 
 def asking_tail(text: str, a: int, b: int) -> int | None:

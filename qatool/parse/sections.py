@@ -215,7 +215,7 @@ def details_label(b: Block, lines: list[str]):
 
 # what a collapsible's summary says around its label (`💡 答案要点`, `点击查看答案`, `答案（点击展开）`)
 _SUMMARY_LEAD_RE = re.compile(r"^[^\w\u4e00-\u9fff]*(?:点击|点我)?\s*(?:查看|展开|显示|看)?\s*(?:参考)?")
-_SUMMARY_TAIL_RE = re.compile(r"\s*(?:要点|详解|详情|与解析|和解析|及解析)?\s*(?:[（(][^）)]{0,12}[）)])?[^\w\u4e00-\u9fff]*$")
+_SUMMARY_TAIL_RE = re.compile(r"\s*+(?:要点|详解|详情|与解析|和解析|及解析)?\s*+(?:[（(][^）)]{0,12}[）)])?[^\w\u4e00-\u9fff]*$")
 
 
 def _answer_summary(k: int, lines: list[str], blocks: list[Block]) -> bool:
