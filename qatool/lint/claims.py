@@ -189,6 +189,8 @@ class Glossary:
             return False  # `L1-FOBOS`, `L1-RDA`: the first part of another name joined by a hyphen to an acronym
         if _WORDISH.match(key[0]) and _HYPHEN_PREFIX_RE.search(text, max(start, a - 6), a):
             return False  # `W-GAN`, `DC-GAN`: the last part of another name, an acronym's variant joined by a hyphen
+        if key == "底层" and (_UNDERLYING_BEFORE_RE.search(text, max(start, a - 4), a) or _UNDERLYING_AFTER_RE.match(text, b, end)):
+            return False  # `推理服务底层我们启用了…`, `底层用的是 word2vec`: 底层 as "underlying", not the layers near the input
         if key[-1] in "大小多少高低长短" and b < end and text[b] == "于":
             return False  # `容量小于最佳容量`: a comparison, not the name `容量小`
         gaps = self._gaps.get(key, ())
@@ -199,6 +201,8 @@ class Glossary:
 
 
 _WORDISH = re.compile(r"[A-Za-z0-9_]")
+_UNDERLYING_BEFORE_RE = re.compile(r"(?:服务|框架|系统|平台|引擎|产品|库|硬件|代码|工具|应用)\s*+$")
+_UNDERLYING_AFTER_RE = re.compile(r"\s*+(?:我们|咱们|我|用|使用|采用|接入|调用|依赖|基于|跑|实现|框架|原理|逻辑|代码|库|算子|细节|硬件|架构|结构|系统|接口|机制|资产|公式|API|kernel)")
 _HYPHENED_NAME_RE = re.compile(r"-[A-Z]{2,}(?![a-z])")
 _HYPHEN_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9_-])[A-Z]{1,4}-$")
 # a back reference, or a group whose number or name another phrasing's could clash with, or a global inline flag
@@ -571,6 +575,12 @@ _EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*+(?:" + EXAMPLE_LE
 _PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*+(?:\*\*)?\s*+[A-Za-z\u4e00-\u9fff])"  # (其: its)
                          # a demonstrative for a measure (`这个数值越小，…`, `该指标越高`): the measure named before
                          r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*+(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))")
+# 其 as the object of 将/把, after the clause's own doer at most (`我们将其…`, `本文把其…`, `与多数脚本一致，我们将其…`)
+_DISPOSED_PRONOUN_RE = re.compile(r"[^，,。；;：:\s]{0,10}?(?:将|把)\s*+")
+_PAIR_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:而|但|则)?\s*+(?:前者|后者)")  # (a sentence that opens on one of a pair)
+_INCLUDES_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:其中)?(?:就|也)?(?:包括|包含|涵盖|囊括)(?:了)?\s*+(?:\*\*)?\s*+")  # (a list of a kind's items)
+# two terms joined as a pair (`BLEU 与 ROUGE`, `**A** 和 **B**`)
+_JOINED_PAIR_RE = re.compile(r"[ \t]*+(?:\*\*)?[ \t]*+(?:和|与|及|以及|跟|、)[ \t]*+(?:\*\*)?[ \t]*+")
 # in a compared phrase (`与使用 L2 正则的岭回归不同`) a property followed by `…的 TERM` is a relative clause on
 # that term, not a claim about the term before it
 _MODIFIES_RE = re.compile(r"^\s*[^，。；,;\s]{0,4}?的\s*+(?:\*\*)?\s*+$")
@@ -621,6 +631,27 @@ _NEXT_STEP_RE = re.compile(r"\s*+(?:然后|随后|接着|之后)")
 _ONE_LEAD = r"\s*+(?:[\u4e00-\u9fff]{2,6}[，,]\s*+)?"
 _ONE_OF_TWO_RE = re.compile(_ONE_LEAD + r"(?:但|而|可|其中)?\s*+(?:一个|一者|一种|其一)(?![个种者是为叫即])")
 _THE_OTHER_RE = re.compile(_ONE_LEAD + r"(?:而|但|可)?\s*+(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
+
+
+def _last_two_keys(seen: list) -> list[frozenset[str]]:
+    """The keys of the last two different terms in `seen` (in their order), or none when there are fewer."""
+    keys: list[frozenset[str]] = []
+    for m in reversed(seen):
+        if m.keys and m.keys not in keys:
+            keys.insert(0, m.keys)
+            if len(keys) == 2:
+                return keys
+    return []
+
+
+def _pair_opening(text: str, clause: Span, seen: list) -> tuple[list, None, bool] | None:
+    """`LLaMA 采用 RMSNorm 替代 LayerNorm，二者的计算流程一致：…`: 二者 at the head of a later clause (naming no term) is
+    the last two different terms the sentence named: the new (prev, frame, acted) of the sentence's reading; not
+    `二者分别为…`, each its own value. Else none."""
+    if not _BOTH_OPENS_RE.match(text, clause.start, clause.end) or _RESPECTIVELY_RE.search(text, clause.start, clause.end):
+        return None
+    pair = _last_two_keys(seen)
+    return ([Mention(clause.start, clause.start, k) for k in pair], None, False) if pair else None
 
 
 def _unowned(text: str, clauses: list, i: int) -> bool:
@@ -1233,7 +1264,7 @@ _REASON_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?[^，,。；;]{0,24}?的\s*+(?:主
                                r"(?:原因|理由|缘故|动机|根源|出发点)")
 # a purpose clause (`为了避免梯度消失，`) and the clause that says what serves it (`…应该使用 X`)
 # (or a wish, `想让模型收敛得更精确，就把 lr 往大了调`)
-_PURPOSE_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想|要(?=把|将|让|使))")
+_PURPOSE_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:为了|为|要想|若想|(?:如果|要是|假如|倘若|若是)想|希望|想|(?:如果|若|要是|假如)?要(?=把|将|让|使|在|给|对))")
 _WISH_LEAD_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:要想|想要|想让|若想|(?:如果|要是|假如|倘若|若是)想)")  # (a wish as a clause's lead)
 _CONSEQUENT_LEAD_RE = re.compile(r"\s*+(?:那就|那么就|就|那|则)")
 _WISH_OPENS_RE = re.compile(r"为了|想让|想要|要想|希望")  # (a phrasing of the property that opens with the purpose itself)
@@ -1385,7 +1416,7 @@ def _listed_kind(text: str, ps: int, pe: int) -> bool:
 # a person as the clause's subject: what the clause says is done by them, not by the topic carried into it
 _PERSON_RE = re.compile(r"我们|咱们|你们|他们|她们|人们|大家|作者|研究者|研究人员|工程师")
 # a clause whose subject is a person acting on the term after it (`我们不一次性跑完 PPO`)
-_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)"
+_PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)(?!的)"
                              # (when: `我们在前 10 个 epoch 中使用线性预热`; not where, `我们在 decoder 里使用填充掩码，把…`)
                              r"(?:在[^，,。；;]{0,12}?(?:\d|epoch|step|轮|步|阶段|初期|开始)[^，,。；;]{0,6}?(?:中|内|时|期间))?"
                              r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
@@ -1418,7 +1449,7 @@ _VIEWED_AS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:当成|当作|看作|看�
                                  r"|(?:来)?(?:做|实现|搞|完成)(?!完|好))")
 # a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
 # is what comes of the term
-_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若)?\s*+(?:我们|你)?\s*+(?:在训练中|训练时)?\s*+"
+_SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若|即使|即便|哪怕|就算|纵使)?\s*+(?:我们|你)?\s*+(?:在训练中|训练时)?\s*+"
                                    r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*+(?:\*\*)?\s*+")
 _USE_TOPIC_END_RE = re.compile(r"的话\s*+[，,]?\s*+$")
 _SUPPOSED_USE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时)?\s*+[，,]?\s*+")
@@ -1471,6 +1502,23 @@ _NAMED_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:类|例|样本|类别)?\s*+(?:(?
                           # (or a cleft on what does it: `Transformer 里负责在位置之间交换信息的正是 FFN`)
                           r"|[^，,。；;：:！!？?\n]{0,8}?的(?=\s*+(?:正|就|恰恰|其实)?\s*+是))\s*+(?:就|便|正|即|恰恰|其实)?\s*+"
                           r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*+(?:\*\*)?\s*+")
+# between a term that names when and the head noun it qualifies (`PPO 训练时加入的 KL 惩罚`)
+_MODIFIED_HEAD_GAP_RE = re.compile(r"\s*+(?:的)?(?:时|时候|阶段|期间|过程中)\s*+[^，,。；;：:！!？?\s]{0,6}?的\s*+(?:\*\*)?\s*+")
+# a clause that opens with a copula, no subject of its own before it (`，是指…`), and what a term in its complement then
+# qualifies (`学生在蒸馏中要拟合的目标`)
+_COMPLEMENT_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:其实|也就|这里)?\s*+(?:是指|指的是|就是指|说的是)\s*+(?:\*\*)?\s*+[^，,。；;：:—的]{0,12}")
+_RELATIVE_TAIL_RE = re.compile(r"[^，,。；;：:—的]{1,12}的\s*+[\u4e00-\u9fff]")
+# the objective or task of a training stage, named right after the stage's term (`预训练目标是`)
+_STAGE_ATTRIBUTE_AFTER_RE = re.compile(r"\s*+(?:的)?\s*+(?:目标函数|目标|任务|损失函数|损失|方式)\s*+(?:是|为|用的是|采用的是|就是|则是)")
+# a concession over a choice of terms (`无论最后选 A 还是 B，`), right before its first term, and the 都 of what holds for each
+_CONCEDED_CHOICE_RE = re.compile(r"(?:无论|不论|不管)\s*+(?:是|最后|最终|我们|你)?\s*+(?:选|选择|选用|用|使用|采用)?\s*+(?:的是)?\s*+(?:\*\*)?\s*+$")
+_ALL_BEFORE_RE = re.compile(r"都|均|也")
+# the place a property is done in (`在每一层注意力里`): `在` before it and `里`/`中` after the term that ends it
+_PLACE_IN_BEFORE_RE = re.compile(r"在\s*+$")
+_PLACE_IN_AFTER_RE = re.compile(r"\s*+(?:里|中|内|之中|当中)")
+# what a state the property describes is the sign of, in the clause joined after it (`判别器损失变成 0，就说明发生了模式崩溃`)
+_SIGN_OF_RE = re.compile(r"[^，,。；;：:！!？?\n]{0,6}?[，,]\s*+(?:那么?\s*+)?(?:就|便|则)?\s*+(?:说明|意味着|表明|标志着)\s*+"
+                         r"(?:模型|网络|训练|GAN)?\s*+(?:已经)?(?:发生了|出现了|陷入了|进入了)\s*+(?:\*\*)?\s*+")
 # (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
 _PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*+[（(]\s*+(?:如|例如|比如|诸如|譬如)\s*+(?:\*\*)?\s*+")
 # a term given in brackets as an example of the noun before it (`抛弃 Encoder-Decoder（如 T5）转向…`)
@@ -2937,6 +2985,11 @@ class ClaimReader:
         m = _PRONOUN_RE.search(text, clause.start, clause.end)  # (to the clause's end: 其 looks past the term's start)
         if not m or m.start() >= first:
             return mentions
+        if m.group() == "其" and _DISPOSED_PRONOUN_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), m.start()):
+            # `我们将其计算为…`, `本文将其视为…`: 其 as what 将/把 disposes of is what the clause says of (read from the
+            # clause's start, so that a negation before it counts: `我们不将其视为…`)
+            at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+            return [Mention(at, at, carry)] + mentions
         if m.group() == "其" and not _CLAUSE_HEAD_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), m.start()):
             return mentions  # `这限制了其在…的效果`: 其 after a verb is what is acted on, not the clause's subject
         if text.startswith("的", m.end()) or m.group() == "其":
@@ -3007,6 +3060,9 @@ class ClaimReader:
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
             mentions = self._named_before(text, clauses, i, mentions)
+            # (not when the terms carried are two already: `BERT 和 GPT 分别基于编码器和解码器，但两者都…`)
+            pair = i > 0 and not mentions and len({m.keys for m in prev}) < 2
+            prev, frame, acted = (_pair_opening(text, clause, seen) if pair else None) or (prev, frame, acted)
             if not mentions and (_after_lead(_EXAMPLE_OPENS_RE, text, clause.start, clause.end)
                                  or (i > 0 and _OWN_ACRONYM_OPENS_RE.match(text, clause.start, clause.end))
                                  or _PRESENT_ACRONYM_OPENS_RE.match(text, clause.start, clause.end)):
@@ -3267,6 +3323,9 @@ class ClaimReader:
         subj, past = self._past_label(text, clause, self._subjects(text, clause, mentions))
         # (what a term is likened to is no subject: `Adagrad 像一个越学越有信心的学生：…它…` goes on with Adagrad)
         subj = [m for k, m in enumerate(subj) if not (k > 0 and _LIKENED_TO_RE.fullmatch(text, subj[k - 1].end, m.start))]
+        if len(subj) > 1 and _TIME_AFTER_RE.match(text, subj[0].end, clause.end) and _MODIFIED_HEAD_GAP_RE.fullmatch(text, subj[0].end, subj[1].start):
+            # `PPO 训练时加入的 KL 惩罚，作用是…`: the term that only names when qualifies the head noun after 的; the head goes on
+            subj = subj[1:]
         start = clause.start if past is None else past
         head: list[Mention] = []
         for m in subj:
@@ -3489,11 +3548,33 @@ class ClaimReader:
         back), when they are two different terms or more (else none)."""
         sents = [x for x in self._sentences(text, 0, None) if x.end <= sent.start]
         heads: list[Mention] = []
+        on_pair = True  # whether the sentences after `before` (up to `sent`) all open on 前者/后者
         for before in reversed(sents[-3:]):
+            later = heads
             heads = [m for c in self._clauses(text, before) for m in self._mentions(text, c.start, c.end)[:1]
                      if self._leads(text, c, m) and not self._is_object(text, c, m)] + heads
             if len({m.keys for m in heads}) >= 2:
                 return heads
+            if not later or on_pair:
+                # `我们同时报告 BLEU 与 ROUGE。前者…；后者…`: the sentence before (past the ones of no head of their own, the
+                # 前者 one) names the pair as one object, two terms joined by 与/和 (and no third)
+                pair = self._joined_pair(text, before)
+                if pair:
+                    return pair
+            on_pair = on_pair and _PAIR_OPENS_RE.match(text, before.start, before.end) is not None
+        return []
+
+    def _joined_pair(self, text: str, sent: Span) -> list[Mention]:
+        """The last two terms of `sent` joined by 与/和/及 as a pair (`…报告 BLEU 与 ROUGE`), unless a third term is
+        listed with them; else none."""
+        ms = [m for m in self._mentions(text, sent.start, sent.end) if m.end > m.start]
+        for k in range(len(ms) - 1, 0, -1):
+            a, b = ms[k - 1], ms[k]
+            if a.keys != b.keys and _JOINED_PAIR_RE.fullmatch(text, a.end, b.start):
+                if (k >= 2 and _JOINED_PAIR_RE.fullmatch(text, ms[k - 2].end, a.start)) \
+                        or (k + 1 < len(ms) and _JOINED_PAIR_RE.fullmatch(text, b.end, ms[k + 1].start)):
+                    return []
+                return [a, b]
         return []
 
     def _former_latter(self, text: str, clause: Span, mentions: list[Mention], seen: list[Mention]) -> list[Mention]:
@@ -3738,6 +3819,12 @@ class ClaimReader:
                 (m.start < qe and m.end > qs and not set(m.keys) & set(spec.subjects)
                  and _PARALLEL_GAP_RE.fullmatch(text, *((pe, qs) if qs >= pe else (qe, ps))))
                 or self._glosses(text, mentions, m, qs, qe) for qs, qe in preds)]
+            if (prev or frame) and live and live[0].end <= ps and live[0].start == _ANSWER_LEAD_RE.match(text, clause.start).end() \
+                    and _STAGE_ATTRIBUTE_AFTER_RE.match(text, live[0].end, ps) and not set(live[0].keys) & set(spec.subjects):
+                # `…沿用 GPT 路线，预训练目标是 MLM`: a stage named with its objective is an attribute of the term before
+                live, staged = live[1:], True
+            else:
+                staged = False
             nxt = next((m for m in live if m.start >= pe), None)
             if nxt is not None and not set(nxt.keys) & set(spec.subjects) and _GIVEN_TO_RE.fullmatch(text, pe, nxt.start) \
                     and _OWNED_AFTER_RE.match(text, nxt.end, clause.end):
@@ -3769,6 +3856,19 @@ class ClaimReader:
                 # sigmoid、tanh 平滑有界，可以缓解梯度消失` goes on with sigmoid and tanh)
                 # (a term taken by 把 is an object: `- **X**：…，把注意力的计算量降到 O(n)` is said of X)
                 bound = ([Mention(clause.start, clause.start, label[0].keys)], clause.start)  # said of the item's label
+            elif prev and not any(m.end <= ps for m in live) and not any(m.start >= clause.start for m in prev) \
+                    and _CONCEDED_CHOICE_RE.search(text, max(0, prev[0].start - 10), prev[0].start) \
+                    and _ALL_BEFORE_RE.search(text, clause.start, ps) and not _OWN_TOPIC_RE.match(text, clause.start, ps):
+                # `无论选 Adapter 还是 LoRA，训练出来的增量都能折叠回原始权重`: what holds whichever is chosen is said of each
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, m.keys) for m in self._mentions(text, prev[0].start, clause.start)], at)
+            elif len({m.keys for m in prev}) == 1 and not any(m.start >= clause.start for m in prev) \
+                    and (cd := _COPULA_DISPOSAL_OPENS_RE.match(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps)) is not None \
+                    and not any(m.end <= ps and m.start < cd.end() for m in live):
+                # `混合精度训练，本质是把 FP32 浮点计算和 INT8 定点计算拼在一起`: a clause that says what the previous clause's
+                # term is, as what is done with 把, has no subject of its own; what 把 takes is an object
+                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                bound = ([Mention(at, at, prev[-1].keys)], at)
             else:
                 bound = self._bind(text, clause, live, ps, pe)
                 if bound is not None and bound[0][-1].end <= ps:
@@ -3805,7 +3905,7 @@ class ClaimReader:
                     or _CONSEQUENT_SUBJECT_AT_RE.fullmatch(text, clause.start, ps)):
                 continue  # `…，而自回归语言模型每个样本都…`: the phrasing qualifies a subject of its own, a noun
             if bound is None and compared and not own and len({m.keys for m in prev}) == 1 \
-                    and (_CONTINUES_RE.match(text[clause.start:pe]) or (live and self._opens_like(text, clause, live[0]))) \
+                    and (_CONTINUES_RE.match(text[clause.start:pe]) or staged or (live and self._opens_like(text, clause, live[0]))) \
                     and not _BASED_ON_RE.search(text, max(0, prev[-1].start - 6), prev[-1].start) \
                     and not _ENDED_AFTER_RE.match(text, prev[-1].end) \
                     and not _closes_aside(text, clause.start, ps):
@@ -3823,6 +3923,10 @@ class ClaimReader:
                     and _THIS_OPENS_RE.match(text, following[0].start, following[0].end) \
                     and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
                 bound = None  # `训练 GAN 时…，这就是 X`: the scene's term is no subject when the next clause names what happened
+            elif bound is not None and following and all(m.start >= pe and _PLACE_IN_AFTER_RE.match(text, m.end, clause.end) for m in bound[0]) \
+                    and _PLACE_IN_BEFORE_RE.search(text, max(clause.start, ps - 3), ps) \
+                    and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
+                bound = None  # `要在每一层注意力里都插入…，则应选 X`: the term that ends the place is no subject; X, served, is
             if bound is None and following and not any(m.end <= ps and not _TIME_AFTER_RE.match(text, m.end, clause.end) for m in live):
                 ahead = self._naming_clause(text, following)  # (looked for only where a property has no term of its own)
                 across = self._named_ahead(text, clause, ahead, ps)
@@ -4051,6 +4155,8 @@ class ClaimReader:
             return _owned_head(text, mentions)  # (`…，这就是 GAN 里的模式崩溃`: the term after the place that owns it)
         if _AGENT_AFTER_RE.fullmatch(text, ahead.start, first.start):
             return first  # (`token 之间的信息交换，主要是由 FFN 来完成`: the agent the next clause names)
+        if _INCLUDES_LEAD_RE.fullmatch(text, ahead.start, first.start):
+            return first  # (`熟悉多种深度学习框架，包括 MobileNet、ResNet…`: the items of the kind the clause named)
         if _FOR_THIS_LEAD_RE.fullmatch(text, ahead.start, first.start) and _FOR_THIS_AFTER_RE.match(text, first.end, ahead.end) \
                 and _GOAL_MODAL_RE.search(text, clause.start, ps):
             # (`…应使锚点离负样本更近，三元组损失正是为此而设`: the goal the term is made for is what it does; not a state
@@ -4145,7 +4251,12 @@ class ClaimReader:
             # `稀疏性是 L2 的特点`, `单向的 GPT`: a cleft or a property that qualifies the term, not across a comma
             # and not `AR（单向缺点）和 BERT…` or `用自回归的特点克服 BERT 的缺点`
             group = [after[0]]
-            if listed is not None or _LISTS_RE.search(text, pe, after[0].start):
+            k = 0
+            while k + 1 < len(after) and _OWNER_GAP_RE.fullmatch(text, after[k].end, after[k + 1].start):
+                # `送入 PyTorch 的 nn.CrossEntropyLoss`: the part the owner right after the property has is said of too
+                k += 1
+                group.append(after[k])
+            if k == 0 and (listed is not None or _LISTS_RE.search(text, pe, after[0].start)):
                 # `常见的聚类算法有 k-means、KNN 和 DBSCAN`: a category listed is said of every item of the list
                 for m in after[1:]:
                     if not _COORD_RE.match(text[group[-1].end:m.start]) and not _LIST_GAP_RE.fullmatch(text, group[-1].end, m.start):
@@ -4196,7 +4307,7 @@ class ClaimReader:
         named = next((m for m in mentions if m.start >= pe), None)
         if named is None or self._is_object(text, clause, named):
             return None
-        if _NAMED_BY_RE.fullmatch(text, pe, named.start):
+        if _NAMED_BY_RE.fullmatch(text, pe, named.start) or _SIGN_OF_RE.fullmatch(text, pe, named.start):
             return [named], named.start
         if _DONE_BY_RE.fullmatch(text, pe, named.start) and _DONE_TAIL_RE.match(text, named.end, clause.end):
             return [named], named.start
@@ -4241,6 +4352,8 @@ class ClaimReader:
         left = text[clause.start:m.start]
         if _AUTHORS_AFTER_RE.match(text, m.end, clause.end):
             return True  # `BERT 的作者认为 ELMo…`: the term names whose authors speak, what they say is of another
+        if _COMPLEMENT_OPENS_RE.fullmatch(text, clause.start, m.start) and _RELATIVE_TAIL_RE.match(text, m.end, clause.end):
+            return True  # `软标签，是指学生在蒸馏中要拟合的目标——…`: the term qualifies the complement a copula opens the clause with
         if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left) or (
                 _SOLVED_BEFORE_RE.search(left) and _LIMIT_AFTER_RE.match(text, m.end, clause.end)):
             return True  # (`Top-p 解决了 Top-k 的局限性`: the term whose limit another thing solves)
@@ -4467,7 +4580,7 @@ _RESULT_BREAK_RE = re.compile(r"[，,；;]\s*+(?:所以|因此|因而|于是|从
 _NAMED_ANSWER_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:那|那么|这)(?:就|便|也)?是\s*+(?:\*\*)?\s*+")
 # a clause with no subject of its own that says what the subject before it is by what is done to something else
 # (`…，就是把 IoU 阈值固定在 0.5 算出来的`, `…，其实是将两个分布的差距取平均`)
-_COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|其实|实际上|也就|本质上)?(?:是|即|等于)\s*+(?:把|将)")
+_COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|其实|实际上|也就|本质上?|实质上?|说白了就?)?(?:是|即|等于)\s*+(?:把|将)")
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
 # qualifies the condition, not what the clause then says
 _NEG_FRAME = r"(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)"

@@ -495,7 +495,9 @@ _FRAME_END_RE = re.compile(
 _CLAUSE_LEAD = r"\s*+(?:[-*+>]\s+|\d+[.、)]\s*+)?(?:\*\*)?\s*+(?:(?:(?:参考)?答案|回答|答|解析|A|Answer)\s*+[:：]\s*+(?:\*\*)?\s*+)?"
 _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于"
                              # (a convention or a definition that what follows is by: `按照知识蒸馏的惯例，…`)
-                             r"|(?:按照|依照|根据|按)[^，,。；;：:]{1,20}?的\s*+(?:惯例|做法|常规做法|标准做法|规定|定义|设计|约定|原理|思路|套路)\s*+[，,])")
+                             # (or a procedure named by its method, `按照标准的知识蒸馏流程，…`)
+                             r"|(?:按照|依照|根据|按|遵循|遵照|参照)[^，,。；;：:]{1,20}?(?:的\s*+(?:惯例|做法|常规做法|标准做法|规定|定义|设计|约定|原理|思路|套路)"
+                             r"|(?:的\s*+)?(?:标准|常规|经典)?(?:流程|步骤|范式|配方))\s*+[，,])")
 # a clause that names a view or a worry as the topic (`关于“FFN 混合各位置信息”的说法，`, `关于您担心 LoRA 会改动基座权重
 # 的问题，`) reports it: what it names is not stated, and the clauses after it (the answer) are read on their own
 _REPORTED_TOPIC_RE = re.compile(_CLAUSE_LEAD + r"(?:关于|对于|针对|就)[^，,。；;：:]{1,60}?的\s*+(?:说法|理解|看法|观点|认识|误解|疑问|顾虑|疑虑|担心|担忧|质疑|想法)"
@@ -779,7 +781,9 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出|认出|说出|告诉(?:你|我们|大家)?)[^，,。；;？?]{0,12}?(?:属于|是|对应|归属|归入|归到|分到|落在|落入)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
                           r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*+(?:取|用|选|保留|留)?\s*+哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
-                          r"|(?<=[，,])\s*+(?:看看|看)\s*+哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*")
+                          r"|(?<=[，,])\s*+(?:看看|看)\s*+哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*"
+                          # (or the clause it is about, before it: `能不能复用公开模型，取决于…`)
+                          r"|(?:是否|能否|能不能|会不会|要不要|可不可以|该不该)[^，,。；;？?]{1,20}[，,]\s*+(?=(?:主要|关键|就|则|全|完全)?\s*+(?:取决于|要看|得看|看的是|关键在于|在于))")
 # an indirect question after a verb of wondering or not knowing (`我们纳闷 X 为什么拟合不了`, `我一直好奇它怎么做到的`): the
 # speaker asks the reader nothing, and the sentence goes on to state (`…，后来想通了：…`); the clause that holds it is
 # skipped as a question, the others are read
@@ -789,7 +793,8 @@ _WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不�
 _CONCERN_INDIRECT_RE = re.compile(r"(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无)")
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 # an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
-_INDIRECT_COLON_RE = re.compile(r"\s*+[”」’\"]?\s*+[：:]\s*+\S")
+# (or a dash, past the few words that end the question: `取决于迁移学习的前提是否成立——源任务要…`)
+_INDIRECT_COLON_RE = re.compile(r"\s*+[”」’\"]?\s*+[：:]\s*+\S|[^，,。；;？?：:—\s]{1,4}\s*+——\s*+\S")
 
 
 def _indirect_then_colon(piece: str) -> bool:
