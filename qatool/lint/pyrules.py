@@ -810,7 +810,7 @@ _UNANSWERED = ("empty", "no-answer")
 # a question whose line goes on after its question mark with an answer of its own: prose of 20 characters or
 # more, ten Han characters among them, that neither asks again nor is a bracketed note or a source tag
 # (`(1) 样本是如何生成的？通常假设样本独立同分布，……`; not `？（2019 字节）`, `？<Tencent AI lab-一面>`)
-_INLINE_ANSWER_RE = re.compile(r"^(.{4,}?[？?])\s*+((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
+_INLINE_ANSWER_RE = re.compile(r"^(.{4,}?[？?])\s*((?![（(【\[<《])(?=(?:[^\u4e00-\u9fff？?]*[\u4e00-\u9fff]){10})[^？?]{20,}[^？?\s])$")
 # what goes on asking after a question mark: a demand (`并写出…的公式`, `至少列出 4 种`, `从…的角度举例说明`)
 _DEMAND_RE = re.compile(r"^(?:并且?|请|试|再|另外|同时|以及|也|至少|分别|最好)?\s*+(?:写出|列出|说出|说明|举例|推导|比较|对比|分析|解释|阐述|谈谈|说说|介绍|讲讲|聊聊|"
                         r"给出|画出|简述|描述|证明|计算|实现|从|结合|用|回答|讨论)|举例说明|来说明|并说出|并写出|并给出|优缺点")
