@@ -3,7 +3,7 @@
 A pattern with two whitespace runs that can share the same spaces (`\\s*(?:x)?\\s*y`) tries every split of a long run
 between them when it fails to match, so a line of 40 spaces can cost seconds (polynomial in the run's length, of a
 degree that is the number of such runs). Every module-level pattern of `qatool.lint` and `qatool.parse` is run
-(`match`, `search` and `fullmatch`) on runs of N and 2N copies of a few units (space, tab, ideographic space, newline,
+(`match`, `search` and `fullmatch`) on runs of N and 2N copies of a few units (space, tab, a space and an ideographic space, newline,
 `** `, `的`, `、`) followed by one character that ends the run; the script prints the patterns whose time grows by
 more than `--max-ratio` when N doubles (a linear pattern grows about 2x, a quadratic one 4x), slowest first.
 
