@@ -633,15 +633,19 @@ _ONE_OF_TWO_RE = re.compile(_ONE_LEAD + r"(?:但|而|可|其中)?\s*+(?:一个|�
 _THE_OTHER_RE = re.compile(_ONE_LEAD + r"(?:而|但|可)?\s*+(?:另一个|另一者|另一种|另外一个|另外一种|一个|一者|一种|其二)(?![个种者是为叫即])")
 
 
+def _distinct_keys(mentions) -> list[frozenset[str]]:
+    """The keys of the different terms among `mentions`, in the order first met."""
+    keys: list[frozenset[str]] = []
+    for m in mentions:
+        if m.keys and m.keys not in keys:
+            keys.append(m.keys)
+    return keys
+
+
 def _last_two_keys(seen: list) -> list[frozenset[str]]:
     """The keys of the last two different terms in `seen` (in their order), or none when there are fewer."""
-    keys: list[frozenset[str]] = []
-    for m in reversed(seen):
-        if m.keys and m.keys not in keys:
-            keys.insert(0, m.keys)
-            if len(keys) == 2:
-                return keys
-    return []
+    keys = _distinct_keys(reversed(seen))
+    return keys[1::-1] if len(keys) >= 2 else []
 
 
 def _pair_opening(text: str, clause: Span, seen: list) -> tuple[list, None, bool] | None:
@@ -2985,18 +2989,17 @@ class ClaimReader:
         m = _PRONOUN_RE.search(text, clause.start, clause.end)  # (to the clause's end: 其 looks past the term's start)
         if not m or m.start() >= first:
             return mentions
-        if m.group() == "其" and _DISPOSED_PRONOUN_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), m.start()):
+        lead = _ANSWER_LEAD_RE.match(text, clause.start).end()  # where the clause's own words begin
+        if m.group() == "其" and _DISPOSED_PRONOUN_RE.fullmatch(text, lead, m.start()):
             # `我们将其计算为…`, `本文将其视为…`: 其 as what 将/把 disposes of is what the clause says of (read from the
             # clause's start, so that a negation before it counts: `我们不将其视为…`)
-            at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-            return [Mention(at, at, carry)] + mentions
-        if m.group() == "其" and not _CLAUSE_HEAD_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), m.start()):
+            return [Mention(lead, lead, carry)] + mentions
+        if m.group() == "其" and not _CLAUSE_HEAD_RE.fullmatch(text, lead, m.start()):
             return mentions  # `这限制了其在…的效果`: 其 after a verb is what is acted on, not the clause's subject
         if text.startswith("的", m.end()) or m.group() == "其":
             # `它的主指标 mAP …`, `其 FFN …`: the owner of what follows, where the pronoun stands
             return sorted([Mention(m.start(), m.end(), carry)] + mentions, key=lambda x: x.start)
-        at = _ANSWER_LEAD_RE.match(text, clause.start).end()
-        return [Mention(at, at, carry)] + mentions
+        return [Mention(lead, lead, carry)] + mentions
 
     def question_polarity(self, text: str, spec: ClaimSpec) -> bool | None:
         """A question that asks the spec's claim (`L2 正则会产生稀疏解吗？`): True when it asks it
@@ -3537,10 +3540,7 @@ class ClaimReader:
         before = self._sentence_before(text, sent)
         if before is None:
             return []
-        keys: list[frozenset[str]] = []
-        for m in self._mentions(text, before.start, before.end):
-            if m.end > m.start and m.keys not in keys:
-                keys.append(m.keys)
+        keys = _distinct_keys(m for m in self._mentions(text, before.start, before.end) if m.end > m.start)
         return keys if len(keys) == 2 else []
 
     def _heads_before(self, text: str, sent: Span) -> list[Mention]:
@@ -3718,6 +3718,7 @@ class ClaimReader:
             preds = [(ps, pe) for ps, pe in preds if not (ps <= head + 1 and _KIND_NOUN_AFTER_RE.match(text, pe, clause.end))]
         if not preds:
             return None
+        lead = _ANSWER_LEAD_RE.match(text, clause.start).end()  # where the clause's own words begin, past a label or a bullet
         preds = sorted(set(preds))  # (a phrasing found in the text and in its noted reading once)
         habit = _HABIT_SUBJECT_RE.match(text, clause.start, clause.end)  # the clause's own noun before 通常/往往, if any
         resp = self._respectively(text, clause, mentions, preds, spec)
@@ -3819,7 +3820,7 @@ class ClaimReader:
                 (m.start < qe and m.end > qs and not set(m.keys) & set(spec.subjects)
                  and _PARALLEL_GAP_RE.fullmatch(text, *((pe, qs) if qs >= pe else (qe, ps))))
                 or self._glosses(text, mentions, m, qs, qe) for qs, qe in preds)]
-            if (prev or frame) and live and live[0].end <= ps and live[0].start == _ANSWER_LEAD_RE.match(text, clause.start).end() \
+            if (prev or frame) and live and live[0].end <= ps and live[0].start == lead \
                     and _STAGE_ATTRIBUTE_AFTER_RE.match(text, live[0].end, ps) and not set(live[0].keys) & set(spec.subjects):
                 # `…沿用 GPT 路线，预训练目标是 MLM`: a stage named with its objective is an attribute of the term before
                 live, staged = live[1:], True
@@ -3860,14 +3861,14 @@ class ClaimReader:
                     and _CONCEDED_CHOICE_RE.search(text, max(0, prev[0].start - 10), prev[0].start) \
                     and _ALL_BEFORE_RE.search(text, clause.start, ps) and not _OWN_TOPIC_RE.match(text, clause.start, ps):
                 # `无论选 Adapter 还是 LoRA，训练出来的增量都能折叠回原始权重`: what holds whichever is chosen is said of each
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                at = lead
                 bound = ([Mention(at, at, m.keys) for m in self._mentions(text, prev[0].start, clause.start)], at)
             elif len({m.keys for m in prev}) == 1 and not any(m.start >= clause.start for m in prev) \
-                    and (cd := _COPULA_DISPOSAL_OPENS_RE.match(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps)) is not None \
+                    and (cd := _COPULA_DISPOSAL_OPENS_RE.match(text, lead, ps)) is not None \
                     and not any(m.end <= ps and m.start < cd.end() for m in live):
                 # `混合精度训练，本质是把 FP32 浮点计算和 INT8 定点计算拼在一起`: a clause that says what the previous clause's
                 # term is, as what is done with 把, has no subject of its own; what 把 takes is an object
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                at = lead
                 bound = ([Mention(at, at, prev[-1].keys)], at)
             else:
                 bound = self._bind(text, clause, live, ps, pe)
@@ -3899,7 +3900,7 @@ class ClaimReader:
             own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
                        or (habit is not None and habit.end("np") <= ps) or _PAIRED_WITH_RE.match(text, clause.start, ps))
             if _NOUN_HEAD_RE.match(text, pe, clause.end) and (
-                    (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, _ANSWER_LEAD_RE.match(text, clause.start).end(), ps))
+                    (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, lead, ps))
                     or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
                     or _CONSEQUENT_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
                     or _CONSEQUENT_SUBJECT_AT_RE.fullmatch(text, clause.start, ps)):
@@ -3912,11 +3913,11 @@ class ClaimReader:
                 # (not a term the previous clause built on: `JS divergence，基于 KL 散度发展而来，是对称度量` is JS's;
                 # nor one whose stage it said was over: `warmup 完成后进入余弦退火，学习率逐渐减小`; nor one inside
                 # brackets that close before the property: `WordPiece（…；BERT 沿用，…）与 BPE 同为…` is WordPiece's)
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                at = lead
                 bound = ([Mention(at, at, prev[-1].keys)], at)  # said of the previous clause's term (or of the question's)
             elif bound is None and compared and (len({m.keys for m in prev}) > 1 or (len(prev) == 1 and len(prev[0].keys) > 1)) \
                     and _BOTH_RE.match(text[clause.start:pe]):  # (or both terms a question asked about: `_asked_topic`)
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                at = lead
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             across = None
             if bound is not None and following and all(_TIME_AFTER_RE.match(text, m.end, clause.end) for m in bound[0]) \
@@ -3933,7 +3934,7 @@ class ClaimReader:
                 if across is not None:
                     bound = ([across], across.start)
             if bound is None and compared and len(prev) > 1 and self._coordinated(text, prev) and _CONTINUES_RE.match(text[clause.start:pe]):
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                at = lead
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `把激活函数换成 A 或 B，是…`: the coordinated terms go on
                 if len(prev) == 2 and _WITH_GAP_RE.search(text, prev[0].end, prev[1].start) and _DIFFERS_AFTER_RE.match(text, prev[1].end):
                     bound = ([Mention(at, at, prev[0].keys)], at)  # `A 与 B 相反，它…`: B is what A is compared with
@@ -3941,7 +3942,7 @@ class ClaimReader:
             # 上升，所以微批次切得越细越浪费`)
             if bound is None and not [m for m in live if not (m.start >= pe and _RESULT_BREAK_RE.search(text, pe, m.start))] \
                     and frame and not own and not _closes_aside(text, clause.start, ps):
-                at = _ANSWER_LEAD_RE.match(text, clause.start).end()
+                at = lead
                 # a phrasing that opens the clause is its own subject, not a property; so is a topic of its own
                 # before 则/却 (`量化降低位宽，剪枝则减少参数个数`)
                 # (unless the clause opens with an adverb or a verb and so has no subject of its own: `…，只用到一阶梯度`)

@@ -339,10 +339,11 @@ _SENTENCE_STOP_RE = re.compile(r"[。！？!?\n]")
 _FORM_ONLY_RE = re.compile(r"(?:的|之)(?:形式|外壳|表象|外衣)\s*+[，,]\s*[^，,。；;！!？?\n]{0,20}?(?:实质|本质|内核)")
 # 大概/大约 before an amount (`大概是 RNN 的三倍`, `大概 7GB`) says "about", not "perhaps"
 _APPROX = frozenset("大概".split())
-_AMOUNT_RE = re.compile(r"\s*+(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?[\d一二三四五六七八九十两半]\s*+(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维"
-                        r"|×|\*\s*+10|\^|[eE][+\-]?\d)"
+_AMOUNT_RE = re.compile(r"\s*+(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?"
+                        r"(?:[\d一二三四五六七八九十两半]\s*+(?:倍|个|亿|万|千|百|B|M|K|GB|MB|%|成|层|维"
+                        r"|×|\*\s*+10|\^|[eE][+\-]?\d)"  # (or a power of ten: `大概 3.4×10^38`)
                         # (or a fraction, `大概缩小到原来的一半左右`, `大概只剩三分之一`, `大概 1/4`)
-                        r"|\s*+(?:是|为|有|在|等于|占|只有|就是)?\s*[^，,。；;]{0,20}?(?:一半|[一二三四五六七八九十两\d]\s*+分之\s*+[一二三四五六七八九十\d]|(?<![\d.])\d+\s*+/\s*+\d+)")  # (or a power of ten: `大概 3.4×10^38`)
+                        r"|一半|[一二三四五六七八九十两\d]\s*+分之\s*+[一二三四五六七八九十\d]|(?<![\d.])\d+\s*+/\s*+\d+)")
 # a quiz verdict that opens a sentence and marks the one before it false (`（×）解析：…`, `答案：错。`)
 # (a verdict may carry the label of an answer: `答：×`, `答案：对`)
 # (or a speaker's turn that judges the answer given, after a word of regret, or takes points off: `主持人：很遗憾，答错了，…`,
