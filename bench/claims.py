@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback47_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback48_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -210,8 +210,14 @@ its final code only; the forty-eighth session read its flagged traps and misses:
 heldback47_*.jsonl (four more authors, 2026-12-07, forty-eighth session, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: a candidate's interview-experience forum post, a university
 textbook's chapter summary and worked exercise solutions, a traditional storyteller's tale, an ML platform team's
-operations runbook) is the measure now: written by authors who saw no rule, measured with the session's starting code
-(before its first rule change was committed) and its final code only; nobody working on the rules has read it.
+operations runbook), written before any rule change of the forty-eighth session and measured with its starting code
+and its final code only; the forty-ninth session read its flagged traps and misses: development material now.
+heldback48_*.jsonl (four more authors, 2026-12-07, forty-ninth session, from the list alone, two wrong phrasings and
+one trap per misconception, each in a voice of its own: a graduate student's answers in a thesis-defence transcript,
+the Markdown cells of a data scientist's experiment notebook, a tutor explaining to a student, a data annotator's
+rationale notes when grading a model's answers) is the measure now: written by authors who saw no rule, measured with
+the session's starting code (before its first rule change was committed) and its final code only; nobody working on
+the rules has read it.
 Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
@@ -271,6 +277,7 @@ SETS = {
     "heldback45": sorted((ROOT / "bench" / "claims").glob("heldback45_*.jsonl")),
     "heldback46": sorted((ROOT / "bench" / "claims").glob("heldback46_*.jsonl")),
     "heldback47": sorted((ROOT / "bench" / "claims").glob("heldback47_*.jsonl")),
+    "heldback48": sorted((ROOT / "bench" / "claims").glob("heldback48_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -340,7 +347,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback47")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback48")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
