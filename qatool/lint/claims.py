@@ -44,7 +44,7 @@ import ahocorasick
 import regex
 
 from qatool.lint.compiled import compile_pattern
-from qatool.lint.literals import required_factors
+from qatool.lint.literals import required_factors, weak_factors
 from qatool.lint.text import (
     A_NOT_A,
     ANSWER_BY,
@@ -1761,7 +1761,14 @@ def warm_filters(specs: Iterable[ClaimSpec]) -> None:
     the reading is stored once for every process that lints with them."""
     for spec in specs:
         for rx in spec.predicates:
-            required_factors(rx.pattern, FILTER_FLAGS)
+            _factors(rx)
+
+
+def _factors(rx: regex.Pattern) -> list[list[frozenset[str]]] | None:
+    """What a phrasing needs (literals.required_factors), or when it needs no string of two weights, its single
+    characters together (literals.weak_factors: a formula's `(`, `+`, `=` and `0`)."""
+    got = required_factors(rx.pattern, FILTER_FLAGS)
+    return got if got is not None else weak_factors(rx.pattern, FILTER_FLAGS)
 
 
 class _PropertyFilter:
@@ -2808,7 +2815,7 @@ class ClaimReader:
         if got is None:
             alternatives: list[list[frozenset[str]]] | None = []
             for rx in spec.predicates:
-                alts = required_factors(rx.pattern, FILTER_FLAGS)
+                alts = _factors(rx)
                 if alts is None:
                     alternatives = None
                     break

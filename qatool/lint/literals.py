@@ -153,7 +153,7 @@ def _node(op: Any, av: Any) -> _Info:
 
 
 class AnalysisStore:
-    """`required_literals` and `required_factors` by pattern and flags, read from and written to one
+    """`required_literals`, `required_factors` and `weak_factors` by pattern and flags, read from and written to one
     JSON file whose name holds a hash of this module's source and the Python version: any change to the
     reading makes a new file, so a stored result is always the one this code would compute."""
 
@@ -162,6 +162,7 @@ class AnalysisStore:
     def __init__(self) -> None:
         self.literals: dict[str, list[str] | None] = {}
         self.factors: dict[str, list[list[list[str]]] | None] = {}
+        self.weak: dict[str, list[list[list[str]]] | None] = {}
         self.loaded_from: Path | None = None
         self.dirty = False
         self._folder: Path | None = None
@@ -184,13 +185,14 @@ class AnalysisStore:
         self.loaded_from = path
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            literals, factors = data["literals"], data["factors"]
-            if not isinstance(literals, dict) or not isinstance(factors, dict):
+            literals, factors, weak = data["literals"], data["factors"], data["weak"]
+            if not all(isinstance(table, dict) for table in (literals, factors, weak)):
                 return
         except (OSError, ValueError, KeyError, TypeError):
             return  # none yet, or not ours: computed again and written anew
         self.literals.update(literals)
         self.factors.update(factors)
+        self.weak.update(weak)
 
     def save(self) -> None:
         """Write what was computed since the load (atomically: a reader sees the old file or the new,
@@ -201,7 +203,7 @@ class AnalysisStore:
             return
         try:
             with atomic_writer(path) as fh:
-                json.dump({"literals": self.literals, "factors": self.factors}, fh, ensure_ascii=False, sort_keys=True)
+                json.dump({"literals": self.literals, "factors": self.factors, "weak": self.weak}, fh, ensure_ascii=False, sort_keys=True)
         except OSError:
             return
         self.dirty = False
@@ -255,13 +257,8 @@ def _required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str]
     >>> required_literals(r"[（(]\\d{4}[）)]") is None
     True
     """
-    unicode_case = not flags & regex.ASCII and (flags & regex.IGNORECASE or _INLINE_I.search(pattern))
-    if _FOREIGN.search(pattern) or unicode_case:
-        return None  # Unicode case folding (ſ ~ s, K ~ k) is more than lower() mirrors
-    std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
-    try:
-        tree = _sre_parse.parse(pattern, std)
-    except Exception:  # noqa: BLE001 - any syntax the standard parser refuses: no prefilter
+    tree = _parsed(pattern, flags)
+    if tree is None:
         return None
     info = _seq(tree)
     lits = _best(info.exact, info.factors)
@@ -270,7 +267,32 @@ def _required_literals(pattern: str, flags: int = regex.ASCII) -> frozenset[str]
     return lits
 
 
-def _required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
+def _parsed(pattern: str, flags: int) -> Any:
+    """The standard parser's tree of `pattern`, or None when its reading would not be the `regex` module's."""
+    unicode_case = not flags & regex.ASCII and (flags & regex.IGNORECASE or _INLINE_I.search(pattern))
+    if _FOREIGN.search(pattern) or unicode_case:
+        return None  # Unicode case folding (ſ ~ s, K ~ k) is more than lower() mirrors
+    std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
+    try:
+        return _sre_parse.parse(pattern, std)
+    except Exception:  # noqa: BLE001 - any syntax the standard parser refuses: no prefilter
+        return None
+
+
+def weak_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:
+    """`_required_factors` with single ASCII characters allowed as strings (`O\\s*\\(\\s*1`, `=\\s*0`), from the
+    store when it holds the pattern: for a pattern whose every string is that weak, where a filter that needs them all
+    together still spares most searches."""
+    return _stored(STORE.weak, pattern, flags, _weak_factors,
+                   lambda alts: [[sorted(f) for f in alt] for alt in alts],
+                   lambda got: [[frozenset(f) for f in alt] for alt in got])
+
+
+def _weak_factors(pattern: str, flags: int) -> list[list[frozenset[str]]] | None:
+    return _required_factors(pattern, flags, 1)
+
+
+def _required_factors(pattern: str, flags: int = regex.ASCII, min_weight: int = MIN_WEIGHT) -> list[list[frozenset[str]]] | None:
     """The pattern as alternatives (its top-level branches), each with every set of lower-cased strings
     its matches need one of: a match of an alternative contains one string of each of its sets. A
     stronger filter than `required_literals` (one set per pattern): `模型|参数` is common, `模型 … 随机
@@ -281,15 +303,17 @@ def _required_factors(pattern: str, flags: int = regex.ASCII) -> list[list[froze
     >>> [[sorted(f) for f in alt] for alt in required_factors(r"稀疏|sparse")]
     [[['稀疏']], [['sparse']]]
     """
-    if _required_literals(pattern, flags) is None:
+    if min_weight >= MIN_WEIGHT and _required_literals(pattern, flags) is None:
         return None  # the same syntax and case limits
-    std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
-    tree = list(_sre_parse.parse(pattern, std))
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
+        return None
+    tree = list(parsed)
     branches = tree[0][1][1] if len(tree) == 1 and tree[0][0] is _c.BRANCH else [tree]
     out: list[list[frozenset[str]]] = []
     for branch in branches:
         _, cands = _seq_all(branch)
-        factors = {m for c in cands if c and "" not in c and _score(m := _minimal(c))[0] >= MIN_WEIGHT}
+        factors = {m for c in cands if c and "" not in c and _score(m := _minimal(c))[0] >= min_weight}
         if not factors:
             return None
         # a set that every string of another set contains one of adds nothing (`稀` beside `稀疏`)

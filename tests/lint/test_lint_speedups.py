@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from qatool.lint.claims import _FOLDS_TO_ASCII, ClaimReader, Glossary, _PropertyFilter
 from qatool.lint.engine import Linter
 from qatool.lint.kinds import REGEX_TIMEOUT, gate_of
-from qatool.lint.literals import LiteralIndex, required_factors, required_literals
+from qatool.lint.literals import LiteralIndex, required_factors, required_literals, weak_factors
 from qatool.lint.pyrules import ENUM_ITEM, enumeration_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,6 +165,39 @@ def _without_prefilter() -> Linter:
 
 
 PLAIN = _without_prefilter()
+
+
+def test_weak_factors_take_single_characters_where_no_stronger_string_is_needed():
+    flags = regex.I | regex.ASCII | regex.V0
+    assert required_factors(r"O\s*\(\s*1\s*\)", flags) is None  # every string it needs is one ASCII character
+    got = weak_factors(r"O\s*\(\s*1\s*\)", flags)
+    assert got is not None and [sorted(map(sorted, alt)) for alt in got] == [[["("], [")"], ["1"], ["o"]]]
+    assert weak_factors(r"\w+\s*=\s*\d", flags) is not None  # `=` at least
+    assert weak_factors(r"\w+|=", flags) is None  # one alternative needs nothing
+
+
+# the shipped phrasings filtered only by their single characters (a formula's brackets, signs and digits)
+WEAK_PHRASINGS = sorted({(p.pattern, p.flags) for r in LINTER.rules if r.kind == "claim"
+                         for p in r.spec["claim"].predicates if "(?=" not in p.pattern
+                         and required_factors(p.pattern, regex.I | regex.ASCII | regex.V0) is None
+                         and weak_factors(p.pattern, regex.I | regex.ASCII | regex.V0) is not None})
+
+
+@pytest.mark.parametrize("pattern, flags", WEAK_PHRASINGS, ids=[str(i) for i in range(len(WEAK_PHRASINGS))])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_a_weakly_filtered_phrasing_passes_its_filter(pattern, flags, data):
+    """The same soundness for the phrasings whose filter is their single characters (literals.weak_factors)."""
+    alts = weak_factors(pattern, regex.I | regex.ASCII | regex.V0)
+    try:
+        std = re.compile(pattern, re.IGNORECASE | re.ASCII)
+    except re.error:
+        pytest.skip("pattern not in the standard library's syntax")
+    rx = regex.compile(pattern, flags)
+    body = data.draw(st.from_regex(std, fullmatch=True).filter(lambda s: rx.fullmatch(s) is not None))
+    before, after = data.draw(st.text("模型参数的 ab", max_size=6)), data.draw(st.text("模型参数的 ab", max_size=6))
+    text = (before + body + after).lower()
+    assert alts is not None and _PropertyFilter(alts).present(text, 0, len(text)).within(len(before), len(before) + len(body))
 
 
 def test_prefilter_gives_the_findings_of_the_regex_pass_on_corpus_and_fixtures():
