@@ -55,6 +55,7 @@ from qatool.lint.text import (
     ASKS_FOR_END_RE,
     EXAMPLE_LEAD,
     HAN_RE,
+    INTERVIEW_ASKERS,
     OBSERVED_RE,
     REPLY_TURN_RE,
     ROLES,
@@ -191,6 +192,8 @@ class Glossary:
             return False  # `W-GAN`, `DC-GAN`: the last part of another name, an acronym's variant joined by a hyphen
         if key == "底层" and (_UNDERLYING_BEFORE_RE.search(text, max(start, a - 4), a) or _UNDERLYING_AFTER_RE.match(text, b, end)):
             return False  # `推理服务底层我们启用了…`, `底层用的是 word2vec`: 底层 as "underlying", not the layers near the input
+        if key == "模型并行" and _MODEL_ACTS_BEFORE_RE.search(text, max(start, a - 2), a) and _MODEL_ACTS_AFTER_RE.match(text, b, end):
+            return False  # `再交给大模型并行验证`: a model that does something in parallel, not model parallelism
         if key[-1] in "大小多少高低长短" and b < end and text[b] == "于":
             return False  # `容量小于最佳容量`: a comparison, not the name `容量小`
         gaps = self._gaps.get(key, ())
@@ -203,6 +206,8 @@ class Glossary:
 _WORDISH = re.compile(r"[A-Za-z0-9_]")
 _UNDERLYING_BEFORE_RE = re.compile(r"(?:服务|框架|系统|平台|引擎|产品|库|硬件|代码|工具|应用)\s*+$")
 _UNDERLYING_AFTER_RE = re.compile(r"\s*+(?:我们|咱们|我|用|使用|采用|接入|调用|依赖|基于|跑|实现|框架|原理|逻辑|代码|库|算子|细节|硬件|架构|结构|系统|接口|机制|资产|公式|API|kernel)")
+_MODEL_ACTS_BEFORE_RE = re.compile(r"(?:大|小|草稿|目标|主)$")
+_MODEL_ACTS_AFTER_RE = re.compile(r"\s*+(?:地)?\s*+(?:验证|校验|检查|打分|评估|审核|前向|计算|处理|推理|解码|生成|跑|算|核对|给出)")
 _HYPHENED_NAME_RE = re.compile(r"-[A-Z]{2,}(?![a-z])")
 _HYPHEN_PREFIX_RE = re.compile(r"(?<![A-Za-z0-9_-])[A-Z]{1,4}-$")
 # a back reference, or a group whose number or name another phrasing's could clash with, or a global inline flag
@@ -386,6 +391,8 @@ _TRAILING_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?$")
 # a count of parameters stated as zero denies them (`可学习参数是 0`, `参数量为零`)
 _COUNTED_RE = re.compile(r"(?:参数|权重|权值|parameters?|weights?)\s*+$", re.I)
 _ZERO_AFTER_RE = re.compile(r"\s*+(?:的)?(?:数量|个数|数目|量)?\s*+(?:是|为|=|＝|等于|只有|就是)\s*+(?:0|零)\s*+(?:个)?\s*+(?=$|[，,。；;）)！!])")
+# (or counted before it: `计入 0 个可学习参数`, `只有零个可训练权重`)
+_ZERO_BEFORE_RE = re.compile(r"(?<![\d.])(?:0|零)\s*+个\s*+(?:可|需要|要)?$")
 # a term a clause builds on (`在 vanilla Transformer 的基础上`) or uses as an instrument (`通过 ResNet`) is not its subject
 # a sentence that states the converse of the one before (`反之，…`, `相反地，…`)
 _CONVERSE_RE = re.compile(r"\s*+(?:[-*+>]\s*+)?(?:\*\*)?\s*+(?:反之(?:亦然)?|相反(?:地)?|反过来(?:说|讲)?|与此相反|与之相反|反之则)\s*+(?:\*\*)?\s*+[，,、：:]?")
@@ -424,7 +431,11 @@ _DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|这种|这�
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*+)"
-_ANSWER_LEAD = r"\s*+(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*+(?:(?:" + _ANSWER_WORDS + r")\s*+[:：])?\s*+(?:\*\*)?\s*+(?:[“\"「『]\s*+)?"
+# (one's own answer told without a label, `我说 X…`, `我当时答 X`, `我的回答是 X`: what follows is the answer's own words)
+_SPOKEN_LEAD = (r"(?:(?:当时|那时)?我(?:当时|那时|也|还|就|便|直接|则){0,2}(?:(?:回答|答|说|讲)(?:说|道|的是)?(?![了过错对明清楚完得白服话起到解述课])(?!\s*+[：:])"
+                r"|的(?:回答|答案|说法)(?:是|就是))\s*+[，,：:]?\s*+(?!看))?")  # (not before 看, `我说看训练集 loss`: the
+# clause is read from 我, as before, since an answer opening on 看 after `什么时候…？` is not yet bound to the term asked about)
+_ANSWER_LEAD = r"\s*+(?:[-*+>]\s+)?" + _CLAUSE_NUMBER + r"?(?:\*\*)?\s*+(?:(?:" + _ANSWER_WORDS + r")\s*+[:：])?\s*+(?:\*\*)?\s*+(?:[“\"「『]\s*+)?" + _SPOKEN_LEAD
 _ANSWER_LEAD_RE = re.compile(_ANSWER_LEAD)
 
 
@@ -519,13 +530,15 @@ _RIGHT_THEN_RE = re.compile(r"[（(]\s*+(?:右|右图|右侧|右边|下|下图)\
 _COLON_RE = re.compile(r"[：:]")
 _FRAME_END_RE = re.compile(r"(?:中|里|内|时|后|之后|下|上|一样|相同|类似|来说|而言|方面|阶段)\s*+(?:\*\*)?\s*+[，,]?\s*+$")
 # (after a deictic place word that names no term, `这里 early stopping 监控…`, `此处，X…`)
-_FRAME_LEAD = r"(?:(?:这里|此处|在这里|在此处|这儿)\s*+[，,]?\s*+)?(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*+(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个)?\s*+(?:\*\*)?\s*+"
+_FRAME_LEAD = r"(?:(?:这里|此处|在这里|在此处|这儿)\s*+[，,]?\s*+)?(?:在|对于|对|关于|就|当|和|与|跟|同|像|所谓的?)?\s*+(?:这种|这类|这样的|此类|一个|一种|任何一个|任意一个|这个|那个|这(?![是就也])|那(?![是就也么]))?\s*+(?:\*\*)?\s*+"
 # words that only open a summary or a restatement (`简单来说，`, `总结一下：`): a clause of them sets no topic, and a
 # frame may open after them
 # words that open a restatement, not a subject (`说白了就是…`, `简单来说…`)
-_DISCOURSE_MARKERS = r"说白了|简单来说|简单说|其实|本质上|通俗地?说"
+_DISCOURSE_MARKERS = r"说白了|说穿了|说破了|讲白了|简单来说|简单说|其实|本质上|通俗地?说"
 _ADDRESSED = (r"(?:尊敬的|亲爱的)?(?:各位|诸位)?(?:主席|评委(?:老师|们)?|对方辩友|对方辩手|观众(?:朋友)?们?|同学们|老师们?|朋友们|家人们"
               r"|读者(?:朋友)?们?|小伙伴们|大家|各位"
+              # (a storyteller's hearers: `看官，`, `列位看官，`)
+              r"|(?:列位|诸位|各位)?看官(?:们)?|列位"
               # (family addressed in a letter or a chat: `爸、妈，`)
               r"|爸爸|妈妈|老爸|老妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)")
 # a clause that only addresses its hearers (`爸、妈，`, `各位同学，`): it opens no topic, the next clause does
@@ -967,12 +980,14 @@ _OWNED_AFTER_RE = re.compile(r"(?:\s*+(?:和|与|及|、|/|或)\s*[^，,。；;�
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*+[，,]?\s*+(?:就是|其实就是|即是|也就是|指的是)")
 # a clause that gives a purpose (`…，是为了…`), and a term added or used right before it (`加 KL 惩罚`)
 # (what opens both: `这就是…`, `主要是…`, `这么做其实是…`)
-_LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的)|(?:这样做|这么做|此举|这一步)的(?=目的))?\s*+(?:(?:就|主要|其实|正)?是|都是)?\s*+"
+_LEAD_COPULA = r"(?:这|这样|这么做|此举|其(?=目的|用意|初衷)|(?:这样做|这么做|此举|这一步)的(?=目的))?\s*+(?:(?:就|主要|其实|正)?是|都是)?\s*+"
 # (or a result it brought: `RNN 加上梯度裁剪，一举解决了…` is the clipping's result, not the RNN's)
 # a result said last, its object before it (`…，这样梯度爆炸和梯度消失都能一并解决`)
 _RESULT_TAIL_RE = re.compile(r"(?:都|也|均|全)\s*+(?:能|可以|可|就能|就可以|便能|会)?\s*+(?:被|得到)?\s*+(?:(?:一并|同时|彻底|一举|顺利|有效)(?:地)?)?"
                              r"(?:得到)?(?:解决|缓解|避免|消除|克服|防止|根治|抑制|减轻)(?:了|掉|掉了)?\s*+[。！!]?\s*+$")
-_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|" + _AIM + r"是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB + ")")
+# (or the use of what was added, `…打开 loss scaling，它的作用是防止…`)
+_PURPOSE_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:为了|" + _AIM + r"是|目的在于|旨在|用来|用于|为的是|" + _RESULT_VERB
+                              + r"|(?:它|其)(?:的)?\s*+(?:作用|用途|用处)(?:就|正|其实|主要)?\s*+(?:是|在于))")
 # a clause that gives the reason for what the clause before did (`…，是因为它…`, `…，因为它…`)
 _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归功于|受益于|凭借|依靠)\s*+(?:它|其)")  # (`使用 LSTM，得益于其门控…`)
 # a clause that says what the word before it is (`…，这是一种有监督算法`, `…，它属于生成模型`, `…，这一机制…`) or what it
@@ -990,7 +1005,7 @@ _PERSON_NEG_RE = re.compile(r"我|你|咱|他|她|不|没|别")
 _PERSON_OPENS_RE = re.compile(r"\s*+(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
 _CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*+(?:了|的是|的)?\s*+(?:\*\*)?\s*+$")
-_ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置)\s*+(?:了|一个|一项|上|一下)?\s*+(?:\*\*)?\s*+$")
+_ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置|打开|开启|启用|掺入|掺进|掺着|掺|挂上|挂着)\s*+(?:了|一个|一项|一道|上|一下)?\s*+(?:\*\*)?\s*+$")
 # a term set to another value with 把/将 (`把 momentum 从 0.9 调到 0.99`, `将 λ 调大`): a purpose told next is the change's
 _DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*+(?:\*\*)?\s*+$")
 _SET_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的值|的取值|的系数)?\s*+(?:从\s*[^，,。；;]{1,12}?)?(?:调|设|改|提|降|加|减|拉|放|增)(?:得)?(?:大|小|高|低|到|成|为|至)")
@@ -1260,7 +1275,9 @@ _FOR_THIS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:也)?(?:正|就|便|恰恰
 _USED_BY_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+所?(?:用|使用|采用|选用|沿用|引入|提出|设计)(?:了)?的\s*+(?:\*\*)?\s*+")
 # a quantifier that opens a clause, of the noun after it (`所有时间步…`, `每个神经元…`)
 _QUANTIFIER_LEAD_RE = re.compile(r"(?:所有|全部|每一?个|各个|每)(?:的)?\s*+")
-_NAMED_AFTER_COMMA_RE = re.compile(r"\s*+[，,—]\s*+(?:这|此|这种现象|这个现象|这一现象|这种情况)\s*+(?:也)?(?:就|便|即|正)?\s*+(?:是|叫|叫做|叫作|称为|被称为)\s*+"
+# (or with no comma, the state named by its kind: `判别器 loss 掉到零的情况就叫 mode collapse`)
+_NAMED_AFTER_COMMA_RE = re.compile(r"(?:\s*+[，,—]\s*+(?:这|此|这种现象|这个现象|这一现象|这种情况)|\s*+的\s*+(?:情况|现象|情形|状态))"
+                                   r"\s*+(?:也)?(?:就|便|即|正)?\s*+(?:是|叫|叫做|叫作|称为|被称为)\s*+"
                                    r"(?:所谓的?|典型的|我们常说的|常说的)?\s*+(?:\*\*)?\s*+")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
 # the clause before is why the term did or has something, not what the term is
@@ -1357,7 +1374,7 @@ _BARE_YES_RE = re.compile(r"\s*+(?:\*\*)?(?:是的|是啊|对的?|没错|可以�
 _SAID_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?" + _SAYS + r"(?:\*\*)?\s*+[，,：:]\s*+")
 _MARKER_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?(?:" + _OPENING_MARKERS + r")(?:\*\*)?\s*+[，,：:！!]\s*+")
 # a question told as asked (`你问早停怎么实现。`, `有同学问 X 能不能…。`): it asks as one ending in ？ does
-_ASK_REPORTED_RE = re.compile(r"\s*+(?:[\u4e00-\u9fff]{1,4}\s*+[:：]\s*+)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?)" + ASK_HABIT + r"?(?:问|问到|问起|提问)|被问到|问到)")
+_ASK_REPORTED_RE = re.compile(r"\s*+(?:[\u4e00-\u9fff]{1,4}\s*+[:：]\s*+)?(?:(?:" + ASKERS + r"|面试官(?:们)?(?:刚才|之前|上次)?|" + INTERVIEW_ASKERS + r")" + ASK_HABIT + r"?(?:问|问到|问起|提问)|被问到|问到)")
 # reaching the level of another thing (`达到 Two-stage 的水平`, `媲美全参数微调的效果`)
 _REACHES_BEFORE_RE = re.compile(r"(?:达到|接近|媲美|比肩|赶上|追平|逼近|不输|不亚于)(?:了)?\s*+(?:\*\*)?\s*+$")
 _LEVEL_AFTER_RE = re.compile(r"(?:[^，,。；;]{0,16}?[)）])?\s*+(?:\*\*)?\s*+的?\s*+(?:水平|水准|精度|准确率|效果|性能|表现|程度|那样|一样|相当)")
@@ -1381,8 +1398,13 @@ _QUALIFIES_RE = re.compile(r"\s*+(?:的|中的|里的|中|里|之中的?|当中�
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
 # term's parts
 _SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间|这里|此处|在这里|这儿)?\s*+[，,]?\s*+"
-                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*+(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*+(?:正|一直)?)?\s*+(?:在|给)?\s*+(?:自己)?"
-                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用)(?:了|过)?\s*+(?:\*\*)?\s*+")
+                            # (or the work one was asked to do, `让我在白板上画 ROC 曲线，`)
+                            r"(?:(?:面试官|考官|对方)?(?:让|要|请|要求)\s*+(?=我))?"
+                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*+(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*+(?:正|一直)?)?\s*+(?:在|给)?\s*+(?:白板上|黑板上|纸上)?\s*+(?:自己)?"
+                            r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用|画|绘制|手画)(?:了|过|出)?\s*+(?:\*\*)?\s*+")
+# a clause that tells who brought the term out, and when (`2019 年 Google 推出 T5，…`, `谷歌放出的基础款 BERT-base，…`): the term is
+# what the sentence goes on about, as after a scene of work on it (not a person who raises it: `有人提出 X，…`)
+_RELEASED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?!有人|面试官|网友|同学|读者|你|我)[^，,。；;：:？?！!\n]{0,24}?(?<![不没未别])(?:推出|提出|发布|放出|开源|发表)(?:了|的[^，,。；;：:？?！!\s]{0,4}?)?\s*+(?:\*\*)?\s*+")
 _SCENE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+[，,]\s*+")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*+(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
@@ -1439,7 +1461,10 @@ _LIKENED_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|则|更)?(?:像|好像|如
 _THAN_GAP_RE = re.compile(r"\s*+(?:训练|的|在)?\s*+(?:时|中)?\s*+比\s*+(?:\*\*)?\s*+")
 _MORE_NOT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:训练)?\s*+(?:更|还|要)\s*+不")
 # the change of one term into another (`FP32 转成 INT8`, `FP16 量化为 INT4`)
-_INTO_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*+(?:\*\*)?\s*+")
+# (the thing converted may be named after the format, `把 FP32 模型量化成 INT8 会怎样？`)
+# (or the verb ends the term before, `模型量化` read as a term: `把 FP32 模型量化成 INT8 会怎样？`)
+_INTO_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:的)?(?:模型|权重|网络|参数|checkpoint)\s*+)?(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*+(?:\*\*)?\s*+"
+                          r"|(?<=量化|转换|压缩)(?:成|为|到)\s*+(?:\*\*)?\s*+")
 # a clause that only says a view or a figure follows (`我的经验是，`, `我理解是，`, `打个比方，`, `说个…，`)
 _PREFACE_RE = re.compile(_ANSWER_LEAD + r"(?:" + _OPINION_HEAD
                          + r"|(?:我|我们)的(?:经验|看法|理解|观点|建议|感受|体会)(?:是|就是)|打个比方|说个)")
@@ -1521,7 +1546,8 @@ _ALL_BEFORE_RE = re.compile(r"都|均|也")
 _PLACE_IN_BEFORE_RE = re.compile(r"在\s*+$")
 _PLACE_IN_AFTER_RE = re.compile(r"\s*+(?:里|中|内|之中|当中)")
 # what a state the property describes is the sign of, in the clause joined after it (`判别器损失变成 0，就说明发生了模式崩溃`)
-_SIGN_OF_RE = re.compile(r"[^，,。；;：:！!？?\n]{0,6}?[，,]\s*+(?:那么?\s*+)?(?:就|便|则)?\s*+(?:说明|意味着|表明|标志着)\s*+"
+# (or with no comma, after 就: `判别器损失一旦变成 0 就说明发生了模式崩溃`)
+_SIGN_OF_RE = re.compile(r"[^，,。；;：:！!？?\n]{0,6}?(?:[，,]\s*+(?:那么?\s*+)?(?:就|便|则)?|(?<![不没])(?:就|便|则))\s*+(?:说明|意味着|表明|标志着)\s*+"
                          r"(?:模型|网络|训练|GAN)?\s*+(?:已经)?(?:发生了|出现了|陷入了|进入了)\s*+(?:\*\*)?\s*+")
 # (unless that noun is the kind a property names, right before the bracket: `两阶段检测器（如 YOLO）` says YOLO is one)
 _PROPERTY_EXAMPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?\s*+[（(]\s*+(?:如|例如|比如|诸如|譬如)\s*+(?:\*\*)?\s*+")
@@ -1710,7 +1736,8 @@ _NAMED_ANSWER = (r"(?:(?:合格|标准|正确|参考|官方|最终)?的?(?:答�
                  # (the answer the reader is told to give, `面试官问 X 是 A 还是 B，记住一句话：B`)
                  r"|" + TOLD_LABEL + r"\s*+[:：，,])\s*+")
 # (or told without quotes, ending at a comma: `这位观众问 BN 推理时用什么统计量，答案是…`)
-_TOLD_ASK_RE = re.compile(r"(?:问|问到|问起)\s*+[：:]?\s*+(?P<q>[^，,。；;？?“”\"「」『』]{4,60}?)\s*+[？?]?\s*+[，,；;]\s*+(?=" + _NAMED_ANSWER + ")")
+# (or a quiz item told: `有道题是随机模型的 AUC 是多少，我答…`)
+_TOLD_ASK_RE = re.compile(r"(?:问|问到|问起|(?<=[道个])题(?:目)?是)\s*+[：:]?\s*+(?P<q>[^，,。；;？?“”\"「」『』]{4,60}?)\s*+[？?]?\s*+[，,；;]\s*+(?=" + _NAMED_ANSWER + ")")
 _ANSWER_IS_RE = re.compile(r"\s*+" + _NAMED_ANSWER + r"(?:[“\"「『]\s*+)?")
 # a question quoted as asked, then its answer (`问“…”，合格答案是…`, `被问到“…”，我答…`)
 _QUOTED_ASK_RE = re.compile(r"(?:问|问到|问起|提问|问题是|题目是)\s*+[：:]?\s*+[“\"「『](?P<q>[^”\"」』]{4,80})[”\"」』]\s*+[，,：:；;]?\s*+(?="
@@ -2637,6 +2664,19 @@ class ClaimReader:
         asked = {m.keys for m in self._mentions(text, last.start, last.end)}
         return next(iter(asked)) if len(asked) == 1 else None
 
+    def _asked_into(self, text: str, sent: Span) -> frozenset[str] | None:
+        """What a question asks a thing be turned into (`把 FP32 模型量化成 INT8 会怎样？`): the sentences after it that
+        name no term go on with the format it becomes, not the one it was."""
+        if sent.kind != "question":
+            return None
+        return self._into(text, sent.start, sent.end)
+
+    def _into(self, text: str, start: int, end: int) -> frozenset[str] | None:
+        """The term a thing named in [start, end) is said to be turned into (`FP32 转成 INT8`), if any."""
+        found = self._mentions(text, start, end)
+        into = next((n for m, n in zip(found, found[1:]) if _INTO_GAP_RE.fullmatch(text, m.end, n.start)), None)
+        return None if into is None else into.keys
+
     def _short_reply(self, text: str, question: Span, reply: Span) -> bool:
         """Whether `reply` is a listener's short reply to `question` that adds no term of its own (`甲：MQA 知道吗？乙：多查询
         注意力。甲：其实是…`, `乙：知道。`): the turn after it goes on about what was asked."""
@@ -2934,7 +2974,7 @@ class ClaimReader:
         """The keys of a sentence's subject: its first term that is not a comparison object (or what its
         leading 它 stands for), passing over a term that only names when (`训练 RNN 时常用梯度裁剪。它…`: 它 is
         the clipping) when another follows."""
-        asked = self._asked_last(text, sent)
+        asked = self._asked_last(text, sent) or self._asked_into(text, sent)
         if asked is not None:
             return asked
         for clause in self._clauses(text, sent):
@@ -3088,7 +3128,9 @@ class ClaimReader:
             added = self._purpose_of(text, clauses, i, mentions) if i > 0 else None
             if added is not None:  # `PPO 阶段加 KL 惩罚，是为了…`: the purpose is the added thing's
                 prev, frame = [added], None
-                mentions = _past_result_object(text, clause, mentions)
+                # (`…打开 loss scaling，它的作用是…`: 它 is the added thing)
+                mentions = [Mention(m.start, m.end, added.keys) if text[m.start:m.end] in ("它", "其") else m
+                            for m in _past_result_object(text, clause, _without_aim_owner(text, clause, mentions))]
             if clause.kind == "statement":
                 # (a purpose told of what the person added or set, `我们把 momentum 调大了，目的是…`, is that term's)
                 cont = self._continued(text, clauses, i, mentions, prev, acted and added is None)
@@ -3118,6 +3160,9 @@ class ClaimReader:
                     # (nor does a preface that names no term, `我的经验是，`, `打个比方，`)
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
                                                               and not _COUNTED_BEFORE_RE.search(text, clause.start, m.start)
+                                                              # (not what the clause's unnamed subject is likened to,
+                                                              # `…，模型则与 GPT 一样，…`)
+                                                              and not self._is_like(text, clause, m)
                                                               for m in self._subjects(text, clause, mentions)):
                 frame = None  # `A 是 X，B 是 Y，一个…`: a later clause with a subject of its own ends the first one's topic
             if _ADDED_MEANS_RE.search(text, clause.start, clause.end) or _ARGUMENT_ASSUMES_RE.search(text, clause.start, clause.end) \
@@ -3135,7 +3180,7 @@ class ClaimReader:
                 # (`即便是二分类问题，LDA 也能…，维数…`: the consequent's subject is the sentence's topic)
                 opening += int(i == opening and not prev and frame is None)
             else:  # what the next clause may go on with: the clause's terms that are neither compared nor qualifiers
-                subj = self._goes_on_with(text, clause, mentions)
+                subj = self._with_likened(text, clause, self._goes_on_with(text, clause, mentions), prev)
                 # (`用 FP16 存的话，…`: the term a clause says is used, as its topic (的话), is what follows is about)
                 used = _supposed_use(text, clause, mentions) if _USE_TOPIC_END_RE.search(text, clause.start, clause.end) else []
                 subj, frame = (used, used[0].keys) if used else (subj, frame)
@@ -3169,7 +3214,7 @@ class ClaimReader:
         # `有人问 X 怎么抽。词表里…`)
         return a < sent.start and (q.rstrip().endswith(("？", "?")) or (q.rstrip().endswith(("，", ",", "。")) and _ASK_REPORTED_RE.match(q))) \
             and sentence_kind(q) == "question" \
-            and len({m.keys for m in self._mentions(text, a, sent.start)}) == 1
+            and (len({m.keys for m in self._mentions(text, a, sent.start)}) == 1 or self._into(text, a, sent.start) is not None)
 
     def _after_statement(self, text: str, sent: Span) -> bool:
         """Whether the sentence before `sent` (in the same text) states something: after a reported belief
@@ -3296,6 +3341,13 @@ class ClaimReader:
             return m
         return None
 
+    def _with_likened(self, text: str, clause: Span, subj: list[Mention], prev: list[Mention]) -> list[Mention]:
+        """`subj`, what the clause goes on with, and the topic before it too when its only terms are what the clause's unnamed
+        subject is likened to (`T5 …，模型本身则与 GPT 一样，是…`: said of T5 as well as of GPT)."""
+        if subj and prev and all(self._is_like(text, clause, m) for m in subj):
+            return prev + subj
+        return subj
+
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
         introduced = self._introduced(text, clause, mentions)
         if introduced is not None:
@@ -3388,7 +3440,9 @@ class ClaimReader:
             # clause's end
             if _RESULT_TAIL_RE.search(text, clauses[i].start, clauses[i].end) is None:
                 return None
-        elif any(m.start < lead.end() and self._leads(text, clauses[i], m) for m in mentions):
+        elif any(m.start < lead.end() and self._leads(text, clauses[i], m) and text[m.start:m.end] not in ("它", "其")
+                 for m in mentions):
+            # (a 其 before 目的/用意 is the purpose's owner, the thing added: `…加一项 KL 惩罚，其用意是…`)
             return None  # (a clause with a subject of its own at its head; its terms after the verb are what it acts on:
             # `…，一举解决了梯度爆炸`)
         before = clauses[i - 1]
@@ -3629,7 +3683,8 @@ class ClaimReader:
         """The topic a sentence's first clause sets for its later clauses that name no term: the term it
         opens with (`BPE 从字符开始，每次合并…`, `- **GRU**：…，…`), or the one term of a frame clause
         (`在 PPO 阶段，…`, `Adapter 和 LoRA 一样，…`); None when it sets none."""
-        if len(mentions) == 1 and _SCENE_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
+        if len(mentions) == 1 and (_SCENE_LEAD_RE.fullmatch(text, clause.start, mentions[0].start)
+                                   or _RELEASED_LEAD_RE.fullmatch(text, clause.start, mentions[0].start)) \
                 and _SCENE_END_RE.fullmatch(text, mentions[0].end, clause.end):
             return mentions[0].keys  # `当时手写 GBDT，每棵新树都拟合…`: a scene of work on the term, whose parts follow
         quoted = _QUOTE_LEAD_RE.match(text, clause.start, clause.end)
@@ -3795,7 +3850,8 @@ class ClaimReader:
                     (_OPERAND_BEFORE_RE.search(text, clause.start, num.start()) and _EQUALS_AFTER_RE.match(text, pe))
                     or _OPERAND_AFTER_RE.match(text, pe, clause.end)):
                 continue  # `4 × 0.25 = 1`: an operand, not the value stated
-            if _COUNTED_RE.search(text, ps, pe) and _ZERO_AFTER_RE.match(text, pe, clause.end):
+            if _COUNTED_RE.search(text, ps, pe) and (_ZERO_AFTER_RE.match(text, pe, clause.end)
+                                                     or _ZERO_BEFORE_RE.search(text, max(clause.start, ps - 8), ps)):
                 continue  # `可学习参数是 0`: there are none
             if _in_bracket_led_by(_EXAMPLE_BRACKET_RE, text, clause.start, ps):
                 continue  # `对某些任务（如稀疏模型），…`: an example named in brackets, not a property
@@ -4882,6 +4938,15 @@ def _line_from(text: str, pos: int) -> str:
     """text from `pos` to the end of its line (the newline left out)."""
     end = text.find("\n", pos)
     return text[pos:] if end < 0 else text[pos:end]
+
+
+def _without_aim_owner(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without a 其 that owns the purpose a clause opens on (`…加一项 KL 惩罚，其用意是…`): it stands for the term
+    added before, which the clause is about."""
+    aim = _after_lead(_PURPOSE_LEAD_RE, text, clause.start, clause.end)
+    if aim is None:
+        return mentions
+    return [m for m in mentions if not (m.start < aim.end() and text[m.start:m.end] == "其")]
 
 
 def _past_result_object(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:

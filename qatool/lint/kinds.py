@@ -26,7 +26,18 @@ from qatool.lint.document import LintDoc, Unit
 from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
-from qatool.lint.text import HAN_RE, SENTENCE_END, affirmed_until, answer_after_colon, clause_asks, judged_false, may_be_affirmed, reports_belief, sentence_kind
+from qatool.lint.text import (
+    HAN_RE,
+    SENTENCE_END,
+    affirmed_until,
+    answer_after_colon,
+    answer_after_turn,
+    clause_asks,
+    judged_false,
+    may_be_affirmed,
+    reports_belief,
+    sentence_kind,
+)
 
 REGEX_TIMEOUT = TIMEOUT  # seconds per search call (qatool.lint.patterns: one policy)
 # ASCII: `\b` and `\w` are ASCII-only, so `\bBERT\b` matches in "BERT模型" (CJK letters are \w in Unicode).
@@ -180,7 +191,8 @@ def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
     sents = unit.sentences()
     # (and the answer of a sentence that opens with a question, alone: `弹幕问温度调高会怎样，嗯，温度越高…`, where the
     # question would otherwise hold the first part)
-    answers = [(c, e) for s, e in sents if (c := answer_after_colon(unit.text, s, e)) is not None]
+    # (or one's answer told after the question it answers: `主管问怎么评估可解释性，我说看 F1…`)
+    answers = [(c, e) for s, e in sents if (c := answer_after_colon(unit.text, s, e)) is not None or (c := answer_after_turn(unit.text, s, e)) is not None]
     if within == "pair":
         return [(sents[k - 1][0] if k else s, e) for k, (s, e) in enumerate(sents)] + answers
     return sents + answers

@@ -71,10 +71,37 @@ def weight_memory_arithmetic(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterato
                                    expected=f"{params * nbytes:g}", stated=f"{stated:g}")
 
 
+# where a clause ends, and what, said after the figure's clause, may still make a small figure right: the weights split
+# over cards or offloaded (`…约 7GB，每张卡只放一半`)
+CLAUSE_END_RE = re.compile(r"[，,；;]")
+LATER_NOT_STATED_RE = re.compile(r"不(?![少小])|没|并非|错|误|有人|以为|认为|据说|大概率|可能|也许|吗|呢|？|\?")
+SPLIT_RE = re.compile(r"每张|每卡|每块|多卡|张量并行|流水线|(?<![A-Za-z])(?:TP|PP)(?![A-Za-z])|ZeRO|offload|卸载|切分|分到|分摊|分片|shard", re.I)
+
+
 def _sentence(text: str, s: int, e: int) -> tuple[int, int, float, float, float] | None:
     """(start, end of the memory figure, billions of parameters, bytes a parameter, stated GB) when the
-    sentence states a weight memory the arithmetic contradicts; None otherwise."""
-    sent = text[s:e]
+    sentence states a weight memory the arithmetic contradicts; None otherwise. A figure below the weights alone is
+    read up to the end of its clause: what later clauses add (`…还能留出空间给 KV cache`) cannot make it larger."""
+    got = _stated(text[s:e])
+    if got is None:
+        cut = _told_small(text[s:e])
+        got = None if cut is None else _stated(text[s:s + cut], small=True)
+    return None if got is None else (s + got[0], s + got[1], got[2], got[3], got[4])
+
+
+def _told_small(sent: str) -> int | None:
+    """Where the clause of the sentence's first memory figure ends, when more follows that neither asks, denies, names
+    another precision nor splits the weights."""
+    mem = MEMORY_RE.search(sent)
+    end = CLAUSE_END_RE.search(sent, mem.end()) if mem is not None else None
+    if end is None or LATER_NOT_STATED_RE.search(sent, end.end()) or SPLIT_RE.search(sent, end.end()):
+        return None
+    if len({nbytes for rx, nbytes in PRECISIONS if rx.search(sent)}) != 1:
+        return None
+    return end.start()
+
+
+def _stated(sent: str, small: bool = False) -> tuple[int, int, float, float, float] | None:
     params = list(PARAMS_RE.finditer(sent))
     memory = list(ANY_MEMORY_RE.finditer(sent))
     if len(params) != 1 or len(memory) != 1 or EXTRAS_RE.search(sent) or NOT_STATED_RE.search(sent):
@@ -88,6 +115,6 @@ def _sentence(text: str, s: int, e: int) -> tuple[int, int, float, float, float]
     nbytes = sizes.pop()
     billions, stated = _billions(params[0]), _gigabytes(mem)
     expected = billions * nbytes
-    if expected <= 0 or TOLERANCE[0] <= stated / expected <= TOLERANCE[1]:
+    if expected <= 0 or TOLERANCE[0] <= stated / expected <= TOLERANCE[1] or (small and stated / expected > 1):
         return None
-    return s + mem.start(), s + mem.end(), billions, nbytes, stated
+    return mem.start(), mem.end(), billions, nbytes, stated

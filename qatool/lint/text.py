@@ -194,6 +194,9 @@ REPORTED_RE = re.compile(
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
     r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
+    # (a reading warned against, `验收时别把 mAP 当成各类准确率的平均`, in the sentence's first clause: a warning after the
+    # writer's own clauses, `FFN 也负责混合位置信息，所以别把它当成逐点变换`, leaves them stated)
+    r"|(?:^|(?<=[：:]))\s*+[^，,。；;！!？?]{0,10}?(?:别|不要|千万别|千万不要|切勿|切莫|莫|不能|不可)(?:再)?(?:把|将)[^，,。；;！!？?]{1,30}?(?:当成|当作|看成|看作|理解成|理解为|误认为|等同于|混同为|混为)"
     # an option judged wrong in a multiple-choice explanation (`D 项错在认为…`, `B 选项错在…`), a belief a colleague
     # or we ourselves held at first (`有同事以为…`, `我们一开始以为…`)
     r"|错在"
@@ -472,7 +475,7 @@ _NEG_BEFORE_FEI = frozenset("而 并 绝 决".split())
 # words whose tail reads like another word: a property phrasing must not begin inside one of them
 # ("监督" inside "无监督", "线性" inside "非线性"); a rule pack adds its own term names
 COMPOUNDS = tuple(sorted(set("""
-无监督 有监督 半监督 自监督 弱监督 非监督 非线性 非参数 无参数 无偏 有偏 非凸 非对称 不对称 非稀疏 无损 有损 无序 有序 非负 非零
+无监督 有监督 半监督 自监督 弱监督 非监督 无标注 无标签 未标注 非线性 非参数 无参数 无偏 有偏 非凸 非对称 不对称 非稀疏 无损 有损 无序 有序 非负 非零
 不可导 不可微 可导 可微 不可逆 非平稳 非独立 不独立 非确定性 不确定性 非自回归 自回归 双向 单向 反向传播 逆向 无放回 有放回
 不平衡 非均匀 不均匀 非结构化 结构化 非对齐 未登录词 非端到端 端到端 不饱和 非饱和 无限 有限 无界 有界 非因果 因果
 类别 各类别 每类别 区别 分别 判别 识别 级别 差别 个别 特别 无关 不同 非零
@@ -512,7 +515,8 @@ _CHANGE_START_RE = re.compile(_CLAUSE_LEAD + r"(?:增大|增加|提高|提升|�
 _CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:得)?(?:大|小|高|低)(?:一点|一些|点)?|(?:大|小|高|低|多|少)(?:一点|一些|点))\s*+[，,]\s*+")
 # the clause of a supposition that states its consequence
 # (or after a short subject of its own: `假如…，工程师们便会…`, `如果…，模型就会…`)
-_CONSEQUENT_RE = re.compile(r"\s*+(?:那么|那|则|就|便|此时|这时)|\s*[^，,；;。：:\s]{1,6}?\s*+(?:便|就)(?:会|能|可以|可|要|得)")
+# (or the answer one gave when asked, `问到 F1，我说 F1 是…`, `被问到 X，我的回答是…`)
+_CONSEQUENT_RE = re.compile(r"\s*+(?:那么|那|则|就|便|此时|这时|我(?:当时)?(?:就|便|直接)?(?:说|讲|(?:回)?答|的回答是|的答案是))|\s*[^，,；;。：:\s]{1,6}?\s*+(?:便|就)(?:会|能|可以|可|要|得)")
 # the consequent of a concession (`即便是二分类问题，LDA 也能…`): the clause whose subject is followed by 也/都/仍
 _CONCESSION_RE = re.compile(r"\s*+(?:[（(]\s*+)?(?:即使|即便|哪怕|就算|纵使)")
 _CONCEDED_CONSEQUENT_RE = re.compile(r"[^，,；;]{0,40}?(?:也|都|仍然?|依然|照样|还是)")
@@ -592,6 +596,9 @@ ASKERS = (r"(?:你|您|有人|有(?:一)?(?:位|个|名)?(?:同学|观众|网友
           # (in a letter or a message: `读者来信问…`, `网友留言问…`)
           r"(?:来信|留言|私信|评论|发帖)?")
 _ASK_TOLD_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + ASKERS + r"(?:问|问到|问起)(?![题号])")
+# who asks in an interview told of (`二面问…`, `三面主管问…`, `笔试环节问…`): a round, its examiner, or a part of it
+INTERVIEW_ASKERS = (r"(?:(?:[一二三四五六终初复]面|技术面|交叉面|主管面|HR\s*+面|笔试|机试)(?:的)?\s*+(?:主管|面试官|考官|老板|leader)?"
+                    r"|主管|老板|leader|[\u4e00-\u9fff]{1,4}?(?:环节|阶段))")
 _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
 
 
@@ -779,19 +786,24 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:在于|取决于)[^，,。；;？?]{0,16}?(?:怎么|怎样|如何)(?!\s*+[？?])"
                           # (how something is to be done, as what a thing decides or controls: `…来决定每棵树怎么长`)
                           r"|(?:决定|确定|控制|指导|规定|指挥)(?:着|了)?[^，,。；;？?]{0,12}?(?:怎么|怎样|如何)(?![^，,。；;]*[？?吗呢])"
-                          r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出|认出|说出|告诉(?:你|我们|大家)?)[^，,。；;？?]{0,12}?(?:属于|是|对应|归属|归入|归到|分到|落在|落入)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
+                          r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出|认出|说出|猜(?:测|出)?|推断|推测|告诉(?:你|我们|大家)?)[^，,。；;？?]{0,12}?(?:属于|是|对应|归属|归入|归到|分到|落在|落入)[^，,。；;？?]{0,8}?(?:哪一?[类种个些]|什么)"
                           r"|(?:分辨|区分|识别|判断|知道|看出|决定|选择|挑选)(?:出|不出)?\s*+(?:取|用|选|保留|留)?\s*+哪(?:个|一个|些)[^，,。；;？?]*"  # `分辨出哪个在前、哪个在后`
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
                           r"|(?<=[，,])\s*+(?:看看|看)\s*+哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*"
                           # (or the clause it is about, before it: `能不能复用公开模型，取决于…`)
                           r"|(?:是否|能否|能不能|会不会|要不要|可不可以|该不该)[^，,。；;？?]{1,20}[，,]\s*+(?=(?:主要|关键|就|则|全|完全)?\s*+(?:取决于|要看|得看|看的是|关键在于|在于))")
+# a clause that ends on what is guessed or predicted, told as an indirect question (`叫模型猜下一个词是什么，…`): it asks
+# nothing of the reader (not a relative clause's head asked for, `预测的是什么`)
+_GUESSED_WHAT_END_RE = re.compile(r"(?:预测|猜|猜测|猜出|推断|推测|判断|识别|认出|说出)(?![的了过])[^，,。；;？?的]{1,12}?是(?:什么|啥|哪一?[类种个])$")
 # an indirect question after a verb of wondering or not knowing (`我们纳闷 X 为什么拟合不了`, `我一直好奇它怎么做到的`): the
 # speaker asks the reader nothing, and the sentence goes on to state (`…，后来想通了：…`); the clause that holds it is
 # skipped as a question, the others are read
 _WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不通|想不明白|搞不懂|弄不懂|搞不明白|弄不明白|不明白|不理解|想知道)"
                           r"[^，,。；;？?！!：:]{0,24}?(?:为什么|为何|怎么|怎样|如何|什么|哪)[^，,。；;？?！!：:]*")
 # what a thing is concerned with or measures, told as an indirect question after 的是 (`关注的是真实正例有没有被找全`)
-_CONCERN_INDIRECT_RE = re.compile(r"(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无)")
+# (or after 就是/主要/只 with the verb: `PPV 就是看漏没漏`)
+_CONCERN_INDIRECT_RE = re.compile(r"(?:(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)|(?:就是|主要是?|只|专门)(?:看|关注|关心|衡量|考察))"
+                                  r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无|" + a_not_a("concern") + ")")
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
 # an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
 # (or a dash, past the few words that end the question: `取决于迁移学习的前提是否成立——源任务要…`)
@@ -861,7 +873,7 @@ _REPLY_VERB_RE = re.compile(r"答|解释|表示|指出|称|说|陈述|回应")
 # a question reported as asked (`面试官问…`, `追问：…`)
 # how often or how surely a question is asked (`面试官最爱问…`, `面试官常问…`)
 ASK_HABIT = r"(?:最爱|最喜欢|最常|常常|经常|常|总爱|总是|总|老爱|特别爱|爱|喜欢|必)"
-_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r")\s*+(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*+[:：])")
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r"|" + INTERVIEW_ASKERS + r")\s*+(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问|问)\s*+[:：])")
 
 
 # what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief
@@ -926,7 +938,27 @@ _RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么|又|还|那还|�
 # a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
 # `…，请写出实现。`): it asks, they state (not one that asks to judge them, `…，请判断对错`)
 _REQUEST_TAIL_RE = re.compile(r"[，,；;]\s*+请\s*+(?:你|候选人|考生|同学们?|读者|大家|各位)?\s*+(?:说明|解释|分析|阐述|推导|证明|写出|给出|实现|谈谈|简述"
-                              r"|讲讲|说说|比较|对比)(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*+$")
+                              r"|讲讲|说说|比较|对比)(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*+$"
+                              # (the interviewer's next question told after one's answer, `…，面试官让我说说 beam size 怎么设的。`)
+                              r"|[，,；;]\s*+(?:面试官|考官|主管|对方)(?:又|还|接着|就|随后|于是|马上|紧接着){0,2}(?:(?:让|要|请)我\s*+(?:说说|讲讲|解释|谈谈|聊聊|介绍|说明|讲一下|说一下)|(?:追问|问)(?:了|起|到)?)"
+                              r"(?![^，,；;。]*(?:对错|正误|真假|是否|对不对|正确与否|判断|辨析))[^，,；;]*[。.？?]?\s*+$")
+
+
+# a topic one was asked about, before the answer one gave (`问到 F1，我说…`, `被问到过拟合，我的回答是…`)
+_ASKED_ABOUT_RE = re.compile(r"\s*+(?:面试)?(?:被|当)?问到")
+
+
+def answer_after_turn(text: str, a: int, b: int) -> int | None:
+    """Where one's answer turn starts in the sentence text[a:b] (`ANSWER_TURN_RE`: `面试官问 X 怎么算，我说…`), when what comes
+    before it is a question and something follows it; else None."""
+    seg = text[a:b]
+    if "答" not in seg and "我" not in seg and "记" not in seg and "背" not in seg:
+        return None
+    turn = ANSWER_TURN_RE.search(text, a, b)
+    if turn is None or turn.start() <= a or not text[turn.end():b].strip() \
+            or (sentence_kind(text[a:turn.start()]) != "question" and not _ASKED_ABOUT_RE.match(text, a, turn.start())):
+        return None
+    return turn.start()
 
 
 def asking_tail(text: str, a: int, b: int) -> int | None:
@@ -1004,13 +1036,14 @@ class TextLayer:
         out = []
         for a, b in _turns(text, split_spans(text, SENTENCE_END, start, end, han_period=True)):
             seg = text[a:b]
-            turn = ANSWER_TURN_RE.search(text, a, b) if ("答" in seg or "记" in seg or "背" in seg) else None
+            turn = ANSWER_TURN_RE.search(text, a, b) if ("答" in seg or "记" in seg or "背" in seg or "我" in seg) else None
             colon = answer_after_colon(text, a, b)
             if turn is None and _REPLY_VERB_RE.search(text, a, b):
                 turn = REPLY_TURN_RE.search(text, a, b)
                 if turn is not None and colon is not None and colon <= turn.start():
                     turn = None  # (a question a colon ends is answered there: `你问 X 怎么算：…，它回答的是…`)
-            if turn is not None and turn.start() > a and sentence_kind(text[a:turn.start()]) == "question" and text[turn.end():b].strip():
+            if turn is not None and turn.start() > a and (sentence_kind(text[a:turn.start()]) == "question" or _ASKED_ABOUT_RE.match(text, a, turn.start())) \
+                    and text[turn.end():b].strip():
                 # `面试官问 DDP 每张卡存什么，我答：存一部分层。`: the question asked, then the answer given
                 out += [Span(a, turn.start(), "question"), Span(turn.start(), b, sentence_kind(text[turn.end():b]))]
             elif colon is not None:  # `过拟合怎么办：一个办法是…`: a question that a colon ends, then its answer
@@ -1079,7 +1112,7 @@ class TextLayer:
                 piece = text[a:b].rstrip("，, ")
                 # (a concessive A-not-A, whose answer is said not to matter, asks nothing: `加不加 X 对…没有区别`; one led by
                 # 无论/不管 still states nothing of its own: `无论模型预测出的词是否正确，…`)
-                asks = QUESTION_END_RE.search(piece) or (_ASKING_CLAUSE_RE.search(piece if _CONCEDED_LEAD_RE.search(piece) else _NOT_ASKING_RE.sub("", piece))
+                asks = (QUESTION_END_RE.search(piece) and not _GUESSED_WHAT_END_RE.search(piece)) or (_ASKING_CLAUSE_RE.search(piece if _CONCEDED_LEAD_RE.search(piece) else _NOT_ASKING_RE.sub("", piece))
                                                         and not _indirect_then_colon(piece)
                                                         and not _CONCERN_INDIRECT_RE.search(piece)) or _WONDERED_RE.search(piece)
                 # (what a thing is concerned with, an indirect question, is said of it: `召回率关注的是正例有没有被找全`;
