@@ -1005,6 +1005,8 @@ _PERSON_NEG_RE = re.compile(r"我|你|咱|他|她|不|没|别")
 _PERSON_OPENS_RE = re.compile(r"\s*+(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
 _CHOSEN_BEFORE_RE = re.compile(r"(?:选用|选择|选|采用|使用|用|改用|换用|换成|引入)\s*+(?:了|的是|的)?\s*+(?:\*\*)?\s*+$")
+# the pronouns that stand for the term a purpose clause is told of (`…打开 loss scaling，它的作用是…`, `其用意是…`)
+_IT_WORDS = ("它", "其")
 _ADDED_BEFORE_RE = re.compile(r"(?:加|加入|加上|引入|添加|施加|增加|使用|采用|用|设置|配置|打开|开启|启用|掺入|掺进|掺着|掺|挂上|挂着)\s*+(?:了|一个|一项|一道|上|一下)?\s*+(?:\*\*)?\s*+$")
 # a term set to another value with 把/将 (`把 momentum 从 0.9 调到 0.99`, `将 λ 调大`): a purpose told next is the change's
 _DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*+(?:\*\*)?\s*+$")
@@ -1461,8 +1463,8 @@ _LIKENED_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|则|更)?(?:像|好像|如
 _THAN_GAP_RE = re.compile(r"\s*+(?:训练|的|在)?\s*+(?:时|中)?\s*+比\s*+(?:\*\*)?\s*+")
 _MORE_NOT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:训练)?\s*+(?:更|还|要)\s*+不")
 # the change of one term into another (`FP32 转成 INT8`, `FP16 量化为 INT4`)
-# (the thing converted may be named after the format, `把 FP32 模型量化成 INT8 会怎样？`)
-# (or the verb ends the term before, `模型量化` read as a term: `把 FP32 模型量化成 INT8 会怎样？`)
+# (the thing converted may be named after the format, `把 FP32 模型量化成 INT8 会怎样？`, or the verb may end the term before
+# it, `模型量化` read as one term)
 _INTO_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:的)?(?:模型|权重|网络|参数|checkpoint)\s*+)?(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*+(?:\*\*)?\s*+"
                           r"|(?<=量化|转换|压缩)(?:成|为|到)\s*+(?:\*\*)?\s*+")
 # a clause that only says a view or a figure follows (`我的经验是，`, `我理解是，`, `打个比方，`, `说个…，`)
@@ -3129,7 +3131,7 @@ class ClaimReader:
             if added is not None:  # `PPO 阶段加 KL 惩罚，是为了…`: the purpose is the added thing's
                 prev, frame = [added], None
                 # (`…打开 loss scaling，它的作用是…`: 它 is the added thing)
-                mentions = [Mention(m.start, m.end, added.keys) if text[m.start:m.end] in ("它", "其") else m
+                mentions = [Mention(m.start, m.end, added.keys) if text[m.start:m.end] in _IT_WORDS else m
                             for m in _past_result_object(text, clause, _without_aim_owner(text, clause, mentions))]
             if clause.kind == "statement":
                 # (a purpose told of what the person added or set, `我们把 momentum 调大了，目的是…`, is that term's)
@@ -3440,7 +3442,7 @@ class ClaimReader:
             # clause's end
             if _RESULT_TAIL_RE.search(text, clauses[i].start, clauses[i].end) is None:
                 return None
-        elif any(m.start < lead.end() and self._leads(text, clauses[i], m) and text[m.start:m.end] not in ("它", "其")
+        elif any(m.start < lead.end() and self._leads(text, clauses[i], m) and text[m.start:m.end] not in _IT_WORDS
                  for m in mentions):
             # (a 其 before 目的/用意 is the purpose's owner, the thing added: `…加一项 KL 惩罚，其用意是…`)
             return None  # (a clause with a subject of its own at its head; its terms after the verb are what it acts on:
