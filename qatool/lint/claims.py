@@ -45,6 +45,7 @@ import regex
 
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.literals import required_factors, weak_factors
+from qatool.lint.patterns import searchable
 from qatool.lint.text import (
     A_NOT_A,
     ANSWER_BY,
@@ -2899,7 +2900,7 @@ class ClaimReader:
         plain = [rx for rx in spec.predicates if not _NUMBERED_RE.search(rx.pattern)]
         got = tuple(rx for rx in spec.predicates if rx not in plain)
         if len(plain) > 1:
-            got = (compile_pattern("|".join(f"(?:{rx.pattern})" for rx in plain), plain[0].flags),) + got
+            got = (compile_pattern("|".join(f"(?:{searchable(rx.pattern, rx.flags)})" for rx in plain), plain[0].flags),) + got
         elif plain:
             got = (plain[0],) + got
         self._alternation[id(spec.predicates)] = (spec.predicates, got)

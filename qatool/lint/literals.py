@@ -275,8 +275,41 @@ def _parsed(pattern: str, flags: int) -> Any:
     std = (re.VERBOSE if flags & regex.VERBOSE else 0) | re.ASCII
     try:
         return _sre_parse.parse(pattern, std)
-    except Exception:  # noqa: BLE001 - any syntax the standard parser refuses: no prefilter
+    except Exception:  # noqa: BLE001 - syntax the standard parser refuses: read a looser pattern, or no prefilter
+        pass
+    looser = _looser(pattern)
+    if looser == pattern:
         return None
+    try:
+        return _sre_parse.parse(looser, std)
+    except Exception:  # noqa: BLE001 - any other syntax the standard parser refuses: no prefilter
+        return None
+
+
+# a back reference (`\1`, `\g<name>`, `(?P=name)`) or a group's name; any other escape and a character class (where
+# `\1` is a character) are read over as they are
+_LOOSEN_RE = re.compile(r"(?P<ref>\\[1-9][0-9]?|\\g<\w+>|\(\?P=\w+\))|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P<(?P<name>\w+)>", re.S)
+
+
+def _looser(pattern: str) -> str:
+    """`pattern` with what the `regex` module allows and the standard parser refuses made looser: a back reference
+    (refused inside a lookbehind) becomes a run of any characters, and a group name used again (refused as a
+    redefinition) names nothing. It matches every string the pattern matches (and more), so the strings its matches
+    need are needed by the pattern's matches too."""
+    seen: set[str] = set()
+
+    def loosen(m: re.Match[str]) -> str:
+        if m.group("ref"):
+            return r"(?:[\s\S]*)"
+        name = m.group("name")
+        if name is None:
+            return m.group()
+        if name in seen:
+            return "(?:"
+        seen.add(name)
+        return m.group()
+
+    return _LOOSEN_RE.sub(loosen, pattern)
 
 
 def weak_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:

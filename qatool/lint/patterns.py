@@ -31,6 +31,37 @@ class PatternTimeout(TimeoutError):
         return (PatternTimeout, (self.pattern, self.where, self.text, self.timeout))
 
 
+# syntax that a copy of a pattern's tail cannot carry unchanged (back references, conditionals, recursion, branch
+# reset, \K, global or version flags, fuzzy matching, verbose comments): such a pattern is searched as written
+_NO_COPY_RE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(|\\K|\(\?\||\(\?[&R+\d]|\(\?[a-zA-Z]*[rVx]|\(\?[a-zA-Z]+\)|\{\s*e")
+# one token of a pattern: an escape, a character class, a named group's opening, or any other character
+_TOKEN_RE = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*+\]|\(\?P?<(?![=!])\w+>|\(\?'\w+'|.", regex.S)
+
+
+def searchable(pattern: str, flags: int = 0) -> str:
+    """The form of `pattern` that is searched: the same matches, found sooner. A pattern that opens with a lookbehind
+    (`(?<=组数为1[^。]{0,30})等价于IN`) makes the engine match that lookbehind backwards at every position of a text;
+    `(?=TAIL)(?<=...)TAIL` first asks whether the rest can match there, which the few positions where it can begin
+    answer at once. The copy of the rest captures nothing (group numbers and names stay the pattern's own); a pattern
+    whose copy could not mean the same (see `_NO_COPY_RE`), or that opens otherwise, is kept as it is."""
+    if not pattern.startswith("(?<=") or flags & regex.VERBOSE or _NO_COPY_RE.search(pattern):
+        return pattern
+    tokens = _TOKEN_RE.findall(pattern)
+    depth = 0
+    for k, tok in enumerate(tokens):
+        depth += tok.startswith("(") - (tok == ")")
+        if depth == 0:
+            break
+    else:
+        return pattern
+    tail = tokens[k + 1:]
+    if not tail:
+        return pattern
+    copy = "".join("(?:" if (tok == "(" and tail[j + 1:j + 2] != ["?"]) or (tok.startswith("(?") and tok.endswith((">", "'")))
+                   else tok for j, tok in enumerate(tail))
+    return f"(?={copy}){pattern}"
+
+
 class SafePattern:
     """A compiled `regex` pattern whose searches are bounded by `TIMEOUT` (or the `timeout` a caller
     passes). Offers the Pattern methods the rules use; `finditer` and `findall` return lists (the
@@ -42,7 +73,7 @@ class SafePattern:
 
     def __init__(self, rx: regex.Pattern | None, where: str = "", source: tuple[str, int] | None = None):
         self._rx = rx
-        self._source: tuple[str, int] = (rx.pattern, rx.flags) if rx is not None else source  # type: ignore[assignment]
+        self._source: tuple[str, int] = source if source is not None else (rx.pattern, rx.flags)  # type: ignore[union-attr]
         self._hash = hash(self._source)  # patterns key many dicts: hashed once
         self.where = where
 
@@ -53,7 +84,7 @@ class SafePattern:
     @property
     def rx(self) -> regex.Pattern:
         if self._rx is None:
-            self._rx = compile_pattern(*self._source)
+            self._rx = compile_pattern(searchable(*self._source), self._source[1])
         return self._rx
 
     pattern = property(lambda self: self._source[0])
@@ -123,4 +154,6 @@ def safe(rx: "regex.Pattern | SafePattern", where: str = "") -> SafePattern:
 def compile_safe(pattern: str, flags: int = 0, where: str = "", lazy: bool = False) -> SafePattern:
     """`pattern` under the timeout policy; `lazy`: compiled on its first search (for patterns already
     known to compile, such as the built-in pack's, checked by its tests)."""
-    return SafePattern.lazy(pattern, flags, where) if lazy else SafePattern(compile_pattern(pattern, flags), where)
+    if lazy:
+        return SafePattern.lazy(pattern, flags, where)
+    return SafePattern(compile_pattern(searchable(pattern, flags), flags), where, (pattern, flags))
