@@ -427,7 +427,7 @@ _GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
 # the opening of a bracket between two terms: the second glosses the first
 _BRACKET_JOINT_RE = re.compile(r"\s*+(?:\*\*)?\s*+[（(]\s*+(?:\*\*)?\s*+")
 # a term and the kind it is named as, after a demonstrative (`BART 这个去噪自编码器`): one thing in apposition
-_DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|这种|这类|这一|这款|这套)\s*[^，,。；;：:\s的]{0,8}?")
+_DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|这种|这类|这一|这款|这套|那个|那种|那类|那套)\s*[^，,。；;：:\s的]{0,8}?")
 # a clause that goes on with the previous clause's subject
 _ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
@@ -552,6 +552,10 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
                     # (a teacher's call to attend, think or reckon, `同学们注意，`, `大家想一想，`, `算一下账，`; `很简单，`)
                     r"|(?:" + _ADDRESSED + r"|你们?|咱们?)?\s*+(?:请|先|再|可以)?\s*+(?:注意(?:了|一下|听)?|听好了?|看(?:这里|一下|下)|想(?:一想|想|一下)|比较一下|对比一下|算一下账?|回忆一下)"
                     r"|(?:其实|说来|道理)?(?:很|非常|特别)?简单|答案很简单|原因很简单|很好理解|不难理解"
+                    # (a grader's approval of the answer it grades, `这条回答给满分：`, `这条回答讲得对：`, `给满分：`: what
+                    # follows is the answer's statement, endorsed, and read as the writer's)
+                    r"|(?:(?:这条|这个|这份|该|此)?(?:回答|答案|作答)(?:的[\u4e00-\u9fff]{1,6}?)?)?(?:(?:可以|可|应|应该|能)?给|得|拿)?满分"
+                    r"|(?:这条|这个|这份|该|此)?(?:回答|答案|作答)(?:的[\u4e00-\u9fff]{1,6}?)?(?:完全|基本)?(?:正确|准确|合理|无误|没问题|(?:讲|说|答)得(?:很)?对)"
                     # (the audience addressed: `主席、评委，`, `对方辩友，`, `各位观众，`)
                     r"|" + _ADDRESSED + r"(?:\s*+[、和与及]\s*+" + _ADDRESSED + r")*")
 _FRAME_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _OPENING_MARKERS + r")\s*+[，,：:]\s*+)?" + _OPINION_LEAD + _FRAME_LEAD)  # (`嗯，我理解 BLEU…`)
@@ -844,7 +848,14 @@ _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:
 # speaker's turn or a note's label opening a sentence (`…。嘉宾B：…`, `…。注：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
                                r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|" + ROLES + r"|注|释义|解释|备注|提示|点评|评注|小贴士|贴士)"
-                               r"[:：][ \t]*(?=\S)", re.M)
+                               r"[:：][ \t]*(?=\S)"
+                               # (the answerer's turn right after a question turn on the same line, `委员：X 怎么算？学生：…`,
+                               # `面试官：…？我：…`: read past as the turn after a full stop is, `_reply_turn`)
+                               r"|(?<=[？?])[ \t]*(?P<reply>[\u4e00-\u9fff]{1,4})[:：][ \t]*(?=\S)", re.M)
+# the asker's label that opens a line (`委员：`, `面试官：`), for the answerer's turn after its question (`_reply_turn`)
+_ASKER_LINE_RE = re.compile(r"[ \t]*(?:[-*+>]\s+)?(?:\*\*)?[ \t]*(?P<asker>" + SPEAKER_LABEL + r")[ \t]*(?:\*\*)?[ \t]*[:：]")
+# who answers under a turn label (`我：`, `我答：`)
+_I_ANSWER_RE = re.compile(ANSWER_BY + "(?:" + ANSWER_TURN + ")?")
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
@@ -878,7 +889,8 @@ _QUOTED_QA_RE = re.compile(
     r"(?P<qm>[ \t]*[？?][ \t]*[”\"」』][ \t]*)"
     r"(?=[^\s，,。；;：:！!？?])")
 # a clause that says what the clauses before it describe: `…，这是 BERT-base 的标准结构` (_named_after)
-_BACK_NAMED_RE = re.compile(r"\s*+(?:这|这些|以上|上面这些|这套)(?:就|都|也|正|恰恰|其实)?(?:是|为)\s*+(?:\*\*)?\s*+")
+# (or with that, `…，那是 Prompt tuning 的做法`)
+_BACK_NAMED_RE = re.compile(r"\s*+(?:这|那|这些|那些|以上|上面这些|这套|那套)(?:就|都|也|正|恰恰|其实)?(?:是|为)\s*+(?:\*\*)?\s*+")
 _BACK_WHAT_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:标准|默认|原始|原版|官方|典型|经典)?(?:的)?\s*+(?:结构|配置|设置|参数|超参数?|架构|规格|设计|定义|做法|用法|规定)")
 # a bare reply that ends its sentence (`是。`, `对！`, `不是。`)
 _BARE_REPLY_RE = re.compile(r"[^，,。；;！!？?\n]{1,6}(?:[。！!；;]|\s*+$)")
@@ -1536,6 +1548,8 @@ _NAMED_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:类|例|样本|类别)?\s*+(?:(?
                           r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*+(?:\*\*)?\s*+")
 # between a term that names when and the head noun it qualifies (`PPO 训练时加入的 KL 惩罚`)
 _MODIFIED_HEAD_GAP_RE = re.compile(r"\s*+(?:的)?(?:时|时候|阶段|期间|过程中)\s*+[^，,。；;：:！!？?\s]{0,6}?的\s*+(?:\*\*)?\s*+")
+# (a term that names a stage itself, then a demonstrative and the head noun: `PPO 阶段那个 KL 惩罚项，…`)
+_STAGE_THAT_HEAD_RE = re.compile(r"[^，,。；;：:！!？?]{0,12}?(?:阶段|时期|期间)\s*+(?:里|中)?\s*+(?:那个|这个)\s*+(?:\*\*)?\s*+")
 # a clause that opens with a copula, no subject of its own before it (`，是指…`), and what a term in its complement then
 # qualifies (`学生在蒸馏中要拟合的目标`)
 _COMPLEMENT_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:其实|也就|这里)?\s*+(?:是指|指的是|就是指|说的是)\s*+(?:\*\*)?\s*+[^，,。；;：:—的]{0,12}")
@@ -2790,7 +2804,16 @@ class ClaimReader:
                             chars[verb.start():verb.end()] = " " * (verb.end() - verb.start())  # (`新增 X：…` says what X is)
                 kept: set[int] = set()  # the turns of an exchange where one speaker sets the other right
                 for m in _PLAIN_SECTION_RE.finditer(text):
-                    a, b = m.span("label") if m.group("label") else m.span("turn")
+                    speaker = False  # (an answerer's turn after a question turn: `_reply_turn`)
+                    if m.group("reply") is not None:
+                        a, b = m.span("reply")
+                        if not (speaker := bool(self._reply_turn(text, m))) \
+                                or not (self._mentions(text, a, b) or _I_ANSWER_RE.fullmatch(text, a, b)):
+                            # (another label after a question, or a speaker whose name is no term, `小王：…？小李：…`, is left
+                            # to the one-line answer's reading)
+                            continue
+                    else:
+                        a, b = m.span("label") if m.group("label") else m.span("turn")
                     if set_right_next(text, m.start()):
                         # (a turn the next speaker sets right keeps its label, and so does the next turn, for the text
                         # layer to see the exchange: `选手：我觉得 X。嘉宾：其实 Y。`)
@@ -2800,8 +2823,9 @@ class ClaimReader:
                         continue
                     if chars is not None and chars[m.start():m.end()] != list(text[m.start():m.end()]):
                         continue  # (an answer's turn a question on the line already reads: `甲：…？乙：…`)
-                    if not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b) \
-                            and not OBSERVED_RE.match(_line_from(text, m.start())):
+                    if speaker or (not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b)
+                                   and not OBSERVED_RE.match(_line_from(text, m.start()))):
+                        # (a speaker's word names no term there: `学生：` is no student model)
                         # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
                         # (not one under which a symptom or a mistake made is told: `根因：重构时给 encoder 加了…`)
                         chars = chars or list(text)
@@ -2813,6 +2837,19 @@ class ClaimReader:
                 self._plain_of[got] = text
             self._remember(key, got)
         return got  # type: ignore[return-value]
+
+    @staticmethod
+    def _reply_turn(text: str, m: re.Match) -> bool | None:
+        """Whether the label after a question mark (`_PLAIN_SECTION_RE`'s reply) is another speaker's turn answering a
+        question turn that opens the line (`委员：X 怎么算？学生：…`, `面试官：…？我：…`): True when it names a speaker
+        (`学生`, `我`, `我答`), whose words then name no term; False when it is some other label; None when the line
+        opens with no turn, or the same speaker asks on (`甲：…？甲：…`)."""
+        line = text.rfind("\n", 0, m.start()) + 1
+        asker = _ASKER_LINE_RE.match(text, line, m.start())
+        reply = m.group("reply")
+        if asker is None or asker.group("asker") == reply:
+            return None
+        return _SPEAKER_RE.fullmatch(reply) is not None or _I_ANSWER_RE.fullmatch(reply) is not None
 
     def _told_of_itself(self, text: str, chars: list[str] | None) -> list[str] | None:
         """`chars` with a line that a thing tells of itself read as told of it (`我是 Adagrad，训练越往后，我给每个参数的…`,
@@ -3391,6 +3428,8 @@ class ClaimReader:
         if len(subj) > 1 and _TIME_AFTER_RE.match(text, subj[0].end, clause.end) and _MODIFIED_HEAD_GAP_RE.fullmatch(text, subj[0].end, subj[1].start):
             # `PPO 训练时加入的 KL 惩罚，作用是…`: the term that only names when qualifies the head noun after 的; the head goes on
             subj = subj[1:]
+        elif len(subj) > 1 and _STAGE_THAT_HEAD_RE.fullmatch(text, subj[0].start, subj[1].start):
+            subj = subj[1:]  # `PPO 阶段那个 KL 惩罚项，…`: the stage qualifies the head the demonstrative points at
         start = clause.start if past is None else past
         head: list[Mention] = []
         for m in subj:
@@ -4709,7 +4748,8 @@ _OWNER_NOUN_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:上|里|中)?的\s*+(?![\u4e00
                             r"[\u4e00-\u9fff]{1,4}\s*+")
 # `X 在 Y（子层）里/中 …`: Y is a place inside X
 _LOCATIVE_GAP_RE = re.compile(r"\s*+(?:它们?)?\s*+(?:\*\*)?\s*+在\s*+")  # (`X 的 Y 里` is _OWNER_RE's; `它在 Y 中`: the pronoun's place)
-_LOCATIVE_TAIL_RE = re.compile(r"[^，,。；;\s]{0,4}\s*+(?:里面|里|中|内|当中|之中)")
+# (and the place said as here, `KL 项在 PPO 这里扮演…`)
+_LOCATIVE_TAIL_RE = re.compile(r"\s*+[^，,。；;\s]{0,4}\s*+(?:里面|里|中|内|当中|之中|这儿|那儿)")
 _NAME_END_RE = re.compile(r"[A-Za-z0-9]")
 _NAME_DIGITS_RE = re.compile(r"[A-Za-z]-\d")
 # a model variant named with its size: `GPT3-13B`, `GPT-3 13B`, `LLaMA-7B`, `GPT-3 (13B)`

@@ -187,7 +187,9 @@ def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
     (`pair`: `过拟合了怎么办？办法就是…`), or the whole line."""
     within = rule.spec.get("within")
     if within == "line":
-        return [(0, len(unit.text))]
+        # (and a dialogue's answer turn to the end of the line, after the turn that asked: `委员：…怎么评估？学生：…`,
+        # where the question mark of the asking turn would otherwise hold back the line's answer)
+        return [(0, len(unit.text))] + _answer_turns(unit)
     sents = unit.sentences()
     # (and the answer of a sentence that opens with a question, alone: `弹幕问温度调高会怎样，嗯，温度越高…`, where the
     # question would otherwise hold the first part)
@@ -196,6 +198,29 @@ def _regions(rule: Rule, unit: Unit) -> list[tuple[int, int]]:
     if within == "pair":
         return [(sents[k - 1][0] if k else s, e) for k, (s, e) in enumerate(sents)] + answers
     return sents + answers
+
+
+# a speaker's turn label opening a sentence (`学生：`, `考生B：`): short, Han only, a letter or number after it
+_TURN_OPENS_RE = regex.compile(r"\s*+(?:\*\*)?\s*+\p{Han}{1,4}(?:[A-Z]|[0-9]{1,2})?\s*+(?:\*\*)?\s*+[:：]\s*+(?=\S)")
+
+
+def _answer_turns(unit: Unit) -> list[tuple[int, int]]:
+    """The answer turns of a dialogue on one line, each to the line's end: a sentence led by a speaker's label right
+    after a turn, led by a label of its own, that ends in a question (`委员：…怎么评估？学生：…`), when nothing after it
+    asks again."""
+    text = unit.text
+    if ("？" not in text and "?" not in text) or ("：" not in text and ":" not in text):
+        return []
+    sents = unit.sentences()
+    out = []
+    for (s0, e0), (s, e) in zip(sents, sents[1:]):
+        if sentence_kind(text[s0:e0]) != "question" or _TURN_OPENS_RE.match(text, s0, e0) is None:
+            continue
+        turn = _TURN_OPENS_RE.match(text, s, e)
+        if turn is None or "？" in text[s:] or "?" in text[s:]:
+            continue
+        out.append((s, len(text)))
+    return out
 
 
 def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:

@@ -45,11 +45,13 @@ _PRED_POS_RE = re.compile(r"推了|推荐了|判为|判定为|预测为|预测�
 _ALL_RE = re.compile(r"测试集|验证集|全部样本|所有样本|样本总数|总样本|全部数据|所有数据")
 _FOUND_RE = re.compile(r"识别出|识别了|拦下|拦住|拦截下?|检出|找出|找到|抓到|抓出|召回|命中|判为阳性|预测为正|查出")
 _MISSED_RE = re.compile(r"漏掉|漏检|漏报|漏判|没识别|未识别|没拦|未拦|没找到|没检出")
-_TRUE_RE = re.compile(r"成交|属实|确认为真|确为|真的是|真正是|确实是|是真的|确实|转化|下单|命中")
-_FALSE_ALARM_RE = re.compile(r"误拦|误报|误判|误杀|误伤|错判|被拦|被判为|被标为|被预测为")
+# (or found to be so, `核实为真阳性`, `复核确认为欺诈`, not found normal; a true positive named, `真阳性`)
+_TRUE_RE = re.compile(r"成交|属实|(?:确认|核实|证实|核验)(?:为|是)(?!正常|误|假|负|阴性|合法|良性)|确为|真的是|真正是|确实是|是真的|确实|转化|下单|命中|真阳性|真正例")
+_FALSE_ALARM_RE = re.compile(r"误拦|误报|误判|误诊|误检|误杀|误伤|错判|被拦|被判为|被标为|被预测为|被诊断为")
 _PASSED_RE = re.compile(r"正确放行|放行|判为正常|没被拦|未被拦|没被误|未被误|通过")
-_CORRECT_RE = re.compile(r"判对|预测正确|分类正确|预测对|分对|答对")
-_WRONG_RE = re.compile(r"错|误(?![拦报判杀伤识])|不对|不是|不等于|≠|typo|wrong|incorrect", re.I)
+_CORRECT_RE = re.compile(r"判对|预测正确|分类正确|预测对|分对|答对|(?<!不)是对的|判断正确|识别正确|(?<!不)正确(?:地)?(?:判断|识别|预测|分类|判)")
+# (not a count's own words, `误诊`, `误检`, nor an A-not-A that asks nothing of the sentence, `判得对不对没有关系`)
+_WRONG_RE = re.compile(r"(?<!不)错|误(?![拦报判杀伤识诊检])|(?<!对)不对|不是|不等于|≠|typo|wrong|incorrect", re.I)
 
 
 def _base(text: str, a: int, b: int, at: int) -> str | None:
@@ -65,16 +67,18 @@ def _base(text: str, a: int, b: int, at: int) -> str | None:
 
 def _metric(base: str, part: str) -> str | None:
     """The metric the ratio of a part to its base is, from the part's words."""
+    # (the part judged right, `判对了 95 个`, is the found share of the positives, the true share of what was flagged,
+    # the passed share of the negatives)
     if base == "pos":
         if _MISSED_RE.search(part):
             return "fnr"
-        return "recall" if _FOUND_RE.search(part) else None
+        return "recall" if _FOUND_RE.search(part) or _CORRECT_RE.search(part) else None
     if base == "pred":
-        return "precision" if _TRUE_RE.search(part) and not _FALSE_ALARM_RE.search(part) else None
+        return "precision" if (_TRUE_RE.search(part) or _CORRECT_RE.search(part)) and not _FALSE_ALARM_RE.search(part) else None
     if base == "neg":
         if _FALSE_ALARM_RE.search(part):
             return "fpr"
-        return "specificity" if _PASSED_RE.search(part) else None
+        return "specificity" if _PASSED_RE.search(part) or _CORRECT_RE.search(part) else None
     return "accuracy" if _CORRECT_RE.search(part) else None
 
 
@@ -104,8 +108,8 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
         if base is None:
             continue
         derived = _metric(base, text[big.end():min(m.start(), small.end() + 8)])
-        if derived is None or derived == named or (named == "accuracy" and derived == "precision"):
-            continue  # (`准确率` is precision in many Chinese texts)
+        if derived is None or derived == named or (named == "accuracy" and derived == "precision" and m.group("name") in ("准确率", "正确率")):
+            continue  # (`准确率` is precision in many Chinese texts; `accuracy` is not)
         return big.start(), m.end(), named, derived, int(small.group(1).replace(",", "")), int(big.group(1).replace(",", ""))
     return None
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+import regex
+
 # an emoji that social-media notes put between sentences (`…平方误差✅ 说它是有监督…💡`) ends one too (not the pointers 👉 📌
 # 🎯, which lead from a topic to what is said of it, nor the verdict marks ❌ ✓ ✗, which judge the sentence they open)
 # (✅ also marks a table cell or a checklist item as yes, `| DPO | ✅ 需要… |`: it ends a sentence only right after the
@@ -34,7 +36,9 @@ CLAUSE_SEP = "，,"
 # 嘛 asserts (`就是两者的平均嘛。`) unless it is 干嘛 (what for)
 _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 # (`…还远着呢`, `…好着呢`: 着呢 insists, it does not ask; `…，别问为什么。`: what one is told not to ask is not asked)
-QUESTION_END_RE = re.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)么|(?<!着)呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
+# (nor `…还没算优化器状态呢`: 呢 after a not-yet adds what is still to come, it does not ask)
+NOT_YET_NE = r"(?:还没有?|都还没有?|还不|尚未)(?:(?!什么|怎么|为什么|为何|哪|谁|多少|吗|几)[^，,。；;？?!！\n]){0,16}"
+QUESTION_END_RE = regex.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)么|(?<!着)(?<!{NOT_YET_NE})呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 # (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
 # nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`, `比较 A 和 B 时我发现，…`)
@@ -805,6 +809,10 @@ _WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不�
 _CONCERN_INDIRECT_RE = re.compile(r"(?:(?:关注|关心|看重|在乎|在意|衡量|考察|反映|回答|看)的(?:是|就是)|(?:就是|主要是?|只|专门)(?:看|关注|关心|衡量|考察))"
                                   r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|能不能|有无|" + a_not_a("concern") + ")")
 _ASKING_CLAUSE_RE = re.compile(A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要")
+# an indirect question told as the purpose of what the clause says before it (`只用一个阈值来判定检测是否正确`, `用验证集
+# 来判断是不是过拟合`): the clause states its head, and asks nothing (not one that opens the clause, `要判断 X 是否…`)
+_PURPOSE_INDIRECT_RE = re.compile(r"(?<=[^\s，,。；;：:])\s*+(?:来|用来|用于|以便|以|去|从而)\s*+(?:判定|判断|检查|确定|决定|检验|验证|区分|衡量)"
+                                  r"[^，,。；;？?]{0,16}?(?:是否|有没有|是不是|能否|会不会|能不能|" + a_not_a("purpose") + r")[^，,。；;？?]*")
 # an indirect question a colon ends, then what it is (`PPV 关心的是“漏没漏”：实际阳性里…`): the clause states after the colon
 # (or a dash, past the few words that end the question: `取决于迁移学习的前提是否成立——源任务要…`)
 _INDIRECT_COLON_RE = re.compile(r"\s*+[”」’\"]?\s*+[：:]\s*+\S|[^，,。；;？?：:—\s]{1,4}\s*+——\s*+\S")
@@ -1112,7 +1120,7 @@ class TextLayer:
                 piece = text[a:b].rstrip("，, ")
                 # (a concessive A-not-A, whose answer is said not to matter, asks nothing: `加不加 X 对…没有区别`; one led by
                 # 无论/不管 still states nothing of its own: `无论模型预测出的词是否正确，…`)
-                asks = (QUESTION_END_RE.search(piece) and not _GUESSED_WHAT_END_RE.search(piece)) or (_ASKING_CLAUSE_RE.search(piece if _CONCEDED_LEAD_RE.search(piece) else _NOT_ASKING_RE.sub("", piece))
+                asks = (QUESTION_END_RE.search(piece) and not _GUESSED_WHAT_END_RE.search(piece)) or (_ASKING_CLAUSE_RE.search(piece if _CONCEDED_LEAD_RE.search(piece) else _PURPOSE_INDIRECT_RE.sub("", _NOT_ASKING_RE.sub("", piece)))
                                                         and not _indirect_then_colon(piece)
                                                         and not _CONCERN_INDIRECT_RE.search(piece)) or _WONDERED_RE.search(piece)
                 # (what a thing is concerned with, an indirect question, is said of it: `召回率关注的是正例有没有被找全`;
