@@ -483,7 +483,7 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           r"|没|而|而是|以此|借此|在|属于|作为(?!对比|比较|参照|补充|例子|示例|代价)|(?!" + _OWN_CORRELATIVE + r")因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
-                          r"|都|只|仅|本质上|实质上|实际上|其实|说白了|简单来说|简单说|通俗地?说|换句话说|" + _AIM + r"(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
+                          r"|都|只|仅|本质上|实质上|实际上|其实|根本(?=\s*+(?:不|没|用不|无|就是|谈不上))|说白了|简单来说|简单说|通俗地?说|换句话说|" + _AIM + r"(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
                           # (a result it brings: `…，一举解决了…`, `…，有效缓解了…`; what it does not depend on: `…，与类别数无关`)
                           r"|" + _RESULT_VERB + r"|(?:与|和|跟)[^，,。；;]{0,12}?(?:无关|没有?关系|不相关)"
                           # (a harm it brings, `…，加剧梯度消失`)
@@ -579,6 +579,14 @@ _QUOTE_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]")
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*+)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # the words of correction between a belief reported and what the writer says is so (`，其实`, `，实际上，`)
 _CORRECTION_GAP_RE = re.compile(r"\s*+[，,；;—]\s*+(?:但|可|然而|不过)?\s*+(?:其实|实际上|事实上)\s*+(?:[，,：:]|——|—)?\s*+")
+# the writer's verdict that closes a sentence reporting what was said: it is wrong, the wrong way round, or a limit it
+# names does not exist (`…，这不对；`, `…，这是反的。`, `…，方向说反了；`, `…，这个限制并不存在；`)
+_REJECTED_END_RE = re.compile(r"[，,]\s*+(?:这个说法|这种说法|这话|这样说|这么说|这(?:个|种|一|条)?(?:限制|约束|上限)|这个|这|方向|结论|因果)?\s*+"
+                              r"(?:是|并|就|正好|恰好|完全|其实|根本)?\s*+(?:不对|错的|错了|不正确|有误|不成立|反的|(?:说|弄|搞|记|写)?反了|不存在)"
+                              r"(?:的)?\s*+[。！!；;]\s*+$")
+# ... after a sentence that opens by telling who said or wrote what (`扣分：回答说…`, `有同学说…`, `候选人把…`)
+_SAID_BEFORE_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:[\u4e00-\u9fff]{1,4}\s*+(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?\s*+)?[^，,。；;：:]{0,12}?"
+                             r"(?:说|称|认为|以为|觉得|写|答|讲|提到|把|将)")
 # a sentence that opens on both of two terms named before it (`…，其实两者的…`)
 _BOTH_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|本质上|但|但是|不过|然而)\s*+[，,]?\s*+)?(?:两者|二者|这两者|它们俩|它俩)")
 # a clause that goes on with all the terms of the previous clause: `A 和 B …，两者都…`
@@ -1471,7 +1479,18 @@ _OBJECT_VERB_RE = re.compile(r"(?:做|用|加|加上|加入|采用|使用|引入
 # after a term that heads a person's relative clause (`我们训练用的半精度 FP16 其实挺能装的`), a predicate of its own
 _HEAD_SAID_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[（(][^（()）]{1,20}[)）]\s*+)?[^\s，,。；;：:]")
 # the words between a term and what it is likened to (`Adagrad 像一个越学越有信心的学生`, `KL 散度就好比一把尺子`)
-_LIKENED_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?\s*+(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
+_LIKENED_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?"
+                            # (or the picture a reader is told to take it for: `BART 你就把它当成 BERT 的加强版：…`)
+                            # (看成/当成 and the like only with the reader told or 它 taken: `把这些软标签当成学生模型的输入` says
+                            # what is done with them, no picture)
+                            r"|(?:你|我们|大家)?\s*+(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它)?(?:想成|想象成|比作|比喻成)"
+                            r"|(?:(?:你|我们|大家)\s*+(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它)?|(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它))"
+                            r"(?:看成|看作|当成|当作|理解成)|(?:不妨|可以|完全可以|姑且)(?:看成|看作|理解成))\s*+(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
+# what a topic named before a comma is, or is pictured as (`X 的上下文，你可以想成…`, `…，就像…`, `…，是…`)
+_PICTURED_AFTER_RE = re.compile(r"\s*+(?:(?:你|我们)?\s*+(?:可以|不妨|就)?\s*+(?:把它)?(?:想成|想象成|理解成|理解为|看成|看作|当成|当作)"
+                                r"|(?:就|其实)?(?:像|好像|好比|相当于|是))")
+# a picture a clause sets up before its colon (`你可以把 X 想成一次小组讨论：`, `打个比方：`)
+_PICTURE_LEAD_RE = re.compile(r"(?:想成|想象成|比作|比喻成|比方成|比喻为|好比|打个比方|打个比喻)")
 # `A 比 B 更不…`: the gap between A and B, and between B and the property after 不
 _THAN_GAP_RE = re.compile(r"\s*+(?:训练|的|在)?\s*+(?:时|中)?\s*+比\s*+(?:\*\*)?\s*+")
 _MORE_NOT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:训练)?\s*+(?:更|还|要)\s*+不")
@@ -3401,7 +3420,10 @@ class ClaimReader:
             at = text.rfind(mark, clause.start, clause.end)
             if at >= 0 and any(m.start >= at + len(mark) and _JUXTAPOSED_RE.fullmatch(text, at + len(mark), m.start)
                                # (a colon takes up a term its lead named: not a label's, `标签平滑：Inception-v3 中引入的…`)
-                               and (mark == "——" or any(n.end <= at and n.keys & m.keys for n in mentions)) for m in mentions):
+                               and (mark == "——" or any(n.end <= at and n.keys & m.keys for n in mentions)
+                                    # (or a picture set up before the colon, whose parts the terms after it are: `把
+                                    # Transformer 的一层想成一次小组讨论：FFN 就像…，…靠它…`)
+                                    or _PICTURE_LEAD_RE.search(text, clause.start, at) is not None) for m in mentions):
                 # `…以独热编码呈现——多标签分类的标签，正是用…`: a dash that opens on a term opens a statement of its own; what its
                 # subject is goes on, not the terms before the dash (not a description of the term before it, `BERT——基于
                 # Transformer 的编码器，它…`); so does a colon that opens on a term named before it (`所以用 MAE 而不用 MSE：MSE
@@ -3634,7 +3656,12 @@ class ClaimReader:
         其实…`: the text splits the two at the word of correction). What it says goes on with the belief's subject where
         its clauses name no subject of their own (`很多同学以为 RNN 必须一步一步算，其实序列里所有时间步都能同时…`)."""
         if not any(w in text[max(0, sent.start - 12):sent.start] for w in ("其实", "实际上", "事实上")):
-            return False
+            # (or right after a sentence that reports what was said and ends on the writer's verdict that it is wrong:
+            # `扣分：回答说 NMS 会保留 IoU 小的框，这不对；与最高分框 IoU 低的框会被抑制`, `…，这是反的。`)
+            before = self._sentence_before(text, sent)
+            return before is not None and before.kind == "reported" and not text[before.end:sent.start].strip() \
+                and _REJECTED_END_RE.search(text, before.start, before.end) is not None \
+                and _SAID_BEFORE_RE.match(text, before.start, before.end) is not None
         before = self._sentence_before(text, sent)
         return before is not None and before.kind == "reported" and _CORRECTION_GAP_RE.fullmatch(text, before.end, sent.start) is not None
 
@@ -4666,7 +4693,13 @@ class ClaimReader:
         if lab and quantity.search(text, lab.start(), lab.end()):
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
         window = text[max(clause.start, ms - 24):ms]  # `max sequence length 只有 1024`
-        window = window[max(window.rfind(c) for c in "、,，/／|") + 1:]  # `12 层、hidden size 768`, `12 层 / 768`: 层 is the measure of 12
+        cut = max(window.rfind(c) for c in "、,，/／|")
+        if cut >= 0 and window[cut] in ",，" and _PICTURED_AFTER_RE.match(window, cut + 1) \
+                and max(window.rfind(c, 0, cut) for c in "、,，/／|") < 0:
+            # `GPT-3 的上下文，你可以想成一张能写 4096 个 token 的草稿纸`: a quantity named as the topic, then what it is (or is
+            # pictured as) after the comma, is the number's
+            cut = -1
+        window = window[cut + 1:]  # `12 层、hidden size 768`, `12 层 / 768`: 层 is the measure of 12
         named = list(quantity.finditer(window))
         # (a quantity whose own number stands between it and this one, in brackets that shut before this one, is that
         # number's: `BERT-large（序列长度 512）比 MLPerf 1.1`)

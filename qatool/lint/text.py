@@ -197,7 +197,8 @@ REPORTED_RE = re.compile(
     r"|误读|曲解|错读|用词(?:错误|不当)|混了(?=\s*+(?:[。；;，,！!)）]|$))|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
     # a warning against a belief (`别以为…`), sources that get it wrong (`很多资料把 X 写成…`), a quoted
     # statement judged wrong (`“测试时也要…”并不是标准做法`)
-    r"|(?:别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
+    # (别 the imperative, not the last character of a word: `把这个区别说清楚了`, `分别说明`, `特别说一下`)
+    r"|(?:(?<![区分特类级性个差鉴辨识告离派])别|不要|千万别|切勿|莫)(?:以为|认为|觉得|误以为|说(?![反错混])|讲(?![反错混])|写成|说成|(?:写|说|搞|弄|记|理解|想)反成)"
     # (a reading warned against, `验收时别把 mAP 当成各类准确率的平均`, in the sentence's first clause: a warning after the
     # writer's own clauses, `FFN 也负责混合位置信息，所以别把它当成逐点变换`, leaves them stated)
     r"|(?:^|(?<=[：:]))\s*+[^，,。；;！!？?]{0,10}?(?:别|不要|千万别|千万不要|切勿|切莫|莫|不能|不可)(?:再)?(?:把|将)[^，,。；;！!？?]{1,30}?(?:当成|当作|看成|看作|理解成|理解为|误认为|等同于|混同为|混为)"
@@ -242,6 +243,9 @@ REPORTED_RE = re.compile(
     # a statement rejected by the clause that ends its sentence (`楼上说 GPT 是双向的，这不对。`), a belief a forum
     # poster is said to hold (`楼上把 FlashAttention 当近似注意力了`), a mistake made (`把 GELU 实现成了 x·sigmoid(x)`)
     r"|[，,]\s*+(?:这|这个说法|这种说法|这话|这样说|这么说)?\s*+(?:是|并|就)?\s*+(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*+[。！!；;]?\s*+$"
+    # (or said to be the wrong way round, or a limit it names said not to exist: `回答说 X，这是反的。`, `…，这个限制并不存在；`)
+    r"|[，,]\s*+(?:这|这个说法|这种说法|这话|这样说|这么说)\s*+(?:是|就是|正好|恰好|完全|刚好)?\s*+(?:反的|(?:说|弄|搞|记|写)?反了)\s*+[。！!；;]?\s*+$"
+    r"|[，,]\s*+(?:这个|这种|这一|这条)(?:限制|约束|规定|上限|下限|区别|差别)\s*+(?:其实|根本|实际上)?\s*+(?:并|是)?\s*+不存在(?:的)?\s*+[。！!；;]?\s*+$"
     # ... or by a clause of its own that only says so (`有同学说 X，这个不对，…`), a belief someone is said to hold
     r"|[，,]\s*+(?:这|这个|这个说法|这种说法|这话|这样说|这么说)\s*+(?:是|并|就)?\s*+(?:不对|错的|错了|不正确|有误|不成立)(?:的)?\s*+[，,：:]"
     r"|有(?:的|个|位)?(?:同学|同事|朋友|网友|读者|面试者|候选人|新人|新手|初学者|" + _TEAMMATES + r")(?:会|常|常常|经常)?(?:说|认为|觉得|以为|问|提议|建议|主张)"
@@ -288,7 +292,7 @@ SUPPOSE_RE = re.compile(r"^\s*+[（(]?\s*+(?:(?:你|您|我们|咱们|大家)(?=
 
 NEGATIONS = frozenset(
     "不 没 没有 无 无需 无须 无法 不会 不能 不是 并不 并非 非 未 未曾 不再 不需要 不用 不必 绝不 从不 从未 并没有 毫无 决不 不可 "
-    "不可能 不该 不应 不应该 不要 别 勿 难以 不至于 不致 不会再 不得 没法 不到 远不到 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
+    "不可能 不该 不应 不应该 不要 别 勿 难以 根本无法 不至于 不致 不会再 不得 没法 不到 远不到 而非 并未 不需 无从 谈不上 算不上 不属于 不等于 不等同于 "
     "不叫 不算 不具有 不具备 不存在 不涉及 不包括 不包含 不依赖 不影响 不改变 不使用 不采用 不支持 不需要 不含 不带 不比 不像 并不比 并不需要 从来不 决不会 毫不 不太 没什么 没啥 不以 不对 不够 不宜 不可以 不曾 "
     # (a warning: `千万别用 softmax`)
     "千万别 千万不要 千万不能 千万不可 万万不可 切莫 切忌 "
@@ -798,7 +802,10 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:是否|能否|能不能|会不会|要不要|可不可以|该不该)[^，,。；;？?]{1,20}[，,]\s*+(?=(?:主要|关键|就|则|全|完全)?\s*+(?:取决于|要看|得看|看的是|关键在于|在于))")
 # a clause that ends on what is guessed or predicted, told as an indirect question (`叫模型猜下一个词是什么，…`): it asks
 # nothing of the reader (not a relative clause's head asked for, `预测的是什么`)
-_GUESSED_WHAT_END_RE = re.compile(r"(?:预测|猜|猜测|猜出|推断|推测|判断|识别|认出|说出)(?![的了过])[^，,。；;？?的]{1,12}?是(?:什么|啥|哪一?[类种个])$")
+# (a model set to guess, with what it guesses owned: `让它猜后面紧跟着的那个词是什么`)
+_MODEL_GUESSES_WHAT = r"(?:让|叫|令|要求)\s*+(?:它|模型|网络)\s*+(?:去|来)?(?:预测|猜|猜测|猜出|推断|推测)(?![的了过])[^，,。；;？?]{1,16}?是(?:什么|啥|哪一?[类种个])$"
+_GUESSED_WHAT_END_RE = re.compile(r"(?:预测|猜|猜测|猜出|推断|推测|判断|识别|认出|说出)(?![的了过])[^，,。；;？?的]{1,12}?是(?:什么|啥|哪一?[类种个])$|"
+                                  + _MODEL_GUESSES_WHAT)
 # an indirect question after a verb of wondering or not knowing (`我们纳闷 X 为什么拟合不了`, `我一直好奇它怎么做到的`): the
 # speaker asks the reader nothing, and the sentence goes on to state (`…，后来想通了：…`); the clause that holds it is
 # skipped as a question, the others are read
