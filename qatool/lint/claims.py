@@ -2826,7 +2826,7 @@ class ClaimReader:
                     speaker = False  # (an answerer's turn after a question turn: `_reply_turn`)
                     if m.group("reply") is not None:
                         a, b = m.span("reply")
-                        if not (speaker := bool(self._reply_turn(text, m))) \
+                        if not (speaker := self._reply_turn(text, m)) \
                                 or not (self._mentions(text, a, b) or _I_ANSWER_RE.fullmatch(text, a, b)):
                             # (another label after a question, or a speaker whose name is no term, `小王：…？小李：…`, is left
                             # to the one-line answer's reading)
@@ -2858,16 +2858,16 @@ class ClaimReader:
         return got  # type: ignore[return-value]
 
     @staticmethod
-    def _reply_turn(text: str, m: re.Match) -> bool | None:
+    def _reply_turn(text: str, m: re.Match) -> bool:
         """Whether the label after a question mark (`_PLAIN_SECTION_RE`'s reply) is another speaker's turn answering a
-        question turn that opens the line (`委员：X 怎么算？学生：…`, `面试官：…？我：…`): True when it names a speaker
-        (`学生`, `我`, `我答`), whose words then name no term; False when it is some other label; None when the line
-        opens with no turn, or the same speaker asks on (`甲：…？甲：…`)."""
+        question turn that opens the line (`委员：X 怎么算？学生：…`, `面试官：…？我：…`): a speaker's word (`学生`, `我`,
+        `我答`); not some other label, nor one after a line that opens with no turn, nor the same speaker asking on
+        (`甲：…？甲：…`)."""
         line = text.rfind("\n", 0, m.start()) + 1
         asker = _ASKER_LINE_RE.match(text, line, m.start())
         reply = m.group("reply")
         if asker is None or asker.group("asker") == reply:
-            return None
+            return False
         return _SPEAKER_RE.fullmatch(reply) is not None or _I_ANSWER_RE.fullmatch(reply) is not None
 
     def _told_of_itself(self, text: str, chars: list[str] | None) -> list[str] | None:
