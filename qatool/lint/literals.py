@@ -36,7 +36,7 @@ import regex
 
 from qatool.common.cache import cache_dir
 from qatool.common.io import atomic_writer
-from qatool.lint.patterns import SafePattern
+from qatool.lint.patterns import PATTERN_TOKEN_RE, SafePattern
 
 MAX_SET = 64  # largest set of alternative strings followed through a concatenation
 MIN_WEIGHT = 2  # weakest literal a gate may be filtered by: a CJK character counts 2, others 1
@@ -286,30 +286,25 @@ def _parsed(pattern: str, flags: int) -> Any:
         return None
 
 
-# a back reference (`\1`, `\g<name>`, `(?P=name)`) or a group's name; any other escape and a character class (where
-# `\1` is a character) are read over as they are
-_LOOSEN_RE = re.compile(r"(?P<ref>\\[1-9][0-9]?|\\g<\w+>|\(\?P=\w+\))|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?P<(?P<name>\w+)>", re.S)
-
-
 def _looser(pattern: str) -> str:
     """`pattern` with what the `regex` module allows and the standard parser refuses made looser: a back reference
-    (refused inside a lookbehind) becomes a run of any characters, and a group name used again (refused as a
-    redefinition) names nothing. It matches every string the pattern matches (and more), so the strings its matches
+    (refused inside a lookbehind) becomes a run of any characters, and a `(?P<name>` group name used again (refused as
+    a redefinition) names nothing. It matches every string the pattern matches (and more), so the strings its matches
     need are needed by the pattern's matches too."""
     seen: set[str] = set()
 
-    def loosen(m: re.Match[str]) -> str:
+    def loosen(m: regex.Match[str]) -> str:
         if m.group("ref"):
             return r"(?:[\s\S]*)"
         name = m.group("name")
-        if name is None:
+        if name is None or not m.group().startswith("(?P<"):
             return m.group()
         if name in seen:
             return "(?:"
         seen.add(name)
         return m.group()
 
-    return _LOOSEN_RE.sub(loosen, pattern)
+    return PATTERN_TOKEN_RE.sub(loosen, pattern)
 
 
 def weak_factors(pattern: str, flags: int = regex.ASCII) -> list[list[frozenset[str]]] | None:

@@ -34,8 +34,10 @@ class PatternTimeout(TimeoutError):
 # syntax that a copy of a pattern's tail cannot carry unchanged (back references, conditionals, recursion, branch
 # reset, \K, global or version flags, fuzzy matching, verbose comments): such a pattern is searched as written
 _NO_COPY_RE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(|\\K|\(\?\||\(\?[&R+\d]|\(\?[a-zA-Z]*[rVx]|\(\?[a-zA-Z]+\)|\{\s*e")
-# one token of a pattern: an escape, a character class, a named group's opening, or any other character
-_TOKEN_RE = regex.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*+\]|\(\?P?<(?![=!])\w+>|\(\?'\w+'|.", regex.S)
+# one token of a pattern's text: a back reference (`\1`, `\g<name>`, `(?P=name)`), any other escape, a character class
+# (where `\1` is a character), a named group's opening, or any other character
+PATTERN_TOKEN_RE = regex.compile(r"(?P<ref>\\[1-9][0-9]?|\\g<\w+>|\(\?P=\w+\))|\\.|\[\^?\]?(?:\\.|[^\]\\])*+\]"
+                                 r"|\(\?P?<(?![=!])(?P<name>\w+)>|\(\?'\w+'|.", regex.S)
 
 
 def searchable(pattern: str, flags: int = 0) -> str:
@@ -46,7 +48,7 @@ def searchable(pattern: str, flags: int = 0) -> str:
     whose copy could not mean the same (see `_NO_COPY_RE`), or that opens otherwise, is kept as it is."""
     if not pattern.startswith("(?<=") or flags & regex.VERBOSE or _NO_COPY_RE.search(pattern):
         return pattern
-    tokens = _TOKEN_RE.findall(pattern)
+    tokens = [m.group() for m in PATTERN_TOKEN_RE.finditer(pattern)]
     depth = 0
     for k, tok in enumerate(tokens):
         depth += tok.startswith("(") - (tok == ")")
