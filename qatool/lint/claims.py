@@ -1478,19 +1478,22 @@ _OBJECT_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+[”\"」]?\s*+(?:\*\*)?\s*+[，,
 _OBJECT_VERB_RE = re.compile(r"(?:做|用|加|加上|加入|采用|使用|引入|进行|开|开启|打开|上|配|配合|叫|称为)(?:了|过|上)?\s*+(?:一下|一步|一层|一个|一种)?\s*+(?:\*\*)?\s*+$")
 # after a term that heads a person's relative clause (`我们训练用的半精度 FP16 其实挺能装的`), a predicate of its own
 _HEAD_SAID_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[（(][^（()）]{1,20}[)）]\s*+)?[^\s，,。；;：:]")
+# the verbs of a picture a reader is told to see (`想成`), and of what a thing is taken as (`看成`, `当成`)
+_PICTURE_VERB = r"想成|想象成|比作|比喻成"
+_TAKE_AS_VERB = r"看成|看作|当成|当作|理解成"
 # the words between a term and what it is likened to (`Adagrad 像一个越学越有信心的学生`, `KL 散度就好比一把尺子`)
 _LIKENED_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:就|则|更)?(?:像|好像|如同|好比|犹如|仿佛|宛如|就像)(?:是)?"
                             # (or the picture a reader is told to take it for: `BART 你就把它当成 BERT 的加强版：…`)
                             # (看成/当成 and the like only with the reader told or 它 taken: `把这些软标签当成学生模型的输入` says
                             # what is done with them, no picture)
-                            r"|(?:你|我们|大家)?\s*+(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它)?(?:想成|想象成|比作|比喻成)"
+                            r"|(?:你|我们|大家)?\s*+(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它)?(?:" + _PICTURE_VERB + r")"
                             r"|(?:(?:你|我们|大家)\s*+(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它)?|(?:就|也|不妨|可以|完全可以|姑且)?(?:把它|将它))"
-                            r"(?:看成|看作|当成|当作|理解成)|(?:不妨|可以|完全可以|姑且)(?:看成|看作|理解成))\s*+(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
+                            r"(?:" + _TAKE_AS_VERB + r")|(?:不妨|可以|完全可以|姑且)(?:看成|看作|理解成))\s*+(?:一个|一位|一名|一只|一台|一把|一座|一块|个|位|只)?[^，,。；;：:、和与及]{0,12}")
 # what a topic named before a comma is, or is pictured as (`X 的上下文，你可以想成…`, `…，就像…`, `…，是…`)
-_PICTURED_AFTER_RE = re.compile(r"\s*+(?:(?:你|我们)?\s*+(?:可以|不妨|就)?\s*+(?:把它)?(?:想成|想象成|理解成|理解为|看成|看作|当成|当作)"
+_PICTURED_AFTER_RE = re.compile(r"\s*+(?:(?:你|我们)?\s*+(?:可以|不妨|就)?\s*+(?:把它)?(?:想成|想象成|" + _TAKE_AS_VERB + r"|理解为)"
                                 r"|(?:就|其实)?(?:像|好像|好比|相当于|是))")
 # a picture a clause sets up before its colon (`你可以把 X 想成一次小组讨论：`, `打个比方：`)
-_PICTURE_LEAD_RE = re.compile(r"(?:想成|想象成|比作|比喻成|比方成|比喻为|好比|打个比方|打个比喻)")
+_PICTURE_LEAD_RE = re.compile(r"(?:" + _PICTURE_VERB + r"|比方成|比喻为|好比|打个比方|打个比喻)")
 # `A 比 B 更不…`: the gap between A and B, and between B and the property after 不
 _THAN_GAP_RE = re.compile(r"\s*+(?:训练|的|在)?\s*+(?:时|中)?\s*+比\s*+(?:\*\*)?\s*+")
 _MORE_NOT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:训练)?\s*+(?:更|还|要)\s*+不")
@@ -2826,10 +2829,7 @@ class ClaimReader:
                     speaker = False  # (an answerer's turn after a question turn: `_reply_turn`)
                     if m.group("reply") is not None:
                         a, b = m.span("reply")
-                        if not (speaker := self._reply_turn(text, m)) \
-                                or not (self._mentions(text, a, b) or _I_ANSWER_RE.fullmatch(text, a, b)):
-                            # (another label after a question, or a speaker whose name is no term, `小王：…？小李：…`, is left
-                            # to the one-line answer's reading)
+                        if not (speaker := self._reply_turn(text, m)):
                             continue
                     else:
                         a, b = m.span("label") if m.group("label") else m.span("turn")
@@ -2857,18 +2857,19 @@ class ClaimReader:
             self._remember(key, got)
         return got  # type: ignore[return-value]
 
-    @staticmethod
-    def _reply_turn(text: str, m: re.Match) -> bool:
+    def _reply_turn(self, text: str, m: re.Match) -> bool:
         """Whether the label after a question mark (`_PLAIN_SECTION_RE`'s reply) is another speaker's turn answering a
-        question turn that opens the line (`委员：X 怎么算？学生：…`, `面试官：…？我：…`): a speaker's word (`学生`, `我`,
-        `我答`); not some other label, nor one after a line that opens with no turn, nor the same speaker asking on
-        (`甲：…？甲：…`)."""
+        question turn that opens the line, to be read past: one's own (`面试官：…？我：…`, `我答：`), or a speaker's word that
+        also names a term (`委员：X 怎么算？学生：…`: 学生 is no student model). Not another label, nor a speaker's name that
+        names nothing (`小王：…？小李：…`, left to the one-line answer's reading), nor one after a line that opens with no
+        turn, nor the same speaker asking on (`甲：…？甲：…`)."""
         line = text.rfind("\n", 0, m.start()) + 1
         asker = _ASKER_LINE_RE.match(text, line, m.start())
         reply = m.group("reply")
         if asker is None or asker.group("asker") == reply:
             return False
-        return _SPEAKER_RE.fullmatch(reply) is not None or _I_ANSWER_RE.fullmatch(reply) is not None
+        return _I_ANSWER_RE.fullmatch(reply) is not None \
+            or (_SPEAKER_RE.fullmatch(reply) is not None and bool(self._mentions(text, *m.span("reply"))))
 
     def _told_of_itself(self, text: str, chars: list[str] | None) -> list[str] | None:
         """`chars` with a line that a thing tells of itself read as told of it (`我是 Adagrad，训练越往后，我给每个参数的…`,
