@@ -28,8 +28,6 @@ _F1_RE = re.compile(r"(?<![A-Za-z])(?:F1|F_1|F-1)(?:[-\s]?(?:score|Score|分数|
 # averages over classes, changes, other F-measures, a per-class or per-run listing: the numbers are not one P, R, F1
 _OTHER_RE = re.compile(r"macro|micro|weighted|宏|微平均|加权|平均|提升|提高|增加|增长|下降|降低|减少|上涨|上升|涨|跌|变化|"
                        r"从\s*+\d|F2|F0\.5|Fβ|F_β|F-beta|β|@\d|top-?\d", re.I)
-# (not 不错, good: `F1 也能保持在不错的水平`)
-_WRONG_RE = re.compile(r"(?<!不)错|误|不对|不是|不等于|≠|算反|typo|wrong|incorrect", re.I)
 
 
 def _scale(number: str, percent: str | None) -> int:
@@ -70,5 +68,5 @@ def inconsistent_f1(text: str, start: int, end: int) -> tuple[int, int, float, f
 
 @check("f1-inconsistent-with-precision-recall")
 def f1_inconsistent(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for unit, (s, e, p, r, actual, stated) in sentence_checks(rule, doc, lambda t: "F" in t, inconsistent_f1, _WRONG_RE):
+    for unit, (s, e, p, r, actual, stated) in sentence_checks(rule, doc, lambda t: "F" in t, inconsistent_f1):
         yield make_finding(rule, doc, unit, s, e, p=f"{p:.4g}", r=f"{r:.4g}", f1=f"{actual:.3g}", stated=stated)

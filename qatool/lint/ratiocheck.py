@@ -50,8 +50,6 @@ _TRUE_RE = re.compile(r"成交|属实|(?:确认|核实|证实|核验)(?:为|是)
 _FALSE_ALARM_RE = re.compile(r"误拦|误报|误判|误诊|误检|误杀|误伤|错判|被拦|被判为|被标为|被预测为|被诊断为")
 _PASSED_RE = re.compile(r"正确放行|放行|判为正常|没被拦|未被拦|没被误|未被误|通过")
 _CORRECT_RE = re.compile(r"判对|预测正确|分类正确|预测对|分对|答对|(?<!不)是对的|判断正确|识别正确|(?<!不)正确(?:地)?(?:判断|识别|预测|分类|判)")
-# (not a count's own words, `误诊`, `误检`, nor an A-not-A that asks nothing of the sentence, `判得对不对没有关系`)
-_WRONG_RE = re.compile(r"(?<!不)错|误(?![拦报判杀伤识诊检])|(?<!对)不对|不是|不等于|≠|typo|wrong|incorrect", re.I)
 
 
 def _base(text: str, a: int, b: int, at: int) -> str | None:
@@ -120,7 +118,7 @@ def _has_digit(text: str) -> bool:
 
 @check("metric-example-mislabelled")
 def metric_example_mislabelled(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for unit, (s, e, named, derived, part, base) in sentence_checks(rule, doc, _has_digit, mislabelled_ratio, _WRONG_RE):
+    for unit, (s, e, named, derived, part, base) in sentence_checks(rule, doc, _has_digit, mislabelled_ratio):
         yield make_finding(rule, doc, unit, s, e, part=str(part), base=str(base), got=_METRICS[derived][1],
                            named=_METRICS[named][1])
 
@@ -181,5 +179,5 @@ def _names_iou(text: str) -> bool:
 
 @check("iou-example-miscomputed")
 def iou_example_miscomputed(rule: Rule, doc: LintDoc, kb: Knowledge) -> Iterator[Finding]:
-    for unit, (s, e, actual, value) in sentence_checks(rule, doc, _names_iou, miscomputed_iou, _WRONG_RE):
+    for unit, (s, e, actual, value) in sentence_checks(rule, doc, _names_iou, miscomputed_iou):
         yield make_finding(rule, doc, unit, s, e, iou=f"{actual:.3g}", stated=f"{value:g}")

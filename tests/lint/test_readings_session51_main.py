@@ -2,6 +2,9 @@
 
 - FC367 (traps): the exchange between positions named and then said not to come from the FFN (`…之间的信息交换并不靠它`,
   `不是由它完成的`, `跟 FFN 无关`): the negation after the verb denies the claim.
+- FC472, FC473 and the IoU check (the checks of worked numbers) read one mark of a sentence that calls its own numbers wrong: an
+  F1 sentence that names false positives (`误报`) is checked now, and a ratio sentence that says it swapped names
+  (`算反了`) is not.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ CASES = [
     ('FFN 负责位置之间的信息交换，靠它把上下文融合起来。', 'FC367', True),  # (guard)
     ('FFN 的作用是让不同位置之间交换信息，注意力只是辅助。', 'FC367', True),  # (guard)
     ('前馈网络让各个 token 之间互相交换信息，这一点不需要注意力层。', 'FC367', True),  # (guard)
+    ('精确率 0.5、召回率 0.5 时 F1 为 0.8，误报也不多。', 'FC472', True),  # (missed by the starting code)
+    ('precision 0.6、recall 0.6，F1 达到 0.9，误判的样本不多。', 'FC472', True),  # (missed by the starting code)
+    ('精确率 0.5、召回率 0.5 时 F1 为 0.8，这里算错了，应为 0.5。', 'FC472', False),  # (guard)
+    ('精确率 0.5、召回率 0.5 时 F1 为 0.5，误报也不多。', 'FC472', False),  # (guard)
+    ('100 位确诊阳性用户中模型识别出 90 位，所以 TNR 为 90%，这里把名字算反了。', 'FC473', False),  # (flagged by the starting code)
+    ('100 位确诊阳性用户中模型识别出 90 位，所以 TNR 为 90%。', 'FC473', True),  # (guard)
 ]
 
 
