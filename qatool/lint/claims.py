@@ -848,7 +848,10 @@ def _notation_word(text: str, m: re.Match) -> str | None:
 _DEGREE_WEI_RE = re.compile(r"(?<![变])[最更较极颇甚尤]为(?=[\u4e00-\u9fff])(?![了主止例此何准之其人师伍])")
 _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n：:])|^)[ \t]*(?:嗯+|呃+|唔+|额+|(?i:emm*|um+|uh+|hmm+))[ \t]*[，,…]+[ \t]*"
                         # (a service tone's aside that closes a clause, `…时请注意，`: what follows goes on as without it)
-                        r"|(?<=[\u4e00-\u9fffA-Za-z0-9])(?:请您?|需要|要)(?:注意|留意)(?=[，,])", re.M)
+                        r"|(?<=[\u4e00-\u9fffA-Za-z0-9])(?:请您?|需要|要)(?:注意|留意)(?=[，,])"
+                        # (a talk's hesitation without a comma, `呃 BPE 训练…`, `…，呃因为它…`, `scratch 呃其实…`: 呃 and 嗯
+                        # are nothing but fillers, so they are read past wherever a clause or a word may start)
+                        r"|(?:(?<=[，,。；;！!？?\n：: \t])|^)[ \t]*+(?:嗯|呃)++(?![，,…])[ \t]*+", re.M)
 # the tag of a speech quoted in two parts, between them (`“BART跟BERT一样，只有编码器，”顾言说，“名字都差不多…”`): the quote
 # marks around it and the speaker's words, so the speech reads as one
 _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*+“")
@@ -1516,9 +1519,11 @@ _VIEWED_AS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:当成|当作|看作|看�
 # a supposition that only says a term is used (`如果使用 L2 正则化，`, `若用 X 训练，`, `要是换成 Y 的话，`): what follows
 # is what comes of the term
 _SUPPOSED_USE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:如果|若|假如|要是|倘若|即使|即便|哪怕|就算|纵使)?\s*+(?:我们|你)?\s*+(?:在训练中|训练时)?\s*+"
-                                   r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用)(?:了)?\s*+(?:\*\*)?\s*+")
+                                   r"(?:使用|用|采用|选用|加上|加入|引入|开启|打开|启用|改用|换成|换用|拿)(?:了)?\s*+(?:\*\*)?\s*+")
 _USE_TOPIC_END_RE = re.compile(r"的话\s*+[，,]?\s*+$")
-_SUPPOSED_USE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时)?\s*+[，,]?\s*+")
+# (or a short job it is used for, `拿 X 抽特征的话，`, `用 X 做检索时，`: no negation in it, `用 X 不微调的话`)
+_SUPPOSED_USE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时"
+                                  r"|(?:来|去)?(?:(?![不没未无别])[\u4e00-\u9fff]){1,5}?(?:的话|的时候|时))?\s*+[，,]?\s*+")
 
 
 def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
@@ -4758,7 +4763,8 @@ def _opens_on_state(text: str, clause: Span, ps: int, pe: int, last: Mention) ->
         return None
     return at
 
-_COUNTED_AS_RE = re.compile(r"\s{0,2}个\s{0,2}(?=[A-Za-z])")
+# (or 的 before it, `17.5B 的 parameters`: the number is the size of the Latin quantity named right after it)
+_COUNTED_AS_RE = re.compile(r"\s{0,2}[个的]\s{0,2}(?=[A-Za-z])")
 # a verb that links the term to the property (`KNN 属于聚类方法：它…`): the property is stated, not a label whose value follows
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*+(?:\*\*)?\s*+(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
