@@ -879,9 +879,9 @@ _QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|�
 _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
     # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
@@ -1711,6 +1711,14 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
         return _fused_why(q, answer)
     clause, ask = got
     before, after = clause[:ask.start()], _WHAT_TAIL_RE.sub("", clause[ask.end():])
+    # (the clauses of the question before the one that asks set its scene, `GroupNorm 的组数取 1 时，它等价于哪种归一化？`:
+    # read with the answer as the sentence they make, behind their speaker's label)
+    head = q.rstrip("”」』\"").rstrip("？? \t*_")
+    if clause and (cut := head.rfind(clause)) > 0 and head[cut - 1] in "，,":
+        lead_in = head[:cut]
+        if (turn := TURN_LABEL_RE.match(lead_in) or _ASKER_LINE_RE.match(lead_in)) is not None:
+            lead_in = " " * turn.end() + lead_in[turn.end():]
+        before = lead_in + before
     lead = _ANSWER_LEAD_RE.match(answer)
     a = lead.end() if lead else 0
     if (label := TURN_LABEL_RE.match(answer, a) or _ANSWERER_RE.match(answer, a)) is not None:
@@ -2312,7 +2320,7 @@ _PAIR_QA_RE = re.compile(r"(?:^|(?<=[。！!？?；;\n]))(?P<qlab>[ \t]*)(?P<q>(
 # 公式。选手：x·sigmoid(x)`, `考官：请说出三个深度学习框架。考生：…`)
 _REQUEST_QA_RE = re.compile(
     r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|题目|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*"
-    r"请[ \t]*(?:你|您|大家|选手|考生|候选人)?[ \t]*(?:说出|列举|列出|写出|举出|给出|说说|写下)(?:一下)?[ \t]*"
+    r"请[ \t]*(?:你|您|大家|选手|考生|候选人)?[ \t]*(?:说出|列举|列出|写出|举出|给出|说说|写下|解释|说明|介绍|描述|讲讲|讲一讲|讲解)(?:一下)?[ \t]*"
     r"(?:[一二两三四五六七八九十0-9]+[ \t]*(?:个|种|项|条|类)?)?[ \t]*)"
     r"(?P<q>[^。！!？?\n:：|｜，,；;]{2,30}?)"
     r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"

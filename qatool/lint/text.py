@@ -976,6 +976,28 @@ def answer_after_turn(text: str, a: int, b: int) -> int | None:
     return turn.start()
 
 
+# a last clause that quotes a statement (an option's, `B 项“KL 不对称”`) and judges it wrong (`…的说法错误`, `…是错误做法`,
+# `…，把方向弄反了`): the clauses before it are the writer's own, stated (`verdict_tail`)
+_VERDICT_TAIL_RE = re.compile(
+    r"[，,；;]\s*+(?:所以|因此|故|因而|可见)?\s*+(?:(?:[A-H]|[①-⑩])\s*+(?:项|选项)|选项\s*+[A-H])?\s*+(?:称|说|认为|所说的?|给出的?|中的?|里的?)?\s*+"
+    r"[“\"「『](?P<quoted>[^”\"」』“「『\n]{1,80})[”\"」』]\s*+"
+    r"(?:(?:这种说法|这个说法|这句话|的说法|的观点|的表述|的结论|的做法|这一项|一项)?\s*+(?:是|属于|完全|显然|明显)?\s*+(?:错误的?|错的|错|不对|不正确|有误|不成立|错误(?:的)?做法)(?:的)?"
+    r"|[，,]\s*+(?:这是|是)?\s*+(?:把)?(?:方向|结论|因果|大小关系|正负号?)?\s*+(?:弄|搞|说|写|记)?反了)"
+    r"\s*+[。.！!]?\s*+$")
+
+
+def verdict_tail(text: str, a: int, b: int) -> int | None:
+    """Where the last clause of the sentence text[a:b] that quotes a statement and judges it wrong starts
+    (`_VERDICT_TAIL_RE`: `KL 与 JS 散度一样都是对称的，B 项“KL 不对称”的说法错误。`), when what comes before it states on
+    its own; else None."""
+    if not any(q in text[a:b] for q in "“\"「『"):
+        return None
+    m = _VERDICT_TAIL_RE.search(text, a, b)
+    if m is None or m.start() <= a or sentence_kind(text[a:m.start()]) != "statement":
+        return None
+    return m.start()
+
+
 def asking_tail(text: str, a: int, b: int) -> int | None:
     """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), or the last clause that
     asks to explain what comes before it (`_REQUEST_TAIL_RE`), when what comes before it states (a sentence of its own
@@ -1080,7 +1102,12 @@ class TextLayer:
                 kind = sentence_kind(text[a:b])
                 fixed = corrected_after(text, a, b) if kind == "reported" else None
                 tail = asking_tail(text, a, b) if kind == "question" else None
-                if tail is not None:
+                judged = verdict_tail(text, a, b) if kind == "reported" and fixed is None else None
+                if judged is not None:
+                    # `KL 与 JS 散度一样都是对称的，B 项“KL 不对称”的说法错误。`: the writer's clauses, then a quoted
+                    # statement judged wrong
+                    out += [Span(a, judged, "statement"), Span(judged, b, "reported")]
+                elif tail is not None:
                     # `延长训练，验证误差只会下降，又何需早停？`, `…，请说明原因。`: what comes before a last clause that asks
                     # only rhetorically, or asks to explain it, is stated
                     out += [Span(a, tail, sentence_kind(text[a:tail])), Span(tail, b, "question")]
