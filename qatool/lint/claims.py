@@ -195,6 +195,8 @@ class Glossary:
             return False  # `推理服务底层我们启用了…`, `底层用的是 word2vec`: 底层 as "underlying", not the layers near the input
         if key == "模型并行" and _MODEL_ACTS_BEFORE_RE.search(text, max(start, a - 2), a) and _MODEL_ACTS_AFTER_RE.match(text, b, end):
             return False  # `再交给大模型并行验证`: a model that does something in parallel, not model parallelism
+        if key[-1] == "门" and key != "门" and b < end and text[b] in "控数":
+            return False  # `LSTM 的门控结构…`, `LSTM 的门数`: a longer word begins at its last character (read as `LSTM` + `门控`)
         if key[-1] in "大小多少高低长短" and b < end and text[b] == "于":
             return False  # `容量小于最佳容量`: a comparison, not the name `容量小`
         gaps = self._gaps.get(key, ())
@@ -790,6 +792,18 @@ def _unfilled(text: str) -> list[str] | None:
     for m in _FILLER_RE.finditer(text):  # `…，嗯，…`: a spoken filler is read past
         chars = chars or list(text)
         chars[m.start():m.end()] = " " * (m.end() - m.start())
+    if "不对" in text:
+        for m in _SELF_REPAIR_RE.finditer(text):
+            # `X，不对不对我是说 Y`: X taken back (`X，不对。`) and Y said in a sentence of its own
+            chars = chars or list(text)
+            k = text.index("不对", m.start())
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+            chars[k:k + 2] = "不对"
+            chars[m.end() - 1] = "。"
+            # (only the clause right before the repair is taken back: `X1，X2，不对我是说 Y` → `X1。X2，不对。Y`)
+            before = max(text.rfind(c, 0, m.start() - 1) for c in "，,")
+            if before > max(text.rfind(c, 0, m.start() - 1) for c in "。！!？?；;\n"):
+                chars[before] = "。"
     if "”" in text and "“" in text:
         for m in _SPEECH_TAG_RE.finditer(text):  # `“A，”顾言说，“B”`: one speech, its tag between its parts read past
             chars = chars or list(text)
@@ -852,6 +866,9 @@ _FILLER_RE = re.compile(r"(?:(?<=[，,。；;！!？?\n：:])|^)[ \t]*(?:嗯+|�
                         # (a talk's hesitation without a comma, `呃 BPE 训练…`, `…，呃因为它…`, `scratch 呃其实…`: 呃 and 嗯
                         # are nothing but fillers, so they are read past wherever a clause or a word may start)
                         r"|(?:(?<=[，,。；;！!？?\n：: \t])|^)[ \t]*+(?:嗯|呃)++(?![，,…])[ \t]*+", re.M)
+# a speaker's repair of the words just said (`…，不对不对我是说它是双向的`, `…，不对，我的意思是…`): the clause before it is
+# taken back (read as a sentence `…，不对。`), and what follows is what the speaker says, in a sentence of its own (not denied by 不对)
+_SELF_REPAIR_RE = re.compile(r"(?<=[，,])[ \t]*+不对(?:不对)?[ \t]*+(?:[，,][ \t]*+)?(?:我(?:的意思)?是说|我是想说|我的意思是|应该说是?)[ \t]*+[，,]?")
 # the tag of a speech quoted in two parts, between them (`“BART跟BERT一样，只有编码器，”顾言说，“名字都差不多…”`): the quote
 # marks around it and the speaker's words, so the speech reads as one
 _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*+“")
@@ -2212,10 +2229,26 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     if (tail := _WHAT_TAIL_RE.search(q)) is not None:
         out += [(k, " ") for k in range(q0 + tail.start(), q1)]  # (`ROC 横轴是啥来着？B：TPR`: the particles of asking)
     qm = m.span("qm")
+    if (echo := _echoed_verb(q, text, a)) is not None:
+        # (`Query 来自哪里？选手：来自编码器的输出。`: the answer says the question's verb again; read once, with no 是)
+        return out + [(k, " ") for k in range(qm[0], echo)]
     out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
     if (copula := _COPULA_OPENS_RE.match(text, m.end())) is not None:
         out += [(k, " ") for k in range(*copula.span())]  # (`A：就是浮点和 INT8…`: the answer's copula is the 是 put in)
     return out
+
+
+def _echoed_verb(q: str, text: str, a: int) -> int | None:
+    """Where the verb ends that the answer at text[a:] opens with, when it is the two-character verb (not a copula) right
+    before the question's last asking word (`…来自哪里？来自编码器`, `…采用哪种？采用 X`); else None."""
+    asks = list(_QA_ASKS_RE.finditer(q))
+    if not asks:
+        return None
+    verb = q[:asks[-1].start()].rstrip()[-2:]
+    if len(verb) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in verb) or verb[-1] in "是为的了" \
+            or _QA_NO_RE.match(verb) or text[a:a + 2] != verb:
+        return None
+    return a + 2
 
 
 # the two options of an alternative question at its end (`原始 Transformer 是 Pre-LN 还是 Post-LN？`)
@@ -2401,7 +2434,8 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
                 # length, `“…能并行吗？”能，每个…`: the answer is a sentence of its own, about what the question asks)
                 continue
             if rx is _INLINE_QA_RE and not every and ((_COUNT_ASK_RE.search(m.group("q")) and _COUNT_OPENS_RE.match(text, m.end()))
-                                        or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))):
+                                        or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))
+                                        or _asked_in_place(m.group("q"), text[m.end():_phrase_end(text, m.end()) + 1])):
                 # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
                 # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
                 continue
@@ -5062,3 +5096,18 @@ def _close(stated: float, known: float, tolerance: float) -> bool:
     if known == 0:
         return abs(stated) <= tolerance
     return math.isclose(stated, known, rel_tol=tolerance)
+
+
+def _asked_in_place(question: str, answer: str) -> bool:
+    """Whether a question of what asked on one line and the answer after it (`主持人：ResNet-50 用的是哪种残差块？选手：两个
+    3×3 卷积组成的 basic block。`) read as one statement with the answer's opening phrase in the place of the asking words
+    (`_fused`: `ResNet-50 用的是 两个 3×3 … 残差块`), which the claim reader reads by itself (`_with_answers`), rather than
+    as `残差块 是 两个 …`, where the verb before the asking words is left hanging. Not a question that ends on 是 and its
+    asking word (`GELU 的公式是什么？`), which the inline reading states whole."""
+    got = _asked_for(question)
+    if got is None:
+        return False
+    clause, ask = got
+    if not _WHAT_TAIL_RE.sub("", clause[ask.end():]).strip() and clause[:ask.start()].rstrip().endswith(("是", "为")):
+        return False
+    return _fused(question + "？", answer, True) is not None

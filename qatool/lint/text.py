@@ -782,7 +782,10 @@ _NOT_ASKING_RE = re.compile(r"(?:随便|" + _CONCEDED_LEAD + r")[^，,。；;]{0
                              # (an A-not-A whose answer is said not to matter: `加不加位置编码差别不大`, `用不用都一样`)
                              r"|" + a_not_a("ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别)"
                              # (`负样本判得对不对不影响这个数`)
-                             r"|(?:都|也|并|完全)?(?:不(?:会)?(?:影响|改变)|影响不(?:了|到)|无关|没(?:有)?关系))")
+                             r"|(?:都|也|并|完全)?(?:不(?:会)?(?:影响|改变)|影响不(?:了|到)|无关|没(?:有)?关系))"
+                             # (an aside that takes for granted the listener knows, said in passing before what the
+                             # sentence states: `GPT 那套预训练你知道怎么做的吧，就是…`, `GPT 怎么预训练的大家都清楚吧，…`)
+                             r"|[^，,。；;？?！!]{0,16}?(?:你|您|大家|你们)(?:应该|肯定|也|都)?(?:知道|晓得|清楚|了解|明白)[^，,。；;？?！!]{0,12}?吧(?=[ \t]*[，,])")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
@@ -998,11 +1001,30 @@ def verdict_tail(text: str, a: int, b: int) -> int | None:
     return m.start()
 
 
+# the premise a question opens with, granted (`主持人：既然 RNN 可以并行处理所有时间步，那…靠的是什么？`): it states
+_GRANTED_RE = re.compile(r"[ \t]*+(?:(?:\*\*)?[ \t]*+" + SPEAKER_LABEL + r"[ \t]*+(?:\*\*)?[ \t]*+[:：][ \t]*+)?既然[^，,。；;！!？?]{2,60}?(?=[，,])")
+
+
+# what in the answer may deny a question's premise (`我：其实 RNN 不能并行…`)
+_PREMISE_DENIED_RE = re.compile(r"其实|实际上|事实上|并不|并非|不是|不能|不可以|无法|没法|不对|错|误|前提|反了")
+
+
+def _premise_denied(text: str, s: int) -> bool:
+    """Whether the sentence after the one that starts at text[s] (its answer) may deny what it takes as given."""
+    k = next_turn_start(text, s)
+    end = _SENTENCE_STOP_RE.search(text, k)
+    return _PREMISE_DENIED_RE.search(text, k, end.end() if end is not None else len(text)) is not None
+
+
 def asking_tail(text: str, a: int, b: int) -> int | None:
     """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), or the last clause that
-    asks to explain what comes before it (`_REQUEST_TAIL_RE`), when what comes before it states (a sentence of its own
-    would be a statement); else None."""
+    asks to explain what comes before it (`_REQUEST_TAIL_RE`), or the question after the premise it opens with
+    (`_GRANTED_RE`: `既然 X，…？`), when what comes before it states (a sentence of its own would be a statement), and the
+    sentence after the question does not say the premise is wrong (`…？乙：其实不是…`); else None."""
     m = _RHETORICAL_TAIL_RE.search(text, a, b) or _REQUEST_TAIL_RE.search(text, a, b)
+    if m is None and "既然" in text[a:b] and (granted := _GRANTED_RE.match(text, a, b)) is not None \
+            and not refuted_next(text, a) and not _premise_denied(text, a):
+        return granted.end() if sentence_kind(text[a:granted.end()]) == "statement" else None
     if m is None or sentence_kind(text[a:m.start()]) != "statement":
         return None
     return m.start()
