@@ -607,7 +607,10 @@ _ASK_TOLD_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + ASKERS + r"(?:问|问到|问起
 # who asks in an interview told of (`二面问…`, `三面主管问…`, `笔试环节问…`): a round, its examiner, or a part of it
 INTERVIEW_ASKERS = (r"(?:(?:[一二三四五六终初复]面|技术面|交叉面|主管面|HR\s*+面|笔试|机试)(?:的)?\s*+(?:主管|面试官|考官|老板|leader)?"
                     r"|主管|老板|leader|[\u4e00-\u9fff]{1,4}?(?:环节|阶段))")
-_ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$")
+# (or, after a verb that asks to explain, up to 30 characters: `解释一下为什么只给 head 部分做 layer-wise lr 放大：…`; not a
+# label that names a note on a question, `关于为什么可以用叶子得分衡量复杂度的一点个人理解：`)
+_ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。]{0,12}$"
+                                   r"|(?:解释|说明|说一?说|讲一?讲|谈一?谈|聊一?聊|分析)(?:一下)?[ \t]*(?:为什么|为何|怎么|如何)[^：，,。]{0,30}$")
 
 
 # a question told as asked, with its asking word, that a comma ends before the answer spoken after it (`有同学问 MQA
