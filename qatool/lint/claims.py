@@ -465,7 +465,9 @@ _AIM = r"(?:目的|用意|初衷)(?:就|正|其实|主要)?"
 # the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
 # (or what the writer reports finding, `这里我们发现 X…`, `实验中我们注意到 X…`: a finding the writer states as so)
 _OPINION_HEAD = (r"(?:(?:这里|此处|这次|后来|最后|最终|实验中|实践中|实际中)\s*+[，,]?\s*+)?"
-                 r"(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到)")
+                 r"(?:(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到)"
+                 # (or the writer's understanding named as a noun, `我的理解是 X 里的 Y…`: what follows is the writer's view)
+                 r"|(?:我|我们|笔者|本人)(?:个人)?的(?:理解|看法|观点|判断|印象)(?:是|就是))")
 _OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*+[，,：:]?\s*+)?"
 # the writer telling someone what to do (`我还专门提醒他要先…`): what follows is the writer's own view
 _ADVISED_LEAD = (r"(?:(?:我|我们|笔者)(?:还|也|都|就)?(?:专门|特意|特地|一直|反复|再三)?(?:提醒|告诉|叮嘱|嘱咐|建议|要求|教)(?:了)?"
@@ -616,6 +618,9 @@ _COMMA_RE = re.compile(r"[，,]")
 # the colon after a lead that announces what follows is about (`三十秒讲清楚 T5：…`, `今天聊聊 RLHF 里的 KL 惩罚：…`)
 _TITLE_COLON_RE = re.compile(r"[：:](?!\d)")
 _TITLE_GAP_RE = re.compile(r"[ \t]*(?:\*\*)?[ \t]*")
+# (or the aspect of the term a title announces, `这篇文章里作者讲 NMS 的流程：…`, `书上 GBDT 的训练步骤：…`: what follows is
+# said of the term)
+_TITLE_ASPECT_RE = re.compile(r"[ \t]*+(?:\*\*)?[ \t]*+的\s*+(?:具体|整个|完整)?(?:流程|步骤|过程|做法|原理|机制|思路|定义|定位|计算方法|计算方式|算法|训练流程|训练过程|训练步骤|工作原理)[ \t]*+(?:\*\*)?[ \t]*+")
 _COMPARED_RE = re.compile(r"(?:与|和|跟|同|比|像|不同于|区别于|相比于?|对比|而不是|而非|不是|除了)\s*[^，。；,;\s]{0,6}$")
 # a list item or paragraph that begins with a bold label (`- **Leaky ReLU**：…`): its clauses are said of the label
 # (used with match(text, pos), which anchors at pos: no `^`, which would only match at the start of the text)
@@ -1448,6 +1453,15 @@ _SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|�
 # a clause that tells who brought the term out, and when (`2019 年 Google 推出 T5，…`, `谷歌放出的基础款 BERT-base，…`): the term is
 # what the sentence goes on about, as after a scene of work on it (not a person who raises it: `有人提出 X，…`)
 _RELEASED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?!有人|面试官|网友|同学|读者|你|我)[^，,。；;：:？?！!\n]{0,24}?(?<![不没未别])(?:推出|提出|发布|放出|开源|发表)(?:了|的[^，,。；;：:？?！!\s]{0,4}?)?\s*+(?:\*\*)?\s*+")
+# a clause that tells who or what explains the term (`作者介绍 U-Net 时说，…`, `书上这一节讲梯度提升树，说…`, `老师讲解 NMS 的时候，…`):
+# what the sentence goes on to say is said of the term, as after a scene of work on it (a source that names it only
+# in passing, `书上提到 X 和 Y`, names two terms and sets none)
+_TOLD_LEAD_RE = re.compile(r"\s*+(?:\*\*)?(?:(?:这|那|该)?(?:本|篇|份)?(?:书|书上|书里|书中|教材|课本|文章|论文|博客|教程|讲义|课上|课堂上|视频|原文|文中)"
+                           r"(?:里|上|中)?[，,]?\s*+)?(?:(?:这|那|第[一二三四五六七八九十0-9]{1,3})(?:一)?(?:节|章|部分|小节|段)(?:里|中)?\s*+)?"
+                           r"(?:作者|老师|讲师|教授|书上|书里|书中|教材|文章|论文)?(?:在)?"
+                           r"(?:介绍|讲解|讲述|讲到|讲|解释|阐述|谈到|说到|聊到)(?:了)?\s*+(?:\*\*\s*+)?")
+_SOURCE_PART_CLAUSE_RE = re.compile(r"(?:" + _TOLD_LEAD_RE.pattern + r")[^，,。；;：:？?！!]{1,20}?(?:那|这|的)\s*+(?:一)?(?:部分|节|章|段|小节)\s*+[，,：:]\s*+")
+_TOLD_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+(?:就|便)?(?:说|讲|提到|指出|写道)?(?:了|过)?\s*+[，,：:]\s*+")
 _SCENE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+[，,]\s*+")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*+(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
@@ -3261,6 +3275,7 @@ class ClaimReader:
                 frame, carried = self._opening_frame(text, clause, mentions, frame, carried)
                 if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
+                        or _SOURCE_PART_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _VOCATIVE_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or (_PREFACE_RE.match(text, clause.start, clause.end) and not mentions and not _PRONOUN_RE.search(text, clause.start, clause.end)):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
@@ -3404,7 +3419,8 @@ class ClaimReader:
         if colon is None:
             return None
         before = [m for m in mentions if m.end <= colon.start()]
-        if not before or not _TITLE_GAP_RE.fullmatch(text, before[-1].end, colon.start()) \
+        if not before or not (_TITLE_GAP_RE.fullmatch(text, before[-1].end, colon.start())
+                              or _TITLE_ASPECT_RE.fullmatch(text, before[-1].end, colon.start())) \
                 or any(self._is_object(text, clause, m) for m in before):
             return None
         if not all(_OWNER_RE.fullmatch(text, a.end, b.start) for a, b in zip(before, before[1:])):
@@ -3804,6 +3820,9 @@ class ClaimReader:
                                    or _RELEASED_LEAD_RE.fullmatch(text, clause.start, mentions[0].start)) \
                 and _SCENE_END_RE.fullmatch(text, mentions[0].end, clause.end):
             return mentions[0].keys  # `当时手写 GBDT，每棵新树都拟合…`: a scene of work on the term, whose parts follow
+        if len(mentions) == 1 and _TOLD_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
+                and _TOLD_END_RE.fullmatch(text, mentions[0].end, clause.end):
+            return mentions[0].keys  # `作者介绍 U-Net 时说，跳跃连接…`: the term a source explains, what it says follows
         quoted = _QUOTE_LEAD_RE.match(text, clause.start, clause.end)
         if quoted is not None:
             mentions = [m for m in mentions if m.start >= quoted.end()]
@@ -4468,7 +4487,9 @@ class ClaimReader:
                       or (text[x.start:x.end] == "其" and not text[x.end:group[0].start].strip(" *"))  # `其 FFN`
                       or (x.start == x.end and _PRONOUN_OWNER_GAP_RE.fullmatch(text, x.end, group[0].start))  # `它那个 decoder`
                       or _OWNER_NOUN_RE.fullmatch(text, x.end, group[0].start)
-                      or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps)))), None)
+                      or (_LOCATIVE_GAP_RE.fullmatch(text, x.end, group[0].start) and _LOCATIVE_TAIL_RE.match(text, group[-1].end, ps))
+                      # (the term a source explains, a part of it named after: `老师讲 U-Net 的时候，跳跃连接…`)
+                      or (_TOLD_LEAD_RE.fullmatch(text, clause.start, x.start) and _TOLD_END_RE.fullmatch(text, x.end, group[0].start)))), None)
         if owner is not None:  # `U-Net 的跳跃连接`, `LLaMA 在 FFN 里用…`: what is said of the part is said of its owner too
             group = self._coordinated_up_to(text, clause, before, before.index(owner)) + group
         actor = next((x for x in reversed(before[:j]) if _ACTS_THROUGH_RE.fullmatch(text, x.end, group[0].start)), None)

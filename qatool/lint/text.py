@@ -126,7 +126,7 @@ _OTHER_SAYS = (r"(?:^|(?<=[，,；;：:\s]))" + _OTHER_PARTY + r"[^，,。；;�
 SERVED = r"家属|家长|客户|用户|患者|学员|老板|领导|买家|顾客|听众|玩家|粉丝"
 # a sentence that reports a belief in order to refute it (`常被误认作…`, `误当成…`), or calls a statement wrong
 REPORTED_RE = re.compile(
-    r"误以为|误认为|错误地认为|错以为|常被误解|(?<![错失])误(?:认作|认成|当作|当成|看作|看成|读为|读成|作(?![用业弊]))|误解|误区|谬误|迷思|想当然|有人(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
+    r"误以为|误认为|错误地认为|错以为|常被误解|(?<![错失])误(?:认作|认成|当作|当成|看作|看成|读为|读成|作(?![用业弊]))|误解|误区|谬误|迷思|想当然|有人(?:在[\u4e00-\u9fff]{1,6}?(?:里|上|中))?(?:会|可能会|常|常常|经常)?(?:认为|说|觉得|以为|提议|建议|主张)|有些人(?:认为|说|觉得)|很多人(?:认为|觉得|以为|会说)"
     # many or some people of any kind holding a belief (`不少观众以为…`, `常有同学把 X 当成 Y`)
     r"|(?:很多|不少|许多|一些|有些|有的|部分|好多|大多数|多数|常有|总有|经常有)(?:的)?(?:人|同学|观众|读者|听众|新手|初学者|朋友|用户|网友|候选人|面试者|开发者|工程师|学生|游客|参观者|玩家|买家|患者|家长)"
     r"(?:都|会|常|常常|经常|总|总是|往往|容易|一直)?(?:认为|觉得|以为|会说|相信|把[^，,。；;]{1,20}?(?:当成|当作|看成|看作|理解成|理解为|误认为))"
@@ -815,7 +815,11 @@ _GUESSED_WHAT_END_RE = re.compile(r"(?:预测|猜|猜测|猜出|推断|推测|�
 # an indirect question after a verb of wondering or not knowing (`我们纳闷 X 为什么拟合不了`, `我一直好奇它怎么做到的`): the
 # speaker asks the reader nothing, and the sentence goes on to state (`…，后来想通了：…`); the clause that holds it is
 # skipped as a question, the others are read
-_WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不通|想不明白|搞不懂|弄不懂|搞不明白|弄不明白|不明白|不理解|想知道)"
+_WONDERED_RE = re.compile(r"(?:纳闷|好奇|疑惑|困惑|不解|奇怪|想不通|想不明白|搞不懂|弄不懂|搞不明白|弄不明白|不明白|不理解|想知道"
+                          # (or what a source sets out to explain, `书上这一节解释 XGBoost 为什么快，说…`: the book asks the
+                          # reader nothing, what it says follows)
+                          r"|(?:书上|书里|书中|教材|课本|文章|论文|原文|文中|作者|老师|课上|这一节|这一章|这一段|这部分)[^，,。；;？?！!：:]{0,8}?(?:解释|说明|讲解|分析|讨论)(?:了)?"
+                          r"(?=[^，,。；;？?！!：:]{0,24}?(?:为什么|为何|怎么|怎样|如何)[^，,。；;？?！!：:]*[，,]\s*+(?:说|讲|称|提到|指出|认为)))"
                           r"[^，,。；;？?！!：:]{0,24}?(?:为什么|为何|怎么|怎样|如何|什么|哪)[^，,。；;？?！!：:]*")
 # what a thing is concerned with or measures, told as an indirect question after 的是 (`关注的是真实正例有没有被找全`)
 # (or after 就是/主要/只 with the verb: `PPV 就是看漏没漏`)
