@@ -2448,8 +2448,7 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
                 # length, `“…能并行吗？”能，每个…`: the answer is a sentence of its own, about what the question asks)
                 continue
             if rx is _INLINE_QA_RE and not every and ((_COUNT_ASK_RE.search(m.group("q")) and _COUNT_OPENS_RE.match(text, m.end()))
-                                        or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))
-                                        or _asked_in_place(m.group("q"), text[m.end():_phrase_end(text, m.end()) + 1])):
+                                        or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))):
                 # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
                 # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
                 continue
@@ -5118,17 +5117,3 @@ def _close(stated: float, known: float, tolerance: float) -> bool:
         return abs(stated) <= tolerance
     return math.isclose(stated, known, rel_tol=tolerance)
 
-
-def _asked_in_place(question: str, answer: str) -> bool:
-    """Whether a question of what asked on one line and the answer after it (`主持人：ResNet-50 用的是哪种残差块？选手：两个
-    3×3 卷积组成的 basic block。`) read as one statement with the answer's opening phrase in the place of the asking words
-    (`_fused`: `ResNet-50 用的是 两个 3×3 … 残差块`), which the claim reader reads by itself (`_with_answers`), rather than
-    as `残差块 是 两个 …`, where the verb before the asking words is left hanging. Not a question that ends on 是 and its
-    asking word (`GELU 的公式是什么？`), which the inline reading states whole."""
-    got = _asked_for(question)
-    if got is None:
-        return False
-    clause, ask = got
-    if not _WHAT_TAIL_RE.sub("", clause[ask.end():]).strip() and clause[:ask.start()].rstrip().endswith(("是", "为")):
-        return False
-    return _fused(question + "？", answer, True) is not None
