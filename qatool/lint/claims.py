@@ -2244,17 +2244,19 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
         out += [(k, " ") for k in range(q0 + tail.start(), q1)]  # (`ROC 横轴是啥来着？B：TPR`: the particles of asking)
     qm = m.span("qm")
     if (echo := _echoed_verb(q, text, a)) is not None:
-        # (`Query 来自哪里？选手：来自编码器的输出。`: the answer says the question's verb again; read once, with no 是)
-        return out + [(k, " ") for k in range(qm[0], echo)]
+        # (`Query 来自哪里？选手：来自编码器的输出。`: the answer says the question's verb again; read once, with no 是, the
+        # answer in the place of the asking words and the noun after them, `Transformer 属于哪一类网络？选手：属于 RNN`)
+        return out + [(k, " ") for k in range(q0 + echo[0], echo[1])]
     out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
     if (copula := _COPULA_OPENS_RE.match(text, m.end())) is not None:
         out += [(k, " ") for k in range(*copula.span())]  # (`A：就是浮点和 INT8…`: the answer's copula is the 是 put in)
     return out
 
 
-def _echoed_verb(q: str, text: str, a: int) -> int | None:
-    """Where the verb ends that the answer at text[a:] opens with, when it is the two-character verb (not a copula) right
-    before the question's last asking word (`…来自哪里？来自编码器`, `…采用哪种？采用 X`); else None."""
+def _echoed_verb(q: str, text: str, a: int) -> tuple[int, int] | None:
+    """Where the question's last asking word starts (in `q`) and where the verb ends that the answer at text[a:] opens
+    with, when it is the two-character verb (not a copula) right before that asking word (`…来自哪里？来自编码器`,
+    `…采用哪种？采用 X`); else None."""
     asks = list(_QA_ASKS_RE.finditer(q))
     if not asks:
         return None
@@ -2262,7 +2264,7 @@ def _echoed_verb(q: str, text: str, a: int) -> int | None:
     if len(verb) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in verb) or verb[-1] in "是为的了" \
             or _QA_NO_RE.match(verb) or text[a:a + 2] != verb:
         return None
-    return a + 2
+    return asks[-1].start(), a + 2
 
 
 # the two options of an alternative question at its end (`原始 Transformer 是 Pre-LN 还是 Post-LN？`)

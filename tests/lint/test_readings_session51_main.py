@@ -5,6 +5,8 @@
 - FC472, FC473 and the IoU check (the checks of worked numbers) read one mark of a sentence that calls its own numbers wrong: an
   F1 sentence that names false positives (`误报`) is checked now, and a ratio sentence that says it swapped names
   (`算反了`) is not.
+- an answer that says its question's verb again (`…属于哪一类网络？选手：属于 RNN`): the answer is read in the place of the
+  asking words and the noun after them (`Transformer 属于 RNN`), not after the noun left behind.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ CASES = [
     ('精确率 0.5、召回率 0.5 时 F1 为 0.5，误报也不多。', 'FC472', False),  # (guard)
     ('100 位确诊阳性用户中模型识别出 90 位，所以 TNR 为 90%，这里把名字算反了。', 'FC473', False),  # (flagged by the starting code)
     ('100 位确诊阳性用户中模型识别出 90 位，所以 TNR 为 90%。', 'FC473', True),  # (guard)
+    ('主持人：Transformer 属于哪一类网络？选手：属于循环神经网络。', 'FC177', True),  # (guard)
+    ('考官：Transformer 属于哪种模型？考生：属于 RNN 的一种。', 'FC177', True),  # (guard)
+    ('主持人：Transformer 属于哪一类网络？选手：属于前馈的注意力网络，不是循环神经网络。', 'FC177', False),  # (guard)
+    ('考官：Transformer 属于哪种模型？考生：属于基于自注意力的模型，不属于 RNN。', 'FC177', False),  # (guard)
 ]
 
 
