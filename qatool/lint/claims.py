@@ -901,9 +901,14 @@ _QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|�
 _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
     # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    # (a quiz round's name before the host's turn, `抢答题，主持人问：…`, is blanked with the label)
+    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")"
+    # (a contestant named by a letter after the role, `选手甲`, `选手B`, or told to buzz in or answer before the colon,
+    # `一号选手按下抢答器：`, `选手抢答：`)
+    r"(?:(?<=选手|嘉宾|考生|同学)(?:[甲乙丙丁]|[A-D](?![A-Za-z0-9])))?[ \t]*(?:(?:按下|按响|拍下)(?:了)?抢答器|抢答(?:道)?|举手(?:答|回答)?|答道|回答道?)?"
+    r"[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 # a question an interviewer asked and the answer given, reported in one sentence (`面试官问 GPT 的预训练目标，我说是
 # MLM`): read as the inline question and answer are
@@ -1828,7 +1833,8 @@ _QUOTED_ASK_RE = re.compile(r"(?:问|问到|问起|提问|问题是|题目是)\s
 _COPULA_OPENS_RE = re.compile(r"\s*+(?:其实|主要|就|一般)?(?:是|为)\s*+")
 _PARTICLE_END_RE = re.compile(r"(?:啊|呀|吧|嘛|哈|呗|啦|哦|喔)+\s*+$")
 # an opening phrase that states a claim of its own (a copula or a verb of saying), or says no, or hedges it away
-_OWN_CLAIM_RE = re.compile(r"是|为|指|叫|称|不|没|无|非|未|看情况|取决于|因人而异|不一定|分情况|一般|都可以|都行")
+# (or its default, or what it stands for or controls: `β1 默认 0.9，…`, `β1 对应一阶矩`, an answer that names its own terms)
+_OWN_CLAIM_RE = re.compile(r"是|为|指|叫|称|不|没|无|非|未|看情况|取决于|因人而异|不一定|分情况|一般|都可以|都行|默认|对应|控制|负责|表示|代表|用于|用来")
 
 # what may stand before the value an answer gives first (`大约 340M`, `参数量约为 1.1 亿`, `是 2048`): the quantity's
 # name, a hedge, a copula; no clause punctuation, no Latin name (`Base 版 110M`: another item's value)

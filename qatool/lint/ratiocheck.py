@@ -86,12 +86,37 @@ def _matches(value: float, written: str, percent: bool, ratio: float) -> bool:
     return abs(value / scale - ratio) <= max(0.005, 0.5 * 10 ** -decimals / scale) + 1e-9
 
 
+# the end of the sentence before (a full stop or a line break), and a sentence that asks or calls something wrong
+_SENTENCE_END_RE = re.compile(r"[。！!？?\n]")
+_NOT_TOLD_RE = re.compile(r"[？?]|(?<!不)错|(?<!对)不对|不是|如果|假如|假设|若")
+
+
+def _counted_before(text: str, start: int) -> int | None:
+    """Where the sentence right before text[start:] starts, when it is a statement on the same line that ends in a full
+    stop (the counts of a worked example told before the sentence that names their ratio); else None."""
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == 0 or text[end - 1] not in "。！!":
+        return None
+    prev = max(text.rfind(ch, 0, end - 1) for ch in "。！!？?\n") + 1
+    if _NOT_TOLD_RE.search(text, prev, end):
+        return None
+    return prev
+
+
 def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, str, int, int] | None:
     """(start, end, the metric named, the metric the counts give, the part, the base) when text[start:end] names a
     metric whose stated value is the ratio of two counts before it that give another metric."""
     for m in _NAME_RE.finditer(text, start, end):
         named = next(k for k in _METRICS if m.group(k) is not None)
         counts = [c for c in _COUNT_RE.finditer(text, start, m.start())]
+        told = start  # (where the sentence that tells the counts starts)
+        if len(counts) < 2 and (before := _counted_before(text, start)) is not None:
+            # (the counts told in the sentence before, the metric named in this one: `…面对 100 个真实缺陷件，命中其中
+            # 80 个。按定义其 precision 为 80/100 = 0.8`)
+            counts = [c for c in _COUNT_RE.finditer(text, before, start)]
+            told = before
         hits = []
         for i, big in enumerate(counts):
             for small in counts[i + 1:]:
@@ -101,14 +126,14 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
         if len(hits) != 1:
             continue  # (no pair gives the value, or several do)
         big, small = hits[0]
-        lo = max([start] + [c.end() for c in counts if c.end() <= big.start()])
+        lo = max([told] + [c.end() for c in counts if c.end() <= big.start()])
         base = _base(text, max(lo, big.start() - 16), min(small.start(), big.end() + 12), big.start())
         if base is None:
             continue
         derived = _metric(base, text[big.end():min(m.start(), small.end() + 8)])
         if derived is None or derived == named or (named == "accuracy" and derived == "precision" and m.group("name") in ("准确率", "正确率")):
             continue  # (`准确率` is precision in many Chinese texts; `accuracy` is not)
-        return big.start(), m.end(), named, derived, int(small.group(1).replace(",", "")), int(big.group(1).replace(",", ""))
+        return max(big.start(), start), m.end(), named, derived, int(small.group(1).replace(",", "")), int(big.group(1).replace(",", ""))
     return None
 
 

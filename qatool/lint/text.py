@@ -56,7 +56,9 @@ def a_not_a(group: str) -> str:
 A_NOT_A = a_not_a("ana")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
 QUESTION_WORD_RE = re.compile(
-    A_NOT_A + r"|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|(?<![别不勿莫]问)(?<!不要问)(?<!不用问)为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    # (not one that is the subject of what follows, `负类预测得对不对并不进入公式`, `用不用都不影响结果`: whether it is so
+    # is said not to matter, which states)
+    A_NOT_A + r"(?!\s*+(?:并不|并没|并非|都不|都没|均不|也不|全不|一概不|不影响|无关|无所谓)(?![^，,。；;？?！!]*[吗么呢？?]))|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|(?<![别不勿莫]问)(?<!不要问)(?<!不用问)为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
     r"|" + IMPERATIVE_LEAD,
     re.I,
 )
@@ -996,13 +998,18 @@ _VERDICT_TAIL_RE = re.compile(
     r"\s*+[。.！!]?\s*+$")
 
 
+# (or a last clause, or clauses, that start with an option's label and judge what the option says, unquoted: `…，C 项给出的
+# 0.5 是把…误当基线。`, `…；C 项把 TN 加进分子，属于多算。`, `…；A 项把两者写反了。`)
+_OPTION_TAIL_RE = re.compile(r"[，,；;]\s*+(?:所以|因此|故|因而|可见|而)?\s*+(?:(?<![A-Za-z])[A-H]\s?(?:项|选项)(?!目)|选项\s?[A-H](?![A-Za-z]))[^。！!？?]*[。.！!]?\s*+$")
+
+
 def verdict_tail(text: str, a: int, b: int) -> int | None:
     """Where the last clause of the sentence text[a:b] that quotes a statement and judges it wrong starts
     (`_VERDICT_TAIL_RE`: `KL 与 JS 散度一样都是对称的，B 项“KL 不对称”的说法错误。`), when what comes before it states on
     its own; else None."""
-    if not any(q in text[a:b] for q in "“\"「『"):
-        return None
-    m = _VERDICT_TAIL_RE.search(text, a, b)
+    m = _VERDICT_TAIL_RE.search(text, a, b) if any(q in text[a:b] for q in "“\"「『") else None
+    if m is None:
+        m = _OPTION_TAIL_RE.search(text, a, b)
     if m is None or m.start() <= a or sentence_kind(text[a:m.start()]) != "statement":
         return None
     return m.start()
