@@ -954,7 +954,9 @@ _QA_PARTICLE_RE, _QA_WHETHER_RE = re.compile(_QA_PARTICLE), re.compile(_QA_WHETH
 _QA_YES_NO_RE = re.compile(_QA_PARTICLE + "|" + _QA_WHETHER + "|" + A_NOT_A)  # (A-not-A: 有没有, 能不能, 需不需要…)
 _COUNT_ASK_RE = re.compile(r"几(?=[个种层维头类倍])")
 _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
-_COUNT_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:大约|大概|约)?\s*+(?:[0-9]+|[一二两三四五六七八九十]+)\s*+(?:个|层|种|维|头|类|倍)?\s*+(?:左右|上下|多)?\s*+(?:[，,。；;！!]|$)")
+# (or a count given for each of the things a question asks about at once, each under its name: `GRU 和 LSTM 各有几个门？
+# GRU 两个，LSTM 三个`, `_each_counted`)
+_COUNT_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<each>[A-Za-z][\w.\-]{0,15}|[\u4e00-\u9fff]{2,6}?)\s*+(?:是|有|为|[:：])?\s*+)??(?:大约|大概|约)?\s*+(?:[0-9]+|[一二两三四五六七八九十]+)\s*+(?:个|层|种|维|头|类|倍)?\s*+(?:左右|上下|多)?\s*+(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)")
@@ -1734,6 +1736,24 @@ def asks_what(question: str) -> bool:
     return _asked_for(question) is not None
 
 
+# a question that asks the same of two or more things named side by side, each on its own (`GRU 和 LSTM 各有几个门？`,
+# `A、B 分别有多少层？`): the names, then the words of asking each
+_EACH_ASKED_RE = re.compile(r"(?P<names>[^，,。；;：:？?]{1,40}?(?:和|与|跟|及|、)[^，,。；;：:？?]{1,40}?)\s*+(?:各自|各|分别)\s*+(?P<verb>(?:是|有|为|用|含|包含|需要)?)\s*+$")
+
+
+def _count_opens(question: str, text: str, a: int) -> bool:
+    """Whether the answer at text[a:] opens with a count (`两个。`), or with one of the names a question asks about
+    each on its own and a count for it (`GRU 两个，…` after `GRU 和 LSTM 各有几个门？`)."""
+    m = _COUNT_OPENS_RE.match(text, a)
+    if m is None:
+        return False
+    if m.group("each") is None:
+        return True
+    ask = _COUNT_ASK_RE.search(question)
+    each = _EACH_ASKED_RE.search(question, 0, ask.start()) if ask is not None else None
+    return each is not None and m.group("each") in each.group("names")
+
+
 @lru_cache(maxsize=4096)
 def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int] | None:
     """(the question with the answer's opening phrase in the place of its interrogative, where the phrase starts in it,
@@ -1774,6 +1794,16 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
         return None
     if after[:1] and after[0] in "个层种维头类倍" and phrase.endswith(after[0]):
         after = after[1:]  # (`GRU 有几个门？三个。`: the measure word once, `GRU 有 三个 门`)
+    if (each := _EACH_ASKED_RE.search(before)) is not None and (counted := _COUNT_OPENS_RE.match(phrase)) is not None \
+            and counted.group("each") is not None and counted.group("each") in each.group("names"):
+        # (`GRU 和 LSTM 各有几个门？GRU 两个`: the count is said of the thing it is given under, `GRU 有 两个 门`, not of
+        # all the things asked about)
+        name = counted.group("each")
+        at = phrase.index(name) + len(name)
+        at += len(phrase[at:]) - len(phrase[at:].lstrip(" \t:：是有为"))
+        before = before[:each.start()] + name + " " + (each.group("verb") or "有")
+        a += at
+        phrase = phrase[at:]
     before = before.rstrip() + " "  # (spaced: a number read must stand apart, `有 4096 个 token`)
     return before + phrase + " " + after.lstrip() + "。", len(before), len(phrase), a
 
@@ -2227,6 +2257,8 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     a = m.end()
     while (remark := _ANSWER_REMARK_RE.match(text, a) or _VOCATIVE_RE.match(text, a) or _EASY_RE.match(text, a)) is not None:
         a = remark.end()  # (`发言人：这个问题问得好，是的。`, `客服：亲，开着的哦~`: a remark on the question, then the answer)
+    if refuted_next(text, a):
+        return None  # (`…输出多大？选手：32×32。主持人：很遗憾，…`: an answer the next turn calls wrong states nothing)
     if _QA_YES_NO_RE.search(q):
         said = _yes_no_inline(text, m, q, a, a_not_a)
         return None if said is None else out + said
@@ -2289,10 +2321,15 @@ def _alternative_chosen(text: str, m: re.Match) -> list[tuple[int, str]] | None:
     a = m.end()
     while (remark := _ANSWER_REMARK_RE.match(text, a) or _VOCATIVE_RE.match(text, a)) is not None:
         a = remark.end()
+    # (the first option runs back to the question's subject when the two share their head, `小批量梯度估计会更准还是
+    # 更不准`: it starts where the second option's first character last occurs in it, `更准`)
+    x0 = alt.start("x")
+    if (k := alt.group("x").rfind(alt.group("y")[0])) > 0:
+        x0 += k
     for g in ("x", "y"):
-        word = alt.group(g)
+        word = text[x0:alt.end("x")] if g == "x" else alt.group(g)
         if text[a:a + len(word)].lower() == word.lower() and (end := _OPTION_END_RE.match(text, a + len(word))) is not None:
-            cut = range(alt.end("x"), q1) if g == "x" else range(alt.start("x"), alt.start("y"))
+            cut = range(alt.end("x"), q1) if g == "x" else range(x0, alt.start("y"))
             return [(k, " ") for k in cut] + [(k, " ") for k in range(m.start("qm"), end.start("end"))]
     return None
 
@@ -2455,7 +2492,7 @@ def _answered_inline(text: str, chars: list[str] | None, every: bool = False,
                 # (a quoted question that asks for a value: its answer is read into it, _with_answers; one answered at
                 # length, `“…能并行吗？”能，每个…`: the answer is a sentence of its own, about what the question asks)
                 continue
-            if rx is _INLINE_QA_RE and not every and ((_COUNT_ASK_RE.search(m.group("q")) and _COUNT_OPENS_RE.match(text, m.end()))
+            if rx is _INLINE_QA_RE and not every and ((_COUNT_ASK_RE.search(m.group("q")) and _count_opens(m.group("q"), text, m.end()))
                                         or (_QA_ASKS_RE.search(m.group("q")) and _CLAUSE_MARK_RE.search(m.group("q")))):
                 # (`Q：LSTM 有几个门？A：两个。`: a count is read into its place, `LSTM 有 两个 门`, by _with_answers; so is
                 # the value a question of several clauses asks for, `你们用了混合精度，具体混的是什么？答：…`)
@@ -2693,8 +2730,8 @@ class ClaimReader:
             q, sent = sents[i - 1], sents[i]
             if sent.kind != "statement" or not _SLOT_RE.search(text, q.start, q.end) \
                     or (q.kind != "question" and not (_TURN_AT_RE.match(text, q.start) and _TURN_AT_RE.match(text, sent.start))) \
-                    or any(sent.start <= s < sent.end for s, _ in out):
-                continue
+                    or any(sent.start <= s < sent.end for s, _ in out) or refuted_next(text, sent.start):
+                continue  # (nor an answer the next turn calls wrong: `GRU 有几个门？选手：三个。主持人：很遗憾，…`)
             # (a question told, `有同学问 LSTM 有几个门，`, asks without its question mark; its telling is no part of it)
             told = _ASK_REPORTED_RE.match(text, q.start, q.end)
             hit = self.answered(text[told.end() if told else q.start:q.end], text[sent.start:sent.end], spec, asked=told is not None)
