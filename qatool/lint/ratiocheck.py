@@ -17,7 +17,7 @@ import re
 from typing import Iterator
 
 from qatool.lint.document import LintDoc
-from qatool.lint.kinds import Knowledge, make_finding, sentence_checks
+from qatool.lint.kinds import CALLS_WRONG_RE, Knowledge, make_finding, sentence_checks
 from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
@@ -86,9 +86,8 @@ def _matches(value: float, written: str, percent: bool, ratio: float) -> bool:
     return abs(value / scale - ratio) <= max(0.005, 0.5 * 10 ** -decimals / scale) + 1e-9
 
 
-# the end of the sentence before (a full stop or a line break), and a sentence that asks or calls something wrong
-_SENTENCE_END_RE = re.compile(r"[。！!？?\n]")
-_NOT_TOLD_RE = re.compile(r"[？?]|(?<!不)错|(?<!对)不对|不是|如果|假如|假设|若")
+# a sentence before that asks or supposes (one that calls its numbers wrong: kinds.CALLS_WRONG_RE) tells no counts
+_ASKS_OR_SUPPOSES_RE = re.compile(r"[？?]|如果|假如|假设|若")
 
 
 def _counted_before(text: str, start: int) -> int | None:
@@ -100,7 +99,7 @@ def _counted_before(text: str, start: int) -> int | None:
     if end == 0 or text[end - 1] not in "。！!":
         return None
     prev = max(text.rfind(ch, 0, end - 1) for ch in "。！!？?\n") + 1
-    if _NOT_TOLD_RE.search(text, prev, end):
+    if _ASKS_OR_SUPPOSES_RE.search(text, prev, end) or CALLS_WRONG_RE.search(text, prev, end):
         return None
     return prev
 
