@@ -195,8 +195,9 @@ class Glossary:
             return False  # `推理服务底层我们启用了…`, `底层用的是 word2vec`: 底层 as "underlying", not the layers near the input
         if key == "模型并行" and _MODEL_ACTS_BEFORE_RE.search(text, max(start, a - 2), a) and _MODEL_ACTS_AFTER_RE.match(text, b, end):
             return False  # `再交给大模型并行验证`: a model that does something in parallel, not model parallelism
-        if key[-1] == "门" and key != "门" and b < end and text[b] in "控数":
-            return False  # `LSTM 的门控结构…`, `LSTM 的门数`: a longer word begins at its last character (read as `LSTM` + `门控`)
+        if key[-1] == "门" and key != "门" and b < end and (text[b] in "控数" or text.startswith(("的数量", "的个数", "的数目"), b)):
+            return False  # `LSTM 的门控结构…`, `LSTM 的门数`: a longer word begins at its last character (read as `LSTM` + `门控`);
+            # `LSTM 的门的数量`: the count of the gates, said of LSTM
         if key[-1] in "大小多少高低长短" and b < end and text[b] == "于":
             return False  # `容量小于最佳容量`: a comparison, not the name `容量小`
         gaps = self._gaps.get(key, ())

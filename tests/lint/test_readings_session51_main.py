@@ -7,6 +7,7 @@
   (`算反了`) is not.
 - an answer that says its question's verb again (`…属于哪一类网络？选手：属于 RNN`): the answer is read in the place of the
   asking words and the noun after them (`Transformer 属于 RNN`), not after the noun left behind.
+- `LSTM 的门` (a name of FC359's gates) is not read before `的数量`/`的个数`: the count of the gates is said of LSTM (FC356).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ CASES = [
     ('考官：Transformer 属于哪种模型？考生：属于 RNN 的一种。', 'FC177', True),  # (guard)
     ('主持人：Transformer 属于哪一类网络？选手：属于前馈的注意力网络，不是循环神经网络。', 'FC177', False),  # (guard)
     ('考官：Transformer 属于哪种模型？考生：属于基于自注意力的模型，不属于 RNN。', 'FC177', False),  # (guard)
+    ('LSTM 的门的数量是 2 个。', 'FC356', True),  # (guard)
+    ('LSTM 的门的数量是 3 个：输入门、遗忘门和输出门。', 'FC356', False),  # (guard)
+    ('LSTM 的门一般用 tanh 激活。', 'FC359', True),  # (missed by the starting code)
 ]
 
 
