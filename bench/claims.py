@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback50_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback51_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -226,9 +226,14 @@ and its final code only; the fifty-first session read its flagged traps and miss
 heldback50_*.jsonl (four more authors, 2026-12-07, fifty-first session, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: a job seeker's resume and project-experience write-up, an
 open-source library maintainer's replies in a GitHub issue thread, a conference poster-session transcript, a teaching
-assistant's replies on an online course's discussion forum) is the measure now: written by authors who saw no rule,
-measured with the session's starting code (before its first rule change was committed) and its final code only;
-nobody working on the rules has read it.
+assistant's replies on an online course's discussion forum), written before any rule change of the fifty-first
+session and measured with its starting code and its final code only; the fifty-second session read its flagged traps
+and misses: development material now.
+heldback51_*.jsonl (four more authors, 2026-12-07, fifty-second session, from the list alone, two wrong phrasings and
+one trap per misconception, each in a voice of its own: a TV drama screenplay about an AI startup, a university
+teacher's lesson plan, a tech magazine's edited expert interview, a family group chat where a young engineer explains
+work to relatives) is the measure now: written by authors who saw no rule, measured with the session's starting code
+(before its first rule change was committed) and its final code only; nobody working on the rules has read it.
 Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
@@ -291,6 +296,7 @@ SETS = {
     "heldback48": sorted((ROOT / "bench" / "claims").glob("heldback48_*.jsonl")),
     "heldback49": sorted((ROOT / "bench" / "claims").glob("heldback49_*.jsonl")),
     "heldback50": sorted((ROOT / "bench" / "claims").glob("heldback50_*.jsonl")),
+    "heldback51": sorted((ROOT / "bench" / "claims").glob("heldback51_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -360,7 +366,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback50")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback51")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
