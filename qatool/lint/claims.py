@@ -1470,6 +1470,10 @@ _TOLD_LEAD_RE = re.compile(r"\s*+(?:\*\*)?(?:(?:这|那|该)?(?:本|篇|份)?(?:
                            r"(?:介绍|讲解|讲述|讲到|讲|解释|阐述|谈到|说到|聊到)(?:了)?\s*+(?:\*\*\s*+)?")
 _SOURCE_PART_CLAUSE_RE = re.compile(r"(?:" + _TOLD_LEAD_RE.pattern + r")[^，,。；;：:？?！!]{1,20}?(?:那|这|的)\s*+(?:一)?(?:部分|节|章|段|小节)\s*+[，,：:]\s*+")
 _TOLD_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+(?:就|便)?(?:说|讲|提到|指出|写道)?(?:了|过)?\s*+[，,：:]\s*+")
+# a source named by the term (`这篇 GloVe 的文章里作者的意思是，…`, `U-Net 的原论文中写道：…`): what it says follows, of the term
+_SOURCE_OF_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这|那|该)?(?:本|篇|份)?\s*+")
+_SOURCE_OF_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:文章|论文|原文|原论文|paper)\s*+(?:里|中)?\s*+[，,]?\s*+(?:作者|原作者)?\s*+"
+                               r"(?:的意思是|的说法是|的结论是|认为|说|提到|指出|写道|讲的是)\s*+[，,：:]\s*+")
 _SCENE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+[，,]\s*+")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*+(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
@@ -3868,6 +3872,9 @@ class ClaimReader:
         if len(mentions) == 1 and _TOLD_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
                 and _TOLD_END_RE.fullmatch(text, mentions[0].end, clause.end):
             return mentions[0].keys  # `作者介绍 U-Net 时说，跳跃连接…`: the term a source explains, what it says follows
+        if len(mentions) == 1 and _SOURCE_OF_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
+                and _SOURCE_OF_END_RE.fullmatch(text, mentions[0].end, clause.end):
+            return mentions[0].keys  # `这篇 GloVe 的文章里作者的意思是，…`: the term's own paper, what it says follows
         quoted = _QUOTE_LEAD_RE.match(text, clause.start, clause.end)
         if quoted is not None:
             mentions = [m for m in mentions if m.start >= quoted.end()]
