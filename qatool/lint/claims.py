@@ -979,6 +979,13 @@ _MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?(?:的|(?:�
 _TOPIC_KIND_TAIL_RE = re.compile(r"[ \t]*(?:任务|问题|场景)?[ \t*，,]*")
 # a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
 _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*+[:：]\s*+)?(?:也|就|其实)?\s*+(?:跟|和|与|同|像)\s*+")
+# a term that owns the weights a clause disposes of (`把线性层的矩阵…`, `将每个注意力头的参数…`): what is done is the subject's
+_DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*+(?:一个|一层|单个|每个|每一个|某个|同一个?|整个)?\s*+(?:\*\*)?\s*+$")
+_OWNED_WEIGHTS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:权重矩阵|权重|矩阵|参数矩阵|参数)")
+# the enumeration comma between two terms of a list (`DQN、SAC`), and before or after a term
+_ENUM_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+、\s*+(?:\*\*)?\s*+")
+_ENUM_SEP_RE = re.compile(r"\s*+(?:\*\*)?\s*+、")
+_ENUM_SEP_BEFORE_RE = re.compile(r"、\s*+(?:\*\*)?\s*+$")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似|那样)")
 # a sentence that opens with a pronoun is about the previous sentence's subject
@@ -1331,8 +1338,11 @@ _FOR_THIS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:也)?(?:正|就|便|恰恰
 _USED_BY_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+所?(?:用|使用|采用|选用|沿用|引入|提出|设计)(?:了)?的\s*+(?:\*\*)?\s*+")
 # a quantifier that opens a clause, of the noun after it (`所有时间步…`, `每个神经元…`)
 _QUANTIFIER_LEAD_RE = re.compile(r"(?:所有|全部|每一?个|各个|每)(?:的)?\s*+")
-# (or with no comma, the state named by its kind: `判别器 loss 掉到零的情况就叫 mode collapse`)
-_NAMED_AFTER_COMMA_RE = re.compile(r"(?:\s*+[，,—]\s*+(?:这|此|这种现象|这个现象|这一现象|这种情况)|\s*+的\s*+(?:情况|现象|情形|状态))"
+# (or with no comma, the state named by its kind: `判别器 loss 掉到零的情况就叫 mode collapse`; a state in a when-clause,
+# `…降为 0 的时候，这就是 X`)
+_NAMED_AFTER_COMMA_RE = re.compile(r"(?:(?:\s*+、[^，,。；;：:！!？?、]{1,8}?)?(?:\s*+(?:时|的时候))?\s*+[，,—]\s*+(?:这|此|这种现象|这个现象|这一现象|这种情况)|\s*+的\s*+(?:情况|现象|情形|状态)"
+                                   # (or the way described, named after it: `…按列拆开、分到多卡上同时算的做法，叫 X`)
+                                   r"|[^，,。；;：:！!？?不没无未非]{0,16}?的\s*+(?:做法|方法|方式|思路|方案)\s*+[，,]?\s*+(?:就|则|便)?(?=\s*+(?:叫|称为|被称为)))"
                                    r"\s*+(?:也)?(?:就|便|即|正)?\s*+(?:是|叫|叫做|叫作|称为|被称为)\s*+"
                                    r"(?:所谓的?|典型的|我们常说的|常说的)?\s*+(?:\*\*)?\s*+")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
@@ -1425,6 +1435,9 @@ _TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*+(?:�
 _CITED_YEAR_RE = re.compile(r".*?[A-Z][a-z]+(?:\s+et\s+al\.?)?,?\s*+(?:19|20)\d\d\s*+[)）\]]?.{0,1}", re.S)
 # a clause that is only a word of assent (`可以的，`, `是的，`, `没错，`)
 _BARE_YES_RE = re.compile(r"\s*+(?:\*\*)?(?:是的|是啊|对的?|没错|可以的?|当然(?:可以)?|嗯|好的|会的?|能的?|有的)(?:\*\*)?\s*+[，,！!]\s*+")
+# a clause that is only a word of denial answering the question before it (`没有的，`, `不会的，`): like a word of assent, it
+# opens no topic (what it denies is the question's, not the next clause's); the next clause does
+_BARE_NO_RE = re.compile(r"\s*+(?:\*\*)?(?:没有的?|没的|不会的?|不用的?|不需要的?|不存在的)(?:\*\*)?\s*+[，,！!]\s*+")
 # a clause that only opens a summary or a restatement: it sets no topic, the next clause does
 # a clause that only says who says what follows (`课上讲，`, `老师说：`)
 _SAID_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?" + _SAYS + r"(?:\*\*)?\s*+[，,：:]\s*+")
@@ -3126,6 +3139,14 @@ class ClaimReader:
             # (a first sentence goes on with the topic it names, not with a term inside its definition: `弹性网络是一种在
             # Lasso 的基础上加入 L2 正则化的线性模型。它在保证特征选择能力的同时…` is not L2's)
             return frozenset() if later else carry
+        if sent.kind == "question":
+            # (`PPO 阶段的 KL 惩罚有什么作用？它是为了…`: a question's term that only qualifies the next one is not what
+            # it asks about, nor what the 它 of its answer stands for; as `_asked_topic` reads it)
+            found = self._mentions(text, sent.start, sent.end)
+            owners = {m.keys for m, n in zip(found, found[1:]) if _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
+            heads = {m.keys for m in found} - owners
+            if owners and len(heads) == 1:
+                return next(iter(heads))
         return self._subject(text, sent, carry) or carry
 
     def _defines_unknown(self, text: str, sent: Span) -> bool:
@@ -3323,6 +3344,7 @@ class ClaimReader:
             if i == opening:
                 frame, carried = self._opening_frame(text, clause, mentions, frame, carried)
                 if _BARE_YES_RE.fullmatch(text, clause.start, clause.end) or _MARKER_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
+                        or (i == 0 and _BARE_NO_RE.fullmatch(text, clause.start, clause.end) and self._asked_before(text, sent)) \
                         or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _SOURCE_PART_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _VOCATIVE_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
@@ -4581,10 +4603,28 @@ class ClaimReader:
         return _LIKE_OPENS_RE.fullmatch(text, clause.start, m.start) is not None and self._is_like(text, clause, m)
 
     def _is_like(self, text: str, clause: Span, m: Mention) -> bool:
-        """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property."""
-        left = text[clause.start:m.start]
+        """`A 和 B 一样`, `像 B 一样`: B is compared with A as having the same property (each of a list compared, `A 跟
+        B、C 一样`)."""
+        a, b = self._enumerated(text, clause, m)
+        left = text[clause.start:a]
         return bool(_OBJECT_AROUND_RE.search(left) and not left.rstrip(" *").endswith("不像")
-                    and _LIKE_AFTER_RE.match(text[m.end:clause.end]))
+                    and _LIKE_AFTER_RE.match(text[b:clause.end]))
+
+    def _enumerated(self, text: str, clause: Span, m: Mention) -> tuple[int, int]:
+        """Where the enumeration `m` stands in starts and ends: the terms joined to it by 、 only (`DQN、SAC`), so that
+        what is said around the list is said around each of its terms; m's own span when it stands alone."""
+        if not _ENUM_SEP_RE.match(text, m.end) and not _ENUM_SEP_BEFORE_RE.search(text, clause.start, m.start):
+            return m.start, m.end
+        found = self._mentions(text, clause.start, clause.end)
+        k = next((i for i, x in enumerate(found) if x.start == m.start and x.end == m.end), None)
+        if k is None:
+            return m.start, m.end
+        i = j = k
+        while i > 0 and _ENUM_GAP_RE.fullmatch(text, found[i - 1].end, found[i].start):
+            i -= 1
+        while j + 1 < len(found) and _ENUM_GAP_RE.fullmatch(text, found[j].end, found[j + 1].start):
+            j += 1
+        return found[i].start, found[j].end
 
     @staticmethod
     def _glossed(text: str, group: list[Mention], mentions: list[Mention], ps: int) -> Mention | None:
@@ -4629,7 +4669,10 @@ class ClaimReader:
             return True  # `FlashAttention 通过对注意力矩阵进行近似计算`: what a step is done to, not what does it
         if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):
             return True  # `使用 ICL objectives 对模型进行微调`: the term names the kind of objective, it is not the subject
-        return bool(_OBJECT_AROUND_RE.search(left) and _OBJECT_AFTER_RE.match(text[m.end:clause.end]))
+        if _DISPOSED_BEFORE_RE.search(left) and _OWNED_WEIGHTS_AFTER_RE.match(text, m.end, clause.end):
+            return True  # `流水线并行是把线性层的矩阵按列拆开`: the owner of the weights disposed of is no subject
+        a, b = self._enumerated(text, clause, m)  # (each of a list compared with: `跟 DQN、SAC 一样`)
+        return bool(_OBJECT_AROUND_RE.search(text[clause.start:a]) and _OBJECT_AFTER_RE.match(text[b:clause.end]))
 
     def _respectively(self, text: str, clause: Span, mentions: list[Mention], preds: list[tuple[int, int]],
                       spec: ClaimSpec) -> tuple[int, int] | tuple[()] | None:
