@@ -1463,6 +1463,10 @@ _INTENT_RE = re.compile(r"(?<![思理感设构联回猜幻梦妄着])(?:想|本�
 _GOAL_RE = re.compile(r"(?:你|我们|我|大家|人们)(?:真正|其实|实际上|最终)?(?:需要|想要|希望|要)的(?:是|其实是)")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 # what stands between a term and the next one it qualifies (`RLHF 的 PPO 阶段`, `蒸馏中的软标签`)
+# a question of how a thing is done, said after the thing (`GPT 的预训练是怎么做的？`) or before it (`怎么复现 GPT 的预训练？`)
+_HOW_DONE_RE = re.compile(r"\s*+(?:是|要|该|应该)?\s*+(?:怎么|如何|怎样)\s*+(?:做|进行|实现|完成|搞|弄)(?:的)?\s*+(?:呢|啊|呀)?\s*+[？?]")
+_HOW_DO_BEFORE_RE = re.compile(r"(?:怎么|如何|怎样)\s*+(?:做|进行|实现|完成|复现|搞|弄|跑)(?:的)?\s*+(?:\*\*)?\s*+$")
+_ASK_ENDS_RE = re.compile(r"\s*+(?:呢|啊|呀)?\s*+[？?]")
 _QUALIFIES_RE = re.compile(r"\s*+(?:的|中的|里的|中|里|之中的?|当中的?|阶段的|模型的)\s*+")
 # a clause that sets the scene of work on one term (`当时手写 GBDT，`, `复现 U-Net 的时候，`): what follows is about the
 # term's parts
@@ -1628,7 +1632,9 @@ _NAMED_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:类|例|样本|类别)?\s*+(?:(?
                           r"|[^，,。；;：:！!？?\n]{1,14}?的\s*+(?:比例|比率|概率|占比)"
                           # (or a cleft on what does it: `Transformer 里负责在位置之间交换信息的正是 FFN`)
                           r"|[^，,。；;：:！!？?\n]{0,8}?的(?=\s*+(?:正|就|恰恰|其实)?\s*+是))\s*+(?:就|便|正|即|恰恰|其实)?\s*+"
-                          r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*+(?:\*\*)?\s*+")
+                          r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*+(?:\*\*)?\s*+"
+                          # (the term pointed at, `…的，是后面那个 FFN`: the demonstrative is no word of a claim)
+                          r"(?:(?:后面|前面|上面|下面|后边|前边|最后|中间)?(?:的)?(?:那个|这个|那一层|这一层|那层|这层)\s*+(?:\*\*)?\s*+)?")
 # between a term that names when and the head noun it qualifies (`PPO 训练时加入的 KL 惩罚`)
 _MODIFIED_HEAD_GAP_RE = re.compile(r"\s*+(?:的)?(?:时|时候|阶段|期间|过程中)\s*+[^，,。；;：:！!？?\s]{0,6}?的\s*+(?:\*\*)?\s*+")
 # (a term that names a stage itself, then a demonstrative and the head noun: `PPO 阶段那个 KL 惩罚项，…`)
@@ -1730,6 +1736,27 @@ def _asked_how(question: str) -> tuple[str, re.Match] | None:
     if len(asks) != 1 or _WHAT_RE.search(clause) or _NOT_HOW_RE.search(clause) or _NOT_ASKED_RE.search(clause):
         return None
     return clause, asks[0]
+
+
+# a question that only echoes what the listener asked about, a bare noun phrase (`您问 context length？`, `BERT-base 的配置您问？`,
+# `对，你是问最大长度吗？`): it asks what the thing is, and the sentence after it answers
+_ECHO_TOPIC_RE = re.compile(r"\s*+(?:(?:对|嗯|哦|噢|好|是|啊)+(?:的)?\s*+[，,…]+\s*+)*"
+                            r"(?:(?:您|你)(?:是)?(?:想)?(?:问|说)(?:的是)?\s*+(?P<a>[^，,。；;？?！!：:]{2,24}?)"
+                            r"|(?P<b>[^，,。；;？?！!：:]{2,24}?)\s*+(?:的话)?\s*+(?:您|你)(?:是)?(?:想)?(?:问|说)(?:的是)?(?:这个|那个)?)"
+                            r"\s*+(?:吗|嘛|啊|呀|是吧|对吧|对不对)?\s*+[？?]\s*+")
+# what such an echo may not hold: an asking word, a yes-or-no, a verb that makes it a claim of its own
+_ECHO_NOT_RE = re.compile(_SLOT_RE.pattern + r"|是|不|没|无|非|会|能|要|吗|么|否|怎|几|哪|谁|为|用|有")
+
+
+def _echoed_topic(text: str, q: Span) -> str | None:
+    """The noun phrase a question sentence only echoes as what was asked about (`_ECHO_TOPIC_RE`), or None."""
+    if q.kind != "question" or "问" not in text[q.start:q.end] and "说" not in text[q.start:q.end]:
+        return None
+    m = _ECHO_TOPIC_RE.fullmatch(text, q.start, q.end)
+    if m is None:
+        return None
+    topic = (m.group("a") or m.group("b")).strip()
+    return None if _ECHO_NOT_RE.search(topic) else topic
 
 
 def _told_ask(text: str, a: int, b: int) -> re.Match | None:
@@ -2746,10 +2773,16 @@ class ClaimReader:
                     out.append((asked.end() + hit[0], asked.end() + hit[1]))
         for i in range(1, len(sents)):
             q, sent = sents[i - 1], sents[i]
-            if sent.kind != "statement" or not _SLOT_RE.search(text, q.start, q.end) \
+            echo = _echoed_topic(text, q)
+            if sent.kind != "statement" or (not _SLOT_RE.search(text, q.start, q.end) and echo is None) \
                     or (q.kind != "question" and not (_TURN_AT_RE.match(text, q.start) and _TURN_AT_RE.match(text, sent.start))) \
                     or any(sent.start <= s < sent.end for s, _ in out) or refuted_next(text, sent.start):
                 continue  # (nor an answer the next turn calls wrong: `GRU 有几个门？选手：三个。主持人：很遗憾，…`)
+            if echo is not None:  # (`BERT-base 的配置您问？24 层…`: what the listener asked about, echoed, asks what it is)
+                hit = self.answered(echo + " 是什么？", text[sent.start:sent.end], spec, asked=True)
+                if hit is not None:
+                    out.append((sent.start + hit[0], sent.start + hit[1]))
+                continue
             # (a question told, `有同学问 LSTM 有几个门，`, asks without its question mark; its telling is no part of it)
             told = _ASK_REPORTED_RE.match(text, q.start, q.end)
             hit = self.answered(text[told.end() if told else q.start:q.end], text[sent.start:sent.end], spec, asked=told is not None)
@@ -2801,6 +2834,11 @@ class ClaimReader:
             if chosen:  # `为啥 Transformer 用 LayerNorm？因为它…`: 它 in the reason is what the question says was chosen
                 return chosen[-1].keys
         named = {m.keys for m in found}
+        if len(named) == 2 and len(found) == 2 and _OWNER_GAP_RE.fullmatch(text, found[0].end, found[1].start) \
+                and (_HOW_DONE_RE.match(text, found[1].end, sent.end)
+                     or (_HOW_DO_BEFORE_RE.search(text, sent.start, found[0].start) and _ASK_ENDS_RE.match(text, found[1].end, sent.end))):
+            # `我们怎么复现 GPT 的预训练？就是…`: how the owner's process is done is told of the owner as well
+            return frozenset().union(*named)
         if len(named) > 1:  # `RLHF 的 PPO 阶段更新什么？`: a term that only qualifies the next one is not what is asked
             named = {m.keys for m, n in zip(found, found[1:] + [None]) if n is None or not _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
         if len(named) > 1 and all(_JUXTAPOSED_RE.fullmatch(text, m.end, n.start) for m, n in zip(found, found[1:])):

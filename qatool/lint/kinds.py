@@ -397,6 +397,8 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
         read = _answered(doc, unit) if statements else unit
         ctx = None
         seen: set[tuple[int, int]] = set()
+        sents: list[tuple[int, int]] | None = None  # (read's sentences, split when a part is missing from one)
+        at: dict[int, int] = {}
         for start, end in _regions(rule, read):
             spans = []
             ok = True
@@ -409,6 +411,13 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
                     ctx = _context(unit) if ctx is None else ctx
                     if search(rule, rx, ctx):
                         continue
+                if where in ("unit", "either") and _AFTER_ASKING_RE.search(read.text, max(0, start - 12), start):
+                    if sents is None:
+                        sents = read.sentences() if rule.spec.get("within") not in ("pair", "line") else []
+                        at = {s: k for k, (s, _) in enumerate(sents)}
+                    if (asked := _asked_before(read.text, sents, at.get(start, 0))) is not None \
+                            and search(rule, rx, read.text, *asked):
+                        continue  # (`您问 GPT-3 的 few-shot 怎么做？就是…`: the question the answer's own sentence answers sets the context)
                 ok = False
                 break
             if not ok or not spans or _unless(rule, read, start, end) or not _context_ok(rule, unit):
@@ -422,6 +431,26 @@ def check_cooccurrence(rule: Rule, doc: LintDoc, kb: "Knowledge") -> Iterator[Fi
                 continue  # (two overlapping pairs of sentences found the same parts)
             seen.add((first, last))
             yield make_finding(rule, doc, unit, first, last)
+
+
+def _asked_before(text: str, sents: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The sentence right before sentence `k` when it is a question (ends in ？) that asks how a thing
+    is done or what it is, which that sentence answers: the parts the question names are named for the answer too (`您问
+    GPT-3 的 few-shot 是怎么做的？就是…`), as they would be in the statement the two make; else None. A question of yes or
+    no, of a choice or of a difference is none: its answer may take any side."""
+    if k == 0:
+        return None
+    s, e = sents[k - 1]
+    q = text[s:e].rstrip(" \t*_”」』\"")
+    if not q.endswith(("？", "?")) or not _OPEN_ASK_RE.search(q) or _CLOSED_ASK_RE.search(q):
+        return None
+    return s, e
+
+
+# (a region right after a question mark, the only place _asked_before can find a question)
+_AFTER_ASKING_RE = regex.compile(r"[？?][ \t*_”」』\"\n]*+$")
+_OPEN_ASK_RE = regex.compile(r"怎么|如何|怎样|什么|啥")
+_CLOSED_ASK_RE = regex.compile(r"吗|么\s*+[？?]|嘛|是不是|是否|能不能|会不会|有没有|还是|区别|不同|差别|异同|对比|比较|为什么|为啥|为何|不|没")
 
 
 # --------------------------------------------------------------------------------------- definition

@@ -792,7 +792,9 @@ _NOT_ASKING_RE = re.compile(r"(?:随便|" + _CONCEDED_LEAD + r")[^，,。；;]{0
                              r"|(?:都|也|并|完全)?(?:不(?:会)?(?:影响|改变)|影响不(?:了|到)|无关|没(?:有)?关系))"
                              # (an aside that takes for granted the listener knows, said in passing before what the
                              # sentence states: `GPT 那套预训练你知道怎么做的吧，就是…`, `GPT 怎么预训练的大家都清楚吧，…`)
-                             r"|[^，,。；;？?！!]{0,16}?(?:你|您|大家|你们)(?:应该|肯定|也|都)?(?:知道|晓得|清楚|了解|明白)[^，,。；;？?！!]{0,12}?吧(?=[ \t]*[，,])")
+                             r"|[^，,。；;？?！!]{0,16}?(?:你|您|大家|你们)(?:应该|肯定|也|都)?(?:知道|晓得|清楚|了解|明白)[^，,。；;？?！!]{0,12}?吧(?=[ \t]*[，,])"
+                             # (怎么 of degree after a negation, `基本不用怎么截断`, `没怎么调参`: not much, no asking)
+                             r"|(?:不用|不太|不大|不需要|不必|没有|不|没)怎么(?=[\u4e00-\u9fff])(?![^，,。；;？?]*[？?吗呢])")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
 # asks nothing of the reader:
 # the sentence is a statement, and only the clause that holds it is skipped (_ASKING_CLAUSE_RE)
