@@ -1637,6 +1637,8 @@ _NAMED_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:类|例|样本|类别)?\s*+(?:(?
                           r"(?:(?:后面|前面|上面|下面|后边|前边|最后|中间)?(?:的)?(?:那个|这个|那一层|这一层|那层|这层)\s*+(?:\*\*)?\s*+)?")
 # between a term that names when and the head noun it qualifies (`PPO 训练时加入的 KL 惩罚`)
 _MODIFIED_HEAD_GAP_RE = re.compile(r"\s*+(?:的)?(?:时|时候|阶段|期间|过程中)\s*+[^，,。；;：:！!？?\s]{0,6}?的\s*+(?:\*\*)?\s*+")
+# the scene of a person's work, up to the person (`负责流失预测时，我…`, `复现 LLaMA 时我…`)
+_PERSON_SCENE_RE = re.compile(r"[^，,。；;：:！!？?]{1,30}?(?:时|的时候|期间|过程中)\s*+[，,]?\s*+(?=(?:我|我们|笔者|团队)(?![^，,。；;]{0,2}(?:认为|觉得|以为)))")
 # (a term that names a stage itself, then a demonstrative and the head noun: `PPO 阶段那个 KL 惩罚项，…`)
 _STAGE_THAT_HEAD_RE = re.compile(r"[^，,。；;：:！!？?]{0,12}?(?:阶段|时期|期间)\s*+(?:里|中)?\s*+(?:那个|这个)\s*+(?:\*\*)?\s*+")
 # a clause that opens with a copula, no subject of its own before it (`，是指…`), and what a term in its complement then
@@ -3625,6 +3627,11 @@ class ClaimReader:
             subj = subj[1:]
         elif len(subj) > 1 and _STAGE_THAT_HEAD_RE.fullmatch(text, subj[0].start, subj[1].start):
             subj = subj[1:]  # `PPO 阶段那个 KL 惩罚项，…`: the stage qualifies the head the demonstrative points at
+        elif len(subj) > 1 and (scene := _PERSON_SCENE_RE.match(text, clause.start, subj[-1].start)) is not None \
+                and subj[0].start < scene.end() <= subj[-1].start:
+            # `做流失预测时，我以 AUC 为核心指标，…`, `复现 LLaMA 时我实现了 RMSNorm，…`: the terms of the scene a person's
+            # work is set in do not go on; what the person then takes up does
+            subj = [m for m in subj if m.start >= scene.end()]
         start = clause.start if past is None else past
         head: list[Mention] = []
         for m in subj:
@@ -4086,8 +4093,12 @@ class ClaimReader:
                 continue  # `在自回归模型的训练和预测过程中引入了下文信息`: a kind of model named in a frame, not the term's kind
             if _TARGETED_BEFORE_RE.search(text, clause.start, ps) and _FLAW_AFTER_RE.match(text, pe, clause.end):
                 continue  # `针对于 Two-Stage 目标检测算法…的缺点`: the flaw of another thing that is targeted
-            if _ADDED_MEANS_RE.search(text, clause.start, ps):
-                continue  # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition
+            if (means := _ADDED_MEANS_RE.search(text, clause.start, ps)) is not None and not any(
+                    means.end() <= m.start < ps and set(m.keys) & set(spec.subjects)
+                    and _DISPOSAL_OBJECT_RE.search(text, means.end(), m.start) for m in mentions):
+                # `自注意力通过加入位置编码能感知顺序`: said of the term with the addition (not a term the doer then takes
+                # with 把/将, `通过引入回译把 BLEU 从 32 降到 21，…`: the change and what it is judged to mean are the term's)
+                continue
             if _WITH_IN_RE.search(text, clause.start, ps + 1) and _UNRELATED_AFTER_RE.match(text, pe, clause.end):
                 continue  # `跟判别器 loss 变 0 不是一回事`: the property is said to be unrelated
             if _SAME_WORD_RE.search(text, ps, pe) and _SAME_FRAME_RE.match(text, pe, clause.end):

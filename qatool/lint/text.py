@@ -1089,6 +1089,22 @@ def sentence_kind(s: str) -> str:
     return "statement"
 
 
+# a symptom told as what a fault brought about (`忘了调用 model.eval()，导致 Dropout 在推理时仍在丢弃…`), or as what was run
+# into before the cause was tracked down (`遇到交叉熵出现负值，排查后发现是…`): what went wrong, not how things are
+_FAULT_RE = re.compile(r"忘了|忘记|漏了|漏掉了|误把|错把|写错了?|写反了?|弄错了?|搞错了?|没(?:有)?(?:调用|切换到?|切到|关掉|关闭)|未(?:调用|切换到?|关闭)|\bbug\b", re.I)
+_FAULT_OUTCOME_OPENS_RE = re.compile(r"\s*+(?:从而|进而|结果|于是)?\s*+(?:导致|以致|以至于?|致使|造成)")
+_RUN_INTO_RE = re.compile(r"(?:遇到|碰到|遇上|观察到|看到)(?:了|过)?[^，,。；;]{1,30}?(?:出现|变成|变为)")
+_TRACKED_DOWN_OPENS_RE = re.compile(r"\s*+(?:后来|最后|最终|仔细|一)?(?:排查|定位|调试|debug|检查)(?:了一下|了一番|一番)?(?:后|之后|下来|发现|才发现)|\s*+(?:原因|根因)(?:是|在于)|\s*+问题出在", re.I)
+
+
+def _symptom(text: str, s: int, a: int, b: int, nxt: int | None) -> bool:
+    """Whether the clause text[a:b] (of a sentence from s) tells a symptom: what a fault named before it brought about,
+    or what was run into, with the cause tracked down in the next clause (from nxt)."""
+    if _FAULT_OUTCOME_OPENS_RE.match(text, a, b) and _FAULT_RE.search(text, s, a):
+        return True
+    return nxt is not None and _RUN_INTO_RE.search(text, a, b) is not None and _TRACKED_DOWN_OPENS_RE.match(text, nxt) is not None
+
+
 class TextLayer:
     """Sentences, clauses, tokens and negation of prose, with a segmenter that keeps the given words
     (a rule pack's term names) whole."""
@@ -1202,6 +1218,8 @@ class TextLayer:
                 # (what a thing is concerned with, an indirect question, is said of it: `召回率关注的是正例有没有被找全`;
                 # `要判断 X 是否…` still asks)
                 kind = "question" if asks else "supposed" if SUPPOSE_RE.match(piece) else "statement"
+                if _symptom(text, sentence.start, a, b, pieces[i + 1][0] if i + 1 < len(pieces) else None):
+                    kind = "observed"
             out.append(Span(a, b, kind))
         return out
 
