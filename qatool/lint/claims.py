@@ -979,8 +979,9 @@ _MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?(?:的|(?:�
 _TOPIC_KIND_TAIL_RE = re.compile(r"[ \t]*(?:任务|问题|场景)?[ \t*，,]*")
 # a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
 _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*+[:：]\s*+)?(?:也|就|其实)?\s*+(?:跟|和|与|同|像)\s*+")
-# a term that owns the weights a clause disposes of (`把线性层的矩阵…`, `将每个注意力头的参数…`): what is done is the subject's
-_DISPOSED_BEFORE_RE = re.compile(r"(?:把|将)\s*+(?:一个|一层|单个|每个|每一个|某个|同一个?|整个)?\s*+(?:\*\*)?\s*+$")
+# a term that owns the weights a way or a habit disposes of (`是把线性层的矩阵…`, `会将每个注意力头的参数…`): what is done
+# is the subject's (with no copula or modal before 把, `A 把 B 的权重变得稀疏` is said of neither)
+_WEIGHTS_DISPOSED_BEFORE_RE = re.compile(r"(?:是|就是|即|指|会|要|需要|得)\s*+(?:把|将)\s*+(?:一个|一层|单个|每个|每一个|某个|同一个?|整个)?\s*+(?:\*\*)?\s*+$")
 _OWNED_WEIGHTS_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:权重矩阵|权重|矩阵|参数矩阵|参数)")
 # the enumeration comma between two terms of a list (`DQN、SAC`), and before or after a term
 _ENUM_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+、\s*+(?:\*\*)?\s*+")
@@ -4718,7 +4719,7 @@ class ClaimReader:
             return True  # `FlashAttention 通过对注意力矩阵进行近似计算`: what a step is done to, not what does it
         if text[m.end - 1:m.end].isascii() and _EN_COMPOUND_AFTER_RE.match(text, m.end, clause.end):
             return True  # `使用 ICL objectives 对模型进行微调`: the term names the kind of objective, it is not the subject
-        if _DISPOSED_BEFORE_RE.search(left) and _OWNED_WEIGHTS_AFTER_RE.match(text, m.end, clause.end):
+        if _WEIGHTS_DISPOSED_BEFORE_RE.search(left) and _OWNED_WEIGHTS_AFTER_RE.match(text, m.end, clause.end):
             return True  # `流水线并行是把线性层的矩阵按列拆开`: the owner of the weights disposed of is no subject
         a, b = self._enumerated(text, clause, m)  # (each of a list compared with: `跟 DQN、SAC 一样`)
         return bool(_OBJECT_AROUND_RE.search(text[clause.start:a]) and _OBJECT_AFTER_RE.match(text[b:clause.end]))
