@@ -1429,7 +1429,7 @@ _PER_UNIT_AFTER_RE = re.compile(r"\s*+\$?\s*+(?:个)?\s*+(?:参数|params?|param
 _SECTION_SIGN_RE = re.compile(r"[§¶]\s*+$")  # (`（[S2] §3）`: a section of a source, not a value)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # the start of a change from one value to another (`从 15 亿参数推到 1750 亿`)
-_FROM_BEFORE_RE = re.compile(r"从\s*+(?:约|大约)?\s*+$")
+_VALUE_FROM_BEFORE_RE = re.compile(r"从\s*+(?:约|大约)?\s*+$")
 _TO_BETWEEN_RE = re.compile(r"[^，。；,;]{0,12}?(?:到|至|→|->|=>)\s*+(?:约|大约|了)?\s*+")
 # a year after an author's name in a citation (`(Brown 2020)`, `Devlin et al., 2019）`): the window before the number
 # ends on the name, the one after it closes the bracket
@@ -5048,7 +5048,7 @@ def _no_value(text: str, clause: Span, found: list[tuple[int, int, float, str, b
         return True  # `[GPT-3 各规模配置](#33-gpt-3-…)`: a link's target, not text
     if not unit and num.scaled and num.value >= 1e6 and _YEAR_RE.fullmatch(text[ms:me].strip()):
         return True
-    return bool(_FROM_BEFORE_RE.search(text, max(clause.start, ms - 4), ms)) and any(
+    return bool(_VALUE_FROM_BEFORE_RE.search(text, max(clause.start, ms - 4), ms)) and any(
         _TO_BETWEEN_RE.fullmatch(text, me, x[0]) for x in found[i + 1:i + 2])
 
 
