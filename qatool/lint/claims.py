@@ -989,6 +989,10 @@ _ENUM_SEP_RE = re.compile(r"\s*+(?:\*\*)?\s*+、")
 _ENUM_SEP_BEFORE_RE = re.compile(r"、\s*+(?:\*\*)?\s*+$")
 # "A 和 B 一样 P": B is compared with A, and has P too
 _LIKE_AFTER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:" + _ALIKE_PART + r")?(?:一样|类似|相同|相似|那样)")
+# a term a copula likens the subject to, as the kind both are (`ResNet 是和 TensorFlow 同一层级的框架`, `X 是与 Y 一样的模型`):
+# what the clause says is of the subject; the term likened to is an object
+_COPULA_WITH_BEFORE_RE = re.compile(r"(?:是|属于|算是?)\s*+(?:和|与|跟|同)\s*+(?:\*\*)?\s*+$")
+_KIND_LIKENED_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:一样|同一?(?:个)?(?:层级|级别|层次|类|种|类型|范畴)|同级|同类|相同|类似|相似)(?:的)?")
 # a sentence that opens with a pronoun is about the previous sentence's subject
 # a person's act told as a cleft, up to the thing it names (`我们微调的是 LLaMA`, `我这次用的其实是 Adam`)
 _PERSON_CLEFT_RE = re.compile(_ANSWER_LEAD + r"(?:我们|我|咱们|你们|你|他们|她们|大家|团队|作者们?)[^，,。；;：:的]{0,12}?的\s*+(?:其实|就|正|便|也|都)?\s*+是\s*+(?:\*\*)?\s*+")
@@ -4694,6 +4698,8 @@ class ClaimReader:
 
     def _is_object(self, text: str, clause: Span, m: Mention) -> bool:
         left = text[clause.start:m.start]
+        if _COPULA_WITH_BEFORE_RE.search(left) and _KIND_LIKENED_AFTER_RE.match(text, m.end, clause.end):
+            return True  # `ResNet 是和 TensorFlow 同一层级的框架`: TensorFlow is what ResNet is likened to
         if _AUTHORS_AFTER_RE.match(text, m.end, clause.end):
             return True  # `BERT 的作者认为 ELMo…`: the term names whose authors speak, what they say is of another
         if _COMPLEMENT_OPENS_RE.fullmatch(text, clause.start, m.start) and _RELATIVE_TAIL_RE.match(text, m.end, clause.end):

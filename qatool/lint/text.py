@@ -194,6 +194,9 @@ REPORTED_RE = re.compile(
     # some of the sources put it so (`部分文献将召回率表述为“…”`): a partial quantifier sets the author apart
     r"|(?:部分|一些|有些|有的|某些|少数)(?:文献|资料|文章|教程|博客|教材|论文|书|书籍|帖子|网文|面经|回答)[^。；;！!？?]{0,24}?(?:把|将)|(?:不少|许多|一些|部分|很多)(?:人|初学者|同学|面试者)(?:常|会|容易)?(?:认为|以为|觉得|误以为|说)"
     r"|(?:说|记)成了?|(?:错|误)写成|误(?:作|当|称|叫|归)"
+    # what an error was caused by, a step taken wrongly (`你的报错是把 basic block 套到了 50 层模型上`, `bug 出在把 X 当成 Y`):
+    # the step is a mistake, not how things are
+    r"|(?:(?:报错|出错|错误|bug|故障)(?:的?(?:原因|根源|来源))?|问题的?(?:原因|根源)|问题)(?:其实|就)?(?:是|在于|出在)\s*+(?:你|您|你们|代码|脚本)?(?:的?(?:代码|脚本|配置))?(?:里|中)?(?<!问题是)(?<!问题就是)(?<!问题其实是)\s*+(?:把|将|误)"
     # a step taken by mistake (`排查发现 encoder 误加了 causal mask`, `误将验证集混进训练集`)
     r"|误(?:默认)?(?:加|添|开|启|设|配|删|改|把|将|放|接|传)"
     r"|误读|曲解|错读|用词(?:错误|不当)|混了(?=\s*+(?:[。；;，,！!)）]|$))|是(?:一)?个\s{0,2}(?:bug|BUG|Bug)(?![A-Za-z])|(?:有人|有些人|很多人|不少人)(?:会)?(?:估算|估计|声称|宣称|主张)"
@@ -621,6 +624,9 @@ _ASKS_BEFORE_COLON_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|�
 # 是个啥，嗯，就是…`, `弹幕问位置编码要不要训练，要的，…`)
 _ASK_TOLD_ASKS_RE = re.compile(r"[^，,。；;：:]*?(?:" + a_not_a("ask") + r"|是否|能否|是不是|会不会|能不能|有没有|要不要|为什么|为何|为啥|"
                                r"如何|怎么|怎样|哪|谁|什么|啥|咋|多少|几个|吗|呢|[？?][”\"」』]?)[^，,。；;：:]*?[，,]")
+# a reply that names the question it answers as its topic before a colon (`关于你问的 warmup 为什么可以去掉，补充一点背景：…`,
+# `关于你问的“为什么 X 和 Y 对得上”：…`): the question is the asker's, the answer after the colon is stated
+_ABOUT_ASKED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:关于|针对|至于)\s*+" + ASKERS + r"(?:刚才|之前|上次)?(?:问|提|提到|问到|提出)的?")
 # a spoken question that 呢 and a comma end before its answer (`这个怎么算呢，就是…`)
 _ASKED_NE_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。；;？?]{0,12}呢\s*+[，,]")
 
@@ -643,7 +649,8 @@ def answer_after_colon(text: str, a: int, b: int) -> int | None:
     colon = text.find("：", a, b)
     if colon <= a:
         return None
-    if not _ASK_TOLD_RE.match(text, a, colon) and (not _ASKS_BEFORE_COLON_RE.search(text, a, colon) or sentence_kind(text[a:colon]) != "question"):
+    if not _ASK_TOLD_RE.match(text, a, colon) and (not (_ASKS_BEFORE_COLON_RE.search(text, a, colon) or _ABOUT_ASKED_RE.match(text, a, colon))
+                                                   or sentence_kind(text[a:colon]) != "question"):
         return None  # (a question told as asked needs no asking word: `你问特异度和 FPR 的关系：…`)
     rest = text[colon + 1:b]
     return colon + 1 if rest.strip() and sentence_kind(rest) != "question" else None
@@ -811,7 +818,11 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           # (after a comparison: `在 A、B 和 C 之间比较，看哪一个更适合`)
                           r"|(?<=[，,])\s*+(?:看看|看)\s*+哪(?:一)?(?:个|些|种|款)[^，,。；;？?]*"
                           # (or the clause it is about, before it: `能不能复用公开模型，取决于…`)
-                          r"|(?:是否|能否|能不能|会不会|要不要|可不可以|该不该)[^，,。；;？?]{1,20}[，,]\s*+(?=(?:主要|关键|就|则|全|完全)?\s*+(?:取决于|要看|得看|看的是|关键在于|在于))")
+                          r"|(?:是否|能否|能不能|会不会|要不要|可不可以|该不该)[^，,。；;？?]{1,20}[，,]\s*+(?=(?:主要|关键|就|则|全|完全)?\s*+(?:取决于|要看|得看|看的是|关键在于|在于))"
+                          # (which one to choose, said to depend on something named: `选哪个主要看输出范围`, `用哪种取决于任务`; not
+                          # when what it depends on is asked, `选哪个要看什么`)
+                          r"|(?<![^，,；;：:\s])(?:至于|那么|那|而)?\s*+(?:选|用|挑|选用|采用|选择|使用)\s*+(?:哪(?:一)?(?:个|种|些|款)|什么)[^，,。；;？?]{0,10}?"
+                          r"(?:主要|就|全|完全|更多|则)?\s*+(?:要看|得看|取决于|看)(?![^，,。；;？?]*(?:什么|哪|怎么|如何|吗|呢))[^，,。；;？?]+")
 # a clause that ends on what is guessed or predicted, told as an indirect question (`叫模型猜下一个词是什么，…`): it asks
 # nothing of the reader (not a relative clause's head asked for, `预测的是什么`)
 # (a model set to guess, with what it guesses owned: `让它猜后面紧跟着的那个词是什么`)
