@@ -821,7 +821,7 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:是否|能否|能不能|会不会|要不要|可不可以|该不该)[^，,。；;？?]{1,20}[，,]\s*+(?=(?:主要|关键|就|则|全|完全)?\s*+(?:取决于|要看|得看|看的是|关键在于|在于))"
                           # (which one to choose, said to depend on something named: `选哪个主要看输出范围`, `用哪种取决于任务`; not
                           # when what it depends on is asked, `选哪个要看什么`)
-                          r"|(?<![^，,；;：:\s])(?:至于|那么|那|而)?\s*+(?:选|用|挑|选用|采用|选择|使用)\s*+(?:哪(?:一)?(?:个|种|些|款)|什么)[^，,。；;？?]{0,10}?"
+                          r"|(?<![^，,；;：:\s])(?:(?:至于|那么|那|而)\s*+)?(?:选|用|挑|选用|采用|选择|使用)\s*+(?:哪(?:一)?(?:个|种|些|款)|什么)[^，,。；;？?]{0,10}?"
                           r"(?:主要|就|全|完全|更多|则)?\s*+(?:要看|得看|取决于|看)(?![^，,。；;？?]*(?:什么|哪|怎么|如何|吗|呢))[^，,。；;？?]+")
 # a clause that ends on what is guessed or predicted, told as an indirect question (`叫模型猜下一个词是什么，…`): it asks
 # nothing of the reader (not a relative clause's head asked for, `预测的是什么`)

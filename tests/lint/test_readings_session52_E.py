@@ -6,8 +6,9 @@ phrasing set, each shown on sentences of the helper's own wording.
 - what an error was caused by, a step taken wrongly (`你的报错是把 basic block 套到了 50 层模型上`, `bug 出在把 X 当成
   Y`): the step is a mistake reported, not how things are (FC354);
 - FC149: the gradient said to be diluted or weakened by it, in the passive (`会让梯度在恒等分支上被稀释`);
-- FC150: clipping said to be needed no more with a verb of adding it (`不需要再配 clip_grad_norm_`), and the parts of an
-  LSTM (its cell state, its gates) credited with solving the explosion;
+- FC150: clipping said to be needed no more with a verb of adding it (`不需要再配 clip_grad_norm_`) (the helper also made
+  the LSTM's cell state and gates subjects of the rule; that was taken back at the merge, since a denial before the
+  means, `LSTM 并不能通过门控机制解决梯度爆炸`, then no longer reached the claim);
 - FC343: the derivative at zero said to equal sigmoid's there and 1/4 (`tanh'(0) 和 sigmoid'(0) 一样等于 1/4`);
 - FC348: the FFN said to be an MLP with a ReLU after it (`两层 MLP 加 ReLU`);
 - FC356: only two of its gates named and counted, the word 门 left out (`只有遗忘门和输出门两个`);
@@ -49,7 +50,7 @@ CASES = [
     ('残差连接能避免让梯度被层层削弱。', 'FC149', False),  # (guard)
     ('残差连接会让梯度被稀释吗？', 'FC149', False),  # (guard)
     ('换成 LSTM 之后不用再开 gradient clipping，训练自然就稳了。', 'FC150', True),  # (missed by the starting code)
-    ('在 LSTM 里，细胞状态把梯度消失和梯度爆炸都解决了。', 'FC150', True),  # (missed by the starting code)
+    ('用了 LSTM，就无需再配合梯度裁剪了。', 'FC150', True),  # (missed by the starting code)
     ('LSTM 的细胞状态缓解了梯度消失，但梯度仍可能爆炸，所以还需要配 clip_grad_norm_。', 'FC150', False),  # (guard)
     ('LSTM 的门控机制并没有解决梯度爆炸，训练时仍要配合梯度裁剪。', 'FC150', False),  # (guard)
     ('LSTM 的门控机制能解决梯度爆炸吗？', 'FC150', False),  # (guard)
