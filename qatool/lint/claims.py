@@ -557,6 +557,9 @@ _OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总
                     # (a teacher's call to attend, think or reckon, `同学们注意，`, `大家想一想，`, `算一下账，`; `很简单，`)
                     r"|(?:" + _ADDRESSED + r"|你们?|咱们?)?\s*+(?:请|先|再|可以)?\s*+(?:注意(?:了|一下|听)?|听好了?|看(?:这里|一下|下)|想(?:一想|想|一下)|比较一下|对比一下|算一下账?|回忆一下)"
                     r"|(?:其实|说来|道理)?(?:很|非常|特别)?简单|答案很简单|原因很简单|很好理解|不难理解"
+                    # (a teacher's praise of the one who asked, `这位同学问得好，`, `这位同学很细心，`: no topic of its own)
+                    r"|(?:这位|那位)?(?:同学|朋友|候选人)?(?:你|您)?(?:这个)?(?:问题)?问得(?:真|很|非常)?(?:好|不错|妙)|好问题"
+                    r"|(?:这位|那位)(?:同学|朋友)(?:很|真|非常)?(?:细心|仔细|敏锐|用心)"
                     # (a grader's approval of the answer it grades, `这条回答给满分：`, `这条回答讲得对：`, `给满分：`: what
                     # follows is the answer's statement, endorsed, and read as the writer's)
                     r"|(?:(?:这条|这个|这份|该|此)?(?:回答|答案|作答)(?:的[\u4e00-\u9fff]{1,6}?)?)?(?:(?:可以|可|应|应该|能)?给|得|拿)?满分"
@@ -1317,8 +1320,10 @@ _NAMES_AHEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+"
                              r"(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
                              r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*+"
                              # (or what the steps described yield, `…加入 L2 惩罚，便得到了岭回归`)
-                             r"(?:也)?(?:就|便|即|正|其实|实际上)?\s*+(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*+"
-                             r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的)?\s*+(?:\*\*)?\s*+")
+                             r"(?:也|则)?(?:就|便|即|正|其实|实际上)?\s*+(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*+"
+                             # (or the one a lesson spoke of: `这就是第五周所说的 X`, `这就是前面讲过的 X`)
+                             r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的"
+                             r"|[^，,。；;：:！!？?\n\s]{0,8}?(?:所说|所讲|说过|讲过|讲到|提到过?|介绍过?|学过)的)?\s*+(?:\*\*)?\s*+")
 # a worked example's value, in the clause after it (`…，其准确率便是 75%`, `…，那么 recall 就等于 0.8。`): the term whose
 # value the counts give
 _VALUE_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:其|则|那么|于是|所以|因此|这时|此时)?\s*+(?:模型的?|它的|其)?\s*+(?:\*\*)?\s*+")
@@ -1395,6 +1400,15 @@ _TIME_LATER_RE = re.compile(r"[^，,。；;]{0,8}?(?:之前|之后|以前|以后
 _USED_IN_FRAME_RE = re.compile(r"(?:在|当)\s*+(?:(?:不|没有?|未)\s*+(?:使用|采用|用|加|加上|加入|引入)|使用|采用|选用|用|搭配|配合|结合)[^，,。；;]{0,8}$")  # (`在不加位置编码的时候`)
 _FRAME_CLOSES_RE = re.compile(r"[^，,。；;]{0,12}?(?:的时候|时候|时)")
 _TIME_TAIL_RE = re.compile(r"(?:时|阶段|期间|过程中)$")
+# a term a clause keeps or uses as its object, in a description that goes on (`其余部分保留 FP32`)
+_KEPT_OBJECT_BEFORE_RE = re.compile(r"[^，,。；;：:！!？?\n]{1,8}?(?:保留|保持|仍用|仍然用|继续用|用|使用|采用|跑|存成|存为|放在|放到)\s*+(?:\*\*)?\s*+$")
+# a term whose way of doing the phrasing describes (`Megatron-LM 那种把…`), as an owner does its noun (`线性层的矩阵…`)
+_KIND_OF_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:那种|这种|那样|这样|那类|这类)\s*+(?:把|将)?\s*+[^，,。；;：:！!？?\n]{0,12}?")
+# a scene told as a time or a way of doing, then named (`…时，这就是 X`, `…的时候，这种情况就叫 X`, `…分到多卡上的做法，
+# 叫 X`)
+_SCENE_NAMED_RE = re.compile(r"[^，,。；;：:！!？?\n]{0,24}?(?:时|时候|之时|的\s*+(?:做法|方法|方式|过程|操作|技术|思路|策略|机制|方案|情况|现象))"
+                             r"\s*+[，,]?\s*+(?:这|此)?(?:个|种|一)?(?:情况|现象|状态|做法|方法|过程)?\s*+"
+                             r"(?:也|则)?(?:就|便|其实|正|即)?\s*+(?:是|叫做?|叫作|称为|称作|被称为|被叫做)\s*+(?:典型的|所谓的?)?\s*+(?:\*\*)?\s*+")
 _WHEN_CLAUSE_ENDS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?(?:时|时候|之时)\s*+[，,]")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*+(?:\*\*)?\s*+$|^" + _ANSWER_LEAD + r"$")
 _LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
@@ -2077,6 +2091,12 @@ def _commented_topic(text: str, clauses: list[Span], i: int, mentions: list[Ment
             and _COMMENT_OPENS_RE.match(text, clauses[i + 1].start, clauses[i + 1].end):
         return [head], head.keys, False
     return kept
+
+
+def _scene_owner(text: str, m: Mention, ps: int) -> bool:
+    """Whether a term before a property at ps only owns the noun the property opens on (`线性层的矩阵…`) or is the
+    example of the way of doing it describes (`Megatron-LM 那种把…`)."""
+    return m.end <= ps and (_OWNER_GAP_RE.fullmatch(text, m.end, ps) is not None or _KIND_OF_GAP_RE.fullmatch(text, m.end, ps) is not None)
 
 
 def _last(found):
@@ -3383,7 +3403,7 @@ class ClaimReader:
                                     answers=i == 0 and bool(topic) and bool(cont) and cont[0].start == cont[0].end == sent.start)
                        if spec.number else
                        self._predicates(text, clause, mentions, cont, spec, topic, frame=said, label=label,
-                                        following=tuple(clauses[i + 1:i + 3]), carried=carried))
+                                        following=tuple(clauses[i + 1:i + 4]), carried=carried))
                 if hit:
                     return hit
             if i == opening:
@@ -4224,7 +4244,9 @@ class ClaimReader:
                            for m in live)
             # a clause with a topic of its own (`而增加层数则会…`) or that gives the property to another
             # thing (`…乘以 p 是原始 Dropout 的做法`) does not go on with an earlier term
-            own = bool(_CONTRAST_TOPIC_RE.match(text, clause.start, clause.end) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
+            # (not a topic the phrasing itself describes: `…，而 IoU 为 0.8 的框则会保留` says what the term does with it)
+            ct = _CONTRAST_TOPIC_RE.match(text, clause.start, clause.end)
+            own = bool((ct is not None and ct.end() <= ps) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
                        or (habit is not None and habit.end("np") <= ps) or _PAIRED_WITH_RE.match(text, clause.start, ps))
             if _NOUN_HEAD_RE.match(text, pe, clause.end) and (
                     (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, lead, ps))
@@ -4247,15 +4269,21 @@ class ClaimReader:
                 at = lead
                 bound = ([Mention(at, at, m.keys) for m in prev], at)  # `两者` is every term of the previous clause
             across = None
+            owners = False
             if bound is not None and following and all(_TIME_AFTER_RE.match(text, m.end, clause.end) for m in bound[0]) \
                     and _THIS_OPENS_RE.match(text, following[0].start, following[0].end) \
                     and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
                 bound = None  # `训练 GAN 时…，这就是 X`: the scene's term is no subject when the next clause names what happened
+            elif bound is not None and following and all(_scene_owner(text, m, ps) for m in bound[0]) \
+                    and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
+                bound = None  # `把线性层的矩阵按列拆开，这种做法叫 X`: nor is the owner of the noun the phrasing opens on
+                owners = True
             elif bound is not None and following and all(m.start >= pe and _PLACE_IN_AFTER_RE.match(text, m.end, clause.end) for m in bound[0]) \
                     and _PLACE_IN_BEFORE_RE.search(text, max(clause.start, ps - 3), ps) \
                     and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
                 bound = None  # `要在每一层注意力里都插入…，则应选 X`: the term that ends the place is no subject; X, served, is
-            if bound is None and following and not any(m.end <= ps and not _TIME_AFTER_RE.match(text, m.end, clause.end) for m in live):
+            if bound is None and following and not any(m.end <= ps and not _TIME_AFTER_RE.match(text, m.end, clause.end)
+                                                       and not (owners and _scene_owner(text, m, ps)) for m in live):
                 ahead = self._naming_clause(text, following)  # (looked for only where a property has no term of its own)
                 across = self._named_ahead(text, clause, ahead, ps)
                 if across is not None:
@@ -4344,6 +4372,10 @@ class ClaimReader:
                                         or (_PEER_NEXT_RE.fullmatch(text, group[-1].end, ps) and _TITLE_TAIL_RE.fullmatch(text, pe, clause.end))):
                 continue  # `低维有效的算法（k-NN、聚类）`: a word listed after the term with 、 is its peer, not said of it
             lo, hi = (anchor, ps) if anchor <= ps else (pe, anchor)
+            if anchor > ps and _SCENE_NAMED_RE.fullmatch(text, pe, anchor):
+                # `判别器损失掉到 0、不再更新时，这就是 X`: a negation in the rest of the scene is the scene's; the words
+                # that name it decide
+                lo = max(text.rfind("，", pe, anchor), text.rfind(",", pe, anchor)) + 1
             if across is not None:
                 # `…P，这就是 X`: the property's own clause and the words naming X decide the polarity
                 within = (clause.start, ahead.end)
@@ -4460,15 +4492,23 @@ class ClaimReader:
         return False
 
     def _naming_clause(self, text: str, following: tuple[Span, ...]) -> Span:
-        """Of the (one or two) clauses after a clause, the one that may name what it described: the next, or the one after
+        """Of the (up to three) clauses after a clause, the one that may name what it described: the next, or the one after
         it when the next only goes on with the description, naming no term (`把判对的正例和负例加起来，再除以样本总数，这就是
-        精确率`)."""
+        精确率`), or a later one that opens on 这 when those between name terms only as objects (`…换成 INT8 计算，其余部分
+        保留 FP32，…，这就是 X`)."""
         nxt = following[0]
-        if len(following) > 1 and nxt.kind == "statement" and not self._mentions(text, nxt.start, nxt.end):
-            far = following[1]
+        for j in range(1, len(following)):
+            if following[j - 1].kind != "statement":
+                break
+            far = following[j]
             named = self._mentions(text, far.start, far.end)
-            if named and _NAMES_AHEAD_RE.fullmatch(text, far.start, named[0].start):
+            if not named or not _NAMES_AHEAD_RE.fullmatch(text, far.start, named[0].start):
+                continue
+            between = [(c, m) for c in following[:j] for m in self._mentions(text, c.start, c.end)]
+            if (j == 1 and not between) or (_THIS_OPENS_RE.match(text, far.start, far.end)
+                                             and all(_KEPT_OBJECT_BEFORE_RE.search(text, c.start, m.start) for c, m in between)):
                 return far
+            break
         return nxt
 
     def _named_ahead(self, text: str, clause: Span, ahead: Span, ps: int) -> Mention | None:
@@ -4520,6 +4560,10 @@ class ClaimReader:
         if bound is not None:
             return bound
         before = [m for m in mentions if m.end <= ps]
+        named = next((m for m in mentions if m.start >= pe), None)
+        if before and named is not None and _SCENE_NAMED_RE.fullmatch(text, pe, named.start) \
+                and all(_scene_owner(text, m, ps) for m in before):
+            return [named], named.start  # `当 GAN 的判别器损失掉到 0 时，这就是 X`: the owner of the scene's noun is no subject
         frame = None  # `在预训练时`: a time frame is the subject only when no other term is
         for k in range(len(before) - 1, -1, -1):
             m = before[k]
