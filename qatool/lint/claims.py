@@ -1070,6 +1070,10 @@ _USED_BEFORE_RE = re.compile(r"(?:(?:可以|可|应该|应当|得|建议|不妨)
 # negation (`_PERSON_NEG_RE`): the next clause goes on with it
 _RUN_BEFORE_RE = re.compile(r"(?:加载|载入|运行|跑|打印|实例化|调出)(?:了|起)?(?:一遍|一下|一次|一轮)?\s*+(?:\*\*)?\s*+$|(?:量化|转换|转)(?:到|为|成)了?\s*+$")
 _PERSON_NEG_RE = re.compile(r"我|你|咱|他|她|不|没|别")
+# a term said not to be used (`我们这次没用 X，`), and a clause after it that gives the reason (`因为…`, `是由于…`): a reason
+# that names no term of its own is about the term not used (`没用 transfer learning，因为…就不能做迁移`)
+_NOT_USED_BEFORE_RE = re.compile(r"(?:没有?|并没有?|不|从不|没再)\s*+(?:用|使用|采用|选用|选|上|加|做)(?:过)?\s*+(?:\*\*)?\s*+$")
+_REASON_OPENS_RE = re.compile(r"(?:这|主要)?\s*+(?:是)?\s*+(?:因为|由于)(?!\s*+(?:我|你|咱|他|她|大家|团队|老板|公司|客户|领导|时间|预算|算力|资源|显存|数据量?|样本))")
 # a clause that opens with a subject of its own: a person, or a demonstrative
 _PERSON_OPENS_RE = re.compile(r"\s*+(?:我|你|他|她|它|咱|大家|这|那|其|该|此|有)")
 # a choice of the term after it (`选用 LayerNorm`, `我们采用了 Adam`)
@@ -1323,7 +1327,11 @@ _NAMES_AHEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+"
                              r"(?:也|则)?(?:就|便|即|正|其实|实际上)?\s*+(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*+"
                              # (or the one a lesson spoke of: `这就是第五周所说的 X`, `这就是前面讲过的 X`)
                              r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的"
-                             r"|[^，,。；;：:！!？?\n\s]{0,8}?(?:所说|所讲|说过|讲过|讲到|提到过?|介绍过?|学过)的)?\s*+(?:\*\*)?\s*+")
+                             r"|[^，,。；;：:！!？?\n\s]{0,8}?(?:所说|所讲|说过|讲过|讲到|提到过?|介绍过?|学过)的)?\s*+(?:\*\*)?\s*+"
+                             # (or the term pointed at, `…混到一起的，是后面那个 FFN`: the demonstrative names no other thing)
+                             r"(?:(?:后面|前面|上面|下面|后边|前边|最后|中间)(?:的)?(?:那个|这个|那一层|这一层|那层|这层)\s*+(?:\*\*)?\s*+)?")
+# the end of a headless relative clause that a cleft's copula and term in the next clause complete (`…混到一起的，`)
+_CLEFT_HEAD_END_RE = re.compile(r"[^，,。；;：:！!？?]{0,8}?的\s*+(?:\*\*)?\s*+[，,]\s*+")
 # a worked example's value, in the clause after it (`…，其准确率便是 75%`, `…，那么 recall 就等于 0.8。`): the term whose
 # value the counts give
 _VALUE_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:其|则|那么|于是|所以|因此|这时|此时)?\s*+(?:模型的?|它的|其)?\s*+(?:\*\*)?\s*+")
@@ -1427,6 +1435,16 @@ _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;
 # a count before a term (`96 个注意力头`, `12 层 Transformer`): what is counted is a part of the thing the sentence
 # is about (`GPT-3 有 96 层，96 个注意力头，参数量…`), not a subject of its own
 _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*+(?:个|层|组|路|种|块|条)?\s*+$")
+_AFTERWARD_OPENS_RE = re.compile(r"\s*+(?:所以|因此|于是|因而|后面|后续|之后|接下来|下一步|回头)")
+_COUNT_NAME_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*+(?:个|层|组|路|种|块|条)")
+
+
+def _counted_part(text: str, m: Mention) -> bool:
+    """Whether mention `m` is a part counted in its own name (`16 个头`; not a count before a name, `两个微调策略`, which
+    may be a topic of its own)."""
+    return m.end > m.start and _COUNT_NAME_RE.match(text, m.start, m.end) is not None
+
+
 # a verb of replacing the term before it by the one after it (`A 换成 B`; not `A 替换 B`, where A replaces B)
 _REPLACED_INTO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:也|都|就|则|已|已经)?\s*+(?:" + _INTO_VERBS + r"|改用|升级为|升级成)了?\s*+(?:\*\*)?\s*+")
 # a clause that opens by using another named thing (`再用 **TP (Tensor)** 横着切`)
@@ -3763,7 +3781,9 @@ class ClaimReader:
                 or _DISPOSAL_OPENS_RE.match(text, clause.start, clause.end)) \
                 and not _after_lead(_PERSON_OPENS_RE, text, clause.start, clause.end) \
                 and not _OWN_CORRELATIVE_RE.match(text, clause.start, clause.end) \
-                and (used := self._used_before(text, clauses[i - 1])) is not None:
+                and ((used := self._used_before(text, clauses[i - 1])) is not None
+                     or (not mentions and _after_lead(_REASON_OPENS_RE, text, clause.start, clause.end)
+                         and (used := self._unused_before(text, clauses[i - 1])) is not None)):
             # (or what it does with 把/将, having no subject of its own: `你可以用 data parallelism，把前几层放在…`)
             at = _ANSWER_LEAD_RE.match(text, clause.start).end()
             return [Mention(at, at, used.keys)] + mentions
@@ -3782,6 +3802,14 @@ class ClaimReader:
         if last is None:
             return None
         return last, opens.start("copula") if opens.group("copula") is not None else opens.end()
+
+    def _unused_before(self, text: str, before: Span) -> Mention | None:
+        """The term that ends clause `before` as what is said not to be used (`我们这次没用 transfer learning，`), if
+        any: a reason given after it that names no term is about it (`_NOT_USED_BEFORE_RE`)."""
+        last = self._last_term(text, before)
+        if last is None or not _NOT_USED_BEFORE_RE.search(text, before.start, last.start):
+            return None
+        return last
 
     def _used_before(self, text: str, before: Span) -> Mention | None:
         """The term that ends clause `before` as what is used, added, switched to or built on in it (`写 decoder 时我只加了
@@ -3844,7 +3872,13 @@ class ClaimReader:
         (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others, but not
         one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性); or, when nothing else
         frames it (`unframed`), what the writer says right after a belief reported (`_corrects_belief`)."""
-        if not any(self._mentions(text, c.start, c.end) for c in clauses) and (continued or self._after_statement(text, sent)) \
+        # (a part counted, `16 个头`, `96 个注意力头`, is the previous subject's part, not a term of the sentence's own:
+        # `我们用的是 BERT-base。层数是 24，…，16 个头`)
+        # (nor is a term named only in a clause of result or of a later plan after the description, `…，所以推理有点慢，后面
+        #打算蒸馏一下`)
+        if not any(not _counted_part(text, m) for k, c in enumerate(clauses) if not (k > 0 and _AFTERWARD_OPENS_RE.match(text, c.start, c.end))
+                   for m in self._mentions(text, c.start, c.end)) \
+                and (continued or self._after_statement(text, sent)) \
                 and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
             return True
         return unframed and self._corrects_belief(text, sent)
@@ -4282,6 +4316,10 @@ class ClaimReader:
                     and _PLACE_IN_BEFORE_RE.search(text, max(clause.start, ps - 3), ps) \
                     and self._named_ahead(text, clause, self._naming_clause(text, following), ps) is not None:
                 bound = None  # `要在每一层注意力里都插入…，则应选 X`: the term that ends the place is no subject; X, served, is
+            elif bound is not None and following and all(m.start == m.end for m in bound[0]) \
+                    and _CLEFT_HEAD_END_RE.fullmatch(text, pe, clause.end) \
+                    and self._named_ahead(text, clause, following[0], ps) is not None:
+                bound = None  # `…，但真正把各个 token 的信息混到一起的，是后面那个 FFN`: a cleft names its own subject next
             if bound is None and following and not any(m.end <= ps and not _TIME_AFTER_RE.match(text, m.end, clause.end)
                                                        and not (owners and _scene_owner(text, m, ps)) for m in live):
                 ahead = self._naming_clause(text, following)  # (looked for only where a property has no term of its own)
@@ -4956,6 +4994,13 @@ class ClaimReader:
         lab = _LABEL_RE.match(text, line, ms)
         if lab and quantity.search(text, lab.start(), lab.end()):
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
+        echo = _ECHO_TOPIC_RE.match(text, line, ms)
+        if echo is not None and quantity.search(echo.group("a") or echo.group("b")) \
+                and not _ECHO_NOT_RE.search(echo.group("a") or echo.group("b")) \
+                and not any(c in text[echo.end():ms] for c in "。！!；;？?\n"):
+            # `您问 context length？嗯，GPT-2 是 1024，…`: the question echoed names the quantity the sentence that answers
+            # it gives (that sentence only)
+            return True
         window = text[max(clause.start, ms - 24):ms]  # `max sequence length 只有 1024`
         cut = max(window.rfind(c) for c in "、,，/／|")
         if cut >= 0 and window[cut] in ",，" and _PICTURED_AFTER_RE.match(window, cut + 1) \
