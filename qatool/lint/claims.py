@@ -1435,7 +1435,7 @@ _VS_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?\s*[^，,。；;
 # a count before a term (`96 个注意力头`, `12 层 Transformer`): what is counted is a part of the thing the sentence
 # is about (`GPT-3 有 96 层，96 个注意力头，参数量…`), not a subject of its own
 _COUNTED_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*+(?:个|层|组|路|种|块|条)?\s*+$")
-_AFTERWARD_OPENS_RE = re.compile(r"\s*+(?:所以|因此|于是|因而|后面|后续|之后|接下来|下一步|回头)")
+_AFTERWARD_OPENS_RE = re.compile(r"\s*+(?:所以|因此|于是|因而)?\s*+(?:我们|我|团队)?\s*+(?:后面|后来|后续|之后|接下来|下一步|回头)")
 _COUNT_NAME_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十百千几多])\s*+(?:个|层|组|路|种|块|条)")
 
 
@@ -3875,7 +3875,7 @@ class ClaimReader:
         # (a part counted, `16 个头`, `96 个注意力头`, is the previous subject's part, not a term of the sentence's own:
         # `我们用的是 BERT-base。层数是 24，…，16 个头`)
         # (nor is a term named only in a clause of result or of a later plan after the description, `…，所以推理有点慢，后面
-        #打算蒸馏一下`)
+        # 打算蒸馏一下`)
         if not any(not _counted_part(text, m) for k, c in enumerate(clauses) if not (k > 0 and _AFTERWARD_OPENS_RE.match(text, c.start, c.end))
                    for m in self._mentions(text, c.start, c.end)) \
                 and (continued or self._after_statement(text, sent)) \
