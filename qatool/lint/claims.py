@@ -982,6 +982,8 @@ _MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?(?:的|(?:�
 _TOPIC_KIND_TAIL_RE = re.compile(r"[ \t]*(?:任务|问题|场景)?[ \t*，,]*")
 # a clause that opens by comparing with a term (`BERT 怎么读？跟 GPT 一样是自回归的`): what it says is of the topic before
 _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*+[:：]\s*+)?(?:也|就|其实)?\s*+(?:跟|和|与|同|像)\s*+")
+# a denied causative right before the term a property is said of (`不是让所有头…`, `并不会使梯度…`)
+_DENIED_CAUSE_BEFORE_RE = re.compile(r"(?:不是|并不是|并非|不会|并不会|不能|并不能|没有|并没有|不)\s*+(?:让|使|令|使得)\s*+(?:\*\*)?\s*+$")
 # a term that owns the weights a way or a habit disposes of (`是把线性层的矩阵…`, `会将每个注意力头的参数…`): what is done
 # is the subject's (with no copula or modal before 把, `A 把 B 的权重变得稀疏` is said of neither)
 _WEIGHTS_DISPOSED_BEFORE_RE = re.compile(r"(?:是|就是|即|指|会|要|需要|得)\s*+(?:把|将)\s*+(?:一个|一层|单个|每个|每一个|某个|同一个?|整个)?\s*+(?:\*\*)?\s*+$")
@@ -4480,6 +4482,8 @@ class ClaimReader:
             else:
                 negs = self.layer.negations(text, max(lo, cut), hi, within)
             negs += self.layer.prefix_negated(text, ps, clause.start)
+            if anchor <= ps and _DENIED_CAUSE_BEFORE_RE.search(text, max(clause.start, cut, group[0].start - 8), group[0].start):
+                negs += 1  # `MQA 不是让所有头用同一个 Query`: a denial of the causing denies what it would cause
             if anchor <= ps and any(_DENIED_LIST_RE.fullmatch(text, clause.start, m.start) for m in group):
                 negs += 1  # `并不是 BERT 用 BPE、GPT-2 用 WordPiece`: the denial at the head covers every statement listed
             if anchor > ps and _STATED_OF_AFTER_RE.search(text, pe, anchor):
