@@ -1113,7 +1113,8 @@ def _symptom(text: str, s: int, a: int, b: int, nxt: int | None) -> bool:
     or what was run into, with the cause tracked down in the next clause (from nxt)."""
     if _FAULT_OUTCOME_OPENS_RE.match(text, a, b) and _FAULT_RE.search(text, s, a):
         return True
-    return nxt is not None and _RUN_INTO_RE.search(text, a, b) is not None and _TRACKED_DOWN_OPENS_RE.match(text, nxt) is not None
+    # (the next clause's anchored opening first: the unanchored search over the clause runs only where a cause follows)
+    return nxt is not None and _TRACKED_DOWN_OPENS_RE.match(text, nxt) is not None and _RUN_INTO_RE.search(text, a, b) is not None
 
 
 class TextLayer:
