@@ -984,6 +984,9 @@ _TOPIC_KIND_TAIL_RE = re.compile(r"[ \t]*(?:任务|问题|场景)?[ \t*，,]*")
 _LIKE_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + SPEAKERS + r")\s*+[:：]\s*+)?(?:也|就|其实)?\s*+(?:跟|和|与|同|像)\s*+")
 # a denied causative right before the term a property is said of (`不是让所有头…`, `并不会使梯度…`)
 _DENIED_CAUSE_BEFORE_RE = re.compile(r"(?:不是|并不是|并非|不会|并不会|不能|并不能|没有|并没有|不)\s*+(?:让|使|令|使得)\s*+(?:\*\*)?\s*+$")
+# a denied preposition right before the term (`BN 不会在推理时使用当前 batch 的统计量`, `并没有在测试时…`): the term
+# names when or where, and the negation before 在 denies the verb phrase it opens (not `不仅在`, `不管在`)
+_DENIED_AT_BEFORE_RE = re.compile(r"(?:不|没有?|未)(?:会|再|能|应该?|该|可以|可能|曾|是)?\s*+(?:再|去)?\s*+(?:在|于)\s*+(?:\*\*)?\s*+$")
 # a term that owns the weights a way or a habit disposes of (`是把线性层的矩阵…`, `会将每个注意力头的参数…`): what is done
 # is the subject's (with no copula or modal before 把, `A 把 B 的权重变得稀疏` is said of neither)
 _WEIGHTS_DISPOSED_BEFORE_RE = re.compile(r"(?:是|就是|即|指|会|要|需要|得)\s*+(?:把|将)\s*+(?:一个|一层|单个|每个|每一个|某个|同一个?|整个)?\s*+(?:\*\*)?\s*+$")
@@ -4484,6 +4487,9 @@ class ClaimReader:
             negs += self.layer.prefix_negated(text, ps, clause.start)
             if anchor <= ps and _DENIED_CAUSE_BEFORE_RE.search(text, max(clause.start, cut, group[0].start - 8), group[0].start):
                 negs += 1  # `MQA 不是让所有头用同一个 Query`: a denial of the causing denies what it would cause
+            if anchor <= ps and any((at := _DENIED_AT_BEFORE_RE.search(text, max(clause.start, cut, m.start - 10), m.start)) is not None
+                                    and at.start() < max(lo, cut) for m in group):
+                negs += 1  # `BN 不会在推理时使用当前 batch 的统计量`: the denial before 在 covers the verb phrase the term opens
             if anchor <= ps and any(_DENIED_LIST_RE.fullmatch(text, clause.start, m.start) for m in group):
                 negs += 1  # `并不是 BERT 用 BPE、GPT-2 用 WordPiece`: the denial at the head covers every statement listed
             if anchor > ps and _STATED_OF_AFTER_RE.search(text, pe, anchor):
@@ -5034,8 +5040,9 @@ _NAMED_ANSWER_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:那|那么|这)(?:就|
 # (`…，就是把 IoU 阈值固定在 0.5 算出来的`, `…，其实是将两个分布的差距取平均`)
 _COPULA_DISPOSAL_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|其实|实际上|也就|本质上?|实质上?|说白了就?)?(?:是|即|等于)\s*+(?:把|将)")
 # a frame at the head of a clause under a negated condition (`不加位置信息时`, `在没有 mask 的情况下`): its negation
-# qualifies the condition, not what the clause then says
-_NEG_FRAME = r"(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)"
+# qualifies the condition, not what the clause then says (not a negation before 在, `不会在推理时…`: that one denies
+# what is done then)
+_NEG_FRAME = r"(?:不|没有?|未)(?!是|只|仅|光|单|止|同|管|论|少|断)(?!(?:会|再|能|应该?|该|可以|可能|曾)?\s*+(?:再|去)?\s*+(?:在|于))[^，,。；;！!？?]{1,16}?(?:时|的时候|情况下|前提下)"
 _NEG_FRAME_RE = re.compile(r"\s*+(?:当|在)?\s*+" + _NEG_FRAME)
 _FRAME_LEAD_SKIP_RE = re.compile(r"(?:[：:]|是(?=\s*+(?:不|没|未)))?")  # (a label's colon, read as 是 in the copula reading)
 # a modifier with a negation of its own, ending in 的 right before the property's noun, after a copula (`是不看标签的聚类算法`)
