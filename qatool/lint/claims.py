@@ -608,7 +608,9 @@ _EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*+(?:" + EXAMPLE_LE
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
 _PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*+(?:\*\*)?\s*+[A-Za-z\u4e00-\u9fff])"  # (其: its)
                          # a demonstrative for a measure (`这个数值越小，…`, `该指标越高`): the measure named before
-                         r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*+(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))")
+                         r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*+(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))"
+                         # or for a method, said of itself (`因为这个算法本身就能…`, `该算法本身…`): the method named before
+                         r"|(?:这个|该|此)(?:算法|方法)(?=\s*+本身)")
 # 其 as the object of 将/把, after the clause's own doer at most (`我们将其…`, `本文把其…`, `与多数脚本一致，我们将其…`)
 _DISPOSED_PRONOUN_RE = re.compile(r"[^，,。；;：:\s]{0,10}?(?:将|把)\s*+")
 _PAIR_OPENS_RE = re.compile(_ANSWER_LEAD + r"(?:而|但|则)?\s*+(?:前者|后者)")  # (a sentence that opens on one of a pair)
@@ -896,8 +898,11 @@ _I_ANSWER_RE = re.compile(ANSWER_BY + "(?:" + ANSWER_TURN + ")?")
 # a question and its answer on one line (`Q：Leaky ReLU 负区间梯度？A：0。`, `正面：…？｜背面：…`): the answer
 # completes the question as a statement would (`Leaky ReLU 负区间梯度是 0`)
 # (or a dialogue's turns: one speaker asks, another answers, `甲：…？乙：…`, `小王：…？小李：…`)
+KIN = (r"爸爸|妈妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑妈|姨妈|婶婶|伯伯"
+       r"|[表堂][哥姐弟妹]|[大二三四五六七八九][姨舅叔姑伯爷]")
+# (or a family's members, in a chat at home written as a dialogue: `妈妈：mAP 是啥？小明：…`, `二姨：…`, `表妹：…`)
 SPEAKERS = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
-            r"|" + ROLES)
+            r"|" + ROLES + r"|" + KIN)
 _SPEAKER_RE = re.compile(SPEAKERS)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for

@@ -65,7 +65,8 @@ QUESTION_WORD_RE = re.compile(
 # an alternative question that drops its "？" (`PPO是on-policy还是off-policy`, `基座模型选用Chat还是Base`): 是/选 …
 # 还是 B to the end, where B is no verb phrase (`结果是一样的，还是会过拟合` goes on: 还是 there means "still")
 # (`本质上还是`, `其实还是`: "still", not "or")
-ALTERNATIVE_Q_RE = re.compile(r"(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?(?<!本质上)(?<!实际上)(?<!其实)(?<!终究)(?<!最终)(?<!到头来)(?<!说到底)(?<!归根结底)(?<!归根到底)(?<!整体)(?<!总体)(?<!整个)(?<!仍然)(?<!依然)(?<!依旧)(?<!照样)(?<!本质)还是"
+# (nor an example of what is told, `…给出具体类别，比如是猫还是狗`: the kinds of answer it gives, not a question)
+ALTERNATIVE_Q_RE = re.compile(r"(?<!比如)(?<!例如)(?<!譬如)(?<!比如说)(?<!比方说)(?:是|属于|选用?|选择|采用|用)[^，,。；;？?！!]{1,30}?(?<!本质上)(?<!实际上)(?<!其实)(?<!终究)(?<!最终)(?<!到头来)(?<!说到底)(?<!归根结底)(?<!归根到底)(?<!整体)(?<!总体)(?<!整个)(?<!仍然)(?<!依然)(?<!依旧)(?<!照样)(?<!本质)还是"
                               r"(?!会|要|能|可|需|应|得|有|没|不|很|太|挺|更|最|较|比较|非常|相当|十分|特别|那么|这么|一样|同样|存在|无法|在|把|被|让|使|将|依然|照样)"
                               r"(?:(?!不|没|重要|取决|无所谓|关系|影响|决定|都|由|看)[^，,。；;？?！!]){1,30}$")  # `是 A 还是 B 并不重要` states
 # the marks that judge a statement false: a cross, or a word (`（×）`, `（错）`, `（False）`)
@@ -532,6 +533,10 @@ _CHANGE_END_RE = re.compile(r"[^，,。；;：:]{1,12}?(?:(?:调|设|取|开)(?:
 # (or after a short subject of its own: `假如…，工程师们便会…`, `如果…，模型就会…`)
 # (or the answer one gave when asked, `问到 F1，我说 F1 是…`, `被问到 X，我的回答是…`)
 _CONSEQUENT_RE = re.compile(r"\s*+(?:那么|那|则|就|便|此时|这时|我(?:当时)?(?:就|便|直接)?(?:说|讲|(?:回)?答|的回答是|的答案是))|\s*[^，,；;。：:\s]{1,6}?\s*+(?:便|就)(?:会|能|可以|可|要|得)")
+# a supposition that only sets up a worked example's numbers (`假如词表有 100 万个词，`, `假设一共有 1000 个样本，`): what the
+# clauses after it work out is stated, not supposed (not a condition on a value, `如果学习率是 0.1，`)
+_WORKED_SETUP_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:假如|假设|假定)\s*+[^，,；;。：:]{0,12}?(?:有|共有|一共有|总共有|包含|含有)\s*+"
+                              r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*+(?:万|亿|千|百)?\s*+(?:个|条|张|篇|类|种|维)[^，,；;。：:]{0,8}?\s*+[，,]?\s*+")
 # the consequent of a concession (`即便是二分类问题，LDA 也能…`): the clause whose subject is followed by 也/都/仍
 _CONCESSION_RE = re.compile(r"\s*+(?:[（(]\s*+)?(?:即使|即便|哪怕|就算|纵使)")
 _CONCEDED_CONSEQUENT_RE = re.compile(r"[^，,；;]{0,40}?(?:也|都|仍然?|依然|照样|还是)")
@@ -1207,7 +1212,9 @@ class TextLayer:
                 pieces.append([a, b])
             last = (a, b)
         consequent = len(pieces)
-        if sentence.kind == "supposed" and len(pieces) > 1:
+        if sentence.kind == "supposed" and len(pieces) > 1 and _WORKED_SETUP_RE.fullmatch(text, *pieces[0]):
+            consequent = 1  # (a worked example's numbers set up, `假如词表有 100 万个词，…`: all that follows is worked out)
+        elif sentence.kind == "supposed" and len(pieces) > 1:
             conceded = _CONCESSION_RE.match(text, pieces[0][0]) is not None
             consequent = next((i for i in range(1, len(pieces)) if _CONSEQUENT_RE.match(text, pieces[i][0])
                                or (conceded and _CONCEDED_CONSEQUENT_RE.match(text, pieces[i][0], pieces[i][1]))),
