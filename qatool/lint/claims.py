@@ -63,6 +63,7 @@ from qatool.lint.text import (
     SENTENCE_END,
     SPEAKER_LABEL,
     SPOKEN_TURN,
+    TITLED,
     TOLD_LABEL,
     TURN_LABEL_RE,
     Span,
@@ -886,7 +887,7 @@ _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn or a note's label opening a sentence (`…。嘉宾B：…`, `…。注：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
-                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|" + ROLES + r"|注|释义|解释|备注|提示|点评|评注|小贴士|贴士)"
+                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|" + ROLES + r"|" + TITLED + r"|注|释义|解释|备注|提示|点评|评注|小贴士|贴士)"
                                r"[:：][ \t]*(?=\S)"
                                # (the answerer's turn right after a question turn on the same line, `委员：X 怎么算？学生：…`,
                                # `面试官：…？我：…`: read past as the turn after a full stop is, `_reply_turn`)
@@ -902,7 +903,7 @@ KIN = (r"爸爸|妈妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|�
        r"|[表堂][哥姐弟妹]|[大二三四五六七八九][姨舅叔姑伯爷]")
 # (or a family's members, in a chat at home written as a dialogue: `妈妈：mAP 是啥？小明：…`, `二姨：…`, `表妹：…`)
 SPEAKERS = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
-            r"|" + ROLES + r"|" + KIN)
+            r"|" + ROLES + r"|" + KIN + r"|" + TITLED)
 _SPEAKER_RE = re.compile(SPEAKERS)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for
@@ -968,10 +969,12 @@ _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
 _COUNT_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<each>[A-Za-z][\w.\-]{0,15}|[\u4e00-\u9fff]{2,6}?)\s*+(?:是|有|为|[:：])?\s*+)??(?:大约|大概|约)?\s*+(?:[0-9]+|[一二两三四五六七八九十]+)\s*+(?:个|层|种|维|头|类|倍)?\s*+(?:左右|上下|多)?\s*+(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
-_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)")
+_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[ \t]*+(?:[，,。；;！!\n]|$))")
 # an answer that opens by saying yes to a question asked by its tone alone (`batch 越大噪声越大？B：对。`), or no
+# (white space only before a stop or the end, here and in the echo: `是 longest common subsequence`, `对 SGD 来说` name
+# or frame a thing, they say no yes)
 _QA_YES_RE = re.compile(r"(?:是这样的?|确实如此|的确如此|正是如此|可以这么(?:理解|说)|基本(?:如此|是这样)|是的|是|对的|对|没错|嗯|当然|正确|yes|[✅✓✔√])"
-                        r"(?:[呢哦啊呀哈嘛喔~～]+)?(?=[，,。；;！!\s]|$)", re.I)
+                        r"(?:[呢哦啊呀哈嘛喔~～]+)?(?=[ \t]*+(?:[，,。；;！!\n]|$))", re.I)
 _QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|反了|相反|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope|[❌✗✘×✖]", re.I)
 # an answer to a question asked by its tone alone that doubts it or hedges in a short phrase, with no value (`乙：听着不像。`,
 # `我看八成不是`, `您别蒙我`, `差不多吧`): the question stays asked
@@ -1678,7 +1681,8 @@ _INTO_GAP_AFTER_RE = re.compile(r"\s*+(?:了)?\s*+(?:\*\*)?\s*+")
 _NAMED_BY_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:类|例|样本|类别)?\s*+(?:(?:的)?\s*+(?:比例|比率|概率|占比|值|指标|做法|方法|过程|操作|技术)?"
                           r"|[^，,。；;：:！!？?\n]{1,14}?的\s*+(?:比例|比率|概率|占比)"
                           # (or a cleft on what does it: `Transformer 里负责在位置之间交换信息的正是 FFN`)
-                          r"|[^，,。；;：:！!？?\n]{0,8}?的(?=\s*+(?:正|就|恰恰|其实)?\s*+是))\s*+(?:就|便|正|即|恰恰|其实)?\s*+"
+                          # (and a second act joined to it before the 的, `…揉到一起、在 token 之间搬运内容的是 FFN`)
+                          r"|[^，,。；;：:！!？?\n]{0,8}?(?:、[^，,。；;：:！!？?\n、]{1,20}?)?的(?=\s*+(?:正|就|恰恰|其实)?\s*+是))\s*+(?:就|便|正|即|恰恰|其实)?\s*+"
                           r"(?:是|即|叫做?|称为|称作|被称为|记为|记作)\s*+(?:\*\*)?\s*+"
                           # (the term pointed at, `…的，是后面那个 FFN`: the demonstrative is no word of a claim)
                           r"(?:(?:后面|前面|上面|下面|后边|前边|最后|中间)?(?:的)?(?:那个|这个|那一层|这一层|那层|这层)\s*+(?:\*\*)?\s*+)?")
@@ -5009,6 +5013,12 @@ class ClaimReader:
         lab = _LABEL_RE.match(text, line, ms)
         if lab and quantity.search(text, lab.start(), lab.end()):
             return True  # `- **上下文长度**：GPT-2 为 1024，GPT-3 为 2048`: the item's label names the quantity
+        if (gloss := _APPOSED_VALUE_RE.search(text[max(line, ms - 12):ms])) is not None:
+            # `BERT 的 max sequence length，也就是 1024`: the value glossed onto the quantity that ends the clause before
+            cut = max(line, ms - 12) + gloss.start()
+            head = text[max(line, cut - 40):cut].rstrip(" \t*")
+            if any(q.end() == len(head) for q in quantity.finditer(head)):
+                return True
         echo = _ECHO_TOPIC_RE.match(text, line, ms)
         if echo is not None and quantity.search(echo.group("a") or echo.group("b")) \
                 and not _ECHO_NOT_RE.search(echo.group("a") or echo.group("b")) \
@@ -5127,6 +5137,9 @@ _LOWER_BOUND_RE = re.compile(r"超过|大于|多于|高于|逾|至少|不止|不
 _LOWER_AFTER_RE = re.compile(r"^\s*+\S{0,4}?(?:以上|多|余)")
 _UPPER_BOUND_RE = re.compile(r"不到|少于|小于|低于|不足|至多|最多|不超过")
 _UPPER_AFTER_RE = re.compile(r"^\s*+\S{0,4}?以[下内]")
+# the lead of a value glossed onto what the clause before ends on (`…的 max sequence length，也就是 1024`)
+_APPOSED_VALUE_RE = re.compile(r"[，,][ \t]*+(?:也就是|也即|亦即|即)[ \t]*+$")
+_LIMIT_SAID_RE = re.compile(r"至多|最多")  # (the most a model takes, of a maximum: the maximum itself)
 
 
 _RANGE_GAP_RE = re.compile(r"\s*+(?:~|～|〜|-|–|—|到|至|甚至(?:是|到|上)?|乃至)\s*+")
@@ -5206,6 +5219,10 @@ def _wrong_value(text: str, clause: Span, found: list[tuple[int, int, float, str
         return num.value < value * (1 - num.tolerance) or num.value > value * 2
     if _LOWER_BOUND_RE.search(before) or _LOWER_AFTER_RE.match(after):
         return num.value < value * (1 - num.tolerance)  # "超过 X": wrong only if the true value is below X
+    if num.limit and _LIMIT_SAID_RE.search(before):
+        # (a maximum the model allows, said as the most it takes: `BERT 最多 1024 个 token` says the limit is 1024,
+        # wrong above the true one; below it, a text's length, `…最多 300 个 token`, may be meant)
+        return value > num.value * (1 + num.tolerance)
     if _UPPER_BOUND_RE.search(before) or _UPPER_AFTER_RE.match(after):
         return num.value > value * (1 + num.tolerance)
     tol = max(num.tolerance, 0.25) if _ABOUT_RE.search(before) else num.tolerance

@@ -107,6 +107,10 @@ SPEAKER_LABEL = r"[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?"
 # `记者：…？发言人：…`, `用户：…？客服：…`)
 ROLES = (r"主持人|选手|嘉宾|观众|听众|读者(?:来信|提问)?|来信|编辑(?:回复)?|专栏作者|作者回复|答主|记者|发言人|主播|评委|考官|考生"
          r"|用户|助手|客服")
+# a person named by surname and title, as an interview's transcript names who speaks (`李教授：`, `王博士：`, `陈研究员：`,
+# `张工：`): one or two characters before the title (not a word that ends in 工 and names no one: `人工`, `加工`, `分工`)
+TITLED = (r"[\u4e00-\u9fff]{1,2}(?:教授|博士|研究员|工程师|讲师|院士)"
+          r"|[\u4e00-\u9fff](?<![人加分员化手施木美电技民职矿理竣开完停复用做打零女])工")
 # what sets right the words before it (`…，纠正一下——`), or takes them back as a joke (`…——开玩笑的，`): REPORTED_RE reads
 # the words before as reported, _CORRECTION_RE what comes after as stated
 _SET_RIGHT = r"(?:这里|在此|我|先)?(?:纠正|更正)一下"
