@@ -433,7 +433,7 @@ _BRACKET_JOINT_RE = re.compile(r"\s*+(?:\*\*)?\s*+[（(]\s*+(?:\*\*)?\s*+")
 # a term and the kind it is named as, after a demonstrative (`BART 这个去噪自编码器`): one thing in apposition
 _DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|这种|这类|这一|这款|这套|那个|那种|那类|那套)\s*[^，,。；;：:\s的]{0,8}?")
 # a clause that goes on with the previous clause's subject
-_ANSWER_WORDS = r"(?:参考)?答案|回答|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
+_ANSWER_WORDS = r"(?:预期|参考|标准|期望)?(?:答案|回答)|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*+)"
 # (one's own answer told without a label, `我说 X…`, `我当时答 X`, `我的回答是 X`: what follows is the answer's own words)
@@ -884,10 +884,13 @@ _SELF_REPAIR_RE = re.compile(r"(?<=[，,])[ \t]*+不对(?:不对)?[ \t]*+(?:[，
 # the tag of a speech quoted in two parts, between them (`“BART跟BERT一样，只有编码器，”顾言说，“名字都差不多…”`): the quote
 # marks around it and the speaker's words, so the speech reads as one
 _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*+“")
+# a teacher's label for the question put to the class (`提问学生：`, `问同学：`): the addressee names no student model
+_ASKING_LABEL = r"(?:提问|追问|问)(?:学生|同学|考生|听众|大家)"
+_ASKING_LABEL_RE = re.compile(_ASKING_LABEL)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn or a note's label opening a sentence (`…。嘉宾B：…`, `…。注：…`, not `…。它有两个特例：…`)
 _PLAIN_SECTION_RE = re.compile(r"^[ \t]*(?P<label>" + SPEAKER_LABEL + r")[:：][ \t]*(?=\S)"
-                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|" + ROLES + r"|" + TITLED + r"|注|释义|解释|备注|提示|点评|评注|小贴士|贴士)"
+                               r"|(?<=[。！？!?])[ \t]*(?P<turn>[\u4e00-\u9fff]{1,4}(?:[A-Z]|[0-9]{1,2})|" + ROLES + r"|" + TITLED + r"|" + _ASKING_LABEL + r"|注|释义|解释|备注|提示|点评|评注|小贴士|贴士)"
                                r"[:：][ \t]*(?=\S)"
                                # (the answerer's turn right after a question turn on the same line, `委员：X 怎么算？学生：…`,
                                # `面试官：…？我：…`: read past as the turn after a full stop is, `_reply_turn`)
@@ -912,9 +915,9 @@ _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
     # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
     # (a quiz round's name before the host's turn, `抢答题，主持人问：…`, is blanked with the label)
-    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问(?:学生|同学|考生|听众|大家)?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|(?:预期|参考|标准|期望)(?:回答|答案)|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")"
     # (a contestant named by a letter after the role, `选手甲`, `选手B`, or told to buzz in or answer before the colon,
     # `一号选手按下抢答器：`, `选手抢答：`)
     r"(?:(?<=选手|嘉宾|考生|同学)(?:[甲乙丙丁]|[A-D](?![A-Za-z0-9])))?[ \t]*(?:(?:按下|按响|拍下)(?:了)?抢答器|抢答(?:道)?|举手(?:答|回答)?|答道|回答道?)?"
@@ -2515,11 +2518,11 @@ _PAIR_QA_RE = re.compile(r"(?:^|(?<=[。！!？?；;\n]))(?P<qlab>[ \t]*)(?P<q>(
 # a request for a value, a formula or a list and the answer given under another speaker's label (`主持人：请写出 GELU 的
 # 公式。选手：x·sigmoid(x)`, `考官：请说出三个深度学习框架。考生：…`)
 _REQUEST_QA_RE = re.compile(
-    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|题目|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*"
+    r"(?P<qlab>(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问|问题|题目|提问|" + _ASKING_LABEL + r"|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*"
     r"请[ \t]*(?:你|您|大家|选手|考生|候选人)?[ \t]*(?:说出|列举|列出|写出|举出|给出|说说|写下|解释|说明|介绍|描述|讲讲|讲一讲|讲解)(?:一下)?[ \t]*"
     r"(?:[一二两三四五六七八九十0-9]+[ \t]*(?:个|种|项|条|类)?)?[ \t]*)"
     r"(?P<q>[^。！!？?\n:：|｜，,；;]{2,30}?)"
-    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|(?:预期|参考|标准|期望)(?:回答|答案)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 
 
@@ -3062,7 +3065,8 @@ class ClaimReader:
                         continue
                     if chars is not None and chars[m.start():m.end()] != list(text[m.start():m.end()]):
                         continue  # (an answer's turn a question on the line already reads: `甲：…？乙：…`)
-                    if speaker or (not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b)
+                    if speaker or _ASKING_LABEL_RE.fullmatch(text, a, b) \
+                            or (not self._mentions(text, a, b) and _SECTION_LABEL_RE.fullmatch(text, a, b)
                                    and not OBSERVED_RE.match(_line_from(text, m.start()))):
                         # (a speaker's word names no term there: `学生：` is no student model)
                         # `算法：X 按…排序，先剪掉…`: a plain section label opening a line is read past as a bold one is
