@@ -907,7 +907,11 @@ KIN = (r"爸爸|妈妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|哥哥|姐姐|�
 # (or a family's members, in a chat at home written as a dialogue: `妈妈：mAP 是啥？小明：…`, `二姨：…`, `表妹：…`)
 SPEAKERS = (r"甲|乙|丙|丁|[A-D]同学|同学[A-D甲乙]|小(?![结贴技提])[\u4e00-\u9fff]|老[张王李赵刘陈杨黄周吴孙马师]|学生|老师|学长|学姐|面试官|候选人"
             r"|" + ROLES + r"|" + KIN + r"|" + TITLED)
-_SPEAKER_RE = re.compile(SPEAKERS)
+# (or a character of a scene named as colleagues call each other, `阿杰`, `老韩`, `苏姐`, `林工`, `陈总`, with a stage
+# direction maybe between the name and the colon, `苏姐（扫了一眼）：`; in a question and its answer only)
+_NICKNAME = r"阿[\u4e00-\u9fff]|老(?![师板是说实化大])[\u4e00-\u9fff]|[\u4e00-\u9fff](?:姐|哥|总|工|博)(?![\u4e00-\u9fff])"
+_STAGE_DIRECTION = r"(?:[（(][^（）()\n]{1,20}[）)])?"
+_SPEAKER_RE = re.compile(SPEAKERS + "|" + _NICKNAME)
 # an answer that opens with a frame or a discourse word of its own (`答：在权重剪枝模式下，…`, `答：简单来说，…`): a
 # sentence, not the value a question asked for
 _QA_FULL_ANSWER_RE = re.compile(r"(?:两者|二者|它们|这两个|在(?!线)|当(?![前今下时])|对于|如果|若|假如|简单来说|简单地说|简单讲|一般来说|一般而言|通常来说|其实|事实上|实际上|请|您好)")
@@ -915,9 +919,9 @@ _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
     # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
     # (a quiz round's name before the host's turn, `抢答题，主持人问：…`, is blanked with the label)
-    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问(?:学生|同学|考生|听众|大家)?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r")(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问(?:学生|同学|考生|听众|大家)?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r"(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|(?:预期|参考|标准|期望)(?:回答|答案)|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r")"
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|(?:预期|参考|标准|期望)(?:回答|答案)|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r""
     # (a contestant named by a letter after the role, `选手甲`, `选手B`, or told to buzz in or answer before the colon,
     # `一号选手按下抢答器：`, `选手抢答：`)
     r"(?:(?<=选手|嘉宾|考生|同学)(?:[甲乙丙丁]|[A-D](?![A-Za-z0-9])))?[ \t]*(?:(?:按下|按响|拍下)(?:了)?抢答器|抢答(?:道)?|举手(?:答|回答)?|答道|回答道?)?"
@@ -972,13 +976,13 @@ _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
 _COUNT_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<each>[A-Za-z][\w.\-]{0,15}|[\u4e00-\u9fff]{2,6}?)\s*+(?:是|有|为|[:：])?\s*+)??(?:大约|大概|约)?\s*+(?:[0-9]+|[一二两三四五六七八九十]+)\s*+(?:个|层|种|维|头|类|倍)?\s*+(?:左右|上下|多)?\s*+(?:[，,。；;！!]|$)")
 _QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
-_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:[呢哦啊呀哈嘛喔~～]+)?(?=[ \t]*+(?:[，,。；;！!\n]|$))")
+_QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:的)?(?:[呢哦啊呀哈嘛喔~～]+)?(?=[ \t]*+(?:[，,。；;！!\n]|$))")
 # an answer that opens by saying yes to a question asked by its tone alone (`batch 越大噪声越大？B：对。`), or no
 # (white space only before a stop or the end, here and in the echo: `是 longest common subsequence`, `对 SGD 来说` name
 # or frame a thing, they say no yes)
 _QA_YES_RE = re.compile(r"(?:是这样的?|确实如此|的确如此|正是如此|可以这么(?:理解|说)|基本(?:如此|是这样)|是的|是|对的|对|没错|嗯|当然|正确|yes|[✅✓✔√])"
                         r"(?:[呢哦啊呀哈嘛喔~～]+)?(?=[ \t]*+(?:[，,。；;！!\n]|$))", re.I)
-_QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|反了|相反|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope|[❌✗✘×✖]", re.I)
+_QA_NO_RE = re.compile(r"不(?!错)|没(?!错)|否|错|(?:一般|通常|往往|其实|恰恰|正好|刚好|正)?(?:是)?(?:反了|反过来|相反)|恰恰相反|非也|未必|并非|并不|no(?![A-Za-z])|nope|[❌✗✘×✖]", re.I)
 # an answer to a question asked by its tone alone that doubts it or hedges in a short phrase, with no value (`乙：听着不像。`,
 # `我看八成不是`, `您别蒙我`, `差不多吧`): the question stays asked
 _QA_DOUBT_RE = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:不(?!错)|没(?!错)|未必|并非|别)[^，,。；;！!？?\n]{0,4}(?=[，,。；;！!？?…~～]|$)"
@@ -2470,6 +2474,8 @@ def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> lis
         if len(said) == 2 and all("\u4e00" <= c <= "\u9fff" for c in said) and not _QA_NO_RE.match(said):
             # (after a word that only stresses it: `要生效的`, `当然生效`)
             echo = re.compile(r"(?:要|会|还|还是|仍|仍然|依然|照样|当然|肯定|也|都)?" + re.escape(said) + r"(?:[的了]?[呢哦啊呀哈嘛喔~～]*)(?=[！!，,。；;\s]|$)").match(text, a)
+    if echo is None and particle is not None:
+        return _no_echoed(text, m, q, particle, a)
     if echo is None:
         return None
     if particle is not None:
@@ -2489,6 +2495,42 @@ def _yes_no_inline(text: str, m: re.Match, q: str, a: int, a_not_a: bool) -> lis
             lo, hi = other.span()
         out = [(k, " ") for k in range(q0 + lo, q0 + hi)]
     return out + [(k, " ") for k in range(m.start("qm"), echo.end())]
+
+
+# an answer that says no by echoing the question's verb after its negation (`…需要验证集吗？B：不需要，…`, `…有参数吗？没有。`)
+_QA_NO_ECHO_RE = re.compile(r"(?P<neg>不|没)(?P<verb>[\u4e00-\u9fff]{1,3}?)(?:[的了]?[呢哦啊呀哈嘛喔~～]*)(?=[！!，,。；;\s]|$)")
+
+
+_NO_SCOPE_RE = re.compile(r"同时|一并|一起|都|均|全部|全都|所有|一定|总是|每")
+
+
+def _no_echoed(text: str, m: re.Match, q: str, particle: re.Match, a: int) -> list[tuple[int, str]] | None:
+    """The characters to rewrite so that a yes/no question asked with a final particle and the answer at text[a:] that
+    says no by echoing the question's verb after a negation read as the statement the answer makes: the negation put
+    before the question's verb, the rest of the question moved on into the place of its particle and question mark
+    (`早停需要验证集吗？B：不需要` → `早停不需要验证集`); a question that already holds the negation the answer echoes
+    (`L1 不会产生稀疏解吧？B：不会`) reads as it asks. None when the answer echoes no verb of the question."""
+    no = _QA_NO_ECHO_RE.match(text, a)
+    if no is None:
+        return None
+    q0, q1 = m.span("q")
+    neg, verb = no.group("neg"), no.group("verb")
+    v = q.rfind(verb, 0, particle.start())
+    if v <= 0 or not q[:v].strip():
+        return None
+    blank = [(k, " ") for k in range(q0 + particle.start(), q1)] + [(k, " ") for k in range(m.start("qm"), no.end())]
+    if q[:v].rstrip().endswith(neg):
+        return blank  # (the question's own negation, which the answer says again)
+    if _NO_SCOPE_RE.search(q, v, particle.start()) or q[v + len(verb):particle.start()].lstrip().startswith("被"):
+        return None  # (`能同时解决 A 和 B 吗？不能`: the no denies the both, not the verb; `会被 BP 罚吗？不会`: the
+        # negation would stand before the agent, out of the reach of the property said after it)
+    if neg == "没" and q[v - 1] == "有":
+        return blank + [(q0 + v - 1, neg)]  # (`有必要…吗？没必要`: 有 gives way to 没)
+    if _QA_NO_RE.search(q, 0, particle.start()):
+        return None  # (a question with a negation of its own elsewhere: which one the answer denies is not clear)
+    # (the question from its verb on, one place on: `需要验证集` into `不需要验证集`)
+    moved = [(q0 + k + 1, q[k]) for k in range(v, particle.start())]
+    return blank + moved + [(q0 + v, neg)]
 
 
 @lru_cache(maxsize=4096)
@@ -2560,6 +2602,7 @@ def _short_answer(text: str, a: int) -> bool:
     negation: `准确率最可靠`, `输出更确定`, `是的`), as a value or a yes does."""
     phrase = text[a:_phrase_end(text, a)]
     return 0 < len(phrase.strip()) <= 16 and (_QA_ECHO_RE.match(phrase) is not None or _QA_YES_RE.match(phrase) is not None
+                                               or _QA_NO_ECHO_RE.match(phrase) is not None
                                                or not _OWN_CLAIM_RE.search(phrase))
 
 
