@@ -550,7 +550,9 @@ _ADDRESSED = (r"(?:尊敬的|亲爱的)?(?:各位|诸位)?(?:主席|评委(?:老
               r"|爸爸|妈妈|老爸|老妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷)")
 # a clause that only addresses its hearers (`爸、妈，`, `各位同学，`): it opens no topic, the next clause does
 _VOCATIVE_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _ADDRESSED + r"(?:\s*+[、和与及]\s*+" + _ADDRESSED + r")*\s*+(?:\*\*)?\s*+[，,：:!！]?\s*+")
-_OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
+# (a speaker's avowal of candour, `说实话，`, `老实讲，`: no topic of its own)
+_CANDID_MARKERS = r"说实话|说实在的|说真的|老实说|老实讲|实话实说|坦白说|坦白讲|坦率地?说|讲真|讲实话"
+_OPENING_MARKERS = (_DISCOURSE_MARKERS + r"|" + _CANDID_MARKERS + r"|换句话说|也就是说|总之|总结一下|总的来说|总体来说|总体而言|一句话|简而言之"
                     r"|具体来说|具体地说|首先|其次|另外|此外|同时|因此|所以"
                     # (a report's and a talk's openers: `据悉，`, `值得一提的是，`, `嗯，`)
                     r"|据悉|据了解|据介绍|据报道|值得一提的是|值得注意的是|需要指出的是|需要注意的是|有意思的是|有趣的是|众所周知"
@@ -1530,7 +1532,7 @@ _QUALIFIES_RE = re.compile(r"\s*+(?:的|中的|里的|中|里|之中的?|当中�
 _SCENE_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:当时|那时|那会儿|之前|以前|最近|上次|有次|有一次|这周|这阵子|这段时间|这里|此处|在这里|这儿)?\s*+[，,]?\s*+"
                             # (or the work one was asked to do, `让我在白板上画 ROC 曲线，`)
                             r"(?:(?:面试官|考官|对方)?(?:让|要|请|要求)\s*+(?=我))?"
-                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*+(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*+(?:正|一直)?)?\s*+(?:在|给)?\s*+(?:白板上|黑板上|纸上)?\s*+(?:自己)?"
+                            r"(?:(?:我们|咱们|我)(?:组|团队)?\s*+(?:当时|那时|之前|以前|最近|这周|这阵子|这段时间)?\s*+(?:正|一直|第一次|头一次|第一回|头一回|最早)?)?\s*+(?:在|给)?\s*+(?:白板上|黑板上|纸上)?\s*+(?:自己)?"
                             r"(?:手写|手撸|手搓|实现|复现|训练|微调|调试|部署|搭建|搭|跑|写|做|搞|研究|用|使用|画|绘制|手画)(?:了|过|出)?\s*+(?:\*\*)?\s*+")
 # a clause that tells who brought the term out, and when (`2019 年 Google 推出 T5，…`, `谷歌放出的基础款 BERT-base，…`): the term is
 # what the sentence goes on about, as after a scene of work on it (not a person who raises it: `有人提出 X，…`)
@@ -1548,7 +1550,8 @@ _TOLD_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+(?:就
 _SOURCE_OF_LEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这|那|该)?(?:本|篇|份)?\s*+")
 _SOURCE_OF_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:文章|论文|原文|原论文|paper)\s*+(?:里|中)?\s*+[，,]?\s*+(?:作者|原作者)?\s*+"
                                r"(?:的意思是|的说法是|的结论是|认为|说|提到|指出|写道|讲的是)\s*+[，,：:]\s*+")
-_SCENE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时)?\s*+[，,]\s*+")
+# (or the time of the scene, `我第一次手写 BPE 是在 2016 年，`)
+_SCENE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的时候|时候|时|是在\s*+(?:\d{4}\s*+年|去年|前年|读研时|读博时|上学时|实习时))?\s*+[，,]\s*+")
 _VS_RE = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 _VS_AFTER_RE = re.compile(r"[^，,。；;：:\s]{0,6}\s*+(?<![A-Za-z])(?:vs|VS|Vs|versus)\.?(?![A-Za-z])")
 # (or before a noun phrase the property qualifies: `优于从左到右的单向训练`)
@@ -1623,7 +1626,7 @@ _MORE_NOT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:训练)?\s*+(?:更|还|要)\s*+�
 _INTO_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:的)?(?:模型|权重|网络|参数|checkpoint)\s*+)?(?:量化|转换|压缩|降|转|换|改|变)(?:成|为|到)\s*+(?:\*\*)?\s*+"
                           r"|(?<=量化|转换|压缩)(?:成|为|到)\s*+(?:\*\*)?\s*+")
 # a clause that only says a view or a figure follows (`我的经验是，`, `我理解是，`, `打个比方，`, `说个…，`)
-_PREFACE_RE = re.compile(_ANSWER_LEAD + r"(?:" + _OPINION_HEAD
+_PREFACE_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _CANDID_MARKERS + r")\s*+[，,]?\s*+)?(?:" + _OPINION_HEAD
                          + r"|(?:我|我们)的(?:经验|看法|理解|观点|建议|感受|体会)(?:是|就是)|打个比方|说个)")
 # a clause that opens with a demonstrative (`这就是…`, `此即…`)
 _THIS_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这|此)")

@@ -290,8 +290,8 @@ REPORTED_RE = re.compile(
     re.I,
 )
 # a sentence that opens with a verb of saying reports what is said: "说 X 是 Y，是漏算了…"
-# (说白了/说实话/说结论 open a statement)
-SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|真的|穿|来说|句|结论|重点|正事|回来|老实话|真心话"
+# (说白了/说实话/说实在的/说结论 open a statement)
+SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|的|法|白|实话|实在的|真的|穿|来说|句|结论|重点|正事|回来|老实话|真心话"
                          r"|个|一个|件|一件|段|一段)")  # (`说个自嘲的事`: a story told, not a claim reported)
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
