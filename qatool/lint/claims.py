@@ -1004,6 +1004,8 @@ _DENIED_CAUSE_BEFORE_RE = re.compile(r"(?:不是|并不是|并非|不会|并不�
 # a denied preposition right before the term (`BN 不会在推理时使用当前 batch 的统计量`, `并没有在测试时…`): the term
 # names when or where, and the negation before 在 denies the verb phrase it opens (not `不仅在`, `不管在`)
 _DENIED_AT_BEFORE_RE = re.compile(r"(?:不|没有?|未)(?:会|再|能|应该?|该|可以|可能|曾|是)?\s*+(?:再|去)?\s*+(?:在|于)\s*+(?:\*\*)?\s*+$")
+# what opens a statement of its own after the term (`根因不在 warmup：前 1000 步…`): a colon, a dash or an arrow
+_STATEMENT_OPENS_RE = re.compile(r"[：:]|——|→|⇒|->|=>")
 # a term that owns the weights a way or a habit disposes of (`是把线性层的矩阵…`, `会将每个注意力头的参数…`): what is done
 # is the subject's (with no copula or modal before 把, `A 把 B 的权重变得稀疏` is said of neither)
 _WEIGHTS_DISPOSED_BEFORE_RE = re.compile(r"(?:是|就是|即|指|会|要|需要|得)\s*+(?:把|将)\s*+(?:一个|一层|单个|每个|每一个|某个|同一个?|整个)?\s*+(?:\*\*)?\s*+$")
@@ -2519,8 +2521,10 @@ def _no_echoed(text: str, m: re.Match, q: str, particle: re.Match, a: int) -> li
     q0, q1 = m.span("q")
     neg, verb = no.group("neg"), no.group("verb")
     v = q.rfind(verb, 0, particle.start())
-    if v <= 0 or not q[:v].strip():
-        return None
+    if v <= 0 or not q[:v].strip() or q.count(verb, 0, particle.start()) > 1:
+        return None  # (nor when the verb's characters stand twice: `KNN 算聚类算法吗？不算`, the 算 of 算法 is no verb)
+    if q[:v].rstrip().endswith(("，", ",")):
+        return None  # (a tag question, `精确率 = …，对吗？客服：不对`: its no denies what is asked, which stays asked)
     blank = [(k, " ") for k in range(q0 + particle.start(), q1)] + [(k, " ") for k in range(m.start("qm"), no.end())]
     if q[:v].rstrip().endswith(neg):
         return blank  # (the question's own negation, which the answer says again)
@@ -4547,7 +4551,7 @@ class ClaimReader:
             if anchor <= ps and _DENIED_CAUSE_BEFORE_RE.search(text, max(clause.start, cut, group[0].start - 8), group[0].start):
                 negs += 1  # `MQA 不是让所有头用同一个 Query`: a denial of the causing denies what it would cause
             if anchor <= ps and any((at := _DENIED_AT_BEFORE_RE.search(text, max(clause.start, cut, m.start - 10), m.start)) is not None
-                                    and at.start() < max(lo, cut) for m in group):
+                                    and at.start() < max(lo, cut) and not _STATEMENT_OPENS_RE.search(text, m.end, ps) for m in group):
                 negs += 1  # `BN 不会在推理时使用当前 batch 的统计量`: the denial before 在 covers the verb phrase the term opens
             if anchor <= ps and any(_DENIED_LIST_RE.fullmatch(text, clause.start, m.start) for m in group):
                 negs += 1  # `并不是 BERT 用 BPE、GPT-2 用 WordPiece`: the denial at the head covers every statement listed
