@@ -83,6 +83,9 @@ class Term:
     key: str
     label: str  # how messages name it
     names: tuple[str, ...]  # literal names: Chinese, English, abbreviations, variants
+    # the terms of the methods or systems this one is a part of (`negative-sampling` is within `word2vec`): an answer
+    # that names the whole to a question on the part is about the part as well
+    within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -481,6 +484,8 @@ _OWN_CORRELATIVE_RE = re.compile(r"\s*+(?:\*\*)?\s*+" + _OWN_CORRELATIVE)
 _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD + r"(?:它|其|该|这|此|人家|"
                           # (both of a pair of which only one is a term goes on with that term: `ZeRO 和 Megatron 什么关系？两者都是…`)
                           r"(?:两者|二者|这两者|它俩|这俩)(?=\s*+(?:都|均|全))|"
+                          # (any one of the things it works on, `…，一个词出现得越少越…`: how it treats them)
+                          r"(?=(?:一个|每个|每一个|任何一个|任一|某个)\s*+(?:词|单词|样本|token|特征|节点|像素)\s*+(?:只要|如果|若)?\s*+(?:出现|被|在|越|的(?:频率|词频|概率)|会))|"
                           # (the inside of it, as 它里面: `…这个 BatchNorm 层，…，里面没有 gamma、beta`)
                           r"(?:里面|里头|内部)(?=\s*+(?:没|不|有|只|就|也|还|是|都|并|其实))|"
                           # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
@@ -1128,6 +1133,12 @@ _HABIT_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:因此|所以|从而|而且|�
 # a frame that names a thing in Latin letters (`在 PPO-ER 中，智能体使用经验回放…`): when the glossary does not know the
 # name, the sentence is about that thing, not the term carried or asked before
 _NAMED_FRAME = r"在\s*+\$?(?:\\text\{)?\s*+[A-Za-z][A-Za-z0-9\-]{1,30}\s*+\}?\$?\s*+(?:中|里|当中|之中)\s*+[，,]"
+# a phrasing that opens on a part of a ratio (`分母就是…`): of the ratio the sentence before named
+_RATIO_PART_OPENS_RE = re.compile(r"(?:分母|分子)(?![^，,。；;]{0,6}?(?:的|之)(?:分母|分子))")
+# an answer's opening clause that says the two asked about do not differ (`数学上没区别，`, `本质上一样，`)
+_NO_DIFFERENCE_LEAD_RE = re.compile(r"\s*+(?:[\u4e00-\u9fff]{1,6}\s*+[:：]\s*+)?[^，,。；;：:？?]{0,6}?(?:没(?:有)?(?:什么|啥)?|无|并无)(?:本质)?(?:区别|差别|不同)\s*+[，,]\s*+")
+# the copula between a part and the whole named as its answer (`下采样丢的是 word2vec 会…`): the gap ends on 是
+_WHOLE_AFTER_PART_RE = re.compile(r"[^，,。；;：:]{0,12}?是[ \t]*+")
 _NAMED_FRAME_RE = re.compile(_ANSWER_LEAD + _NAMED_FRAME)
 _OWN_SUBJECT_RE = re.compile(_ANSWER_LEAD + r"(?:(?:与此同时|同时|此外|另外|而|但是?|然后|因此|所以)\s*+[，,]?\s*+)?"
                              # after a frame (`工程权衡上，`), a noun of its own before an adverb of habit
@@ -1345,7 +1356,7 @@ def _cleft(text: str, pe: int, after: list[Mention]) -> tuple[list[Mention], boo
 _NAMES_AHEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+"
                              # (told by the one whose text it is: `…时停止，作者称这就是早停的标准实现`)
                              r"(?:(?:作者|原文|文中|论文|书中|他|她)\s*+(?:称|说|认为|指出|写道|表示)\s*+[，,：:]?\s*+(?=这|此))?"
-                             r"(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
+                             r"(?:这|此|这个?过程|这一过程|这种(?:做法|方法|技术|策略|机制|操作|现象)|这(?:个|一)现象|这(?:个|种)?(?:情况|情形)|这样的?(?:做法|方法)|得到的|所得的?|结果|对应的"
                              r"|(?:这|该|此)(?:个|一)?(?:比例|比值|比率|占比|概率|分数|值))?\s*+"
                              # (or what the steps described yield, `…加入 L2 惩罚，便得到了岭回归`)
                              r"(?:也|则)?(?:就|便|即|正|其实|实际上)?\s*+(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*+"
@@ -1596,8 +1607,12 @@ _PERSON_ACTS_RE = re.compile(_ANSWER_LEAD + r"(?:我们|咱们|你们|大家)(?!
                              r"[^，,。；;]{0,8}?(?:跑|用|使用|采用|运行|执行|调用|部署|训练|把|将)(?:完|了|过|上)?"
                              r"\s*+(?:\*\*)?\s*+(?:线性|余弦|cosine|linear)?\s*+(?:的)?\s*+$")
 _ACT_APPRAISED_RE = re.compile(_APPRAISED)
+# a clause whose subject is a bare noun of a method's kind (`算法根据这些标签…`, `这个方法会…`): the method a person used before
+_KIND_NOUN_OPENS_RE = re.compile(r"(?P<noun>(?:这个|该|此|这套)?算法|(?:这个|该|此|这套)方法)(?:本身)?\s*+(?:就|会|也|则|都|能|可以|直接|先|再|要|需要|是|根据|依据|按照?)")
 # a clause that restates what the term a person used is (`我们会用张量并行，就是把模型…`): the term's, not the person's act
 _ACT_GLOSSED_RE = re.compile(r"(?:也)?就是(?!说|为了|因为)|亦即|即(?!使|便|可)")
+# a clause that opens on any one of the things a procedure works on (`一个词出现得越少…`, `每个样本…`): how it treats them
+_ANY_ONE_OPENS_RE = re.compile(r"(?:一个|每个|每一个|任何一个|任一|某个)\s*+(?:词|单词|样本|token|特征|节点|像素)\s*+(?:只要|如果|若)?\s*+(?:出现|被|在|越|的(?:频率|词频|概率)|会)")
 # a term done or used that ends a clause (`word2vec 训练前会做下采样，`), as what a gloss in the next clause opens on
 _OBJECT_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+[”\"」]?\s*+(?:\*\*)?\s*+[，,]?\s*+$")
 _OBJECT_VERB_RE = re.compile(r"(?:做|用|加|加上|加入|采用|使用|引入|进行|开|开启|打开|上|配|配合|叫|称为)(?:了|过|上)?\s*+(?:一下|一步|一层|一个|一种)?\s*+(?:\*\*)?\s*+$")
@@ -2956,7 +2971,10 @@ class ClaimReader:
         if len(named) > 1 and all(_JUXTAPOSED_RE.fullmatch(text, m.end, n.start) for m, n in zip(found, found[1:])):
             return frozenset().union(*named)  # `BERT 预训练的任务是啥？`: names side by side ask of one thing, both at once
         if len(named) == 2 and len(found) == 2 and _COORD_RE.match(text[found[0].end:found[1].start]) \
-                and answer is not None and _BOTH_RE.match(text[answer.start:answer.end]):
+                and answer is not None and (_BOTH_RE.match(text[answer.start:answer.end])
+                                            # (or after a clause that says they do not differ: `数学上没区别，都只用…`)
+                                            or ((same := _NO_DIFFERENCE_LEAD_RE.match(text, answer.start, answer.end)) is not None
+                                                and _BOTH_RE.match(text[same.end():answer.end]))):
             return frozenset().union(*named)  # `A 和 B 有什么区别？两者都…`: the answer's 两者 is both terms asked about
         if len(named) > 1:
             asked = self._asked_last(text, sent)
@@ -3447,8 +3465,11 @@ class ClaimReader:
         acted = False  # whether `prev` is what a person acts on (`我们…跑完 PPO`)
         supposed: list[Mention] = []  # the subject of a supposition, for a 它 in its consequent
         opening = 0  # the clause that sets the sentence's frame
+        # (an answer that names the whole to a question on a part of it, `负采样怎么抽？word2vec 直接按词频抽`: said of the part)
+        part = self._part_asked(text, sent, topic)
         for i, clause in enumerate(clauses):
             mentions = self._former_latter(text, clause, self._mentions(text, clause.start, clause.end), seen)
+            mentions = self._whole_after_part(text, mentions, part)
             seen.extend(m for m in mentions if m.end > m.start)
             mentions = self._pronoun(text, clause, mentions, self._referent(text, clauses, i, carry, prev, supposed))
             mentions = self._named_before(text, clauses, i, mentions)
@@ -3473,6 +3494,7 @@ class ClaimReader:
                 # (`…打开 loss scaling，它的作用是…`: 它 is the added thing)
                 mentions = [Mention(m.start, m.end, added.keys) if text[m.start:m.end] in _IT_WORDS else m
                             for m in _past_result_object(text, clause, _without_aim_owner(text, clause, mentions))]
+            mentions, acted = _kind_named(text, clause, mentions, prev, acted and i > 0)
             if clause.kind == "statement":
                 # (a purpose told of what the person added or set, `我们把 momentum 调大了，目的是…`, is that term's)
                 cont = self._continued(text, clauses, i, mentions, prev, acted and added is None)
@@ -3544,6 +3566,33 @@ class ClaimReader:
                     prev, frame, label = [], None, []
             prev, frame, carried = _commented_topic(text, clauses, i, mentions, (prev, frame, carried)) if i == opening else (prev, frame, carried)
         return None
+
+    def _part_asked(self, text: str, sent: Span, topic: frozenset[str] | None) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The term a question before `sent` asks about and the terms of the wholes it is a part of (`within`), when the
+        topic is that part and the question asks of it alone: an answer that names the whole (`word2vec 直接按原始词频抽`)
+        is about the part as well. None otherwise."""
+        if not topic:
+            return None
+        wholes = frozenset(w for k in topic if k in self.glossary.terms for w in self.glossary.terms[k].within)
+        if not wholes or not self._asked_before(text, sent):
+            return None
+        return topic, wholes
+
+    def _whole_after_part(self, text: str, mentions: list[Mention],
+                          part: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Mention]:
+        """`mentions` with a whole of the part a question asked about (`part`, `_part_asked`), and a whole named right after
+        是 that follows one of its parts (`下采样丢的是 word2vec 会…`, a question on the part and its answer read as one
+        statement), standing for the part as well."""
+        out = [Mention(m.start, m.end, m.keys | part[0]) if part is not None and m.end > m.start and m.keys <= part[1] else m
+               for m in mentions]
+        for i in range(1, len(out)):
+            m = out[i]
+            for p in out[:i]:
+                wholes = {w for k in p.keys if k in self.glossary.terms for w in self.glossary.terms[k].within}
+                if wholes and m.keys <= wholes and p.end <= m.start and _WHOLE_AFTER_PART_RE.fullmatch(text, p.end, m.start):
+                    out[i] = Mention(m.start, m.end, m.keys | p.keys)
+                    break
+        return out
 
     @staticmethod
     def _start_before(text: str, sent: Span) -> int:
@@ -3659,6 +3708,9 @@ class ClaimReader:
         as what is done or used when this one opens on a gloss (`word2vec 训练前会做下采样，就是随机扔掉…`)."""
         clause = clauses[i]
         glossed = _after_lead(_ACT_GLOSSED_RE, text, clause.start, clause.end)
+        if not glossed and not mentions and i > 0 and _after_lead(_ANY_ONE_OPENS_RE, text, clause.start, clause.end):
+            # (or tells how it treats any one thing it works on: `…会做 subsampling，一个词出现得越少…`)
+            glossed = True
         if glossed and not mentions and i > 0:
             done = self._done_last(text, clauses[i - 1])
             if done is not None:
@@ -4412,7 +4464,9 @@ class ClaimReader:
                 # 十倍`; unless something else is then said of it, `具体类别由 RoI 头预测`, `切矩阵乘法的是 TP`, `…，等于…`, or
                 # the topic is only carried from the sentence before, `…欠拟合；容量过高会…，导致过拟合`)
                 if (text[at:ps].strip(" *") or _ADVERB_LEAD_RE.match(text, at, pe) or _TOPIC_MARKED_RE.search(text, max(0, clause.start - 8), clause.start)
-                        or not (carried or _said_of_itself(text, pe, clause.end))) \
+                        or not (carried or _said_of_itself(text, pe, clause.end))
+                        # (or on a part of a ratio, the topic's: `交并比很好算。分母就是两框面积相加`)
+                        or (carried and _RATIO_PART_OPENS_RE.match(text, ps, pe))) \
                         and not _OWN_TOPIC_RE.match(text, at, ps) \
                         and not _PERSON_RE.search(text, at, ps) and not _NAMED_SUBJECT_RE.match(text, at, ps) \
                         and not _EXAMPLE_IN_RE.search(text, at, ps) \
@@ -5429,6 +5483,15 @@ def _past_result_object(text: str, clause: Span, mentions: list[Mention]) -> lis
     if tail is None or _after_lead(_PURPOSE_LEAD_RE, text, clause.start, clause.end):
         return mentions
     return [m for m in mentions if m.start >= tail.start()]
+
+
+def _kind_named(text: str, clause: Span, mentions: list[Mention], prev: list[Mention], acted: bool) -> tuple[list[Mention], bool]:
+    """The clause's mentions and whether it goes on with a person's act: a clause that names no term and whose subject is
+    the term a person used, named by its kind (`我们用 K 均值做分类，算法根据…`), is about that term."""
+    kind = _after_lead(_KIND_NOUN_OPENS_RE, text, clause.start, clause.end) if acted and prev and not mentions else None
+    if kind is None:
+        return mentions, acted
+    return [Mention(kind.start("noun"), kind.end("noun"), prev[0].keys)], False
 
 
 def _said_of_itself(text: str, pe: int, end: int) -> bool:

@@ -286,7 +286,8 @@ def _merge_knowledge(path: Path, node: yaml.Node, data: dict[str, Any], kb: Know
     for key, t in (data.get("terms") or {}).items():
         old = kb.claim_terms.get(key)  # a term named in several files gets the names of all (the first label)
         names = tuple(dict.fromkeys((old.names if old else ()) + tuple(t["names"])))
-        kb.claim_terms[key] = claim_kind.Term(key, old.label if old else t["label"], names)
+        within = tuple(dict.fromkeys((old.within if old else ()) + tuple(t.get("within") or ())))
+        kb.claim_terms[key] = claim_kind.Term(key, old.label if old else t["label"], names, within)
         kb._reader = None
     kb.papers.extend(data.get("papers") or [])
     kb.books.extend(data.get("books") or [])

@@ -359,6 +359,9 @@ class ClaimKind(RuleKind):
         for s in subjects:
             if s not in kb.claim_terms:
                 raise ctx.fail("subject", f"unknown term {s!r}; define it under `terms:` (known: {', '.join(sorted(kb.claim_terms)) or 'none'})")
+            for w in kb.claim_terms[s].within:
+                if w not in kb.claim_terms:
+                    raise ctx.fail("subject", f"term {s!r} is `within` an unknown term {w!r}; define it under `terms:` or drop it from `within`")
         # (claims.py reads them as Patterns; a SafePattern is one; a word of change up or down reads an arrow too)
         preds: tuple[Any, ...] = ctx.regexes("predicate", claim_kind.with_variants)
         number = None

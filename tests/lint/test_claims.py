@@ -392,6 +392,16 @@ def test_an_unknown_term_is_a_rule_file_error(tmp_path):
         load_rule_files([tmp_path / "r.yaml"])
 
 
+def test_a_whole_the_term_is_within_must_be_a_term(tmp_path):
+    rules = RULES.replace("names: [L2 正则化, L2 正则, L2, 岭回归]}", "names: [L2 正则化, L2 正则, L2, 岭回归], within: [regulariser]}")
+    (tmp_path / "r.yaml").write_text(rules, encoding="utf-8")
+    with pytest.raises(RuleFileError, match="unknown term 'regulariser'"):
+        load_rule_files([tmp_path / "r.yaml"])
+    known = rules.replace("terms:\n", "terms:\n  regulariser: {label: 正则化, names: [正则化]}\n")
+    (tmp_path / "r.yaml").write_text(known, encoding="utf-8")
+    assert load_rule_files([tmp_path / "r.yaml"])
+
+
 SCAN = Glossary({
     "bert": Term("bert", "BERT", ("BERT",)),
     "bert-base": Term("bert-base", "BERT-base", ("BERT-base", "BERT base")),
