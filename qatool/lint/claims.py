@@ -2538,6 +2538,8 @@ def _no_echoed(text: str, m: re.Match, q: str, particle: re.Match, a: int) -> li
     v = q.rfind(verb, 0, particle.start())
     if v <= 0 or not q[:v].strip() or q.count(verb, 0, particle.start()) > 1:
         return None  # (nor when the verb's characters stand twice: `KNN 算聚类算法吗？不算`, the 算 of 算法 is no verb)
+    if not q[v + len(verb):particle.start()].strip():
+        return None  # (a verb that ends the question judges the whole of it, `降到 5 维行吗？不行`: the no is no statement)
     if q[:v].rstrip().endswith(("，", ",")):
         return None  # (a tag question, `精确率 = …，对吗？客服：不对`: its no denies what is asked, which stays asked)
     blank = [(k, " ") for k in range(q0 + particle.start(), q1)] + [(k, " ") for k in range(m.start("qm"), no.end())]

@@ -6,7 +6,8 @@
   term (`毛病不在 warmup：…`): what follows the colon is a statement of its own.
 - merge mends: a no that echoes a verb whose characters stand twice in the question (`算聚类算法吗？不算`) leaves the
   question asked, and so does a no to a tag question (`…，对吗？不对`); helper A's reading had put the 不 inside 算法
-  and read the tagged statement as said.
+  and read the tagged statement as said; and so does a no to a verb that ends the question and judges the whole of it
+  (`降到 5 维行吗？不行`, a session-38 trap the whole `tests/lint` found flagged).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ CASES = [
     ('用户：召回率就是预测为正的样本里真正为正的比例，对吗？客服：不对，那是精确率。', 'FC101', False),  # (guard)
     ('用户：F1 是精确率和召回率的算术平均，是吗？客服：不是，是调和平均。', 'FC108', False),  # (guard)
     ('用户：召回率就是预测为正的样本里真正为正的比例，对吗？客服：对。', 'FC101', True),  # (guard)
+    ('甲：二分类任务拿 LDA 降成 3 维行吗？乙：不行，只能到 1 维。', 'FC443', False),  # (guard)
+    ('甲：两类样本用 LDA 投到 2 维可以吗？乙：不可以，最多 1 维。', 'FC443', False),  # (guard)
 ]
 
 
