@@ -1093,7 +1093,7 @@ _REASON_LEAD_RE = re.compile(_LEAD_COPULA + r"(?:因为|由于|因|得益于|归
 _APPOSED_OPENS_RE = re.compile(r"(?:(?:这|它|此)\s*+(?P<copula>(?:其实|本身|本质上|实际上)?\s*+(?:就|也)?\s*+(?:是|属于))|(?P<gloss>(?:即|亦即|也就是说?)(?=\s*+(?:把|将|用|让|使|在|对|通过|先))|这(?:一|个|种|类|项)?(?:机制|模型|算法|方法|技术|结构|网络|思想|做法|方案)))(?!因为|为了|由于|指|说)")
 # a verb of using, adding, switching to or building on the term after it (`我只加了 padding mask`, `输出层换成了层次 softmax`,
 # `训练开启了 subsampling`, `新功能基于 LDA`)
-_USED_BEFORE_RE = re.compile(r"(?:(?:可以|可|应该|应当|得|建议|不妨)(?:用|使用|采用|选用|改用|换用)|加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
+_USED_BEFORE_RE = re.compile(r"(?:(?:可以|可|应该|应当|得|建议|不妨)(?:用|使用|采用|选用|改用|换用)|(?<![不没别未])(?:就|便|那就|就得|就要)(?:加上?|用上?|上|使用|采用)|加了|加上了?|用了|用上了?|使用了|采用了?|选了|选用了?|换成了?|(?<!替)换了|改成了?|改用了?|换用了?|引入了|开了|开启了?|启用了?|打开了|上了|基于|传入了?|传进了?|添加了?|加入了)"
                              r"\s*+(?:一个|一层|一种)?\s*+(?:\*\*)?\s*+$")
 # what is loaded, run or quantised (`加载 BERT-base`, `跑了一遍 LoRA`, `量化到 INT8`), in a clause with no person and no
 # negation (`_PERSON_NEG_RE`): the next clause goes on with it
@@ -1962,6 +1962,10 @@ def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
 
 _PEOPLE_OPEN_RE = re.compile(r"\s*+(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
 _EASY_RE = re.compile(r"\s*+(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*+[，,！!]\s*+")
+# a stage direction that opens a scene's line (after its place and time, `【模型组，白天】`), right before the first
+# speaker's label (`（大家在讨论要不要换）老韩：`)
+_OPENING_STAGE_RE = re.compile(r"(?m)^[ \t]*+(?:【[^【】\n]{1,20}】[ \t]*+)?(?P<stage>[（(][^（）()\n]{2,40}[）)])(?=[ \t]*+[\u4e00-\u9fff]{1,4}"
+                               r"[ \t]*+(?:[（(][^（）()\n]{1,20}[）)])?[ \t]*+[:：])")
 # a run of blanks (ClaimReader._squeezed)
 _BLANK_RUN_RE = re.compile(r"[ \t]{2,}")
 _COMPOUND_AFTER_RE = re.compile(r"-[A-Z][a-z]")  # (another capitalised word hyphenated on)
@@ -3068,7 +3072,7 @@ class ClaimReader:
         """`chars` (None: `text` unchanged) with each short aside in brackets between two words of a clause blanked when
         it is words only and names no term (`预测对的样本数（正负都算）除以总样本数`): the clause reads on as without it.
         An aside that negates, judges, asks, holds a sign or a name, or glosses the term before it is kept (`（不含偏置）`,
-        `（错）`, `（TP+FN）`, `差分隐私（一种加密方法）`)."""
+        `（错）`, `（TP+FN）`, `差分隐私（一种加密方法）`). A stage direction that opens a scene's line is blanked too."""
         for m in _WORD_ASIDE_RE.finditer(text):
             # (nor a gloss: one that opens as a definition, `（一种加密方法）`, or follows a term's name, `差分隐私（…）`)
             if not self._mentions(text, m.start(), m.end()) and not _GLOSS_OPENS_RE.match(text, m.start() + 1) \
@@ -3076,6 +3080,12 @@ class ClaimReader:
                 chars = chars or list(text)
                 if chars[m.start():m.end()] == list(text[m.start():m.end()]):
                     chars[m.start():m.end()] = " " * (m.end() - m.start())
+        for m in _OPENING_STAGE_RE.finditer(text):
+            # `【模型组，白天】（大家在讨论要不要换）老韩：…`: the stage direction that opens a scene, before its first turn, is
+            # no part of that turn (a question it tells of, `要不要`, asks nothing of the turn)
+            chars = chars or list(text)
+            if chars[m.start("stage"):m.end("stage")] == list(m.group("stage")):
+                chars[m.start("stage"):m.end("stage")] = " " * (m.end("stage") - m.start("stage"))
         return chars
 
     def _copula(self, text: str) -> str:

@@ -313,7 +313,7 @@ def asks(unit: Unit, start: int, end: int) -> bool:
 # a sentence that calls its own numbers wrong (`这个算错了`, `F1 不是 0.9`, `算反了`, `typo`); 误 as part of a word for a
 # kind of error (`误报`, `误判`, `误拦`), an A-not-A that asks nothing of the sentence (`判得对不对没有关系`) and 不错
 # (good: `F1 也能保持在不错的水平`) do not
-CALLS_WRONG_RE = re.compile(r"(?<!不)错|误(?![拦报判杀伤识诊检])|(?<!对)不对|不是|不等于|≠|算反|typo|wrong|incorrect", re.I)
+CALLS_WRONG_RE = re.compile(r"(?<!不)错(?!误?地?(?:拦|报|判|杀|伤|识别|诊|检|预测|分类|标记))|误(?!地?[拦报判杀伤识诊检预分标])|(?<!对)不对|不是|不等于|≠|算反|typo|wrong|incorrect", re.I)
 
 
 def sentence_checks(rule: Rule, doc: LintDoc, present: Callable[[str], bool],

@@ -21,6 +21,37 @@ from qatool.lint.kinds import CALLS_WRONG_RE, Knowledge, make_finding, sentence_
 from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
+# a number in Chinese numerals with a ten, hundred, thousand or ten thousand in it (`八十`, `一百`, `两千五百`, `一万`)
+_CN_DIGIT = r"[零〇一二两三四五六七八九]"
+_CN_NUMBER = r"(?=[零〇一二两三四五六七八九十百千万]{0,8}[十百千万])[零〇一二两三四五六七八九十百千万]{1,8}"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_int(s: str) -> int | None:
+    """The value of a number in Chinese numerals (`八十` 80, `一万` 10000, `两千五百` 2500), None when it is malformed."""
+    total, section, digit = 0, 0, None
+    for ch in s:
+        if ch in "零〇":
+            digit = None  # (`一百零五`: a zero holds a place)
+        elif ch in _CN_DIGITS:
+            if digit is not None and _CN_DIGITS[ch] != 0:
+                return None  # (`一二`: two digits in a row)
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:  # 万
+            total = (total + section + (digit or 0)) * 10000
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def _count(m: re.Match) -> int | None:
+    """The number a count names, in Arabic or Chinese numerals."""
+    return int(m.group(1).replace(",", "")) if m.group(1) is not None else _cn_int(m.group(2))
+
+
 # each metric's names, and how the finding names it
 _METRICS = {
     "recall": (r"召回率|查全率|recall|Recall|TPR|真正例率|真阳性率|灵敏度|敏感度|sensitivity|Sensitivity|检出率", "召回率（TPR）"),
@@ -35,9 +66,11 @@ _NAME_RE = re.compile(
     r"(?:\s*+[（(][^）)]{0,20}[）)])?\s*+(?:\*\*)?\s*+(?:的值|值)?\s*+(?:[:：=＝]|为|是|即|就是|等于|算出来是|算下来是|达到|只有|仅为)\s*+"
     # (the ratio written out before its value: `40/50=80%`, `15 除以 20 等于 0.75`)
     r"(?:\d+(?:\.\d+)?\s*+(?:/|÷|除以)\s*+\d+(?:\.\d+)?\s*+(?:[=＝≈]|约为|约等于|等于)\s*+)?"
-    r"(?:约|大约|大概|接近)?\s*+(?P<value>\d+(?:\.\d+)?)\s*+(?P<pct>%|％)?")
-# a count: a number with a counting word (`500 条`, `90 位`, `1,000 笔`)
-_COUNT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*+(?:个|条|位|笔|张|次|例|份|人|封|篇|件|单|名|台|户|项|段|句|帧|块|只|套)")
+    r"(?:约|大约|大概|接近)?\s*+(?:(?P<value>\d+(?:\.\d+)?)\s*+(?P<pct>%|％)?|百分之(?P<cnpct>[零〇一二两三四五六七八九十百]{1,5}))")
+# a count: a number with a counting word (`500 条`, `90 位`, `1,000 笔`), or a round number in Chinese numerals that
+# holds a ten, hundred, thousand or ten thousand (`一百次`, `八十次`, `一万个`; not `一个`, `两个`: no count of a set)
+_COUNT_RE = re.compile(r"(?:(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)|(?<![\u4e00-\u9fff]" + _CN_DIGIT + r")(?<![第几数多])(" + _CN_NUMBER + r"))\s*+"
+                       r"(?:个|条|位|笔|张|次|例|份|人|封|篇|件|单|名|台|户|项|段|句|帧|块|只|套)")
 # what the larger count is (read around it) and what the smaller one is (read from the larger count on)
 _ACT_POS_RE = re.compile(r"真实(?!为负)|确诊|实际为正|实际(?:是|有)?(?=[^，,。；;\d]{0,6}(?:阳性|患者|病例|欺诈|垃圾|违规|正样本|正例))|阳性|患病|患者|病人|病例|正样本|正例")
 _ACT_NEG_RE = re.compile(r"正常|合法|负样本|负例|阴性|健康|真实为负|实际为负|良性|非欺诈|非垃圾|无病")
@@ -47,7 +80,7 @@ _FOUND_RE = re.compile(r"识别出|识别了|拦下|拦住|拦截下?|检出|找
 _MISSED_RE = re.compile(r"漏掉|漏检|漏报|漏判|没识别|未识别|没拦|未拦|没找到|没检出")
 # (or found to be so, `核实为真阳性`, `复核确认为欺诈`, `其中 180 个确诊`, not found normal; a true positive named, `真阳性`)
 _TRUE_RE = re.compile(r"成交|属实|确诊(?!为?(?:阴性|正常|健康|良性|无病))|(?:确认|核实|证实|核验)(?:为|是)(?!正常|误|假|负|阴性|合法|良性)|确为|真的是|真正是|确实是|是真的|确实|转化|下单|命中|真阳性|真正例")
-_FALSE_ALARM_RE = re.compile(r"误拦|误报|误判|误诊|误检|误杀|误伤|错判|被拦|被判为|被标为|被预测为|被诊断为")
+_FALSE_ALARM_RE = re.compile(r"错误(?:地)?(?:拦截|拦下|拦|判|报|标记|识别|预测)|错拦|错报|误拦|误报|误判|误诊|误检|误杀|误伤|错判|被拦|被判为|被标为|被预测为|被诊断为")
 _PASSED_RE = re.compile(r"正确放行|放行|判为正常|没被拦|未被拦|没被误|未被误|通过")
 _CORRECT_RE = re.compile(r"判对|预测正确|分类正确|预测对|分对|答对|(?<!不)是对的|判断正确|识别正确|(?<!不)正确(?:地)?(?:判断|识别|预测|分类|判)")
 
@@ -60,6 +93,9 @@ def _base(text: str, a: int, b: int, at: int) -> str | None:
         roles.discard("pos")  # (a count named both ways, `真实的正常交易`: the word for the negatives is the narrower)
     if roles == {"pos", "pred"} and _PRED_POS_RE.search(text, a, at) and not _ACT_POS_RE.search(text, a, at):
         roles.discard("pos")  # (`报了 50 个阳性`: what was flagged as positive, counted)
+    own = _COUNT_RE.match(text, at)
+    if "pred" in roles and len(roles) == 2 and own is not None and not _PRED_POS_RE.search(text, a, own.end()):
+        roles.discard("pred")  # (`一万个正常用户里被错误拦截了 300 个`: the flagging told after the count is its part's)
     return roles.pop() if len(roles) == 1 else None
 
 
@@ -119,12 +155,14 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
         hits = []
         for i, big in enumerate(counts):
             for small in counts[i + 1:]:
-                n, k = int(big.group(1).replace(",", "")), int(small.group(1).replace(",", ""))
-                if 0 < k < n and _matches(float(m.group("value")), m.group("value"), bool(m.group("pct")), k / n):
-                    hits.append((big, small))
+                n, k = _count(big), _count(small)
+                if n is not None and k is not None and 0 < k < n and (
+                        _matches(float(m.group("value")), m.group("value"), bool(m.group("pct")), k / n) if m.group("value") is not None
+                        else (pct := _cn_int(m.group("cnpct"))) is not None and abs(pct / 100 - k / n) <= 0.005 + 1e-9):
+                    hits.append((big, small, n, k))
         if len(hits) != 1:
             continue  # (no pair gives the value, or several do)
-        big, small = hits[0]
+        big, small, n, k = hits[0]
         lo = max([told] + [c.end() for c in counts if c.end() <= big.start()])
         base = _base(text, max(lo, big.start() - 16), min(small.start(), big.end() + 12), big.start())
         if base is None:
@@ -132,12 +170,15 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
         derived = _metric(base, text[big.end():min(m.start(), small.end() + 8)])
         if derived is None or derived == named or (named == "accuracy" and derived == "precision" and m.group("name") in ("准确率", "正确率")):
             continue  # (`准确率` is precision in many Chinese texts; `accuracy` is not)
-        return max(big.start(), start), m.end(), named, derived, int(small.group(1).replace(",", "")), int(big.group(1).replace(",", ""))
+        return max(big.start(), start), m.end(), named, derived, k, n
     return None
 
 
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(ch.isdigit() for ch in text) or _CN_COUNT_HINT_RE.search(text) is not None
+
+
+_CN_COUNT_HINT_RE = re.compile(r"[十百千万]")
 
 
 @check("metric-example-mislabelled")

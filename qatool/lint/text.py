@@ -806,8 +806,10 @@ _NOT_ASKING_RE = re.compile(r"(?:随便|" + _CONCEDED_LEAD + r")[^，,。；;]{0
                              r"(?:都|也|并|根本|压根|完全|一律|一概)(?:就)?(?:不|没|没有)(?:算|计|计入|统计|考虑|管|看|在乎|关心|参与|进入|纳入|算进|算入|包括在内|包含在内)"
                              # (an A-not-A whose answer is said not to matter: `加不加位置编码差别不大`, `用不用都一样`)
                              r"|" + a_not_a("ana2") + r"[^，,。；;？?]{0,30}?(?:(?:差别|区别|影响|差异|变化)(?:不大|很小|不明显)|(?:都|也)(?:一样|差不多|行|可以|无所谓)|无所谓|没(?:有)?(?:区别|差别)"
-                             # (`负样本判得对不对不影响这个数`)
-                             r"|(?:都|也|并|完全)?(?:不(?:会)?(?:影响|改变)|影响不(?:了|到)|无关|没(?:有)?关系))"
+                             # (`负样本判得对不对不影响这个数`; or is left out of the count, `负样本判得对不对不计入`)
+                             r"|(?:都|也|并|完全)?(?:不(?:会)?(?:影响|改变)|影响不(?:了|到)|无关|没(?:有)?关系)"
+                             r"|(?:都|也|并|根本|压根|完全|一律|一概)?(?:就)?(?:不|没|没有)(?:计入|算进|算入|纳入|进入|参与|统计|算在内|计算在内|包括在内|包含在内)"
+                             r"(?=[ \t]*(?:[，,。；;！!]|$|分母|公式|计算|统计)))"
                              # (an aside that takes for granted the listener knows, said in passing before what the
                              # sentence states: `GPT 那套预训练你知道怎么做的吧，就是…`, `GPT 怎么预训练的大家都清楚吧，…`)
                              r"|[^，,。；;？?！!]{0,16}?(?:你|您|大家|你们)(?:应该|肯定|也|都)?(?:知道|晓得|清楚|了解|明白)[^，,。；;？?！!]{0,12}?吧(?=[ \t]*[，,])"
@@ -944,6 +946,11 @@ _WARNED_RE = re.compile(r"(?:别|不要|莫|切勿|千万别|千万不要|可别
 _WARNED_MISTAKE_RE = re.compile(r"(?:搞|弄|说|记|写|想)(?:反|混|错)了?|混淆|颠倒了?|曲解|误解|误读")
 
 
+# a slip the speaker blames on the one spoken to, a thing they did and no belief they hold (`肯定是你标签弄错了，…`): what
+# the speaker goes on to say is the speaker's own (not a belief named inside, `肯定是你把 X 当成 Y 弄错了`)
+_BLAMED_SLIP_RE = re.compile(r"(?:肯定|一定|准|八成|多半|估计|应该|大概)是?\s*+(?:你|你们|他|她|他们|她们)(?:的)?[^，,。；;！!？?把将说认以当理解]{0,8}$")
+
+
 def reports_belief(s: str) -> bool:
     """Whether a sentence reports a belief to refute it, or calls a statement wrong (REPORTED_RE), before any
     clause that says what happens otherwise. A warning not to get it wrong (`…，面试别说反了！`) reports nothing."""
@@ -951,7 +958,8 @@ def reports_belief(s: str) -> bool:
     stop = m.start() if m else len(s)
     pos = 0
     while (r := REPORTED_RE.search(s, pos, stop)) is not None:
-        if not (_WARNED_MISTAKE_RE.fullmatch(r.group()) and _WARNED_RE.search(s, max(0, r.start() - 6), r.start())):
+        if not (_WARNED_MISTAKE_RE.fullmatch(r.group()) and _WARNED_RE.search(s, max(0, r.start() - 6), r.start())) \
+                and not (r.group() in ("弄错", "搞错") and _BLAMED_SLIP_RE.search(s, max(0, r.start() - 16), r.start())):
             return True
         pos = r.end()
     return False
@@ -987,7 +995,10 @@ _CORRECTION_RE = re.compile(
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
 _RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么|又|还|那还|那又)?\s*+(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*+$"
                                  # (`既然 X，还用 beam search 干嘛？`: what would be the point)
-                                 r"|[，,；;]\s*+(?:那|那么|又|那又)?\s*+还\s*+(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*+[？?]\s*+$")
+                                 r"|[，,；;]\s*+(?:那|那么|又|那又)?\s*+还\s*+(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*+[？?]\s*+$"
+                                 # (`…，0.5，还算过得去吧？`: the listener asked to rate the result the clauses before it state, not
+                                 # whether they are right, `…，对吧？`, `…，这样理解还可以吧？`)
+                                 r"|[，,；;]\s*+(?:还|也|总|应该|大概)?\s*+(?:算是?)?\s*+(?:过得去|凑合|不错|不差|够用|能用|能接受|可以接受|及格)(?:了|的)?\s*+(?:吧|嘛)\s*+[？?]\s*+$")
 
 
 # a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
