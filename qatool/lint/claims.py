@@ -48,7 +48,9 @@ from qatool.lint.literals import required_factors, weak_factors
 from qatool.lint.patterns import searchable
 from qatool.lint.text import (
     A_NOT_A,
+    ADDRESSEES,
     ANSWER_BY,
+    ANSWER_QUALIFIER,
     ANSWER_TURN,
     ANSWER_TURN_RE,
     ASK_HABIT,
@@ -436,7 +438,7 @@ _BRACKET_JOINT_RE = re.compile(r"\s*+(?:\*\*)?\s*+[（(]\s*+(?:\*\*)?\s*+")
 # a term and the kind it is named as, after a demonstrative (`BART 这个去噪自编码器`): one thing in apposition
 _DEMONSTRATIVE_APPOSED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这个|这种|这类|这一|这款|这套|那个|那种|那类|那套)\s*[^，,。；;：:\s的]{0,8}?")
 # a clause that goes on with the previous clause's subject
-_ANSWER_WORDS = r"(?:预期|参考|标准|期望)?(?:答案|回答)|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
+_ANSWER_WORDS = ANSWER_QUALIFIER + r"?(?:答案|回答)|答|解析|A|[B-H]|Answer|判断题|判断|是非题|甲|乙|丙|丁|" + TOLD_LABEL  # an answer's own label (or a quiz item's: `判断题：…`; a dialogue turn's, `甲：`)
 # (a clause number of a standard or a manual opening a line, `8.1 困惑度是…`, `（2）…`, is no word of the clause)
 _CLAUSE_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){1,3}[ \t]+(?![\d的倍版个])|[（(]\d{1,2}[)）]\s*+)"
 # (one's own answer told without a label, `我说 X…`, `我当时答 X`, `我的回答是 X`: what follows is the answer's own words)
@@ -892,7 +894,7 @@ _SELF_REPAIR_RE = re.compile(r"(?<=[，,])[ \t]*+不对(?:不对)?[ \t]*+(?:[，
 # marks around it and the speaker's words, so the speech reads as one
 _SPEECH_TAG_RE = re.compile(r"(?<=[，,])”[^“”。；;！!？?\n]{1,16}?(?:说|道|问|答|补充|解释|强调|笑着说|叹气|摇头|点头|继续)[^“”。；;！!？?\n]{0,6}?[，,：:]\s*+“")
 # a teacher's label for the question put to the class (`提问学生：`, `问同学：`): the addressee names no student model
-_ASKING_LABEL = r"(?:提问|追问|问)(?:学生|同学|考生|听众|大家)"
+_ASKING_LABEL = r"(?:提问|追问|问)" + ADDRESSEES
 _ASKING_LABEL_RE = re.compile(_ASKING_LABEL)
 # a short plain label opening a line (`定义：`, `算法：`, `例：`, a speaker's turn `主播A：`), not a list entry's key; or a
 # speaker's turn or a note's label opening a sentence (`…。嘉宾B：…`, `…。注：…`, not `…。它有两个特例：…`)
@@ -926,9 +928,9 @@ _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
     # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
     # (a quiz round's name before the host's turn, `抢答题，主持人问：…`, is blanked with the label)
-    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问(?:学生|同学|考生|听众|大家)?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r"(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问" + ADDRESSEES + r"?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r"(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
-    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|(?:预期|参考|标准|期望)(?:回答|答案)|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r""
+    r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|" + ANSWER_QUALIFIER + r"(?:回答|答案)|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r""
     # (a contestant named by a letter after the role, `选手甲`, `选手B`, or told to buzz in or answer before the colon,
     # `一号选手按下抢答器：`, `选手抢答：`)
     r"(?:(?<=选手|嘉宾|考生|同学)(?:[甲乙丙丁]|[A-D](?![A-Za-z0-9])))?[ \t]*(?:(?:按下|按响|拍下)(?:了)?抢答器|抢答(?:道)?|举手(?:答|回答)?|答道|回答道?)?"
@@ -2592,7 +2594,7 @@ _REQUEST_QA_RE = re.compile(
     r"请[ \t]*(?:你|您|大家|选手|考生|候选人)?[ \t]*(?:说出|列举|列出|写出|举出|给出|说说|写下|解释|说明|介绍|描述|讲讲|讲一讲|讲解)(?:一下)?[ \t]*"
     r"(?:[一二两三四五六七八九十0-9]+[ \t]*(?:个|种|项|条|类)?)?[ \t]*)"
     r"(?P<q>[^。！!？?\n:：|｜，,；;]{2,30}?)"
-    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|(?:预期|参考|标准|期望)(?:回答|答案)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
+    r"(?P<qm>[ \t]*[。.：:]?[ \t]*(?:\*\*)?[ \t]*(?P<answerer>A\d{0,2}|答|回答|" + ANSWER_QUALIFIER + r"(?:回答|答案)|" + SPEAKERS + r")[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?[ \t]*)"
     r"(?=[^\s*])")
 
 
@@ -3585,10 +3587,14 @@ class ClaimReader:
         is about the part as well. None otherwise."""
         if not topic:
             return None
-        wholes = frozenset(w for k in topic if k in self.glossary.terms for w in self.glossary.terms[k].within)
+        wholes = self._wholes(topic)
         if not wholes or not self._asked_before(text, sent):
             return None
         return topic, wholes
+
+    def _wholes(self, keys: Iterable[str]) -> frozenset[str]:
+        """The terms of the wholes the terms `keys` are parts of (their `within`)."""
+        return frozenset(w for k in keys if k in self.glossary.terms for w in self.glossary.terms[k].within)
 
     def _whole_after_part(self, text: str, mentions: list[Mention],
                           part: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Mention]:
@@ -3600,7 +3606,7 @@ class ClaimReader:
         for i in range(1, len(out)):
             m = out[i]
             for p in out[:i]:
-                wholes = {w for k in p.keys if k in self.glossary.terms for w in self.glossary.terms[k].within}
+                wholes = self._wholes(p.keys)
                 if wholes and m.keys <= wholes and p.end <= m.start and _WHOLE_AFTER_PART_RE.fullmatch(text, p.end, m.start):
                     out[i] = Mention(m.start, m.end, m.keys | p.keys)
                     break

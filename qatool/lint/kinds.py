@@ -27,6 +27,8 @@ from qatool.lint.model import Finding, Fix, Rule
 from qatool.lint.patterns import TIMEOUT, SafePattern, compile_safe, safe
 from qatool.lint.tables import Tables, tables
 from qatool.lint.text import (
+    ADDRESSEES,
+    ANSWER_QUALIFIER,
     HAN_RE,
     SENTENCE_END,
     affirmed_until,
@@ -265,7 +267,7 @@ def judges_statements(rule: Rule) -> bool:
 
 
 # the answer of a question given on the question's own line (`Q: …？ A: …`, `问题：…？ 回答：…`)
-_INLINE_ANSWER_RE = regex.compile(r"[？?][ \t]*(?:\*\*)?[ \t]*(?:A\d{0,2}|答|(?:预期|参考|标准|期望)?(?:回答|答案))[ \t]*(?:\*\*)?[ \t]*[:：]")
+_INLINE_ANSWER_RE = regex.compile(r"[？?][ \t]*(?:\*\*)?[ \t]*(?:A\d{0,2}|答|" + ANSWER_QUALIFIER + r"?(?:回答|答案))[ \t]*(?:\*\*)?[ \t]*[:：]")
 
 
 def asks(unit: Unit, start: int, end: int) -> bool:
@@ -821,7 +823,7 @@ def _topic(terms: tuple[frozenset, ...] | None) -> frozenset[str] | None:
     return None
 
 
-_ANSWER_LABEL = r"^\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:(?:预期|参考|标准|期望)?(?:答案|回答)|答|A|Answer)?\s*+[:：]?\s*+(?:\*\*)?\s*+"
+_ANSWER_LABEL = r"^\s*+(?:[-*+>]\s+)?(?:\*\*)?\s*+(?:" + ANSWER_QUALIFIER + r"?(?:答案|回答)|答|A|Answer)?\s*+[:：]?\s*+(?:\*\*)?\s*+"
 YES_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*+(?P<word>是的|是|对的|对|正确|没错|能|可以|会的|会|当然|肯定|yes)(?:\*\*)?\s*+(?:[，,。！!：:；;]|$)", regex.I)
 NO_RE = regex.compile(_ANSWER_LABEL + r"(?:\*\*)?\s*+(?P<word>不是|不对|不能|不会|不可以|不可|不行|否|没有|并不|并非|不|no)(?:\*\*)?\s*+(?:[，,。！!：:；;]|$)", regex.I)
 
@@ -939,7 +941,7 @@ def _around(rule: Rule, doc: LintDoc, unit: Unit, s: int, e: int) -> bool:
 _STAMP = r"(?:[\[【(（]\s*+\d{1,2}:\d{2}(?::\d{2})?\s*+[\]】)）]\s*+)?"
 _TURN_LEAD = r"^\s*+(?:[-*+>]\s++)?(?:\*\*)?\s*+" + _STAMP + r"(?:\*\*)?\s*+"
 _TURN_END = r"\s*+\d{0,2}\s*+" + _STAMP + r"(?:\*\*)?\s*+[:：]\s*+(?:\*\*)?"
-_ASKING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:面试官|考官|Q|问|提问(?:学生|同学|考生|听众|大家)?|追问)" + _TURN_END)
+_ASKING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:面试官|考官|Q|问|提问" + ADDRESSEES + r"?|追问)" + _TURN_END)
 _SPEAKER_LINE_RE = regex.compile(_TURN_LEAD + r"(?:" + SPEAKERS + r")" + _TURN_END)  # (asks only when it ends in a question)
 _ANSWERING_LINE_RE = regex.compile(_TURN_LEAD + r"(?:我|我答|我的回答|候选人|应聘者|A|答|回答|" + SPEAKERS + r")" + _TURN_END)
 

@@ -505,6 +505,11 @@ NAMED_COMPOUNDS = ("层次聚类", "谱聚类", "密度聚类", "凝聚聚类", 
 
 GUARD_PREFIXES = "无非不未半自弱"  # compounds whose tail must not be read alone
 
+# what qualifies an answer's label (`预期回答：`, `参考答案：`), and whom a teacher's question is put to (`提问学生：`): one
+# list for every label pattern that reads them
+ANSWER_QUALIFIER = r"(?:预期|参考|标准|期望)"
+ADDRESSEES = r"(?:学生|同学|考生|听众|大家)"
+
 # list markers, heading marks, numbering and emphasis before a sentence's first word
 _LEAD_RE = re.compile(r"^(?:\s|[-*+>#]|\d+[.、)）]|[（(]?\d+[）)]|[一二三四五六七八九十]+、|\*\*|__)*+")
 
@@ -516,7 +521,7 @@ _FRAME_END_RE = re.compile(
     r"(?:时|时候|之后|以后|后|之前|以前|前|中|里|来说|而言|(?:这块|这一块|这部分|这一部分|这方面|阶段|(?:这|那)一?步)(?:的话)?(?:\s*+(?:您|你)看)?|越[^\s，,。；;]{1,4}(?:\s*+[\d.]+)?|更大|更小|更高|更低|过大|过小"
     r"|(?:增大|增加|提高|提升|调大|调高|调小|调低|降低|减小|减少|变大|变小|升高|增长|下降|上升|扩大|缩小)(?:到|至|为)?\s*+[\d.]*\s*+(?:%|倍)?"
     r"|(?:调|设|改|增|减|提|降|变|升|跌|涨)(?:到|至|为|成)了?\s*+[\d.]+)\s*+(?:\*\*)?\s*+[，,]\s*+$")
-_CLAUSE_LEAD = r"\s*+(?:[-*+>]\s+|\d+[.、)]\s*+)?(?:\*\*)?\s*+(?:(?:(?:预期|参考|标准|期望)?(?:答案|回答)|答|解析|A|Answer)\s*+[:：]\s*+(?:\*\*)?\s*+)?"
+_CLAUSE_LEAD = r"\s*+(?:[-*+>]\s+|\d+[.、)]\s*+)?(?:\*\*)?\s*+(?:(?:" + ANSWER_QUALIFIER + r"?(?:答案|回答)|答|解析|A|Answer)\s*+[:：]\s*+(?:\*\*)?\s*+)?"
 _FRAME_START_RE = re.compile(_CLAUSE_LEAD + r"(?:由于|因为|随着|对于|至于|关于"
                              # (a convention or a definition that what follows is by: `按照知识蒸馏的惯例，…`)
                              # (or a procedure named by its method, `按照标准的知识蒸馏流程，…`)
@@ -928,7 +933,7 @@ _REPLY_VERB_RE = re.compile(r"答|解释|表示|指出|称|说|陈述|回应")
 # a question reported as asked (`面试官问…`, `追问：…`)
 # how often or how surely a question is asked (`面试官最爱问…`, `面试官常问…`)
 ASK_HABIT = r"(?:最爱|最喜欢|最常|常常|经常|常|总爱|总是|总|老爱|特别爱|爱|喜欢|必)"
-_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r"|" + INTERVIEW_ASKERS + r")\s*+(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问(?:学生|同学|考生|听众|大家)?|问)\s*+[:：])")
+_ASKED_BY_RE = re.compile(r"^(?:(?:面试官|考官|对方|他|她|别人|" + ASKERS + r"|" + INTERVIEW_ASKERS + r")\s*+(?:又|还|接着|再|就|刚才|之前|上次|" + ASK_HABIT + r")?(?:问|追问|提问|问到|问起)(?![题答])|(?:追问|提问" + ADDRESSEES + r"?|问)\s*+[:：])")
 
 
 # what happens otherwise (`…先做 softmax，否则 loss 会算错`): a consequence of not doing it, no judgement of a belief
