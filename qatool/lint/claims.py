@@ -2737,6 +2737,52 @@ def _condition_asked(text: str, chars: list[str] | None) -> list[str] | None:
     return chars
 
 
+# a sentence in the classical (文言) register, told by two or more kinds of its function words: the possessive 之 (`池化层之参数`),
+# 之 as an object closing a clause (`余约略估之，`), a final 也 or 耳 (`…之器也。`, `…一半耳；`), 焉 or 矣, a topic's 者 (`GELU 者，`),
+# 皆 (all), 亦 (also), 乃 (is), and 盖 (for) before a reason (`盖其…`); not the 之 of modern compounds (`之后`, `之间`, `总之`)
+_CLASSICAL_SENTENCE_RE = re.compile(r"[^。！!？?；;\n]+")
+_CLASSICAL_ZHI = r"(?<![总随加反言使令致为])之(?!后|前|间|一|外|内|中|上|下|际|类|所以|处|多|久|遥|余|至|极|称|说|乎|字|和|差|比|积|商|首|最|[，,。；;！!？?])"
+_CLASSICAL_MARKS = (
+    ("zhi", re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])")),
+    ("zhi-object", re.compile(r"(?<=[\u4e00-\u9fff])(?<![总随加反言使令致为])之(?=[，,。；;])")),
+    ("final", re.compile(r"(?<=[\u4e00-\u9fff])(?:也|耳)(?=\s*+(?:[，,。；;！!]|$))|焉|矣")),
+    ("topic", re.compile(r"(?<![前后或作读学患记用笔二两三四再或])(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])者\s*+[，,]")),
+    ("all", re.compile(r"皆")),
+    ("also", re.compile(r"亦(?!步亦趋)")),
+    ("is", re.compile(r"乃(?!至)")),
+    ("for", re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)")),
+)
+# what each function word of the register says in the modern one, a character for a character (a possessive 之 as 的, 皆 as
+# 都, 亦 as 也, 乃 as 是, 盖 as 因); 之 as an object or in a modern compound stays
+_CLASSICAL_READ = (
+    (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])"), "的"),
+    (re.compile(r"皆"), "都"),
+    (re.compile(r"亦(?!步亦趋)"), "也"),
+    (re.compile(r"乃(?!至|[用施以知在将把可能得由有使令从自])"), "是"),  # (not 乃 before a verb, `乃用…`: then)
+    (re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)"), "因"),
+)
+_CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者")
+
+
+def _classical(text: str, chars: list[str] | None) -> list[str] | None:
+    """`chars` with each sentence in the classical register (`_CLASSICAL_MARKS`, two kinds or more, or the possessive 之 twice) read in the modern one,
+    position for position (`_CLASSICAL_READ`): `池化一层，亦有可学习之参数…也。` says what `池化一层，也有可学习的参数…` does."""
+    if _CLASSICAL_HINT_RE.search(text) is None:
+        return chars
+    for sm in _CLASSICAL_SENTENCE_RE.finditer(text):
+        a, b = sm.span()
+        kinds = sum(1 for _, rx in _CLASSICAL_MARKS if rx.search(text, a, b))
+        if kinds == 1 and len(_CLASSICAL_MARKS[0][1].findall(text, a, b)) >= 2:
+            kinds = 2  # (the possessive 之 twice: `门控之值…，故 LSTM 之门当用 tanh`)
+        if kinds < 2:
+            continue
+        for rx, word in _CLASSICAL_READ:
+            for m in rx.finditer(text, a, b):
+                chars = chars or list(text)
+                chars[m.start()] = word
+    return chars
+
+
 def _rhetorical(text: str, chars: list[str] | None) -> list[str] | None:
     """`chars` with each rhetorical question that asserts what it asks of with a negation read as that assertion
     (`难道 BERT 不是自回归模型吗？`: its 难道, the 不 and the question mark read away)."""
@@ -3101,7 +3147,7 @@ class ClaimReader:
         got = self._cache.get(key)
         if got is None:
             got = text
-            chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions))))
+            chars = _classical(text, _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions)))))
             if "我" in text:
                 chars = self._told_of_itself(text, chars)
             if "（" in text or "(" in text:
