@@ -928,7 +928,10 @@ _INLINE_QA_RE = re.compile(
     # (a speaker named by one letter, `A：…？B：…`, as a podcast transcript names its hosts)
     # (a shop's or a forum's question to everyone and the reply under it: `问大家：…？店家回复：…`)
     # (a quiz round's name before the host's turn, `抢答题，主持人问：…`, is blanked with the label)
-    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问" + ADDRESSEES + r"?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r"(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
+    r"(?P<qlab>(?:(?:抢答|必答|风险|附加|加分|选答)题[ \t]*[，,：:]?[ \t]*)?(?:\*\*)?[ \t]*(?P<asker>Q\d{0,2}|问大家|问|问题|正面|追问|提问" + ADDRESSEES + r"?|(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])|" + SPEAKERS + r"|" + _NICKNAME + r")"
+    # (one of the audience named by a letter or number after the role, `观众A：`, `听众 2：`, `提问者B：`)
+    r"(?:(?:(?<=观众|听众|嘉宾|选手|考生|同学|读者|网友|用户|学员)|(?<=提问者|提问人))[ \t]?(?:[甲乙丙丁]|[A-H](?![A-Za-z0-9])|[0-9]{1,2}(?![0-9])))?"
+    + _STAGE_DIRECTION + r"(?:问道|问|提问|追问)?[ \t]*(?:\*\*)?[ \t]*[:：][ \t]*(?:\*\*)?)"
     r"(?P<q>[^？?\n:：|｜]{2,80}?)"
     r"(?P<qm>[ \t]*(?:\*\*)?[？?][ \t]*(?:\*\*)?[ \t]*(?:[｜|/][ \t]*)?(?:\*\*)?[ \t]*(?:[一二三四五六七八九十0-9]{1,2}[ \t]*号)?(?P<answerer>A\d{0,2}|(?<![A-Za-z0-9])[B-H](?![A-Za-z0-9])|答|回答|" + ANSWER_QUALIFIER + r"(?:回答|答案)|背面|[\u4e00-\u9fff]{0,4}?(?:回复|答复)|" + SPEAKERS + r"|" + _NICKNAME + r")" + _STAGE_DIRECTION + r""
     # (a contestant named by a letter after the role, `选手甲`, `选手B`, or told to buzz in or answer before the colon,
@@ -969,7 +972,9 @@ _SHORT_REPLY_RE = re.compile(r"\s*+(?:(?:\*\*)?\s*+" + SPEAKER_LABEL + r"\s*+(?:
 # a listener's short question that echoes the one before it (`甲：BERT 怎么读句子？乙：怎么读？甲：…`, `乙：为啥？`)
 _ECHO_ASK_RE = re.compile(r"\s*+(?:(?:\*\*)?\s*+" + SPEAKER_LABEL + r"\s*+(?:\*\*)?\s*+[:：]\s*+)?[\u4e00-\u9fff]{1,5}\s*+[？?]+\s*+")
 # a question of how a thing changes, or what follows from a change, at its end (`有效学习率怎么变化`, `β 调大会怎样`)
-_CHANGE_ASK_RE = re.compile(r"(?:会|将|又)?(?:怎么样|怎样|如何|怎么)(?:变化?|改变|变动)?(?:呢|啊|呀)?\s*+$|(?:会|将)?有(?:什么|何|啥)变化(?:呢|啊|呀)?\s*+$")
+# (or by how much it grows or shrinks, `模型能小多少？`, `速度快多少？`: the answer, `大概一半`, stands where 多少 stands)
+_CHANGE_ASK_RE = re.compile(r"(?:会|将|又)?(?:怎么样|怎样|如何|怎么)(?:变化?|改变|变动)?(?:呢|啊|呀)?\s*+$|(?:会|将)?有(?:什么|何|啥)变化(?:呢|啊|呀)?\s*+$"
+                            r"|(?<=[小大快慢少多高低省降涨升减缩])(?:了)?多少(?:呢|啊|呀)?\s*+$")
 # what such a question asks: why or how (its answer states things of its own), yes or no, or which value
 # (or what a thing means, `出现负值说明什么`: an explanation, not a value)
 _QA_WHY_RE = re.compile(r"为什么|为何|怎么|怎样|如何|凭什么|干嘛|区别|差别|差异|异同|不同|优缺点|还是|trade-?off"
@@ -1663,6 +1668,25 @@ _USE_TOPIC_END_RE = re.compile(r"的话\s*+[，,]?\s*+$")
 # (or a short job it is used for, `拿 X 抽特征的话，`, `用 X 做检索时，`: no negation in it, `用 X 不微调的话`)
 _SUPPOSED_USE_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:来训练|训练|做训练|(?:来|去)?(?:存|存储|保存|加载|推理|跑)?的话|之后|以后|后|时"
                                   r"|(?:来|去)?(?:(?![不没未无别])[\u4e00-\u9fff]){1,5}?(?:的话|的时候|时))?\s*+[，,]?\s*+")
+
+
+# a clause that names one term as the example the next clauses tell of (`拿 BERT-base 举例，`, `就以 X 为例，`, `拿 X 来说，`)
+_EXAMPLE_NAMED_LEAD_RE = re.compile(r"\s*+(?:就|那|那就|我们|咱们)?\s*+(?:以|拿)\s*+(?:\*\*)?\s*+")
+# (a number worked through a formula after it: `21128 * 768 = 16226304`)
+_WORKED_RE = re.compile(r"\d\s*+\\?[*×xX·]\s*+\d|\d\s*+=|=\s*+\d")
+_EXAMPLE_NAMED_END_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:为例|举例|来举例|举个例子|来说|来讲|说事)(?:子)?(?:吧|的话)?\s*+[，,]?\s*+")
+
+
+def _example_named(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+    """The one term a clause names as the example the clauses after it tell of (`_EXAMPLE_NAMED_LEAD_RE`, `拿 X 举例，`),
+    and nothing else; [] for any other clause."""
+    if len({m.keys for m in mentions}) != 1 or not _EXAMPLE_NAMED_LEAD_RE.fullmatch(text, clause.start, mentions[0].start) \
+            or not _EXAMPLE_NAMED_END_RE.fullmatch(text, mentions[-1].end, clause.end):
+        return []
+    stop = _ANSWER_STOP_RE.search(text, clause.end)
+    if _WORKED_RE.search(text, clause.end, stop.start() if stop else len(text)):
+        return []  # (`以 bert-base 为例，参数量为 21128 * 768 = …`: a formula worked through on it, not its own figures)
+    return mentions[:1]
 
 
 def _supposed_use(text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
@@ -3077,8 +3101,12 @@ class ClaimReader:
         """What sentence k goes on with: for a numeric fact, only the sentence before's own term, not one carried
         through sentences that name none (`原始 BERT 的 mask…。…。文中…最大长度只能是 10`: the span length of the
         paper described); for any fact, nothing when the sentence opens on the converse (`反之，…`)."""
-        if spec.number and k > 0 and carry and not self._subject(text, sents[k - 1], None):
-            return None
+        if spec.number and k > 0 and carry:
+            j = k - 1
+            while j > 0 and sents[j].kind == "question" and not self._mentions(text, sents[j].start, sents[j].end):
+                j -= 1  # (a listener's question that names nothing, `我们用 BERT-base。观众：取哪一层？讲者：它一共…`, is read past)
+            if not self._subject(text, sents[j], None):
+                return None
         if carry and _CONVERSE_RE.match(text, sents[k].start, sents[k].end):
             return None  # `模型越简单，容易欠拟合。反之，模型越复杂，容易过拟合。`: the converse is not said of the subject before
         return carry
@@ -3609,6 +3637,8 @@ class ClaimReader:
                 subj = self._with_likened(text, clause, self._goes_on_with(text, clause, mentions), prev)
                 # (`用 FP16 存的话，…`: the term a clause says is used, as its topic (的话), is what follows is about)
                 used = _supposed_use(text, clause, mentions) if _USE_TOPIC_END_RE.search(text, clause.start, clause.end) else []
+                # (`拿 BERT-base 举例，…`, `以 X 为例，…`: the example a clause names is what the clauses after it tell of)
+                used = used or (_example_named(text, clause, mentions) if i == opening else [])
                 subj, frame = (used, used[0].keys) if used else (subj, frame)
                 if subj:
                     prev = subj
@@ -3687,7 +3717,14 @@ class ClaimReader:
             return False
         if self._asked_before(text, sent):
             return True  # a question asked and answered at once: about the one term it names
-        return sentence_kind(text[a:sent.start]) in ("statement", "observed")
+        q = text[a:sent.start]
+        if len(q.strip()) <= 20 and q.rstrip().endswith(("？", "?")) and sentence_kind(q) == "question" \
+                and not self._mentions(text, a, sent.start):
+            # (a listener's question that names nothing, `我们选了 LoRA。观众：为什么？讲者：训练时…`: the answer goes on
+            # from the statement before it)
+            b = max(text.rfind(c, 0, max(a - 1, 0)) for c in SENTENCE_END) + 1
+            return b < a and sentence_kind(text[b:a]) in ("statement", "observed")
+        return sentence_kind(q) in ("statement", "observed")
 
     @staticmethod
     def _leads(text: str, clause: Span, m: Mention) -> bool:
@@ -4091,6 +4128,9 @@ class ClaimReader:
     def _pair_named_before(self, text: str, sent: Span) -> list[frozenset[str]]:
         """The two terms the sentence just before `sent` names, in order, when it names exactly two (else none)."""
         before = self._sentence_before(text, sent)
+        if before is not None and before.kind == "question" and len(text[before.start:before.end].strip()) <= 20 \
+                and not self._mentions(text, before.start, before.end):
+            before = self._sentence_before(text, before)  # (`…选 LoRA 还是适配器。观众：为什么？讲者：两者都…`)
         if before is None:
             return []
         keys = _distinct_keys(m for m in self._mentions(text, before.start, before.end) if m.end > m.start)

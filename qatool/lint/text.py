@@ -105,8 +105,9 @@ _TEAMMATES = r"队友|队员|组员|室友|师兄|师姐|师弟|师妹|学长|�
 SPEAKER_LABEL = r"[\u4e00-\u9fff]{1,6}(?:[A-Z]|[0-9]{1,2})?"
 # the roles that take turns in a quiz show, a column, a press conference or a support chat (`主持人：…？选手：…`,
 # `记者：…？发言人：…`, `用户：…？客服：…`)
+# (or those of a talk, a lecture or a sharing session and the questions after it: `观众A：…？主讲人：…`, `提问者：…？讲者：…`)
 ROLES = (r"主持人|选手|嘉宾|观众|听众|读者(?:来信|提问)?|来信|编辑(?:回复)?|专栏作者|作者回复|答主|记者|发言人|主播|评委|考官|考生"
-         r"|用户|助手|客服")
+         r"|用户|助手|客服|主讲人|主讲嘉宾|演讲者|演讲人|讲者|分享人|分享者|报告人|提问者|提问人")
 # a person named by surname and title, as an interview's transcript names who speaks (`李教授：`, `王博士：`, `陈研究员：`,
 # `张工：`): one or two characters before the title (not a word that ends in 工 and names no one: `人工`, `加工`, `分工`)
 TITLED = (r"[\u4e00-\u9fff]{1,2}(?:教授|博士|研究员|工程师|讲师|院士)"
@@ -829,6 +830,8 @@ _INDIRECT_RE = re.compile(r"(?:看|判断|检查|衡量|关注|关心|在乎|在
                           r"|(?:衡量|反映|体现|刻画|描述|评估|考察|关注|关心)[^，,。；;？?]{0,16}?(?:怎么样|怎样|如何)(?=\s*+(?:[，,。；;：:]|$))"
                           # (what a difference or a matter lies in, `区别只在于拼接后由 W^O 如何组合它们`, `关键在于怎么选 k`)
                           r"|(?:在于|取决于)[^，,。；;？?]{0,16}?(?:怎么|怎样|如何)(?!\s*+[？?])"
+                          # (how a thing is done, as what a learner learns or is taught: `学生再学习怎么处理这些标签`, `教会模型如何回答`)
+                          r"|(?:学习|学会|学着|去学|(?<!请)教会|懂得|弄清楚?|搞清楚?|掌握)(?:了)?[^，,。；;？?]{0,6}?(?:怎么|怎样|如何)(?=[\u4e00-\u9fff])(?![^，,。；;]*[？?吗呢])"
                           # (how something is to be done, as what a thing decides or controls: `…来决定每棵树怎么长`)
                           r"|(?:决定|确定|控制|指导|规定|指挥)(?:着|了)?[^，,。；;？?]{0,12}?(?:怎么|怎样|如何)(?![^，,。；;]*[？?吗呢])"
                           r"|(?:判断|判定|预测|识别|确定|区分|分辨|决定|知道|指出|输出|给出|认出|说出|猜(?:测|出)?|推断|推测|告诉(?:你|我们|大家)?)[^，,。；;？?]{0,12}?(?:属于|是|对应|归属|归入|归到|分到|落在|落入)[^，,。；;？?]{0,14}?(?:哪一?[类种个些]|什么)"
