@@ -596,7 +596,8 @@ _TOPIC_TAG_RE = re.compile(r"\s*+(?:\*\*)?\s*+【[^【】\n]{1,20}】\s*+(?:\*\*
 _QUOTE_LEAD_RE = re.compile(_SAID_LEAD + r"[“「『]")
 _LABELLED_LEAD_RE = re.compile(_ANSWER_LEAD + r"(?:[0-9]{1,2}[.、)）]\s*+)?" + _FRAME_LEAD)  # after a label: `**A vs B**：1）…`
 # the words of correction between a belief reported and what the writer says is so (`，其实`, `，实际上，`)
-_CORRECTION_GAP_RE = re.compile(r"\s*+[，,；;—]\s*+(?:但|可|然而|不过)?\s*+(?:其实|实际上|事实上)\s*+(?:[，,：:]|——|—)?\s*+")
+_CORRECTION_GAP_RE = re.compile(r"\s*+[，,；;—]\s*+(?:(?:但|可|然而|不过)?\s*+(?:其实|实际上|事实上)\s*+(?:[，,：:]|——|—)?"
+                                r"|(?:那|这|这就|那就|那可)?(?:也|就|可|真是|实在)?(?:太天真了|大错特错|错得离谱)(?:吧|啊|呀)?\s*+[，,：:])\s*+")
 # the writer's verdict that closes a sentence reporting what was said: it is wrong, the wrong way round, or a limit it
 # names does not exist (`…，这不对；`, `…，这是反的。`, `…，方向说反了；`, `…，这个限制并不存在；`)
 _REJECTED_END_RE = re.compile(r"[，,]\s*+(?:这个说法|这种说法|这话|这样说|这么说|这(?:个|种|一|条)?(?:限制|约束|上限)|这个|这|方向|结论|因果)?\s*+"
@@ -1368,7 +1369,7 @@ _NAMES_AHEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+"
                              # (or what the steps described yield, `…加入 L2 惩罚，便得到了岭回归`)
                              r"(?:也|则)?(?:就|便|即|正|其实|实际上)?\s*+(?:是|叫|叫做|叫作|称为|被称为|被叫做|被称作|称作|称之为|等价于|等同于|对应于?|(?:可以|能)?(?:得到|变成)了?)\s*+"
                              # (or the one a lesson spoke of: `这就是第五周所说的 X`, `这就是前面讲过的 X`)
-                             r"(?:所谓的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的"
+                             r"(?:所谓的?|传说中的?|我们常说的|常说的|经典的|典型的|一种|一个|一类|标准的|最常见的|常见的"
                              r"|[^，,。；;：:！!？?\n\s]{0,8}?(?:所说|所讲|说过|讲过|讲到|提到过?|介绍过?|学过)的)?\s*+(?:\*\*)?\s*+"
                              # (or the term pointed at, `…混到一起的，是后面那个 FFN`: the demonstrative names no other thing)
                              r"(?:(?:后面|前面|上面|下面|后边|前边|最后|中间)(?:的)?(?:那个|这个|那一层|这一层|那层|这层)\s*+(?:\*\*)?\s*+)?")
@@ -1404,7 +1405,7 @@ _NAMED_AFTER_COMMA_RE = re.compile(r"(?:(?:\s*+、[^，,。；;：:！!？?、]{
                                    # (or the way described, named after it: `…按列拆开、分到多卡上同时算的做法，叫 X`)
                                    r"|[^，,。；;：:！!？?不没无未非]{0,16}?的\s*+(?:做法|方法|方式|思路|方案)\s*+[，,]?\s*+(?:就|则|便)?(?=\s*+(?:叫|称为|被称为)))"
                                    r"\s*+(?:也)?(?:就|便|即|正)?\s*+(?:是|叫|叫做|叫作|称为|被称为)\s*+"
-                                   r"(?:所谓的?|典型的|我们常说的|常说的)?\s*+(?:\*\*)?\s*+")
+                                   r"(?:所谓的?|传说中的?|典型的|我们常说的|常说的)?\s*+(?:\*\*)?\s*+")
 # the named term is the subject or owner of a reason (`这也是 Transformer 取代 RNN 的原因`, `这就是梯度消失的原因`):
 # the clause before is why the term did or has something, not what the term is
 _REASON_CLAUSE_RE = re.compile(r"\s*+(?:\*\*)?[^，,。；;]{0,24}?的\s*+(?:主要|根本|重要|核心|关键)?\s*+"
@@ -1458,7 +1459,7 @@ _KIND_OF_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:那种|这种|那样|这样|�
 # 叫 X`)
 _SCENE_NAMED_RE = re.compile(r"[^，,。；;：:！!？?\n]{0,24}?(?:时|时候|之时|的\s*+(?:做法|方法|方式|过程|操作|技术|思路|策略|机制|方案|情况|现象))"
                              r"\s*+[，,]?\s*+(?:这|此)?(?:个|种|一)?(?:情况|现象|状态|做法|方法|过程)?\s*+"
-                             r"(?:也|则)?(?:就|便|其实|正|即)?\s*+(?:是|叫做?|叫作|称为|称作|被称为|被叫做)\s*+(?:典型的|所谓的?)?\s*+(?:\*\*)?\s*+")
+                             r"(?:也|则)?(?:就|便|其实|正|即)?\s*+(?:是|叫做?|叫作|称为|称作|被称为|被叫做)\s*+(?:典型的|所谓的?|传说中的?)?\s*+(?:\*\*)?\s*+")
 _WHEN_CLAUSE_ENDS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?(?:时|时候|之时)\s*+[，,]")
 _FRAME_BEFORE_RE = re.compile(r"(?:在|当|于|(?<![从由])到|等到|一到)\s*+(?:\*\*)?\s*+$|^" + _ANSWER_LEAD + r"$")
 _LIST_WORDS = r"有|包括|包含|例如|比如|诸如|譬如|如|[:：]"  # a cleft that lists (`…有 A、B 和 C`)
@@ -1934,6 +1935,8 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
         a = called.end()  # (`各位，就是两个框的面积相加`: the audience called, then the answer)
     if (easy := _EASY_RE.match(answer, a)) is not None:
         a = easy.end()  # (`这个简单，MLM`: a remark on the question, then the answer)
+    if (hook := _HOOK_RE.match(answer, a)) is not None:
+        a = hook.end()  # (`99%的人都不知道：MLM`: a hook, then the answer)
     if (named := _ANSWER_IS_RE.match(answer, a)) is not None:
         a = named.end()  # (`答案是 ReLU`, `标准答案：ReLU`: the answer named as such, then the answer)
     b = _phrase_end(answer, a)
@@ -1988,6 +1991,12 @@ def _fused_why(question: str, answer: str) -> tuple[str, int, int, int] | None:
 
 _PEOPLE_OPEN_RE = re.compile(r"\s*+(?:很多人|好多人|有人|有些人|不少人|许多人|大家|一般人|多数人|大多数人|我们|他们|你们?|我)")
 _EASY_RE = re.compile(r"\s*+(?:这个|这题|这道题|这个问题|这问题|这)?(?:很|太|超|挺|非常|特别|比较)?(?:简单|容易|好答|基础|好说)(?:了|啊|哈|的|呀)?\s*+[，,！!]\s*+")
+# the answer named as the right one (`正确答案是…`, `标准答案：…`), after an answer others give
+_CORRECT_ANSWER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:其实|实际上)?\s*+(?:正确|标准|真正的?|合格)的?(?:答案|回答)\s*+(?:应该?|应当|就|其实)?\s*+(?:是|为|[:：])")
+# a hook that says most people do not know the answer, then gives it (`99%的人都不知道：…`, `很多人都不知道：…`): a remark on
+# the question, as `这个简单，` is, not what people believe
+_HOOK_RE = re.compile(r"\s*+(?:\d{1,3}\s*+%|百分之\d{1,3}|绝大多数|大多数|多数|很多|不少|好多|九成)\s*+的?\s*+(?:人|同学|面试者|候选人)\s*+(?:都|也|竟然|居然)?"
+                      r"\s*+(?:不知道|不清楚|答不上来|答不出来|答错|想不到)(?:的是)?\s*+[:：，,！!]\s*+")
 # a stage direction that opens a scene's line (after its place and time, `【模型组，白天】`), right before the first
 # speaker's label (`（大家在讨论要不要换）老韩：`)
 _OPENING_STAGE_RE = re.compile(r"(?m)^[ \t]*+(?:【[^【】\n]{1,20}】[ \t]*+)?(?P<stage>[（(][^（）()\n]{2,40}[）)])(?=[ \t]*+[\u4e00-\u9fff]{1,4}"
@@ -2978,6 +2987,11 @@ class ClaimReader:
                     out.append((asked.end() + hit[0], asked.end() + hit[1]))
         for i in range(1, len(sents)):
             q, sent = sents[i - 1], sents[i]
+            if i > 1 and q.kind == "reported" and sents[i - 2].kind == "question" and _PEOPLE_OPEN_RE.match(text, q.start, q.end) \
+                    and _CORRECT_ANSWER_RE.match(text, sent.start, sent.end):
+                # (`X 是多少？很多人张口就说 A，太天真了！正确答案是 B`: the answer others give, set aside, then the writer's
+                # own, named as the right one, answers the question before them both)
+                q = sents[i - 2]
             echo = _echoed_topic(text, q)
             if sent.kind != "statement" or (not _SLOT_RE.search(text, q.start, q.end) and echo is None) \
                     or (q.kind != "question" and not (_TURN_AT_RE.match(text, q.start) and _TURN_AT_RE.match(text, sent.start))) \
@@ -4115,7 +4129,7 @@ class ClaimReader:
         """Whether `sent` is what the writer says is so right after a belief reported in the same sentence (`有人以为 X，
         其实…`: the text splits the two at the word of correction). What it says goes on with the belief's subject where
         its clauses name no subject of their own (`很多同学以为 RNN 必须一步一步算，其实序列里所有时间步都能同时…`)."""
-        if not any(w in text[max(0, sent.start - 12):sent.start] for w in ("其实", "实际上", "事实上")):
+        if not any(w in text[max(0, sent.start - 12):sent.start] for w in ("其实", "实际上", "事实上", "天真", "大错特错", "错得离谱")):
             # (or right after a sentence that reports what was said and ends on the writer's verdict that it is wrong:
             # `扣分：回答说 NMS 会保留 IoU 小的框，这不对；与最高分框 IoU 低的框会被抑制`, `…，这是反的。`)
             before = self._sentence_before(text, sent)

@@ -33,7 +33,9 @@ ANY_MEMORY_RE = re.compile(r"\d+(?:\.\d+)?\s*+(?:GB|G|GiB|TB|MB|M)(?![A-Za-z])")
 EXTRAS_RE = re.compile(r"训练|优化器|梯度|Adam|动量|激活|KV|kv|cache|缓存|上下文|batch|批|序列长度|token|峰值|总共|总显存|开销|额外|"
                        # (a length processed, `处理 1024 长度约占用 0.5GB`: the figure is the cache for that length)
                        r"\d+\s*+(?:个)?\s*+(?:长度|字|词)|长度\s*+(?:为|是|=)?\s*+\d|"
-                       r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|GPU|"
+                       r"包括|包含|含|加上|另外|LoRA|微调|全量|ZeRO|offload|卸载|每张|每卡|每块|单卡|张卡|块卡|多卡|卡上|显卡|"
+                       # (a card, not the memory the weights are said to need: `GPU memory 大约只要 7GB`)
+                       r"GPU(?!\s*+(?:memory|显存)\s*+(?:大约|大概|约|只要|仅需|需要|要|占用?|得))|"
                        r"(?<![A-Za-z0-9])(?:A100|H100|A800|H800|V100|T4|4090|3090|RTX|Mac)(?![A-Za-z0-9])|内存条|硬盘|磁盘|下载|文件|"
                        # (vectors or an index stored, not a model's weights: `1 亿条 768 维向量要 286 GB`)
                        r"向量|embedding|索引|index|\d+\s*+维|"
@@ -96,9 +98,17 @@ def _told_small(sent: str) -> int | None:
     end = CLAUSE_END_RE.search(sent, mem.end()) if mem is not None else None
     if end is None or LATER_NOT_STATED_RE.search(sent, end.end()) or SPLIT_RE.search(sent, end.end()):
         return None
-    if len({nbytes for rx, nbytes in PRECISIONS if rx.search(sent)}) != 1:
+    # (a precision the later clauses change to, `…约 7GB，再换成 INT8 还能砍到 3.5GB`, is a further step, not the one the
+    # figure is given for)
+    later = THEN_INTO_RE.sub(" ", sent[end.end():])
+    if len({nbytes for rx, nbytes in PRECISIONS if rx.search(sent[:end.end()] + later)}) != 1:
         return None
     return end.start()
+
+
+# a change to another precision told after the figure (`再换成 INT8`, `进一步量化到 4-bit`)
+THEN_INTO_RE = re.compile(r"(?:再|进一步|接着|然后|之后)\s*+(?:换成|转成|转为|改用|换用|量化成|量化到|量化为|压到|压成|降到)\s*+"
+                          r"(?:int8|int4|8[- ]?bit|4[- ]?bit|nf4|fp8|8 ?位(?:量化|整数)?|4 ?位(?:量化|整数)?)", re.I)
 
 
 def _stated(sent: str, small: bool = False) -> tuple[int, int, float, float, float] | None:

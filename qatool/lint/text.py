@@ -185,6 +185,8 @@ REPORTED_RE = re.compile(
     # belief someone else holds firmly (`老板坚信…`, `他一直以为…`; not one's own, `我坚信…`)
     r"|[，,；;—]\s*+" + _SET_RIGHT + r"|[，,；;—…]\s*+(?:" + _JOKE_TAKEN_BACK + r")(?=[，,。！!；;—…\s]|$)"
     r"|(?<!我)(?<!我们)(?<!咱们)(?:坚信|深信|迷信|一直以为|总以为|还以为)|特此(?:更正|勘误|致歉)|(?:易错|常见错误|错误做法|错误示范|典型错误|错误写法)\s*+(?:\*\*)?\s*+[:：]|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:答|回答|答成|选)(?![对案题])"
+    # (or blurt it out, `很多人脱口而出“…”`, `不少人张口就说…`: the answer people give offhand, set up to be refuted)
+    r"|(?:很多人|不少人|有人|许多人|好多人|多数人|大多数人)(?:会|常|常常|经常|都)?(?:脱口而出|张口就(?:说|答|来)|想都不想就(?:说|答))"
     # a belief one is told to give up (`别再以为…`), or held and then corrected (`以为…，其实…`)
     r"|(?:^|(?<=[：:]))\s*+(?:\*\*)?\s*+(?:别|不要|不用|莫)再?(?:以为|认为|觉得|相信|迷信)|以为[^。；;！!？?]{1,40}?[，,]\s*+(?:其实|实际上|事实上|但其实|然而)"
     # a statement quoted to be judged (`“…”的说法言过其实`), beliefs attributed to others (`常有人把 A 和 B 混为一谈`)
@@ -991,6 +993,8 @@ OBSERVED_RE = re.compile(
 _CORRECTION_RE = re.compile(
     r"[，,；;—]\s*+(?:但|可|然而|不过|结果)?\s*+(?:[^，,。；;！!？?]{0,12}?才(?:知道|明白|发现|懂得?|意识到|搞懂|弄懂|搞清楚|弄清楚|了解到|晓得)"
     r"|(?:但)?(?:其实|实际上|事实上)|真相是|"
+    # (the writer's scorn for the belief in a clause of its own: `很多人以为 X，太天真了，Y`, `…，大错特错，Y`)
+    r"(?:那|这|这就|那就|那可)?(?:也|就|可|真是|实在)?(?:太天真了|大错特错|错得离谱)(?:吧|啊|呀)?\s*+[，,：:]|"
     # (the writer's own reply to the one who believes it: `同事担心 X，我跟他说…`)
     r"(?:但|可)?我(?:就|便|当时|马上|于是)?(?:跟|和|对|给|向)(?:他|她|他们|她们|对方|同事|大家)(?:说|讲|解释|澄清)(?:了)?(?:一下)?|"
     # (what experience or evidence is said to show: `很多人担心 X，但这一年的实践告诉我们，…`, `…，但实验表明…`)
