@@ -2793,7 +2793,22 @@ _CLASSICAL_READ = (
     (re.compile(r"亦(?!步亦趋)"), "也"),
     (re.compile(r"乃(?!至|[用施以知在将把可能得由有使令从自])"), "是"),  # (not 乃 before a verb, `乃用…`: then)
     (re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)"), "因"),
+    # (为 as a copula, `本为一物`, `皆为 basic block`: not 以为, 认为, 成为, 作为, 因为 and the like, nor 为了 or 为何)
+    (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极])为(?![了何什止主])"), "是"),
+    # (其 as 它, `其前馈层…`: not 其中, 其他, 其实, 其余, 其次, 其间, 尤其, 极其, 与其)
+    (re.compile(r"(?<![尤极与])其(?![中他它余实次间])"), "它"),
+    # (于 opening a phrase of place or range, `于 x < 0 时`, `于原点处`: as 在; not the 于 of 由于, 对于, 等于, 大于…)
+    (re.compile(r"(?:(?<=[，,：:；;\s])|^)于(?=\s*+[\u4e00-\u9fffA-Za-z0-9(（])"), "在"),
+    (re.compile(r"唯(?!一|物|美|心|有)"), "只"),  # (唯 as 只: only)
+    (re.compile(r"(?<![一\d])二(?=[门者患层种类步个])"), "两"),  # (二 before what it counts, `二门`, `二者`)
+    (re.compile(r"(?<![规否原法准细实然])则(?![是为])"), "就"),  # (则 as 就: then)
 )
+# `以 X 为 Y` (`以 ReLU 为激活`): as `用 X 作 Y`, position for position (not 以为, 可以, 所以, 足以, 难以, 得以, 加以, 予以)
+_CLASSICAL_USE_AS_RE = re.compile(r"(?<![可所足难得加予])以(?=[^，,。；;！!？?为以\n]{1,16}?为(?![了何什]))")
+# a topic said by 者 and what it is by the clause after it, closed by 也 or 耳 (`ReLU 者，线性函数也`): as `ReLU 是线性函数`,
+# 者 blanked and its comma read as 是 (not 或者, 作者, 前者, 二者 and the like)
+_CLASSICAL_TOPIC_RE = re.compile(r"(?<![前后或作读学患记用笔二两三四再])(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])(?P<zhe>者)\s*+(?P<comma>[，,])"
+                                 r"(?=[^，,。；;！!？?\n]{1,40}?(?:也|耳)\s*+(?:[，,。；;！!]|$))")
 _CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者")
 
 
@@ -2809,10 +2824,17 @@ def _classical(text: str, chars: list[str] | None) -> list[str] | None:
             kinds = 2  # (the possessive 之 twice: `门控之值…，故 LSTM 之门当用 tanh`)
         if kinds < 2:
             continue
+        chars = chars or list(text)
+        for m in _CLASSICAL_USE_AS_RE.finditer(text, a, b):
+            chars[m.start()] = "用"
+            chars[text.index("为", m.start())] = "作"
+        for m in _CLASSICAL_TOPIC_RE.finditer(text, a, b):
+            chars[m.start("zhe")] = " "
+            chars[m.start("comma")] = "是"
         for rx, word in _CLASSICAL_READ:
             for m in rx.finditer(text, a, b):
-                chars = chars or list(text)
-                chars[m.start()] = word
+                if chars[m.start()] == text[m.start()]:
+                    chars[m.start()] = word
     return chars
 
 
