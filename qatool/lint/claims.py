@@ -804,6 +804,10 @@ def _noted(text: str) -> str | None:
         if word is not None:
             chars = chars or list(text)
             chars[m.start()] = word
+            if word == "是" and m.end() < len(text) and text[m.end()] in " \t" and text[m.end() + 1:m.end() + 2].strip():
+                # (`KL 散度 = 一种距离度量` reads `KL 散度   是一种距离度量`: the copula next to the words it joins, as a
+                # phrasing that opens on it spells it, `是一种…`)
+                chars[m.start()], chars[m.end()] = " ", word
     return None if chars is None else "".join(chars)
 
 
@@ -2451,6 +2455,11 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     if (tail := _WHAT_TAIL_RE.search(q)) is not None:
         out += [(k, " ") for k in range(q0 + tail.start(), q1)]  # (`ROC 横轴是啥来着？B：TPR`: the particles of asking)
     qm = m.span("qm")
+    if (put := _put_after_verb(q, text, a)) is not None:
+        # (`早停看哪条曲线？A：训练损失`, `多标签输出层用哪个激活？A：softmax`: a choice asked for right after its verb,
+        # answered by a bare value, reads with the value in the place of the asking words and the noun after them,
+        # `早停看 训练损失`, not `看 条曲线是 训练损失`; a copula question, `…的输入是？A：X`, takes no second 是)
+        return out + [(k, " ") for k in range(q0 + put, qm[1])]
     if (echo := _echoed_verb(q, text, a)) is not None:
         # (`Query 来自哪里？选手：来自编码器的输出。`: the answer says the question's verb again; read once, with no 是, the
         # answer in the place of the asking words and the noun after them, `Transformer 属于哪一类网络？选手：属于 RNN`)
@@ -2459,6 +2468,32 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     if (copula := _COPULA_OPENS_RE.match(text, m.end())) is not None:
         out += [(k, " ") for k in range(*copula.span())]  # (`A：就是浮点和 INT8…`: the answer's copula is the 是 put in)
     return out
+
+
+# a verb of choosing or using right before a question's asking word (`用哪个激活`, `看哪条曲线`, `配啥`, `放哪一步`), and a
+# question that ends on its copula (`CrossEntropyLoss 的输入是？`)
+_CHOICE_VERB_END_RE = re.compile(r"(?:用|使用|采用|选用|选|接|配|搭配|看|放|放在|取|挑)\s*+$")
+_SOURCE_ASK_RE = re.compile(r"从\s*+哪(?:里|儿)?\s*+(?:来|得来|算来|获得|得到|算出)的?\s*+(?:呢|啊|呀)?\s*+$")
+_COPULA_END_RE = re.compile(r"(?:是|为)\s*+$")
+# an answer that opens with a verb, a negation or a clause of its own is not a bare value
+_BARE_VALUE_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[A-Za-z0-9\u0370-\u03ff]|(?!不|没|非|并|别|未|无|先|要|得|可|应|就|也|都|还|是|为|用|看|放|取|配|接|选)[\u4e00-\u9fff])")
+
+
+def _put_after_verb(q: str, text: str, a: int) -> int | None:
+    """Where (in `q`) the asking words start that the bare value answered at text[a:] takes the place of, when they
+    come right after a verb of choosing or using (`…用哪个激活？A：softmax`, `…配啥？A：MSE`), or where the question's
+    end starts when it ends on its copula, asked by its tone (`…的输入是？A：logits`); else None."""
+    if _BARE_VALUE_OPENS_RE.match(text, a) is None or _QA_NO_RE.match(text, a) or _QA_YES_RE.match(text, a):
+        return None
+    if (source := _SOURCE_ASK_RE.search(q)) is not None:
+        return source.start()  # (`统计量从哪来？A：对当前批次现算`: where a thing comes from, told by the answer in its place)
+    asks = list(_QA_ASKS_RE.finditer(q))
+    if asks:
+        if asks[-1].group().startswith(("是", "多", "几", "谁")) or not _CHOICE_VERB_END_RE.search(q, 0, asks[-1].start()):
+            return None
+        return asks[-1].start()
+    cop = _COPULA_END_RE.search(q)
+    return None if cop is None else len(q)
 
 
 def _echoed_verb(q: str, text: str, a: int) -> tuple[int, int] | None:

@@ -648,6 +648,9 @@ _ABOUT_ASKED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:关于|针对|至于)\s*+" + 
 _ASKED_NE_RE = re.compile(r"(?:怎么|怎样|如何|什么|为什么|为何|多少|哪些|哪个|几个|咋)[^：，,。；;？?]{0,12}呢\s*+[，,]")
 
 
+_ANSWER_ARROW_RE = re.compile(r"[ \t]*+(?:→|⇒|=>|->)[ \t]*+")
+
+
 def answer_after_colon(text: str, a: int, b: int) -> int | None:
     """Where the answer begins in a sentence text[a:b] that opens with a question ended by a colon (`过拟合怎么办：一个
     办法是…`, `你问 precision 怎么算：分母取…`), or by 呢 and a comma (`F1 怎么来的呢，其实就是…`): after the colon
@@ -664,6 +667,12 @@ def answer_after_colon(text: str, a: int, b: int) -> int | None:
         if rest.strip() and sentence_kind(rest) != "question":
             return asks.end()  # `有同学问 GPT 有没有因果掩码，其实没有，…`: the question told, then the answer spoken
     colon = text.find("：", a, b)
+    # (or an arrow, as a card or a slide writes it: `Transformer 为什么用 LN → 因为…`, its asking word before it)
+    arrow = _ANSWER_ARROW_RE.search(text, a, colon if colon > a else b)
+    if arrow is not None and arrow.start() > a and _ASKS_BEFORE_COLON_RE.search(text, a, arrow.start()) \
+            and sentence_kind(text[a:arrow.start()]) == "question":
+        rest = text[arrow.end():b]
+        return arrow.end() if rest.strip() and sentence_kind(rest) != "question" else None
     if colon <= a:
         return None
     if not _ASK_TOLD_RE.match(text, a, colon) and (not (_ASKS_BEFORE_COLON_RE.search(text, a, colon) or _ABOUT_ASKED_RE.match(text, a, colon))
@@ -1142,11 +1151,35 @@ _RUN_INTO_RE = re.compile(r"(?:遇到|碰到|遇上|观察到|看到)(?:了|过)
 _TRACKED_DOWN_OPENS_RE = re.compile(r"\s*+(?:后来|最后|最终|仔细|一)?(?:排查|定位|调试|debug|检查)(?:了一下|了一番|一番)?(?:后|之后|下来|发现|才发现)|\s*+(?:原因|根因)(?:是|在于)|\s*+问题出在", re.I)
 
 
+# a symptom seen (`出现负值`, `变成 NaN`) and the advice to look for its fault right after it, past an arrow or a comma
+# (`→ 先查实现`, `，应该检查代码`): what one runs into, not how things are
+_FAULT_THEN_RE = re.compile(r"(?:忘了|忘记|漏了|没(?:有)?(?:调用|切换到?|切到)|未(?:调用|切换到?))[^，,。；;]{1,30}?(?:才|就|便)(?:会)?")
+_FAULT_OPENS_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:如果|要是|若|一旦|万一|假如)?\s*+(?:你|您)?\s*+(?:" + _FAULT_RE.pattern + ")", re.I)
+_FAULT_THEN_OPENS_RE = re.compile(r"\s*+[^，,。；;]{0,12}?(?:就|便|才)会")
+_CHECK_ADVISED_RE = re.compile(r"(?:出现|变成|变为|算出|跑出|冒出)(?:了)?[^，,。；;→⇒]{1,12}?\s*+(?:[，,]|→|⇒|->|=>)?\s*+(?:那|就|则)?\s*+"
+                               r"(?:应该|应当|应|要|需要|得|请|建议)?\s*+(?:先|首先|优先|第一步)?\s*+(?:去)?\s*+(?:查|检查|排查|核查|核对|debug|定位)", re.I)
+
+
+_CLAUSE_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _clause_end(text: str, a: int) -> int:
+    """Where the clause that starts at text[a] ends (after its comma or stop), or the text's end."""
+    m = _CLAUSE_STOP_RE.search(text, a)
+    return len(text) if m is None else m.end()
+
+
 def _symptom(text: str, s: int, a: int, b: int, nxt: int | None) -> bool:
     """Whether the clause text[a:b] (of a sentence from s) tells a symptom: what a fault named before it brought about,
     or what was run into, with the cause tracked down in the next clause (from nxt)."""
     if _FAULT_OUTCOME_OPENS_RE.match(text, a, b) and _FAULT_RE.search(text, s, a):
         return True
+    if _FAULT_THEN_OPENS_RE.match(text, a, b) and _FAULT_OPENS_RE.match(text, max(s, text.rfind("，", s, max(s, a - 1)) + 1, text.rfind(",", s, max(s, a - 1)) + 1), a):
+        return True  # (`忘了调用 model.eval()，BN 就会继续用…`: the fault in the clause before, what it brings about in this one)
+    if _FAULT_THEN_RE.search(text, a, b):
+        return True  # (`忘了 model.eval() 才会继续用当前 batch 统计`: what a fault brings about, in the fault's own clause)
+    if ("查" in text or "debug" in text or "定位" in text) and _CHECK_ADVISED_RE.search(text, a, b if nxt is None else _clause_end(text, nxt)):
+        return True  # (`交叉熵出现负值 → 先查实现`: what one sees, and where to look for the fault)
     # (the next clause's anchored opening first: the unanchored search over the clause runs only where a cause follows)
     return nxt is not None and _TRACKED_DOWN_OPENS_RE.match(text, nxt) is not None and _RUN_INTO_RE.search(text, a, b) is not None
 
