@@ -2644,7 +2644,8 @@ def answered_view(text: str) -> str:
     """`text` with each question and its answer on one line read as the statement they make together
     (`_answered_inline`: `主持人：两个 3×3 卷积堆叠，感受野多大？选手：6×6。` → `… 感受野 是 6×6。`), position for
     position; `text` itself when it holds none. The pattern and co-occurrence kinds read a line so (kinds.py), as the
-    claim kind does."""
+    claim kind does; a sentence in the classical register is read in the modern one first (`classical_view`)."""
+    text = classical_view(text)
     chars = _answered_inline(text, None, every=True)
     return text if chars is None else "".join(chars)
 
@@ -2819,10 +2820,38 @@ _CLASSICAL_MARKS = (
     ("also", re.compile(r"亦(?!步亦趋)")),
     ("is", re.compile(r"乃(?!至)")),
     ("for", re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)")),
+    # (the writer's own view, `余以为`, `窃谓`; another's, `或曰`; a view rejected, `此误也`, `此说颠倒矣`; a conclusion, `故曰`)
+    ("view", re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|窃|吾)(?:尝|亦|乃)?(?:以为|谓)|(?:^|(?<=[。；;！!？?\s]))或(?:曰|谓|言|以为)"
+                        r"|(?<=[，,；;])(?:此|是)(?:说|论|言)?(?:大)?(?:误|谬|非)(?=也|矣)|故曰")),
+    # (the writer, 余 or 吾, opening a clause with a verb: `余读…`, `吾尝试…`)
+    ("writer", re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|吾)(?:尝|乃|亦)?(?=读|观|训|设|数|择|试|调|近|初|答|辨|算|见|疑|谓|以|倍)")),
 )
-# what each function word of the register says in the modern one, a character for a character (a possessive 之 as 的, 皆 as
-# 都, 亦 as 也, 乃 as 是, 盖 as 因); 之 as an object or in a modern compound stays
-_CLASSICAL_READ = (
+# what each word of the register says in the modern one, position for position (a possessive 之 as 的, 皆 as 都, 亦 as 也,
+# 乃 as 是, 盖 as 因); a reading shorter than its span keeps its first character in place and its others at the span's end
+# (`此说误也` -> `这 不对`), None blanks the span; 之 in a modern compound stays
+_CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # (a view rejected, `此误也`, `此说颠倒矣`, `非也`: as `这不对`, which the reading of a rejected answer knows)
+    (re.compile(r"(?<=[，,；;])(?:此|是)(?:说|论|言)?(?:大)?(?:误|谬|非)(?:也|矣)"), "这不对"),
+    (re.compile(r"(?<=[，,；;])非也"), "不对"),
+    # (the writer's own view, `余以为`, `窃以为`: stated, as `我认为` states it; the writer opening a clause, as 我)
+    (re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|窃|吾)(?:尝|亦|乃)?以为"), "我认为"),
+    (re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|窃|吾)谓"), "认为"),
+    (re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|吾)(?=[\u4e00-\u9fff])(?![弦下额量项数为者热震])"), "我"),
+    # (another thing put in, `易一 Adam`: 换; `尽除`: 消除; `是谓`: 叫做; `一般无二`: 完全相同)
+    (re.compile(r"(?<![容不轻简难交贸变])易(?=\s?(?:一\s?)?[A-Za-z])"), "换"),
+    (re.compile(r"尽除|尽去"), "消除"),
+    (re.compile(r"是谓"), "叫做"),
+    (re.compile(r"一般无二|毫厘不差|全无二致"), "完全相同"),
+    (re.compile(r"无二致"), "相同"),
+    (re.compile(r"此"), "这"),
+    (re.compile(r"俾"), "使"),
+    (re.compile(r"愈"), "越"),
+    # (a sentence's closing particle, `…之器也。`: read away; 矣 as 了; 盖 opening a clause without a reason after it)
+    (re.compile(r"(?<=[\u4e00-\u9fff\w)）\s])(?:也|耳|焉)(?=\s*+(?:[。；;！!]|$))"), None),
+    (re.compile(r"(?<=[\u4e00-\u9fff\w)）])矣(?=\s*+(?:[，,。；;！!]|$))"), "了"),
+    # (之 as the object of the verb before it, closing its clause, `皆胜之，`: 它)
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![总随加反言使令致为久要换])之(?=\s*+(?:[，,。；;！!？?]|$))"), "它"),
+    (re.compile(r"乃(?=[知悟易施倍得使令取用改换设置复])"), "就"),  # (乃 before a verb, `乃用…`: then)
     (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])"), "的"),
     (re.compile(r"皆"), "都"),
     (re.compile(r"亦(?!步亦趋)"), "也"),
@@ -2837,6 +2866,7 @@ _CLASSICAL_READ = (
     (re.compile(r"唯(?!一|物|美|心|有)"), "只"),  # (唯 as 只: only)
     (re.compile(r"(?<![一\d])二(?=[门者患层种类步个])"), "两"),  # (二 before what it counts, `二门`, `二者`)
     (re.compile(r"(?<![规否原法准细实然])则(?![是为])"), "就"),  # (则 as 就: then)
+    (re.compile(r"(?:^|(?<=[，,。；;：:\s]))盖(?=\s?[\u4e00-\u9fffA-Za-z])"), None),
 )
 # `以 X 为 Y` (`以 ReLU 为激活`): as `用 X 作 Y`, position for position (not 以为, 可以, 所以, 足以, 难以, 得以, 加以, 予以)
 _CLASSICAL_USE_AS_RE = re.compile(r"(?<![可所足难得加予])以(?=[^，,。；;！!？?为以\n]{1,16}?为(?![了何什]))")
@@ -2844,7 +2874,7 @@ _CLASSICAL_USE_AS_RE = re.compile(r"(?<![可所足难得加予])以(?=[^，,。�
 # 者 blanked and its comma read as 是 (not 或者, 作者, 前者, 二者 and the like)
 _CLASSICAL_TOPIC_RE = re.compile(r"(?<![前后或作读学患记用笔二两三四再])(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])(?P<zhe>者)\s*+(?P<comma>[，,])"
                                  r"(?=[^，,。；;！!？?\n]{1,40}?(?:也|耳)\s*+(?:[，,。；;！!]|$))")
-_CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者")
+_CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者|余|窃|吾|或|此|也")
 
 
 def _classical(text: str, chars: list[str] | None) -> list[str] | None:
@@ -2868,9 +2898,18 @@ def _classical(text: str, chars: list[str] | None) -> list[str] | None:
             chars[m.start("comma")] = "是"
         for rx, word in _CLASSICAL_READ:
             for m in rx.finditer(text, a, b):
-                if chars[m.start()] == text[m.start()]:
-                    chars[m.start()] = word
+                s, e = m.span()
+                if chars[s:e] != list(text[s:e]) or (word is not None and len(word) > e - s):
+                    continue  # (read already)
+                chars[s:e] = list(" " * (e - s) if word is None else word[0] + " " * (e - s - len(word)) + word[1:])
     return chars
+
+
+def classical_view(text: str) -> str:
+    """`text` with each sentence in the classical register read in the modern one (`_classical`), position for position;
+    `text` itself when it has none."""
+    chars = _classical(text, None)
+    return text if chars is None else "".join(chars)
 
 
 def _rhetorical(text: str, chars: list[str] | None) -> list[str] | None:
@@ -3245,8 +3284,9 @@ class ClaimReader:
         key = ("copula", text)
         got = self._cache.get(key)
         if got is None:
-            got = text
-            chars = _classical(text, _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions)))))
+            plain = text
+            got = text = classical_view(text)  # (a sentence in the classical register read in the modern one; the text kept for _uncopula)
+            chars = _condition_asked(text, _moved_from(text, _rhetorical(text, _answered_inline(text, _unfilled(text), names=self._mentions))))
             if "我" in text:
                 chars = self._told_of_itself(text, chars)
             if "（" in text or "(" in text:
@@ -3302,9 +3342,10 @@ class ClaimReader:
                         chars[a:m.end()] = " " * (m.end() - a)
             if chars is not None:
                 got = "".join(chars)
+            if got != plain:
                 if len(self._plain_of) >= 256:
                     self._plain_of.clear()
-                self._plain_of[got] = text
+                self._plain_of[got] = plain
             self._remember(key, got)
         return got  # type: ignore[return-value]
 
