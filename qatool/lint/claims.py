@@ -2849,8 +2849,29 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # (a sentence's closing particle, `…之器也。`: read away; 矣 as 了; 盖 opening a clause without a reason after it)
     (re.compile(r"(?<=[\u4e00-\u9fff\w)）\s])(?:也|耳|焉)(?=\s*+(?:[。；;！!]|$))"), None),
     (re.compile(r"(?<=[\u4e00-\u9fff\w)）])矣(?=\s*+(?:[，,。；;！!]|$))"), "了"),
-    # (之 as the object of the verb before it, closing its clause, `皆胜之，`: 它)
-    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![总随加反言使令致为久要换])之(?=\s*+(?:[，,。；;！!？?]|$))"), "它"),
+    # (single-character verbs of the register, read with the word they stand for, position for position: 胜之 closing a
+    # clause as 胜过 (`于一切任务皆胜之`); a verb with 其 and its object, `减其学习率`, as 减小; a rise or fall closing a
+    # clause after 而, `随批大小而增`, as 增大; 众 or 寡 after 越, `样本愈众`, as 多 or 少; 复忧 as 担心; 上扬 as 上升;
+    # 而后 as 然后, 步步 as 逐步, 伊始 as 开始, 置 before what is set as 设)
+    (re.compile(r"胜之(?=\s*+(?:[，,。；;！!？?]|$))"), "胜过"),
+    (re.compile(r"(?<=[\u4e00-\u9fff\s])减其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "减小"),
+    (re.compile(r"(?<=[\u4e00-\u9fff\s])降其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "降低"),
+    (re.compile(r"(?<=[\u4e00-\u9fff\s])增其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "增大"),
+    (re.compile(r"(?<=[\u4e00-\u9fff\s])升其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "升高"),
+    (re.compile(r"而增(?=\s*+(?:[，,。；;！!？?]|$))"), "增大"),
+    (re.compile(r"而减(?=\s*+(?:[，,。；;！!？?]|$))"), "减小"),
+    (re.compile(r"而升(?=\s*+(?:[，,。；;！!？?]|$))"), "升高"),
+    (re.compile(r"而降(?=\s*+(?:[，,。；;！!？?]|$))"), "降低"),
+    (re.compile(r"(?<=[愈越])众"), "多"),
+    (re.compile(r"(?<=[愈越])寡"), "少"),
+    (re.compile(r"复忧|深忧"), "担心"),
+    (re.compile(r"上扬"), "上升"),
+    (re.compile(r"而后"), "然后"),
+    (re.compile(r"步步"), "逐步"),
+    (re.compile(r"伊始"), "开始"),
+    (re.compile(r"(?<![设位放配布处装前后倒重搁安内外闲弃购])置(?=\s*+[一较为])"), "设"),
+    # (之 as the object of the verb before it, closing its clause, `皆胜之，`, or before the closing particle, `助长之也。`: 它)
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![总随加反言使令致为久要换])之(?=(?:也|耳|矣)?\s*+(?:[，,。；;！!？?]|$))"), "它"),
     (re.compile(r"乃(?=[知悟易施倍得使令取用改换设置复])"), "就"),  # (乃 before a verb, `乃用…`: then)
     (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])"), "的"),
     (re.compile(r"皆"), "都"),
@@ -2858,7 +2879,8 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"乃(?!至|[用施以知在将把可能得由有使令从自])"), "是"),  # (not 乃 before a verb, `乃用…`: then)
     (re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)"), "因"),
     # (为 as a copula, `本为一物`, `皆为 basic block`: not 以为, 认为, 成为, 作为, 因为 and the like, nor 为了 or 为何)
-    (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极])为(?![了何什止主])"), "是"),
+    # (nor the 为 of a passive, `不为噪声所扰`: by)
+    (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极])为(?![了何什止主])(?![^，,。；;]{1,8}?所)"), "是"),
     # (其 as 它, `其前馈层…`: not 其中, 其他, 其实, 其余, 其次, 其间, 尤其, 极其, 与其)
     (re.compile(r"(?<![尤极与])其(?![中他它余实次间])"), "它"),
     # (于 opening a phrase of place or range, `于 x < 0 时`, `于原点处`: as 在; not the 于 of 由于, 对于, 等于, 大于…)
@@ -2874,25 +2896,37 @@ _CLASSICAL_USE_AS_RE = re.compile(r"(?<![可所足难得加予])以(?=[^，,。�
 # 者 blanked and its comma read as 是 (not 或者, 作者, 前者, 二者 and the like)
 _CLASSICAL_TOPIC_RE = re.compile(r"(?<![前后或作读学患记用笔二两三四再])(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])(?P<zhe>者)\s*+(?P<comma>[，,])"
                                  r"(?=[^，,。；;！!？?\n]{1,40}?(?:也|耳)\s*+(?:[，,。；;！!]|$))")
-_CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者|余|窃|吾|或|此|也")
+# `非 X 所能 V` (`非易一 Adam 所能尽除`): what X cannot do, as `X 不能 V` (非 blanked, 所能 read as 不能)
+_CLASSICAL_CANNOT_RE = re.compile(r"(?<![是并而])非(?=[^，,。；;！!？?\n非所]{1,16}?所能)(?:[^，,。；;！!？?\n非所]{1,16}?)(?P<can>所能)")
+CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者|余|窃|吾|或|此|也")
 
 
 def _classical(text: str, chars: list[str] | None) -> list[str] | None:
     """`chars` with each sentence in the classical register (`_CLASSICAL_MARKS`, two kinds or more, or the possessive 之 twice) read in the modern one,
     position for position (`_CLASSICAL_READ`): `池化一层，亦有可学习之参数…也。` says what `池化一层，也有可学习的参数…` does."""
-    if _CLASSICAL_HINT_RE.search(text) is None:
+    if CLASSICAL_HINT_RE.search(text) is None:
         return chars
+    spans = []
     for sm in _CLASSICAL_SENTENCE_RE.finditer(text):
         a, b = sm.span()
         kinds = sum(1 for _, rx in _CLASSICAL_MARKS if rx.search(text, a, b))
         if kinds == 1 and len(_CLASSICAL_MARKS[0][1].findall(text, a, b)) >= 2:
             kinds = 2  # (the possessive 之 twice: `门控之值…，故 LSTM 之门当用 tanh`)
-        if kinds < 2:
+        if kinds:
+            spans.append((a, b, kinds))
+    # (the register is the passage's: a sentence with one mark beside a sentence in the register is read in it too,
+    # `余以为…二患，易一 Adam 即可尽除。盖 Adam …亦能…也。`, `…同功；设 …，则…，即 IN 也。`)
+    passage = any(kinds >= 2 for _, _, kinds in spans)
+    for a, b, kinds in spans:
+        if kinds < 2 and not passage:
             continue
         chars = chars or list(text)
         for m in _CLASSICAL_USE_AS_RE.finditer(text, a, b):
             chars[m.start()] = "用"
             chars[text.index("为", m.start())] = "作"
+        for m in _CLASSICAL_CANNOT_RE.finditer(text, a, b):
+            chars[m.start()] = " "
+            chars[m.start("can"):m.start("can") + 2] = ["不", "能"]
         for m in _CLASSICAL_TOPIC_RE.finditer(text, a, b):
             chars[m.start("zhe")] = " "
             chars[m.start("comma")] = "是"

@@ -19,7 +19,19 @@ from typing import Any, Callable, Iterator
 import regex
 
 from qatool.common.normalize import normalize_text
-from qatool.lint.claims import HEADWORD_LINE_RE, SPEAKERS, ClaimReader, ClaimSpec, Glossary, Lead, answer_after_ask, answered_view, asks_what, merges_at
+from qatool.lint.claims import (
+    CLASSICAL_HINT_RE,
+    HEADWORD_LINE_RE,
+    SPEAKERS,
+    ClaimReader,
+    ClaimSpec,
+    Glossary,
+    Lead,
+    answer_after_ask,
+    answered_view,
+    asks_what,
+    merges_at,
+)
 from qatool.lint.claims import Term as ClaimTerm
 from qatool.lint.compiled import compile_pattern
 from qatool.lint.document import LintDoc, Unit
@@ -355,9 +367,10 @@ def _answered(doc: LintDoc, unit: Unit) -> Unit:
     """The unit as a rule that judges statements reads it: a question and its answer on one line (`主持人：…感受野多大？
     选手：6×6。`, `Q：…可以吗？A：可以，…`, or a short answer right after its question, `…该看什么指标？准确率最可靠。`) as the
     statement they make together (claims.answered_view, position for position, as the claim kind reads them), so that
-    the question mark no longer hides the answer; the unit itself when it holds none, or when it is an item's question."""
+    the question mark no longer hides the answer; a sentence in the classical register read in the modern one (as the claim
+    kind reads it, `余以为…二患，易一 Adam 即可尽除。`); the unit itself when it holds none, or when it is an item's question."""
     text = unit.text
-    if ("？" not in text and "?" not in text) or _asked_by_place(unit):
+    if ("？" not in text and "?" not in text and CLASSICAL_HINT_RE.search(text) is None) or _asked_by_place(unit):
         return unit
     cache = doc.cache.setdefault("answered", {})
     got = cache.get(id(unit))
