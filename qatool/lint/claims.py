@@ -472,7 +472,9 @@ _AIM = r"(?:目的|用意|初衷)(?:就|正|其实|主要)?"
 # the writer's own view said to follow (`我认为这会…`, `笔者理解其…`): what follows goes on as it would without it
 # (or what the writer reports finding, `这里我们发现 X…`, `实验中我们注意到 X…`: a finding the writer states as so)
 _OPINION_HEAD = (r"(?:(?:这里|此处|这次|后来|最后|最终|实验中|实践中|实际中)\s*+[，,]?\s*+)?"
-                 r"(?:(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到)"
+                 r"(?:(?:我|我们|笔者|本人|本审稿人|审稿人|评审人)(?:个人|也|还是|一直)?(?:认为|觉得|相信|理解|判断|发现|注意到|观察到"
+                 # (or the writer agreeing with what was said, `我很同意：…`, `我完全赞同，…`: the writer's own view)
+                 r"|(?:很|深|深表|非常|完全|十分|也)?(?:同意|赞同|认同|赞成))"
                  # (or the writer's understanding named as a noun, `我的理解是 X 里的 Y…`: what follows is the writer's view)
                  r"|(?:我|我们|笔者|本人)(?:个人)?的(?:理解|看法|观点|判断|印象)(?:是|就是))")
 _OPINION_LEAD = r"(?:" + _OPINION_HEAD + r"\s*+[，,：:]?\s*+)?"
@@ -2823,6 +2825,8 @@ _CLASSICAL_MARKS = (
     # (the writer's own view, `余以为`, `窃谓`; another's, `或曰`; a view rejected, `此误也`, `此说颠倒矣`; a conclusion, `故曰`)
     ("view", re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|窃|吾)(?:尝|亦|乃)?(?:以为|谓)|(?:^|(?<=[。；;！!？?\s]))或(?:曰|谓|言|以为)"
                         r"|(?<=[，,；;])(?:此|是)(?:说|论|言)?(?:大)?(?:误|谬|非)(?=也|矣)|故曰")),
+    # (a comparison said by 较 X 为多, `反较全连接层为多`)
+    ("compare", re.compile(r"较[^，,。；;！!？?\n]{1,20}?为(?=[多少大小高低快慢强弱优劣])")),
     # (the writer, 余 or 吾, opening a clause with a verb: `余读…`, `吾尝试…`)
     ("writer", re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|吾)(?:尝|乃|亦)?(?=读|观|训|设|数|择|试|调|近|初|答|辨|算|见|疑|谓|以|倍)")),
 )
@@ -2843,7 +2847,21 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"是谓"), "叫做"),
     (re.compile(r"一般无二|毫厘不差|全无二致"), "完全相同"),
     (re.compile(r"无二致"), "相同"),
-    (re.compile(r"此"), "这"),
+    # (the writer approving of what was said, `余深然之：`: as `我很同意：`)
+    (re.compile(r"(?<=[我余吾])(?:深|颇|甚)然之(?=\s*+[：:，,])"), "很同意"),
+    (re.compile(r"(?<=[我余吾])然之(?=\s*+[：:，,])"), "同意"),
+    # (之于 as 对于: `自注意力之于长文本`)
+    (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])之于"), "对于"),
+    # (one thing dropped for another, `舍 ReLU 而就 sigmoid`: as `舍 ReLU 改用 sigmoid`)
+    (re.compile(r"(?:(?<=[A-Za-z0-9)）]\s)|(?<=[A-Za-z0-9)）]))而就(?=\s?[A-Za-z])"), "改用"),
+    (re.compile(r"(?<![因如彼从自据藉多])此(?!外|一举)"), "这"),
+    # (a verb of one character after a word that tells it, `随尺寸而增`, `长度之增`, `能减计算量`, `并解二患`: the verb in two)
+    (re.compile(r"(?:而|之)增(?![加长大强益多减])"), "增加"),
+    (re.compile(r"(?:而|之)减(?![少小弱轻低缓增])"), "减少"),
+    (re.compile(r"(?:能|可)减(?=[\u4e00-\u9fffA-Za-z])(?![少小弱轻低缓去])"), "减少"),
+    (re.compile(r"(?:能|可)省(?=[\u4e00-\u9fffA-Za-z])(?![去掉略下])"), "节省"),
+    (re.compile(r"(?:能|可)增(?=[\u4e00-\u9fffA-Za-z])(?![加长大强益多])"), "提高"),
+    (re.compile(r"(?:并|兼|俱|尽)解(?![释码读析除决])"), "解决"),
     (re.compile(r"俾"), "使"),
     (re.compile(r"愈"), "越"),
     # (a sentence's closing particle, `…之器也。`: read away; 矣 as 了; 盖 opening a clause without a reason after it)
@@ -2898,7 +2916,9 @@ _CLASSICAL_TOPIC_RE = re.compile(r"(?<![前后或作读学患记用笔二两三�
                                  r"(?=[^，,。；;！!？?\n]{1,40}?(?:也|耳)\s*+(?:[，,。；;！!]|$))")
 # `非 X 所能 V` (`非易一 Adam 所能尽除`): what X cannot do, as `X 不能 V` (非 blanked, 所能 read as 不能)
 _CLASSICAL_CANNOT_RE = re.compile(r"(?<![是并而])非(?=[^，,。；;！!？?\n非所]{1,16}?所能)(?:[^，,。；;！!？?\n非所]{1,16}?)(?P<can>所能)")
-CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者|余|窃|吾|或|此|也")
+# `较 X 为多` (`反较全连接层为多`): as `比 X 更多`, position for position
+_CLASSICAL_COMPARE_RE = re.compile(r"较(?=[^，,。；;！!？?\n]{1,20}?为[多少大小高低快慢强弱优劣])[^，,。；;！!？?为\n]{1,20}?为")
+CLASSICAL_HINT_RE = re.compile(r"之|皆|亦|乃|盖|焉|矣|耳|者|余|窃|吾|或|此|也|较")
 
 
 def _classical(text: str, chars: list[str] | None) -> list[str] | None:
@@ -2928,8 +2948,15 @@ def _classical(text: str, chars: list[str] | None) -> list[str] | None:
             chars[m.start()] = " "
             chars[m.start("can"):m.start("can") + 2] = ["不", "能"]
         for m in _CLASSICAL_TOPIC_RE.finditer(text, a, b):
+            after = text[m.end("comma"):m.end("comma") + 1]
+            if after in ("皆", "亦"):  # (`此数者，皆 Y 也`: `这些都是 Y`, 皆 or 亦 read before the 是)
+                chars[m.start("zhe")], chars[m.start("comma")], chars[m.end("comma")] = "都" if after == "皆" else "也", "是", " "
+                continue
             chars[m.start("zhe")] = " "
-            chars[m.start("comma")] = "是"
+            chars[m.start("comma")] = "是" if after != "乃" else " "
+        for m in _CLASSICAL_COMPARE_RE.finditer(text, a, b):
+            chars[m.start()] = "比"
+            chars[m.end() - 1] = "更"
         for rx, word in _CLASSICAL_READ:
             for m in rx.finditer(text, a, b):
                 s, e = m.span()
