@@ -3716,7 +3716,7 @@ class ClaimReader:
         clauses = self._clauses(text, sent)
         # (`hidden_size 为 1024、层数为 24，这是 BERT-base 的标准结构`: the clauses before a later one's term are its)
         frame: frozenset[str] | None = None if prev else self._named_after(text, clauses)
-        if carry and self._goes_on_before(text, sent, clauses, continued, frame is None and not prev):
+        if carry and self._goes_on_before(text, sent, clauses, continued, frame is None and not prev, spec):
             frame = carry
         # (a topic carried from the sentence before, or named after the first clause's head, not its subject)
         carried = frame is not None
@@ -4261,7 +4261,8 @@ class ClaimReader:
             self._remember(key, [x.end for x in sents])
         return self._cache[key]
 
-    def _goes_on_before(self, text: str, sent: Span, clauses: list[Span], continued: bool, unframed: bool) -> bool:
+    def _goes_on_before(self, text: str, sent: Span, clauses: list[Span], continued: bool, unframed: bool,
+                        spec: ClaimSpec | None = None) -> bool:
         """Whether the sentence goes on with the previous sentence's subject as its frame: one that names no term at all
         (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others, but not
         one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性); or, when nothing else
@@ -4270,12 +4271,45 @@ class ClaimReader:
         # `我们用的是 BERT-base。层数是 24，…，16 个头`)
         # (nor is a term named only in a clause of result or of a later plan after the description, `…，所以推理有点慢，后面
         # 打算蒸馏一下`)
-        if not any(not _counted_part(text, m) for k, c in enumerate(clauses) if not (k > 0 and _AFTERWARD_OPENS_RE.match(text, c.start, c.end))
+        # (nor a term named only inside the property said, as what it is said to use or need: `DPO 很麻烦。照样要先训练奖励
+        # 模型。`, `软标签很简单。就是数据集里的 one-hot。`: the sentence goes on with the subject before)
+        # (nor, when the first clause says the property and names no term but what the property says is used or needed,
+        # `照样要先训练奖励模型`, `直接用数据集里的 one-hot 就行，温度只是…`, that term or one of a later clause: what the
+        # first clause says goes on with the subject of the sentence before; not after a `；` of a list of steps)
+        said = bool(clauses) and not text[:sent.start].rstrip(" \t*").endswith(("；", ";", "，", ",")) \
+            and self._says_alone(text, clauses[0], spec)
+        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec))
+                   for k, c in enumerate(clauses) if not (k > 0 and (said or _AFTERWARD_OPENS_RE.match(text, c.start, c.end)))
                    for m in self._mentions(text, c.start, c.end)) \
                 and (continued or self._after_statement(text, sent)) \
                 and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
             return True
         return unframed and self._corrects_belief(text, sent)
+
+    def _in_property(self, text: str, clause: Span, m: Mention, spec: ClaimSpec | None) -> bool:
+        """Whether term `m` of a statement clause lies inside a phrasing of the property `spec`, past the clause's head (`照样要先训练奖励模型`):
+        what the property says its subject uses or needs, not a subject of the clause's own."""
+        if spec is None or spec.number is not None or not spec.predicates or clause.kind != "statement" or self._leads(text, clause, m):
+            return False
+        if _CLEFT_BEFORE_RE.search(text, clause.start, m.start):
+            return False  # `真正切分矩阵乘法的是 tensor parallelism`: the term a cleft names is the clause's subject
+        return any(p.start() <= m.start and m.end <= p.end() and _USED_IN_PROPERTY_RE.search(text, p.start(), m.start)
+                   for rx in spec.predicates for t in self._readings(text)
+                   for p in [rx.search(t, clause.start, clause.end, timeout=self.timeout)] if p is not None)
+
+    def _says_alone(self, text: str, clause: Span, spec: ClaimSpec | None) -> bool:
+        """Whether a statement clause holds a phrasing of the property `spec` and names a term, and none but inside it."""
+        if spec is None or spec.number is not None or not spec.predicates or clause.kind != "statement":
+            return False
+        lead = _ANSWER_LEAD_RE.match(text, clause.start).end()
+        # (the phrasing opens the clause, past a word or two, `还得…`, `直接用…`: not after a subject of the clause's own,
+        # `另一项损失用的是…`, `而传统做法要先…`; nor is it turned down after, `直接用 one-hot 是不行的`)
+        if not any(len(text[lead:p.start()].strip(" \t*")) <= 2 and not _NEGATION_CHAR_RE.search(text, p.end(), clause.end)
+                   for rx in spec.predicates for t in self._readings(text)
+                   for p in [rx.search(t, clause.start, clause.end, timeout=self.timeout)] if p is not None):
+            return False
+        found = self._mentions(text, clause.start, clause.end)
+        return bool(found) and all(self._in_property(text, clause, m, spec) for m in found)
 
     def _both_before(self, text: str, sent: Span) -> list[Mention]:
         """`很多同学以为 tanh 的梯度比 sigmoid 大，其实两者的导数峰值都是 0.25`: 两者 at a sentence's head is both terms the
@@ -5483,6 +5517,10 @@ _COUNTED_AS_RE = re.compile(r"\s{0,2}[个的]\s{0,2}(?=[A-Za-z])")
 _LINKED_RE = re.compile(r"是|属于|为|叫|称为|算是|就是")
 _LABEL_TAIL_RE = regex.compile(r"[性的]?\s*+(?:\*\*)?\s*+(?:[:：]|——|—|-{1,2}|\s是|\s为|方面)")
 _TOPIC_LABEL_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:做法|流程|原理|思路|步骤|过程|机制|实现|具体做法)\s*+(?:是|为|如下)?\s*+(?:\*\*)?\s*+[:：]")
+# a verb of use or need, or a copula, before a term inside a phrasing of a property (`要先训练奖励模型`, `直接用…one-hot`)
+_NEGATION_CHAR_RE = re.compile(r"[不没无未非别]")
+_CLEFT_BEFORE_RE = re.compile(r"的(?:就|才|正)?是\s*+(?:\*\*)?\s*+$")
+_USED_IN_PROPERTY_RE = re.compile(r"用|拿|取|需要|需|依赖|依靠|靠|训练?|拟合|就是|即|等于|是")
 _OWNER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:中|里|当中)\s*+|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*+(?:每一?个|每|各个|各|所有|全部)?\s*+")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
 # a pronoun that owns the term after it (`因为它那个 decoder 里…`, `它的 encoder…`): the pronoun's referent stands at the
 # clause's start, the pronoun itself a few words on
