@@ -995,7 +995,7 @@ _CLAUSE_MARK_RE = re.compile(r"[，,；;]")
 # (or a count given for each of the things a question asks about at once, each under its name: `GRU 和 LSTM 各有几个门？
 # GRU 两个，LSTM 三个`, `_each_counted`)
 _COUNT_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?P<each>[A-Za-z][\w.\-]{0,15}|[\u4e00-\u9fff]{2,6}?)\s*+(?:是|有|为|[:：])?\s*+)??(?:大约|大概|约)?\s*+(?:[0-9]+|[一二两三四五六七八九十]+)\s*+(?:个|层|种|维|头|类|倍)?\s*+(?:左右|上下|多)?\s*+(?:[，,。；;！!]|$)")
-_QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
+_QA_ASKS_RE = re.compile(r"是什么|是啥|什么|啥|哪(?:个|些|种|一|类|里|儿|家)?|几(?:个|种|层|维|倍)?|多少|多大|多长|多高|谁")
 # an answer that affirms a yes/no question by echoing its verb (`A：有，…`, `A：会。`)
 _QA_ECHO_RE = re.compile(r"(?:是|对|有|会|能|可以|需要|要|用|必须|对的|是的|行|没问题|当然可以)(?:的)?(?:[呢哦啊呀哈嘛喔~～]+)?(?=[ \t]*+(?:[，,。；;！!\n]|$))")
 # an answer that opens by saying yes to a question asked by its tone alone (`batch 越大噪声越大？B：对。`), or no
@@ -1010,7 +1010,8 @@ _QA_DOUBT_RE = re.compile(r"[^，,。；;！!？?\n]{0,6}?(?:不(?!错)|没(?!�
                           r"|(?:差不多|大概|可能|也许|或许|估计|好像|似乎)[^，,。；;！!？?\n]{0,4}?吧"
                           r"|说不好|不好说|难说|看情况|不一定")
 # a question that asks which of the things it names (`sigmoid 和 tanh 哪个是零中心？`): up to its asking word
-_QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)[^，,；;]{0,24}?哪(?:个|些|种|一|类)?", re.I)
+# (not a question that asks each of them for its own value, `A 和 B 分别出自哪家`: the answer is said of each, not of one)
+_QA_CHOICE_RE = re.compile(r"^[^，,；;]*?(?:和|与|跟|及|、|还是|或|vs\.?)(?:(?!分别|各自)[^，,；;]){0,24}?哪(?:个|些|种|一|类)?", re.I)
 _BRACKETED_RE = re.compile(r"[（(][^（()）]*[）)]")
 # a modifier before a term that a clause consists of (`瞎蒙的 random classifier，…`)
 _MODIFIED_TOPIC_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 \t]{1,10}?(?:的|(?:这类|这种|这样的|之类的?)[\u4e00-\u9fff]{0,4})[ \t]*")
@@ -1503,6 +1504,11 @@ _DONT_USE_RE = re.compile(r"(?:别|不要|不用|不该|不应|不能|千万别|
 # a clause that opens with the purpose of what follows (not `是为了…`, the purpose said of a thing)
 _PURPOSE_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+为了(?!什么|啥)")
 # a dash that opens a contrast with the real thing (`——真正的二阶方法`, `——所谓的…`)
+# a term alone after a dash at the end of a clause (`…之一——残差网络，`): the gap before it, and what may follow it
+_DASH_TOPIC_GAP_RE = re.compile(r"[ \t]*+(?:\*\*)?[ \t]*+")
+_DASH_TOPIC_END_RE = re.compile(r"[ \t]*+(?:\*\*)?[ \t]*+[，,]?[ \t]*+")
+# a clause's lead-in up to a colon (`以“爱”为中心：`, `举个例子：`), not a ratio or a time (`1:99`)
+_LEAD_IN_COLON_RE = re.compile(r"[^：:，,。；;！!？?\n]{1,16}(?:：|(?<!\d):(?!\d))[ \t]*+")
 _CONTRASTED_AFTER_DASH_RE = re.compile(r"(?:——|—|--)\s*+(?:\*\*)?\s*+(?:而|但)?\s*+(?:真正的|所谓的?|相反)")
 # a proposal to build or train another thing (`并建议在这种规模下训练双向模型`): what follows is that thing's
 _PROPOSED_RE = re.compile(r"(?:建议|提议|主张|计划|打算|尝试|设想|呼吁)[^，。；,;]{0,16}?(?:训练|构建|搭建|设计|开发|研发|引入|换成|改用|采用)")
@@ -1659,6 +1665,10 @@ _INTO_GAP_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:的)?(?:模型|权重|网络|
 # a clause that only says a view or a figure follows (`我的经验是，`, `我理解是，`, `打个比方，`, `说个…，`)
 _PREFACE_RE = re.compile(_ANSWER_LEAD + r"(?:(?:" + _CANDID_MARKERS + r")\s*+[，,]?\s*+)?(?:" + _OPINION_HEAD
                          + r"|(?:我|我们)的(?:经验|看法|理解|观点|建议|感受|体会)(?:是|就是)|打个比方|说个)")
+# a clause that only sets out a worked sample, quoted (`句子“我 爱 自然 语言”，`, `例句："the cat sat"，`): it names the
+# sample, no topic; the next clause opens one (`以“爱”为中心：CBOW 的输入是…`)
+_QUOTED_SAMPLE_CLAUSE_RE = re.compile(_ANSWER_LEAD + r"(?:比如|例如|假设|设)?\s*+(?:一个|一句|有)?\s*+(?:句子|例句|语句|文本|序列|样本|输入句子?)\s*+(?:是|为|[:：])?\s*+"
+                                      r"[“\"「『'‘][^“”\"「」『』'‘’\n]{1,40}[”\"」』'’]\s*+[，,]?\s*+")
 # a clause that opens with a demonstrative (`这就是…`, `此即…`)
 _THIS_OPENS_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:这|此)")
 # a clause that opens with a plural pronoun (`它们`, `两者`, `这俩`)
@@ -1912,6 +1922,10 @@ def _count_opens(question: str, text: str, a: int) -> bool:
     return each is not None and m.group("each") in each.group("names")
 
 
+# a work's title in book brackets (`《Attention Is All You Need》`): one name, however long, in an answer's length
+_BOOK_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 @lru_cache(maxsize=4096)
 def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int] | None:
     """(the question with the answer's opening phrase in the place of its interrogative, where the phrase starts in it,
@@ -1949,7 +1963,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     if (copula := _COPULA_OPENS_RE.match(answer, a, b)) is not None:
         a = copula.end()  # (`是 MLM`, `就是 1024`: the answer's copula is the question's)
     phrase = _PARTICLE_END_RE.sub("", answer[a:b]).rstrip()
-    if not (0 < len(phrase.strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement" \
+    if not (0 < len(_BOOK_TITLE_RE.sub("《》", phrase).strip()) <= 24) or _OWN_CLAIM_RE.search(phrase) or sentence_kind(phrase) != "statement" \
             or _PEOPLE_OPEN_RE.match(phrase):  # (`很多人会脱口而出 Hinton`: what people would say, not the answer)
         return None
     if after[:1] and after[0] in "个层种维头类倍" and phrase.endswith(after[0]):
@@ -2452,10 +2466,7 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
         out += [(k, " ") for k in range(q0, q0 + choice.end())]
     if _claims_own(text, a, names):
         return None  # (`AUC 是多少？答：随机分类器毫无区分能力，…`: an answer that says a thing of a term of its own is no value)
-    for w in _QA_ASKS_RE.finditer(q):
-        out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
-    if (tail := _WHAT_TAIL_RE.search(q)) is not None:
-        out += [(k, " ") for k in range(q0 + tail.start(), q1)]  # (`ROC 横轴是啥来着？B：TPR`: the particles of asking)
+    out += _asking_blanked(text, q, q0, q1, a)
     qm = m.span("qm")
     if (put := _put_after_verb(q, text, a)) is not None:
         # (`早停看哪条曲线？A：训练损失`, `多标签输出层用哪个激活？A：softmax`: a choice asked for right after its verb,
@@ -2469,6 +2480,20 @@ def _inline_answer(text: str, m: re.Match, a_not_a: bool = True,
     out += [(qm[0], "是")] + [(k, " ") for k in range(qm[0] + 1, qm[1])]
     if (copula := _COPULA_OPENS_RE.match(text, m.end())) is not None:
         out += [(k, " ") for k in range(*copula.span())]  # (`A：就是浮点和 INT8…`: the answer's copula is the 是 put in)
+    return out
+
+
+def _asking_blanked(text: str, q: str, q0: int, q1: int, a: int) -> list[tuple[int, str]]:
+    """The asking words of question `q` (at text[q0:q1]) blanked, the answer at text[a:] to stand in their place: each
+    asking word, the particles of asking at its end (`ROC 横轴是啥来着？B：TPR`), and its 分别 when the answer gives one
+    value for all it names (`A 和 B 分别出自哪家？答：都是 X 的作品`: each asked for, the same said of each)."""
+    out = []
+    if _ALL_OF_LIST_RE.match(text, a) is not None:
+        out += [(k, " ") for r in _RESPECTIVELY_RE.finditer(q) for k in range(q0 + r.start(), q0 + r.end())]
+    for w in _QA_ASKS_RE.finditer(q):
+        out += [(k, " ") for k in range(q0 + w.start(), q0 + w.end())]
+    if (tail := _WHAT_TAIL_RE.search(q)) is not None:
+        out += [(k, " ") for k in range(q0 + tail.start(), q1)]
     return out
 
 
@@ -3716,7 +3741,7 @@ class ClaimReader:
         clauses = self._clauses(text, sent)
         # (`hidden_size 为 1024、层数为 24，这是 BERT-base 的标准结构`: the clauses before a later one's term are its)
         frame: frozenset[str] | None = None if prev else self._named_after(text, clauses)
-        if carry and self._goes_on_before(text, sent, clauses, continued, frame is None and not prev, spec):
+        if carry and self._goes_on_before(text, sent, clauses, continued, frame is None and not prev, spec, carry):
             frame = carry
         # (a topic carried from the sentence before, or named after the first clause's head, not its subject)
         carried = frame is not None
@@ -3782,7 +3807,8 @@ class ClaimReader:
                         or _SAID_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _SOURCE_PART_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
                         or _VOCATIVE_CLAUSE_RE.fullmatch(text, clause.start, clause.end) \
-                        or (_PREFACE_RE.match(text, clause.start, clause.end) and not mentions and not _PRONOUN_RE.search(text, clause.start, clause.end)):
+                        or (_PREFACE_RE.match(text, clause.start, clause.end) and not mentions and not _PRONOUN_RE.search(text, clause.start, clause.end)) \
+                        or _QUOTED_SAMPLE_CLAUSE_RE.fullmatch(text, clause.start, clause.end):
                     opening += 1  # `可以的，L2 正则会…，得到稀疏解`: the answer word opens no topic; the next clause does
                     # (nor does a preface that names no term, `我的经验是，`, `打个比方，`)
             elif frame and clause.kind == "statement" and any(not m.keys <= frame and self._leads(text, clause, m)
@@ -3950,11 +3976,28 @@ class ClaimReader:
         titled = self._titled(text, clause, mentions)
         if titled is not None:
             return titled, False
+        apposed = self._dash_apposed(text, clause, mentions)
+        if apposed is not None:
+            return apposed, False
         opened = self._frame(text, clause, mentions)
         if not opened:
             return frame, carried
         at = self._frame_lead(text, clause, mentions)
         return opened, not any(m.start == at or _modified_topic(text, at, m, m.end, clause.end) for m in mentions)
+
+    @staticmethod
+    def _dash_apposed(text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
+        """The term an opening clause ends on after a dash, alone (`最重要的论文之一——残差网络，发表在…`): what the description
+        before the dash names, the topic of the clauses after it, as a bare term opening the sentence is (`残差网络，发表在…`);
+        else None."""
+        dash = text.rfind("——", clause.start, clause.end)
+        if dash < 0:
+            return None
+        after = [m for m in mentions if m.start >= dash + 2]
+        if not after or len({m.keys for m in after}) != 1 or not _DASH_TOPIC_GAP_RE.fullmatch(text, dash + 2, after[0].start) \
+                or not _DASH_TOPIC_END_RE.fullmatch(text, after[-1].end, clause.end):
+            return None
+        return after[0].keys
 
     def _titled(self, text: str, clause: Span, mentions: list[Mention]) -> frozenset[str] | None:
         """The term an opening clause announces before its first colon, as the topic of what follows the colon (`三十秒讲清楚
@@ -4262,11 +4305,12 @@ class ClaimReader:
         return self._cache[key]
 
     def _goes_on_before(self, text: str, sent: Span, clauses: list[Span], continued: bool, unframed: bool,
-                        spec: ClaimSpec | None = None) -> bool:
+                        spec: ClaimSpec | None = None, carry: frozenset[str] = frozenset()) -> bool:
         """Whether the sentence goes on with the previous sentence's subject as its frame: one that names no term at all
         (`BPE 从字符开始。每一轮合并频率最高的一对。`), as a sentence's first clause sets the topic of its others, but not
         one that defines a thing of its own (`KL 散度不对称。距离上的对称性指的是…`: about 对称性); or, when nothing else
-        frames it (`unframed`), what the writer says right after a belief reported (`_corrects_belief`)."""
+        frames it (`unframed`), what the writer says right after a belief reported (`_corrects_belief`). `carry`: the previous
+        subject, which a later clause may name again."""
         # (a part counted, `16 个头`, `96 个注意力头`, is the previous subject's part, not a term of the sentence's own:
         # `我们用的是 BERT-base。层数是 24，…，16 个头`)
         # (nor is a term named only in a clause of result or of a later plan after the description, `…，所以推理有点慢，后面
@@ -4278,7 +4322,9 @@ class ClaimReader:
         # first clause says goes on with the subject of the sentence before; not after a `；` of a list of steps)
         said = bool(clauses) and not text[:sent.start].rstrip(" \t*").endswith(("；", ";", "，", ",")) \
             and self._says_alone(text, clauses[0], spec)
-        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec))
+        # (nor the previous subject itself named again in a later clause, `核技巧原来是这样的！第一步…，第二步…，核函数就是这两步的
+        # 统称`: the sentence still goes on with it)
+        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec)) and not (k > 0 and m.keys <= carry)
                    for k, c in enumerate(clauses) if not (k > 0 and (said or _AFTERWARD_OPENS_RE.match(text, c.start, c.end)))
                    for m in self._mentions(text, c.start, c.end)) \
                 and (continued or self._after_statement(text, sent)) \
@@ -4441,6 +4487,11 @@ class ClaimReader:
             # after the tag)
             clause = Span(tag.end(), clause.end, clause.kind)
             mentions = [m for m in mentions if m.start >= tag.end()]
+        elif (lead_in := _LEAD_IN_COLON_RE.match(text, clause.start, clause.end)) is not None \
+                and mentions and not any(m.start < lead_in.end() for m in mentions):
+            # (a lead-in that names no term, up to a colon, before a clause that opens on one: `以“爱”为中心：CBOW 的输入是…，
+            # 输出是…` is read from after the colon, as a topic tag is)
+            clause = Span(lead_in.end(), clause.end, clause.kind)
         subj = [m for m in mentions if not self._is_object(text, clause, m)]
         if not subj:
             return None
