@@ -2838,15 +2838,20 @@ def _condition_asked(text: str, chars: list[str] | None) -> list[str] | None:
 # 皆 (all), 亦 (also), 乃 (is), and 盖 (for) before a reason (`盖其…`); not the 之 of modern compounds (`之后`, `之间`, `总之`)
 _CLASSICAL_SENTENCE_RE = re.compile(r"[^。！!？?；;\n]+")
 _CLASSICAL_ZHI = r"(?<![总随加反言使令致为])之(?!后|前|间|一|外|内|中|上|下|际|类|所以|处|多|久|遥|余|至|极|称|说|乎|字|和|差|比|积|商|首|最|[，,。；;！!？?])"
+# (the possessive 之, `池化层之参数`; 皆; 亦; 盖 before a reason, `盖其…`: marks of the register and words it reads)
+_CLASSICAL_OF_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])")
+_CLASSICAL_ALL_RE = re.compile(r"皆")
+_CLASSICAL_ALSO_RE = re.compile(r"亦(?!步亦趋)")
+_CLASSICAL_FOR_RE = re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)")
 _CLASSICAL_MARKS = (
-    ("zhi", re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])")),
+    ("zhi", _CLASSICAL_OF_RE),
     ("zhi-object", re.compile(r"(?<=[\u4e00-\u9fff])(?<![总随加反言使令致为])之(?=[，,。；;])")),
     ("final", re.compile(r"(?<=[\u4e00-\u9fff])(?:也|耳)(?=\s*+(?:[，,。；;！!]|$))|焉|矣")),
     ("topic", re.compile(r"(?<![前后或作读学患记用笔二两三四再或])(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])者\s*+[，,]")),
-    ("all", re.compile(r"皆")),
-    ("also", re.compile(r"亦(?!步亦趋)")),
+    ("all", _CLASSICAL_ALL_RE),
+    ("also", _CLASSICAL_ALSO_RE),
     ("is", re.compile(r"乃(?!至)")),
-    ("for", re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)")),
+    ("for", _CLASSICAL_FOR_RE),
     # (the writer's own view, `余以为`, `窃谓`; another's, `或曰`; a view rejected, `此误也`, `此说颠倒矣`; a conclusion, `故曰`)
     ("view", re.compile(r"(?:^|(?<=[，,。；;：:？?！!\s]))(?:余|窃|吾)(?:尝|亦|乃)?(?:以为|谓)|(?:^|(?<=[。；;！!？?\s]))或(?:曰|谓|言|以为)"
                         r"|(?<=[，,；;])(?:此|是)(?:说|论|言)?(?:大)?(?:误|谬|非)(?=也|矣)|故曰")),
@@ -2894,15 +2899,13 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (re.compile(r"(?<=[\u4e00-\u9fff\w)）])矣(?=\s*+(?:[，,。；;！!]|$))"), "了"),
     # (single-character verbs of the register, read with the word they stand for, position for position: 胜之 closing a
     # clause as 胜过 (`于一切任务皆胜之`); a verb with 其 and its object, `减其学习率`, as 减小; a rise or fall closing a
-    # clause after 而, `随批大小而增`, as 增大; 众 or 寡 after 越, `样本愈众`, as 多 or 少; 复忧 as 担心; 上扬 as 上升;
+    # clause after 而, `随温度而升`, as 升高 (而增 and 而减 are read above, as 增加 and 减少); 众 or 寡 after 越, `样本愈众`, as 多 or 少; 复忧 as 担心; 上扬 as 上升;
     # 而后 as 然后, 步步 as 逐步, 伊始 as 开始, 置 before what is set as 设)
     (re.compile(r"胜之(?=\s*+(?:[，,。；;！!？?]|$))"), "胜过"),
     (re.compile(r"(?<=[\u4e00-\u9fff\s])减其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "减小"),
     (re.compile(r"(?<=[\u4e00-\u9fff\s])降其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "降低"),
     (re.compile(r"(?<=[\u4e00-\u9fff\s])增其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "增大"),
     (re.compile(r"(?<=[\u4e00-\u9fff\s])升其(?=\s*+[\u4e00-\u9fffA-Za-z])"), "升高"),
-    (re.compile(r"而增(?=\s*+(?:[，,。；;！!？?]|$))"), "增大"),
-    (re.compile(r"而减(?=\s*+(?:[，,。；;！!？?]|$))"), "减小"),
     (re.compile(r"而升(?=\s*+(?:[，,。；;！!？?]|$))"), "升高"),
     (re.compile(r"而降(?=\s*+(?:[，,。；;！!？?]|$))"), "降低"),
     (re.compile(r"(?<=[愈越])众"), "多"),
@@ -2916,11 +2919,11 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # (之 as the object of the verb before it, closing its clause, `皆胜之，`, or before the closing particle, `助长之也。`: 它)
     (re.compile(r"(?<=[\u4e00-\u9fff])(?<![总随加反言使令致为久要换])之(?=(?:也|耳|矣)?\s*+(?:[，,。；;！!？?]|$))"), "它"),
     (re.compile(r"乃(?=[知悟易施倍得使令取用改换设置复])"), "就"),  # (乃 before a verb, `乃用…`: then)
-    (re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9)）\s])" + _CLASSICAL_ZHI + r"(?=\s*+[\u4e00-\u9fffA-Za-z(（])"), "的"),
-    (re.compile(r"皆"), "都"),
-    (re.compile(r"亦(?!步亦趋)"), "也"),
+    (_CLASSICAL_OF_RE, "的"),
+    (_CLASSICAL_ALL_RE, "都"),
+    (_CLASSICAL_ALSO_RE, "也"),
     (re.compile(r"乃(?!至|[用施以知在将把可能得由有使令从自])"), "是"),  # (not 乃 before a verb, `乃用…`: then)
-    (re.compile(r"(?<![覆涵掩遮铺])盖(?=其|因|以|此)"), "因"),
+    (_CLASSICAL_FOR_RE, "因"),
     # (为 as a copula, `本为一物`, `皆为 basic block`: not 以为, 认为, 成为, 作为, 因为 and the like, nor 为了 or 为何)
     # (nor the 为 of a passive, `不为噪声所扰`: by)
     (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极])为(?![了何什止主])(?![^，,。；;]{1,8}?所)"), "是"),
@@ -2955,7 +2958,7 @@ def _classical(text: str, chars: list[str] | None) -> list[str] | None:
     for sm in _CLASSICAL_SENTENCE_RE.finditer(text):
         a, b = sm.span()
         kinds = sum(1 for _, rx in _CLASSICAL_MARKS if rx.search(text, a, b))
-        if kinds == 1 and len(_CLASSICAL_MARKS[0][1].findall(text, a, b)) >= 2:
+        if kinds == 1 and len(_CLASSICAL_OF_RE.findall(text, a, b)) >= 2:
             kinds = 2  # (the possessive 之 twice: `门控之值…，故 LSTM 之门当用 tanh`)
         if kinds:
             spans.append((a, b, kinds))
