@@ -2922,11 +2922,11 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     (_CLASSICAL_OF_RE, "的"),
     (_CLASSICAL_ALL_RE, "都"),
     (_CLASSICAL_ALSO_RE, "也"),
-    (re.compile(r"乃(?!至|[用施以知在将把可能得由有使令从自])"), "是"),  # (not 乃 before a verb, `乃用…`: then)
+    (re.compile(r"乃(?!至|[是用施以知在将把可能得由有使令从自])"), "是"),  # (not 乃 before a verb, `乃用…`: then; nor 乃是, whose 是 is there)
     (_CLASSICAL_FOR_RE, "因"),
-    # (为 as a copula, `本为一物`, `皆为 basic block`: not 以为, 认为, 成为, 作为, 因为 and the like, nor 为了 or 为何)
+    # (为 as a copula, `本为一物`, `皆为 basic block`: not 以为, 认为, 成为, 作为, 因为, 混为一谈, 分为, 变为 and the like, nor 为了 or 为何)
     # (nor the 为 of a passive, `不为噪声所扰`: by)
-    (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极])为(?![了何什止主])(?![^，,。；;]{1,8}?所)"), "是"),
+    (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极混分变转改设记归列化合译换])为(?![了何什止主])(?![^，,。；;]{1,8}?所)"), "是"),
     # (其 as 它, `其前馈层…`: not 其中, 其他, 其实, 其余, 其次, 其间, 尤其, 极其, 与其)
     (re.compile(r"(?<![尤极与])其(?![中他它余实次间])"), "它"),
     # (于 opening a phrase of place or range, `于 x < 0 时`, `于原点处`: as 在; not the 于 of 由于, 对于, 等于, 大于…)
@@ -4326,8 +4326,8 @@ class ClaimReader:
         said = bool(clauses) and not text[:sent.start].rstrip(" \t*").endswith(("；", ";", "，", ",")) \
             and self._says_alone(text, clauses[0], spec)
         # (nor the previous subject itself named again in a later clause, `核技巧原来是这样的！第一步…，第二步…，核函数就是这两步的
-        # 统称`: the sentence still goes on with it)
-        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec)) and not (k > 0 and m.keys <= carry)
+        # 统称`: the sentence still goes on with it; not when the later clause denies it, `…，就不是联邦学习了`)
+        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec)) and not (k > 0 and m.keys <= carry and not _NEGATION_CHAR_RE.search(text, c.start, m.start))
                    for k, c in enumerate(clauses) if not (k > 0 and (said or _AFTERWARD_OPENS_RE.match(text, c.start, c.end)))
                    for m in self._mentions(text, c.start, c.end)) \
                 and (continued or self._after_statement(text, sent)) \

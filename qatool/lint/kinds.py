@@ -30,6 +30,7 @@ from qatool.lint.claims import (
     answer_after_ask,
     answered_view,
     asks_what,
+    classical_view,
     merges_at,
 )
 from qatool.lint.claims import Term as ClaimTerm
@@ -370,12 +371,14 @@ def _answered(doc: LintDoc, unit: Unit) -> Unit:
     the question mark no longer hides the answer; a sentence in the classical register read in the modern one (as the claim
     kind reads it, `余以为…二患，易一 Adam 即可尽除。`); the unit itself when it holds none, or when it is an item's question."""
     text = unit.text
-    if ("？" not in text and "?" not in text and CLASSICAL_HINT_RE.search(text) is None) or _asked_by_place(unit):
+    asked = "？" in text or "?" in text
+    if (not asked and CLASSICAL_HINT_RE.search(text) is None) or _asked_by_place(unit):
         return unit
     cache = doc.cache.setdefault("answered", {})
     got = cache.get(id(unit))
     if got is None:
-        view = answered_view(text)
+        # (a unit with no question mark is read only in the modern register: `我答：…` reports no question to merge)
+        view = answered_view(text) if asked else classical_view(text)
         got = cache[id(unit)] = unit if view == text else dataclasses.replace(unit, text=view)
     return got
 

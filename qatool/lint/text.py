@@ -1157,10 +1157,11 @@ _FAULT_THEN_RE = re.compile(r"(?:忘了|忘记|漏了|没(?:有)?(?:调用|切�
 _FAULT_OPENS_RE = re.compile(r"\s*+(?:[-*+>]\s+)?(?:如果|要是|若|一旦|万一|假如)?\s*+(?:你|您)?\s*+(?:" + _FAULT_RE.pattern + ")", re.I)
 _FAULT_THEN_OPENS_RE = re.compile(r"\s*+[^，,。；;]{0,12}?(?:就|便|才)会")
 _CHECK_ADVISED_RE = re.compile(r"(?:出现|变成|变为|算出|跑出|冒出)(?:了)?[^，,。；;→⇒]{1,12}?\s*+(?:[，,]|→|⇒|->|=>)?\s*+(?:那|就|则)?\s*+"
-                               r"(?:应该|应当|应|要|需要|得|请|建议)?\s*+(?:先|首先|优先|第一步)?\s*+(?:去)?\s*+(?:查|检查|排查|核查|核对|debug|定位)", re.I)
+                               r"(?:应该|应当|应|要|需要|得|请|建议)?\s*+(?:先|首先|优先|第一步)?\s*+(?:去)?\s*+(?:查|检查|排查|核查|核对|debug|定位)(?!\s*+(?:无误|过了|完毕|通过))", re.I)
 
 
 _CLAUSE_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
+_COLON_AFTER_RE = re.compile(r"[：:]\s*+\S")
 
 
 def _clause_end(text: str, a: int) -> int:
@@ -1178,8 +1179,12 @@ def _symptom(text: str, s: int, a: int, b: int, nxt: int | None) -> bool:
         return True  # (`忘了调用 model.eval()，BN 就会继续用…`: the fault in the clause before, what it brings about in this one)
     if _FAULT_THEN_RE.search(text, a, b):
         return True  # (`忘了 model.eval() 才会继续用当前 batch 统计`: what a fault brings about, in the fault's own clause)
-    if ("查" in text or "debug" in text or "定位" in text) and _CHECK_ADVISED_RE.search(text, a, b if nxt is None else _clause_end(text, nxt)):
-        return True  # (`交叉熵出现负值 → 先查实现`: what one sees, and where to look for the fault)
+    if ("查" in text or "debug" in text or "定位" in text) \
+            and (advised := _CHECK_ADVISED_RE.search(text, a, b if nxt is None else _clause_end(text, nxt))) is not None \
+            and not _COLON_AFTER_RE.search(text, advised.end(), b):
+        # (`交叉熵出现负值 → 先查实现`: what one sees, and where to look for the fault; not a claim after a colon that
+        # follows the advice, `出现 inf 时请先查数据：FP16 最大能表示到…`, nor a figure checked, `算出 MRR 为 2，核对无误`)
+        return True
     # (the next clause's anchored opening first: the unanchored search over the clause runs only where a cause follows)
     return nxt is not None and _TRACKED_DOWN_OPENS_RE.match(text, nxt) is not None and _RUN_INTO_RE.search(text, a, b) is not None
 
