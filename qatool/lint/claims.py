@@ -4326,8 +4326,9 @@ class ClaimReader:
         said = bool(clauses) and not text[:sent.start].rstrip(" \t*").endswith(("；", ";", "，", ",")) \
             and self._says_alone(text, clauses[0], spec)
         # (nor the previous subject itself named again in a later clause, `核技巧原来是这样的！第一步…，第二步…，核函数就是这两步的
-        # 统称`: the sentence still goes on with it; not when the later clause denies it, `…，就不是联邦学习了`)
-        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec)) and not (k > 0 and m.keys <= carry and not _NEGATION_CHAR_RE.search(text, c.start, m.start))
+        # 统称`: the sentence still goes on with it, when the term leads its clause; not when the later clause denies it,
+        # `…，就不是联邦学习了`, nor names it as an object, `所以，在机器学习中一般直接用交叉熵做损失函数`)
+        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec)) and not (k > 0 and m.keys <= carry and self._leads(text, c, m) and not _NEGATION_CHAR_RE.search(text, c.start, m.start))
                    for k, c in enumerate(clauses) if not (k > 0 and (said or _AFTERWARD_OPENS_RE.match(text, c.start, c.end)))
                    for m in self._mentions(text, c.start, c.end)) \
                 and (continued or self._after_statement(text, sent)) \
