@@ -21,6 +21,7 @@ import qatool.lint.kinds as kinds
 from qatool.lint.document import LintDoc, Unit
 from qatool.lint.kinds import Knowledge
 from qatool.lint.model import Finding, Rule
+from qatool.lint.text import CLAUSE_STOP_RE
 
 # a move of the knob named after it (`p 调大`, `阈值往上拉`, `rank 越高`, `β 调小到 0.01`), up or down
 _UP_AFTER = (r"(?:调|设|改|开|拉|提|加|放|增|升|变|取|选|弄|搞)得?(?:大|高|宽|多|长|强)|越(?:大|高|多|长|强)|更(?:大|高|多|长|强)"
@@ -85,7 +86,6 @@ _CLAUSE_SEP_RE = re.compile(r"[，,；;。！!？?\n：:]")
 # two quantities said to move together, the same way or opposite ways (`成正比`, `同涨同跌`, `此消彼长`)
 _TOGETHER = r"成正比|成反比|正相关|负相关|同涨同跌|同增同减|同升同降|此消彼长"
 _SAME_WAY = ("∝", "正比于", "成正比", "正相关", "同涨同跌", "同增同减", "同升同降")
-_GOAL_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
 # a change of the effect after its name, a few words between (`候选集合一下就大了`), and before it (`更容易过拟合`)
 # (not past a list's 、: `提升与条件的贴合度、降低多样性` changes the next item)
 _E_AFTER_RE = re.compile(r"[^，,。；;！!？?\n、]{0,10}?(?P<neg>" + _NEG + r")?[^，,。；;！!？?\n、]{0,2}?(?:(?P<up>" + _E_UP + r")|(?P<down>" + _E_DOWN + r"))")
@@ -284,7 +284,7 @@ class Relation:
         out = []
         for g in re.finditer(_GOAL_LEAD, text[start:end]):
             a = start + g.end()
-            stop = _GOAL_STOP_RE.search(text, a, end)
+            stop = CLAUSE_STOP_RE.search(text, a, end)
             clause_end = min(stop.start() if stop else end, a + 36)
             said = [(m, up) for rx, up in ((effect.up, True), (effect.down, False)) if rx is not None
                     for m in [rx.search(text, a, clause_end)] if m is not None and not re.search(_NEG, text[a:m.end()])]

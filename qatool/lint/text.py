@@ -1160,13 +1160,14 @@ _CHECK_ADVISED_RE = re.compile(r"(?:出现|变成|变为|算出|跑出|冒出)(?
                                r"(?:应该|应当|应|要|需要|得|请|建议)?\s*+(?:先|首先|优先|第一步)?\s*+(?:去)?\s*+(?:查|检查|排查|核查|核对|debug|定位)(?!\s*+(?:无误|过了|完毕|通过))", re.I)
 
 
-_CLAUSE_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
+# the mark that ends a clause (a comma, a stop, a question or exclamation mark, a newline)
+CLAUSE_STOP_RE = re.compile(r"[，,。；;！!？?\n]")
 _COLON_AFTER_RE = re.compile(r"[：:]\s*+\S")
 
 
 def _clause_end(text: str, a: int) -> int:
     """Where the clause that starts at text[a] ends (after its comma or stop), or the text's end."""
-    m = _CLAUSE_STOP_RE.search(text, a)
+    m = CLAUSE_STOP_RE.search(text, a)
     return len(text) if m is None else m.end()
 
 
