@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback53_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback54_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -243,7 +243,13 @@ flagged traps and misses: development material now.
 heldback53_*.jsonl (four more authors, 2026-12-07, fifty-fourth session, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: a returnee engineer's code-switching (中英夹杂) messages in a
 startup's team chat, the comment section and danmaku under a video tutorial, a children's popular-science book in the
-style of 《十万个为什么》, rows of an interview question bank exported from a spreadsheet) is the measure now: written by
+style of 《十万个为什么》, rows of an interview question bank exported from a spreadsheet), written before any rule
+change of the fifty-fourth session and measured with its starting code and its final code only; the fifty-fifth
+session read its flagged traps and misses: development material now.
+heldback54_*.jsonl (four more authors, 2026-12-07, fifty-fifth session, from the list alone, two wrong phrasings and
+one trap per misconception, each in a voice of its own: a conference talk's slides written out as terse fragments with
+the speaker's notes, a Socratic dialogue between a teacher and a student, a stiff translation of an English technical
+book (翻译腔), free-text answers to an open question of a practitioners' survey) is the measure now: written by
 authors who saw no rule, measured with the session's starting code (before its first rule change was committed) and
 its final code only; nobody working on the rules has read it.
 Exit status 0 always (it is a measurement, not a gate).
@@ -311,6 +317,7 @@ SETS = {
     "heldback51": sorted((ROOT / "bench" / "claims").glob("heldback51_*.jsonl")),
     "heldback52": sorted((ROOT / "bench" / "claims").glob("heldback52_*.jsonl")),
     "heldback53": sorted((ROOT / "bench" / "claims").glob("heldback53_*.jsonl")),
+    "heldback54": sorted((ROOT / "bench" / "claims").glob("heldback54_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -380,7 +387,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback53")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback54")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
