@@ -70,6 +70,7 @@ from qatool.lint.text import (
     TURN_LABEL_RE,
     Span,
     TextLayer,
+    han_number,
     next_turn_start,
     refuted_next,
     sentence_kind,
@@ -2075,8 +2076,6 @@ _GLUED_NUMBER_RE = regex.compile(
 # a number in Han numerals (`一百七十五亿`, `三亿四千万`, `五百一十二`, `一百七十多亿`); a vague one (`数十亿`, `十几亿`,
 # `上千亿`, `十分`) is none, and han_value drops a lone digit (`一个`, `两层`)
 _HAN_NUMBER_RE = re.compile(r"(?<![零一二两三四五六七八九十百千万亿数几上近好])[零一二两三四五六七八九十百千万亿]+(?:[多余][万亿]+)?(?![几分])")
-_HAN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 # `170 多亿`, `1 亿多`: a little more than the number (at most about twice it)
 _ODD_RE = re.compile(r"\s*+(?:多|余)")
 _SCALE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3,
@@ -5736,39 +5735,8 @@ def han_value(digits: str) -> float | None:
     >>> [han_value(s) for s in ("一百七十五", "十二", "两千零四十八", "五百一十二", "一百七十五亿", "三亿四千万", "三", "五五")]
     [175.0, 12.0, 2048.0, 512.0, 17500000000.0, 340000000.0, None, None]
     """
-    if len(digits) < 2:
-        return None
-    total = 0.0
-    for big, scale in (("亿", 1e8), ("万", 1e4)):
-        if big in digits:
-            head, _, digits = digits.partition(big)
-            if big in digits or not head or "万" in head:
-                return None
-            value = _han_small(head)
-            if value is None:
-                return None
-            total += value * scale
-    if not digits:
-        return total
-    rest = _han_small(digits)
-    return None if rest is None else total + rest
-
-
-def _han_small(digits: str) -> float | None:
-    """The value of Han numerals below 10,000 (`一百七十五`), None when they are not one number."""
-    total, digit, last_unit = 0, None, 10000
-    for ch in digits:
-        if ch in _HAN_UNITS:
-            unit = _HAN_UNITS[ch]
-            if unit >= last_unit:
-                return None
-            total += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-        elif ch not in _HAN_DIGITS or (digit is not None and ch != "零"):
-            return None
-        else:
-            digit = None if ch == "零" else _HAN_DIGITS[ch]
-    return float(total + (digit or 0))
+    value = han_number(digits) if len(digits) > 1 else None
+    return None if value is None else float(value)
 
 
 def numbers(text: str, start: int, end: int) -> list[tuple[int, int, float, str, bool]]:

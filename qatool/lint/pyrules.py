@@ -16,7 +16,7 @@ from qatool.lint.chars import LOOKALIKE_RE, MOJIBAKE_HINT_RE, doubled, lookalike
 from qatool.lint.document import LintDoc, Unit, blank_comments
 from qatool.lint.kinds import Knowledge, make_finding, source_text
 from qatool.lint.model import Finding, Fix, Rule
-from qatool.lint.text import HAN_RE, clause_asks, sentence_kind
+from qatool.lint.text import HAN_RE, clause_asks, han_number, sentence_kind
 from qatool.parse.evidence import IMAGE_RE, IMG_TAG_RE, is_placeholder, question_strength
 from qatool.parse.labels import LABEL_RE, match_label, split_number, strip_bold
 from qatool.parse.markdown import INLINE_CODE_RE, WHOLE_LINK_RE, Line
@@ -380,26 +380,11 @@ def _answer_finding(rule: Rule, doc: LintDoc, rec: dict[str, Any], quote: str, *
 
 # --------------------------------------------------------------------------------- numbered entries
 
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 _CN_RE = re.compile(r"[零〇一二两三四五六七八九十百]+")
 _LIST_MARK_RE = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)?")
 _ORDERED_RE = re.compile(r"^[ \t]*(?:>[ \t]*)*[0-9]{1,9}[.)][ \t]")
-
-
-def _cn_value(cn: str) -> int:
-    total, cur = 0, 0
-    for ch in cn:
-        if ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        else:
-            cur = _CN[ch]
-    return total + cur
 
 
 def number_parts(num: str | None) -> tuple[int, ...] | None:
@@ -410,7 +395,8 @@ def number_parts(num: str | None) -> tuple[int, ...] | None:
     if digits:
         return tuple(int(d.translate(_FW)) for d in digits)
     cn = _CN_RE.search(num)
-    return (_cn_value(cn.group(0)),) if cn else None
+    value = han_number(cn.group(0)) if cn else None
+    return None if value is None else (value,)
 
 
 def number_family(num: str, written: str) -> str:

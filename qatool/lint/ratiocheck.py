@@ -20,36 +20,16 @@ from qatool.lint.document import LintDoc
 from qatool.lint.kinds import CALLS_WRONG_RE, Knowledge, make_finding, sentence_checks
 from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
+from qatool.lint.text import han_number
 
 # a number in Chinese numerals with a ten, hundred, thousand or ten thousand in it (`八十`, `一百`, `两千五百`, `一万`)
 _CN_DIGIT = r"[零〇一二两三四五六七八九]"
 _CN_NUMBER = r"(?=[零〇一二两三四五六七八九十百千万]{0,8}[十百千万])[零〇一二两三四五六七八九十百千万]{1,8}"
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def _cn_int(s: str) -> int | None:
-    """The value of a number in Chinese numerals (`八十` 80, `一万` 10000, `两千五百` 2500), None when it is malformed."""
-    total, section, digit = 0, 0, None
-    for ch in s:
-        if ch in "零〇":
-            digit = None  # (`一百零五`: a zero holds a place)
-        elif ch in _CN_DIGITS:
-            if digit is not None and _CN_DIGITS[ch] != 0:
-                return None  # (`一二`: two digits in a row)
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
-        else:  # 万
-            total = (total + section + (digit or 0)) * 10000
-            section, digit = 0, None
-    return total + section + (digit or 0)
 
 
 def _count(m: re.Match) -> int | None:
     """The number a count names, in Arabic or Chinese numerals."""
-    return int(m.group(1).replace(",", "")) if m.group(1) is not None else _cn_int(m.group(2))
+    return int(m.group(1).replace(",", "")) if m.group(1) is not None else han_number(m.group(2))
 
 
 # each metric's names, and how the finding names it
@@ -158,7 +138,7 @@ def mislabelled_ratio(text: str, start: int, end: int) -> tuple[int, int, str, s
                 n, k = _count(big), _count(small)
                 if n is not None and k is not None and 0 < k < n and (
                         _matches(float(m.group("value")), m.group("value"), bool(m.group("pct")), k / n) if m.group("value") is not None
-                        else (pct := _cn_int(m.group("cnpct"))) is not None and abs(pct / 100 - k / n) <= 0.005 + 1e-9):
+                        else (pct := han_number(m.group("cnpct"))) is not None and abs(pct / 100 - k / n) <= 0.005 + 1e-9):
                     hits.append((big, small, n, k))
         if len(hits) != 1:
             continue  # (no pair gives the value, or several do)

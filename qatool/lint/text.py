@@ -29,6 +29,55 @@ EMOJI_END = "💡⚠✨⭐❗🔥💯🚀🌟"
 SENTENCE_END = "。！？!?；;\n" + EMOJI_END
 _CHECK_END = "✅"
 HAN_RE = re.compile(r"[\u4e00-\u9fff]")  # one Han character
+HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+HAN_ZEROS = "零〇"
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def han_number(digits: str) -> int | None:
+    """The value of a number in Han numerals (`七` 7, `十二` 12, `两千零四十八` 2048, `三亿四千万` 340000000);
+    None for a string that is not one number (`五五`, `百百`, `十百`, `亿`, an empty string).
+
+    >>> [han_number(s) for s in ("七", "十二", "一百零五", "两千零四十八", "一万零一", "三亿四千万", "五五", "十百", "亿")]
+    [7, 12, 105, 2048, 10001, 340000000, None, None, None]
+    """
+    total = 0
+    for big, scale in (("亿", 100_000_000), ("万", 10_000)):
+        if big in digits:
+            head, _, digits = digits.partition(big)
+            if big in digits or not head or "万" in head:
+                return None
+            value = _han_below_10k(head, False)
+            if value is None:
+                return None
+            total += value * scale
+    if not digits:
+        return total or None
+    rest = _han_below_10k(digits, total > 0)
+    return None if rest is None else total + rest
+
+
+def _han_below_10k(digits: str, after_big: bool) -> int | None:
+    """The value of Han numerals below 10,000 (`一百七十五`), None when they are not one number; `after_big` when
+    they follow 万 or 亿 (`一万零一`: a zero may lead them)."""
+    if digits in HAN_ZEROS:
+        return 0
+    total, digit, last_unit, after_unit = 0, None, 10_000, after_big
+    for ch in digits:
+        unit = _HAN_UNITS.get(ch)
+        if unit is not None:
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit, after_unit = None, unit, True
+            continue
+        value = HAN_DIGITS.get(ch)
+        if value is None or digit is not None or (value == 0 and not after_unit):
+            return None  # (`五五`, `一〇`: digits in a row; a zero holds a place after a unit only: `一百零五`)
+        digit, after_unit = value or None, False
+    return total + (digit or 0)
+
+
 _WORD_END_RE = re.compile(r"[\u4e00-\u9fffA-Za-z）)」”]")
 CLAUSE_SEP = "，,"
 
