@@ -87,7 +87,7 @@ _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 # (`…还远着呢`, `…好着呢`: 着呢 insists, it does not ask; `…，别问为什么。`: what one is told not to ask is not asked)
 # (nor `…还没算优化器状态呢`: 呢 after a not-yet adds what is still to come, it does not ask)
 NOT_YET_NE = r"(?:还没有?|都还没有?|还不|尚未)(?:(?!什么|怎么|为什么|为何|哪|谁|多少|吗|几)[^，,。；;？?!！\n]){0,16}"
-QUESTION_END_RE = regex.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)么|(?<!着)(?<!{NOT_YET_NE})呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
+QUESTION_END_RE = regex.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)(?<![不没][\u4e00-\u9fff]{{0,6}}什)么|(?<!着)(?<!{NOT_YET_NE})呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 # (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
 # nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`, `比较 A 和 B 时我发现，…`)
@@ -879,6 +879,9 @@ _NOT_ASKING_RE = re.compile(r"(?:随便|" + _CONCEDED_LEAD + r")[^，,。；;]{0
                              # (an aside that takes for granted the listener knows, said in passing before what the
                              # sentence states: `GPT 那套预训练你知道怎么做的吧，就是…`, `GPT 怎么预训练的大家都清楚吧，…`)
                              r"|[^，,。；;？?！!]{0,16}?(?:你|您|大家|你们)(?:应该|肯定|也|都)?(?:知道|晓得|清楚|了解|明白)[^，,。；;？?！!]{0,12}?吧(?=[ \t]*[，,])"
+                             # (什么 of an indefinite after a negation, `看不出多了什么`, `不需要什么特殊的算子`: nothing, no asking;
+                             # not 为什么, nor one asked, `…吗？`)
+                             r"|(?:不|没|没有|无需|无须|不用|不必)[\u4e00-\u9fff]{0,6}?(?<!为)什么(?![^，,。；;？?\n]*[？?吗呢])"
                              # (怎么 of degree after a negation, `基本不用怎么截断`, `没怎么调参`: not much, no asking)
                              r"|(?:不用|不太|不大|不需要|不必|没有|不|没)怎么(?=[\u4e00-\u9fff])(?![^，,。；;？?]*[？?吗呢])")
 # an indirect question after a verb of checking or caring (`重点看正样本有没有被漏掉`, `取决于是否…`, `不用关心数据是不是…`)
@@ -1062,13 +1065,31 @@ _CORRECTION_RE = re.compile(
     + r")(?:了)?\s*+(?:[，,：:]|——|—)?\s*+")
 
 
+# an aside at a sentence's end that asks whether the listener knew or is surprised (`…，你知道吗？`, `…，你是不是觉得很神奇？`,
+# `…，没想到吧？`): it asks nothing of what the clauses before it state (not whether they are right, `…，对吧？`)
+TAG_TAIL = (r"[，,；;]\s*+(?:(?:你|您|你们|大家)(?:都)?(?:知道|晓得)(?:吗|嘛)"
+            r"|(?:你|您|你们|大家)(?:是不是|有没有|会不会)?(?:也)?(?:觉得|感到|感觉)(?:很|有点|特别|非常)?(?:神奇|奇怪|意外|惊讶|不可思议|有意思|有趣)(?:吗|呢)?"
+            r"|(?:没想到|想不到|很神奇|神奇|有意思|有趣)吧)\s*+[？?]\s*+$")
+TAG_TAIL_RE = re.compile(TAG_TAIL)
+
+
+def tag_tail(text: str, a: int, b: int) -> int | None:
+    """Where a tag aside (`TAG_TAIL`) ends the sentence text[a:b], when what comes before it states; else None."""
+    m = TAG_TAIL_RE.search(text, a, b) if "？" in text[a:b] or "?" in text[a:b] else None
+    if m is None or m.start() <= a or sentence_kind(text[a:m.start()]) != "statement":
+        return None
+    return m.start()
+
+
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
 _RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么|又|还|那还|那又)?\s*+(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*+$"
                                  # (`既然 X，还用 beam search 干嘛？`: what would be the point)
                                  r"|[，,；;]\s*+(?:那|那么|又|那又)?\s*+还\s*+(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*+[？?]\s*+$"
                                  # (`…，0.5，还算过得去吧？`: the listener asked to rate the result the clauses before it state, not
                                  # whether they are right, `…，对吧？`, `…，这样理解还可以吧？`)
-                                 r"|[，,；;]\s*+(?:还|也|总|应该|大概)?\s*+(?:算是?)?\s*+(?:过得去|凑合|不错|不差|够用|能用|能接受|可以接受|及格)(?:了|的)?\s*+(?:吧|嘛)\s*+[？?]\s*+$")
+                                 r"|[，,；;]\s*+(?:还|也|总|应该|大概)?\s*+(?:算是?)?\s*+(?:过得去|凑合|不错|不差|够用|能用|能接受|可以接受|及格)(?:了|的)?\s*+(?:吧|嘛)\s*+[？?]\s*+$"
+                                 # (an aside that asks whether the listener knew or is surprised, `…，你知道吗？`: TAG_TAIL)
+                                 r"|" + TAG_TAIL)
 
 
 # a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
