@@ -1817,6 +1817,8 @@ _SLOT_RE = re.compile(_WHAT_RE.pattern + r"|怎么|如何|怎样|为什么|为�
 # a question of why a thing is done (`PPO 阶段为什么加 KL 惩罚？`), and an answer that gives its purpose or cause
 _WHY_ASK_RE = re.compile(r"为什么|为何|为啥")
 _WHY_ANSWER_RE = re.compile(r"\s*+(?:这是|是|就是|主要是)?\s*+(?:为了|因为|由于)")
+# a 呢 that ends a question's clause
+_FINAL_NE_RE = re.compile(r"\s*+呢\s*+$")
 # what may follow the interrogative and is kept (`架构`, `token`), minus the particles of asking
 _WHAT_TAIL_RE = re.compile(r"(?:啊|呀|呢|吗|来着|啦|哇)+$")
 # the end of an answer's opening phrase
@@ -1848,7 +1850,10 @@ def _asked_for(question: str) -> tuple[str, re.Match] | None:
     an interrogative (`BERT-base 参数量多少啊，写报告用`), when it holds one only and asks nothing else."""
     clause = next((c for c in reversed(_question_clauses(question)) if _WHAT_RE.search(c)), "")
     asks = list(_WHAT_RE.finditer(clause))
-    if len(asks) != 1 or _NOT_WHAT_RE.search(clause) or _NOT_ASKED_RE.search(clause):
+    # (a 呢 that ends the clause after its interrogative only softens it, `BERT 最多能读多少个 token 呢`; a 呢 of its own
+    # asks about another thing, `那 GPT 呢`)
+    core = _FINAL_NE_RE.sub("", clause) if asks else clause
+    if len(asks) != 1 or _NOT_WHAT_RE.search(core) or _NOT_ASKED_RE.search(clause):
         return None
     return clause, asks[0]
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from qatool.lint.text import tag_tail
+from qatool.lint.text import invite_tail
 from qatool.parse.extract import ParsedDoc, parse_text
 from qatool.parse.markdown import Line, Scan, mask_inline_code
 
@@ -30,8 +30,8 @@ class Unit:
         """(start, end) offsets of each sentence in `text` (a list item without 。 is one sentence)."""
         spans, start = [], 0
         for m in SENTENCE_END_RE.finditer(self.text):
-            # (a tag aside that ends it asks nothing of what the sentence states: `…，你知道吗？`, a sentence of its own)
-            tag = tag_tail(self.text, start, m.end()) if m.group() in "？?" else None
+            # (an aside that ends it asks nothing of what the sentence states: `…，你知道吗？`, a sentence of its own: invite_tail)
+            tag = invite_tail(self.text, start, m.end()) if m.group() in "？?" else None
             if tag is not None:
                 spans.append((start, tag))
                 start = tag

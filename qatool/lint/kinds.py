@@ -43,11 +43,13 @@ from qatool.lint.text import (
     ADDRESSEES,
     ANSWER_QUALIFIER,
     HAN_RE,
+    NE_ASKS,
     SENTENCE_END,
     affirmed_until,
     answer_after_colon,
     answer_after_turn,
     clause_asks,
+    invite_tail,
     judged_false,
     may_be_affirmed,
     reports_belief,
@@ -240,6 +242,8 @@ def _answer_turns(unit: Unit) -> list[tuple[int, int]]:
 
 def _unless(rule: Rule, unit: Unit, start: int, end: int) -> bool:
     text = _affirmed_view(unit) if may_be_affirmed(unit.text) else unit.text
+    invited = invite_tail(unit.text, start, end)  # (`S，你知道为什么吗？`: the last clause asks nothing of S)
+    end = end if invited is None else invited
     return any(search(rule, rx, text, start, end) for rx in rule.spec.get("unless", ()))
 
 
@@ -265,8 +269,9 @@ def _context_ok(rule: Rule, unit: Unit) -> bool:
 
 # ---------------------------------------------------------------------------- questions are not claims
 
-# A sentence that asks: it ends in a question mark, or in 吗/呢 (a full stop after them is a slip).
-QUESTION_END_RE = regex.compile(r"(?:[?？]|[吗呢][。.！!]?)[\s*_`）)」』”\"'’】\]]*$")
+# A sentence that asks: it ends in a question mark, or in 吗/呢 (a full stop after them is a slip; text.NE_ASKS: not 呢 that
+# exclaims or rounds off a statement, `…还多呢！`).
+QUESTION_END_RE = regex.compile(r"(?:[?？]|吗[。.！!]?|" + NE_ASKS + r")[\s*_`）)」』”\"'’】\]]*$")
 # A claim posed as a yes/no question: A-not-A (能不能, 是不是, 有没有, 可以不可以) or 是否 inside it.
 YES_NO_RE = regex.compile(r"(\p{Han}{1,2})[不没]\1|是否")
 
@@ -305,6 +310,11 @@ def asks(unit: Unit, start: int, end: int) -> bool:
         if end <= told:
             return True
         sentence = (min(start, told), sentence[1])  # (a match read across both: `问 X 的来源，我答：…`)
+    invited = invite_tail(unit.text, *sentence)
+    if invited is not None:  # `S，你知道为什么吗？`: S stated, the last clause only invites the listener to wonder
+        if start >= invited:
+            return True
+        sentence = (sentence[0], invited)
     if QUESTION_END_RE.search(unit.text[sentence[0]:sentence[1]]):
         stated = affirmed_until(unit.text, *sentence, *sents[k + 1]) if k is not None and k + 1 < len(sents) else None
         if stated is None or end > stated:

@@ -87,7 +87,12 @@ _TRAIL = r"[\s*_`)）」』”\"'\]】]*"
 # (`…还远着呢`, `…好着呢`: 着呢 insists, it does not ask; `…，别问为什么。`: what one is told not to ask is not asked)
 # (nor `…还没算优化器状态呢`: 呢 after a not-yet adds what is still to come, it does not ask)
 NOT_YET_NE = r"(?:还没有?|都还没有?|还不|尚未)(?:(?!什么|怎么|为什么|为何|哪|谁|多少|吗|几)[^，,。；;？?!！\n]){0,16}"
-QUESTION_END_RE = regex.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)(?<![不没][\u4e00-\u9fff]{{0,6}}什)么|(?<!着)(?<!{NOT_YET_NE})呢|(?<=干)嘛)[。.!！，,]?){_TRAIL}$")
+# (nor `…还多呢！`, `…足足有 1024 个位置呢！`: 呢 before an exclamation mark exclaims; nor `…都很吃力呢。`, `…也只是线性增长呢。`:
+# 呢 after a clause with an adverb of degree or scope (还, 都, 也, 很, 可, 真, 才, 足足) rounds off what it states, while a
+# bare topic, `那 GRU 呢。`, still asks)
+DEGREE_NE = r"(?:还|都|也|很|可|真|才|足足|挺|蛮|太)(?:(?!什么|怎么|为什么|为何|哪|谁|多少|吗|几|如果|要是|假如)[^，,。；;？?!！\n]){0,24}"
+NE_ASKS = rf"(?<!着)(?<!{NOT_YET_NE})(?<!{DEGREE_NE})呢[。.，,]?"
+QUESTION_END_RE = regex.compile(rf"(?:[?？]|(?:吗|(?<!别问为什)(?<!不问为什)(?<!不要问为什)(?<!不用问为什)(?<![不没][\u4e00-\u9fff]{{0,6}}什)么|(?<=干)嘛)[。.!！，,]?|{NE_ASKS}){_TRAIL}$")
 # an exam prompt's imperative at the head of a sentence (`简述…`, `比较…`)
 # (not a comparison or derivation whose result the sentence goes on to state: `比较两种格式可知，…`, `推导可得 …`;
 # nor the time of one, which frames what the sentence says: `比较两个模型时，宜选用…`, `比较 A 和 B 时我发现，…`)
@@ -104,12 +109,14 @@ def a_not_a(group: str) -> str:
 
 A_NOT_A = a_not_a("ana")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
-QUESTION_WORD_RE = re.compile(
+QUESTION_WORD_RE = regex.compile(
     # (not one that is the subject of what follows, `负类预测得对不对并不进入公式`, `用不用都不影响结果`: whether it is so
     # is said not to matter, which states)
-    A_NOT_A + r"(?!\s*+(?:并不|并没|并非|都不|都没|均不|也不|全不|一概不|不影响|无关|无所谓)(?![^，,。；;？?！!]*[吗么呢？?]))|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|(?<![别不勿莫]问)(?<!不要问)(?<!不用问)为什么|为何|凭什么|如何|怎么|怎样|哪些|哪个|哪种|哪一|哪块|哪部分|哪方面|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    # (nor 哪 for any one after a need denied, `没必要把哪个词遮起来`, `不用管哪个`: no matter which, it states)
+    A_NOT_A + r"(?!\s*+(?:并不|并没|并非|都不|都没|均不|也不|全不|一概不|不影响|无关|无所谓)(?![^，,。；;？?！!]*[吗么呢？?]))|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|(?<![别不勿莫]问)(?<!不要问)(?<!不用问)为什么|为何|凭什么|如何|怎么|怎样"
+    r"|(?<!(?:没必要|不必|不用|无需|不需要|用不着|犯不着)[^，,。；;？?！!吗呢么]{0,6})(?:哪些|哪个|哪种|哪一|哪块|哪部分|哪方面)|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
     r"|" + IMPERATIVE_LEAD,
-    re.I,
+    regex.I,
 )
 # an alternative question that drops its "？" (`PPO是on-policy还是off-policy`, `基座模型选用Chat还是Base`): 是/选 …
 # 还是 B to the end, where B is no verb phrase (`结果是一样的，还是会过拟合` goes on: 还是 there means "still")
@@ -1076,31 +1083,38 @@ _CORRECTION_RE = re.compile(
     + r")(?:了)?\s*+(?:[，,：:]|——|—)?\s*+")
 
 
-# an aside at a sentence's end that asks whether the listener knew or is surprised (`…，你知道吗？`, `…，你是不是觉得很神奇？`,
-# `…，没想到吧？`): it asks nothing of what the clauses before it state (not whether they are right, `…，对吧？`)
-TAG_TAIL = (r"[，,；;]\s*+(?:(?:你|您|你们|大家)(?:都)?(?:知道|晓得)(?:吗|嘛)"
-            r"|(?:你|您|你们|大家)(?:是不是|有没有|会不会)?(?:也)?(?:觉得|感到|感觉)(?:很|有点|特别|非常)?(?:神奇|奇怪|意外|惊讶|不可思议|有意思|有趣)(?:吗|呢)?"
-            r"|(?:没想到|想不到|很神奇|神奇|有意思|有趣)吧)\s*+[？?]\s*+$")
-TAG_TAIL_RE = re.compile(TAG_TAIL)
-
-
-def tag_tail(text: str, a: int, b: int) -> int | None:
-    """Where a tag aside (`TAG_TAIL`) ends the sentence text[a:b], when what comes before it states; else None."""
-    m = TAG_TAIL_RE.search(text, a, b) if "？" in text[a:b] or "?" in text[a:b] else None
-    if m is None or m.start() <= a or sentence_kind(text[a:m.start()]) != "statement":
-        return None
-    return m.start()
-
-
 # a last clause that asks only rhetorically why bother (`又何需早停？`, `何必看 PR-AUC？`, `还用得着…吗？`)
 _RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么|又|还|那还|那又)?\s*+(?:何必|何需|何须|何苦|何用|哪还用|哪里还用|还用得着|用得着|犯得着)[^，,；;]*[？?]\s*+$"
                                  # (`既然 X，还用 beam search 干嘛？`: what would be the point)
                                  r"|[，,；;]\s*+(?:那|那么|又|那又)?\s*+还\s*+(?:用|要|需要|搞|做|跑|加|留着)[^，,；;？?]{1,24}?(?:干嘛|干啥|干什么|做什么|有什么用|有啥用)\s*+[？?]\s*+$"
                                  # (`…，0.5，还算过得去吧？`: the listener asked to rate the result the clauses before it state, not
                                  # whether they are right, `…，对吧？`, `…，这样理解还可以吧？`)
-                                 r"|[，,；;]\s*+(?:还|也|总|应该|大概)?\s*+(?:算是?)?\s*+(?:过得去|凑合|不错|不差|够用|能用|能接受|可以接受|及格)(?:了|的)?\s*+(?:吧|嘛)\s*+[？?]\s*+$"
-                                 # (an aside that asks whether the listener knew or is surprised, `…，你知道吗？`: TAG_TAIL)
-                                 r"|" + TAG_TAIL)
+                                 r"|[，,；;]\s*+(?:还|也|总|应该|大概)?\s*+(?:算是?)?\s*+(?:过得去|凑合|不错|不差|够用|能用|能接受|可以接受|及格)(?:了|的)?\s*+(?:吧|嘛)\s*+[？?]\s*+$")
+
+
+# a last clause that only invites the listener to wonder at, guess the reason for or be surprised by what the clauses
+# before it state (`…，你知道为什么吗？`, `…，你知道吗？`, `…，你猜这是为什么？`, `…，你说有趣不有趣？`, `…，是不是很神奇？`,
+# `…，你是不是觉得很意外？`, `…，没想到吧？`): it asks nothing of them (not one that asks whether they are right, `…，对吗？`,
+# `…，是不是？`: _TAG_ASK)
+_INVITE_FUN = r"有趣|有意思|神奇|奇妙|好玩|厉害|巧妙|聪明|妙|酷|奇怪|意外|惊讶|不可思议"
+_INVITE_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么)?\s*+(?:你们?|您|大家|同学们?|小朋友们?)\s*+(?:都)?(?:知道|猜猜?|想想|想一想|晓得|明白)(?:看)?\s*+(?:这|这是|这又是)?\s*+"
+                             r"(?:为什么|为啥|是为什么|什么原因|怎么回事)?\s*+(?:吗|呢|嘛)?\s*+[？?]\s*+$"
+                             r"|[，,；;]\s*+(?:你们?|您|大家)?\s*+(?:是不是|有没有|会不会)?\s*+(?:也)?(?:说|看|觉得|感到|感觉)?\s*+(?:这|它|这样)?\s*+(?:是不是)?\s*+"
+                             r"(?:很|挺|特别|超|太|有点|非常)?\s*+(?P<fun>" + _INVITE_FUN + r")(?:不(?P=fun))?\s*+(?:了)?\s*+(?:吧|吗|呢|呀|啊|哇)?\s*+[？?]\s*+$"
+                             r"|[，,；;]\s*+(?:没想到|想不到)吧\s*+[？?]\s*+$")
+
+
+def invite_tail(text: str, a: int, b: int) -> int | None:
+    """Where the last clause of the sentence text[a:b] starts when it only invites the listener to wonder at or guess
+    the reason for what the clauses before it state (`_INVITE_TAIL_RE`: `词表越大，序列越短，你知道为什么吗？`), what comes
+    before it states (a sentence of its own would be a statement) and the next sentence does not say it is wrong; else
+    None."""
+    if "？" not in text[a:b] and "?" not in text[a:b]:
+        return None
+    m = _INVITE_TAIL_RE.search(text, a, b)
+    if m is None or m.start() <= a or sentence_kind(text[a:m.start()]) != "statement" or refuted_next(text, a):
+        return None
+    return m.start()
 
 
 # a last clause that asks the reader to explain or carry out what the clauses before it state (`…，气泡占比会上升，请说明原因。`,
@@ -1172,10 +1186,13 @@ def _premise_denied(text: str, s: int) -> bool:
 
 
 def asking_tail(text: str, a: int, b: int) -> int | None:
-    """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`), or the last clause that
+    """Where the rhetorical last clause of the question text[a:b] starts (`_RHETORICAL_TAIL_RE`, `invite_tail`), or the last clause that
     asks to explain what comes before it (`_REQUEST_TAIL_RE`), or the question after the premise it opens with
     (`_GRANTED_RE`: `既然 X，…？`), when what comes before it states (a sentence of its own would be a statement), and the
     sentence after the question does not say the premise is wrong (`…？乙：其实不是…`); else None."""
+    invited = invite_tail(text, a, b)
+    if invited is not None:
+        return invited
     m = _RHETORICAL_TAIL_RE.search(text, a, b) or _REQUEST_TAIL_RE.search(text, a, b)
     if m is None and "既然" in text[a:b] and (granted := _GRANTED_RE.match(text, a, b)) is not None \
             and not refuted_next(text, a) and not _premise_denied(text, a):

@@ -2,7 +2,7 @@
 sentences of the helper's own wording.
 
 - a tag aside at a sentence's end that asks only whether the listener knew or is surprised (`…，你知道吗？`,
-  `…，你是不是觉得很神奇？`, `…，没想到吧？`: text.TAG_TAIL) asks nothing of what the clauses before it state: the sentence
+  `…，你是不是觉得很神奇？`, `…，没想到吧？`: text.invite_tail) asks nothing of what the clauses before it state: the sentence
   is split there (document.Unit.sentences and TextLayer.sentences), so a rule's question guard no longer hides the claim
   (FC390, FC404 and every pattern rule); `…，对吧？` still asks whether it is right.
 - 什么 of an indefinite after a negation (`看不出多了什么`, `不需要什么特殊的算子`) asks nothing (text._NOT_ASKING_RE,
