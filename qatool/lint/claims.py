@@ -56,7 +56,6 @@ from qatool.lint.text import (
     ASK_HABIT,
     ASKERS,
     ASKS_FOR_END_RE,
-    CELL_END_RE,
     EXAMPLE_LEAD,
     HAN_RE,
     INTERVIEW_ASKERS,
@@ -1938,10 +1937,7 @@ def _fused(question: str, answer: str, asked: bool) -> tuple[str, int, int, int]
     """(the question with the answer's opening phrase in the place of its interrogative, where the phrase starts in it,
     its length, where it starts in `answer`), or None when the two do not read together (ClaimReader.answered; the same
     for every rule, so computed once per pair)."""
-    q = question.strip()
-    if CELL_END_RE.search(q) is not None:  # (a cheat-sheet line's question cell, `BERT 是哪家公司提出的 | Facebook | 易`)
-        q, asked = CELL_END_RE.sub("", q).rstrip(), True
-    q = q.rstrip(" \t*_")
+    q = question.strip().rstrip(" \t*_")
     if not asked and not q.endswith(("？", "?")) and (not TURN_LABEL_RE.match(q) or ASKS_FOR_END_RE.search(q) is None):
         return None  # (a chat turn may ask without a question mark, ending on what it asks: `【小陈】T5 是啥架构`)
     got = _asked_for(q) or _asked_how(q)
@@ -3236,8 +3232,6 @@ class ClaimReader:
         sent = sents[k]
         if sent.kind != "question" or (text[sent.start:sent.end].rstrip(" \t*_”」』\"")[-1:] not in ("？", "?", "：")
                                        and not text[sent.start:sent.end].rstrip(" \t*_，,").endswith("呢")
-                                       # (a cheat-sheet line's question cell, its answer in the next cell: `X 怎么算 | …`)
-                                       and not CELL_END_RE.search(text, sent.start, sent.end)
                                        and not _ASK_REPORTED_RE.match(text, sent.start, sent.end)
                                        # (a chat turn that asks, answered by the next speaker's turn: `【小陈】BPE 怎么合并的【小王】…`)
                                        and not (answer is not None and _TURN_AT_RE.match(text, answer.start) and _TURN_AT_RE.match(text, sent.start))):

@@ -175,10 +175,92 @@ def _scope_map(records: list[dict[str, Any]]) -> dict[int, tuple[str, dict[str, 
     return scopes
 
 
+# a Q&A bank written one item a line, its fields parted by spaced bars with no table around them (`ZeRO 属于哪类并行 |
+# 张量并行，… | 中 | 考点：DeepSpeed`): each bar is read as the mark that ends its field (`_fields_read`)
+_FIELD_BAR_RE = re.compile(r"[ \t]\|[ \t]")
+_DELIMITER_ROW_RE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*\|?[ \t]*+$")
+_FIELD_ENDED_RE = re.compile(r"[。！？!?；;…：:]\s*+$")
+_FIELD_ANSWER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:参考答案|标准答案|答案|回答|解析|答|A\d{0,2})\s*+(?:\*\*)?\s*+[:：]")
+_FIELD_LABEL_RE = re.compile(r"[:：]")
+_FIELD_ASKS_RE = re.compile(r"吗|什么|怎么|怎样|为什么|为何|如何|哪|多少|能否|是否|可否|有无|有没有|是不是|会不会|能不能|要不要|需不需要"
+                            r"|还是|区别|异同|关系|^\s*+(?:\*\*)?\s*+(?:题目|问题|追问|问|Q\d{0,2})\s*+(?:\*\*)?\s*+[:：]")
+_BRACKETS = {"(": 1, "（": 1, "[": 1, "【": 1, "⟨": 1, "{": 1, ")": -1, "）": -1, "]": -1, "】": -1, "⟩": -1, "}": -1}
+
+
+# a bracketed tag that opens a line before what it tags (`[高频] k-means 需要多次重启吗？…`, `[追问] …`): read past, as a
+# topic tag in 【】 is
+_OPENING_TAG_RE = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(\[[\u4e00-\u9fff]{1,6}\])[ \t]*(?=[^\s(\[:：])")
+
+
+def _field_bars(text: str) -> list[int]:
+    """Where each bar that parts the fields of a one-line item stands in `text` (outside brackets and formulas: `P(y | x)`
+    is a condition), when it has two or more; else none."""
+    depth, dollars, bars = 0, 0, []
+    for i, c in enumerate(text):
+        if c == "$":
+            dollars ^= 1
+        elif c in _BRACKETS:
+            depth = max(0, depth + _BRACKETS[c])
+        elif c == "|" and not depth and not dollars and 0 < i < len(text) - 1 and text[i - 1] in " \t" and text[i + 1] in " \t":
+            bars.append(i)
+    return bars if len(bars) >= 2 else []
+
+
+def _fields_read(text: str) -> str:
+    """`text`, a one-line item whose fields are parted by spaced bars (`问题 | 答案 | 难度 | 备注`, no pipe table: the
+    line opens with no bar), with each bar read as the mark that ends the field before it, position for position: the
+    field that asks (a question word, a `题目：` label; the first such field only, and no answer's label) ends on ？, so
+    that its answer is read as answering it and what it asks is no statement; a first field that names a topic and asks
+    nothing ends on ：, as a label before its answer does (`GloVe 的核心思想 | 结合…`); any other on 。 (a field that ends
+    on a mark of its own keeps it). `text` itself when it is no such line."""
+    if text.lstrip().startswith("|") or text.rstrip().endswith("|"):
+        return text
+    bars = _field_bars(text)
+    if not bars:
+        return text
+    chars = list(text)
+    start, asked = 0, False
+    for n, bar in enumerate(bars):
+        field = text[start:bar]
+        if _FIELD_ENDED_RE.search(field):
+            mark = " "
+        elif not asked and not _FIELD_ANSWER_RE.match(field) and _FIELD_ASKS_RE.search(field):
+            mark, asked = "？", True
+        elif n == 0 and not _FIELD_LABEL_RE.search(field):
+            mark = "："
+        else:
+            mark = "。"
+        asked = asked or field.rstrip().endswith(("？", "?"))
+        lo = bar - 1 if text[bar - 1] in " \t" else bar
+        while lo > start and text[lo - 1] in " \t":
+            lo -= 1
+        chars[lo] = mark
+        for k in range(lo + 1, bar + 1):
+            chars[k] = " "
+        start = bar + 1
+    return "".join(chars)
+
+
+def _table_lines(lines: list[Line]) -> set[int]:
+    """The indices of the lines that stand in a run of text lines with bars holding a table's delimiter row (a pipe table
+    whose rows open with no bar: `a | b` over `--- | ---`); one pass over the lines."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j].kind == "text" and "|" in lines[j].text:
+            j += 1
+        if any(_DELIMITER_ROW_RE.match(lines[i].text) for i in range(k, j)):
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
 def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
     scopes = _scope_map(records)
     spanning = _comment_masks(lines) if any("<!--" in ln.text for ln in lines) else {}
     units = []
+    tables = _table_lines(lines) if any(" | " in ln.text for ln in lines) else set()
     for k, ln in enumerate(lines):
         if ln.kind in ("blank", "fence"):
             continue
@@ -191,6 +273,10 @@ def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
             text = _mask(ln.text)
         elif not text.strip():
             continue  # wholly inside a comment: nothing to read
+        if " | " in text and ln.kind == "text" and k not in tables:
+            text = _fields_read(text)
+        if "[" in text and ln.kind == "text" and (tag := _OPENING_TAG_RE.match(text)) is not None:
+            text = text[:tag.start(1)] + " " * (tag.end(1) - tag.start(1)) + text[tag.end(1):]
         units.append(Unit(ln.no, ln.col, text, "heading" if ln.kind == "heading" else scope, rec))
     return units
 

@@ -759,9 +759,6 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
                 i += 1
             out.append((lo, i + 1))
             lo = i + 1
-            if i in pipes:  # (the blank after a cell's pipe opens no sentence: `X 怎么判断 | 看…`)
-                while lo < end and text[lo] in " \t":
-                    lo += 1
         i += 1
     if lo < end:
         out.append((lo, end))
@@ -802,14 +799,6 @@ _ASIDE_AFTER_RE = re.compile(r"[ \t]+（")
 # that the bars of `|A∩B|` and `|w|` separate nothing
 _CELL_PIPE_RE = re.compile(r"(?<=[^\x21-\x7e])\|(?=\s)")
 _TABLE_ROW_RE = re.compile(r"\s*+\|.*\|\s*+$", re.S)
-# the pipe that ends a cell of such a line, and the white space before it (`BERT 是哪家公司提出的 |`)
-CELL_END_RE = re.compile(r"(?<=[^\x21-\x7e])\|$")
-# what the first cell of such a line asks for at its end, without a question mark (`Adam 是谁提出的 |`, `哪家公司提出的 |`,
-# `输出几维 |`), or the noun phrase that names what is asked (`RMSProp 和 Adam 的出处 |`, `ResNet 的提出机构与会议 |`)
-_CELL_ASKS_RE = re.compile(r"(?:谁|哪(?:一)?(?:家|种|类|个|些|年|位|里|篇)|(?<!为)什么|(?<![为干])啥|多少|几(?:个|层|种|维|头|类|倍|年))[^，,。；;！!|]{0,8}$")
-_CELL_TOPIC_RE = re.compile(r"(?:【[^】]{1,8}】|\[[^\]]{1,8}\])?\s*+(?:(?:题目|问题|问)\s*+[：:]\s*+)?[^，,。；;！!：:|是为]{2,50}的\s*+(?:[A-Za-z]{1,6}\s*+)?"
-                            r"(?:提出者|作者|出处|来源|机构|提出机构|年份|会议|代表(?:模型|作)?|区别|关系|先后(?:关系|顺序)|原理|机制|作用|定义|含义|计算(?:方法|方式|公式)?|做法|(?:训练|拟合|学习|优化)目标|阈值)"
-                            r"(?:\s*+(?:与|和|及|、)\s*+(?:提出者|作者|出处|来源|机构|年份|会议|时间))?")
 
 
 def _cell_pipes(text: str, start: int, end: int) -> frozenset[int]:
@@ -1221,10 +1210,8 @@ def corrected_after(text: str, a: int, b: int) -> tuple[int, int] | None:
 def sentence_kind(s: str) -> str:
     """statement, question, reported (a belief quoted to refute it), observed (a symptom told under its label) or
     supposed (a conditional)."""
-    core = CELL_END_RE.sub("", s.strip()).rstrip("；;")  # (a cheat-sheet line's cell ends where its pipe does: `X 怎么算吗 |`)
+    core = s.strip().rstrip("；;")
     lead = _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _WONDERED_RE.sub("", _LEAD_RE.sub("", core))))
-    if core != s.strip() and "|" not in core and (_CELL_ASKS_RE.search(core) or _CELL_TOPIC_RE.fullmatch(lead.rstrip("*_ "))):
-        return "question"  # (a question cell asks without its mark, `BERT 是哪家公司提出的 | Facebook | 易`, or names what is asked)
     done = _PROMPT_DONE_RE.match(lead)
     if done is not None:
         return sentence_kind(lead[done.end():])
