@@ -29,7 +29,9 @@ _CN_NUMBER = r"(?=[零〇一二两三四五六七八九十百千万]{0,8}[十百
 
 def _count(m: re.Match) -> int | None:
     """The number a count names, in Arabic or Chinese numerals."""
-    return int(m.group(1).replace(",", "")) if m.group(1) is not None else han_number(m.group(2))
+    if m.group(1) is None:
+        return han_number(m.group(3))
+    return int(m.group(1).replace(",", "")) * (10000 if m.group(2) else 1)  # (`1 万条`: ten thousands)
 
 
 # each metric's names, and how the finding names it
@@ -43,20 +45,21 @@ _METRICS = {
 }
 _NAME_RE = re.compile(
     r"(?<![A-Za-z])(?P<name>" + "|".join(f"(?P<{k}>{v[0]})" for k, v in _METRICS.items()) + r")(?![A-Za-z])"
-    r"(?:\s*+[（(][^）)]{0,20}[）)])?\s*+(?:\*\*)?\s*+(?:的值|值)?\s*+(?:[:：=＝]|为|是|即|就是|等于|算出来是|算下来是|达到|只有|仅为)\s*+"
+    r"(?:\s*+[（(][^）)]{0,20}[）)])?\s*+(?:\*\*)?\s*+(?:的值|值)?\s*+(?:(?:[:：=＝]|为|是|即|就是|等于|算出来是|算下来是|达到|只有|仅为)\s*+|(?=\d+(?:\.\d+)?\s*+[%％]))"
+    # (or the value right after the name, as a percentage: `所以特异度 92%`)
     # (the ratio written out before its value: `40/50=80%`, `15 除以 20 等于 0.75`)
     r"(?:\d+(?:\.\d+)?\s*+(?:/|÷|除以)\s*+\d+(?:\.\d+)?\s*+(?:[=＝≈]|约为|约等于|等于)\s*+)?"
     r"(?:约|大约|大概|接近)?\s*+(?:(?P<value>\d+(?:\.\d+)?)\s*+(?P<pct>%|％)?|百分之(?P<cnpct>[零〇一二两三四五六七八九十百]{1,5}))")
 # a count: a number with a counting word (`500 条`, `90 位`, `1,000 笔`), or a round number in Chinese numerals that
 # holds a ten, hundred, thousand or ten thousand (`一百次`, `八十次`, `一万个`; not `一个`, `两个`: no count of a set)
-_COUNT_RE = re.compile(r"(?:(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)|(?<![\u4e00-\u9fff]" + _CN_DIGIT + r")(?<![第几数多])(" + _CN_NUMBER + r"))\s*+"
+_COUNT_RE = re.compile(r"(?:(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\s*+万)?|(?<![\u4e00-\u9fff]" + _CN_DIGIT + r")(?<![第几数多])(" + _CN_NUMBER + r"))\s*+"
                        r"(?:个|条|位|笔|张|次|例|份|人|封|篇|件|单|名|台|户|项|段|句|帧|块|只|套)")
 # what the larger count is (read around it) and what the smaller one is (read from the larger count on)
 _ACT_POS_RE = re.compile(r"真实(?!为负)|确诊|实际为正|实际(?:是|有)?(?=[^，,。；;\d]{0,6}(?:阳性|患者|病例|欺诈|垃圾|违规|正样本|正例))|阳性|患病|患者|病人|病例|正样本|正例")
 _ACT_NEG_RE = re.compile(r"正常|合法|负样本|负例|阴性|健康|真实为负|实际为负|良性|非欺诈|非垃圾|无病")
 _PRED_POS_RE = re.compile(r"推了|推荐了|判为|判定为|预测为|预测出|预测了|标记为|标为|标出|标了|报出|报了|告警|报警|预警|拦截了|拦了|召回了|检出了|识别为|判成|预测成")
-_ALL_RE = re.compile(r"测试集|验证集|全部样本|所有样本|样本总数|总样本|全部数据|所有数据")
-_FOUND_RE = re.compile(r"识别出|识别了|拦下|拦住|拦截下?|检出|找出|找到|抓到|抓出|召回|命中|判为阳性|预测为正|查出")
+_ALL_RE = re.compile(r"(?i:test\s?set|validation\s?set)|测试集|验证集|全部样本|所有样本|样本总数|总样本|全部数据|所有数据")
+_FOUND_RE = re.compile(r"识别出|识别了|拦下|拦住|拦截下?|检出|找出|找到|抓到|抓出|抓住|召回|命中|判为阳性|预测为正|查出")
 _MISSED_RE = re.compile(r"漏掉|漏检|漏报|漏判|没识别|未识别|没拦|未拦|没找到|没检出")
 # (or found to be so, `核实为真阳性`, `复核确认为欺诈`, `其中 180 个确诊`, not found normal; a true positive named, `真阳性`)
 _TRUE_RE = re.compile(r"成交|属实|确诊(?!为?(?:阴性|正常|健康|良性|无病))|(?:确认|核实|证实|核验)(?:为|是)(?!正常|误|假|负|阴性|合法|良性)|确为|真的是|真正是|确实是|是真的|确实|转化|下单|命中|真阳性|真正例")
@@ -76,6 +79,10 @@ def _base(text: str, a: int, b: int, at: int) -> str | None:
     own = _COUNT_RE.match(text, at)
     if "pred" in roles and len(roles) == 2 and own is not None and not _PRED_POS_RE.search(text, a, own.end()):
         roles.discard("pred")  # (`一万个正常用户里被错误拦截了 300 个`: the flagging told after the count is its part's)
+    if "all" in roles and len(roles) == 2 and own is not None and not _ALL_RE.search(text, at, b) \
+            and (other := next(r for r in roles if r != "all")) != "pred" \
+            and dict((("pos", _ACT_POS_RE), ("neg", _ACT_NEG_RE)))[other].search(text, own.end(), b):
+        roles.discard("all")  # (`测试集里 200 个真实欺诈单`: the set the count is drawn from, its own noun the narrower)
     return roles.pop() if len(roles) == 1 else None
 
 
