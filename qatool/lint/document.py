@@ -190,6 +190,10 @@ _BRACKETS = {"(": 1, "（": 1, "[": 1, "【": 1, "⟨": 1, "{": 1, ")": -1, "）
 # a bracketed tag that opens a line before what it tags (`[高频] k-means 需要多次重启吗？…`, `[追问] …`): read past, as a
 # topic tag in 【】 is
 _OPENING_TAG_RE = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(\[[\u4e00-\u9fff]{1,6}\])[ \t]*(?=[^\s(\[:：])")
+# the clock time a transcript's or a comment section's line opens with (`05:12 up主…`, `[12:44] 回复 @X：…`), two
+# digits before its colon, minutes and seconds under 60, white space after it: read past as the tag is (not a ratio,
+# `1:10 的正负样本`, `16:9`)
+_OPENING_TIME_RE = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(\[?[0-9]{2}:[0-5][0-9](?::[0-5][0-9])?\]?)[ \t]+(?=[^\s:：])")
 
 
 def _field_bars(text: str) -> list[int]:
@@ -275,8 +279,9 @@ def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
             continue  # wholly inside a comment: nothing to read
         if " | " in text and ln.kind == "text" and k not in tables:
             text = _fields_read(text)
-        if "[" in text and ln.kind == "text" and (tag := _OPENING_TAG_RE.match(text)) is not None:
-            text = text[:tag.start(1)] + " " * (tag.end(1) - tag.start(1)) + text[tag.end(1):]
+        for hint, opening in (("[", _OPENING_TAG_RE), (":", _OPENING_TIME_RE)):  # (a tag, then a clock time, read past)
+            if hint in text and ln.kind == "text" and (tag := opening.match(text)) is not None:
+                text = text[:tag.start(1)] + " " * (tag.end(1) - tag.start(1)) + text[tag.end(1):]
         units.append(Unit(ln.no, ln.col, text, "heading" if ln.kind == "heading" else scope, rec))
     return units
 
