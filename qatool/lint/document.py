@@ -182,7 +182,8 @@ _DELIMITER_ROW_RE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+
 _FIELD_ENDED_RE = re.compile(r"[。！？!?；;…：:]\s*+$")
 _FIELD_ANSWER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:参考答案|标准答案|答案|回答|解析|答|A\d{0,2})\s*+(?:\*\*)?\s*+[:：]")
 _FIELD_LABEL_RE = re.compile(r"[:：]")
-_FIELD_ASKS_RE = re.compile(r"吗|什么|怎么|怎样|为什么|为何|如何|哪|多少|能否|是否|可否|有无|有没有|是不是|会不会|能不能|要不要|需不需要"
+_FIELD_PAIR_RE = re.compile(r"(?<![A-Za-z])(?:vs\.?|VS\.?|versus)(?![A-Za-z])|对比|比较")
+_FIELD_ASKS_RE = re.compile(r"吗|什么|怎么|怎样|为什么|为何|如何|哪|谁|多少|能否|是否|可否|有无|有没有|是不是|会不会|能不能|要不要|需不需要"
                             r"|还是|区别|异同|关系|^\s*+(?:\*\*)?\s*+(?:题目|问题|追问|问|Q\d{0,2})\s*+(?:\*\*)?\s*+[:：]")
 _BRACKETS = {"(": 1, "（": 1, "[": 1, "【": 1, "⟨": 1, "{": 1, ")": -1, "）": -1, "]": -1, "】": -1, "⟩": -1, "}": -1}
 
@@ -231,7 +232,8 @@ def _fields_read(text: str) -> str:
         elif not asked and not _FIELD_ANSWER_RE.match(field) and _FIELD_ASKS_RE.search(field):
             mark, asked = "？", True
         elif n == 0 and not _FIELD_LABEL_RE.search(field):
-            mark = "："
+            # (a pair set side by side is the subject of what the next field says of both, `K 均值 vs 逻辑回归 | 两者都…`)
+            mark = "，" if _FIELD_PAIR_RE.search(field) else "："
         else:
             mark = "。"
         asked = asked or field.rstrip().endswith(("？", "?"))
