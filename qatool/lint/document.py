@@ -177,7 +177,6 @@ def _scope_map(records: list[dict[str, Any]]) -> dict[int, tuple[str, dict[str, 
 
 # a Q&A bank written one item a line, its fields parted by spaced bars with no table around them (`ZeRO 属于哪类并行 |
 # 张量并行，… | 中 | 考点：DeepSpeed`): each bar is read as the mark that ends its field (`_fields_read`)
-_FIELD_BAR_RE = re.compile(r"[ \t]\|[ \t]")
 _DELIMITER_ROW_RE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*\|?[ \t]*+$")
 _FIELD_ENDED_RE = re.compile(r"[。！？!?；;…：:]\s*+$")
 _FIELD_ANSWER_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:参考答案|标准答案|答案|回答|解析|答|A\d{0,2})\s*+(?:\*\*)?\s*+[:：]")
