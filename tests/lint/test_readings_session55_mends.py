@@ -31,3 +31,19 @@ CASES = [
 @pytest.mark.parametrize("text,code,expected", CASES)
 def test_reading(text, code, expected):
     assert (code in found(item(text))) is expected, text
+
+
+# FC182's negated sharing (helpers B and G) says nothing wrong when what is not shared lies between channels, branches or
+# depth slices (three false alarms on development files, found by the precision gate)
+FC182_CASES = [
+    ('卷积层的权值共享指同一深度切片上的神经元用同一个卷积核。不同深度切片的神经元之间，权重是不共享。', 'FC182', False),  # (flagged before the mend)
+    ('检测头的分类分支与回归分支之间参数不共享，各自有一组卷积层。', 'FC182', False),  # (guard)
+    ('卷积层的权重在各个位置上并不共享，所以参数量和全连接差不多。', 'FC182', True),  # (caught by the starting code)
+    ('卷积层在不同位置用的权重并不共享，每个位置各学一份。', 'FC182', True),  # (caught by the starting code)
+    ('卷积层的参数其实不共享，每个像素位置都单独学一套。', 'FC182', True),  # (caught by the starting code)
+]
+
+
+@pytest.mark.parametrize("text,code,expected", FC182_CASES)
+def test_fc182_between(text, code, expected):
+    assert (code in found(item(text))) is expected, text
