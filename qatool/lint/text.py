@@ -109,15 +109,24 @@ def a_not_a(group: str) -> str:
 
 A_NOT_A = a_not_a("ana")
 # asking words that make a sentence a question wherever they stand (a heading or list item often drops the "？")
-QUESTION_WORD_RE = regex.compile(
+_DENIED_NEED_BEFORE = r"(?<!(?:没必要|不必|不用|无需|不需要|用不着|犯不着)[^，,。；;？?！!吗呢么]{0,6})"
+_QUESTION_WORD = (
     # (not one that is the subject of what follows, `负类预测得对不对并不进入公式`, `用不用都不影响结果`: whether it is so
     # is said not to matter, which states)
     # (nor 哪 for any one after a need denied, `没必要把哪个词遮起来`, `不用管哪个`: no matter which, it states)
     A_NOT_A + r"(?!\s*+(?:并不|并没|并非|都不|都没|均不|也不|全不|一概不|不影响|无关|无所谓)(?![^，,。；;？?！!]*[吗么呢？?]))|是否|能否|可否|是不是|会不会|能不能|有没有|要不要|(?<![别不勿莫]问)(?<!不要问)(?<!不用问)为什么|为何|凭什么|如何|怎么|怎样"
-    r"|(?<!(?:没必要|不必|不用|无需|不需要|用不着|犯不着)[^，,。；;？?！!吗呢么]{0,6})(?:哪些|哪个|哪种|哪一|哪块|哪部分|哪方面)|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
-    r"|" + IMPERATIVE_LEAD,
-    regex.I,
+    r"|" + _DENIED_NEED_BEFORE + r"(?:哪些|哪个|哪种|哪一|哪块|哪部分|哪方面)|(?<!没)(?<!没有)什么(?:是|叫|样|时候|原因|区别|作用|意思)"
+    r"|" + IMPERATIVE_LEAD
 )
+QUESTION_WORD_RE = regex.compile(_QUESTION_WORD, regex.I)
+# the same without the variable-width lookbehind, in `re`, which searches about nine times faster: a text it finds
+# nothing in holds no asking word (`asks_by_word`)
+_QUESTION_WORD_PREFILTER_RE = re.compile(_QUESTION_WORD.replace(_DENIED_NEED_BEFORE, ""), re.I)
+
+
+def asks_by_word(text: str) -> bool:
+    """Whether `text` holds an asking word (`QUESTION_WORD_RE`)."""
+    return _QUESTION_WORD_PREFILTER_RE.search(text) is not None and QUESTION_WORD_RE.search(text) is not None
 # an alternative question that drops its "？" (`PPO是on-policy还是off-policy`, `基座模型选用Chat还是Base`): 是/选 …
 # 还是 B to the end, where B is no verb phrase (`结果是一样的，还是会过拟合` goes on: 还是 there means "still")
 # (`本质上还是`, `其实还是`: "still", not "or")
@@ -963,7 +972,7 @@ def clause_asks(s: str) -> bool:
     later clause it means "shows" (`…，说明它不够灵敏`)."""
     core = s.strip().rstrip("；;")
     lead = _IMPERATIVE_LEAD_RE.sub("", _NOT_ASKING_RE.sub("", _INDIRECT_RE.sub("", _LEAD_RE.sub("", core))), count=1)
-    return bool(QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")))
+    return bool(QUESTION_END_RE.search(core) or asks_by_word(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")))
 
 
 # a sentence that is only a noun phrase naming what to explain (`LSTM 解决梯度爆炸或者梯度消失的数学逻辑。`, a
@@ -1219,7 +1228,7 @@ def sentence_kind(s: str) -> str:
         return sentence_kind(lead[done.end():])
     if _ASKED_BY_RE.match(lead) and not ANSWER_TURN_RE.search(lead):
         return "question"  # `面试官问 GPT 是单向还是双向`: a question reported as asked
-    if QUESTION_END_RE.search(core) or QUESTION_WORD_RE.search(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")) \
+    if QUESTION_END_RE.search(core) or asks_by_word(lead) or ALTERNATIVE_Q_RE.search(lead.rstrip("*_ 。.")) \
             or _TOPIC_PHRASE_RE.fullmatch(lead.rstrip("*_ 。.")) \
             or any(PROMPT_LEAD_RE.match(cell.strip(" *_\t")) for cell in lead.split("|")):  # (a table row: any cell)
         return "question"

@@ -10,7 +10,7 @@ helper's own wording.
   claim reader's asking_tail, kinds.asks and a pattern rule's `unless`) (FC382, FC370).
 - a question's clause that ends in 呢 after its interrogative (`…多少个 token 呢？`) still asks for the value the next
   sentence gives (claims._asked_for) (FC385, FC387, FC388).
-- 哪 after a need denied (`没必要把哪个词遮起来`, `不用管哪些…`) means any one and asks nothing (text.QUESTION_WORD_RE) (FC176).
+- 哪 after a need denied (`没必要把哪个词遮起来`, `不用管哪些…`) means any one and asks nothing (text.QUESTION_WORD_RE, text.asks_by_word) (FC176).
 - phrasings: padding mask said to keep the model from peeking ahead or to cover what follows (`遮起来`) (FC371); every
   sentence labelled by hand, and pretraining said not to run without labelled data (FC155); both sides seen in a 既…也…
   pair (FC174); the frozen weight said to be busy too or to follow the gradient (FC389); the one projection's output
@@ -48,7 +48,7 @@ CASES = [
     ('BERT-large 一共有多少层呢？答案是 24 层。', 'FC385', False),  # (guard)
     ('BERT-base 堆了几层编码器呢？一共 24 层。', 'FC385', True),  # (missed by the starting code)
     ('BERT-base 堆了几层编码器呢？一共 12 层。', 'FC385', False),  # (guard)
-    # 哪 for any one after a need denied (text.QUESTION_WORD_RE)
+    # 哪 for any one after a need denied (text.QUESTION_WORD_RE, text.asks_by_word)
     ('BERT 是按从左到右的顺序预测下一个词，不用管哪些词被遮住。', 'FC176', True),  # (missed by the starting code)
     ('BERT 预测被遮住的词，不用管哪个词排在后面。', 'FC176', False),  # (guard)
     ('BERT 预训练时预测哪个词？', 'FC176', False),  # (guard)
