@@ -4332,38 +4332,38 @@ class ClaimReader:
         # (nor the previous subject itself named again in a later clause, `核技巧原来是这样的！第一步…，第二步…，核函数就是这两步的
         # 统称`: the sentence still goes on with it, when the term leads its clause; not when the later clause denies it,
         # `…，就不是联邦学习了`, nor names it as an object, `所以，在机器学习中一般直接用交叉熵做损失函数`)
-        if not any(not _counted_part(text, m) and not (said and self._in_property(text, c, m, spec)) and not (k > 0 and m.keys <= carry and self._leads(text, c, m) and not _NEGATION_CHAR_RE.search(text, c.start, m.start))
-                   for k, c in enumerate(clauses) if not (k > 0 and (said or _AFTERWARD_OPENS_RE.match(text, c.start, c.end)))
-                   for m in self._mentions(text, c.start, c.end)) \
+        # (when `said`, every term of the first clause lies inside the property and the later clauses are not read)
+        if (said or not any(not _counted_part(text, m) and not (k > 0 and m.keys <= carry and self._leads(text, c, m) and not _NEGATION_CHAR_RE.search(text, c.start, m.start))
+                            for k, c in enumerate(clauses) if not (k > 0 and _AFTERWARD_OPENS_RE.match(text, c.start, c.end))
+                            for m in self._mentions(text, c.start, c.end))) \
                 and (continued or self._after_statement(text, sent)) \
                 and not _OWN_SUBJECT_RE.match(text, sent.start, sent.end) and not self._defines_unknown(text, sent):
             return True
         return unframed and self._corrects_belief(text, sent)
 
-    def _in_property(self, text: str, clause: Span, m: Mention, spec: ClaimSpec | None) -> bool:
-        """Whether term `m` of a statement clause lies inside a phrasing of the property `spec`, past the clause's head (`照样要先训练奖励模型`):
-        what the property says its subject uses or needs, not a subject of the clause's own."""
-        if spec is None or spec.number is not None or not spec.predicates or clause.kind != "statement" or self._leads(text, clause, m):
+    def _in_property(self, text: str, clause: Span, m: Mention, said: list[tuple[int, int]]) -> bool:
+        """Whether term `m` of a statement clause lies inside one of the phrasings `said` of the property there (their
+        spans), past the clause's head (`照样要先训练奖励模型`): what the property says its subject uses or needs, not a
+        subject of the clause's own."""
+        if self._leads(text, clause, m):
             return False
         if _CLEFT_BEFORE_RE.search(text, clause.start, m.start):
             return False  # `真正切分矩阵乘法的是 tensor parallelism`: the term a cleft names is the clause's subject
-        return any(p.start() <= m.start and m.end <= p.end() and _USED_IN_PROPERTY_RE.search(text, p.start(), m.start)
-                   for rx in spec.predicates for t in self._readings(text)
-                   for p in [rx.search(t, clause.start, clause.end, timeout=self.timeout)] if p is not None)
+        return any(a <= m.start and m.end <= b and _USED_IN_PROPERTY_RE.search(text, a, m.start) for a, b in said)
 
     def _says_alone(self, text: str, clause: Span, spec: ClaimSpec | None) -> bool:
         """Whether a statement clause holds a phrasing of the property `spec` and names a term, and none but inside it."""
         if spec is None or spec.number is not None or not spec.predicates or clause.kind != "statement":
             return False
+        said = [p.span() for rx in spec.predicates for t in self._readings(text)
+                for p in [rx.search(t, clause.start, clause.end, timeout=self.timeout)] if p is not None]
         lead = _ANSWER_LEAD_RE.match(text, clause.start).end()
         # (the phrasing opens the clause, past a word or two, `还得…`, `直接用…`: not after a subject of the clause's own,
         # `另一项损失用的是…`, `而传统做法要先…`; nor is it turned down after, `直接用 one-hot 是不行的`)
-        if not any(len(text[lead:p.start()].strip(" \t*")) <= 2 and not _NEGATION_CHAR_RE.search(text, p.end(), clause.end)
-                   for rx in spec.predicates for t in self._readings(text)
-                   for p in [rx.search(t, clause.start, clause.end, timeout=self.timeout)] if p is not None):
+        if not any(len(text[lead:a].strip(" \t*")) <= 2 and not _NEGATION_CHAR_RE.search(text, b, clause.end) for a, b in said):
             return False
         found = self._mentions(text, clause.start, clause.end)
-        return bool(found) and all(self._in_property(text, clause, m, spec) for m in found)
+        return bool(found) and all(self._in_property(text, clause, m, said) for m in found)
 
     def _both_before(self, text: str, sent: Span) -> list[Mention]:
         """`很多同学以为 tanh 的梯度比 sigmoid 大，其实两者的导数峰值都是 0.25`: 两者 at a sentence's head is both terms the
