@@ -65,13 +65,14 @@ _MISSED_RE = re.compile(r"漏掉|漏检|漏报|漏判|没识别|未识别|没拦
 _TRUE_RE = re.compile(r"成交|属实|确诊(?!为?(?:阴性|正常|健康|良性|无病))|(?:确认|核实|证实|核验)(?:为|是)(?!正常|误|假|负|阴性|合法|良性)|确为|真的是|真正是|确实是|是真的|确实|转化|下单|命中|真阳性|真正例")
 _FALSE_ALARM_RE = re.compile(r"错误(?:地)?(?:拦截|拦下|拦|判|报|标记|识别|预测)|错拦|错报|误拦|误报|误判|误诊|误检|误杀|误伤|错判|被拦|被判为|被标为|被预测为|被诊断为")
 _PASSED_RE = re.compile(r"正确放行|放行|判为正常|没被拦|未被拦|没被误|未被误|通过")
+# the words that give a count its role: the actual positives, the actual negatives, what was flagged, the whole set
+_ROLE_RES = {"pos": _ACT_POS_RE, "neg": _ACT_NEG_RE, "pred": _PRED_POS_RE, "all": _ALL_RE}
 _CORRECT_RE = re.compile(r"判对|预测正确|分类正确|预测对|分对|答对|(?<!不)是对的|判断正确|识别正确|(?<!不)正确(?:地)?(?:判断|识别|预测|分类|判)")
 
 
 def _base(text: str, a: int, b: int, at: int) -> str | None:
     """What the count at `at` in text[a:b] (with the words around it) is: one role, or None when none or several."""
-    roles = {role for role, rx in (("pos", _ACT_POS_RE), ("neg", _ACT_NEG_RE), ("pred", _PRED_POS_RE), ("all", _ALL_RE))
-             if rx.search(text, a, b)}
+    roles = {role for role, rx in _ROLE_RES.items() if rx.search(text, a, b)}
     if "neg" in roles:
         roles.discard("pos")  # (a count named both ways, `真实的正常交易`: the word for the negatives is the narrower)
     if roles == {"pos", "pred"} and _PRED_POS_RE.search(text, a, at) and not _ACT_POS_RE.search(text, a, at):
@@ -81,7 +82,7 @@ def _base(text: str, a: int, b: int, at: int) -> str | None:
         roles.discard("pred")  # (`一万个正常用户里被错误拦截了 300 个`: the flagging told after the count is its part's)
     if "all" in roles and len(roles) == 2 and own is not None and not _ALL_RE.search(text, at, b) \
             and (other := next(r for r in roles if r != "all")) != "pred" \
-            and dict((("pos", _ACT_POS_RE), ("neg", _ACT_NEG_RE)))[other].search(text, own.end(), b):
+            and _ROLE_RES[other].search(text, own.end(), b):
         roles.discard("all")  # (`测试集里 200 个真实欺诈单`: the set the count is drawn from, its own noun the narrower)
     return roles.pop() if len(roles) == 1 else None
 
