@@ -6,7 +6,7 @@ labels, a numbered list question with a nested answer), each in a document of it
 phrasing's markup changes how another is parsed), linted with the default rule pack. A wrong phrasing counts as caught when a factual finding (FC…) lands on its
 answer's lines; a trap counts as a false alarm when one does.
 
-    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback54_*.jsonl)
+    python bench/claims.py                                    # the newest held-back set (bench/claims/heldback55_*.jsonl)
     python bench/claims.py --set dev                          # the phrasings the rule tests use
     python bench/claims.py --set heldback --by domain -v      # the first held-back sets, per domain, every miss
 
@@ -249,9 +249,15 @@ session read its flagged traps and misses: development material now.
 heldback54_*.jsonl (four more authors, 2026-12-07, fifty-fifth session, from the list alone, two wrong phrasings and
 one trap per misconception, each in a voice of its own: a conference talk's slides written out as terse fragments with
 the speaker's notes, a Socratic dialogue between a teacher and a student, a stiff translation of an English technical
-book (翻译腔), free-text answers to an open question of a practitioners' survey) is the measure now: written by
-authors who saw no rule, measured with the session's starting code (before its first rule change was committed) and
-its final code only; nobody working on the rules has read it.
+book (翻译腔), free-text answers to an open question of a practitioners' survey), written before any rule change of
+the fifty-fifth session and measured with its starting code and its final code only; the fifty-sixth session read its
+flagged traps and misses: development material now.
+heldback55_*.jsonl (four more authors, 2026-12-08, fifty-sixth session, from the list alone, two wrong phrasings and
+one trap per misconception, each in a voice of its own: a mind map exported as plain text, a shared online document
+with colleagues' inline comments, an engineer's pitfall log on a team wiki (踩坑记录), a prompt engineer's few-shot
+examples for an LLM tutor bot) is the measure now: written by authors who saw no rule, measured with the session's
+starting code (before its first rule change was committed) and its final code only; nobody working on the rules has
+read it.
 Exit status 0 always (it is a measurement, not a gate).
 """
 from __future__ import annotations
@@ -318,6 +324,7 @@ SETS = {
     "heldback52": sorted((ROOT / "bench" / "claims").glob("heldback52_*.jsonl")),
     "heldback53": sorted((ROOT / "bench" / "claims").glob("heldback53_*.jsonl")),
     "heldback54": sorted((ROOT / "bench" / "claims").glob("heldback54_*.jsonl")),
+    "heldback55": sorted((ROOT / "bench" / "claims").glob("heldback55_*.jsonl")),
 }
 QUESTIONS = ("请谈谈你对这个问题的理解。", "简要回答下面的知识点。", "面试官追问：展开说说。")
 
@@ -387,7 +394,7 @@ def measure(rows: list[dict], linter) -> dict[str, list[tuple[int, str, list[str
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=sorted(SETS), default="heldback54")
+    ap.add_argument("--set", choices=sorted(SETS), default="heldback55")
     ap.add_argument("--files", nargs="+", type=Path, help="phrasing files to measure instead of a named set")
     ap.add_argument("--by", choices=("dialect", "domain", "misconception"), default="dialect")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and false alarm")
