@@ -2,8 +2,8 @@
 
 - a bullet glyph pasted from a slide or a word processor (`•`, `●`, `▪`, `·`…) that opens a line is read past as
   Markdown's own list marker is (`document._OPENING_BULLET_RE`): a pair set side by side at the head of such a line
-  (`• A vs B | 两者都…`) was read as starting with the glyph and lost its reading as the subject of what follows; two
-  phrasings of the fourteenth set (three dialects each) lost this way by the fifty-fifth session's field reading.
+  (`• A vs B | 两者都…`) was read as starting with the glyph and lost its reading as the subject of what follows; a
+  phrasing of the fourteenth set (in three dialects) was lost this way by the fifty-fifth session's field reading.
 """
 
 from __future__ import annotations
