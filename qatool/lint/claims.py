@@ -619,8 +619,11 @@ _BOTH_RE = re.compile(r"^" + _ANSWER_LEAD + r"(?:(?:其实|实际上|事实上|�
 # the clauses after it are said of the examples, not of the label (examples in brackets are glosses, see
 # _EXAMPLE_GLOSS_RE: `允许使用饱和激活函数（如 sigmoid，tanh 等）进行训练，其能…` goes on with its subject)
 _EXAMPLES_AT_RE = re.compile(r"(?:(?<=[：:，,；;\s*])|^)\s*+(?:" + EXAMPLE_LEAD + r"|e\.g\.|such as)\s*+(?:\*\*)?\s*+(?:[：:]\s*+)?")
+# 其 followed by 实 is 其实 (actually), not its, unless what follows makes it 其 + a noun (`其实现`, its implementation;
+# `其实验`, `其实施`, `其实质`), though not `其实现在` (actually now), `其实现阶段` or `其实验证` (actually checks)
+_QI_SHI = r"实(?!现(?!在|阶段|今)|验(?!证)|施|质)"
 # a sentence that goes on with the previous sentence's subject: `它…` / `它们…` before any term of its own
-_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|实|中|后|间|一|所)(?=\s*+(?:\*\*)?\s*+[A-Za-z\u4e00-\u9fff])"  # (其: its)
+_PRONOUN_RE = re.compile(r"它们?|(?<![尤极与])其(?!余|他|它|次|" + _QI_SHI + r"|中|后|间|一|所)(?=\s*+(?:\*\*)?\s*+[A-Za-z\u4e00-\u9fff])"  # (其: its)
                          # a demonstrative for a measure (`这个数值越小，…`, `该指标越高`): the measure named before
                          r"|(?:这个|该|此)(?:数值|指标|值|分数|得分)(?=\s*+(?:越|更|的值|的取值|也|就|会|应该|应当|偏|很|较))"
                          # or for a method, said of itself (`因为这个算法本身就能…`, `该算法本身…`): the method named before
@@ -1046,13 +1049,13 @@ _KIND_LIKENED_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:一样|同一?(?:个)?
 _PERSON_CLEFT_RE = re.compile(_ANSWER_LEAD + r"(?:我们|我|咱们|你们|你|他们|她们|大家|团队|作者们?)[^，,。；;：:的]{0,12}?的\s*+(?:其实|就|正|便|也|都)?\s*+是\s*+(?:\*\*)?\s*+")
 _ANAPHOR_RE = re.compile(_ANSWER_LEAD + r"(?:(?:不过|但是?|然而|而且|同时|因此|所以|另外|此外|可见|显然)\s*+[，,]?\s*+)?"
                          r"(?:(?:正是|恰恰是|恰是|就是)\s*+)?"  # (`…。正是这两种激活函数缓解了…`)
-                         r"(?:它|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外)|这(?:两|二|三|几)?(?:类|种|些|样的|项|篇|一|个)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计|激活函数|函数|策略)"
+                         r"(?:它|其(?!余|他|它|次|" + _QI_SHI + r"|中|后|间)|该|此(?!时|外)|这(?:两|二|三|几)?(?:类|种|些|样的|项|篇|一|个)(?=模型|网络|方法|算法|分类器|检测器|优化器|编码器|解码器|结构|层|技术|工作|研究|论文|机制|做法|操作|损失|指标|设计|激活函数|函数|策略)"
                          r"|" + _OWN_OBJECT + r")")
 # (not a time, `那时我给新人讲 X，说…`, `这次…`: the speaker goes on after it, and the term after the verb)
 _TIME_AFTER_DEMONSTRATIVE = r"(?!时|年|次|回|天|阵|会儿|段时间|些年|几年|几天|几次|几回|一年|一次|一回|一天)"
 # (nor a place, `这里我们发现 X…`, `此处…`: here/there is where the speaker stands, it stands for no term)
 _PLACE_AFTER_DEMONSTRATIVE = r"(?!里|儿|边|处)"
-_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|实|中|后|间)|该|此(?!时|外|处)|这" + _TIME_AFTER_DEMONSTRATIVE + _PLACE_AFTER_DEMONSTRATIVE
+_PRONOUN_LEAD_RE = re.compile(r"(?:它们?|其(?!余|他|它|次|" + _QI_SHI + r"|中|后|间)|该|此(?!时|外|处)|这" + _TIME_AFTER_DEMONSTRATIVE + _PLACE_AFTER_DEMONSTRATIVE
                               + r"(?:个|种|些|类|样)?|那" + _TIME_AFTER_DEMONSTRATIVE + _PLACE_AFTER_DEMONSTRATIVE + r"(?:个|种|些)?|" + _OWN_OBJECT + r")")
 # a property named beside its contrary as what is compared (`同策略（on-policy）与异策略（off-policy）的区别`) is a
 # topic, not a claim
@@ -2931,8 +2934,8 @@ _CLASSICAL_READ: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # (为 as a copula, `本为一物`, `皆为 basic block`: not 以为, 认为, 成为, 作为, 因为, 混为一谈, 分为, 变为 and the like, nor 为了 or 为何)
     # (nor the 为 of a passive, `不为噪声所扰`: by)
     (re.compile(r"(?<![以认成作因称视较而行与之所难可更最甚极混分变转改设记归列化合译换])为(?![了何什止主])(?![^，,。；;]{1,8}?所)"), "是"),
-    # (其 as 它, `其前馈层…`: not 其中, 其他, 其实, 其余, 其次, 其间, 尤其, 极其, 与其)
-    (re.compile(r"(?<![尤极与])其(?![中他它余实次间])"), "它"),
+    # (其 as 它, `其前馈层…`: not 其中, 其他, 其实 (but 其实现, its implementation), 其余, 其次, 其间, 尤其, 极其, 与其)
+    (re.compile(r"(?<![尤极与])其(?![中他它余次间]|" + _QI_SHI + r")"), "它"),
     # (于 opening a phrase of place or range, `于 x < 0 时`, `于原点处`: as 在; not the 于 of 由于, 对于, 等于, 大于…)
     (re.compile(r"(?:(?<=[，,：:；;\s])|^)于(?=\s*+[\u4e00-\u9fffA-Za-z0-9(（])"), "在"),
     (re.compile(r"唯(?!一|物|美|心|有)"), "只"),  # (唯 as 只: only)
@@ -5580,7 +5583,8 @@ _TOPIC_LABEL_RE = re.compile(r"\s*+(?:\*\*)?\s*+的\s*+(?:做法|流程|原理|�
 _NEGATION_CHAR_RE = re.compile(r"[不没无未非别]")
 _CLEFT_BEFORE_RE = re.compile(r"的(?:就|才|正)?是\s*+(?:\*\*)?\s*+$")
 _USED_IN_PROPERTY_RE = re.compile(r"用|拿|取|需要|需|依赖|依靠|靠|训练?|拟合|就是|即|等于|是")
-_OWNER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:中|里|当中)\s*+|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*+(?:每一?个|每|各个|各|所有|全部)?\s*+")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
+# (after a generic head noun of the term, `GPT 系列模型的预训练目标`: the model is the term itself)
+_OWNER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:(?:系列|家族)?\s*+(?:模型|网络)\s*+|系列\s*+)?(?:(?:中|里|当中)\s*+|(?:生成|产生|输出|给出|预测|算出)(?:出来|出)?)?的\s*+(?:每一?个|每|各个|各|所有|全部)?\s*+")  # `A 的（每个）B`, `A 里的 B`: B is part of A (and `教师生成的软标签`: what A puts out)
 # a pronoun that owns the term after it (`因为它那个 decoder 里…`, `它的 encoder…`): the pronoun's referent stands at the
 # clause's start, the pronoun itself a few words on
 _PRONOUN_OWNER_GAP_RE = re.compile(r"[^，,。；;：:\s]{0,4}?(?:它|它们|其)\s*+(?:的|那个|这个|那些|这些)\s*+(?:每一?个|每|各个|各|所有|全部)?\s*+")
