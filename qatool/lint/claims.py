@@ -1612,7 +1612,7 @@ _FROM_BEFORE_RE = re.compile(r"(?:从|由|(?i:\bfrom))\s*+(?:\*\*)?\s*+$")
 _FROM_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:逐渐|慢慢|逐步|平滑地?)?\s*+(?:转向|转为|转到|转成|过渡到|过渡为|切换到|切换为|切换成|变为|变成|换成|换到|走向|迁移到|改为|到|(?i:to\b))")
 # the 、 of an enumeration, markup and spaces allowed beside it
 _ENUM_BEFORE_RE = re.compile(r"、[\s*`]*$")
-_ENUM_AFTER_RE = re.compile(r"[\s*`]*(?:[（(][^（()）]{0,40}[）)])?[\s*`]*(?:、|等)")
+_ENUM_AFTER_RE = re.compile(r"[\s*`]*+(?:[（(][^（()）]{0,40}[）)])?[\s*`]*+(?:、|等)")
 
 
 def _listed_kind(text: str, ps: int, pe: int) -> bool:
