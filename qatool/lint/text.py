@@ -364,7 +364,7 @@ SAY_LEAD_RE = re.compile(r"^(?:说|称|认为|觉得|以为)(?!明|到|起|过|�
 # supposition: a clause that begins like this states nothing
 # (`面试问到 X，…`: when X is asked about, what follows is what to answer)
 # (but `即便是 X 也…`, `哪怕是 X 都…` single out X and state what follows of it: `即便是较小的 BERT-base 也有…`)
-SUPPOSE_RE = re.compile(r"^\s*+[（(]?\s*+(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|(?:面试)?(?:被|当)?问到|if\b|suppose)"
+SUPPOSE_RE = re.compile(r"^\s*+[（(]?\s*+(?:(?:你|您|我们|咱们|大家)(?=要是|如果|假如|倘若|若是)|)(?:如果|假如|假设|倘若|若是|如若|若(?!干|何|无|有所)|要是|(?:即使|即便|哪怕)(?!是[^，,。；;？?！!]{1,30}?(?:也|都))|要想|想要|若要|如要|要(?:得到|实现|达到|获得)|要(?=[^，,。；;？?！!用]{1,8}?(?:请|就|得|需要?|应该?)\s*+(?:改用|换用|选用|使用|采用|用))|(?:面试)?(?:被|当)?问到|if\b|suppose)"
                         # (not a figure set up, which states nothing supposed: `如果把训练比作做菜，X 就是…`, `如果说优化器里有一个
                         # 冠军，那就是 Adam`)
                         r"(?![^，,。；;]{0,3}把[^，,。；;]{1,24}?(?:比作|比喻成|比喻为|比成|比方成|想象成)|说[^，,。；;]{1,40}[，,]\s*+(?:那|那么)(?:就|便)?是)", re.I)
@@ -766,6 +766,10 @@ def split_spans(text: str, seps: str, start: int = 0, end: int | None = None, ha
             # a closing quote right after the end of a sentence belongs to it (`“S。”答：错误。`: S ends at 。”)
             while c != "\n" and i + 1 < end and text[i + 1] in _CLOSING_QUOTES:
                 i += 1
+            # and so does the close of a bracket the piece opened (`…（讲者备注：这是常识。）`): the aside ends inside
+            # its brackets, and the bracket is no sentence of its own
+            while c != "\n" and i + 1 < end and text[i + 1] in "）)" and _open_bracket_in(text, lo, i + 1):
+                i += 1
             out.append((lo, i + 1))
             lo = i + 1
         i += 1
@@ -798,6 +802,17 @@ def _turns(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _open_bracket_in(text: str, a: int, b: int) -> bool:
+    """Whether a bracket (`（` or `(`) opened in text[a:b] is still open at b."""
+    depth = 0
+    for ch in text[a:b]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
+
+
 # the quotes that close (and open) a quoted statement
 _CLOSING_QUOTES = "”’」』"
 _OPENING_QUOTES = "“‘「『"
@@ -824,12 +839,17 @@ _LIST_WORD_RE = re.compile(r"\s*+(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u0370-\u03ff][A-Z
 _PARTITIVE_NEXT_RE = re.compile(r"\s*+(?:另一部分|一部分|另一些)")
 
 
+# the label of a note opening a bracket (`（讲者备注：…）`, `（注：…）`, `（批注：…）`)
+_NOTE_BRACKET_RE = re.compile(r"\s*+[\u4e00-\u9fff]{0,3}(?:备注|旁注|批注|注)\s*+[:：]")
+
+
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Pieces of text[start:end] ending after each comma, except commas inside brackets (`max(0, x)`,
     `[0, +∞)`, `（如 α = 0.01，…）`) and ASCII commas followed by neither white space nor CJK, which
     separate no clauses."""
     end = len(text) if end is None else end
     out, lo, depth = [], start, 0
+    noted: list[bool] = []  # for each bracket open, whether it opens a note
     math = False  # inside inline math (`$\beta_1, \beta_2$`): a formula's commas separate no clauses
     for i in range(start, end):
         c = text[i]
@@ -838,9 +858,11 @@ def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
         elif math:
             continue
         elif c in _OPEN:
-            depth += 1
+            # (a speaker's note in brackets, `（讲者备注：…，…）`, is a sentence of its own: its commas part clauses)
+            noted.append(c == "（" and _NOTE_BRACKET_RE.match(text, i + 1, end) is not None)
+            depth += not noted[-1]
         elif c in _CLOSE:
-            depth = max(0, depth - 1)
+            depth = max(0, depth - (not noted.pop() if noted else 1))
         elif (c in CLAUSE_SEP or (c == "、" and _PARTITIVE_NEXT_RE.match(text, i + 1, end))) and depth == 0:
             # (a 、 before `一部分`/`另一部分` parts clauses, not names: `一部分跑 FP32 浮点、一部分跑 INT8 整数`)
             out.append((lo, i + 1))
