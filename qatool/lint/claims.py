@@ -1092,6 +1092,23 @@ _COMPUTED_WITH_BEFORE_RE = re.compile(r"(?:以|用|按|按照|根据|依据)\s*+
 _COMPUTES_AFTER_RE = re.compile(r"\s*+[)）]?\s*+(?:\*\*)?\s*+(?:来|去)?(?:计算|求|算|求得|算出|得到|定义)(?:出)?\s*+(?:\*\*)?\s*+")
 _SUBCLAUSE_BREAK_RE = re.compile(r"[，,；;：:]")
 _GIVEN_TO_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:就|才|正|其实|实际上|恰恰|则)?\s*+(?:是|为|属于)\s*+(?:\*\*)?\s*+")
+# the quotes a property may stand inside, and the close of one followed by the copula that gives it to a term
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+
+
+def _quoted_given(text: str, start: int, ps: int, pe: int, nxt: int) -> bool:
+    """Whether the property at text[ps:pe] stands inside a quote opened after `start` and closed before `nxt`, the
+    quote followed by a copula that gives it to the term at `nxt` (`“预测为正里有多少真为正”属于 precision`)."""
+    for opening, closing in _QUOTE_PAIRS:
+        qo = text.rfind(opening, start, ps + 1)
+        if qo < 0 or text.find(closing, qo, ps) >= 0:
+            continue
+        qc = text.find(closing, pe, nxt)
+        if qc >= 0 and _GIVEN_TO_RE.fullmatch(text, qc + 1, nxt):
+            return True
+    return False
+
+
 _OWNED_AFTER_RE = re.compile(r"(?:\s*+(?:和|与|及|、|/|或)\s*[^，,。；;的]{1,16}?)?\s*+(?:\*\*)?\s*+的")
 # an answer that opens without a subject of its own, on a copula (`就是让所有头共享…`, `其实就是…`, `说白了就是…`)
 _ELIDED_ANSWER_RE = re.compile(_ANSWER_LEAD + r"(?:" + _DISCOURSE_MARKERS + r")?\s*+[，,]?\s*+(?:就是|其实就是|即是|也就是|指的是)")
@@ -4704,6 +4721,8 @@ class ClaimReader:
             if nxt is not None and not set(nxt.keys) & set(spec.subjects) and _GIVEN_TO_RE.fullmatch(text, pe, nxt.start) \
                     and _OWNED_AFTER_RE.match(text, nxt.end, clause.end):
                 continue  # `约 3.4e38 是 FP32 和 BF16 的最大值`: the property is said to be another term's
+            if nxt is not None and not set(nxt.keys) & set(spec.subjects) and _quoted_given(text, clause.start, ps, pe, nxt.start):
+                continue  # `→ “预测为正里有多少真为正”属于 precision`: a quoted definition said to be another term's
             if nxt is not None and _BRACKET_OPEN_RE.fullmatch(text, pe, nxt.start) and _BRACKET_CLOSE_RE.match(text, nxt.end, clause.end) \
                     and not any(m.start < pe and m.end > ps for m in mentions) and self._bracketed_pairs(text, clause, live) > 1:
                 # `sparsity (L1) and smoothness (L2)`: properties each followed by the term that has it, in brackets
