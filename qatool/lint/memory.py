@@ -80,14 +80,26 @@ LATER_NOT_STATED_RE = re.compile(r"不(?![少小])|没|并非|错|误|有人|以
 SPLIT_RE = re.compile(r"每张|每卡|每块|多卡|张量并行|流水线|(?<![A-Za-z])(?:TP|PP)(?![A-Za-z])|ZeRO|offload|卸载|切分|分到|分摊|分片|shard", re.I)
 
 
+# a card named by its capacity where the model is put (`在 8G 的消费卡上部署过…`, `一张 24GB 的显卡`): the card, not what
+# the weights are said to need; blanked (to spaces, positions kept) so that the figure said of the weights is read alone
+CARD_RE = re.compile(r"(?:在|用|拿)?\s*+(?:一张|一块|单张|这张|那张)?\s*+\d+(?:\.\d+)?\s*+(?:GB|G|GiB)(?![A-Za-z/])\s*+(?:显存)?\s*+(?:的)?\s*+"
+                     r"(?:消费级?|游戏|家用|老|小)?\s*+(?:显卡|卡|GPU|消费卡)(?:上)?")
+
+
+def _without_card(sent: str) -> str:
+    return CARD_RE.sub(lambda m: " " * len(m.group()), sent)
+
+
 def _sentence(text: str, s: int, e: int) -> tuple[int, int, float, float, float] | None:
     """(start, end of the memory figure, billions of parameters, bytes a parameter, stated GB) when the
     sentence states a weight memory the arithmetic contradicts; None otherwise. A figure below the weights alone is
-    read up to the end of its clause: what later clauses add (`…还能留出空间给 KV cache`) cannot make it larger."""
-    got = _stated(text[s:e])
+    read up to the end of its clause: what later clauses add (`…还能留出空间给 KV cache`) cannot make it larger.
+    A card named by its capacity (CARD_RE) is read as no figure."""
+    sent = _without_card(text[s:e])
+    got = _stated(sent)
     if got is None:
-        cut = _told_small(text[s:e])
-        got = None if cut is None else _stated(text[s:s + cut], small=True)
+        cut = _told_small(sent)
+        got = None if cut is None else _stated(sent[:cut], small=True)
     return None if got is None else (s + got[0], s + got[1], got[2], got[3], got[4])
 
 
