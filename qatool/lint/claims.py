@@ -1086,7 +1086,8 @@ _ATTRIBUTED_AFTER_RE = re.compile(r"[^，,。；;]{0,6}?(?:就|才|正|其实|�
                                   r"(?:做法|方法|特点|思路|方式|操作|策略|特性|性质|行为|缺点|优点|问题|设计)")
 # a property followed by "is another term's …" (`约 3.4e38 是 FP32 和 BF16 的最大值`): it is given to that term
 # the name a property is given after it, in its own clause (`预测正确的样本占总样本的比例 (TP+TN)/N 称为准确率`)
-_NAMED_AS_AFTER_RE = re.compile(r"[^，,。；;：:！!？?]{0,30}?(?:被)?(?:称为|称作|称之为|叫做|叫作|记为|记作)\s*+(?:\*\*)?\s*+")
+# (or by a bare 叫, as a definition says which of two things bears the name: `把模型上一步的预测作为下一步输入才叫 teacher forcing`)
+_NAMED_AS_AFTER_RE = re.compile(r"[^，,。；;：:！!？?]{0,30}?(?:被)?(?:称为|称作|称之为|叫做|叫作|记为|记作|(?<=[才就便则正也])叫)\s*+(?:\*\*)?\s*+")
 # ... or the thing a formula is used to compute (`以 TP/(TP+FN) 计算真负例率`)
 _COMPUTED_WITH_BEFORE_RE = re.compile(r"(?:以|用|按|按照|根据|依据)\s*+(?:\*\*)?\s*+$")
 _COMPUTES_AFTER_RE = re.compile(r"\s*+[)）]?\s*+(?:\*\*)?\s*+(?:来|去)?(?:计算|求|算|求得|算出|得到|定义)(?:出)?\s*+(?:\*\*)?\s*+")

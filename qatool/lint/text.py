@@ -455,13 +455,13 @@ _VERDICT_FALSE_RE = re.compile(_VERDICT_LABEL + r"(?:[（(]\s*+(?:" + _FALSE_MAR
 
 # a question that asks whether the statement before it is right (`S，对吗？`, `S，这句话对吗？`, `S，这样画对吗？`), or a
 # plain yes/no question (`S 吗？`: `BERT 是自回归模型吗？` then `对。`) ...
-_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧|(?<![\s，,])(?:吗|么)(?=\s*+[？?]))"
+_TAG_ASK = r"(?:(?:对|正确|成立)(?:吗|么)|(?:这一?点)?(?:你们?|您|大家)?(?:都)?(?:同意|认可|认同|赞同)(?:吗|么)|对不对|是否(?:正确|成立)|(?:对|是|没错)吧|(?<![\s，,])(?:吗|么)(?=\s*+[？?]))"
 _TAG_QUESTION_RE = re.compile(r"[，,]?\s*+(?:这句话|这种说法|这个说法|这一说法|该说法|此说法|这样做|这么做|这样理解|这么理解|这样(?:画|写|用|设|算|说)?)?\s*+"
                               r"(?:是)?" + _TAG_ASK + r"\s*+[？?]\s*+$")
 # ... and a sentence that answers it yes (`对。`, `对，…`, `正确。`, `答案：对`, `（√）`)
 # (a speaker's turn may answer it: `主播A：对对对，…`)
 _AFFIRMED_RE = re.compile(r"(?:\s*+" + SPEAKER_LABEL + r"\s*+[:：])?" + _VERDICT_LABEL
-                          + r"(?:对+|正确|是的|没错|成立|当然(?:是的?|了|啦)?|√|✓|✔|[（(]\s*+(?:√|✓|✔|对|正确)\s*+[)）])"
+                          + r"(?:对+|正确|是的|没错|成立|当然(?:是的?|了|啦)?|(?:我)?(?:完全|非常)?(?:同意|认可|认同|赞同)|正是(?:如此|这样|这个道理|这个意思)?|确实(?:如此)?|是这样(?:的)?|√|✓|✔|[（(]\s*+(?:√|✓|✔|对|正确)\s*+[)）])"
                           r"\s*+(?=[。，,；;！!：:]|$)")
 
 
@@ -490,7 +490,7 @@ def affirmed_until(text: str, s: int, e: int, a: int, b: int) -> int | None:
 _TONE_STATEMENT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 # where a question may ask whether the statement before it is right (a cheap look before the sentences are read), or is
 # asked by its tone and answered yes (`…？对！`)
-_TAG_HINT_RE = re.compile(_TAG_ASK + r"|[？?]\s*+(?:\*\*)?\s*+(?:对|正确|是的|没错|当然)")
+_TAG_HINT_RE = re.compile(_TAG_ASK + r"|[？?]\s*+(?:\*\*)?\s*+(?:" + SPEAKER_LABEL + r"\s*+[:：]\s*+)?(?:对|正确|是的|没错|当然|正是|确实|是这样)")
 
 
 def may_be_affirmed(text: str) -> bool:
@@ -1119,21 +1119,35 @@ _RHETORICAL_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么|又|还|那还|�
 # `…，你是不是觉得很意外？`, `…，没想到吧？`): it asks nothing of them (not one that asks whether they are right, `…，对吗？`,
 # `…，是不是？`: _TAG_ASK)
 _INVITE_FUN = r"有趣|有意思|神奇|奇妙|好玩|厉害|巧妙|聪明|妙|酷|奇怪|意外|惊讶|不可思议"
-_INVITE_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么)?\s*+(?:你们?|您|大家|同学们?|小朋友们?)\s*+(?:都)?(?:知道|猜猜?|想想|想一想|晓得|明白)(?:看)?\s*+(?:这|这是|这又是)?\s*+"
+_INVITE_TAIL_RE = re.compile(r"[，,；;]\s*+(?:那|那么)?\s*+(?:你们?|您|大家|同学们?|小朋友们?)\s*+(?:都)?(?:知道|猜猜?|想想|想一想|晓得|明白|懂)(?:看|了)?\s*+(?:这|这是|这又是)?\s*+"
                              r"(?:为什么|为啥|是为什么|什么原因|怎么回事)?\s*+(?:吗|呢|嘛)?\s*+[？?]\s*+$"
                              r"|[，,；;]\s*+(?:你们?|您|大家)?\s*+(?:是不是|有没有|会不会)?\s*+(?:也)?(?:说|看|觉得|感到|感觉)?\s*+(?:这|它|这样)?\s*+(?:是不是)?\s*+"
                              r"(?:很|挺|特别|超|太|有点|非常)?\s*+(?P<fun>" + _INVITE_FUN + r")(?:不(?P=fun))?\s*+(?:了)?\s*+(?:吧|吗|呢|呀|啊|哇)?\s*+[？?]\s*+$"
                              r"|[，,；;]\s*+(?:没想到|想不到)吧\s*+[？?]\s*+$")
 
 
+# a last clause that asks the listener a further question, led by 那/那么 or by whom it addresses, that builds on what the
+# clauses before it state (`X 是基于循环结构的，那么自注意力在哪里算？`, `β1 控制二阶矩，你写更新时 v_t 用哪个系数？`,
+# `…，你再想想 Y 是否对称？`): they are the asker's premise, stated; not a clause that asks whether they are right or what
+# the listener makes of them (`…，你怎么看？`, `…，你觉得对吗？`, `…，那这句话成立吗？`)
+_FOLLOW_ASK_RE = re.compile(r"[，,；;]\s*+(?:那|那么|那你|那您|你|您|你们|大家|同学们?)\s*+(?:再|来|不妨)?\s*+"
+                            r"(?![^，,；;？?]*(?:看法|觉得|认为|同意|认可|认同|赞同|对吗|对么|对不对|对吧|正确|成立|没错|有道理|说得通|怎么看|如何看|怎么想|怎么理解|如何理解|怎么评价|如何评价))"
+                            r"[^，,；;？?]{0,40}?(?:哪|什么|多少|几|怎么|怎样|如何|为什么|为何|谁|是否)[^，,；;？?]{0,40}[？?]\s*+$")
+
+
 def invite_tail(text: str, a: int, b: int) -> int | None:
     """Where the last clause of the sentence text[a:b] starts when it only invites the listener to wonder at or guess
-    the reason for what the clauses before it state (`_INVITE_TAIL_RE`: `词表越大，序列越短，你知道为什么吗？`), what comes
-    before it states (a sentence of its own would be a statement) and the next sentence does not say it is wrong; else
-    None."""
+    the reason for what the clauses before it state (`_INVITE_TAIL_RE`: `词表越大，序列越短，你知道为什么吗？`), or asks a
+    further question on what they state as a premise (`_FOLLOW_ASK_RE`: `X 是 Y，那么 Z 在哪里算？`) that the answer after
+    it does not deny, what comes before it states (a sentence of its own would be a statement) and the next sentence does
+    not say it is wrong; else None."""
     if "？" not in text[a:b] and "?" not in text[a:b]:
         return None
     m = _INVITE_TAIL_RE.search(text, a, b)
+    if m is None:
+        m = _FOLLOW_ASK_RE.search(text, a, b)
+        if m is not None and _premise_denied(text, a):
+            return None
     if m is None or m.start() <= a or sentence_kind(text[a:m.start()]) != "statement" or refuted_next(text, a):
         return None
     return m.start()
