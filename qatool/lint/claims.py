@@ -726,6 +726,10 @@ def _unowned(text: str, clauses: list, i: int) -> bool:
         and _ONE_OF_TWO_RE.match(text, clauses[i - 1].start, clauses[i - 1].end) is not None
 # what may stand before a clause's subject: a connective (`而其…`, `但其…`)
 _CLAUSE_HEAD_RE = re.compile(r"\s*+(?:(?:而且|而|但是?|并且|且|同时|因此|所以|另外|此外|不过|然而|(?:这|正|就)?是?(?:因为|由于|得益于|归功于|受益于)|因|凭借|依靠)\s*+[，,]?\s*+)?")
+# a frame of regard that opens a clause, `对于 X 而言，` / `对 X 来说，`, before more of the same clause: when what follows it
+# names a term of its own (`对于 BERT 而言，所谓全参数微调，…`, `对于 PPO 而言，加入 KL 惩罚这一项，意味着…`), that term is the
+# topic the later clauses go on with, not the one the frame regards
+_REGARD_FRAME_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:对于|对)[^，,。；;：:！!？?\n]{1,40}?(?:而言|来说)\s*+[，,]\s*+")
 # a clause that ends by marking its term as the topic of what follows (`ROC 曲线的话，`, `LSTM 的门呢，`)
 _TOPIC_MARKED_RE = re.compile(r"(?<![如若要假])(?:的话|呢|嘛|来说|而言)\s*+[，,]\s*+$")
 # a fill-in-the-blank item and its answer on one line (`填空：KNN 是一种 ____ 算法。答：聚类。`): the blanks, the answer's
@@ -4004,6 +4008,9 @@ class ClaimReader:
         titled = self._titled(text, clause, mentions)
         if titled is not None:
             return titled, False
+        after = self._past_regard(text, clause, mentions)
+        if after is not None:
+            return self._opening_frame(text, after, [m for m in mentions if m.start >= after.start], frame, carried)
         apposed = self._dash_apposed(text, clause, mentions)
         if apposed is not None:
             return apposed, False
@@ -4090,7 +4097,22 @@ class ClaimReader:
             return prev + subj
         return subj
 
+    def _past_regard(self, text: str, clause: Span, mentions: list[Mention]) -> Span | None:
+        """The rest of a clause after a frame of regard it opens with (`对于 BERT 而言，所谓全参数微调，`), when that rest
+        names a term at its head, the one the clauses after go on with (`_REGARD_FRAME_RE`); else None."""
+        m = _REGARD_FRAME_RE.match(text, _ANSWER_LEAD_RE.match(text, clause.start, clause.end).end(), clause.end)
+        if m is None or m.end() >= clause.end:
+            return None
+        after = Span(m.end(), clause.end, clause.kind)
+        rest = [x for x in mentions if x.start >= m.end()]
+        if not rest or not self._goes_on_with_terms(text, after, rest):
+            return None
+        return after
+
     def _goes_on_with(self, text: str, clause: Span, mentions: list[Mention]) -> list[Mention]:
+        after = self._past_regard(text, clause, mentions)
+        if after is not None:
+            return self._goes_on_with(text, after, [m for m in mentions if m.start >= after.start])
         introduced = self._introduced(text, clause, mentions)
         if introduced is not None:
             return [introduced]  # `GAN 训练时有个毛病叫模式崩溃，就是…`: the named term goes on

@@ -1,0 +1,105 @@
+"""Readings added in the fifty-sixth session (group E), from the misses of the fifty-fourth phrasing set, each shown on
+sentences of the helper's own wording: a frame of regard that opens a clause (`对于 X 而言，`) before the term the rest
+of the clause is about, passive moves of a knob (`β 被设置得越大`, `p 从 0.9 被提高到 0.99`), a denied input corrected
+after 而是, a one-hot vector written out, sizes given in FP32 before the model's size in billions, 反而 that stresses
+a wrong direction, and the reward model said to adjust its own weights in the PPO loop.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.lint.readings import found, item
+
+# (text, code, whether the code is found), wrong phrasings (True) and traps (False); each is marked by what the
+# session's starting code did: a guard was right then and is now, the others were missed (or flagged) by it
+CASES = [
+    # (a frame of regard before the term the clause is about: what follows is that term's)
+    ('对于 RLHF 而言，KL 惩罚，其实就是鼓励策略多做探索。', 'FC396', True),  # (missed by the starting code)
+    ('对 BERT 来说，全量微调，就是冻住其余各层的参数只训分类头。', 'FC395', True),  # (missed by the starting code)
+    ('对于 RLHF 而言，KL 惩罚，其实就是约束策略不要偏离参考模型。', 'FC396', False),  # (guard)
+    ('对于 BERT 而言，全量微调会更新所有参数，它的每一层都参与训练。', 'FC395', False),  # (guard)
+    # (full fine-tuning said to train the last layer only, or to freeze the other or the first layers)
+    ('全量微调的时候只会训练模型的分类层。', 'FC395', True),  # (missed by the starting code)
+    ('做全参数微调时，其余各层的权重都被冻结，梯度只到输出层。', 'FC395', True),  # (missed by the starting code)
+    ('全参数微调会把前 6 层的参数冻住，只训练后面几层。', 'FC395', True),  # (missed by the starting code)
+    ('全参数微调会更新所有层，其余各层的参数不会被冻结。', 'FC395', False),  # (guard)
+    ('部分微调会把前 6 层冻结，全参数微调则更新全部参数。', 'FC395', False),  # (guard)
+    ('全参数微调会冻结前几层吗？', 'FC395', False),  # (guard)
+    # (the KL penalty said to pay more the farther the policy drifts, 便/则 before 越)
+    ('加上 KL 惩罚以后，策略离参考模型偏得越远，拿到的奖励便越高。', 'FC396', True),  # (missed by the starting code)
+    ('KL 惩罚项的作用就是：偏离得越多，奖励则越大。', 'FC396', True),  # (missed by the starting code)
+    ('KL 惩罚意味着策略偏离参考模型越远，扣掉的奖励便越多。', 'FC396', False),  # (guard)
+    ('KL 惩罚项让策略偏离得越远，得到的奖励反而越少。', 'FC396', False),  # (guard)
+    ('KL 惩罚是让策略偏离越远奖励越多吗？', 'FC396', False),  # (guard)
+    # (DPO's pipeline said to hold the reward model's training, 的 before 训练)
+    ('DPO 的流程里包含奖励模型的训练这一步。', 'FC397', True),  # (missed by the starting code)
+    ('DPO 的训练步骤包括奖励模型的拟合和策略优化。', 'FC397', True),  # (missed by the starting code)
+    ('DPO 的流程并不包含奖励模型的训练。', 'FC397', False),  # (guard)
+    ('RLHF 的流程包含奖励模型的训练，DPO 则省掉了这一步。', 'FC397', False),  # (guard)
+    ('DPO 需要包含奖励模型的训练吗？', 'FC397', False),  # (guard)
+    # (a larger DPO β, set in the passive, said to let the policy drift)
+    ('DPO 里 β 被调得越大，策略越能远离参考模型。', 'FC401', True),  # (missed by the starting code)
+    ('DPO 中 β 被设定得越大，策略就可以越自由地偏离参考模型。', 'FC401', True),  # (missed by the starting code)
+    ('DPO 中 β 被设定得越大，策略就越贴近参考模型。', 'FC401', False),  # (guard)
+    ('DPO 中 β 被调得越小，策略越能偏离参考模型。', 'FC401', False),  # (guard)
+    ('DPO 中 β 被调得越大，策略是否越能偏离参考模型？', 'FC401', False),  # (guard)
+    # (a temperature raised in the passive said to make sampling more certain)
+    ('采样时温度被调高以后，输出会变得更加确定。', 'FC404', True),  # (missed by the starting code)
+    ('softmax 里的温度 T 被调大，概率分布就会变得更尖锐。', 'FC404', True),  # (missed by the starting code)
+    ('采样时温度被调高以后，输出会变得更加随机。', 'FC404', False),  # (guard)
+    ('softmax 里的温度 T 被调小，概率分布就会变得更尖锐。', 'FC404', False),  # (guard)
+    ('温度被调高以后，输出会更确定吗？', 'FC404', False),  # (guard)
+    # (反而 that stresses the wrong direction itself is no correction)
+    ('softmax 的温度被调大后，分布反而更加尖锐。', 'FC404', True),  # (missed by the starting code)
+    ('温度 T 被增大时，采样结果反而更确定。', 'FC404', True),  # (missed by the starting code)
+    ('有人觉得温度调高输出会更确定，但其实输出反而更随机。', 'FC404', False),  # (guard)
+    ('温度调低以后，输出反而更确定了。', 'FC404', False),  # (guard)
+    # (the reward model said to adjust its own weights in the PPO loop)
+    ('在 PPO 的循环里，回答打完分后，奖励模型会反向传播并更新自己的参数。', 'FC400', True),  # (missed by the starting code)
+    ('强化学习阶段，奖励模型每轮都会修正它自身的权重。', 'FC400', True),  # (missed by the starting code)
+    ('在 PPO 的循环里，奖励模型不会更新自己的参数，只有策略会。', 'FC400', False),  # (guard)
+    ('在 PPO 之前，奖励模型先用偏好数据更新自身的参数。', 'FC400', False),  # (guard)
+    ('PPO 阶段奖励模型会更新自身的参数吗？', 'FC400', False),  # (guard)
+    ('奖励模型训练时会反向传播并调整自身的权重。', 'FC400', False),  # (guard)
+    # (top-p raised between two values in the passive, the candidates said to shrink with it)
+    ('核采样的 p 从 0.8 被调到 0.95 后，候选 token 数量随之减少。', 'FC406', True),  # (missed by the starting code)
+    ('把 top-p 从 0.9 被改到 0.98，候选词 数量就会跟着变少。', 'FC406', True),  # (missed by the starting code)
+    ('核采样的 p 从 0.8 被调到 0.95 后，候选 token 数量随之增加。', 'FC406', False),  # (guard)
+    ('核采样的 p 从 0.95 被调到 0.8 后，候选 token 数量随之减少。', 'FC406', False),  # (guard)
+    ('核采样的 p 从 0.8 被调到 0.95 后，候选 token 数量会减少吗？', 'FC406', False),  # (guard)
+    # (a length penalty brought in 来 curb over-long outputs)
+    ('束搜索的分数是对数概率累加，我们引入长度惩罚来抑制过长的译文。', 'FC407', True),  # (missed by the starting code)
+    ('beam search 输出太长，所以引入 length penalty 来压制过长的结果。', 'FC407', True),  # (missed by the starting code)
+    ('束搜索偏爱短句，我们引入长度惩罚来抑制过短的输出。', 'FC407', False),  # (guard)
+    ('我们引入长度惩罚来抑制束搜索对短句的偏好。', 'FC407', False),  # (guard)
+    ('引入长度惩罚是为了抑制过长的输出吗？', 'FC407', False),  # (guard)
+    # (the student's input: the raw samples denied, the teacher's outputs given after 而是)
+    ('学生网络吃进去的并不是原始图片，而是教师网络预测的概率。', 'FC151', True),  # (missed by the starting code)
+    ('学生模型的输入实际上不是原始数据，而是 teacher 输出的 logits。', 'FC151', True),  # (missed by the starting code)
+    ('学生模型的输入不是教师输出的 logits，而是原始数据。', 'FC151', False),  # (guard)
+    ('学生模型拟合的不是原始标签，而是教师模型输出的软标签。', 'FC151', False),  # (guard)
+    ('学生模型的输入不是原始数据，而是教师输出的 logits 吗？', 'FC151', False),  # (guard)
+    # (the soft label written out as a one-hot vector)
+    ('蒸馏时用的软标签就是 [0, 0, 1] 这种向量。', 'FC410', True),  # (missed by the starting code)
+    ('软标签即形如 [1,0,0,0] 的向量。', 'FC410', True),  # (missed by the starting code)
+    ('软标签是形如 [0.1, 0.2, 0.7] 的概率分布，而硬标签是 [0, 0, 1]。', 'FC410', False),  # (guard)
+    ('软标签不是 [0, 0, 1] 这种向量。', 'FC410', False),  # (guard)
+    ('软标签是 [0, 0, 1] 这样的向量吗？', 'FC410', False),  # (guard)
+    # (quantization said to cut the parameter count, 相应地/随之 before the verb)
+    ('INT8 量化以后，模型参数的个数也都会相应地减少。', 'FC414', True),  # (missed by the starting code)
+    ('把模型量化成 INT8 后，权重的总数也将会跟着减少。', 'FC414', True),  # (missed by the starting code)
+    ('INT8 量化之后，参数的个数并不会相应地减少。', 'FC414', False),  # (guard)
+    ('剪枝之后，参数的个数会相应地减少，量化则只降低位宽。', 'FC414', False),  # (guard)
+    ('INT8 量化之后参数的个数会相应地减少吗？', 'FC414', False),  # (guard)
+    # (an FP32 size given before the model's size in billions: INT8 said to halve it)
+    ('这个 FP32 下占 40GB 的 10B 模型，INT8 量化后权重约 20GB。', 'FC415', True),  # (missed by the starting code)
+    ('这个 FP32 下占 24GB 的 6B 模型，INT8 量化后权重约 12GB。', 'FC415', True),  # (missed by the starting code)
+    ('这个 FP32 下占 24GB 的 6B 模型，INT8 量化后权重约 6GB。', 'FC415', False),  # (guard)
+    ('7B 模型用 FP16 存储约 14GB，INT8 量化后约 7GB。', 'FC415', False),  # (guard)
+    ('这个 FP32 下占 24GB 的 6B 模型，INT8 量化后权重约 12GB 吗？', 'FC415', False),  # (guard)
+]
+
+
+@pytest.mark.parametrize("text,code,expected", CASES)
+def test_reading(text, code, expected):
+    assert (code in found(item(text))) is expected, text
