@@ -19,12 +19,15 @@ from qatool.lint.kinds import Knowledge, make_finding, sentence_checks
 from qatool.lint.model import Finding, Rule
 from qatool.lint.pyrules import check
 
-_NUM = r"(\d+(?:\.\d+)?)\s*+(%|％)?"
+# (a number that opens a formula is no value: `F1 = 2PR/(P+R)`, `F1 = 2 × P × R / (P + R)`)
+_NUM = r"(\d+(?:\.\d+)?)(?!\d|\.\d|[A-Za-z]|\s*+(?:[×*·/]|\\times|\\cdot))\s*+(%|％)?"
 _LINK = r"\s*+(?:\*\*)?\s*+(?:的值|值|分数|score|Score)?\s*+(?:\*\*)?\s*+(?:因此|因而|于是|所以|就|则|便|也)?\s*+(?:[:：=＝]|为|是|约为|约|达到|达|只有|仅为|有)?\s*+(?:约|大约|大概|接近)?\s*+\$?\s*+"
 # the three metrics, each named and followed by its value (`precision 为 0.9`, `P = 0.8`, `召回率 60%`, `F1 值约为 0.69`)
 _PRECISION_RE = re.compile(r"(?:精确率|精准率|查准率|precision|Precision|PRECISION|(?<![A-Za-z@])P(?=\s*+[=＝]))" + _LINK + _NUM)
 _RECALL_RE = re.compile(r"(?:召回率|查全率|recall|Recall|RECALL|(?<![A-Za-z@])R(?=\s*+[=＝]))" + _LINK + _NUM)
-_F1_RE = re.compile(r"(?<![A-Za-z])(?:F1|F_1|F-1)(?:[-\s]?(?:score|Score|分数|值))?(?![\d.])" + _LINK + _NUM)
+# (its formula may stand between the name and the value: `F1 = 2PR/(P+R) = 0.5`)
+_F1_RE = re.compile(r"(?<![A-Za-z])(?:F1|F_1|F-1)(?:[-\s]?(?:score|Score|分数|值))?(?![\d.])"
+                    r"(?:\s*+[=＝][^=＝，,。；;]{1,40}?(?=\s*+[=＝]))?" + _LINK + _NUM)
 # averages over classes, changes, other F-measures, a per-class or per-run listing: the numbers are not one P, R, F1
 _OTHER_RE = re.compile(r"macro|micro|weighted|宏|微平均|加权|平均|提升|提高|增加|增长|下降|降低|减少|上涨|上升|涨|跌|变化|"
                        r"从\s*+\d|F2|F0\.5|Fβ|F_β|F-beta|β|@\d|top-?\d", re.I)

@@ -4,6 +4,13 @@
   Markdown's own list marker is (`document._OPENING_BULLET_RE`): a pair set side by side at the head of such a line
   (`• A vs B | 两者都…`) was read as starting with the glyph and lost its reading as the subject of what follows; a
   phrasing of the fourteenth set (in three dialects) was lost this way by the fifty-fifth session's field reading.
+
+Merge mends, each found by the dump of every phrasing set against the session's starting code:
+- the operation named bare (`convolution`, a term helper C gave to FC182) is a subject of FC184 as well, which reads the
+  same misconception (four phrasings of earlier sets lost when `convolution` stopped being read as the convolution layer);
+- an F1 whose formula stands between its name and its value (`F1 = 2PR/(P+R) = 0.5`) is read at the value, and a number
+  that opens a formula (`2PR`) is no value (f1check: a premise helper C's follow-up question left stated, `…F1 = 2PR/(P+R)
+  只有 0.18，你能解释…吗？`, was read as stating F1 = 2);
 """
 
 from __future__ import annotations
@@ -29,4 +36,19 @@ CASES = [
 
 @pytest.mark.parametrize("text,code,expected", CASES)
 def test_reading(text, code, expected):
+    assert (code in found(item(text))) is expected, text
+
+
+MERGE_CASES = [
+    ('因为 convolution 在每个输出位置都用一组独立的权重，所以它的参数比全连接层还多。', 'FC184', True),  # (missed by the starting code)
+    ('convolution 的每个输出位置都有各自独立的卷积核，因此参数比全连接层多。', 'FC184', True),  # (caught by the starting code)
+    ('convolution 在所有空间位置共享同一组权重，所以参数比全连接层少得多。', 'FC184', False),  # (guard)
+    ('P = 0.9，R = 0.1，F1 = 2PR/(P+R) 只有 0.18，它为什么被较小的那一项拉低，你能解释吗？', 'FC472', False),  # (guard: the formula's 2 is no value)
+    ('精确率 0.6、召回率 0.3 时，F1 = 2PR/(P+R) = 0.45。', 'FC472', True),  # (caught by the starting code, which read F1 = 2; now read at its value)
+    ('精确率 0.6、召回率 0.3 时，F1 = 2PR/(P+R) = 0.4。', 'FC472', False),  # (flagged by the starting code, as F1 = 2)
+]
+
+
+@pytest.mark.parametrize("text,code,expected", MERGE_CASES)
+def test_merge_mends(text, code, expected):
     assert (code in found(item(text))) is expected, text
