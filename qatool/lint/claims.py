@@ -352,6 +352,10 @@ _OBJECT_BEFORE_RE = re.compile(r"(?:比|比起|相比于?|相较于?|相对于?|
                                # (the original one: `GPT-2 相比原始 Transformer 和 GPT-1`)
                                r")\s*+(?:\*\*)?\s*+(?:(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*+)?[^\s，,。；;或和与及、/]{1,16}\s*+(?:\*\*)?\s*+(?:或者|或|和|与|以及|及|、|/)\s*+(?:\*\*)?\s*+)?"
                                r"(?:(?:原始|原版|最初|早期|传统|经典)(?:的)?\s*+)?$")  # `…都超过 SGD`: SGD is what is compared with  # `用 ReLU 替换 sigmoid`: sigmoid is replaced
+# a bare 比 that opens a step of a slide before the term and its colon (`→ 比 F-measure：就是…`) is the verb compare,
+# not than: what follows the colon is said of the term
+_COMPARE_VERB_BEFORE_RE = re.compile(r"(?:^|[^\u4e00-\u9fff])比\s*+(?:\*\*)?\s*+$")
+_COLON_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+[：:]")
 # a term that only names what another thing derives from (`X 的简化版本`, `X 的一种变体`) or, for a stage of
 # training, the model it made (`预训练的模型`, `微调后的模型`): the clause is about that other thing
 _DERIVED_AFTER_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:[)）]\s*+)?的\s*+(?:一种|一个|一类)?\s*+(?:简化|变体|变种|改进|扩展|推广|特例|升级|延伸|前身|替代)")
@@ -496,7 +500,7 @@ _CONTINUES_RE = re.compile(r"^" + _ANSWER_LEAD + _OPINION_LEAD + _ADVISED_LEAD +
                           # (a part of it pointed at, `…，小误差那段则…`; a likeness, `…，跟训练时一样…`)
                           r"[^，,。；;\s]{1,8}?(?:那|这)一?(?:段|部分|侧|边|头|区间|区域)|(?:也|就)?(?:跟|和|与|同|像)[^，,。；;]{1,12}?(?:一样|一致|相同|似的)|" + _OWN_OBJECT + r"|是(?!否|不是)|最|因此|所以|从而|进而|因而|于是|使|让|令|导致|能|会|可以|可|就|便|则|也|还|并|且|同时|而且|不|无|并不|它们|这种|这个|这样"
                           r"|即|亦即|也就是说?|意味着|就是|正是|恰恰是|恰是|但|但是|不过|然而|却|仍然?|依然|依旧|同样|然后|接着|随后|再|最终|最后|首先|先(?!前|生|验|天|进|后|手)"
-                          r"|没|而|而是|以此|借此|在|属于|作为(?!对比|比较|参照|补充|例子|示例|代价)|(?!" + _OWN_CORRELATIVE + r")因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
+                          r"|没|而|而是|以此|借此|在|属于|作为(?!对比|比较|参照|补充|例子|示例|代价)|(?!" + _OWN_CORRELATIVE + r")因为|反而|以便|用以|自然而然地?|自然(?=就|会|能|也|便|越|更)|" + _APPRAISED + r"|(?:训练|测试|推理|预测|评估|部署)(?:时|阶段|的时候)|线上(?!版本|模型|服务|系统)|上线后|生产环境(?:中|里|下)?"
                           # a clause that begins with its verb, an adverb or a preposition has no subject of its own
                           r"|" + _DEGREE_LEAD +
                           r"|都|只|仅|本质上|实质上|实际上|其实|根本(?=\s*+(?:不|没|用不|无|就是|谈不上))|说白了|简单来说|简单说|通俗地?说|换句话说|" + _AIM + r"(?:是|在于)|是为了|是因为|为了|用于|用来|旨在|(?:很|更|最|越)?容易|防止|避免|以免|以防|保证|确保|专门"
@@ -5328,7 +5332,8 @@ class ClaimReader:
             return True  # `BERT 的作者认为 ELMo…`: the term names whose authors speak, what they say is of another
         if _COMPLEMENT_OPENS_RE.fullmatch(text, clause.start, m.start) and _RELATIVE_TAIL_RE.match(text, m.end, clause.end):
             return True  # `软标签，是指学生在蒸馏中要拟合的目标——…`: the term qualifies the complement a copula opens the clause with
-        if _OBJECT_BEFORE_RE.search(left) or _EXAMPLE_GLOSS_RE.search(left) or (
+        if (_OBJECT_BEFORE_RE.search(left) and not (_COMPARE_VERB_BEFORE_RE.search(left) and _COLON_AFTER_RE.match(text, m.end))) \
+                or _EXAMPLE_GLOSS_RE.search(left) or (
                 _SOLVED_BEFORE_RE.search(left) and _LIMIT_AFTER_RE.match(text, m.end, clause.end)):
             return True  # (`Top-p 解决了 Top-k 的局限性`: the term whose limit another thing solves)
         if _DERIVED_AFTER_RE.match(text, m.end, clause.end) or \
