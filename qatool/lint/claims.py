@@ -1227,6 +1227,8 @@ _CONSEQUENT = r"(?:因此|所以|从而|于是|因而)\s*+(?:\*\*)?\s*+(?:通过
 _CONSEQUENT_SUBJECT_BEFORE_RE = re.compile(r"[，,；;]\s*+" + _CONSEQUENT + r"$")
 _CONSEQUENT_SUBJECT_AT_RE = re.compile(r"\s*+" + _CONSEQUENT)  # (the consequent as a clause of its own)
 _CONTRAST_SUBJECT_BEFORE_RE = re.compile(r"[，,；;（(]\s*+(?:而|但|但是|然而|相反)\s*+(?:\*\*)?\s*+$")
+# a phrasing that opens on a copula (`…，就是从随机初始化的权重出发…`): a predicate, it qualifies no noun of its own
+_COPULA_AT_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:其实|实际上|本质上)?\s*+(?:就|即|也|正|便)?(?:是|即|指|等于|相当于|等同于|意味着)(?!否|不)")
 _NOUN_HEAD_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:的)?\s*+(?:语言模型|模型|方法|网络|架构|结构|算法|方式|分布(?=\s*+(?:只|会|能|可以|将|则|也|都|就|却|反而))|LMs?\b|models?\b|methods?\b"
                            # (or a relative clause's noun: `通过人工标注产出的全监督数据很难…`)
                            # followed by what is said of it: not `取得更好的结果。`, an object)
@@ -4822,7 +4824,7 @@ class ClaimReader:
             own = bool((ct is not None and ct.end() <= ps) or _ATTRIBUTED_AFTER_RE.match(text, pe, clause.end)
                        or (habit is not None and habit.end("np") <= ps) or _PAIRED_WITH_RE.match(text, clause.start, ps))
             if _NOUN_HEAD_RE.match(text, pe, clause.end) and (
-                    (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, lead, ps))
+                    (bound is None and _SUBJECT_PHRASE_AT_RE.fullmatch(text, lead, ps) and not _COPULA_AT_RE.match(text, ps, pe))
                     or _CONTRAST_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
                     or _CONSEQUENT_SUBJECT_BEFORE_RE.search(text, clause.start, ps)
                     or _CONSEQUENT_SUBJECT_AT_RE.fullmatch(text, clause.start, ps)):
