@@ -435,6 +435,8 @@ def _used_then(text: str, lo: int, m: Mention, hi: int, whole: bool = False) -> 
 _SUITED_END_RE = re.compile(r"(?:适合|适用于|合适于)(?:于|用于|用在|拿来做)?\s*+$")  # (a property that ends on a verb of suitability)
 _IS_OR_BECOMES_BEFORE_RE = re.compile(r"(?:就是|即是|也就是|其实是|(?<![不还但可])是|等于|变成|退化成|退化为|成了|成为)[^，,。；;是]{0,16}$")
 _COORD_RE = re.compile(r"^\s*+(?:\*\*)?\s*+(?:和|与|及|以及|或|或者|、|/|,|，|and|or|[（(])\s*+(?:\*\*)?\s*+$", re.I)
+# the joint of two terms asked about when the second has an owner named before it (`ZeRO 与 Megatron 的张量并行有何区别？`)
+_COORD_OWNED_RE = re.compile(r"\s*+(?:\*\*)?\s*+(?:和|与|跟|同|及)\s*+[^\s，,。；;：:？?的]{1,16}+\s*+的\s*+(?:\*\*)?\s*+")
 # between two parallel phrasings of one claim (`…真正例率 TPR、纵轴…`), between a term and its gloss (`真正例率 TPR`)
 _PARALLEL_GAP_RE = re.compile(r"[ \t]*(?:[（(]?[A-Za-z][A-Za-z0-9-]*[)）]?)?[ \t]*[、，,；;][ \t]*")
 _GLOSS_GAP_RE = re.compile(r"[ \t]*[（(]?[ \t]*")
@@ -3282,7 +3284,8 @@ class ClaimReader:
             named = {m.keys for m, n in zip(found, found[1:] + [None]) if n is None or not _QUALIFIES_RE.fullmatch(text, m.end, n.start)}
         if len(named) > 1 and all(_JUXTAPOSED_RE.fullmatch(text, m.end, n.start) for m, n in zip(found, found[1:])):
             return frozenset().union(*named)  # `BERT 预训练的任务是啥？`: names side by side ask of one thing, both at once
-        if len(named) == 2 and len(found) == 2 and _COORD_RE.match(text[found[0].end:found[1].start]) \
+        if len(named) == 2 and len(found) == 2 and (_COORD_RE.match(text[found[0].end:found[1].start])
+                                                    or _COORD_OWNED_RE.fullmatch(text, found[0].end, found[1].start)) \
                 and answer is not None and (_BOTH_RE.match(text[answer.start:answer.end])
                                             # (or after a clause that says they do not differ: `数学上没区别，都只用…`)
                                             or ((same := _NO_DIFFERENCE_LEAD_RE.match(text, answer.start, answer.end)) is not None

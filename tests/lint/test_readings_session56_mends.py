@@ -11,6 +11,9 @@ Merge mends, each found by the dump of every phrasing set against the session's 
 - an F1 whose formula stands between its name and its value (`F1 = 2PR/(P+R) = 0.5`) is read at the value, and a number
   that opens a formula (`2PR`) is no value (f1check: a premise helper C's follow-up question left stated, `…F1 = 2PR/(P+R)
   只有 0.18，你能解释…吗？`, was read as stating F1 = 2);
+- two terms asked about whose second has an owner named before it (`ZeRO 与 Megatron 的张量并行有何区别？`) are both what
+  the answer's 二者 goes back to after a clause that says they do not differ (`没有区别，二者都…`): the fifty-third set's
+  ZeRO phrasing, lost by the fifty-fifth session's field reading (claims._COORD_OWNED_RE).
 """
 
 from __future__ import annotations
@@ -46,6 +49,10 @@ MERGE_CASES = [
     ('P = 0.9，R = 0.1，F1 = 2PR/(P+R) 只有 0.18，它为什么被较小的那一项拉低，你能解释吗？', 'FC472', False),  # (guard: the formula's 2 is no value)
     ('精确率 0.6、召回率 0.3 时，F1 = 2PR/(P+R) = 0.45。', 'FC472', True),  # (caught by the starting code, which read F1 = 2; now read at its value)
     ('精确率 0.6、召回率 0.3 时，F1 = 2PR/(P+R) = 0.4。', 'FC472', False),  # (flagged by the starting code, as F1 = 2)
+    ('ZeRO 跟 Megatron 的 tensor parallel 有啥区别？没啥区别，二者都在切分矩阵运算。', 'FC431', True),  # (missed by the starting code)
+    ('CBOW 与 Google 的 Skip-gram 有何区别？没有区别，二者都是用中心词预测上下文。', 'FC432', True),  # (missed by the starting code)
+    ('ZeRO 跟 Megatron 的 tensor parallel 有啥区别？区别很大：二者一个分片存状态，一个切分矩阵运算。', 'FC431', False),  # (guard)
+    ('CBOW 与 Google 的 Skip-gram 有何区别？区别在方向：前者用上下文预测中心词，后者用中心词预测上下文。', 'FC432', False),  # (guard)
 ]
 
 
