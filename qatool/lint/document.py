@@ -196,8 +196,10 @@ _OPENING_TAG_RE = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(\[[\u4e00-\u9fff]{1,6}\]
 _OPENING_TIME_RE = re.compile(r"^[ \t]*(?:[-*+>][ \t]+)?(\[?[0-9]{2}:[0-5][0-9](?::[0-5][0-9])?\]?)[ \t]+(?=[^\s:：])")
 # a bullet glyph pasted from a slide or a word processor that opens a line (`• ZeRO vs Megatron | …`, `● 召回率…`): read
 # past as Markdown's own list marker is
-_BULLETS = "•·●▪◦■◆"
 _OPENING_BULLET_RE = re.compile(r"^[ \t]*+([•·●▪◦■◆])[ \t]++")
+# what opens a line and is read past, in order, each with a character the line must hold first (none for the bullet,
+# whose anchored pattern fails at the first character that is no space)
+_OPENINGS = (("", _OPENING_BULLET_RE), ("[", _OPENING_TAG_RE), (":", _OPENING_TIME_RE))
 
 
 def _field_bars(text: str) -> list[int]:
@@ -284,10 +286,10 @@ def build_units(lines: list[Line], records: list[dict[str, Any]]) -> list[Unit]:
             continue  # wholly inside a comment: nothing to read
         if " | " in text and ln.kind == "text" and k not in tables:
             text = _fields_read(text)
-        # (a bullet glyph, then a tag, then a clock time, read past)
-        for hint, opening in (("", _OPENING_BULLET_RE), ("[", _OPENING_TAG_RE), (":", _OPENING_TIME_RE)):
-            if (hint in text if hint else text.lstrip()[:1] in _BULLETS) and ln.kind == "text" and (tag := opening.match(text)) is not None:
-                text = text[:tag.start(1)] + " " * (tag.end(1) - tag.start(1)) + text[tag.end(1):]
+        if ln.kind == "text":  # (a bullet glyph, then a tag, then a clock time, read past)
+            for hint, opening in _OPENINGS:
+                if hint in text and (tag := opening.match(text)) is not None:
+                    text = text[:tag.start(1)] + " " * (tag.end(1) - tag.start(1)) + text[tag.end(1):]
         units.append(Unit(ln.no, ln.col, text, "heading" if ln.kind == "heading" else scope, rec))
     return units
 
